@@ -1,0 +1,50 @@
+"""The Python API beside the command: load a plan, check it, get one report.
+
+    >>> from budget import load_plan, check_plan
+    >>> plan, findings = load_plan("examples/ha-dong-267-kh-ubnd.txt")
+    >>> evaluation, more = check_plan(plan)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from budget.checks import run_checks
+from budget.evaluate import Evaluation, evaluate
+from budget.findings import Finding, has_errors, sort_key
+from budget.model import Plan
+from budget.parse import parse
+from budget.read_text import read_text_lines
+
+
+def load_plan(path: str | Path, name: str | None = None) -> tuple[Plan, list[Finding]]:
+    """Read and parse a plan. Raises ``InputError`` only when the file cannot be read at all."""
+    p = Path(path)
+    shown = name or str(path)
+    lines = read_text_lines(p, shown)
+    return parse(lines, shown)
+
+
+def check_plan(plan: Plan) -> tuple[Evaluation, list[Finding]]:
+    """Compute every product, sum and total; collect what does not add up."""
+    evaluation = evaluate(plan)
+    return evaluation, run_checks(evaluation)
+
+
+@dataclass(frozen=True)
+class Report:
+    plan: Plan
+    evaluation: Evaluation
+    findings: tuple[Finding, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return has_errors(self.findings)
+
+
+def check_file(path: str | Path, name: str | None = None) -> Report:
+    """``load_plan`` then ``check_plan``, with all findings of the document in order."""
+    plan, findings = load_plan(path, name)
+    evaluation, more = check_plan(plan)
+    return Report(plan, evaluation, tuple(sorted([*findings, *more], key=sort_key)))

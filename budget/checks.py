@@ -1,0 +1,295 @@
+"""Checks: plain functions ``(Evaluation) -> list[Finding]``, listed in ``CHECKS``.
+
+Every mismatch names its most likely cause when the figures around it tell: a stated
+figure that disagrees with its own computation *and* whose computed value would make
+the level above add up is the likely typo; a figure confirmed by the level above
+points at the factors or the children instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, DivisionByZero, Inexact, InvalidOperation
+from typing import Callable, Iterator
+
+from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepResult
+from budget.findings import Cause, Finding, Severity
+from budget.messages import Phrase
+from budget.model import Quantity
+from budget.numbers import EXACT, shift
+from budget.units import Money
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """The nearest figure above an item that is stated and can confirm or refute it."""
+
+    stated_dong: Decimal
+    computed_dong: Decimal
+    phrase: Phrase
+
+    def fits(self, delta: Decimal) -> bool:
+        """Would the level above add up if the item's value changed by ``delta`` đồng?"""
+        return EXACT.add(self.computed_dong, delta) == self.stated_dong
+
+
+def _section_anchor(r: SectionResult, outer: _Anchor | None) -> _Anchor | None:
+    if r.stated_dong is None or r.computed_dong is None or r.stated is None:
+        return outer
+    return _Anchor(r.stated_dong, r.computed_dong, Phrase("PARENT_SECTION", {"number": r.section.number}))
+
+
+def _total_anchor(ev: Evaluation) -> _Anchor | None:
+    t = ev.total
+    if t.stated is None or t.children_sum is None:
+        return None
+    e = t.money.exponent
+    return _Anchor(shift(t.stated, e), shift(t.children_sum, e), Phrase("PARENT_TOTAL", {}))
+
+
+def _walk(items: tuple[Result, ...], anchor: _Anchor | None) -> Iterator[tuple[Result, _Anchor | None]]:
+    for r in items:
+        yield r, anchor
+        if isinstance(r, SectionResult):
+            yield from _walk(r.children, _section_anchor(r, anchor))
+
+
+def _ratio(value: Decimal, num: Decimal, den: Decimal) -> Decimal | None:
+    """``value × num / den`` if exact, else None."""
+    try:
+        return EXACT.divide(EXACT.multiply(value, num), den)
+    except (Inexact, InvalidOperation, DivisionByZero):
+        return None
+
+
+def _decimals(d: Decimal) -> int:
+    exp = d.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
+def _factor_cause(step: StepResult, unit: str, confirmed_by: Phrase) -> Cause:
+    """Which factor, changed to a number written with no more decimals, gives the stated result."""
+    candidates: list[tuple[Quantity, Decimal]] = []
+    for f in step.step.factors:
+        needed = _ratio(f.value, step.stated, step.computed)
+        if needed is None or needed <= 0 or needed == f.value:
+            continue
+        needed = needed.normalize(context=EXACT)
+        if _decimals(needed) <= _decimals(f.value):
+            candidates.append((f, needed))
+    args: dict[str, object] = {"stated": step.stated, "unit": unit, "parent": confirmed_by}
+    if len(candidates) == 1:
+        f, needed = candidates[0]
+        args.update(text=f"{f.text} {f.unit_text}".strip(), value=needed)
+        return Cause("CAUSE_FACTOR", args, f.source)
+    return Cause("CAUSE_SOME_FACTOR", args)
+
+
+def _unit_name(r: LineResult) -> str:
+    stated = r.line.stated
+    if stated.money is not None:
+        return stated.money.name
+    return stated.unit_text
+
+
+def _computation(r: LineResult, s: StepResult) -> tuple[Decimal, ...]:
+    values = [f.value for f in s.step.factors]
+    if s.index > 1:
+        values.insert(0, r.line.steps[s.index - 2].stated.value)
+    return tuple(values)
+
+
+def check_products(ev: Evaluation) -> list[Finding]:
+    """Each ``=`` of each cost line: the product against the stated result."""
+    out: list[Finding] = []
+    for r, anchor in _walk(ev.items, _total_anchor(ev)):
+        if not isinstance(r, LineResult) or r.ok:
+            continue
+        steps = r.steps
+        skip_next = False
+        for i, s in enumerate(steps):
+            if s.ok or skip_next:
+                skip_next = False
+                continue
+            stated_q = s.step.stated
+            unit = stated_q.money.name if stated_q.money is not None else stated_q.unit_text
+            cause: Cause | None = None
+            if i + 1 < len(steps):
+                nxt = steps[i + 1]
+                replayed = _ratio(nxt.computed, s.computed, s.stated)
+                if replayed is not None and replayed == nxt.stated:
+                    cause = Cause(
+                        "CAUSE_INTERMEDIATE", {"stated": s.stated, "computed": s.computed, "unit": unit}, stated_q.source
+                    )
+                    skip_next = True
+                elif nxt.ok:
+                    cause = _factor_cause(s, unit, Phrase("PARENT_NEXT_STEP", {}))
+            elif anchor is not None:
+                delta = EXACT.subtract(shift(s.computed, s.exponent), shift(s.stated, s.exponent))
+                if anchor.fits(Decimal(0)):
+                    cause = _factor_cause(s, unit, anchor.phrase)
+                elif anchor.fits(delta):
+                    cause = Cause(
+                        "CAUSE_STATED_RESULT",
+                        {"computed": s.computed, "unit": unit, "parent": anchor.phrase},
+                        stated_q.source,
+                    )
+            out.append(
+                Finding(
+                    stated_q.source,
+                    "PRODUCT_MISMATCH",
+                    Severity.ERROR,
+                    {
+                        "computation": _computation(r, s),
+                        "computed": s.computed,
+                        "stated": s.stated,
+                        "difference": EXACT.subtract(s.stated, s.computed),
+                        "unit": unit,
+                    },
+                    expected=s.computed,
+                    actual=s.stated,
+                    unit=unit,
+                    cause=cause,
+                )
+            )
+    return out
+
+
+def _child_cause(container_stated: Decimal, container_computed: Decimal, children: tuple[Result, ...], money: Money) -> Cause | None:
+    """The one inconsistent child whose own computed value would make the container add up."""
+    fits: list[Cause] = []
+    for c in children:
+        if c.stated_dong is None or c.computed_dong is None or c.ok is not False:
+            continue
+        delta = EXACT.subtract(c.computed_dong, c.stated_dong)
+        if EXACT.add(container_computed, delta) != container_stated:
+            continue
+        if isinstance(c, LineResult):
+            unit = _unit_name(c)
+            args: dict[str, object] = {
+                "line": c.line.source.line or "",
+                "label": c.line.label or c.line.tail[:40],
+                "stated": c.stated,
+                "computed": c.computed,
+                "unit": unit,
+            }
+            fits.append(Cause("CAUSE_CHILD_LINE", args, c.line.stated.source))
+        else:
+            assert c.stated is not None and c.children_sum is not None
+            args = {"number": c.section.number, "stated": c.stated, "computed": c.children_sum, "unit": c.money.name}
+            fits.append(Cause("CAUSE_CHILD_SECTION", args, c.section.source))
+    return fits[0] if len(fits) == 1 else None
+
+
+def check_sections(ev: Evaluation) -> list[Finding]:
+    """Each section's stated amount against the sum of its children."""
+    out: list[Finding] = []
+    for r, anchor in _walk(ev.items, _total_anchor(ev)):
+        if not isinstance(r, SectionResult) or r.ok is not False:
+            continue
+        assert r.stated is not None and r.children_sum is not None
+        assert r.stated_dong is not None and r.computed_dong is not None
+        unit = r.money.name
+        cause = _child_cause(r.stated_dong, r.computed_dong, r.children, r.money)
+        own = {"stated": r.stated, "computed": r.children_sum, "unit": unit}
+        if cause is None and all(c.ok is not False for c in r.children):
+            if anchor is None:
+                cause = Cause("CAUSE_OWN_FIGURE_TOP", own, r.section.stated.source if r.section.stated else None)
+            elif anchor.fits(EXACT.subtract(r.computed_dong, r.stated_dong)):
+                cause = Cause(
+                    "CAUSE_OWN_FIGURE",
+                    {**own, "parent": anchor.phrase},
+                    r.section.stated.source if r.section.stated else None,
+                )
+        where = r.section.stated.source if r.section.stated is not None else r.section.source
+        out.append(
+            Finding(
+                where,
+                "SECTION_SUM_MISMATCH",
+                Severity.ERROR,
+                {
+                    "number": r.section.number,
+                    "computed": r.children_sum,
+                    "stated": r.stated,
+                    "difference": EXACT.subtract(r.stated, r.children_sum),
+                    "unit": unit,
+                },
+                expected=r.children_sum,
+                actual=r.stated,
+                unit=unit,
+                cause=cause,
+            )
+        )
+    return out
+
+
+def check_total(ev: Evaluation) -> list[Finding]:
+    """The grand total against its sections; a missing total is noted."""
+    t = ev.total
+    plan = ev.plan
+    unit = t.money.name
+    if t.stated is None:
+        if t.children_sum is not None and len(ev.items) > 1:
+            where = plan.heading.source if plan.heading is not None else ev.items[0].section.source if isinstance(ev.items[0], SectionResult) else ev.items[0].line.source
+            return [Finding(where, "TOTAL_MISSING", Severity.INFO, {"computed": t.children_sum, "unit": unit})]
+        return []
+    if t.ok is not False:
+        return []
+    assert plan.total is not None and t.children_sum is not None
+    e = t.money.exponent
+    cause = _child_cause(shift(t.stated, e), shift(t.children_sum, e), ev.items, t.money)
+    if cause is None and all(c.ok is not False for c in ev.items):
+        cause = Cause("CAUSE_OWN_FIGURE_TOP", {"stated": t.stated, "unit": unit}, plan.total.source)
+    return [
+        Finding(
+            plan.total.source,
+            "TOTAL_MISMATCH",
+            Severity.ERROR,
+            {
+                "stated": t.stated,
+                "computed": t.children_sum,
+                "difference": EXACT.subtract(t.stated, t.children_sum),
+                "unit": unit,
+            },
+            expected=t.children_sum,
+            actual=t.stated,
+            unit=unit,
+            cause=cause,
+        )
+    ]
+
+
+def check_empty_sections(ev: Evaluation) -> list[Finding]:
+    """A section with neither an amount nor items is reported as having none, not as zero."""
+    return [
+        Finding(r.section.source, "SECTION_NO_AMOUNT", Severity.INFO, {"number": r.section.number})
+        for r in ev.sections()
+        if r.section.stated is None and not r.section.items
+    ]
+
+
+def check_assumed_units(ev: Evaluation) -> list[Finding]:
+    """Results computed under an assumed money unit are flagged, never passed silently."""
+    out: list[Finding] = []
+    for r in ev.lines():
+        for s in r.steps:
+            if not s.assumed_unit:
+                continue
+            stated = s.step.stated
+            if stated.money is None:
+                money_factor = next((f for f in s.step.factors if f.money is not None), None)
+                unit = money_factor.money.name if money_factor and money_factor.money else ""
+                out.append(Finding(stated.source, "RESULT_NO_UNIT", Severity.WARNING, {"stated": s.stated, "unit": unit}))
+            else:
+                out.append(
+                    Finding(s.step.factors[0].source, "NO_MONEY_FACTOR", Severity.WARNING, {"unit": stated.money.name})
+                )
+    return out
+
+
+Check = Callable[[Evaluation], list[Finding]]
+CHECKS: tuple[Check, ...] = (check_products, check_sections, check_total, check_empty_sections, check_assumed_units)
+
+
+def run_checks(ev: Evaluation) -> list[Finding]:
+    return [f for check in CHECKS for f in check(ev)]

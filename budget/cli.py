@@ -1,0 +1,58 @@
+"""The ``budget`` command. Exit codes are decided here and only here:
+
+0 no error-level finding, 1 error-level findings, 2 input unreadable or command wrong,
+3 internal error (a bug: please report it with the input).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from budget import __version__
+from budget.api import check_file
+from budget.findings import InputError
+from budget.write_json import write_json
+from budget.write_text import write_text
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"budget: lệnh không hợp lệ: {message}\n")
+        sys.exit(EXIT_INPUT)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="budget", description="Kiểm tra dự toán kinh phí trong kế hoạch, đề án.")
+    p.add_argument("--version", action="version", version=f"budget {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="LỆNH")
+    c = sub.add_parser("check", help="kiểm tra từng phép nhân, tổng mục và tổng kinh phí")
+    c.add_argument("file", metavar="TỆP", help="văn bản kế hoạch (.txt, UTF-8 hoặc UTF-16)")
+    c.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả (mặc định: text)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_INPUT
+    try:
+        report = check_file(args.file)
+    except InputError as e:
+        sys.stderr.write(f"{e.source}: lỗi [{e.code}] {e.message}\n")
+        return EXIT_INPUT
+    except Exception as e:  # noqa: BLE001 - a bug; say so plainly instead of a traceback
+        sys.stderr.write(f"budget: lỗi nội bộ khi đọc {args.file}: {type(e).__name__}: {e}\n")
+        return EXIT_BUG
+    sys.stdout.write(write_json(report) + "\n" if args.format == "json" else write_text(report))
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def run() -> None:
+    sys.exit(main())

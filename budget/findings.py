@@ -1,0 +1,135 @@
+"""Findings: what a check has to say about one place in the input.
+
+Checks return findings; nothing is raised for bad data. One formatter prints them
+(``file:line:col: [CODE] message``, the line, a caret) and one turns them into JSON.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Iterable, Mapping
+
+from budget import messages
+from budget.numbers import EXACT, plain
+from budget.source import Source
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Cause:
+    """The most likely explanation of a finding, pointing at the figure to look at."""
+
+    code: str
+    args: Mapping[str, object] = field(default_factory=dict)
+    source: Source | None = None
+
+    @property
+    def message(self) -> str:
+        return messages.render(self.code, self.args)
+
+
+@dataclass(frozen=True)
+class Finding:
+    source: Source
+    code: str
+    severity: Severity
+    args: Mapping[str, object] = field(default_factory=dict)
+    expected: Decimal | None = None
+    actual: Decimal | None = None
+    unit: str | None = None
+    cause: Cause | None = None
+    message_key: str | None = None  # a variant of ``code`` for the text, e.g. NUMBER_AMBIGUOUS.dot_decimal
+
+    @property
+    def difference(self) -> Decimal | None:
+        """``actual - expected``: what was written minus what it should be."""
+        if self.expected is None or self.actual is None:
+            return None
+        return EXACT.subtract(self.actual, self.expected)
+
+    @property
+    def message(self) -> str:
+        return messages.render(self.message_key or self.code, self.args)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.is_error for f in findings)
+
+
+def sort_key(f: Finding) -> tuple[str, int, int, str]:
+    return (f.source.file, f.source.line or 0, f.source.col or 0, f.code)
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else plain(value)
+
+
+def finding_to_json(f: Finding) -> dict[str, Any]:
+    return {
+        "code": f.code,
+        "severity": f.severity.value,
+        "file": f.source.file,
+        "line": f.source.line,
+        "column": f.source.col,
+        "cell": f.source.cell,
+        "location": str(f.source),
+        "expected": _dec(f.expected),
+        "actual": _dec(f.actual),
+        "difference": _dec(f.difference),
+        "unit": f.unit,
+        "message": f.message,
+        "cause": None
+        if f.cause is None
+        else {
+            "code": f.cause.code,
+            "message": f.cause.message,
+            "location": None if f.cause.source is None else str(f.cause.source),
+            "line": None if f.cause.source is None else f.cause.source.line,
+        },
+    }
+
+
+def format_finding(f: Finding) -> str:
+    """``file:line:col: lỗi [CODE] message``, the source line, a caret, and the likely cause."""
+    head = f"{f.source}: {messages.SEVERITY[f.severity.value]} [{f.code}] {f.message}"
+    out = [head]
+    if f.source.text:
+        out.append("    " + f.source.text)
+        if f.source.col:
+            out.append("    " + " " * (f.source.col - 1) + "^")
+    if f.cause is not None:
+        where = f" ({f.cause.source})" if f.cause.source is not None else ""
+        out.append(f"    → {f.cause.message}{where}")
+    return "\n".join(out)
+
+
+class InputError(Exception):
+    """An input that cannot be read at all (missing, empty, binary): the CLI exits 2.
+
+    Raised only by readers, for the whole input; problems inside a readable input are
+    findings.
+    """
+
+    def __init__(self, source: Source, code: str, args: Mapping[str, object] | None = None):
+        self.source = source
+        self.code = code
+        self.args_ = dict(args or {})
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return messages.render(self.code, self.args_)
+
+    def __str__(self) -> str:
+        return f"{self.source}: [{self.code}] {self.message}"

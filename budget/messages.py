@@ -1,0 +1,137 @@
+"""Every text a user reads about a finding, in Vietnamese, in one place.
+
+Checks store a code and raw values; the words and the number formatting happen here,
+at the edge. Tests assert the exact wording of the important messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Mapping
+
+from budget.numbers import format_vn
+
+SEVERITY = {"error": "lỗi", "warning": "cảnh báo", "info": "ghi chú"}
+
+TEMPLATES: Mapping[str, str] = {
+    # arithmetic
+    "PRODUCT_MISMATCH": (
+        "Phép nhân không khớp: {computation} = {computed} {unit}, nhưng văn bản ghi "
+        "{stated} {unit} (chênh lệch {difference} {unit})."
+    ),
+    "SECTION_SUM_MISMATCH": (
+        "Mục {number}: cộng các khoản bên trong được {computed} {unit}, nhưng mục ghi "
+        "{stated} {unit} (chênh lệch {difference} {unit})."
+    ),
+    "TOTAL_MISMATCH": (
+        "Tổng kinh phí ghi {stated} {unit}, nhưng cộng các mục được {computed} {unit} "
+        "(chênh lệch {difference} {unit})."
+    ),
+    "SECTION_NO_AMOUNT": (
+        "Mục {number} không ghi kinh phí và không có dòng chi phí nào; "
+        "không tính là 0 khi đối chiếu."
+    ),
+    "TOTAL_MISSING": "Không thấy dòng tổng kinh phí; cộng các mục được {computed} {unit}.",
+    "RESULT_NO_UNIT": (
+        "Kết quả {stated} không ghi đơn vị tiền; đã coi là {unit} theo thừa số tiền của dòng."
+    ),
+    "NO_MONEY_FACTOR": (
+        "Không thừa số nào mang đơn vị tiền; đã coi tích các thừa số có cùng đơn vị "
+        "với kết quả ({unit})."
+    ),
+    "COSTLINE_UNREADABLE": (
+        "Dòng có dạng phép tính (dấu nhân và dấu =) nhưng không đọc được “{text}”; "
+        "dòng này không được kiểm tra."
+    ),
+    # numbers
+    "NUMBER_MALFORMED": "Không đọc được số “{text}”.",
+    "NUMBER_AMBIGUOUS.comma_three": (
+        "Số “{text}” có thể là {alternative} nếu dấu phẩy ngăn cách hàng nghìn; "
+        "đã đọc theo quy ước Việt Nam là {value}."
+    ),
+    "NUMBER_AMBIGUOUS.en_grouping": (
+        "Số “{text}” ngăn cách hàng nghìn bằng dấu phẩy (kiểu tiếng Anh); đã đọc là {value}."
+    ),
+    "NUMBER_AMBIGUOUS.dot_decimal": (
+        "Số “{text}” dùng dấu chấm làm dấu thập phân; đã đọc là {value} "
+        "(theo quy ước Việt Nam, dấu chấm ngăn cách hàng nghìn)."
+    ),
+    "NUMBER_AMBIGUOUS.broken_groups": (
+        "Số “{text}” có dấu cách chen giữa các nhóm chữ số; đã đọc là {value}."
+    ),
+    "NUMBER_AMBIGUOUS.space_groups": (
+        "Số “{text}” ngăn cách hàng nghìn bằng dấu cách; đã đọc là {value}."
+    ),
+    "NUMBER_AMBIGUOUS.double_dot": "Số “{text}” có hai dấu chấm liền nhau; đã đọc là {value}.",
+    # inputs that cannot be read (exit code 2)
+    "INPUT_MISSING": "Không tìm thấy tệp.",
+    "INPUT_NOT_FILE": "Đây không phải là một tệp.",
+    "INPUT_UNREADABLE": "Không mở được tệp: {reason}.",
+    "INPUT_EMPTY": "Tệp rỗng.",
+    "INPUT_BINARY": "Tệp không phải văn bản (có byte nhị phân ở vị trí {offset}).",
+    "INPUT_ENCODING": (
+        "Tệp không phải văn bản UTF-8 hay UTF-16 (byte lạ ở vị trí {offset}); "
+        "hãy lưu lại dưới dạng UTF-8."
+    ),
+    "INPUT_UNSUPPORTED": "Không đọc được loại tệp “{suffix}”; hãy dùng tệp văn bản .txt.",
+    # likely causes
+    "CAUSE_STATED_RESULT": (
+        "Nhiều khả năng ghi nhầm kết quả: với {computed} {unit} như phép nhân cho thì "
+        "{parent} khớp."
+    ),
+    "CAUSE_FACTOR": (
+        "Nhiều khả năng ghi nhầm thừa số “{text}”: nếu là {value} thì phép nhân ra đúng "
+        "{stated} {unit}, và {stated} {unit} khớp với {parent}."
+    ),
+    "CAUSE_SOME_FACTOR": (
+        "Kết quả ghi {stated} {unit} khớp với {parent}, nên nhiều khả năng sai ở một thừa số."
+    ),
+    "CAUSE_INTERMEDIATE": (
+        "Nhiều khả năng ghi nhầm kết quả trung gian {stated} {unit}: phép nhân cho "
+        "{computed} {unit}, và với {computed} {unit} thì bước sau khớp."
+    ),
+    "CAUSE_CHILD_LINE": (
+        "Nhiều khả năng do dòng {line} ({label}): ghi {stated} {unit} nhưng phép nhân "
+        "cho {computed} {unit}; với {computed} {unit} thì tổng khớp."
+    ),
+    "CAUSE_CHILD_SECTION": (
+        "Nhiều khả năng do mục {number}: ghi {stated} {unit} nhưng cộng các khoản bên "
+        "trong được {computed} {unit}; với {computed} {unit} thì tổng khớp."
+    ),
+    "CAUSE_OWN_FIGURE": (
+        "Các khoản bên trong tự khớp và {parent} khớp với {computed} {unit}: "
+        "nhiều khả năng ghi nhầm chính số {stated} {unit}."
+    ),
+    "CAUSE_OWN_FIGURE_TOP": (
+        "Các khoản bên trong tự khớp: nhiều khả năng ghi nhầm chính số {stated} {unit}."
+    ),
+    # where things are, used inside other messages
+    "PARENT_SECTION": "tổng mục {number}",
+    "PARENT_TOTAL": "tổng kinh phí",
+    "PARENT_NEXT_STEP": "bước sau của chuỗi phép tính",
+}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A piece of text inside another message (``tổng mục 2.2``), rendered with it."""
+
+    code: str
+    args: Mapping[str, object]
+
+
+def _show(value: object) -> str:
+    if isinstance(value, Decimal):
+        return format_vn(value)
+    if isinstance(value, Phrase):
+        return render(value.code, value.args)
+    if isinstance(value, tuple):
+        return " × ".join(_show(v) for v in value)
+    return str(value)
+
+
+def render(code: str, args: Mapping[str, object]) -> str:
+    """The Vietnamese text for ``code`` with ``args`` filled in (Decimals in Vietnamese form)."""
+    template = TEMPLATES[code]
+    return template.format(**{k: _show(v) for k, v in args.items()})

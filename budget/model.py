@@ -1,0 +1,134 @@
+"""Frozen records of a plan's budget: cost lines, sections, the grand total.
+
+Every record carries its ``Source``. Values are exactly what the document states;
+what they should be is computed by ``evaluate``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Union
+
+from budget.source import Source
+from budget.units import Money
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written with the unit text after it (``1,0 triệu đồng/người/năm``)."""
+
+    value: Decimal
+    unit_text: str
+    money: Money | None
+    source: Source
+    text: str = ""  # the number as written, e.g. "1,0"
+    percent: bool = False
+
+    @property
+    def exponent(self) -> int:
+        """Power of ten of đồng carried by this quantity (0 when not money)."""
+        return self.money.exponent if self.money is not None else 0
+
+
+@dataclass(frozen=True)
+class Step:
+    """One ``=`` of a cost line: the factors multiplied at this step and the result stated.
+
+    The first step multiplies its factors; a later step multiplies the previous stated
+    result by its own factors (``= 135 triệu đồng x 5 năm = 675 triệu đồng``).
+    """
+
+    factors: tuple[Quantity, ...]
+    stated: Quantity
+
+
+@dataclass(frozen=True)
+class CostLine:
+    source: Source
+    label: str
+    steps: tuple[Step, ...]
+    prefix: str = ""  # "TB" (trung bình) and similar markers before the first factor
+    notes: tuple[str, ...] = ()  # parenthetical notes, never read as factors
+    tail: str = ""  # text after the final result
+
+    @property
+    def factors(self) -> tuple[Quantity, ...]:
+        return tuple(f for s in self.steps for f in s.factors)
+
+    @property
+    def stated(self) -> Quantity:
+        return self.steps[-1].stated
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A money amount stated for a section or the whole budget."""
+
+    value: Decimal
+    money: Money
+    source: Source
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str  # "2.1", "IV", "a"
+    title: str
+    source: Source
+    stated: Amount | None = None
+    items: tuple[Item, ...] = ()
+
+    @property
+    def lines(self) -> tuple[CostLine, ...]:
+        return tuple(i for i in self.items if isinstance(i, CostLine))
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return tuple(i for i in self.items if isinstance(i, Section))
+
+
+Item = Union[CostLine, Section]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What identifies the document: ``267/KH-UBND``, ``Hà Đông``, ``25/12/2020``."""
+
+    number: str | None = None
+    place: str | None = None
+    date: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    file: str
+    document: DocumentInfo = field(default_factory=DocumentInfo)
+    heading: Section | None = None  # the chapter holding the budget, e.g. "IV. KINH PHÍ THỰC HIỆN"
+    total: Amount | None = None
+    items: tuple[Item, ...] = ()
+
+    @property
+    def has_budget(self) -> bool:
+        return bool(self.items) or self.total is not None
+
+
+def walk_lines(items: tuple[Item, ...]) -> list[CostLine]:
+    """All cost lines under ``items``, in document order."""
+    out: list[CostLine] = []
+    for item in items:
+        if isinstance(item, CostLine):
+            out.append(item)
+        else:
+            out.extend(walk_lines(item.items))
+    return out
+
+
+def walk_sections(items: tuple[Item, ...]) -> list[Section]:
+    """All sections under ``items``, parents before children."""
+    out: list[Section] = []
+    for item in items:
+        if isinstance(item, Section):
+            out.append(item)
+            out.extend(walk_sections(item.items))
+    return out

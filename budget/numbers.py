@@ -1,0 +1,147 @@
+"""The only place numbers are built: Vietnamese number text to exact ``Decimal``.
+
+Vietnamese convention: ``.`` groups thousands and ``,`` marks decimals
+(``46.375`` is 46375, ``1,0`` is 1). Real documents also carry English grouping,
+a dot as decimal point, grouping by spaces and broken separators. Those forms are
+read, but the reading chosen is returned with a reason so the caller can report it;
+nothing ambiguous is guessed silently.
+
+Written by hand because no library reads these mixed forms with a report of the
+choice: Babel's ``parse_decimal(locale="vi")`` rejects ``1.5`` and ``800. 000`` and
+accepts ``1,500`` silently as 1.5; beancount's ``D()`` has the opposite convention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, Underflow
+from typing import Iterable
+
+from babel.numbers import format_decimal
+
+# Exact arithmetic: any rounding is a bug, so it traps instead of passing silently.
+EXACT = Context(prec=60, traps=[Inexact, InvalidOperation, Overflow, Underflow])
+
+# ASCII digits only: ``\d`` would also accept Arabic-Indic and full-width digits.
+NUMBER_TOKEN = re.compile(
+    r"""
+    (?<![0-9])
+    [0-9]+
+    (?:
+        (?: \.\.? | , | \.\x20 | \x20(?=[0-9]{3}(?![0-9.,])) )
+        [0-9]+
+    )*
+    """,
+    re.VERBOSE,
+)
+
+_PLAIN = re.compile(r"[0-9]+")
+_VN_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+_VN_DECIMAL = re.compile(r"[0-9]+,[0-9]+")
+_COMMA_THREE = re.compile(r"[0-9]{1,3},[0-9]{3}")
+_EN_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+")
+_DOT_DECIMAL = re.compile(r"[0-9]+\.[0-9]+")
+_BROKEN_GROUPS = re.compile(r"[0-9]{1,3}(?:\. [0-9]{3})+(?:\.[0-9]{3})*(?:,[0-9]+)?")
+_SPACE_GROUPS = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?")
+_DOUBLE_DOT = re.compile(r"[0-9]+(?:\.\.?[0-9]+)+")
+
+
+class Ambiguity:
+    """Reasons a reading was chosen among several; message texts live in ``messages``."""
+
+    COMMA_THREE = "comma_three"  # 1,500: read 1,5 (Vietnamese) though English would be 1500
+    EN_GROUPING = "en_grouping"  # 46,980,000: English grouping
+    DOT_DECIMAL = "dot_decimal"  # 1.5 / 9.88: a dot used as decimal point
+    BROKEN_GROUPS = "broken_groups"  # 800. 000
+    SPACE_GROUPS = "space_groups"  # 5 000
+    DOUBLE_DOT = "double_dot"  # 1..320
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A number read from text, with the reason if the reading was a choice."""
+
+    value: Decimal
+    ambiguity: str | None = None
+
+
+class NumberError(ValueError):
+    """Text that is no number in any convention we read."""
+
+
+def D(digits: str) -> Decimal:
+    """Build a Decimal from a validated ASCII string such as ``-1234.5``.
+
+    ``Decimal()`` itself accepts ``NaN``, ``Infinity``, ``1_000`` and non-ASCII digits;
+    this refuses all of them.
+    """
+    if not re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", digits):
+        raise NumberError(digits)
+    return Decimal(digits)
+
+
+def read_number(text: str) -> Reading:
+    """Read one number written in Vietnamese convention (or a tolerated variant)."""
+    t = text.strip()
+    sign = ""
+    if t.startswith("-"):
+        sign, t = "-", t[1:].strip()
+    if _PLAIN.fullmatch(t):
+        return Reading(D(sign + t))
+    if _VN_GROUPED.fullmatch(t):
+        return Reading(D(sign + t.replace(".", "").replace(",", ".")))
+    if _COMMA_THREE.fullmatch(t):
+        return Reading(D(sign + t.replace(",", ".")), Ambiguity.COMMA_THREE)
+    if _VN_DECIMAL.fullmatch(t):
+        return Reading(D(sign + t.replace(",", ".")))
+    if _EN_GROUPED.fullmatch(t):
+        return Reading(D(sign + t.replace(",", "")), Ambiguity.EN_GROUPING)
+    if _DOT_DECIMAL.fullmatch(t):
+        return Reading(D(sign + t), Ambiguity.DOT_DECIMAL)
+    if _BROKEN_GROUPS.fullmatch(t):
+        return Reading(D(sign + _vn_to_plain(t.replace(" ", ""))), Ambiguity.BROKEN_GROUPS)
+    if _SPACE_GROUPS.fullmatch(t):
+        return Reading(D(sign + _vn_to_plain(t.replace(" ", "."))), Ambiguity.SPACE_GROUPS)
+    if _DOUBLE_DOT.fullmatch(t) and ".." in t:
+        single = re.sub(r"\.\.", ".", t)
+        if _VN_GROUPED.fullmatch(single):
+            return Reading(D(sign + _vn_to_plain(single)), Ambiguity.DOUBLE_DOT)
+    raise NumberError(text)
+
+
+def _vn_to_plain(t: str) -> str:
+    return t.replace(".", "").replace(",", ".")
+
+
+def product(values: Iterable[Decimal]) -> Decimal:
+    """Exact product; raises on any rounding (a bug, not a data problem)."""
+    result = Decimal(1)
+    for v in values:
+        result = EXACT.multiply(result, v)
+    return result
+
+
+def total(values: Iterable[Decimal]) -> Decimal:
+    """Exact sum."""
+    result = Decimal(0)
+    for v in values:
+        result = EXACT.add(result, v)
+    return result
+
+
+def shift(value: Decimal, exponent: int) -> Decimal:
+    """``value × 10**exponent``, exactly (used to move between money scales)."""
+    return EXACT.scaleb(value, exponent)
+
+
+def plain(value: Decimal) -> str:
+    """Machine form for JSON and CSV: ``1500``, ``0.5``; no exponent, no trailing zeros."""
+    if value == value.to_integral_value():
+        return format(value.quantize(Decimal(1), context=EXACT), "f")
+    return format(value.normalize(context=EXACT), "f")
+
+
+def format_vn(value: Decimal) -> str:
+    """Human form in Vietnamese convention (``46.375``, ``1,5``), all digits kept."""
+    return format_decimal(value, locale="vi", decimal_quantization=False)

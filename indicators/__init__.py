@@ -1,0 +1,1 @@
+"""Targets (chỉ tiêu) of plans and their evaluation against actual data."""
