@@ -1,8 +1,8 @@
 """The Python API beside the command: load a plan, check it, get one report.
 
-    >>> from budget import load_plan, check_plan
-    >>> plan, findings = load_plan("examples/ha-dong-267-kh-ubnd.txt")
-    >>> evaluation, more = check_plan(plan)
+>>> from budget import load_plan, check_plan
+>>> plan, findings = load_plan("examples/ha-dong-267-kh-ubnd.txt")
+>>> evaluation, more = check_plan(plan)
 """
 
 from __future__ import annotations

@@ -8,9 +8,9 @@ points at the factors or the children instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, Inexact, InvalidOperation
-from typing import Callable, Iterator
 
 from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepResult
 from budget.findings import Cause, Finding, Severity
@@ -119,7 +119,9 @@ def check_products(ev: Evaluation) -> list[Finding]:
                 replayed = _ratio(nxt.computed, s.computed, s.stated)
                 if replayed is not None and replayed == nxt.stated:
                     cause = Cause(
-                        "CAUSE_INTERMEDIATE", {"stated": s.stated, "computed": s.computed, "unit": unit}, stated_q.source
+                        "CAUSE_INTERMEDIATE",
+                        {"stated": s.stated, "computed": s.computed, "unit": unit},
+                        stated_q.source,
                     )
                     skip_next = True
                 elif nxt.ok:
@@ -155,7 +157,9 @@ def check_products(ev: Evaluation) -> list[Finding]:
     return out
 
 
-def _child_cause(container_stated: Decimal, container_computed: Decimal, children: tuple[Result, ...], money: Money) -> Cause | None:
+def _child_cause(
+    container_stated: Decimal, container_computed: Decimal, children: tuple[Result, ...], money: Money
+) -> Cause | None:
     """The one inconsistent child whose own computed value would make the container add up."""
     fits: list[Cause] = []
     for c in children:
@@ -230,7 +234,13 @@ def check_total(ev: Evaluation) -> list[Finding]:
     unit = t.money.name
     if t.stated is None:
         if t.children_sum is not None and len(ev.items) > 1:
-            where = plan.heading.source if plan.heading is not None else ev.items[0].section.source if isinstance(ev.items[0], SectionResult) else ev.items[0].line.source
+            where = (
+                plan.heading.source
+                if plan.heading is not None
+                else ev.items[0].section.source
+                if isinstance(ev.items[0], SectionResult)
+                else ev.items[0].line.source
+            )
             return [Finding(where, "TOTAL_MISSING", Severity.INFO, {"computed": t.children_sum, "unit": unit})]
         return []
     if t.ok is not False:
@@ -279,7 +289,9 @@ def check_assumed_units(ev: Evaluation) -> list[Finding]:
             if stated.money is None:
                 money_factor = next((f for f in s.step.factors if f.money is not None), None)
                 unit = money_factor.money.name if money_factor and money_factor.money else ""
-                out.append(Finding(stated.source, "RESULT_NO_UNIT", Severity.WARNING, {"stated": s.stated, "unit": unit}))
+                out.append(
+                    Finding(stated.source, "RESULT_NO_UNIT", Severity.WARNING, {"stated": s.stated, "unit": unit})
+                )
             else:
                 out.append(
                     Finding(s.step.factors[0].source, "NO_MONEY_FACTOR", Severity.WARNING, {"unit": stated.money.name})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from budget import __version__
 from budget.api import check_file
@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as e:
         sys.stderr.write(f"{e.source}: lỗi [{e.code}] {e.message}\n")
         return EXIT_INPUT
-    except Exception as e:  # noqa: BLE001 - a bug; say so plainly instead of a traceback
+    except Exception as e:
         sys.stderr.write(f"budget: lỗi nội bộ khi đọc {args.file}: {type(e).__name__}: {e}\n")
         return EXIT_BUG
     sys.stdout.write(write_json(report) + "\n" if args.format == "json" else write_text(report))

@@ -9,9 +9,9 @@ the factors alone, which is what the line would be worth if its factors are righ
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Union
 
 from budget.model import CostLine, Plan, Quantity, Section, Step
 from budget.numbers import product, shift, total
@@ -120,7 +120,7 @@ class SectionResult:
         return None if self.children_sum is None else shift(self.children_sum, self.money.exponent)
 
 
-Result = Union[LineResult, SectionResult]
+Result = LineResult | SectionResult
 
 
 @dataclass(frozen=True)

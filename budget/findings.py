@@ -7,16 +7,17 @@ Checks return findings; nothing is raised for bad data. One formatter prints the
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from budget import messages
 from budget.numbers import EXACT, plain
 from budget.source import Source
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

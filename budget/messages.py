@@ -6,9 +6,9 @@ at the edge. Tests assert the exact wording of the important messages.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping
 
 from budget.numbers import format_vn
 
@@ -25,24 +25,18 @@ TEMPLATES: Mapping[str, str] = {
         "{stated} {unit} (chênh lệch {difference} {unit})."
     ),
     "TOTAL_MISMATCH": (
-        "Tổng kinh phí ghi {stated} {unit}, nhưng cộng các mục được {computed} {unit} "
-        "(chênh lệch {difference} {unit})."
+        "Tổng kinh phí ghi {stated} {unit}, nhưng cộng các mục được {computed} {unit} (chênh lệch {difference} {unit})."
     ),
     "SECTION_NO_AMOUNT": (
-        "Mục {number} không ghi kinh phí và không có dòng chi phí nào; "
-        "không tính là 0 khi đối chiếu."
+        "Mục {number} không ghi kinh phí và không có dòng chi phí nào; không tính là 0 khi đối chiếu."
     ),
     "TOTAL_MISSING": "Không thấy dòng tổng kinh phí; cộng các mục được {computed} {unit}.",
-    "RESULT_NO_UNIT": (
-        "Kết quả {stated} không ghi đơn vị tiền; đã coi là {unit} theo thừa số tiền của dòng."
-    ),
+    "RESULT_NO_UNIT": ("Kết quả {stated} không ghi đơn vị tiền; đã coi là {unit} theo thừa số tiền của dòng."),
     "NO_MONEY_FACTOR": (
-        "Không thừa số nào mang đơn vị tiền; đã coi tích các thừa số có cùng đơn vị "
-        "với kết quả ({unit})."
+        "Không thừa số nào mang đơn vị tiền; đã coi tích các thừa số có cùng đơn vị với kết quả ({unit})."
     ),
     "COSTLINE_UNREADABLE": (
-        "Dòng có dạng phép tính (dấu nhân và dấu =) nhưng không đọc được “{text}”; "
-        "dòng này không được kiểm tra."
+        "Dòng có dạng phép tính (dấu nhân và dấu =) nhưng không đọc được “{text}”; dòng này không được kiểm tra."
     ),
     # numbers
     "NUMBER_MALFORMED": "Không đọc được số “{text}”.",
@@ -57,12 +51,8 @@ TEMPLATES: Mapping[str, str] = {
         "Số “{text}” dùng dấu chấm làm dấu thập phân; đã đọc là {value} "
         "(theo quy ước Việt Nam, dấu chấm ngăn cách hàng nghìn)."
     ),
-    "NUMBER_AMBIGUOUS.broken_groups": (
-        "Số “{text}” có dấu cách chen giữa các nhóm chữ số; đã đọc là {value}."
-    ),
-    "NUMBER_AMBIGUOUS.space_groups": (
-        "Số “{text}” ngăn cách hàng nghìn bằng dấu cách; đã đọc là {value}."
-    ),
+    "NUMBER_AMBIGUOUS.broken_groups": ("Số “{text}” có dấu cách chen giữa các nhóm chữ số; đã đọc là {value}."),
+    "NUMBER_AMBIGUOUS.space_groups": ("Số “{text}” ngăn cách hàng nghìn bằng dấu cách; đã đọc là {value}."),
     "NUMBER_AMBIGUOUS.double_dot": "Số “{text}” có hai dấu chấm liền nhau; đã đọc là {value}.",
     # inputs that cannot be read (exit code 2)
     "INPUT_MISSING": "Không tìm thấy tệp.",
@@ -71,22 +61,18 @@ TEMPLATES: Mapping[str, str] = {
     "INPUT_EMPTY": "Tệp rỗng.",
     "INPUT_BINARY": "Tệp không phải văn bản (có byte nhị phân ở vị trí {offset}).",
     "INPUT_ENCODING": (
-        "Tệp không phải văn bản UTF-8 hay UTF-16 (byte lạ ở vị trí {offset}); "
-        "hãy lưu lại dưới dạng UTF-8."
+        "Tệp không phải văn bản UTF-8 hay UTF-16 (byte lạ ở vị trí {offset}); hãy lưu lại dưới dạng UTF-8."
     ),
     "INPUT_UNSUPPORTED": "Không đọc được loại tệp “{suffix}”; hãy dùng tệp văn bản .txt.",
     # likely causes
     "CAUSE_STATED_RESULT": (
-        "Nhiều khả năng ghi nhầm kết quả: với {computed} {unit} như phép nhân cho thì "
-        "{parent} khớp."
+        "Nhiều khả năng ghi nhầm kết quả: với {computed} {unit} như phép nhân cho thì {parent} khớp."
     ),
     "CAUSE_FACTOR": (
         "Nhiều khả năng ghi nhầm thừa số “{text}”: nếu là {value} thì phép nhân ra đúng "
         "{stated} {unit}, và {stated} {unit} khớp với {parent}."
     ),
-    "CAUSE_SOME_FACTOR": (
-        "Kết quả ghi {stated} {unit} khớp với {parent}, nên nhiều khả năng sai ở một thừa số."
-    ),
+    "CAUSE_SOME_FACTOR": ("Kết quả ghi {stated} {unit} khớp với {parent}, nên nhiều khả năng sai ở một thừa số."),
     "CAUSE_INTERMEDIATE": (
         "Nhiều khả năng ghi nhầm kết quả trung gian {stated} {unit}: phép nhân cho "
         "{computed} {unit}, và với {computed} {unit} thì bước sau khớp."
@@ -103,9 +89,7 @@ TEMPLATES: Mapping[str, str] = {
         "Các khoản bên trong tự khớp và {parent} khớp với {computed} {unit}: "
         "nhiều khả năng ghi nhầm chính số {stated} {unit}."
     ),
-    "CAUSE_OWN_FIGURE_TOP": (
-        "Các khoản bên trong tự khớp: nhiều khả năng ghi nhầm chính số {stated} {unit}."
-    ),
+    "CAUSE_OWN_FIGURE_TOP": ("Các khoản bên trong tự khớp: nhiều khả năng ghi nhầm chính số {stated} {unit}."),
     # where things are, used inside other messages
     "PARENT_SECTION": "tổng mục {number}",
     "PARENT_TOTAL": "tổng kinh phí",

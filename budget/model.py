@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Union
 
 from budget.source import Source
 from budget.units import Money
@@ -87,7 +86,7 @@ class Section:
         return tuple(i for i in self.items if isinstance(i, Section))
 
 
-Item = Union[CostLine, Section]
+Item = CostLine | Section
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ accepts ``1,500`` silently as 1.5; beancount's ``D()`` has the opposite conventi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, Underflow
-from typing import Iterable
 
 from babel.numbers import format_decimal
 

@@ -12,8 +12,8 @@ section with no amount.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from budget.costline import parse_cost_line
 from budget.findings import Finding
@@ -107,9 +107,7 @@ class _Node:
     items: list[_Node | CostLine] = field(default_factory=list)
 
     def has_content(self) -> bool:
-        return self.stated is not None or any(
-            isinstance(i, CostLine) or i.has_content() for i in self.items
-        )
+        return self.stated is not None or any(isinstance(i, CostLine) or i.has_content() for i in self.items)
 
     def rank(self) -> int:
         return self.heading.rank

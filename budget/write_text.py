@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budget.api import Report
-from budget.evaluate import LineResult, Result, SectionResult
+from budget.evaluate import LineResult, Result
 from budget.findings import format_finding
 from budget.numbers import format_vn
 

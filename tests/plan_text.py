@@ -1,0 +1,104 @@
+"""Plan text written from a small spec: for property tests and benchmarks.
+
+The spec holds the true figures; the text is what an officer would write for them,
+so a plan built from a spec must check clean whatever the figures and the order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget.numbers import format_vn
+
+LABELS = (
+    "Giáo viên",
+    "Nhân viên",
+    "Cán bộ quản lý đương chức",
+    "Bồi dưỡng cán bộ dự nguồn",
+    "Hoạt động giao lưu tiếng Anh",
+    "Khen thưởng đột xuất",
+    "Tập huấn chuyên môn",
+)
+TITLES = (
+    "Kinh phí hỗ trợ đào tạo nghề",
+    "Kinh phí tổ chức hội nghị triển khai, sơ kết, tổng kết",
+    "Kinh phí bồi dưỡng giáo viên ngoại ngữ",
+    "Ngân sách nhà nước hỗ trợ các kỳ khảo sát",
+)
+
+
+@dataclass(frozen=True)
+class LineSpec:
+    label: str
+    people: int
+    rate: Decimal  # per person per year, in ``rate_unit``
+    rate_unit: str  # "triệu đồng" or "nghìn đồng"
+    years: int
+
+    @property
+    def dong(self) -> Decimal:
+        scale = Decimal(10**6) if self.rate_unit == "triệu đồng" else Decimal(1000)
+        return self.people * self.rate * scale * self.years
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    title: str
+    lines: tuple[LineSpec, ...] = ()
+    children: tuple[SectionSpec, ...] = ()
+    amount_in_heading: bool = True
+
+    @property
+    def dong(self) -> Decimal:
+        return sum((line.dong for line in self.lines), Decimal(0)) + sum((c.dong for c in self.children), Decimal(0))
+
+
+def _trieu(dong: Decimal) -> str:
+    return format_vn(dong / Decimal(10**6))
+
+
+def line_text(line: LineSpec) -> str:
+    return (
+        f"- {line.label}: {format_vn(Decimal(line.people))} người x {format_vn(line.rate)} "
+        f"{line.rate_unit}/người/năm x {line.years} năm = {_trieu(line.dong)} triệu đồng."
+    )
+
+
+def _section_text(s: SectionSpec, number: str) -> list[str]:
+    out: list[str] = []
+    if s.amount_in_heading:
+        out.append(f"{number}. {s.title}: {_trieu(s.dong)} triệu đồng. Trong đó:")
+    else:
+        out += [f"{number}. {s.title}", "", f"Dự kiến: Kinh phí trong 5 năm: {_trieu(s.dong)} triệu đồng. Trong đó:"]
+    out.append("")
+    for line in s.lines:
+        out += [line_text(line), ""]
+    for i, child in enumerate(s.children, 1):
+        out += _section_text(child, f"{number}.{i}")
+    return out
+
+
+def plan_text(sections: tuple[SectionSpec, ...], number: str = "99/KH-UBND") -> str:
+    total = sum((s.dong for s in sections), Decimal(0))
+    out = [
+        f"Số: {number}",
+        "",
+        "Hà Đông, ngày 25 tháng 12 năm 2020",
+        "",
+        "KẾ HOẠCH",
+        "Thực hiện Đề án thử nghiệm",
+        "",
+        "I. MỤC ĐÍCH YÊU CẦU",
+        "",
+        "1. Mục đích",
+        "Phấn đấu đến năm 2025 có 100% giáo viên đạt chuẩn theo Thông tư 32/2018/TT-BGDĐT ngày 26/12/2018.",
+        "",
+        "IV. KINH PHÍ THỰC HIỆN",
+        "",
+        f"Tổng kinh phí dự kiến là {_trieu(total)} triệu đồng, gồm các nội dung sau:",
+        "",
+    ]
+    for i, s in enumerate(sections, 1):
+        out += _section_text(s, str(i))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,209 @@
+"""One figure changed at a time in plan 267/KH-UBND: the exact findings and their likely cause."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from budget import check_file
+from budget.api import Report
+from tests.helpers import HA_DONG, line_of, replace_once
+
+TEXT = HA_DONG.read_text(encoding="utf-8")
+
+
+def check_changed(tmp_path: Path, old: str, new: str) -> tuple[Report, str]:
+    text = replace_once(TEXT, old, new)
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return check_file(path), text
+
+
+def errors(report: Report) -> list[tuple[str, int | None, Decimal | None, Decimal | None, str | None, int | None]]:
+    return [
+        (
+            f.code,
+            f.source.line,
+            f.expected,
+            f.actual,
+            f.cause.code if f.cause else None,
+            f.cause.source.line if f.cause and f.cause.source else None,
+        )
+        for f in report.findings
+        if f.is_error
+    ]
+
+
+def test_unchanged_plan_has_no_error() -> None:
+    report = check_file(HA_DONG)
+    assert errors(report) == []
+    assert [f.code for f in report.findings] == ["SECTION_NO_AMOUNT"]
+    assert report.findings[0].message == (
+        "Mục 2.9 không ghi kinh phí và không có dòng chi phí nào; không tính là 0 khi đối chiếu."
+    )
+
+
+def test_changed_factor_names_the_factor(tmp_path: Path) -> None:
+    report, text = check_changed(tmp_path, "300 người x 1,0", "310 người x 1,0")
+    n = line_of(text, "310 người x 1,0")
+    assert errors(report) == [("PRODUCT_MISMATCH", n, Decimal(1550), Decimal(1500), "CAUSE_FACTOR", n)]
+    f = report.findings[0]
+    assert f.difference == Decimal(-50)
+    assert f.message == (
+        "Phép nhân không khớp: 310 × 1 × 5 = 1.550 triệu đồng, nhưng văn bản ghi "
+        "1.500 triệu đồng (chênh lệch -50 triệu đồng)."
+    )
+    assert f.cause is not None and f.cause.source is not None
+    assert f.cause.source.col == f.source.text.index("310") + 1
+    assert f.cause.message == (
+        "Nhiều khả năng ghi nhầm thừa số “310 người”: nếu là 300 thì phép nhân ra đúng "
+        "1.500 triệu đồng, và 1.500 triệu đồng khớp với tổng mục 2.2."
+    )
+
+
+def test_changed_count_is_named(tmp_path: Path) -> None:
+    # 2.300 × 1 × 5 = 11.500: only 2.200 people (no decimals, like the text) gives the stated 11.000
+    report, text = check_changed(tmp_path, "2.200 người", "2.300 người")
+    n = line_of(text, "2.300 người")
+    assert errors(report) == [("PRODUCT_MISMATCH", n, Decimal(11500), Decimal(11000), "CAUSE_FACTOR", n)]
+    assert report.findings[0].cause.args["value"] == Decimal(2200)  # type: ignore[union-attr]
+
+
+def test_factor_that_cannot_be_pinned(tmp_path: Path) -> None:
+    # 150 × 2 × 4 × 2 = 2.400: halving 150, 4 or either 2 gives 1.200, so no single factor is named
+    report, text = check_changed(tmp_path, "x 2 lớp/khóa x 2 khóa", "x 2 lớp/khóa x 4 khóa")
+    n = line_of(text, "x 4 khóa")
+    assert errors(report) == [("PRODUCT_MISMATCH", n, Decimal(2400), Decimal(1200), "CAUSE_SOME_FACTOR", None)]
+    assert report.findings[0].cause.message == (  # type: ignore[union-attr]
+        "Kết quả ghi 1.200 triệu đồng khớp với tổng mục 2.2, nên nhiều khả năng sai ở một thừa số."
+    )
+
+
+def test_changed_rate_in_section_without_own_amount(tmp_path: Path) -> None:
+    # 2.8 states no amount of its own: the line is confirmed (or not) by section 2's subtotal
+    report, text = check_changed(tmp_path, "30 triệu đồng/đơn vị/năm", "35 triệu đồng/đơn vị/năm")
+    n = line_of(text, "35 triệu đồng/đơn vị/năm")
+    assert errors(report) == [("PRODUCT_MISMATCH", n, Decimal(875), Decimal(750), "CAUSE_FACTOR", n)]
+    assert "khớp với tổng mục 2." in report.findings[0].cause.message  # type: ignore[union-attr]
+
+
+def test_changed_stated_result_is_named_as_the_typo(tmp_path: Path) -> None:
+    report, text = check_changed(tmp_path, "x 5 năm = 11.000 triệu đồng", "x 5 năm = 11.100 triệu đồng")
+    n = line_of(text, "11.100 triệu đồng")
+    sub = line_of(text, "12.500 triệu đồng")
+    assert errors(report) == [
+        ("SECTION_SUM_MISMATCH", sub, Decimal(12600), Decimal(12500), "CAUSE_CHILD_LINE", n),
+        ("PRODUCT_MISMATCH", n, Decimal(11000), Decimal(11100), "CAUSE_STATED_RESULT", n),
+    ]
+    section, line = report.findings[0], report.findings[1]
+    assert section.message == (
+        "Mục 2.3: cộng các khoản bên trong được 12.600 triệu đồng, nhưng mục ghi "
+        "12.500 triệu đồng (chênh lệch -100 triệu đồng)."
+    )
+    assert section.cause is not None
+    assert section.cause.message == (
+        f"Nhiều khả năng do dòng {n} (Giáo viên): ghi 11.100 triệu đồng nhưng phép nhân "
+        "cho 11.000 triệu đồng; với 11.000 triệu đồng thì tổng khớp."
+    )
+    assert line.cause is not None
+    assert line.cause.message == (
+        "Nhiều khả năng ghi nhầm kết quả: với 11.000 triệu đồng như phép nhân cho thì tổng mục 2.3 khớp."
+    )
+
+
+def test_changed_subtotal(tmp_path: Path) -> None:
+    report, text = check_changed(tmp_path, "10.200 triệu", "10.300 triệu")
+    sub = line_of(text, "10.300 triệu")
+    two = line_of(text, "46.125 triệu")
+    heading_22 = line_of(text, "2.2. Kinh hỗ trợ")
+    assert errors(report) == [
+        ("SECTION_SUM_MISMATCH", two, Decimal(46225), Decimal(46125), "CAUSE_CHILD_SECTION", heading_22),
+        ("SECTION_SUM_MISMATCH", sub, Decimal(10200), Decimal(10300), "CAUSE_OWN_FIGURE", sub),
+    ]
+    assert report.findings[1].cause.message == (  # type: ignore[union-attr]
+        "Các khoản bên trong tự khớp và tổng mục 2 khớp với 10.200 triệu đồng: "
+        "nhiều khả năng ghi nhầm chính số 10.300 triệu đồng."
+    )
+
+
+def test_changed_section_amount_in_heading(tmp_path: Path) -> None:
+    report, text = check_changed(tmp_path, "46.125 triệu", "46.025 triệu")
+    n = line_of(text, "46.025 triệu")
+    total = line_of(text, "46.375 triệu")
+    assert errors(report) == [
+        ("TOTAL_MISMATCH", total, Decimal(46275), Decimal(46375), "CAUSE_CHILD_SECTION", n),
+        ("SECTION_SUM_MISMATCH", n, Decimal(46125), Decimal(46025), "CAUSE_OWN_FIGURE", n),
+    ]
+
+
+def test_changed_grand_total(tmp_path: Path) -> None:
+    report, text = check_changed(tmp_path, "46.375 triệu", "46.475 triệu")
+    n = line_of(text, "46.475 triệu")
+    assert errors(report) == [("TOTAL_MISMATCH", n, Decimal(46375), Decimal(46475), "CAUSE_OWN_FIGURE_TOP", n)]
+    f = report.findings[0]
+    assert f.message == (
+        "Tổng kinh phí ghi 46.475 triệu đồng, nhưng cộng các mục được 46.375 triệu đồng (chênh lệch 100 triệu đồng)."
+    )
+    assert f.cause is not None
+    assert f.cause.message == "Các khoản bên trong tự khớp: nhiều khả năng ghi nhầm chính số 46.475 triệu đồng."
+
+
+def test_chain_factor_typo_is_located_in_its_step(tmp_path: Path) -> None:
+    report, text = check_changed(tmp_path, "15 người x 3 chứng chỉ", "16 người x 3 chứng chỉ")
+    n = line_of(text, "16 người x 3 chứng chỉ")
+    assert errors(report) == [("PRODUCT_MISMATCH", n, Decimal(144), Decimal(135), "CAUSE_FACTOR", n)]
+    cause = report.findings[0].cause
+    assert cause is not None and cause.args["value"] == Decimal(15)
+    assert "khớp với bước sau của chuỗi phép tính" in cause.message
+
+
+def test_chain_intermediate_typo_is_one_finding(tmp_path: Path) -> None:
+    report, text = check_changed(tmp_path, "= 135 triệu", "= 136 triệu")
+    n = line_of(text, "= 136 triệu")
+    assert errors(report) == [("PRODUCT_MISMATCH", n, Decimal(135), Decimal(136), "CAUSE_INTERMEDIATE", n)]
+    assert report.findings[0].cause.message == (  # type: ignore[union-attr]
+        "Nhiều khả năng ghi nhầm kết quả trung gian 136 triệu đồng: phép nhân cho 135 triệu đồng, "
+        "và với 135 triệu đồng thì bước sau khớp."
+    )
+
+
+def test_chain_final_typo(tmp_path: Path) -> None:
+    report, text = check_changed(tmp_path, "= 675 triệu", "= 665 triệu")
+    n = line_of(text, "= 665 triệu")
+    sub = line_of(text, "4.925 triệu")
+    assert errors(report) == [
+        ("SECTION_SUM_MISMATCH", sub, Decimal(4915), Decimal(4925), "CAUSE_CHILD_LINE", n),
+        ("PRODUCT_MISMATCH", n, Decimal(675), Decimal(665), "CAUSE_STATED_RESULT", n),
+    ]
+
+
+def test_two_typos_in_one_section_are_both_reported(tmp_path: Path) -> None:
+    text = replace_once(TEXT, "2.800 triệu đồng/năm x 5 năm", "2.900 triệu đồng/năm x 5 năm")
+    text = replace_once(text, "100 triệu đồng/năm x 5 năm = 500", "100 triệu đồng/năm x 5 năm = 600")
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path)
+    codes = [(f.code, f.source.line) for f in report.findings if f.is_error]
+    assert codes == [
+        ("SECTION_SUM_MISMATCH", line_of(text, "14.500 triệu")),
+        ("PRODUCT_MISMATCH", line_of(text, "2.900 triệu")),
+        ("PRODUCT_MISMATCH", line_of(text, "= 600 triệu")),
+    ]
+    # the sum is off by +100 (the 600): one candidate, so the section names it
+    assert report.findings[0].cause is not None
+    assert report.findings[0].cause.code == "CAUSE_CHILD_LINE"
+
+
+def test_scales_are_converted_exactly(tmp_path: Path) -> None:
+    text = (
+        "IV. KINH PHÍ\n"
+        "Tổng kinh phí dự kiến là 1,5 tỷ đồng.\n"
+        "1. Nước uống: 400 người x 25.000 đồng/người/buổi x 50 buổi = 500 triệu đồng\n"
+        "2. Tài liệu: 2.000 bộ x 500 nghìn đồng/bộ = 1.000 triệu đồng\n"
+    )
+    path = tmp_path / "scales.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path)
+    assert errors(report) == []
+    assert report.evaluation.total.children_sum == Decimal("1.5")
+    assert [r.computed for r in report.evaluation.lines()] == [Decimal(500), Decimal(1000)]

@@ -1,0 +1,131 @@
+"""The ``budget`` command: output, JSON document, exit codes, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from budget.cli import main
+from tests.helpers import HA_DONG, line_of, replace_once, seed_path
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "budget", *args], capture_output=True, text=True, check=False)
+
+
+def test_text_output_of_the_example() -> None:
+    p = run("check", str(HA_DONG))
+    assert p.returncode == 0, p.stderr
+    out = p.stdout
+    assert "(267/KH-UBND, Hà Đông, 25/12/2020)" in out
+    assert "IV. KINH PHÍ THỰC HIỆN" in out
+    total_row = next(line for line in out.splitlines() if line.startswith("Tổng kinh phí"))
+    assert total_row.split() == ["Tổng", "kinh", "phí", "46.375", "46.375", "✓", "triệu", "đồng"]
+    assert "Tóm tắt: 16 dòng chi phí, 11 mục, tổng kinh phí ghi 46.375 triệu đồng." in out
+    assert "Kết quả: khớp, không có lỗi; 0 cảnh báo, 1 ghi chú." in out
+
+
+def test_json_document() -> None:
+    p = run("check", str(HA_DONG), "--format", "json")
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert doc["total"] == {
+        "stated": "46375",
+        "sum": "46375",
+        "unit": "triệu đồng",
+        "ok": True,
+        "line": line_of(HA_DONG.read_text(encoding="utf-8"), "46.375"),
+        "children": [{"kind": "section", "number": "1"}, {"kind": "section", "number": "2"}],
+    }
+    assert len(doc["lines"]) == 16
+    first = doc["lines"][3]
+    assert first["label"] == "Cán bộ quản lý đương chức"
+    assert first["factors"][1]["value"] == "1"
+    assert first["factors"][1]["text"] == "1,0"
+    assert [f["unit"] for f in first["factors"]] == ["người", "triệu đồng/người/năm", "năm"]
+    assert first["stated"] == {"value": "1500", "unit": "triệu đồng"}
+    assert first["computed"] == "1500"
+    assert first["ok"] is True
+    assert first["section"] == "2.2"
+    sections = {s["number"]: s for s in doc["sections"]}
+    assert sections["2.2"]["stated"] == "10200"
+    assert sections["2.2"]["children_sum"] == "10200"
+    assert sections["2.2"]["ok"] is True
+    assert len(sections["2.2"]["children"]) == 3
+    assert sections["2.9"]["stated"] is None
+    assert sections["2.9"]["children_sum"] is None
+    assert sections["2.9"]["ok"] is None
+    assert sections["1"]["stated"] is None
+    assert sections["1"]["children_sum"] == "250"
+    assert [f["code"] for f in doc["findings"]] == ["SECTION_NO_AMOUNT"]
+    assert doc["summary"] == {"lines": 16, "sections": 11, "error": 0, "warning": 0, "info": 1}
+
+
+def test_error_exit_code_and_location(tmp_path: Path) -> None:
+    text = replace_once(HA_DONG.read_text(encoding="utf-8"), "46.375 triệu", "46.475 triệu")
+    path = tmp_path / "sai.txt"
+    path.write_text(text, encoding="utf-8")
+    p = run("check", str(path), "--format", "json")
+    assert p.returncode == 1
+    doc = json.loads(p.stdout)
+    (err,) = [f for f in doc["findings"] if f["severity"] == "error"]
+    assert err["code"] == "TOTAL_MISMATCH"
+    assert err["line"] == line_of(text, "46.475")
+    assert (err["expected"], err["actual"], err["difference"]) == ("46375", "46475", "100")
+    t = run("check", str(path))
+    assert t.returncode == 1
+    assert f"{path}:{err['line']}:26: lỗi [TOTAL_MISMATCH]" in t.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"", "INPUT_EMPTY"),
+        (b"  \n\n", "INPUT_EMPTY"),
+        (b"PK\x03\x04\x00\x00binary", "INPUT_BINARY"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "INPUT_BINARY"),
+        (b"Kinh ph\xed 5 tri\xea\xf2u \xf0\xf4ng", "INPUT_ENCODING"),
+    ],
+)
+def test_unreadable_input_exits_2(tmp_path: Path, content: bytes, code: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    p = run("check", str(path))
+    assert p.returncode == 2
+    assert p.stdout == ""
+    assert f"[{code}]" in p.stderr
+    assert "Traceback" not in p.stderr
+
+
+def test_missing_file_and_directory_exit_2(tmp_path: Path) -> None:
+    p = run("check", str(tmp_path / "khong-co.txt"))
+    assert (p.returncode, p.stderr.strip()) == (
+        2,
+        f"{tmp_path / 'khong-co.txt'}: lỗi [INPUT_MISSING] Không tìm thấy tệp.",
+    )
+    p = run("check", str(tmp_path))
+    assert p.returncode == 2 and "[INPUT_NOT_FILE]" in p.stderr
+
+
+def test_wrong_command_exits_2() -> None:
+    assert run().returncode == 2
+    p = run("check")
+    assert p.returncode == 2 and "lệnh không hợp lệ" in p.stderr
+    assert run("check", str(HA_DONG), "--format", "xml").returncode == 2
+    assert run("kiemtra", str(HA_DONG)).returncode == 2
+
+
+def test_text_without_budget_is_a_clean_answer() -> None:
+    p = run("check", str(seed_path("000_bc1777f9039d4892.txt")))
+    assert p.returncode == 0
+    assert "Không tìm thấy dự toán kinh phí" in p.stdout
+    assert "Kết quả: không có dự toán để kiểm tra; 0 cảnh báo, 0 ghi chú." in p.stdout
+
+
+def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(HA_DONG), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"]["ok"] is True

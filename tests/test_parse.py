@@ -1,0 +1,188 @@
+"""The budget tree of plan 267/KH-UBND (Hà Đông, 25/12/2020), and the other four seeds."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from budget import check_file, load_plan
+from budget.model import walk_lines, walk_sections
+from budget.parse import parse_heading
+from budget.units import TRIEU
+from tests.helpers import HA_DONG, SEED_HA_DONG, SEED_OTHERS, seed_path
+
+SECTIONS = ["1", "2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9"]
+SECTION_AMOUNTS = {
+    "1": None,
+    "2": Decimal(46125),
+    "2.1": Decimal(14500),
+    "2.2": Decimal(10200),
+    "2.3": Decimal(12500),
+    "2.4": Decimal(2250),
+    "2.5": Decimal(4925),
+    "2.6": None,
+    "2.7": None,
+    "2.8": None,
+    "2.9": None,
+}
+# (line in the seed, label, stated result in triệu đồng)
+LINES = [
+    (813, "Dự kiến", 250),
+    (821, None, 14000),
+    (823, None, 500),
+    (829, "Cán bộ quản lý đương chức", 1500),
+    (831, "Bồi dưỡng cán bộ dự nguồn", 1200),
+    (833, "Đào tạo nâng chuẩn cho cán bộ, GV", 7500),
+    (839, "Giáo viên", 11000),
+    (841, "Nhân viên", 1500),
+    (847, "Giáo viên", 1500),
+    (849, "Hoạt động giao lưu xây dựng môi trường thực hành tiếng Anh", 750),
+    (855, None, 675),
+    (857, "Đào tạo trung cấp nghề", 750),
+    (859, "Kinh phí hỗ trợ đào tạo nghề", 3500),
+    (863, "Dự kiến khoảng", 500),
+    (867, "Dự kiến khoảng", 500),
+    (871, None, 750),
+]
+
+
+def _shape(path: Path):  # type: ignore[no-untyped-def]
+    plan, findings = load_plan(path)
+    sections = walk_sections(plan.items)
+    lines = walk_lines(plan.items)
+    return plan, findings, sections, lines
+
+
+@pytest.mark.parametrize("which", ["excerpt", "seed"])
+def test_ha_dong_budget_tree(which: str) -> None:
+    path = HA_DONG if which == "excerpt" else seed_path(SEED_HA_DONG)
+    plan, findings, sections, lines = _shape(path)
+    assert findings == []
+    assert [s.number for s in sections] == SECTIONS
+    assert {s.number: (s.stated.value if s.stated else None) for s in sections} == SECTION_AMOUNTS
+    assert all(s.stated is None or s.stated.money == TRIEU for s in sections)
+    assert plan.total is not None
+    assert plan.total.value == Decimal(46375)
+    assert plan.total.money == TRIEU
+    assert plan.heading is not None and plan.heading.title == "KINH PHÍ THỰC HIỆN"
+    assert len(lines) == 16
+    assert [line.stated.value for line in lines] == [Decimal(v) for _, _, v in LINES]
+    for line, (_, label, _) in zip(lines, LINES, strict=False):
+        if label is not None:
+            assert line.label == label
+    assert plan.document.number == "267/KH-UBND"
+    assert plan.document.date == "25/12/2020"
+    assert plan.document.place == "Hà Đông"
+    if which == "seed":
+        assert [line.source.line for line in lines] == [n for n, _, _ in LINES]
+
+
+def test_sections_hold_their_own_lines() -> None:
+    _plan, _, sections, _ = _shape(HA_DONG)
+    by_number = {s.number: s for s in sections}
+    assert [len(by_number[n].lines) for n in SECTIONS] == [1, 0, 2, 3, 2, 2, 3, 1, 1, 1, 0]
+    assert [s.number for s in by_number["2"].sections] == SECTIONS[2:]
+    assert by_number["2.9"].title == "Nguồn xã hội hoá"
+    assert by_number["2.9"].stated is None  # none, not zero
+
+
+def test_whole_seed_checks_clean() -> None:
+    report = check_file(seed_path(SEED_HA_DONG))
+    assert not report.has_errors
+    assert [(f.code, f.source.line) for f in report.findings] == [("SECTION_NO_AMOUNT", 873)]
+    assert report.evaluation.total.children_sum == Decimal(46375)
+    assert report.evaluation.total.ok is True
+
+
+@pytest.mark.parametrize("name", SEED_OTHERS)
+def test_other_seeds_have_no_budget_and_no_finding(name: str) -> None:
+    report = check_file(seed_path(name))
+    assert report.plan.items == ()
+    assert report.plan.total is None
+    assert report.findings == ()
+    assert not report.plan.has_budget
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "date"),
+    [
+        ("000_bc1777f9039d4892.txt", "156/KH-UBND", "28/07/2020"),
+        ("001_e38651acb5d5e773.txt", "5127/QĐ-UBND", "30/09/2024"),
+        ("002_6c687b1be164f383.txt", "193/KH-UBND", "19/08/2021"),
+    ],
+)
+def test_document_identity(name: str, number: str, date: str) -> None:
+    plan, _ = load_plan(seed_path(name))
+    assert plan.document.number == number
+    assert plan.document.date == date
+
+
+def _variants(text: str) -> dict[str, bytes]:
+    nfd = unicodedata.normalize("NFD", text)
+    old_tones = text.replace("hóa", "hoá").replace("khóa", "khoá").replace("Hóa", "Hoá")
+    return {
+        "nfc": text.encode(),
+        "nfd": nfd.encode(),
+        "crlf": text.replace("\n", "\r\n").encode(),
+        "bom": codecs.BOM_UTF8 + text.encode(),
+        "utf16": codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+        "nbsp": text.replace(" x ", "\u00a0x\u00a0").replace("triệu đồng", "triệu\u00a0đồng").encode(),
+        "tabs": text.replace(": ", ":\t").encode(),
+        "old_tones": old_tones.encode(),
+    }
+
+
+def _summary(path: Path):  # type: ignore[no-untyped-def]
+    report = check_file(path)
+    ev = report.evaluation
+    return (
+        [(r.line.source.line, [f.value for f in r.line.factors], r.stated, r.computed, r.ok) for r in ev.lines()],
+        [(r.section.number, r.stated, r.children_sum, r.ok) for r in ev.sections()],
+        (ev.total.stated, ev.total.children_sum, ev.total.ok),
+        [(f.code, f.source.line) for f in report.findings],
+    )
+
+
+@pytest.mark.parametrize("variant", ["nfd", "crlf", "bom", "utf16", "nbsp", "tabs", "old_tones"])
+def test_text_variants_read_the_same(variant: str, tmp_path: Path) -> None:
+    text = HA_DONG.read_text(encoding="utf-8")
+    expected = _summary(HA_DONG)
+    path = tmp_path / f"{variant}.txt"
+    path.write_bytes(_variants(text)[variant])
+    assert _summary(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "rank"),
+    [
+        ("IV. KINH PHÍ THỰC HIỆN", "IV", 0),
+        ("1. Kinh phí cho việc lập Đề án", "1", 1),
+        ("2.1 Ngân sách nhà nước hỗ trợ", "2.1", 2),
+        ("2.2. Kinh hỗ trợ cho công tác", "2.2", 2),
+        ("1.2.2.1. Xây dựng tài liệu tuyên truyền", "1.2.2.1", 4),
+        ("a) Hội nghị cán bộ chủ chốt cấp quận:", "a", 50),
+        ("đ) Hội nghị tổ dân phố", "đ", 50),
+    ],
+)
+def test_headings(text: str, number: str, rank: int) -> None:
+    h = parse_heading(text)
+    assert h is not None
+    assert (h.number, h.rank) == (number, rank)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2.200 người x 1 triệu đồng/người/năm",
+        "10/2019/TT-BGDĐT ngày 09/8/2019 của Bộ GDĐT",
+        "10 người/năm x 15 triệu đồng/khóa",
+        "- Giáo viên: 200 người",
+        "2020 - 2025",
+    ],
+)
+def test_not_headings(text: str) -> None:
+    assert parse_heading(text) is None
