@@ -61,6 +61,21 @@ def _split(text: str, start: int, end: int) -> list[_Piece]:
     return pieces
 
 
+def read_number_at(token: str, where: Source) -> tuple[Decimal, list[Finding]]:
+    """Read a number found at ``where``; a reading that was a choice becomes a warning there.
+
+    Raises ``NumberError`` when the token is no number at all.
+    """
+    reading = read_number(token)
+    if reading.ambiguity is None:
+        return reading.value, []
+    args: dict[str, object] = {"text": token, "value": reading.value}
+    if reading.ambiguity == Ambiguity.COMMA_THREE:
+        args["alternative"] = format_vn(shift(reading.value, 3))
+    key = f"NUMBER_AMBIGUOUS.{reading.ambiguity}"
+    return reading.value, [Finding(where, "NUMBER_AMBIGUOUS", Severity.WARNING, args, message_key=key)]
+
+
 class _Unreadable(Exception):
     def __init__(self, text: str, col: int):
         self.text = text
@@ -76,23 +91,11 @@ class _LineReader:
 
     def number(self, token: str, col: int) -> Decimal:
         try:
-            reading = read_number(token)
+            value, findings = read_number_at(token, self.source.at(col))
         except NumberError:
             raise _Unreadable(token, col) from None
-        if reading.ambiguity is not None:
-            args: dict[str, object] = {"text": token, "value": reading.value}
-            if reading.ambiguity == Ambiguity.COMMA_THREE:
-                args["alternative"] = format_vn(shift(reading.value, 3))
-            self.findings.append(
-                Finding(
-                    self.source.at(col),
-                    "NUMBER_AMBIGUOUS",
-                    Severity.WARNING,
-                    args,
-                    message_key=f"NUMBER_AMBIGUOUS.{reading.ambiguity}",
-                )
-            )
-        return reading.value
+        self.findings.extend(findings)
+        return value
 
     def quantity(self, piece: _Piece, offset: int, *, result: bool, final: bool) -> tuple[Quantity, str]:
         """The quantity starting at ``offset`` of a piece, and the text left after it."""

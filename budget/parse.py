@@ -15,10 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from budget.costline import parse_cost_line
-from budget.findings import Finding
+from budget.costline import parse_cost_line, read_number_at
+from budget.findings import Finding, Severity
 from budget.model import Amount, CostLine, DocumentInfo, Item, Plan, Section
-from budget.numbers import NUMBER_TOKEN, NumberError, read_number
+from budget.numbers import NUMBER_TOKEN, NumberError
 from budget.read_text import RawLine
 from budget.source import Source
 from budget.text import fold
@@ -71,12 +71,17 @@ class Statement:
     is_total: bool
 
 
-def parse_statement(source: Source, text: str | None = None) -> tuple[Statement | None, list[Finding]]:
-    """A stated money amount (``Kinh phí trong 5 năm: 14.500 triệu đồng``), if the line has one."""
-    text = source.text if text is None else text
+def parse_statement(source: Source, heading: str | None = None) -> tuple[Statement | None, list[Finding]]:
+    """A stated money amount (``Kinh phí trong 5 năm: 14.500 triệu đồng``), if the line has one.
+
+    In a body line the amount must follow a budget word (``kinh phí``, ``dự kiến``, ``tổng``
+    ...) so that money in narrative is not taken for a subtotal; a heading's title only
+    needs the amount after ``:`` (``1. Hội nghị: 1.320 triệu đồng``).
+    """
+    text = source.text if heading is None else heading
     offset = len(source.text) - len(text)
     folded = fold(text)
-    if not _AMOUNT_WORDS.search(folded):
+    if heading is None and not _AMOUNT_WORDS.search(folded):
         return None, []
     for m in NUMBER_TOKEN.finditer(text):
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-."):
@@ -84,15 +89,15 @@ def parse_statement(source: Source, text: str | None = None) -> tuple[Statement 
         money, _ = read_money(text[m.end() :])
         if money is None or not _AMOUNT_LEAD.search(folded[: m.start()].rstrip()):
             continue
-        if not _AMOUNT_WORDS.search(folded[: m.start()]):
+        if heading is None and not _AMOUNT_WORDS.search(folded[: m.start()]):
             continue
+        where = source.at(offset + m.start() + 1)
         try:
-            value = read_number(m.group()).value
+            value, findings = read_number_at(m.group(), where)
         except NumberError:
-            continue
+            return None, [Finding(where, "NUMBER_MALFORMED", Severity.ERROR, {"text": m.group()})]
         is_total = bool(_TOTAL_WORDS.search(folded[: m.start()]))
-        amount = Amount(value, money, source.at(offset + m.start() + 1))
-        return Statement(amount, is_total), []
+        return Statement(Amount(value, money, where), is_total), findings
     return None, []
 
 

@@ -207,3 +207,26 @@ def test_scales_are_converted_exactly(tmp_path: Path) -> None:
     assert errors(report) == []
     assert report.evaluation.total.children_sum == Decimal("1.5")
     assert [r.computed for r in report.evaluation.lines()] == [Decimal(500), Decimal(1000)]
+
+
+def test_ambiguous_numbers_in_a_plan_are_warned_where_they_stand(tmp_path: Path) -> None:
+    text = (
+        "IV. KINH PHÍ\n"
+        "Tổng kinh phí dự kiến là 2.820 triệu đồng.\n"
+        "1. Hội nghị: 1..320 triệu đồng. Trong đó:\n"
+        "- Thuê hội trường: 4 lần x 330 triệu đồng/lần = 1.320 triệu đồng\n"
+        "2. Tài liệu: 1 500 triệu đồng\n"
+        "- In ấn: 1.5 triệu đồng/bộ x 1.000 bộ = 1.500 triệu đồng\n"
+    )
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path)
+    assert errors(report) == []
+    warned = [(f.source.line, f.source.col, f.message_key) for f in report.findings]
+    assert warned == [
+        (3, 14, "NUMBER_AMBIGUOUS.double_dot"),
+        (5, 14, "NUMBER_AMBIGUOUS.space_groups"),
+        (6, 10, "NUMBER_AMBIGUOUS.dot_decimal"),
+    ]
+    assert report.findings[0].message == "Số “1..320” có hai dấu chấm liền nhau; đã đọc là 1.320."
+    assert report.evaluation.total.children_sum == Decimal(2820)
