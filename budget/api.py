@@ -26,10 +26,13 @@ def load_plan(path: str | Path, name: str | None = None) -> tuple[Plan, list[Fin
     return parse(lines, shown)
 
 
-def check_plan(plan: Plan) -> tuple[Evaluation, list[Finding]]:
-    """Compute every product, sum and total; collect what does not add up."""
+def check_plan(plan: Plan, strict_units: bool = False) -> tuple[Evaluation, list[Finding]]:
+    """Compute every product, sum and total; collect what does not add up.
+
+    ``strict_units`` makes unit warnings (residual units, mixed năm/tháng) errors.
+    """
     evaluation = evaluate(plan)
-    return evaluation, run_checks(evaluation)
+    return evaluation, run_checks(evaluation, strict_units=strict_units)
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,8 @@ class Report:
         return has_errors(self.findings)
 
 
-def check_file(path: str | Path, name: str | None = None) -> Report:
+def check_file(path: str | Path, name: str | None = None, strict_units: bool = False) -> Report:
     """``load_plan`` then ``check_plan``, with all findings of the document in order."""
     plan, findings = load_plan(path, name)
-    evaluation, more = check_plan(plan)
+    evaluation, more = check_plan(plan, strict_units)
     return Report(plan, evaluation, tuple(sorted([*findings, *more], key=sort_key)))

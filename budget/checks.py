@@ -8,15 +8,18 @@ points at the factors or the children instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, Inexact, InvalidOperation
+from functools import lru_cache
+from types import MappingProxyType
 
 from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepResult
 from budget.findings import Cause, Finding, Severity
-from budget.messages import Phrase
+from budget.messages import Factors, Phrase
 from budget.model import Quantity
 from budget.numbers import EXACT, shift
+from budget.unitcheck import UnitVerdict, describe, verdict
 from budget.units import Money
 
 
@@ -299,9 +302,74 @@ def check_assumed_units(ev: Evaluation) -> list[Finding]:
     return out
 
 
+@dataclass(frozen=True)
+class _UnitFindings:
+    """What to report for one signature, built once and shared by every line that has it."""
+
+    verdict: UnitVerdict
+    args: Mapping[str, object]
+    clean: bool
+
+
+@lru_cache(maxsize=4096)
+def _unit_findings(texts: tuple[str, ...], unit: str) -> _UnitFindings:
+    v = verdict(texts)
+    args: dict[str, object] = {"product": describe(v.product), "unit": unit}
+    if v.residual:
+        args["residual"] = describe(v.residual)
+    if v.time_factor != 1:
+        args["factor"] = v.time_factor
+    return _UnitFindings(v, MappingProxyType(args), v.clean)
+
+
+def check_units(ev: Evaluation) -> list[Finding]:
+    """Each line's units must cancel to money; residuals, non-money and năm/tháng mixes are named.
+
+    pint runs once per distinct signature (cached); a line costs a tuple and a lookup.
+    """
+    out: list[Finding] = []
+    for r in ev.lines():
+        line = r.line
+        money = line.stated.money
+        if money is None:
+            continue  # no money stated: RESULT_NO_UNIT says so; nothing to cancel against
+        u = _unit_findings(line.unit_texts, money.name)
+        if u.clean:
+            continue
+        v = u.verdict
+        factors = line.factors
+        for i, word in v.new_words:
+            out.append(Finding(factors[i].source, "UNIT_NEW_COUNT", Severity.INFO, {"word": word}))
+        if not v.is_money:
+            out.append(Finding(factors[0].source, "UNIT_NOT_MONEY", Severity.ERROR, u.args, unit=money.name))
+            continue
+        if v.residual:
+            suspects = tuple(factors[i] for i in v.suspects)
+            cause = Cause("CAUSE_UNIT_FACTOR", {"factors": Factors(suspects)}, suspects[0].source) if suspects else None
+            where = suspects[0].source if suspects else factors[0].source
+            out.append(Finding(where, "UNIT_RESIDUAL", Severity.WARNING, u.args, unit=money.name, cause=cause))
+        if v.time_factor != 1:
+            out.append(Finding(factors[0].source, "UNIT_TIME_SCALE", Severity.WARNING, u.args, unit=money.name))
+    return out
+
+
 Check = Callable[[Evaluation], list[Finding]]
-CHECKS: tuple[Check, ...] = (check_products, check_sections, check_total, check_empty_sections, check_assumed_units)
+ARITHMETIC: tuple[Check, ...] = (
+    check_products,
+    check_sections,
+    check_total,
+    check_empty_sections,
+    check_assumed_units,
+)
+CHECKS: tuple[Check, ...] = (*ARITHMETIC, check_units)
+
+# Unit findings that are warnings by default (plans are loose with units) and errors
+# under --strict-units.
+UNIT_WARNINGS = frozenset({"UNIT_RESIDUAL", "UNIT_TIME_SCALE"})
 
 
-def run_checks(ev: Evaluation) -> list[Finding]:
-    return [f for check in CHECKS for f in check(ev)]
+def run_checks(ev: Evaluation, checks: tuple[Check, ...] = CHECKS, strict_units: bool = False) -> list[Finding]:
+    found = [f for check in checks for f in check(ev)]
+    if strict_units:
+        found = [f._replace(severity=Severity.ERROR) if f.code in UNIT_WARNINGS else f for f in found]
+    return found

@@ -33,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="kiểm tra từng phép nhân, tổng mục và tổng kinh phí")
     c.add_argument("file", metavar="TỆP", help="văn bản kế hoạch (.txt, UTF-8 hoặc UTF-16)")
     c.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả (mặc định: text)")
+    c.add_argument(
+        "--strict-units",
+        action="store_true",
+        help="coi đơn vị không triệt tiêu hết (còn dư) là lỗi thay vì cảnh báo",
+    )
     return p
 
 
@@ -43,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_INPUT
     try:
-        report = check_file(args.file)
+        report = check_file(args.file, strict_units=args.strict_units)
     except InputError as e:
         sys.stderr.write(f"{e.source}: lỗi [{e.code}] {e.message}\n")
         return EXIT_INPUT

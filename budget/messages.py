@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from budget.numbers import format_vn
 
@@ -38,6 +39,20 @@ TEMPLATES: Mapping[str, str] = {
     "COSTLINE_UNREADABLE": (
         "Dòng có dạng phép tính (dấu nhân và dấu =) nhưng không đọc được “{text}”; dòng này không được kiểm tra."
     ),
+    # units
+    "UNIT_RESIDUAL": (
+        "Đơn vị không triệt tiêu hết: tích các thừa số có đơn vị {product}, "
+        "còn dư {residual} so với {unit}."
+    ),
+    "UNIT_NOT_MONEY": (
+        "Tích các thừa số có đơn vị {product}, không phải là tiền, nhưng kết quả ghi {unit}."
+    ),
+    "UNIT_TIME_SCALE": (
+        "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân "
+        "thêm {factor} mới ra {unit}."
+    ),
+    "UNIT_NEW_COUNT": "Đơn vị “{word}” chưa có trong danh mục; đã coi là một loại đếm mới.",
+    "CAUSE_UNIT_FACTOR": "Thừa số có thể gây ra: {factors}.",
     # numbers
     "NUMBER_MALFORMED": "Không đọc được số “{text}”.",
     "NUMBER_AMBIGUOUS.comma_three": (
@@ -105,11 +120,21 @@ class Phrase:
     args: Mapping[str, object]
 
 
+class Factors(tuple):  # type: ignore[type-arg]
+    """Factors named in a message (``“2 lớp/khóa”, “2 năm/khóa”``), rendered only when read."""
+
+    __slots__ = ()
+
+
 def _show(value: object) -> str:
     if isinstance(value, Decimal):
         return format_vn(value)
     if isinstance(value, Phrase):
         return render(value.code, value.args)
+    if isinstance(value, Fraction):
+        return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+    if isinstance(value, Factors):
+        return ", ".join(f"“{q.text} {q.unit_text}”".replace(" ”", "”") for q in value)
     if isinstance(value, tuple):
         return " × ".join(_show(v) for v in value)
     return str(value)

@@ -55,6 +55,12 @@ class CostLine:
     def factors(self) -> tuple[Quantity, ...]:
         return tuple(f for s in self.steps for f in s.factors)
 
+    # The unit signature of the line, what the unit check looks up; derived once from steps.
+    unit_texts: tuple[str, ...] = field(init=False, repr=False, compare=False, default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "unit_texts", tuple(f.unit_text for s in self.steps for f in s.factors))
+
     @property
     def stated(self) -> Quantity:
         return self.steps[-1].stated

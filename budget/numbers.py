@@ -37,6 +37,7 @@ NUMBER_TOKEN = re.compile(
 )
 
 _PLAIN = re.compile(r"[0-9]+")
+_PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _VN_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _VN_DECIMAL = re.compile(r"[0-9]+,[0-9]+")
 _COMMA_THREE = re.compile(r"[0-9]{1,3},[0-9]{3}")
@@ -76,7 +77,7 @@ def D(digits: str) -> Decimal:
     ``Decimal()`` itself accepts ``NaN``, ``Infinity``, ``1_000`` and non-ASCII digits;
     this refuses all of them.
     """
-    if not re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", digits):
+    if not _PLAIN_DECIMAL.fullmatch(digits):
         raise NumberError(digits)
     return Decimal(digits)
 

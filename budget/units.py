@@ -1,73 +1,153 @@
-"""Money units and their scales, as written in Vietnamese plans.
+"""The one unit registry of the program, built from ``units.txt``, and unit text reading.
 
-The spellings live in one table; every reader and check finds money through
-``read_money``. Scales are powers of ten so conversion is exact (``numbers.shift``).
+``units.txt`` holds each unit's pint definition, the name shown to users and the
+spellings plans use. Money units also get a plain ``Money`` record (a power of ten of
+đồng) so that the arithmetic never needs pint: pint is consulted once per distinct unit
+signature (see ``unitcheck``), since it manages only a few thousand quantities a second.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache, lru_cache
+from importlib.resources import files
+
+import pint
 
 from budget.text import fold
+
+Registry = pint.UnitRegistry
 
 
 @dataclass(frozen=True)
 class Money:
-    """A money unit: its canonical Vietnamese name and its scale as a power of ten of đồng."""
+    """A money unit: its name shown to users and its scale as a power of ten of đồng."""
 
     name: str
     exponent: int
+    unit: str = ""  # pint name
 
 
-DONG = Money("đồng", 0)
-NGHIN = Money("nghìn đồng", 3)
-TRIEU = Money("triệu đồng", 6)
-TY = Money("tỷ đồng", 9)
+@dataclass(frozen=True)
+class _Spelling:
+    words: tuple[str, ...]  # folded words
+    unit: str  # pint name
+    alone: bool  # only when no other word follows
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    registry: Registry
+    display: dict[str, str]  # pint name → Vietnamese name
+    spellings: tuple[_Spelling, ...]  # longest first
+    money: dict[str, Money]  # pint name → Money
+
+
+def _parse_definitions(text: str) -> list[tuple[str, str, list[str]]]:
+    rows = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        definition, display, spellings = (part.strip() for part in line.split(";"))
+        rows.append((definition, display, [s.strip() for s in spellings.split(",") if s.strip()]))
+    return rows
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The registry and tables, built once (≈ 10 ms) from our own definitions only."""
+    registry = Registry(None, non_int_type=Decimal)
+    display: dict[str, str] = {}
+    spellings: list[_Spelling] = []
+    text = files("budget").joinpath("units.txt").read_text(encoding="utf-8")
+    for definition, shown, spelled in _parse_definitions(text):
+        registry.define(definition)
+        name = definition.split("=")[0].strip()
+        display[name] = shown
+        for s in spelled:
+            alone = s.endswith("~")
+            spellings.append(_Spelling(tuple(fold(s.rstrip("~")).split()), name, alone))
+    spellings.sort(key=lambda s: (-len(s.words), -len(" ".join(s.words))))
+    money: dict[str, Money] = {}
+    currency = registry.get_dimensionality("dong")
+    for name, shown in display.items():
+        if registry.get_dimensionality(name) == currency:
+            factor = registry.Quantity(Decimal(1), name).to("dong").magnitude
+            exponent = len(str(int(factor))) - 1
+            assert factor == Decimal(10) ** exponent, name
+            money[name] = Money(shown, exponent, name)
+    return Catalogue(registry, display, tuple(spellings), money)
+
+
+def registry() -> Registry:
+    return catalogue().registry
+
+
+def _money(name: str) -> Money:
+    return catalogue().money[name]
+
+
+DONG = _money("dong")
+NGHIN = _money("nghin_dong")
+TRIEU = _money("trieu_dong")
+TY = _money("ty_dong")
 SCALES = (DONG, NGHIN, TRIEU, TY)
 
-# Folded spellings (see ``text.fold``: lower case, no tone marks, đ→d), longest first.
-# A scale word alone (``triệu``) is money only when no other word follows it
-# (``2 triệu người`` is a count, ``150 triệu/cuộc`` is money).
-_WITH_DONG = (
-    ("nghin dong", NGHIN),
-    ("ngan dong", NGHIN),
-    ("trieu dong", TRIEU),
-    ("ty dong", TY),
-    ("ti dong", TY),
-    ("tr.d", TRIEU),
-    ("trd", TRIEU),
-    ("vnd", DONG),
-    ("dong", DONG),
-    ("d", DONG),
-)
-_ALONE = (
-    ("nghin", NGHIN),
-    ("ngan", NGHIN),
-    ("trieu", TRIEU),
-    ("ty", TY),
-    ("ti", TY),
-)
-_WORD_END = re.compile(r"(?![a-z0-9])")
-_ALONE_END = re.compile(r"\s*(?:$|[/),.;:]|\s+(?:x|×|=)\b)")
+_WORD = re.compile(r"[^\s/]+")
+_FOLLOWING_WORD = re.compile(r"\s*[^\W\d_]")
 
 
+def _match_at(folded: str, pos: int, spelling: _Spelling) -> int | None:
+    """End of ``spelling`` matched at ``pos`` of folded text (word boundaries), else None."""
+    end = pos
+    for i, word in enumerate(spelling.words):
+        if i:
+            gap = re.match(r"\s+", folded[end:])
+            if gap is None:
+                return None
+            end += gap.end()
+        if not folded.startswith(word, end):
+            return None
+        end += len(word)
+    if end < len(folded) and (folded[end].isalnum() and folded[end - 1].isalnum()):
+        return None
+    if spelling.alone and _FOLLOWING_WORD.match(folded, end):
+        return None
+    return end
+
+
+@cache
+def _money_pattern() -> re.Pattern[str]:
+    """One regex over folded text for every money spelling, longest first."""
+    cat = catalogue()
+    alternatives = []
+    for i, sp in enumerate(cat.spellings):
+        if sp.unit not in cat.money:
+            continue
+        body = r"\s+".join(re.escape(w) for w in sp.words)
+        end = r"(?![a-z0-9])" if sp.words[-1][-1].isalnum() else ""
+        if sp.alone:
+            end += r"(?!\s*[^\W\d_])"
+        alternatives.append(f"(?P<m{i}>{body}){end}")
+    return re.compile(r"\s*(?:" + "|".join(alternatives) + ")")
+
+
+@lru_cache(maxsize=8192)
 def read_money(unit_text: str) -> tuple[Money | None, int]:
     """Money unit at the start of ``unit_text``: the unit and how many characters it spans.
 
     ``"triệu đồng/người/năm"`` gives (TRIEU, 10); ``"người"`` gives (None, 0).
     ``fold`` keeps one character per character, so the span applies to the original text.
+    Cached: the same few unit texts follow most numbers of a plan.
     """
-    folded = fold(unit_text)
-    lead = len(folded) - len(folded.lstrip())
-    body = folded[lead:]
-    for spelling, money in _WITH_DONG:
-        if body.startswith(spelling) and _WORD_END.match(body, len(spelling)):
-            return money, lead + len(spelling)
-    for spelling, money in _ALONE:
-        if body.startswith(spelling) and _ALONE_END.match(body, len(spelling)):
-            return money, lead + len(spelling)
-    return None, 0
+    m = _money_pattern().match(fold(unit_text))
+    if m is None or m.lastgroup is None:
+        return None, 0
+    cat = catalogue()
+    return cat.money[cat.spellings[int(m.lastgroup[1:])].unit], m.end()
 
 
 def money_named(name: str) -> Money:
@@ -76,3 +156,73 @@ def money_named(name: str) -> Money:
     if money is None or span != len(name.strip()):
         raise KeyError(name)
     return money
+
+
+@dataclass(frozen=True)
+class UnitReading:
+    """What a factor's unit text means: pint unit exponents, and the words it did not know."""
+
+    exponents: tuple[tuple[str, int], ...]  # sorted (pint name, exponent), zero exponents dropped
+    new_words: tuple[str, ...] = ()  # unknown nouns, each made a count dimension of its own
+    ignored: tuple[str, ...] = ()  # words beside a known noun, read as modifiers ("đơn vị chính")
+
+
+def _new_count(words: str) -> str:
+    """Register an unknown noun as a count dimension of its own; its pint name."""
+    cat = catalogue()
+    name = "n_" + re.sub(r"[^a-z0-9]+", "_", fold(words)).strip("_")
+    if name not in cat.display:
+        cat.registry.define(f"{name} = [{name}]")
+        cat.display[name] = words
+    return name
+
+
+@cache
+def read_unit(unit_text: str) -> UnitReading:
+    """Unit text after a number → unit exponents: ``triệu đồng/người/năm`` → trieu_dong·nguoi⁻¹·nam⁻¹.
+
+    The first part is the numerator, every ``/`` starts a denominator. In a part, known
+    nouns are matched longest first; other words beside them are modifiers; a part with
+    no known noun is a new count noun. Cached: plans repeat the same few unit texts.
+    """
+    cat = catalogue()
+    exps: dict[str, int] = {}
+    new: list[str] = []
+    ignored: list[str] = []
+    for index, raw_part in enumerate(unit_text.replace(",", " ").split("/")):
+        part = " ".join(raw_part.split())
+        if not part:
+            continue
+        sign = 1 if index == 0 else -1
+        folded = fold(part)
+        pos, found, spare = 0, False, []
+        while pos < len(folded):
+            if folded[pos] == " ":
+                pos += 1
+                continue
+            for spelling in cat.spellings:
+                end = _match_at(folded, pos, spelling)
+                if end is not None:
+                    exps[spelling.unit] = exps.get(spelling.unit, 0) + sign
+                    found = True
+                    pos = end
+                    break
+            else:
+                m = _WORD.match(folded, pos)
+                assert m is not None
+                spare.append(part[m.start() : m.end()])
+                pos = m.end()
+        words = [w for w in spare if any(ch.isalpha() for ch in w)]
+        if found:
+            ignored += words
+        elif words:
+            noun = " ".join(words)
+            name = _new_count(noun)
+            exps[name] = exps.get(name, 0) + sign
+            new.append(noun)
+    return UnitReading(tuple(sorted((k, v) for k, v in exps.items() if v)), tuple(new), tuple(ignored))
+
+
+def unit_name(name: str) -> str:
+    """The Vietnamese name of a pint unit of ours."""
+    return catalogue().display.get(name, name)

@@ -26,7 +26,7 @@ def test_text_output_of_the_example() -> None:
     total_row = next(line for line in out.splitlines() if line.startswith("Tổng kinh phí"))
     assert total_row.split() == ["Tổng", "kinh", "phí", "46.375", "46.375", "✓", "triệu", "đồng"]
     assert "Tóm tắt: 16 dòng chi phí, 11 mục, tổng kinh phí ghi 46.375 triệu đồng." in out
-    assert "Kết quả: khớp, không có lỗi; 0 cảnh báo, 1 ghi chú." in out
+    assert "Kết quả: khớp, không có lỗi; 5 cảnh báo, 1 ghi chú." in out
 
 
 def test_json_document() -> None:
@@ -61,8 +61,8 @@ def test_json_document() -> None:
     assert sections["2.9"]["ok"] is None
     assert sections["1"]["stated"] is None
     assert sections["1"]["children_sum"] == "250"
-    assert [f["code"] for f in doc["findings"]] == ["SECTION_NO_AMOUNT"]
-    assert doc["summary"] == {"lines": 16, "sections": 11, "error": 0, "warning": 0, "info": 1}
+    assert [f["code"] for f in doc["findings"]] == ["UNIT_RESIDUAL"] * 5 + ["SECTION_NO_AMOUNT"]
+    assert doc["summary"] == {"lines": 16, "sections": 11, "error": 0, "warning": 5, "info": 1}
 
 
 def test_error_exit_code_and_location(tmp_path: Path) -> None:

@@ -93,7 +93,14 @@ def test_sections_hold_their_own_lines() -> None:
 def test_whole_seed_checks_clean() -> None:
     report = check_file(seed_path(SEED_HA_DONG))
     assert not report.has_errors
-    assert [(f.code, f.source.line) for f in report.findings] == [("SECTION_NO_AMOUNT", 873)]
+    assert [(f.code, f.source.line) for f in report.findings] == [
+        ("UNIT_RESIDUAL", 831),
+        ("UNIT_RESIDUAL", 833),
+        ("UNIT_RESIDUAL", 855),
+        ("UNIT_RESIDUAL", 857),
+        ("UNIT_RESIDUAL", 859),
+        ("SECTION_NO_AMOUNT", 873),
+    ]
     assert report.evaluation.total.children_sum == Decimal(46375)
     assert report.evaluation.total.ok is True
 

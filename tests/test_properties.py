@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from budget import check_file
-from tests.plan_text import LABELS, TITLES, LineSpec, SectionSpec, plan_text
+from budget.synthetic import LABELS, TITLES, LineSpec, SectionSpec, plan_text
 
 lines = st.builds(
     LineSpec,

@@ -1,4 +1,4 @@
-"""Plan text written from a small spec: for property tests and benchmarks.
+"""Synthetic plan text written from a small spec, for property tests and benchmarks.
 
 The spec holds the true figures; the text is what an officer would write for them,
 so a plan built from a spec must check clean whatever the figures and the order.
@@ -6,6 +6,7 @@ so a plan built from a spec must check clean whatever the figures and the order.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -35,6 +36,9 @@ class LineSpec:
     rate: Decimal  # per person per year, in ``rate_unit``
     rate_unit: str  # "triệu đồng" or "nghìn đồng"
     years: int
+    count_unit: str = "người"
+    rate_per: str = "/người/năm"
+    period_unit: str = "năm"
 
     @property
     def dong(self) -> Decimal:
@@ -60,8 +64,8 @@ def _trieu(dong: Decimal) -> str:
 
 def line_text(line: LineSpec) -> str:
     return (
-        f"- {line.label}: {format_vn(Decimal(line.people))} người x {format_vn(line.rate)} "
-        f"{line.rate_unit}/người/năm x {line.years} năm = {_trieu(line.dong)} triệu đồng."
+        f"- {line.label}: {format_vn(Decimal(line.people))} {line.count_unit} x {format_vn(line.rate)} "
+        f"{line.rate_unit}{line.rate_per} x {line.years} {line.period_unit} = {_trieu(line.dong)} triệu đồng."
     )
 
 
@@ -102,3 +106,39 @@ def plan_text(sections: tuple[SectionSpec, ...], number: str = "99/KH-UBND") -> 
     for i, s in enumerate(sections, 1):
         out += _section_text(s, str(i))
     return "\n".join(out) + "\n"
+
+
+# (count unit, rate suffix, period unit): the shapes of real plans, two of them loose
+UNIT_SHAPES = (
+    ("người", "/người/năm", "năm"),
+    ("lớp", "/lớp/năm", "năm"),
+    ("cuộc/năm", "/cuộc", "năm"),
+    ("học sinh", "/học sinh/buổi", "buổi"),
+    ("đơn vị chính", "/đơn vị/năm", "năm"),
+    ("người/năm", "/khóa", "năm"),  # residual người/khóa, as in plan 267/KH-UBND
+    ("lớp/khóa", "/năm/lớp", "năm/khóa"),  # residual 1/khóa
+)
+
+
+def bench_plan(n_lines: int, seed: int = 7, per_section: int = 100) -> str:
+    """A plan of ``n_lines`` correct cost lines in sections of ``per_section``, varied units."""
+    rnd = random.Random(seed)
+    sections = []
+    for s in range((n_lines + per_section - 1) // per_section):
+        lines = []
+        for _ in range(min(per_section, n_lines - s * per_section)):
+            count, per, period = rnd.choice(UNIT_SHAPES)
+            lines.append(
+                LineSpec(
+                    rnd.choice(LABELS),
+                    rnd.randint(1, 3000),
+                    Decimal(rnd.randint(5, 2000)) / 10,
+                    rnd.choice(("triệu đồng", "nghìn đồng")),
+                    rnd.randint(1, 5),
+                    count,
+                    per,
+                    period,
+                )
+            )
+        sections.append(SectionSpec(rnd.choice(TITLES), tuple(lines), amount_in_heading=rnd.random() < 0.5))
+    return plan_text(tuple(sections))

@@ -1,0 +1,100 @@
+"""Do a cost line's units cancel to money? One pint computation per distinct signature.
+
+A signature is the tuple of the line's factor unit texts and its result's money unit.
+Plans repeat a handful of signatures, so pint (slow per quantity) runs a few times per
+document and the answer is reused; the numbers themselves stay plain Decimals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import cache
+
+from budget.units import catalogue, read_unit, unit_name
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+@dataclass(frozen=True)
+class UnitVerdict:
+    """What the units of one signature say."""
+
+    dimensionality: dict[str, int]  # of the product of the factors, as pint computes it
+    product: tuple[tuple[str, int], ...]  # the product's units as written, by pint name
+    money_power: int  # 1 for money; 0 or 2 is not money
+    residual: tuple[tuple[str, int], ...]  # units left beside money, by pint name
+    time_factor: Fraction  # what mixing năm and tháng multiplies the product by (1 when clean)
+    suspects: tuple[int, ...]  # indices of the factors most likely responsible for the residual
+    new_words: tuple[tuple[int, str], ...]  # (factor index, unknown noun)
+
+    @property
+    def is_money(self) -> bool:
+        return self.money_power == 1
+
+    @property
+    def clean(self) -> bool:
+        return self.is_money and not self.residual and self.time_factor == 1 and not self.new_words
+
+
+def describe(exponents: tuple[tuple[str, int], ...] | dict[str, int]) -> str:
+    """Units in the Vietnamese style of plans: ``triệu đồng/người/năm``, ``1/khóa``, ``người²``."""
+    items = list(exponents.items()) if isinstance(exponents, dict) else list(exponents)
+    money = catalogue().money
+    items.sort(key=lambda item: item[0] not in money)  # money first, as plans write it
+
+    def one(name: str, power: int) -> str:
+        return unit_name(name) + (str(power).translate(_SUPERSCRIPT) if power > 1 else "")
+
+    top = [one(n, p) for n, p in items if p > 0]
+    bottom = [one(n, -p) for n, p in items if p < 0]
+    return "·".join(top or ["1"]) + "".join("/" + b for b in bottom)
+
+
+def _score(factor: tuple[tuple[str, int], ...], residual: dict[str, int]) -> int:
+    """How much of the residual a factor carries with the same sign."""
+    return sum(min(abs(p), abs(residual[n])) for n, p in factor if n in residual and (p > 0) == (residual[n] > 0))
+
+
+@cache
+def verdict(unit_texts: tuple[str, ...]) -> UnitVerdict:
+    """The units of the product of factors written with these unit texts."""
+    cat = catalogue()
+    reg = cat.registry
+    readings = [read_unit(t) for t in unit_texts]
+    product = reg.Quantity(Decimal(1), "")
+    summed: dict[str, int] = {}
+    for r in readings:
+        for name, power in r.exponents:
+            product = product * reg.Quantity(Decimal(1), name) ** power
+            summed[name] = summed.get(name, 0) + power
+    dims = {k: int(v) for k, v in product.dimensionality.items()}
+    money_power = dims.get("[currency]", 0)
+    # Residual in the units as written; months and years fold into one when they cancel.
+    time_units = [n for n in summed if n in ("nam", "thang")]
+    time_power = sum(summed[n] for n in time_units)
+    time_factor = Fraction(1)
+    if time_power == 0 and "nam" in summed:
+        time_factor = Fraction(12) ** summed["nam"]  # exact: 1/12 has no finite decimal form
+    residual = {
+        n: p
+        for n, p in summed.items()
+        if p and n not in cat.money and n != "percent" and not (n in time_units and time_power == 0)
+    }
+    if time_power and len([n for n in time_units if summed[n]]) > 1:
+        # e.g. năm² / tháng: keep the time unit that is left over in years
+        for n in time_units:
+            residual.pop(n, None)
+        residual["nam"] = time_power
+    suspects: tuple[int, ...] = ()
+    if residual:
+        scores = [_score(r.exponents, residual) for r in readings]
+        best = max(scores)
+        if best > 0:
+            suspects = tuple(i for i, s in enumerate(scores) if s == best)
+    new_words = tuple((i, w) for i, r in enumerate(readings) for w in r.new_words)
+    product_units = tuple(sorted((n, p) for n, p in summed.items() if p and n != "percent"))
+    return UnitVerdict(
+        dims, product_units, money_power, tuple(sorted(residual.items())), time_factor, suspects, new_words
+    )

@@ -1,0 +1,224 @@
+"""Units: every cost line's units must cancel to money (pint registry of our own, Decimal)."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from budget import check_file
+from budget.unitcheck import describe, verdict
+from budget.units import SCALES, catalogue, read_money, read_unit, registry
+from tests.helpers import HA_DONG, SEED_HA_DONG, seed_path
+
+
+def check_text(tmp_path: Path, text: str, strict: bool = False):  # type: ignore[no-untyped-def]
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return check_file(path, strict_units=strict)
+
+
+def unit_findings(report):  # type: ignore[no-untyped-def]
+    return [(f.code, f.source.line, f.args.get("residual")) for f in report.findings if f.code.startswith("UNIT_")]
+
+
+def test_ha_dong_loose_lines_are_named_with_their_residuals() -> None:
+    report = check_file(seed_path(SEED_HA_DONG))
+    assert unit_findings(report) == [
+        ("UNIT_RESIDUAL", 831, "1/khóa"),
+        ("UNIT_RESIDUAL", 833, "người/năm"),
+        ("UNIT_RESIDUAL", 855, "năm·người/khóa"),
+        ("UNIT_RESIDUAL", 857, "người/khóa"),
+        ("UNIT_RESIDUAL", 859, "1/khóa/năm"),
+    ]
+    by_line = {f.source.line: f for f in report.findings if f.code == "UNIT_RESIDUAL"}
+    assert by_line[831].message == (
+        "Đơn vị không triệt tiêu hết: tích các thừa số có đơn vị triệu đồng/khóa, còn dư 1/khóa so với triệu đồng."
+    )
+    assert by_line[831].cause is not None
+    assert by_line[831].cause.message == "Thừa số có thể gây ra: “2 lớp/khóa”, “2 năm/khóa”."
+    assert by_line[833].cause is not None
+    assert by_line[833].cause.message == "Thừa số có thể gây ra: “300 người/năm”."
+    assert by_line[859].cause is not None
+    assert by_line[859].cause.message == "Thừa số có thể gây ra: “2,0 triệu đồng/khóa/người/năm”."
+    assert all(f.severity.value == "warning" for f in by_line.values())
+    assert not report.has_errors
+
+
+def test_clean_lines_raise_nothing() -> None:
+    for texts in [
+        ("người", "triệu đồng/người/năm", "năm"),
+        ("triệu/năm", "năm"),
+        ("cuộc/năm", "năm", "triệu/cuộc"),
+        ("đơn vị chính", "triệu đồng/đơn vị/năm", "năm"),
+        ("triệu đồng/ năm", "năm"),
+    ]:
+        v = verdict(texts)
+        assert v.clean, texts
+        assert v.dimensionality == {"[currency]": 1}
+
+
+def test_strict_units_turns_residuals_into_errors() -> None:
+    report = check_file(HA_DONG, strict_units=True)
+    assert [f.code for f in report.findings if f.is_error] == ["UNIT_RESIDUAL"] * 5
+    p = subprocess.run(
+        [sys.executable, "-m", "budget", "check", str(HA_DONG), "--strict-units"], capture_output=True, text=True
+    )
+    assert p.returncode == 1
+    assert p.stdout.count("lỗi [UNIT_RESIDUAL]") == 5
+
+
+@pytest.mark.parametrize(("a", "b"), list(itertools.product(SCALES, SCALES)))
+def test_every_pair_of_money_scales_converts_exactly(tmp_path: Path, a, b) -> None:  # type: ignore[no-untyped-def]
+    # 2 × 10^(b-a+12) units of a = 2 × 10^12 units of b, written without exponent
+    amount_a = Decimal(2) * Decimal(10) ** (b.exponent - a.exponent + 12)
+    text = (
+        "IV. KINH PHÍ\n"
+        f"1. Thử: 1 lần x {format(amount_a, ',f').replace(',', '.')} {a.name}/lần = 2.000.000.000.000 {b.name}\n"
+    )
+    report = check_text(tmp_path, text)
+    assert [f.code for f in report.findings] == []
+    (line,) = report.evaluation.lines()
+    assert line.computed == Decimal(2 * 10**12)
+    assert line.ok
+
+
+def test_dong_line_in_a_million_section_under_a_billion_total(tmp_path: Path) -> None:
+    text = (
+        "IV. KINH PHÍ THỰC HIỆN\n"
+        "Tổng kinh phí dự kiến là 1,2505 tỷ đồng.\n"
+        "1. Nước uống: 500,5 triệu đồng. Trong đó:\n"
+        "- Nước: 400 người x 25.000 đồng/người/buổi x 50 buổi = 500.000.000 đồng\n"
+        "- Cốc: 1.000 bộ x 500 đồng/bộ = 500 nghìn đồng\n"
+        "2. Tài liệu: 750 triệu đồng\n"
+        "- In: 1.500 bộ x 500 nghìn đồng/bộ = 750 triệu đồng\n"
+    )
+    report = check_text(tmp_path, text)
+    assert report.findings == ()
+    sections = {r.section.number: r for r in report.evaluation.sections()}
+    assert sections["1"].children_sum == Decimal("500.5")
+    assert report.evaluation.total.children_sum == Decimal("1.2505")
+    assert report.evaluation.total.ok
+
+
+def test_unknown_count_noun_becomes_a_dimension(tmp_path: Path) -> None:
+    report = check_text(tmp_path, "IV. KINH PHÍ\n1. Xe: 5 xe đưa đón x 20 triệu đồng/xe đưa đón = 100 triệu đồng\n")
+    assert [(f.code, f.args) for f in report.findings] == [
+        ("UNIT_NEW_COUNT", {"word": "xe đưa đón"}),
+        ("UNIT_NEW_COUNT", {"word": "xe đưa đón"}),
+    ]
+    assert report.findings[0].message == "Đơn vị “xe đưa đón” chưa có trong danh mục; đã coi là một loại đếm mới."
+    assert not report.has_errors
+    assert read_unit("đơn vị chính").exponents == (("don_vi", 1),)
+    assert read_unit("đơn vị chính").ignored == ("chính",)
+
+
+def test_unknown_unit_word_that_does_not_cancel(tmp_path: Path) -> None:
+    report = check_text(tmp_path, "IV. KINH PHÍ\n1. Đất: 10 ha x 3 triệu đồng = 30 triệu đồng\n")
+    assert [(f.code, f.args.get("residual")) for f in report.findings] == [
+        ("UNIT_NEW_COUNT", None),
+        ("UNIT_RESIDUAL", "ha"),
+    ]
+    assert not report.has_errors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1. Sai: 300 người x 5 năm = 1.500 triệu đồng",
+        "1. Sai: 5 triệu đồng x 2 triệu đồng/người x 1 người = 10 triệu đồng",
+    ],
+)
+def test_product_that_is_not_money_is_an_error(tmp_path: Path, line: str) -> None:
+    report = check_text(tmp_path, "IV. KINH PHÍ\n" + line + "\n")
+    assert "UNIT_NOT_MONEY" in [f.code for f in report.findings if f.is_error]
+
+
+def test_not_money_message(tmp_path: Path) -> None:
+    report = check_text(tmp_path, "IV. KINH PHÍ\n1. Sai: 300 người x 5 năm = 1.500 triệu đồng\n")
+    (f,) = [f for f in report.findings if f.code == "UNIT_NOT_MONEY"]
+    assert f.message == "Tích các thừa số có đơn vị năm·người, không phải là tiền, nhưng kết quả ghi triệu đồng."
+
+
+def test_percent_is_dimensionless(tmp_path: Path) -> None:
+    report = check_text(tmp_path, "IV. KINH PHÍ\n1. Học phí: 200 người x 5 triệu đồng/người x 70% = 700 triệu đồng\n")
+    assert report.findings == ()
+    report = check_text(tmp_path, "IV. KINH PHÍ\n1. Học phí: 200 người x 5 triệu đồng/người x 4,5% = 45 triệu đồng\n")
+    assert report.findings == ()
+
+
+def test_year_rate_times_months_is_named(tmp_path: Path) -> None:
+    report = check_text(tmp_path, "IV. KINH PHÍ\n1. Thuê: 60 triệu đồng/năm x 6 tháng = 360 triệu đồng\n")
+    (f,) = report.findings
+    assert f.code == "UNIT_TIME_SCALE"
+    assert f.message == (
+        "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân thêm 1/12 mới ra triệu đồng."
+    )
+
+
+def test_year_is_exactly_twelve_months() -> None:
+    reg = registry()
+    assert reg.Quantity(Decimal(1), "nam").to("thang").magnitude == Decimal(12)
+    assert isinstance(reg.Quantity(Decimal(1), "nam").to("thang").magnitude, Decimal)
+    assert reg.Quantity(Decimal(3), "trieu_dong").to("nghin_dong").magnitude == Decimal(3000)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("đồng", "đồng"),
+        ("đ/h", "đồng"),
+        ("nghìn đồng", "nghìn đồng"),
+        ("ngàn đồng/người", "nghìn đồng"),
+        ("triệu đồng/người/năm", "triệu đồng"),
+        ("triệu/cuộc", "triệu đồng"),
+        ("trđ", "triệu đồng"),
+        ("tr.đ", "triệu đồng"),
+        ("tỷ đồng", "tỷ đồng"),
+        ("tỉ đồng", "tỷ đồng"),
+        ("TRIỆU ĐỒNG", "triệu đồng"),
+    ],
+)
+def test_money_spellings(text: str, name: str) -> None:
+    money, span = read_money(text)
+    assert money is not None and money.name == name
+    assert span > 0
+
+
+@pytest.mark.parametrize("text", ["người", "đơn vị", "2 triệu người", "triệu người", "tỉ lệ"])
+def test_not_money(text: str) -> None:
+    assert read_money(text)[0] is None
+
+
+NOUNS = sorted(n for n in catalogue().display if not n.startswith("n_") and n != "percent")
+factors = st.lists(
+    st.tuples(st.sampled_from(NOUNS), st.lists(st.sampled_from(NOUNS), max_size=3)),
+    min_size=1,
+    max_size=5,
+)
+
+
+@given(factors)
+def test_reported_dimension_equals_pint_product(signature: list[tuple[str, list[str]]]) -> None:
+    """Unit texts written from random registry units: the reported dimension is pint's own."""
+    display = catalogue().display
+    texts = tuple("/".join([display[top], *(display[d] for d in bottom)]) for top, bottom in signature)
+    reg = registry()
+    expected = reg.Quantity(Decimal(1), "")
+    for top, bottom in signature:
+        expected = expected * reg.Quantity(Decimal(1), top)
+        for d in bottom:
+            expected = expected / reg.Quantity(Decimal(1), d)
+    assert verdict(texts).dimensionality == {k: int(v) for k, v in expected.dimensionality.items()}
+    assert verdict(texts).is_money == (expected.dimensionality.get("[currency]", 0) == 1)
+
+
+def test_describe() -> None:
+    assert describe((("khoa", -1),)) == "1/khóa"
+    assert describe({"nguoi": 2, "trieu_dong": 1, "nam": -1}) == "triệu đồng·người²/năm"
