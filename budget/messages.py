@@ -41,15 +41,11 @@ TEMPLATES: Mapping[str, str] = {
     ),
     # units
     "UNIT_RESIDUAL": (
-        "Đơn vị không triệt tiêu hết: tích các thừa số có đơn vị {product}, "
-        "còn dư {residual} so với {unit}."
+        "Đơn vị không triệt tiêu hết: tích các thừa số có đơn vị {product}, còn dư {residual} so với {unit}."
     ),
-    "UNIT_NOT_MONEY": (
-        "Tích các thừa số có đơn vị {product}, không phải là tiền, nhưng kết quả ghi {unit}."
-    ),
+    "UNIT_NOT_MONEY": ("Tích các thừa số có đơn vị {product}, không phải là tiền, nhưng kết quả ghi {unit}."),
     "UNIT_TIME_SCALE": (
-        "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân "
-        "thêm {factor} mới ra {unit}."
+        "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân thêm {factor} mới ra {unit}."
     ),
     "UNIT_NEW_COUNT": "Đơn vị “{word}” chưa có trong danh mục; đã coi là một loại đếm mới.",
     "CAUSE_UNIT_FACTOR": "Thừa số có thể gây ra: {factors}.",

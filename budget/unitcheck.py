@@ -69,7 +69,7 @@ def verdict(unit_texts: tuple[str, ...]) -> UnitVerdict:
         for name, power in r.exponents:
             product = product * reg.Quantity(Decimal(1), name) ** power
             summed[name] = summed.get(name, 0) + power
-    dims = {k: int(v) for k, v in product.dimensionality.items()}
+    dims = {k: int(Decimal(str(v))) for k, v in product.dimensionality.items()}  # exponents are Decimal
     money_power = dims.get("[currency]", 0)
     # Residual in the units as written; months and years fold into one when they cancel.
     time_units = [n for n in summed if n in ("nam", "thang")]

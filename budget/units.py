@@ -18,8 +18,6 @@ import pint
 
 from budget.text import fold
 
-Registry = pint.UnitRegistry
-
 
 @dataclass(frozen=True)
 class Money:
@@ -39,7 +37,7 @@ class _Spelling:
 
 @dataclass(frozen=True)
 class Catalogue:
-    registry: Registry
+    registry: pint.UnitRegistry[Decimal]
     display: dict[str, str]  # pint name → Vietnamese name
     spellings: tuple[_Spelling, ...]  # longest first
     money: dict[str, Money]  # pint name → Money
@@ -59,7 +57,7 @@ def _parse_definitions(text: str) -> list[tuple[str, str, list[str]]]:
 @cache
 def catalogue() -> Catalogue:
     """The registry and tables, built once (≈ 10 ms) from our own definitions only."""
-    registry = Registry(None, non_int_type=Decimal)
+    registry: pint.UnitRegistry[Decimal] = pint.UnitRegistry(None, non_int_type=Decimal)
     display: dict[str, str] = {}
     spellings: list[_Spelling] = []
     text = files("budget").joinpath("units.txt").read_text(encoding="utf-8")
@@ -82,7 +80,7 @@ def catalogue() -> Catalogue:
     return Catalogue(registry, display, tuple(spellings), money)
 
 
-def registry() -> Registry:
+def registry() -> pint.UnitRegistry[Decimal]:
     return catalogue().registry
 
 
