@@ -11,7 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from budget import __version__
-from budget.api import check_file
+from pathlib import Path
+
+from budget.api import check_file, save_workbook, with_workbook_findings
+from budget.output import check_target
 from budget.findings import InputError
 from budget.write_json import write_json
 from budget.write_text import write_text
@@ -33,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="kiểm tra từng phép nhân, tổng mục và tổng kinh phí")
     c.add_argument("file", metavar="TỆP", help="văn bản kế hoạch (.txt, UTF-8 hoặc UTF-16)")
     c.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả (mặc định: text)")
+    c.add_argument("--xlsx", metavar="TỆP.xlsx", help="ghi kết quả ra bảng tính Excel (công thức sống)")
+    c.add_argument("--force", action="store_true", help="cho phép ghi đè tệp kết quả đã có")
     c.add_argument(
         "--strict-units",
         action="store_true",
@@ -48,7 +53,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_INPUT
     try:
+        if args.xlsx:
+            check_target(Path(args.xlsx), [Path(args.file)], args.force)  # refuse before the work
         report = check_file(args.file, strict_units=args.strict_units)
+        if args.xlsx:
+            report, table = with_workbook_findings(report)
+            save_workbook(report, table, args.xlsx, args.force)
     except InputError as e:
         sys.stderr.write(f"{e.source}: lỗi [{e.code}] {e.message}\n")
         return EXIT_INPUT

@@ -49,6 +49,11 @@ TEMPLATES: Mapping[str, str] = {
     ),
     "UNIT_NEW_COUNT": "Đơn vị “{word}” chưa có trong danh mục; đã coi là một loại đếm mới.",
     "CAUSE_UNIT_FACTOR": "Thừa số có thể gây ra: {factors}.",
+    # workbooks
+    "XLSX_PRECISION": (
+        "Số {value} {unit} có hơn 15 chữ số có nghĩa, Excel không giữ được chính xác; "
+        "đã ghi vào bảng tính dưới dạng chữ."
+    ),
     # numbers
     "NUMBER_MALFORMED": "Không đọc được số “{text}”.",
     "NUMBER_AMBIGUOUS.comma_three": (
@@ -75,6 +80,13 @@ TEMPLATES: Mapping[str, str] = {
         "Tệp không phải văn bản UTF-8 hay UTF-16 (byte lạ ở vị trí {offset}); hãy lưu lại dưới dạng UTF-8."
     ),
     "INPUT_UNSUPPORTED": "Không đọc được loại tệp “{suffix}”; hãy dùng tệp văn bản .txt.",
+    # outputs that must not be written (exit code 2)
+    "OUTPUT_IS_INPUT": "Tệp kết quả trùng với tệp đầu vào; hãy chọn tên khác.",
+    "OUTPUT_EXISTS": "Tệp đã có; thêm --force để ghi đè.",
+    "OUTPUT_NO_FOLDER": "Thư mục “{folder}” không tồn tại.",
+    "OUTPUT_IS_FOLDER": "Đây là một thư mục, không phải tệp.",
+    "OUTPUT_LOCKED": "Tệp đang được mở trong Excel (có tệp khóa “{lock}”); hãy đóng tệp rồi chạy lại.",
+    "OUTPUT_UNWRITABLE": "Không ghi được tệp ({reason}); tệp cũ (nếu có) vẫn giữ nguyên.",
     # likely causes
     "CAUSE_STATED_RESULT": (
         "Nhiều khả năng ghi nhầm kết quả: với {computed} {unit} như phép nhân cho thì {parent} khớp."

@@ -106,12 +106,28 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A value a workbook stores for one of its formulas, to compare with our computation.
+
+    ``target`` says what the formula computes: ``line`` (a cost line's amount, ``key`` is the
+    line's stated cell), ``sum`` or ``recomputed`` (a section's sums, ``key`` its number,
+    "" for the grand total). ``stored`` is None when the formula has no stored value.
+    """
+
+    source: Source
+    target: str
+    key: str
+    stored: Decimal | None
+
+
+@dataclass(frozen=True)
 class Plan:
     file: str
     document: DocumentInfo = field(default_factory=DocumentInfo)
     heading: Section | None = None  # the chapter holding the budget, e.g. "IV. KINH PHÍ THỰC HIỆN"
     total: Amount | None = None
     items: tuple[Item, ...] = ()
+    claims: tuple[Claim, ...] = ()  # stored formula values, for plans read from workbooks
 
     @property
     def has_budget(self) -> bool:

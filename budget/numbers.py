@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, Underflow
+from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, InvalidOperation, Overflow, Underflow
 
 from babel.numbers import format_decimal
 
 # Exact arithmetic: any rounding is a bug, so it traps instead of passing silently.
 EXACT = Context(prec=60, traps=[Inexact, InvalidOperation, Overflow, Underflow])
+# For the one place rounding is wanted (matching a spreadsheet's ROUND): no Inexact trap.
+EXACT_ROUNDING = Context(prec=60, traps=[InvalidOperation, Overflow])
 
 # ASCII digits only: ``\d`` would also accept Arabic-Indic and full-width digits.
 NUMBER_TOKEN = re.compile(
@@ -82,6 +84,19 @@ def D(digits: str) -> Decimal:
     return Decimal(digits)
 
 
+_XML_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[Ee][+-]?[0-9]+)?")
+
+
+def from_xml(text: str) -> Decimal:
+    """A number as stored in a spreadsheet's XML (``1500``, ``0.1``, ``1.5E-7``), exactly.
+
+    Spreadsheet readers turn these into float; ours keeps the digits that were stored.
+    """
+    if not _XML_NUMBER.fullmatch(text):
+        raise NumberError(text)
+    return Decimal(text)
+
+
 def read_number(text: str) -> Reading:
     """Read one number written in Vietnamese convention (or a tolerated variant)."""
     t = text.strip()
@@ -134,6 +149,11 @@ def total(values: Iterable[Decimal]) -> Decimal:
 def shift(value: Decimal, exponent: int) -> Decimal:
     """``value × 10**exponent``, exactly (used to move between money scales)."""
     return EXACT.scaleb(value, exponent)
+
+
+def round_to(value: Decimal, decimals: int) -> Decimal:
+    """What a spreadsheet's ROUND(x, decimals) gives: half away from zero."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=EXACT_ROUNDING)
 
 
 def plain(value: Decimal) -> str:

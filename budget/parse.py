@@ -45,7 +45,12 @@ _DOC_KINDS = ("ke hoach", "quyet dinh", "de an", "to trinh", "bao cao", "chuong 
 class Heading:
     number: str
     rank: int  # 0 chapter (IV.), n for n-part numbers (2.1 → 2), letters below numbers
-    title: str
+    title: str  # cleaned: no trailing colon
+    raw_title: str = ""  # as it ends the line, for positions
+
+
+def _heading(number: str, rank: int, title: str) -> Heading:
+    return Heading(number, rank, title.strip().rstrip(" :"), title)
 
 
 def parse_heading(text: str) -> Heading | None:
@@ -55,13 +60,13 @@ def parse_heading(text: str) -> Heading | None:
         return None  # bullets are items, not headings
     m = _ROMAN.fullmatch(s)
     if m:
-        return Heading(m["num"], 0, m["title"].strip())
+        return _heading(m["num"], 0, m["title"])
     m = _ARABIC.fullmatch(s)
     if m and (m["dot"] or "." in m["num"]):
-        return Heading(m["num"], m["num"].count(".") + 1, m["title"].strip())
+        return _heading(m["num"], m["num"].count(".") + 1, m["title"])
     m = _LETTER.fullmatch(s)
     if m:
-        return Heading(m["num"], _LETTER_RANK, m["title"].strip())
+        return _heading(m["num"], _LETTER_RANK, m["title"])
     return None
 
 
@@ -136,7 +141,7 @@ def _document_info(lines: Sequence[RawLine]) -> DocumentInfo:
 def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     """Build the plan's budget tree from its lines."""
     findings: list[Finding] = []
-    root = _Node(Heading("", -1, ""), Source(file))
+    root = _Node(Heading("", -1, "", ""), Source(file))
     current = root
     for rl in lines:
         text = rl.text
@@ -153,13 +158,13 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
             current.items.append(node)
             current = node
             if line is None:
-                statement, fs = parse_statement(rl.source, heading.title)
+                statement, fs = parse_statement(rl.source, heading.raw_title)
                 findings.extend(fs)
                 if statement is not None:
                     node.stated = statement.amount
-                    cut = statement.amount.source.col or 0
-                    head = rl.source.text[: max(cut - 1, 0)]
-                    title = head[len(rl.source.text) - len(heading.title) :].rstrip(" :")
+                    start = len(text) - len(heading.raw_title)  # where the title begins in the line
+                    cut = (statement.amount.source.col or 1) - 1 - start
+                    title = heading.raw_title[:cut].strip().rstrip(" :")
                     node.heading = Heading(heading.number, heading.rank, title or heading.title)
         if line is not None:
             current.items.append(line)

@@ -224,3 +224,23 @@ def read_unit(unit_text: str) -> UnitReading:
 def unit_name(name: str) -> str:
     """The Vietnamese name of a pint unit of ours."""
     return catalogue().display.get(name, name)
+
+
+def money_scales() -> list[tuple[str, int]]:
+    """Every money spelling with its power of ten of đồng, and ``%`` as -2 (for workbooks)."""
+    cat = catalogue()
+    out: list[tuple[str, int]] = []
+    text = files("budget").joinpath("units.txt").read_text(encoding="utf-8")
+    for definition, _, spelled in _parse_definitions(text):
+        name = definition.split("=")[0].strip()
+        if name in cat.money:
+            out += [(sp.rstrip("~"), cat.money[name].exponent) for sp in spelled]
+    return [*out, ("%", -2)]
+
+
+def suggested_units() -> list[str]:
+    """Unit texts offered to officers: the registry's names and the common rates."""
+    cat = catalogue()
+    names = [n for k, n in cat.display.items() if not k.startswith("n_")]
+    rates = [f"{m.name}/{per}" for m in (TRIEU, NGHIN) for per in ("người/năm", "người", "lớp", "khóa", "cuộc", "năm")]
+    return names + rates

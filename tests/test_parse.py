@@ -87,6 +87,8 @@ def test_sections_hold_their_own_lines() -> None:
     assert [len(by_number[n].lines) for n in SECTIONS] == [1, 0, 2, 3, 2, 2, 3, 1, 1, 1, 0]
     assert [s.number for s in by_number["2"].sections] == SECTIONS[2:]
     assert by_number["2.9"].title == "Nguồn xã hội hoá"
+    assert by_number["2"].title == "Kinh phí cho việc thực hiện đề án"  # the amount is not the title
+    assert by_number["1"].title == "Kinh phí cho việc lập Đề án, triển khai quán triệt Đề án"
     assert by_number["2.9"].stated is None  # none, not zero
 
 

@@ -1,0 +1,126 @@
+"""The workbook layout, in one place: sheet names and column headers, Vietnamese.
+
+The writer lays cells out by these names and the reader finds columns by them, so a
+workbook written by the tool, edited by an officer (columns moved, rows added) and read
+back is understood the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SUMMARY = "Tổng hợp"
+DETAIL = "Chi tiết"
+FINDINGS = "Kiểm tra"
+SOURCES = "Nguồn"
+UNITS = "Đơn vị"  # hidden: money spellings and scales, units offered in drop-downs
+
+TITLE_ROWS = 4  # title, plan, unit line, blank: the header is on row 5 (index 4)
+
+
+@dataclass(frozen=True)
+class DetailColumns:
+    """Columns of ``Chi tiết`` for ``slots`` factors (zero-based indices)."""
+
+    slots: int
+
+    no: int = 0
+    section: int = 1
+    line: int = 2
+    label: int = 3
+    first_factor: int = 4
+
+    def value(self, k: int) -> int:
+        return self.first_factor + 2 * k
+
+    def unit(self, k: int) -> int:
+        return self.first_factor + 2 * k + 1
+
+    @property
+    def coefficient(self) -> int:
+        return self.first_factor + 2 * self.slots
+
+    @property
+    def computed(self) -> int:
+        return self.coefficient + 1
+
+    @property
+    def stated(self) -> int:
+        return self.coefficient + 2
+
+    @property
+    def difference(self) -> int:
+        return self.coefficient + 3
+
+    @property
+    def status(self) -> int:
+        return self.coefficient + 4
+
+    @property
+    def count(self) -> int:
+        return self.status + 1
+
+    def headers(self, unit: str) -> list[str]:
+        out = ["STT", "Mục", "Dòng trong văn bản", "Nội dung"]
+        for k in range(1, self.slots + 1):
+            out += [f"Thừa số {k}", f"Đơn vị {k}"]
+        out += [
+            "Hệ số quy đổi",
+            f"Thành tiền tính ({unit})",
+            f"Số ghi trong văn bản ({unit})",
+            f"Chênh lệch ({unit})",
+            "Trạng thái",
+        ]
+        return out
+
+
+# Header words the reader looks for (folded, prefix match), by role.
+DETAIL_ROLES = {
+    "no": "stt",
+    "section": "muc",
+    "line": "dong trong van ban",
+    "label": "noi dung",
+    "value": "thua so",
+    "unit": "don vi",
+    "coefficient": "he so quy doi",
+    "computed": "thanh tien tinh",
+    "stated": "so ghi trong van ban",
+    "difference": "chenh lech",
+    "status": "trang thai",
+}
+
+SUMMARY_HEADERS = [
+    "Mục",
+    "Nội dung",
+    "Kinh phí ghi trong văn bản",
+    "Cộng các khoản theo số ghi",
+    "Cộng các khoản tính lại từ thừa số",
+    "Chênh lệch (ghi − cộng)",
+    "Trạng thái",
+]
+SUMMARY_ROLES = {
+    "section": "muc",
+    "title": "noi dung",
+    "stated": "kinh phi ghi",
+    "sum": "cong cac khoan theo so ghi",
+    "recomputed": "cong cac khoan tinh lai",
+    "difference": "chenh lech",
+    "status": "trang thai",
+}
+TOTAL_LABEL = "TỔNG KINH PHÍ"
+
+FINDING_HEADERS = [
+    "Mã",
+    "Mức độ",
+    "Vị trí",
+    "Đúng ra là",
+    "Văn bản ghi",
+    "Chênh lệch",
+    "Đơn vị",
+    "Nội dung",
+    "Nguyên nhân có thể",
+]
+
+STATUS_OK = "Khớp"
+STATUS_BAD = "Sai"
+STATUS_NONE = "Không ghi"

@@ -1,0 +1,162 @@
+"""Evaluation → the budget as a table in one money unit: what workbooks and reports lay out.
+
+Every figure is converted here, exactly, into the table's unit (the unit of the grand
+total), and each cost line gets the coefficient that turns the product of its written
+factors into that unit. Writers only place these numbers; they compute nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget.evaluate import Evaluation, LineResult, Result, SectionResult
+from budget.findings import Finding, Severity
+from budget.model import Quantity
+from budget.numbers import product, shift
+from budget.source import Source
+from budget.units import Money
+
+EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number, no more
+
+
+@dataclass(frozen=True)
+class LineRow:
+    result: LineResult
+    section: str  # number of the section holding the line, "" at top level
+    factors: tuple[Quantity, ...]
+    coefficient: Decimal  # product of factor values × coefficient = amount in the table's unit
+    computed: Decimal
+    stated: Decimal
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    result: SectionResult
+    depth: int
+    stated: Decimal | None
+    stated_sum: Decimal | None  # children's stated (or effective) amounts
+    recomputed_sum: Decimal | None  # children's amounts recomputed from factors
+    lines: tuple[int, ...]  # indices into BudgetTable.lines of the direct child lines
+    sections: tuple[int, ...]  # indices into BudgetTable.sections of the direct child sections
+
+    @property
+    def effective(self) -> Decimal | None:
+        return self.stated if self.stated is not None else self.stated_sum
+
+
+@dataclass(frozen=True)
+class TotalRow:
+    stated: Decimal | None
+    stated_sum: Decimal | None
+    recomputed_sum: Decimal | None
+    lines: tuple[int, ...]
+    sections: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class BudgetTable:
+    unit: Money
+    lines: tuple[LineRow, ...]
+    sections: tuple[SectionRow, ...]
+    total: TotalRow
+    slots: int  # factor columns needed
+
+
+def _coefficient(r: LineResult, unit: Money) -> Decimal:
+    """What the plain product of the written factor values is multiplied by to give ``unit``."""
+    exponent = sum(f.exponent for f in r.line.factors) if any(f.money for f in r.line.factors) else r.exponent
+    percents = sum(1 for f in r.line.factors if f.percent)
+    return shift(Decimal(1), exponent - unit.exponent - 2 * percents)
+
+
+def _sum(values: list[Decimal | None]) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    return sum(present, Decimal(0)) if present else None
+
+
+class _Builder:
+    def __init__(self, unit: Money):
+        self.unit = unit
+        self.lines: list[LineRow] = []
+        self.sections: list[SectionRow | None] = []
+
+    def to_unit(self, value: Decimal, exponent: int) -> Decimal:
+        return shift(value, exponent - self.unit.exponent)
+
+    def children(self, items: tuple[Result, ...], section: str, depth: int) -> tuple[list[int], list[int]]:
+        lines, sections = [], []
+        for r in items:
+            if isinstance(r, LineResult):
+                coefficient = _coefficient(r, self.unit)
+                computed = product([*(f.value for f in r.line.factors), coefficient])
+                row = LineRow(
+                    r, section, r.line.factors, coefficient, computed, self.to_unit(r.stated, r.exponent)
+                )
+                lines.append(len(self.lines))
+                self.lines.append(row)
+            else:
+                sections.append(self.section(r, depth))
+        return lines, sections
+
+    def section(self, r: SectionResult, depth: int) -> int:
+        index = len(self.sections)
+        self.sections.append(None)  # parents before children, as the summary sheet lists them
+        lines, sections = self.children(r.children, r.section.number, depth + 1)
+        stated = None if r.stated is None else self.to_unit(r.stated, r.money.exponent)
+        row = SectionRow(
+            r,
+            depth,
+            stated,
+            _sum([self.lines[i].stated for i in lines] + [self._done(i).effective for i in sections]),
+            _sum([self.lines[i].computed for i in lines] + [self._done(i).recomputed_sum for i in sections]),
+            tuple(lines),
+            tuple(sections),
+        )
+        self.sections[index] = row
+        return index
+
+    def _done(self, i: int) -> SectionRow:
+        row = self.sections[i]
+        assert row is not None
+        return row
+
+
+def build_table(ev: Evaluation) -> tuple[BudgetTable, list[Finding]]:
+    """The table in the unit of the grand total; findings for figures Excel cannot hold."""
+    b = _Builder(ev.total.money)
+    lines, sections = b.children(ev.items, "", 0)
+    rows = tuple(b._done(i) for i in range(len(b.sections)))
+    stated = ev.total.stated
+    total = TotalRow(
+        stated,
+        _sum([b.lines[i].stated for i in lines] + [rows[i].effective for i in sections]),
+        _sum([b.lines[i].computed for i in lines] + [rows[i].recomputed_sum for i in sections]),
+        tuple(lines),
+        tuple(sections),
+    )
+    slots = max([3, *(len(row.factors) for row in b.lines)])
+    table = BudgetTable(ev.total.money, tuple(b.lines), rows, total, slots)
+    return table, precision_findings(table)
+
+
+def too_precise(value: Decimal) -> bool:
+    """More significant digits than Excel keeps: such a figure is written as text."""
+    digits = value.normalize().as_tuple().digits
+    return len(digits) > EXCEL_DIGITS
+
+
+def precision_findings(table: BudgetTable) -> list[Finding]:
+    out = []
+    for row in table.lines:
+        for f in row.factors:
+            if too_precise(f.value):
+                out.append(_precision(f.source, f.value, ""))
+        for value in (row.computed, row.stated):
+            if too_precise(value):
+                out.append(_precision(row.result.line.stated.source, value, table.unit.name))
+    return out
+
+
+def _precision(source: Source, value: Decimal, unit: str) -> Finding:
+    return Finding(source, "XLSX_PRECISION", Severity.WARNING, {"value": value, "unit": unit})
