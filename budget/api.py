@@ -14,11 +14,14 @@ from pathlib import Path
 
 from budget.checks import run_checks
 from budget.evaluate import Evaluation, evaluate
-from budget.findings import Finding, has_errors, sort_key
+from budget.findings import Finding, InputError, has_errors, sort_key
 from budget.model import Plan
-from budget.parse import parse
 from budget.output import write_safely
-from budget.read_text import read_text_lines
+from budget.parse import parse
+from budget.read_csv import read_csv
+from budget.read_text import read_bytes, read_text_lines
+from budget.read_xlsx import read_workbook
+from budget.source import Source
 from budget.table import BudgetTable, build_table
 from budget.write_xlsx import Provenance, write_workbook
 
@@ -27,6 +30,15 @@ def load_plan(path: str | Path, name: str | None = None) -> tuple[Plan, list[Fin
     """Read and parse a plan. Raises ``InputError`` only when the file cannot be read at all."""
     p = Path(path)
     shown = name or str(path)
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        read_bytes(p, shown)  # missing / not a file: the same messages as for text
+        return read_workbook(p, shown)
+    if suffix == ".xls":
+        read_bytes(p, shown)
+        raise InputError(Source(shown), "XLSX_IS_XLS")
+    if suffix == ".csv":
+        return read_csv(p, shown)
     lines = read_text_lines(p, shown)
     return parse(lines, shown)
 

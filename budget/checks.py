@@ -18,7 +18,7 @@ from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepR
 from budget.findings import Cause, Finding, Severity
 from budget.messages import Factors, Phrase
 from budget.model import Quantity
-from budget.numbers import EXACT, shift
+from budget.numbers import EXACT, round_to, shift
 from budget.unitcheck import UnitVerdict, describe, verdict
 from budget.units import Money
 
@@ -353,6 +353,40 @@ def check_units(ev: Evaluation) -> list[Finding]:
     return out
 
 
+def check_stored_values(ev: Evaluation) -> list[Finding]:
+    """A workbook's stored formula values against our computation (stale after an edit?)."""
+    claims = ev.plan.claims
+    if not claims:
+        return []
+    from budget.table import build_table  # only workbooks need the recomputed sums
+
+    decimals = ev.total.money.exponent
+    unit = ev.total.money.name
+    table, _ = build_table(ev)
+    ours: dict[tuple[str, str], Decimal | None] = {}
+    for line in table.lines:
+        ours[("line", str(line.result.line.source.cell))] = line.computed
+    for sec in table.sections:
+        ours[("sum", sec.result.section.number)] = sec.stated_sum
+        ours[("recomputed", sec.result.section.number)] = sec.recomputed_sum
+    ours[("sum", "")] = table.total.stated_sum
+    ours[("recomputed", "")] = table.total.recomputed_sum
+    out = []
+    for c in claims:
+        value = ours.get((c.target, c.key))
+        if c.stored is None or value is None:
+            continue
+        computed = round_to(value, decimals)
+        if round_to(c.stored, decimals) != computed:
+            args = {"stored": c.stored, "computed": computed, "unit": unit}
+            out.append(
+                Finding(
+                    c.source, "XLSX_STALE_VALUE", Severity.ERROR, args, expected=computed, actual=c.stored, unit=unit
+                )
+            )
+    return out
+
+
 Check = Callable[[Evaluation], list[Finding]]
 ARITHMETIC: tuple[Check, ...] = (
     check_products,
@@ -361,7 +395,7 @@ ARITHMETIC: tuple[Check, ...] = (
     check_empty_sections,
     check_assumed_units,
 )
-CHECKS: tuple[Check, ...] = (*ARITHMETIC, check_units)
+CHECKS: tuple[Check, ...] = (*ARITHMETIC, check_units, check_stored_values)
 
 # Unit findings that are warnings by default (plans are loose with units) and errors
 # under --strict-units.

@@ -9,15 +9,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-
-from budget import __version__
 from pathlib import Path
 
+from budget import __version__
 from budget.api import check_file, save_workbook, with_workbook_findings
-from budget.output import check_target
 from budget.findings import InputError
+from budget.output import check_target, write_safely
+from budget.units import money_named
 from budget.write_json import write_json
 from budget.write_text import write_text
+from budget.write_xlsx import write_template
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 
@@ -43,7 +44,23 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="coi đơn vị không triệt tiêu hết (còn dư) là lỗi thay vì cảnh báo",
     )
+    t = sub.add_parser("template", help="tạo bảng tính dự toán trống để cán bộ điền")
+    t.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp bảng tính sẽ tạo")
+    t.add_argument("--unit", default="triệu đồng", help="đơn vị tính của bảng (mặc định: triệu đồng)")
+    t.add_argument("--force", action="store_true", help="cho phép ghi đè tệp đã có")
     return p
+
+
+def _template(args: argparse.Namespace) -> int:
+    try:
+        unit = money_named(args.unit)
+    except KeyError:
+        sys.stderr.write(f"budget: đơn vị tính không hợp lệ: {args.unit}\n")
+        return EXIT_INPUT
+    out = Path(args.output)
+    write_safely(out, [], args.force, lambda tmp: write_template(tmp, unit))
+    sys.stdout.write(f"Đã tạo {out}: bảng dự toán trống, đơn vị {unit.name}.\n")
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,6 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_INPUT
+    if args.command == "template":
+        try:
+            return _template(args)
+        except InputError as e:
+            sys.stderr.write(f"{e.source}: lỗi [{e.code}] {e.message}\n")
+            return EXIT_INPUT
     try:
         if args.xlsx:
             check_target(Path(args.xlsx), [Path(args.file)], args.force)  # refuse before the work

@@ -49,6 +49,36 @@ TEMPLATES: Mapping[str, str] = {
     ),
     "UNIT_NEW_COUNT": "Đơn vị “{word}” chưa có trong danh mục; đã coi là một loại đếm mới.",
     "CAUSE_UNIT_FACTOR": "Thừa số có thể gây ra: {factors}.",
+    # workbooks that cannot be read (exit code 2)
+    "XLSX_IS_XLS": (
+        "Đây là tệp Excel 97-2003 (.xls) hoặc tệp OLE khác, không phải .xlsx; "
+        "hãy mở bằng Excel và lưu lại dưới dạng .xlsx."
+    ),
+    "XLSX_NOT_ZIP": "Tệp không phải bảng tính .xlsx (không phải tệp nén zip); có thể tệp bị hỏng hoặc bị cắt cụt.",
+    "XLSX_NOT_XLSX": "Tệp nén này không phải bảng tính .xlsx (thiếu phần nội dung của Excel).",
+    "XLSX_BROKEN": "Bảng tính bị hỏng, không đọc được: {reason}.",
+    "XLSX_TOO_LARGE": "Bảng tính khi giải nén lớn {size} MB, vượt giới hạn 256 MB; không đọc.",
+    "XLSX_ZIP_BOMB": "Phần “{member}” giải nén lớn bất thường so với kích thước nén; tệp có thể độc hại, không đọc.",
+    "XLSX_XML_DECLARATION": (
+        "Phần “{member}” có khai báo DOCTYPE/ENTITY, điều Excel không bao giờ ghi; tệp có thể độc hại, không đọc."
+    ),
+    "XLSX_TOO_MANY_ROWS": "Trang “{member}” khai báo {rows} dòng, vượt giới hạn 300.000 dòng; không đọc.",
+    "XLSX_NO_DETAIL": "Bảng tính không có trang “{sheet}”; hãy dùng mẫu tạo bởi lệnh budget template.",
+    "XLSX_NO_HEADER": "Trang “{sheet}” không có dòng tiêu đề (Thừa số 1, Thành tiền tính ...).",
+    "CSV_NO_HEADER": "Tệp CSV không có dòng tiêu đề (Thừa số 1, Thành tiền tính ...).",
+    # what workbooks say
+    "XLSX_NOT_A_NUMBER": "Ô này phải là số nhưng có “{text}”; dòng này không được tính ô này.",
+    "XLSX_NUMBER_AS_TEXT": "Số “{text}” được nhập dưới dạng chữ; đã đọc như số.",
+    "XLSX_NO_AMOUNT": "Dòng có thừa số nhưng không có thành tiền hay số ghi; dòng này không được kiểm tra.",
+    "XLSX_NOT_EVALUATED": (
+        "{count} ô công thức của trang “{sheet}” chưa có giá trị lưu (tệp được lưu bởi chương trình "
+        "không tính công thức), đầu tiên là {first}. Công cụ đã tự tính lại; mở và lưu bằng Excel "
+        "hoặc LibreOffice để người xem thấy số."
+    ),
+    "XLSX_STALE_VALUE": (
+        "Giá trị lưu trong ô là {stored} nhưng tính lại được {computed} {unit}: bảng tính chưa được "
+        "tính lại sau khi sửa, người xem đang thấy số cũ."
+    ),
     # workbooks
     "XLSX_PRECISION": (
         "Số {value} {unit} có hơn 15 chữ số có nghĩa, Excel không giữ được chính xác; "

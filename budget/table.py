@@ -7,6 +7,7 @@ factors into that unit. Writers only place these numbers; they compute nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -70,7 +71,7 @@ def _coefficient(r: LineResult, unit: Money) -> Decimal:
     return shift(Decimal(1), exponent - unit.exponent - 2 * percents)
 
 
-def _sum(values: list[Decimal | None]) -> Decimal | None:
+def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
     present = [v for v in values if v is not None]
     return sum(present, Decimal(0)) if present else None
 
@@ -90,9 +91,7 @@ class _Builder:
             if isinstance(r, LineResult):
                 coefficient = _coefficient(r, self.unit)
                 computed = product([*(f.value for f in r.line.factors), coefficient])
-                row = LineRow(
-                    r, section, r.line.factors, coefficient, computed, self.to_unit(r.stated, r.exponent)
-                )
+                row = LineRow(r, section, r.line.factors, coefficient, computed, self.to_unit(r.stated, r.exponent))
                 lines.append(len(self.lines))
                 self.lines.append(row)
             else:

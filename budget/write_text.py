@@ -35,7 +35,8 @@ def _rows(items: tuple[Result, ...], depth: int) -> list[str]:
     for r in items:
         if isinstance(r, LineResult):
             line = r.line
-            label = f"{pad}dòng {line.source.line}: {line.label or line.tail}"
+            where = line.source.cell if line.source.cell else f"dòng {line.source.line}"
+            label = f"{pad}{where}: {line.label or line.tail}"
             unit = line.stated.money.name if line.stated.money else line.stated.unit_text
             out.append(_row(label, _num(r.stated), _num(r.computed), unit, _mark(r.ok)))
         else:

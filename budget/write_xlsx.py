@@ -25,9 +25,9 @@ from budget import layout
 from budget.findings import Finding
 from budget.messages import SEVERITY
 from budget.model import DocumentInfo
-from budget.numbers import plain, round_to
-from budget.table import BudgetTable, LineRow, SectionRow, too_precise
-from budget.units import money_scales, suggested_units
+from budget.numbers import plain, read_number, round_to, shift
+from budget.table import BudgetTable, LineRow, too_precise
+from budget.units import Money, money_scales, suggested_units
 
 WORKBOOK_OPTIONS = {
     "constant_memory": True,
@@ -76,7 +76,14 @@ class _Formats:
         self.title = wb.add_format({"bold": True, "font_size": 14})
         self.subtitle = wb.add_format({"italic": True})
         self.header = wb.add_format(
-            {"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center", "border": 1, "bg_color": "#D9E1F2"}
+            {
+                "bold": True,
+                "text_wrap": True,
+                "valign": "vcenter",
+                "align": "center",
+                "border": 1,
+                "bg_color": "#D9E1F2",
+            }
         )
         self.text = wb.add_format({"text_wrap": True, "valign": "top", "border": 1})
         self.text_quoted = wb.add_format({"text_wrap": True, "valign": "top", "border": 1, "quote_prefix": True})
@@ -105,15 +112,19 @@ class _Sheet:
         if too_precise(value):
             self.ws.write_string(row, col, plain(value), self.fmt.text)  # finding XLSX_PRECISION says so
         else:
-            self.ws.write_number(row, col, value, fmt)  # type: ignore[arg-type]  # Decimal, see module doc
+            self.ws.write_number(row, col, value, fmt)  # Decimal, see the module doc
 
     def formula(self, row: int, col: int, formula: str, value: Decimal | str, fmt: Any) -> None:
         stored: Any = value if isinstance(value, str) else _Result(value)
         self.ws.write_formula(row, col, formula, fmt, stored)
 
     def titles(self, info: DocumentInfo, heading: str, unit_line: str) -> None:
-        ident = " ".join(x for x in (f"số {info.number}" if info.number else "", f"ngày {info.date}" if info.date else "") if x)
-        self.ws.write_string(0, 0, f"KIỂM TRA DỰ TOÁN KINH PHÍ {('— ' + ident) if ident else ''}".strip(), self.fmt.title)
+        ident = " ".join(
+            x for x in (f"số {info.number}" if info.number else "", f"ngày {info.date}" if info.date else "") if x
+        )
+        self.ws.write_string(
+            0, 0, f"KIỂM TRA DỰ TOÁN KINH PHÍ {('— ' + ident) if ident else ''}".strip(), self.fmt.title
+        )
         self.ws.write_string(1, 0, info.title or heading, self.fmt.subtitle)
         self.ws.write_string(2, 0, unit_line, self.fmt.subtitle)
 
@@ -215,8 +226,17 @@ def _write_summary(
                 refs.append(f'IF({c}="",{d},{c})')
         return refs
 
-    def row(r: int, number: str, title: str, stated: Decimal | None, stated_sum: Decimal | None,
-            recomputed: Decimal | None, lines: tuple[int, ...], sections: tuple[int, ...], bold: bool) -> None:
+    def row(
+        r: int,
+        number: str,
+        title: str,
+        stated: Decimal | None,
+        stated_sum: Decimal | None,
+        recomputed: Decimal | None,
+        lines: tuple[int, ...],
+        sections: tuple[int, ...],
+        bold: bool,
+    ) -> None:
         amount = fmt.bold_amount if bold else fmt.amount
         s.text(r, 0, number, fmt.bold_text if bold else None)
         s.text(r, 1, title, fmt.bold_text if bold else None)
@@ -235,11 +255,22 @@ def _write_summary(
     row(header_row + 1, "", layout.TOTAL_LABEL, t.stated, t.stated_sum, t.recomputed_sum, t.lines, t.sections, True)
     for i, sec in enumerate(table.sections):
         title = ("    " * sec.depth) + sec.result.section.title
-        row(section_row[i], sec.result.section.number, title, sec.stated, sec.stated_sum, sec.recomputed_sum,
-            sec.lines, sec.sections, sec.depth == 0)
+        row(
+            section_row[i],
+            sec.result.section.number,
+            title,
+            sec.stated,
+            sec.stated_sum,
+            sec.recomputed_sum,
+            sec.lines,
+            sec.sections,
+            sec.depth == 0,
+        )
     last = header_row + 1 + len(table.sections)
     status = f"G{header_row + 2}:G{last + 1}"
-    ws.conditional_format(status, {"type": "cell", "criteria": "==", "value": f'"{layout.STATUS_BAD}"', "format": fmt.bad})
+    ws.conditional_format(
+        status, {"type": "cell", "criteria": "==", "value": f'"{layout.STATUS_BAD}"', "format": fmt.bad}
+    )
     s.print_setup(header_row, 6, info.number)
 
 
@@ -411,3 +442,95 @@ def _write_sources(
         s.text(r, 1, str(source.where))
         s.text(r, 2, source.text)
     s.print_setup(header_row, 2, info.number)
+
+
+TEMPLATE_ROWS = 200
+_EXAMPLE = ("1", "Ví dụ: Giáo viên", [("200", "người"), ("1,5", "triệu đồng/người/năm"), ("5", "năm")], "1500")
+
+
+def write_template(path: Path, unit: Money, rows: int = TEMPLATE_ROWS) -> None:
+    """A blank estimate workbook: the ``Chi tiết`` columns with formulas ready on every row,
+    a drop-down of units, one example row, and a ``Tổng hợp`` total that sums them all."""
+    decimals = unit.exponent
+    wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    fmt = _Formats(wb, decimals)
+    cols = layout.DetailColumns(4)
+    info = DocumentInfo(title="Dự toán kinh phí (mẫu để điền)")
+    unit_line = (
+        f"Đơn vị tính: {unit.name}. Điền mỗi khoản chi một dòng: thừa số và đơn vị của nó; không sửa các cột công thức."
+    )
+    header_row = layout.TITLE_ROWS
+    first, last = header_row + 1, header_row + rows
+
+    summary = _Sheet(wb, layout.SUMMARY, fmt)
+    summary.titles(info, "", unit_line)
+    summary.header(header_row, layout.SUMMARY_HEADERS)
+    summary.ws.set_column(1, 1, 50)
+    summary.ws.set_column(2, 6, 18)
+    r = header_row + 1
+
+    def detail_range(col: int) -> str:
+        return f"{_quote(layout.DETAIL)}!{xl_rowcol_to_cell(first, col)}:{xl_rowcol_to_cell(last, col)}"
+
+    summary.text(r, 1, layout.TOTAL_LABEL, fmt.bold_text)
+    summary.ws.write_blank(r, 2, None, fmt.bold_amount)
+    example = Decimal(_EXAMPLE[3])
+    summary.formula(r, 3, f"SUM({detail_range(cols.stated)})", example, fmt.bold_amount)
+    summary.formula(r, 4, f"SUM({detail_range(cols.computed)})", example, fmt.bold_amount)
+    c, d = xl_rowcol_to_cell(r, 2), xl_rowcol_to_cell(r, 3)
+    summary.ws.write_formula(r, 5, f'IF({c}="","",ROUND({c}-{d},{decimals}))', fmt.bold_amount, "")
+    summary.formula(r, 6, _status_formula(c, d, decimals, True), layout.STATUS_NONE, fmt.text)
+    summary.print_setup(header_row, 6, None)
+
+    s = _Sheet(wb, layout.DETAIL, fmt)
+    s.titles(info, "", unit_line)
+    s.header(header_row, cols.headers(unit.name))
+    ws = s.ws
+    ws.set_column(cols.label, cols.label, 45)
+    for k in range(cols.slots):
+        ws.set_column(cols.unit(k), cols.unit(k), 22)
+    ws.set_column(cols.computed, cols.difference, 16)
+    for i in range(rows):
+        r = first + i
+        f = _formulas(r, cols, decimals, unit.exponent)
+        ws.write_number(r, cols.no, i + 1, fmt.number)
+        if i == 0:
+            section, label, factors, stated = _EXAMPLE
+            s.text(r, cols.section, section)
+            s.text(r, cols.label, label)
+            for k, (value, unit_text) in enumerate(factors):
+                ws.write_number(r, cols.value(k), read_number(value).value, fmt.number)
+                s.text(r, cols.unit(k), unit_text)
+            s.formula(r, cols.coefficient, f["coefficient"], Decimal(1), fmt.number)
+            s.formula(r, cols.computed, f["computed"], Decimal(stated), fmt.amount)
+            ws.write_number(r, cols.stated, Decimal(stated), fmt.amount)
+            s.formula(r, cols.difference, f["difference"], Decimal(0), fmt.amount)
+            s.formula(r, cols.status, f["status"], layout.STATUS_OK, fmt.text)
+        else:
+            s.formula(r, cols.coefficient, f["coefficient"], shift(Decimal(1), -unit.exponent), fmt.number)
+            s.formula(r, cols.computed, f["computed"], "", fmt.amount)
+            s.formula(r, cols.difference, f["difference"], "", fmt.amount)
+            s.formula(r, cols.status, f["status"], "", fmt.text)
+    units_list = f"={_quote(layout.UNITS)}!$D$2:$D${len(suggested_units()) + 1}"
+    for k in range(cols.slots):
+        ws.data_validation(
+            first,
+            cols.unit(k),
+            last,
+            cols.unit(k),
+            {
+                "validate": "list",
+                "source": units_list,
+                "error_type": "information",  # other units are allowed: new nouns become counts
+                "error_title": "Đơn vị",
+                "error_message": "Đơn vị này không có trong danh sách gợi ý; công cụ vẫn đọc được.",
+            },
+        )
+    status_col = xl_col_to_name(cols.status)
+    ws.conditional_format(
+        f"{status_col}{first + 1}:{status_col}{last + 1}",
+        {"type": "cell", "criteria": "==", "value": f'"{layout.STATUS_BAD}"', "format": fmt.bad},
+    )
+    s.print_setup(header_row, cols.count - 1, None)
+    _write_units(wb, fmt)
+    wb.close()

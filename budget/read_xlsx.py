@@ -1,0 +1,363 @@
+"""Estimate workbooks (.xlsx) → (Plan, findings), every figure located as ``sheet!cell``.
+
+Reads the layout the tool writes (``layout``), found by header names, so a workbook an
+officer edited (rows added, columns moved) reads the same. openpyxl reads; two things
+are done by hand because no reader does them right:
+
+- numbers: openpyxl turns every stored number with a ``.`` into float; we swap its
+  number cast for an exact one while loading, so ``0.1`` stays ``Decimal('0.1')``;
+- safety: a workbook is a zip of XML. Before openpyxl sees it we refuse what is not a
+  zip, a renamed ``.xls``, members that inflate past a size or ratio cap, XML with
+  entity declarations, and sheets that claim more rows than a budget can have.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import openpyxl.worksheet._reader as openpyxl_reader
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.worksheet.worksheet import Worksheet
+
+from budget import layout
+from budget.costline import read_number_at
+from budget.findings import Finding, InputError, Severity
+from budget.model import Amount, Claim, CostLine, DocumentInfo, Item, Plan, Quantity, Section, Step
+from budget.numbers import NumberError, format_vn, from_xml
+from budget.source import Source
+from budget.text import clean_line, fold
+from budget.units import TRIEU, Money, read_money
+
+MAX_UNCOMPRESSED = 256 * 1024 * 1024  # all members together, inflated
+MAX_RATIO = 200  # inflated / compressed, for members over 1 MiB
+MAX_ROWS = 300_000  # rows a sheet may claim; a budget of 100.000 lines fits with room
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old .xls (and other OLE2) signature
+_DECLARATION = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]+[0-9]+:?[A-Z]*([0-9]*)"')
+_ROW_ATTR = re.compile(rb'<row\b[^>]*\br="([0-9]+)"')
+
+
+def guard(path: Path, name: str) -> None:
+    """Refuse a file that is not a sound, reasonably sized xlsx, before any XML is parsed."""
+    where = Source(name)
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(_OLE2):
+        raise InputError(where, "XLSX_IS_XLS")
+    if not zipfile.is_zipfile(path):
+        raise InputError(where, "XLSX_NOT_ZIP")
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            total = sum(i.file_size for i in infos)
+            if total > MAX_UNCOMPRESSED:
+                raise InputError(where, "XLSX_TOO_LARGE", {"size": total // (1024 * 1024)})
+            for i in infos:
+                if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+                    raise InputError(where, "XLSX_ZIP_BOMB", {"member": i.filename})
+            names = {i.filename for i in infos}
+            if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+                raise InputError(where, "XLSX_NOT_XLSX")
+            for i in infos:
+                if i.filename.endswith((".xml", ".rels")):
+                    _check_xml(z, i, where)
+    except (zipfile.BadZipFile, EOFError, OSError, zipfile.LargeZipFile) as e:
+        raise InputError(where, "XLSX_BROKEN", {"reason": str(e) or type(e).__name__}) from None
+
+
+def _check_xml(z: zipfile.ZipFile, info: zipfile.ZipInfo, where: Source) -> None:
+    with z.open(info) as fh:
+        head = fh.read(4096)
+        if _DECLARATION.search(head):
+            raise InputError(where, "XLSX_XML_DECLARATION", {"member": info.filename})
+        if info.filename.startswith("xl/worksheets/"):
+            m = _DIMENSION.search(head)
+            if m and m.group(1) and int(m.group(1)) > MAX_ROWS:
+                raise InputError(where, "XLSX_TOO_MANY_ROWS", {"member": info.filename, "rows": int(m.group(1))})
+            last = 0
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                for row in _ROW_ATTR.finditer(chunk):
+                    last = max(last, int(row.group(1)))
+            for row in _ROW_ATTR.finditer(head):
+                last = max(last, int(row.group(1)))
+            if last > MAX_ROWS:
+                raise InputError(where, "XLSX_TOO_MANY_ROWS", {"member": info.filename, "rows": last})
+
+
+def _exact_cast(value: str) -> Any:
+    try:
+        return from_xml(value)
+    except NumberError:
+        return value
+
+
+@contextlib.contextmanager
+def _exact_numbers() -> Iterator[None]:
+    """While loading, openpyxl's number cast keeps the stored digits as Decimal."""
+    saved = openpyxl_reader._cast_number
+    openpyxl_reader._cast_number = _exact_cast
+    try:
+        yield
+    finally:
+        openpyxl_reader._cast_number = saved
+
+
+def _load(path: Path, name: str) -> tuple[Any, Any]:
+    try:
+        with _exact_numbers():
+            formulas = openpyxl.load_workbook(path, data_only=False)
+            values = openpyxl.load_workbook(path, data_only=True)
+    except InputError:
+        raise
+    except Exception as e:
+        raise InputError(Source(name), "XLSX_BROKEN", {"reason": f"{type(e).__name__}: {e}"}) from None
+    return formulas, values
+
+
+def _header_map(ws: Worksheet, roles: dict[str, str], must: tuple[str, ...]) -> tuple[int, dict[str, Any]] | None:
+    """Find the header row (within the first 20) and the column of each role, by name."""
+    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 20)):
+        found: dict[str, Any] = {}
+        for cell in row:
+            if not isinstance(cell.value, str):
+                continue
+            text = fold(cell.value).strip()
+            for role, prefix in roles.items():
+                if role in ("value", "unit"):
+                    m = re.fullmatch(prefix + r"\s*([0-9]+)", text)
+                    if m:
+                        found.setdefault(role, {})[int(m.group(1))] = cell.column
+                elif text.startswith(prefix) and role not in found:
+                    found[role] = cell.column
+                    found[role + "_text"] = cell.value
+        if all(r in found for r in must):
+            return row[0].row, found
+    return None
+
+
+@dataclass
+class _SectionDraft:
+    number: str
+    title: str
+    source: Source
+    stated: Amount | None = None
+    items: list[Any] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, name: str, formulas: Any, values: Any, csv: bool = False):
+        self.csv = csv  # cells of a CSV file: located as file:row:column, numbers are text by nature
+        self.name = name
+        self.formulas = formulas
+        self.values = values
+        self.findings: list[Finding] = []
+        self.claims: list[Claim] = []
+        self.not_evaluated: dict[str, list[str]] = {}
+
+    def source(self, sheet: str, coordinate: str, text: str = "") -> Source:
+        if self.csv:
+            col, row = coordinate_to_tuple(coordinate)[::-1]
+            return Source(self.name, row, col, None, text)
+        return Source(self.name, None, None, f"{sheet}!{coordinate}", text)
+
+    def number(self, sheet: str, cell: Any, text: str = "") -> Decimal | None:
+        """A cell's number, exactly; numbers typed as text are read Vietnamese-style, with a note."""
+        value = cell.value
+        where = self.source(sheet, cell.coordinate, text)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, bool):
+            self.findings.append(Finding(where, "XLSX_NOT_A_NUMBER", Severity.ERROR, {"text": str(value)}))
+            return None
+        if isinstance(value, Decimal):
+            return value
+        if isinstance(value, int):
+            return Decimal(value)
+        if isinstance(value, str):
+            try:
+                number, fs = read_number_at(value.strip(), where)
+            except NumberError:
+                self.findings.append(Finding(where, "XLSX_NOT_A_NUMBER", Severity.ERROR, {"text": value}))
+                return None
+            self.findings.extend(fs)
+            if not self.csv:
+                self.findings.append(Finding(where, "XLSX_NUMBER_AS_TEXT", Severity.INFO, {"text": value}))
+            return number
+        self.findings.append(Finding(where, "XLSX_NOT_A_NUMBER", Severity.ERROR, {"text": str(value)}))
+        return None
+
+    def claim(self, sheet: str, row: int, col: int, target: str, key: str) -> None:
+        """Record a formula cell's stored value (or its absence) for ``check_stored_values``."""
+        f = self.formulas[sheet].cell(row=row, column=col)
+        if not (isinstance(f.value, str) and f.value.startswith("=")):
+            return
+        v = self.values[sheet].cell(row=row, column=col)
+        where = self.source(sheet, f.coordinate)
+        if v.value is None:
+            self.not_evaluated.setdefault(sheet, []).append(f.coordinate)
+            self.claims.append(Claim(where, target, key, None))
+        elif isinstance(v.value, Decimal | int):
+            self.claims.append(Claim(where, target, key, Decimal(v.value)))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return clean_line(str(value)).strip()
+
+
+def _unit_of(header: str | None) -> Money:
+    m = re.search(r"\(([^)]+)\)", header or "")
+    if m:
+        money, _ = read_money(m.group(1))
+        if money is not None:
+            return money
+    return TRIEU
+
+
+def _parent_number(number: str) -> str | None:
+    return number.rsplit(".", 1)[0] if "." in number else None
+
+
+def read_workbook(path: Path, name: str) -> tuple[Plan, list[Finding]]:
+    """Read an estimate workbook like a plan text; ``InputError`` if it is no sound xlsx."""
+    guard(path, name)
+    formulas, values = _load(path, name)
+    if layout.DETAIL not in formulas.sheetnames:
+        raise InputError(Source(name), "XLSX_NO_DETAIL", {"sheet": layout.DETAIL})
+    return read_loaded(name, formulas, values)
+
+
+def read_loaded(name: str, formulas: Any, values: Any, csv: bool = False) -> tuple[Plan, list[Finding]]:
+    """The plan in loaded workbooks (formulas and stored values of the same file)."""
+    r = _Reader(name, formulas, values, csv)
+    detail_v: Worksheet = values[layout.DETAIL]
+    head = _header_map(detail_v, layout.DETAIL_ROLES, ("value", "computed"))
+    if head is None:
+        if csv:
+            raise InputError(Source(name, 1), "CSV_NO_HEADER")
+        raise InputError(Source(name, cell=f"{layout.DETAIL}!A1"), "XLSX_NO_HEADER", {"sheet": layout.DETAIL})
+    header_row, cols = head
+    unit = _unit_of(cols.get("computed_text") or cols.get("stated_text"))
+    sections: dict[str, _SectionDraft] = {}
+    order: list[str] = []
+    total: Amount | None = None
+    top_items: list[Any] = []
+
+    def section(number: str, title: str = "", where: Source | None = None) -> _SectionDraft:
+        if number not in sections:
+            sections[number] = _SectionDraft(number, title, where or Source(name))
+            order.append(number)
+        return sections[number]
+
+    # Tổng hợp: sections, their stated amounts and the grand total
+    if layout.SUMMARY in values.sheetnames:
+        sv: Worksheet = values[layout.SUMMARY]
+        shead = _header_map(sv, layout.SUMMARY_ROLES, ("section", "stated"))
+        if shead is not None:
+            srow, scols = shead
+            for row in sv.iter_rows(min_row=srow + 1):
+                number = _text(row[scols["section"] - 1].value)
+                title = _text(row[scols["title"] - 1].value) if "title" in scols else ""
+                stated_cell = row[scols["stated"] - 1]
+                stated = r.number(layout.SUMMARY, stated_cell, title)
+                where = r.source(layout.SUMMARY, stated_cell.coordinate, title)
+                amount = Amount(stated, unit, where) if stated is not None else None
+                if not number and fold(title).startswith(fold(layout.TOTAL_LABEL)):
+                    total = amount
+                    key = ""
+                elif number:
+                    d = section(number, title, r.source(layout.SUMMARY, row[0].coordinate, title))
+                    d.stated = amount
+                    key = number
+                else:
+                    continue
+                for role in ("sum", "recomputed"):
+                    if role in scols:
+                        r.claim(layout.SUMMARY, row[0].row, scols[role], role, key)
+
+    # Chi tiết: one cost line per row with at least one factor
+    for row in detail_v.iter_rows(min_row=header_row + 1):
+        cells = {c.column: c for c in row}
+        label = _text(cells[cols["label"]].value) if "label" in cols and cols["label"] in cells else ""
+        factors: list[Quantity] = []
+        for k in sorted(cols["value"]):
+            vcell = cells.get(cols["value"][k])
+            if vcell is None:
+                continue
+            value = r.number(layout.DETAIL, vcell, label)
+            if value is None:
+                continue
+            ucol = cols.get("unit", {}).get(k)
+            unit_text = _text(cells[ucol].value) if ucol in cells else ""
+            money, _ = read_money(unit_text)
+            percent = unit_text.strip() == "%"
+            where = r.source(layout.DETAIL, vcell.coordinate, label)
+            shown = format_vn(value) if not isinstance(vcell.value, str) else vcell.value.strip()
+            factors.append(Quantity(value, unit_text, None if percent else money, where, shown, percent))
+        if not factors:
+            continue
+        stated_cell = cells.get(cols.get("stated", -1))
+        computed_cell = cells.get(cols["computed"])
+        stated = r.number(layout.DETAIL, stated_cell, label) if stated_cell is not None else None
+        anchor = (
+            stated_cell if stated_cell is not None and (stated is not None or computed_cell is None) else computed_cell
+        )
+        assert anchor is not None  # the computed column is required by the header
+        if stated is None and computed_cell is not None:
+            stated = r.number(layout.DETAIL, computed_cell, label)  # the workbook's own figure
+        if stated is None:
+            r.findings.append(
+                Finding(r.source(layout.DETAIL, anchor.coordinate, label), "XLSX_NO_AMOUNT", Severity.WARNING)
+            )
+            continue
+        where = r.source(layout.DETAIL, anchor.coordinate, label)
+        line = CostLine(where, label, (Step(tuple(factors), Quantity(stated, unit.name, unit, where)),))
+        r.claim(layout.DETAIL, row[0].row, cols["computed"], "line", str(where.cell))
+        number = _text(cells[cols["section"]].value) if "section" in cols and cols["section"] in cells else ""
+        (section(number).items if number else top_items).append(line)
+
+    for sheet, coordinates in r.not_evaluated.items():
+        r.findings.append(
+            Finding(
+                r.source(sheet, coordinates[0]),
+                "XLSX_NOT_EVALUATED",
+                Severity.WARNING,
+                {"count": len(coordinates), "sheet": sheet, "first": coordinates[0]},
+            )
+        )
+    return _plan(name, sections, order, top_items, total, tuple(r.claims)), r.findings
+
+
+def _plan(
+    name: str,
+    sections: dict[str, _SectionDraft],
+    order: list[str],
+    top_items: list[Any],
+    total: Amount | None,
+    claims: tuple[Claim, ...],
+) -> Plan:
+    children: dict[str | None, list[str]] = {}
+    for number in order:
+        parent = _parent_number(number)
+        while parent is not None and parent not in sections:
+            parent = _parent_number(parent)
+        children.setdefault(parent, []).append(number)
+
+    def freeze(number: str) -> Section:
+        d = sections[number]
+        items: list[Item] = [*d.items, *(freeze(c) for c in children.get(number, []))]
+        return Section(number, d.title, d.source, d.stated, tuple(items))
+
+    items: tuple[Item, ...] = (*top_items, *(freeze(n) for n in children.get(None, [])))
+    return Plan(name, DocumentInfo(), None, total, items, claims)
