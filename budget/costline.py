@@ -36,8 +36,8 @@ class _Piece:
     text: str
 
 
-def _mask_notes(text: str) -> tuple[str, tuple[str, ...]]:
-    """Blank out parenthetical notes (same length, so columns stay valid)."""
+def _mask_notes(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """Blank out parenthetical notes (same length, so columns stay valid); notes with offsets."""
     notes: list[tuple[int, str]] = []
     masked = text
     while True:
@@ -47,7 +47,7 @@ def _mask_notes(text: str) -> tuple[str, tuple[str, ...]]:
         notes.append((m.start(), text[m.start() + 1 : m.end() - 1].strip()))
         masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
     notes.sort()
-    return masked, tuple(n for _, n in notes if n)
+    return masked, tuple((at, n) for at, n in notes if n)
 
 
 def _split(text: str, start: int, end: int) -> list[_Piece]:
@@ -134,8 +134,12 @@ def parse_cost_line(source: Source) -> tuple[CostLine | None, list[Finding]]:
     if "=" not in text:
         return None, []
     masked, notes = _mask_notes(text)
-    eqs = [i for i, ch in enumerate(masked) if ch == "="]
-    if not eqs or not _OP.search(masked, 0, eqs[0]):
+    first_op = _OP.search(masked)
+    if first_op is None:
+        return None, []
+    # an "=" before the first multiplication belongs to the label, not to the arithmetic
+    eqs = [i for i, ch in enumerate(masked) if ch == "=" and i > first_op.start()]
+    if not eqs:
         return None, []
     reader = _LineReader(source)
     try:
@@ -154,12 +158,15 @@ def _first_factor(piece: _Piece) -> int:
     return matches[-1].start()
 
 
-def _read(reader: _LineReader, source: Source, masked: str, eqs: list[int], notes: tuple[str, ...]) -> CostLine:
+def _read(
+    reader: _LineReader, source: Source, masked: str, eqs: list[int], notes: tuple[tuple[int, str], ...]
+) -> CostLine:
     bounds = [*eqs, len(masked)]
     head = _split(masked, 0, eqs[0])
     first = head[0]
     at = _first_factor(first)
-    label = first.text[:at].strip(_TRIM)
+    # the label is the text as written, parentheses included; notes are those of the arithmetic
+    label = " ".join(source.text[: first.start + at].split()).strip(_TRIM)
     prefix = ""
     for p in _PREFIXES:
         if label == p or label.endswith((" " + p, ":" + p)):
@@ -180,4 +187,5 @@ def _read(reader: _LineReader, source: Source, masked: str, eqs: list[int], note
             tail = " ".join(tail.split())
         else:
             factors = [reader.quantity(p, 0, result=False, final=False)[0] for p in seg[1:]]
-    return CostLine(source, label, tuple(steps), prefix, notes, tail)
+    kept = tuple(n for offset, n in notes if offset >= first.start + at)
+    return CostLine(source, label, tuple(steps), prefix, kept, tail)

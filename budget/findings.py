@@ -7,6 +7,7 @@ Checks return findings; nothing is raised for bad data. One formatter prints the
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -72,8 +73,16 @@ def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.is_error for f in findings)
 
 
-def sort_key(f: Finding) -> tuple[str, int, int, str]:
-    return (f.source.file, f.source.line or 0, f.source.col or 0, f.code)
+_CELL = re.compile(r"(?P<sheet>.*)!(?P<col>[A-Z]+)(?P<row>[0-9]+)$")
+
+
+def sort_key(f: Finding) -> tuple[str, int, int, str, int, int, str, str]:
+    """Document order: by line and column for text, by sheet, row and column for workbooks."""
+    s = f.source
+    sheet, row, col = "", 0, ""
+    if s.cell and (m := _CELL.match(s.cell)):
+        sheet, row, col = m["sheet"], int(m["row"]), m["col"]
+    return (s.file, s.line or 0, s.col or 0, sheet, row, len(col), col, f.code)
 
 
 def _dec(value: Decimal | None) -> str | None:

@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import defusedxml.ElementTree as SafeET
 import openpyxl
 import openpyxl.worksheet._reader as openpyxl_reader
 from openpyxl.utils.cell import coordinate_to_tuple
@@ -202,10 +203,44 @@ class _Reader:
         v = self.values[sheet].cell(row=row, column=col)
         where = self.source(sheet, f.coordinate)
         if v.value is None:
-            self.not_evaluated.setdefault(sheet, []).append(f.coordinate)
-            self.claims.append(Claim(where, target, key, None))
+            self.claims.append(Claim(where, target, key, None))  # not evaluated, or blank: nothing to compare
         elif isinstance(v.value, Decimal | int):
             self.claims.append(Claim(where, target, key, Decimal(v.value)))
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def formula_states(path: Path) -> dict[str, dict[str, bool]]:
+    """Per sheet, each formula cell and whether it carries a computed value.
+
+    Read from the XML by hand: openpyxl reports both "no value stored" (a file saved by a
+    program that does not calculate) and "the formula gave an empty text" as None, and
+    only the first must be reported.
+    """
+    states: dict[str, dict[str, bool]] = {}
+    with zipfile.ZipFile(path) as z:
+        book = SafeET.fromstring(z.read("xl/workbook.xml"))
+        rels = SafeET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+        targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG}Relationship")}
+        for sheet in book.iter(f"{_MAIN}sheet"):
+            target = targets.get(sheet.get(f"{_REL}id"), "")
+            member = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            if member not in z.namelist():
+                continue
+            cells: dict[str, bool] = {}
+            with z.open(member) as fh:
+                for _, el in SafeET.iterparse(fh):
+                    if el.tag != f"{_MAIN}c":
+                        continue
+                    if el.find(f"{_MAIN}f") is not None:
+                        v = el.find(f"{_MAIN}v")
+                        cells[el.get("r", "")] = v is not None and (bool(v.text) or el.get("t") == "str")
+                    el.clear()
+            states[sheet.get("name", "")] = cells
+    return states
 
 
 def _text(value: Any) -> str:
@@ -235,12 +270,19 @@ def read_workbook(path: Path, name: str) -> tuple[Plan, list[Finding]]:
     formulas, values = _load(path, name)
     if layout.DETAIL not in formulas.sheetnames:
         raise InputError(Source(name), "XLSX_NO_DETAIL", {"sheet": layout.DETAIL})
-    return read_loaded(name, formulas, values)
+    try:
+        states = formula_states(path)
+    except Exception as e:
+        raise InputError(Source(name), "XLSX_BROKEN", {"reason": f"{type(e).__name__}: {e}"}) from None
+    return read_loaded(name, formulas, values, states=states)
 
 
-def read_loaded(name: str, formulas: Any, values: Any, csv: bool = False) -> tuple[Plan, list[Finding]]:
+def read_loaded(
+    name: str, formulas: Any, values: Any, csv: bool = False, states: dict[str, dict[str, bool]] | None = None
+) -> tuple[Plan, list[Finding]]:
     """The plan in loaded workbooks (formulas and stored values of the same file)."""
     r = _Reader(name, formulas, values, csv)
+    states = states or {}
     detail_v: Worksheet = values[layout.DETAIL]
     head = _header_map(detail_v, layout.DETAIL_ROLES, ("value", "computed"))
     if head is None:
@@ -327,7 +369,11 @@ def read_loaded(name: str, formulas: Any, values: Any, csv: bool = False) -> tup
         number = _text(cells[cols["section"]].value) if "section" in cols and cols["section"] in cells else ""
         (section(number).items if number else top_items).append(line)
 
+    for sheet in (layout.SUMMARY, layout.DETAIL):
+        r.not_evaluated[sheet] = [cell for cell, evaluated in states.get(sheet, {}).items() if not evaluated]
     for sheet, coordinates in r.not_evaluated.items():
+        if not coordinates:
+            continue
         r.findings.append(
             Finding(
                 r.source(sheet, coordinates[0]),

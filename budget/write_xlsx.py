@@ -244,8 +244,12 @@ def _write_summary(
             s.number(r, C, stated, amount)
         else:
             ws.write_blank(r, C, None, amount)
-        s.formula(r, D, _sum_of(children_refs(lines, sections, False)), stated_sum or Decimal(0), amount)
-        s.formula(r, E, _sum_of(children_refs(lines, sections, True)), recomputed or Decimal(0), amount)
+        if lines or sections:
+            s.formula(r, D, _sum_of(children_refs(lines, sections, False)), stated_sum or Decimal(0), amount)
+            s.formula(r, E, _sum_of(children_refs(lines, sections, True)), recomputed or Decimal(0), amount)
+        else:  # nothing inside: no sum at all, not a sum of zero
+            ws.write_blank(r, D, None, amount)
+            ws.write_blank(r, E, None, amount)
         c, d = _ref(None, r, C), _ref(None, r, D)
         diff = "" if stated is None else _Result(stated - (stated_sum or Decimal(0)))
         ws.write_formula(r, 5, f'IF({c}="","",ROUND({c}-{d},{decimals}))', amount, diff)

@@ -60,7 +60,8 @@ def test_chain_has_one_step_per_equals_sign() -> None:
     assert [s.stated.value for s in line.steps] == [Decimal(135), Decimal(675)]
     assert line.steps[0].factors[2].unit_text == "triệu đồng/ chứng chỉ khóa, học"
     assert line.steps[1].factors[0].unit_text == "năm"
-    assert line.notes == ("cán bộ quản lý của Trung tâm theo Quy định",)
+    assert line.notes == ()
+    assert line.label == "Bồi dưỡng Chứng chỉ sư phạm dạy nghề (cán bộ quản lý của Trung tâm theo Quy định)"
 
 
 def test_text_after_result_is_tail_not_unit() -> None:
