@@ -11,6 +11,7 @@ This module lays out what ``table.build_table`` computed; it computes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -64,6 +65,23 @@ class _Result:
 
     def __format__(self, spec: str) -> str:
         return self.text
+
+
+class _Worksheet(Worksheet):  # type: ignore[misc]
+    """XlsxWriter's worksheet without its formula rewriting.
+
+    For every formula XlsxWriter runs some thirty ``re.sub`` calls that add ``_xlfn.``
+    prefixes to Excel 365 functions; our formulas use none of them (SUM, PRODUCT, ROUND,
+    IF, COUNT, OR, IFERROR, VLOOKUP, TRIM, LEFT, FIND), and the rewriting was most of the
+    time spent writing a large budget. Only the leading ``=`` is removed, as it does.
+    """
+
+    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+        return formula[1:] if formula.startswith("=") else formula
+
+
+class _Workbook(xlsxwriter.Workbook):  # type: ignore[misc]
+    worksheet_class = _Worksheet
 
 
 def _quote(sheet: str) -> str:
@@ -161,22 +179,24 @@ def write_workbook(
     info: DocumentInfo,
     heading: str,
     provenance: Provenance,
+    workbook: Callable[[str, dict[str, bool]], Any] | None = None,
 ) -> None:
-    """Write the four sheets to ``path`` (the caller makes the write safe: temp file, move)."""
+    """Write the four sheets to ``path`` (the caller makes the write safe: temp file, move).
+
+    ``workbook`` is XlsxWriter's; the benchmark passes a recorder to replay the same cells bare.
+    """
     decimals = table.unit.exponent  # amounts kept to the đồng
-    wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    wb = (workbook or _Workbook)(str(path), WORKBOOK_OPTIONS)
     fmt = _Formats(wb, decimals)
     cols = layout.DetailColumns(table.slots)
     detail_first = layout.TITLE_ROWS + 1
-    line_row = {i: detail_first + i for i in range(len(table.lines))}
     summary_first = layout.TITLE_ROWS + 2  # total row, then sections
-    section_row = {i: summary_first + i for i in range(len(table.sections))}
     unit_line = f"Đơn vị tính: {table.unit.name}"
 
-    _write_summary(wb, fmt, table, cols, line_row, section_row, info, heading, unit_line, decimals)
+    _write_summary(wb, fmt, table, cols, detail_first, summary_first, info, heading, unit_line, decimals)
     _write_detail(wb, fmt, table, cols, info, heading, unit_line, decimals)
     _write_findings(wb, fmt, findings, info, heading)
-    _write_sources(wb, fmt, table, provenance, line_row, info, heading)
+    _write_sources(wb, fmt, table, provenance, detail_first, info, heading)
     _write_units(wb, fmt)
     wb.close()
 
@@ -197,8 +217,8 @@ def _write_summary(
     fmt: _Formats,
     table: BudgetTable,
     cols: layout.DetailColumns,
-    line_row: dict[int, int],
-    section_row: dict[int, int],
+    detail_first: int,
+    summary_first: int,
     info: DocumentInfo,
     heading: str,
     unit_line: str,
@@ -216,9 +236,9 @@ def _write_summary(
     C, D, E = 2, 3, 4
 
     def children_refs(lines: tuple[int, ...], sections: tuple[int, ...], recomputed: bool) -> list[str]:
-        refs = [_ref(layout.DETAIL, line_row[i], cols.computed if recomputed else cols.stated) for i in lines]
+        refs = [_ref(layout.DETAIL, detail_first + i, cols.computed if recomputed else cols.stated) for i in lines]
         for i in sections:
-            r = section_row[i]
+            r = summary_first + i
             if recomputed:
                 refs.append(_ref(None, r, E))
             else:
@@ -260,7 +280,7 @@ def _write_summary(
     for i, sec in enumerate(table.sections):
         title = ("    " * sec.depth) + sec.result.section.title
         row(
-            section_row[i],
+            summary_first + i,
             sec.result.section.number,
             title,
             sec.stated,
@@ -416,7 +436,7 @@ def _write_sources(
     fmt: _Formats,
     table: BudgetTable,
     provenance: Provenance,
-    line_row: dict[int, int],
+    detail_first: int,
     info: DocumentInfo,
     heading: str,
 ) -> None:
@@ -442,7 +462,7 @@ def _write_sources(
     for i, line in enumerate(table.lines):
         r += 1
         source = line.result.line.source
-        s.text(r, 0, _ref(layout.DETAIL, line_row[i], 0).replace("$", ""))
+        s.text(r, 0, _ref(layout.DETAIL, detail_first + i, 0))
         s.text(r, 1, str(source.where))
         s.text(r, 2, source.text)
     s.print_setup(header_row, 2, info.number)
@@ -456,7 +476,7 @@ def write_template(path: Path, unit: Money, rows: int = TEMPLATE_ROWS) -> None:
     """A blank estimate workbook: the ``Chi tiết`` columns with formulas ready on every row,
     a drop-down of units, one example row, and a ``Tổng hợp`` total that sums them all."""
     decimals = unit.exponent
-    wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    wb = _Workbook(str(path), WORKBOOK_OPTIONS)
     fmt = _Formats(wb, decimals)
     cols = layout.DetailColumns(4)
     info = DocumentInfo(title="Dự toán kinh phí (mẫu để điền)")

@@ -15,3 +15,12 @@ def test_units_benchmark_runs() -> None:
     assert p.returncode in (0, 1), p.stderr
     assert "lines: 300" in p.stdout
     assert "ratio:" in p.stdout
+
+
+def test_xlsx_benchmark_runs() -> None:
+    p = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_xlsx.py"), "200"], capture_output=True, text=True
+    )
+    assert p.returncode in (0, 1), p.stderr
+    assert "lines: 200" in p.stdout
+    assert "time ratio:" in p.stdout
