@@ -14,13 +14,16 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from budget import check_file, layout
 from budget.api import save_workbook, with_workbook_findings
 from budget.findings import InputError
 from budget.read_xlsx import read_workbook
+from budget.synthetic import plan_text
 from tests.helpers import HA_DONG, replace_once
 from tests.office import number, recalculated_sheets, recalculated_xlsx
+from tests.test_properties import plans
 
 HEADER = layout.TITLE_ROWS  # zero-based row of the header; data starts one below
 
@@ -402,3 +405,26 @@ def test_csv_estimate(tmp_path: Path) -> None:
     errors = [(f.code, f.source.line, f.source.col) for f in report.findings if f.is_error]
     assert errors == [("PRODUCT_MISMATCH", 3, 11)]
     assert report.evaluation.lines()[0].computed == Decimal(1500)
+
+
+# round trip over generated plans ----------------------------------------------------------
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(specs=plans)
+def test_workbook_round_trip_keeps_every_figure(tmp_path: Path, specs) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "plan.txt"
+    src.write_text(plan_text(specs), encoding="utf-8")
+    report = check_file(src)
+    book, table = with_workbook_findings(report)
+    out = tmp_path / "plan.xlsx"
+    save_workbook(book, table, out, force=True)
+    back = check_file(out)
+    assert [f for f in back.findings if f.is_error or f.code.startswith("XLSX")] == []
+    assert [r.computed for r in back.evaluation.lines()] == [line.computed for line in table.lines]
+    assert [r.stated for r in back.evaluation.lines()] == [line.stated for line in table.lines]
+    assert [(r.section.number, r.stated, r.children_sum) for r in back.evaluation.sections()] == [
+        (s.result.section.number, s.stated, s.stated_sum) for s in table.sections
+    ]
+    assert back.evaluation.total.stated == table.total.stated
+    assert back.evaluation.total.children_sum == table.total.stated_sum
