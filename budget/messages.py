@@ -62,7 +62,7 @@ TEMPLATES: Mapping[str, str] = {
     "XLSX_XML_DECLARATION": (
         "Phần “{member}” có khai báo DOCTYPE/ENTITY, điều Excel không bao giờ ghi; tệp có thể độc hại, không đọc."
     ),
-    "XLSX_TOO_MANY_ROWS": "Trang “{member}” khai báo {rows} dòng, vượt giới hạn 300.000 dòng; không đọc.",
+    "XLSX_TOO_MANY_ROWS": "Trang “{member}” khai báo {rows} dòng, vượt giới hạn 600.000 dòng; không đọc.",
     "XLSX_NO_DETAIL": "Bảng tính không có trang “{sheet}”; hãy dùng mẫu tạo bởi lệnh budget template.",
     "XLSX_NO_HEADER": "Trang “{sheet}” không có dòng tiêu đề (Thừa số 1, Thành tiền tính ...).",
     "CSV_NO_HEADER": "Tệp CSV không có dòng tiêu đề (Thừa số 1, Thành tiền tính ...).",
