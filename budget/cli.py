@@ -82,13 +82,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.xlsx:
             report, table = with_workbook_findings(report)
             save_workbook(report, table, args.xlsx, args.force)
+        text = write_json(report) + "\n" if args.format == "json" else write_text(report)
     except InputError as e:
         sys.stderr.write(f"{e.source}: lỗi [{e.code}] {e.message}\n")
         return EXIT_INPUT
     except Exception as e:
         sys.stderr.write(f"budget: lỗi nội bộ khi đọc {args.file}: {type(e).__name__}: {e}\n")
         return EXIT_BUG
-    sys.stdout.write(write_json(report) + "\n" if args.format == "json" else write_text(report))
+    sys.stdout.write(text)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 

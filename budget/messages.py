@@ -117,6 +117,26 @@ TEMPLATES: Mapping[str, str] = {
     "OUTPUT_IS_FOLDER": "Đây là một thư mục, không phải tệp.",
     "OUTPUT_LOCKED": "Tệp đang được mở trong Excel (có tệp khóa “{lock}”); hãy đóng tệp rồi chạy lại.",
     "OUTPUT_UNWRITABLE": "Không ghi được tệp ({reason}); tệp cũ (nếu có) vẫn giữ nguyên.",
+    # indicators: targets and data
+    "TABLE_EMPTY": "Bảng không có dòng nào.",
+    "TARGET_BAD_KIND": ("Loại chỉ tiêu “{text}” không rõ; dùng: tối thiểu, tối đa, khoảng, cơ cấu, số lượng."),
+    "TARGET_BAD_NUMBER": "Không đọc được số “{text}” của chỉ tiêu.",
+    "TARGET_NO_BOUNDS": "Chỉ tiêu {id} không ghi giá trị cần đạt.",
+    "TARGET_NO_MEASURE": "Chỉ tiêu {id} không ghi tử số (chỉ số dùng để tính).",
+    "TARGET_NO_DENOMINATOR": "Chỉ tiêu {id} tính theo % nhưng không ghi mẫu số.",
+    "TARGET_BAD_DEADLINE": "Hạn “{text}” không phải là một năm.",
+    "TARGET_SPLIT_SHAPE": "Cơ cấu có {shares} phần nhưng tử số có {measures} chỉ số; hai bên phải bằng nhau.",
+    "TARGET_SHARES_NOT_100": "Các phần của cơ cấu cộng lại được {total}%, không phải 100%.",
+    "TARGET_MEASURE_MISSING": "Chỉ tiêu {id}: số liệu không có chỉ số {measures}; chỉ tiêu này không đánh giá được.",
+    "DATA_NO_HEADER": "Bảng số liệu cần các cột Đơn vị và Năm (và Chỉ số, Giá trị nếu ở dạng dài).",
+    "DATA_NOT_A_NUMBER": "Ô số liệu có “{text}”, không phải là số; giá trị này không được dùng.",
+    "DATA_BAD_YEAR": "Năm “{text}” không hợp lệ; dòng này không được dùng.",
+    "DATA_NEGATIVE": "Giá trị âm {text} của chỉ số {measure}; số đếm và số tiền không thể âm, giá trị không được dùng.",
+    "DATA_DUPLICATE": ("Trùng số liệu {measure} của {unit} năm {year} (đã có ở {first}); dòng này không được dùng."),
+    "DATA_ZERO_DENOMINATOR": "Chỉ tiêu {id}: mẫu số của {unit} năm {year} bằng 0, không tính được tỷ lệ.",
+    "DATA_NUMERATOR_OVER": "Chỉ tiêu {id}: tử số của {unit} năm {year} lớn hơn mẫu số; số liệu có thể sai.",
+    "SPLIT_NOT_100": "Chỉ tiêu {id}: các phần của {unit} năm {year} cộng lại được {total}%, không phải 100%.",
+    "DATA_MISSING_YEARS": "Chỉ tiêu {id}: {unit} thiếu số liệu các năm {years}.",
     # likely causes
     "CAUSE_STATED_RESULT": (
         "Nhiều khả năng ghi nhầm kết quả: với {computed} {unit} như phép nhân cho thì {parent} khớp."
@@ -170,7 +190,14 @@ def _show(value: object) -> str:
     if isinstance(value, Phrase):
         return render(value.code, value.args)
     if isinstance(value, Fraction):
-        return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+        if value.denominator == 1:
+            return format_vn(Decimal(value.numerator))
+        as_decimal = Decimal(value.numerator) / Decimal(value.denominator)
+        if Fraction(as_decimal) == value:
+            return format_vn(as_decimal)
+        if value.denominator in (3, 6, 7, 9, 11, 12) and abs(value) < 1:
+            return f"{value.numerator}/{value.denominator}"  # a clean fraction such as 1/12
+        return "≈" + format_vn(as_decimal.quantize(Decimal("0.01")))
     if isinstance(value, Factors):
         return ", ".join(f"“{q.text} {q.unit_text}”".replace(" ”", "”") for q in value)
     if isinstance(value, tuple):

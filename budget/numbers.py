@@ -166,3 +166,9 @@ def plain(value: Decimal) -> str:
 def format_vn(value: Decimal) -> str:
     """Human form in Vietnamese convention (``46.375``, ``1,5``), all digits kept."""
     return format_decimal(value, locale="vi", decimal_quantization=False)
+
+
+def format_vn_fixed(value: Decimal, places: int) -> str:
+    """Human form with exactly ``places`` decimals (``20,00``), for percentages in reports."""
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(value, format=pattern, locale="vi", decimal_quantization=True)

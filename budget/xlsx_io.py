@@ -98,16 +98,20 @@ def _exact_numbers() -> Iterator[None]:
         openpyxl_reader._cast_number = saved
 
 
-def load_exact(path: Path, name: str) -> tuple[Any, Any]:
+def load_exact(path: Path, name: str, formulas: bool = True) -> tuple[Any, Any]:
+    """The workbook twice, formulas and stored values, numbers exact. Without ``formulas``,
+    only the values, read-only and streamed (for large data tables)."""
     try:
         with _exact_numbers():
-            formulas = openpyxl.load_workbook(path, data_only=False)
+            if not formulas:
+                return None, openpyxl.load_workbook(path, data_only=True, read_only=True)
+            with_formulas = openpyxl.load_workbook(path, data_only=False)
             values = openpyxl.load_workbook(path, data_only=True)
     except InputError:
         raise
     except Exception as e:
         raise InputError(Source(name), "XLSX_BROKEN", {"reason": f"{type(e).__name__}: {e}"}) from None
-    return formulas, values
+    return with_formulas, values
 
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

@@ -1,0 +1,68 @@
+"""The ``indicators`` command. Exit codes, decided here only: 0 every target met or on
+track, 1 a target not met (when due) or off track, or data with errors, 2 input
+unreadable, output refused or command wrong, 3 internal error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from budget.findings import InputError
+from budget.output import check_target, write_safely
+from indicators.api import check_targets
+from indicators.write_json import write_json
+from indicators.write_text import write_text
+from indicators.write_xlsx import write_targets_workbook
+
+EXIT_OK, EXIT_FAILING, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"indicators: lệnh không hợp lệ: {message}\n")
+        sys.exit(EXIT_INPUT)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="indicators", description="Đánh giá chỉ tiêu của kế hoạch theo số liệu thực tế.")
+    sub = p.add_subparsers(dest="command", metavar="LỆNH")
+    c = sub.add_parser("check", help="đánh giá từng chỉ tiêu: đạt hay chưa, còn thiếu bao nhiêu, lộ trình")
+    c.add_argument("targets", metavar="CHỈ_TIÊU", help="bảng chỉ tiêu (.csv hoặc .xlsx)")
+    c.add_argument("data", metavar="SỐ_LIỆU", help="số liệu thực tế (.csv hoặc .xlsx; dạng dài hoặc rộng)")
+    c.add_argument("--as-of", type=int, metavar="NĂM", help="năm đánh giá (mặc định: năm mới nhất có số liệu)")
+    c.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả")
+    c.add_argument("--xlsx", metavar="TỆP.xlsx", help="ghi kết quả ra bảng tính, có biểu đồ lộ trình")
+    c.add_argument("--force", action="store_true", help="cho phép ghi đè tệp kết quả đã có")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_INPUT
+    try:
+        inputs = [Path(args.targets), Path(args.data)]
+        if args.xlsx:
+            check_target(Path(args.xlsx), inputs, args.force)
+        report = check_targets(args.targets, args.data, args.as_of)
+        if args.xlsx:
+            write_safely(Path(args.xlsx), inputs, args.force, lambda tmp: write_targets_workbook(tmp, report))
+        views, findings = list(report.views), list(report.findings)
+        text = write_json(views, findings) + "\n" if args.format == "json" else write_text(views, findings)
+    except InputError as e:
+        sys.stderr.write(f"{e.source}: lỗi [{e.code}] {e.message}\n")
+        return EXIT_INPUT
+    except Exception as e:  # noqa: BLE001 - a bug; say so plainly instead of a traceback
+        sys.stderr.write(f"indicators: lỗi nội bộ: {type(e).__name__}: {e}\n")
+        return EXIT_BUG
+    sys.stdout.write(text)
+    return EXIT_FAILING if report.failing else EXIT_OK
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""Actual data: (unit, year) × measure, held as exact scaled integers for vectorised checks.
+
+Every value is read exactly (Decimal from its text), then stored per measure as an integer
+count of 10**-decimals (``12,5`` with one decimal is 125). Sums and comparisons on these
+integers are exact and run at numpy speed; Decimal and Fraction appear only where a
+figure is shown. Values too large for int64 keep Python integers (exact, slower).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from budget.costline import read_number_at
+from budget.findings import Finding, Severity
+from budget.numbers import NumberError, from_xml
+from budget.source import Source
+from indicators.read_table import Table, read_table
+from indicators.read_targets import columns_of
+
+LONG = {"unit": "don vi", "year": "nam", "measure": "chi so", "value": "gia tri"}
+LONG_EN = {"unit": "unit", "year": "year", "measure": "measure", "value": "value"}
+_INT64_SAFE = 2**62
+
+
+@dataclass
+class Dataset:
+    """Measures aligned on sorted (unit, year) keys."""
+
+    units: np.ndarray  # unit name per row (object)
+    years: np.ndarray  # int64
+    values: dict[str, np.ndarray]  # scaled integers (int64, or object for huge values)
+    present: dict[str, np.ndarray]  # bool: the value exists for this unit-year
+    scale: dict[str, int]  # decimals of each measure
+    where: dict[tuple[str, int, str], Source] = field(default_factory=dict)  # cell of each value
+
+    def __len__(self) -> int:
+        return len(self.years)
+
+    def measure(self, name: str, scale: int) -> tuple[np.ndarray, np.ndarray]:
+        """The measure at ``scale`` decimals (never fewer than its own) and its presence."""
+        values = self.values[name]
+        shift = scale - self.scale[name]
+        if shift:
+            values = values * (10**shift)
+        return values, self.present[name]
+
+
+def _scaled(values: list[Decimal]) -> tuple[np.ndarray, int]:
+    decimals = max((max(0, -int(v.as_tuple().exponent)) for v in values), default=0)
+    ints = [int(v.scaleb(decimals)) for v in values]
+    if ints and max(abs(i) for i in ints) >= _INT64_SAFE // 10**6:
+        return np.array(ints, dtype=object), decimals
+    return np.array(ints, dtype=np.int64), decimals
+
+
+def build(rows: list[tuple[str, int, str, Decimal, Source]]) -> Dataset:
+    """Observations (unit, year, measure, value, source) → aligned, scaled measures."""
+    frame = pd.DataFrame(rows, columns=["unit", "year", "measure", "value", "source"])
+    keys = frame[["unit", "year"]].drop_duplicates().sort_values(["unit", "year"]).reset_index(drop=True)
+    index = pd.MultiIndex.from_frame(keys)
+    values: dict[str, np.ndarray] = {}
+    present: dict[str, np.ndarray] = {}
+    scale: dict[str, int] = {}
+    for measure, group in frame.groupby("measure", sort=True):
+        ints, decimals = _scaled(list(group["value"]))
+        series = pd.Series(list(ints), index=pd.MultiIndex.from_frame(group[["unit", "year"]]))
+        aligned = series.reindex(index)
+        mask = aligned.notna().to_numpy()
+        filled = aligned.where(mask, 0).to_numpy()
+        values[str(measure)] = filled.astype(ints.dtype)
+        present[str(measure)] = mask
+        scale[str(measure)] = decimals
+    where = {(u, y, m): s for u, y, m, _, s in rows}
+    return Dataset(
+        keys["unit"].to_numpy(dtype=object), keys["year"].to_numpy(dtype=np.int64), values, present, scale, where
+    )
+
+
+def _number(table: Table, text: str, where: Source, findings: list[Finding]) -> Decimal | None:
+    t = text.strip()
+    if not t:
+        return None
+    try:
+        if table.numeric and not any(ch in t for ch in ", "):
+            return from_xml(t)
+        value, fs = read_number_at(t, where)
+        findings.extend(fs)
+        return value
+    except NumberError:
+        findings.append(Finding(where, "DATA_NOT_A_NUMBER", Severity.ERROR, {"text": text}))
+        return None
+
+
+def read_data(path: Path, name: str | None = None) -> tuple[Dataset, list[Finding]]:
+    """Long form (Đơn vị, Năm, Chỉ số, Giá trị) or wide form (Đơn vị, Năm, one column per measure)."""
+    shown = name or str(path)
+    table = read_table(path, shown, ("Số liệu",))
+    cols = columns_of(table.header, LONG) or {}
+    if "measure" not in cols:
+        cols = {**columns_of(table.header, LONG_EN), **cols}
+    findings: list[Finding] = []
+    rows: list[tuple[str, int, str, Decimal, Source]] = []
+    seen: dict[tuple[str, int, str], Source] = {}
+    if "unit" not in cols or "year" not in cols:
+        findings.append(Finding(Source(shown, 1), "DATA_NO_HEADER", Severity.ERROR, {}))
+        return build([]), findings
+    if "measure" in cols and "value" in cols:
+        cells_of = [(cells, [(cells[cols["measure"]][0], cols["value"])]) for cells in table.rows]
+    else:
+        measure_cols = [
+            i for i in range(len(table.header)) if i not in (cols["unit"], cols["year"]) and table.header[i]
+        ]
+        cells_of = [(cells, [(table.header[i], i) for i in measure_cols]) for cells in table.rows]
+    for cells, items in cells_of:
+        unit = cells[cols["unit"]][0].strip() if cols["unit"] < len(cells) else ""
+        year_text, year_where = cells[cols["year"]] if cols["year"] < len(cells) else ("", cells[0][1])
+        try:
+            year = int(Decimal(year_text.strip()))
+            if not 1900 <= year <= 2200:
+                raise ValueError(year_text)
+        except (ValueError, ArithmeticError):
+            findings.append(Finding(year_where, "DATA_BAD_YEAR", Severity.ERROR, {"text": year_text}))
+            continue
+        for measure, i in items:
+            if i >= len(cells) or not measure.strip():
+                continue
+            text, where = cells[i]
+            value = _number(table, text, where, findings)
+            if value is None:
+                if not text.strip():
+                    continue
+                continue  # reported by _number
+            if value < 0:
+                findings.append(Finding(where, "DATA_NEGATIVE", Severity.ERROR, {"text": text, "measure": measure}))
+                continue
+            key = (unit, year, measure.strip())
+            if key in seen:
+                args = {"unit": unit, "year": year, "measure": measure.strip(), "first": str(seen[key])}
+                findings.append(Finding(where, "DATA_DUPLICATE", Severity.ERROR, args))
+                continue
+            seen[key] = where
+            rows.append((unit, year, measure.strip(), value, where))
+    return build(rows), findings

@@ -1,0 +1,406 @@
+"""Targets × data → statuses, gaps and trajectories, exactly.
+
+Decisions are integer comparisons: ``num/den ≥ p%`` is ``num·100·10^k ≥ P·den`` with
+``p = P/10^k``, vectorised over every unit-year; a boundary value therefore meets its
+target (20,00% meets tối thiểu 20%). Aggregates over units are ratios of sums, never
+means of ratios. Gaps are in the measures' own units: how many more schools, how much
+more spending (with the total fixed, and with the addition raising the total too).
+Trajectories compare the pace achieved (percentage points a year) with the pace needed
+to reach the target by its deadline; growth rates, which break at 0% and near 100%, are
+not used.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from fractions import Fraction
+
+import numpy as np
+
+from budget.findings import Finding, Severity
+from indicators.dataset import Dataset
+from indicators.model import Kind, Target
+
+
+class Status(enum.IntEnum):
+    MET = 0
+    NOT_MET = 1
+    BELOW = 2  # below range (or below a split share)
+    ABOVE = 3  # above range (or above a split share)
+    NO_DATA = 4
+    ZERO_DENOMINATOR = 5
+
+
+class Pace(enum.StrEnum):
+    ON_TRACK = "on_track"
+    NEEDS_ACCELERATION = "needs_acceleration"
+    LIMITED_PROGRESS = "limited_progress"
+    MOVING_AWAY = "moving_away"
+
+
+ON_TRACK_SHARE = Fraction(95, 100)  # of the required pace
+ACCELERATION_SHARE = Fraction(1, 2)
+
+
+def _decimals(d: Decimal) -> int:
+    exp = d.as_tuple().exponent
+    return max(0, -exp) if isinstance(exp, int) else 0
+
+
+def _int(d: Decimal, k: int) -> int:
+    return int(d.scaleb(k))
+
+
+@dataclass(frozen=True)
+class Part:
+    """One compared quantity of a target (the target itself, or one share of a split)."""
+
+    label: str
+    num: np.ndarray  # scaled integers, per row
+    status: np.ndarray  # Status codes (int8), per row
+    lower: Decimal | None
+    upper: Decimal | None
+
+
+@dataclass(frozen=True)
+class Rows:
+    """One evaluation over some rows: per unit-year, or per year for the aggregate."""
+
+    units: np.ndarray  # unit name per row ("" for the aggregate)
+    years: np.ndarray
+    den: np.ndarray | None  # scaled integers; None for counts
+    parts: tuple[Part, ...]
+    status: np.ndarray  # overall status per row
+    scale: int  # decimals of num and den
+
+    def value(self, part: int, row: int) -> Fraction | None:
+        """The percentage (or the count) of one part at one row, exactly."""
+        num = int(self.parts[part].num[row])
+        if self.den is None:
+            return Fraction(num, 10**self.scale)
+        den = int(self.den[row])
+        return None if den == 0 else Fraction(num * 100, den)
+
+    def index(self, year: int, unit: str | None = None) -> int | None:
+        hits = np.nonzero((self.years == year) & ((self.units == unit) if unit is not None else True))[0]
+        return int(hits[0]) if len(hits) else None
+
+
+@dataclass(frozen=True)
+class Gap:
+    """How far a part is from its bound, in the measures' unit."""
+
+    direction: int  # +1: more is needed, -1: less is needed
+    amount: Decimal  # with the denominator fixed (counts: whole units, rounded up)
+    amount_rising_total: Decimal | None = None  # money: the addition also raises the total
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    years: tuple[int, ...]
+    values: tuple[Fraction, ...]
+    target: Decimal
+    deadline: int
+    achieved: Fraction  # points (or units) a year, first to last observed year
+    required: Fraction  # points a year needed from the first year to reach the target in time
+    remaining: Fraction | None  # points a year still needed from the last year
+    pace: Pace
+    met: bool  # the last observed value already meets the target
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    target: Target
+    units: Rows
+    aggregate: Rows
+    as_of: int | None
+    trajectory: Trajectory | None
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    @property
+    def status(self) -> Status:
+        """The aggregate's status in the as-of year."""
+        if self.as_of is None:
+            return Status.NO_DATA
+        i = self.aggregate.index(self.as_of)
+        return Status.NO_DATA if i is None else Status(int(self.aggregate.status[i]))
+
+    @property
+    def failing(self) -> bool:
+        """Not met when it counts (no deadline, or the deadline has come), or off track."""
+        if self.trajectory is not None and self.trajectory.pace is not Pace.ON_TRACK:
+            return True
+        due = self.target.deadline is None or (self.as_of is not None and self.as_of >= self.target.deadline)
+        return due and self.status in (Status.NOT_MET, Status.BELOW, Status.ABOVE)
+
+    def gap(self, part: int, row: int, rows: Rows | None = None) -> Gap | None:
+        return gap_of(self.target, rows or self.aggregate, part, row)
+
+
+def _compare(num: np.ndarray, den: np.ndarray | None, bound: Decimal, scale: int, percent: bool) -> np.ndarray:
+    """Sign of (value − bound) per row, exactly, as -1/0/+1."""
+    k = _decimals(bound)
+    b = _int(bound, k)
+    if percent:
+        assert den is not None
+        lhs = num * (100 * 10**k)
+        rhs = den * b
+    else:
+        lhs = num * 10**k
+        rhs = (
+            np.full_like(num, b * 10**scale)
+            if num.dtype != object
+            else np.array([b * 10**scale] * len(num), dtype=object)
+        )
+    return (
+        np.sign(lhs - rhs).astype(np.int8)
+        if lhs.dtype != object
+        else np.array([(x > y) - (x < y) for x, y in zip(lhs, rhs, strict=True)], dtype=np.int8)
+    )
+
+
+def _status(
+    kind: Kind, num: np.ndarray, den: np.ndarray | None, lower: Decimal | None, upper: Decimal | None, scale: int,
+    percent: bool,
+) -> np.ndarray:  # fmt: skip
+    status = np.zeros(len(num), dtype=np.int8)
+    below = _compare(num, den, lower, scale, percent) < 0 if lower is not None else np.zeros(len(num), bool)
+    above = _compare(num, den, upper, scale, percent) > 0 if upper is not None else np.zeros(len(num), bool)
+    if kind is Kind.MINIMUM:
+        status[below] = Status.NOT_MET
+    elif kind is Kind.MAXIMUM:
+        status[above] = Status.NOT_MET
+    else:
+        status[below] = Status.BELOW
+        status[above] = Status.ABOVE
+    return status
+
+
+def _sum(arrays: list[np.ndarray]) -> np.ndarray:
+    total = arrays[0].copy()
+    for a in arrays[1:]:
+        total = total + a
+    return total
+
+
+def _rows(target: Target, units: np.ndarray, years: np.ndarray, nums: list[np.ndarray], den: np.ndarray | None,
+          missing: np.ndarray, scale: int) -> Rows:  # fmt: skip
+    percent = target.is_percent
+    parts: list[Part] = []
+    if target.kind is Kind.SPLIT:
+        total = den if den is not None else _sum(nums)
+        for share, num in zip(target.shares, nums, strict=True):
+            st = _status(Kind.RANGE, num, total, share.percent, share.percent, scale, True)
+            parts.append(Part(share.label, num, st, share.percent, share.percent))
+        den = total
+        overall = np.where(np.any(np.stack([p.status for p in parts]) != 0, axis=0), Status.NOT_MET, Status.MET)
+        overall = overall.astype(np.int8)
+    else:
+        num = _sum(nums)
+        st = _status(target.kind, num, den, target.lower, target.upper, scale, percent)
+        parts.append(Part(target.name, num, st, target.lower, target.upper))
+        overall = st.copy()
+    if den is not None:
+        zero = den == 0
+        overall[zero] = Status.ZERO_DENOMINATOR
+        for p in parts:
+            p.status[zero] = Status.ZERO_DENOMINATOR
+    overall[missing] = Status.NO_DATA
+    for p in parts:
+        p.status[missing] = Status.NO_DATA
+    return Rows(units, years, den if percent or target.kind is Kind.SPLIT else None, tuple(parts), overall, scale)
+
+
+def evaluate_target(target: Target, data: Dataset, as_of: int | None = None) -> TargetResult:
+    measures = [*target.numerator] + ([target.denominator] if target.denominator else [])
+    findings: list[Finding] = []
+    absent = [m for m in measures if m not in data.values]
+    if absent:
+        findings.append(
+            Finding(
+                target.source,
+                "TARGET_MEASURE_MISSING",
+                Severity.ERROR,
+                {"id": target.id, "measures": ", ".join(absent)},
+            )
+        )
+        empty = np.array([], dtype=np.int64)
+        rows = Rows(np.array([], dtype=object), empty, None, (), np.array([], dtype=np.int8), 0)
+        return TargetResult(target, rows, rows, None, None, tuple(findings))
+    scale = max(data.scale[m] for m in measures)
+    nums, presents = [], []
+    for m in target.numerator:
+        v, p = data.measure(m, scale)
+        nums.append(v)
+        presents.append(p)
+    den = None
+    if target.denominator:
+        den, p = data.measure(target.denominator, scale)
+        presents.append(p)
+    present = np.logical_and.reduce(presents) if presents else np.ones(len(data), bool)
+    missing = ~present
+    units_rows = _rows(target, data.units, data.years, nums, den, missing, scale)
+    findings += _data_findings(target, data, units_rows, nums, den, missing)
+
+    # aggregate: ratio of sums over the units that have every measure that year
+    years = np.unique(data.years)
+    order = np.searchsorted(years, data.years)
+    agg_nums = [_group_sum(np.where(present, n, 0), order, len(years)) for n in nums]
+    agg_den = None if den is None else _group_sum(np.where(present, den, 0), order, len(years))
+    no_rows = _group_sum(present.astype(np.int64), order, len(years)) == 0
+    aggregate = _rows(target, np.array([""] * len(years), dtype=object), years, agg_nums, agg_den, no_rows, scale)
+    observed = [int(y) for y, s in zip(years, aggregate.status, strict=True) if s != Status.NO_DATA]
+    year = as_of if as_of is not None else (max(observed) if observed else None)
+    trajectory = _trajectory(target, aggregate, year) if target.deadline is not None else None
+    return TargetResult(target, units_rows, aggregate, year, trajectory, tuple(findings))
+
+
+def _group_sum(values: np.ndarray, order: np.ndarray, n: int) -> np.ndarray:
+    """Exact sums of ``values`` by group ``order`` (0..n-1): integer arithmetic, no float."""
+    out = np.zeros(n, dtype=values.dtype) if values.dtype != object else np.array([0] * n, dtype=object)
+    np.add.at(out, order, values)
+    return out
+
+
+def _data_findings(target: Target, data: Dataset, rows: Rows, nums: list[np.ndarray], den: np.ndarray | None,
+                   missing: np.ndarray) -> list[Finding]:  # fmt: skip
+    out: list[Finding] = []
+    if den is not None:
+        zero = np.nonzero((den == 0) & ~missing)[0]
+        for i in zero:
+            u, y = str(data.units[i]), int(data.years[i])
+            where = data.where.get((u, y, target.denominator or ""), target.source)
+            out.append(
+                Finding(where, "DATA_ZERO_DENOMINATOR", Severity.WARNING, {"id": target.id, "unit": u, "year": y})
+            )
+        if target.kind is not Kind.SPLIT:
+            over = np.nonzero((_sum(nums) > den) & ~missing)[0]
+            for i in over:
+                u, y = str(data.units[i]), int(data.years[i])
+                where = data.where.get((u, y, target.numerator[0]), target.source)
+                out.append(
+                    Finding(where, "DATA_NUMERATOR_OVER", Severity.ERROR, {"id": target.id, "unit": u, "year": y})
+                )
+        elif den is not None and target.denominator:
+            off = np.nonzero((_sum(nums) != den) & ~missing & (den != 0))[0]
+            for i in off:
+                u, y = str(data.units[i]), int(data.years[i])
+                share = Fraction(int(_sum(nums)[i]) * 100, int(den[i]))
+                where = data.where.get((u, y, target.denominator), target.source)
+                out.append(
+                    Finding(
+                        where,
+                        "SPLIT_NOT_100",
+                        Severity.WARNING,
+                        {"id": target.id, "unit": u, "year": y, "total": share},
+                    )
+                )
+    # a unit without the data of a year that other units have
+    years = np.unique(data.years)
+    units = np.unique(data.units)
+    have = {(str(u), int(y)) for u, y, m in zip(data.units, data.years, missing, strict=True) if not m}
+    for u in units:
+        lacking = [int(y) for y in years if (str(u), int(y)) not in have]
+        if lacking and len(lacking) < len(years):
+            out.append(
+                Finding(
+                    target.source,
+                    "DATA_MISSING_YEARS",
+                    Severity.INFO,
+                    {"id": target.id, "unit": str(u), "years": ", ".join(map(str, lacking))},
+                )
+            )
+    return out
+
+
+def _trajectory(target: Target, aggregate: Rows, as_of: int | None) -> Trajectory | None:
+    assert target.deadline is not None
+    bound = target.lower if target.lower is not None else target.upper
+    if bound is None or as_of is None or target.kind is Kind.SPLIT:
+        return None
+    points = [
+        (int(y), aggregate.value(0, i))
+        for i, y in enumerate(aggregate.years)
+        if y <= as_of and aggregate.status[i] != Status.NO_DATA and aggregate.value(0, i) is not None
+    ]
+    if len(points) < 2:
+        return None
+    (y0, v0), (y1, v1) = points[0], points[-1]
+    assert v0 is not None and v1 is not None
+    direction = 1 if target.lower is not None else -1  # for a maximum, progress is going down
+    goal = Fraction(bound)
+    achieved = (v1 - v0) / (y1 - y0)
+    required = (goal - v0) / (target.deadline - y0) if target.deadline > y0 else Fraction(0)
+    remaining = (goal - v1) / (target.deadline - y1) if target.deadline > y1 else None
+    met_now = (v1 - goal) * direction >= 0
+    if met_now:
+        pace = Pace.ON_TRACK
+    elif direction * required <= 0:
+        pace = Pace.MOVING_AWAY if direction * achieved < 0 else Pace.LIMITED_PROGRESS
+    else:
+        ratio = achieved / required
+        if ratio >= ON_TRACK_SHARE:
+            pace = Pace.ON_TRACK
+        elif ratio >= ACCELERATION_SHARE:
+            pace = Pace.NEEDS_ACCELERATION
+        elif ratio > 0:
+            pace = Pace.LIMITED_PROGRESS
+        else:
+            pace = Pace.MOVING_AWAY
+    values = tuple(v for _, v in points if v is not None)
+    years_seen = tuple(y for y, _ in points)
+    return Trajectory(years_seen, values, bound, target.deadline, achieved, required, remaining, pace, met_now)
+
+
+def gap_of(target: Target, rows: Rows, part: int, row: int) -> Gap | None:
+    """How far one part is from its bound at one row; None when it is met or cannot be said."""
+    st = Status(int(rows.parts[part].status[row]))
+    if st in (Status.MET, Status.NO_DATA, Status.ZERO_DENOMINATOR):
+        return None
+    p = rows.parts[part]
+    num = Fraction(int(p.num[row]), 10**rows.scale)
+    low = st in (Status.BELOW,) or (st is Status.NOT_MET and target.kind is not Kind.MAXIMUM)
+    bound = p.lower if low else p.upper
+    assert bound is not None
+    if rows.den is None:  # a count
+        diff = (Fraction(bound) - num) if low else (num - Fraction(bound))
+        return Gap(1 if low else -1, _to_decimal(diff, up=True))
+    den = Fraction(int(rows.den[row]), 10**rows.scale)
+    share = Fraction(bound) / 100
+    needed = share * den
+    counted = not _is_money(target.measure_unit)
+    if low:
+        diff = needed - num
+        if counted:
+            diff = Fraction(-((-diff.numerator) // diff.denominator))  # whole units, rounded up
+        rising = None if counted or share >= 1 else diff / (1 - share)
+        return Gap(
+            1,
+            _to_decimal(diff, up=True),
+            None if rising is None else _to_decimal(rising, up=True, places=rows.scale + 3),
+        )
+    diff = num - needed
+    if counted:
+        diff = Fraction(-((-diff.numerator) // diff.denominator))
+    return Gap(-1, _to_decimal(diff, up=True))
+
+
+def _is_money(unit: str) -> bool:
+    from budget.units import read_money
+
+    return read_money(unit)[0] is not None
+
+
+def _to_decimal(value: Fraction, up: bool, places: int = 6) -> Decimal:
+    """Exact when the fraction has a finite decimal form; otherwise rounded up at ``places``."""
+    d = Decimal(value.numerator) / Decimal(value.denominator)
+    if Fraction(d) == value:
+        return d
+    q = Decimal(1).scaleb(-places)
+    return d.quantize(q, rounding=ROUND_CEILING if up else ROUND_FLOOR)
+
+
+def evaluate(targets: list[Target], data: Dataset, as_of: int | None = None) -> list[TargetResult]:
+    return [evaluate_target(t, data, as_of) for t in targets]

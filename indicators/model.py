@@ -1,0 +1,60 @@
+"""Targets (chỉ tiêu) of plans, one model for every kind, with their sources.
+
+A target compares a numerator (a sum of measures) with a denominator measure (for
+percentages) or with nothing (for counts). Bounds are exact Decimals: percentages for
+``%`` targets, counts otherwise. A split holds one share per numerator measure.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget.source import Source
+
+
+class Kind(enum.StrEnum):
+    MINIMUM = "minimum"  # tối thiểu 20%
+    MAXIMUM = "maximum"  # không quá 5%
+    RANGE = "range"  # 80 - 85%
+    SPLIT = "split"  # 70% vào THPT, 30% học nghề
+    COUNT = "count"  # khoảng 230.000 lượt người; từ 3 đến 5 trường
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str  # the measure, as named in the data
+    percent: Decimal
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    name: str
+    kind: Kind
+    source: Source  # where the target was read (targets file row, or plan line)
+    lower: Decimal | None = None  # percent (or count) the value must reach
+    upper: Decimal | None = None  # percent (or count) the value must not pass
+    shares: tuple[Share, ...] = ()
+    unit: str = "%"  # "%" for shares of a denominator, else the counted unit ("trường")
+    measure_unit: str = ""  # what the measures count ("trường", "triệu đồng"): the gap's unit
+    deadline: int | None = None
+    numerator: tuple[str, ...] = ()  # measures summed into the numerator
+    denominator: str | None = None
+    reference: str = ""  # the document the target comes from
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One value of one measure for one unit (district, school) and year, with its cell."""
+
+    unit: str
+    year: int
+    measure: str
+    value: Decimal
+    source: Source

@@ -1,0 +1,188 @@
+"""A targets table (``Chỉ tiêu``: CSV or xlsx) → (targets, findings). Never raises on bad rows.
+
+Columns, found by name: Mã, Chỉ tiêu, Loại (tối thiểu, tối đa, khoảng, cơ cấu, số lượng),
+Giá trị (``20``, ``80 - 85``, ``từ 3 đến 5``, ``230.000``), Cơ cấu (``70; 30``), Đơn vị
+(``%`` or the counted unit), Đơn vị đo (what the measures count, for gaps), Hạn (year),
+Tử số (measures, ``a + b`` summed, ``a; b`` for the parts of a split), Mẫu số, Nguồn.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from budget.costline import read_number_at
+from budget.findings import Finding, Severity
+from budget.numbers import NumberError, from_xml
+from budget.source import Source
+from budget.text import fold
+from indicators.model import Kind, Share, Target
+from indicators.read_table import Table, read_table
+
+COLUMNS = {  # role: folded header prefix (longest first where they share a start)
+    "measure_unit": "don vi do",
+    "id": "ma",
+    "name": "chi tieu",
+    "kind": "loai",
+    "bounds": "gia tri",
+    "shares": "co cau",
+    "unit": "don vi",
+    "deadline": "han",
+    "numerator": "tu so",
+    "denominator": "mau so",
+    "reference": "nguon",
+}
+KINDS = {
+    "toi thieu": Kind.MINIMUM,
+    "it nhat": Kind.MINIMUM,
+    "minimum": Kind.MINIMUM,
+    "toi da": Kind.MAXIMUM,
+    "khong qua": Kind.MAXIMUM,
+    "maximum": Kind.MAXIMUM,
+    "khoang": Kind.RANGE,
+    "range": Kind.RANGE,
+    "co cau": Kind.SPLIT,
+    "phan luong": Kind.SPLIT,
+    "split": Kind.SPLIT,
+    "so luong": Kind.COUNT,
+    "count": Kind.COUNT,
+}
+_RANGE_SPLIT = re.compile(r"\s*(?:-|–|—|đến|den)\s*")
+
+
+def columns_of(header: list[str], roles: dict[str, str]) -> dict[str, int]:
+    """Column index of each role, by folded header prefix; the first match wins."""
+    found: dict[str, int] = {}
+    for i, name in enumerate(header):
+        text = fold(name).strip()
+        for role, prefix in roles.items():
+            if role not in found and (text == prefix or text.startswith(prefix + " ") or text.startswith(prefix + "(")):
+                found[role] = i
+                break
+    return found
+
+
+class _Row:
+    def __init__(self, table: Table, cells: list[tuple[str, Source]], cols: dict[str, int]):
+        self.table = table
+        self.cells = cells
+        self.cols = cols
+        self.findings: list[Finding] = []
+
+    def text(self, role: str) -> str:
+        i = self.cols.get(role)
+        return self.cells[i][0] if i is not None and i < len(self.cells) else ""
+
+    def where(self, role: str) -> Source:
+        i = self.cols.get(role, 0)
+        return self.cells[min(i, len(self.cells) - 1)][1]
+
+    def number(self, text: str, role: str) -> Decimal | None:
+        t = text.strip().rstrip("%").strip()
+        if not t:
+            return None
+        try:
+            if self.table.numeric and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", t):
+                return from_xml(t)
+            value, fs = read_number_at(t, self.where(role))
+        except NumberError:
+            self.findings.append(Finding(self.where(role), "TARGET_BAD_NUMBER", Severity.ERROR, {"text": text}))
+            return None
+        self.findings.extend(fs)
+        return value
+
+
+def _measures(text: str, sep: str) -> tuple[str, ...]:
+    return tuple(m.strip() for m in text.split(sep) if m.strip())
+
+
+def read_targets(path: Path, name: str | None = None) -> tuple[list[Target], list[Finding]]:
+    shown = name or str(path)
+    table = read_table(path, shown, ("Chỉ tiêu",))
+    cols = columns_of(table.header, COLUMNS)
+    targets: list[Target] = []
+    findings: list[Finding] = []
+    for cells in table.rows:
+        row = _Row(table, cells, cols)
+        target = _target(row)
+        findings.extend(row.findings)
+        if target is not None:
+            targets.append(target)
+    return targets, findings
+
+
+def _target(row: _Row) -> Target | None:
+    tid = row.text("id") or row.text("name")
+    where = row.where("id")
+    kind_text = fold(row.text("kind")).strip()
+    kind = KINDS.get(kind_text)
+    if kind is None:
+        row.findings.append(Finding(row.where("kind"), "TARGET_BAD_KIND", Severity.ERROR, {"text": row.text("kind")}))
+        return None
+    unit = row.text("unit") or "%"
+    unit = "%" if unit.strip() in ("%", "phần trăm", "phan tram") else unit.strip()
+    bounds = [row.number(p, "bounds") for p in _RANGE_SPLIT.split(row.text("bounds").replace("từ", "").strip()) if p]
+    values = [b for b in bounds if b is not None]
+    lower = upper = None
+    shares: tuple[Share, ...] = ()
+    numerator = _measures(row.text("numerator"), ";" if kind is Kind.SPLIT else "+")
+    if kind is Kind.SPLIT:
+        parts = [row.number(p, "shares") for p in row.text("shares").split(";") if p.strip()]
+        if len(parts) != len(numerator) or any(p is None for p in parts) or not parts:
+            row.findings.append(
+                Finding(
+                    row.where("shares"),
+                    "TARGET_SPLIT_SHAPE",
+                    Severity.ERROR,
+                    {"shares": len(parts), "measures": len(numerator)},
+                )
+            )
+            return None
+        shares = tuple(Share(m, p) for m, p in zip(numerator, parts, strict=True) if p is not None)
+        total = sum((s.percent for s in shares), Decimal(0))
+        if total != 100:
+            row.findings.append(
+                Finding(row.where("shares"), "TARGET_SHARES_NOT_100", Severity.WARNING, {"total": total})
+            )
+    elif not values:
+        row.findings.append(Finding(row.where("bounds"), "TARGET_NO_BOUNDS", Severity.ERROR, {"id": tid}))
+        return None
+    elif kind is Kind.MINIMUM:
+        lower = values[0]
+    elif kind is Kind.MAXIMUM:
+        upper = values[0]
+    else:  # range, or a count that is one figure (a minimum) or a range
+        lower = values[0]
+        upper = values[-1] if len(values) > 1 or kind is Kind.RANGE else None
+    if not numerator:
+        row.findings.append(Finding(row.where("numerator"), "TARGET_NO_MEASURE", Severity.ERROR, {"id": tid}))
+        return None
+    denominator = row.text("denominator").strip() or None
+    if unit == "%" and kind is not Kind.SPLIT and denominator is None:
+        row.findings.append(Finding(row.where("denominator"), "TARGET_NO_DENOMINATOR", Severity.ERROR, {"id": tid}))
+        return None
+    deadline = None
+    if row.text("deadline").strip():
+        m = re.fullmatch(r"(?:năm\s*)?([0-9]{4})(?:\.0)?", row.text("deadline").strip())
+        if m is None:
+            row.findings.append(
+                Finding(row.where("deadline"), "TARGET_BAD_DEADLINE", Severity.ERROR, {"text": row.text("deadline")})
+            )
+        else:
+            deadline = int(m.group(1))
+    return Target(
+        tid,
+        row.text("name") or tid,
+        kind,
+        where,
+        lower,
+        upper,
+        shares,
+        unit,
+        row.text("measure_unit").strip() or ("" if unit == "%" else unit),
+        deadline,
+        numerator,
+        denominator,
+        row.text("reference"),
+    )

@@ -1,0 +1,97 @@
+"""Target views → JSON (decimals as strings; percentages also as exact fractions)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from budget.findings import Finding, finding_to_json
+from budget.numbers import plain
+from indicators.model import Kind
+from indicators.view import RowView, TargetView, rounded
+
+
+def _d(v: Decimal | None) -> str | None:
+    return None if v is None else plain(v)
+
+
+def _exact(v: Fraction | None) -> str | None:
+    return None if v is None else f"{v.numerator}/{v.denominator}"
+
+
+def _row(r: RowView) -> dict[str, Any]:
+    return {
+        "unit": r.unit or None,
+        "year": r.year,
+        "status": r.status.name.lower(),
+        "denominator": _d(r.denominator),
+        "parts": [
+            {
+                "label": p.label,
+                "value": _d(rounded(p.value, 4)),
+                "value_exact": _exact(p.value),
+                "numerator": _d(p.numerator),
+                "status": p.status.name.lower(),
+                "gap": None
+                if p.gap is None
+                else {
+                    "direction": "more" if p.gap.direction > 0 else "less",
+                    "amount": _d(p.gap.amount),
+                    "amount_if_total_rises": _d(p.gap.amount_rising_total),
+                },
+            }
+            for p in r.parts
+        ],
+    }
+
+
+def _contribution(r: RowView) -> dict[str, Any]:
+    return {"unit": r.unit, "year": r.year, "value": _d(r.parts[0].numerator), "status": "contribution"}
+
+
+def _target(v: TargetView) -> dict[str, Any]:
+    t = v.target
+    tr = v.trajectory
+    return {
+        "id": t.id,
+        "name": t.name,
+        "kind": t.kind.value,
+        "unit": t.unit,
+        "lower": _d(t.lower),
+        "upper": _d(t.upper),
+        "shares": [{"label": s.label, "percent": _d(s.percent)} for s in t.shares],
+        "deadline": t.deadline,
+        "numerator": list(t.numerator),
+        "denominator": t.denominator,
+        "source": t.reference,
+        "as_of": v.as_of,
+        "status": v.result.status.name.lower(),
+        "failing": v.result.failing,
+        "aggregate": None if v.aggregate is None else _row(v.aggregate),
+        # a count target is for the whole: units only contribute, they have no status of their own
+        "units": [_row(r) for r in v.units] if t.kind is not Kind.COUNT else [_contribution(r) for r in v.units],
+        "by_year": [_row(r) for r in v.by_year],
+        "trajectory": None
+        if tr is None
+        else {
+            "years": list(tr.years),
+            "values": [_d(rounded(x, 4)) for x in tr.values],
+            "target": _d(tr.target),
+            "deadline": tr.deadline,
+            "achieved_per_year": _d(rounded(tr.achieved, 4)),
+            "required_per_year": _d(rounded(tr.required, 4)),
+            "remaining_per_year": _d(rounded(tr.remaining, 4)),
+            "pace": tr.pace.value,
+        },
+    }
+
+
+def write_json(views: list[TargetView], findings: list[Finding]) -> str:
+    doc = {
+        "targets": [_target(v) for v in views],
+        "findings": [finding_to_json(f) for f in findings],
+        "summary": {"targets": len(views), "failing": sum(1 for v in views if v.result.failing)},
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)

@@ -1,0 +1,91 @@
+"""Target views → the table printed by ``indicators check``. Lays out only."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budget.findings import Finding, format_finding
+from budget.numbers import format_vn, format_vn_fixed
+from indicators.model import Kind
+from indicators.view import PACE_TEXT, STATUS_TEXT, PartView, RowView, TargetView, describe_bounds, rounded
+
+
+def _value(p: PartView, percent: bool) -> str:
+    v = rounded(p.value, 2 if percent else 0)
+    if v is None:
+        return "—"
+    return f"{format_vn_fixed(v, 2)}%" if percent else format_vn(v)
+
+
+def _gap(p: PartView, unit: str) -> str:
+    g = p.gap
+    if g is None:
+        return ""
+    word = "cần thêm" if g.direction > 0 else "cần giảm"
+    text = f"{word} {format_vn(g.amount)} {unit}".rstrip()
+    if g.amount_rising_total is not None:
+        text += (
+            f" (giữ nguyên mẫu số); {format_vn(g.amount_rising_total)} {unit} nếu khoản tăng thêm cũng làm tăng mẫu số"
+        )
+    return text
+
+
+def _row(r: RowView, percent: bool, unit: str, label: str) -> list[str]:
+    out = []
+    for p in r.parts:
+        name = label if len(r.parts) == 1 else f"{label} · {p.label}"
+        line = f"    {name:<28} {_value(p, percent):>10}  {STATUS_TEXT[p.status]:<14} {_gap(p, unit)}"
+        out.append(line.rstrip())
+    return out
+
+
+def write_text(views: list[TargetView], findings: list[Finding]) -> str:
+    out: list[str] = []
+    failing = 0
+    for v in views:
+        t = v.target
+        percent = t.is_percent
+        unit = t.measure_unit or ("" if percent else t.unit)
+        head = f"[{t.id}] {t.name}: {describe_bounds(t)}"
+        if t.deadline:
+            head += f", đến năm {t.deadline}"
+        out.append(head)
+        if t.reference:
+            out.append(f"    nguồn: {t.reference}")
+        if v.aggregate is None:
+            out.append("    không có số liệu để đánh giá")
+        else:
+            out.extend(_row(v.aggregate, percent, unit, f"Năm {v.as_of}, toàn bộ"))
+            if v.aggregate.denominator is not None:
+                nums = " + ".join(format_vn(p.numerator) for p in v.aggregate.parts)
+                out.append(f"    {'':<28} ({nums} / {format_vn(v.aggregate.denominator)} {unit})".rstrip())
+            for r in v.units:
+                if t.kind is Kind.COUNT:  # a count target is for the whole: units contribute
+                    value = _value(r.parts[0], False)
+                    out.append(f"    {r.unit:<28} {value:>10}  (phần đóng góp)")
+                else:
+                    out.extend(_row(r, percent, unit, r.unit))
+            history = [f"{r.year}: {_value(r.parts[0], percent)}" for r in v.by_year if r.parts]
+            if len(history) > 1:
+                out.append(f"    theo năm (toàn bộ): {'; '.join(history)}")
+        tr = v.trajectory
+        if tr is not None and tr.met:
+            reached = f"năm {tr.years[-1]} đã đạt mức chỉ tiêu của năm {tr.deadline}"
+            out.append(f"    lộ trình: {reached} → {PACE_TEXT[tr.pace]}")
+        elif tr is not None:
+            suffix = "điểm %/năm" if percent else f"{unit}/năm"
+            achieved = format_vn(rounded(tr.achieved) or Decimal(0))
+            required = format_vn(rounded(tr.required) or Decimal(0))
+            out.append(
+                f"    lộ trình {tr.years[0]}–{tr.years[-1]}: đạt {achieved} {suffix}, cần {required} {suffix} "
+                f"để đến {tr.deadline} đạt {format_vn(tr.target)}{'%' if percent else ''} → {PACE_TEXT[tr.pace]}"
+            )
+        if v.result.failing:
+            failing += 1
+        out.append("")
+    if findings:
+        out.extend(format_finding(f) for f in findings)
+        out.append("")
+    met = len(views) - failing
+    out.append(f"Tóm tắt: {len(views)} chỉ tiêu; {met} đạt hoặc đúng lộ trình, {failing} chưa đạt hoặc chệch lộ trình.")
+    return "\n".join(out) + "\n"
