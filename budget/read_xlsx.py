@@ -141,7 +141,7 @@ def read_workbook(path: Path, name: str) -> tuple[Plan, list[Finding]]:
         raise InputError(Source(name), "XLSX_NO_DETAIL", {"sheet": layout.DETAIL})
     try:
         states = formula_states(path)
-    except Exception as e:
+    except Exception as e:  # openpyxl raises many kinds for a broken file: one clear message
         raise InputError(Source(name), "XLSX_BROKEN", {"reason": f"{type(e).__name__}: {e}"}) from None
     return read_loaded(name, formulas, values, states=states)
 

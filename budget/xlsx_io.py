@@ -109,7 +109,7 @@ def load_exact(path: Path, name: str, formulas: bool = True) -> tuple[Any, Any]:
             values = openpyxl.load_workbook(path, data_only=True)
     except InputError:
         raise
-    except Exception as e:
+    except Exception as e:  # openpyxl raises many kinds for a broken file: one clear message
         raise InputError(Source(name), "XLSX_BROKEN", {"reason": f"{type(e).__name__}: {e}"}) from None
     return with_formulas, values
 

@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as e:
         sys.stderr.write(f"{e.source}: lỗi [{e.code}] {e.message}\n")
         return EXIT_INPUT
-    except Exception as e:  # noqa: BLE001 - a bug; say so plainly instead of a traceback
+    except Exception as e:  # a bug: say so plainly, with no traceback
         sys.stderr.write(f"indicators: lỗi nội bộ: {type(e).__name__}: {e}\n")
         return EXIT_BUG
     sys.stdout.write(text)
