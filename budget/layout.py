@@ -98,6 +98,7 @@ SUMMARY_HEADERS = [
     "Chênh lệch (ghi − cộng)",
     "Trạng thái",
 ]
+SUMMARY_HELPER = "Số cộng lên mục trên"  # the stated amount, or the sum when none is stated
 SUMMARY_ROLES = {
     "section": "muc",
     "title": "noi dung",

@@ -25,7 +25,7 @@ from budget.text import fold
 from budget.units import read_money
 
 _ROMAN = re.compile(r"(?P<num>[IVXL]{1,6})\s*[.:]\s+(?P<title>\S.*)")
-_ARABIC = re.compile(r"(?P<num>[0-9]{1,2}(?:\.[0-9]{1,2})*)(?P<dot>\.?)\s+(?P<title>[^\W\d_].*)")
+_ARABIC = re.compile(r"(?P<num>[0-9]{1,3}(?:\.[0-9]{1,2})*)(?P<dot>\.?)\s+(?P<title>[^\W\d_].*)")
 _LETTER = re.compile(r"(?P<num>[a-zđ])\)\s+(?P<title>\S.*)")
 _LETTER_RANK = 50
 

@@ -120,7 +120,7 @@ UNIT_SHAPES = (
 )
 
 
-def bench_plan(n_lines: int, seed: int = 7, per_section: int = 100) -> str:
+def bench_plan(n_lines: int, seed: int = 7, per_section: int = 200) -> str:
     """A plan of ``n_lines`` correct cost lines in sections of ``per_section``, varied units."""
     rnd = random.Random(seed)
     sections = []

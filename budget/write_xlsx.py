@@ -168,6 +168,28 @@ def _ref(sheet: str | None, row: int, col: int) -> str:
     return f"{_quote(sheet)}!{cell}" if sheet else cell
 
 
+def _ranges(sheet: str | None, rows: list[int], col: int) -> list[str]:
+    """``A5:A9``-style references covering ``rows`` of one column, one per run of consecutive rows."""
+    out: list[str] = []
+    start = prev = None
+    for r in sorted(rows):
+        if start is None:
+            start = prev = r
+        elif r == prev + 1:  # type: ignore[operator]
+            prev = r
+        else:
+            out.append(_span(sheet, start, prev, col))  # type: ignore[arg-type]
+            start = prev = r
+    if start is not None:
+        out.append(_span(sheet, start, prev, col))  # type: ignore[arg-type]
+    return out
+
+
+def _span(sheet: str | None, first: int, last: int, col: int) -> str:
+    cells = xl_rowcol_to_cell(first, col) + ("" if first == last else ":" + xl_rowcol_to_cell(last, col))
+    return f"{_quote(sheet)}!{cells}" if sheet else cells
+
+
 def _sum_of(refs: list[str]) -> str:
     return "SUM(" + ",".join(refs) + ")" if refs else "0"
 
@@ -228,22 +250,21 @@ def _write_summary(
     ws = s.ws
     s.titles(info, heading, unit_line)
     header_row = layout.TITLE_ROWS
-    s.header(header_row, layout.SUMMARY_HEADERS)
+    s.header(header_row, [*layout.SUMMARY_HEADERS, layout.SUMMARY_HELPER])
     ws.set_column(0, 0, 8)
     ws.set_column(1, 1, 60)
     ws.set_column(2, 5, 18)
     ws.set_column(6, 6, 12)
     C, D, E = 2, 3, 4
 
+    H = len(layout.SUMMARY_HEADERS)  # helper column: what a section adds to the one above it
+
     def children_refs(lines: tuple[int, ...], sections: tuple[int, ...], recomputed: bool) -> list[str]:
-        refs = [_ref(layout.DETAIL, detail_first + i, cols.computed if recomputed else cols.stated) for i in lines]
-        for i in sections:
-            r = summary_first + i
-            if recomputed:
-                refs.append(_ref(None, r, E))
-            else:
-                c, d = _ref(None, r, C), _ref(None, r, D)
-                refs.append(f'IF({c}="",{d},{c})')
+        """Ranges over runs of consecutive rows: a SUM takes at most 255 arguments and a formula
+        8.192 characters, and a section may hold thousands of lines."""
+        line_col = cols.computed if recomputed else cols.stated
+        refs = _ranges(layout.DETAIL, [detail_first + i for i in lines], line_col)
+        refs += _ranges(None, [summary_first + i for i in sections], E if recomputed else H)
         return refs
 
     def row(
@@ -274,6 +295,8 @@ def _write_summary(
         diff = "" if stated is None else _Result(stated - (stated_sum or Decimal(0)))
         ws.write_formula(r, 5, f'IF({c}="","",ROUND({c}-{d},{decimals}))', amount, diff)
         s.formula(r, 6, _status_formula(c, d, decimals, True), _status_value(stated, stated_sum), fmt.text)
+        effective = stated if stated is not None else stated_sum
+        s.formula(r, H, f'IF({c}="",N({d}),{c})', effective or Decimal(0), amount)
 
     t = table.total
     row(header_row + 1, "", layout.TOTAL_LABEL, t.stated, t.stated_sum, t.recomputed_sum, t.lines, t.sections, True)

@@ -29,14 +29,59 @@ _INT64_SAFE = 2**62
 
 @dataclass
 class Dataset:
-    """Measures aligned on sorted (unit, year) keys."""
+    """Measures aligned on (unit, year) rows, sorted by year then unit.
 
-    units: np.ndarray  # unit name per row (object)
+    Units are integer codes into ``unit_names`` (as a database would hold them); their
+    names are looked up only for what is shown.
+    """
+
+    unit_codes: np.ndarray  # int64 index into unit_names, per row
+    unit_names: np.ndarray  # object
     years: np.ndarray  # int64
     values: dict[str, np.ndarray]  # scaled integers (int64, or object for huge values)
     present: dict[str, np.ndarray]  # bool: the value exists for this unit-year
     scale: dict[str, int]  # decimals of each measure
     where: dict[tuple[str, int, str], Source] = field(default_factory=dict)  # cell of each value
+    year_codes: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.int64))  # year index per row
+    year_values: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.int64))
+    _by_year: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
+    _year_sorted: bool = field(default=False, repr=False, compare=False)
+    _per_unit: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _per_year: np.ndarray | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if len(self.year_codes) != len(self.years):
+            codes, values = pd.factorize(self.years, sort=True)
+            self.year_codes, self.year_values = codes.astype(np.int64), np.asarray(values, dtype=np.int64)
+
+    def unit(self, row: int) -> str:
+        return str(self.unit_names[self.unit_codes[row]])
+
+    @property
+    def year_sorted(self) -> bool:
+        self.by_year()
+        return self._year_sorted
+
+    def by_year(self) -> tuple[np.ndarray, np.ndarray]:
+        """Row order that groups rows by year, and where each year's block starts (cached)."""
+        if self._by_year is None:
+            sorted_already = bool(np.all(self.year_codes[1:] >= self.year_codes[:-1]))
+            order = np.arange(len(self.year_codes)) if sorted_already else np.argsort(self.year_codes, kind="stable")
+            counts = np.bincount(self.year_codes, minlength=len(self.year_values))
+            starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
+            self._by_year = (order, starts)
+            self._year_sorted = sorted_already
+        return self._by_year
+
+    def rows_per_unit(self) -> np.ndarray:
+        if self._per_unit is None:
+            self._per_unit = np.bincount(self.unit_codes, minlength=len(self.unit_names))
+        return self._per_unit
+
+    def rows_per_year(self) -> np.ndarray:
+        if self._per_year is None:
+            self._per_year = np.bincount(self.year_codes, minlength=len(self.year_values))
+        return self._per_year
 
     def __len__(self) -> int:
         return len(self.years)
@@ -61,7 +106,8 @@ def _scaled(values: list[Decimal]) -> tuple[np.ndarray, int]:
 def build(rows: list[tuple[str, int, str, Decimal, Source]]) -> Dataset:
     """Observations (unit, year, measure, value, source) → aligned, scaled measures."""
     frame = pd.DataFrame(rows, columns=["unit", "year", "measure", "value", "source"])
-    keys = frame[["unit", "year"]].drop_duplicates().sort_values(["unit", "year"]).reset_index(drop=True)
+    # year-major: each year's rows are contiguous, so sums by year need no gather
+    keys = frame[["unit", "year"]].drop_duplicates().sort_values(["year", "unit"]).reset_index(drop=True)
     index = pd.MultiIndex.from_frame(keys)
     values: dict[str, np.ndarray] = {}
     present: dict[str, np.ndarray] = {}
@@ -76,8 +122,15 @@ def build(rows: list[tuple[str, int, str, Decimal, Source]]) -> Dataset:
         present[str(measure)] = mask
         scale[str(measure)] = decimals
     where = {(u, y, m): s for u, y, m, _, s in rows}
+    codes, names = pd.factorize(keys["unit"], sort=True)
     return Dataset(
-        keys["unit"].to_numpy(dtype=object), keys["year"].to_numpy(dtype=np.int64), values, present, scale, where
+        codes.astype(np.int64),
+        np.asarray(names, dtype=object),
+        keys["year"].to_numpy(dtype=np.int64),
+        values,
+        present,
+        scale,
+        where,
     )
 
 

@@ -16,6 +16,7 @@ import enum
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
@@ -68,7 +69,8 @@ class Part:
 class Rows:
     """One evaluation over some rows: per unit-year, or per year for the aggregate."""
 
-    units: np.ndarray  # unit name per row ("" for the aggregate)
+    unit_codes: np.ndarray  # index into unit_names per row (-1 for the aggregate of all units)
+    unit_names: np.ndarray
     years: np.ndarray
     den: np.ndarray | None  # scaled integers; None for counts
     parts: tuple[Part, ...]
@@ -83,8 +85,16 @@ class Rows:
         den = int(self.den[row])
         return None if den == 0 else Fraction(num * 100, den)
 
+    def unit(self, row: int) -> str:
+        code = int(self.unit_codes[row])
+        return "" if code < 0 else str(self.unit_names[code])
+
     def index(self, year: int, unit: str | None = None) -> int | None:
-        hits = np.nonzero((self.years == year) & ((self.units == unit) if unit is not None else True))[0]
+        match = self.years == year
+        if unit is not None:
+            codes = np.nonzero(self.unit_names == unit)[0]
+            match &= self.unit_codes == (int(codes[0]) if len(codes) else -2)
+        hits = np.nonzero(match)[0]
         return int(hits[0]) if len(hits) else None
 
 
@@ -139,54 +149,46 @@ class TargetResult:
         return gap_of(self.target, rows or self.aggregate, part, row)
 
 
-def _compare(num: np.ndarray, den: np.ndarray | None, bound: Decimal, scale: int, percent: bool) -> np.ndarray:
-    """Sign of (value − bound) per row, exactly, as -1/0/+1."""
+def _scaled_bound(bound: Decimal) -> tuple[int, int]:
     k = _decimals(bound)
-    b = _int(bound, k)
-    if percent:
-        assert den is not None
-        lhs = num * (100 * 10**k)
-        rhs = den * b
-    else:
-        lhs = num * 10**k
-        rhs = (
-            np.full_like(num, b * 10**scale)
-            if num.dtype != object
-            else np.array([b * 10**scale] * len(num), dtype=object)
-        )
-    return (
-        np.sign(lhs - rhs).astype(np.int8)
-        if lhs.dtype != object
-        else np.array([(x > y) - (x < y) for x, y in zip(lhs, rhs, strict=True)], dtype=np.int8)
-    )
+    return _int(bound, k), k
 
 
 def _status(
     kind: Kind, num: np.ndarray, den: np.ndarray | None, lower: Decimal | None, upper: Decimal | None, scale: int,
     percent: bool,
 ) -> np.ndarray:  # fmt: skip
+    """Exact comparisons: num·100·10^k vs P·den for a percent ``P/10^k``, num·10^k vs C·10^scale
+    for a count; both bounds share one scaling of the numerator."""
     status = np.zeros(len(num), dtype=np.int8)
-    below = _compare(num, den, lower, scale, percent) < 0 if lower is not None else np.zeros(len(num), bool)
-    above = _compare(num, den, upper, scale, percent) > 0 if upper is not None else np.zeros(len(num), bool)
-    if kind is Kind.MINIMUM:
-        status[below] = Status.NOT_MET
-    elif kind is Kind.MAXIMUM:
-        status[above] = Status.NOT_MET
-    else:
-        status[below] = Status.BELOW
-        status[above] = Status.ABOVE
+    bounds = [(role, *_scaled_bound(b)) for role, b in (("lower", lower), ("upper", upper)) if b is not None]
+    if not bounds:
+        return status
+    k = max(kb for _, _, kb in bounds)
+    lhs = num * (100 * 10**k) if percent else num * 10**k
+    for role, b, kb in bounds:
+        factor = b * 10 ** (k - kb)
+        rhs = den * factor if percent and den is not None else factor * 10**scale
+        # a value cannot be both below the lower and above the upper bound: codes add up
+        if role == "lower":
+            code = Status.NOT_MET if kind is Kind.MINIMUM else Status.BELOW
+            status += np.less(lhs, rhs).view(np.int8) * np.int8(code)
+        else:
+            code = Status.NOT_MET if kind is Kind.MAXIMUM else Status.ABOVE
+            status += np.greater(lhs, rhs).view(np.int8) * np.int8(code)
     return status
 
 
 def _sum(arrays: list[np.ndarray]) -> np.ndarray:
-    total = arrays[0].copy()
+    """Elementwise sum; the single array itself when there is one (callers never modify it)."""
+    total = arrays[0]
     for a in arrays[1:]:
         total = total + a
     return total
 
 
-def _rows(target: Target, units: np.ndarray, years: np.ndarray, nums: list[np.ndarray], den: np.ndarray | None,
-          missing: np.ndarray, scale: int) -> Rows:  # fmt: skip
+def _rows(target: Target, units: tuple[np.ndarray, np.ndarray], years: np.ndarray, nums: list[np.ndarray],
+          den: np.ndarray | None, missing: np.ndarray, scale: int) -> Rows:  # fmt: skip
     percent = target.is_percent
     parts: list[Part] = []
     if target.kind is Kind.SPLIT:
@@ -201,16 +203,19 @@ def _rows(target: Target, units: np.ndarray, years: np.ndarray, nums: list[np.nd
         num = _sum(nums)
         st = _status(target.kind, num, den, target.lower, target.upper, scale, percent)
         parts.append(Part(target.name, num, st, target.lower, target.upper))
-        overall = st.copy()
-    if den is not None:
+        overall = st.copy()  # the part's status and the overall one diverge for no data
+    # rare conditions: test once over the column, mark rows only when present
+    if den is not None and not den.all():
         zero = den == 0
         overall[zero] = Status.ZERO_DENOMINATOR
         for p in parts:
             p.status[zero] = Status.ZERO_DENOMINATOR
-    overall[missing] = Status.NO_DATA
-    for p in parts:
-        p.status[missing] = Status.NO_DATA
-    return Rows(units, years, den if percent or target.kind is Kind.SPLIT else None, tuple(parts), overall, scale)
+    if missing.any():
+        overall[missing] = Status.NO_DATA
+        for p in parts:
+            p.status[missing] = Status.NO_DATA
+    kept_den = den if percent or target.kind is Kind.SPLIT else None
+    return Rows(units[0], units[1], years, kept_den, tuple(parts), overall, scale)
 
 
 def evaluate_target(target: Target, data: Dataset, as_of: int | None = None) -> TargetResult:
@@ -227,7 +232,7 @@ def evaluate_target(target: Target, data: Dataset, as_of: int | None = None) -> 
             )
         )
         empty = np.array([], dtype=np.int64)
-        rows = Rows(np.array([], dtype=object), empty, None, (), np.array([], dtype=np.int8), 0)
+        rows = Rows(empty, data.unit_names, empty, None, (), np.array([], dtype=np.int8), 0)
         return TargetResult(target, rows, rows, None, None, tuple(findings))
     scale = max(data.scale[m] for m in measures)
     nums, presents = [], []
@@ -241,77 +246,75 @@ def evaluate_target(target: Target, data: Dataset, as_of: int | None = None) -> 
         presents.append(p)
     present = np.logical_and.reduce(presents) if presents else np.ones(len(data), bool)
     missing = ~present
-    units_rows = _rows(target, data.units, data.years, nums, den, missing, scale)
+    units_rows = _rows(target, (data.unit_codes, data.unit_names), data.years, nums, den, missing, scale)
     findings += _data_findings(target, data, units_rows, nums, den, missing)
 
     # aggregate: ratio of sums over the units that have every measure that year
-    years = np.unique(data.years)
-    order = np.searchsorted(years, data.years)
-    agg_nums = [_group_sum(np.where(present, n, 0), order, len(years)) for n in nums]
-    agg_den = None if den is None else _group_sum(np.where(present, den, 0), order, len(years))
-    no_rows = _group_sum(present.astype(np.int64), order, len(years)) == 0
-    aggregate = _rows(target, np.array([""] * len(years), dtype=object), years, agg_nums, agg_den, no_rows, scale)
+    years = data.year_values
+    all_present = bool(present.all())
+    agg_nums = [_group_sum(n if all_present else np.where(present, n, 0), data) for n in nums]
+    agg_den = None if den is None else _group_sum(den if all_present else np.where(present, den, 0), data)
+    no_rows = (data.rows_per_year() if all_present else _group_sum(present.astype(np.int64), data)) == 0
+    everyone = (np.full(len(years), -1, dtype=np.int64), data.unit_names)
+    aggregate = _rows(target, everyone, years, agg_nums, agg_den, no_rows, scale)
     observed = [int(y) for y, s in zip(years, aggregate.status, strict=True) if s != Status.NO_DATA]
     year = as_of if as_of is not None else (max(observed) if observed else None)
     trajectory = _trajectory(target, aggregate, year) if target.deadline is not None else None
     return TargetResult(target, units_rows, aggregate, year, trajectory, tuple(findings))
 
 
-def _group_sum(values: np.ndarray, order: np.ndarray, n: int) -> np.ndarray:
-    """Exact sums of ``values`` by group ``order`` (0..n-1): integer arithmetic, no float."""
-    out = np.zeros(n, dtype=values.dtype) if values.dtype != object else np.array([0] * n, dtype=object)
-    np.add.at(out, order, values)
-    return out
+def _group_sum(values: np.ndarray, data: Dataset) -> np.ndarray:
+    """Exact sums by year: rows sorted by year once, then contiguous integer reductions."""
+    order, starts = data.by_year()
+    if not len(values):
+        return np.zeros(0, dtype=values.dtype)
+    return np.add.reduceat(values if data.year_sorted else values[order], starts)
 
 
 def _data_findings(target: Target, data: Dataset, rows: Rows, nums: list[np.ndarray], den: np.ndarray | None,
                    missing: np.ndarray) -> list[Finding]:  # fmt: skip
     out: list[Finding] = []
+    some_missing = bool(missing.any())
+    present = ~missing if some_missing else None
+
+    def rows_where(condition: np.ndarray) -> np.ndarray:
+        return np.nonzero(condition & present if present is not None else condition)[0]
+
+    def at(i: int, measure: str) -> tuple[str, int, Any]:
+        u, y = data.unit(i), int(data.years[i])
+        return u, y, data.where.get((u, y, measure), target.source)
+
     if den is not None:
-        zero = np.nonzero((den == 0) & ~missing)[0]
-        for i in zero:
-            u, y = str(data.units[i]), int(data.years[i])
-            where = data.where.get((u, y, target.denominator or ""), target.source)
-            out.append(
-                Finding(where, "DATA_ZERO_DENOMINATOR", Severity.WARNING, {"id": target.id, "unit": u, "year": y})
-            )
+        if not den.all():
+            for i in rows_where(den == 0):
+                u, y, where = at(i, target.denominator or "")
+                args = {"id": target.id, "unit": u, "year": y}
+                out.append(Finding(where, "DATA_ZERO_DENOMINATOR", Severity.WARNING, args))
+        total = _sum(nums)
         if target.kind is not Kind.SPLIT:
-            over = np.nonzero((_sum(nums) > den) & ~missing)[0]
-            for i in over:
-                u, y = str(data.units[i]), int(data.years[i])
-                where = data.where.get((u, y, target.numerator[0]), target.source)
+            for i in rows_where(np.greater(total, den)):
+                u, y, where = at(i, target.numerator[0])
                 out.append(
                     Finding(where, "DATA_NUMERATOR_OVER", Severity.ERROR, {"id": target.id, "unit": u, "year": y})
                 )
-        elif den is not None and target.denominator:
-            off = np.nonzero((_sum(nums) != den) & ~missing & (den != 0))[0]
-            for i in off:
-                u, y = str(data.units[i]), int(data.years[i])
-                share = Fraction(int(_sum(nums)[i]) * 100, int(den[i]))
-                where = data.where.get((u, y, target.denominator), target.source)
-                out.append(
-                    Finding(
-                        where,
-                        "SPLIT_NOT_100",
-                        Severity.WARNING,
-                        {"id": target.id, "unit": u, "year": y, "total": share},
-                    )
-                )
-    # a unit without the data of a year that other units have
-    years = np.unique(data.years)
-    units = np.unique(data.units)
-    have = {(str(u), int(y)) for u, y, m in zip(data.units, data.years, missing, strict=True) if not m}
-    for u in units:
-        lacking = [int(y) for y in years if (str(u), int(y)) not in have]
-        if lacking and len(lacking) < len(years):
-            out.append(
-                Finding(
-                    target.source,
-                    "DATA_MISSING_YEARS",
-                    Severity.INFO,
-                    {"id": target.id, "unit": str(u), "years": ", ".join(map(str, lacking))},
-                )
-            )
+        elif target.denominator:
+            for i in rows_where(np.not_equal(total, den) & (den != 0)):
+                u, y, where = at(i, target.denominator)
+                share = Fraction(int(total[i]) * 100, int(den[i]))
+                args = {"id": target.id, "unit": u, "year": y, "total": share}
+                out.append(Finding(where, "SPLIT_NOT_100", Severity.WARNING, args))
+    # a unit without the data of a year that other units have (counted, not looped: 10⁵ units)
+    n_years = len(data.year_values)
+    if present is None:
+        counts = data.rows_per_unit()
+    else:
+        counts = np.bincount(data.unit_codes[present], minlength=len(data.unit_names))
+    for u in np.nonzero((counts > 0) & (counts < n_years))[0]:
+        rows_of_unit = (data.unit_codes == u) & (present if present is not None else True)
+        have = set(data.years[rows_of_unit].tolist())
+        lacking = [int(y) for y in data.year_values if int(y) not in have]
+        args = {"id": target.id, "unit": str(data.unit_names[u]), "years": ", ".join(map(str, lacking))}
+        out.append(Finding(target.source, "DATA_MISSING_YEARS", Severity.INFO, args))
     return out
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+import numpy as np
+
 from indicators.evaluate import Gap, Pace, Rows, Status, TargetResult, Trajectory
 from indicators.model import Kind, Target
 
@@ -106,14 +108,13 @@ def _row(result: TargetResult, rows: Rows, i: int) -> RowView:
         for j, p in enumerate(rows.parts)
     )
     den = None if rows.den is None else Decimal(int(rows.den[i])).scaleb(-rows.scale)
-    return RowView(str(rows.units[i]), int(rows.years[i]), Status(int(rows.status[i])), parts, den)
+    return RowView(rows.unit(i), int(rows.years[i]), Status(int(rows.status[i])), parts, den)
 
 
 def view(result: TargetResult) -> TargetView:
     agg = result.aggregate
     by_year = tuple(_row(result, agg, i) for i in range(len(agg.years)))
     aggregate = next((r for r in by_year if r.year == result.as_of), None)
-    units = tuple(
-        _row(result, result.units, i) for i in range(len(result.units.years)) if result.units.years[i] == result.as_of
-    )
+    rows = result.units
+    units = tuple(_row(result, rows, int(i)) for i in np.nonzero(rows.years == result.as_of)[0])
     return TargetView(result, result.as_of, aggregate, by_year, units)

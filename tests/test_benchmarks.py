@@ -24,3 +24,12 @@ def test_xlsx_benchmark_runs() -> None:
     assert p.returncode in (0, 1), p.stderr
     assert "lines: 200" in p.stdout
     assert "time ratio:" in p.stdout
+
+
+def test_indicators_benchmark_runs() -> None:
+    p = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_indicators.py"), "500"], capture_output=True, text=True
+    )
+    assert p.returncode in (0, 1), p.stderr
+    assert "units: 500" in p.stdout
+    assert "ratio:" in p.stdout

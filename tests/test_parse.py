@@ -195,3 +195,15 @@ def test_headings(text: str, number: str, rank: int) -> None:
 )
 def test_not_headings(text: str) -> None:
     assert parse_heading(text) is None
+
+
+def test_three_digit_section_numbers_and_their_lines(tmp_path: Path) -> None:
+    from budget.synthetic import bench_plan
+
+    path = tmp_path / "big.txt"
+    path.write_text(bench_plan(30_000, per_section=100), encoding="utf-8")
+    plan, findings = load_plan(path)
+    sections = walk_sections(plan.items)
+    assert [s.number for s in sections][-1] == "300"
+    assert {len(s.lines) for s in sections} == {100}
+    assert len(walk_lines(plan.items)) == 30_000
