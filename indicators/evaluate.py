@@ -309,11 +309,11 @@ def _data_findings(target: Target, data: Dataset, rows: Rows, nums: list[np.ndar
         counts = data.rows_per_unit()
     else:
         counts = np.bincount(data.unit_codes[present], minlength=len(data.unit_names))
-    for u in np.nonzero((counts > 0) & (counts < n_years))[0]:
-        rows_of_unit = (data.unit_codes == u) & (present if present is not None else True)
+    for code in np.nonzero((counts > 0) & (counts < n_years))[0]:
+        rows_of_unit = (data.unit_codes == code) & (present if present is not None else True)
         have = set(data.years[rows_of_unit].tolist())
         lacking = [int(y) for y in data.year_values if int(y) not in have]
-        args = {"id": target.id, "unit": str(data.unit_names[u]), "years": ", ".join(map(str, lacking))}
+        args = {"id": target.id, "unit": str(data.unit_names[code]), "years": ", ".join(map(str, lacking))}
         out.append(Finding(target.source, "DATA_MISSING_YEARS", Severity.INFO, args))
     return out
 

@@ -202,7 +202,7 @@ def test_three_digit_section_numbers_and_their_lines(tmp_path: Path) -> None:
 
     path = tmp_path / "big.txt"
     path.write_text(bench_plan(30_000, per_section=100), encoding="utf-8")
-    plan, findings = load_plan(path)
+    plan, _ = load_plan(path)
     sections = walk_sections(plan.items)
     assert [s.number for s in sections][-1] == "300"
     assert {len(s.lines) for s in sections} == {100}
