@@ -8,14 +8,13 @@ integer comparisons, ratio of sums; the baseline divides floats.
 
 from __future__ import annotations
 
-import gc
 import sys
-import time
 from decimal import Decimal
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from timing import timed  # benchmarks/timing.py, beside this script
 
 from budget.source import Source
 from indicators.dataset import Dataset
@@ -125,24 +124,13 @@ def _bare(frame: pd.DataFrame) -> list[Any]:
     return out
 
 
-def _timed(fn: Any) -> float:
-    gc.collect()
-    gc.disable()
-    try:
-        t = time.perf_counter()
-        fn()
-        return time.perf_counter() - t
-    finally:
-        gc.enable()
-
-
 def main() -> int:
     n_units = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
     data, frame = _data(n_units)
     ours, bare = [], []
     for _ in range(3):
-        ours.append(_timed(lambda: _ours(data)))
-        bare.append(_timed(lambda: _bare(frame)))
+        ours.append(timed(lambda: _ours(data)))
+        bare.append(timed(lambda: _bare(frame)))
     ratio = min(ours) / min(bare)
     print(f"targets: {len(TARGETS)}  units: {n_units}  years: {YEARS}  rows: {len(data)}")
     print(f"exact evaluation (codes, statuses, aggregates, trajectories): {min(ours):.3f} s")

@@ -8,11 +8,12 @@ every run so the pint work per signature is counted.
 
 from __future__ import annotations
 
-import gc
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timing import timed  # benchmarks/timing.py, beside this script
 
 from budget.api import load_plan
 from budget.checks import ARITHMETIC, CHECKS, _unit_findings, run_checks
@@ -30,24 +31,12 @@ def _clear() -> None:
     _unit_findings.cache_clear()
 
 
-def _time(fn) -> float:  # type: ignore[no-untyped-def]
-    _clear()
-    gc.collect()
-    gc.disable()
-    try:
-        t = time.perf_counter()
-        fn()
-        return time.perf_counter() - t
-    finally:
-        gc.enable()
-
-
 def _best_pair(a, b, runs: int = 5) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     """Min of ``runs`` for each, interleaved so that machine noise hits both alike."""
     ta, tb = [], []
     for _ in range(runs):
-        ta.append(_time(a))
-        tb.append(_time(b))
+        ta.append(timed(a, _clear))
+        tb.append(timed(b, _clear))
     return min(ta), min(tb)
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import gc
 import sys
 import tempfile
-import time
 import tracemalloc
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from timing import timed  # benchmarks/timing.py, beside this script
 
 from budget.api import check_plan, load_plan
 from budget.model import DocumentInfo
@@ -94,13 +94,6 @@ def _bare(rec: _Recorder, path: Path) -> None:
     wb.close()
 
 
-def _timed(fn: Any) -> float:
-    gc.collect()
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
-
-
 def _peak(fn: Any) -> int:
     gc.collect()
     tracemalloc.start()
@@ -130,8 +123,8 @@ def main() -> int:
         rec = RECORDED[-1]
         ours, bare = [], []
         for i in range(RUNS):
-            ours.append(_timed(lambda i=i: _ours(table, tmp / f"ours{i}.xlsx")))  # type: ignore[misc]
-            bare.append(_timed(lambda i=i, rec=rec: _bare(rec, tmp / f"bare{i}.xlsx")))  # type: ignore[misc]
+            ours.append(timed(lambda i=i: _ours(table, tmp / f"ours{i}.xlsx")))  # type: ignore[misc]
+            bare.append(timed(lambda i=i, rec=rec: _bare(rec, tmp / f"bare{i}.xlsx")))  # type: ignore[misc]
         size = (tmp / "ours0.xlsx").stat().st_size
         RECORDED.clear()  # free the recorded cells before measuring memory
         small = _table(max(n // 5, 1), tmp)

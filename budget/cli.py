@@ -13,6 +13,7 @@ from pathlib import Path
 
 from budget import __version__
 from budget.api import check_file, save_workbook, with_workbook_findings
+from budget.cli_support import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parser, input_error, internal_error
 from budget.findings import InputError
 from budget.output import check_target, write_safely
 from budget.units import money_named
@@ -20,18 +21,9 @@ from budget.write_json import write_json
 from budget.write_text import write_text
 from budget.write_xlsx import write_template
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"budget: lệnh không hợp lệ: {message}\n")
-        sys.exit(EXIT_INPUT)
-
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="budget", description="Kiểm tra dự toán kinh phí trong kế hoạch, đề án.")
+    p = Parser(prog="budget", description="Kiểm tra dự toán kinh phí trong kế hoạch, đề án.")
     p.add_argument("--version", action="version", version=f"budget {__version__}")
     sub = p.add_subparsers(dest="command", metavar="LỆNH")
     c = sub.add_parser("check", help="kiểm tra từng phép nhân, tổng mục và tổng kinh phí")
@@ -73,8 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return _template(args)
         except InputError as e:
-            sys.stderr.write(f"{e.source}: lỗi [{e.code}] {e.message}\n")
-            return EXIT_INPUT
+            return input_error(e)
     try:
         if args.xlsx:
             check_target(Path(args.xlsx), [Path(args.file)], args.force)  # refuse before the work
@@ -84,11 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             save_workbook(report, table, args.xlsx, args.force)
         text = write_json(report) + "\n" if args.format == "json" else write_text(report)
     except InputError as e:
-        sys.stderr.write(f"{e.source}: lỗi [{e.code}] {e.message}\n")
-        return EXIT_INPUT
+        return input_error(e)
     except Exception as e:  # a bug: say so plainly, with no traceback
-        sys.stderr.write(f"budget: lỗi nội bộ khi đọc {args.file}: {type(e).__name__}: {e}\n")
-        return EXIT_BUG
+        return internal_error("budget", e)
     sys.stdout.write(text)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from budget.cli_support import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parser, input_error, internal_error
 from budget.findings import InputError
 from budget.output import check_target, write_safely
 from indicators.api import check_targets
@@ -16,18 +17,9 @@ from indicators.write_json import write_json
 from indicators.write_text import write_text
 from indicators.write_xlsx import write_targets_workbook
 
-EXIT_OK, EXIT_FAILING, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"indicators: lệnh không hợp lệ: {message}\n")
-        sys.exit(EXIT_INPUT)
-
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="indicators", description="Đánh giá chỉ tiêu của kế hoạch theo số liệu thực tế.")
+    p = Parser(prog="indicators", description="Đánh giá chỉ tiêu của kế hoạch theo số liệu thực tế.")
     sub = p.add_subparsers(dest="command", metavar="LỆNH")
     c = sub.add_parser("check", help="đánh giá từng chỉ tiêu: đạt hay chưa, còn thiếu bao nhiêu, lộ trình")
     c.add_argument("targets", metavar="CHỈ_TIÊU", help="bảng chỉ tiêu (.csv hoặc .xlsx)")
@@ -55,13 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         views, findings = list(report.views), list(report.findings)
         text = write_json(views, findings) + "\n" if args.format == "json" else write_text(views, findings)
     except InputError as e:
-        sys.stderr.write(f"{e.source}: lỗi [{e.code}] {e.message}\n")
-        return EXIT_INPUT
+        return input_error(e)
     except Exception as e:  # a bug: say so plainly, with no traceback
-        sys.stderr.write(f"indicators: lỗi nội bộ: {type(e).__name__}: {e}\n")
-        return EXIT_BUG
+        return internal_error("indicators", e)
     sys.stdout.write(text)
-    return EXIT_FAILING if report.failing else EXIT_OK
+    return EXIT_FINDINGS if report.failing else EXIT_OK
 
 
 def run() -> None:
