@@ -13,7 +13,9 @@ from budget.cli_support import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parser, input
 from budget.findings import InputError
 from budget.output import check_target, write_safely
 from indicators.api import check_targets
+from indicators.extract import extract
 from indicators.write_json import write_json
+from indicators.write_targets import to_csv, to_json, to_text, write_targets_xlsx
 from indicators.write_text import write_text
 from indicators.write_xlsx import write_targets_workbook
 
@@ -28,7 +30,27 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả")
     c.add_argument("--xlsx", metavar="TỆP.xlsx", help="ghi kết quả ra bảng tính, có biểu đồ lộ trình")
     c.add_argument("--force", action="store_true", help="cho phép ghi đè tệp kết quả đã có")
+    x = sub.add_parser("extract", help="tìm các chỉ tiêu nêu trong văn bản kế hoạch")
+    x.add_argument("file", metavar="TỆP", help="văn bản kế hoạch (.txt)")
+    x.add_argument("--format", choices=("text", "json", "csv"), default="text", help="dạng kết quả")
+    x.add_argument("-o", "--output", metavar="CHỈ_TIÊU.xlsx", help="ghi bảng chỉ tiêu (.xlsx hoặc .csv)")
+    x.add_argument("--force", action="store_true", help="cho phép ghi đè tệp kết quả đã có")
     return p
+
+
+def _extract(args: argparse.Namespace) -> int:
+    found = extract(Path(args.file), args.file)
+    if args.output:
+        out = Path(args.output)
+        if out.suffix.lower() == ".csv":
+            write_safely(
+                out, [Path(args.file)], args.force, lambda tmp: tmp.write_text(to_csv(found), encoding="utf-8")
+            )
+        else:
+            write_safely(out, [Path(args.file)], args.force, lambda tmp: write_targets_xlsx(tmp, found))
+    writers = {"text": to_text, "json": lambda f: to_json(f) + "\n", "csv": to_csv}
+    sys.stdout.write(writers[args.format](found))
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,6 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_INPUT
+    if args.command == "extract":
+        try:
+            return _extract(args)
+        except InputError as e:
+            return input_error(e)
     try:
         inputs = [Path(args.targets), Path(args.data)]
         if args.xlsx:

@@ -1,0 +1,90 @@
+"""Extracted targets → a targets table (CSV or xlsx) that ``indicators check`` reads back,
+with the data columns (Tử số, Mẫu số) left for the officer to map. Lays out only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from budget.numbers import format_vn, plain
+from budget.write_xlsx import WORKBOOK_OPTIONS
+from indicators.extract import Extracted
+from indicators.model import Kind
+
+HEADERS = ["Mã", "Chỉ tiêu", "Loại", "Giá trị", "Cơ cấu", "Đơn vị", "Đơn vị đo", "Hạn", "Tử số", "Mẫu số", "Nguồn",
+           "Độ tin cậy", "Lý do"]  # fmt: skip
+KIND_WORD = {Kind.MINIMUM: "tối thiểu", Kind.MAXIMUM: "tối đa", Kind.RANGE: "khoảng", Kind.SPLIT: "cơ cấu",
+             Kind.COUNT: "số lượng"}  # fmt: skip
+
+
+def _row(e: Extracted) -> list[str]:
+    t = e.target
+    if t.kind is Kind.SPLIT:
+        value, shares = "", "; ".join(format_vn(s.percent) for s in t.shares)
+        numerator = "; ".join("" for _ in t.shares)
+    else:
+        bounds = [b for b in (t.lower, t.upper) if b is not None]
+        value, shares, numerator = " - ".join(format_vn(b) for b in bounds), "", ""
+    return [t.id, t.name, KIND_WORD[t.kind], value, shares, t.unit, "", str(t.deadline or ""), numerator, "",
+            t.reference, e.confidence, e.reason]  # fmt: skip
+
+
+def to_csv(found: list[Extracted]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(HEADERS)
+    for e in found:
+        w.writerow(_row(e))
+    return buf.getvalue()
+
+
+def to_json(found: list[Extracted]) -> str:
+    def one(e: Extracted) -> dict[str, Any]:
+        t = e.target
+        return {
+            "id": t.id,
+            "kind": t.kind.value,
+            "lower": None if t.lower is None else plain(t.lower),
+            "upper": None if t.upper is None else plain(t.upper),
+            "shares": [{"label": s.label, "percent": plain(s.percent)} for s in t.shares],
+            "unit": t.unit,
+            "deadline": t.deadline,
+            "subject": e.subject,
+            "line": t.source.line,
+            "column": t.source.col,
+            "confidence": e.confidence,
+            "reason": e.reason,
+        }
+
+    return json.dumps({"targets": [one(e) for e in found]}, ensure_ascii=False, indent=2)
+
+
+def to_text(found: list[Extracted]) -> str:
+    out = []
+    for e in found:
+        t = e.target
+        row = _row(e)
+        bounds = (row[3] or row[4]) + ("%" if t.unit == "%" else f" {t.unit}")
+        deadline = f", đến năm {t.deadline}" if t.deadline else ""
+        out.append(f"{t.source}: [{t.id}] {row[2]} {bounds}{deadline} — {e.subject} ({e.confidence}: {e.reason})")
+    out.append(f"Tìm thấy {len(found)} chỉ tiêu.")
+    return "\n".join(out) + "\n"
+
+
+def write_targets_xlsx(path: Path, found: list[Extracted]) -> None:
+    wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    ws = wb.add_worksheet("Chỉ tiêu")
+    header = wb.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
+    for col, name in enumerate(HEADERS):
+        ws.write_string(0, col, name, header)
+    for r, e in enumerate(found, 1):
+        for col, value in enumerate(_row(e)):
+            ws.write_string(r, col, value)
+    ws.set_column(1, 1, 60)
+    ws.freeze_panes(1, 0)
+    wb.close()
