@@ -43,9 +43,12 @@ def _extract(args: argparse.Namespace) -> int:
     if args.output:
         out = Path(args.output)
         if out.suffix.lower() == ".csv":
-            write_safely(
-                out, [Path(args.file)], args.force, lambda tmp: tmp.write_text(to_csv(found), encoding="utf-8")
-            )
+            text = to_csv(found)
+
+            def write_csv(tmp: Path) -> None:
+                tmp.write_text(text, encoding="utf-8")
+
+            write_safely(out, [Path(args.file)], args.force, write_csv)
         else:
             write_safely(out, [Path(args.file)], args.force, lambda tmp: write_targets_xlsx(tmp, found))
     writers = {"text": to_text, "json": lambda f: to_json(f) + "\n", "csv": to_csv}
