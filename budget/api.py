@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from budget.checks import run_checks
 from budget.evaluate import Evaluation, evaluate
@@ -90,7 +92,9 @@ def with_workbook_findings(report: Report) -> tuple[Report, BudgetTable]:
     return replace(report, findings=findings), table
 
 
-def save_workbook(report: Report, table: BudgetTable, out: str | Path, force: bool = False) -> None:
+def save_workbook(
+    report: Report, table: BudgetTable, out: str | Path, force: bool = False, targets: Sequence[Any] = ()
+) -> None:
     """Write the checked budget to ``out`` safely (see ``output.write_safely``)."""
     plan = report.plan
     heading = "" if plan.heading is None else f"{plan.heading.number}. {plan.heading.title}"
@@ -99,5 +103,5 @@ def save_workbook(report: Report, table: BudgetTable, out: str | Path, force: bo
         Path(out),
         [Path(plan.file)],
         force,
-        lambda tmp: write_workbook(tmp, table, list(report.findings), plan.document, heading, origin),
+        lambda tmp: write_workbook(tmp, table, list(report.findings), plan.document, heading, origin, targets=targets),
     )

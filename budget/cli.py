@@ -20,6 +20,7 @@ from budget.units import money_named
 from budget.write_json import write_json
 from budget.write_text import write_text
 from budget.write_xlsx import write_template
+from indicators.extract import extract
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,10 +71,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.xlsx:
             check_target(Path(args.xlsx), [Path(args.file)], args.force)  # refuse before the work
         report = check_file(args.file, strict_units=args.strict_units)
+        # the plan's targets too, so one run gives the budget check and the targets to track
+        targets = (
+            [] if Path(args.file).suffix.lower() in (".xlsx", ".xlsm", ".csv") else extract(Path(args.file), args.file)
+        )
         if args.xlsx:
             report, table = with_workbook_findings(report)
-            save_workbook(report, table, args.xlsx, args.force)
-        text = write_json(report) + "\n" if args.format == "json" else write_text(report)
+            save_workbook(report, table, args.xlsx, args.force, targets)
+        text = write_json(report, targets) + "\n" if args.format == "json" else write_text(report, targets)
     except InputError as e:
         return input_error(e)
     except Exception as e:  # a bug: say so plainly, with no traceback

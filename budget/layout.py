@@ -9,6 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# XlsxWriter options of every workbook the project writes: rows streamed with constant
+# memory, and text never turned into formulas, links or numbers.
+WORKBOOK_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,  # text from a plan never becomes a formula
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
+
 SUMMARY = "Tổng hợp"
 DETAIL = "Chi tiết"
 FINDINGS = "Kiểm tra"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -11,6 +12,8 @@ from budget.evaluate import LineResult, Result, SectionResult
 from budget.findings import finding_to_json
 from budget.model import Quantity
 from budget.numbers import plain
+from indicators.extract import Extracted
+from indicators.write_targets import to_dicts
 
 
 def _dec(v: Decimal | None) -> str | None:
@@ -74,7 +77,7 @@ def _section(r: SectionResult, parent: str | None) -> dict[str, Any]:
     }
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
+def report_to_dict(report: Report, targets: Sequence[Extracted] = ()) -> dict[str, Any]:
     ev = report.evaluation
     plan = report.plan
     lines: list[dict[str, Any]] = []
@@ -109,9 +112,10 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "children": [_ref(c) for c in ev.items],
         },
         "findings": [finding_to_json(f) for f in report.findings],
+        "targets": to_dicts(list(targets)),
         "summary": {"lines": len(lines), "sections": len(sections), **counts},
     }
 
 
-def write_json(report: Report) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)
+def write_json(report: Report, targets: Sequence[Extracted] = ()) -> str:
+    return json.dumps(report_to_dict(report, targets), ensure_ascii=False, indent=2)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from budget.api import Report
 from budget.evaluate import LineResult, Result
 from budget.findings import format_finding
 from budget.numbers import format_vn
+from indicators.extract import Extracted
+from indicators.write_targets import to_text
 
 _OK, _BAD, _NONE = "✓", "✗", "·"
 _LABEL = 56
@@ -48,7 +51,7 @@ def _rows(items: tuple[Result, ...], depth: int) -> list[str]:
     return out
 
 
-def write_text(report: Report) -> str:
+def write_text(report: Report, targets: Sequence[Extracted] = ()) -> str:
     plan, ev = report.plan, report.evaluation
     info = plan.document
     out: list[str] = []
@@ -66,6 +69,10 @@ def write_text(report: Report) -> str:
         stated = _num(t.stated) if t.stated is not None else "không ghi"
         out.append(_row("Tổng kinh phí", stated, _num(t.children_sum), t.money.name, _mark(t.ok)))
         out.extend(_rows(ev.items, 1))
+    if targets:
+        out.append("")
+        out.append(f"Chỉ tiêu nêu trong văn bản ({len(targets)}), để theo dõi bằng lệnh indicators check:")
+        out.extend("  " + line for line in to_text(list(targets)).splitlines()[:-1])
     if report.findings:
         out.append("")
         out.extend(format_finding(f) for f in report.findings)

@@ -11,7 +11,7 @@ This module lays out what ``table.build_table`` computed; it computes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -24,18 +24,15 @@ from xlsxwriter.worksheet import Worksheet
 
 from budget import layout
 from budget.findings import Finding
+from budget.layout import WORKBOOK_OPTIONS
 from budget.messages import SEVERITY
 from budget.model import DocumentInfo
 from budget.numbers import plain, read_number, round_to, shift
 from budget.table import BudgetTable, LineRow, too_precise
 from budget.units import Money, money_scales, suggested_units
+from indicators.extract import Extracted
+from indicators.write_targets import add_targets_sheet
 
-WORKBOOK_OPTIONS = {
-    "constant_memory": True,
-    "strings_to_formulas": False,  # text from a plan never becomes a formula
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-}
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _UNITS_RANGE = "'" + layout.UNITS + "'!$A$2:$B$100"
 _MAX_TEXT = 32_767
@@ -202,6 +199,7 @@ def write_workbook(
     heading: str,
     provenance: Provenance,
     workbook: Callable[[str, dict[str, bool]], Any] | None = None,
+    targets: Sequence[Extracted] = (),
 ) -> None:
     """Write the four sheets to ``path`` (the caller makes the write safe: temp file, move).
 
@@ -219,6 +217,8 @@ def write_workbook(
     _write_detail(wb, fmt, table, cols, info, heading, unit_line, decimals)
     _write_findings(wb, fmt, findings, info, heading)
     _write_sources(wb, fmt, table, provenance, detail_first, info, heading)
+    if targets:
+        add_targets_sheet(wb, list(targets))  # the plan's own targets, to track
     _write_units(wb, fmt)
     wb.close()
 

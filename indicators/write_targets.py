@@ -11,8 +11,8 @@ from typing import Any
 
 import xlsxwriter
 
+from budget.layout import WORKBOOK_OPTIONS
 from budget.numbers import format_vn, plain
-from budget.write_xlsx import WORKBOOK_OPTIONS
 from indicators.extract import Extracted
 from indicators.model import Kind
 
@@ -22,7 +22,7 @@ KIND_WORD = {Kind.MINIMUM: "tối thiểu", Kind.MAXIMUM: "tối đa", Kind.RANG
              Kind.COUNT: "số lượng"}  # fmt: skip
 
 
-def _row(e: Extracted) -> list[str]:
+def row_of(e: Extracted) -> list[str]:
     t = e.target
     if t.kind is Kind.SPLIT:
         value, shares = "", "; ".join(format_vn(s.percent) for s in t.shares)
@@ -39,11 +39,15 @@ def to_csv(found: list[Extracted]) -> str:
     w = csv.writer(buf)
     w.writerow(HEADERS)
     for e in found:
-        w.writerow(_row(e))
+        w.writerow(row_of(e))
     return buf.getvalue()
 
 
 def to_json(found: list[Extracted]) -> str:
+    return json.dumps({"targets": to_dicts(found)}, ensure_ascii=False, indent=2)
+
+
+def to_dicts(found: list[Extracted]) -> list[dict[str, Any]]:
     def one(e: Extracted) -> dict[str, Any]:
         t = e.target
         return {
@@ -61,14 +65,14 @@ def to_json(found: list[Extracted]) -> str:
             "reason": e.reason,
         }
 
-    return json.dumps({"targets": [one(e) for e in found]}, ensure_ascii=False, indent=2)
+    return [one(e) for e in found]
 
 
 def to_text(found: list[Extracted]) -> str:
     out = []
     for e in found:
         t = e.target
-        row = _row(e)
+        row = row_of(e)
         bounds = (row[3] or row[4]) + ("%" if t.unit == "%" else f" {t.unit}")
         deadline = f", đến năm {t.deadline}" if t.deadline else ""
         out.append(f"{t.source}: [{t.id}] {row[2]} {bounds}{deadline} — {e.subject} ({e.confidence}: {e.reason})")
@@ -78,13 +82,18 @@ def to_text(found: list[Extracted]) -> str:
 
 def write_targets_xlsx(path: Path, found: list[Extracted]) -> None:
     wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    add_targets_sheet(wb, found)
+    wb.close()
+
+
+def add_targets_sheet(wb: Any, found: list[Extracted]) -> None:
+    """Sheet ``Chỉ tiêu``: the targets table, in a workbook of its own or beside the budget."""
     ws = wb.add_worksheet("Chỉ tiêu")
     header = wb.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
     for col, name in enumerate(HEADERS):
         ws.write_string(0, col, name, header)
     for r, e in enumerate(found, 1):
-        for col, value in enumerate(_row(e)):
+        for col, value in enumerate(row_of(e)):
             ws.write_string(r, col, value)
     ws.set_column(1, 1, 60)
     ws.freeze_panes(1, 0)
-    wb.close()

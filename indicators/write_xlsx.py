@@ -9,7 +9,7 @@ from typing import Any
 
 import xlsxwriter
 
-from budget.write_xlsx import WORKBOOK_OPTIONS
+from budget.layout import WORKBOOK_OPTIONS
 from indicators.api import IndicatorReport
 from indicators.evaluate import Status
 from indicators.view import PACE_TEXT, STATUS_TEXT, RowView, TargetView, describe_bounds, rounded

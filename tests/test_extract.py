@@ -168,3 +168,32 @@ def test_extracted_table_is_a_targets_file(tmp_path: Path) -> None:
         (Kind.RANGE, D(55), D(60), "%"),
         (Kind.COUNT, D(230000), None, "lượt người"),
     ]
+
+
+def test_budget_check_reports_the_plans_targets(tmp_path: Path) -> None:
+    import json
+
+    import openpyxl
+
+    seed = seed_path(SEED_HA_DONG)
+    out = tmp_path / "kq.xlsx"
+    run = [sys.executable, "-m", "budget", "check", str(seed)]
+    doc = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True, text=True).stdout)
+    assert [(t["line"], t["kind"], t["lower"]) for t in doc["targets"]] == [
+        (n, "minimum", v)
+        for n, v in (
+            (204, "100"),
+            (295, "100"),
+            (329, "100"),
+            (331, "100"),
+            (333, "100"),
+            (333, "35"),
+            (333, "10"),
+            (671, "100"),
+        )
+    ]
+    text = subprocess.run([*run, "--xlsx", str(out)], capture_output=True, text=True).stdout
+    assert "Chỉ tiêu nêu trong văn bản (8), để theo dõi bằng lệnh indicators check:" in text
+    ws = openpyxl.load_workbook(out)["Chỉ tiêu"]
+    assert [c.value for c in ws[1]][:4] == ["Mã", "Chỉ tiêu", "Loại", "Giá trị"]
+    assert [ws.cell(row=r, column=4).value for r in range(2, 10)] == ["100"] * 5 + ["35", "10", "100"]

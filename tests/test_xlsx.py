@@ -248,7 +248,7 @@ def test_failure_while_writing_keeps_the_old_file(tmp_path: Path, monkeypatch: p
     before = out.read_bytes()
     import budget.api as api
 
-    def broken(path: Path, *args: object) -> None:
+    def broken(path: Path, *args: object, **kwargs: object) -> None:
         path.write_bytes(b"half a workbook")
         raise OSError(28, "No space left on device")
 
