@@ -13,7 +13,7 @@ from pathlib import Path
 
 from budget import __version__
 from budget.api import check_file, save_workbook, with_workbook_findings
-from budget.cli_support import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parser, input_error, internal_error
+from budget.cli_support import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parser, guarded, input_error, internal_error
 from budget.findings import InputError
 from budget.output import check_target, write_safely
 from budget.units import money_named
@@ -63,10 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_INPUT
     if args.command == "template":
-        try:
-            return _template(args)
-        except InputError as e:
-            return input_error(e)
+        return guarded("budget", lambda: _template(args))
     try:
         if args.xlsx:
             check_target(Path(args.xlsx), [Path(args.file)], args.force)  # refuse before the work

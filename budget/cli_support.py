@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from budget.findings import InputError
 
@@ -28,3 +29,13 @@ def internal_error(prog: str, e: Exception) -> int:
     """A bug: said plainly, with no traceback."""
     sys.stderr.write(f"{prog}: lỗi nội bộ: {type(e).__name__}: {e}\n")
     return EXIT_BUG
+
+
+def guarded(prog: str, command: Callable[[], int]) -> int:
+    """Run one command: an unreadable input or refused output exits 2, a bug exits 3, never a traceback."""
+    try:
+        return command()
+    except InputError as e:
+        return input_error(e)
+    except Exception as e:  # a bug: say so plainly, with no traceback
+        return internal_error(prog, e)

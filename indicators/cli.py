@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from budget.cli_support import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parser, input_error, internal_error
+from budget.cli_support import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parser, guarded, input_error, internal_error
 from budget.findings import InputError
 from budget.output import check_target, write_safely
 from indicators.api import check_targets
@@ -63,10 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_INPUT
     if args.command == "extract":
-        try:
-            return _extract(args)
-        except InputError as e:
-            return input_error(e)
+        return guarded("indicators", lambda: _extract(args))
     try:
         inputs = [Path(args.targets), Path(args.data)]
         if args.xlsx:
