@@ -24,7 +24,7 @@ from budget.layout import WORKBOOK_OPTIONS
 from budget.model import DocumentInfo
 from budget.synthetic import bench_plan
 from budget.table import BudgetTable, build_table
-from budget.write_xlsx import Provenance, write_workbook
+from plancheck.write_xlsx import Provenance, write_workbook
 
 TIME_GOAL = 1.5
 RUNS = 2  # min of 2: at 100.000 lines one bare run takes about 100 s here

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from budget.cli import main
+from plancheck.cli import main
 from tests.helpers import HA_DONG, line_of, replace_once, seed_path
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "budget", *args], capture_output=True, text=True, check=False)
+    return subprocess.run([sys.executable, "-m", "plancheck", *args], capture_output=True, text=True, check=False)
 
 
 def test_text_output_of_the_example() -> None:

@@ -177,7 +177,7 @@ def test_budget_check_reports_the_plans_targets(tmp_path: Path) -> None:
 
     seed = seed_path(SEED_HA_DONG)
     out = tmp_path / "kq.xlsx"
-    run = [sys.executable, "-m", "budget", "check", str(seed)]
+    run = [sys.executable, "-m", "plancheck", "check", str(seed)]
     doc = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True, text=True).stdout)
     assert [(t["line"], t["kind"], t["lower"]) for t in doc["targets"]] == [
         (n, "minimum", v)

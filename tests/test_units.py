@@ -68,7 +68,7 @@ def test_strict_units_turns_residuals_into_errors() -> None:
     report = check_file(HA_DONG, strict_units=True)
     assert [f.code for f in report.findings if f.is_error] == ["UNIT_RESIDUAL"] * 5
     p = subprocess.run(
-        [sys.executable, "-m", "budget", "check", str(HA_DONG), "--strict-units"], capture_output=True, text=True
+        [sys.executable, "-m", "plancheck", "check", str(HA_DONG), "--strict-units"], capture_output=True, text=True
     )
     assert p.returncode == 1
     assert p.stdout.count("lỗi [UNIT_RESIDUAL]") == 5

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from budget import check_file, layout
-from budget.api import save_workbook, with_workbook_findings
+from plancheck.workbook import save_workbook, with_workbook_findings
 from budget.findings import InputError
 from budget.read_xlsx import read_workbook
 from budget.synthetic import plan_text
@@ -36,7 +36,7 @@ def write(tmp_path: Path, text_path: Path = HA_DONG, name: str = "out.xlsx"):  #
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "budget", *args], capture_output=True, text=True, check=False)
+    return subprocess.run([sys.executable, "-m", "plancheck", *args], capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -246,7 +246,7 @@ def test_refuses_output_that_is_the_input(tmp_path: Path) -> None:
 def test_failure_while_writing_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out, _, _ = write(tmp_path)
     before = out.read_bytes()
-    import budget.api as api
+    import plancheck.workbook as api
 
     def broken(path: Path, *args: object, **kwargs: object) -> None:
         path.write_bytes(b"half a workbook")

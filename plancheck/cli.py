@@ -12,14 +12,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from budget import __version__
-from budget.api import check_file, save_workbook, with_workbook_findings
+from budget.api import check_file
+from plancheck.workbook import save_workbook, with_workbook_findings
 from budget.cli_support import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parser, guarded, input_error, internal_error
 from budget.findings import InputError
 from budget.output import check_target, write_safely
 from budget.units import money_named
-from budget.write_json import write_json
-from budget.write_text import write_text
-from budget.write_xlsx import write_template
+from plancheck.write_json import write_json
+from plancheck.write_text import write_text
+from plancheck.write_xlsx import write_template
 from indicators.extract import extract
 
 

@@ -1,3 +1,0 @@
-from budget.cli import run
-
-run()

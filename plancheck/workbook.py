@@ -1,0 +1,51 @@
+"""Saving a checked budget as a workbook: the budget's sheets plus the plan's targets."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from budget.api import Report
+from budget.findings import sort_key
+from budget.output import write_safely
+from budget.table import BudgetTable, build_table
+from plancheck.write_xlsx import Provenance, write_workbook
+
+
+def provenance(path: str | Path, shown: str | None = None) -> Provenance:
+    """Input file, its SHA-256, the time of the check and the tool, for the ``Nguồn`` sheet."""
+    from budget import __version__
+
+    data = Path(path).read_bytes()
+    return Provenance(
+        shown or str(path),
+        hashlib.sha256(data).hexdigest(),
+        datetime.now().astimezone().isoformat(timespec="seconds"),
+        f"budget {__version__}",
+    )
+
+
+def with_workbook_findings(report: Report) -> tuple[Report, BudgetTable]:
+    """The report plus what writing it to Excel must say (figures Excel cannot hold)."""
+    table, extra = build_table(report.evaluation)
+    findings = tuple(sorted([*report.findings, *extra], key=sort_key))
+    return replace(report, findings=findings), table
+
+
+def save_workbook(
+    report: Report, table: BudgetTable, out: str | Path, force: bool = False, targets: Sequence[Any] = ()
+) -> None:
+    """Write the checked budget to ``out`` safely (see ``output.write_safely``)."""
+    plan = report.plan
+    heading = "" if plan.heading is None else f"{plan.heading.number}. {plan.heading.title}"
+    origin = provenance(plan.file)
+    write_safely(
+        Path(out),
+        [Path(plan.file)],
+        force,
+        lambda tmp: write_workbook(tmp, table, list(report.findings), plan.document, heading, origin, targets=targets),
+    )

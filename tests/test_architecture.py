@@ -1,0 +1,38 @@
+"""The import contract: budget never imports indicators or plancheck; the kernel imports nothing above it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT
+
+
+def _lint_imports() -> str:
+    beside = Path(sys.executable).parent / "lint-imports"
+    found = str(beside) if beside.exists() else shutil.which("lint-imports")
+    if found is None:
+        pytest.fail("lint-imports is missing: install the test extra (pip install -e '.[test]')")
+    return found
+
+
+def test_import_contract_holds() -> None:
+    p = subprocess.run([_lint_imports()], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "0 broken" in p.stdout
+
+
+@pytest.mark.parametrize("module", ["indicators.model", "budget.numbers", "budget", "indicators", "plancheck.cli"])
+def test_each_package_imports_alone(module: str) -> None:
+    p = subprocess.run([sys.executable, "-c", f"import {module}"], cwd=ROOT, capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+
+
+def test_budget_package_imports_nothing_eagerly() -> None:
+    code = "import sys, budget; print(sorted(m for m in sys.modules if m.startswith(('budget.', 'indicators'))))"
+    p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert p.stdout.strip() == "[]", p.stdout + p.stderr
