@@ -387,6 +387,21 @@ def check_stored_values(ev: Evaluation) -> list[Finding]:
     return out
 
 
+def check_coverage(ev: Evaluation) -> list[Finding]:
+    """Every money amount the reader found but could not place is reported where it stands."""
+    return [
+        Finding(
+            a.source,
+            "UNCHECKED_AMOUNT",
+            Severity.WARNING,
+            {"value": a.value, "unit": a.money.name},
+            actual=a.value,
+            unit=a.money.name,
+        )
+        for a in ev.plan.unchecked
+    ]
+
+
 Check = Callable[[Evaluation], list[Finding]]
 ARITHMETIC: tuple[Check, ...] = (
     check_products,
@@ -394,6 +409,7 @@ ARITHMETIC: tuple[Check, ...] = (
     check_total,
     check_empty_sections,
     check_assumed_units,
+    check_coverage,
 )
 CHECKS: tuple[Check, ...] = (*ARITHMETIC, check_units, check_stored_values)
 

@@ -192,7 +192,8 @@ def _unit_of(children: Iterable[Result]) -> Money:
 def evaluate_section(section: Section) -> SectionResult:
     children = tuple(_evaluate(i) for i in section.items)
     money = section.stated.money if section.stated is not None else _unit_of(children)
-    s = _sum_dong(children)
+    # alternative breakdowns are each checked against the stated amount, never added
+    s = None if section.alternatives else _sum_dong(children)
     return SectionResult(section, children, money, None if s is None else shift(s, -money.exponent))
 
 

@@ -36,6 +36,10 @@ TEMPLATES: Mapping[str, str] = {
     "NO_MONEY_FACTOR": (
         "Không thừa số nào mang đơn vị tiền; đã coi tích các thừa số có cùng đơn vị với kết quả ({unit})."
     ),
+    "UNCHECKED_AMOUNT": (
+        "Số tiền {value} {unit} không thuộc phép tính, tổng mục hay khoản nào đã đọc được; "
+        "số này chưa được kiểm tra."
+    ),
     "COSTLINE_UNREADABLE": (
         "Dòng có dạng phép tính (dấu nhân và dấu =) nhưng không đọc được “{text}”; dòng này không được kiểm tra."
     ),

@@ -82,6 +82,9 @@ class Section:
     source: Source
     stated: Amount | None = None
     items: tuple[Item, ...] = ()
+    # Each child is a separate breakdown of ``stated`` (a total decomposed by source and
+    # again by use): each child group is checked against ``stated``; they are not added.
+    alternatives: bool = False
 
     @property
     def lines(self) -> tuple[CostLine, ...]:
@@ -128,6 +131,10 @@ class Plan:
     total: Amount | None = None
     items: tuple[Item, ...] = ()
     claims: tuple[Claim, ...] = ()  # stored formula values, for plans read from workbooks
+    # Coverage: every money amount found in the budget region, and those no expression,
+    # statement or outline node consumed (reported, never passed silently).
+    amounts_found: int = 0
+    unchecked: tuple[Amount, ...] = ()
 
     @property
     def has_budget(self) -> bool:
