@@ -1,7 +1,8 @@
 """The ``budget`` command. Exit codes are decided here and only here:
 
 0 no error-level finding, 1 error-level findings, 2 input unreadable or command wrong,
-3 internal error (a bug: please report it with the input).
+3 internal error (a bug: please report it with the input). Over several documents
+(``plancheck.batch``) the code is the worst of all of them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from budget import __version__
 from budget.api import check_file
+from plancheck import batch
 from plancheck.workbook import save_workbook, with_workbook_findings
 from budget.cli_support import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parser, guarded, input_error, internal_error
 from budget.findings import InputError
@@ -29,7 +31,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"budget {__version__}")
     sub = p.add_subparsers(dest="command", metavar="LỆNH")
     c = sub.add_parser("check", help="kiểm tra từng phép nhân, tổng mục và tổng kinh phí")
-    c.add_argument("file", metavar="TỆP", help="văn bản kế hoạch (.txt, UTF-8 hoặc UTF-16)")
+    c.add_argument(
+        "file",
+        metavar="TỆP",
+        nargs="*",
+        help="văn bản kế hoạch (.txt, UTF-8 hoặc UTF-16), bảng dự toán (.xlsx, .csv); nhiều tệp, thư mục hoặc mẫu *.txt"
+        " thì kiểm tra song song và tổng hợp các đơn vị",
+    )
     c.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả (mặc định: text)")
     c.add_argument("--xlsx", metavar="TỆP.xlsx", help="ghi kết quả ra bảng tính Excel (công thức sống)")
     c.add_argument("--force", action="store_true", help="cho phép ghi đè tệp kết quả đã có")
@@ -38,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="coi đơn vị không triệt tiêu hết (còn dư) là lỗi thay vì cảnh báo",
     )
+    batch.add_arguments(c)
     t = sub.add_parser("template", help="tạo bảng tính dự toán trống để cán bộ điền")
     t.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp bảng tính sẽ tạo")
     t.add_argument("--unit", default="triệu đồng", help="đơn vị tính của bảng (mặc định: triệu đồng)")
@@ -65,6 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     if args.command == "template":
         return guarded("budget", lambda: _template(args))
+    if batch.wants_batch(args):  # several documents, a folder, a pattern or a manifest
+        return guarded("budget", lambda: batch.main(args))
+    args.file = args.file[0]
     try:
         if args.xlsx:
             check_target(Path(args.xlsx), [Path(args.file)], args.force)  # refuse before the work

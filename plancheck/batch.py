@@ -1,0 +1,350 @@
+"""``budget check`` over many documents: the estimates of a district's schools or a
+province's units in one run.
+
+Inputs are files, folders (walked recursively) and glob patterns, plus an optional
+manifest (``--manifest LIST.csv`` or ``-`` for stdin) so a scheduler can shard a large
+run across machines. Every document goes through ``budget.api.check_file`` in its own
+process (``ProcessPoolExecutor``: the check is CPU-bound Python, threads would share
+one core); a document that cannot be read becomes one row with its reason and never
+stops the others. Results are put back in input order, so the output does not depend
+on ``--jobs``. The exit code is the worst of all documents: 3 if the tool failed on
+one (a bug), else 2 if one could not be read, else 1 if one has an error, else 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import glob
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from importlib.util import find_spec
+from pathlib import Path
+
+from budget.cli_support import EXIT_INPUT
+from budget.findings import InputError
+from budget.output import check_target
+from plancheck.batch_view import DocSheet, DocSummary, internal, overall, sheet_of, summarize, unreadable
+from plancheck.progress import Progress, wanted
+
+# Suffixes a folder or a pattern contributes, when ``budget.api`` does not list its own.
+# A file named explicitly is always checked, whatever its suffix (as a single file is).
+_BASE_SUFFIXES = (".txt", ".xlsx", ".xlsm", ".csv", ".xls")  # .xls: one row saying why it is refused
+_READER_MODULES = {
+    ".docx": ("budget.read_docx", "budget.read.docx"),
+    ".pdf": ("budget.read_pdf", "budget.read.pdf"),
+}
+
+
+def accepted_suffixes() -> tuple[str, ...]:
+    """What ``check_file`` reads: its own list when it has one, else the known readers present."""
+    import budget.api
+
+    listed = getattr(budget.api, "SUFFIXES", None)
+    if listed:
+        return tuple(s.lower() for s in listed)
+    extra = []
+    for suffix, modules in _READER_MODULES.items():
+        for m in modules:
+            try:
+                if find_spec(m) is not None:
+                    extra.append(suffix)
+                    break
+            except ModuleNotFoundError:
+                continue
+    return (*_BASE_SUFFIXES, *extra)
+
+
+EMPTY_FOLDER = "Thư mục không có văn bản dự toán nào đọc được."
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Inputs:
+    paths: tuple[str, ...]  # in input order, each once
+    skipped: tuple[Skipped, ...]
+
+
+def read_manifest(text: str) -> list[str]:
+    """One path per line, or a CSV whose header has a ``path`` column; blank and ``#`` lines skipped."""
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        return []
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(lines[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    header = [h.strip().lower() for h in next(csv.reader([lines[0]], dialect))]
+    if "path" not in header:
+        return [line.strip() for line in lines]
+    col = header.index("path")
+    out = []
+    for row in csv.reader(lines[1:], dialect):
+        if col < len(row) and row[col].strip():
+            out.append(row[col].strip())
+    return out
+
+
+def _magic(item: str) -> bool:
+    return glob.has_magic(item)
+
+
+def collect(items: Sequence[str], exclude: Iterable[Path] = ()) -> Inputs:
+    """Expand folders and patterns; a folder or pattern keeps only documents the readers know."""
+    suffixes = accepted_suffixes()
+    excluded = {p.resolve() for p in exclude}
+    paths: list[str] = []
+    seen: set[Path] = set()
+    skipped: list[Skipped] = []
+
+    def add(path: str) -> None:
+        key = Path(path).resolve()
+        if key not in seen:
+            seen.add(key)
+            paths.append(path)
+
+    def found(path: Path) -> None:
+        """A file met while walking a folder or matching a pattern."""
+        name = path.name
+        if path.resolve() in excluded:
+            skipped.append(Skipped(str(path), "tệp kết quả của lần chạy này"))
+        elif name.startswith("~$") or name.startswith(".~"):
+            skipped.append(Skipped(str(path), "tệp tạm hoặc tệp khoá của Excel"))
+        elif name.startswith("."):
+            skipped.append(Skipped(str(path), "tệp ẩn"))
+        elif path.suffix.lower() not in suffixes:
+            skipped.append(Skipped(str(path), f"loại tệp “{path.suffix or name}” không đọc được"))
+        else:
+            add(str(path))
+
+    def walk(folder: Path) -> None:
+        before = len(paths)
+        for path in sorted(folder.rglob("*"), key=lambda p: p.as_posix()):
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts[:-1]):
+                found(path)
+        if len(paths) == before:
+            add(str(folder))  # nothing to check in it: one row saying so, and exit 2
+
+    for item in items:
+        p = Path(item)
+        if p.is_dir():
+            walk(p)
+        elif _magic(item) and not p.exists():
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                add(item)  # checked as a file: one row saying it is missing
+            for m in matches:
+                mp = Path(m)
+                if mp.is_dir():
+                    walk(mp)
+                elif mp.is_file():
+                    found(mp)
+        else:
+            add(item)
+    return Inputs(tuple(paths), tuple(skipped))
+
+
+# --- checking one document (in a worker process) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Task:
+    index: int
+    path: str
+    strict_units: bool
+    format: str  # "text" or "json"
+    sheet: bool  # the consolidated workbook wants the document's sheet
+
+
+@dataclass(frozen=True)
+class Outcome:
+    summary: DocSummary
+    text: str | None = None  # the document's part of the text or JSON output
+    sheet: DocSheet | None = None
+
+
+def _error_text(task: Task, summary: DocSummary) -> str:
+    import json
+
+    from plancheck.write_batch import error_json, error_text
+
+    if task.format == "json":
+        return json.dumps(error_json(summary), ensure_ascii=False)
+    return error_text(summary)
+
+
+def check_one(task: Task) -> Outcome:
+    """Check one document; never raises (an unreadable input or a bug becomes the outcome)."""
+    from budget.api import check_file
+    from plancheck.write_batch import document_json, document_text
+
+    try:
+        report = check_file(task.path, strict_units=task.strict_units)
+        summary = summarize(task.index, task.path, report)
+        targets = []
+        if Path(task.path).suffix.lower() not in (".xlsx", ".xlsm", ".csv"):
+            from indicators.extract import extract
+
+            targets = extract(Path(task.path), task.path)
+        text = document_json(summary, report, targets) if task.format == "json" else document_text(report, targets)
+        return Outcome(summary, text, sheet_of(report) if task.sheet else None)
+    except InputError as e:
+        summary = unreadable(task.index, task.path, e)
+        if Path(task.path).is_dir():
+            summary = replace(summary, reason=f"{summary.reason} {EMPTY_FOLDER}")
+    except Exception as e:  # a bug on this document: said on its row, the others go on
+        summary = internal(task.index, task.path, f"{type(e).__name__}: {e}")
+    return Outcome(summary, _error_text(task, summary), None)
+
+
+def _crashed(task: Task) -> Outcome:
+    summary = internal(task.index, task.path, "tiến trình kiểm tra văn bản này bị dừng đột ngột (hết bộ nhớ?)")
+    return Outcome(summary, _error_text(task, summary), None)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_all(tasks: Sequence[Task], jobs: int, on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Every task checked, over ``jobs`` processes; outcomes in the order of ``tasks``."""
+    done = on_done or (lambda _: None)
+    jobs = max(1, min(jobs, len(tasks)))
+    if jobs == 1:
+        out = []
+        for t in tasks:
+            o = check_one(t)
+            done(o)
+            out.append(o)
+        return out
+    results: dict[int, Outcome] = {}
+    broken: list[Task] = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures: list[tuple[Task, Future[Outcome]]] = [(t, pool.submit(check_one, t)) for t in tasks]
+
+        def finished(t: Task, f: Future[Outcome]) -> None:
+            try:
+                o = f.result()
+            except BrokenProcessPool:
+                broken.append(t)
+                return
+            except Exception as e:  # the outcome could not come back (not picklable): a bug
+                summary = internal(t.index, t.path, f"{type(e).__name__}: {e}")
+                o = Outcome(summary, _error_text(t, summary), None)
+            results[t.index] = o
+            done(o)
+
+        for t, f in futures:
+            f.add_done_callback(lambda f, t=t: finished(t, f))  # type: ignore[misc]
+    # A worker that died (killed, out of memory) breaks the whole pool: run what was left
+    # one by one, each in a fresh process, so that only the document at fault is lost.
+    for t in sorted(broken, key=lambda t: t.index):
+        with ProcessPoolExecutor(max_workers=1) as alone:
+            try:
+                o = alone.submit(check_one, t).result()
+            except BrokenProcessPool:
+                o = _crashed(t)
+        results[t.index] = o
+        done(o)
+    return [results[t.index] for t in tasks]
+
+
+# --- the command --------------------------------------------------------------------------------
+
+
+def add_arguments(c: argparse.ArgumentParser) -> None:
+    """The options of ``budget check`` that only a run over several documents uses."""
+    c.add_argument(
+        "--manifest",
+        metavar="DANH_SÁCH.csv",
+        help="danh sách tệp cần kiểm tra (mỗi dòng một đường dẫn, hoặc CSV có cột path; '-' là đọc từ stdin)",
+    )
+    c.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="số tiến trình kiểm tra song song (mặc định: mọi lõi CPU)",
+    )
+    c.add_argument("-q", "--quiet", action="store_true", help="không hiện thanh tiến độ")
+
+
+def wants_batch(args: argparse.Namespace) -> bool:
+    """Several documents, a folder, a pattern or a manifest: the consolidated output."""
+    files: list[str] = args.file
+    if args.manifest is not None or len(files) != 1:
+        return True
+    p = Path(files[0])
+    return p.is_dir() or (_magic(files[0]) and not p.exists())
+
+
+def _manifest_items(name: str) -> list[str]:
+    from budget.read_text import decode, read_bytes
+    from budget.source import Source
+
+    if name == "-":
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+        if not data.strip():
+            return []
+        return read_manifest(decode(data, "<stdin>"))
+    text = decode(read_bytes(Path(name), name), name)
+    items = read_manifest(text)
+    if not items:
+        raise InputError(Source(name), "INPUT_EMPTY")
+    return items
+
+
+def main(args: argparse.Namespace) -> int:
+    from plancheck.write_batch import write_batch_json, write_batch_text
+
+    if args.jobs is not None and args.jobs < 1:
+        sys.stderr.write("budget: lệnh không hợp lệ: --jobs phải là số nguyên dương\n")
+        return EXIT_INPUT
+    for flag in ("html", "pdf"):
+        if getattr(args, flag, None):
+            sys.stderr.write(f"budget: --{flag} chỉ dùng khi kiểm tra một tệp; hãy dùng --xlsx cho nhiều tệp\n")
+            return EXIT_INPUT
+    items = list(args.file)
+    if args.manifest is not None:
+        items += _manifest_items(args.manifest)
+    if not items:
+        sys.stderr.write("budget: lệnh không hợp lệ: cần ít nhất một tệp, thư mục hoặc --manifest\n")
+        return EXIT_INPUT
+    out = Path(args.xlsx) if args.xlsx else None
+    inputs = collect(items, [out] if out else [])
+    if out is not None:
+        check_target(out, [Path(p) for p in inputs.paths], args.force)  # refuse before the work
+    tasks = [Task(i, p, args.strict_units, args.format, out is not None) for i, p in enumerate(inputs.paths, 1)]
+    with Progress(len(tasks), wanted(args.quiet)) as bar:
+        outcomes = check_all(tasks, args.jobs or default_jobs(), lambda o: bar.advance(Path(o.summary.file).name))
+    rows = [o.summary for o in outcomes]
+    total = overall(rows, len(inputs.skipped))
+    if out is not None:
+        from budget.output import write_safely
+        from plancheck.write_batch_xlsx import write_batch_workbook
+
+        write_safely(
+            out,
+            [Path(p) for p in inputs.paths],
+            args.force,
+            lambda tmp: write_batch_workbook(tmp, outcomes, inputs.skipped, total),
+        )
+    for o in outcomes:
+        if o.summary.reason is not None:
+            sys.stderr.write(f"budget: {o.summary.file}: {o.summary.verdict}: {o.summary.reason}\n")
+    write = write_batch_json if args.format == "json" else write_batch_text
+    for chunk in write(outcomes, inputs.skipped, total):
+        sys.stdout.write(chunk)
+    return total.exit_code

@@ -1,0 +1,241 @@
+"""One checked document as a row of a consolidated summary, and as the rows of its own sheet.
+
+The projection of a batch run: verdicts, counts, differences and totals per unit are
+decided here, once, from a document's ``Report`` (or from why it could not be read);
+the batch writers (text, JSON, workbook) only lay these records out.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget import messages
+from budget.api import Report
+from budget.evaluate import LineResult, Result
+from budget.findings import InputError
+from budget.numbers import EXACT
+
+
+class Status(enum.StrEnum):
+    """How a document came out, from best to worst (the exit code is the worst of all)."""
+
+    OK = "ok"
+    NO_BUDGET = "no_budget"
+    ERRORS = "errors"
+    UNREADABLE = "unreadable"
+    BUG = "internal_error"
+
+
+VERDICT = {
+    Status.OK: "khớp",
+    Status.NO_BUDGET: "không có dự toán",
+    Status.ERRORS: "có lỗi",
+    Status.UNREADABLE: "không đọc được",
+    Status.BUG: "lỗi nội bộ",
+}
+EXIT_CODE = {Status.OK: 0, Status.NO_BUDGET: 0, Status.ERRORS: 1, Status.UNREADABLE: 2, Status.BUG: 3}
+
+
+@dataclass(frozen=True)
+class DocSummary:
+    """One row of ``Tổng hợp các đơn vị``."""
+
+    index: int  # 1-based, in input order
+    file: str
+    status: Status
+    number: str | None = None
+    date: str | None = None
+    title: str | None = None
+    lines: int = 0
+    sections: int = 0
+    errors: int = 0
+    warnings: int = 0
+    notes: int = 0
+    stated: Decimal | None = None  # the grand total as written
+    computed: Decimal | None = None  # the sum of its parts, in ``unit``
+    unit: str = ""
+    reason: str | None = None  # why it could not be read (unreadable, internal error)
+
+    @property
+    def verdict(self) -> str:
+        if self.status is Status.ERRORS:
+            return f"{self.errors} lỗi"
+        return VERDICT[self.status]
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Written minus summed, when both exist."""
+        if self.stated is None or self.computed is None:
+            return None
+        return EXACT.subtract(self.stated, self.computed)
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    """A row of a document's sheet: the total, a section or a cost line, as in the text tree."""
+
+    depth: int
+    where: str  # "dòng 19", "Chi tiết!E7", "" for sections and the total
+    number: str
+    label: str
+    stated: Decimal | None
+    computed: Decimal | None
+    unit: str
+    ok: bool | None
+    kind: str  # "total", "section", "line"
+
+    @property
+    def difference(self) -> Decimal | None:
+        if self.stated is None or self.computed is None:
+            return None
+        return EXACT.subtract(self.stated, self.computed)
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    location: str
+    severity: str  # Vietnamese: lỗi, cảnh báo, ghi chú
+    code: str
+    message: str
+    cause: str
+
+
+@dataclass(frozen=True)
+class DocSheet:
+    """What a document's own sheet of the consolidated workbook shows."""
+
+    heading: str  # "IV. KINH PHÍ THỰC HIỆN", or ""
+    rows: tuple[TreeRow, ...]
+    findings: tuple[FindingRow, ...]
+
+
+def _count(report: Report, severity: str) -> int:
+    return sum(1 for f in report.findings if f.severity.value == severity)
+
+
+def summarize(index: int, file: str, report: Report) -> DocSummary:
+    ev, plan = report.evaluation, report.plan
+    errors = _count(report, "error")
+    status = Status.ERRORS if errors else (Status.OK if plan.has_budget else Status.NO_BUDGET)
+    info = plan.document
+    return DocSummary(
+        index,
+        file,
+        status,
+        info.number,
+        info.date,
+        info.title,
+        len(ev.lines()),
+        len(ev.sections()),
+        errors,
+        _count(report, "warning"),
+        _count(report, "info"),
+        ev.total.stated,
+        ev.total.children_sum,
+        ev.total.money.name,
+    )
+
+
+def unreadable(index: int, file: str, e: InputError) -> DocSummary:
+    """The reason as ``[CODE] message``, with the place inside the file when there is one."""
+    where = str(e.source)
+    place = where[len(file) :].lstrip(":") if where.startswith(file) else where
+    reason = f"[{e.code}] {e.message}" + (f" ({place})" if place else "")
+    return DocSummary(index, file, Status.UNREADABLE, reason=reason)
+
+
+def internal(index: int, file: str, reason: str) -> DocSummary:
+    return DocSummary(index, file, Status.BUG, reason=reason)
+
+
+def _tree(items: tuple[Result, ...], depth: int) -> list[TreeRow]:
+    out: list[TreeRow] = []
+    for r in items:
+        if isinstance(r, LineResult):
+            line = r.line
+            where = line.source.cell if line.source.cell else f"dòng {line.source.line}"
+            unit = line.stated.money.name if line.stated.money else line.stated.unit_text
+            out.append(TreeRow(depth, where, "", line.label or line.tail, r.stated, r.computed, unit, r.ok, "line"))
+        else:
+            s = r.section
+            out.append(TreeRow(depth, "", s.number, s.title, r.stated, r.children_sum, r.money.name, r.ok, "section"))
+            out.extend(_tree(r.children, depth + 1))
+    return out
+
+
+def sheet_of(report: Report) -> DocSheet:
+    ev, plan = report.evaluation, report.plan
+    heading = "" if plan.heading is None else f"{plan.heading.number}. {plan.heading.title}".lstrip(". ")
+    t = ev.total
+    rows = [TreeRow(0, "", "", "Tổng kinh phí", t.stated, t.children_sum, t.money.name, t.ok, "total")]
+    rows += _tree(ev.items, 1) if plan.has_budget else []
+    findings = tuple(
+        FindingRow(
+            str(f.source),
+            messages.SEVERITY[f.severity.value],
+            f.code,
+            f.message,
+            "" if f.cause is None else f.cause.message + ("" if f.cause.source is None else f" ({f.cause.source})"),
+        )
+        for f in report.findings
+    )
+    return DocSheet(heading, tuple(rows) if plan.has_budget else (), findings)
+
+
+@dataclass(frozen=True)
+class UnitTotal:
+    unit: str
+    documents: int
+    stated: Decimal  # over the ``stating`` documents that write a grand total
+    computed: Decimal  # over all ``documents``
+    stating: int
+
+
+@dataclass(frozen=True)
+class Overall:
+    """The line under the summary: documents by status, lines, findings, totals per money unit."""
+
+    documents: int
+    by_status: dict[Status, int]
+    lines: int
+    errors: int
+    warnings: int
+    totals: tuple[UnitTotal, ...]  # one per money unit, in order of first appearance
+    skipped: int
+    worst: Status | None
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.worst is None else EXIT_CODE[self.worst]
+
+
+_ORDER = list(Status)
+
+
+def overall(rows: Sequence[DocSummary], skipped: int) -> Overall:
+    by_status = {s: sum(1 for r in rows if r.status is s) for s in Status}
+    totals: dict[str, UnitTotal] = {}
+    for r in rows:
+        if r.status in (Status.OK, Status.ERRORS) and (r.stated is not None or r.computed is not None):
+            t = totals.get(r.unit) or UnitTotal(r.unit, 0, Decimal(0), Decimal(0), 0)
+            totals[r.unit] = UnitTotal(
+                r.unit,
+                t.documents + 1,
+                t.stated if r.stated is None else EXACT.add(t.stated, r.stated),
+                t.computed if r.computed is None else EXACT.add(t.computed, r.computed),
+                t.stating + (r.stated is not None),
+            )
+    worst = max((r.status for r in rows), key=_ORDER.index, default=None)
+    return Overall(
+        len(rows),
+        by_status,
+        sum(r.lines for r in rows),
+        sum(r.errors for r in rows),
+        sum(r.warnings for r in rows),
+        tuple(totals.values()),
+        skipped,
+        worst,
+    )

@@ -1,0 +1,96 @@
+"""A progress bar on stderr for batch runs that last more than about a second.
+
+Shown only when stderr is a terminal (never in a pipe, a log file or CI) and not with
+``--quiet``; it appears after ``DELAY`` seconds, so short runs print nothing, and it is
+erased when the run ends, so what stays on the screen is the report. The bar is rich's
+(a dependency for that alone); it is imported only when a bar is actually shown.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import Any, TextIO
+
+DELAY = 1.0  # seconds before the bar appears
+
+
+def wanted(quiet: bool, stream: TextIO | None = None) -> bool:
+    stream = stream or sys.stderr
+    if quiet:
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # closed or replaced stream
+        return False
+
+
+class Progress:
+    """Counts finished documents; shows a bar once the run has lasted ``delay`` seconds."""
+
+    def __init__(self, total: int, enabled: bool, delay: float = DELAY, stream: TextIO | None = None):
+        self.total = total
+        self.done = 0
+        self.last = ""
+        self.enabled = enabled and total > 0
+        self.stream = stream or sys.stderr
+        self._lock = threading.Lock()
+        self._bar: Any = None
+        self._task: Any = None
+        self._closed = False
+        self._timer = threading.Timer(delay, self._show) if self.enabled else None
+        if self._timer is not None:
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _show(self) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.progress import Progress as Bar
+
+        with self._lock:
+            if self._closed:
+                return
+            bar = Bar(
+                TextColumn("Đang kiểm tra"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("văn bản"),
+                TimeElapsedColumn(),
+                TextColumn("còn"),
+                TimeRemainingColumn(),
+                TextColumn("{task.description}"),
+                console=Console(file=self.stream),
+                transient=True,
+            )
+            self._task = bar.add_task(self.last, total=self.total, completed=self.done)
+            bar.start()
+            self._bar = bar
+
+    def advance(self, name: str = "") -> None:
+        with self._lock:
+            self.done += 1
+            self.last = name
+            if self._bar is not None:
+                self._bar.update(self._task, completed=self.done, description=name)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            bar, self._bar = self._bar, None
+        if self._timer is not None:
+            self._timer.cancel()
+        if bar is not None:
+            bar.stop()
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()

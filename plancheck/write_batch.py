@@ -1,0 +1,189 @@
+"""A batch run as text and as JSON: each document's own report in input order, then the
+consolidated summary. Lays out what ``batch_view`` decided; computes nothing.
+
+Both are produced as chunks written one after the other, so no giant string is built;
+each document's JSON is encoded once, in its worker process, by the C encoder (no indent).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from budget.api import Report
+from budget.numbers import format_vn, plain
+from plancheck.batch_view import VERDICT, DocSummary, Overall, Status
+from plancheck.write_json import report_to_dict
+from plancheck.write_text import write_text
+
+if TYPE_CHECKING:
+    from indicators.extract import Extracted
+    from plancheck.batch import Outcome, Skipped
+
+RULE = "─" * 100
+SUMMARY_TITLE = "Tổng hợp các đơn vị"
+
+
+def document_text(report: Report, targets: Sequence[Extracted] = ()) -> str:
+    """A document's part of the text output: exactly what ``budget check`` prints for it alone."""
+    return write_text(report, targets)
+
+
+def error_text(s: DocSummary) -> str:
+    if s.status is Status.BUG:
+        return f"Tệp: {s.file}\nLỗi nội bộ khi kiểm tra văn bản này (xin báo lỗi kèm tệp): {s.reason}\n"
+    return f"Tệp: {s.file}\nKhông đọc được: {s.reason}\n"
+
+
+def _dec(v: Decimal | None) -> str | None:
+    return None if v is None else plain(v)
+
+
+def summary_dict(s: DocSummary) -> dict[str, Any]:
+    return {
+        "index": s.index,
+        "file": s.file,
+        "status": s.status.value,
+        "verdict": s.verdict,
+        "number": s.number,
+        "date": s.date,
+        "title": s.title,
+        "lines": s.lines,
+        "sections": s.sections,
+        "errors": s.errors,
+        "warnings": s.warnings,
+        "notes": s.notes,
+        "total_stated": _dec(s.stated),
+        "total_computed": _dec(s.computed),
+        "difference": _dec(s.difference),
+        "unit": s.unit or None,
+        "reason": s.reason,
+    }
+
+
+def document_json(s: DocSummary, report: Report, targets: Sequence[Extracted] = ()) -> str:
+    doc = {"summary": summary_dict(s), "report": report_to_dict(report, targets)}
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def error_json(s: DocSummary) -> dict[str, Any]:
+    return {"summary": summary_dict(s), "report": None}
+
+
+def overall_dict(total: Overall) -> dict[str, Any]:
+    return {
+        "documents": total.documents,
+        "by_status": {s.value: n for s, n in total.by_status.items()},
+        "lines": total.lines,
+        "errors": total.errors,
+        "warnings": total.warnings,
+        "totals": [
+            {
+                "unit": t.unit,
+                "documents": t.documents,
+                "computed": plain(t.computed),
+                "stated": plain(t.stated),
+                "stating_documents": t.stating,
+            }
+            for t in total.totals
+        ],
+        "skipped": total.skipped,
+        "exit_code": total.exit_code,
+    }
+
+
+def write_batch_json(outcomes: Sequence[Outcome], skipped: Sequence[Skipped], total: Overall) -> Iterator[str]:
+    """``{"documents": [...], "skipped": [...], "summary": {...}}``, one document per line."""
+    yield '{"documents": [\n'
+    for i, o in enumerate(outcomes):
+        yield ("" if i == 0 else ",\n") + (o.text or "null")
+    yield '\n],\n"skipped": '
+    yield json.dumps([{"path": s.path, "reason": s.reason} for s in skipped], ensure_ascii=False)
+    yield ',\n"summary": '
+    yield json.dumps(overall_dict(total), ensure_ascii=False)
+    yield "\n}\n"
+
+
+def _num(v: Decimal | None) -> str:
+    return "—" if v is None else format_vn(v)
+
+
+def _tail(text: str, width: int) -> str:
+    """The end of a path is what tells two documents apart."""
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+_FILE, _IDENT = 34, 26
+
+
+def _table_row(cells: tuple[str, ...]) -> str:
+    no, file, ident, lines, sections, errors, warnings, stated, computed, unit, verdict = cells
+    return (
+        f"{no:>4}  {file:<{_FILE}}  {ident:<{_IDENT}} {lines:>6} {sections:>5} {errors:>5} {warnings:>7}"
+        f" {stated:>14} {computed:>14}  {unit:<11} {verdict}"
+    ).rstrip()
+
+
+def summary_lines(outcomes: Sequence[Outcome], skipped: Sequence[Skipped], total: Overall) -> list[str]:
+    out = [f"{SUMMARY_TITLE}: {total.documents} văn bản"]
+    out.append(
+        _table_row(
+            ("STT", "Tệp", "Số, ngày", "Dòng", "Mục", "Lỗi", "C.báo", "Tổng ghi", "Tổng tính", "Đơn vị", "Kết quả")
+        )
+    )
+    for o in outcomes:
+        s = o.summary
+        ident = ", ".join(x for x in (s.number, s.date) if x)
+        readable = s.status not in (Status.UNREADABLE, Status.BUG)
+        cells = (
+            str(s.index),
+            _tail(s.file, _FILE),
+            _cut(ident, _IDENT),
+            str(s.lines) if readable else "",
+            str(s.sections) if readable else "",
+            str(s.errors) if readable else "",
+            str(s.warnings) if readable else "",
+            _num(s.stated) if readable else "",
+            _num(s.computed) if readable else "",
+            s.unit,
+            s.verdict,
+        )
+        out.append(_table_row(cells))
+    failed = [o.summary for o in outcomes if o.summary.reason is not None]
+    if failed:
+        out.append("")
+        out.append(f"Không kiểm tra được {len(failed)} văn bản:")
+        out.extend(f"{s.index:>4}  {s.file}: {s.reason}" for s in failed)
+    if skipped:
+        out.append("")
+        out.append(f"Bỏ qua {len(skipped)} tệp không phải văn bản dự toán:")
+        out.extend(f"      {s.path} ({s.reason})" for s in skipped)
+    if total.totals:
+        out.append("")
+        for t in total.totals:
+            stated = f"ghi {format_vn(t.stated)}" + (
+                f" (ở {t.stating} văn bản có ghi tổng)" if t.stating != t.documents else ""
+            )
+            out.append(
+                f"Cộng tổng kinh phí của {t.documents} văn bản ({t.unit}): tính {format_vn(t.computed)}; {stated}."
+            )
+    counts = ", ".join(f"{n} {VERDICT[s]}" for s, n in total.by_status.items() if n)
+    out.append("")
+    out.append(
+        f"Kết quả chung: {total.documents} văn bản ({counts or 'không có'}); "
+        f"{total.lines} dòng chi phí, {total.errors} lỗi, {total.warnings} cảnh báo."
+    )
+    return out
+
+
+def write_batch_text(outcomes: Sequence[Outcome], skipped: Sequence[Skipped], total: Overall) -> Iterator[str]:
+    """Each document as ``budget check`` prints it alone, separated by a rule; then the summary."""
+    for o in outcomes:
+        yield (o.text or error_text(o.summary)) + "\n" + RULE + "\n\n"
+    yield "\n".join(summary_lines(outcomes, skipped, total)) + "\n"

@@ -1,0 +1,234 @@
+"""A batch run as one workbook: ``Tổng hợp các đơn vị`` (a row per document, with a link to
+its sheet), then one sheet per document (its budget tree and its findings, each sheet
+linking back). Lays out what ``batch_view`` decided; the only formulas are the totals per
+money unit (``SUMIF``), which also store their values.
+
+Each document's own live-formula workbook is what ``budget check FILE --xlsx`` writes;
+this one is the consolidated view an office reads first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from budget.layout import WORKBOOK_OPTIONS
+from budget.numbers import plain
+from budget.table import too_precise
+from plancheck.batch_view import VERDICT, DocSheet, DocSummary, Overall, Status
+
+if TYPE_CHECKING:
+    from plancheck.batch import Outcome, Skipped
+
+SUMMARY = "Tổng hợp các đơn vị"
+HEADERS = [
+    "STT",
+    "Tệp",
+    "Số văn bản",
+    "Ngày",
+    "Số dòng chi phí",
+    "Số mục",
+    "Lỗi",
+    "Cảnh báo",
+    "Tổng kinh phí ghi",
+    "Tổng tính lại",
+    "Chênh lệch (ghi − tính)",
+    "Đơn vị",
+    "Kết quả",
+    "Lý do",
+    "Chi tiết",
+]
+TREE_HEADERS = ["Vị trí", "Mục", "Nội dung", "Kinh phí ghi", "Tính lại", "Chênh lệch", "Đơn vị", "Trạng thái"]
+FINDING_HEADERS = ["Vị trí", "Mức độ", "Nội dung (→ nguyên nhân có thể)", "Mã"]
+_MARK = {True: "Khớp", False: "Sai", None: "Không ghi"}
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
+_MAX_TEXT = 32_767
+HEADER_ROW = 4
+
+
+def sheet_name(index: int, file: str) -> str:
+    """``007 truong-thcs-a``: unique by its number, at most 31 characters, none Excel forbids."""
+    stem = _BAD_SHEET_CHARS.sub("_", Path(file).stem).strip() or "van-ban"
+    return f"{index:03d} {stem}"[:31].rstrip()
+
+
+def _quote(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+class _Writer:
+    def __init__(self, path: Path):
+        self.wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+        add = self.wb.add_format
+        self.title = add({"bold": True, "font_size": 14})
+        self.italic = add({"italic": True})
+        self.header = add(
+            {
+                "bold": True,
+                "text_wrap": True,
+                "valign": "vcenter",
+                "align": "center",
+                "border": 1,
+                "bg_color": "#D9E1F2",
+            }
+        )
+        self.text = add({"valign": "top", "border": 1})
+        self.wrap = add({"valign": "top", "border": 1, "text_wrap": True})
+        self.bold = add({"valign": "top", "border": 1, "bold": True})
+        self.int = add({"num_format": "#,##0", "valign": "top", "border": 1})
+        self.bad = add({"bg_color": "#FFC7CE", "font_color": "#9C0006", "valign": "top", "border": 1})
+        self.link = add({"font_color": "#0563C1", "underline": 1, "valign": "top", "border": 1})
+        self._amounts: dict[tuple[int, bool], Any] = {}
+
+    def amount_format(self, value: Decimal, bold: bool = False) -> Any:
+        """``#,##0`` for whole numbers, and only the decimal places a figure has otherwise."""
+        places = max(0, -int(value.normalize().as_tuple().exponent))
+        key = (min(places, 10), bold)
+        if key not in self._amounts:
+            pattern = "#,##0" + ("." + "0" * key[0] if key[0] else "")
+            self._amounts[key] = self.wb.add_format({"num_format": pattern, "valign": "top", "border": 1, "bold": bold})
+        return self._amounts[key]
+
+    def string(self, ws: Any, row: int, col: int, value: str | None, fmt: Any = None) -> None:
+        if not value:
+            ws.write_blank(row, col, None, fmt or self.text)
+            return
+        value = value if len(value) <= _MAX_TEXT else value[: _MAX_TEXT - 1] + "…"
+        ws.write_string(row, col, value, fmt or self.text)
+
+    def number(self, ws: Any, row: int, col: int, value: Decimal | int | None, bold: bool = False) -> None:
+        if value is None:
+            ws.write_blank(row, col, None, self.text)
+        elif isinstance(value, int):
+            ws.write_number(row, col, value, self.int)
+        elif too_precise(value):
+            ws.write_string(row, col, plain(value), self.text)  # more digits than Excel keeps
+        else:
+            ws.write_number(row, col, value, self.amount_format(value, bold))
+
+    def headers(self, ws: Any, row: int, names: list[str]) -> None:
+        for col, name in enumerate(names):
+            ws.write_string(row, col, name, self.header)
+        ws.set_row(row, 32)
+
+
+def write_batch_workbook(path: Path, outcomes: Sequence[Outcome], skipped: Sequence[Skipped], total: Overall) -> None:
+    """Write the consolidated workbook to ``path`` (the caller makes the write safe)."""
+    w = _Writer(path)
+    names = [sheet_name(o.summary.index, o.summary.file) for o in outcomes]
+    _summary(w, outcomes, names, skipped, total)
+    for o, name in zip(outcomes, names, strict=True):
+        _document(w, o.summary, o.sheet, name)
+    w.wb.close()
+
+
+def _summary(
+    w: _Writer, outcomes: Sequence[Outcome], names: list[str], skipped: Sequence[Skipped], total: Overall
+) -> None:
+    ws = w.wb.add_worksheet(SUMMARY)
+    ws.write_string(0, 0, f"TỔNG HỢP KIỂM TRA DỰ TOÁN: {total.documents} VĂN BẢN", w.title)
+    counts = ", ".join(f"{n} {VERDICT[s]}" for s, n in total.by_status.items() if n)
+    ws.write_string(1, 0, f"Kết quả chung: {counts or 'không có văn bản'}.", w.italic)
+    ws.write_string(2, 0, "Bấm vào tên trang ở cột Chi tiết để xem từng văn bản.", w.italic)
+    for col, width in enumerate((5, 40, 16, 12, 9, 7, 6, 9, 16, 16, 16, 11, 14, 50, 28)):
+        ws.set_column(col, col, width)
+    w.headers(ws, HEADER_ROW, HEADERS)
+    first = HEADER_ROW + 1
+    for i, (o, name) in enumerate(zip(outcomes, names, strict=True)):
+        _summary_row(w, ws, first + i, o.summary, name)
+    last = first + len(outcomes) - 1
+    r = last + 2
+    if outcomes:
+        stated, computed, unit = (xl_rowcol_to_cell(first, c) for c in (8, 9, 11))
+        ends = [xl_rowcol_to_cell(last, c) for c in (8, 9, 11)]
+        ranges = [f"{a}:{b}" for a, b in zip((stated, computed, unit), ends, strict=True)]
+        for t in total.totals:
+            note = f" (tổng ghi: {t.stating} văn bản có ghi tổng)" if t.stating != t.documents else ""
+            w.string(ws, r, 1, f"Cộng {t.documents} văn bản tính bằng {t.unit}{note}", w.bold)
+            unit_ref = xl_rowcol_to_cell(r, 11)
+            for col, rng, value in ((8, ranges[0], t.stated), (9, ranges[1], t.computed)):
+                ws.write_formula(
+                    r, col, f"=SUMIF({ranges[2]},{unit_ref},{rng})", w.amount_format(value, True), plain(value)
+                )
+            w.string(ws, r, 11, t.unit, w.bold)
+            r += 1
+    if skipped:
+        r += 1
+        ws.write_string(r, 1, f"Bỏ qua {len(skipped)} tệp không phải văn bản dự toán:", w.italic)
+        for s in skipped:
+            r += 1
+            ws.write_string(r, 1, s.path)
+            ws.write_string(r, 13, s.reason)
+    ws.freeze_panes(HEADER_ROW + 1, 2)
+    ws.autofilter(HEADER_ROW, 0, max(last, HEADER_ROW), len(HEADERS) - 1)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(HEADER_ROW)
+
+
+def _summary_row(w: _Writer, ws: Any, r: int, s: DocSummary, name: str) -> None:
+    readable = s.status not in (Status.UNREADABLE, Status.BUG)
+    ws.write_number(r, 0, s.index, w.int)
+    w.string(ws, r, 1, s.file)
+    w.string(ws, r, 2, s.number)
+    w.string(ws, r, 3, s.date)
+    for col, value in enumerate((s.lines, s.sections, s.errors, s.warnings), 4):
+        w.number(ws, r, col, value if readable else None)
+    w.number(ws, r, 8, s.stated)
+    w.number(ws, r, 9, s.computed)
+    w.number(ws, r, 10, s.difference)
+    w.string(ws, r, 11, s.unit)
+    w.string(ws, r, 12, s.verdict, w.text if s.status in (Status.OK, Status.NO_BUDGET) else w.bad)
+    w.string(ws, r, 13, s.reason, w.wrap)
+    ws.write_url(r, 14, f"internal:{_quote(name)}!A1", w.link, name)
+
+
+def _document(w: _Writer, s: DocSummary, sheet: DocSheet | None, name: str) -> None:
+    ws = w.wb.add_worksheet(name)
+    ws.write_url(0, 0, f"internal:{_quote(SUMMARY)}!A1", w.link, f"← {SUMMARY}")
+    ws.write_string(1, 0, f"Tệp: {s.file}", w.title)
+    ident = ", ".join(x for x in (s.number, s.date) if x)
+    ws.write_string(2, 0, " — ".join(x for x in (ident, s.title or "") if x) or " ", w.italic)
+    ws.write_string(3, 0, f"Kết quả: {s.verdict}" + (f" — {s.reason}" if s.reason else ""), w.italic)
+    for col, width in enumerate((18, 10, 60, 16, 16, 16, 14, 11)):
+        ws.set_column(col, col, width)
+    if sheet is None:
+        return
+    r = HEADER_ROW
+    if sheet.heading:
+        ws.write_string(r, 0, sheet.heading, w.bold)
+        r += 1
+    if sheet.rows:
+        w.headers(ws, r, TREE_HEADERS)
+        for row in sheet.rows:
+            r += 1
+            bold = row.kind != "line"
+            w.string(ws, r, 0, row.where)
+            w.string(ws, r, 1, row.number, w.bold if bold else None)
+            w.string(ws, r, 2, ("    " * max(row.depth - 1, 0)) + row.label, w.bold if bold else None)
+            w.number(ws, r, 3, row.stated, bold)
+            w.number(ws, r, 4, row.computed, bold)
+            w.number(ws, r, 5, row.difference, bold)
+            w.string(ws, r, 6, row.unit)
+            w.string(ws, r, 7, _MARK[row.ok], w.bad if row.ok is False else None)
+    else:
+        ws.write_string(r, 0, "Không tìm thấy dự toán kinh phí trong văn bản.")
+    if sheet.findings:
+        r += 2
+        w.headers(ws, r, FINDING_HEADERS)
+        for f in sheet.findings:
+            r += 1
+            w.string(ws, r, 0, f.location)
+            w.string(ws, r, 1, f.severity, w.bad if f.severity == "lỗi" else None)
+            w.string(ws, r, 2, f.message + (f"\n→ {f.cause}" if f.cause else ""), w.wrap)
+            w.string(ws, r, 3, f.code)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
