@@ -17,7 +17,7 @@ from types import MappingProxyType
 from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepResult
 from budget.findings import Cause, Finding, Severity
 from budget.messages import Factors, Phrase
-from budget.model import Quantity
+from budget.model import Quantity, Section
 from budget.numbers import EXACT, round_to, shift
 from budget.unitcheck import UnitVerdict, describe, verdict
 from budget.units import Money
@@ -39,7 +39,7 @@ class _Anchor:
 def _section_anchor(r: SectionResult, outer: _Anchor | None) -> _Anchor | None:
     if r.stated_dong is None or r.computed_dong is None or r.stated is None:
         return outer
-    return _Anchor(r.stated_dong, r.computed_dong, Phrase("PARENT_SECTION", {"number": r.section.number}))
+    return _Anchor(r.stated_dong, r.computed_dong, Phrase("PARENT_SECTION", {"number": section_name(r.section)}))
 
 
 def _total_anchor(ev: Evaluation) -> _Anchor | None:
@@ -183,9 +183,22 @@ def _child_cause(
             fits.append(Cause("CAUSE_CHILD_LINE", args, c.line.stated.source))
         else:
             assert c.stated is not None and c.children_sum is not None
-            args = {"number": c.section.number, "stated": c.stated, "computed": c.children_sum, "unit": c.money.name}
+            args = {
+                "number": section_name(c.section),
+                "stated": c.stated,
+                "computed": c.children_sum,
+                "unit": c.money.name,
+            }
             fits.append(Cause("CAUSE_CHILD_SECTION", args, c.section.source))
     return fits[0] if len(fits) == 1 else None
+
+
+def section_name(section: Section) -> str:
+    """How messages name a section: its number, or its title when it has none (a ``-`` item)."""
+    if section.number:
+        return section.number
+    title = section.title if len(section.title) <= 50 else section.title[:49] + "…"
+    return f"“{title}”"
 
 
 def check_sections(ev: Evaluation) -> list[Finding]:
@@ -215,7 +228,7 @@ def check_sections(ev: Evaluation) -> list[Finding]:
                 "SECTION_SUM_MISMATCH",
                 Severity.ERROR,
                 {
-                    "number": r.section.number,
+                    "number": section_name(r.section),
                     "computed": r.children_sum,
                     "stated": r.stated,
                     "difference": EXACT.subtract(r.stated, r.children_sum),
@@ -275,7 +288,7 @@ def check_total(ev: Evaluation) -> list[Finding]:
 def check_empty_sections(ev: Evaluation) -> list[Finding]:
     """A section with neither an amount nor items is reported as having none, not as zero."""
     return [
-        Finding(r.section.source, "SECTION_NO_AMOUNT", Severity.INFO, {"number": r.section.number})
+        Finding(r.section.source, "SECTION_NO_AMOUNT", Severity.INFO, {"number": section_name(r.section)})
         for r in ev.sections()
         if r.section.stated is None and not r.section.items
     ]

@@ -15,15 +15,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
+from budget.arith import evaluate_group
 from budget.findings import Finding, Severity
 from budget.model import CostLine, Quantity, Step
-from budget.numbers import NUMBER_TOKEN, Ambiguity, NumberError, format_vn, read_number, shift
+from budget.numbers import NUMBER_TOKEN, Ambiguity, NumberError, alternatives, format_vn, read_number, shift
 from budget.source import Source
 from budget.units import read_money
 
+
+class Locator(Protocol):
+    """Turns a 1-based column of the text being read into a ``Source`` in the file."""
+
+    def at(self, col: int | None) -> Source: ...
+
+
 _PAREN = re.compile(r"\([^()]*\)")
-_OP = re.compile(r"(?:(?<=\s)|(?<=[0-9%]))[x×X*](?=\s*[0-9])")
+_OP = re.compile(r"(?:(?<=\s)|(?<=[0-9%)]))[x×X*](?=\s*[0-9(])")
 _FREE_NUMBER = re.compile(r"(?<![\w.,])" + NUMBER_TOKEN.pattern, re.VERBOSE)
 _PER_PARTS = re.compile(r"(?:\s*/\s*[^\W\d_]+)*")
 _PREFIXES = ("TB", "BQ")
@@ -36,18 +45,52 @@ class _Piece:
     text: str
 
 
+_BRACKET = re.compile(r"[()]")
+
+
+def paren_groups(text: str) -> list[tuple[int, int]]:
+    """Top-level ``( ... )`` spans, in one pass; an unclosed ``(`` or a stray ``)`` is text."""
+    groups: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for m in _BRACKET.finditer(text):
+        if m.group() == "(":
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, m.end()))
+    return groups
+
+
+def is_arithmetic(content: str) -> bool:
+    """``(2,34 + 0,5)``, ``(15/30)``: a group of numbers and operators is a factor, not a note."""
+    return _ARITH_GROUP.fullmatch(content) is not None and len(NUMBER_TOKEN.findall(content)) >= 2
+
+
+_ARITH_GROUP = re.compile(r"[\s0-9.,%()]*[0-9][\s0-9.,%()]*(?:[-+x×X*/:][\s0-9.,%()]*[0-9][\s0-9.,%()]*)+")
+
+
 def _mask_notes(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
-    """Blank out parenthetical notes (same length, so columns stay valid); notes with offsets."""
+    """Blank out parenthetical notes (same length, so columns stay valid); notes with offsets.
+
+    A group of numbers and operators (``(2,34 + 0,5)``) is arithmetic and stays.
+    """
     notes: list[tuple[int, str]] = []
-    masked = text
-    while True:
-        m = _PAREN.search(masked)
-        if m is None:
-            break
-        notes.append((m.start(), text[m.start() + 1 : m.end() - 1].strip()))
-        masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
-    notes.sort()
-    return masked, tuple((at, n) for at, n in notes if n)
+    parts: list[str] = []
+    pos = 0
+    for a, b in paren_groups(text):
+        content = text[a + 1 : b - 1]
+        if is_arithmetic(content):
+            continue
+        parts.append(text[pos:a])
+        parts.append(" " * (b - a))
+        pos = b
+        notes.append((a, content.strip()))
+    parts.append(text[pos:])
+    return "".join(parts), tuple((at, n) for at, n in notes if n)
 
 
 def _split(text: str, start: int, end: int) -> list[_Piece]:
@@ -85,9 +128,10 @@ class _Unreadable(Exception):
 class _LineReader:
     """Reads the numbers of one line, collecting findings about how they were read."""
 
-    def __init__(self, source: Source):
+    def __init__(self, source: Locator):
         self.source = source
         self.findings: list[Finding] = []
+        self.end = 0  # where the last quantity read ended (its unit included)
 
     def number(self, token: str, col: int) -> Decimal:
         try:
@@ -97,16 +141,41 @@ class _LineReader:
         self.findings.extend(findings)
         return value
 
+    def _group(self, piece: _Piece, lead: int) -> tuple[Decimal, str, int]:
+        """An arithmetic group ``(2,34 + 0,5)`` as one factor: its exact value, text, end."""
+        text = piece.text
+        depth = 0
+        for i in range(lead, len(text)):
+            if text[i] == "(":
+                depth += 1
+            elif text[i] == ")":
+                depth -= 1
+                if depth == 0:
+                    value = evaluate_group(text[lead + 1 : i])
+                    if value is None:
+                        break
+                    return value, text[lead : i + 1], i + 1
+        raise _Unreadable(text[lead:].strip(), piece.start + lead + 1)
+
     def quantity(self, piece: _Piece, offset: int, *, result: bool, final: bool) -> tuple[Quantity, str]:
         """The quantity starting at ``offset`` of a piece, and the text left after it."""
         text = piece.text
         lead = len(text) - len(text[offset:].lstrip()) if offset == 0 else offset
-        m = NUMBER_TOKEN.match(text, lead)
-        if m is None:
-            raise _Unreadable(text.strip() or text, piece.start + lead + 1)
-        col = piece.start + m.start() + 1
-        value = self.number(m.group(), col)
-        rest = text[m.end() :]
+        alts: tuple[Decimal, ...] = ()
+        if not result and text.startswith("(", lead):
+            value, written, end = self._group(piece, lead)
+            col = piece.start + lead + 1
+            rest = text[end:]
+            token = written
+        else:
+            m = NUMBER_TOKEN.match(text, lead)
+            if m is None:
+                raise _Unreadable(text.strip() or text, piece.start + lead + 1)
+            col = piece.start + m.start() + 1
+            value = self.number(m.group(), col)
+            alts = alternatives(m.group())
+            rest = text[m.end() :]
+            token = m.group()
         percent = rest.lstrip().startswith("%")
         if percent:
             rest = rest.lstrip()[1:]
@@ -122,9 +191,10 @@ class _LineReader:
                     unit_text, tail = "", rest
             else:
                 unit_text, tail = rest, ""
+        self.end = piece.start + len(text) - len(tail)
         unit_text = " ".join(unit_text.split()).strip(_TRIM)
-        money = None if percent else read_money(unit_text)[0]
-        q = Quantity(value, unit_text, money, self.source.at(col), m.group(), percent)
+        money = None if percent else read_money(unit_text[:40])[0]
+        q = Quantity(value, unit_text, money, self.source.at(col), token, percent, alts)
         return q, tail
 
 
@@ -134,20 +204,52 @@ def parse_cost_line(source: Source) -> tuple[CostLine | None, list[Finding]]:
     if "=" not in text:
         return None, []
     masked, notes = _mask_notes(text)
-    first_op = _OP.search(masked)
+    chain = read_chain(text, masked, notes, 0, len(text), source)
+    return chain.line, chain.findings
+
+
+@dataclass(frozen=True)
+class Chain:
+    """What one clause holds: a cost line (or None), findings, and the span it consumed."""
+
+    line: CostLine | None
+    findings: list[Finding]
+    start: int = 0
+    end: int = 0
+
+
+def read_chain(
+    text: str,
+    masked: str,
+    notes: tuple[tuple[int, str], ...],
+    start: int,
+    end: int,
+    locate: Locator,
+    label_from: int | None = None,
+) -> Chain:
+    """The cost line in ``text[start:end]`` (one clause), or None when it holds none.
+
+    ``masked`` is ``text`` with notes blanked; columns given to ``locate`` are 1-based in
+    ``text``.
+    """
+    first_op = _OP.search(masked, start, end)
     if first_op is None:
-        return None, []
+        return Chain(None, [])
     # an "=" before the first multiplication belongs to the label, not to the arithmetic
-    eqs = [i for i, ch in enumerate(masked) if ch == "=" and i > first_op.start()]
-    if not eqs:
-        return None, []
-    reader = _LineReader(source)
+    eq_at = masked.find("=", first_op.start(), end)
+    if eq_at < 0:
+        return Chain(None, [])
+    eqs = []
+    while 0 <= eq_at < end:
+        eqs.append(eq_at)
+        eq_at = masked.find("=", eq_at + 1, end)
+    reader = _LineReader(locate)
     try:
-        line = _read(reader, source, masked, eqs, notes)
+        line, first = _read(reader, text, masked, eqs, notes, start, end, label_from)
     except _Unreadable as e:
-        finding = Finding(source.at(e.col), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": e.text})
-        return None, [finding, *reader.findings]
-    return line, reader.findings
+        finding = Finding(locate.at(e.col), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": e.text[:60]})
+        return Chain(None, [finding, *reader.findings], first_op.start(), end)
+    return Chain(line, reader.findings, first, reader.end)
 
 
 def _first_factor(piece: _Piece) -> int:
@@ -159,14 +261,22 @@ def _first_factor(piece: _Piece) -> int:
 
 
 def _read(
-    reader: _LineReader, source: Source, masked: str, eqs: list[int], notes: tuple[tuple[int, str], ...]
-) -> CostLine:
-    bounds = [*eqs, len(masked)]
-    head = _split(masked, 0, eqs[0])
+    reader: _LineReader,
+    text: str,
+    masked: str,
+    eqs: list[int],
+    notes: tuple[tuple[int, str], ...],
+    start: int,
+    end: int,
+    label_from: int | None = None,
+) -> tuple[CostLine, int]:
+    bounds = [*eqs, end]
+    head = _split(masked, start, eqs[0])
     first = head[0]
     at = _first_factor(first)
     # the label is the text as written, parentheses included; notes are those of the arithmetic
-    label = " ".join(source.text[: first.start + at].split()).strip(_TRIM)
+    label_start = start if label_from is None else min(label_from, start)
+    label = " ".join(text[label_start : first.start + at].split()).strip(_TRIM)
     prefix = ""
     for p in _PREFIXES:
         if label == p or label.endswith((" " + p, ":" + p)):
@@ -187,5 +297,6 @@ def _read(
             tail = " ".join(tail.split())
         else:
             factors = [reader.quantity(p, 0, result=False, final=False)[0] for p in seg[1:]]
-    kept = tuple(n for offset, n in notes if offset >= first.start + at)
-    return CostLine(source, label, tuple(steps), prefix, kept, tail)
+    kept = tuple(n for offset, n in notes if first.start + at <= offset < end)
+    source = reader.source.at(first.start + at + 1)
+    return CostLine(source, label, tuple(steps), prefix, kept, tail), first.start + at

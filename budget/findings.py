@@ -119,9 +119,10 @@ def format_finding(f: Finding) -> str:
     head = f"{f.source}: {messages.SEVERITY[f.severity.value]} [{f.code}] {f.message}"
     out = [head]
     if f.source.text:
-        out.append("    " + f.source.text)
-        if f.source.col:
-            out.append("    " + " " * (f.source.col - 1) + "^")
+        shown, caret = f.source.window()
+        out.append("    " + shown)
+        if caret is not None:
+            out.append("    " + " " * caret + "^")
     if f.cause is not None:
         where = f" ({f.cause.source})" if f.cause.source is not None else ""
         out.append(f"    → {f.cause.message}{where}")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from babel.numbers import format_decimal
+
 from budget.numbers import format_vn
 
 SEVERITY = {"error": "lỗi", "warning": "cảnh báo", "info": "ghi chú"}
@@ -36,9 +38,17 @@ TEMPLATES: Mapping[str, str] = {
     "NO_MONEY_FACTOR": (
         "Không thừa số nào mang đơn vị tiền; đã coi tích các thừa số có cùng đơn vị với kết quả ({unit})."
     ),
+    "NUMBER_READ_BY_ARITHMETIC": (
+        "Đọc “{text}” là {value} (không phải {preferred}) vì với cách đọc này mọi phép tính của dòng đều khớp."
+    ),
+    "NUMBER_TOO_LONG": "Số “{text}” có {digits} chữ số, quá dài để tính chính xác; số này không được kiểm tra.",
+    "NESTING_TOO_DEEP": "Các mục lồng nhau quá {depth} cấp; các mục sâu hơn được coi là cùng cấp {depth}.",
+    "TOTAL_STATED_TWICE": (
+        "Tổng ghi hai lần với hai số khác nhau: trước ghi {first} {unit}, ở đây ghi {second} {unit}; "
+        "không đối chiếu được cho đến khi thống nhất."
+    ),
     "UNCHECKED_AMOUNT": (
-        "Số tiền {value} {unit} không thuộc phép tính, tổng mục hay khoản nào đã đọc được; "
-        "số này chưa được kiểm tra."
+        "Số tiền {value} {unit} không thuộc phép tính, tổng mục hay khoản nào đã đọc được; số này chưa được kiểm tra."
     ),
     "COSTLINE_UNREADABLE": (
         "Dòng có dạng phép tính (dấu nhân và dấu =) nhưng không đọc được “{text}”; dòng này không được kiểm tra."
@@ -114,6 +124,48 @@ TEMPLATES: Mapping[str, str] = {
         "Tệp không phải văn bản UTF-8 hay UTF-16 (byte lạ ở vị trí {offset}); hãy lưu lại dưới dạng UTF-8."
     ),
     "INPUT_UNSUPPORTED": "Không đọc được loại tệp “{suffix}”; hãy dùng tệp văn bản .txt.",
+    "INPUT_TOO_DEEP": (
+        "Mục {number} lồng {depth} cấp, vượt giới hạn {limit} cấp; không đọc. Hãy kiểm tra lại cách đánh số mục."
+    ),
+    "XLSX_XML_GUARD_OFF": (
+        "Lớp bảo vệ khi đọc XML của bảng tính đang bị tắt (biến môi trường OPENPYXL_DEFUSEDXML={value}, "
+        "hoặc thiếu thư viện defusedxml); công cụ không đọc bảng tính khi đó. Hãy bỏ biến này "
+        "(unset OPENPYXL_DEFUSEDXML) hoặc cài defusedxml rồi chạy lại."
+    ),
+    "XLSX_TOO_MANY_CELLS": (
+        "Bảng tính có {cells} ô, vượt giới hạn {limit} ô; không đọc. Hãy tách thành nhiều tệp nhỏ hơn."
+    ),
+    "XLSX_TOO_WIDE": (
+        "Trang “{member}” có ô ở tận cột {column}, dòng {row}: vùng {rows} dòng × {columns} cột vượt giới hạn "
+        "{limit} ô; không đọc. Hãy xóa các ô thừa ở xa rồi lưu lại."
+    ),
+    "XLSX_BAD_REFERENCE": (
+        "Phần “{member}” ghi địa chỉ ô một cách bất thường (“{text}”), điều Excel không bao giờ làm; "
+        "tệp có thể độc hại, không đọc."
+    ),
+    "XLSX_REASON.bad_zip": "tệp nén zip bị hỏng",
+    "XLSX_REASON.truncated": "tệp bị cắt cụt",
+    "XLSX_REASON.bad_data": "dữ liệu nén bị hỏng (sai mã kiểm tra)",
+    "XLSX_REASON.bad_xml": "nội dung XML không hợp lệ",
+    "XLSX_REASON.missing_part": "thiếu một phần bắt buộc của bảng tính",
+    "XLSX_REASON.os": "{reason}",
+    "XLSX_REASON.other": "cấu trúc bảng tính không hợp lệ ({kind})",
+    "XLSX_DATE_AS_NUMBER": (
+        "Ô này phải là số nhưng chứa ngày tháng {date} (ô được định dạng ngày); ô này không được tính. "
+        "Nếu đây là số, hãy đổi định dạng ô thành Số."
+    ),
+    "NUMBER_OUT_OF_RANGE": (
+        "Số {text} nằm ngoài phạm vi công cụ tính chính xác được (nhỏ hơn 10^18 và không quá 18 chữ số "
+        "sau dấu phẩy); ô này không được tính."
+    ),
+    "LINE_OUT_OF_RANGE": (
+        "Tích các thừa số của dòng này vượt phạm vi công cụ tính chính xác được ({digits} chữ số); "
+        "dòng này không được kiểm tra."
+    ),
+    "CSV_CONTROL_CHARACTER": "Ô có ký tự điều khiển không in được ({codes}); đã bỏ ký tự này khi đọc.",
+    "CSV_BROKEN": "Tệp CSV không đọc được: {reason}.",
+    "CSV_REASON.field_too_long": "có ô dài hơn {limit} ký tự",
+    "CSV_REASON.other": "cấu trúc CSV không hợp lệ ({kind})",
     # outputs that must not be written (exit code 2)
     "OUTPUT_IS_INPUT": "Tệp kết quả trùng với tệp đầu vào; hãy chọn tên khác.",
     "OUTPUT_EXISTS": "Tệp đã có; thêm --force để ghi đè.",
@@ -121,6 +173,46 @@ TEMPLATES: Mapping[str, str] = {
     "OUTPUT_IS_FOLDER": "Đây là một thư mục, không phải tệp.",
     "OUTPUT_LOCKED": "Tệp đang được mở trong Excel (có tệp khóa “{lock}”); hãy đóng tệp rồi chạy lại.",
     "OUTPUT_UNWRITABLE": "Không ghi được tệp ({reason}); tệp cũ (nếu có) vẫn giữ nguyên.",
+    "OUTPUT_NOT_REGULAR": (
+        "Đây là {kind}, không phải tệp thường; công cụ không ghi vào đó, kể cả khi có --force. "
+        "Hãy chọn một tên tệp khác."
+    ),
+    "OUTPUT_KIND.device": "một thiết bị (như /dev/null)",
+    "OUTPUT_KIND.fifo": "một ống dẫn (FIFO)",
+    "OUTPUT_KIND.socket": "một socket",
+    "OUTPUT_KIND.other": "một loại tệp đặc biệt",
+    "OUTPUT_LOCKED_LIBREOFFICE": (
+        "Tệp đang được mở trong LibreOffice (có tệp khóa “{lock}”); hãy đóng tệp rồi chạy lại. "
+        "Nếu không còn ai mở tệp, hãy xóa tệp khóa đó."
+    ),
+    "OUTPUT_CLAIMED": (
+        "Trong lúc đang ghi, một lần chạy khác đã tạo tệp này; kết quả lần này không ghi đè lên. "
+        "Thêm --force để ghi đè, hoặc chọn tên khác."
+    ),
+    "OUTPUT_INTERRUPTED": (
+        "Đã dừng theo yêu cầu ({signal}) trong khi ghi; tệp kết quả chưa được ghi, tệp cũ (nếu có) "
+        "vẫn giữ nguyên, không để lại tệp tạm."
+    ),
+    "INTERRUPTED": "Đã dừng theo yêu cầu (Ctrl-C); chưa ghi tệp kết quả nào.",
+    "INTERNAL_ERROR": (
+        "lỗi nội bộ ({kind}): đây là lỗi của công cụ, không phải của tệp đầu vào. Xin gửi tệp đầu vào "
+        "và dòng này cho người phát triển để sửa."
+    ),
+    "OS_REASON.ENOSPC": "ổ đĩa đã hết chỗ trống; hãy giải phóng dung lượng rồi chạy lại",
+    "OS_REASON.EDQUOT": "đã dùng hết hạn mức dung lượng (quota) của tài khoản; hãy xóa bớt tệp rồi chạy lại",
+    "OS_REASON.EFBIG": (
+        "tệp vượt giới hạn kích thước cho phép (ulimit -f hoặc giới hạn của ổ đĩa); hãy nới giới hạn hoặc ghi ra ổ khác"
+    ),
+    "OS_REASON.EACCES": "không có quyền truy cập tệp hoặc thư mục này; hãy kiểm tra quyền hoặc chọn thư mục khác",
+    "OS_REASON.EROFS": "ổ đĩa hoặc thư mục chỉ cho phép đọc; hãy chọn thư mục khác",
+    "OS_REASON.ENAMETOOLONG": "tên tệp quá dài; hãy đặt tên ngắn hơn",
+    "OS_REASON.EIO": "lỗi đọc ghi của thiết bị lưu trữ; hãy kiểm tra ổ đĩa rồi chạy lại",
+    "OS_REASON.EBUSY": "tệp đang được chương trình khác sử dụng; hãy đóng chương trình đó rồi chạy lại",
+    "OS_REASON.ELOOP": "đường dẫn có vòng lặp liên kết tượng trưng; hãy kiểm tra đường dẫn",
+    "OS_REASON.ENOENT": "tệp hoặc thư mục không còn tồn tại; hãy kiểm tra đường dẫn",
+    "OS_REASON.EMFILE": "đang mở quá nhiều tệp cùng lúc; hãy chạy lại",
+    "OS_REASON.READ_ONLY": "tệp chỉ cho phép đọc; hãy bỏ thuộc tính chỉ đọc hoặc chọn tên khác",
+    "OS_REASON.OTHER": "lỗi hệ thống {code}; hãy thử lại hoặc chọn thư mục khác",
     # indicators: targets and data
     "TABLE_EMPTY": "Bảng không có dòng nào.",
     "TARGET_BAD_KIND": ("Loại chỉ tiêu “{text}” không rõ; dùng: tối thiểu, tối đa, khoảng, cơ cấu, số lượng."),
@@ -141,6 +233,126 @@ TEMPLATES: Mapping[str, str] = {
     "DATA_NUMERATOR_OVER": "Chỉ tiêu {id}: tử số của {unit} năm {year} lớn hơn mẫu số; số liệu có thể sai.",
     "SPLIT_NOT_100": "Chỉ tiêu {id}: các phần của {unit} năm {year} cộng lại được {total}%, không phải 100%.",
     "DATA_MISSING_YEARS": "Chỉ tiêu {id}: {unit} thiếu số liệu các năm {years}.",
+    # reports
+    "VERDICT.ok": "KẾT QUẢ: KHỚP",
+    "VERDICT.errors": "KẾT QUẢ: {errors} lỗi, {warnings} cảnh báo",
+    "VERDICT.incomplete": "CHƯA KIỂM TRA HẾT: {unread} chưa được kiểm tra",
+    "VERDICT.no_budget": "KHÔNG CÓ DỰ TOÁN ĐỂ KIỂM TRA",
+    "VERDICT_DETAIL.ok": "Mọi phép nhân, tổng mục và tổng kinh phí đều khớp; {warnings} cảnh báo, {notes} ghi chú.",
+    "VERDICT_DETAIL.errors": (
+        "{errors} chỗ không khớp hoặc không dùng được; {warnings} cảnh báo, {notes} ghi chú. "
+        "Xem từng lỗi tại vị trí của nó."
+    ),
+    "VERDICT_DETAIL.errors_unread": (
+        "{errors} chỗ không khớp hoặc không dùng được; {warnings} cảnh báo, {notes} ghi chú; "
+        "ngoài ra {unread} chưa được kiểm tra."
+    ),
+    "VERDICT_DETAIL.incomplete": (
+        "Phần đã kiểm tra không có lỗi ({warnings} cảnh báo, {notes} ghi chú), nhưng văn bản còn "
+        "chỗ chưa đọc được nên chưa thể kết luận là khớp."
+    ),
+    "VERDICT_DETAIL.no_budget": (
+        "Không tìm thấy dòng chi phí, mục có kinh phí hay tổng kinh phí trong văn bản; {notes} ghi chú."
+    ),
+    "UNREAD.amounts": "{count} số tiền",
+    "UNREAD.lines": "{count} dòng phép tính",
+    "UNREAD.cells": "{count} ô công thức",
+    "UNREAD.other": "{count} chỗ khác",
+    "SUM_UNCHECKED": "{label}: cộng được {computed} {unit}, ghi {stated} {unit}; chưa có kiểm tra nào báo lỗi này.",
+    "STATUS.ok": "Khớp",
+    "STATUS.error": "Sai",
+    "STATUS.inner": "Có khoản sai",
+    "STATUS.none": "Không ghi",
+    "SUM.section": "Tổng mục {number}",
+    "SUM.total": "Tổng kinh phí",
+    "SUM.alternative": "Mục {number}, cách chia {child}",
+    "TARGET_STATUS.pending": "Chưa đánh giá: cần số liệu (lệnh indicators check)",
+    "R.title": "BÁO CÁO KIỂM TRA DỰ TOÁN KINH PHÍ",
+    "R.document": "Văn bản",
+    "R.file": "Tệp",
+    "R.number": "Số hiệu",
+    "R.place": "Nơi ban hành",
+    "R.date": "Ngày",
+    "R.heading": "Phần dự toán",
+    "R.checked_at": "Thời điểm kiểm tra",
+    "R.tool": "Công cụ",
+    "R.sha256": "Mã SHA-256 của tệp",
+    "R.verdict": "Kết luận",
+    "R.summary": "Tóm tắt",
+    "R.lines": "Dòng chi phí",
+    "R.sections": "Mục",
+    "R.total_stated": "Tổng kinh phí ghi",
+    "R.total_computed": "Cộng các mục",
+    "R.total_recomputed": "Tính lại từ thừa số",
+    "R.errors": "Lỗi",
+    "R.warnings": "Cảnh báo",
+    "R.notes": "Ghi chú",
+    "R.amounts_found": "Số tiền tìm thấy",
+    "R.amounts_checked": "Số tiền đã kiểm tra",
+    "R.unit": "Đơn vị tính",
+    "R.tree": "Dự toán theo mục",
+    "R.col_number": "Mục",
+    "R.col_label": "Nội dung",
+    "R.col_where": "Vị trí",
+    "R.col_stated": "Số ghi",
+    "R.col_summed": "Cộng các khoản",
+    "R.col_recomputed": "Tính lại từ thừa số",
+    "R.col_difference": "Chênh lệch",
+    "R.col_status": "Trạng thái",
+    "R.col_unit": "Đơn vị",
+    "R.total_row": "TỔNG KINH PHÍ",
+    "R.line_at": "dòng {line}",
+    "R.not_stated": "không ghi",
+    "R.sums": "Các phép cộng đã kiểm tra",
+    "R.sum_kind": "Loại",
+    "R.findings": "Các phát hiện",
+    "R.no_findings": "Không có phát hiện nào.",
+    "R.cause": "Nguyên nhân có thể",
+    "R.targets": "Chỉ tiêu nêu trong văn bản",
+    "R.no_targets": "Văn bản không nêu chỉ tiêu nào dạng số.",
+    "R.target_id": "Mã",
+    "R.target_kind": "Loại",
+    "R.target_value": "Giá trị",
+    "R.target_deadline": "Hạn",
+    "R.target_subject": "Nội dung",
+    "R.words": "Tổng kinh phí bằng chữ",
+    "R.no_budget": "Không tìm thấy dự toán kinh phí trong văn bản.",
+    "SIGN.place_date": "{place}, ngày ..... tháng ..... năm ..........",
+    "SIGN.preparer": "NGƯỜI LẬP BIỂU",
+    "SIGN.accountant": "KẾ TOÁN TRƯỞNG",
+    "SIGN.head": "THỦ TRƯỞNG ĐƠN VỊ",
+    "SIGN.hint": "(Ký, ghi rõ họ tên)",
+    "SIGN.hint_seal": "(Ký, họ tên, đóng dấu)",
+    "T.file": "Tệp: {file}",
+    "T.stated": "ghi",
+    "T.computed": "tính",
+    "T.unit": "đơn vị",
+    "T.total": "Tổng kinh phí",
+    "T.not_stated": "không ghi",
+    "T.line": "dòng {line}",
+    "T.no_budget": "Không tìm thấy dự toán kinh phí (dòng chi phí, mục có kinh phí, tổng kinh phí) trong văn bản.",
+    "T.targets": "Chỉ tiêu nêu trong văn bản ({count}), để theo dõi bằng lệnh indicators check:",
+    "T.summary": "Tóm tắt: {lines} dòng chi phí, {sections} mục",
+    "T.summary_amounts": ", {found} số tiền tìm thấy ({checked} đã kiểm tra)",
+    "T.summary_total": ", tổng kinh phí ghi {total} {unit}",
+    "XL.words": "Bằng chữ: {words}",
+    "XL.verdict_time": "Kiểm tra lúc {time} bằng {tool}.",
+    "XL.findings_count": "{count} phát hiện",
+    "XL.sources_title": "Nguồn dữ liệu của bảng tính",
+    "XL.template_title": "Dự toán kinh phí (mẫu để điền)",
+    "XL.template_help": (
+        "Đơn vị tính: {unit}. Điền mỗi khoản chi một dòng: số lượng, đơn giá, thời gian và đơn vị của từng "
+        "số (ô nền vàng); không sửa các cột công thức (nền xám). Cần thêm dòng: chép dòng cuối xuống."
+    ),
+    "XL.hint_quantity": "Số lượng",
+    "XL.hint_price": "Đơn giá",
+    "XL.hint_time": "Thời gian",
+    "XL.hint_other": "Thừa số khác (nếu có)",
+    "REPORT_NO_CHROMIUM": (
+        "Không tìm thấy trình duyệt Chromium để in báo cáo ra PDF; hãy cài gói chromium "
+        "(apt-get install chromium) hoặc dùng --html rồi in từ trình duyệt."
+    ),
+    "REPORT_PDF_FAILED": "Chromium không in được báo cáo ra PDF: {reason}.",
     # likely causes
     "CAUSE_STATED_RESULT": (
         "Nhiều khả năng ghi nhầm kết quả: với {computed} {unit} như phép nhân cho thì {parent} khớp."
@@ -174,6 +386,267 @@ TEMPLATES: Mapping[str, str] = {
 }
 
 
+# English texts (``--lang en``), by the same codes; a code missing here falls back to Vietnamese.
+SEVERITY_EN = {"error": "error", "warning": "warning", "info": "note"}
+
+TEMPLATES_EN: Mapping[str, str] = {
+    # arithmetic
+    "PRODUCT_MISMATCH": (
+        "Product does not match: {computation} = {computed} {unit}, but the document states "
+        "{stated} {unit} (difference {difference} {unit})."
+    ),
+    "SECTION_SUM_MISMATCH": (
+        "Section {number}: its items add up to {computed} {unit}, but the section states "
+        "{stated} {unit} (difference {difference} {unit})."
+    ),
+    "TOTAL_MISMATCH": (
+        "The grand total states {stated} {unit}, but the sections add up to {computed} {unit} "
+        "(difference {difference} {unit})."
+    ),
+    "SECTION_NO_AMOUNT": "Section {number} states no amount and has no cost line; it is not counted as 0.",
+    "TOTAL_MISSING": "No grand total found; the sections add up to {computed} {unit}.",
+    "RESULT_NO_UNIT": "The result {stated} has no money unit; taken as {unit}, the unit of the line's money factor.",
+    "NO_MONEY_FACTOR": "No factor carries a money unit; the product was taken in the result's unit ({unit}).",
+    "UNCHECKED_AMOUNT": (
+        "The amount {value} {unit} belongs to no computation, section or item that was read; it was not checked."
+    ),
+    "COSTLINE_UNREADABLE": (
+        "The line looks like a computation (a multiplication sign and =) but “{text}” could not be read; "
+        "the line was not checked."
+    ),
+    # units
+    "UNIT_RESIDUAL": (
+        "Units do not cancel: the product of the factors is in {product}, leaving {residual} beside {unit}."
+    ),
+    "UNIT_NOT_MONEY": "The product of the factors is in {product}, not money, but the result is stated in {unit}.",
+    "UNIT_TIME_SCALE": (
+        "Years and months are mixed: by their units the product must be multiplied by {factor} to give {unit}."
+    ),
+    "UNIT_NEW_COUNT": "The unit “{word}” is not in the list; it was taken as a new kind of count.",
+    "CAUSE_UNIT_FACTOR": "Factors that may cause it: {factors}.",
+    # workbooks that cannot be read
+    "XLSX_IS_XLS": "This is an Excel 97-2003 (.xls) or other OLE file, not .xlsx; open it in Excel and save as .xlsx.",
+    "XLSX_NOT_ZIP": "The file is not an .xlsx workbook (not a zip file); it may be damaged or truncated.",
+    "XLSX_NOT_XLSX": "This zip file is not an .xlsx workbook (the Excel parts are missing).",
+    "XLSX_BROKEN": "The workbook is damaged and cannot be read: {reason}.",
+    "XLSX_TOO_LARGE": "The workbook unpacks to {size} MB, over the 256 MB limit; not read.",
+    "XLSX_ZIP_BOMB": "The part “{member}” unpacks to an abnormal size; the file may be hostile and was not read.",
+    "XLSX_XML_DECLARATION": (
+        "The part “{member}” declares a DOCTYPE/ENTITY, which Excel never writes; the file may be hostile "
+        "and was not read."
+    ),
+    "XLSX_TOO_MANY_ROWS": "The sheet “{member}” declares {rows} rows, over the 600.000 row limit; not read.",
+    "XLSX_NO_DETAIL": "The workbook has no sheet “{sheet}”; use the template written by budget template.",
+    "XLSX_NO_HEADER": "The sheet “{sheet}” has no header row (Thừa số 1, Thành tiền tính ...).",
+    "CSV_NO_HEADER": "The CSV file has no header row (Thừa số 1, Thành tiền tính ...).",
+    # what workbooks say
+    "XLSX_NOT_A_NUMBER": "This cell must hold a number but holds “{text}”; the line is computed without it.",
+    "XLSX_NUMBER_AS_TEXT": "The number “{text}” was typed as text; it was read as a number.",
+    "XLSX_NO_AMOUNT": "The line has factors but no amount, computed or stated; it was not checked.",
+    "XLSX_NOT_EVALUATED": (
+        "{count} formula cells of the sheet “{sheet}” have no stored value (saved by a program that does not "
+        "calculate), the first is {first}. The tool recomputed them; open and save the file in Excel or "
+        "LibreOffice so that viewers see the figures."
+    ),
+    "XLSX_STALE_VALUE": (
+        "The cell stores {stored} but recomputes to {computed} {unit}: the workbook was not recalculated "
+        "after an edit, viewers see the old figure."
+    ),
+    "XLSX_PRECISION": (
+        "The figure {value} {unit} has more than 15 significant digits, which Excel cannot keep; "
+        "it was written to the workbook as text."
+    ),
+    # numbers
+    "NUMBER_MALFORMED": "Cannot read the number “{text}”.",
+    "NUMBER_AMBIGUOUS.comma_three": (
+        "The number “{text}” could be {alternative} if the comma groups thousands; read in the "
+        "Vietnamese convention as {value}."
+    ),
+    "NUMBER_AMBIGUOUS.en_grouping": (
+        "The number “{text}” groups thousands with commas (English style); read as {value}."
+    ),
+    "NUMBER_AMBIGUOUS.dot_decimal": (
+        "The number “{text}” uses a dot as decimal point; read as {value} "
+        "(in the Vietnamese convention a dot groups thousands)."
+    ),
+    "NUMBER_AMBIGUOUS.broken_groups": "The number “{text}” has spaces between its digit groups; read as {value}.",
+    "NUMBER_AMBIGUOUS.space_groups": "The number “{text}” groups thousands with spaces; read as {value}.",
+    "NUMBER_AMBIGUOUS.double_dot": "The number “{text}” has two dots in a row; read as {value}.",
+    # inputs and outputs
+    "INPUT_MISSING": "File not found.",
+    "INPUT_NOT_FILE": "This is not a file.",
+    "INPUT_UNREADABLE": "Cannot open the file: {reason}.",
+    "INPUT_EMPTY": "The file is empty.",
+    "INPUT_BINARY": "The file is not text (binary byte at offset {offset}).",
+    "INPUT_ENCODING": "The file is not UTF-8 or UTF-16 text (odd byte at offset {offset}); save it as UTF-8.",
+    "INPUT_UNSUPPORTED": "Cannot read files of type “{suffix}”; use a .txt text file.",
+    "OUTPUT_IS_INPUT": "The output file is the input file; choose another name.",
+    "OUTPUT_EXISTS": "The file exists; add --force to overwrite it.",
+    "OUTPUT_NO_FOLDER": "The folder “{folder}” does not exist.",
+    "OUTPUT_IS_FOLDER": "This is a folder, not a file.",
+    "OUTPUT_LOCKED": "The file is open in Excel (lock file “{lock}”); close it and run again.",
+    "OUTPUT_UNWRITABLE": "Cannot write the file ({reason}); the old file (if any) is unchanged.",
+    # reports
+    "VERDICT.ok": "RESULT: MATCHES",
+    "VERDICT.errors": "RESULT: {errors} errors, {warnings} warnings",
+    "VERDICT.incomplete": "NOT FULLY CHECKED: {unread} not checked",
+    "VERDICT.no_budget": "NO BUDGET TO CHECK",
+    "VERDICT_DETAIL.ok": "Every product, section sum and the grand total match; {warnings} warnings, {notes} notes.",
+    "VERDICT_DETAIL.errors": (
+        "{errors} figures do not match or cannot be used; {warnings} warnings, {notes} notes. "
+        "See each error at its place."
+    ),
+    "VERDICT_DETAIL.errors_unread": (
+        "{errors} figures do not match or cannot be used; {warnings} warnings, {notes} notes; "
+        "besides, {unread} not checked."
+    ),
+    "VERDICT_DETAIL.incomplete": (
+        "What was checked has no error ({warnings} warnings, {notes} notes), but parts of the document could "
+        "not be read, so it cannot be said to match."
+    ),
+    "VERDICT_DETAIL.no_budget": "No cost line, section amount or grand total was found in the document; {notes} notes.",
+    "UNREAD.amounts": "{count} amounts",
+    "UNREAD.lines": "{count} computation lines",
+    "UNREAD.cells": "{count} formula cells",
+    "UNREAD.other": "{count} other places",
+    "SUM_UNCHECKED": "{label}: adds up to {computed} {unit}, states {stated} {unit}; no check reported it.",
+    "STATUS.ok": "Matches",
+    "STATUS.error": "Wrong",
+    "STATUS.inner": "Error inside",
+    "STATUS.none": "Not stated",
+    "SUM.section": "Section {number}",
+    "SUM.total": "Grand total",
+    "SUM.alternative": "Section {number}, breakdown {child}",
+    "TARGET_STATUS.pending": "Not evaluated: needs data (indicators check)",
+    "R.title": "BUDGET CHECK REPORT",
+    "R.document": "Document",
+    "R.file": "File",
+    "R.number": "Number",
+    "R.place": "Place",
+    "R.date": "Date",
+    "R.heading": "Budget chapter",
+    "R.checked_at": "Checked at",
+    "R.tool": "Tool",
+    "R.sha256": "SHA-256 of the file",
+    "R.verdict": "Verdict",
+    "R.summary": "Summary",
+    "R.lines": "Cost lines",
+    "R.sections": "Sections",
+    "R.total_stated": "Grand total stated",
+    "R.total_computed": "Sum of sections",
+    "R.total_recomputed": "Recomputed from factors",
+    "R.errors": "Errors",
+    "R.warnings": "Warnings",
+    "R.notes": "Notes",
+    "R.amounts_found": "Amounts found",
+    "R.amounts_checked": "Amounts checked",
+    "R.unit": "Unit",
+    "R.tree": "Budget by section",
+    "R.col_number": "No.",
+    "R.col_label": "Item",
+    "R.col_where": "Where",
+    "R.col_stated": "Stated",
+    "R.col_summed": "Sum of items",
+    "R.col_recomputed": "Recomputed from factors",
+    "R.col_difference": "Difference",
+    "R.col_status": "Status",
+    "R.col_unit": "Unit",
+    "R.total_row": "GRAND TOTAL",
+    "R.line_at": "line {line}",
+    "R.not_stated": "not stated",
+    "R.sums": "Sums checked",
+    "R.sum_kind": "Kind",
+    "R.findings": "Findings",
+    "R.no_findings": "No findings.",
+    "R.cause": "Likely cause",
+    "R.targets": "Targets stated in the document",
+    "R.no_targets": "The document states no numeric target.",
+    "R.target_id": "ID",
+    "R.target_kind": "Kind",
+    "R.target_value": "Value",
+    "R.target_deadline": "Deadline",
+    "R.target_subject": "Subject",
+    "R.words": "Grand total in words (Vietnamese)",
+    "R.no_budget": "No budget found in the document.",
+    "SIGN.place_date": "{place}, date .......................",
+    "SIGN.preparer": "PREPARED BY",
+    "SIGN.accountant": "CHIEF ACCOUNTANT",
+    "SIGN.head": "HEAD OF THE UNIT",
+    "SIGN.hint": "(Signature, full name)",
+    "SIGN.hint_seal": "(Signature, full name, seal)",
+    "T.file": "File: {file}",
+    "T.stated": "stated",
+    "T.computed": "computed",
+    "T.unit": "unit",
+    "T.total": "Grand total",
+    "T.not_stated": "not stated",
+    "T.line": "line {line}",
+    "T.no_budget": "No budget (cost lines, section amounts, grand total) found in the document.",
+    "T.targets": "Targets stated in the document ({count}), to track with indicators check:",
+    "T.summary": "Summary: {lines} cost lines, {sections} sections",
+    "T.summary_amounts": ", {found} amounts found ({checked} checked)",
+    "T.summary_total": ", grand total stated {total} {unit}",
+    "XL.words": "In words: {words}",
+    "XL.verdict_time": "Checked at {time} by {tool}.",
+    "XL.findings_count": "{count} findings",
+    "XL.sources_title": "Where the data of this workbook come from",
+    "XL.SHEET.Tổng hợp": "Summary",
+    "XL.SHEET.Chi tiết": "Details",
+    "XL.SHEET.Kiểm tra": "Checks",
+    "XL.SHEET.Nguồn": "Sources",
+    "XL.SHEET.Đơn vị": "Units",
+    "XL.SHEET.Chỉ tiêu": "Targets",
+    "XL.title": "BUDGET CHECK",
+    "XL.unit_line": "Unit: {unit}",
+    "XL.summary_headers": (
+        "Section|Item|Amount stated in the document|Sum of the items as stated|Sum of the items recomputed "
+        "from factors|Difference (stated − sum)|Status|Amount carried to the section above"
+    ),
+    "XL.detail_headers": (
+        "No.|Section|Line in the document|Item|Factor {k}|Unit {k}|Conversion coefficient|Computed amount ({unit})"
+        "|Amount stated in the document ({unit})|Difference ({unit})|Status"
+    ),
+    "XL.finding_headers": "Code|Severity|Where|Should be|Stated|Difference|Unit|Message|Likely cause",
+    "XL.sources_headers": "Row in Details|Place in the file|Original text",
+    "XL.provenance": "Input file|SHA-256|Time of the check|Tool",
+    "XL.units_headers": "Spelling|Power of 10 (đồng)||Suggested units",
+    "REPORT_NO_CHROMIUM": (
+        "Chromium was not found to print the report to PDF; install the chromium package "
+        "(apt-get install chromium) or use --html and print from a browser."
+    ),
+    "REPORT_PDF_FAILED": "Chromium could not print the report to PDF: {reason}.",
+    # likely causes
+    "CAUSE_STATED_RESULT": (
+        "Most likely the result was mistyped: with {computed} {unit}, as the product gives, {parent} matches."
+    ),
+    "CAUSE_FACTOR": (
+        "Most likely the factor “{text}” was mistyped: with {value} the product gives exactly {stated} {unit}, "
+        "and {stated} {unit} matches {parent}."
+    ),
+    "CAUSE_SOME_FACTOR": "The stated result {stated} {unit} matches {parent}, so most likely a factor is wrong.",
+    "CAUSE_INTERMEDIATE": (
+        "Most likely the intermediate result {stated} {unit} was mistyped: the product gives {computed} {unit}, "
+        "and with {computed} {unit} the next step matches."
+    ),
+    "CAUSE_CHILD_LINE": (
+        "Most likely line {line} ({label}): it states {stated} {unit} but the product gives {computed} {unit}; "
+        "with {computed} {unit} the sum matches."
+    ),
+    "CAUSE_CHILD_SECTION": (
+        "Most likely section {number}: it states {stated} {unit} but its items add up to {computed} {unit}; "
+        "with {computed} {unit} the sum matches."
+    ),
+    "CAUSE_OWN_FIGURE": (
+        "The items agree among themselves and {parent} matches {computed} {unit}: most likely the figure "
+        "{stated} {unit} itself was mistyped."
+    ),
+    "CAUSE_OWN_FIGURE_TOP": "The items agree among themselves: most likely the figure {stated} {unit} was mistyped.",
+    "PARENT_SECTION": "the sum of section {number}",
+    "PARENT_TOTAL": "the grand total",
+    "PARENT_NEXT_STEP": "the next step of the chain",
+}
+
+
 @dataclass(frozen=True)
 class Phrase:
     """A piece of text inside another message (``tổng mục 2.2``), rendered with it."""
@@ -188,28 +661,43 @@ class Factors(tuple):  # type: ignore[type-arg]
     __slots__ = ()
 
 
-def _show(value: object) -> str:
-    if isinstance(value, Decimal):
+def _number(value: Decimal, lang: str) -> str:
+    if lang == "vi":
         return format_vn(value)
+    return format_decimal(value, locale=lang, decimal_quantization=False)
+
+
+def _show(value: object, lang: str = "vi") -> str:
+    if isinstance(value, Decimal):
+        return _number(value, lang)
     if isinstance(value, Phrase):
-        return render(value.code, value.args)
+        return render(value.code, value.args, lang)
     if isinstance(value, Fraction):
         if value.denominator == 1:
-            return format_vn(Decimal(value.numerator))
+            return _number(Decimal(value.numerator), lang)
         as_decimal = Decimal(value.numerator) / Decimal(value.denominator)
         if Fraction(as_decimal) == value:
-            return format_vn(as_decimal)
+            return _number(as_decimal, lang)
         if value.denominator in (3, 6, 7, 9, 11, 12) and abs(value) < 1:
             return f"{value.numerator}/{value.denominator}"  # a clean fraction such as 1/12
-        return "≈" + format_vn(as_decimal.quantize(Decimal("0.01")))
+        return "≈" + _number(as_decimal.quantize(Decimal("0.01")), lang)
     if isinstance(value, Factors):
         return ", ".join(f"“{q.text} {q.unit_text}”".replace(" ”", "”") for q in value)
     if isinstance(value, tuple):
-        return " × ".join(_show(v) for v in value)
+        return " × ".join(_show(v, lang) for v in value)
     return str(value)
 
 
-def render(code: str, args: Mapping[str, object]) -> str:
-    """The Vietnamese text for ``code`` with ``args`` filled in (Decimals in Vietnamese form)."""
-    template = TEMPLATES[code]
-    return template.format(**{k: _show(v) for k, v in args.items()})
+LANGUAGES = ("vi", "en")
+
+
+def render(code: str, args: Mapping[str, object], lang: str = "vi") -> str:
+    """The text for ``code`` with ``args`` filled in: Vietnamese (Decimals in Vietnamese form) by
+    default; ``lang="en"`` takes the English table, falling back to Vietnamese for a missing code."""
+    template = (TEMPLATES_EN.get(code) or TEMPLATES[code]) if lang == "en" else TEMPLATES[code]
+    return template.format(**{k: _show(v, lang) for k, v in args.items()})
+
+
+def severity(value: str, lang: str = "vi") -> str:
+    """The word for a severity (``lỗi``, ``cảnh báo``, ``ghi chú``) in ``lang``."""
+    return SEVERITY_EN[value] if lang == "en" else SEVERITY[value]

@@ -23,6 +23,7 @@ class Quantity:
     source: Source
     text: str = ""  # the number as written, e.g. "1,0"
     percent: bool = False
+    alternatives: tuple[Decimal, ...] = ()  # other readings of the text (``66,000`` → 66.000)
 
     @property
     def exponent(self) -> int:

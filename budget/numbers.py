@@ -126,6 +126,21 @@ def read_number(text: str) -> Reading:
     raise NumberError(text)
 
 
+def alternatives(text: str) -> tuple[Decimal, ...]:
+    """Other values a number may have been meant as, for the resolve stage to try.
+
+    ``66,000`` read as 66 may be 66.000 (English grouping); ``1.015`` read as 1015 may be
+    1,015 (a dot as decimal point). Only the conventions real pages mix are offered, and
+    a reading is changed only when the arithmetic then agrees.
+    """
+    t = text.strip().lstrip("-").strip()
+    if _COMMA_THREE.fullmatch(t):
+        return (D(t.replace(",", "")),)
+    if re.fullmatch(r"[0-9]{1,3}\.[0-9]{3}", t):
+        return (D(t),)
+    return ()
+
+
 def _vn_to_plain(t: str) -> str:
     return t.replace(".", "").replace(",", ".")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from budget.findings import InputError
 from budget.source import Source
-from budget.text import clean_line
+from budget.text import clean_mapped
 
 _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
@@ -64,7 +64,11 @@ def read_bytes(path: Path, name: str) -> bytes:
 def split_lines(text: str, name: str) -> list[RawLine]:
     """Lines numbered as an editor numbers them (CRLF, CR and LF all end a line)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return [RawLine(Source(name, i, None, None, clean_line(line))) for i, line in enumerate(lines, 1)]
+    out = []
+    for i, line in enumerate(lines, 1):
+        cleaned, colmap = clean_mapped(line)
+        out.append(RawLine(Source(name, i, None, None, cleaned, None, colmap)))
+    return out
 
 
 def read_text_lines(path: Path, name: str | None = None) -> list[RawLine]:

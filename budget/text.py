@@ -21,13 +21,53 @@ _EMPHASIS = re.compile(r"\*{2,}|(?<![\s0-9])\*|\*(?![\s0-9])")
 
 def clean_line(line: str) -> str:
     """One input line in the form the parser reads and findings quote."""
-    text = unicodedata.normalize("NFC", line)
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _BOOKMARK.sub("", text)
-    text = _HEADING_MARKS.sub("", text)
-    text = _EMPHASIS.sub("", text)
-    return text.rstrip()
+    return clean_mapped(line)[0]
+
+
+def _removals(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _INVISIBLE.finditer(text)]
+    for rx in (_BOOKMARK, _HEADING_MARKS, _EMPHASIS):
+        spans.extend(m.span() for m in rx.finditer(text))
+    return spans
+
+
+def clean_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
+    """``clean_line`` and, when it moved characters, the column in ``line`` of each character.
+
+    Columns reported to users count characters in the file as given. Most lines are
+    already NFC and lose nothing, so the map is None (identity) and the cost is a few C
+    calls; otherwise the line is rebuilt one grapheme at a time.
+    """
+    spaced = _SPACES.sub(" ", line)  # one character for one: columns unchanged
+    if unicodedata.is_normalized("NFC", spaced) and not _removals(spaced):
+        return spaced.rstrip(), None
+    # Compose each base letter with its marks separately, so each output character knows
+    # where its grapheme started in the file.
+    chars: list[str] = []
+    cols: list[int] = []
+    start = 0
+    n = len(spaced)
+    while start < n:
+        end = start + 1
+        while end < n and unicodedata.combining(spaced[end]):
+            end += 1
+        for ch in unicodedata.normalize("NFC", spaced[start:end]):
+            chars.append(ch)
+            cols.append(start)
+        start = end
+    text = "".join(chars)
+    drop: set[int] = set()
+    # removals are matched repeatedly on the composed text (a removal can uncover another)
+    while True:
+        spans = _removals(text)
+        if not spans:
+            break
+        drop = {i for a, b in spans for i in range(a, b)}
+        keep = [i for i in range(len(text)) if i not in drop]
+        text = "".join(text[i] for i in keep)
+        cols = [cols[i] for i in keep]
+    stripped = text.rstrip()
+    return stripped, tuple(cols[: len(stripped)])
 
 
 def _fold_char(ch: str) -> str:

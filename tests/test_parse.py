@@ -11,7 +11,7 @@ import pytest
 
 from budget import check_file, load_plan
 from budget.model import walk_lines, walk_sections
-from budget.parse import parse_heading
+from budget.segment import marker
 from budget.units import TRIEU
 from tests.helpers import HA_DONG, SEED_HA_DONG, SEED_OTHERS, seed_path
 
@@ -166,35 +166,48 @@ def test_text_variants_read_the_same(variant: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "number", "rank"),
+    ("text", "style", "number"),
     [
-        ("IV. KINH PHÍ THỰC HIỆN", "IV", 0),
-        ("1. Kinh phí cho việc lập Đề án", "1", 1),
-        ("2.1 Ngân sách nhà nước hỗ trợ", "2.1", 2),
-        ("2.2. Kinh hỗ trợ cho công tác", "2.2", 2),
-        ("1.2.2.1. Xây dựng tài liệu tuyên truyền", "1.2.2.1", 4),
-        ("a) Hội nghị cán bộ chủ chốt cấp quận:", "a", 50),
-        ("đ) Hội nghị tổ dân phố", "đ", 50),
+        ("IV. KINH PHÍ THỰC HIỆN", "roman", "IV"),
+        ("I / Chi công tác tổ chức", "roman", "I"),
+        ("1. Kinh phí cho việc lập Đề án", "num1", "1"),
+        ("1 . Thu nội địa : 1.256,000 tỷ đồng", "num1", "1"),
+        ("2.1 Ngân sách nhà nước hỗ trợ", "num2", "2.1"),
+        ("2.2. Kinh hỗ trợ cho công tác", "num2", "2.2"),
+        ("2.1 - Chi đầu tư phát triển", "num2", "2.1"),
+        ("1.2.2.1. Xây dựng tài liệu tuyên truyền", "num4", "1.2.2.1"),
+        ("1001. Mục thứ một nghìn lẻ một", "num1", "1001"),
+        ("a) Hội nghị cán bộ chủ chốt cấp quận:", "letter", "a"),
+        ("đ) Hội nghị tổ dân phố", "letter", "đ"),
+        ("a ) Hội nghị", "letter", "a"),
+        ("Điều 2. Phân bổ ngân sách", "dieu", "2"),
+        ("A/ DỰ TRÙ CHO KINH PHÍ", "upper", "A"),
+        ("- Giáo viên: 200 người", "-", "-"),
+        ("-Chi mua than, củi", "-", "-"),
+        ("+ An ninh : 5,537 tỷ đồng", "+", "+"),
+        ("• Văn phòng phẩm", "•", "•"),
     ],
 )
-def test_headings(text: str, number: str, rank: int) -> None:
-    h = parse_heading(text)
-    assert h is not None
-    assert (h.number, h.rank) == (number, rank)
+def test_markers(text: str, style: str, number: str) -> None:
+    assert marker(text) == (style, number)
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "2.200 người x 1 triệu đồng/người/năm",
+        "46.375 triệu đồng",
         "10/2019/TT-BGDĐT ngày 09/8/2019 của Bộ GDĐT",
         "10 người/năm x 15 triệu đồng/khóa",
-        "- Giáo viên: 200 người",
+        "300 người",
         "2020 - 2025",
+        "-5% so với năm trước",
+        "CV. số 12",
+        "1,5 triệu đồng",
     ],
 )
-def test_not_headings(text: str) -> None:
-    assert parse_heading(text) is None
+def test_not_markers(text: str) -> None:
+    assert marker(text) is None
 
 
 def test_three_digit_section_numbers_and_their_lines(tmp_path: Path) -> None:

@@ -1,0 +1,221 @@
+"""One item's text → its cost expressions, the money amounts it states, and what they hold.
+
+An item may hold several expressions and amounts: each clause (cut at ``;`` and at the
+end of a sentence) holds at most one chain of products (``a x b = c x d = e``); a
+parenthesised product after an amount is that amount's computation, result first
+(``1.500 triệu đồng (300 người x 5 triệu đồng/người)``); a parenthesis that begins
+``trong đó``/``gồm`` and holds amounts breaks the amount before it down; ``(Bằng chữ:
+...)`` is the amount in words. Every other money amount is returned as stated, for
+the outline to place; none is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from budget.costline import Locator, _mask_notes, is_arithmetic, paren_groups, read_chain, read_number_at
+from budget.findings import Finding, Severity
+from budget.model import Amount, CostLine, Quantity, Step
+from budget.numbers import NUMBER_TOKEN, NumberError
+from budget.source import Source
+from budget.text import fold
+from budget.units import Money, read_money
+
+# Clause ends: a semicolon, or a full stop before a space and a non-digit (``800. 000`` is a number).
+_CLAUSE_END = re.compile(r";|\.(?=\s+[^\s0-9]|\s*$)")
+_DECOMP = re.compile(r"^\s*(?:trong do|trong so do|gom|bao gom|chia ra|cu the)\b")
+_WORDS = re.compile(r"bang chu|\bchan\s*$")
+_PRODUCT_SIGN = re.compile(r"(?:(?<=\s)|(?<=[0-9%]))[x×X*](?=\s*[0-9(])")
+# Looks like arithmetic that could not be read: a sign glued to a word, a sign before a
+# stray dot or plus, a full-width equals sign.
+_SUSPECT = re.compile(r"[^\W\d_][x×*]\s*[0-9]|[x×X*]\s*[.+][0-9]|＝|[０-９]")
+_MAX_DIGITS = 30  # significant digits an amount may carry and still be computed exactly
+
+
+@dataclass
+class Found:
+    """A money amount found in an item, and what became of it."""
+
+    amount: Amount
+    start: int  # in the item's text
+    end: int
+    label: str  # the text before it in its clause, as written
+    lead: str  # the same, folded, for keyword tests
+    parts: list[Found] = field(default_factory=list)  # its breakdown in ``(trong đó: ...)``
+    computation: CostLine | None = None  # result first: ``1.500 triệu đồng (300 người x ...)``
+    used: bool = False
+    in_group: bool = False  # inside a parenthesised breakdown
+
+
+@dataclass
+class Scan:
+    lines: list[CostLine]
+    amounts: list[Found]  # outside any chain, in order
+    findings: list[Finding]
+
+    @property
+    def free(self) -> list[Found]:
+        return [a for a in self.amounts if not a.in_group]
+
+
+class _At:
+    """A ``Locator`` shifted by ``base``: columns of a piece of the text to file positions."""
+
+    def __init__(self, locate: Locator, base: int = 0):
+        self.locate = locate
+        self.base = base
+
+    def at(self, col: int | None) -> Source:
+        return self.locate.at(None if col is None else col + self.base)
+
+
+def _clauses(masked: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for m in _CLAUSE_END.finditer(masked):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(masked)))
+    return [(a, b) for a, b in out if masked[a:b].strip()]
+
+
+def _money_after(text: str, end: int) -> tuple[Money, int] | None:
+    money, span = read_money(text[end : end + 40])
+    if money is None:
+        return None
+    return money, end + span
+
+
+def _amounts(
+    text: str, masked: str, taken: list[tuple[int, int]], locate: Locator, findings: list[Finding]
+) -> list[tuple[int, int, Decimal, Money, str]]:
+    """Money amounts in ``masked`` outside ``taken`` spans: (start, end, value, money, written)."""
+    out = []
+    for m in NUMBER_TOKEN.finditer(masked):
+        a, b = m.span()
+        if any(s <= a < e for s, e in taken):
+            continue
+        if a > 0 and (masked[a - 1].isalnum() or masked[a - 1] in "/.,_"):
+            continue
+        after = _money_after(masked, b)
+        if after is None:
+            continue
+        money, end = after
+        if text[b:end].strip() == "" or masked[end : end + 3].lstrip().startswith("/"):
+            continue  # "90.000đ/ tháng" is a rate, not an amount
+        token = m.group()
+        where = locate.at(a + 1)
+        digits = sum(ch.isdigit() for ch in token)
+        if digits > _MAX_DIGITS:
+            findings.append(Finding(where, "NUMBER_TOO_LONG", Severity.WARNING, {"text": token[:40], "digits": digits}))
+            continue
+        try:
+            value, fs = read_number_at(token, where)
+        except NumberError:
+            findings.append(Finding(where, "NUMBER_MALFORMED", Severity.WARNING, {"text": token[:40]}))
+            continue
+        findings.extend(fs)
+        out.append((a, end, value, money, token))
+    return out
+
+
+def _group_kind(content: str) -> str:
+    folded = fold(content)
+    if _WORDS.search(folded):
+        return "words"
+    if _DECOMP.match(folded):
+        return "decomp"
+    if is_arithmetic(content):
+        return "arith"
+    if _PRODUCT_SIGN.search(content) and len(NUMBER_TOKEN.findall(content)) >= 2:
+        return "product"
+    return "note"
+
+
+def _result_first(
+    found: Found, content: str, offset: int, text: str, locate: Locator, findings: list[Finding]
+) -> CostLine | None:
+    """``1.500 triệu đồng (300 người x 5 triệu đồng/người)``: the group is the computation.
+
+    The group is read as the left side of an equation whose right side is the amount.
+    """
+    probe = content + " = 1"
+    masked, notes = _mask_notes(probe)
+    chain = read_chain(probe, masked, notes, 0, len(probe), _At(locate, offset))
+    if chain.line is None or len(chain.line.steps) != 1:
+        findings.extend(f for f in chain.findings if f.code == "COSTLINE_UNREADABLE")
+        return None
+    line = chain.line
+    factors = line.steps[0].factors
+    stated = Quantity(found.amount.value, found.amount.money.name, found.amount.money, found.amount.source, "", False)
+    return CostLine(line.source, found.label, (Step(factors, stated),), line.prefix, line.notes, "")
+
+
+def scan(text: str, locate: Locator) -> Scan:
+    """Every expression and amount of one item's text (columns of ``locate`` are 1-based in it)."""
+    findings: list[Finding] = []
+    masked, notes = _mask_notes(text)
+    groups = {a: (a, b, _group_kind(text[a + 1 : b - 1])) for a, b in paren_groups(text)}
+    lines: list[CostLine] = []
+    taken: list[tuple[int, int]] = []
+    label_from = 0
+    for a, b in _clauses(masked):
+        if "=" not in masked[a:b]:
+            continue
+        chain = read_chain(text, masked, notes, a, b, locate, label_from)
+        findings.extend(chain.findings)
+        if chain.line is not None:
+            lines.append(chain.line)
+            taken.append((chain.start, chain.end))
+            label_from = chain.end
+        elif chain.end > chain.start:
+            taken.append((chain.start, chain.end))
+    for a, b in _clauses(text):
+        if "=" in text[a:b] or "＝" in text[a:b]:
+            m = _SUSPECT.search(text, a, b)
+            if m is not None and not any(s <= m.start() < e for s, e in taken):
+                findings.append(
+                    Finding(
+                        locate.at(m.start() + 1),
+                        "COSTLINE_UNREADABLE",
+                        Severity.WARNING,
+                        {"text": text[a:b].strip()[:60]},
+                    )
+                )
+    # amounts in words are read by the words module; their digits are no amounts
+    for a, b, kind in groups.values():
+        if kind == "words":
+            taken.append((a, b))
+    raw = _amounts(text, masked, taken, locate, findings)
+    # amounts inside breakdown groups are masked; read them from the group text
+    found: list[Found] = []
+    for a, end, value, money, _token in raw:
+        found.append(_found(text, masked, a, end, value, money, locate))
+    for a, b, kind in groups.values():
+        if kind not in ("decomp", "product"):
+            continue
+        owner = next((f for f in reversed(found) if f.end <= a and not text[f.end : a].strip(" ,:")), None)
+        if kind == "product":
+            if owner is not None and owner.computation is None:
+                owner.computation = _result_first(owner, text[a + 1 : b - 1], a + 1, text, locate, findings)
+            continue
+        inner = text[a + 1 : b - 1]
+        sub = _amounts(inner, inner, [], _At(locate, a + 1), findings)
+        parts = [_found(inner, inner, s, e, v, mo, _At(locate, a + 1)) for s, e, v, mo, _t in sub]
+        for p in parts:
+            p.start += a + 1
+            p.end += a + 1
+            p.in_group = True
+        if owner is not None and len(parts) >= 2:
+            owner.parts = parts
+        found.extend(parts)
+    found.sort(key=lambda f: f.start)
+    return Scan(lines, found, findings)
+
+
+def _found(text: str, masked: str, a: int, end: int, value: Decimal, money: Money, locate: Locator) -> Found:
+    clause_start = max(masked.rfind(";", 0, a), masked.rfind(". ", 0, a), -1) + 1
+    label = " ".join(text[clause_start:a].split()).strip(" :,-–+")
+    return Found(Amount(value, money, locate.at(a + 1)), a, end, label, fold(masked[clause_start:a]))
