@@ -1,0 +1,337 @@
+"""``budget check`` over many documents: a folder of 30 generated estimates (plan texts,
+workbooks, CSV; three with errors, one unreadable), checked in one run."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from benchmarks.generate import Expected, make_folder, school_plan
+from budget.api import check_file
+from budget.findings import InputError
+from budget.source import Source
+from plancheck import batch
+from plancheck.batch import Task, check_all, collect, read_manifest
+from plancheck.batch_view import DocSummary, Status, overall, unreadable
+from plancheck.write_batch_xlsx import SUMMARY, sheet_name
+from tests.helpers import HA_DONG, ROOT
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "plancheck", *args], capture_output=True, text=True, check=False, input=stdin
+    )
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[Expected]]]:
+    path = tmp_path_factory.mktemp("dutoan")
+    expected = make_folder(path, docs=30, lines=10, seed=3)
+    (path / "ghi-chu.md").write_text("Danh sách đơn vị", encoding="utf-8")
+    (path / "~$don-vi-02.xlsx").write_bytes(b"lock")
+    yield path, expected
+
+
+@pytest.fixture(scope="module")
+def json_runs(folder: tuple[Path, list[Expected]]) -> dict[str, subprocess.CompletedProcess[str]]:
+    path, _ = folder
+    return {jobs: run("check", str(path), "--format", "json", "--jobs", jobs) for jobs in ("1", "2")}
+
+
+def test_the_generated_folder(folder: tuple[Path, list[Expected]]) -> None:
+    _, expected = folder
+    kinds = [e.kind for e in expected]
+    assert len(expected) == 30
+    assert {k: kinds.count(k) for k in set(kinds)} == {"txt": 15, "xlsx": 7, "csv": 7, "garbage": 1}
+    assert [e.name for e in expected if e.has_errors] == ["don-vi-05.txt", "don-vi-06.xlsx", "don-vi-08.csv"]
+
+
+def test_summary_rows(
+    folder: tuple[Path, list[Expected]], json_runs: dict[str, subprocess.CompletedProcess[str]]
+) -> None:
+    path, expected = folder
+    p = json_runs["2"]
+    assert p.returncode == 2, p.stderr  # one document unreadable: the worst of all
+    doc = json.loads(p.stdout)
+    rows = [d["summary"] for d in doc["documents"]]
+    assert [Path(r["file"]).name for r in rows] == [e.name for e in expected]
+    assert [r["index"] for r in rows] == list(range(1, 31))
+    for row, e in zip(rows, expected, strict=True):
+        if not e.readable:
+            assert (row["status"], row["verdict"], row["lines"]) == ("unreadable", "không đọc được", 0)
+            assert row["reason"].startswith("[INPUT_BINARY] Tệp không phải văn bản")
+            continue
+        assert row["lines"] == e.lines, e
+        assert (row["errors"] > 0) == e.has_errors, e
+        assert row["status"] == ("errors" if e.has_errors else "ok")
+        assert row["verdict"] == (f"{row['errors']} lỗi" if e.has_errors else "khớp")
+        assert row["warnings"] == 0 and row["reason"] is None
+    errors = {Path(r["file"]).name: r["errors"] for r in rows if r["errors"]}
+    assert errors == {"don-vi-05.txt": 2, "don-vi-06.xlsx": 2, "don-vi-08.csv": 1}  # product (+ its section)
+    assert doc["skipped"] == [
+        {"path": str(path / "ghi-chu.md"), "reason": "loại tệp “.md” không đọc được"},
+        {"path": str(path / "~$don-vi-02.xlsx"), "reason": "tệp tạm hoặc tệp khoá của Excel"},
+    ]
+    s = doc["summary"]
+    assert s["by_status"] == {"ok": 26, "no_budget": 0, "errors": 3, "unreadable": 1, "internal_error": 0}
+    assert (s["documents"], s["lines"], s["errors"], s["exit_code"], s["skipped"]) == (
+        30,
+        sum(e.lines for e in expected),
+        5,
+        2,
+        2,
+    )
+    assert "không đọc được: [INPUT_BINARY]" in p.stderr
+
+
+def test_each_document_as_checked_alone(json_runs: dict[str, subprocess.CompletedProcess[str]]) -> None:
+    """Every row says what checking that one document through the API says."""
+    doc = json.loads(json_runs["1"].stdout)
+    for d in doc["documents"]:
+        row = d["summary"]
+        try:
+            report = check_file(row["file"])
+        except InputError as e:
+            assert row["reason"] == f"[{e.code}] {e.message}"
+            continue
+        assert row["errors"] == sum(1 for f in report.findings if f.is_error)
+        assert row["lines"] == len(report.evaluation.lines())
+        assert row["total_computed"] == str(report.evaluation.total.children_sum.normalize())  # type: ignore[union-attr]
+        assert d["report"]["summary"]["lines"] == row["lines"]
+
+
+def test_jobs_do_not_change_the_output(
+    folder: tuple[Path, list[Expected]], json_runs: dict[str, subprocess.CompletedProcess[str]]
+) -> None:
+    path, _ = folder
+    assert json_runs["1"].stdout == json_runs["2"].stdout
+    one, two = run("check", str(path), "-j", "1"), run("check", str(path), "-j", "2")
+    assert (one.returncode, two.returncode) == (2, 2)
+    assert one.stdout == two.stdout
+
+
+def test_text_output(folder: tuple[Path, list[Expected]]) -> None:
+    path, expected = folder
+    p = run("check", str(path))
+    assert p.returncode == 2
+    out = p.stdout
+    # each document's part is exactly what checking it alone prints
+    alone = run("check", str(path / "don-vi-05.txt"))
+    assert alone.returncode == 1
+    assert alone.stdout in out
+    assert f"Tệp: {path / 'don-vi-30.txt'}\nKhông đọc được: [INPUT_BINARY]" in out
+    summary = out[out.index("Tổng hợp các đơn vị: 30 văn bản") :].splitlines()
+    assert summary[1].split()[:3] == ["STT", "Tệp", "Số,"]
+    row5 = summary[2 + 4].split()
+    assert row5[0] == "5" and row5[1].endswith("don-vi-05.txt") and row5[-2:] == ["2", "lỗi"]
+    assert summary[2 + 29].endswith("không đọc được")
+    assert summary[-1] == (
+        f"Kết quả chung: 30 văn bản (26 khớp, 3 có lỗi, 1 không đọc được); "
+        f"{sum(e.lines for e in expected)} dòng chi phí, 5 lỗi, 0 cảnh báo."
+    )
+    assert "Bỏ qua 2 tệp không phải văn bản dự toán:" in out
+
+
+def test_consolidated_workbook(folder: tuple[Path, list[Expected]], tmp_path: Path) -> None:
+    path, expected = folder
+    out = tmp_path / "tonghop.xlsx"
+    p = run("check", str(path), "--xlsx", str(out), "-q")
+    assert p.returncode == 2, p.stderr
+    wb = openpyxl.load_workbook(out)
+    names = [sheet_name(i, e.name) for i, e in enumerate(expected, 1)]
+    assert wb.sheetnames == [SUMMARY, *names]
+    ws = wb[SUMMARY]
+    rows = list(ws.iter_rows(min_row=6, max_row=35))
+    assert [r[1].value for r in rows] == [str(path / e.name) for e in expected]
+    assert [r[4].value for r in rows[:29]] == [e.lines for e in expected[:29]]
+    assert [r[12].value for r in rows if r[6].value] == ["2 lỗi", "2 lỗi", "1 lỗi"]
+    assert rows[29][12].value == "không đọc được" and rows[29][4].value is None
+    for r, name in zip(rows, names, strict=True):
+        assert r[14].value == name
+        assert r[14].hyperlink.location == f"'{name}'!A1"
+    # each document's sheet: a link back, its tree and findings
+    sheet = wb[names[4]]
+    assert sheet["A1"].hyperlink.location == f"'{SUMMARY}'!A1"
+    values = [row for row in sheet.iter_rows(values_only=True)]
+    assert ("Vị trí", "Mục", "Nội dung", "Kinh phí ghi", "Tính lại", "Chênh lệch", "Đơn vị", "Trạng thái") in values
+    bad = [row for row in values if row[7] == "Sai"]
+    assert len(bad) == 2 and bad[1][5] == 1  # the section, and the line written 1 triệu đồng too much
+    assert any(row[3] == "PRODUCT_MISMATCH" for row in values)
+    # an existing workbook is kept without --force, and nothing is checked
+    again = run("check", str(path), "--xlsx", str(out))
+    assert again.returncode == 2 and "[OUTPUT_EXISTS]" in again.stderr and again.stdout == ""
+
+
+def test_patterns_and_exit_codes(folder: tuple[Path, list[Expected]]) -> None:
+    path, _ = folder
+    clean = run("check", str(path / "don-vi-0[1-4].*"), "--format", "json")
+    assert clean.returncode == 0, clean.stderr
+    assert [Path(d["summary"]["file"]).name for d in json.loads(clean.stdout)["documents"]] == [
+        "don-vi-01.txt",
+        "don-vi-02.xlsx",
+        "don-vi-03.txt",
+        "don-vi-04.csv",
+    ]
+    errors = run("check", str(path / "don-vi-0[1-5].*"), str(path / "don-vi-01.txt"))
+    assert errors.returncode == 1  # the file named twice is checked once
+    assert "Tổng hợp các đơn vị: 5 văn bản" in errors.stdout
+    nothing = run("check", str(path / "khong-co-*.txt"))
+    assert nothing.returncode == 2 and "[INPUT_MISSING]" in nothing.stderr
+
+
+def test_manifest_csv_and_stdin(folder: tuple[Path, list[Expected]], tmp_path: Path) -> None:
+    path, _ = folder
+    manifest = tmp_path / "phan-1.csv"
+    manifest.write_text(
+        f"stt,path,ghi chu\n1,{path / 'don-vi-08.csv'},x\n2,{path / 'don-vi-01.txt'},y\n", encoding="utf-8"
+    )
+    p = run("check", "--manifest", str(manifest), "--format", "json")
+    assert p.returncode == 1
+    files = [Path(d["summary"]["file"]).name for d in json.loads(p.stdout)["documents"]]
+    assert files == ["don-vi-08.csv", "don-vi-01.txt"]  # the manifest's order
+    listing = f"# phần 2\n{path / 'don-vi-03.txt'}\n\n{path / 'don-vi-30.txt'}\n"
+    p = run("check", "--manifest", "-", "--format", "json", stdin=listing)
+    assert p.returncode == 2
+    assert [d["summary"]["status"] for d in json.loads(p.stdout)["documents"]] == ["ok", "unreadable"]
+    empty = tmp_path / "rong.csv"
+    empty.write_text("path\n", encoding="utf-8")
+    assert run("check", "--manifest", str(empty)).returncode == 2
+
+
+def test_one_file_keeps_its_output() -> None:
+    single = run("check", str(HA_DONG))
+    assert single.returncode == 0
+    assert single.stdout.startswith(f"Tệp: {HA_DONG}  (267/KH-UBND")
+    assert "Tổng hợp các đơn vị" not in single.stdout
+
+
+def test_wrong_options() -> None:
+    assert run("check", str(HA_DONG), str(HA_DONG), "--jobs", "0").returncode == 2
+    p = run("check")
+    assert p.returncode == 2 and "lệnh không hợp lệ" in p.stderr
+
+
+# units ------------------------------------------------------------------------------------------
+
+
+def test_read_manifest() -> None:
+    assert read_manifest("a.txt\n  b c.txt \n# note\n\nd.xlsx\n") == ["a.txt", "b c.txt", "d.xlsx"]
+    assert read_manifest("path;don vi\nx/a.txt;Trường A\n;\ny.csv;B\n") == ["x/a.txt", "y.csv"]
+    assert read_manifest('Path,unit\n"q, r.txt",A\n') == ["q, r.txt"]
+    assert read_manifest("") == []
+
+
+def test_collect(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    for name in ("b/z.txt", "a.TXT", "b/y.csv", "c.pdf.bak", ".an.txt", ".git/x.txt", "out.xlsx"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    got = collect([str(tmp_path)], exclude=[tmp_path / "out.xlsx"])
+    names = [Path(p).relative_to(tmp_path).as_posix() for p in got.paths]
+    assert names == ["a.TXT", "b/y.csv", "b/z.txt"]
+    reasons = {Path(s.path).name: s.reason for s in got.skipped}
+    assert reasons == {
+        ".an.txt": "tệp ẩn",
+        "c.pdf.bak": "loại tệp “.bak” không đọc được",
+        "out.xlsx": "tệp kết quả của lần chạy này",
+    }
+    assert collect([str(tmp_path / "anything.odt")]).paths == (str(tmp_path / "anything.odt"),)  # named: checked
+
+
+def test_sheet_names_are_valid_and_unique() -> None:
+    names = [sheet_name(i, f) for i, f in enumerate(["a/b.txt", "x[1]:*?.txt", "'q'.csv", "t" * 80 + ".txt"], 1)]
+    assert names == ["001 b", "002 x_1____", "003 _q_", "004 " + "t" * 27]
+    assert all(len(n) <= 31 for n in names)
+
+
+def test_exit_code_is_the_worst() -> None:
+    def row(status: Status) -> DocSummary:
+        return DocSummary(1, "x", status)
+
+    assert overall([], 0).exit_code == 0
+    assert overall([row(Status.OK), row(Status.NO_BUDGET)], 3).exit_code == 0
+    assert overall([row(Status.ERRORS), row(Status.OK)], 0).exit_code == 1
+    assert overall([row(Status.ERRORS), row(Status.UNREADABLE)], 0).exit_code == 2
+    assert overall([row(Status.BUG), row(Status.UNREADABLE)], 0).exit_code == 3
+    e = InputError(Source("a.xlsx", cell="Chi tiết!A1"), "INPUT_EMPTY")
+    assert unreadable(1, "a.xlsx", e).reason == "[INPUT_EMPTY] Tệp rỗng. (Chi tiết!A1)"
+
+
+def test_a_bug_on_one_document_stops_no_other(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = tmp_path / "tot.txt"
+    good.write_text(school_plan(1, 4), encoding="utf-8")
+    bad = tmp_path / "hong.txt"
+    bad.write_text(school_plan(2, 4), encoding="utf-8")
+
+    def failing(path: str | Path, name: str | None = None, strict_units: bool = False) -> object:
+        if Path(path).name == "hong.txt":
+            raise ZeroDivisionError("thử")
+        return check_file(path, name, strict_units)
+
+    monkeypatch.setattr("budget.api.check_file", failing)
+    tasks = [Task(i, str(p), False, "text", True) for i, p in enumerate((bad, good), 1)]
+    out = check_all(tasks, jobs=1)
+    assert [o.summary.status for o in out] == [Status.BUG, Status.OK]
+    assert out[0].summary.reason == "ZeroDivisionError: thử"
+    assert overall([o.summary for o in out], 0).exit_code == 3
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a forked worker inherits the patch")
+def test_a_worker_that_dies_loses_only_its_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = []
+    for i in range(4):
+        p = tmp_path / f"d{i}.txt"
+        p.write_text(school_plan(i, 3), encoding="utf-8")
+        paths.append(p)
+
+    def dying(path: str | Path, name: str | None = None, strict_units: bool = False) -> object:
+        if Path(path).name == "d1.txt":
+            os._exit(9)  # as the kernel's out-of-memory killer would
+        return check_file(path, name, strict_units)
+
+    monkeypatch.setattr("budget.api.check_file", dying)
+    tasks = [Task(i, str(p), False, "json", False) for i, p in enumerate(paths, 1)]
+    out = check_all(tasks, jobs=2)
+    assert [o.summary.status for o in out] == [Status.OK, Status.BUG, Status.OK, Status.OK]
+    assert "dừng đột ngột" in (out[1].summary.reason or "")
+    assert json.loads(out[1].text or "")["summary"]["status"] == "internal_error"
+
+
+def test_totals_per_unit() -> None:
+    rows = [
+        DocSummary(1, "a", Status.OK, stated=Decimal(10), computed=Decimal(10), unit="triệu đồng"),
+        DocSummary(2, "b", Status.ERRORS, stated=None, computed=Decimal("2.5"), unit="triệu đồng"),
+        DocSummary(3, "c", Status.OK, stated=Decimal(7000), computed=Decimal(7000), unit="đồng"),
+        DocSummary(4, "d", Status.UNREADABLE),
+    ]
+    totals = [(t.unit, t.documents, t.stated, t.computed, t.stating) for t in overall(rows, 0).totals]
+    assert totals == [("triệu đồng", 2, 10, Decimal("12.5"), 1), ("đồng", 1, 7000, 7000, 1)]
+
+
+def test_run_all_benchmark_runs(tmp_path: Path) -> None:
+    """The benchmark script runs end to end on a toy size; its goals are measured, not tested."""
+    p = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run_all.py"), "--lines", "300", "--docs", "4"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert p.returncode in (0, 1), p.stderr
+    for text in ("cpu:", "python", "(a)", "(b)", "(c)", "documents per hour"):
+        assert text in p.stdout
+
+
+def test_batch_is_imported_lazily() -> None:
+    """``plancheck.batch`` pulls neither rich nor the writers in until a batch runs."""
+    code = "import sys, plancheck.cli; print('rich' in sys.modules, 'plancheck.write_batch_xlsx' in sys.modules)"
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert p.stdout.split() == ["False", "False"]
+    assert batch.default_jobs() >= 1
