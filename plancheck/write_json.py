@@ -1,4 +1,4 @@
-"""Report → JSON document (decimals as strings). Lays out; computes nothing."""
+"""Projection → JSON document (decimals as strings). Lays out; computes nothing."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from budget.model import Quantity
 from budget.numbers import plain
 from indicators.extract import Extracted
 from indicators.write_targets import to_dicts
+from plancheck.projection import Projection, Row, project
 
 
 def _dec(v: Decimal | None) -> str | None:
@@ -26,7 +27,9 @@ def _quantity(q: Quantity) -> dict[str, Any]:
         "text": q.text,
         "unit": q.unit_text,
         "money_unit": None if q.money is None else q.money.name,
+        "line": q.source.line,
         "column": q.source.col,
+        "cell": q.source.cell,
     }
 
 
@@ -36,7 +39,7 @@ def _ref(r: Result) -> dict[str, Any]:
     return {"kind": "section", "number": r.section.number}
 
 
-def _line(r: LineResult, section: str | None) -> dict[str, Any]:
+def _line(r: LineResult, section: str | None, row: Row) -> dict[str, Any]:
     line = r.line
     return {
         "line": line.source.line,
@@ -56,13 +59,14 @@ def _line(r: LineResult, section: str | None) -> dict[str, Any]:
         "stated": {"value": plain(line.stated.value), "unit": line.stated.unit_text},
         "computed": plain(r.computed),
         "ok": r.ok,
+        "status": row.status.value,
         "notes": list(line.notes),
         "tail": line.tail,
         "text": line.source.text,
     }
 
 
-def _section(r: SectionResult, parent: str | None) -> dict[str, Any]:
+def _section(r: SectionResult, parent: str | None, row: Row) -> dict[str, Any]:
     s = r.section
     return {
         "number": s.number,
@@ -72,50 +76,100 @@ def _section(r: SectionResult, parent: str | None) -> dict[str, Any]:
         "stated": _dec(r.stated),
         "unit": r.money.name,
         "children_sum": _dec(r.children_sum),
+        "recomputed": _dec(row.recomputed),
         "ok": r.ok,
+        "status": row.status.value,
+        "alternatives": s.alternatives,
         "children": [_ref(c) for c in r.children],
     }
 
 
-def report_to_dict(report: Report, targets: Sequence[Extracted] = ()) -> dict[str, Any]:
+def projection_to_dict(p: Projection, report: Report, targets: Sequence[Extracted] = ()) -> dict[str, Any]:
     ev = report.evaluation
     plan = report.plan
     lines: list[dict[str, Any]] = []
     sections: list[dict[str, Any]] = []
+    rows = iter(p.rows[1:])  # the same walk order as the projection's rows
 
     def visit(items: tuple[Result, ...], parent: str | None) -> None:
         for r in items:
+            row = next(rows)
             if isinstance(r, LineResult):
-                lines.append(_line(r, parent))
+                lines.append(_line(r, parent, row))
             else:
-                sections.append(_section(r, parent))
+                sections.append(_section(r, parent, row))
                 visit(r.children, r.section.number)
 
     visit(ev.items, None)
-    info = plan.document
-    counts = {sev: sum(1 for f in report.findings if f.severity.value == sev) for sev in ("error", "warning", "info")}
+    ident = p.identity
+    s = p.summary
+    total = p.total
+    findings = []
+    for sf in p.findings:
+        doc = finding_to_json(sf.finding)
+        if p.lang != "vi":
+            doc["message"] = sf.message
+            if doc["cause"] is not None:
+                doc["cause"]["message"] = sf.cause
+        findings.append(doc)
     return {
         "file": plan.file,
-        "document": {"number": info.number, "place": info.place, "date": info.date, "title": info.title},
+        "document": {"number": ident.number, "place": ident.place, "date": ident.date, "title": ident.title},
         "budget_found": plan.has_budget,
         "heading": None
         if plan.heading is None
         else {"number": plan.heading.number, "title": plan.heading.title, "line": plan.heading.source.line},
+        "verdict": {"kind": p.verdict.kind.value, "headline": p.verdict.headline, "text": p.verdict.text},
         "lines": lines,
         "sections": sections,
         "total": {
             "stated": _dec(ev.total.stated),
             "sum": _dec(ev.total.children_sum),
+            "recomputed": _dec(total.recomputed),
             "unit": ev.total.money.name,
             "ok": ev.total.ok,
+            "status": total.status.value,
             "line": None if plan.total is None else plan.total.source.line,
             "children": [_ref(c) for c in ev.items],
+            "in_words": p.total_words,
         },
-        "findings": [finding_to_json(f) for f in report.findings],
+        "sums": [
+            {
+                "kind": c.kind,
+                "label": c.label,
+                "number": c.number,
+                "line": c.line,
+                "location": c.location,
+                "stated": plain(c.stated),
+                "computed": plain(c.computed),
+                "difference": plain(c.difference),
+                "unit": c.unit,
+                "ok": c.ok,
+            }
+            for c in p.sums
+        ],
+        "findings": findings,
         "targets": to_dicts(list(targets)),
-        "summary": {"lines": len(lines), "sections": len(sections), **counts},
+        "summary": {
+            "lines": s.lines,
+            "sections": s.sections,
+            "error": s.errors,
+            "warning": s.warnings,
+            "info": s.notes,
+            "amounts_found": s.amounts_found,
+            "amounts_checked": s.amounts_checked,
+            "unread": s.unread,
+        },
     }
 
 
-def write_json(report: Report, targets: Sequence[Extracted] = ()) -> str:
-    return json.dumps(report_to_dict(report, targets), ensure_ascii=False, indent=2)
+def report_to_dict(
+    report: Report, targets: Sequence[Extracted] = (), lang: str = "vi", projection: Projection | None = None
+) -> dict[str, Any]:
+    return projection_to_dict(projection or project(report, targets, lang), report, targets)
+
+
+def write_json(
+    report: Report, targets: Sequence[Extracted] = (), lang: str = "vi", projection: Projection | None = None
+) -> str:
+    return json.dumps(report_to_dict(report, targets, lang, projection), ensure_ascii=False, indent=2)

@@ -1,27 +1,24 @@
-"""Report → the readable tree and summary printed by ``budget check``. Lays out only."""
+"""Projection → the readable tree and summary printed by ``budget check``. Lays out only."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
 
+from babel.numbers import format_decimal
+
 from budget.api import Report
-from budget.evaluate import LineResult, Result
 from budget.findings import format_finding
-from budget.numbers import format_vn
 from indicators.extract import Extracted
 from indicators.write_targets import to_text
+from plancheck.projection import Projection, ShownFinding, Status, project
 
-_OK, _BAD, _NONE = "✓", "✗", "·"
+_MARK = {Status.OK: "✓", Status.ERROR: "✗", Status.INNER: "!", Status.NONE: "·"}
 _LABEL = 56
 
 
-def _num(v: Decimal | None) -> str:
-    return "—" if v is None else format_vn(v)
-
-
-def _mark(ok: bool | None) -> str:
-    return _NONE if ok is None else (_OK if ok else _BAD)
+def _num(v: Decimal | None, lang: str) -> str:
+    return "—" if v is None else format_decimal(v, locale=lang, decimal_quantization=False)
 
 
 def _cut(text: str, width: int) -> str:
@@ -32,65 +29,68 @@ def _row(label: str, stated: str, computed: str, unit: str, mark: str) -> str:
     return f"{_cut(label, _LABEL):<{_LABEL}} {stated:>12} {computed:>12}  {mark}  {unit}"
 
 
-def _rows(items: tuple[Result, ...], depth: int) -> list[str]:
-    pad = "  " * depth
-    out: list[str] = []
-    for r in items:
-        if isinstance(r, LineResult):
-            line = r.line
-            where = line.source.cell if line.source.cell else f"dòng {line.source.line}"
-            label = f"{pad}{where}: {line.label or line.tail}"
-            unit = line.stated.money.name if line.stated.money else line.stated.unit_text
-            out.append(_row(label, _num(r.stated), _num(r.computed), unit, _mark(r.ok)))
-        else:
-            s = r.section
-            label = f"{pad}{s.number}. {s.title}" if s.number else f"{pad}{s.title}"
-            stated = _num(r.stated) if r.stated is not None else "không ghi"
-            out.append(_row(label, stated, _num(r.children_sum), r.money.name, _mark(r.ok)))
-            out.extend(_rows(r.children, depth + 1))
-    return out
+def _finding(sf: ShownFinding, lang: str) -> str:
+    """The one finding format (``file:line:col: lỗi [CODE] message``, the line, a caret, the cause)."""
+    if lang == "vi":
+        return format_finding(sf.finding)
+    out = [f"{sf.location}: {sf.severity_word} [{sf.code}] {sf.message}"]
+    if sf.excerpt:
+        out.append("    " + sf.excerpt)
+        if sf.caret is not None:
+            out.append("    " + " " * sf.caret + "^")
+    if sf.cause:
+        out.append(f"    → {sf.cause}" + (f" ({sf.cause_location})" if sf.cause_location else ""))
+    return "\n".join(out)
 
 
-def write_text(report: Report, targets: Sequence[Extracted] = ()) -> str:
-    plan, ev = report.plan, report.evaluation
-    info = plan.document
+def render_text(p: Projection, targets: Sequence[Extracted] = ()) -> str:
+    lang = p.lang
+    ident = p.identity
     out: list[str] = []
-    ident = ", ".join(x for x in (info.number, info.place, info.date) if x)
-    out.append(f"Tệp: {plan.file}" + (f"  ({ident})" if ident else ""))
-    if info.title:
-        out.append(info.title)
-    if not plan.has_budget:
-        out.append("Không tìm thấy dự toán kinh phí (dòng chi phí, mục có kinh phí, tổng kinh phí) trong văn bản.")
+    place = ", ".join(x for x in (ident.number, ident.place, ident.date) if x)
+    out.append(p.t("T.file", file=ident.file) + (f"  ({place})" if place else ""))
+    if ident.title:
+        out.append(ident.title)
+    if not p.has_budget:
+        out.append(p.t("T.no_budget"))
     else:
-        if plan.heading is not None:
-            out.append(f"{plan.heading.number}. {plan.heading.title}".lstrip(". "))
-        out.append(_row("", "ghi", "tính", "đơn vị", " "))
-        t = ev.total
-        stated = _num(t.stated) if t.stated is not None else "không ghi"
-        out.append(_row("Tổng kinh phí", stated, _num(t.children_sum), t.money.name, _mark(t.ok)))
-        out.extend(_rows(ev.items, 1))
+        if ident.heading:
+            out.append(ident.heading)
+        out.append(_row("", p.t("T.stated"), p.t("T.computed"), p.t("T.unit"), " "))
+        for r in p.rows:
+            pad = "  " * r.depth
+            not_stated = p.t("T.not_stated")
+            if r.kind == "total":
+                label, computed = p.t("T.total"), r.summed
+            elif r.kind == "section":
+                label = f"{pad}{r.number}. {r.label}" if r.number else f"{pad}{r.label}"
+                computed = r.summed
+            else:
+                where = r.cell if r.cell else p.t("T.line", line=r.line)
+                label, computed = f"{pad}{where}: {r.label}", r.recomputed
+            stated = _num(r.stated, lang) if r.stated is not None or r.kind == "line" else not_stated
+            out.append(_row(label, stated, _num(computed, lang), r.unit, _MARK[r.status]))
     if targets:
         out.append("")
-        out.append(f"Chỉ tiêu nêu trong văn bản ({len(targets)}), để theo dõi bằng lệnh indicators check:")
+        out.append(p.t("T.targets", count=len(targets)))
         out.extend("  " + line for line in to_text(list(targets)).splitlines()[:-1])
-    if report.findings:
+    if p.findings:
         out.append("")
-        out.extend(format_finding(f) for f in report.findings)
-    n_lines = len(ev.lines())
-    n_sections = len(ev.sections())
-    errors = sum(1 for f in report.findings if f.severity.value == "error")
-    warnings = sum(1 for f in report.findings if f.severity.value == "warning")
-    notes = sum(1 for f in report.findings if f.severity.value == "info")
+        out.extend(_finding(sf, lang) for sf in p.findings)
+    s = p.summary
     out.append("")
-    summary = f"Tóm tắt: {n_lines} dòng chi phí, {n_sections} mục"
-    if ev.total.stated is not None:
-        summary += f", tổng kinh phí ghi {format_vn(ev.total.stated)} {ev.total.money.name}"
+    summary = p.t("T.summary", lines=s.lines, sections=s.sections)
+    if s.amounts_found:
+        summary += p.t("T.summary_amounts", found=s.amounts_found, checked=s.amounts_checked)
+    if p.total.stated is not None:
+        summary += p.t("T.summary_total", total=p.total.stated, unit=p.total.unit)
     out.append(summary + ".")
-    if errors:
-        verdict = f"Kết quả: {errors} lỗi"
-    elif plan.has_budget:
-        verdict = "Kết quả: khớp, không có lỗi"
-    else:
-        verdict = "Kết quả: không có dự toán để kiểm tra"
-    out.append(f"{verdict}; {warnings} cảnh báo, {notes} ghi chú.")
+    out.append(p.verdict.text)
     return "\n".join(out) + "\n"
+
+
+def write_text(
+    report: Report, targets: Sequence[Extracted] = (), lang: str = "vi", projection: Projection | None = None
+) -> str:
+    """The text output of ``report`` (its projection is made here unless given)."""
+    return render_text(projection or project(report, targets, lang), targets)

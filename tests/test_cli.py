@@ -25,8 +25,13 @@ def test_text_output_of_the_example() -> None:
     assert "IV. KINH PHÍ THỰC HIỆN" in out
     total_row = next(line for line in out.splitlines() if line.startswith("Tổng kinh phí"))
     assert total_row.split() == ["Tổng", "kinh", "phí", "46.375", "46.375", "✓", "triệu", "đồng"]
-    assert "Tóm tắt: 16 dòng chi phí, 11 mục, tổng kinh phí ghi 46.375 triệu đồng." in out
-    assert "Kết quả: khớp, không có lỗi; 5 cảnh báo, 1 ghi chú." in out
+    assert (
+        "Tóm tắt: 16 dòng chi phí, 11 mục, 24 số tiền tìm thấy (24 đã kiểm tra), tổng kinh phí ghi 46.375 triệu đồng."
+        in out
+    )
+    assert out.endswith(
+        "\nKẾT QUẢ: KHỚP. Mọi phép nhân, tổng mục và tổng kinh phí đều khớp; 5 cảnh báo, 1 ghi chú.\n"
+    )
 
 
 def test_json_document() -> None:
@@ -40,6 +45,9 @@ def test_json_document() -> None:
         "ok": True,
         "line": line_of(HA_DONG.read_text(encoding="utf-8"), "46.375"),
         "children": [{"kind": "section", "number": "1"}, {"kind": "section", "number": "2"}],
+        "recomputed": "46375",
+        "status": "ok",
+        "in_words": "Bốn mươi sáu tỷ, ba trăm bảy mươi lăm triệu đồng",
     }
     assert len(doc["lines"]) == 16
     first = doc["lines"][3]
@@ -62,7 +70,35 @@ def test_json_document() -> None:
     assert sections["1"]["stated"] is None
     assert sections["1"]["children_sum"] == "250"
     assert [f["code"] for f in doc["findings"]] == ["UNIT_RESIDUAL"] * 5 + ["SECTION_NO_AMOUNT"]
-    assert doc["summary"] == {"lines": 16, "sections": 11, "error": 0, "warning": 5, "info": 1}
+    assert doc["summary"] == {
+        "lines": 16,
+        "sections": 11,
+        "error": 0,
+        "warning": 5,
+        "info": 1,
+        "amounts_found": 24,
+        "amounts_checked": 24,
+        "unread": 0,
+    }
+    assert doc["verdict"]["kind"] == "ok" and doc["verdict"]["headline"] == "KẾT QUẢ: KHỚP"
+    step = doc["lines"][3]["steps"][0]["stated"]
+    assert (step["line"], step["column"], step["value"]) == (35, step["column"], "1500")
+    text = HA_DONG.read_text(encoding="utf-8").splitlines()[34]
+    assert text[step["column"] - 1 :].startswith("1.500 triệu đồng")
+    sums = {(s["kind"], s["number"]): s for s in doc["sums"]}
+    assert sums[("total", "")] == {
+        "kind": "total",
+        "label": "Tổng kinh phí",
+        "number": "",
+        "line": doc["total"]["line"],
+        "location": f"{HA_DONG}:{doc['total']['line']}:{sums[('total', '')]['location'].rsplit(':', 1)[1]}",
+        "stated": "46375",
+        "computed": "46375",
+        "difference": "0",
+        "unit": "triệu đồng",
+        "ok": True,
+    }
+    assert sorted(n for k, n in sums if k == "section") == ["2", "2.1", "2.2", "2.3", "2.4", "2.5"]
 
 
 def test_error_exit_code_and_location(tmp_path: Path) -> None:
@@ -123,7 +159,10 @@ def test_text_without_budget_is_a_clean_answer() -> None:
     p = run("check", str(seed_path("000_bc1777f9039d4892.txt")))
     assert p.returncode == 0
     assert "Không tìm thấy dự toán kinh phí" in p.stdout
-    assert "Kết quả: không có dự toán để kiểm tra; 0 cảnh báo, 0 ghi chú." in p.stdout
+    assert p.stdout.endswith(
+        "\nKHÔNG CÓ DỰ TOÁN ĐỂ KIỂM TRA. Không tìm thấy dòng chi phí, mục có kinh phí hay tổng kinh phí "
+        "trong văn bản; 0 ghi chú.\n"
+    )
 
 
 def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,688 @@
+"""The one projection of a checked budget that every writer lays out.
+
+Statuses, differences, roundings and the verdict are decided here, once, after the
+checks, from the ``Evaluation`` and the findings; the text, JSON, workbook and report
+writers only place them. So the four outputs of one run can never disagree: a row the
+checks call wrong is wrong everywhere, and ``KHỚP`` is said only when nothing is wrong
+and nothing went unread.
+
+A row's status follows the checks, not the writer's own comparisons:
+
+* ``error``  an error-level finding stands at this row (its figure, its sum, its cells);
+* ``inner``  the row itself adds up, but an error stands somewhere below it;
+* ``ok``     a stated figure with no error at or below it;
+* ``none``   no stated figure (nothing to compare) and no error below.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from budget import messages
+from budget.api import Report
+from budget.evaluate import LineResult, Result, SectionResult
+from budget.findings import Finding, Severity
+from budget.model import Section
+from budget.numbers import EXACT, round_to, shift
+from budget.source import Source
+from budget.table import BudgetTable, build_table
+from indicators.extract import Extracted
+from indicators.write_targets import KIND_WORD, row_of
+
+# Findings that say part of the input went unread: a document with any of them is never KHỚP.
+UNREAD_CODES = frozenset({"UNCHECKED_AMOUNT", "COSTLINE_UNREADABLE", "XLSX_NOT_EVALUATED"})
+_UNREAD_SUFFIXES = ("_UNREADABLE", "_NOT_CHECKED")
+# How the unread are counted in the verdict: amounts, lines, cells, anything else.
+_UNREAD_KIND = {"UNCHECKED_AMOUNT": "amounts", "COSTLINE_UNREADABLE": "lines", "XLSX_NOT_EVALUATED": "cells"}
+WINDOW = 110  # characters of a source line shown around a finding's column
+
+
+def is_unread(code: str) -> bool:
+    """Does a finding of ``code`` say that something in the input was not read or not checked?"""
+    return code in UNREAD_CODES or code.endswith(_UNREAD_SUFFIXES)
+
+
+class Status(enum.StrEnum):
+    OK = "ok"
+    ERROR = "error"
+    INNER = "inner"
+    NONE = "none"
+
+
+class VerdictKind(enum.StrEnum):
+    OK = "ok"
+    ERRORS = "errors"
+    INCOMPLETE = "incomplete"
+    NO_BUDGET = "no_budget"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: VerdictKind
+    headline: str  # "KẾT QUẢ: 2 lỗi, 5 cảnh báo"
+    detail: str  # one sentence saying what that means
+
+    @property
+    def text(self) -> str:
+        return f"{self.headline}. {self.detail}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the budget tree: the grand total, a section or a cost line.
+
+    Figures are in the row's own unit (``unit``). ``summed`` is the sum of the children as
+    stated (what the sum check compares), ``recomputed`` the same recomputed from the
+    factors (for a line: its product). ``difference`` is stated − summed for the total and
+    sections, stated − computed for lines: the difference the status rests on.
+    """
+
+    key: str  # unique and stable: "total", "s-2.3", "l-45", "l-Chi tiết!O7"
+    kind: str  # "total" | "section" | "line"
+    depth: int
+    number: str
+    label: str
+    where: str  # "dòng 45", "Chi tiết!O7"; "" when unknown
+    line: int | None
+    cell: str | None
+    stated: Decimal | None
+    summed: Decimal | None
+    recomputed: Decimal | None
+    difference: Decimal | None
+    unit: str
+    status: Status
+    findings: tuple[int, ...]  # indices into Projection.findings
+    parent: str | None  # key of the row above
+    factors: tuple[Decimal, ...] = ()  # a line's factor values, as the check multiplied them
+    # What the workbook's live status formula gives for this row (rounded as Excel rounds):
+    # where it differs from ``status`` the workbook writes the status as a fixed value.
+    sheet_status: Status = Status.NONE
+    alternatives: bool = False
+
+
+@dataclass(frozen=True)
+class SumCheck:
+    """One sum the check compared: a section, the grand total, or one alternative breakdown."""
+
+    kind: str  # "section" | "total" | "alternative"
+    label: str
+    number: str
+    line: int | None
+    location: str
+    stated: Decimal
+    computed: Decimal
+    unit: str
+    ok: bool
+
+    @property
+    def difference(self) -> Decimal:
+        return EXACT.subtract(self.stated, self.computed)
+
+
+@dataclass(frozen=True)
+class ShownFinding:
+    """A finding as the outputs show it: the text in the chosen language and a window of its line."""
+
+    finding: Finding
+    index: int
+    severity: str  # "error" | "warning" | "info"
+    severity_word: str
+    code: str
+    location: str
+    message: str
+    cause: str
+    cause_location: str
+    excerpt: str  # a window of the source line, never a whole 30 KB line
+    caret: int | None  # 0-based column of the caret in ``excerpt``
+    row: str | None  # key of the row it stands at
+    unread: bool
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    id: str
+    kind: str
+    value: str
+    deadline: str
+    subject: str
+    location: str
+    confidence: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    lines: int
+    sections: int
+    errors: int
+    warnings: int
+    notes: int
+    amounts_found: int
+    amounts_checked: int
+    unread: int
+
+
+@dataclass(frozen=True)
+class Identity:
+    file: str
+    number: str | None
+    place: str | None
+    date: str | None
+    title: str | None
+    heading: str
+    checked_at: str  # ISO date and time; "" when not given
+    sha256: str
+    tool: str
+
+
+@dataclass(frozen=True)
+class Projection:
+    lang: str
+    identity: Identity
+    has_budget: bool
+    unit: str  # the grand total's unit
+    rows: tuple[Row, ...]  # walk order: total, then sections and lines, parents first
+    sums: tuple[SumCheck, ...]
+    findings: tuple[ShownFinding, ...]
+    targets: tuple[TargetRow, ...]
+    summary: Summary
+    verdict: Verdict
+    total_words: str | None  # the grand total in words (Vietnamese, formal style), in đồng
+    total_words_value: Decimal | None  # the figure the words say, in đồng
+    table: BudgetTable = field(repr=False)
+    decimals: int = 0  # decimals of the workbook's unit (amounts kept to the đồng)
+
+    def row(self, key: str) -> Row:
+        for r in self.rows:
+            if r.key == key:
+                return r
+        raise KeyError(key)
+
+    @property
+    def total(self) -> Row:
+        return self.rows[0]
+
+    def t(self, code: str, **args: object) -> str:
+        return messages.render(code, args, self.lang)
+
+
+def _window(source: Source, width: int = WINDOW) -> tuple[str, int | None]:
+    """A piece of the source line around the column (and the caret in it)."""
+    text = source.text
+    pos = getattr(source, "pos", None)
+    caret = pos if isinstance(pos, int) else (None if source.col is None else source.col - 1)
+    if caret is not None and not 0 <= caret <= len(text):
+        caret = None
+    if len(text) <= width:
+        return text, caret
+    at = 0 if caret is None else caret
+    start = max(0, min(at - width // 3, len(text) - width))
+    end = start + width
+    piece = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    return piece, None if caret is None else caret - start + (1 if start else 0)
+
+
+def _place(source: Source) -> tuple[str, ...]:
+    """Where a source is, coarsely: its line for text, its sheet and row for workbooks."""
+    if source.cell is not None:
+        sheet, _, cell = source.cell.rpartition("!")
+        return (source.file, "cell", sheet, "".join(ch for ch in cell if ch.isdigit()))
+    return (source.file, "line", str(source.line))
+
+
+def _where(source: Source, lang: str) -> str:
+    if source.cell:
+        return source.cell
+    if source.line is not None:
+        return messages.render("R.line_at", {"line": source.line}, lang)
+    return ""
+
+
+def _status(own_error: bool, children: Sequence[Status], stated: Decimal | None) -> Status:
+    if own_error:
+        return Status.ERROR
+    if any(c in (Status.ERROR, Status.INNER) for c in children):
+        return Status.INNER
+    return Status.NONE if stated is None else Status.OK
+
+
+class _Keys:
+    """Unique row keys: ``s-2.3`` for sections, ``l-45`` (or ``l-Chi tiết!O7``) for lines."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def make(self, base: str) -> str:
+        key, n = base, 1
+        while key in self.seen:
+            n += 1
+            key = f"{base}~{n}"
+        self.seen.add(key)
+        return key
+
+
+def _line_base(r: LineResult) -> str:
+    s = r.line.source
+    return f"l-{s.cell}" if s.cell else f"l-{s.line}"
+
+
+@dataclass
+class _Index:
+    """Sources of every row, exact and coarse, to attach each finding to the row it stands at."""
+
+    lines: dict[Source, str] = field(default_factory=dict)
+    sections: dict[Source, str] = field(default_factory=dict)
+    line_places: dict[tuple[str, ...], str] = field(default_factory=dict)
+    section_places: dict[tuple[str, ...], str] = field(default_factory=dict)
+    numbers: dict[str, str] = field(default_factory=dict)
+    total: set[Source] = field(default_factory=set)
+    total_places: set[tuple[str, ...]] = field(default_factory=set)
+
+    def add(self, sources: Sequence[Source], key: str, line: bool) -> None:
+        exact, places = (self.lines, self.line_places) if line else (self.sections, self.section_places)
+        for s in sources:
+            exact.setdefault(s, key)
+            places.setdefault(_place(s), key)
+
+    def row_of(self, f: Finding) -> str | None:
+        if f.code.startswith("TOTAL_"):
+            return "total"
+        if f.code.startswith("SECTION_") and str(f.args.get("number", "")) in self.numbers:
+            if f.source in self.sections:
+                return self.sections[f.source]
+            return self.numbers[str(f.args["number"])]
+        for exact in (self.lines, self.sections):
+            if f.source in exact:
+                return exact[f.source]
+        if f.source in self.total:
+            return "total"
+        place = _place(f.source)
+        for places in (self.line_places, self.section_places):
+            if place in places:
+                return places[place]
+        return "total" if place in self.total_places else None
+
+
+def _index(report: Report) -> tuple[_Index, dict[int, str]]:
+    """Row keys of the evaluation's results (by ``id``) and the index of their sources."""
+    index = _Index()
+    keys = _Keys()
+    keys.seen.add("total")
+    by_id: dict[int, str] = {}
+    plan = report.plan
+    if plan.total is not None:
+        index.total.add(plan.total.source)
+        index.total_places.add(_place(plan.total.source))
+
+    def visit(items: tuple[Result, ...]) -> None:
+        for r in items:
+            if isinstance(r, LineResult):
+                key = keys.make(_line_base(r))
+                sources = [r.line.source, *(q.source for s in r.line.steps for q in (*s.factors, s.stated))]
+                index.add(sources, key, True)
+            else:
+                sec = r.section
+                key = keys.make(f"s-{sec.number}")
+                index.numbers.setdefault(sec.number, key)
+                index.add([*([sec.stated.source] if sec.stated else []), sec.source], key, False)
+                visit(r.children)
+            by_id[id(r)] = key
+
+    visit(report.evaluation.items)
+    return index, by_id
+
+
+def _shown(report: Report, index: _Index, lang: str) -> tuple[ShownFinding, ...]:
+    out = []
+    for i, f in enumerate(report.findings):
+        excerpt, caret = _window(f.source) if f.source.text else ("", None)
+        out.append(
+            ShownFinding(
+                f,
+                i,
+                f.severity.value,
+                messages.severity(f.severity.value, lang),
+                f.code,
+                str(f.source),
+                messages.render(f.message_key or f.code, f.args, lang),
+                "" if f.cause is None else messages.render(f.cause.code, f.cause.args, lang),
+                "" if f.cause is None or f.cause.source is None else str(f.cause.source),
+                excerpt,
+                caret,
+                index.row_of(f),
+                is_unread(f.code),
+            )
+        )
+    return tuple(out)
+
+
+class _Rows:
+    """Evaluation + table + findings → rows in walk order, sums, sheet statuses."""
+
+    def __init__(self, report: Report, table: BudgetTable, by_id: dict[int, str], shown: Sequence[ShownFinding]):
+        self.report = report
+        self.table = table
+        self.by_id = by_id
+        self.decimals = table.unit.exponent
+        self.rows: list[Row] = []
+        self.sums: list[SumCheck] = []
+        self.line_no = 0
+        self.section_no = 0
+        self.at: dict[str, list[int]] = {}
+        self.errors: set[str] = set()
+        for sf in shown:
+            if sf.row is not None:
+                self.at.setdefault(sf.row, []).append(sf.index)
+                if sf.severity == Severity.ERROR.value:
+                    self.errors.add(sf.row)
+
+    def _in(self, value: Decimal | None, exponent: int) -> Decimal | None:
+        """A figure of the table (in the table's unit) in a row's unit, exactly."""
+        return None if value is None else shift(value, self.table.unit.exponent - exponent)
+
+    def build(self, lang: str) -> None:
+        ev = self.report.evaluation
+        plan = self.report.plan
+        t = ev.total
+        self.rows.append(_PLACEHOLDER)
+        children = self._children(ev.items, 1, "total", lang)
+        tt = self.table.total
+        sheet_bad = (
+            tt.stated is not None
+            and tt.stated_sum is not None
+            and bool(tt.lines or tt.sections)
+            and round_to(tt.stated - tt.stated_sum, self.decimals) != 0
+        )
+        source = plan.total.source if plan.total is not None else None
+        self.rows[0] = Row(
+            "total",
+            "total",
+            0,
+            "",
+            messages.render("R.total_row", {}, lang),
+            "" if source is None else _where(source, lang),
+            None if source is None else source.line,
+            None if source is None else source.cell,
+            t.stated,
+            t.children_sum,
+            None
+            if tt.recomputed_sum is None
+            else shift(tt.recomputed_sum, self.table.unit.exponent - t.money.exponent),
+            None if t.stated is None or t.children_sum is None else EXACT.subtract(t.stated, t.children_sum),
+            t.money.name,
+            _status("total" in self.errors, children, t.stated),
+            tuple(self.at.get("total", ())),
+            None,
+            sheet_status=_status(sheet_bad, children, t.stated),
+        )
+        if t.stated is not None and t.children_sum is not None:
+            self.sums.append(
+                SumCheck(
+                    "total",
+                    messages.render("SUM.total", {}, lang),
+                    "",
+                    None if source is None else source.line,
+                    "" if source is None else str(source),
+                    t.stated,
+                    t.children_sum,
+                    t.money.name,
+                    t.stated == t.children_sum,
+                )
+            )
+
+    def _children(self, items: tuple[Result, ...], depth: int, parent: str, lang: str) -> list[Status]:
+        return [
+            (self._line(r, depth, parent, lang) if isinstance(r, LineResult) else self._section(r, depth, parent, lang))
+            for r in items
+        ]
+
+    def _line(self, r: LineResult, depth: int, parent: str, lang: str) -> Status:
+        key = self.by_id[id(r)]
+        tl = self.table.lines[self.line_no]
+        self.line_no += 1
+        line = r.line
+        computed = round_to(tl.computed, self.decimals)
+        status = Status.ERROR if key in self.errors else Status.OK
+        self.rows.append(
+            Row(
+                key,
+                "line",
+                depth,
+                "",
+                line.label or line.tail,
+                _where(line.source, lang),
+                line.source.line,
+                line.source.cell,
+                r.stated,
+                None,
+                r.computed,
+                EXACT.subtract(r.stated, r.computed),
+                line.stated.money.name if line.stated.money else line.stated.unit_text,
+                status,
+                tuple(self.at.get(key, ())),
+                parent,
+                tuple(f.value for f in line.factors),
+                sheet_status=Status.ERROR if round_to(tl.stated - computed, self.decimals) != 0 else Status.OK,
+            )
+        )
+        return status
+
+    def _section(self, r: SectionResult, depth: int, parent: str, lang: str) -> Status:
+        sec = r.section
+        key = self.by_id[id(r)]
+        ts = self.table.sections[self.section_no]
+        self.section_no += 1
+        at = len(self.rows)
+        self.rows.append(_PLACEHOLDER)
+        children = self._children(r.children, depth + 1, key, lang)
+        sheet_bad = (
+            not sec.alternatives
+            and ts.stated is not None
+            and ts.stated_sum is not None
+            and bool(ts.lines or ts.sections)
+            and round_to(ts.stated - ts.stated_sum, self.decimals) != 0
+        )
+        source = sec.stated.source if sec.stated is not None else sec.source
+        status = _status(key in self.errors, children, r.stated)
+        recomputed = None if sec.alternatives else self._in(ts.recomputed_sum, r.money.exponent)
+        self.rows[at] = Row(
+            key,
+            "section",
+            depth,
+            sec.number,
+            sec.title,
+            _where(source, lang),
+            source.line,
+            source.cell,
+            r.stated,
+            r.children_sum,
+            recomputed,
+            None if r.stated is None or r.children_sum is None else EXACT.subtract(r.stated, r.children_sum),
+            r.money.name,
+            status,
+            tuple(self.at.get(key, ())),
+            parent,
+            sheet_status=_status(sheet_bad, children, r.stated),
+            alternatives=sec.alternatives,
+        )
+        self._sums(r, sec, source, lang)
+        return status
+
+    def _sums(self, r: SectionResult, sec: Section, source: Source, lang: str) -> None:
+        if r.stated is not None and r.children_sum is not None:
+            self.sums.append(
+                SumCheck(
+                    "section",
+                    messages.render("SUM.section", {"number": sec.number}, lang),
+                    sec.number,
+                    source.line,
+                    str(source),
+                    r.stated,
+                    r.children_sum,
+                    r.money.name,
+                    r.stated == r.children_sum,
+                )
+            )
+        if not sec.alternatives or r.stated is None:
+            return
+        for child in r.children:
+            value = child.stated_dong
+            if value is None:
+                continue
+            computed = shift(value, -r.money.exponent)
+            name = child.section.number if isinstance(child, SectionResult) else (child.line.label or "")
+            self.sums.append(
+                SumCheck(
+                    "alternative",
+                    messages.render("SUM.alternative", {"number": sec.number, "child": name}, lang),
+                    sec.number,
+                    source.line,
+                    str(source),
+                    r.stated,
+                    computed,
+                    r.money.name,
+                    r.stated == computed,
+                )
+            )
+
+
+_PLACEHOLDER = Row("", "", 0, "", "", "", None, None, None, None, None, None, "", Status.NONE, (), None)
+
+
+def _verdict(
+    report: Report, summary: Summary, shown: Sequence[ShownFinding], sums: Sequence[SumCheck], lang: str
+) -> Verdict:
+    unread_parts: dict[str, int] = {}
+    for sf in shown:
+        if sf.unread:
+            kind = _UNREAD_KIND.get(sf.code, "other")
+            # a note about N formula cells counts N, every other finding counts one
+            n = int(str(sf.finding.args.get("count", 1))) if sf.code == "XLSX_NOT_EVALUATED" else 1
+            unread_parts[kind] = unread_parts.get(kind, 0) + n
+    unread = ", ".join(
+        messages.render(f"UNREAD.{k}", {"count": unread_parts[k]}, lang)
+        for k in ("amounts", "lines", "cells", "other")
+        if k in unread_parts
+    )
+    errors = summary.errors
+    if errors == 0:
+        errors = sum(1 for s in sums if not s.ok)  # a failed sum no check reported: never KHỚP
+    counts = {"errors": errors, "warnings": summary.warnings, "notes": summary.notes, "unread": unread}
+    if errors:
+        kind = VerdictKind.ERRORS
+        detail = "VERDICT_DETAIL.errors_unread" if unread else "VERDICT_DETAIL.errors"
+    elif unread:
+        kind, detail = VerdictKind.INCOMPLETE, "VERDICT_DETAIL.incomplete"
+    elif not report.plan.has_budget:
+        kind, detail = VerdictKind.NO_BUDGET, "VERDICT_DETAIL.no_budget"
+    else:
+        kind, detail = VerdictKind.OK, "VERDICT_DETAIL.ok"
+    return Verdict(kind, messages.render(f"VERDICT.{kind.value}", counts, lang), messages.render(detail, counts, lang))
+
+
+def _targets(targets: Sequence[Extracted], lang: str) -> tuple[TargetRow, ...]:
+    out = []
+    for e in targets:
+        t = e.target
+        cells = row_of(e)
+        value = (cells[3] or cells[4]) + ("%" if t.unit == "%" else f" {t.unit}")
+        out.append(
+            TargetRow(
+                t.id,
+                KIND_WORD[t.kind],
+                value,
+                str(t.deadline or ""),
+                e.subject,
+                str(t.source),
+                e.confidence,
+                messages.render("TARGET_STATUS.pending", {}, lang),
+            )
+        )
+    return tuple(out)
+
+
+def _words(report: Report) -> tuple[str | None, Decimal | None]:
+    """The grand total (stated, else summed) in words, in đồng; None when it is not whole đồng."""
+    t = report.evaluation.total
+    value = t.stated if t.stated is not None else t.children_sum
+    if value is None:
+        return None, None
+    dong = shift(value, t.money.exponent)
+    if dong != dong.to_integral_value():
+        return None, None
+    from budget.words import to_words
+
+    return to_words(dong, "đồng"), dong.quantize(Decimal(1))
+
+
+def file_digest(path: str) -> str:
+    p = Path(path)
+    return hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else ""
+
+
+def project(
+    report: Report,
+    targets: Sequence[Extracted] = (),
+    lang: str = "vi",
+    checked_at: str | None = None,
+    table: BudgetTable | None = None,
+    sha256: str | None = None,
+) -> Projection:
+    """The projection of ``report``: computed once, after the checks, for every writer."""
+    from budget import __version__
+
+    if lang not in messages.LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    if table is None:
+        table, _ = build_table(report.evaluation)
+    plan = report.plan
+    index, by_id = _index(report)
+    shown = _shown(report, index, lang)
+    rows = _Rows(report, table, by_id, shown)
+    rows.build(lang)
+    counts = {sev: sum(1 for f in report.findings if f.severity is sev) for sev in Severity}
+    summary = Summary(
+        lines=len(report.evaluation.lines()),
+        sections=len(report.evaluation.sections()),
+        errors=counts[Severity.ERROR],
+        warnings=counts[Severity.WARNING],
+        notes=counts[Severity.INFO],
+        amounts_found=plan.amounts_found,
+        amounts_checked=max(0, plan.amounts_found - len(plan.unchecked)),
+        unread=sum(1 for sf in shown if sf.unread),
+    )
+    info = plan.document
+    identity = Identity(
+        plan.file,
+        info.number,
+        info.place,
+        info.date,
+        info.title,
+        "" if plan.heading is None else f"{plan.heading.number}. {plan.heading.title}".lstrip(". "),
+        datetime.now().astimezone().isoformat(timespec="seconds") if checked_at is None else checked_at,
+        file_digest(plan.file) if sha256 is None else sha256,
+        f"budget {__version__}",
+    )
+    words, words_value = _words(report)
+    return Projection(
+        lang,
+        identity,
+        plan.has_budget,
+        report.evaluation.total.money.name,
+        tuple(rows.rows),
+        tuple(rows.sums),
+        shown,
+        _targets(targets, lang),
+        summary,
+        _verdict(report, summary, shown, rows.sums, lang),
+        words,
+        words_value,
+        table,
+        table.unit.exponent,
+    )
