@@ -28,7 +28,7 @@ def wanted(quiet: bool, stream: TextIO | None = None) -> bool:
 class Progress:
     """Counts finished documents; shows a bar once the run has lasted ``delay`` seconds."""
 
-    def __init__(self, total: int, enabled: bool, delay: float = DELAY, stream: TextIO | None = None):
+    def __init__(self, total: int, enabled: bool, delay: float | None = None, stream: TextIO | None = None):
         self.total = total
         self.done = 0
         self.last = ""
@@ -38,7 +38,7 @@ class Progress:
         self._bar: Any = None
         self._task: Any = None
         self._closed = False
-        self._timer = threading.Timer(delay, self._show) if self.enabled else None
+        self._timer = threading.Timer(DELAY if delay is None else delay, self._show) if self.enabled else None
         if self._timer is not None:
             self._timer.daemon = True
             self._timer.start()
