@@ -12,6 +12,7 @@ the outline to place; none is dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -31,6 +32,12 @@ _PRODUCT_SIGN = re.compile(r"(?:(?<=\s)|(?<=[0-9%]))[x×X*](?=\s*[0-9(])")
 # Looks like arithmetic that could not be read: a sign glued to a word, a sign before a
 # stray dot or plus, a full-width equals sign.
 _SUSPECT = re.compile(r"[^\W\d_][x×*]\s*[0-9]|[x×X*]\s*[.+][0-9]|＝|[０-９]")
+# Numbers Python would accept and plans never mean: NaN, Infinity, 1e3, 1_000, full-width digits.
+_ODD_NUMBER = re.compile(
+    r"(?<![\w.,])(?:nan|infinity|inf|[0-9]+(?:[.,][0-9]+)?e[+-]?[0-9]+|[0-9]+(?:_[0-9]+)+|[０-９][０-９.,]*)(?![\w])",
+    re.IGNORECASE,
+)
+_LABEL_CUT = re.compile(r";|\. ")
 _MAX_DIGITS = 30  # significant digits an amount may carry and still be computed exactly
 
 
@@ -88,14 +95,27 @@ def _money_after(text: str, end: int) -> tuple[Money, int] | None:
     return money, end + span
 
 
+class _Spans:
+    """Sorted, non-overlapping spans with a logarithmic membership test."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def holds(self, i: int) -> bool:
+        k = bisect_right(self.starts, i) - 1
+        return k >= 0 and self.spans[k][0] <= i < self.spans[k][1]
+
+
 def _amounts(
     text: str, masked: str, taken: list[tuple[int, int]], locate: Locator, findings: list[Finding]
 ) -> list[tuple[int, int, Decimal, Money, str]]:
     """Money amounts in ``masked`` outside ``taken`` spans: (start, end, value, money, written)."""
     out = []
+    spans = _Spans(taken)
     for m in NUMBER_TOKEN.finditer(masked):
         a, b = m.span()
-        if any(s <= a < e for s, e in taken):
+        if spans.holds(a):
             continue
         if a > 0 and (masked[a - 1].isalnum() or masked[a - 1] in "/.,_"):
             continue
@@ -160,8 +180,23 @@ def scan(text: str, locate: Locator) -> Scan:
     groups = {a: (a, b, _group_kind(text[a + 1 : b - 1])) for a, b in paren_groups(text)}
     lines: list[CostLine] = []
     taken: list[tuple[int, int]] = []
+    odd = list(_ODD_NUMBER.finditer(text))
     label_from = 0
     for a, b in _clauses(masked):
+        clause_odd = [m for m in odd if a <= m.start() < b]
+        money_after = any(read_money(text[m.end() : m.end() + 30])[0] is not None for m in clause_odd)
+        if clause_odd and ("=" in masked[a:b] or money_after):
+            for m in clause_odd:
+                findings.append(
+                    Finding(locate.at(m.start() + 1), "NUMBER_MALFORMED", Severity.WARNING, {"text": m.group()[:40]})
+                )
+            if "=" in masked[a:b] and _PRODUCT_SIGN.search(masked, a, b):
+                where = locate.at(clause_odd[0].start() + 1)
+                findings.append(
+                    Finding(where, "COSTLINE_UNREADABLE", Severity.WARNING, {"text": text[a:b].strip()[:60]})
+                )
+                taken.append((a, b))
+            continue
         if "=" not in masked[a:b]:
             continue
         chain = read_chain(text, masked, notes, a, b, locate, label_from)
@@ -172,13 +207,14 @@ def scan(text: str, locate: Locator) -> Scan:
             label_from = chain.end
         elif chain.end > chain.start:
             taken.append((chain.start, chain.end))
+    consumed = _Spans(taken)
     for a, b in _clauses(text):
         if "=" in text[a:b] or "＝" in text[a:b]:
-            m = _SUSPECT.search(text, a, b)
-            if m is not None and not any(s <= m.start() < e for s, e in taken):
+            suspect = _SUSPECT.search(text, a, b)
+            if suspect is not None and not consumed.holds(suspect.start()):
                 findings.append(
                     Finding(
-                        locate.at(m.start() + 1),
+                        locate.at(suspect.start() + 1),
                         "COSTLINE_UNREADABLE",
                         Severity.WARNING,
                         {"text": text[a:b].strip()[:60]},
@@ -191,8 +227,9 @@ def scan(text: str, locate: Locator) -> Scan:
     raw = _amounts(text, masked, taken, locate, findings)
     # amounts inside breakdown groups are masked; read them from the group text
     found: list[Found] = []
+    starts = [0] + [m.end() for m in _LABEL_CUT.finditer(masked)]
     for a, end, value, money, _token in raw:
-        found.append(_found(text, masked, a, end, value, money, locate))
+        found.append(_found(text, masked, a, end, value, money, locate, starts))
     for a, b, kind in groups.values():
         if kind not in ("decomp", "product"):
             continue
@@ -203,7 +240,8 @@ def scan(text: str, locate: Locator) -> Scan:
             continue
         inner = text[a + 1 : b - 1]
         sub = _amounts(inner, inner, [], _At(locate, a + 1), findings)
-        parts = [_found(inner, inner, s, e, v, mo, _At(locate, a + 1)) for s, e, v, mo, _t in sub]
+        inner_starts = [0] + [m.end() for m in _LABEL_CUT.finditer(inner)]
+        parts = [_found(inner, inner, s, e, v, mo, _At(locate, a + 1), inner_starts) for s, e, v, mo, _t in sub]
         for p in parts:
             p.start += a + 1
             p.end += a + 1
@@ -215,7 +253,9 @@ def scan(text: str, locate: Locator) -> Scan:
     return Scan(lines, found, findings)
 
 
-def _found(text: str, masked: str, a: int, end: int, value: Decimal, money: Money, locate: Locator) -> Found:
-    clause_start = max(masked.rfind(";", 0, a), masked.rfind(". ", 0, a), -1) + 1
+def _found(
+    text: str, masked: str, a: int, end: int, value: Decimal, money: Money, locate: Locator, starts: list[int]
+) -> Found:
+    clause_start = starts[bisect_right(starts, a) - 1]
     label = " ".join(text[clause_start:a].split()).strip(" :,-–+")
     return Found(Amount(value, money, locate.at(a + 1)), a, end, label, fold(masked[clause_start:a]))

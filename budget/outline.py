@@ -111,6 +111,10 @@ def _contribution(items: list[Item]) -> Decimal | None:
     return None if r.children_sum is None else shift(r.children_sum, r.money.exponent)
 
 
+def _any_content(items: list[Item]) -> bool:
+    return any(not isinstance(i, Section) or i.stated or i.items for i in items)
+
+
 class Builder:
     def __init__(self, findings: list[Finding]):
         self.findings = findings
@@ -167,7 +171,7 @@ class Builder:
                     f.used = True
                     node.chain_results += 1
                     continue
-                has_content = any(not isinstance(i, Section) or i.stated or i.items for i in items) or bool(lumps)
+                has_content = bool(lumps) or _any_content(items)
                 if is_total and has_content:
                     if stated is None:
                         stated = f

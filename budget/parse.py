@@ -19,7 +19,7 @@ from budget.findings import Finding
 from budget.model import CostLine, DocumentInfo, Item, Plan, Section
 from budget.outline import Builder, Node, build_tree
 from budget.read_text import RawLine
-from budget.resolve import resolve_line, uses_decimal_comma
+from budget.resolve import Conventions, conventions, resolve_line
 from budget.segment import segment
 from budget.text import fold
 
@@ -67,22 +67,22 @@ def _has_money(item: Item) -> bool:
     return item.stated is not None or any(_has_money(i) for i in item.items)
 
 
-def _resolve(items: tuple[Item, ...], findings: list[Finding]) -> tuple[Item, ...]:
+def _resolve(items: tuple[Item, ...], findings: list[Finding], conv: Conventions) -> tuple[Item, ...]:
     out: list[Item] = []
     for item in items:
         if isinstance(item, CostLine):
-            line, fs = resolve_line(item)
+            line, fs = resolve_line(item, conv)
             findings.extend(fs)
             out.append(line)
         else:
-            out.append(replace(item, items=_resolve(item.items, findings)))
+            out.append(replace(item, items=_resolve(item.items, findings, conv)))
     return tuple(out)
 
 
-def _drop_settled_ambiguity(findings: list[Finding], lines: Sequence[RawLine]) -> list[Finding]:
+def _drop_settled_ambiguity(findings: list[Finding], conv: Conventions) -> list[Finding]:
     """Readings settled by the document's convention or by the arithmetic need no warning."""
     settled = {f.source for f in findings if f.code == "NUMBER_READ_BY_ARITHMETIC"}
-    decimal_comma = uses_decimal_comma(rl.text for rl in lines)
+    decimal_comma = conv.decimal_comma
     out = []
     for f in findings:
         if f.code == "NUMBER_AMBIGUOUS":
@@ -104,15 +104,16 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     top = _budget_node(root)
     section = top.built
     info = _document_info(lines)
+    conv = conventions(rl.text for rl in lines)
     if not isinstance(section, Section) or not _has_money(section):
-        return Plan(file, info), _drop_settled_ambiguity(findings, lines)
+        return Plan(file, info), _drop_settled_ambiguity(findings, conv)
     kept = tuple(i for i in section.items if _has_money(i))
-    kept = _resolve(kept, findings)
+    kept = _resolve(kept, findings, conv)
     heading = None
     if top.item is not None:
         heading = Section(section.number, section.title, section.source)
     unchecked = tuple(f.amount for f in top.found if not f.used)
     found = len(top.found) + top.chain_results
     plan = Plan(file, info, heading, section.stated, kept, amounts_found=found, unchecked=unchecked)
-    findings = _drop_settled_ambiguity(findings, lines)
+    findings = _drop_settled_ambiguity(findings, conv)
     return plan, findings

@@ -14,7 +14,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
@@ -28,8 +29,38 @@ _DECIMAL_COMMA = re.compile(
 )
 
 
+_DOT_DECIMAL = re.compile(r"(?<![0-9.,])[0-9]+\.[0-9]{1,2}(?![0-9.,])")
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """What the document itself shows of its number conventions."""
+
+    decimal_comma: bool  # it writes 1.617,352 or 2,5: a comma is its decimal mark
+    dot_decimal: bool  # it writes 9.88 or 1.5: a dot is (also) a decimal mark
+
+
+def conventions(texts: Iterable[str]) -> Conventions:
+    comma = dot = False
+    for t in texts:
+        comma = comma or _DECIMAL_COMMA.search(t) is not None
+        dot = dot or _DOT_DECIMAL.search(t) is not None
+    return Conventions(comma, dot)
+
+
 def uses_decimal_comma(texts: Iterable[str]) -> bool:
-    return any(_DECIMAL_COMMA.search(t) for t in texts)
+    return conventions(texts).decimal_comma
+
+
+def _allowed(q: Quantity, conv: Conventions) -> tuple[Decimal, ...]:
+    """The other readings the document's own conventions leave open for ``q``."""
+    out = []
+    for alt in q.alternatives:
+        if alt > q.value and not conv.decimal_comma:
+            out.append(alt)  # 66,000 as 66.000: only where no comma is a decimal mark
+        elif alt < q.value and conv.dot_decimal:
+            out.append(alt)  # 1.015 as 1,015: only where dots are decimal marks elsewhere
+    return tuple(out)
 
 
 def _quantities(line: CostLine) -> list[tuple[int, int, Quantity]]:
@@ -50,14 +81,14 @@ def _with(line: CostLine, changes: dict[tuple[int, int], Quantity]) -> CostLine:
     return replace(line, steps=tuple(steps))
 
 
-def resolve_line(line: CostLine) -> tuple[CostLine, list[Finding]]:
+def resolve_line(line: CostLine, conv: Conventions) -> tuple[CostLine, list[Finding]]:
     """The line under the readings that make it agree, and what was chosen."""
     if evaluate_line(line).ok:
         return line, []
-    ambiguous = [(s, i, q) for s, i, q in _quantities(line) if q.alternatives][:_MAX_AMBIGUOUS]
+    ambiguous = [(s, i, q) for s, i, q in _quantities(line) if _allowed(q, conv)][:_MAX_AMBIGUOUS]
     if not ambiguous:
         return line, []
-    options = [[None, *q.alternatives] for _, _, q in ambiguous]
+    options = [[None, *_allowed(q, conv)] for _, _, q in ambiguous]
     for combo in itertools.product(*options):
         if all(c is None for c in combo):
             continue

@@ -15,6 +15,7 @@ text maps back to ``file:line:col``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -38,7 +39,7 @@ _MARKER = re.compile(
 )
 # Where a marker may start inside a line: after a sentence or clause end and a space.
 _INLINE_CUT = re.compile(r"[.;:]\s+(?=\S)")
-_CONTINUES = re.compile(r"^(?:[a-zà-ỹđ]|[=×*]|[xX]\s*[0-9(])")
+_CONTINUES = re.compile(r"^(?:[=×*]|[xX]\s*[0-9(])")
 _OPEN_END = re.compile(r"(?:[x×X*=+,(/]|\bvà|\bvới)\s*$")
 
 
@@ -62,6 +63,7 @@ class Item:
     pieces: list[Piece] = field(default_factory=list)
     text: str = ""  # the item's text after its marker, pieces joined by one space
     marker_source: Source | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def add(self, line: RawLine, start: int, end: int) -> None:
         if self.pieces:
@@ -71,12 +73,9 @@ class Item:
 
     def source(self, offset: int) -> Source:
         """Where the character at ``offset`` of the item's text stands in the file."""
-        piece = self.pieces[0]
-        for p in self.pieces:
-            if p.at <= offset:
-                piece = p
-            else:
-                break
+        if len(self._starts) != len(self.pieces):
+            self._starts = [p.at for p in self.pieces]
+        piece = self.pieces[max(0, bisect_right(self._starts, offset) - 1)]
         col = piece.start + min(max(offset - piece.at, 0), piece.end - piece.start) + 1
         return piece.line.source.at(col)
 
@@ -119,6 +118,12 @@ def _marker_at(text: str, pos: int, inline: bool = False) -> tuple[re.Match[str]
         if read_money(text[m.end() : m.end() + 20].lstrip())[0] is not None:
             return None  # "1.5 triệu đồng"
     return m, styled[0], styled[1]
+
+
+def _continues(text: str) -> bool:
+    """A line that cannot start an item: it starts in lower case or with an operator."""
+    first = text[:1]
+    return (first.isalpha() and first.islower() and first not in "x") or _CONTINUES.match(text) is not None
 
 
 def marker(text: str) -> tuple[str, str] | None:
@@ -167,7 +172,7 @@ def segment(lines: Sequence[RawLine]) -> list[Item]:
             joins = (
                 current is not None
                 and (not previous_blank or _OPEN_END.search(current.text) is not None)
-                and (_CONTINUES.match(text[lead:]) is not None or _OPEN_END.search(current.text) is not None)
+                and (_continues(text[lead:]) or _OPEN_END.search(current.text) is not None)
             )
             if joins and current is not None:
                 current.add(rl, lead, end)
