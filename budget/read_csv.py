@@ -2,21 +2,34 @@
 
 The rows are put in an in-memory sheet and read by the workbook reader, so CSV and xlsx
 are understood by one piece of code. Numbers in CSV are text and are read in Vietnamese
-convention (with a warning when the reading was a choice).
+convention (with a warning when the reading was a choice). Control characters, which a
+sheet cannot hold, are removed from the cell they are in, with a finding there.
 """
 
 from __future__ import annotations
 
 import csv
+import io
+import re
 from pathlib import Path
 
 from openpyxl import Workbook
 
 from budget import layout
-from budget.findings import Finding
+from budget.findings import Finding, InputError, Severity
+from budget.messages import Phrase
 from budget.model import Plan
 from budget.read_text import decode, read_bytes
 from budget.read_xlsx import read_loaded
+from budget.source import Source
+
+# what openpyxl (and the xlsx format) cannot hold in a cell: C0 controls but tab, LF, CR
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_FIELD_LIMIT = 1_000_000  # characters in one cell (the csv module's default is 131.072)
+
+
+def _codes(text: str) -> str:
+    return ", ".join(sorted({f"U+{ord(ch):04X}" for ch in _CONTROL.findall(text)}))
 
 
 def read_csv(path: Path, name: str) -> tuple[Plan, list[Finding]]:
@@ -30,6 +43,27 @@ def read_csv(path: Path, name: str) -> tuple[Plan, list[Finding]]:
     ws = wb.active
     assert ws is not None
     ws.title = layout.DETAIL
-    for row in csv.reader(text.splitlines(), dialect):
-        ws.append([cell if cell.strip() else None for cell in row])  # stays text: never a formula
-    return read_loaded(name, wb, wb, csv=True)
+    findings: list[Finding] = []
+    limit = csv.field_size_limit()
+    csv.field_size_limit(_FIELD_LIMIT)
+    try:
+        for i, row in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), 1):
+            cells: list[str | None] = []
+            for j, cell in enumerate(row, 1):
+                if _CONTROL.search(cell):
+                    where = Source(name, i, j, None, _CONTROL.sub("", cell))
+                    findings.append(Finding(where, "CSV_CONTROL_CHARACTER", Severity.WARNING, {"codes": _codes(cell)}))
+                    cell = _CONTROL.sub("", cell)
+                cells.append(cell if cell.strip() else None)  # stays text: never a formula
+            ws.append(cells)
+    except csv.Error as e:
+        reason = (
+            Phrase("CSV_REASON.field_too_long", {"limit": _FIELD_LIMIT})
+            if "field larger" in str(e)
+            else Phrase("CSV_REASON.other", {"kind": type(e).__name__})
+        )
+        raise InputError(Source(name), "CSV_BROKEN", {"reason": reason}) from None
+    finally:
+        csv.field_size_limit(limit)
+    plan, more = read_loaded(name, wb, wb, csv=True)
+    return plan, [*findings, *more]

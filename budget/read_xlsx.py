@@ -3,13 +3,20 @@
 Reads the layout the tool writes (``layout``), found by header names, so a workbook an
 officer edited (rows added, columns moved) reads the same. Files are opened through
 ``xlsx_io`` (safety checks first, numbers kept exact).
+
+Only the cells that exist are visited (a stray cell at XFD300 costs one cell, not the
+rectangle up to it). Limits are findings at the cell, not crashes: a number outside what
+the exact arithmetic holds (``1E+400``, 80 digits), a line whose product would be, a
+date where a number belongs. Section numbers nested deeper than ``MAX_DEPTH`` are refused.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +31,74 @@ from budget.numbers import NumberError, format_vn
 from budget.source import Source
 from budget.text import clean_line, fold
 from budget.units import TRIEU, Money, read_money
-from budget.xlsx_io import formula_states, guard, load_exact
+from budget.xlsx_io import broken, formula_states, guard, load_exact
+
+MAX_DEPTH = 20  # levels of section numbers (1.2.3 is 3): real plans use up to 5 or 6
+MAX_INTEGER_DIGITS = 18  # |number| < 10^18: far beyond any budget, in đồng
+MAX_DECIMALS = 18  # digits after the decimal point (a float stored by Excel has up to 17)
+MAX_LINE_DIGITS = 48  # the product of a line, in the unit it is compared in: 24 + 24 digits
+MAX_FACTOR_DIGITS = 54  # significant digits of all factors of a line together (arithmetic keeps 60)
+
+
+def _window(value: Decimal) -> tuple[int, int, int]:
+    """(significant digits, power of the first digit, power of the last non-zero digit)."""
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite: numbers are built from validated text
+    stripped = len(digits)
+    while stripped > 1 and digits[stripped - 1] == 0:
+        stripped -= 1
+    last = exponent + len(digits) - stripped
+    return stripped, value.adjusted(), last
+
+
+def in_exact_range(value: Decimal) -> bool:
+    """A number the exact arithmetic can use: below 10^18, at most 18 decimals."""
+    if not value.is_finite():
+        return False
+    if value.is_zero():
+        return True
+    _, first, last = _window(value)
+    return first < MAX_INTEGER_DIGITS and last >= -MAX_DECIMALS
+
+
+def _line_digits(factors: list[Quantity], stated: Quantity) -> int | None:
+    """Digits the line's product needs in the unit of its stated amount, when too many to be
+    computed and summed exactly; None when it fits."""
+    if sum(_window(f.value)[0] for f in factors if not f.value.is_zero()) > MAX_FACTOR_DIGITS:
+        return sum(_window(f.value)[0] for f in factors)
+    wide = Context(prec=MAX_FACTOR_DIGITS * 2)
+    value = Decimal(1)
+    exponent = 0
+    for f in factors:
+        value = wide.multiply(value, f.value)
+        exponent += f.exponent - (2 if f.percent else 0)
+    if value.is_zero():
+        return None
+    _, first, last = _window(value)
+    shift = exponent - stated.exponent
+    first, last = first + shift, last + shift
+    if first > MAX_LINE_DIGITS // 2 or last < -MAX_LINE_DIGITS // 2:
+        return max(first, 0) - min(last, 0) + 1
+    return None
+
+
+def _rows(ws: Worksheet, min_row: int = 1, max_row: int | None = None) -> Iterator[tuple[int, dict[int, Any]]]:
+    """(row number, {column: cell}) for the rows that have cells, in order: only the cells
+    that exist, so the size of the sheet's rectangle does not matter."""
+    by_row: dict[int, dict[int, Any]] = {}
+    for (r, c), cell in list(ws._cells.items()):
+        if r >= min_row and (max_row is None or r <= max_row):
+            by_row.setdefault(r, {})[c] = cell
+    for r in sorted(by_row):
+        row = by_row[r]
+        yield r, {c: row[c] for c in sorted(row)}
 
 
 def _header_map(ws: Worksheet, roles: dict[str, str], must: tuple[str, ...]) -> tuple[int, dict[str, Any]] | None:
     """Find the header row (within the first 20) and the column of each role, by name."""
-    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 20)):
+    for row_number, row in _rows(ws, 1, 20):
         found: dict[str, Any] = {}
-        for cell in row:
+        for cell in row.values():
             if not isinstance(cell.value, str):
                 continue
             text = fold(cell.value).strip()
@@ -44,7 +111,7 @@ def _header_map(ws: Worksheet, roles: dict[str, str], must: tuple[str, ...]) -> 
                     found[role] = cell.column
                     found[role + "_text"] = cell.value
         if all(r in found for r in must):
-            return row[0].row, found
+            return row_number, found
     return None
 
 
@@ -82,10 +149,12 @@ class _Reader:
         if isinstance(value, bool):
             self.findings.append(Finding(where, "XLSX_NOT_A_NUMBER", Severity.ERROR, {"text": str(value)}))
             return None
-        if isinstance(value, Decimal):
-            return value
-        if isinstance(value, int):
-            return Decimal(value)
+        if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
+            date = value.isoformat() if not isinstance(value, datetime.timedelta) else str(value)
+            self.findings.append(Finding(where, "XLSX_DATE_AS_NUMBER", Severity.ERROR, {"date": date}))
+            return None
+        if isinstance(value, Decimal | int):
+            return self.in_range(Decimal(value), where, str(value))
         if isinstance(value, str):
             try:
                 number, fs = read_number_at(value.strip(), where)
@@ -95,8 +164,16 @@ class _Reader:
             self.findings.extend(fs)
             if not self.csv:
                 self.findings.append(Finding(where, "XLSX_NUMBER_AS_TEXT", Severity.INFO, {"text": value}))
-            return number
+            return self.in_range(number, where, value.strip())
         self.findings.append(Finding(where, "XLSX_NOT_A_NUMBER", Severity.ERROR, {"text": str(value)}))
+        return None
+
+    def in_range(self, value: Decimal, where: Source, text: str) -> Decimal | None:
+        """The number, or None with a finding when exact arithmetic cannot hold it."""
+        if in_exact_range(value):
+            return value
+        shown = text if text and len(text) <= 40 else _short(value)
+        self.findings.append(Finding(where, "NUMBER_OUT_OF_RANGE", Severity.ERROR, {"text": shown}))
         return None
 
     def claim(self, sheet: str, row: int, col: int, target: str, key: str) -> None:
@@ -109,14 +186,23 @@ class _Reader:
         if v.value is None:
             self.claims.append(Claim(where, target, key, None))  # not evaluated, or blank: nothing to compare
         elif isinstance(v.value, Decimal | int):
-            self.claims.append(Claim(where, target, key, Decimal(v.value)))
+            value = self.in_range(Decimal(v.value), where, "")
+            if value is not None:
+                self.claims.append(Claim(where, target, key, value))
+
+
+def _short(value: Decimal) -> str:
+    """A number too long to show whole: its first digits and its size (``9999…E+79``)."""
+    digits = "".join(map(str, value.as_tuple().digits))
+    sign = "-" if value.is_signed() else ""
+    return f"{sign}{digits[:6]}…E{value.adjusted():+d}" if len(digits) > 6 else f"{value:E}"
 
 
 def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return format(value, "f") if in_exact_range(value) else _short(value)
     return clean_line(str(value)).strip()
 
 
@@ -141,8 +227,8 @@ def read_workbook(path: Path, name: str) -> tuple[Plan, list[Finding]]:
         raise InputError(Source(name), "XLSX_NO_DETAIL", {"sheet": layout.DETAIL})
     try:
         states = formula_states(path)
-    except Exception as e:  # openpyxl raises many kinds for a broken file: one clear message
-        raise InputError(Source(name), "XLSX_BROKEN", {"reason": f"{type(e).__name__}: {e}"}) from None
+    except Exception as e:  # a broken file: one clear message
+        raise broken(name, e) from None
     return read_loaded(name, formulas, values, states=states)
 
 
@@ -177,10 +263,12 @@ def read_loaded(
         shead = _header_map(sv, layout.SUMMARY_ROLES, ("section", "stated"))
         if shead is not None:
             srow, scols = shead
-            for row in sv.iter_rows(min_row=srow + 1):
-                number = _text(row[scols["section"] - 1].value)
-                title = _text(row[scols["title"] - 1].value) if "title" in scols else ""
-                stated_cell = row[scols["stated"] - 1]
+            for row_number, cells in _rows(sv, srow + 1):
+                number = _text(cells[scols["section"]].value) if scols["section"] in cells else ""
+                title = _text(cells[scols["title"]].value) if "title" in scols and scols["title"] in cells else ""
+                stated_cell = cells.get(scols["stated"])
+                if stated_cell is None:
+                    stated_cell = sv.cell(row=row_number, column=scols["stated"])
                 stated = r.number(layout.SUMMARY, stated_cell, title)
                 where = r.source(layout.SUMMARY, stated_cell.coordinate, title)
                 amount = Amount(stated, unit, where) if stated is not None else None
@@ -188,18 +276,17 @@ def read_loaded(
                     total = amount
                     key = ""
                 elif number:
-                    d = section(number, title, r.source(layout.SUMMARY, row[0].coordinate, title))
+                    d = section(number, title, r.source(layout.SUMMARY, f"A{row_number}", title))
                     d.stated = amount
                     key = number
                 else:
                     continue
                 for role in ("sum", "recomputed"):
                     if role in scols:
-                        r.claim(layout.SUMMARY, row[0].row, scols[role], role, key)
+                        r.claim(layout.SUMMARY, row_number, scols[role], role, key)
 
     # Chi tiết: one cost line per row with at least one factor
-    for row in detail_v.iter_rows(min_row=header_row + 1):
-        cells = {c.column: c for c in row}
+    for row_number, cells in _rows(detail_v, header_row + 1):
         label = _text(cells[cols["label"]].value) if "label" in cols and cols["label"] in cells else ""
         factors: list[Quantity] = []
         for k in sorted(cols["value"]):
@@ -233,9 +320,17 @@ def read_loaded(
             )
             continue
         where = r.source(layout.DETAIL, anchor.coordinate, label)
-        line = CostLine(where, label, (Step(tuple(factors), Quantity(stated, unit.name, unit, where)),))
-        r.claim(layout.DETAIL, row[0].row, cols["computed"], "line", str(where.cell))
+        result = Quantity(stated, unit.name, unit, where)
+        digits = _line_digits(factors, result)
+        if digits is not None:
+            r.findings.append(Finding(where, "LINE_OUT_OF_RANGE", Severity.ERROR, {"digits": digits}))
+            continue
+        line = CostLine(where, label, (Step(tuple(factors), result),))
+        r.claim(layout.DETAIL, row_number, cols["computed"], "line", str(where.cell))
         number = _text(cells[cols["section"]].value) if "section" in cols and cols["section"] in cells else ""
+        if number.count(".") >= MAX_DEPTH:  # refused where it is written
+            at = r.source(layout.DETAIL, cells[cols["section"]].coordinate)
+            _check_depth(name, {number: _SectionDraft(number, "", at)})
         (section(number).items if number else top_items).append(line)
 
     for sheet in (layout.SUMMARY, layout.DETAIL):
@@ -254,6 +349,14 @@ def read_loaded(
     return _plan(name, sections, order, top_items, total, tuple(r.claims)), r.findings
 
 
+def _check_depth(name: str, sections: dict[str, _SectionDraft]) -> None:
+    for number, d in sections.items():
+        depth = number.count(".") + 1
+        if depth > MAX_DEPTH:
+            shown = number if len(number) <= 40 else number[:37] + "…"
+            raise InputError(d.source, "INPUT_TOO_DEEP", {"number": shown, "depth": depth, "limit": MAX_DEPTH})
+
+
 def _plan(
     name: str,
     sections: dict[str, _SectionDraft],
@@ -262,6 +365,7 @@ def _plan(
     total: Amount | None,
     claims: tuple[Claim, ...],
 ) -> Plan:
+    _check_depth(name, sections)
     children: dict[str | None, list[str]] = {}
     for number in order:
         parent = _parent_number(number)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,19 @@ from indicators.model import Kind
 
 HEADERS = ["Mã", "Chỉ tiêu", "Loại", "Giá trị", "Cơ cấu", "Đơn vị", "Đơn vị đo", "Hạn", "Tử số", "Mẫu số", "Nguồn",
            "Độ tin cậy", "Lý do"]  # fmt: skip
+# Cells a spreadsheet would take as a formula when they start so (OWASP, CSV injection);
+# a plain number (``-5``, ``+1,5``) calls nothing and stays as it is.
+RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9][0-9.,\s]*%?")
+
+
+def defused(cell: str) -> str:
+    """``'`` before a cell that would start a formula in Excel or LibreOffice."""
+    if cell.startswith(RISKY_START) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 KIND_WORD = {Kind.MINIMUM: "tối thiểu", Kind.MAXIMUM: "tối đa", Kind.RANGE: "khoảng", Kind.SPLIT: "cơ cấu",
              Kind.COUNT: "số lượng"}  # fmt: skip
 
@@ -39,7 +53,7 @@ def to_csv(found: list[Extracted]) -> str:
     w = csv.writer(buf)
     w.writerow(HEADERS)
     for e in found:
-        w.writerow(row_of(e))
+        w.writerow([defused(cell) for cell in row_of(e)])
     return buf.getvalue()
 
 
@@ -90,10 +104,11 @@ def add_targets_sheet(wb: Any, found: list[Extracted]) -> None:
     """Sheet ``Chỉ tiêu``: the targets table, in a workbook of its own or beside the budget."""
     ws = wb.add_worksheet("Chỉ tiêu")
     header = wb.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
+    quoted = wb.add_format({"quote_prefix": True})  # text that looks like a formula stays text when edited
     for col, name in enumerate(HEADERS):
         ws.write_string(0, col, name, header)
     for r, e in enumerate(found, 1):
         for col, value in enumerate(row_of(e)):
-            ws.write_string(r, col, value)
+            ws.write_string(r, col, value, quoted if value.startswith(RISKY_START) else None)
     ws.set_column(1, 1, 60)
     ws.freeze_panes(1, 0)

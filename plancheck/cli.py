@@ -98,4 +98,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    sys.exit(main())
+    from budget.cli_support import run_main  # Ctrl-C exits 130 quietly, a closed pipe ends quietly
+
+    run_main("budget", main)

@@ -281,7 +281,10 @@ def test_locked_or_unwritable_target(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with pytest.raises(InputError) as e:
         save_workbook(report, table, out, force=True)
     assert e.value.code == "OUTPUT_UNWRITABLE"
-    assert e.value.message == "Không ghi được tệp (Permission denied); tệp cũ (nếu có) vẫn giữ nguyên."
+    assert e.value.message == (
+        "Không ghi được tệp (không có quyền truy cập tệp hoặc thư mục này; hãy kiểm tra quyền hoặc chọn thư mục "
+        "khác); tệp cũ (nếu có) vẫn giữ nguyên."
+    )
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~budget-")] == []
 
