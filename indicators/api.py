@@ -19,8 +19,9 @@ class IndicatorReport:
 
     @property
     def failing(self) -> bool:
-        """A target not met when due, or off track, or data with error-level findings."""
-        return any(v.result.failing for v in self.views) or has_errors(self.findings)
+        """A target not met when due, or off track, or without a verdict (no data in the
+        as-of year), or data with error-level findings: not everything is known to be met."""
+        return any(v.result.failing or not v.result.evaluated for v in self.views) or has_errors(self.findings)
 
 
 def check_targets(targets_path: str | Path, data_path: str | Path, as_of: int | None = None) -> IndicatorReport:

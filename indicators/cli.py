@@ -1,6 +1,7 @@
 """The ``indicators`` command. Exit codes, decided here only: 0 every target met or on
-track, 1 a target not met (when due) or off track, or data with errors, 2 input
-unreadable, output refused or command wrong, 3 internal error."""
+track, 1 a target not met (when due) or off track, a target without data in the as-of
+year, or data with errors, 2 input unreadable, output refused or command wrong, 3
+internal error."""
 
 from __future__ import annotations
 

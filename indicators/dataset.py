@@ -3,7 +3,9 @@
 Every value is read exactly (Decimal from its text), then stored per measure as an integer
 count of 10**-decimals (``12,5`` with one decimal is 125). Sums and comparisons on these
 integers are exact and run at numpy speed; Decimal and Fraction appear only where a
-figure is shown. Values too large for int64 keep Python integers (exact, slower).
+figure is shown. Values too large for int64 keep Python integers (exact, slower); each
+measure carries its bound (``indicators.exact``), so that every later sum and scaling
+proves it fits before it runs on int64.
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ from budget.costline import read_number_at
 from budget.findings import Finding, Severity
 from budget.numbers import NumberError, from_xml
 from budget.source import Source
+from indicators.exact import Ints, decimals, measured, scaled, scaled_int
 from indicators.read_table import Table, read_table
 from indicators.read_targets import columns_of
 
 LONG = {"unit": "don vi", "year": "nam", "measure": "chi so", "value": "gia tri"}
 LONG_EN = {"unit": "unit", "year": "year", "measure": "measure", "value": "value"}
-_INT64_SAFE = 2**62
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Dataset:
     _year_sorted: bool = field(default=False, repr=False, compare=False)
     _per_unit: np.ndarray | None = field(default=None, repr=False, compare=False)
     _per_year: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _bounds: dict[str, Ints] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.year_codes) != len(self.years):
@@ -86,21 +89,23 @@ class Dataset:
     def __len__(self) -> int:
         return len(self.years)
 
-    def measure(self, name: str, scale: int) -> tuple[np.ndarray, np.ndarray]:
-        """The measure at ``scale`` decimals (never fewer than its own) and its presence."""
-        values = self.values[name]
-        shift = scale - self.scale[name]
-        if shift:
-            values = values * (10**shift)
-        return values, self.present[name]
+    def most_rows_per_year(self) -> int:
+        per_year = self.rows_per_year()
+        return int(per_year.max()) if len(per_year) else 0
+
+    def measure(self, name: str, scale: int) -> tuple[Ints, np.ndarray]:
+        """The measure at ``scale`` decimals (never fewer than its own), with its bound
+        (measured once), and its presence."""
+        if name not in self._bounds:
+            self._bounds[name] = measured(self.values[name])
+        return scaled(self._bounds[name], 10 ** (scale - self.scale[name])), self.present[name]
 
 
-def _scaled(values: list[Decimal]) -> tuple[np.ndarray, int]:
-    decimals = max((max(0, -int(v.as_tuple().exponent)) for v in values), default=0)
-    ints = [int(v.scaleb(decimals)) for v in values]
-    if ints and max(abs(i) for i in ints) >= _INT64_SAFE // 10**6:
-        return np.array(ints, dtype=object), decimals
-    return np.array(ints, dtype=np.int64), decimals
+def _scaled(values: list[Decimal]) -> tuple[Ints, int]:
+    places = max((decimals(v) for v in values), default=0)
+    ints = np.empty(len(values), dtype=object)
+    ints[:] = [scaled_int(v, places) for v in values]
+    return measured(ints), places
 
 
 def build(rows: list[tuple[str, int, str, Decimal, Source]]) -> Dataset:
@@ -112,18 +117,21 @@ def build(rows: list[tuple[str, int, str, Decimal, Source]]) -> Dataset:
     values: dict[str, np.ndarray] = {}
     present: dict[str, np.ndarray] = {}
     scale: dict[str, int] = {}
+    bounds: dict[str, Ints] = {}
     for measure, group in frame.groupby("measure", sort=True):
-        ints, decimals = _scaled(list(group["value"]))
-        series = pd.Series(list(ints), index=pd.MultiIndex.from_frame(group[["unit", "year"]]))
-        aligned = series.reindex(index)
-        mask = aligned.notna().to_numpy()
-        filled = aligned.where(mask, 0).to_numpy()
-        values[str(measure)] = filled.astype(ints.dtype)
-        present[str(measure)] = mask
-        scale[str(measure)] = decimals
+        ints, places = _scaled(list(group["value"]))
+        # placed by position, never through a float column (pandas' NaN for gaps would round)
+        at = index.get_indexer(pd.MultiIndex.from_frame(group[["unit", "year"]]))
+        filled = np.zeros(len(index), dtype=ints.values.dtype)
+        filled[at] = ints.values
+        mask = np.zeros(len(index), dtype=bool)
+        mask[at] = True
+        name = str(measure)
+        values[name], present[name], scale[name] = filled, mask, places
+        bounds[name] = Ints(filled, ints.bound)
     where = {(u, y, m): s for u, y, m, _, s in rows}
     codes, names = pd.factorize(keys["unit"], sort=True)
-    return Dataset(
+    data = Dataset(
         codes.astype(np.int64),
         np.asarray(names, dtype=object),
         keys["year"].to_numpy(dtype=np.int64),
@@ -132,6 +140,8 @@ def build(rows: list[tuple[str, int, str, Decimal, Source]]) -> Dataset:
         scale,
         where,
     )
+    data._bounds.update(bounds)
+    return data
 
 
 def _number(table: Table, text: str, where: Source, findings: list[Finding]) -> Decimal | None:

@@ -7,12 +7,14 @@ writers. Words for statuses and paces live here, in Vietnamese, in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import numpy as np
 
-from indicators.evaluate import Gap, Pace, Rows, Status, TargetResult, Trajectory
+from budget.numbers import format_vn, format_vn_fixed
+from indicators.evaluate import Gap, Pace, Rows, Status, TargetResult, Trajectory, shortfall
+from indicators.exact import from_scaled, half_up
 from indicators.model import Kind, Target
 
 STATUS_TEXT = {
@@ -23,6 +25,7 @@ STATUS_TEXT = {
     Status.NO_DATA: "thiếu số liệu",
     Status.ZERO_DENOMINATOR: "mẫu số bằng 0",
 }
+ABOVE_RANGE_TEXT = "trên khoảng"  # above a range of attainment: not a shortfall
 PACE_TEXT = {
     Pace.ON_TRACK: "đúng lộ trình",
     Pace.NEEDS_ACCELERATION: "cần đẩy nhanh",
@@ -74,26 +77,48 @@ class TargetView:
 
 
 def rounded(value: Fraction | None, places: int = 2) -> Decimal | None:
-    """For display only: decisions are taken on the exact value."""
-    if value is None:
-        return None
-    d = Decimal(value.numerator) / Decimal(value.denominator)
-    return d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """For display only (half away from zero, exact at any size): decisions are taken on
+    the exact value."""
+    return None if value is None else half_up(value, places)
+
+
+def status_text(target: Target, status: Status) -> str:
+    """The word for a status; above a range of attainment is not a shortfall and says so."""
+    if status is Status.ABOVE and not shortfall(target.kind, status):
+        return ABOVE_RANGE_TEXT
+    return STATUS_TEXT[status]
+
+
+def _precision(value: Decimal, places: int = 0) -> int:
+    _, digits, exponent = value.as_tuple()
+    return len(digits) + (abs(exponent) if isinstance(exponent, int) else 0) + places + 2
+
+
+def vn(value: Decimal) -> str:
+    """``format_vn`` at any size (Babel rounds in the decimal context, 28 digits by default)."""
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, _precision(value))
+        return format_vn(value)
+
+
+def vn_fixed(value: Decimal, places: int) -> str:
+    """``format_vn_fixed`` at any size."""
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, _precision(value, places))
+        return format_vn_fixed(value, places)
 
 
 def describe_bounds(t: Target) -> str:
     unit = "%" if t.is_percent else f" {t.unit}"
-    from budget.numbers import format_vn
-
     if t.kind is Kind.SPLIT:
-        return " / ".join(f"{format_vn(s.percent)}% {s.label}" for s in t.shares)
+        return " / ".join(f"{vn(s.percent)}% {s.label}" for s in t.shares)
     if t.lower is not None and t.upper is not None and t.lower != t.upper:
-        return f"{KIND_TEXT[Kind.RANGE]} {format_vn(t.lower)} - {format_vn(t.upper)}{unit}"
+        return f"{KIND_TEXT[Kind.RANGE]} {vn(t.lower)} - {vn(t.upper)}{unit}"
     if t.lower is not None:
         word = KIND_TEXT[Kind.MINIMUM] if t.kind is not Kind.COUNT else "ít nhất"
-        return f"{word} {format_vn(t.lower)}{unit}"
+        return f"{word} {vn(t.lower)}{unit}"
     assert t.upper is not None
-    return f"{KIND_TEXT[Kind.MAXIMUM]} {format_vn(t.upper)}{unit}"
+    return f"{KIND_TEXT[Kind.MAXIMUM]} {vn(t.upper)}{unit}"
 
 
 def _row(result: TargetResult, rows: Rows, i: int) -> RowView:
@@ -103,11 +128,11 @@ def _row(result: TargetResult, rows: Rows, i: int) -> RowView:
             rows.value(j, i),
             Status(int(p.status[i])),
             result.gap(j, i, rows),
-            Decimal(int(p.num[i])).scaleb(-rows.scale),
+            from_scaled(int(p.num[i]), rows.scale),
         )
         for j, p in enumerate(rows.parts)
     )
-    den = None if rows.den is None else Decimal(int(rows.den[i])).scaleb(-rows.scale)
+    den = None if rows.den is None else from_scaled(int(rows.den[i]), rows.scale)
     return RowView(rows.unit(i), int(rows.years[i]), Status(int(rows.status[i])), parts, den)
 
 

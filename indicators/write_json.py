@@ -37,7 +37,8 @@ def _row(r: RowView) -> dict[str, Any]:
                 "gap": None
                 if p.gap is None
                 else {
-                    "direction": "more" if p.gap.direction > 0 else "less",
+                    # over_range: above a range of attainment, an excess that nothing asks to reduce
+                    "direction": "over_range" if not p.gap.required else "more" if p.gap.direction > 0 else "less",
                     "amount": _d(p.gap.amount),
                     "amount_if_total_rises": _d(p.gap.amount_rising_total),
                 },
@@ -69,6 +70,8 @@ def _target(v: TargetView) -> dict[str, Any]:
         "as_of": v.as_of,
         "status": v.result.status.name.lower(),
         "failing": v.result.failing,
+        "evaluated": v.result.evaluated,
+        "last_year_with_data": v.result.last_year,
         "aggregate": None if v.aggregate is None else _row(v.aggregate),
         # a count target is for the whole: units only contribute, they have no status of their own
         "units": [_row(r) for r in v.units] if t.kind is not Kind.COUNT else [_contribution(r) for r in v.units],
@@ -83,7 +86,8 @@ def _target(v: TargetView) -> dict[str, Any]:
             "achieved_per_year": _d(rounded(tr.achieved, 4)),
             "required_per_year": _d(rounded(tr.required, 4)),
             "remaining_per_year": _d(rounded(tr.remaining, 4)),
-            "pace": tr.pace.value,
+            "pace": None if tr.pace is None else tr.pace.value,  # None: due, judged by the status
+            "due": tr.due,
         },
     }
 
@@ -92,6 +96,10 @@ def write_json(views: list[TargetView], findings: list[Finding]) -> str:
     doc = {
         "targets": [_target(v) for v in views],
         "findings": [finding_to_json(f) for f in findings],
-        "summary": {"targets": len(views), "failing": sum(1 for v in views if v.result.failing)},
+        "summary": {
+            "targets": len(views),
+            "failing": sum(1 for v in views if v.result.failing),
+            "not_evaluated": sum(1 for v in views if not v.result.evaluated),
+        },
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)

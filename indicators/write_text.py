@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budget.findings import Finding, format_finding
-from budget.numbers import format_vn, format_vn_fixed
-from indicators.model import Kind
-from indicators.view import PACE_TEXT, STATUS_TEXT, PartView, RowView, TargetView, describe_bounds, rounded
+from indicators.evaluate import Pace, Status
+from indicators.model import Kind, Target
+from indicators.view import PACE_TEXT, STATUS_TEXT, PartView, RowView, TargetView, describe_bounds, rounded, status_text
+from indicators.view import vn as format_vn
+from indicators.view import vn_fixed as format_vn_fixed
 
 
 def _value(p: PartView, percent: bool) -> str:
@@ -21,6 +23,9 @@ def _gap(p: PartView, unit: str) -> str:
     g = p.gap
     if g is None:
         return ""
+    if not g.required:  # above a range of attainment
+        amount = f"{format_vn(g.amount)} {unit}".rstrip()
+        return f"vượt {amount} so với mức trên của khoảng; vượt chỉ tiêu không phải là thiếu hụt, không cần giảm"
     word = "cần thêm" if g.direction > 0 else "cần giảm"
     text = f"{word} {format_vn(g.amount)} {unit}".rstrip()
     if g.amount_rising_total is not None:
@@ -30,18 +35,28 @@ def _gap(p: PartView, unit: str) -> str:
     return text
 
 
-def _row(r: RowView, percent: bool, unit: str, label: str) -> list[str]:
+def _row(t: Target, r: RowView, percent: bool, unit: str, label: str) -> list[str]:
     out = []
     for p in r.parts:
         name = label if len(r.parts) == 1 else f"{label} · {p.label}"
-        line = f"    {name:<28} {_value(p, percent):>10}  {STATUS_TEXT[p.status]:<14} {_gap(p, unit)}"
+        line = f"    {name:<28} {_value(p, percent):>10}  {status_text(t, p.status):<14} {_gap(p, unit)}"
         out.append(line.rstrip())
     return out
 
 
+def _no_verdict(v: TargetView) -> str:
+    """Why a target has no verdict: no data in the as-of year (past the last year with data)."""
+    r = v.result
+    if v.as_of is None or r.last_year is None:
+        return "    không có số liệu để đánh giá: chưa đánh giá được"
+    if r.beyond_data:
+        return f"    không có số liệu năm {v.as_of} (năm cuối có số liệu: {r.last_year}): chưa đánh giá được"
+    return f"    không có số liệu năm {v.as_of}: chưa đánh giá được"
+
+
 def write_text(views: list[TargetView], findings: list[Finding]) -> str:
     out: list[str] = []
-    failing = 0
+    failing = unknown = 0
     for v in views:
         t = v.target
         percent = t.is_percent
@@ -53,9 +68,9 @@ def write_text(views: list[TargetView], findings: list[Finding]) -> str:
         if t.reference:
             out.append(f"    nguồn: {t.reference}")
         if v.aggregate is None:
-            out.append("    không có số liệu để đánh giá")
+            out.append(_no_verdict(v))
         else:
-            out.extend(_row(v.aggregate, percent, unit, f"Năm {v.as_of}, toàn bộ"))
+            out.extend(_row(t, v.aggregate, percent, unit, f"Năm {v.as_of}, toàn bộ"))
             if v.aggregate.denominator is not None:
                 nums = " + ".join(format_vn(p.numerator) for p in v.aggregate.parts)
                 out.append(f"    {'':<28} ({nums} / {format_vn(v.aggregate.denominator)} {unit})".rstrip())
@@ -64,28 +79,41 @@ def write_text(views: list[TargetView], findings: list[Finding]) -> str:
                     value = _value(r.parts[0], False)
                     out.append(f"    {r.unit:<28} {value:>10}  (phần đóng góp)")
                 else:
-                    out.extend(_row(r, percent, unit, r.unit))
+                    out.extend(_row(t, r, percent, unit, r.unit))
             history = [f"{r.year}: {_value(r.parts[0], percent)}" for r in v.by_year if r.parts]
             if len(history) > 1:
                 out.append(f"    theo năm (toàn bộ): {'; '.join(history)}")
         tr = v.trajectory
-        if tr is not None and tr.met:
+        if tr is not None and tr.pace is None:  # due: met or not, pace no longer matters
+            when = f"năm {tr.deadline} là năm hạn" if v.as_of == tr.deadline else f"đã quá hạn {tr.deadline}"
+            verdict = STATUS_TEXT[Status.NOT_MET] if v.result.failing else status_text(t, v.result.status)
+            out.append(f"    lộ trình: {when} → đánh giá theo kết quả năm {v.as_of}: {verdict}")
+        elif tr is not None and tr.met:
             reached = f"năm {tr.years[-1]} đã đạt mức chỉ tiêu của năm {tr.deadline}"
-            out.append(f"    lộ trình: {reached} → {PACE_TEXT[tr.pace]}")
+            out.append(f"    lộ trình: {reached} → {_pace(tr.pace)}")
         elif tr is not None:
             suffix = "điểm %/năm" if percent else f"{unit}/năm"
             achieved = format_vn(rounded(tr.achieved) or Decimal(0))
             required = format_vn(rounded(tr.required) or Decimal(0))
             out.append(
                 f"    lộ trình {tr.years[0]}–{tr.years[-1]}: đạt {achieved} {suffix}, cần {required} {suffix} "
-                f"để đến {tr.deadline} đạt {format_vn(tr.target)}{'%' if percent else ''} → {PACE_TEXT[tr.pace]}"
+                f"để đến {tr.deadline} đạt {format_vn(tr.target)}{'%' if percent else ''} → {_pace(tr.pace)}"
             )
         if v.result.failing:
             failing += 1
+        elif not v.result.evaluated:
+            unknown += 1
         out.append("")
     if findings:
         out.extend(format_finding(f) for f in findings)
         out.append("")
-    met = len(views) - failing
-    out.append(f"Tóm tắt: {len(views)} chỉ tiêu; {met} đạt hoặc đúng lộ trình, {failing} chưa đạt hoặc chệch lộ trình.")
+    met = len(views) - failing - unknown
+    summary = f"Tóm tắt: {len(views)} chỉ tiêu; {met} đạt hoặc đúng lộ trình, {failing} chưa đạt hoặc chệch lộ trình"
+    if unknown:
+        summary += f", {unknown} chưa đánh giá được"
+    out.append(summary + ".")
     return "\n".join(out) + "\n"
+
+
+def _pace(pace: Pace | None) -> str:
+    return "" if pace is None else PACE_TEXT[pace]

@@ -4,15 +4,27 @@ Lays out what the views hold; computes nothing. XlsxWriter, as for the budget wo
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
 
 from budget.layout import WORKBOOK_OPTIONS
+from budget.numbers import plain
+from budget.table import too_precise
 from indicators.api import IndicatorReport
 from indicators.evaluate import Status
-from indicators.view import PACE_TEXT, STATUS_TEXT, RowView, TargetView, describe_bounds, rounded
+from indicators.view import (
+    ABOVE_RANGE_TEXT,
+    PACE_TEXT,
+    STATUS_TEXT,
+    RowView,
+    TargetView,
+    describe_bounds,
+    rounded,
+    status_text,
+)
 
 SHEET = "Chỉ tiêu"
 CHART_DATA = "Số liệu biểu đồ"
@@ -53,7 +65,7 @@ def write_targets_workbook(path: Path, report: IndicatorReport) -> None:
             data_row = _chart(wb, ws, data, data_row, v, r)
     last = max(r, 4)
     status_range = f"I4:I{last}"
-    ok_words = [STATUS_TEXT[Status.MET], PACE_TEXT[next(iter(PACE_TEXT))]]
+    ok_words = [STATUS_TEXT[Status.MET], ABOVE_RANGE_TEXT, PACE_TEXT[next(iter(PACE_TEXT))]]
     for word in ok_words:
         ws.conditional_format(status_range, {"type": "cell", "criteria": "==", "value": f'"{word}"', "format": good})
     ws.conditional_format(
@@ -85,15 +97,24 @@ def _cells(ws: Any, r: int, v: TargetView, row: RowView | None, part: int | None
     ws.write_string(r, 6, p.label if len(row.parts) > 1 else "", text)
     value = rounded(p.value, 2 if t.is_percent else 0)
     if value is not None:
-        ws.write_number(r, 7, value, number)  # Decimal, written by its own formatting
-    ws.write_string(r, 8, STATUS_TEXT[p.status], text)
-    if p.gap is not None:
-        ws.write_number(r, 9, p.gap.amount * p.gap.direction, number)
+        _number(ws, r, 7, value, number, text)
+    ws.write_string(r, 8, status_text(t, p.status), text)
+    if p.gap is not None and p.gap.required:  # above a range of attainment: nothing to add or reduce
+        signed = p.gap.amount if p.gap.direction > 0 else p.gap.amount.copy_negate()  # exact, no context
+        _number(ws, r, 9, signed, number, text)
     ws.write_string(r, 10, t.measure_unit or t.unit, text)
     tr = v.trajectory
     if tr is not None and row.unit == "":
-        ws.write_string(r, 11, PACE_TEXT[tr.pace], text)
+        ws.write_string(r, 11, PACE_TEXT[tr.pace] if tr.pace is not None else f"đã đến hạn {tr.deadline}", text)
     ws.write_string(r, 12, t.reference, text)
+
+
+def _number(ws: Any, r: int, c: int, value: Decimal, number: Any, text: Any) -> None:
+    """A number Excel keeps exactly (15 significant digits) as a number, any other as text."""
+    if too_precise(value):
+        ws.write_string(r, c, plain(value), text)
+    else:
+        ws.write_number(r, c, value, number)  # Decimal, written by its own formatting
 
 
 def _chart(wb: Any, ws: Any, data: Any, data_row: int, v: TargetView, anchor_row: int) -> int:
