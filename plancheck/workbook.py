@@ -13,6 +13,7 @@ from budget.api import Report
 from budget.findings import sort_key
 from budget.output import write_safely
 from budget.table import BudgetTable, build_table
+from plancheck.projection import Projection, project
 from plancheck.write_xlsx import Provenance, write_workbook
 
 
@@ -37,15 +38,29 @@ def with_workbook_findings(report: Report) -> tuple[Report, BudgetTable]:
 
 
 def save_workbook(
-    report: Report, table: BudgetTable, out: str | Path, force: bool = False, targets: Sequence[Any] = ()
+    report: Report,
+    table: BudgetTable,
+    out: str | Path,
+    force: bool = False,
+    targets: Sequence[Any] = (),
+    projection: Projection | None = None,
+    lang: str = "vi",
 ) -> None:
-    """Write the checked budget to ``out`` safely (see ``output.write_safely``)."""
+    """Write the checked budget to ``out`` safely (see ``output.write_safely``).
+
+    The statuses, the verdict and the words come from ``projection`` (made here unless given),
+    the same projection the text, JSON and report of the run lay out.
+    """
     plan = report.plan
     heading = "" if plan.heading is None else f"{plan.heading.number}. {plan.heading.title}"
-    origin = provenance(plan.file)
+    p = projection or project(report, targets, lang, table=table)
+    ident = p.identity
+    origin = Provenance(ident.file, ident.sha256, ident.checked_at, ident.tool)
     write_safely(
         Path(out),
         [Path(plan.file)],
         force,
-        lambda tmp: write_workbook(tmp, table, list(report.findings), plan.document, heading, origin, targets=targets),
+        lambda tmp: write_workbook(
+            tmp, table, list(report.findings), plan.document, heading, origin, targets=targets, projection=p
+        ),
     )

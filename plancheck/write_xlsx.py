@@ -1,4 +1,5 @@
-"""The checked budget as an Excel workbook: live formulas that also store their values.
+"""The checked budget as an Excel workbook: live formulas that also store their values,
+laid out to be printed and signed.
 
 Writer: XlsxWriter, not openpyxl. openpyxl always writes an empty value beside a formula,
 so every viewer that does not recalculate (pandas, file previews, mail viewers) shows
@@ -6,11 +7,19 @@ nothing or 0; XlsxWriter stores the value we give (``write_formula(..., value=)`
 streams rows with constant memory. Numbers are handed over as ``Decimal`` (written with
 Decimal's own formatting, never through float), formula results as exact text.
 
-This module lays out what ``table.build_table`` computed; it computes nothing.
+This module lays out what ``table.build_table`` and ``projection.project`` computed: the
+figures, each row's status and the verdict. A status is written as a live formula when
+that formula gives the projection's status, and as a fixed value otherwise (a finding no
+formula can see, such as a stale stored value).
+
+Printing: LibreOffice does not grow row heights for wrapped text in a workbook written by
+XlsxWriter, so every row with wrapped text gets a height here; every sheet is set up for
+A4 (landscape where wide), one page wide, with its header repeated.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,20 +31,25 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from budget import layout
+from budget import layout, messages
 from budget.findings import Finding
 from budget.layout import WORKBOOK_OPTIONS
-from budget.messages import SEVERITY
 from budget.model import DocumentInfo
-from budget.numbers import plain, read_number, round_to, shift
+from budget.numbers import plain, read_number, round_to
 from budget.table import BudgetTable, LineRow, too_precise
 from budget.units import Money, money_scales, suggested_units
 from indicators.extract import Extracted
-from indicators.write_targets import add_targets_sheet
+from indicators.write_targets import HEADERS as TARGET_HEADERS
+from indicators.write_targets import row_of as target_row
+from plancheck.projection import Projection, Status, VerdictKind
 
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-_UNITS_RANGE = "'" + layout.UNITS + "'!$A$2:$B$100"
 _MAX_TEXT = 32_767
+_FONT = {"font_name": "Arial", "font_size": 10}
+_LINE_HEIGHT = 13.5  # points per line of 10-point text (taller fallback fonts included)
+_MAX_HEIGHT = 409  # Excel's largest row height
+_CHARS_PER_WIDTH = 1.1  # characters of 10-point text per unit of column width, conservatively
+_EXCEL_ROWS = 1_048_576
 
 
 @dataclass(frozen=True)
@@ -69,8 +83,8 @@ class _Worksheet(Worksheet):  # type: ignore[misc]
 
     For every formula XlsxWriter runs some thirty ``re.sub`` calls that add ``_xlfn.``
     prefixes to Excel 365 functions; our formulas use none of them (SUM, PRODUCT, ROUND,
-    IF, COUNT, OR, IFERROR, VLOOKUP, TRIM, LEFT, FIND), and the rewriting was most of the
-    time spent writing a large budget. Only the leading ``=`` is removed, as it does.
+    IF, COUNT, COUNTIF, OR, AND, MOD, IFERROR, VLOOKUP, TRIM, LEFT, FIND), and the rewriting
+    was most of the time spent writing a large budget. Only the leading ``=`` is removed.
     """
 
     def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
@@ -81,41 +95,180 @@ class _Workbook(xlsxwriter.Workbook):  # type: ignore[misc]
     worksheet_class = _Worksheet
 
 
+def _options() -> dict[str, Any]:
+    return {**WORKBOOK_OPTIONS, "default_format_properties": dict(_FONT)}
+
+
 def _quote(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
 
+def places(value: Decimal) -> int:
+    """Decimals a figure has (``1,50`` has 1, ``1500`` has 0)."""
+    if value == value.to_integral_value():
+        return 0
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def number_format(decimals: int) -> str:
+    """``#,##0`` for whole figures, exactly ``decimals`` places otherwise: never a trailing separator."""
+    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+
+
+# Shown when a live formula's result gains decimals after an edit (conditional format).
+_DECIMALS_SHOWN = "#,##0.0#########"
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` units wide (word wrap, conservatively)."""
+    per_line = max(1, int((width - 0.5) * _CHARS_PER_WIDTH))
+
+    def start(word: int) -> tuple[int, int]:  # (extra lines, length on the last line) for a word on a new line
+        return (word - 1) // per_line if word else 0, (word % per_line or per_line) if word else 0
+
+    lines = 0
+    for paragraph in text.split("\n"):
+        count, length = 1, 0
+        for word in (len(x) for x in paragraph.split(" ")):
+            if length and length + 1 + word <= per_line:
+                length += 1 + word
+                continue
+            if length:
+                count += 1
+            extra, length = start(word)
+            count += extra
+        lines += count
+    return lines
+
+
+def row_height(cells: Sequence[tuple[str, float]], line_height: float = _LINE_HEIGHT) -> float:
+    """The height (points) that shows every wrapped text of a row: ``(text, column width)`` pairs."""
+    lines = max([1, *(text_lines(text, width) for text, width in cells if text)])
+    return min(_MAX_HEIGHT, math.ceil(lines * line_height + 3))
+
+
 class _Formats:
-    def __init__(self, wb: Workbook, decimals: int):
-        amount = "#,##0" + ("." + "#" * decimals if decimals else "")
-        self.title = wb.add_format({"bold": True, "font_size": 14})
-        self.subtitle = wb.add_format({"italic": True})
-        self.header = wb.add_format(
-            {
-                "bold": True,
-                "text_wrap": True,
-                "valign": "vcenter",
-                "align": "center",
-                "border": 1,
-                "bg_color": "#D9E1F2",
-            }
-        )
-        self.text = wb.add_format({"text_wrap": True, "valign": "top", "border": 1})
-        self.text_quoted = wb.add_format({"text_wrap": True, "valign": "top", "border": 1, "quote_prefix": True})
-        self.bold_text = wb.add_format({"text_wrap": True, "valign": "top", "border": 1, "bold": True})
-        self.number = wb.add_format({"num_format": "#,##0.##########", "valign": "top", "border": 1})
-        self.amount = wb.add_format({"num_format": amount, "valign": "top", "border": 1})
-        self.bold_amount = wb.add_format({"num_format": amount, "valign": "top", "border": 1, "bold": True})
+    def __init__(self, wb: Workbook):
+        self.wb = wb
+
+        def fmt(**props: Any) -> Any:
+            return wb.add_format({**_FONT, **props})
+
+        self.fmt = fmt
+        self.title = fmt(bold=True, font_size=13, text_wrap=True, valign="top")
+        self.subtitle = fmt(italic=True, text_wrap=True, valign="top")
+        self.header = fmt(bold=True, text_wrap=True, valign="vcenter", align="center", border=1, bg_color="#D9E1F2")
+        self.hint = fmt(italic=True, align="center", valign="vcenter", border=1, bg_color="#FFF2CC", text_wrap=True)
+        self.text = fmt(text_wrap=True, valign="top", border=1)
+        self.text_quoted = fmt(text_wrap=True, valign="top", border=1, quote_prefix=True)
+        self.bold_text = fmt(text_wrap=True, valign="top", border=1, bold=True)
+        self.plain = fmt(text_wrap=True, valign="top")
+        self.words = fmt(italic=True, text_wrap=True, valign="top")
+        self.sign_title = fmt(bold=True, align="center", valign="top", text_wrap=True)
+        self.sign_hint = fmt(italic=True, align="center", valign="top", text_wrap=True)
+        self.sign_place = fmt(italic=True, align="center", valign="top", text_wrap=True)
+        self.input_text = fmt(text_wrap=True, valign="top", border=1, bg_color="#FFF2CC")
+        self.input_number = fmt(valign="top", border=1, bg_color="#FFF2CC")  # General: exact until formatted
+        self.computed = fmt(valign="top", border=1, bg_color="#F2F2F2")
+        self.computed_text = fmt(valign="top", border=1, bg_color="#F2F2F2", text_wrap=True)
         self.bad = wb.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
-        self.good = wb.add_format({"font_color": "#006100"})
+        self.inner = wb.add_format({"bg_color": "#FCE4D6"})
+        self.decimals_shown = wb.add_format({"num_format": _DECIMALS_SHOWN})
+        self.grouped = wb.add_format({"num_format": "#,##0"})
+        verdict = {"bold": True, "font_size": 12, "text_wrap": True, "valign": "vcenter", "border": 2}
+        self.verdict = {
+            VerdictKind.OK: fmt(**verdict, bg_color="#C6EFCE", font_color="#006100"),
+            VerdictKind.ERRORS: fmt(**verdict, bg_color="#FFC7CE", font_color="#9C0006"),
+            VerdictKind.INCOMPLETE: fmt(**verdict, bg_color="#FFEB9C", font_color="#9C5700"),
+            VerdictKind.NO_BUDGET: fmt(**verdict, bg_color="#FFEB9C", font_color="#9C5700"),
+        }
+        self._numbers: dict[tuple[int, bool], Any] = {}
+
+    def number(self, decimals: int, bold: bool = False) -> Any:
+        key = (decimals, bold)
+        if key not in self._numbers:
+            self._numbers[key] = self.fmt(num_format=number_format(decimals), valign="top", border=1, bold=bold)
+        return self._numbers[key]
+
+    def of(self, value: Decimal | None, bold: bool = False) -> Any:
+        return self.number(0 if value is None else places(value), bold)
+
+
+class _Words:
+    """The workbook's words in one language: Vietnamese from ``layout`` (the reader finds the
+    columns by them), English from the message table."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        en = lang == "en"
+
+        def t(code: str, **args: object) -> str:
+            return messages.render(code, args, lang)
+
+        self.t = t
+
+        def sheet(name: str) -> str:
+            return t(f"XL.SHEET.{name}") if en else name
+
+        self.summary = sheet(layout.SUMMARY)
+        self.detail = sheet(layout.DETAIL)
+        self.findings = sheet(layout.FINDINGS)
+        self.sources = sheet(layout.SOURCES)
+        self.units = sheet(layout.UNITS)
+        self.targets = sheet("Chỉ tiêu")
+        if en:
+            summary = t("XL.summary_headers").split("|")
+            self.summary_headers, self.summary_helper = summary[:7], summary[7]
+            self.finding_headers = t("XL.finding_headers").split("|")
+            self.total_label = t("R.total_row")
+            self.title = t("XL.title")
+        else:
+            self.summary_headers = list(layout.SUMMARY_HEADERS)
+            self.summary_helper = layout.SUMMARY_HELPER
+            self.finding_headers = list(layout.FINDING_HEADERS)
+            self.total_label = layout.TOTAL_LABEL
+            self.title = "KIỂM TRA DỰ TOÁN KINH PHÍ"
+        self.status = {
+            Status.OK: t("STATUS.ok") if en else layout.STATUS_OK,
+            Status.ERROR: t("STATUS.error") if en else layout.STATUS_BAD,
+            Status.INNER: t("STATUS.inner"),
+            Status.NONE: t("STATUS.none") if en else layout.STATUS_NONE,
+        }
+
+    def detail_headers(self, cols: layout.DetailColumns, unit: str) -> list[str]:
+        if self.lang != "en":
+            return cols.headers(unit)
+        names = self.t("XL.detail_headers", unit=unit).split("|")
+        out = names[:4]
+        for k in range(1, cols.slots + 1):
+            out += [names[4].replace("{k}", str(k)), names[5].replace("{k}", str(k))]
+        return out + names[6:]
+
+    def unit_line(self, unit: str) -> str:
+        return self.t("XL.unit_line", unit=unit) if self.lang == "en" else f"Đơn vị tính: {unit}"
+
+    def severity(self, value: str) -> str:
+        return messages.severity(value, self.lang)
 
 
 class _Sheet:
     """One worksheet written row by row (constant memory needs strict row order)."""
 
-    def __init__(self, wb: Workbook, name: str, fmt: _Formats):
+    def __init__(self, wb: Workbook, name: str, fmt: _Formats, widths: Sequence[float]):
         self.ws: Worksheet = wb.add_worksheet(name)
+        self.name = name
         self.fmt = fmt
+        self.widths = list(widths)
+        for col, width in enumerate(widths):
+            self.ws.set_column(col, col, width)
+
+    def width(self, first: int, last: int | None = None) -> float:
+        last = first if last is None else last
+        return sum(self.widths[first : last + 1]) if first < len(self.widths) else 10.0
+
+    def height(self, row: int, cells: Sequence[tuple[str, float]], line_height: float = _LINE_HEIGHT) -> None:
+        self.ws.set_row(row, row_height(cells, line_height))
 
     def text(self, row: int, col: int, value: str, fmt: Any = None) -> None:
         value = value if len(value) <= _MAX_TEXT else value[: _MAX_TEXT - 1] + "…"
@@ -123,41 +276,60 @@ class _Sheet:
             fmt = self.fmt.text_quoted
         self.ws.write_string(row, col, value, fmt or self.fmt.text)
 
-    def number(self, row: int, col: int, value: Decimal, fmt: Any) -> None:
+    def number(self, row: int, col: int, value: Decimal, fmt: Any = None, bold: bool = False) -> None:
         if too_precise(value):
             self.ws.write_string(row, col, plain(value), self.fmt.text)  # finding XLSX_PRECISION says so
         else:
-            self.ws.write_number(row, col, value, fmt)  # Decimal, see the module doc
+            self.ws.write_number(row, col, value, fmt or self.fmt.of(value, bold))  # Decimal, see the module doc
 
-    def formula(self, row: int, col: int, formula: str, value: Decimal | str, fmt: Any) -> None:
-        stored: Any = value if isinstance(value, str) else _Result(value)
-        self.ws.write_formula(row, col, formula, fmt, stored)
+    def formula(self, row: int, col: int, formula: str, value: Decimal | str, fmt: Any = None) -> None:
+        if isinstance(value, str):
+            self.ws.write_formula(row, col, formula, fmt or self.fmt.text, value)
+        else:
+            self.ws.write_formula(row, col, formula, fmt or self.fmt.of(value), _Result(value))
 
-    def titles(self, info: DocumentInfo, heading: str, unit_line: str) -> None:
+    def merged(self, row: int, first: int, last: int, value: str, fmt: Any) -> None:
+        value = value if len(value) <= _MAX_TEXT else value[: _MAX_TEXT - 1] + "…"
+        if first == last:
+            self.ws.write_string(row, first, value, fmt)
+        else:
+            self.ws.merge_range(row, first, row, last, value, fmt)
+
+    def titles(self, w: _Words, info: DocumentInfo, heading: str, unit_line: str, last_col: int) -> None:
         ident = " ".join(
             x for x in (f"số {info.number}" if info.number else "", f"ngày {info.date}" if info.date else "") if x
         )
-        self.ws.write_string(
-            0, 0, f"KIỂM TRA DỰ TOÁN KINH PHÍ {('— ' + ident) if ident else ''}".strip(), self.fmt.title
-        )
-        self.ws.write_string(1, 0, info.title or heading, self.fmt.subtitle)
-        self.ws.write_string(2, 0, unit_line, self.fmt.subtitle)
+        title = f"{w.title} {('— ' + ident) if ident else ''}".strip()
+        width = self.width(0, last_col)
+        self.height(0, [(title, width * 0.75)], 18)
+        self.merged(0, 0, last_col, title, self.fmt.title)
+        subtitle = info.title or heading
+        self.height(1, [(subtitle, width)])
+        self.merged(1, 0, last_col, subtitle, self.fmt.subtitle)
+        self.height(2, [(unit_line, width)])
+        self.merged(2, 0, last_col, unit_line, self.fmt.subtitle)
 
-    def header(self, row: int, names: list[str]) -> None:
+    def header(self, row: int, names: Sequence[str]) -> None:
+        self.height(row, [(n, self.width(i) - 1) for i, n in enumerate(names)])
         for col, name in enumerate(names):
             self.ws.write_string(row, col, name, self.fmt.header)
-        self.ws.set_row(row, 45)
 
-    def print_setup(self, header_row: int, last_col: int, number: str | None) -> None:
+    def print_setup(
+        self, header_row: int, last_col: int, number: str | None, landscape: bool, last_row: int | None = None
+    ) -> None:
         ws = self.ws
-        ws.set_landscape()
+        if landscape:
+            ws.set_landscape()
+        else:
+            ws.set_portrait()
         ws.set_paper(9)  # A4
-        ws.fit_to_pages(1, 0)
+        ws.fit_to_pages(1, 0)  # one page wide, as many pages down as needed
         ws.repeat_rows(header_row)
         ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-        ws.set_header(f"&L{number or ''}&R&P/&N")
+        ws.set_header(f"&L{(number or '').replace('&', '&&')}&R&P/&N")
         ws.freeze_panes(header_row + 1, 0)
-        ws.autofilter(header_row, 0, header_row, last_col)
+        if last_row is not None:
+            ws.print_area(0, 0, last_row, last_col)
 
 
 def _ref(sheet: str | None, row: int, col: int) -> str:
@@ -165,30 +337,64 @@ def _ref(sheet: str | None, row: int, col: int) -> str:
     return f"{_quote(sheet)}!{cell}" if sheet else cell
 
 
-def _ranges(sheet: str | None, rows: list[int], col: int) -> list[str]:
+def _ranges(sheet: str | None, rows: Sequence[int], col: int) -> list[str]:
     """``A5:A9``-style references covering ``rows`` of one column, one per run of consecutive rows."""
     out: list[str] = []
-    start = prev = None
+    runs: list[list[int]] = []
     for r in sorted(rows):
-        if start is None:
-            start = prev = r
-        elif r == prev + 1:  # type: ignore[operator]
-            prev = r
+        if runs and r == runs[-1][1] + 1:
+            runs[-1][1] = r
         else:
-            out.append(_span(sheet, start, prev, col))  # type: ignore[arg-type]
-            start = prev = r
-    if start is not None:
-        out.append(_span(sheet, start, prev, col))  # type: ignore[arg-type]
+            runs.append([r, r])
+    for first, last in runs:
+        cells = xl_rowcol_to_cell(first, col) + ("" if first == last else ":" + xl_rowcol_to_cell(last, col))
+        out.append(f"{_quote(sheet)}!{cells}" if sheet else cells)
     return out
-
-
-def _span(sheet: str | None, first: int, last: int, col: int) -> str:
-    cells = xl_rowcol_to_cell(first, col) + ("" if first == last else ":" + xl_rowcol_to_cell(last, col))
-    return f"{_quote(sheet)}!{cells}" if sheet else cells
 
 
 def _sum_of(refs: list[str]) -> str:
     return "SUM(" + ",".join(refs) + ")" if refs else "0"
+
+
+@dataclass(frozen=True)
+class _Statuses:
+    """What to write in each status cell: the status, and whether the live formula gives it."""
+
+    total: tuple[Status, bool]
+    sections: list[tuple[Status, bool]]
+    lines: list[tuple[Status, bool]]
+    alternatives: list[bool]
+
+
+def _statuses(table: BudgetTable, p: Projection | None) -> _Statuses:
+    if p is not None:
+        sections = [(r.status, r.status == r.sheet_status) for r in p.rows if r.kind == "section"]
+        lines = [(r.status, r.status == r.sheet_status) for r in p.rows if r.kind == "line"]
+        alternatives = [r.alternatives for r in p.rows if r.kind == "section"]
+        return _Statuses((p.total.status, p.total.status == p.total.sheet_status), sections, lines, alternatives)
+    # Without a projection (the benchmark writes bare tables): what the live formulas give.
+    decimals = table.unit.exponent
+    line_st = [
+        (Status.ERROR if round_to(li.stated - round_to(li.computed, decimals), decimals) != 0 else Status.OK, True)
+        for li in table.lines
+    ]
+    sec_st: list[tuple[Status, bool]] = [(Status.NONE, True)] * len(table.sections)
+
+    def status(stated: Decimal | None, summed: Decimal | None, lines: Sequence[int], secs: Sequence[int]) -> Status:
+        bad = stated is not None and summed is not None and (lines or secs) and round_to(stated - summed, decimals)
+        if bad:
+            return Status.ERROR
+        children = [line_st[i][0] for i in lines] + [sec_st[i][0] for i in secs]
+        if any(c in (Status.ERROR, Status.INNER) for c in children):
+            return Status.INNER
+        return Status.NONE if stated is None else Status.OK
+
+    for i in range(len(table.sections) - 1, -1, -1):  # children come after their parents
+        s = table.sections[i]
+        sec_st[i] = (status(s.stated, s.stated_sum, s.lines, s.sections), True)
+    t = table.total
+    total = (status(t.stated, t.stated_sum, t.lines, t.sections), True)
+    return _Statuses(total, sec_st, line_st, [s.result.section.alternatives for s in table.sections])
 
 
 def write_workbook(
@@ -198,73 +404,80 @@ def write_workbook(
     info: DocumentInfo,
     heading: str,
     provenance: Provenance,
-    workbook: Callable[[str, dict[str, bool]], Any] | None = None,
+    workbook: Callable[[str, dict[str, Any]], Any] | None = None,
     targets: Sequence[Extracted] = (),
+    projection: Projection | None = None,
+    lang: str = "vi",
 ) -> None:
-    """Write the four sheets to ``path`` (the caller makes the write safe: temp file, move).
+    """Write the sheets to ``path`` (the caller makes the write safe: temp file, move).
 
+    ``projection`` gives the statuses, the verdict and the words of the total (without it,
+    as for the benchmark's bare tables, the statuses are what the formulas give).
     ``workbook`` is XlsxWriter's; the benchmark passes a recorder to replay the same cells bare.
     """
-    decimals = table.unit.exponent  # amounts kept to the đồng
-    wb = (workbook or _Workbook)(str(path), WORKBOOK_OPTIONS)
-    fmt = _Formats(wb, decimals)
+    lang = projection.lang if projection is not None else lang
+    w = _Words(lang)
+    wb = (workbook or _Workbook)(str(path), _options())
+    fmt = _Formats(wb)
     cols = layout.DetailColumns(table.slots)
     detail_first = layout.TITLE_ROWS + 1
-    summary_first = layout.TITLE_ROWS + 2  # total row, then sections
-    unit_line = f"Đơn vị tính: {table.unit.name}"
+    statuses = _statuses(table, projection)
+    unit_line = w.unit_line(table.unit.name)
+    shown = None if projection is None else {sf.index: sf for sf in projection.findings}
 
-    _write_summary(wb, fmt, table, cols, detail_first, summary_first, info, heading, unit_line, decimals)
-    _write_detail(wb, fmt, table, cols, info, heading, unit_line, decimals)
-    _write_findings(wb, fmt, findings, info, heading)
-    _write_sources(wb, fmt, table, provenance, detail_first, info, heading)
+    _write_summary(wb, fmt, w, table, cols, detail_first, info, heading, unit_line, statuses, projection)
+    _write_detail(wb, fmt, w, table, cols, info, heading, unit_line, statuses)
+    _write_findings(wb, fmt, w, findings, info, heading, shown)
+    _write_sources(wb, fmt, w, table, provenance, detail_first, info, heading)
     if targets:
-        add_targets_sheet(wb, list(targets))  # the plan's own targets, to track
-    _write_units(wb, fmt)
+        _write_targets(wb, fmt, w, targets)  # the plan's own targets, to track
+    _write_units(wb, fmt, w)
     wb.close()
 
 
-def _status_formula(stated: str, summed: str, decimals: int, blank_status: bool) -> str:
-    core = f'IF(ROUND({stated}-{summed},{decimals})=0,"{layout.STATUS_OK}","{layout.STATUS_BAD}")'
-    return f'IF({stated}="","{layout.STATUS_NONE}",{core})' if blank_status else core
+def _status_refs(sheet: str | None, rows: Sequence[int], col: int, words: Sequence[str]) -> str:
+    """How many of ``rows`` (in column ``col``) say one of ``words``: COUNTIF over each run."""
+    refs = _ranges(sheet, rows, col)
+    return "+".join(f'COUNTIF({ref},"{word}")' for ref in refs for word in words) or "0"
 
 
-def _status_value(stated: Decimal | None, summed: Decimal | None) -> str:
-    if stated is None:
-        return layout.STATUS_NONE
-    return layout.STATUS_OK if stated == (summed or Decimal(0)) else layout.STATUS_BAD
+# Summary columns: number, title, stated, sum as stated, sum recomputed, difference, status, helper.
+_C, _D, _E, _F, _G, _H = 2, 3, 4, 5, 6, 7
+_SUMMARY_WIDTHS = (7, 40, 13, 13, 13, 12, 12, 14)
 
 
 def _write_summary(
     wb: Workbook,
     fmt: _Formats,
+    w: _Words,
     table: BudgetTable,
     cols: layout.DetailColumns,
     detail_first: int,
-    summary_first: int,
     info: DocumentInfo,
     heading: str,
     unit_line: str,
-    decimals: int,
+    statuses: _Statuses,
+    p: Projection | None,
 ) -> None:
-    s = _Sheet(wb, layout.SUMMARY, fmt)
+    s = _Sheet(wb, w.summary, fmt, _SUMMARY_WIDTHS)
     ws = s.ws
-    s.titles(info, heading, unit_line)
+    decimals = table.unit.exponent
+    s.titles(w, info, heading, unit_line, _G)
     header_row = layout.TITLE_ROWS
-    s.header(header_row, [*layout.SUMMARY_HEADERS, layout.SUMMARY_HELPER])
-    ws.set_column(0, 0, 8)
-    ws.set_column(1, 1, 60)
-    ws.set_column(2, 5, 18)
-    ws.set_column(6, 6, 12)
-    C, D, E = 2, 3, 4
+    summary_first = header_row + 2  # total row, then sections
+    if p is not None:  # the verdict, above the table, where the eye starts
+        verdict = f"{p.verdict.headline}\n{p.verdict.detail}"
+        s.height(header_row - 1, [(verdict, s.width(0, _G) * 0.8)], 16)
+        s.merged(header_row - 1, 0, _G, verdict, fmt.verdict[p.verdict.kind])
+    s.header(header_row, [*w.summary_headers, w.summary_helper])
+    bad, inner = w.status[Status.ERROR], w.status[Status.INNER]
 
-    H = len(layout.SUMMARY_HEADERS)  # helper column: what a section adds to the one above it
-
-    def children_refs(lines: tuple[int, ...], sections: tuple[int, ...], recomputed: bool) -> list[str]:
+    def children_refs(lines: Sequence[int], sections: Sequence[int], recomputed: bool) -> list[str]:
         """Ranges over runs of consecutive rows: a SUM takes at most 255 arguments and a formula
         8.192 characters, and a section may hold thousands of lines."""
         line_col = cols.computed if recomputed else cols.stated
-        refs = _ranges(layout.DETAIL, [detail_first + i for i in lines], line_col)
-        refs += _ranges(None, [summary_first + i for i in sections], E if recomputed else H)
+        refs = _ranges(w.detail, [detail_first + i for i in lines], line_col)
+        refs += _ranges(None, [summary_first + i for i in sections], _E if recomputed else _H)
         return refs
 
     def row(
@@ -274,145 +487,240 @@ def _write_summary(
         stated: Decimal | None,
         stated_sum: Decimal | None,
         recomputed: Decimal | None,
-        lines: tuple[int, ...],
-        sections: tuple[int, ...],
+        lines: Sequence[int],
+        sections: Sequence[int],
         bold: bool,
+        status: tuple[Status, bool],
+        alternatives: bool,
     ) -> None:
-        amount = fmt.bold_amount if bold else fmt.amount
+        s.height(r, [(number, s.width(0)), (title, s.width(1))])
         s.text(r, 0, number, fmt.bold_text if bold else None)
         s.text(r, 1, title, fmt.bold_text if bold else None)
         if stated is not None:
-            s.number(r, C, stated, amount)
+            s.number(r, _C, stated, bold=bold)
         else:
-            ws.write_blank(r, C, None, amount)
-        if lines or sections:
-            s.formula(r, D, _sum_of(children_refs(lines, sections, False)), stated_sum or Decimal(0), amount)
-            s.formula(r, E, _sum_of(children_refs(lines, sections, True)), recomputed or Decimal(0), amount)
-        else:  # nothing inside: no sum at all, not a sum of zero
-            ws.write_blank(r, D, None, amount)
-            ws.write_blank(r, E, None, amount)
-        c, d = _ref(None, r, C), _ref(None, r, D)
-        diff = "" if stated is None else _Result(stated - (stated_sum or Decimal(0)))
-        ws.write_formula(r, 5, f'IF({c}="","",ROUND({c}-{d},{decimals}))', amount, diff)
-        s.formula(r, 6, _status_formula(c, d, decimals, True), _status_value(stated, stated_sum), fmt.text)
+            ws.write_blank(r, _C, None, fmt.number(0, bold))
+        summed = (lines or sections) and not alternatives
+        if summed:
+            value = stated_sum or Decimal(0)
+            s.formula(r, _D, _sum_of(children_refs(lines, sections, False)), value, fmt.of(value, bold))
+            value = recomputed or Decimal(0)
+            s.formula(r, _E, _sum_of(children_refs(lines, sections, True)), value, fmt.of(value, bold))
+        else:  # nothing inside (or breakdowns that are not added): no sum at all, not a sum of zero
+            ws.write_blank(r, _D, None, fmt.number(0, bold))
+            ws.write_blank(r, _E, None, fmt.number(0, bold))
+        c, d = _ref(None, r, _C), _ref(None, r, _D)
+        diff: Decimal | None = None if stated is None or not summed else stated - (stated_sum or Decimal(0))
+        difference = f'IF(OR({c}="",{d}=""),"",ROUND({c}-{d},{decimals}))'
+        ws.write_formula(r, _F, difference, fmt.of(diff, bold), "" if diff is None else _Result(diff))
+        word, live = status
+        if live:
+            own_bad = f'AND({c}<>"",{d}<>"",ROUND(N({c})-N({d}),{decimals})<>0)'
+            below = (
+                "+".join(
+                    x
+                    for x in (
+                        _status_refs(w.detail, [detail_first + i for i in lines], cols.status, [bad]),
+                        _status_refs(None, [summary_first + i for i in sections], _G, [bad, inner]),
+                    )
+                    if x != "0"
+                )
+                or "0"
+            )
+            formula = (
+                f'IF({own_bad},"{bad}",IF({below}>0,"{inner}",'
+                f'IF({c}="","{w.status[Status.NONE]}","{w.status[Status.OK]}")))'
+            )
+            s.formula(r, _G, formula, w.status[word], fmt.bold_text if bold else fmt.text)
+        else:
+            s.text(r, _G, w.status[word], fmt.bold_text if bold else fmt.text)
         effective = stated if stated is not None else stated_sum
-        s.formula(r, H, f'IF({c}="",N({d}),{c})', effective or Decimal(0), amount)
+        s.formula(r, _H, f'IF({c}="",N({d}),{c})', effective or Decimal(0), fmt.of(effective))
 
     t = table.total
-    row(header_row + 1, "", layout.TOTAL_LABEL, t.stated, t.stated_sum, t.recomputed_sum, t.lines, t.sections, True)
+    total_row = header_row + 1
+    row(total_row, "", w.total_label, t.stated, t.stated_sum, t.recomputed_sum, t.lines, t.sections, True,
+        statuses.total, False)  # fmt: skip
     for i, sec in enumerate(table.sections):
         title = ("    " * sec.depth) + sec.result.section.title
-        row(
-            summary_first + i,
-            sec.result.section.number,
-            title,
-            sec.stated,
-            sec.stated_sum,
-            sec.recomputed_sum,
-            sec.lines,
-            sec.sections,
-            sec.depth == 0,
-        )
-    last = header_row + 1 + len(table.sections)
-    status = f"G{header_row + 2}:G{last + 1}"
+        row(summary_first + i, sec.result.section.number, title, sec.stated, sec.stated_sum, sec.recomputed_sum,
+            sec.lines, sec.sections, sec.depth == 0, statuses.sections[i], statuses.alternatives[i])  # fmt: skip
+    last = summary_first + len(table.sections) - 1 if table.sections else total_row
+    first_data = total_row
+    # errors and errors inside, whole row; a live figure that gains decimals shows them
+    g = xl_col_to_name(_G)
+    area = f"A{first_data + 1}:{g}{last + 1}"
+    ws.conditional_format(area, {"type": "formula", "criteria": f'=${g}{first_data + 1}="{bad}"', "format": fmt.bad})
     ws.conditional_format(
-        status, {"type": "cell", "criteria": "==", "value": f'"{layout.STATUS_BAD}"', "format": fmt.bad}
+        area, {"type": "formula", "criteria": f'=${g}{first_data + 1}="{inner}"', "format": fmt.inner}
     )
-    s.print_setup(header_row, 6, info.number)
+    numbers = f"C{first_data + 1}:F{last + 1}"
+    ws.conditional_format(
+        numbers,
+        {"type": "formula", "criteria": f"=AND(ISNUMBER(C{first_data + 1}),MOD(C{first_data + 1},1)<>0)",
+         "format": fmt.decimals_shown},
+    )  # fmt: skip
+    end = _summary_footer(s, fmt, w, last + 2, info, p)
+    s.print_setup(header_row, _G, info.number, landscape=False, last_row=end)
+
+
+def _summary_footer(s: _Sheet, fmt: _Formats, w: _Words, r: int, info: DocumentInfo, p: Projection | None) -> int:
+    """Under the table: the grand total in words, then the signature block. Columns A and C stay
+    empty (the reader takes A for section numbers and C for stated amounts)."""
+    if p is not None and p.total_words:
+        words = w.t("XL.words", words=p.total_words)
+        s.height(r, [(words, s.width(1, 6))])
+        s.merged(r, 1, 6, words, fmt.words)
+        r += 2
+    place = (info.place or "").strip() or "......"
+    s.merged(r, 5, 6, w.t("SIGN.place_date", place=place), fmt.sign_place)
+    s.height(r, [(w.t("SIGN.place_date", place=place), s.width(5, 6))])
+    r += 1
+    titles = ((1, 1, "SIGN.preparer", "SIGN.hint"), (3, 4, "SIGN.accountant", "SIGN.hint"),
+              (5, 6, "SIGN.head", "SIGN.hint_seal"))  # fmt: skip
+    s.height(r, [(w.t(code), s.width(a, b)) for a, b, code, _ in titles])
+    for a, b, code, _ in titles:
+        s.merged(r, a, b, w.t(code), fmt.sign_title)
+    r += 1
+    s.height(r, [(w.t(hint), s.width(a, b)) for a, b, _, hint in titles])
+    for a, b, _, hint in titles:
+        s.merged(r, a, b, w.t(hint), fmt.sign_hint)
+    r += 5  # room to sign
+    s.ws.write_blank(r, 1, None)
+    return r
+
+
+# Chi tiết: narrow enough to print one page wide on A4 landscape at a readable size.
+def _detail_widths(cols: layout.DetailColumns) -> list[float]:
+    widths = [4.0, 5.0, 6.0, 28.0]
+    for _ in range(cols.slots):
+        widths += [8.0, 10.0]
+    return [*widths, 8.0, 12.0, 12.0, 10.0, 8.0]
 
 
 def _write_detail(
     wb: Workbook,
     fmt: _Formats,
+    w: _Words,
     table: BudgetTable,
     cols: layout.DetailColumns,
     info: DocumentInfo,
     heading: str,
     unit_line: str,
-    decimals: int,
+    statuses: _Statuses,
 ) -> None:
-    s = _Sheet(wb, layout.DETAIL, fmt)
+    s = _Sheet(wb, w.detail, fmt, _detail_widths(cols))
     ws = s.ws
-    s.titles(info, heading, unit_line)
+    decimals = table.unit.exponent
+    s.titles(w, info, heading, unit_line, cols.count - 1)
     header_row = layout.TITLE_ROWS
-    s.header(header_row, cols.headers(table.unit.name))
-    ws.set_column(cols.no, cols.no, 5)
-    ws.set_column(cols.section, cols.section, 7)
-    ws.set_column(cols.line, cols.line, 9)
-    ws.set_column(cols.label, cols.label, 45)
-    for k in range(cols.slots):
-        ws.set_column(cols.value(k), cols.value(k), 10)
-        ws.set_column(cols.unit(k), cols.unit(k), 16)
-    ws.set_column(cols.coefficient, cols.coefficient, 10)
-    ws.set_column(cols.computed, cols.difference, 16)
-    ws.set_column(cols.status, cols.status, 11)
+    s.header(header_row, w.detail_headers(cols, table.unit.name))
     for i, line in enumerate(table.lines):
-        _detail_row(s, header_row + 1 + i, i + 1, line, cols, decimals, table.unit.exponent)
+        _detail_row(s, w, header_row + 1 + i, i + 1, line, cols, decimals, table.unit.exponent, statuses.lines[i])
     first, last = header_row + 1, header_row + len(table.lines)
     if table.lines:
         status_col = xl_col_to_name(cols.status)
         diff_col = xl_col_to_name(cols.difference)
-        bad = {"type": "cell", "criteria": "==", "value": f'"{layout.STATUS_BAD}"', "format": fmt.bad}
-        ws.conditional_format(f"{status_col}{first + 1}:{status_col}{last + 1}", bad)
+        area = f"A{first + 1}:{status_col}{last + 1}"
+        bad = {"type": "formula", "criteria": f'=${status_col}{first + 1}="{w.status[Status.ERROR]}"',
+               "format": fmt.bad}  # fmt: skip
+        ws.conditional_format(area, bad)
         ws.conditional_format(
             f"{diff_col}{first + 1}:{diff_col}{last + 1}",
             {"type": "cell", "criteria": "!=", "value": 0, "format": fmt.bad},
         )
-    s.print_setup(header_row, cols.count - 1, info.number)
+        first_value = xl_rowcol_to_cell(first, cols.first_factor)
+        ws.conditional_format(
+            f"{xl_col_to_name(cols.first_factor)}{first + 1}:{diff_col}{last + 1}",
+            {"type": "formula", "criteria": f"=AND(ISNUMBER({first_value}),MOD({first_value},1)<>0)",
+             "format": fmt.decimals_shown},
+        )  # fmt: skip
+    s.print_setup(header_row, cols.count - 1, info.number, landscape=True, last_row=max(last, header_row))
     ws.freeze_panes(header_row + 1, cols.label + 1)
 
 
-def _unit_lookup(unit_cell: str) -> str:
+def _unit_lookup(unit_cell: str, units: str) -> str:
     """Money scale (power of ten of đồng) of the unit written in ``unit_cell``, 0 if none."""
     head = f'TRIM(LEFT({unit_cell},FIND("/",{unit_cell}&"/")-1))'
-    return f"IFERROR(VLOOKUP({head},{_UNITS_RANGE},2,FALSE),0)"
+    return f"IFERROR(VLOOKUP({head},{_quote(units)}!$A$2:$B$100,2,FALSE),0)"
 
 
-def _formulas(r: int, cols: layout.DetailColumns, decimals: int, unit_exponent: int) -> dict[str, str]:
-    """The live formulas of one ``Chi tiết`` row: coefficient, amount, difference, status."""
+def _formulas(r: int, cols: layout.DetailColumns, decimals: int, unit_exponent: int, units: str) -> dict[str, str]:
+    """The live formulas of one ``Chi tiết`` row: coefficient, amount, difference, status.
+    A row with no factor shows nothing (not a coefficient of 0,000001 on every empty row)."""
     values = ",".join(xl_rowcol_to_cell(r, cols.value(k)) for k in range(cols.slots))
-    scales = "+".join(_unit_lookup(xl_rowcol_to_cell(r, cols.unit(k))) for k in range(cols.slots))
+    scales = "+".join(_unit_lookup(xl_rowcol_to_cell(r, cols.unit(k)), units) for k in range(cols.slots))
     coefficient = xl_rowcol_to_cell(r, cols.coefficient)
     computed = xl_rowcol_to_cell(r, cols.computed)
     stated = xl_rowcol_to_cell(r, cols.stated)
     both_blank = f'OR({computed}="",{stated}="")'
     return {
-        "coefficient": f"10^({scales}-{unit_exponent})",
+        "coefficient": f'IF(COUNT({values})=0,"",10^({scales}-{unit_exponent}))',
         "computed": f'IF(COUNT({values})=0,"",ROUND(PRODUCT({values},{coefficient}),{decimals}))',
         "difference": f'IF({both_blank},"",ROUND({stated}-{computed},{decimals}))',
-        "status": f'IF({both_blank},"",{_status_formula(stated, computed, decimals, False)})',
     }
 
 
+def _line_status_formula(r: int, cols: layout.DetailColumns, decimals: int, w: _Words) -> str:
+    computed = xl_rowcol_to_cell(r, cols.computed)
+    stated = xl_rowcol_to_cell(r, cols.stated)
+    ok, bad = w.status[Status.OK], w.status[Status.ERROR]
+    return f'IF(OR({computed}="",{stated}=""),"",IF(ROUND({stated}-{computed},{decimals})<>0,"{bad}","{ok}"))'
+
+
 def _detail_row(
-    s: _Sheet, r: int, no: int, line: LineRow, cols: layout.DetailColumns, decimals: int, unit_exponent: int
+    s: _Sheet,
+    w: _Words,
+    r: int,
+    no: int,
+    line: LineRow,
+    cols: layout.DetailColumns,
+    decimals: int,
+    unit_exponent: int,
+    status: tuple[Status, bool],
 ) -> None:
     fmt = s.fmt
     ws = s.ws
-    f = _formulas(r, cols, decimals, unit_exponent)
-    ws.write_number(r, cols.no, no, fmt.number)
+    label = line.result.line.label or line.result.line.tail
+    s.height(
+        r,
+        [(label, s.width(cols.label)), (line.section, s.width(cols.section))]
+        + [(q.unit_text, s.width(cols.unit(k))) for k, q in enumerate(line.factors[: cols.slots])],
+    )
+    f = _formulas(r, cols, decimals, unit_exponent, w.units)
+    ws.write_number(r, cols.no, no, fmt.number(0))
     s.text(r, cols.section, line.section)
-    ws.write_number(r, cols.line, line.result.line.source.line or 0, fmt.number)
-    s.text(r, cols.label, line.result.line.label or line.result.line.tail)
+    ws.write_number(r, cols.line, line.result.line.source.line or 0, fmt.number(0))
+    s.text(r, cols.label, label)
     for k, q in enumerate(line.factors):
-        s.number(r, cols.value(k), q.value, fmt.number)
+        s.number(r, cols.value(k), q.value)
         s.text(r, cols.unit(k), q.unit_text)
+    for k in range(len(line.factors), cols.slots):  # empty slots keep the grid
+        ws.write_blank(r, cols.value(k), None, fmt.text)
+        ws.write_blank(r, cols.unit(k), None, fmt.text)
     if any(q.money is not None for q in line.factors):
-        s.formula(r, cols.coefficient, f["coefficient"], line.coefficient, fmt.number)
+        s.formula(r, cols.coefficient, f["coefficient"], line.coefficient)
     else:
-        s.number(r, cols.coefficient, line.coefficient, fmt.number)  # no money unit: as assumed, fixed
+        s.number(r, cols.coefficient, line.coefficient)  # no money unit: as assumed, fixed
     computed = round_to(line.computed, decimals)
-    s.formula(r, cols.computed, f["computed"], computed, fmt.amount)
-    s.number(r, cols.stated, line.stated, fmt.amount)
-    s.formula(r, cols.difference, f["difference"], line.stated - computed, fmt.amount)
-    s.formula(r, cols.status, f["status"], _status_value(line.stated, computed), fmt.text)
+    s.formula(r, cols.computed, f["computed"], computed)
+    s.number(r, cols.stated, line.stated)
+    s.formula(r, cols.difference, f["difference"], line.stated - computed)
+    word, live = status
+    if live:
+        s.formula(r, cols.status, _line_status_formula(r, cols, decimals, w), w.status[word])
+    else:
+        s.text(r, cols.status, w.status[word])
 
 
-def _write_units(wb: Workbook, fmt: _Formats) -> None:
+def _write_units(wb: Workbook, fmt: _Formats, w: _Words) -> None:
     """Hidden sheet: money spellings and their scales (for the coefficient formula), and the
     unit names offered in the unit columns' drop-down lists."""
-    ws = wb.add_worksheet(layout.UNITS)
-    ws.write_row(0, 0, ["Cách viết", "Lũy thừa của 10 (đồng)", "", "Đơn vị gợi ý"], fmt.header)
+    ws = wb.add_worksheet(w.units)
+    names_row = ["Cách viết", "Lũy thừa của 10 (đồng)", "", "Đơn vị gợi ý"]
+    if w.lang == "en":
+        names_row = w.t("XL.units_headers").split("|")
+    ws.write_row(0, 0, names_row, fmt.header)
     scales = money_scales()
     names = suggested_units()
     for i in range(max(len(scales), len(names))):
@@ -424,71 +732,110 @@ def _write_units(wb: Workbook, fmt: _Formats) -> None:
     ws.hide()
 
 
-def _write_findings(wb: Workbook, fmt: _Formats, findings: list[Finding], info: DocumentInfo, heading: str) -> None:
-    s = _Sheet(wb, layout.FINDINGS, fmt)
+_FINDING_WIDTHS = (21, 8, 18, 11, 11, 11, 10, 42, 34)
+
+
+def _write_findings(
+    wb: Workbook,
+    fmt: _Formats,
+    w: _Words,
+    findings: list[Finding],
+    info: DocumentInfo,
+    heading: str,
+    shown: dict[int, Any] | None,
+) -> None:
+    s = _Sheet(wb, w.findings, fmt, _FINDING_WIDTHS)
     ws = s.ws
-    s.titles(info, heading, f"{len(findings)} phát hiện")
+    count = w.t("XL.findings_count", count=len(findings)) if w.lang == "en" else f"{len(findings)} phát hiện"
+    s.titles(w, info, heading, count, len(_FINDING_WIDTHS) - 1)
     header_row = layout.TITLE_ROWS
-    s.header(header_row, layout.FINDING_HEADERS)
-    for col, width in enumerate((20, 10, 28, 14, 14, 14, 12, 70, 60)):
-        ws.set_column(col, col, width)
+    s.header(header_row, w.finding_headers)
     for i, f in enumerate(findings):
         r = header_row + 1 + i
+        sf = None if shown is None else shown.get(i)
+        if sf is not None and sf.finding is not f:
+            sf = None
+        message = sf.message if sf is not None else messages.render(f.message_key or f.code, f.args, w.lang)
+        if sf is not None:
+            cause = sf.cause
+        else:
+            cause = "" if f.cause is None else messages.render(f.cause.code, f.cause.args, w.lang)
+        where = str(f.source)
+        s.height(r, [(f.code, s.width(0)), (where, s.width(2)), (message, s.width(7)), (cause, s.width(8))])
         s.text(r, 0, f.code)
-        s.text(r, 1, SEVERITY[f.severity.value])
-        s.text(r, 2, str(f.source))
+        s.text(r, 1, w.severity(f.severity.value))
+        s.text(r, 2, where)
         for col, value in ((3, f.expected), (4, f.actual), (5, f.difference)):
             if value is not None:
-                s.number(r, col, value, fmt.number)
+                s.number(r, col, value)
             else:
                 ws.write_blank(r, col, None, fmt.text)
         s.text(r, 6, f.unit or "")
-        s.text(r, 7, f.message)
-        s.text(r, 8, f.cause.message if f.cause else "")
+        s.text(r, 7, message)
+        s.text(r, 8, cause)
+    last = header_row + len(findings)
     if findings:
-        last = header_row + len(findings) + 1
         ws.conditional_format(
-            f"B{header_row + 2}:B{last}",
-            {"type": "cell", "criteria": "==", "value": f'"{SEVERITY["error"]}"', "format": fmt.bad},
+            f"A{header_row + 2}:I{last + 1}",
+            {"type": "formula", "criteria": f'=$B{header_row + 2}="{w.severity("error")}"', "format": fmt.bad},
         )
-    s.print_setup(header_row, len(layout.FINDING_HEADERS) - 1, info.number)
+    s.print_setup(header_row, len(_FINDING_WIDTHS) - 1, info.number, landscape=True, last_row=last)
 
 
 def _write_sources(
     wb: Workbook,
     fmt: _Formats,
+    w: _Words,
     table: BudgetTable,
     provenance: Provenance,
     detail_first: int,
     info: DocumentInfo,
     heading: str,
 ) -> None:
-    s = _Sheet(wb, layout.SOURCES, fmt)
-    ws = s.ws
-    s.titles(info, heading, "Nguồn dữ liệu của bảng tính")
-    ws.set_column(0, 0, 22)
-    ws.set_column(1, 1, 22)
-    ws.set_column(2, 2, 110)
+    s = _Sheet(wb, w.sources, fmt, (20, 24, 90))
+    title = w.t("XL.sources_title")
+    s.titles(w, info, heading, title, 2)
     r = layout.TITLE_ROWS
-    for name, value in (
-        ("Tệp đầu vào", provenance.file),
-        ("SHA-256", provenance.sha256),
-        ("Thời điểm kiểm tra", provenance.checked_at),
-        ("Công cụ", provenance.tool),
-    ):
+    names = ["Tệp đầu vào", "SHA-256", "Thời điểm kiểm tra", "Công cụ"]
+    if w.lang == "en":
+        names = w.t("XL.provenance").split("|")
+    values = (provenance.file, provenance.sha256, provenance.checked_at, provenance.tool)
+    for name, value in zip(names, values, strict=True):
+        s.height(r, [(name, s.width(0)), (value, s.width(1, 2))])
         s.text(r, 0, name, fmt.bold_text)
-        s.text(r, 1, value)
+        s.merged(r, 1, 2, value, fmt.text)
         r += 1
     r += 1
-    s.header(r, ["Dòng trong Chi tiết", "Vị trí trong tệp", "Văn bản gốc"])
+    headers = ["Dòng trong Chi tiết", "Vị trí trong tệp", "Văn bản gốc"]
+    if w.lang == "en":
+        headers = w.t("XL.sources_headers").split("|")
+    s.header(r, headers)
     header_row = r
     for i, line in enumerate(table.lines):
         r += 1
         source = line.result.line.source
-        s.text(r, 0, _ref(layout.DETAIL, detail_first + i, 0))
-        s.text(r, 1, str(source.where))
+        where = str(source.where)
+        s.height(r, [(where, s.width(1)), (source.text, s.width(2))])
+        s.text(r, 0, _ref(w.detail, detail_first + i, 0))
+        s.text(r, 1, where)
         s.text(r, 2, source.text)
-    s.print_setup(header_row, 2, info.number)
+    s.print_setup(header_row, 2, info.number, landscape=True, last_row=r)
+
+
+_TARGET_WIDTHS = (14, 36, 9, 9, 9, 8, 8, 6, 10, 10, 16, 8, 24)
+
+
+def _write_targets(wb: Workbook, fmt: _Formats, w: _Words, targets: Sequence[Extracted]) -> None:
+    """Sheet ``Chỉ tiêu``: the targets table (``indicators``' columns, header on the first row so
+    ``indicators check`` reads it), laid out to print."""
+    s = _Sheet(wb, w.targets, fmt, _TARGET_WIDTHS)
+    s.header(0, TARGET_HEADERS)
+    for r, e in enumerate(targets, 1):
+        values = target_row(e)
+        s.height(r, [(v, s.width(c)) for c, v in enumerate(values)])
+        for col, value in enumerate(values):
+            s.text(r, col, value)
+    s.print_setup(0, len(TARGET_HEADERS) - 1, None, landscape=True, last_row=len(targets))
 
 
 TEMPLATE_ROWS = 200
@@ -496,74 +843,91 @@ _EXAMPLE = ("1", "Ví dụ: Giáo viên", [("200", "người"), ("1,5", "triệu
 
 
 def write_template(path: Path, unit: Money, rows: int = TEMPLATE_ROWS) -> None:
-    """A blank estimate workbook: the ``Chi tiết`` columns with formulas ready on every row,
-    a drop-down of units, one example row, and a ``Tổng hợp`` total that sums them all."""
+    """A blank estimate workbook: the ``Chi tiết`` columns with formulas ready on ``rows`` rows,
+    input cells marked (yellow, bordered) under the words an officer uses (Số lượng, Đơn giá,
+    Thời gian), a drop-down of units, one example row, and a ``Tổng hợp`` total over the whole
+    columns, so a row added below the prepared ones is still in the total."""
     decimals = unit.exponent
-    wb = _Workbook(str(path), WORKBOOK_OPTIONS)
-    fmt = _Formats(wb, decimals)
+    w = _Words("vi")
+    wb = _Workbook(str(path), _options())
+    fmt = _Formats(wb)
     cols = layout.DetailColumns(4)
-    info = DocumentInfo(title="Dự toán kinh phí (mẫu để điền)")
-    unit_line = (
-        f"Đơn vị tính: {unit.name}. Điền mỗi khoản chi một dòng: thừa số và đơn vị của nó; không sửa các cột công thức."
-    )
+    info = DocumentInfo(title=w.t("XL.template_title"))
+    help_line = w.t("XL.template_help", unit=unit.name)
     header_row = layout.TITLE_ROWS
     first, last = header_row + 1, header_row + rows
 
-    summary = _Sheet(wb, layout.SUMMARY, fmt)
-    summary.titles(info, "", unit_line)
-    summary.header(header_row, layout.SUMMARY_HEADERS)
-    summary.ws.set_column(1, 1, 50)
-    summary.ws.set_column(2, 6, 18)
+    summary = _Sheet(wb, w.summary, fmt, _SUMMARY_WIDTHS)
+    summary.titles(w, info, "", help_line, _G)
+    summary.header(header_row, w.summary_headers)
     r = header_row + 1
 
-    def detail_range(col: int) -> str:
-        return f"{_quote(layout.DETAIL)}!{xl_rowcol_to_cell(first, col)}:{xl_rowcol_to_cell(last, col)}"
+    def whole_column(col: int) -> str:
+        top, bottom = xl_rowcol_to_cell(first, col), xl_rowcol_to_cell(_EXCEL_ROWS - 1, col)
+        return f"{_quote(w.detail)}!{top}:{bottom}"
 
-    summary.text(r, 1, layout.TOTAL_LABEL, fmt.bold_text)
-    summary.ws.write_blank(r, 2, None, fmt.bold_amount)
+    summary.text(r, 1, w.total_label, fmt.bold_text)
+    summary.ws.write_blank(r, _C, None, fmt.number(0, True))
     example = Decimal(_EXAMPLE[3])
-    summary.formula(r, 3, f"SUM({detail_range(cols.stated)})", example, fmt.bold_amount)
-    summary.formula(r, 4, f"SUM({detail_range(cols.computed)})", example, fmt.bold_amount)
-    c, d = xl_rowcol_to_cell(r, 2), xl_rowcol_to_cell(r, 3)
-    summary.ws.write_formula(r, 5, f'IF({c}="","",ROUND({c}-{d},{decimals}))', fmt.bold_amount, "")
-    summary.formula(r, 6, _status_formula(c, d, decimals, True), layout.STATUS_NONE, fmt.text)
-    summary.print_setup(header_row, 6, None)
+    summary.formula(r, _D, f"SUM({whole_column(cols.stated)})", example, fmt.number(0, True))
+    summary.formula(r, _E, f"SUM({whole_column(cols.computed)})", example, fmt.number(0, True))
+    c, d = xl_rowcol_to_cell(r, _C), xl_rowcol_to_cell(r, _D)
+    summary.ws.write_formula(r, _F, f'IF(OR({c}="",{d}=""),"",ROUND({c}-{d},{decimals}))', fmt.number(0, True), "")
+    ok, bad, none = w.status[Status.OK], w.status[Status.ERROR], w.status[Status.NONE]
+    summary.formula(r, _G, f'IF({c}="","{none}",IF(ROUND({c}-{d},{decimals})<>0,"{bad}","{ok}"))', none, fmt.bold_text)
+    end = _summary_footer(summary, fmt, w, r + 2, info, None)
+    summary.print_setup(header_row, _G, None, landscape=False, last_row=end)
 
-    s = _Sheet(wb, layout.DETAIL, fmt)
-    s.titles(info, "", unit_line)
-    s.header(header_row, cols.headers(unit.name))
-    ws = s.ws
-    ws.set_column(cols.label, cols.label, 45)
+    widths = _detail_widths(cols)
     for k in range(cols.slots):
-        ws.set_column(cols.unit(k), cols.unit(k), 22)
-    ws.set_column(cols.computed, cols.difference, 16)
+        widths[cols.unit(k)] = 14
+    s = _Sheet(wb, w.detail, fmt, widths)
+    ws = s.ws
+    s.titles(w, info, "", help_line, cols.count - 1)
+    # the words an officer uses, over the factor columns the reader knows as Thừa số 1, 2, 3
+    hints = [w.t("XL.hint_quantity"), w.t("XL.hint_price"), w.t("XL.hint_time")]
+    hints += [w.t("XL.hint_other")] * (cols.slots - len(hints))
+    s.height(header_row - 1, [(h, s.width(cols.value(k), cols.unit(k))) for k, h in enumerate(hints)])
+    for k, hint in enumerate(hints):
+        s.merged(header_row - 1, cols.value(k), cols.unit(k), hint, fmt.hint)
+    s.header(header_row, w.detail_headers(cols, unit.name))
     for i in range(rows):
         r = first + i
-        f = _formulas(r, cols, decimals, unit.exponent)
-        ws.write_number(r, cols.no, i + 1, fmt.number)
+        f = _formulas(r, cols, decimals, unit.exponent, w.units)
+        status = _line_status_formula(r, cols, decimals, w)
+        ws.write_number(r, cols.no, i + 1, fmt.number(0))
         if i == 0:
             section, label, factors, stated = _EXAMPLE
-            s.text(r, cols.section, section)
-            s.text(r, cols.label, label)
+            s.height(r, [(label, s.width(cols.label))])
+            s.text(r, cols.section, section, fmt.input_text)
+            s.text(r, cols.label, label, fmt.input_text)
             for k, (value, unit_text) in enumerate(factors):
-                ws.write_number(r, cols.value(k), read_number(value).value, fmt.number)
-                s.text(r, cols.unit(k), unit_text)
-            s.formula(r, cols.coefficient, f["coefficient"], Decimal(1), fmt.number)
-            s.formula(r, cols.computed, f["computed"], Decimal(stated), fmt.amount)
-            ws.write_number(r, cols.stated, Decimal(stated), fmt.amount)
-            s.formula(r, cols.difference, f["difference"], Decimal(0), fmt.amount)
-            s.formula(r, cols.status, f["status"], layout.STATUS_OK, fmt.text)
+                number = read_number(value).value
+                ws.write_number(r, cols.value(k), number, fmt.input_number)
+                s.text(r, cols.unit(k), unit_text, fmt.input_text)
+            for k in range(len(factors), cols.slots):
+                ws.write_blank(r, cols.value(k), None, fmt.input_number)
+                ws.write_blank(r, cols.unit(k), None, fmt.input_text)
+            s.formula(r, cols.coefficient, f["coefficient"], Decimal(1), fmt.computed)
+            s.formula(r, cols.computed, f["computed"], Decimal(stated), fmt.computed)
+            ws.write_number(r, cols.stated, Decimal(stated), fmt.input_number)
+            s.formula(r, cols.difference, f["difference"], Decimal(0), fmt.computed)
+            s.formula(r, cols.status, status, w.status[Status.OK], fmt.computed_text)
         else:
-            s.formula(r, cols.coefficient, f["coefficient"], shift(Decimal(1), -unit.exponent), fmt.number)
-            s.formula(r, cols.computed, f["computed"], "", fmt.amount)
-            s.formula(r, cols.difference, f["difference"], "", fmt.amount)
-            s.formula(r, cols.status, f["status"], "", fmt.text)
-    units_list = f"={_quote(layout.UNITS)}!$D$2:$D${len(suggested_units()) + 1}"
+            for col in (cols.section, cols.label, *(cols.unit(k) for k in range(cols.slots))):
+                ws.write_blank(r, col, None, fmt.input_text)
+            for col in (*(cols.value(k) for k in range(cols.slots)), cols.stated):
+                ws.write_blank(r, col, None, fmt.input_number)
+            s.formula(r, cols.coefficient, f["coefficient"], "", fmt.computed)
+            s.formula(r, cols.computed, f["computed"], "", fmt.computed)
+            s.formula(r, cols.difference, f["difference"], "", fmt.computed)
+            s.formula(r, cols.status, status, "", fmt.computed_text)
+    units_list = f"={_quote(w.units)}!$D$2:$D${len(suggested_units()) + 1}"
     for k in range(cols.slots):
         ws.data_validation(
             first,
             cols.unit(k),
-            last,
+            _EXCEL_ROWS - 1,
             cols.unit(k),
             {
                 "validate": "list",
@@ -574,10 +938,21 @@ def write_template(path: Path, unit: Money, rows: int = TEMPLATE_ROWS) -> None:
             },
         )
     status_col = xl_col_to_name(cols.status)
+    diff_col = xl_col_to_name(cols.difference)
     ws.conditional_format(
         f"{status_col}{first + 1}:{status_col}{last + 1}",
-        {"type": "cell", "criteria": "==", "value": f'"{layout.STATUS_BAD}"', "format": fmt.bad},
+        {"type": "cell", "criteria": "==", "value": f'"{w.status[Status.ERROR]}"', "format": fmt.bad},
     )
-    s.print_setup(header_row, cols.count - 1, None)
-    _write_units(wb, fmt)
+    # typed figures show their grouping, and their decimals when they have some
+    value_area = f"{xl_col_to_name(cols.first_factor)}{first + 1}:{diff_col}{_EXCEL_ROWS}"
+    top_left = xl_rowcol_to_cell(first, cols.first_factor)
+    ws.conditional_format(
+        value_area,
+        {"type": "formula", "criteria": f"=AND(ISNUMBER({top_left}),MOD({top_left},1)<>0)",
+         "format": fmt.decimals_shown},
+    )  # fmt: skip
+    ws.conditional_format(value_area, {"type": "formula", "criteria": f"=ISNUMBER({top_left})", "format": fmt.grouped})
+    s.print_setup(header_row, cols.count - 1, None, landscape=True)
+    ws.freeze_panes(header_row + 1, cols.label + 1)
+    _write_units(wb, fmt, w)
     wb.close()

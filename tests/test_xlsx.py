@@ -93,13 +93,18 @@ def test_libreoffice_recalculation_equals_the_tool(ha_dong_book, tmp_path: Path)
         Decimal(46375),
     )
     assert total[6] == layout.STATUS_OK
-    for row, sec in zip(summary[1:], table.sections, strict=True):
+    for row, sec in zip(summary[1:12], table.sections, strict=True):
         assert row[0] == sec.result.section.number
         assert number(row[2]) == sec.stated
         assert number(row[3]) == sec.stated_sum
         assert number(row[4]) == sec.recomputed_sum
         assert row[6] == (layout.STATUS_NONE if sec.stated is None else layout.STATUS_OK)
-    assert len(summary) == 1 + 11
+    # under the table: the total in words and the signature block, never in columns A (section
+    # numbers) or C (stated amounts), so the sheet reads back the same
+    footer = [row for row in summary[12:] if any(row)]
+    assert footer[0][1] == "Bằng chữ: Bốn mươi sáu tỷ, ba trăm bảy mươi lăm triệu đồng"
+    assert [row[1] for row in footer[2:]] == ["NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"]
+    assert all(row[0] == "" and row[2] == "" for row in footer)
 
 
 def test_stored_values_show_without_recalculation(ha_dong_book) -> None:  # type: ignore[no-untyped-def]
