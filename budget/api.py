@@ -16,6 +16,7 @@ from budget.findings import Finding, InputError, has_errors, sort_key
 from budget.model import Plan
 from budget.parse import parse
 from budget.read_csv import read_csv
+from budget.read_office import DOCUMENT_SUFFIXES, document_lines
 from budget.read_text import read_bytes, read_text_lines
 from budget.read_xlsx import read_workbook
 from budget.source import Source
@@ -34,6 +35,8 @@ def load_plan(path: str | Path, name: str | None = None) -> tuple[Plan, list[Fin
         raise InputError(Source(shown), "XLSX_IS_XLS")
     if suffix == ".csv":
         return read_csv(p, shown)
+    if suffix in DOCUMENT_SUFFIXES:  # Word, PDF, .doc/.odt through LibreOffice: lines for the text pipeline
+        return parse(document_lines(p, shown), shown)
     lines = read_text_lines(p, shown)
     return parse(lines, shown)
 

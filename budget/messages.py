@@ -166,6 +166,45 @@ TEMPLATES: Mapping[str, str] = {
     "CSV_BROKEN": "Tệp CSV không đọc được: {reason}.",
     "CSV_REASON.field_too_long": "có ô dài hơn {limit} ký tự",
     "CSV_REASON.other": "cấu trúc CSV không hợp lệ ({kind})",
+    # documents: Word, PDF, LibreOffice formats that cannot be read (exit code 2)
+    "DOCX_IS_DOC": (
+        "Đây là tệp Word 97-2003 (.doc) hoặc tệp OLE khác mang đuôi .docx; hãy đổi đuôi thành .doc, "
+        "hoặc mở bằng Word và lưu lại dưới dạng .docx."
+    ),
+    "DOCX_NOT_ZIP": "Tệp không phải văn bản Word .docx (không phải tệp nén zip); có thể tệp bị hỏng hoặc bị cắt cụt.",
+    "DOCX_NOT_DOCX": "Tệp nén này không phải văn bản Word .docx (thiếu phần nội dung word/document.xml).",
+    "DOCX_BROKEN": "Văn bản Word bị hỏng, không đọc được: {reason}.",
+    "DOCX_TOO_LARGE": "Văn bản Word khi giải nén lớn {size} MB, vượt giới hạn 256 MB; không đọc.",
+    "DOCX_ZIP_BOMB": "Phần “{member}” giải nén lớn bất thường so với kích thước nén; tệp có thể độc hại, không đọc.",
+    "DOCX_XML_DECLARATION": (
+        "Phần “{member}” có khai báo DOCTYPE/ENTITY, điều Word không bao giờ ghi; tệp có thể độc hại, không đọc."
+    ),
+    "DOC_REASON.bad_zip": "tệp nén zip bị hỏng",
+    "DOC_REASON.truncated": "tệp bị cắt cụt",
+    "DOC_REASON.bad_data": "dữ liệu nén bị hỏng (sai mã kiểm tra)",
+    "DOC_REASON.bad_xml": "nội dung XML không hợp lệ",
+    "DOC_REASON.other": "cấu trúc tệp không hợp lệ ({kind})",
+    "PDF_ENCRYPTED": (
+        "Tệp PDF được bảo vệ bằng mật khẩu, công cụ không mở được; hãy dùng bản Word gốc, "
+        "hoặc mở PDF bằng mật khẩu rồi lưu lại thành bản không có mật khẩu."
+    ),
+    "PDF_NO_TEXT": (
+        "Tệp PDF không có lớp chữ ({pages} trang, không trang nào có ký tự): có lẽ là bản quét hoặc ảnh chụp. "
+        "Công cụ không nhận dạng chữ (OCR); hãy dùng bản Word gốc hoặc PDF xuất từ Word."
+    ),
+    "PDF_NO_PAGES": "Tệp PDF không có trang nào.",
+    "PDF_BROKEN": "Tệp không phải PDF hoặc PDF bị hỏng, không đọc được ({kind}).",
+    "OFFICE_NO_SOFFICE": (
+        "Để đọc tệp {suffix} cần LibreOffice (lệnh soffice) chuyển sang .docx, nhưng máy chưa cài LibreOffice; "
+        "hãy cài (apt-get install libreoffice-writer) hoặc mở tệp bằng Word và lưu lại dưới dạng .docx."
+    ),
+    "OFFICE_CONVERT_FAILED": (
+        "LibreOffice không chuyển được tệp {suffix} sang .docx ({reason}); tệp có thể bị hỏng hoặc có mật khẩu. "
+        "Hãy mở tệp bằng Word và lưu lại dưới dạng .docx."
+    ),
+    "OFFICE_REASON.timeout": "quá {seconds} giây chưa xong",
+    "OFFICE_REASON.exit": "LibreOffice dừng với mã {code}",
+    "OFFICE_REASON.no_output": "không tạo ra tệp .docx nào",
     # outputs that must not be written (exit code 2)
     "OUTPUT_IS_INPUT": "Tệp kết quả trùng với tệp đầu vào; hãy chọn tên khác.",
     "OUTPUT_EXISTS": "Tệp đã có; thêm --force để ghi đè.",

@@ -1,0 +1,112 @@
+"""PDF with a text layer → numbered lines with their places, for the text pipeline. Reading only.
+
+Lines come in reading order page by page, as pdfplumber groups characters into lines;
+a paragraph that the PDF wrapped onto several lines stays several lines, and the text
+pipeline joins them as it joins wrapped lines of plain text. Every line's ``Source`` has
+``line`` = its running number in the document and ``cell`` = ``trang 7, dòng 12`` (the
+line's number on its page), which is what findings print. A bare page number alone on
+the first or last line of a page is left out: it is no part of the plan.
+
+A PDF without any character (a scan) is refused with a message saying so: there is no
+OCR here. So are a PDF that needs a password, one without pages, and what is not a PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from budget.findings import InputError
+from budget.read_text import RawLine, read_bytes
+from budget.source import Source
+from budget.text import clean_mapped
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:[Tt]rang\s+)?[0-9]{1,4}(?:\s*/\s*[0-9]{1,4})?(?:\s*[-–—])?\s*$")
+
+
+def read_pdf(path: Path, name: str | None = None) -> list[RawLine]:
+    """The text lines of a PDF; ``InputError`` when it has none or cannot be read."""
+    shown = name or str(path)
+    where = Source(shown)
+    data = read_bytes(path, shown)  # missing, a folder, unreadable: the messages of text files
+    if not data.strip():
+        raise InputError(where, "INPUT_EMPTY")
+    del data
+    import pdfplumber  # only now: pdfminer costs a few tenths of a second to import
+
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as e:
+        raise _refusal(e, where) from None
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as e:
+            raise _refusal(e, where) from None
+        if not pages:
+            raise InputError(where, "PDF_NO_PAGES")
+        try:
+            lines = list(_lines(pages, shown))
+        except InputError:
+            raise
+        except Exception as e:
+            raise _refusal(e, where) from None
+        if not lines:
+            raise InputError(where, "PDF_NO_TEXT", {"pages": len(pages)})
+    return lines
+
+
+def _lines(pages: list[Any], file: str) -> list[RawLine]:
+    """Pages' lines, with an empty line where the PDF leaves a paragraph's space (as plain
+    text has a blank line there); none at all when no page has a character."""
+    number = 0
+    out: list[RawLine] = []
+    seen_chars = False
+    for page_no, page in enumerate(pages, 1):
+        try:
+            if not page.chars:
+                continue
+            seen_chars = True
+            found = page.extract_text_lines(layout=False, strip=True, return_chars=False)
+            lines = [(str(f["text"]), float(f["top"]), float(f["bottom"])) for f in found if str(f["text"]).strip()]
+            breaks = _paragraph_breaks(lines)
+            for line_no, (text, _, _) in enumerate(lines, 1):
+                if line_no - 1 in breaks and out and out[-1].text:
+                    number += 1
+                    out.append(RawLine(Source(file, number, None, None, "")))
+                if (line_no == 1 or line_no == len(lines)) and len(lines) > 1 and _PAGE_NUMBER.match(text):
+                    continue  # a bare page number at the top or bottom is no part of the plan
+                number += 1
+                cleaned, colmap = clean_mapped(text)
+                where = f"trang {page_no}, dòng {line_no}"
+                out.append(RawLine(Source(file, number, None, where, cleaned, None, colmap)))
+        finally:
+            page.close()  # frees the page's parsed objects: a 300-page PDF stays small
+    return out if seen_chars else []
+
+
+def _paragraph_breaks(lines: list[tuple[str, float, float]]) -> set[int]:
+    """Indexes of the lines that follow a space wider than the page's line spacing (its
+    narrower spaces) by more than half a line: the space a paragraph leaves, or an empty
+    paragraph. Pages whose spacing is all alike get none, and are read line by line."""
+    if len(lines) < 3:
+        return set()
+    gaps = [lines[i][1] - lines[i - 1][2] for i in range(1, len(lines))]
+    heights = sorted(bottom - top for _, top, bottom in lines)
+    usual = sorted(gaps)[len(gaps) // 4]
+    height = heights[len(heights) // 2]
+    return {i for i, gap in enumerate(gaps, 1) if gap > usual + 0.5 * height}
+
+
+def _refusal(e: BaseException, where: Source) -> InputError:
+    """pdfminer's exceptions (wrapped by pdfplumber) as one clear message each."""
+    inner = e
+    while type(inner).__name__ == "PdfminerException" and inner.args and isinstance(inner.args[0], BaseException):
+        inner = inner.args[0]
+    kind = type(inner).__name__
+    if kind in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning") or "encrypt" in kind.lower():
+        return InputError(where, "PDF_ENCRYPTED")
+    if isinstance(inner, OSError) and not isinstance(inner, FileNotFoundError):
+        return InputError(where, "INPUT_UNREADABLE", {"reason": inner.strerror or str(inner)})
+    return InputError(where, "PDF_BROKEN", {"kind": kind})
