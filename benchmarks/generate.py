@@ -21,7 +21,7 @@ from pathlib import Path
 from budget.numbers import format_vn
 from budget.synthetic import LABELS, TITLES, LineSpec, SectionSpec, bench_plan, line_text, plan_text
 
-__all__ = ["Expected", "bench_plan", "csv_estimate", "make_folder", "school_plan"]
+__all__ = ["Expected", "bench_plan", "csv_estimate", "make_folder", "school_plan", "write_docx"]
 
 SCHOOLS = ("THCS Lê Lợi", "TH Kim Đồng", "MN Hoa Sen", "THCS Nguyễn Du", "TH Quang Trung", "THPT Trần Phú")
 
@@ -95,6 +95,17 @@ def _workbook(text: str, folder: Path, name: str) -> Path:
     save_workbook(report, table, out, force=True)
     src.unlink()
     return out
+
+
+def write_docx(text: str, path: Path) -> Path:
+    """A plan text as a Word document, one paragraph per line (needs python-docx)."""
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
 
 
 def make_folder(folder: Path, docs: int = 30, lines: int = 12, seed: int = 1) -> list[Expected]:

@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
-from importlib.util import find_spec
 from pathlib import Path
 
 from budget.cli_support import EXIT_INPUT
@@ -31,13 +30,9 @@ from budget.output import check_target
 from plancheck.batch_view import DocSheet, DocSummary, internal, overall, sheet_of, summarize, unreadable
 from plancheck.progress import Progress, wanted
 
-# Suffixes a folder or a pattern contributes, when ``budget.api`` does not list its own.
-# A file named explicitly is always checked, whatever its suffix (as a single file is).
+# Suffixes a folder or a pattern contributes, beside the documents ``budget.read_office``
+# reads (Word, PDF ...). A file named explicitly is always checked, whatever its suffix.
 _BASE_SUFFIXES = (".txt", ".xlsx", ".xlsm", ".csv", ".xls")  # .xls: one row saying why it is refused
-_READER_MODULES = {
-    ".docx": ("budget.read_docx", "budget.read.docx"),
-    ".pdf": ("budget.read_pdf", "budget.read.pdf"),
-}
 
 
 def accepted_suffixes() -> tuple[str, ...]:
@@ -47,16 +42,11 @@ def accepted_suffixes() -> tuple[str, ...]:
     listed = getattr(budget.api, "SUFFIXES", None)
     if listed:
         return tuple(s.lower() for s in listed)
-    extra = []
-    for suffix, modules in _READER_MODULES.items():
-        for m in modules:
-            try:
-                if find_spec(m) is not None:
-                    extra.append(suffix)
-                    break
-            except ModuleNotFoundError:
-                continue
-    return (*_BASE_SUFFIXES, *extra)
+    try:
+        from budget.read_office import DOCUMENT_SUFFIXES
+    except ImportError:  # no document reader in this version
+        return _BASE_SUFFIXES
+    return (*_BASE_SUFFIXES, *(s.lower() for s in DOCUMENT_SUFFIXES))
 
 
 EMPTY_FOLDER = "Thư mục không có văn bản dự toán nào đọc được."
@@ -194,7 +184,10 @@ def check_one(task: Task) -> Outcome:
         if Path(task.path).suffix.lower() not in (".xlsx", ".xlsm", ".csv"):
             from indicators.extract import extract
 
-            targets = extract(Path(task.path), task.path)
+            try:
+                targets = extract(Path(task.path), task.path)
+            except InputError:  # targets are read from plain text only (not Word, PDF)
+                targets = []
         text = document_json(summary, report, targets) if task.format == "json" else document_text(report, targets)
         return Outcome(summary, text, sheet_of(report) if task.sheet else None)
     except InputError as e:

@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from benchmarks.generate import Expected, make_folder, school_plan
+from benchmarks.generate import Expected, make_folder, school_plan, write_docx
 from budget.api import check_file
 from budget.findings import InputError
 from budget.source import Source
@@ -204,6 +204,24 @@ def test_manifest_csv_and_stdin(folder: tuple[Path, list[Expected]], tmp_path: P
     empty = tmp_path / "rong.csv"
     empty.write_text("path\n", encoding="utf-8")
     assert run("check", "--manifest", str(empty)).returncode == 2
+
+
+def test_word_documents_beside_text(tmp_path: Path) -> None:
+    """Word documents in a folder go through ``check_file`` like the rest, when it reads them."""
+    pytest.importorskip("docx")
+    if ".docx" not in batch.accepted_suffixes():
+        pytest.skip("no Word reader in this version")
+    write_docx(school_plan(11, 6), tmp_path / "a.docx")
+    write_docx(school_plan(12, 8, error=True), tmp_path / "b.docx")
+    (tmp_path / "c.txt").write_text(school_plan(13, 4), encoding="utf-8")
+    p = run("check", str(tmp_path), "--format", "json")
+    assert p.returncode == 1, p.stderr
+    rows = [d["summary"] for d in json.loads(p.stdout)["documents"]]
+    assert [(Path(r["file"]).name, r["lines"], r["errors"] > 0) for r in rows] == [
+        ("a.docx", 6, False),
+        ("b.docx", 8, True),
+        ("c.txt", 4, False),
+    ]
 
 
 def test_one_file_keeps_its_output() -> None:
