@@ -14,16 +14,18 @@ from pathlib import Path
 
 from budget import __version__
 from budget.api import check_file
-from plancheck import batch
-from plancheck.workbook import save_workbook, with_workbook_findings
 from budget.cli_support import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parser, guarded, input_error, internal_error
 from budget.findings import InputError
 from budget.output import check_target, write_safely
 from budget.units import money_named
+from indicators.extract import extract
+from plancheck import batch
+from plancheck.projection import file_digest, project
+from plancheck.report import require_chromium, write_html, write_pdf
+from plancheck.workbook import save_workbook, with_workbook_findings
 from plancheck.write_json import write_json
 from plancheck.write_text import write_text
 from plancheck.write_xlsx import write_template
-from indicators.extract import extract
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả (mặc định: text)")
     c.add_argument("--xlsx", metavar="TỆP.xlsx", help="ghi kết quả ra bảng tính Excel (công thức sống)")
+    c.add_argument("--html", metavar="TỆP.html", help="ghi báo cáo để in và ký (một trang HTML tự chứa)")
+    c.add_argument("--pdf", metavar="TỆP.pdf", help="ghi báo cáo ra PDF (in bằng Chromium không giao diện)")
+    c.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ của kết quả (mặc định: vi)")
     c.add_argument("--force", action="store_true", help="cho phép ghi đè tệp kết quả đã có")
     c.add_argument(
         "--strict-units",
@@ -78,17 +83,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return guarded("budget", lambda: batch.main(args))
     args.file = args.file[0]
     try:
-        if args.xlsx:
-            check_target(Path(args.xlsx), [Path(args.file)], args.force)  # refuse before the work
+        for out in (args.xlsx, args.html, args.pdf):
+            if out:
+                check_target(Path(out), [Path(args.file)], args.force)  # refuse before the work
+        if args.pdf:
+            require_chromium(Path(args.pdf))
         report = check_file(args.file, strict_units=args.strict_units)
         # the plan's targets too, so one run gives the budget check and the targets to track
         targets = (
             [] if Path(args.file).suffix.lower() in (".xlsx", ".xlsm", ".csv") else extract(Path(args.file), args.file)
         )
+        table = None
         if args.xlsx:
             report, table = with_workbook_findings(report)
-            save_workbook(report, table, args.xlsx, args.force, targets)
-        text = write_json(report, targets) + "\n" if args.format == "json" else write_text(report, targets)
+        # one projection of the result, laid out by every output of the run
+        shown = project(report, targets, args.lang, table=table, sha256=file_digest(args.file))
+        if args.xlsx:
+            save_workbook(report, shown.table, args.xlsx, args.force, targets, projection=shown)
+        if args.html:
+            write_html(shown, Path(args.html), [Path(args.file)], args.force)
+        if args.pdf:
+            write_pdf(shown, Path(args.pdf), [Path(args.file)], args.force)
+        text = (
+            write_json(report, targets, projection=shown) + "\n"
+            if args.format == "json"
+            else write_text(report, targets, projection=shown)
+        )
     except InputError as e:
         return input_error(e)
     except Exception as e:  # a bug: say so plainly, with no traceback
