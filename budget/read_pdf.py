@@ -4,8 +4,11 @@ Lines come in reading order page by page, as pdfplumber groups characters into l
 a paragraph that the PDF wrapped onto several lines stays several lines, and the text
 pipeline joins them as it joins wrapped lines of plain text. Every line's ``Source`` has
 ``line`` = its running number in the document and ``cell`` = ``trang 7, dòng 12`` (the
-line's number on its page), which is what findings print. A bare page number alone on
-the first or last line of a page is left out: it is no part of the plan.
+line's number on its page), which is what findings print. Where the page leaves a
+paragraph's space there is an empty line, as in plain text. A bare page number alone on
+the first or last line of a page is left out: it is no part of the plan. Ruled tables
+become pipe-table lines ``| a | b | c |`` (``trang 3, bảng 2, dòng 5``), as Word tables
+do, for the table reader; the text lines of a page do not count them.
 
 A PDF without any character (a scan) is refused with a message saying so: there is no
 OCR here. So are a PDF that needs a password, one without pages, and what is not a PDF.
@@ -14,6 +17,7 @@ OCR here. So are a PDF that needs a password, one without pages, and what is not
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +63,9 @@ def read_pdf(path: Path, name: str | None = None) -> list[RawLine]:
 
 def _lines(pages: list[Any], file: str) -> list[RawLine]:
     """Pages' lines, with an empty line where the PDF leaves a paragraph's space (as plain
-    text has a blank line there); none at all when no page has a character."""
+    text has a blank line there) and around tables; none at all when no page has a character."""
     number = 0
+    tables_seen = 0
     out: list[RawLine] = []
     seen_chars = False
     for page_no, page in enumerate(pages, 1):
@@ -68,22 +73,68 @@ def _lines(pages: list[Any], file: str) -> list[RawLine]:
             if not page.chars:
                 continue
             seen_chars = True
-            found = page.extract_text_lines(layout=False, strip=True, return_chars=False)
+            tables = _tables(page)
+            text_page = page.filter(partial(_outside_tables, tables)) if tables else page
+            found = text_page.extract_text_lines(layout=False, strip=True, return_chars=False)
             lines = [(str(f["text"]), float(f["top"]), float(f["bottom"])) for f in found if str(f["text"]).strip()]
             breaks = _paragraph_breaks(lines)
-            for line_no, (text, _, _) in enumerate(lines, 1):
-                if line_no - 1 in breaks and out and out[-1].text:
-                    number += 1
-                    out.append(RawLine(Source(file, number, None, None, "")))
+            entries: list[tuple[float, str | None, str]] = []  # (top, place, text); no place: a blank line
+            for line_no, (text, top, _) in enumerate(lines, 1):
+                if line_no - 1 in breaks:
+                    entries.append((top - 0.01, None, ""))
                 if (line_no == 1 or line_no == len(lines)) and len(lines) > 1 and _PAGE_NUMBER.match(text):
                     continue  # a bare page number at the top or bottom is no part of the plan
+                entries.append((top, f"trang {page_no}, dòng {line_no}", text))
+            for bbox, rows in tables:
+                tables_seen += 1
+                entries.append((bbox[1] - 0.01, None, ""))
+                for row_no, (top, cells) in enumerate(rows, 1):
+                    row = "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+                    entries.append((top, f"trang {page_no}, bảng {tables_seen}, dòng {row_no}", row))
+                entries.append((rows[-1][0] + 0.01, None, ""))  # before any line below the table
+            for _, place, text in sorted(entries, key=lambda e: e[0]):
+                if place is None:
+                    if out and out[-1].text:
+                        number += 1
+                        out.append(RawLine(Source(file, number, None, None, "")))
+                    continue
                 number += 1
                 cleaned, colmap = clean_mapped(text)
-                where = f"trang {page_no}, dòng {line_no}"
-                out.append(RawLine(Source(file, number, None, where, cleaned, None, colmap)))
+                out.append(RawLine(Source(file, number, None, place, cleaned, None, colmap)))
         finally:
             page.close()  # frees the page's parsed objects: a 300-page PDF stays small
     return out if seen_chars else []
+
+
+_Box = tuple[float, float, float, float]
+
+
+def _tables(page: Any) -> list[tuple[_Box, list[tuple[float, list[str]]]]]:
+    """Ruled tables of the page: their box and each row's top and cells' text (a merged
+    cell's text in its first position, the positions it covers empty). Only pages with
+    drawn lines are searched: tables without rules read as text lines."""
+    if not (page.rects or page.lines):
+        return []
+    out = []
+    for table in page.find_tables():
+        rows = []
+        for row, cells in zip(table.rows, table.extract(), strict=False):
+            texts = [" ".join((c or "").split()) for c in cells]
+            if any(texts):
+                rows.append((float(row.bbox[1]), texts))
+        if rows:
+            x0, top, x1, bottom = table.bbox
+            out.append(((float(x0), float(top), float(x1), float(bottom)), rows))
+    return out
+
+
+def _outside_tables(tables: list[tuple[_Box, Any]], obj: dict[str, Any]) -> bool:
+    """Keeps every object but the characters of the tables (read as rows instead)."""
+    if obj.get("object_type") != "char":
+        return True
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return not any(x0 <= x <= x1 and top <= y <= bottom for (x0, top, x1, bottom), _ in tables)
 
 
 def _paragraph_breaks(lines: list[tuple[str, float, float]]) -> set[int]:

@@ -231,24 +231,32 @@ def test_soft_breaks_tabs_and_tracked_changes(tmp_path: Path) -> None:
     assert got == [(1, "đoạn 1", "Giáo viên: 200 người"), (2, "đoạn 1", "x 1,5 triệu đồng = 300 triệu đồng thêm")]
 
 
-@pytest.mark.xfail(
-    importlib.util.find_spec("budget.tables") is None, reason="table reader (budget/tables.py) not there yet"
-)
-def test_docx_table_with_one_wrong_amount_names_that_row(tmp_path: Path) -> None:
+_TABLE_ROWS = [
+    ("STT", "Nội dung", "Số lượng", "Đơn giá", "Thành tiền"),
+    ("1", "Thuê hội trường", "2", "5.000.000", "10.000.000"),
+    ("2", "In tài liệu", "100", "50.000", "6.000.000"),  # 100 × 50.000 = 5.000.000
+    ("3", "Nước uống", "100", "20.000", "2.000.000"),
+]
+
+
+def _table_docx(path: Path) -> Path:
     document = docx.Document()
     document.add_paragraph("Dự toán kinh phí tổ chức hội nghị (đơn vị tính: đồng)")
-    rows = [
-        ("STT", "Nội dung", "Số lượng", "Đơn giá", "Thành tiền"),
-        ("1", "Thuê hội trường", "2", "5.000.000", "10.000.000"),
-        ("2", "In tài liệu", "100", "50.000", "6.000.000"),  # 100 × 50.000 = 5.000.000
-        ("3", "Nước uống", "100", "20.000", "2.000.000"),
-    ]
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
+    table = document.add_table(rows=len(_TABLE_ROWS), cols=len(_TABLE_ROWS[0]))
+    table.style = "Table Grid"  # ruled, as budget tables are: a PDF of it has its lines
+    for r, row in enumerate(_TABLE_ROWS):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
-    path = tmp_path / "bang.docx"
     document.save(str(path))
+    return path
+
+
+_NO_TABLE_READER = importlib.util.find_spec("budget.tables") is None
+
+
+@pytest.mark.xfail(_NO_TABLE_READER, reason="table reader (budget/tables.py) not there yet")
+def test_docx_table_with_one_wrong_amount_names_that_row(tmp_path: Path) -> None:
+    path = _table_docx(tmp_path / "bang.docx")
     report = check_file(path)
     errors = [f for f in report.findings if f.is_error]
     assert [(f.source.cell, f.expected, f.actual) for f in errors] == [
@@ -265,8 +273,10 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The Hà Đông plan as .docx, and LibreOffice's PDF, .odt and .doc of it."""
     tmp = tmp_path_factory.mktemp("printed")
     source = _write_docx(_ha_dong_lines(), tmp / "ha-dong.docx")
+    table = _table_docx(tmp / "bang.docx")
     return {
         "docx": source,
+        "table-pdf": _soffice_convert(table, tmp, "pdf:writer_pdf_Export"),
         "pdf": _soffice_convert(source, tmp, "pdf:writer_pdf_Export"),
         "odt": _soffice_convert(source, tmp, "odt"),
         "doc": _soffice_convert(source, tmp, "doc:MS Word 97"),
@@ -318,6 +328,24 @@ def test_pdf_lines_carry_page_and_line(printed: dict[str, Path]) -> None:
     pages = [int(m[1]) for rl in lines if (m := re.match(r"trang ([0-9]+), dòng [0-9]+$", rl.source.cell or ""))]
     assert pages == sorted(pages) and set(pages) == set(range(1, pages[-1] + 1))
     assert all(rl.text == "" for rl in lines if rl.source.cell is None)  # the space between paragraphs
+
+
+def test_pdf_ruled_table_rows_are_pipe_lines(printed: dict[str, Path]) -> None:
+    got = [(rl.source.cell, rl.text) for rl in read_pdf(printed["table-pdf"])]
+    assert got == [
+        ("trang 1, dòng 1", "Dự toán kinh phí tổ chức hội nghị (đơn vị tính: đồng)"),
+        (None, ""),
+        *((f"trang 1, bảng 1, dòng {n}", "| " + " | ".join(row) + " |") for n, row in enumerate(_TABLE_ROWS, 1)),
+        (None, ""),
+    ]
+
+
+@pytest.mark.xfail(_NO_TABLE_READER, reason="table reader (budget/tables.py) not there yet")
+def test_pdf_table_with_one_wrong_amount_names_that_row(printed: dict[str, Path]) -> None:
+    errors = [f for f in check_file(printed["table-pdf"]).findings if f.is_error]
+    assert [(f.source.cell, f.expected, f.actual) for f in errors] == [
+        ("trang 1, bảng 1, dòng 3", Decimal("5000000"), Decimal("6000000"))
+    ]
 
 
 # --- what cannot be read: a clear message and exit code 2 -------------------------------------
