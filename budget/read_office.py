@@ -15,7 +15,7 @@ from pathlib import Path
 
 from budget.findings import InputError
 from budget.messages import Phrase
-from budget.read_text import RawLine, read_bytes
+from budget.read_text import RawLine, read_bytes, read_text_lines
 from budget.source import Source
 
 DOCUMENT_SUFFIXES = (".docx", ".pdf", ".doc", ".odt")
@@ -37,6 +37,14 @@ def document_lines(path: Path, name: str | None = None) -> list[RawLine]:
         with tempfile.TemporaryDirectory(prefix="budget-office-") as tmp:
             return read_docx(convert_to_docx(path, shown, Path(tmp)), shown)
     return read_docx(path, shown)
+
+
+def plan_lines(path: Path, name: str | None = None) -> list[RawLine]:
+    """The lines of any plan read as text: a document through its reader, anything else as
+    a text file. For readers beside the budget (targets) that take a plan's lines."""
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        return document_lines(path, name)
+    return read_text_lines(path, name)
 
 
 def soffice() -> str | None:

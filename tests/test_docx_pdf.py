@@ -547,3 +547,12 @@ def test_broken_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str], data: by
     path.write_bytes(data)
     err = _refused(path, capsys)
     assert err.startswith(f"{path}: lỗi [PDF_BROKEN] Tệp không phải PDF hoặc PDF bị hỏng, không đọc được (")
+
+
+def test_plan_lines_of_a_document_and_of_its_text_agree(tmp_path: Path) -> None:
+    """What readers beside the budget (targets) get: the same lines from the .docx as from the text."""
+    from budget.read_office import plan_lines
+
+    path = _write_docx(_ha_dong_lines(), tmp_path / "ha-dong.docx")
+    assert [rl.text for rl in plan_lines(path)] == [rl.text for rl in plan_lines(HA_DONG)]
+    assert plan_lines(path)[16].source.cell == "đoạn 17"
