@@ -642,7 +642,7 @@ TEMPLATES_EN: Mapping[str, str] = {
         "from factors|Difference (stated − sum)|Status|Amount carried to the section above"
     ),
     "XL.detail_headers": (
-        "No.|Section|Line in the document|Item|Factor {k}|Unit {k}|Conversion coefficient|Computed amount ({unit})"
+        "No.|Section|Line in the document|Item|Factor {{k}}|Unit {{k}}|Conversion coefficient|Computed amount ({unit})"
         "|Amount stated in the document ({unit})|Difference ({unit})|Status"
     ),
     "XL.finding_headers": "Code|Severity|Where|Should be|Stated|Difference|Unit|Message|Likely cause",
