@@ -556,3 +556,11 @@ def test_plan_lines_of_a_document_and_of_its_text_agree(tmp_path: Path) -> None:
     path = _write_docx(_ha_dong_lines(), tmp_path / "ha-dong.docx")
     assert [rl.text for rl in plan_lines(path)] == [rl.text for rl in plan_lines(HA_DONG)]
     assert plan_lines(path)[16].source.cell == "đoạn 17"
+
+
+def test_workbook_named_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    path = tmp_path / "bang-tinh.docx"
+    openpyxl.Workbook().save(path)
+    assert _refused(path, capsys) == _expect(path, "DOCX_NOT_DOCX")
