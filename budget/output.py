@@ -352,7 +352,7 @@ def _commit(tmp: Path, target: Path, force: bool, where: Source) -> None:
 
 
 def _write_in_private(
-    target: Path, force: bool, write: Callable[[Path], None], signals: _Signals, where: Source
+    target: Path, force: bool, write: Callable[[Path], object], signals: _Signals, where: Source
 ) -> None:
     folder = target.parent
     signals.held = True  # a signal now would leave the folder behind: it waits for the try below
@@ -381,7 +381,7 @@ def _write_in_private(
         shutil.rmtree(private, ignore_errors=True)
 
 
-def write_safely(target: Path, inputs: Iterable[Path], force: bool, write: Callable[[Path], None]) -> None:
+def write_safely(target: Path, inputs: Iterable[Path], force: bool, write: Callable[[Path], object]) -> None:
     """Run ``write(tmp)`` on a file in a private folder beside ``target``, then move it into
     place (see the module doc). ``OutputError`` when it must not or cannot be written; on
     SIGINT or SIGTERM during the write, ``SystemExit`` 130 or 143 after cleaning up."""

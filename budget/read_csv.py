@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -58,7 +59,7 @@ def read_csv(path: Path, name: str) -> tuple[Plan, list[Finding]]:
             ws.append(cells)
     except csv.Error as e:
         reason = (
-            Phrase("CSV_REASON.field_too_long", {"limit": _FIELD_LIMIT})
+            Phrase("CSV_REASON.field_too_long", {"limit": Decimal(_FIELD_LIMIT)})
             if "field larger" in str(e)
             else Phrase("CSV_REASON.other", {"kind": type(e).__name__})
         )

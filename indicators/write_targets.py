@@ -22,7 +22,7 @@ HEADERS = ["Mã", "Chỉ tiêu", "Loại", "Giá trị", "Cơ cấu", "Đơn v�
 # Cells a spreadsheet would take as a formula when they start so (OWASP, CSV injection);
 # a plain number (``-5``, ``+1,5``) calls nothing and stays as it is.
 RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-_PLAIN_NUMBER = re.compile(r"[+-]?[0-9][0-9.,\s]*%?")
+_PLAIN_NUMBER = re.compile(r"[+-]?\s*[0-9][0-9.,\s]*%?")
 
 
 def defused(cell: str) -> str:
