@@ -452,3 +452,27 @@ def test_template_prints_clean_and_sums_every_row(tmp_path: Path) -> None:
     text = pdftotext(pdf)
     assert "0,000001" not in text and "0.000001" not in text
     assert "Số lượng" in text and "Đơn giá" in text
+
+
+def test_targets_in_report_and_printed_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "KẾ HOẠCH Nâng cao chất lượng giáo dục\nI. MỤC TIÊU\n"
+        "Phấn đấu đến năm 2025 tỷ lệ trường đạt chuẩn quốc gia tối thiểu 66%.\n"
+        "IV. KINH PHÍ THỰC HIỆN\nTổng kinh phí: 1.000 triệu đồng.\n"
+        "- Giáo viên: 200 người x 1 triệu đồng/người/năm x 5 năm = 1.000 triệu đồng.\n",
+        encoding="utf-8",
+    )
+    html, book = tmp_path / "bc.html", tmp_path / "kq.xlsx"
+    p = run("check", str(path), "--html", str(html), "--xlsx", str(book))
+    assert p.returncode == 0, p.stderr
+    dom = parse(html.read_text(encoding="utf-8"))
+    (row,) = [n for n in dom.all() if n.tag == "tr" and n.attrs.get("class") == "target"]
+    cells = [c.text for c in row.children]
+    assert cells[:4] == ["CT01", "tối thiểu", "66%", "2025"]
+    assert cells[-1] == "Chưa đánh giá: cần số liệu (lệnh indicators check)"
+    sheet = _sheet_xml(book)["Chỉ tiêu"]
+    assert '<pageSetUpPr fitToPage="1"/>' in sheet and 'orientation="landscape"' in sheet
+    ws = openpyxl.load_workbook(book)["Chỉ tiêu"]
+    assert [c.value for c in ws[1]][:3] == ["Mã", "Chỉ tiêu", "Loại"]  # indicators check reads it from row 1
+    assert ws["A2"].value == "CT01"
