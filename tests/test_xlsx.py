@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from budget import check_file, layout
-from plancheck.workbook import save_workbook, with_workbook_findings
 from budget.findings import InputError
 from budget.read_xlsx import read_workbook
 from budget.synthetic import plan_text
+from plancheck.workbook import save_workbook, with_workbook_findings
 from tests.helpers import HA_DONG, replace_once
 from tests.office import number, recalculated_sheets, recalculated_xlsx
 from tests.test_properties import plans
