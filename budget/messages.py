@@ -53,6 +53,40 @@ TEMPLATES: Mapping[str, str] = {
     "COSTLINE_UNREADABLE": (
         "Dòng có dạng phép tính (dấu nhân và dấu =) nhưng không đọc được “{text}”; dòng này không được kiểm tra."
     ),
+    # tables
+    "TABLE_ROW_NOT_CHECKED.missing": (
+        "Dòng “{label}” của bảng thiếu thừa số (ô trống hoặc không xác định được cột); "
+        "số tiền {value} {unit} không được kiểm tra phép nhân."
+    ),
+    "TABLE_ROW_NOT_CHECKED.range": (
+        "Dòng “{label}” của bảng ghi một khoảng thay cho một số; số tiền {value} {unit} không được kiểm tra phép nhân."
+    ),
+    "TABLE_ROW_NOT_CHECKED.unclear": (
+        "Dòng “{label}” của bảng có ô không đọc được thành một số (ghi kèm chữ hoặc nhiều mức); "
+        "số tiền {value} {unit} không được kiểm tra phép nhân."
+    ),
+    "TABLE_ROW_NOT_CHECKED.share": (
+        "Dòng “{label}” là một tỷ lệ trích nhưng không thấy tổng số để trích; "
+        "số tiền {value} {unit} không được kiểm tra."
+    ),
+    "TABLE_CELLS_GLUED": (
+        "Ô “{text}” có chữ dính liền với số, có thể hai ô của bảng bị dính vào nhau; "
+        "không đoán, dòng này không được kiểm tra."
+    ),
+    "TABLE_SCALE_IMPLIED": (
+        "Cột đơn giá không ghi đơn vị; {count} dòng chỉ khớp khi đọc đơn giá là {unit} (thành tiền là đồng), "
+        "nên đã đọc như vậy."
+    ),
+    "TABLE_SCALE_MIXED": (
+        "Cột số tiền không ghi đơn vị và ghi lẫn hai đơn vị: đọc {figures} là nghìn đồng, các số còn lại là đồng, "
+        "thì tổng khớp; đã đọc như vậy."
+    ),
+    "TABLE_SHARES_NOT_100": "Các tỷ lệ trích cộng lại được {sum}%, không phải 100%.",
+    "TABLE_DURATION_NOT_APPLIED": "Mức thu tính theo năm nên không nhân với số tháng “{text}” của cột thời gian.",
+    "TABLE_VIEW.rows": "{title} (theo dòng)",
+    "TABLE_VIEW.columns": "{title} (theo cột)",
+    "TABLE_VIEW.column": "cột {n}",
+    "TABLE_VIEW.total_column": "cột tổng cộng",
     # units
     "UNIT_RESIDUAL": (
         "Đơn vị không triệt tiêu hết: tích các thừa số có đơn vị {product}, còn dư {residual} so với {unit}."

@@ -21,6 +21,7 @@ from budget.outline import Builder, Node, build_tree
 from budget.read_text import RawLine
 from budget.resolve import Conventions, conventions, resolve_line
 from budget.segment import segment
+from budget.tables import read_tables, with_tables
 from budget.text import fold
 
 _DOC_NUMBER = re.compile(r"^\s*Số\s*:?\s*(?P<num>[0-9]+)\s*/\s*(?P<rest>[^\s,;]+)")
@@ -97,7 +98,8 @@ def _drop_settled_ambiguity(findings: list[Finding], conv: Conventions) -> list[
 def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     """Build the plan's budget tree from its lines."""
     findings: list[Finding] = []
-    items = segment(lines)
+    tables = read_tables(lines, findings)  # table blocks are read by ``tables``; the rest by segment
+    items = segment(tables.lines)
     root = build_tree(items, findings)
     builder = Builder(findings)
     builder.node(root, parent_stated=False)
@@ -106,7 +108,7 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     info = _document_info(lines)
     conv = conventions(rl.text for rl in lines)
     if not isinstance(section, Section) or not _has_money(section):
-        return Plan(file, info), _drop_settled_ambiguity(findings, conv)
+        return with_tables(Plan(file, info), tables), _drop_settled_ambiguity(findings, conv)
     kept = tuple(i for i in section.items if _has_money(i))
     kept = _resolve(kept, findings, conv)
     heading = None
@@ -115,5 +117,6 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     unchecked = tuple(f.amount for f in top.found if not f.used)
     found = len(top.found) + top.chain_results
     plan = Plan(file, info, heading, section.stated, kept, amounts_found=found, unchecked=unchecked)
+    plan = with_tables(plan, tables)
     findings = _drop_settled_ambiguity(findings, conv)
     return plan, findings
