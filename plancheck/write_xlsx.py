@@ -838,7 +838,9 @@ def _write_targets(wb: Workbook, fmt: _Formats, w: _Words, targets: Sequence[Ext
     s.print_setup(0, len(TARGET_HEADERS) - 1, None, landscape=True, last_row=len(targets))
 
 
-TEMPLATE_ROWS = 200
+# Rows prepared with formulas: a form that prints on two pages. More rows are added by copying
+# the last one down; the totals run over the whole columns, so none is left out.
+TEMPLATE_ROWS = 50
 _EXAMPLE = ("1", "Ví dụ: Giáo viên", [("200", "người"), ("1,5", "triệu đồng/người/năm"), ("5", "năm")], "1500")
 
 
@@ -898,7 +900,9 @@ def write_template(path: Path, unit: Money, rows: int = TEMPLATE_ROWS) -> None:
         ws.write_number(r, cols.no, i + 1, fmt.number(0))
         if i == 0:
             section, label, factors, stated = _EXAMPLE
-            s.height(r, [(label, s.width(cols.label))])
+            s.height(
+                r, [(label, s.width(cols.label))] + [(u, s.width(cols.unit(k))) for k, (_, u) in enumerate(factors)]
+            )
             s.text(r, cols.section, section, fmt.input_text)
             s.text(r, cols.label, label, fmt.input_text)
             for k, (value, unit_text) in enumerate(factors):

@@ -446,7 +446,7 @@ def test_template_prints_clean_and_sums_every_row(tmp_path: Path) -> None:
     sheets = recalculated_sheets(filled, tmp_path)
     detail = sheets[layout.DETAIL]
     assert number(sheets[layout.SUMMARY][5][3]) == Decimal(1500 + 700)
-    assert all(row[12] == "" for row in detail[6:205])  # no 0,000001 on empty rows
+    assert all(row[12] == "" for row in detail[6:55])  # no 0,000001 on empty rows
     assert check_file(filled).evaluation.total.children_sum == Decimal(2200)
     (pdf,) = convert(out, tmp_path, "pdf")
     text = pdftotext(pdf)
