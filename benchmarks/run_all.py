@@ -8,10 +8,12 @@
 (d) a batch of school-sized estimates over all cores: documents and lines per hour.
 
 Every measurement is its own process, timed from outside (interpreter start and imports
-included, as a user waits for them), its peak memory the process's maximum resident set
-(``os.wait4``). Figures are noisy on a shared machine: read the ratios, not the seconds.
+included, as a user waits for them): wall time, CPU time (user + system, with the worker
+processes it waited for) and peak memory (maximum resident set), all from ``os.wait4``.
+The goals are judged on CPU time: on a shared machine wall time measures the neighbours
+too. Read the ratios, not the seconds.
 
-Run: python benchmarks/run_all.py [--lines 100000] [--also 1000000] [--docs 60] [--runs 1]
+Run: python benchmarks/run_all.py [--lines 100000] [--also 1000000] [--docs 200] [--runs 1]
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ TIMEOUT = 3600
 
 @dataclass(frozen=True)
 class Run:
-    seconds: float
+    seconds: float  # wall
     peak_mb: float
     code: int  # exit code; -1 on timeout
+    cpu: float = 0.0  # user + system seconds of the process and the children it waited for
 
 
 def measure(cmd: list[str], runs: int = 1, expected: tuple[int, ...] = (0, 1)) -> Run:
@@ -65,8 +68,8 @@ def measure(cmd: list[str], runs: int = 1, expected: tuple[int, ...] = (0, 1)) -
         errors.close()
         if code not in expected and err:
             print(f"    ({' '.join(Path(c).name for c in cmd[:4])} …: exit {code}: {err[-300:]})", file=sys.stderr)
-        run = Run(seconds, usage.ru_maxrss / 1024, code)
-        if best is None or run.seconds < best.seconds:
+        run = Run(seconds, usage.ru_maxrss / 1024, code, usage.ru_utime + usage.ru_stime)
+        if best is None or run.cpu < best.cpu:
             best = run
     assert best is not None
     return best
@@ -102,14 +105,40 @@ def _ok(run: Run) -> bool:
     return run.code in (0, 1)
 
 
+HEAD = (
+    "measurement",
+    "ours s",
+    "floor s",
+    "ratio",
+    "ours cpu",
+    "floor cpu",
+    "ratio",
+    "goal",
+    "",
+    "ours MB",
+    "floor MB",
+)
+FORMAT = "{:<44} {:>8} {:>8} {:>6} {:>9} {:>9} {:>6} {:>5}  {:<9} {:>8} {:>8}"
+
+
 def _row(label: str, ours: Run, floor: Run, goal: float) -> str:
+    """Judged on CPU seconds: on a shared machine wall time measures the neighbours too."""
     if not (_ok(ours) and _ok(floor)):
         return f"{label:<44} {'failed' if ours.code != -1 else 'timeout':>9} (exit {ours.code} / {floor.code})"
-    ratio = ours.seconds / floor.seconds
+    ratio = ours.cpu / floor.cpu
     verdict = "OK" if ratio <= goal else "over goal"
-    return (
-        f"{label:<44} {ours.seconds:>8.2f} {floor.seconds:>8.2f} {ratio:>6.2f} {'≤ ' + format(goal, 'g'):>5}"
-        f"  {verdict:<9} {ours.peak_mb:>8.0f} {floor.peak_mb:>8.0f}"
+    return FORMAT.format(
+        label,
+        f"{ours.seconds:.2f}",
+        f"{floor.seconds:.2f}",
+        f"{ours.seconds / floor.seconds:.2f}",
+        f"{ours.cpu:.2f}",
+        f"{floor.cpu:.2f}",
+        f"{ratio:.2f}",
+        f"≤ {goal:g}",
+        verdict,
+        f"{ours.peak_mb:.0f}",
+        f"{floor.peak_mb:.0f}",
     )
 
 
@@ -132,7 +161,7 @@ def pipeline(n: int, tmp: Path, runs: int) -> list[str]:
         fc = measure(_python(__file__, "--read-calamine", str(ours_xlsx)), runs)
         rows.append(_row(f"(c) {n} lines: read workbook back ({size:.0f} MB)", c, fc, GOALS["c"]))
     if _ok(a):
-        rows.append(f"    one document of {n} lines on one core: {n / a.seconds * 3600:,.0f} lines per hour")
+        rows.append(f"    one document of {n} lines on one core: {n / a.cpu * 3600:,.0f} lines per CPU-hour")
     for p in (plan, ours_xlsx, floor_xlsx):
         p.unlink(missing_ok=True)
     return rows
@@ -152,7 +181,8 @@ def batch(docs: int, tmp: Path) -> list[str]:
         f"(d) batch of {docs} school-sized estimates ({lines} lines; text, xlsx, csv; one unreadable):",
         f"    all {cores} cores: {run.seconds:.2f} s, peak {run.peak_mb:.0f} MB (parent)"
         f" → {docs / run.seconds * 3600:,.0f} documents per hour, {lines / run.seconds * 3600:,.0f} lines per hour",
-        f"    --jobs 1:    {one.seconds:.2f} s → speed-up over cores {one.seconds / run.seconds:.2f}",
+        f"    --jobs 1:    {one.seconds:.2f} s → speed-up over cores {one.seconds / run.seconds:.2f}"
+        f" (CPU {run.cpu:.2f} s and {one.cpu:.2f} s; load average now {os.getloadavg()[0]:.1f})",
     ]
     return out
 
@@ -161,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="Pipeline against its floors, ratios in one run.")
     p.add_argument("--lines", type=int, default=100_000)
     p.add_argument("--also", type=int, action="append", default=[], metavar="N", help="another size, e.g. 1000000")
-    p.add_argument("--docs", type=int, default=60, help="documents in the batch measurement")
+    p.add_argument("--docs", type=int, default=200, help="documents in the batch measurement")
     p.add_argument("--runs", type=int, default=1, help="best of this many runs per measurement")
     p.add_argument("--read-ours", metavar="XLSX", help=argparse.SUPPRESS)
     p.add_argument("--read-calamine", metavar="XLSX", help=argparse.SUPPRESS)
@@ -176,8 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         f"machine: cpu: {os.cpu_count()}, python {platform.python_version()}, {platform.machine()},"
         f" {platform.system()} {platform.release()}"
     )
-    head = ("measurement", "ours s", "floor s", "ratio", "goal", "", "ours MB", "floor MB")
-    print("{:<44} {:>8} {:>8} {:>6} {:>5}  {:<9} {:>8} {:>8}".format(*head))
+    print(FORMAT.format(*HEAD))
     over = False
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
