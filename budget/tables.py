@@ -389,7 +389,9 @@ _TOTAL_LABEL = re.compile(r"^\s*(?:cộng|tổng)(?![^\W\d_])", re.IGNORECASE)
 def _header_like(text: str) -> bool:
     """A line that may be (part of) a header: short, no amounts, no sentence, no arithmetic."""
     t = text.strip()
-    if not t or len(t) > 110 or "=" in t or _BIG_NUMBER.search(t) or _PRODUCT.search(t):
+    if not t or len(t) > (220 if "  " in t else 110):
+        return False
+    if "=" in t or _BIG_NUMBER.search(t) or _PRODUCT.search(t) or _is_pipe(t):
         return False
     if _LISTED.match(t) or "cong hoa xa hoi" in fold(t):
         return False  # ``III. Dự toán chi`` is a row; the national motto is no header
@@ -434,6 +436,13 @@ def _is_data(cells: Sequence[Cell]) -> bool:
     return len(numbers) >= 2 and not all(_YEAR.fullmatch(t.strip()) for t in numbers)
 
 
+def _names_columns(text: str) -> bool:
+    """Header words enough for a table: three roles or more, a money one among them."""
+    roles = [m.role for m in _roles_in(text)]
+    named = set(roles) - {"note", "unit", "number"}
+    return bool({"amount", "total"} & named) and len(named) >= 2 and len(roles) >= 3
+
+
 def _text_header_at(lines: Sequence[RawLine], i: int) -> int:
     """Lines ``i..i+k-1`` form a text header followed by data rows: k, else 0."""
     n = len(lines)
@@ -443,9 +452,7 @@ def _text_header_at(lines: Sequence[RawLine], i: int) -> int:
         if j >= n or not _header_like(lines[j].text):
             return 0
         text += " " + lines[j].text
-        roles = [m.role for m in _roles_in(text)]
-        named = set(roles) - {"note", "unit", "number"}
-        if not ({"amount", "total"} & named) or len(named) < 2 or len(roles) < 3:
+        if not _names_columns(text):
             continue
         # a data row within the next four lines (group rows such as ``I. Số học sinh`` between)
         for d in range(i + k, min(n, i + k + 4)):
@@ -477,7 +484,7 @@ def _cells_header_at(lines: Sequence[RawLine], i: int) -> int:
 def _stop_line(text: str) -> bool:
     """A line that ends a text table: blank, arithmetic written out, a row of dots, prose."""
     t = text.strip()
-    if not t or ("=" in t and _PRODUCT.search(t)):
+    if not t or ("=" in t and _PRODUCT.search(t)) or _is_pipe(t):
         return True
     if not any(ch.isalnum() for ch in t):
         return True
@@ -502,22 +509,30 @@ def _cells_fit(cells: Sequence[Cell], columns: Sequence[Column]) -> bool:
 
 
 def find_tables(lines: Sequence[RawLine]) -> list[TableBlock]:
-    """Every table block of the text, in order."""
+    """Every table block of the text, in order.
+
+    Most lines of a plan are prose or written-out products; a cheap test on each line
+    (blank, too long for a header, an ``=``) skips them before any role word is looked for.
+    """
     blocks: list[TableBlock] = []
+    texts = [rl.source.text for rl in lines]
     n = len(lines)
     i = 0
     last_end = 0
     while i < n:
-        text = lines[i].text
-        if _is_pipe(text):
+        text = texts[i]
+        if "|" in text and _is_pipe(text):
             j = i
-            while j < n and _is_pipe(lines[j].text):
+            while j < n and "|" in texts[j] and _is_pipe(texts[j]):
                 j += 1
             block = _pipe_block(lines, i, j, last_end)
             if block is not None:
                 blocks.append(block)
                 last_end = j
             i = j
+            continue
+        if not text or len(text) > 220 or "=" in text or _any_role().search(fold(text)) is None:
+            i += 1
             continue
         count = _cells_header_at(lines, i)
         if count:
@@ -602,8 +617,12 @@ def _cells_block(lines: Sequence[RawLine], i: int, count: int, floor: int) -> tu
 
 def _text_block(lines: Sequence[RawLine], i: int, k: int, floor: int) -> tuple[TableBlock | None, int]:
     n = len(lines)
-    # trim header lines above the first that names a role
-    while k > 1 and not _roles_in(lines[i].text):
+    # a title above the header (``BẢNG DỰ TRÙ KINH PHÍ``) names no column the lines below do not
+    while k > 1:
+        own = {m.role for m in _roles_in(lines[i].text)}
+        rest = " ".join(rl.text for rl in lines[i + 1 : i + k])
+        if own and not (own <= {m.role for m in _roles_in(rest)} and _names_columns(rest)):
+            break
         i += 1
         k -= 1
     start = i
@@ -755,7 +774,7 @@ _VN_ONLY = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9.,])")
 
 def _context(above: Sequence[RawLine], english: bool) -> _Context:
     money: Money | None = None
-    title = ""
+    candidates: list[str] = []
     factors: list[tuple[str, Quantity]] = []
     for rl in above:
         text = rl.text
@@ -781,8 +800,10 @@ def _context(above: Sequence[RawLine], english: bool) -> _Context:
             if q is not None:
                 factors.append((r.role, q))
                 used = True
-        if not used and not title and len(text.split()) >= 2 and not _is_pipe(text):
-            title = " ".join(text.split())[:200]
+        if not used and len(text.split()) >= 2 and not _is_pipe(text):
+            candidates.append(" ".join(text.split())[:200])
+    # the title: the nearest line above without figures, else the nearest line
+    title = next((t for t in candidates if not any(ch.isdigit() for ch in t)), candidates[0] if candidates else "")
     return _Context(money, title, tuple(factors))
 
 
@@ -872,6 +893,7 @@ class _BlockReader:
         self.context = _context(block.above, self.english)
         self.last_total = previous_total
         self.found = 0
+        self.spans: list[tuple[int, int]] | None = None  # columns of a space-aligned part
 
     # ---------------------------------------------------------------- parts
 
@@ -921,10 +943,19 @@ class _BlockReader:
             parts[-1][2].extend(pending)
         return parts
 
-    def _columns(self, header: list[TableRow]) -> list[Column]:
+    def _columns(self, header: list[TableRow], rows: list[TableRow]) -> list[Column]:
+        self.spans = None
         if self.block.shape == "text":
+            aligned = _aligned(header, rows)
+            if aligned is not None:
+                columns, self.spans = aligned
+                return columns
             return _text_header_columns([c for r in header for c in r.cells])
-        columns = [_cell_column(c) for c in _trimmed(header[0].cells)]
+        width = max(len(_trimmed(r.cells)) for r in header)
+        first = list(header[0].cells[:width])
+        while len(first) < width:
+            first.append(Cell("", header[0].cells[-1].source))
+        columns = [_cell_column(c) for c in first]
         for sub in header[1:]:
             merged = []
             for idx, col in enumerate(columns):
@@ -942,7 +973,7 @@ class _BlockReader:
         return columns
 
     def _part(self, title_rows: list[TableRow], header: list[TableRow], rows: list[TableRow]) -> Section | None:
-        columns = self._columns(header)
+        columns = self._columns(header, rows)
         title = next((_label_text(r.cells) or r.cells[0].text for r in title_rows if r.cells), "")
         number = ""
         if title_rows and title_rows[0].cells and _is_marker(title_rows[0].cells[0].text):
@@ -1014,7 +1045,13 @@ class _BlockReader:
     def _place(self, row: TableRow, columns: list[Column]) -> _Row | None:
         """Put a row's cells on the columns: by position when the row has the header's shape,
         else in order (numbers on the numeric columns, the label before them)."""
-        cells = [c for c in row.cells]
+        cells = list(row.cells)
+        if self.spans is not None and row.first == row.last:
+            by_span = _on_spans(_chunks(row), self.spans)
+            if by_span is not None:
+                placed = self._by_position(_trimmed(by_span), columns)
+                if placed is not None:
+                    return placed
         if self.block.shape in ("pipe", "cells"):
             trimmed = _trimmed(cells)
             if len(trimmed) <= len(columns) and trimmed:
@@ -1117,7 +1154,7 @@ class _BlockReader:
         findings = self.findings
         if row.odd or row.loose:
             candidates = [c for c in [*row.loose] if kind(c.text) == "num"]
-            target = candidates[-1] if candidates else None
+            target = amount_cell if amount_cell is not None else candidates[-1] if candidates else None
             for c in row.odd:
                 if kind(c.text) == "glued":
                     findings.append(Finding(c.source, "TABLE_CELLS_GLUED", Severity.WARNING, {"text": c.text}))
@@ -1348,6 +1385,65 @@ class _BlockReader:
             base_q = Quantity(base.value, base.money.name, base.money, base.source, text)
             e.item = CostLine(share.source, share.label, (Step((base_q, share.rate), share.amount),))
             e.share = None
+
+
+def _chunks(row: TableRow) -> list[Cell]:
+    """A text row's runs between two or more spaces, each one cell (the cuts at single spaces undone)."""
+    out: list[Cell] = []
+    for c in row.cells:
+        if c.split and out and out[-1].source.line == c.source.line:
+            out[-1] = _join([out[-1], c])
+        else:
+            out.append(c)
+    return out
+
+
+def _span(cell: Cell) -> tuple[int, int]:
+    start = cell.source.pos or 0
+    return start, start + len(cell.text)
+
+
+def _aligned(header: list[TableRow], rows: list[TableRow]) -> tuple[list[Column], list[tuple[int, int]]] | None:
+    """Columns of a table aligned by spaces, as ``pandas.read_fwf(colspecs="infer")`` sees them:
+    the runs of character positions some row writes in, one run under each header cell."""
+    if len(header) != 1 or not header[0].cells:
+        return None
+    line = header[0].cells[0]
+    text = line.source.text
+    head = [Cell(m.group(), line.source.at(m.start() + 1)) for m in _CHUNK.finditer(text)]
+    if len(head) < 3:
+        return None
+    spans = [_span(c) for c in head]
+    for r in rows:
+        if r.first == r.last:
+            spans.extend(_span(c) for c in _chunks(r))
+    runs: list[list[int]] = []
+    for a, b in sorted(spans):
+        if runs and a <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], b)
+        else:
+            runs.append([a, b])
+    if len(runs) != len(head):
+        return None
+    for c, (a, b) in zip(head, runs, strict=True):
+        start, end = _span(c)
+        if not (a <= start and end <= b):
+            return None
+    return [_cell_column(c) for c in head], [(a, b) for a, b in runs]
+
+
+def _on_spans(chunks: list[Cell], spans: list[tuple[int, int]]) -> list[Cell] | None:
+    """The row's chunks in the columns they stand in (empty cells where it writes nothing)."""
+    if not chunks:
+        return None
+    out = [Cell("", chunks[0].source.at(a + 1)) for a, _b in spans]
+    for c in chunks:
+        start, end = _span(c)
+        at = next((i for i, (a, b) in enumerate(spans) if a <= start and end <= b), None)
+        if at is None or out[at].text:
+            return None
+        out[at] = c
+    return out
 
 
 def _cell_rest(row: _Row, columns: list[Column], role: str) -> str:
