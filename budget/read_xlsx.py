@@ -307,11 +307,12 @@ def read_loaded(
             continue
         stated_cell = cells.get(cols.get("stated", -1))
         computed_cell = cells.get(cols["computed"])
+        if computed_cell is None:  # only existing cells are visited: the column's cell, empty
+            computed_cell = detail_v.cell(row=row_number, column=cols["computed"])
         stated = r.number(layout.DETAIL, stated_cell, label) if stated_cell is not None else None
         anchor = (
             stated_cell if stated_cell is not None and (stated is not None or computed_cell is None) else computed_cell
         )
-        assert anchor is not None  # the computed column is required by the header
         if stated is None and computed_cell is not None:
             stated = r.number(layout.DETAIL, computed_cell, label)  # the workbook's own figure
         if stated is None:

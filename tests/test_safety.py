@@ -200,9 +200,13 @@ def _special(tmp_path: Path, kind: str) -> Path:
             pytest.skip("creating a device node needs root")
         os.mknod(target, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a second /dev/null
     elif kind == "socket":
-        s = socket.socket(socket.AF_UNIX)
-        s.bind(str(target))
-        s.close()
+        s, here = socket.socket(socket.AF_UNIX), os.getcwd()
+        os.chdir(tmp_path)  # a relative name: socket paths are limited to about 100 bytes
+        try:
+            s.bind(target.name)
+        finally:
+            os.chdir(here)
+            s.close()
     elif kind == "link_to_fifo":
         os.mkfifo(tmp_path / "pipe")
         target.symlink_to(tmp_path / "pipe")
