@@ -396,8 +396,8 @@ def _header_like(text: str) -> bool:
     if _LISTED.match(t) or "cong hoa xa hoi" in fold(t):
         return False  # ``III. Dự toán chi`` is a row; the national motto is no header
     found = _roles_in(t)
-    if not found and len(t) > 20:
-        return False  # a header line names a column, or is a piece of a wrapped one
+    if not found and len(t) > 20 and not _units_line(t):
+        return False  # a header line names a column, is a piece of a wrapped one, or gives units
     if any(re.match(r"\s*:?\s*[0-9]", t[m.end :]) for m in found):
         return False  # ``Số tháng 9 tháng / năm``: a factor given once, above the table
     return not t.endswith((".", ";", ","))
@@ -459,9 +459,16 @@ def _text_header_at(lines: Sequence[RawLine], i: int) -> int:
             if not lines[d].text.strip():
                 break
             if _is_data(_text_cells(lines[d])):
+                while i + k < n and _units_line(lines[i + k].text):
+                    k += 1  # ``(người)   (nghìn đồng)   (đồng)`` under the header
                 return k
         return 0
     return 0
+
+
+def _units_line(text: str) -> bool:
+    chunks = [m.group() for m in _CHUNK.finditer(text)]
+    return bool(chunks) and all(c.startswith("(") and c.endswith(")") for c in chunks)
 
 
 def _cells_header_at(lines: Sequence[RawLine], i: int) -> int:
@@ -1247,10 +1254,10 @@ class _BlockReader:
         entry = _Entry(row.number, line)
         group.entries.append(entry)
         self.found += len(line.steps)
-        price_col_explicit = any(c.role == "price" and (c.money is not None) for c in columns) or (
-            price is not None and read_money(price.text + " " + _cell_rest(row, columns, "price"))[0] is not None
-        )
-        if price is not None and not price_col_explicit and price.money is not None:
+        # a price whose unit neither the header nor its cell writes may be in nghìn đồng
+        written = any(c.role == "price" and c.money is not None for c in columns)
+        written = written or read_money(_cell_rest(row, columns, "price"))[0] is not None
+        if price is not None and not written and price.money is not None:
             products.append((entry, factors, stated, row))
 
     def _settle_scales(self, products: list[tuple[_Entry, dict[str, Quantity], Quantity, _Row]]) -> None:
@@ -1337,8 +1344,20 @@ class _BlockReader:
         if target is None:
             is_grand = fold(label).startswith(("tong cong", "tong so")) and len(stack[0].entries) > 1
             target = stack[0] if is_grand or len(stack) == 1 else stack[-1]
-        if target.stated is not None and target is stack[0]:
-            # a second total of the whole table: it closes what came since the first
+        if target.stated is not None:
+            # the same total written twice agrees; two different totals of one table are reported
+            if shift(target.stated.value, target.stated.money.exponent) != shift(amount.value, amount.money.exponent):
+                self.findings.append(
+                    Finding(
+                        amount.source,
+                        "TOTAL_STATED_TWICE",
+                        Severity.ERROR,
+                        {"first": target.stated.value, "second": amount.value, "unit": amount.money.name},
+                        expected=target.stated.value,
+                        actual=amount.value,
+                        unit=amount.money.name,
+                    )
+                )
             return
         target.stated = amount
         target.explicit = target.explicit and explicit
@@ -1406,14 +1425,14 @@ def _span(cell: Cell) -> tuple[int, int]:
 def _aligned(header: list[TableRow], rows: list[TableRow]) -> tuple[list[Column], list[tuple[int, int]]] | None:
     """Columns of a table aligned by spaces, as ``pandas.read_fwf(colspecs="infer")`` sees them:
     the runs of character positions some row writes in, one run under each header cell."""
-    if len(header) != 1 or not header[0].cells:
+    if not header or not header[0].cells or not all(r.cells for r in header):
         return None
-    line = header[0].cells[0]
-    text = line.source.text
-    head = [Cell(m.group(), line.source.at(m.start() + 1)) for m in _CHUNK.finditer(text)]
+    lines = [r.cells[0].source for r in header]
+    head = [Cell(m.group(), lines[0].at(m.start() + 1)) for m in _CHUNK.finditer(lines[0].text)]
+    below = [Cell(m.group(), s.at(m.start() + 1)) for s in lines[1:] for m in _CHUNK.finditer(s.text)]
     if len(head) < 3:
         return None
-    spans = [_span(c) for c in head]
+    spans = [_span(c) for c in (*head, *below)]
     for r in rows:
         if r.first == r.last:
             spans.extend(_span(c) for c in _chunks(r))
@@ -1429,7 +1448,15 @@ def _aligned(header: list[TableRow], rows: list[TableRow]) -> tuple[list[Column]
         start, end = _span(c)
         if not (a <= start and end <= b):
             return None
-    return [_cell_column(c) for c in head], [(a, b) for a, b in runs]
+    columns = [_cell_column(c) for c in head]
+    for c in below:  # a second header line: units, or the words of a merged cell's columns
+        at = next(i for i, (a, b) in enumerate(runs) if a <= _span(c)[0] < b)
+        upper = columns[at]
+        lower = _cell_column(c)
+        columns[at] = _column(
+            lower.role or upper.role, f"{upper.title} {c.text}", upper.source, lower.unit or upper.unit
+        )
+    return columns, [(a, b) for a, b in runs]
 
 
 def _on_spans(chunks: list[Cell], spans: list[tuple[int, int]]) -> list[Cell] | None:

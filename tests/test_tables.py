@@ -23,7 +23,7 @@ from budget.model import CostLine, Section, walk_lines, walk_sections
 from budget.numbers import format_vn
 from budget.read_text import split_lines
 from budget.tables import find_tables, header_roles, kind, table_line_numbers
-from budget.units import DONG, NGHIN
+from budget.units import DONG, NGHIN, TRIEU
 
 
 def _check(tmp_path: Path, text: str, name: str = "bang.txt") -> Report:
@@ -254,6 +254,50 @@ def test_two_row_header_with_scales(tmp_path: Path) -> None:
     prices = [line.factors[1] for line in walk_lines(report.plan.items)]
     assert [p.money for p in prices] == [NGHIN, NGHIN]
     assert all(line.stated.money == DONG for line in walk_lines(report.plan.items))
+
+
+def test_aligned_header_with_a_line_of_units(tmp_path: Path) -> None:
+    text = """DỰ TOÁN MUA SẮM DỤNG CỤ
+
+STT  Nội dung      Số lượng  Đơn giá        Thành tiền
+                   (cái)     (nghìn đồng)   (đồng)
+  1  Bóng rổ              4            320   1.280.000
+  2  Bảng điểm            1            950     950.000
+     Cộng                                    2.230.000
+"""
+    report = _check(tmp_path, text)
+    assert _errors(report) == []
+    assert "TABLE_SCALE_IMPLIED" not in _codes(report)
+    assert [line.factors[1].money for line in walk_lines(report.plan.items)] == [NGHIN, NGHIN]
+
+
+def test_unit_line_above_the_table(tmp_path: Path) -> None:
+    text = """DỰ TOÁN SỬA CHỮA TRƯỜNG HỌC
+ĐVT: triệu đồng
+| STT | Hạng mục | Khối lượng | Đơn giá | Thành tiền |
+| 1 | Lát nền phòng học | 6 | 12,5 | 75 |
+| 2 | Sơn tường | 6 | 8 | 48 |
+| | Tổng cộng | | | 123 |
+"""
+    report = _check(tmp_path, text)
+    assert _errors(report) == []
+    lines = walk_lines(report.plan.items)
+    assert [line.stated.money for line in lines] == [TRIEU, TRIEU]
+    assert [line.factors[1].value for line in lines] == [Decimal("12.5"), Decimal(8)]
+
+
+def test_two_different_totals_of_one_table(tmp_path: Path) -> None:
+    text = """DỰ TOÁN
+| STT | Nội dung | Số lượng | Đơn giá | Thành tiền |
+| 1 | Giấy | 10 | 50.000 | 500.000 |
+| 2 | Bút | 20 | 5.000 | 100.000 |
+| | Cộng | | | 600.000 |
+| | Tổng cộng | | | 650.000 |
+"""
+    report = _check(tmp_path, text)
+    (error,) = _errors(report)
+    assert error.code == "TOTAL_STATED_TWICE"
+    assert _at(error) == _where(text, "650.000")
 
 
 def test_merged_header_cell_over_two_columns(tmp_path: Path) -> None:
