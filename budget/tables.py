@@ -1755,19 +1755,20 @@ class _Matrix:
             if (number and _marker_style(number) in ("roman", "upper")) or (not values and not is_total):
                 kind_of_group = "money" if "amount" in roles else "count" if "quantity" in roles else ""
                 price = None
-                if len(values) == self.width and "price" in roles:
+                if len(values) == self.width and "price" in roles and all(kind(v.text) == "num" for v in values):
                     price = self._numbers(values, "price")
                 groups.append(_MatrixGroup(text, label, number.strip().rstrip("."), price))
                 continue
             if len(values) != self.width or any(kind(v.text) != "num" for v in values) or not groups:
                 continue
             if kind_of_group == "count":
-                if not is_total:
-                    counts[fold(text).strip()] = self._numbers(values, "quantity")
+                quantities = self._numbers(values, "quantity")
+                if not is_total and quantities is not None:
+                    counts[fold(text).strip()] = quantities
                 continue
-            if kind_of_group != "money":
+            qs = self._numbers(values, "amount") if kind_of_group == "money" else None
+            if qs is None:
                 continue
-            qs = self._numbers(values, "amount")
             if is_total:
                 groups[-1].totals = qs
                 r.last_total = Amount(qs[-1].value, qs[-1].money or DONG, qs[-1].source)
@@ -1775,13 +1776,15 @@ class _Matrix:
                 groups[-1].rows.append((label if label is not None else values[0], qs))
         return [self._group(g, counts) for g in groups if g.rows]
 
-    def _numbers(self, values: list[Cell], role: str) -> list[Quantity]:
+    def _numbers(self, values: list[Cell], role: str) -> list[Quantity] | None:
+        """The row's figures, or None when one of them is no number after all."""
         r = self.reader
         money, _ = r._money(None)
         out = []
         for v in values:
             q = _quantity(v.text, v.source, role, money, r.english, r.findings)
-            assert q is not None
+            if q is None:
+                return None
             out.append(q)
         return out
 

@@ -721,3 +721,66 @@ def test_one_table_three_forms(tmp_path: Path, table: _Table) -> None:
         assert all(f.code == "PRODUCT_MISMATCH" for f in errors)
         seen.append((got, verdicts))
     assert seen[0] == seen[1] == seen[2]
+
+
+_FRAGMENTS = (
+    "STT",
+    "Nội dung",
+    "Số lượng",
+    "Đơngiá",
+    "Thời gian",
+    "Thành tiền",
+    "Tỷ lệ",
+    "Tổng cộng",
+    "Cộng (1+2)",
+    "Khối 3 tuổi",
+    "I.",
+    "II",
+    "A",
+    "1",
+    "2",
+    "Mua giấy",
+    "Trích 40%",
+    "1/2",
+    "(nghìn đồng)",
+    "Tháng520",
+    "NT:120.000/tháng",
+    "2.000.000 - 3.000.000",
+    "5.000/năm",
+    "1..320",
+    "9.88",
+    "46,980,000",
+    "90,000",
+    "1.500.000",
+    "7,5",
+    "0",
+    "",
+    "x 2 buổi",
+    "Đơn vị tính: nghìn đồng",
+)
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> str:
+    lines = []
+    for _ in range(draw(st.integers(1, 14))):
+        cells = draw(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=7))
+        shape = draw(st.sampled_from(("pipe", "aligned", "spaced", "cell")))
+        if shape == "pipe":
+            lines.append("| " + " | ".join(cells) + " |")
+        elif shape == "aligned":
+            lines.append("   ".join(cells))
+        elif shape == "spaced":
+            lines.append(" ".join(cells))
+        else:
+            lines.extend(cells)
+    return "DỰ TOÁN\n" + "\n".join(lines) + "\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_documents())
+def test_any_table_like_text_is_read_without_raising(tmp_path: Path, text: str) -> None:
+    report = _check(tmp_path, text, "fuzz.txt")
+    count = text.count("\n")
+    for f in report.findings:
+        assert f.source.line is None or 1 <= f.source.line <= count + 1
