@@ -1897,8 +1897,9 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
 
 def with_tables(plan: Plan, tables: Tables) -> Plan:
     """The plan with the document's tables: their Sections are its items when the text holds
-    no other budget, else they follow the text's items. A total stated in the text then
-    stays the total of the text's items (a section of its own), never of the tables."""
+    no other budget (a total stated alone in the text is then the tables' total), else they
+    follow the text's items. A total stated in the text beside items of its own stays the
+    total of those items (a section of its own), never of the tables."""
     if not tables.items:
         return plan
     items = tuple(tables.items)
@@ -1907,6 +1908,9 @@ def with_tables(plan: Plan, tables: Tables) -> Plan:
         return replace(plan, items=items, amounts_found=found)
     if plan.total is None:
         return replace(plan, items=plan.items + items, amounts_found=found)
+    if not plan.items:
+        # ``Tổng kinh phí: 3.900.000 đồng`` and the table that details it: the total of the tables
+        return replace(plan, items=items, amounts_found=found)
     heading = plan.heading
     text = Section(
         heading.number if heading else "",

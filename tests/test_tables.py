@@ -560,6 +560,19 @@ Phụ lục: chi tiết mua sắm
     assert isinstance(table, Section) and isinstance(table.items[0], CostLine)
 
 
+def test_total_stated_in_the_text_is_the_tables_total(tmp_path: Path) -> None:
+    text = """KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐỌC SÁCH
+Tổng kinh phí: 3.950.000 đồng, chi tiết như sau:
+| STT | Nội dung | Số lượng | Đơn giá | Thành tiền |
+| 1 | Phần thưởng | 30 | 50.000 | 1.500.000 |
+| 2 | Nước uống | 240 | 10.000 | 2.400.000 |
+"""
+    report = _check(tmp_path, text)
+    (error,) = _errors(report)
+    assert error.code == "TOTAL_MISMATCH"
+    assert (error.expected, error.actual) == (Decimal(3900000), Decimal(3950000))
+
+
 def test_prose_and_national_header_are_no_table() -> None:
     text = """CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập – Tự do – Hạnh phúc
