@@ -253,11 +253,14 @@ def read_chain(
 
 
 def _first_factor(piece: _Piece) -> int:
-    """Offset in ``piece`` of the first factor: the last free-standing number."""
+    """Offset in ``piece`` of the first factor: the last free-standing number, or the
+    arithmetic group ``(1.200 : 12)`` that holds it."""
     matches = list(_FREE_NUMBER.finditer(piece.text))
     if not matches:
         raise _Unreadable(piece.text.strip(), piece.start + 1)
-    return matches[-1].start()
+    at = matches[-1].start()
+    groups = [(a, b) for a, b in paren_groups(piece.text) if a < at < b]
+    return groups[0][0] if groups else at
 
 
 def _read(

@@ -31,12 +31,14 @@ _WORDS = re.compile(r"bang chu|\bchan\s*$")
 _PRODUCT_SIGN = re.compile(r"(?:(?<=\s)|(?<=[0-9%]))[x×X*](?=\s*[0-9(])")
 # Looks like arithmetic that could not be read: a sign glued to a word, a sign before a
 # stray dot or plus, a full-width equals sign.
-_SUSPECT = re.compile(r"[^\W\d_][x×*]\s*[0-9]|[x×X*]\s*[.+][0-9]|＝|[０-９]")
+_SUSPECT = re.compile(r"(?<=[^\W\d_])[x×*]\s*[0-9]|[x×X*]\s*[.+][0-9]|＝|[０-９]")
 # Numbers Python would accept and plans never mean: NaN, Infinity, 1e3, 1_000, full-width digits.
 _ODD_NUMBER = re.compile(
     r"(?<![\w.,])(?:nan|infinity|inf|[0-9]+(?:[.,][0-9]+)?e[+-]?[0-9]+|[0-9]+(?:_[0-9]+)+|[０-９][０-９.,]*)(?![\w])",
     re.IGNORECASE,
 )
+_BREAKDOWN_WORDS = re.compile(r"^(?:trong đó|trong số đó|gồm|bao gồm|chia ra|cụ thể)\s*:?\s*", re.IGNORECASE)
+_LABEL_MAX = 300  # characters of a clause kept as an amount's label (a run-on line has no end)
 _LABEL_CUT = re.compile(r";|\. ")
 _MAX_DIGITS = 30  # significant digits an amount may carry and still be computed exactly
 
@@ -256,6 +258,7 @@ def scan(text: str, locate: Locator) -> Scan:
 def _found(
     text: str, masked: str, a: int, end: int, value: Decimal, money: Money, locate: Locator, starts: list[int]
 ) -> Found:
-    clause_start = starts[bisect_right(starts, a) - 1]
+    clause_start = max(starts[bisect_right(starts, a) - 1], a - _LABEL_MAX)
     label = " ".join(text[clause_start:a].split()).strip(" :,-–+")
+    label = _BREAKDOWN_WORDS.sub("", label)
     return Found(Amount(value, money, locate.at(a + 1)), a, end, label, fold(masked[clause_start:a]))

@@ -47,6 +47,13 @@ TEMPLATES: Mapping[str, str] = {
         "Tổng ghi hai lần với hai số khác nhau: trước ghi {first} {unit}, ở đây ghi {second} {unit}; "
         "không đối chiếu được cho đến khi thống nhất."
     ),
+    "LEGACY_CONVERTED": (
+        "Dòng này gõ bằng phông chữ cũ {encoding} (hiện thành ký tự lạ); đã chuyển sang Unicode trước khi đọc."
+    ),
+    "LEGACY_UNCERTAIN": (
+        "Dòng này có vẻ gõ bằng phông chữ cũ {encoding} nhưng không chuyển chắc chắn được; giữ nguyên, "
+        "hãy chuyển mã văn bản sang Unicode (ví dụ bằng Unikey) rồi kiểm tra lại."
+    ),
     "UNCHECKED_AMOUNT": (
         "Số tiền {value} {unit} không thuộc phép tính, tổng mục hay khoản nào đã đọc được; số này chưa được kiểm tra."
     ),
@@ -480,6 +487,23 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TOTAL_MISSING": "No grand total found; the sections add up to {computed} {unit}.",
     "RESULT_NO_UNIT": "The result {stated} has no money unit; taken as {unit}, the unit of the line's money factor.",
     "NO_MONEY_FACTOR": "No factor carries a money unit; the product was taken in the result's unit ({unit}).",
+    "NUMBER_READ_BY_ARITHMETIC": (
+        "Read “{text}” as {value} (not {preferred}) because under this reading every step of the line agrees."
+    ),
+    "NUMBER_TOO_LONG": "The number “{text}” has {digits} digits, too long to compute exactly; it was not checked.",
+    "NESTING_TOO_DEEP": "Items are nested more than {depth} levels deep; deeper items are taken at level {depth}.",
+    "TOTAL_STATED_TWICE": (
+        "The total is stated twice with two figures: {first} {unit} before, {second} {unit} here; "
+        "it cannot be checked until they agree."
+    ),
+    "LEGACY_CONVERTED": (
+        "This line was typed in the legacy {encoding} font (it shows as odd characters); "
+        "converted to Unicode before reading."
+    ),
+    "LEGACY_UNCERTAIN": (
+        "This line looks typed in the legacy {encoding} font but cannot be converted with certainty; left as it is: "
+        "convert the text to Unicode (e.g. with Unikey) and check again."
+    ),
     "UNCHECKED_AMOUNT": (
         "The amount {value} {unit} belongs to no computation, section or item that was read; it was not checked."
     ),

@@ -139,7 +139,8 @@ class Plan:
 
     @property
     def has_budget(self) -> bool:
-        return bool(self.items) or self.total is not None
+        """Something to check or report: items, a total, or amounts found and not placed."""
+        return bool(self.items) or self.total is not None or bool(self.unchecked)
 
 
 def walk_lines(items: tuple[Item, ...]) -> list[CostLine]:

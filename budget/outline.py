@@ -31,6 +31,7 @@ _NUMBERED = {"dieu", "roman", "letter", "upper"}
 _STATEMENT_WORDS = re.compile(r"\b(?:kinh phi|du kien|du toan|tong|ngan sach|nguon von|cong|tong so|chi|thu|von)\b")
 _STATEMENT_LEAD = re.compile(r"(?::|\bla|\bkhoang|\bdu kien|\btong cong|\bcong|\bcon)\s*$")
 _TOTAL_LINE = re.compile(r"^\s*(?:tong cong|cong|tong so|tong kinh phi|tong du toan|tong chi|tong)\b")
+_CLOSING_LINE = re.compile(r"^\s*(?:tong cong|cong|tong so)\b")
 _RESTART = {"1", "a", "I"}
 
 
@@ -65,6 +66,10 @@ def build_tree(items: list[TextItem], findings: list[Finding]) -> Node:
     deep_reported = False
     for it in items:
         if it.style is None:
+            if _CLOSING_LINE.search(fold(it.text[:40])):
+                # "Tổng cộng" closes the list it totals: it belongs to the level above a leaf
+                while len(stack) > 1 and not any(e.style is not None for e in stack[-1].entries):
+                    stack.pop()
             stack[-1].entries.append(Node(it, None))
             continue
         idx = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].style == it.style), None)
@@ -111,6 +116,12 @@ def _contribution(items: list[Item]) -> Decimal | None:
     return None if r.children_sum is None else shift(r.children_sum, r.money.exponent)
 
 
+def _has_money(item: Item) -> bool:
+    if isinstance(item, CostLine):
+        return True
+    return item.stated is not None or any(_has_money(i) for i in item.items)
+
+
 def _any_content(items: list[Item]) -> bool:
     return any(not isinstance(i, Section) or i.stated or i.items for i in items)
 
@@ -155,7 +166,7 @@ class Builder:
                 built = self.node(entry, parent_stated=stated is not None or node.stated is not None)
                 node.found.extend(entry.found)
                 node.chain_results += entry.chain_results
-                if built is not None:
+                if built is not None and (_has_money(built) or self._kept_empty(node, entry)):
                     items.append(built)
                 continue
             assert entry.item is not None
@@ -233,6 +244,15 @@ class Builder:
             number = f"Điều {number}"
         source = node.item.first._replace(col=None, pos=None)
         return Section(number, title, source, amount, tuple(items), alternatives=bool(alternatives))
+
+    @staticmethod
+    def _kept_empty(parent: Node, entry: Node) -> bool:
+        """A numbered item without money is kept (reported as having none) only in a list
+        whose other items of its style hold money, like ``2.9`` after ``2.1``–``2.8``."""
+        return any(
+            e is not entry and e.style == entry.style and e.built is not None and _has_money(e.built)
+            for e in parent.entries
+        )
 
     def _alternatives(self, amount: Amount | None, items: list[Item]) -> list[Item]:
         """Two or more unstated groups that each add up to ``amount``: separate breakdowns."""

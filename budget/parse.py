@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from budget.findings import Finding
+from budget.findings import Finding, Severity
 from budget.model import CostLine, DocumentInfo, Item, Plan, Section
 from budget.outline import Builder, Node, build_tree
 from budget.read_text import RawLine
@@ -59,6 +59,9 @@ def _budget_node(root: Node) -> Node:
         own_amounts = any(f.used for f in node.found) and not holders
         if len(holders) != 1 or own_amounts:
             return node
+        only = holders[0].built
+        if isinstance(only, Section) and only.alternatives:
+            return node  # a total broken down two ways is checked as an item, not taken as the total
         node = holders[0]
 
 
@@ -95,9 +98,16 @@ def _drop_settled_ambiguity(findings: list[Finding], conv: Conventions) -> list[
     return out
 
 
+def _legacy_finding(rl: RawLine) -> Finding:
+    """A line typed in a legacy font: converted when certain (said), else named and left as is."""
+    if rl.legacy_certain:
+        return Finding(rl.source, "LEGACY_CONVERTED", Severity.INFO, {"encoding": rl.legacy})
+    return Finding(rl.source, "LEGACY_UNCERTAIN", Severity.WARNING, {"encoding": rl.legacy})
+
+
 def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     """Build the plan's budget tree from its lines."""
-    findings: list[Finding] = []
+    findings: list[Finding] = [_legacy_finding(rl) for rl in lines if rl.legacy is not None]
     tables = read_tables(lines, findings)  # table blocks are read by ``tables``; the rest by segment
     items = segment(tables.lines)
     root = build_tree(items, findings)
@@ -108,7 +118,10 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     info = _document_info(lines)
     conv = conventions(rl.text for rl in lines)
     if not isinstance(section, Section) or not _has_money(section):
-        return with_tables(Plan(file, info), tables), _drop_settled_ambiguity(findings, conv)
+        # no budget tree; amounts found anyway are reported, never passed over
+        stray = tuple(f.amount for f in root.found if not f.used)
+        plan = Plan(file, info, amounts_found=len(root.found) + root.chain_results, unchecked=stray)
+        return with_tables(plan, tables), _drop_settled_ambiguity(findings, conv)
     kept = tuple(i for i in section.items if _has_money(i))
     kept = _resolve(kept, findings, conv)
     heading = None

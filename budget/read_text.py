@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from budget.findings import InputError
+from budget.legacy import decode_cp1258, repair_line
 from budget.source import Source
 from budget.text import clean_mapped
 
@@ -18,6 +19,8 @@ _BOMS = (
 @dataclass(frozen=True)
 class RawLine:
     source: Source  # text is the cleaned line
+    legacy: str | None = None  # "TCVN3"/"VNI" when the line was converted from a legacy font
+    legacy_certain: bool = True
 
     @property
     def text(self) -> str:
@@ -41,7 +44,10 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(where, "INPUT_ENCODING", {"offset": e.start}) from None
+        legacy = decode_cp1258(data)  # Windows-1258, the Vietnamese code page of old Windows
+        if legacy is None:
+            raise InputError(where, "INPUT_ENCODING", {"offset": e.start}) from None
+        text = legacy
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f\v")
     if controls > max(8, len(text) // 100):
         first = next(i for i, ch in enumerate(text) if ord(ch) < 32 and ch not in "\t\r\n\f\v")
@@ -66,8 +72,20 @@ def split_lines(text: str, name: str) -> list[RawLine]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out = []
     for i, line in enumerate(lines, 1):
+        # legacy fonts first: TCVN3 writes "ư" as a soft hyphen, which cleaning removes
+        repair = repair_line(line) if not line.isascii() else None
+        encoding = None
+        certain = True
+        before: list[int] | None = None
+        if repair is not None and repair.encoding is not None:
+            encoding, certain = repair.encoding, repair.certain
+            if certain:
+                line = repair.text
+                before = None if repair.cols is None else list(repair.cols)
         cleaned, colmap = clean_mapped(line)
-        out.append(RawLine(Source(name, i, None, None, cleaned, None, colmap)))
+        if before is not None:
+            colmap = tuple(before[c] for c in (colmap if colmap is not None else range(len(cleaned))))
+        out.append(RawLine(Source(name, i, None, None, cleaned, None, colmap), encoding, certain))
     return out
 
 

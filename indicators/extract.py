@@ -18,6 +18,7 @@ from pathlib import Path
 from budget.costline import parse_cost_line
 from budget.numbers import NumberError, read_number
 from budget.read_text import RawLine, read_text_lines
+from budget.tables import table_line_numbers
 from budget.text import fold
 from indicators.model import Kind, Share, Target
 
@@ -68,13 +69,17 @@ def _deadline(folded: str, start: int) -> int | None:
     return int(found[-1].group("y")) if found else None
 
 
+# A percentage multiplied with other figures is a factor of a formula, not a target.
+_FORMULA_PERCENT = re.compile(r"%\s*[x×X*]\s*[0-9]|(?:\s|^)[x×X*]\s*[0-9]+(?:[.,][0-9]+)?\s*%")
+
+
 def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
     text = raw.text
     if "%" not in text and not re.search(r"[0-9]", text):
         return []
     line, _ = parse_cost_line(raw.source)
-    if line is not None:
-        return []  # a cost line's percentages are factors, for the budget engine
+    if line is not None or _FORMULA_PERCENT.search(text):
+        return []  # a cost line's percentages (4,5% x 1.210.000 x 70%) are factors, for the budget engine
     folded = fold(text)
     out: list[Extracted] = []
     used: list[tuple[int, int]] = []
@@ -140,11 +145,18 @@ def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
 
 
 def extract(path: Path, name: str | None = None) -> list[Extracted]:
-    """Every target statement of a plan, in document order. ``InputError`` if unreadable."""
+    """Every target statement of a plan, in document order. ``InputError`` if unreadable.
+
+    Lines of budget tables are the budget reader's: their percentages (``Trích 40%``) are
+    shares of an amount, never targets.
+    """
     counter = [0]
     found: list[Extracted] = []
-    for raw in read_text_lines(path, name):
-        found.extend(extract_line(raw, counter))
+    lines = read_text_lines(path, name)
+    in_tables = table_line_numbers(lines)
+    for raw in lines:
+        if raw.source.line not in in_tables:
+            found.extend(extract_line(raw, counter))
     return numbered(found)
 
 

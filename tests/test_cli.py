@@ -124,7 +124,7 @@ def test_error_exit_code_and_location(tmp_path: Path) -> None:
         (b"  \n\n", "INPUT_EMPTY"),
         (b"PK\x03\x04\x00\x00binary", "INPUT_BINARY"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "INPUT_BINARY"),
-        (b"Kinh ph\xed 5 tri\xea\xf2u \xf0\xf4ng", "INPUT_ENCODING"),
+        (b"Kinh ph\xed 5 tri\xea\xf2u \xf0\xf4ng \x81\x8d\x8f\x90\x9d", "INPUT_ENCODING"),
     ],
 )
 def test_unreadable_input_exits_2(tmp_path: Path, content: bytes, code: str) -> None:
@@ -135,6 +135,30 @@ def test_unreadable_input_exits_2(tmp_path: Path, content: bytes, code: str) -> 
     assert p.stdout == ""
     assert f"[{code}]" in p.stderr
     assert "Traceback" not in p.stderr
+
+
+def test_windows_1258_text_is_read_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "cp1258.txt"
+    import unicodedata
+
+    def cp1258(text: str) -> bytes:
+        """Windows-1258 writes the five tones as combining marks after a letter it has."""
+        out = b""
+        for ch in text:
+            try:
+                out += ch.encode("cp1258")
+            except UnicodeEncodeError:
+                base, *marks = unicodedata.normalize("NFD", ch)
+                tones = [m for m in marks if m in "\u0300\u0301\u0303\u0309\u0323"]
+                letter = unicodedata.normalize("NFC", base + "".join(m for m in marks if m not in tones))
+                out += (letter + "".join(tones)).encode("cp1258")
+        return out
+
+    path.write_bytes(cp1258("- Hỗ trợ: 2 người x 5 triệu đồng = 10 triệu đồng\n"))
+    p = run("check", str(path), "--format", "json")
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert [(x["label"], x["stated"]["value"]) for x in doc["lines"]] == [("Hỗ trợ", "10")]
 
 
 def test_missing_file_and_directory_exit_2(tmp_path: Path) -> None:
