@@ -166,6 +166,11 @@ def _tree(items: tuple[Result, ...], depth: int) -> list[TreeRow]:
     return out
 
 
+def _place(where: str, file: str) -> str:
+    """``37:55`` or ``Chi tiết!E7``: the sheet is the document's own, its name need not repeat."""
+    return where[len(file) + 1 :] if where.startswith(file + ":") else where
+
+
 def sheet_of(report: Report) -> DocSheet:
     ev, plan = report.evaluation, report.plan
     heading = "" if plan.heading is None else f"{plan.heading.number}. {plan.heading.title}".lstrip(". ")
@@ -174,7 +179,7 @@ def sheet_of(report: Report) -> DocSheet:
     rows += _tree(ev.items, 1) if plan.has_budget else []
     findings = tuple(
         FindingRow(
-            str(f.source),
+            _place(str(f.source), plan.file),
             messages.SEVERITY[f.severity.value],
             f.code,
             f.message,

@@ -50,6 +50,17 @@ _MARK = {True: "Khớp", False: "Sai", None: "Không ghi"}
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
 _MAX_TEXT = 32_767
 HEADER_ROW = 4
+LABEL_WIDTH = 60  # the label and message column of a document's sheet
+REASON_WIDTH = 40
+
+
+def _height(texts: list[tuple[str, int]]) -> float | None:
+    """Row height for wrapped cells (text, column width): LibreOffice does not grow rows by itself."""
+    lines = 1
+    for text, width in texts:
+        per_line = max(int(width * 1.1), 1)
+        lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in text.split("\n")))
+    return None if lines == 1 else 15.0 * lines
 
 
 def sheet_name(index: int, file: str) -> str:
@@ -136,7 +147,7 @@ def _summary(
     counts = ", ".join(f"{n} {VERDICT[s]}" for s, n in total.by_status.items() if n)
     ws.write_string(1, 0, f"Kết quả chung: {counts or 'không có văn bản'}.", w.italic)
     ws.write_string(2, 0, "Bấm vào tên trang ở cột Chi tiết để xem từng văn bản.", w.italic)
-    for col, width in enumerate((5, 40, 16, 12, 9, 7, 6, 9, 16, 16, 16, 11, 14, 50, 28)):
+    for col, width in enumerate((5, 36, 14, 11, 9, 7, 6, 9, 15, 15, 15, 11, 14, REASON_WIDTH, 26)):
         ws.set_column(col, col, width)
     w.headers(ws, HEADER_ROW, HEADERS)
     first = HEADER_ROW + 1
@@ -188,6 +199,9 @@ def _summary_row(w: _Writer, ws: Any, r: int, s: DocSummary, name: str) -> None:
     w.string(ws, r, 12, s.verdict, w.text if s.status in (Status.OK, Status.NO_BUDGET) else w.bad)
     w.string(ws, r, 13, s.reason, w.wrap)
     ws.write_url(r, 14, f"internal:{_quote(name)}!A1", w.link, name)
+    height = _height([(s.reason or "", REASON_WIDTH)])
+    if height:
+        ws.set_row(r, height)
 
 
 def _document(w: _Writer, s: DocSummary, sheet: DocSheet | None, name: str) -> None:
@@ -197,7 +211,7 @@ def _document(w: _Writer, s: DocSummary, sheet: DocSheet | None, name: str) -> N
     ident = ", ".join(x for x in (s.number, s.date) if x)
     ws.write_string(2, 0, " — ".join(x for x in (ident, s.title or "") if x) or " ", w.italic)
     ws.write_string(3, 0, f"Kết quả: {s.verdict}" + (f" — {s.reason}" if s.reason else ""), w.italic)
-    for col, width in enumerate((18, 10, 60, 16, 16, 16, 14, 11)):
+    for col, width in enumerate((18, 10, LABEL_WIDTH, 16, 16, 16, 14, 11)):
         ws.set_column(col, col, width)
     if sheet is None:
         return
@@ -227,8 +241,12 @@ def _document(w: _Writer, s: DocSummary, sheet: DocSheet | None, name: str) -> N
             r += 1
             w.string(ws, r, 0, f.location)
             w.string(ws, r, 1, f.severity, w.bad if f.severity == "lỗi" else None)
-            w.string(ws, r, 2, f.message + (f"\n→ {f.cause}" if f.cause else ""), w.wrap)
+            text = f.message + (f"\n→ {f.cause}" if f.cause else "")
+            w.string(ws, r, 2, text, w.wrap)
             w.string(ws, r, 3, f.code)
+            height = _height([(text, LABEL_WIDTH)])
+            if height:
+                ws.set_row(r, height)
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
