@@ -126,6 +126,11 @@ def _continues(text: str) -> bool:
     return (first.isalpha() and first.islower() and first not in "x") or _CONTINUES.match(text) is not None
 
 
+def _ends_sentence(text: str) -> bool:
+    end = text.rstrip()
+    return end.endswith((";", ":")) or (end.endswith(".") and not end.endswith(".."))
+
+
 def marker(text: str) -> tuple[str, str] | None:
     """(style, number) of the list marker that starts ``text``, if it starts with one."""
     found = _marker_at(text, len(text) - len(text.lstrip()))
@@ -172,7 +177,11 @@ def segment(lines: Sequence[RawLine]) -> list[Item]:
             joins = (
                 current is not None
                 and (not previous_blank or _OPEN_END.search(current.text) is not None)
-                and (_continues(text[lead:]) or _OPEN_END.search(current.text) is not None)
+                and (
+                    _continues(text[lead:])
+                    or _OPEN_END.search(current.text) is not None
+                    or (text[lead:].startswith("(") and not _ends_sentence(current.text))
+                )
             )
             if joins and current is not None:
                 current.add(rl, lead, end)

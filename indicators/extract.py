@@ -17,7 +17,8 @@ from pathlib import Path
 
 from budget.costline import parse_cost_line
 from budget.numbers import NumberError, read_number
-from budget.read_text import RawLine, read_text_lines
+from budget.read_office import plan_lines
+from budget.read_text import RawLine
 from budget.tables import table_line_numbers
 from budget.text import fold
 from indicators.model import Kind, Share, Target
@@ -152,7 +153,7 @@ def extract(path: Path, name: str | None = None) -> list[Extracted]:
     """
     counter = [0]
     found: list[Extracted] = []
-    lines = read_text_lines(path, name)
+    lines = plan_lines(path, name)
     in_tables = table_line_numbers(lines)
     for raw in lines:
         if raw.source.line not in in_tables:

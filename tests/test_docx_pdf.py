@@ -299,14 +299,6 @@ def test_pdf_printed_by_libreoffice_reads_like_the_text(printed: dict[str, Path]
     assert "2.9" in sections and "2.1" in sections
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "segment: LibreOffice wraps '- Kinh phí tổ chức các đợt khảo sát ... thi thử lớp 10 THPT...' so that a "
-        "line starts with '(gồm văn phòng phẩm, ...): 2.800 triệu' (trang 2, dòng 7); a line starting with '(' "
-        "does not continue the item above, so the bullet becomes an unnumbered section of its own (12 sections)"
-    ),
-)
 def test_pdf_sections_like_the_text(printed: dict[str, Path]) -> None:
     _, sections, _, _ = _summary(check_file(printed["pdf"]))
     assert sections == _summary(check_file(HA_DONG))[1]
