@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -21,6 +22,7 @@ DEBUG_ENV = "BUDGET_DEBUG"  # set to print the traceback of an internal error
 
 # the English texts of OS errors (``strerror``), to put the Vietnamese reason in their place
 _STRERROR = {os.strerror(n): n for n in errno.errorcode}
+_ERRNO = re.compile(r"\[Errno (\d+)\]")  # ``str(OSError)``
 
 
 class Parser(argparse.ArgumentParser):
@@ -33,10 +35,14 @@ class Parser(argparse.ArgumentParser):
 def _vietnamese(e: InputError) -> InputError:
     """A reader that passed an OS error's English text as the reason gets the Vietnamese one."""
     reason = e.args_.get("reason")
-    if isinstance(reason, str) and reason in _STRERROR:
+    if not isinstance(reason, str):
+        return e
+    m = _ERRNO.search(reason)
+    number = _STRERROR.get(reason) or (int(m.group(1)) if m else None)
+    if number is not None:
         from budget.output import os_reason
 
-        e.args_["reason"] = os_reason(OSError(_STRERROR[reason], reason))
+        e.args_["reason"] = os_reason(OSError(number, reason))
     return e
 
 

@@ -357,7 +357,7 @@ def _write_in_private(
     folder = target.parent
     signals.held = True  # a signal now would leave the folder behind: it waits for the try below
     try:
-        private = Path(tempfile.mkdtemp(prefix=f"{PRIVATE_PREFIX}{os.getpid()}-", dir=folder))
+        private = Path(os.path.abspath(tempfile.mkdtemp(prefix=f"{PRIVATE_PREFIX}{os.getpid()}-", dir=folder)))
     except OSError as e:
         raise _unwritable(where, e) from None
     try:

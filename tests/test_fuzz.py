@@ -339,6 +339,8 @@ def mutated_workbook(draw: st.DrawFn) -> tuple[bytes, float]:
     for _ in range(draw(st.integers(1, 3))):
         kind = draw(st.sampled_from(["cell", "cell", "xml", "member", "truncate", "flip"]))
         if kind in ("truncate", "flip"):
+            if not data:
+                continue
             at = draw(st.integers(0, max(len(data) - 1, 0)))
             if kind == "truncate":
                 data = data[:at]

@@ -852,17 +852,16 @@ def test_csv_cell_too_long(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert code == 2 and err.endswith("lỗi [CSV_BROKEN] Tệp CSV không đọc được: có ô dài hơn 1.000.000 ký tự.\n")
 
 
-# the text reader (being rewritten: failures are reported, not fixed here) -------------------
+# the text reader (being rewritten: its failures are reported and marked, not fixed here) ----
 
 TEXT_READER = pytest.mark.xfail(strict=False, reason="text reader (budget/parse.py et al.): reported to its owner")
 
 
-@TEXT_READER
 @pytest.mark.parametrize(
     "line",
     [
-        "1. A: " + "9" * 80 + " người x 2 triệu đồng = 5 triệu đồng",
-        "1. A: 0," + "0" * 70 + "1 người x 2 triệu đồng = 5 triệu đồng",
+        pytest.param("1. A: " + "9" * 80 + " người x 2 triệu đồng = 5 triệu đồng", marks=TEXT_READER),
+        pytest.param("1. A: 0," + "0" * 70 + "1 người x 2 triệu đồng = 5 triệu đồng", marks=TEXT_READER),
         "1. A: 1E+400 người x 2 triệu đồng = 5 triệu đồng",
     ],
 )
@@ -873,7 +872,6 @@ def test_text_numbers_beyond_exact_range(tmp_path: Path, capsys: pytest.CaptureF
     assert code in (0, 1, 2), err
 
 
-@TEXT_READER
 def test_text_sections_400_deep(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "sau.txt"
     lines = [".".join(["1"] * i) + ". Mục: 5 triệu đồng" for i in range(1, 401)]
@@ -1012,3 +1010,16 @@ def test_a_bug_in_the_writer_is_not_an_output_error(tmp_path: Path) -> None:
     with pytest.raises(ZeroDivisionError):
         write_safely(target, [], True, buggy)
     assert sha(target) == digest and names(tmp_path) == {"kq.xlsx"}
+
+
+@pytest.mark.parametrize("reason", ["No space left on device", "[Errno 28] No space left on device: 'x'"])
+def test_english_os_reasons_of_any_reader_are_replaced(capsys: pytest.CaptureFixture[str], reason: str) -> None:
+    from budget.cli_support import input_error
+    from budget.source import Source
+
+    assert input_error(InputError(Source("a.txt"), "INPUT_UNREADABLE", {"reason": reason})) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "a.txt: lỗi [INPUT_UNREADABLE] Không mở được tệp: ổ đĩa đã hết chỗ trống; hãy giải phóng dung lượng "
+        "rồi chạy lại.\n"
+    )
