@@ -20,7 +20,7 @@ A4 (landscape where wide), one page wide, with its header repeated.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -89,6 +89,23 @@ class _Worksheet(Worksheet):  # type: ignore[misc]
 
     def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
         return formula[1:] if formula.startswith("=") else formula
+
+    def set_row(self, row: int, height: float | None = None, cell_format: Any = None, options: Any = None) -> int:
+        """XlsxWriter's ``set_row``, forgetting the heights of rows already streamed to the file.
+
+        It keeps every row's height for placing images and charts (these sheets have none);
+        in constant memory a row is written once the next one starts, so its height is no
+        longer needed, and keeping it would make the writer's memory grow with the rows.
+        """
+        done = super().set_row(row, height, cell_format, options)
+        if self.constant_memory:
+            streamed = self.__dict__.setdefault("_sized", [])
+            while streamed and streamed[0] < self.previous_row:
+                old = streamed.pop(0)
+                self.row_info.pop(old, None)
+                self.row_sizes.pop(old, None)
+            streamed.append(row)
+        return int(done)
 
 
 class _Workbook(xlsxwriter.Workbook):  # type: ignore[misc]
@@ -268,7 +285,11 @@ class _Sheet:
         return sum(self.widths[first : last + 1]) if first < len(self.widths) else 10.0
 
     def height(self, row: int, cells: Sequence[tuple[str, float]], line_height: float = _LINE_HEIGHT) -> None:
-        self.ws.set_row(row, row_height(cells, line_height))
+        """Set the row's height when its text wraps (a one-line row keeps the default height:
+        XlsxWriter remembers every height it is given, which would grow with the rows)."""
+        height = row_height(cells, line_height)
+        if line_height != _LINE_HEIGHT or height > row_height([], line_height):
+            self.ws.set_row(row, height)
 
     def text(self, row: int, col: int, value: str, fmt: Any = None) -> None:
         value = value if len(value) <= _MAX_TEXT else value[: _MAX_TEXT - 1] + "…"
@@ -356,45 +377,60 @@ def _sum_of(refs: list[str]) -> str:
     return "SUM(" + ",".join(refs) + ")" if refs else "0"
 
 
-@dataclass(frozen=True)
 class _Statuses:
-    """What to write in each status cell: the status, and whether the live formula gives it."""
+    """What to write in each status cell: the status, and whether the live formula gives it.
 
-    total: tuple[Status, bool]
-    sections: list[tuple[Status, bool]]
-    lines: list[tuple[Status, bool]]
-    alternatives: list[bool]
+    Read in the order the sheets are written (sections, then lines), one at a time: a list
+    per line would make the writer's memory grow with the lines.
+    """
 
+    def __init__(self, table: BudgetTable, p: Projection | None):
+        self.table = table
+        self.p = p
+        self.decimals = table.unit.exponent
+        if p is not None:
+            self.total = (p.total.status, p.total.status == p.total.sheet_status)
+            return
+        # Without a projection (the benchmark writes bare tables): what the live formulas give.
+        self._sections: list[Status] = [Status.NONE] * len(table.sections)
+        for i in range(len(table.sections) - 1, -1, -1):  # children come after their parents
+            sec = table.sections[i]
+            self._sections[i] = self._formula(sec.stated, sec.stated_sum, sec.lines, sec.sections)
+        t = table.total
+        self.total = (self._formula(t.stated, t.stated_sum, t.lines, t.sections), True)
 
-def _statuses(table: BudgetTable, p: Projection | None) -> _Statuses:
-    if p is not None:
-        sections = [(r.status, r.status == r.sheet_status) for r in p.rows if r.kind == "section"]
-        lines = [(r.status, r.status == r.sheet_status) for r in p.rows if r.kind == "line"]
-        alternatives = [r.alternatives for r in p.rows if r.kind == "section"]
-        return _Statuses((p.total.status, p.total.status == p.total.sheet_status), sections, lines, alternatives)
-    # Without a projection (the benchmark writes bare tables): what the live formulas give.
-    decimals = table.unit.exponent
-    line_st = [
-        (Status.ERROR if round_to(li.stated - round_to(li.computed, decimals), decimals) != 0 else Status.OK, True)
-        for li in table.lines
-    ]
-    sec_st: list[tuple[Status, bool]] = [(Status.NONE, True)] * len(table.sections)
+    def _line(self, line: LineRow) -> Status:
+        computed = round_to(line.computed, self.decimals)
+        return Status.ERROR if round_to(line.stated - computed, self.decimals) != 0 else Status.OK
 
-    def status(stated: Decimal | None, summed: Decimal | None, lines: Sequence[int], secs: Sequence[int]) -> Status:
-        bad = stated is not None and summed is not None and (lines or secs) and round_to(stated - summed, decimals)
-        if bad:
+    def _formula(
+        self, stated: Decimal | None, summed: Decimal | None, lines: Sequence[int], secs: Sequence[int]
+    ) -> Status:
+        if stated is not None and summed is not None and (lines or secs) and round_to(stated - summed, self.decimals):
             return Status.ERROR
-        children = [line_st[i][0] for i in lines] + [sec_st[i][0] for i in secs]
-        if any(c in (Status.ERROR, Status.INNER) for c in children):
+        below = [self._line(self.table.lines[i]) for i in lines] + [self._sections[i] for i in secs]
+        if any(c in (Status.ERROR, Status.INNER) for c in below):
             return Status.INNER
         return Status.NONE if stated is None else Status.OK
 
-    for i in range(len(table.sections) - 1, -1, -1):  # children come after their parents
-        s = table.sections[i]
-        sec_st[i] = (status(s.stated, s.stated_sum, s.lines, s.sections), True)
-    t = table.total
-    total = (status(t.stated, t.stated_sum, t.lines, t.sections), True)
-    return _Statuses(total, sec_st, line_st, [s.result.section.alternatives for s in table.sections])
+    def sections(self) -> Iterator[tuple[Status, bool, bool]]:
+        """(status, written as a live formula, alternative breakdowns) of each section in order."""
+        if self.p is not None:
+            for r in self.p.rows:
+                if r.kind == "section":
+                    yield r.status, r.status == r.sheet_status, r.alternatives
+        else:
+            for i, sec in enumerate(self.table.sections):
+                yield self._sections[i], True, sec.result.section.alternatives
+
+    def lines(self) -> Iterator[tuple[Status, bool]]:
+        if self.p is not None:
+            for r in self.p.rows:
+                if r.kind == "line":
+                    yield r.status, r.status == r.sheet_status
+        else:
+            for line in self.table.lines:
+                yield self._line(line), True
 
 
 def write_workbook(
@@ -421,7 +457,7 @@ def write_workbook(
     fmt = _Formats(wb)
     cols = layout.DetailColumns(table.slots)
     detail_first = layout.TITLE_ROWS + 1
-    statuses = _statuses(table, projection)
+    statuses = _Statuses(table, projection)
     unit_line = w.unit_line(table.unit.name)
     shown = None if projection is None else {sf.index: sf for sf in projection.findings}
 
@@ -541,10 +577,10 @@ def _write_summary(
     total_row = header_row + 1
     row(total_row, "", w.total_label, t.stated, t.stated_sum, t.recomputed_sum, t.lines, t.sections, True,
         statuses.total, False)  # fmt: skip
-    for i, sec in enumerate(table.sections):
+    for i, (sec, (word, live, alternatives)) in enumerate(zip(table.sections, statuses.sections(), strict=True)):
         title = ("    " * sec.depth) + sec.result.section.title
         row(summary_first + i, sec.result.section.number, title, sec.stated, sec.stated_sum, sec.recomputed_sum,
-            sec.lines, sec.sections, sec.depth == 0, statuses.sections[i], statuses.alternatives[i])  # fmt: skip
+            sec.lines, sec.sections, sec.depth == 0, (word, live), alternatives)  # fmt: skip
     last = summary_first + len(table.sections) - 1 if table.sections else total_row
     first_data = total_row
     # errors and errors inside, whole row; a live figure that gains decimals shows them
@@ -615,8 +651,8 @@ def _write_detail(
     s.titles(w, info, heading, unit_line, cols.count - 1)
     header_row = layout.TITLE_ROWS
     s.header(header_row, w.detail_headers(cols, table.unit.name))
-    for i, line in enumerate(table.lines):
-        _detail_row(s, w, header_row + 1 + i, i + 1, line, cols, decimals, table.unit.exponent, statuses.lines[i])
+    for i, (line, status) in enumerate(zip(table.lines, statuses.lines(), strict=True)):
+        _detail_row(s, w, header_row + 1 + i, i + 1, line, cols, decimals, table.unit.exponent, status)
     first, last = header_row + 1, header_row + len(table.lines)
     if table.lines:
         status_col = xl_col_to_name(cols.status)
