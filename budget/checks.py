@@ -415,6 +415,23 @@ def check_coverage(ev: Evaluation) -> list[Finding]:
     ]
 
 
+def check_words(ev: Evaluation) -> list[Finding]:
+    """Every amount in words against the figure it spells (``Bằng chữ: ...``)."""
+    out = []
+    for w in ev.plan.words:
+        money = w.amount.money
+        said = shift(w.value, -money.exponent)
+        if said == w.amount.value:
+            continue
+        args = {"words": w.text, "said": said, "figure": w.amount.value, "unit": money.name}
+        out.append(
+            Finding(
+                w.source, "WORDS_MISMATCH", Severity.ERROR, args, expected=w.amount.value, actual=said, unit=money.name
+            )
+        )
+    return out
+
+
 Check = Callable[[Evaluation], list[Finding]]
 ARITHMETIC: tuple[Check, ...] = (
     check_products,
@@ -423,6 +440,7 @@ ARITHMETIC: tuple[Check, ...] = (
     check_empty_sections,
     check_assumed_units,
     check_coverage,
+    check_words,
 )
 CHECKS: tuple[Check, ...] = (*ARITHMETIC, check_units, check_stored_values)
 

@@ -18,11 +18,12 @@ from decimal import Decimal
 
 from budget.costline import Locator, _mask_notes, is_arithmetic, paren_groups, read_chain, read_number_at
 from budget.findings import Finding, Severity
-from budget.model import Amount, CostLine, Quantity, Step
+from budget.model import Amount, CostLine, Quantity, Step, WordsCheck
 from budget.numbers import NUMBER_TOKEN, NumberError
 from budget.source import Source
 from budget.text import fold
 from budget.units import Money, read_money
+from budget.words import find_words
 
 # Clause ends: a semicolon, or a full stop before a space and a non-digit (``800. 000`` is a number).
 _CLAUSE_END = re.compile(r";|\.(?=\s+[^\s0-9]|\s*$)")
@@ -63,6 +64,7 @@ class Scan:
     lines: list[CostLine]
     amounts: list[Found]  # outside any chain, in order
     findings: list[Finding]
+    words: list[WordsCheck] = field(default_factory=list)
 
     @property
     def free(self) -> list[Found]:
@@ -252,7 +254,19 @@ def scan(text: str, locate: Locator) -> Scan:
             owner.parts = parts
         found.extend(parts)
     found.sort(key=lambda f: f.start)
-    return Scan(lines, found, findings)
+    return Scan(lines, found, findings, _words(text, found, locate))
+
+
+def _words(text: str, found: list[Found], locate: Locator) -> list[WordsCheck]:
+    """Each amount in words beside the figure just before it."""
+    if "ch" not in text.lower():
+        return []  # "Bằng chữ", "chẵn": no marker, no words (a cheap test on long lines)
+    out = []
+    for span in find_words(text):
+        owner = next((f for f in reversed(found) if f.end <= span.start and not f.in_group), None)
+        if owner is not None:
+            out.append(WordsCheck(locate.at(span.start + 1), owner.amount, span.value, span.text))
+    return out
 
 
 def _found(

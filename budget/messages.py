@@ -47,6 +47,10 @@ TEMPLATES: Mapping[str, str] = {
         "Tổng ghi hai lần với hai số khác nhau: trước ghi {first} {unit}, ở đây ghi {second} {unit}; "
         "không đối chiếu được cho đến khi thống nhất."
     ),
+    "WORDS_MISMATCH": (
+        "Số tiền bằng chữ “{words}” là {said} {unit}, nhưng số ghi bằng số là {figure} {unit}; "
+        "hai cách ghi phải là một số."
+    ),
     "LEGACY_CONVERTED": (
         "Dòng này gõ bằng phông chữ cũ {encoding} (hiện thành ký tự lạ); đã chuyển sang Unicode trước khi đọc."
     ),
@@ -495,6 +499,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TOTAL_STATED_TWICE": (
         "The total is stated twice with two figures: {first} {unit} before, {second} {unit} here; "
         "it cannot be checked until they agree."
+    ),
+    "WORDS_MISMATCH": (
+        "The amount in words “{words}” is {said} {unit}, but the figure in digits is {figure} {unit}; "
+        "both must be one amount."
     ),
     "LEGACY_CONVERTED": (
         "This line was typed in the legacy {encoding} font (it shows as odd characters); "

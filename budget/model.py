@@ -125,6 +125,16 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class WordsCheck:
+    """An amount written out in words (``Bằng chữ: ...``) beside the figure it spells."""
+
+    source: Source  # where the words start
+    amount: Amount  # the figure, as stated in digits
+    value: Decimal  # what the words say, in đồng
+    text: str
+
+
+@dataclass(frozen=True)
 class Plan:
     file: str
     document: DocumentInfo = field(default_factory=DocumentInfo)
@@ -136,6 +146,7 @@ class Plan:
     # statement or outline node consumed (reported, never passed silently).
     amounts_found: int = 0
     unchecked: tuple[Amount, ...] = ()
+    words: tuple[WordsCheck, ...] = ()  # amounts in words, anywhere in the document
 
     @property
     def has_budget(self) -> bool:

@@ -19,7 +19,7 @@ from decimal import Decimal
 from budget.evaluate import evaluate_section
 from budget.expr import Found, scan
 from budget.findings import Finding, Severity
-from budget.model import Amount, CostLine, Item, Section
+from budget.model import Amount, CostLine, Item, Section, WordsCheck
 from budget.numbers import shift, total
 from budget.segment import Item as TextItem
 from budget.source import Source
@@ -46,6 +46,7 @@ class Node:
     entries: list[Node] = field(default_factory=list)
     found: list[Found] = field(default_factory=list)  # amounts of its own text and of its paragraphs
     chain_results: int = 0  # stated results of its expressions (amounts checked by the products)
+    words: list[WordsCheck] = field(default_factory=list)  # amounts in words in it and below
     built: Item | None = None
     stated: Amount | None = None
 
@@ -144,6 +145,7 @@ class Builder:
             s = scan(node.item.text, ItemLocator(node.item))
             self.findings.extend(s.findings)
             node.found.extend(s.amounts)
+            node.words.extend(s.words)
             node.chain_results += sum(len(line.steps) for line in s.lines)
             lines.extend(s.lines)
             own_found = s.free
@@ -165,6 +167,7 @@ class Builder:
             if entry.style is not None:
                 built = self.node(entry, parent_stated=stated is not None or node.stated is not None)
                 node.found.extend(entry.found)
+                node.words.extend(entry.words)
                 node.chain_results += entry.chain_results
                 if built is not None and (_has_money(built) or self._kept_empty(node, entry)):
                     items.append(built)
@@ -173,6 +176,7 @@ class Builder:
             s = scan(entry.item.text, ItemLocator(entry.item))
             self.findings.extend(s.findings)
             node.found.extend(s.amounts)
+            node.words.extend(s.words)
             node.chain_results += sum(len(line.steps) for line in s.lines)
             items.extend(s.lines)
             is_total = _TOTAL_LINE.search(fold(entry.item.text)) is not None

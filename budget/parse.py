@@ -120,7 +120,8 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     if not isinstance(section, Section) or not _has_money(section):
         # no budget tree; amounts found anyway are reported, never passed over
         stray = tuple(f.amount for f in root.found if not f.used)
-        plan = Plan(file, info, amounts_found=len(root.found) + root.chain_results, unchecked=stray)
+        found = len(root.found) + root.chain_results
+        plan = Plan(file, info, amounts_found=found, unchecked=stray, words=tuple(root.words))
         return with_tables(plan, tables), _drop_settled_ambiguity(findings, conv)
     kept = tuple(i for i in section.items if _has_money(i))
     kept = _resolve(kept, findings, conv)
@@ -129,7 +130,9 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
         heading = Section(section.number, section.title, section.source)
     unchecked = tuple(f.amount for f in top.found if not f.used)
     found = len(top.found) + top.chain_results
-    plan = Plan(file, info, heading, section.stated, kept, amounts_found=found, unchecked=unchecked)
+    plan = Plan(
+        file, info, heading, section.stated, kept, amounts_found=found, unchecked=unchecked, words=tuple(root.words)
+    )
     plan = with_tables(plan, tables)
     findings = _drop_settled_ambiguity(findings, conv)
     return plan, findings

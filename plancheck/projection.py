@@ -110,7 +110,7 @@ class Row:
 class SumCheck:
     """One sum the check compared: a section, the grand total, or one alternative breakdown."""
 
-    kind: str  # "section" | "total" | "alternative"
+    kind: str  # "section" | "total" | "alternative" | "words"
     label: str
     number: str
     line: int | None
@@ -123,6 +123,21 @@ class SumCheck:
     @property
     def difference(self) -> Decimal:
         return EXACT.subtract(self.stated, self.computed)
+
+
+def _words_sums(report: Report, lang: str) -> list[SumCheck]:
+    """Each amount in words as a check of the figure it spells."""
+    out = []
+    for w in report.plan.words:
+        money = w.amount.money
+        said = shift(w.value, -money.exponent)
+        source = w.amount.source
+        out.append(
+            SumCheck(
+                "words", w.text, "", source.line, str(source), w.amount.value, said, money.name, said == w.amount.value
+            )
+        )
+    return out
 
 
 @dataclass(frozen=True)
@@ -676,7 +691,7 @@ def project(
         plan.has_budget,
         report.evaluation.total.money.name,
         tuple(rows.rows),
-        tuple(rows.sums),
+        (*rows.sums, *_words_sums(report, lang)),
         shown,
         _targets(targets, lang),
         summary,

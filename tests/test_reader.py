@@ -354,6 +354,32 @@ def test_a_finding_on_a_huge_line_shows_a_window(tmp_path: Path) -> None:
     assert shown[1][caret] == "7"
 
 
+def test_amount_in_words_that_disagrees_with_its_figure_is_an_error(tmp_path: Path) -> None:
+    text = (
+        "IV. KINH PHÍ\nTổng kinh phí: 2.000 triệu đồng (Bằng chữ: Hai tỷ năm trăm triệu đồng).\n"
+        "1. Hội nghị: 1.200 triệu đồng.\n2. Tập huấn: 800 triệu đồng.\n"
+    )
+    r = check(tmp_path, text)
+    (f,) = [f for f in r.findings if f.is_error]
+    assert (f.code, f.source.line, f.source.col, f.expected, f.actual) == (
+        "WORDS_MISMATCH",
+        2,
+        text.split("\n")[1].index("Hai") + 1,
+        Decimal(2000),
+        Decimal(2500),
+    )
+    right = check(tmp_path, text.replace("Hai tỷ năm trăm triệu đồng", "Hai tỷ đồng"), "ok.txt")
+    assert [f.code for f in right.findings if f.is_error] == []
+    assert [(w.value, w.amount.value) for w in right.plan.words] == [(Decimal(2_000_000_000), Decimal(2000))]
+
+
+def test_amount_in_words_after_the_figure_without_parentheses(tmp_path: Path) -> None:
+    text = "Tổng dự toán: 46.375.000.000 đồng. Bằng chữ: Bốn mươi sáu tỷ, ba trăm bảy mươi lăm triệu đồng chẵn.\n"
+    r = check(tmp_path, text)
+    assert [(w.value, w.amount.value) for w in r.plan.words] == [(Decimal(46_375_000_000), Decimal(46_375_000_000))]
+    assert [f.code for f in r.findings if f.is_error] == []
+
+
 # ---- linear reading: pathological inputs against a plain file of the same size -------
 
 
@@ -372,7 +398,7 @@ def _plain(size: int) -> str:
 
 @pytest.mark.parametrize(
     "kind",
-    ["digits", "equals", "open_paren", "deep"],
+    ["digits", "equals", "open_paren", "deep", "big_plan"],
 )
 def test_pathological_inputs_read_in_linear_time(tmp_path: Path, kind: str) -> None:
     size = 1_000_000
@@ -382,6 +408,10 @@ def test_pathological_inputs_read_in_linear_time(tmp_path: Path, kind: str) -> N
         text = ("= 5 triệu đồng " * (size // 15))[:size]
     elif kind == "open_paren":
         text = ("(1%, " * (size // 5))[:size]
+    elif kind == "big_plan":
+        block = PLAN.replace("II. KINH PHÍ", "Mục kinh phí") * 4
+        text = (block * (2_000_000 // len(block) + 1))[:2_000_000]
+        size = len(text)
     else:
         parts = []
         number = ""
