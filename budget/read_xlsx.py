@@ -36,7 +36,11 @@ from budget.xlsx_io import broken, formula_states, guard, load_exact
 MAX_DEPTH = 20  # levels of section numbers (1.2.3 is 3): real plans use up to 5 or 6
 MAX_INTEGER_DIGITS = 18  # |number| < 10^18: far beyond any budget, in đồng
 MAX_DECIMALS = 18  # digits after the decimal point (a float stored by Excel has up to 17)
-MAX_LINE_DIGITS = 48  # the product of a line, in the unit it is compared in: 24 + 24 digits
+# The product of a line, in the unit it is compared in: below 10^20 (so that sums of a
+# million lines stay below the 28 digits that number formatting handles) and at most 24
+# decimals (so that sums and differences stay within the 60 digits of exact arithmetic).
+MAX_LINE_POWER = 20
+MAX_LINE_DECIMALS = 24
 MAX_FACTOR_DIGITS = 54  # significant digits of all factors of a line together (arithmetic keeps 60)
 
 
@@ -77,7 +81,7 @@ def _line_digits(factors: list[Quantity], stated: Quantity) -> int | None:
     _, first, last = _window(value)
     shift = exponent - stated.exponent
     first, last = first + shift, last + shift
-    if first > MAX_LINE_DIGITS // 2 or last < -MAX_LINE_DIGITS // 2:
+    if first >= MAX_LINE_POWER or last < -MAX_LINE_DECIMALS:
         return max(first, 0) - min(last, 0) + 1
     return None
 
