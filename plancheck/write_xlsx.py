@@ -78,6 +78,28 @@ class _Result:
         return self.text
 
 
+class _EmptyText(str):
+    """A formula's stored result that is the empty text (``IF(...,"",...)``), typed as text.
+
+    XlsxWriter writes a plain ``""`` result untyped (to make some programs recalculate),
+    which the reader rightly reports as a formula without a stored value; this one compares
+    unequal to ``""`` so XlsxWriter marks it ``t="str"``: computed, and empty.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    def __ne__(self, other: object) -> bool:
+        return True
+
+    __hash__ = str.__hash__
+
+
+EMPTY = _EmptyText("")
+
+
 class _Worksheet(Worksheet):  # type: ignore[misc]
     """XlsxWriter's worksheet without its formula rewriting.
 
@@ -305,7 +327,7 @@ class _Sheet:
 
     def formula(self, row: int, col: int, formula: str, value: Decimal | str, fmt: Any = None) -> None:
         if isinstance(value, str):
-            self.ws.write_formula(row, col, formula, fmt or self.fmt.text, value)
+            self.ws.write_formula(row, col, formula, fmt or self.fmt.text, value or EMPTY)
         else:
             self.ws.write_formula(row, col, formula, fmt or self.fmt.of(value), _Result(value))
 
@@ -548,7 +570,7 @@ def _write_summary(
         c, d = _ref(None, r, _C), _ref(None, r, _D)
         diff: Decimal | None = None if stated is None or not summed else stated - (stated_sum or Decimal(0))
         difference = f'IF(OR({c}="",{d}=""),"",ROUND({c}-{d},{decimals}))'
-        ws.write_formula(r, _F, difference, fmt.of(diff, bold), "" if diff is None else _Result(diff))
+        ws.write_formula(r, _F, difference, fmt.of(diff, bold), EMPTY if diff is None else _Result(diff))
         word, live = status
         if live:
             own_bad = f'AND({c}<>"",{d}<>"",ROUND(N({c})-N({d}),{decimals})<>0)'
@@ -910,7 +932,7 @@ def write_template(path: Path, unit: Money, rows: int = TEMPLATE_ROWS) -> None:
     summary.formula(r, _D, f"SUM({whole_column(cols.stated)})", example, fmt.number(0, True))
     summary.formula(r, _E, f"SUM({whole_column(cols.computed)})", example, fmt.number(0, True))
     c, d = xl_rowcol_to_cell(r, _C), xl_rowcol_to_cell(r, _D)
-    summary.ws.write_formula(r, _F, f'IF(OR({c}="",{d}=""),"",ROUND({c}-{d},{decimals}))', fmt.number(0, True), "")
+    summary.ws.write_formula(r, _F, f'IF(OR({c}="",{d}=""),"",ROUND({c}-{d},{decimals}))', fmt.number(0, True), EMPTY)
     ok, bad, none = w.status[Status.OK], w.status[Status.ERROR], w.status[Status.NONE]
     summary.formula(r, _G, f'IF({c}="","{none}",IF(ROUND({c}-{d},{decimals})<>0,"{bad}","{ok}"))', none, fmt.bold_text)
     end = _summary_footer(summary, fmt, w, r + 2, info, None)

@@ -476,3 +476,17 @@ def test_targets_in_report_and_printed_sheet(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(book)["Chỉ tiêu"]
     assert [c.value for c in ws[1]][:3] == ["Mã", "Chỉ tiêu", "Loại"]  # indicators check reads it from row 1
     assert ws["A2"].value == "CT01"
+
+
+def test_own_workbooks_read_back_fully_checked(tmp_path: Path) -> None:
+    """Empty formula results are stored as computed empty text, so a workbook the tool wrote
+    (or its blank template) is never "not fully checked" when read back."""
+    book = tmp_path / "kq.xlsx"
+    report, table = with_workbook_findings(check_file(HA_DONG))
+    save_workbook(report, table, book)
+    template = tmp_path / "mau.xlsx"
+    assert run("template", "-o", str(template)).returncode == 0
+    for path in (book, template):
+        back = check_file(path)
+        assert [f.code for f in back.findings if f.code.startswith("XLSX")] == [], path
+        assert project(back).verdict.headline == "KẾT QUẢ: KHỚP", path
