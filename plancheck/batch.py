@@ -16,9 +16,11 @@ from __future__ import annotations
 import argparse
 import csv
 import glob
+import multiprocessing
 import os
+import signal
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -26,7 +28,6 @@ from pathlib import Path
 
 from budget.cli_support import EXIT_INPUT
 from budget.findings import InputError
-from budget.output import check_target
 from plancheck.batch_view import DocSheet, DocSummary, internal, overall, sheet_of, summarize, unreadable
 from plancheck.progress import Progress, wanted
 
@@ -211,47 +212,89 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def check_all(tasks: Sequence[Task], jobs: int, on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Every task checked, over ``jobs`` processes; outcomes in the order of ``tasks``."""
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the run and says so."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _alone(task: Task) -> Outcome:
+    """One document in a fresh process of its own: after a worker died, only its culprit is lost."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=_CONTEXT, initializer=_ignore_sigint) as pool:
+        try:
+            return pool.submit(check_one, task).result()
+        except BrokenProcessPool:
+            return _crashed(task)
+
+
+def _came_back(task: Task, f: Future[Outcome]) -> Outcome | None:
+    """The outcome of a finished future; None when its worker died (the pool is broken)."""
+    try:
+        return f.result()
+    except BrokenProcessPool:
+        return None
+    except Exception as e:  # the outcome could not come back (not picklable): a bug
+        summary = internal(task.index, task.path, f"{type(e).__name__}: {e}")
+        return Outcome(summary, _error_text(task, summary), None)
+
+
+# Workers are forked where the platform allows: they start with the parent's modules already
+# imported (about two seconds of imports each otherwise). Tasks are all submitted before the
+# progress bar starts its thread, so nothing is forked from a process running threads of ours.
+_CONTEXT = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
+def check_in_order(
+    tasks: Sequence[Task],
+    jobs: int,
+    on_done: Callable[[Outcome], None] | None = None,
+    on_started: Callable[[], None] | None = None,
+) -> Iterator[Outcome]:
+    """Every task checked over ``jobs`` processes, yielded in the order of ``tasks`` as soon as
+    it and all before it are done; ``on_done`` hears of each as it finishes, in any order."""
     done = on_done or (lambda _: None)
     jobs = max(1, min(jobs, len(tasks)))
     if jobs == 1:
-        out = []
+        if on_started is not None:
+            on_started()
         for t in tasks:
             o = check_one(t)
             done(o)
-            out.append(o)
-        return out
-    results: dict[int, Outcome] = {}
-    broken: list[Task] = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures: list[tuple[Task, Future[Outcome]]] = [(t, pool.submit(check_one, t)) for t in tasks]
+            yield o
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_CONTEXT, initializer=_ignore_sigint) as pool:
+        futures: list[Future[Outcome] | None] = [pool.submit(check_one, t) for t in tasks]
+        if on_started is not None:
+            on_started()
 
-        def finished(t: Task, f: Future[Outcome]) -> None:
-            try:
-                o = f.result()
-            except BrokenProcessPool:
-                broken.append(t)
-                return
-            except Exception as e:  # the outcome could not come back (not picklable): a bug
-                summary = internal(t.index, t.path, f"{type(e).__name__}: {e}")
-                o = Outcome(summary, _error_text(t, summary), None)
-            results[t.index] = o
-            done(o)
+        def heard(t: Task, f: Future[Outcome]) -> None:
+            o = _came_back(t, f)
+            if o is not None:  # a document lost with its worker is heard of when run again
+                done(o)
 
-        for t, f in futures:
-            f.add_done_callback(lambda f, t=t: finished(t, f))  # type: ignore[misc]
-    # A worker that died (killed, out of memory) breaks the whole pool: run what was left
-    # one by one, each in a fresh process, so that only the document at fault is lost.
-    for t in sorted(broken, key=lambda t: t.index):
-        with ProcessPoolExecutor(max_workers=1) as alone:
-            try:
-                o = alone.submit(check_one, t).result()
-            except BrokenProcessPool:
-                o = _crashed(t)
-        results[t.index] = o
-        done(o)
-    return [results[t.index] for t in tasks]
+        for t, f in zip(tasks, futures, strict=True):
+            assert f is not None
+            f.add_done_callback(lambda f, t=t: heard(t, f))  # type: ignore[misc]
+        try:
+            for i, t in enumerate(tasks):
+                f = futures[i]
+                assert f is not None
+                back = _came_back(t, f)
+                futures[i] = None  # the outcome is not kept once it has been passed on
+                if back is None:
+                    # A worker that died (killed, out of memory) breaks the whole pool: what it
+                    # left is run one by one, each in a fresh process.
+                    back = _alone(t)
+                    done(back)
+                yield back
+        finally:
+            for f in futures:
+                if f is not None:
+                    f.cancel()
+
+
+def check_all(tasks: Sequence[Task], jobs: int, on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """``check_in_order`` as a list."""
+    return list(check_in_order(tasks, jobs, on_done))
 
 
 # --- the command --------------------------------------------------------------------------------
@@ -300,8 +343,6 @@ def _manifest_items(name: str) -> list[str]:
 
 
 def main(args: argparse.Namespace) -> int:
-    from plancheck.write_batch import write_batch_json, write_batch_text
-
     if args.jobs is not None and args.jobs < 1:
         sys.stderr.write("budget: lệnh không hợp lệ: --jobs phải là số nguyên dương\n")
         return EXIT_INPUT
@@ -317,27 +358,51 @@ def main(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     out = Path(args.xlsx) if args.xlsx else None
     inputs = collect(items, [out] if out else [])
-    if out is not None:
-        check_target(out, [Path(p) for p in inputs.paths], args.force)  # refuse before the work
     tasks = [Task(i, p, args.strict_units, args.format, out is not None) for i, p in enumerate(inputs.paths, 1)]
-    with Progress(len(tasks), wanted(args.quiet)) as bar:
-        outcomes = check_all(tasks, args.jobs or default_jobs(), lambda o: bar.advance(Path(o.summary.file).name))
-    rows = [o.summary for o in outcomes]
-    total = overall(rows, len(inputs.skipped))
-    if out is not None:
+    try:
+        if out is None:
+            return _run(args, tasks, inputs, None)
         from budget.output import write_safely
-        from plancheck.write_batch_xlsx import write_batch_workbook
 
+        code: list[int] = []
+        # checked while the workbook is written: each document's sheet as soon as it is in
         write_safely(
-            out,
-            [Path(p) for p in inputs.paths],
-            args.force,
-            lambda tmp: write_batch_workbook(tmp, outcomes, inputs.skipped, total),
+            out, [Path(p) for p in inputs.paths], args.force, lambda tmp: code.append(_run(args, tasks, inputs, tmp))
         )
-    for o in outcomes:
-        if o.summary.reason is not None:
-            sys.stderr.write(f"budget: {o.summary.file}: {o.summary.verdict}: {o.summary.reason}\n")
-    write = write_batch_json if args.format == "json" else write_batch_text
-    for chunk in write(outcomes, inputs.skipped, total):
-        sys.stdout.write(chunk)
+        return code[0]
+    except KeyboardInterrupt:
+        sys.stdout.flush()
+        sys.stderr.write("\nbudget: đã dừng theo yêu cầu (Ctrl-C); kết quả trên chưa đầy đủ.\n")
+        return 130
+
+
+def _run(args: argparse.Namespace, tasks: list[Task], inputs: Inputs, workbook: Path | None) -> int:
+    """Check every task, streaming each document's output in input order, then the summary."""
+    from plancheck.write_batch import JsonSink, TextSink
+
+    sink = JsonSink(sys.stdout) if args.format == "json" else TextSink(sys.stdout)
+    book = None
+    if workbook is not None:
+        from plancheck.write_batch_xlsx import BatchWorkbook
+
+        book = BatchWorkbook(workbook)
+    rows: list[DocSummary] = []
+    bar = Progress(len(tasks), wanted(args.quiet))
+    try:
+        outcomes = check_in_order(
+            tasks, args.jobs or default_jobs(), lambda o: bar.advance(Path(o.summary.file).name), bar.start
+        )
+        for o in outcomes:
+            rows.append(o.summary)
+            sink.document(o)
+            if book is not None:
+                book.document(o.summary, o.sheet)
+            if o.summary.reason is not None:
+                bar.say(f"budget: {o.summary.file}: {o.summary.verdict}: {o.summary.reason}\n")
+    finally:
+        bar.close()
+    total = overall(rows, len(inputs.skipped))
+    sink.finish(rows, inputs.skipped, total)
+    if book is not None:
+        book.finish(rows, inputs.skipped, total)
     return total.exit_code

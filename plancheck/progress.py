@@ -41,6 +41,10 @@ class Progress:
         self._timer = threading.Timer(DELAY if delay is None else delay, self._show) if self.enabled else None
         if self._timer is not None:
             self._timer.daemon = True
+
+    def start(self) -> None:
+        """Start counting time: the bar appears ``delay`` seconds from now if the run lasts."""
+        if self._timer is not None and not self._timer.is_alive() and not self._closed:
             self._timer.start()
 
     def _show(self) -> None:
@@ -80,6 +84,14 @@ class Progress:
             if self._bar is not None:
                 self._bar.update(self._task, completed=self.done, description=name)
 
+    def say(self, text: str) -> None:
+        """A line for stderr, printed above the bar when there is one."""
+        with self._lock:
+            if self._bar is not None:
+                self._bar.console.print(text, end="", markup=False, highlight=False, soft_wrap=True)
+                return
+        self.stream.write(text)
+
     def close(self) -> None:
         with self._lock:
             self._closed = True
@@ -90,6 +102,7 @@ class Progress:
             bar.stop()
 
     def __enter__(self) -> Progress:
+        self.start()
         return self
 
     def __exit__(self, *_: object) -> None:

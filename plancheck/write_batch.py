@@ -1,16 +1,17 @@
 """A batch run as text and as JSON: each document's own report in input order, then the
 consolidated summary. Lays out what ``batch_view`` decided; computes nothing.
 
-Both are produced as chunks written one after the other, so no giant string is built;
-each document's JSON is encoded once, in its worker process, by the C encoder (no indent).
+Both are written document by document as the run goes (in input order), so nothing the
+size of the whole run is built; each document's JSON is encoded once, in its worker
+process, by the C encoder (no indent).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from budget.api import Report
 from budget.numbers import format_vn, plain
@@ -94,16 +95,40 @@ def overall_dict(total: Overall) -> dict[str, Any]:
     }
 
 
-def write_batch_json(outcomes: Sequence[Outcome], skipped: Sequence[Skipped], total: Overall) -> Iterator[str]:
-    """``{"documents": [...], "skipped": [...], "summary": {...}}``, one document per line."""
-    yield '{"documents": [\n'
-    for i, o in enumerate(outcomes):
-        yield ("" if i == 0 else ",\n") + (o.text or "null")
-    yield '\n],\n"skipped": '
-    yield json.dumps([{"path": s.path, "reason": s.reason} for s in skipped], ensure_ascii=False)
-    yield ',\n"summary": '
-    yield json.dumps(overall_dict(total), ensure_ascii=False)
-    yield "\n}\n"
+class JsonSink:
+    """``{"documents": [...], "skipped": [...], "summary": {...}}``, one document per line,
+    each written as soon as it is in (its JSON was encoded in its worker)."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.count = 0
+
+    def document(self, o: Outcome) -> None:
+        self.stream.write(('{"documents": [\n' if self.count == 0 else ",\n") + (o.text or "null"))
+        self.count += 1
+
+    def finish(self, rows: Sequence[DocSummary], skipped: Sequence[Skipped], total: Overall) -> None:
+        w = self.stream.write
+        if self.count == 0:
+            w('{"documents": [')
+        w('\n],\n"skipped": ')
+        w(json.dumps([{"path": s.path, "reason": s.reason} for s in skipped], ensure_ascii=False))
+        w(',\n"summary": ')
+        w(json.dumps(overall_dict(total), ensure_ascii=False))
+        w("\n}\n")
+
+
+class TextSink:
+    """Each document as ``budget check`` prints it alone, separated by a rule; then the summary."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def document(self, o: Outcome) -> None:
+        self.stream.write((o.text or error_text(o.summary)) + "\n" + RULE + "\n\n")
+
+    def finish(self, rows: Sequence[DocSummary], skipped: Sequence[Skipped], total: Overall) -> None:
+        self.stream.write("\n".join(summary_lines(rows, skipped, total)) + "\n")
 
 
 def _num(v: Decimal | None) -> str:
@@ -130,15 +155,14 @@ def _table_row(cells: tuple[str, ...]) -> str:
     ).rstrip()
 
 
-def summary_lines(outcomes: Sequence[Outcome], skipped: Sequence[Skipped], total: Overall) -> list[str]:
+def summary_lines(rows: Sequence[DocSummary], skipped: Sequence[Skipped], total: Overall) -> list[str]:
     out = [f"{SUMMARY_TITLE}: {total.documents} văn bản"]
     out.append(
         _table_row(
             ("STT", "Tệp", "Số, ngày", "Dòng", "Mục", "Lỗi", "C.báo", "Tổng ghi", "Tổng tính", "Đơn vị", "Kết quả")
         )
     )
-    for o in outcomes:
-        s = o.summary
+    for s in rows:
         ident = ", ".join(x for x in (s.number, s.date) if x)
         readable = s.status not in (Status.UNREADABLE, Status.BUG)
         cells = (
@@ -155,7 +179,7 @@ def summary_lines(outcomes: Sequence[Outcome], skipped: Sequence[Skipped], total
             s.verdict,
         )
         out.append(_table_row(cells))
-    failed = [o.summary for o in outcomes if o.summary.reason is not None]
+    failed = [s for s in rows if s.reason is not None]
     if failed:
         out.append("")
         out.append(f"Không kiểm tra được {len(failed)} văn bản:")
@@ -180,10 +204,3 @@ def summary_lines(outcomes: Sequence[Outcome], skipped: Sequence[Skipped], total
         f"{total.lines} dòng chi phí, {total.errors} lỗi, {total.warnings} cảnh báo."
     )
     return out
-
-
-def write_batch_text(outcomes: Sequence[Outcome], skipped: Sequence[Skipped], total: Overall) -> Iterator[str]:
-    """Each document as ``budget check`` prints it alone, separated by a rule; then the summary."""
-    for o in outcomes:
-        yield (o.text or error_text(o.summary)) + "\n" + RULE + "\n\n"
-    yield "\n".join(summary_lines(outcomes, skipped, total)) + "\n"

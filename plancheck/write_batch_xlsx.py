@@ -24,7 +24,7 @@ from budget.table import too_precise
 from plancheck.batch_view import VERDICT, DocSheet, DocSummary, Overall, Status
 
 if TYPE_CHECKING:
-    from plancheck.batch import Outcome, Skipped
+    from plancheck.batch import Skipped
 
 SUMMARY = "Tổng hợp các đơn vị"
 HEADERS = [
@@ -129,20 +129,29 @@ class _Writer:
         ws.set_row(row, 32)
 
 
-def write_batch_workbook(path: Path, outcomes: Sequence[Outcome], skipped: Sequence[Skipped], total: Overall) -> None:
-    """Write the consolidated workbook to ``path`` (the caller makes the write safe)."""
-    w = _Writer(path)
-    names = [sheet_name(o.summary.index, o.summary.file) for o in outcomes]
-    _summary(w, outcomes, names, skipped, total)
-    for o, name in zip(outcomes, names, strict=True):
-        _document(w, o.summary, o.sheet, name)
-    w.wb.close()
+class BatchWorkbook:
+    """The consolidated workbook, written as the run goes: each document's sheet as soon as the
+    document is in (XlsxWriter's constant memory: nothing is kept once written), the summary
+    sheet, first in the tabs, filled when the run is over."""
+
+    def __init__(self, path: Path):
+        self.w = _Writer(path)
+        self.summary = self.w.wb.add_worksheet(SUMMARY)
+        self.names: list[str] = []
+
+    def document(self, s: DocSummary, sheet: DocSheet | None) -> None:
+        name = sheet_name(s.index, s.file)
+        self.names.append(name)
+        _document(self.w, s, sheet, name)
+
+    def finish(self, rows: Sequence[DocSummary], skipped: Sequence[Skipped], total: Overall) -> None:
+        _summary(self.w, self.summary, rows, self.names, skipped, total)
+        self.w.wb.close()
 
 
 def _summary(
-    w: _Writer, outcomes: Sequence[Outcome], names: list[str], skipped: Sequence[Skipped], total: Overall
+    w: _Writer, ws: Any, rows: Sequence[DocSummary], names: list[str], skipped: Sequence[Skipped], total: Overall
 ) -> None:
-    ws = w.wb.add_worksheet(SUMMARY)
     ws.write_string(0, 0, f"TỔNG HỢP KIỂM TRA DỰ TOÁN: {total.documents} VĂN BẢN", w.title)
     counts = ", ".join(f"{n} {VERDICT[s]}" for s, n in total.by_status.items() if n)
     ws.write_string(1, 0, f"Kết quả chung: {counts or 'không có văn bản'}.", w.italic)
@@ -151,11 +160,11 @@ def _summary(
         ws.set_column(col, col, width)
     w.headers(ws, HEADER_ROW, HEADERS)
     first = HEADER_ROW + 1
-    for i, (o, name) in enumerate(zip(outcomes, names, strict=True)):
-        _summary_row(w, ws, first + i, o.summary, name)
-    last = first + len(outcomes) - 1
+    for i, (row, name) in enumerate(zip(rows, names, strict=True)):
+        _summary_row(w, ws, first + i, row, name)
+    last = first + len(rows) - 1
     r = last + 2
-    if outcomes:
+    if rows:
         stated, computed, unit = (xl_rowcol_to_cell(first, c) for c in (8, 9, 11))
         ends = [xl_rowcol_to_cell(last, c) for c in (8, 9, 11)]
         ranges = [f"{a}:{b}" for a, b in zip((stated, computed, unit), ends, strict=True)]

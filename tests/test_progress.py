@@ -130,6 +130,7 @@ def test_bar_drawn_and_erased() -> None:
 
     stream = Tty()
     bar = Progress(2, enabled=True, delay=0, stream=stream)
+    bar.start()
     deadline = time.monotonic() + 10
     while bar._bar is None and time.monotonic() < deadline:
         time.sleep(0.01)
