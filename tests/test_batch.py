@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -321,6 +322,27 @@ def test_a_worker_that_dies_loses_only_its_document(tmp_path: Path, monkeypatch:
     assert [o.summary.status for o in out] == [Status.OK, Status.BUG, Status.OK, Status.OK]
     assert "dừng đột ngột" in (out[1].summary.reason or "")
     assert json.loads(out[1].text or "")["summary"]["status"] == "internal_error"
+
+
+def test_ctrl_c_stops_the_run(tmp_path: Path) -> None:
+    for i in range(8):
+        (tmp_path / f"t{i}.txt").write_text(school_plan(i, 1500), encoding="utf-8")
+    p = subprocess.Popen(
+        [sys.executable, "-m", "plancheck", "check", str(tmp_path), "-j", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    assert p.stdout is not None
+    first = p.stdout.read(5)  # the first document is out: the run is under way
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=120)
+    assert p.returncode == 130
+    assert (first + out).startswith("Tệp: ")
+    assert "Tổng hợp các đơn vị" not in out
+    assert err.endswith("budget: đã dừng theo yêu cầu (Ctrl-C); kết quả trên chưa đầy đủ.\n")
+    assert "Traceback" not in err
 
 
 def test_totals_per_unit() -> None:
