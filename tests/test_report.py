@@ -490,3 +490,19 @@ def test_own_workbooks_read_back_fully_checked(tmp_path: Path) -> None:
         back = check_file(path)
         assert [f.code for f in back.findings if f.code.startswith("XLSX")] == [], path
         assert project(back).verdict.headline == "KẾT QUẢ: KHỚP", path
+
+
+def test_findings_quote_a_window_of_a_long_line(tmp_path: Path) -> None:
+    path = tmp_path / "dai.txt"
+    filler = "Ghi chú dài " * 2500  # a 30 KB line, as run-on documents have
+    path.write_text(
+        "IV. KINH PHÍ THỰC HIỆN\nTổng kinh phí: 1.000 triệu đồng.\n"
+        f"- Giáo viên: {filler}200 người x 1 triệu đồng/người/năm x 5 năm = 1.100 triệu đồng. {filler}\n",
+        encoding="utf-8",
+    )
+    p = projection_of(path, "dai.txt")
+    (shown,) = [f for f in p.findings if f.code == "PRODUCT_MISMATCH"]
+    assert len(shown.excerpt) <= 112 and shown.caret is not None
+    assert shown.excerpt[shown.caret :].startswith("1.100")
+    html = render_html(p)
+    assert len(html) < 60_000 and filler not in html
