@@ -6,8 +6,9 @@ manifest (``--manifest LIST.csv`` or ``-`` for stdin) so a scheduler can shard a
 run across machines. Every document goes through ``budget.api.check_file`` in its own
 process (``ProcessPoolExecutor``: the check is CPU-bound Python, threads would share
 one core); a document that cannot be read becomes one row with its reason and never
-stops the others. Results are put back in input order, so the output does not depend
-on ``--jobs``. The exit code is the worst of all documents: 3 if the tool failed on
+stops the others. Each document's output is written as soon as it and all before it
+are done, in input order: the output does not depend on ``--jobs`` and the memory of a
+long run does not grow with it. The exit code is the worst of all documents: 3 if the tool failed on
 one (a bug), else 2 if one could not be read, else 1 if one has an error, else 0.
 """
 
@@ -359,6 +360,9 @@ def main(args: argparse.Namespace) -> int:
     out = Path(args.xlsx) if args.xlsx else None
     inputs = collect(items, [out] if out else [])
     tasks = [Task(i, p, args.strict_units, args.format, out is not None) for i, p in enumerate(inputs.paths, 1)]
+    if not tasks:  # patterns that matched only files of other kinds: nothing was checked
+        sys.stderr.write(f"budget: không có văn bản dự toán nào để kiểm tra (bỏ qua {len(inputs.skipped)} tệp)\n")
+        return EXIT_INPUT
     try:
         if out is None:
             return _run(args, tasks, inputs, None)

@@ -186,6 +186,9 @@ def test_patterns_and_exit_codes(folder: tuple[Path, list[Expected]]) -> None:
     assert "Tổng hợp các đơn vị: 5 văn bản" in errors.stdout
     nothing = run("check", str(path / "khong-co-*.txt"))
     assert nothing.returncode == 2 and "[INPUT_MISSING]" in nothing.stderr
+    notes = run("check", str(path / "*.md"))
+    assert (notes.returncode, notes.stdout) == (2, "")
+    assert notes.stderr == "budget: không có văn bản dự toán nào để kiểm tra (bỏ qua 1 tệp)\n"
 
 
 def test_manifest_csv_and_stdin(folder: tuple[Path, list[Expected]], tmp_path: Path) -> None:
