@@ -155,6 +155,7 @@ class Task:
     strict_units: bool
     format: str  # "text" or "json"
     sheet: bool  # the consolidated workbook wants the document's sheet
+    lang: str = "vi"  # of each document's own report (the batch summary is Vietnamese)
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,11 @@ def check_one(task: Task) -> Outcome:
                 targets = extract(Path(task.path), task.path)
             except InputError:  # targets are read from plain text only (not Word, PDF)
                 targets = []
-        text = document_json(summary, report, targets) if task.format == "json" else document_text(report, targets)
+        text = (
+            document_json(summary, report, targets, task.lang)
+            if task.format == "json"
+            else document_text(report, targets, task.lang)
+        )
         return Outcome(summary, text, sheet_of(report) if task.sheet else None)
     except InputError as e:
         summary = unreadable(task.index, task.path, e)
@@ -359,7 +364,8 @@ def main(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     out = Path(args.xlsx) if args.xlsx else None
     inputs = collect(items, [out] if out else [])
-    tasks = [Task(i, p, args.strict_units, args.format, out is not None) for i, p in enumerate(inputs.paths, 1)]
+    lang = getattr(args, "lang", None) or "vi"
+    tasks = [Task(i, p, args.strict_units, args.format, out is not None, lang) for i, p in enumerate(inputs.paths, 1)]
     if not tasks:  # patterns that matched only files of other kinds: nothing was checked
         sys.stderr.write(f"budget: không có văn bản dự toán nào để kiểm tra (bỏ qua {len(inputs.skipped)} tệp)\n")
         return EXIT_INPUT

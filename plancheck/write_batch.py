@@ -27,9 +27,9 @@ RULE = "─" * 100
 SUMMARY_TITLE = "Tổng hợp các đơn vị"
 
 
-def document_text(report: Report, targets: Sequence[Extracted] = ()) -> str:
+def document_text(report: Report, targets: Sequence[Extracted] = (), lang: str = "vi") -> str:
     """A document's part of the text output: exactly what ``budget check`` prints for it alone."""
-    return write_text(report, targets)
+    return write_text(report, targets, lang)
 
 
 def error_text(s: DocSummary) -> str:
@@ -64,8 +64,8 @@ def summary_dict(s: DocSummary) -> dict[str, Any]:
     }
 
 
-def document_json(s: DocSummary, report: Report, targets: Sequence[Extracted] = ()) -> str:
-    doc = {"summary": summary_dict(s), "report": report_to_dict(report, targets)}
+def document_json(s: DocSummary, report: Report, targets: Sequence[Extracted] = (), lang: str = "vi") -> str:
+    doc = {"summary": summary_dict(s), "report": report_to_dict(report, targets, lang)}
     return json.dumps(doc, ensure_ascii=False)
 
 

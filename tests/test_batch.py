@@ -228,6 +228,14 @@ def test_word_documents_beside_text(tmp_path: Path) -> None:
     ]
 
 
+def test_each_document_in_the_language_asked(folder: tuple[Path, list[Expected]]) -> None:
+    path, _ = folder
+    alone = run("check", str(path / "don-vi-05.txt"), "--lang", "en")
+    both = run("check", str(path / "don-vi-05.txt"), str(path / "don-vi-01.txt"), "--lang", "en")
+    assert alone.returncode == both.returncode == 1
+    assert alone.stdout in both.stdout
+
+
 def test_one_file_keeps_its_output() -> None:
     single = run("check", str(HA_DONG))
     assert single.returncode == 0
