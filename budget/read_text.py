@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,11 @@ from budget.findings import InputError
 from budget.legacy import decode_cp1258, repair_line
 from budget.source import Source
 from budget.text import clean_mapped
+
+# Characters of the Latin-1 range that Vietnamese Unicode never uses and TCVN3/VNI text
+# shown as Windows-1252 always does (¸ µ § Ö ¾ ö ï ...): only such lines are looked at.
+_VIETNAMESE_LATIN1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
+_LEGACY_HINT = re.compile("[" + "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE_LATIN1) + "]")
 
 _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
@@ -73,7 +79,7 @@ def split_lines(text: str, name: str) -> list[RawLine]:
     out = []
     for i, line in enumerate(lines, 1):
         # legacy fonts first: TCVN3 writes "ư" as a soft hyphen, which cleaning removes
-        repair = repair_line(line) if not line.isascii() else None
+        repair = repair_line(line) if _LEGACY_HINT.search(line) else None
         encoding = None
         certain = True
         before: list[int] | None = None

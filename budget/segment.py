@@ -73,6 +73,9 @@ class Item:
 
     def source(self, offset: int) -> Source:
         """Where the character at ``offset`` of the item's text stands in the file."""
+        if len(self.pieces) == 1:
+            p = self.pieces[0]
+            return p.line.source.at(p.start + min(max(offset, 0), p.end - p.start) + 1)
         if len(self._starts) != len(self.pieces):
             self._starts = [p.at for p in self.pieces]
         piece = self.pieces[max(0, bisect_right(self._starts, offset) - 1)]
