@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,7 +48,8 @@ def _amount(lang: str) -> object:
     def amount(value: Decimal | int | None) -> str:
         if value is None:
             return "—"
-        return str(format_decimal(value, locale=lang, decimal_quantization=False))
+        with localcontext(Context(prec=100)):  # Babel rounds in the current context: keep every digit
+            return str(format_decimal(value, locale=lang, decimal_quantization=False))
 
     return amount
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 
 from babel.numbers import format_decimal
 
@@ -18,7 +18,10 @@ _LABEL = 56
 
 
 def _num(v: Decimal | None, lang: str) -> str:
-    return "—" if v is None else format_decimal(v, locale=lang, decimal_quantization=False)
+    if v is None:
+        return "—"
+    with localcontext(Context(prec=100)):  # Babel rounds in the current context: keep every digit
+        return str(format_decimal(v, locale=lang, decimal_quantization=False))
 
 
 def _cut(text: str, width: int) -> str:
