@@ -78,9 +78,8 @@ def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
     text = raw.text
     if "%" not in text and not re.search(r"[0-9]", text):
         return []
-    line, _ = parse_cost_line(raw.source)
-    if line is not None or _FORMULA_PERCENT.search(text):
-        return []  # a cost line's percentages (4,5% x 1.210.000 x 70%) are factors, for the budget engine
+    if _FORMULA_PERCENT.search(text):
+        return []  # a formula's percentages (4,5% x 1.210.000 x 70%) are factors, for the budget engine
     folded = fold(text)
     out: list[Extracted] = []
     used: list[tuple[int, int]] = []
@@ -141,6 +140,9 @@ def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
             add(Kind.MINIMUM, m.start(), m.end(), "cao", "“đạt” N%", lower=n)
         else:
             add(Kind.MINIMUM, m.start(), m.end(), "trung bình", "N% của một đối tượng, không có từ tối thiểu", lower=n)
+    if out and "=" in text and parse_cost_line(raw.source)[0] is not None:
+        counter[0] -= len(out)
+        return []  # a cost line's percentages are factors, for the budget engine (read only when needed)
     out.sort(key=lambda e: e.target.source.col or 0)
     return out
 
