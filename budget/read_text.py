@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,7 +96,21 @@ def split_lines(text: str, name: str) -> list[RawLine]:
     return out
 
 
+# The last file read, kept while it is unchanged: the budget check and the targets read
+# the same plan in one run, and RawLines are immutable, so they can share one reading.
+# Keyed by the bytes' digest, never by a timestamp: a file rewritten within the clock's tick
+# must be read anew.
+_LAST: dict[tuple[str, bytes], list[RawLine]] = {}
+
+
 def read_text_lines(path: Path, name: str | None = None) -> list[RawLine]:
     """The lines of a text file; ``InputError`` when it cannot be read as text."""
     shown = name or str(path)
-    return split_lines(decode(read_bytes(path, shown), shown), shown)
+    data = read_bytes(path, shown)
+    key = (shown, hashlib.blake2b(data, digest_size=20).digest())
+    if key in _LAST:
+        return list(_LAST[key])
+    lines = split_lines(decode(data, shown), shown)
+    _LAST.clear()
+    _LAST[key] = lines
+    return list(lines)

