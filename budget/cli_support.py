@@ -82,9 +82,19 @@ def guarded(prog: str, command: Callable[[], int]) -> int:
         return internal_error(prog, e)
 
 
+def utf8_streams() -> None:
+    """Write UTF-8 whatever the console or pipe says (a Windows console in cp1252 cannot
+    encode Vietnamese and would raise): the output is Vietnamese, so it is UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
 def run_main(prog: str, main: Callable[[], int]) -> None:
     """The console script: ``main()``'s code as the exit status; Ctrl-C anywhere exits 130
     quietly; a closed pipe (``budget check x | head``) ends quietly."""
+    utf8_streams()
     try:
         code = main()
         sys.stdout.flush()

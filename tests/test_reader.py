@@ -462,3 +462,19 @@ def _section_result(report: Report, number: str) -> SectionResult:
 
 def _line_result(report: Report, line: int) -> LineResult:
     return next(x for x in report.evaluation.lines() if x.line.stated.source.line == line)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii", "latin-1"])
+def test_output_in_any_console_encoding_is_utf8(encoding: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import HA_DONG
+
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    code = "from plancheck.cli import run; run()"
+    p = subprocess.run([sys.executable, "-c", code, "check", str(HA_DONG)], capture_output=True, env=env)
+    assert p.returncode == 0, p.stderr.decode("utf-8", "replace")
+    assert "Tổng kinh phí" in p.stdout.decode("utf-8")
+    assert b"Traceback" not in p.stderr
