@@ -28,7 +28,7 @@ from budget.messages import Phrase
 from budget.read_text import RawLine, read_bytes
 from budget.source import Source
 from budget.text import clean_mapped
-from budget.xlsx_io import MAX_RATIO, MAX_UNCOMPRESSED
+from budget.xlsx_io import sized_members
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -76,13 +76,7 @@ def guard(path: Path, where: Source) -> None:
         raise InputError(where, "DOCX_NOT_ZIP")
     try:
         with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-            total = sum(i.file_size for i in infos)
-            if total > MAX_UNCOMPRESSED:
-                raise InputError(where, "DOCX_TOO_LARGE", {"size": total // (1024 * 1024)})
-            for i in infos:
-                if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-                    raise InputError(where, "DOCX_ZIP_BOMB", {"member": i.filename})
+            infos = sized_members(z, where, "DOCX")
             if "[Content_Types].xml" not in {i.filename for i in infos}:  # python-docx finds the rest
                 raise InputError(where, "DOCX_NOT_DOCX")
             for i in infos:

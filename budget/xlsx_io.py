@@ -63,6 +63,19 @@ def xml_guard_on() -> bool:
     return bool(openpyxl.DEFUSEDXML) and bool(getattr(functions, "DEFUSEDXML", False)) and env == "True"
 
 
+def sized_members(z: zipfile.ZipFile, where: Source, kind: str) -> list[zipfile.ZipInfo]:
+    """The members of an Office zip, refused (``{kind}_TOO_LARGE``, ``{kind}_ZIP_BOMB``) when
+    they would inflate past what any real document holds. Shared by the .xlsx and .docx readers."""
+    infos = z.infolist()
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(where, f"{kind}_TOO_LARGE", {"size": total // (1024 * 1024)})
+    for i in infos:
+        if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            raise InputError(where, f"{kind}_ZIP_BOMB", {"member": i.filename})
+    return infos
+
+
 def guard(path: Path, name: str) -> None:
     """Refuse a file that is not a sound, reasonably sized xlsx, before any XML is parsed."""
     where = Source(name)
@@ -76,13 +89,7 @@ def guard(path: Path, name: str) -> None:
         raise InputError(where, "XLSX_NOT_ZIP")
     try:
         with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-            total = sum(i.file_size for i in infos)
-            if total > MAX_UNCOMPRESSED:
-                raise InputError(where, "XLSX_TOO_LARGE", {"size": total // (1024 * 1024)})
-            for i in infos:
-                if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-                    raise InputError(where, "XLSX_ZIP_BOMB", {"member": i.filename})
+            infos = sized_members(z, where, "XLSX")
             names = {i.filename for i in infos}
             if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
                 raise InputError(where, "XLSX_NOT_XLSX")
