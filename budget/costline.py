@@ -36,6 +36,8 @@ _OP = re.compile(r"(?:(?<=\s)|(?<=[0-9%)]))[x×X*](?=\s*[0-9(])")
 _FREE_NUMBER = re.compile(r"(?<![\w.,])" + NUMBER_TOKEN.pattern, re.VERBOSE)
 _PER_PARTS = re.compile(r"(?:\s*/\s*[^\W\d_]+)*")
 _PREFIXES = ("TB", "BQ")
+MAX_DIGITS = 30  # digits a figure may carry and still be computed exactly (products of a few)
+MAX_FACTORS = 20  # factors in one product (20 × 30 digits stay within exact precision); more is reported
 _TRIM = " \t,;:.-–+"
 
 
@@ -134,6 +136,8 @@ class _LineReader:
         self.end = 0  # where the last quantity read ended (its unit included)
 
     def number(self, token: str, col: int) -> Decimal:
+        if sum(ch.isdigit() for ch in token) > MAX_DIGITS:
+            raise _Unreadable(token[:40], col)  # too long to compute exactly: reported, not read
         try:
             value, findings = read_number_at(token, self.source.at(col))
         except NumberError:
@@ -286,6 +290,8 @@ def _read(
             prefix = p
             label = label[: -len(p)].strip(_TRIM)
             break
+    if len(head) > MAX_FACTORS or len(eqs) > MAX_FACTORS:
+        raise _Unreadable(text[start:end].strip()[:60], first.start + at + 1)
     factors = [reader.quantity(first, at, result=False, final=False)[0]]
     factors += [reader.quantity(p, 0, result=False, final=False)[0] for p in head[1:]]
     steps: list[Step] = []
@@ -299,6 +305,8 @@ def _read(
             tail = (rest + "".join(masked[p.start - 1 : p.start + len(p.text)] for p in seg[1:])).strip(_TRIM)
             tail = " ".join(tail.split())
         else:
+            if len(seg) > MAX_FACTORS:
+                raise _Unreadable(text[start:end].strip()[:60], seg[0].start + 1)
             factors = [reader.quantity(p, 0, result=False, final=False)[0] for p in seg[1:]]
     kept = tuple(n for offset, n in notes if first.start + at <= offset < end)
     source = reader.source.at(first.start + at + 1)

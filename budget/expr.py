@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from budget.costline import Locator, _mask_notes, is_arithmetic, paren_groups, read_chain, read_number_at
+from budget.costline import MAX_DIGITS, Locator, _mask_notes, is_arithmetic, paren_groups, read_chain, read_number_at
 from budget.findings import Finding, Severity
 from budget.model import Amount, CostLine, Quantity, Step, WordsCheck
 from budget.numbers import NUMBER_TOKEN, NumberError
@@ -41,7 +41,6 @@ _ODD_NUMBER = re.compile(
 _BREAKDOWN_WORDS = re.compile(r"^(?:trong đó|trong số đó|gồm|bao gồm|chia ra|cụ thể)\s*:?\s*", re.IGNORECASE)
 _LABEL_MAX = 300  # characters of a clause kept as an amount's label (a run-on line has no end)
 _LABEL_CUT = re.compile(r";|\. ")
-_MAX_DIGITS = 30  # significant digits an amount may carry and still be computed exactly
 
 
 @dataclass
@@ -132,7 +131,7 @@ def _amounts(
         token = m.group()
         where = locate.at(a + 1)
         digits = sum(ch.isdigit() for ch in token)
-        if digits > _MAX_DIGITS:
+        if digits > MAX_DIGITS:
             findings.append(Finding(where, "NUMBER_TOO_LONG", Severity.WARNING, {"text": token[:40], "digits": digits}))
             continue
         try:
@@ -211,6 +210,10 @@ def scan(text: str, locate: Locator) -> Scan:
             label_from = chain.end
         elif chain.end > chain.start:
             taken.append((chain.start, chain.end))
+        elif (sign := _PRODUCT_SIGN.search(masked, a, b)) is not None:
+            # a product sign and an "=" that make no equation (the "=" before every sign)
+            where = locate.at(sign.start() + 1)
+            findings.append(Finding(where, "COSTLINE_UNREADABLE", Severity.WARNING, {"text": text[a:b].strip()[:60]}))
     consumed = _Spans(taken)
     for a, b in _clauses(text):
         if "=" in text[a:b] or "＝" in text[a:b]:
@@ -224,6 +227,11 @@ def scan(text: str, locate: Locator) -> Scan:
                         {"text": text[a:b].strip()[:60]},
                     )
                 )
+    if not lines and "=" in masked and not any(f.code == "COSTLINE_UNREADABLE" for f in findings):
+        sign = _PRODUCT_SIGN.search(masked)
+        if sign is not None:  # signs and "=" in different clauses: no equation could be read
+            where = locate.at(sign.start() + 1)
+            findings.append(Finding(where, "COSTLINE_UNREADABLE", Severity.WARNING, {"text": text.strip()[:60]}))
     # amounts in words are read by the words module; their digits are no amounts
     for a, b, kind in groups.values():
         if kind == "words":

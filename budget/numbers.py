@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, InvalidOperation, Overflow, Underflow
+from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, InvalidOperation, Overflow, Underflow, localcontext
 
 from babel.numbers import format_decimal
 
 # Exact arithmetic: any rounding is a bug, so it traps instead of passing silently.
-EXACT = Context(prec=60, traps=[Inexact, InvalidOperation, Overflow, Underflow])
+EXACT = Context(prec=1000, traps=[Inexact, InvalidOperation, Overflow, Underflow])
 # For the one place rounding is wanted (matching a spreadsheet's ROUND): no Inexact trap.
-EXACT_ROUNDING = Context(prec=60, traps=[InvalidOperation, Overflow])
+EXACT_ROUNDING = Context(prec=1000, traps=[InvalidOperation, Overflow])
 
 # ASCII digits only: ``\d`` would also accept Arabic-Indic and full-width digits.
 NUMBER_TOKEN = re.compile(
@@ -179,11 +179,17 @@ def plain(value: Decimal) -> str:
 
 
 def format_vn(value: Decimal) -> str:
-    """Human form in Vietnamese convention (``46.375``, ``1,5``), all digits kept."""
-    return format_decimal(value, locale="vi", decimal_quantization=False)
+    """Human form in Vietnamese convention (``46.375``, ``1,5``), all digits kept.
+
+    Babel quantizes in the ambient decimal context (28 digits): a wider one keeps long
+    figures whole instead of failing.
+    """
+    with localcontext(EXACT_ROUNDING):
+        return format_decimal(value, locale="vi", decimal_quantization=False)
 
 
 def format_vn_fixed(value: Decimal, places: int) -> str:
     """Human form with exactly ``places`` decimals (``20,00``), for percentages in reports."""
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(value, format=pattern, locale="vi", decimal_quantization=True)
+    with localcontext(EXACT_ROUNDING):
+        return format_decimal(value, format=pattern, locale="vi", decimal_quantization=True)
