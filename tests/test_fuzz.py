@@ -46,8 +46,8 @@ FLOOR = 3.0  # ... or this many seconds (start-up costs, a busy machine)
 CASES = Path(__file__).resolve().parent / "cases"
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture]
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=_QUIET)
-# Properties the text reader is known to fail today (xfail): found, not shrunk (shrinking a
-# known failure costs minutes); FUZZ_SHRINK=1 shrinks them to a minimal input for a report.
+# The costlier properties (every cost-like line read or reported; deep and long inputs):
+# fewer examples, not shrunk by default (FUZZ_SHRINK=1 shrinks a failure to a minimal input).
 REPORTED = settings(
     max_examples=max(EXAMPLES // 3, 10),
     deadline=None,
@@ -96,13 +96,7 @@ def check(path: Path, *extra: str) -> Run:
 # exception and a function it passed through. The fuzzer counts them (``event``) instead of
 # failing, so that any other crash still fails; ``test_fuzz_text_deep_and_long`` and the
 # cases under tests/cases/ keep them visible (xfail) until they are fixed.
-KNOWN_TEXT_CRASHES = {
-    ("InvalidOperation", "format_vn"): "28+ significant digits: Babel quantize in budget.numbers.format_vn",
-    ("Inexact", "check_products"): "more digits than the exact context holds: budget.checks.check_products",
-    ("Inexact", "product"): "more digits than the exact context holds: budget.numbers.product",
-    ("Inexact", "total"): "more digits than the exact context holds: budget.numbers.total",
-    ("RecursionError", ""): "deep numbering",
-}
+KNOWN_TEXT_CRASHES: dict[tuple[str, str], str] = {}  # none known: every crash fails
 
 
 def known_text_crash(run: Run) -> str | None:
@@ -271,7 +265,6 @@ def test_fuzz_text_from_scratch(text: str) -> None:
         fuzz_text(text, Path(folder))
 
 
-@pytest.mark.xfail(strict=False, reason="text reader: some cost-like lines are neither read nor reported (reported)")
 @REPORTED
 @given(text=st.one_of(mutated(seeds), mutated(st.just("IV. KINH PHÍ THỰC HIỆN\n"))))
 def test_fuzz_text_cost_lines_read_or_reported(text: str) -> None:
@@ -279,7 +272,6 @@ def test_fuzz_text_cost_lines_read_or_reported(text: str) -> None:
         fuzz_text(text, Path(folder), lines=True)
 
 
-@pytest.mark.xfail(strict=False, reason="text reader: long numbers and many factors crash it, exit 3 (reported)")
 @REPORTED
 @given(text=mutated(seeds, deepest=400, digits=120), big=st.integers(30, 120))
 def test_fuzz_text_deep_and_long(text: str, big: int) -> None:
