@@ -8,17 +8,19 @@ points at the factors or the children instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, Inexact, InvalidOperation
 from functools import lru_cache
+from itertools import combinations, pairwise
 from types import MappingProxyType
 
 from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepResult
 from budget.findings import Cause, Finding, Severity
 from budget.messages import Factors, Phrase
 from budget.model import Quantity, Section
-from budget.numbers import EXACT, round_to, shift
+from budget.numbers import EXACT, D, plain, round_to, shift, total
+from budget.source import Source
 from budget.unitcheck import UnitVerdict, describe, verdict
 from budget.units import Money
 
@@ -139,6 +141,8 @@ def check_products(ev: Evaluation) -> list[Finding]:
                         {"computed": s.computed, "unit": unit, "parent": anchor.phrase},
                         stated_q.source,
                     )
+            if cause is None or cause.code in _GENERIC:
+                cause = _product_pattern_cause(s, unit) or cause
             out.append(
                 Finding(
                     stated_q.source,
@@ -193,6 +197,148 @@ def _child_cause(
     return fits[0] if len(fits) == 1 else None
 
 
+# ---- likely causes read from the figures alone: ranked after those confirmed above ----
+
+_SCALES = (Decimal(10), Decimal("0.1"), Decimal(1000), Decimal("0.001"))
+_TWELVE = Decimal(12)
+_SUBSET_LIMIT = 20  # children searched for a total that covers only some of them
+_GENERIC = frozenset({"CAUSE_SOME_FACTOR", "CAUSE_OWN_FIGURE_TOP"})
+
+
+def _transposed(stated: Decimal, computed: Decimal) -> bool:
+    """Does swapping two adjacent digits of ``stated`` (as written) give ``computed``?"""
+    diff = EXACT.subtract(stated, computed)
+    if diff == 0 or stated < 0:
+        return False
+    digits = plain(stated)
+    scaled = EXACT.scaleb(diff, _decimals(stated))  # whole units of the figure's last digit
+    if scaled != scaled.to_integral_value() or EXACT.remainder(scaled, Decimal(9)) != 0:
+        return False
+    pos = [i for i, c in enumerate(digits) if c.isdigit()]
+    for a, b in pairwise(pos):
+        if digits[a] == digits[b] or (a == 0 and digits[b] == "0" and len(pos) > 1):
+            continue
+        chars = list(digits)
+        chars[a], chars[b] = chars[b], chars[a]
+        if D("".join(chars)) == computed:
+            return True
+    return False
+
+
+def _scale(stated: Decimal, computed: Decimal) -> Decimal | None:
+    """The power of ten (10, 0,1, 1.000, 0,001) by which ``stated`` is ``computed`` slipped."""
+    if computed == 0:
+        return None
+    for k in _SCALES:
+        if EXACT.multiply(computed, k) == stated:
+            return k
+    return None
+
+
+def _figure_cause(stated: Decimal, computed: Decimal, unit: str, where: Source | None) -> Cause | None:
+    args: dict[str, object] = {"stated": stated, "computed": computed, "unit": unit}
+    if _transposed(stated, computed):
+        return Cause("CAUSE_TRANSPOSED", args, where)
+    k = _scale(stated, computed)
+    if k is not None:
+        return Cause("CAUSE_SCALE_SLIP", {**args, "ratio": k}, where)
+    return None
+
+
+def _product_pattern_cause(s: StepResult, unit: str) -> Cause | None:
+    """Transposed digits, a decimal slip, or a monthly figure where the product is yearly."""
+    where = s.step.stated.source
+    cause = _figure_cause(s.stated, s.computed, unit, where)
+    if cause is not None:
+        return cause
+    months = [f.value for f in s.step.factors if "tháng" in f.unit_text.lower() and f.value > 1]
+    for m in (_TWELVE, *months):
+        if _ratio(s.computed, Decimal(1), m) == s.stated:
+            return Cause(
+                "CAUSE_MONTHLY_FOR_YEARLY",
+                {"stated": s.stated, "computed": s.computed, "months": m, "unit": unit},
+                where,
+            )
+    return None
+
+
+def _part(c: Result) -> Phrase:
+    if isinstance(c, LineResult):
+        return Phrase("PART_LINE", {"line": c.line.source.line or "", "label": c.line.label or c.line.tail[:40]})
+    return Phrase("PART_SECTION", {"number": section_name(c.section)})
+
+
+def _part_source(c: Result) -> Source:
+    if isinstance(c, LineResult):
+        return c.line.stated.source
+    return c.section.stated.source if c.section.stated is not None else c.section.source
+
+
+def _valued(children: Iterable[Result], money: Money) -> list[tuple[Result, Decimal]]:
+    """Each child with the amount it contributes, in the container's unit."""
+    out = []
+    for c in children:
+        if c.stated_dong is not None:
+            out.append((c, shift(c.stated_dong, -money.exponent)))
+    return out
+
+
+def _descendants(children: tuple[Result, ...]) -> Iterator[Result]:
+    for c in children:
+        yield c
+        if isinstance(c, SectionResult):
+            yield from _descendants(c.children)
+
+
+def _joined(parts: list[Phrase]) -> Phrase:
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return Phrase("PARTS_AND", {"first": parts[0], "second": parts[1]})
+    return Phrase("PARTS_COMMA", {"first": parts[0], "second": _joined(parts[1:])})
+
+
+def _sum_pattern_cause(
+    stated: Decimal, computed: Decimal, children: tuple[Result, ...], money: Money, where: Source | None
+) -> Cause | None:
+    """Transposed digits, a decimal slip, a part left out or counted twice, or a partial total."""
+    unit = money.name
+    cause = _figure_cause(stated, computed, unit, where)
+    if cause is not None:
+        return cause
+    diff = EXACT.subtract(stated, computed)
+    direct = _valued(children, money)
+    if diff < 0:
+        for c, v in direct:
+            if EXACT.add(v, diff) == 0:
+                args = {"part": _part(c), "value": v, "stated": stated, "unit": unit}
+                return Cause("CAUSE_PART_LEFT_OUT", args, _part_source(c))
+    elif diff > 0:
+        deeper = [d for c in children if isinstance(c, SectionResult) for d in _descendants(c.children)]
+        for c, v in direct + _valued(deeper, money):
+            if v == diff:
+                args = {"part": _part(c), "value": v, "computed": computed, "stated": stated, "unit": unit}
+                return Cause("CAUSE_PART_TWICE", args, _part_source(c))
+    if diff < 0 and 2 < len(direct) <= _SUBSET_LIMIT:
+        left_out = _left_out(direct, EXACT.minus(diff))
+        if left_out is not None:
+            args = {"parts": _joined([_part(c) for c in left_out]), "stated": stated, "unit": unit}
+            return Cause("CAUSE_SUBSET", args, _part_source(left_out[0]))
+    return None
+
+
+def _left_out(valued: list[tuple[Result, Decimal]], missing: Decimal) -> list[Result] | None:
+    """The fewest children (two or three, at least one kept) whose amounts add up to ``missing``."""
+    n = len(valued)
+    for size in (2, 3):
+        if size >= n:
+            break
+        for combo in combinations(range(n), size):
+            if total(valued[i][1] for i in combo) == missing:
+                return [valued[i][0] for i in combo]
+    return None
+
+
 def section_name(section: Section) -> str:
     """How messages name a section: its number, or its title when it has none (a ``-`` item)."""
     if section.number:
@@ -222,6 +368,8 @@ def check_sections(ev: Evaluation) -> list[Finding]:
                     r.section.stated.source if r.section.stated else None,
                 )
         where = r.section.stated.source if r.section.stated is not None else r.section.source
+        if cause is None or cause.code in _GENERIC:
+            cause = _sum_pattern_cause(r.stated, r.children_sum, r.children, r.money, where) or cause
         out.append(
             Finding(
                 where,
@@ -266,6 +414,8 @@ def check_total(ev: Evaluation) -> list[Finding]:
     cause = _child_cause(shift(t.stated, e), shift(t.children_sum, e), ev.items, t.money)
     if cause is None and all(c.ok is not False for c in ev.items):
         cause = Cause("CAUSE_OWN_FIGURE_TOP", {"stated": t.stated, "unit": unit}, plan.total.source)
+    if cause is None or cause.code in _GENERIC:
+        cause = _sum_pattern_cause(t.stated, t.children_sum, ev.items, t.money, plan.total.source) or cause
     return [
         Finding(
             plan.total.source,

@@ -463,6 +463,22 @@ TEMPLATES: Mapping[str, str] = {
         "nhiều khả năng ghi nhầm chính số {stated} {unit}."
     ),
     "CAUSE_OWN_FIGURE_TOP": ("Các khoản bên trong tự khớp: nhiều khả năng ghi nhầm chính số {stated} {unit}."),
+    "CAUSE_TRANSPOSED": "Có thể hai chữ số bị đảo: {stated} thay vì {computed} {unit}.",
+    "CAUSE_SCALE_SLIP": (
+        "Có thể nhầm dấu thập phân hoặc đơn vị: ghi {stated} {unit}, gấp {ratio} lần số tính được {computed} {unit}."
+    ),
+    "CAUSE_PART_LEFT_OUT": (
+        "Có thể bỏ sót {part}: {value} {unit}; cộng các khoản trừ khoản này được đúng {stated} {unit}."
+    ),
+    "CAUSE_PART_TWICE": ("Có thể {part} bị cộng hai lần: {computed} + {value} = {stated} {unit}."),
+    "CAUSE_MONTHLY_FOR_YEARLY": (
+        "Có thể ghi số của một tháng thay vì cả kỳ: {computed} {unit} chia {months} được đúng {stated} {unit}."
+    ),
+    "CAUSE_SUBSET": "Có thể tổng chỉ tính một phần các khoản: bỏ {parts} thì cộng được đúng {stated} {unit}.",
+    "PART_LINE": "dòng {line} ({label})",
+    "PART_SECTION": "mục {number}",
+    "PARTS_AND": "{first} và {second}",
+    "PARTS_COMMA": "{first}, {second}",
     # where things are, used inside other messages
     "PARENT_SECTION": "tổng mục {number}",
     "PARENT_TOTAL": "tổng kinh phí",
@@ -746,6 +762,23 @@ TEMPLATES_EN: Mapping[str, str] = {
         "{stated} {unit} itself was mistyped."
     ),
     "CAUSE_OWN_FIGURE_TOP": "The items agree among themselves: most likely the figure {stated} {unit} was mistyped.",
+    "CAUSE_TRANSPOSED": "Perhaps two digits were swapped: {stated} instead of {computed} {unit}.",
+    "CAUSE_SCALE_SLIP": (
+        "Perhaps a decimal point or unit slip: {stated} {unit} is {ratio} times the computed {computed} {unit}."
+    ),
+    "CAUSE_PART_LEFT_OUT": (
+        "Perhaps {part} was left out: {value} {unit}; the items without it add up to exactly {stated} {unit}."
+    ),
+    "CAUSE_PART_TWICE": "Perhaps {part} was counted twice: {computed} + {value} = {stated} {unit}.",
+    "CAUSE_MONTHLY_FOR_YEARLY": (
+        "Perhaps a monthly figure where the whole period is due: {computed} {unit} divided by {months} "
+        "is exactly {stated} {unit}."
+    ),
+    "CAUSE_SUBSET": "Perhaps the total covers only some items: without {parts} they add up to exactly {stated} {unit}.",
+    "PART_LINE": "line {line} ({label})",
+    "PART_SECTION": "section {number}",
+    "PARTS_AND": "{first} and {second}",
+    "PARTS_COMMA": "{first}, {second}",
     "PARENT_SECTION": "the sum of section {number}",
     "PARENT_TOTAL": "the grand total",
     "PARENT_NEXT_STEP": "the next step of the chain",

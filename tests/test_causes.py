@@ -1,0 +1,166 @@
+"""The likely cause read from the figures alone: one small plan of our own per cause.
+
+Each plan is written for the test; each asserts the finding's code and line, the cause's
+code and line, and the exact Vietnamese message of the cause.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from budget.api import check_file
+from budget.findings import Finding
+from budget.messages import render
+
+
+def mismatch(tmp_path: Path, text: str) -> Finding:
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    errors = [f for f in check_file(path).findings if f.is_error]
+    assert len(errors) == 1, [f.message for f in errors]
+    return errors[0]
+
+
+def cause_of(f: Finding) -> tuple[str, int | None, str, int | None, str]:
+    assert f.cause is not None
+    return f.code, f.source.line, f.cause.code, f.cause.source.line if f.cause.source else None, f.cause.message
+
+
+def test_transposed_digits(tmp_path: Path) -> None:
+    f = mismatch(tmp_path, "Khoản A: 25 người x 10 triệu đồng/người = 520 triệu đồng\n")
+    assert cause_of(f) == (
+        "PRODUCT_MISMATCH",
+        1,
+        "CAUSE_TRANSPOSED",
+        1,
+        "Có thể hai chữ số bị đảo: 520 thay vì 250 triệu đồng.",
+    )
+    assert f.cause is not None
+    assert render(f.cause.code, f.cause.args, "en") == "Perhaps two digits were swapped: 520 instead of 250 triệu đồng."
+
+
+def test_transposed_digits_of_a_grouped_total(tmp_path: Path) -> None:
+    text = (
+        "Tổng kinh phí: 1.405 triệu đồng.\n"
+        "1. Đào tạo: 1.000 triệu đồng\n"
+        "- Giáo viên: 100 người x 10 triệu đồng/người = 1.000 triệu đồng\n"
+        "2. Hội nghị: 450 triệu đồng\n"
+        "- Hội nghị: 9 cuộc x 50 triệu đồng/cuộc = 450 triệu đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "TOTAL_MISMATCH",
+        1,
+        "CAUSE_TRANSPOSED",
+        1,
+        "Có thể hai chữ số bị đảo: 1.405 thay vì 1.450 triệu đồng.",
+    )
+
+
+def test_decimal_slip(tmp_path: Path) -> None:
+    f = mismatch(tmp_path, "Khoản A: 25 người x 10 triệu đồng/người = 2.500 triệu đồng\n")
+    assert cause_of(f) == (
+        "PRODUCT_MISMATCH",
+        1,
+        "CAUSE_SCALE_SLIP",
+        1,
+        "Có thể nhầm dấu thập phân hoặc đơn vị: ghi 2.500 triệu đồng, gấp 10 lần số tính được 250 triệu đồng.",
+    )
+
+
+def test_scale_slip_by_a_thousandth(tmp_path: Path) -> None:
+    f = mismatch(tmp_path, "Khoản A: 25 người x 100 triệu đồng/người = 2,5 triệu đồng\n")
+    assert cause_of(f)[2:] == (
+        "CAUSE_SCALE_SLIP",
+        1,
+        "Có thể nhầm dấu thập phân hoặc đơn vị: ghi 2,5 triệu đồng, gấp 0,001 lần số tính được 2.500 triệu đồng.",
+    )
+
+
+def test_part_left_out_of_a_section(tmp_path: Path) -> None:
+    text = (
+        "Tổng kinh phí: 800 triệu đồng.\n"
+        "1. Đào tạo: 300 triệu đồng\n"
+        "- Giáo viên: 30 người x 10 triệu đồng/người = 300 triệu đồng\n"
+        "- Nhân viên: 20 người x 10 triệu đồng/người = 200 triệu đồng\n"
+        "2. Hội nghị: 500 triệu đồng\n"
+        "- Hội nghị: 10 cuộc x 50 triệu đồng/cuộc = 500 triệu đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "SECTION_SUM_MISMATCH",
+        2,
+        "CAUSE_PART_LEFT_OUT",
+        4,
+        "Có thể bỏ sót dòng 4 (Nhân viên): 200 triệu đồng; cộng các khoản trừ khoản này được đúng 300 triệu đồng.",
+    )
+
+
+def test_subtotal_counted_twice(tmp_path: Path) -> None:
+    text = (
+        "Tổng kinh phí: 2.000 triệu đồng.\n"
+        "1. Đào tạo: 1.000 triệu đồng\n"
+        "- Giáo viên: 30 người x 10 triệu đồng/người = 300 triệu đồng\n"
+        "- Nhân viên: 70 người x 10 triệu đồng/người = 700 triệu đồng\n"
+        "2. Hội nghị: 500 triệu đồng\n"
+        "- Hội nghị: 10 cuộc x 50 triệu đồng/cuộc = 500 triệu đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "TOTAL_MISMATCH",
+        1,
+        "CAUSE_PART_TWICE",
+        5,
+        "Có thể mục 2 bị cộng hai lần: 1.500 + 500 = 2.000 triệu đồng.",
+    )
+
+
+def test_monthly_for_yearly(tmp_path: Path) -> None:
+    f = mismatch(tmp_path, "Thuê xe: 2 xe x 12 tháng x 5 triệu đồng/xe/tháng = 10 triệu đồng\n")
+    assert cause_of(f) == (
+        "PRODUCT_MISMATCH",
+        1,
+        "CAUSE_MONTHLY_FOR_YEARLY",
+        1,
+        "Có thể ghi số của một tháng thay vì cả kỳ: 120 triệu đồng chia 12 được đúng 10 triệu đồng.",
+    )
+
+
+def test_months_among_the_factors(tmp_path: Path) -> None:
+    # 6 tháng: the figure for one month of the six the formula counts
+    f = mismatch(tmp_path, "Thuê xe: 2 xe x 6 tháng x 5 triệu đồng/xe/tháng = 10 triệu đồng\n")
+    assert cause_of(f)[2:] == (
+        "CAUSE_MONTHLY_FOR_YEARLY",
+        1,
+        "Có thể ghi số của một tháng thay vì cả kỳ: 60 triệu đồng chia 6 được đúng 10 triệu đồng.",
+    )
+
+
+def test_total_of_only_some_parts(tmp_path: Path) -> None:
+    text = (
+        "Tổng kinh phí: 400 triệu đồng.\n"
+        "1. Khoản A: 100 triệu đồng\n"
+        "2. Khoản B: 200 triệu đồng\n"
+        "3. Khoản C: 300 triệu đồng\n"
+        "4. Khoản D: 400 triệu đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "TOTAL_MISMATCH",
+        1,
+        "CAUSE_SUBSET",
+        3,
+        "Có thể tổng chỉ tính một phần các khoản: bỏ mục 2 và mục 4 thì cộng được đúng 400 triệu đồng.",
+    )
+
+
+def test_confirmed_cause_stays_first(tmp_path: Path) -> None:
+    # 520 is 250 with two digits swapped, but the section confirms 250: the mistyped result is named
+    text = (
+        "1. Đào tạo: 350 triệu đồng\n"
+        "- Giáo viên: 25 người x 10 triệu đồng/người = 520 triệu đồng\n"
+        "- Nhân viên: 10 người x 10 triệu đồng/người = 100 triệu đồng\n"
+    )
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    errors = [f for f in check_file(path).findings if f.is_error]
+    assert [(f.code, f.source.line, f.cause.code if f.cause else None) for f in errors] == [
+        ("TOTAL_MISMATCH", 1, "CAUSE_CHILD_LINE"),
+        ("PRODUCT_MISMATCH", 2, "CAUSE_STATED_RESULT"),
+    ]
