@@ -202,7 +202,10 @@ def _child_cause(
 _SCALES = (Decimal(10), Decimal("0.1"), Decimal(1000), Decimal("0.001"))
 _TWELVE = Decimal(12)
 _SUBSET_LIMIT = 20  # children searched for a total that covers only some of them
-_GENERIC = frozenset({"CAUSE_SOME_FACTOR", "CAUSE_OWN_FIGURE_TOP"})
+# Causes a named typo pattern refines: "the figure is wrong" (confirmed by the level above)
+# becomes "two digits of the figure are transposed" when a pattern explains the figure; the
+# cause still points at the same figure.
+_GENERIC = frozenset({"CAUSE_SOME_FACTOR", "CAUSE_OWN_FIGURE_TOP", "CAUSE_STATED_RESULT", "CAUSE_OWN_FIGURE"})
 
 
 def _transposed(stated: Decimal, computed: Decimal) -> bool:

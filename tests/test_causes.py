@@ -150,8 +150,9 @@ def test_total_of_only_some_parts(tmp_path: Path) -> None:
     )
 
 
-def test_confirmed_cause_stays_first(tmp_path: Path) -> None:
-    # 520 is 250 with two digits swapped, but the section confirms 250: the mistyped result is named
+def test_a_typo_pattern_refines_the_confirmed_figure(tmp_path: Path) -> None:
+    # the section confirms 250, and 520 is 250 with two digits swapped: the transposition is named,
+    # at the same figure the confirmed cause pointed at
     text = (
         "1. Đào tạo: 350 triệu đồng\n"
         "- Giáo viên: 25 người x 10 triệu đồng/người = 520 triệu đồng\n"
@@ -162,5 +163,8 @@ def test_confirmed_cause_stays_first(tmp_path: Path) -> None:
     errors = [f for f in check_file(path).findings if f.is_error]
     assert [(f.code, f.source.line, f.cause.code if f.cause else None) for f in errors] == [
         ("TOTAL_MISMATCH", 1, "CAUSE_CHILD_LINE"),
-        ("PRODUCT_MISMATCH", 2, "CAUSE_STATED_RESULT"),
+        ("PRODUCT_MISMATCH", 2, "CAUSE_TRANSPOSED"),
     ]
+    product = next(f for f in errors if f.code == "PRODUCT_MISMATCH")
+    assert product.cause is not None and product.cause.source is not None
+    assert (product.cause.source.line, product.cause.source.col) == (2, text.split("\n")[1].index("520") + 1)
