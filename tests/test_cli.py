@@ -29,9 +29,7 @@ def test_text_output_of_the_example() -> None:
         "Tóm tắt: 16 dòng chi phí, 11 mục, 24 số tiền tìm thấy (24 đã kiểm tra), tổng kinh phí ghi 46.375 triệu đồng."
         in out
     )
-    assert out.endswith(
-        "\nKẾT QUẢ: KHỚP. Mọi phép nhân, tổng mục và tổng kinh phí đều khớp; 5 cảnh báo, 1 ghi chú.\n"
-    )
+    assert out.endswith("\nKẾT QUẢ: KHỚP. Mọi phép nhân, tổng mục và tổng kinh phí đều khớp; 5 cảnh báo, 1 ghi chú.\n")
 
 
 def test_json_document() -> None:
