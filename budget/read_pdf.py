@@ -76,6 +76,7 @@ def _lines(pages: list[Any], file: str) -> list[RawLine]:
             tables = _tables(page)
             text_page = page.filter(partial(_outside_tables, tables)) if tables else page
             found = text_page.extract_text_lines(layout=False, strip=True, return_chars=False)
+            # page coordinates in points (where a line stands), never an amount: float is pdfplumber's own
             lines = [(str(f["text"]), float(f["top"]), float(f["bottom"])) for f in found if str(f["text"]).strip()]
             breaks = _paragraph_breaks(lines)
             entries: list[tuple[float, str | None, str]] = []  # (top, place, text); no place: a blank line
@@ -119,9 +120,9 @@ def _tables(page: Any) -> list[tuple[_Box, list[tuple[float, list[str]]]]]:
     for table in page.find_tables():
         rows = []
         for row, cells in zip(table.rows, table.extract(), strict=False):
-            texts = [" ".join((c or "").split()) for c in cells]
+            texts = [" ".join((c or "").split()) for c in cells]  # cell text: figures stay text here
             if any(texts):
-                rows.append((float(row.bbox[1]), texts))
+                rows.append((float(row.bbox[1]), texts))  # a row's top on the page, for ordering
         if rows:
             x0, top, x1, bottom = table.bbox
             out.append(((float(x0), float(top), float(x1), float(bottom)), rows))

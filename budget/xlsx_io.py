@@ -204,7 +204,7 @@ _LAST_EXCEL_DAY = 2_958_465  # 9999-12-31
 
 def _date_from_serial(value: Any, epoch: Any = openpyxl_reader.WINDOWS_EPOCH, timedelta: bool = False) -> Any:
     """openpyxl's ``from_excel`` for our exact numbers: a date serial needs no exactness."""
-    number = float(value)
+    number = float(value)  # a day count for datetime, never an amount (amounts stay Decimal)
     if not math.isfinite(number) or abs(number) > _LAST_EXCEL_DAY:
         raise OverflowError("date out of range")  # openpyxl then marks the cell as an error
     return _openpyxl_from_excel(number, epoch, timedelta=timedelta)
