@@ -359,6 +359,13 @@ def check_sections(ev: Evaluation) -> list[Finding]:
         assert r.stated is not None and r.children_sum is not None
         assert r.stated_dong is not None and r.computed_dong is not None
         unit = r.money.name
+        if r.within_rounding:
+            where = r.section.stated.source if r.section.stated is not None else r.section.source
+            args = {"number": section_name(r.section), **_rounding_args(r.stated, r.children_sum, r.money, r.slack)}
+            out.append(
+                _rounding_finding(where, "SECTION_SUM_ROUNDING", args, r.children_sum, r.stated, r.rounded_parts)
+            )
+            continue
         cause = _child_cause(r.stated_dong, r.computed_dong, r.children, r.money)
         own = {"stated": r.stated, "computed": r.children_sum, "unit": unit}
         if cause is None and all(c.ok is not False for c in r.children):
@@ -394,6 +401,26 @@ def check_sections(ev: Evaluation) -> list[Finding]:
     return out
 
 
+def _rounding_args(stated: Decimal, computed: Decimal, money: Money, slack: Decimal) -> dict[str, object]:
+    return {
+        "stated": stated,
+        "computed": computed,
+        "difference": EXACT.subtract(stated, computed),
+        "slack": shift(slack, -money.exponent),
+        "unit": money.name,
+    }
+
+
+def _rounding_finding(
+    where: Source, code: str, args: dict[str, object], computed: Decimal, stated: Decimal, parts: int
+) -> Finding:
+    """A sum that differs by no more than the rounding of its figures explains: a warning
+    that says so and gives the interval, never an error."""
+    unit = str(args["unit"])
+    args = {**args, "parts": parts, "rounded": Phrase(f"ROUNDED_PARTS.{'some' if parts else 'own'}", {"count": parts})}
+    return Finding(where, code, Severity.WARNING, args, expected=computed, actual=stated, unit=unit)
+
+
 def check_total(ev: Evaluation) -> list[Finding]:
     """The grand total against its sections; a missing total is noted."""
     t = ev.total
@@ -413,6 +440,9 @@ def check_total(ev: Evaluation) -> list[Finding]:
     if t.ok is not False:
         return []
     assert plan.total is not None and t.children_sum is not None
+    if t.within_rounding:
+        args = _rounding_args(t.stated, t.children_sum, t.money, t.slack)
+        return [_rounding_finding(plan.total.source, "TOTAL_ROUNDING", args, t.children_sum, t.stated, t.rounded_parts)]
     e = t.money.exponent
     cause = _child_cause(shift(t.stated, e), shift(t.children_sum, e), ev.items, t.money)
     if cause is None and all(c.ok is not False for c in ev.items):

@@ -5,6 +5,12 @@ a result in ``triệu đồng`` is compared with factors in ``nghìn đồng`` e
 step of a chain starts from the previous *stated* result, so a typo is located at
 the step where it was made; the line's ``computed`` value instead runs the chain from
 the factors alone, which is what the line would be worth if its factors are right.
+
+Rounding, as XBRL Calculation 1.1 treats it: a figure stated in a unit larger than đồng
+stands for the interval its last written digit allows (``258.758 triệu đồng`` is
+258.758 ± 0,5 triệu), while a product of exact factors, and a sum whose parts are all
+exact, has no slack at all. A section is consistent within rounding when the interval of
+its stated figure overlaps the interval of the sum of its parts; ``slack`` says how far.
 """
 
 from __future__ import annotations
@@ -13,9 +19,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget.model import CostLine, Plan, Quantity, Section, Step
-from budget.numbers import product, shift, total
+from budget.model import Amount, CostLine, Plan, Quantity, Section, Step
+from budget.numbers import EXACT, product, shift, total
 from budget.units import TRIEU, Money
+
+
+def half_unit(amount: Amount | None) -> Decimal:
+    """Half of the last written digit of a stated figure, in đồng: the rounding it may hide.
+
+    ``258.758 triệu`` → 500.000 đ; ``1.617,352 tỷ`` → 500.000 đ; ``12.500 nghìn`` → 500 đ.
+    A figure whose last digit is a whole đồng or finer hides no rounding (0).
+    """
+    if amount is None:
+        return Decimal(0)
+    exponent = amount.value.as_tuple().exponent
+    assert isinstance(exponent, int)  # stated figures are finite
+    place = amount.money.exponent + exponent
+    return shift(Decimal(5), place - 1) if place > 0 else Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -97,10 +117,40 @@ class SectionResult:
     children: tuple[Result, ...]
     money: Money  # the unit its figures are shown in
     children_sum: Decimal | None  # in ``money``; None when no child has an amount
+    children_slack: Decimal = Decimal(0)  # in đồng: the rounding its parts' figures may hide
+    rounded_parts: int = 0  # how many parts hide some rounding
 
     @property
     def stated(self) -> Decimal | None:
         return None if self.section.stated is None else self.section.stated.value
+
+    @property
+    def own_slack(self) -> Decimal:
+        """In đồng: the rounding the stated figure itself may hide."""
+        return half_unit(self.section.stated)
+
+    @property
+    def slack(self) -> Decimal:
+        """In đồng: how far stated and summed may differ by rounding alone (0 when exact)."""
+        return EXACT.add(self.own_slack, self.children_slack)
+
+    @property
+    def part_slack(self) -> Decimal:
+        """In đồng: the rounding this section's value hides as a part of its parent.
+
+        Its value lies in the interval of its stated figure and, when it has parts, in the
+        interval of their sum too: the narrower bounds it (0 when its parts are exact).
+        """
+        if self.section.stated is None:
+            return self.children_slack
+        if self.children_sum is None:
+            return self.own_slack
+        return min(self.own_slack, self.children_slack)
+
+    @property
+    def within_rounding(self) -> bool:
+        """Stated and summed differ, by no more than the rounding of the figures explains."""
+        return self.ok is False and _within(self.stated, self.children_sum, self.money, self.slack)
 
     @property
     def ok(self) -> bool | None:
@@ -128,12 +178,24 @@ class TotalResult:
     stated: Decimal | None
     money: Money
     children_sum: Decimal | None
+    slack: Decimal = Decimal(0)  # in đồng: the stated total's own rounding plus its parts'
+    rounded_parts: int = 0
 
     @property
     def ok(self) -> bool | None:
         if self.stated is None or self.children_sum is None:
             return None
         return self.stated == self.children_sum
+
+    @property
+    def within_rounding(self) -> bool:
+        return self.ok is False and _within(self.stated, self.children_sum, self.money, self.slack)
+
+
+def _within(stated: Decimal | None, summed: Decimal | None, money: Money, slack: Decimal) -> bool:
+    """The intervals overlap: |stated − summed| (in đồng) ≤ the slack of both sides."""
+    assert stated is not None and summed is not None
+    return abs(shift(EXACT.subtract(stated, summed), money.exponent)) <= slack
 
 
 @dataclass(frozen=True)
@@ -180,6 +242,16 @@ def _sum_dong(children: Iterable[Result]) -> Decimal | None:
     return total(present) if present else None
 
 
+def part_slack(r: Result) -> Decimal:
+    """In đồng: the rounding a part hides; a cost line is an exact product (no slack)."""
+    return r.part_slack if isinstance(r, SectionResult) else Decimal(0)
+
+
+def _slack(children: Iterable[Result]) -> tuple[Decimal, int]:
+    slacks = [part_slack(c) for c in children]
+    return total(slacks), sum(1 for v in slacks if v)
+
+
 def _unit_of(children: Iterable[Result]) -> Money:
     for c in children:
         if isinstance(c, LineResult) and c.line.stated.money is not None:
@@ -194,7 +266,8 @@ def evaluate_section(section: Section) -> SectionResult:
     money = section.stated.money if section.stated is not None else _unit_of(children)
     # alternative breakdowns are each checked against the stated amount, never added
     s = None if section.alternatives else _sum_dong(children)
-    return SectionResult(section, children, money, None if s is None else shift(s, -money.exponent))
+    slack, rounded = _slack(children)
+    return SectionResult(section, children, money, None if s is None else shift(s, -money.exponent), slack, rounded)
 
 
 def _evaluate(item: CostLine | Section) -> Result:
@@ -206,4 +279,7 @@ def evaluate(plan: Plan) -> Evaluation:
     money = plan.total.money if plan.total is not None else _unit_of(items)
     s = _sum_dong(items)
     stated = None if plan.total is None else plan.total.value
-    return Evaluation(plan, items, TotalResult(stated, money, None if s is None else shift(s, -money.exponent)))
+    slack, rounded = _slack(items)
+    summed = None if s is None else shift(s, -money.exponent)
+    result = TotalResult(stated, money, summed, EXACT.add(half_unit(plan.total), slack), rounded)
+    return Evaluation(plan, items, result)

@@ -34,6 +34,16 @@ TEMPLATES: Mapping[str, str] = {
         "Mục {number} không ghi kinh phí và không có dòng chi phí nào; không tính là 0 khi đối chiếu."
     ),
     "TOTAL_MISSING": "Không thấy dòng tổng kinh phí; cộng các mục được {computed} {unit}.",
+    "SECTION_SUM_ROUNDING": (
+        "Mục {number}: cộng các khoản được {computed} {unit}, mục ghi {stated} {unit} (chênh {difference} {unit}), "
+        "trong phạm vi làm tròn ± {slack} {unit} {rounded}; không phải lỗi cộng nếu các số được làm tròn."
+    ),
+    "TOTAL_ROUNDING": (
+        "Tổng kinh phí ghi {stated} {unit}, cộng các mục được {computed} {unit} (chênh {difference} {unit}), "
+        "trong phạm vi làm tròn ± {slack} {unit} {rounded}; không phải lỗi cộng nếu các số được làm tròn."
+    ),
+    "ROUNDED_PARTS.some": "của số ghi và {count} khoản ghi số tròn",
+    "ROUNDED_PARTS.own": "của chính số ghi",
     "RESULT_NO_UNIT": ("Kết quả {stated} không ghi đơn vị tiền; đã coi là {unit} theo thừa số tiền của dòng."),
     "NO_MONEY_FACTOR": (
         "Không thừa số nào mang đơn vị tiền; đã coi tích các thừa số có cùng đơn vị với kết quả ({unit})."
@@ -505,6 +515,18 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "SECTION_NO_AMOUNT": "Section {number} states no amount and has no cost line; it is not counted as 0.",
     "TOTAL_MISSING": "No grand total found; the sections add up to {computed} {unit}.",
+    "SECTION_SUM_ROUNDING": (
+        "Section {number}: its items add up to {computed} {unit}, the section states {stated} {unit} "
+        "(difference {difference} {unit}), within the ± {slack} {unit} rounding {rounded}; not an addition "
+        "error if the figures were rounded."
+    ),
+    "TOTAL_ROUNDING": (
+        "The grand total states {stated} {unit}, the sections add up to {computed} {unit} (difference "
+        "{difference} {unit}), within the ± {slack} {unit} rounding {rounded}; not an addition error if the "
+        "figures were rounded."
+    ),
+    "ROUNDED_PARTS.some": "of the stated figure and {count} rounded items",
+    "ROUNDED_PARTS.own": "of the stated figure itself",
     "RESULT_NO_UNIT": "The result {stated} has no money unit; taken as {unit}, the unit of the line's money factor.",
     "NO_MONEY_FACTOR": "No factor carries a money unit; the product was taken in the result's unit ({unit}).",
     "NUMBER_READ_BY_ARITHMETIC": (

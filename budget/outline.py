@@ -32,6 +32,19 @@ _STATEMENT_WORDS = re.compile(r"\b(?:kinh phi|du kien|du toan|tong|ngan sach|ngu
 _STATEMENT_LEAD = re.compile(r"(?::|\bla|\bkhoang|\bdu kien|\btong cong|\bcong|\bcon)\s*$")
 _TOTAL_LINE = re.compile(r"^\s*(?:tong cong|cong|tong so|tong kinh phi|tong du toan|tong chi|tong)\b")
 _CLOSING_LINE = re.compile(r"^\s*(?:tong cong|cong|tong so)\b")
+# A total named after what it totals closes the list above it too, unless it opens one
+# (``Tổng kinh phí dự kiến là 46.375 triệu đồng, gồm:`` leads its items).
+_CLOSING_NAMED = re.compile(r"^\s*(?:tong kinh phi|tong du toan|tong chi phi|tong nhu cau kinh phi)\b")
+_OPENS_LIST = re.compile(r"\b(?:gom|bao gom|nhu sau|cu the)\b|:\s*$")
+
+
+def _closes_list(text: str) -> bool:
+    folded = fold(text)
+    if _CLOSING_LINE.search(folded[:40]):
+        return True
+    return _CLOSING_NAMED.search(folded[:40]) is not None and _OPENS_LIST.search(folded) is None
+
+
 _RESTART = {"1", "a", "I"}
 
 
@@ -67,7 +80,7 @@ def build_tree(items: list[TextItem], findings: list[Finding]) -> Node:
     deep_reported = False
     for it in items:
         if it.style is None:
-            if _CLOSING_LINE.search(fold(it.text[:40])):
+            if _closes_list(it.text):
                 # "Tổng cộng" closes the list it totals: it belongs to the level above a leaf
                 while len(stack) > 1 and not any(e.style is not None for e in stack[-1].entries):
                     stack.pop()

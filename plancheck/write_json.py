@@ -145,6 +145,7 @@ def projection_to_dict(p: Projection, report: Report, targets: Sequence[Extracte
                 "difference": plain(c.difference),
                 "unit": c.unit,
                 "ok": c.ok,
+                "within_rounding": c.within_rounding,
             }
             for c in p.sums
         ],

@@ -95,6 +95,7 @@ def test_json_document() -> None:
         "difference": "0",
         "unit": "triệu đồng",
         "ok": True,
+        "within_rounding": False,
     }
     assert sorted(n for k, n in sums if k == "section") == ["2", "2.1", "2.2", "2.3", "2.4", "2.5"]
 
