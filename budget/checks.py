@@ -366,6 +366,11 @@ def check_sections(ev: Evaluation) -> list[Finding]:
                 _rounding_finding(where, "SECTION_SUM_ROUNDING", args, r.children_sum, r.stated, r.rounded_parts)
             )
             continue
+        where = r.section.stated.source if r.section.stated is not None else r.section.source
+        twice = _stated_twice(where, r.stated, r.money, r.children)
+        if twice is not None:
+            out.append(twice)
+            continue
         cause = _child_cause(r.stated_dong, r.computed_dong, r.children, r.money)
         own = {"stated": r.stated, "computed": r.children_sum, "unit": unit}
         if cause is None and all(c.ok is not False for c in r.children):
@@ -421,6 +426,20 @@ def _rounding_finding(
     return Finding(where, code, Severity.WARNING, args, expected=computed, actual=stated, unit=unit)
 
 
+def _stated_twice(where: Source, stated: Decimal, money: Money, children: tuple[Result, ...]) -> Finding | None:
+    """A figure whose only part is a section stating its own figure: the same amount written
+    twice (the text's total and the table's ``Tổng cộng``, a heading and its one item). When
+    the two differ, the conflict is reported with both places; which one is right is not guessed."""
+    if len(children) != 1 or not isinstance(children[0], SectionResult):
+        return None
+    child = children[0]
+    if child.section.stated is None or child.stated_dong is None:
+        return None
+    other = shift(child.stated_dong, -money.exponent)
+    args = {"stated": stated, "other": other, "unit": money.name, "where": child.section.stated.source.where}
+    return Finding(where, "FIGURE_STATED_TWICE", Severity.ERROR, args, expected=other, actual=stated, unit=money.name)
+
+
 def check_total(ev: Evaluation) -> list[Finding]:
     """The grand total against its sections; a missing total is noted."""
     t = ev.total
@@ -443,6 +462,9 @@ def check_total(ev: Evaluation) -> list[Finding]:
     if t.within_rounding:
         args = _rounding_args(t.stated, t.children_sum, t.money, t.slack)
         return [_rounding_finding(plan.total.source, "TOTAL_ROUNDING", args, t.children_sum, t.stated, t.rounded_parts)]
+    twice = _stated_twice(plan.total.source, t.stated, t.money, ev.items)
+    if twice is not None:
+        return [twice]
     e = t.money.exponent
     cause = _child_cause(shift(t.stated, e), shift(t.children_sum, e), ev.items, t.money)
     if cause is None and all(c.ok is not False for c in ev.items):

@@ -44,6 +44,10 @@ TEMPLATES: Mapping[str, str] = {
     ),
     "ROUNDED_PARTS.some": "của số ghi và {count} khoản ghi số tròn",
     "ROUNDED_PARTS.own": "của chính số ghi",
+    "FIGURE_STATED_TWICE": (
+        "Cùng một khoản được ghi hai số khác nhau: {stated} {unit} ở đây và {other} {unit} ở {where}; "
+        "không đoán số nào đúng, cần đối chiếu hai chỗ."
+    ),
     "RESULT_NO_UNIT": ("Kết quả {stated} không ghi đơn vị tiền; đã coi là {unit} theo thừa số tiền của dòng."),
     "NO_MONEY_FACTOR": (
         "Không thừa số nào mang đơn vị tiền; đã coi tích các thừa số có cùng đơn vị với kết quả ({unit})."
@@ -527,6 +531,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "ROUNDED_PARTS.some": "of the stated figure and {count} rounded items",
     "ROUNDED_PARTS.own": "of the stated figure itself",
+    "FIGURE_STATED_TWICE": (
+        "The same amount is stated twice with different figures: {stated} {unit} here and {other} {unit} at "
+        "{where}; which one is right is not guessed, compare the two places."
+    ),
     "RESULT_NO_UNIT": "The result {stated} has no money unit; taken as {unit}, the unit of the line's money factor.",
     "NO_MONEY_FACTOR": "No factor carries a money unit; the product was taken in the result's unit ({unit}).",
     "NUMBER_READ_BY_ARITHMETIC": (
