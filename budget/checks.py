@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import combinations, pairwise
 from types import MappingProxyType
 
+from budget.balance import find_balances
 from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepResult
 from budget.findings import Cause, Finding, Severity
 from budget.messages import Factors, Phrase
@@ -637,6 +638,32 @@ def check_words(ev: Evaluation) -> list[Finding]:
     return out
 
 
+def check_balances(ev: Evaluation) -> list[Finding]:
+    """Revenue and spending stated for the same budget: a difference is a warning (a deficit
+    or surplus may be intended, but a resolution adopts its budget balanced)."""
+    out = []
+    for b in find_balances(ev.plan.items):
+        if b.ok:
+            continue
+        assert b.revenue.stated is not None and b.spending.stated is not None
+        money = b.revenue.stated.money
+        revenue = shift(b.revenue_dong, -money.exponent)
+        spending = shift(b.spending_dong, -money.exponent)
+        args = {
+            "subject": b.subject,
+            "revenue": revenue,
+            "spending": spending,
+            "difference": EXACT.subtract(spending, revenue),
+            "unit": money.name,
+        }
+        where = b.spending.stated.source
+        unit = money.name
+        out.append(
+            Finding(where, "BALANCE_DIFFERS", Severity.WARNING, args, expected=revenue, actual=spending, unit=unit)
+        )
+    return out
+
+
 Check = Callable[[Evaluation], list[Finding]]
 ARITHMETIC: tuple[Check, ...] = (
     check_products,
@@ -646,6 +673,7 @@ ARITHMETIC: tuple[Check, ...] = (
     check_assumed_units,
     check_coverage,
     check_words,
+    check_balances,
 )
 CHECKS: tuple[Check, ...] = (*ARITHMETIC, check_units, check_stored_values)
 

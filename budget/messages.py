@@ -44,6 +44,11 @@ TEMPLATES: Mapping[str, str] = {
     ),
     "ROUNDED_PARTS.some": "của số ghi và {count} khoản ghi số tròn",
     "ROUNDED_PARTS.own": "của chính số ghi",
+    "BALANCE_DIFFERS": (
+        "Tổng chi {subject} ghi {spending} {unit}, khác tổng thu {revenue} {unit} (chênh {difference} {unit}); "
+        "dự toán được thông qua thường cân đối thu chi, cần xem có bội chi hay kết dư được nêu không."
+    ),
+    "SUM.balance": "Cân đối thu, chi {subject}",
     "FIGURE_STATED_TWICE": (
         "Cùng một khoản được ghi hai số khác nhau: {stated} {unit} ở đây và {other} {unit} ở {where}; "
         "không đoán số nào đúng, cần đối chiếu hai chỗ."
@@ -531,6 +536,11 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "ROUNDED_PARTS.some": "of the stated figure and {count} rounded items",
     "ROUNDED_PARTS.own": "of the stated figure itself",
+    "BALANCE_DIFFERS": (
+        "Total spending of {subject} is {spending} {unit}, not the total revenue {revenue} {unit} (difference "
+        "{difference} {unit}); an adopted budget is normally balanced: check whether a deficit or surplus is stated."
+    ),
+    "SUM.balance": "Revenue and spending of {subject}",
     "FIGURE_STATED_TWICE": (
         "The same amount is stated twice with different figures: {stated} {unit} here and {other} {unit} at "
         "{where}; which one is right is not guessed, compare the two places."

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from budget import messages
 from budget.api import Report
+from budget.balance import find_balances
 from budget.evaluate import LineResult, Result, SectionResult
 from budget.findings import Finding, Severity
 from budget.model import Section
@@ -110,7 +111,7 @@ class Row:
 class SumCheck:
     """One sum the check compared: a section, the grand total, or one alternative breakdown."""
 
-    kind: str  # "section" | "total" | "alternative" | "words"
+    kind: str  # "section" | "total" | "alternative" | "words" | "balance"
     label: str
     number: str
     line: int | None
@@ -124,6 +125,20 @@ class SumCheck:
     @property
     def difference(self) -> Decimal:
         return EXACT.subtract(self.stated, self.computed)
+
+
+def _balance_sums(report: Report, lang: str) -> list[SumCheck]:
+    """Each budget whose revenue and spending are both stated: spending against revenue."""
+    out = []
+    for b in find_balances(report.plan.items):
+        assert b.revenue.stated is not None and b.spending.stated is not None
+        money = b.revenue.stated.money
+        source = b.spending.stated.source
+        spending = shift(b.spending_dong, -money.exponent)
+        revenue = shift(b.revenue_dong, -money.exponent)
+        label = messages.render("SUM.balance", {"subject": b.subject}, lang)
+        out.append(SumCheck("balance", label, "", source.line, str(source), spending, revenue, money.name, b.ok))
+    return out
 
 
 def _words_sums(report: Report, lang: str) -> list[SumCheck]:
@@ -591,7 +606,8 @@ def _verdict(
     errors = summary.errors
     if errors == 0:
         # a failed sum no check reported: never KHỚP (a difference rounding explains is a warning)
-        errors = sum(1 for s in sums if not s.ok and not s.within_rounding)
+        # a balance that differs is a warning (a deficit may be intended)
+        errors = sum(1 for s in sums if not s.ok and not s.within_rounding and s.kind != "balance")
     counts = {"errors": errors, "warnings": summary.warnings, "notes": summary.notes, "unread": unread}
     if errors:
         kind = VerdictKind.ERRORS
@@ -695,7 +711,7 @@ def project(
         plan.has_budget,
         report.evaluation.total.money.name,
         tuple(rows.rows),
-        (*rows.sums, *_words_sums(report, lang)),
+        (*rows.sums, *_words_sums(report, lang), *_balance_sums(report, lang)),
         shown,
         _targets(targets, lang),
         summary,
