@@ -8,6 +8,7 @@ points at the factors or the children instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, Inexact, InvalidOperation
@@ -16,12 +17,13 @@ from itertools import combinations, pairwise
 from types import MappingProxyType
 
 from budget.balance import find_balances
-from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepResult
+from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepResult, half_unit
 from budget.findings import Cause, Finding, Severity
 from budget.messages import Factors, Phrase
 from budget.model import Quantity, Section
 from budget.numbers import EXACT, D, plain, round_to, shift, total
 from budget.source import Source
+from budget.text import fold
 from budget.unitcheck import UnitVerdict, describe, verdict
 from budget.units import Money
 
@@ -638,6 +640,67 @@ def check_words(ev: Evaluation) -> list[Finding]:
     return out
 
 
+# ``Dự phòng (5%)``, ``Trích 10% kinh phí``: a lump item whose title gives its share
+_SHARE_TITLE = re.compile(r"\((\d{1,3}(?:,\d{1,4})?)\s*%\)|^(?:du phong|trich)\D{0,20}?(\d{1,3}(?:,\d{1,4})?)\s*%")
+
+
+def _share_rate(title: str) -> Decimal | None:
+    m = _SHARE_TITLE.search(fold(title))
+    if m is None:
+        return None
+    rate = D((m.group(1) or m.group(2)).replace(",", "."))
+    return rate if 0 < rate < 100 else None
+
+
+def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None) -> list[Finding]:
+    shares: list[tuple[SectionResult, Decimal]] = []
+    for c in children:
+        if isinstance(c, SectionResult) and not c.children and c.section.stated is not None:
+            rate = _share_rate(c.section.title)
+            if rate is not None:
+                shares.append((c, rate))
+    if not shares:
+        return []
+    share_ids = {id(c) for c, _ in shares}
+    others = [c.stated_dong for c in children if id(c) not in share_ids and c.stated_dong is not None]
+    if not others:
+        return []
+    base = total(others)
+    out = []
+    for c, rate in shares:
+        assert c.section.stated is not None and c.stated_dong is not None
+        # the share of the other items, or of the parent's figure (``5% tổng kinh phí``)
+        bases = [base] if parent_dong is None else [base, parent_dong]
+        slack = half_unit(c.section.stated)
+        if any(abs(EXACT.subtract(c.stated_dong, shift(EXACT.multiply(b, rate), -2))) <= slack for b in bases):
+            continue
+        money = c.money
+        expected = shift(shift(EXACT.multiply(base, rate), -2), -money.exponent)
+        args = {
+            "title": c.section.title[:60],
+            "rate": rate,
+            "base": shift(base, -money.exponent),
+            "computed": expected,
+            "stated": c.stated,
+            "unit": money.name,
+        }
+        where = c.section.stated.source
+        out.append(
+            Finding(where, "SHARE_MISMATCH", Severity.ERROR, args, expected=expected, actual=c.stated, unit=money.name)
+        )
+    return out
+
+
+def check_shares(ev: Evaluation) -> list[Finding]:
+    """Lump items stated as a share (``Dự phòng (5%): 60 triệu đồng``): the rate times the
+    other items of the same list (or the figure the list totals), within the rounding the
+    stated figure's precision allows."""
+    out = _shares_of(ev.items, None if ev.total.stated is None else shift(ev.total.stated, ev.total.money.exponent))
+    for r in ev.sections():
+        out.extend(_shares_of(r.children, r.stated_dong if r.section.stated is not None else None))
+    return out
+
+
 def check_balances(ev: Evaluation) -> list[Finding]:
     """Revenue and spending stated for the same budget: a difference is a warning (a deficit
     or surplus may be intended, but a resolution adopts its budget balanced)."""
@@ -674,6 +737,7 @@ ARITHMETIC: tuple[Check, ...] = (
     check_coverage,
     check_words,
     check_balances,
+    check_shares,
 )
 CHECKS: tuple[Check, ...] = (*ARITHMETIC, check_units, check_stored_values)
 

@@ -44,6 +44,9 @@ TEMPLATES: Mapping[str, str] = {
     ),
     "ROUNDED_PARTS.some": "của số ghi và {count} khoản ghi số tròn",
     "ROUNDED_PARTS.own": "của chính số ghi",
+    "SHARE_MISMATCH": (
+        "Khoản “{title}” ghi {stated} {unit}, nhưng {rate}% của các khoản còn lại ({base} {unit}) là {computed} {unit}."
+    ),
     "BALANCE_DIFFERS": (
         "Tổng chi {subject} ghi {spending} {unit}, khác tổng thu {revenue} {unit} (chênh {difference} {unit}); "
         "dự toán được thông qua thường cân đối thu chi, cần xem có bội chi hay kết dư được nêu không."
@@ -536,6 +539,9 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "ROUNDED_PARTS.some": "of the stated figure and {count} rounded items",
     "ROUNDED_PARTS.own": "of the stated figure itself",
+    "SHARE_MISMATCH": (
+        "Item “{title}” states {stated} {unit}, but {rate}% of the other items ({base} {unit}) is {computed} {unit}."
+    ),
     "BALANCE_DIFFERS": (
         "Total spending of {subject} is {spending} {unit}, not the total revenue {revenue} {unit} (difference "
         "{difference} {unit}); an adopted budget is normally balanced: check whether a deficit or surplus is stated."

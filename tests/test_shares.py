@@ -1,0 +1,55 @@
+"""Lump items stated as a share of the others (``Dự phòng (5%)``), in prose lists."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from budget.api import check_file
+
+
+def _shares(tmp_path: Path, lines: list[str]) -> list[tuple[int | None, Decimal | None, Decimal | None]]:
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    report = check_file(path)
+    return [(f.source.line, f.expected, f.actual) for f in report.findings if f.code == "SHARE_MISMATCH"]
+
+
+_LIST = [
+    "III. KINH PHÍ THỰC HIỆN: {total} triệu đồng",
+    "1. Sửa chữa phòng học: 820 triệu đồng",
+    "2. Mua bàn ghế học sinh: 414 triệu đồng",
+    "3. Chi phí dự phòng ({rate}%): {share} triệu đồng",
+]
+
+
+def _plan(total: str, rate: str, share: str) -> list[str]:
+    return [line.format(total=total, rate=rate, share=share) for line in _LIST]
+
+
+def test_share_of_the_other_items(tmp_path: Path) -> None:
+    assert _shares(tmp_path, _plan("1.296", "5", "62")) == []  # 5% of 1.234 is 61,7: written 62, whole triệu
+    assert _shares(tmp_path, _plan("1.297", "5", "63")) == [(5, Decimal("61.70"), Decimal(63))]
+
+
+def test_share_with_a_decimal_comma_rate(tmp_path: Path) -> None:
+    assert _shares(tmp_path, _plan("1.264,85", "2,5", "30,85")) == []
+    assert _shares(tmp_path, _plan("1.265,85", "2,5", "31,85")) == [(5, Decimal("30.8500"), Decimal("31.85"))]
+
+
+def test_share_of_the_figure_the_list_totals(tmp_path: Path) -> None:
+    lines = [
+        "III. KINH PHÍ THỰC HIỆN: 2.000 triệu đồng",
+        "1. Xây lắp: 1.900 triệu đồng",
+        "2. Trích 5% tổng kinh phí cho quản lý dự án: 100 triệu đồng",
+    ]
+    assert _shares(tmp_path, lines) == []
+
+
+def test_percentages_that_are_not_shares(tmp_path: Path) -> None:
+    lines = [
+        "III. KINH PHÍ THỰC HIỆN: 900 triệu đồng",
+        "1. Hỗ trợ học sinh đạt tỷ lệ chuyên cần 95%: 400 triệu đồng",
+        "2. Khen thưởng: 500 triệu đồng",
+    ]
+    assert _shares(tmp_path, lines) == []
