@@ -26,7 +26,7 @@ from importlib.resources import files
 
 from budget import messages
 from budget.arith import evaluate_group
-from budget.costline import read_number_at
+from budget.costline import _mask_notes, read_chain, read_number_at
 from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
 from budget.model import Amount, CostLine, Item, Plan, Quantity, Section, Step
@@ -74,6 +74,10 @@ class Tables:
     lines: list[RawLine]  # the document's lines with table lines emptied (numbering kept)
     items: list[Item]  # one Section per table
     found: int  # money amounts read in tables and checked
+    # Amounts of tables that state no total, alone on their row (no product): nothing checks
+    # them unless the text states a total of the tables; ``whole`` keeps them as items for that.
+    unchecked: tuple[Amount, ...] = ()
+    whole: tuple[Item, ...] = ()
 
 
 # --------------------------------------------------------------------------- column roles (data)
@@ -542,12 +546,17 @@ def find_tables(lines: Sequence[RawLine]) -> list[TableBlock]:
             i += 1
             continue
         count = _cells_header_at(lines, i)
-        if count:
-            block, end = _cells_block(lines, i, count, last_end)
-            if block is not None:
-                blocks.append(block)
-                last_end = i = end
-                continue
+        fixed, fixed_end = _cells_block(lines, i, count, last_end) if count else (None, i + 1)
+        head = _spaced_header_at(lines, i)
+        if head is not None:
+            # rows of different lengths, or cells a blank line apart: rows cut at the row numbers
+            block, end = _marker_block(lines, i, head, last_end)
+            if block is not None and (fixed is None or block.last > fixed.last):
+                fixed, fixed_end = block, end
+        if fixed is not None:
+            blocks.append(fixed)
+            last_end = i = fixed_end
+            continue
         k = _text_header_at(lines, i)
         if k:
             block, end = _text_block(lines, i, k, last_end)
@@ -620,6 +629,154 @@ def _cells_block(lines: Sequence[RawLine], i: int, count: int, floor: int) -> tu
     if len(rows) < 2:
         return None, i + 1
     return TableBlock("cells", rows[0].first, rows[-1].last, tuple(rows), _above(lines, i, floor)), j
+
+
+@dataclass(frozen=True)
+class _CellHeader:
+    """A header of one cell per line: its cells, the blank lines between two cells, where it ends."""
+
+    cells: tuple[Cell, ...]
+    gap: int  # 0: cells on consecutive lines; 1: one blank line between two cells
+    end: int  # index of the line after its last cell
+
+
+def _line_cell(rl: RawLine) -> Cell:
+    text = rl.text
+    lead = len(text) - len(text.lstrip())
+    return Cell(text.strip(), rl.source.at(lead + 1))
+
+
+def _spaced_header_at(lines: Sequence[RawLine], i: int) -> _CellHeader | None:
+    """Lines ``i..`` are a header of one cell per line whose first column numbers the rows
+    (``STT``), cells maybe one blank line apart (an HTML table flattened to text), a cell
+    wrapped onto a second line when that line is a unit in brackets (``(Đồng)``)."""
+    n = len(lines)
+    gap = 1 if i + 2 < n and not lines[i + 1].text.strip() and lines[i + 2].text.strip() else 0
+    cells: list[Cell] = []
+    roles: list[str] = []
+    j = i
+    while j < n:
+        text = lines[j].text.strip()
+        if not text or len(text) > 40 or _BIG_NUMBER.search(text):
+            break
+        if cells and _units_line(text):
+            cells[-1] = _join([cells[-1], _line_cell(lines[j])])
+        else:
+            found = _roles_in(text)
+            if len(found) != 1:
+                break
+            cells.append(_line_cell(lines[j]))
+            roles.append(found[0].role)
+        j += 1
+        if gap:
+            if j + 1 >= n or lines[j].text.strip() or not lines[j + 1].text.strip():
+                break
+            j += 1
+    if len(cells) < 3 or roles[0] != "number" or not ({"amount", "total"} & set(roles)):
+        return None
+    if not ({*_FACTORS, "label"} & set(roles)):
+        return None
+    end = min(j, n)
+    while end > i and not lines[end - 1].text.strip():
+        end -= 1
+    return _CellHeader(tuple(cells), gap, end)
+
+
+def _cell_stream(lines: Sequence[RawLine], start: int, gap: int, width: int) -> list[tuple[int, Cell]]:
+    """The cells after a header, with the index of their line: each written line, and an empty
+    cell for each blank line beyond the gap (``gap`` + 1 of them per empty cell). A run of
+    blank lines holding more empty cells than a row can (the table's end) stops it."""
+    out: list[tuple[int, Cell]] = []
+    n = len(lines)
+    j = start
+    while j < n:
+        blank = j
+        while j < n and not lines[j].text.strip():
+            j += 1
+        run = j - blank
+        empty = run if gap == 0 else max(0, (run - 1) // 2)
+        if out and empty > width - 2:
+            break
+        if out:
+            out.extend((blank, Cell("", lines[blank].source.at(1))) for _ in range(empty))
+        if j >= n:
+            break
+        out.append((j, _line_cell(lines[j])))
+        j += 1
+    return out
+
+
+_LETTERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")  # Vietnamese order, then English
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman_value(text: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in text]
+    return sum(-v if b > v else v for v, b in zip(values, [*values[1:], 0], strict=True))
+
+
+def _marker_style_key(text: str) -> str:
+    """The sequence a row number belongs to: roman, upper, letter, or numbers with as many parts."""
+    style = _marker_style(text)
+    if style == "num":
+        return f"num{len([p for p in text.strip().rstrip('.)').split('.') if p])}"
+    return style
+
+
+def _follows(text: str, last: dict[str, str]) -> bool:
+    """Is ``text`` the first number of its sequence (``1``, ``I``, ``A``, ``2.1``) or the next one?"""
+    t = text.strip().rstrip(".)")
+    style = _marker_style_key(text)
+    before = last.get(style, "").strip().rstrip(".)")
+    if style == "roman":
+        return _roman_value(t) == (_roman_value(before) if before else 0) + 1
+    if style in ("upper", "letter"):
+        c, p = t.lower(), before.lower()
+        return any(c in a and a.index(c) == (a.index(p) + 1 if p in a else 0) for a in _LETTERS)
+    parts = [int(x) for x in t.split(".") if x]
+    if parts[-1] == 1:
+        return True
+    prev = [int(x) for x in before.split(".") if x]
+    return bool(prev) and prev[:-1] == parts[:-1] and prev[-1] + 1 == parts[-1]
+
+
+def _marker_block(lines: Sequence[RawLine], i: int, head: _CellHeader, floor: int) -> tuple[TableBlock | None, int]:
+    """A one-cell-per-line table whose rows have different numbers of cells: a row starts at the
+    next number of the ``STT`` sequence (``A``, ``B``, ``1``, ``2`` ...), so a row may stop short
+    of the header (a group row, a row with no per-unit figure)."""
+    width = len(head.cells)
+    labelled = _cell_column(head.cells[1]).role == "label"  # ``STT | Nội dung | ...``
+    stream = _cell_stream(lines, head.end, head.gap, width)
+    rows: list[list[tuple[int, Cell]]] = []
+    last: dict[str, str] = {}
+    for k, (at, cell) in enumerate(stream):
+        text = cell.text
+        if text and _is_marker(text) and (not rows or _follows(text, last)):
+            following = next((c.text for _a, c in stream[k + 1 :] if c.text), "")
+            full = bool(rows) and len(rows[-1]) >= width
+            if not rows or full or (labelled and kind(following) == "text" and not _is_marker(following)):
+                last[_marker_style_key(text)] = text
+                rows.append([(at, cell)])
+                continue
+        if not rows:
+            return None, i + 1
+        if len(rows[-1]) < width:
+            rows[-1].append((at, cell))
+            continue
+        if text:
+            break
+    while rows and len(rows[-1]) == 1:
+        rows.pop()  # a row number alone (the next paragraph's) is no row
+    body = [[c for _a, c in r] for r in rows]
+    if len(body) < 2 or not any(_numeric_count(r[1:]) for r in body):
+        return None, i + 1
+    header = TableRow(head.cells, head.cells[0].source.line or 0, head.cells[-1].source.line or 0, header=True)
+    out = [header]
+    for r in rows:
+        written = [lines[a].source.line or 0 for a, c in r if c.text]
+        out.append(TableRow(tuple(c for _a, c in r), written[0], written[-1]))
+    end = max(a for a, c in rows[-1] if c.text) + 1
+    return TableBlock("cells", out[0].first, out[-1].last, tuple(out), _above(lines, i, floor)), end
 
 
 def _text_block(lines: Sequence[RawLine], i: int, k: int, floor: int) -> tuple[TableBlock | None, int]:
@@ -1020,6 +1177,11 @@ class _BlockReader:
             amount_col = _last_index(columns, "total")
         products: list[tuple[_Entry, dict[str, Quantity], Quantity, _Row]] = []
         for row in rows:
+            formula = None if _is_total_row(row) else self._formula_row(row, columns)
+            if formula is not None:
+                stack[-1].entries.append(_Entry(*formula))
+                self.found += 1
+                continue
             placed = self._place(row, columns)
             if placed is None:
                 continue
@@ -1048,6 +1210,45 @@ class _BlockReader:
         for group in reversed(stack):
             self._close(group)
         return [_build(e) for e in part.entries if _keep(e)], part.stated
+
+    def _formula_row(self, row: TableRow, columns: list[Column]) -> tuple[str, CostLine] | None:
+        """(row number, cost line) of a row that writes a product with no ``=`` in one cell and
+        its figure in the next (``4,5% x 1.210.000 x 12 tháng x 70%`` | ``38.115``)."""
+        cells: list[Cell] | None = None
+        by_position = True
+        if self.block.shape == "text":
+            chunks = _chunks(row)
+            if self.spans is not None and row.first == row.last:
+                cells = _on_spans(chunks, self.spans)
+            if cells is None:
+                cells, by_position = chunks, False
+        else:
+            cells = list(row.cells)
+        found = _formula_at(cells, columns, by_position)
+        if found is None:
+            return None
+        i, j = found
+        formula, figure = cells[i], cells[j]
+        text = f"{formula.text} = {figure.text}"
+        masked, notes = _mask_notes(text)
+        chain = read_chain(text, masked, notes, 0, len(text), _TwoCells(formula, figure))
+        self.findings.extend(chain.findings)
+        line = chain.line
+        if line is None or len(line.steps) != 1:
+            return None
+        before = [c for c in cells[:i] if c.text]
+        number = before[0].text.strip().rstrip(".)") if before and _is_marker(before[0].text) else ""
+        labels = [c for c in before if kind(c.text) == "text" and not _is_marker(c.text)]
+        stated = line.stated
+        if stated.money is None and not stated.percent:
+            column = columns[j] if by_position else next((c for c in reversed(columns) if c.role == "amount"), None)
+            money, _ = self._money(column)
+            if money is not None:
+                stated = replace(stated, money=money, unit_text=stated.unit_text or money.name)
+        label = " ".join(c.text for c in labels) or line.label
+        source = labels[0].source if labels else line.source
+        factors = _table_money(line.steps[0].factors, self._money(None))
+        return number, replace(line, source=source, label=label, steps=(Step(factors, stated),))
 
     def _place(self, row: TableRow, columns: list[Column]) -> _Row | None:
         """Put a row's cells on the columns: by position when the row has the header's shape,
@@ -1404,6 +1605,49 @@ class _BlockReader:
             base_q = Quantity(base.value, base.money.name, base.money, base.source, text)
             e.item = CostLine(share.source, share.label, (Step((base_q, share.rate), share.amount),))
             e.share = None
+
+
+def _formula_at(cells: Sequence[Cell], columns: Sequence[Column], by_position: bool) -> tuple[int, int] | None:
+    """(formula, figure): the first cell writing a product with no ``=``, and the next cell written,
+    a number under an amount column (the row's last cell when the columns are not known)."""
+    for i, c in enumerate(cells):
+        if "=" in c.text or _PRODUCT.search(c.text) is None:
+            continue
+        j = next((k for k in range(i + 1, len(cells)) if cells[k].text), None)
+        if j is None or kind(cells[j].text) != "num":
+            return None
+        if by_position and (j >= len(columns) or columns[j].role not in ("amount", "total")):
+            return None
+        if not by_position and any(c.text for c in cells[j + 1 :]):
+            return None
+        return i, j
+    return None
+
+
+def _table_money(factors: tuple[Quantity, ...], table: tuple[Money | None, bool]) -> tuple[Quantity, ...]:
+    """A formula's factors with the table's money (``Đơn vị tính: Đồng``) given to its one figure
+    that writes no unit, when no factor writes money: the unit line speaks of the table's figures."""
+    money, written = table
+    bare = [q for q in factors if q.money is None and not q.percent and not q.unit_text]
+    if money is None or not written or len(bare) != 1 or any(q.money is not None for q in factors):
+        return factors
+    return tuple(replace(q, money=money, unit_text=money.name) if q is bare[0] else q for q in factors)
+
+
+@dataclass(frozen=True)
+class _TwoCells:
+    """Columns of ``formula = figure`` (the text the cost-line parser reads) mapped back to the two cells."""
+
+    formula: Cell
+    figure: Cell
+
+    def at(self, col: int | None) -> Source:
+        if col is None:
+            return self.formula.source.at(None)
+        cut = len(self.formula.text) + 3
+        if col <= cut:
+            return self.formula.source.at((self.formula.source.pos or 0) + col)
+        return self.figure.source.at((self.figure.source.pos or 0) + col - cut)
 
 
 def _chunks(row: TableRow) -> list[Cell]:
@@ -1881,18 +2125,53 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
     if not blocks:
         return Tables(list(lines), [], 0)
     items: list[Item] = []
+    whole: list[Item] = []
+    unchecked: list[Amount] = []
     found = 0
     previous: Amount | None = None
     for block in blocks:
         reader = _BlockReader(block, findings, previous)
-        items.extend(reader.items())
+        read = reader.items()
+        whole.extend(read)
+        if any(_states_amount(i) for i in read):
+            items.extend(read)
+        else:
+            items.extend(_without_lone_amounts(read, unchecked))
         found += reader.found
         previous = reader.last_total
     inside = {n for b in blocks for n in range(b.first, b.last + 1)}
     outside = [
         replace(rl, source=rl.source._replace(text="", colmap=None)) if rl.source.line in inside else rl for rl in lines
     ]
-    return Tables(outside, items, found)
+    return Tables(outside, items, found, tuple(unchecked), tuple(whole))
+
+
+def _is_lone_amount(item: Item) -> bool:
+    """A row's amount alone, no product behind it (what ``_lump`` builds)."""
+    return isinstance(item, Section) and not item.items and item.stated is not None
+
+
+def _states_amount(item: Item) -> bool:
+    """Does a table item state a total (a ``Cộng`` row, a group's amount) that checks its rows?"""
+    if not isinstance(item, Section) or _is_lone_amount(item):
+        return False
+    return item.stated is not None or any(_states_amount(i) for i in item.items)
+
+
+def _without_lone_amounts(items: Sequence[Item], out: list[Amount]) -> list[Item]:
+    """``items`` with their lone amounts taken out (into ``out``), and sections left empty dropped."""
+    kept: list[Item] = []
+    for item in items:
+        if _is_lone_amount(item):
+            assert isinstance(item, Section) and item.stated is not None
+            out.append(item.stated)
+        elif isinstance(item, Section):
+            inner = _without_lone_amounts(item.items, out)
+            if inner:
+                kept.append(replace(item, items=tuple(inner)))
+        else:
+            kept.append(item)
+    return kept
 
 
 def with_tables(plan: Plan, tables: Tables) -> Plan:
@@ -1900,17 +2179,18 @@ def with_tables(plan: Plan, tables: Tables) -> Plan:
     no other budget (a total stated alone in the text is then the tables' total), else they
     follow the text's items. A total stated in the text beside items of its own stays the
     total of those items (a section of its own), never of the tables."""
-    if not tables.items:
+    if not tables.items and not tables.unchecked:
         return plan
-    items = tuple(tables.items)
     found = plan.amounts_found + tables.found
-    if not plan.has_budget:
+    if plan.total is not None and not plan.items and tables.whole:
+        # ``Tổng kinh phí: 3.900.000 đồng`` and the table that details it: the total of the tables
+        return replace(plan, items=tables.whole, amounts_found=found)
+    items = tuple(tables.items)
+    plan = replace(plan, unchecked=plan.unchecked + tables.unchecked)
+    if not plan.has_budget or not plan.items:
         return replace(plan, items=items, amounts_found=found)
     if plan.total is None:
         return replace(plan, items=plan.items + items, amounts_found=found)
-    if not plan.items:
-        # ``Tổng kinh phí: 3.900.000 đồng`` and the table that details it: the total of the tables
-        return replace(plan, items=items, amounts_found=found)
     heading = plan.heading
     text = Section(
         heading.number if heading else "",
