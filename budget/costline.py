@@ -135,14 +135,16 @@ class _LineReader:
         self.findings: list[Finding] = []
         self.end = 0  # where the last quantity read ended (its unit included)
 
-    def number(self, token: str, col: int) -> Decimal:
-        if sum(ch.isdigit() for ch in token) > MAX_DIGITS:
+    def number(self, token: str, col: int, where: Source) -> Decimal:
+        # a token no longer than the limit cannot hold more digits than it: no count needed
+        if len(token) > MAX_DIGITS and sum(ch.isdigit() for ch in token) > MAX_DIGITS:
             raise _Unreadable(token[:40], col)  # too long to compute exactly: reported, not read
         try:
-            value, findings = read_number_at(token, self.source.at(col))
+            value, findings = read_number_at(token, where)
         except NumberError:
             raise _Unreadable(token, col) from None
-        self.findings.extend(findings)
+        if findings:
+            self.findings.extend(findings)
         return value
 
     def _group(self, piece: _Piece, lead: int) -> tuple[Decimal, str, int]:
@@ -169,36 +171,37 @@ class _LineReader:
         if not result and text.startswith("(", lead):
             value, written, end = self._group(piece, lead)
             col = piece.start + lead + 1
+            where = self.source.at(col)
             rest = text[end:]
             token = written
         else:
             m = NUMBER_TOKEN.match(text, lead)
             if m is None:
                 raise _Unreadable(text.strip() or text, piece.start + lead + 1)
-            col = piece.start + m.start() + 1
-            value = self.number(m.group(), col)
-            alts = alternatives(m.group())
-            rest = text[m.end() :]
             token = m.group()
+            col = piece.start + m.start() + 1
+            where = self.source.at(col)  # one Source per number, shared by its findings
+            value = self.number(token, col, where)
+            alts = alternatives(token)
+            rest = text[m.end() :]
         percent = rest.lstrip().startswith("%")
         if percent:
             rest = rest.lstrip()[1:]
             unit_text, tail = "%", rest
-        else:
+        elif final and result:
             money, span = read_money(rest)
-            if final and result:
-                if money is not None:
-                    per = _PER_PARTS.match(rest, span)
-                    end = per.end() if per else span
-                    unit_text, tail = rest[:end], rest[end:]
-                else:
-                    unit_text, tail = "", rest
+            if money is not None:
+                per = _PER_PARTS.match(rest, span)
+                end = per.end() if per else span
+                unit_text, tail = rest[:end], rest[end:]
             else:
-                unit_text, tail = rest, ""
+                unit_text, tail = "", rest
+        else:
+            unit_text, tail = rest, ""
         self.end = piece.start + len(text) - len(tail)
         unit_text = " ".join(unit_text.split()).strip(_TRIM)
         money = None if percent else read_money(unit_text[:40])[0]
-        q = Quantity(value, unit_text, money, self.source.at(col), token, percent, alts)
+        q = Quantity(value, unit_text, money, where, token, percent, alts)
         return q, tail
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, InvalidOperation, Overflow, Underflow, localcontext
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -97,8 +98,13 @@ def from_xml(text: str) -> Decimal:
     return Decimal(text)
 
 
+@lru_cache(maxsize=1 << 14)
 def read_number(text: str) -> Reading:
-    """Read one number written in Vietnamese convention (or a tolerated variant)."""
+    """Read one number written in Vietnamese convention (or a tolerated variant).
+
+    Cached: a plan repeats its figures (counts, rates, years), a ``Reading`` is immutable,
+    and a cache hit costs one C call instead of a dozen regular expressions.
+    """
     t = text.strip()
     sign = ""
     if t.startswith("-"):
@@ -126,6 +132,10 @@ def read_number(text: str) -> Reading:
     raise NumberError(text)
 
 
+_DOT_THREE = re.compile(r"[0-9]{1,3}\.[0-9]{3}")
+
+
+@lru_cache(maxsize=1 << 14)
 def alternatives(text: str) -> tuple[Decimal, ...]:
     """Other values a number may have been meant as, for the resolve stage to try.
 
@@ -136,7 +146,7 @@ def alternatives(text: str) -> tuple[Decimal, ...]:
     t = text.strip().lstrip("-").strip()
     if _COMMA_THREE.fullmatch(t):
         return (D(t.replace(",", "")),)
-    if re.fullmatch(r"[0-9]{1,3}\.[0-9]{3}", t):
+    if _DOT_THREE.fullmatch(t):
         return (D(t),)
     return ()
 
@@ -172,20 +182,32 @@ def round_to(value: Decimal, decimals: int) -> Decimal:
 
 
 def plain(value: Decimal) -> str:
-    """Machine form for JSON and CSV: ``1500``, ``0.5``; no exponent, no trailing zeros."""
-    if value == value.to_integral_value():
-        return format(value.quantize(Decimal(1), context=EXACT), "f")
-    return format(value.normalize(context=EXACT), "f")
+    """Machine form for JSON and CSV: ``1500``, ``0.5``; no exponent, no trailing zeros.
+
+    ``format(value, "f")`` writes every digit exactly (``1E+3`` → ``1000``, ``52.70``);
+    trailing zeros of the fraction are then dropped as text.
+    """
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def format_vn(value: Decimal) -> str:
     """Human form in Vietnamese convention (``46.375``, ``1,5``), all digits kept.
 
-    Babel quantizes in the ambient decimal context (28 digits): a wider one keeps long
-    figures whole instead of failing.
+    The same text as Babel's ``format_decimal(value, locale="vi", decimal_quantization=False)``
+    (a property test holds them equal), built from ``plain`` by hand: Babel costs about
+    20 µs a figure, and a large plan formats hundreds of thousands of them.
     """
-    with localcontext(EXACT_ROUNDING):
-        return format_decimal(value, locale="vi", decimal_quantization=False)
+    if not value.is_finite():
+        with localcontext(EXACT_ROUNDING):
+            return format_decimal(value, locale="vi", decimal_quantization=False)
+    text = plain(value)
+    sign = ""
+    if text.startswith("-"):
+        sign, text = "-", text[1:]
+    whole, _, fraction = text.partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{grouped},{fraction}" if fraction else sign + grouped
 
 
 def format_vn_fixed(value: Decimal, places: int) -> str:

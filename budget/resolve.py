@@ -83,10 +83,11 @@ def _with(line: CostLine, changes: dict[tuple[int, int], Quantity]) -> CostLine:
 
 def resolve_line(line: CostLine, conv: Conventions) -> tuple[CostLine, list[Finding]]:
     """The line under the readings that make it agree, and what was chosen."""
-    if evaluate_line(line).ok:
+    # most lines have no other reading at all: nothing to choose, no need to compute them here
+    if not any(q.alternatives for _, _, q in _quantities(line)):
         return line, []
     ambiguous = [(s, i, q) for s, i, q in _quantities(line) if _allowed(q, conv)][:_MAX_AMBIGUOUS]
-    if not ambiguous:
+    if not ambiguous or evaluate_line(line).ok:
         return line, []
     options = [[None, *_allowed(q, conv)] for _, _, q in ambiguous]
     for combo in itertools.product(*options):

@@ -31,6 +31,19 @@ def _removals(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Every character that may make ``clean_mapped`` do more than strip trailing spaces.
+_TOUCHED = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\u00ad#*]|\[bookmark:")
+
+
+def needs_cleaning(text: str) -> bool:
+    """False when every line of ``text`` is clean once its trailing spaces are stripped:
+    NFC, and no space to unify, invisible character, bookmark, heading mark or star.
+
+    Checked once on a whole file (a few C passes) so that its lines need no check each.
+    """
+    return _TOUCHED.search(text) is not None or not unicodedata.is_normalized("NFC", text)
+
+
 def clean_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
     """``clean_line`` and, when it moved characters, the column in ``line`` of each character.
 

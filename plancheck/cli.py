@@ -24,7 +24,7 @@ from plancheck import batch
 from plancheck.projection import file_digest, project
 from plancheck.report import require_chromium, write_html, write_pdf
 from plancheck.workbook import save_workbook, with_workbook_findings
-from plancheck.write_json import write_json
+from plancheck.write_json import write_json_to
 from plancheck.write_text import write_text
 from plancheck.write_xlsx import write_template
 
@@ -108,16 +108,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             write_html(shown, Path(args.html), [Path(args.file)], args.force)
         if args.pdf:
             write_pdf(shown, Path(args.pdf), [Path(args.file)], args.force)
-        text = (
-            write_json(report, targets, projection=shown) + "\n"
-            if args.format == "json"
-            else write_text(report, targets, projection=shown)
-        )
+        if args.format == "json":
+            # written as it is laid out: a large plan's JSON is never whole in memory
+            write_json_to(sys.stdout.write, report, targets, projection=shown)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(write_text(report, targets, projection=shown))
     except InputError as e:
         return input_error(e)
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): ``run_main`` ends quietly
     except Exception as e:  # a bug: say so plainly, with no traceback
         return internal_error("budget", e)
-    sys.stdout.write(text)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -14,7 +14,7 @@ from budget.model import Quantity
 from budget.numbers import plain
 from indicators.extract import Extracted
 from indicators.write_targets import to_dicts
-from plancheck.projection import Projection, Row, project
+from plancheck.projection import Projection, Row, ShownFinding, project
 
 
 def _dec(v: Decimal | None) -> str | None:
@@ -41,15 +41,16 @@ def _ref(r: Result) -> dict[str, Any]:
 
 def _line(r: LineResult, section: str | None, row: Row) -> dict[str, Any]:
     line = r.line
+    factors = {id(f): _quantity(f) for f in line.factors}  # each factor laid out once, shown twice
     return {
         "line": line.source.line,
         "section": section,
         "label": line.label,
         "prefix": line.prefix,
-        "factors": [_quantity(f) for f in line.factors],
+        "factors": [factors[id(f)] for f in line.factors],
         "steps": [
             {
-                "factors": [_quantity(f) for f in s.step.factors],
+                "factors": [factors.get(id(f)) or _quantity(f) for f in s.step.factors],
                 "stated": _quantity(s.step.stated),
                 "computed": plain(s.computed),
                 "ok": s.ok,
@@ -84,10 +85,26 @@ def _section(r: SectionResult, parent: str | None, row: Row) -> dict[str, Any]:
     }
 
 
+def _finding(sf: ShownFinding, lang: str) -> dict[str, Any]:
+    doc = finding_to_json(sf.finding)
+    if lang != "vi":
+        doc["message"] = sf.message
+        if doc["cause"] is not None:
+            doc["cause"]["message"] = sf.cause
+    return doc
+
+
 def projection_to_dict(p: Projection, report: Report, targets: Sequence[Extracted] = ()) -> dict[str, Any]:
+    """The JSON document as a dict of lists (for a batch document and for tests)."""
+    return {k: list(v) if isinstance(v, Iterator) else v for k, v in _document(p, report, targets).items()}
+
+
+def _document(p: Projection, report: Report, targets: Sequence[Extracted] = ()) -> dict[str, Any]:
+    """The JSON document with its long lists (lines, findings) as iterators: each item is
+    laid out when it is written, so a large plan's document is never whole in memory."""
     ev = report.evaluation
     plan = report.plan
-    lines: list[dict[str, Any]] = []
+    lines: list[tuple[LineResult, str | None, Row]] = []
     sections: list[dict[str, Any]] = []
     rows = iter(p.rows[1:])  # the same walk order as the projection's rows
 
@@ -95,7 +112,7 @@ def projection_to_dict(p: Projection, report: Report, targets: Sequence[Extracte
         for r in items:
             row = next(rows)
             if isinstance(r, LineResult):
-                lines.append(_line(r, parent, row))
+                lines.append((r, parent, row))
             else:
                 sections.append(_section(r, parent, row))
                 visit(r.children, r.section.number)
@@ -104,14 +121,6 @@ def projection_to_dict(p: Projection, report: Report, targets: Sequence[Extracte
     ident = p.identity
     s = p.summary
     total = p.total
-    findings = []
-    for sf in p.findings:
-        doc = finding_to_json(sf.finding)
-        if p.lang != "vi":
-            doc["message"] = sf.message
-            if doc["cause"] is not None:
-                doc["cause"]["message"] = sf.cause
-        findings.append(doc)
     return {
         "file": plan.file,
         "document": {"number": ident.number, "place": ident.place, "date": ident.date, "title": ident.title},
@@ -120,7 +129,7 @@ def projection_to_dict(p: Projection, report: Report, targets: Sequence[Extracte
         if plan.heading is None
         else {"number": plan.heading.number, "title": plan.heading.title, "line": plan.heading.source.line},
         "verdict": {"kind": p.verdict.kind.value, "headline": p.verdict.headline, "text": p.verdict.text},
-        "lines": lines,
+        "lines": (_line(r, parent, row) for r, parent, row in lines),
         "sections": sections,
         "total": {
             "stated": _dec(ev.total.stated),
@@ -149,7 +158,7 @@ def projection_to_dict(p: Projection, report: Report, targets: Sequence[Extracte
             }
             for c in p.sums
         ],
-        "findings": findings,
+        "findings": (_finding(sf, p.lang) for sf in p.findings),
         "targets": to_dicts(list(targets)),
         "summary": {
             "lines": s.lines,
@@ -173,24 +182,52 @@ def report_to_dict(
 def write_json(
     report: Report, targets: Sequence[Extracted] = (), lang: str = "vi", projection: Projection | None = None
 ) -> str:
-    return layout(report_to_dict(report, targets, lang, projection))
+    out: list[str] = []
+    write_json_to(out.append, report, targets, lang, projection)
+    return "".join(out)
+
+
+def write_json_to(
+    write: Callable[[str], object],
+    report: Report,
+    targets: Sequence[Extracted] = (),
+    lang: str = "vi",
+    projection: Projection | None = None,
+) -> None:
+    """``write_json``'s text, handed to ``write`` piece by piece as it is laid out."""
+    p = projection or project(report, targets, lang)
+    stream(_document(p, report, targets), write)
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def layout(doc: dict[str, Any]) -> str:
+    out: list[str] = []
+    stream(doc, out.append)
+    return "".join(out)
+
+
+def stream(doc: dict[str, Any], write: Callable[[str], object]) -> None:
     """Each top-level key on its own line and each list item on its own line, every item encoded
     by the C encoder: ``indent=`` makes ``json`` fall back to its pure-Python encoder, about four
-    times slower on a 100.000-line plan, for output that machines read anyway."""
-    out = ["{"]
+    times slower on a 100.000-line plan, for output that machines read anyway. A list may be an
+    iterator: its items are encoded and written one at a time."""
+    write("{\n")
     last = len(doc) - 1
     for i, (key, value) in enumerate(doc.items()):
-        comma = "," if i < last else ""
-        if isinstance(value, list) and value:
-            items = ",\n    ".join(map(_ENCODE, value))
-            out.append(f"  {_ENCODE(key)}: [\n    {items}\n  ]{comma}")
-        else:
-            out.append(f"  {_ENCODE(key)}: {_ENCODE(value)}{comma}")
-    out.append("}")
-    return "\n".join(out)
+        comma = ",\n" if i < last else "\n"
+        items = iter(value) if isinstance(value, list | Iterator) else None
+        first = next(items, _NONE) if items is not None else _NONE
+        if first is _NONE:
+            write(f"  {_ENCODE(key)}: {_ENCODE([] if items is not None else value)}{comma}")
+            continue
+        assert items is not None
+        write(f"  {_ENCODE(key)}: [\n    {_ENCODE(first)}")
+        for item in items:
+            write(f",\n    {_ENCODE(item)}")
+        write(f"\n  ]{comma}")
+    write("}")
+
+
+_NONE = object()
