@@ -115,6 +115,18 @@ TEMPLATES: Mapping[str, str] = {
         "thì tổng khớp; đã đọc như vậy."
     ),
     "TABLE_SHARES_NOT_100": "Các tỷ lệ trích cộng lại được {sum}%, không phải 100%.",
+    "COUNT_SUM_MISMATCH": (
+        "Số đếm không khớp: “{label}” ghi {stated}, nhưng cộng các số thành phần được {computed} "
+        "(chênh lệch {difference})."
+    ),
+    "TABLE_COUNT_PLACED.only": (
+        "Dòng “{label}” chỉ ghi {count} số, không rõ thuộc cột nào; đã đặt vào cột {columns}, "
+        "cách đặt duy nhất để các tổng theo cột đều khớp."
+    ),
+    "TABLE_COUNT_PLACED.best": (
+        "Dòng “{label}” chỉ ghi {count} số, không rõ thuộc cột nào; đã đặt vào cột {columns}, "
+        "cách đặt để nhiều tổng theo cột khớp nhất."
+    ),
     "TABLE_DURATION_NOT_APPLIED": "Mức thu tính theo năm nên không nhân với số tháng “{text}” của cột thời gian.",
     "TABLE_VIEW.rows": "{title} (theo dòng)",
     "TABLE_VIEW.columns": "{title} (theo cột)",
@@ -580,6 +592,17 @@ TEMPLATES_EN: Mapping[str, str] = {
     "COSTLINE_UNREADABLE": (
         "The line looks like a computation (a multiplication sign and =) but “{text}” could not be read; "
         "the line was not checked."
+    ),
+    "COUNT_SUM_MISMATCH": (
+        "Counts do not add up: “{label}” states {stated}, but its parts add up to {computed} (difference {difference})."
+    ),
+    "TABLE_COUNT_PLACED.only": (
+        "The row “{label}” writes only {count} figures, in no stated column; placed in {columns}, "
+        "the only placement under which every column total agrees."
+    ),
+    "TABLE_COUNT_PLACED.best": (
+        "The row “{label}” writes only {count} figures, in no stated column; placed in {columns}, "
+        "the placement under which most column totals agree."
     ),
     # units
     "UNIT_RESIDUAL": (

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from budget.numbers import total
 from budget.source import Source
 from budget.units import Money
 
@@ -135,6 +136,25 @@ class WordsCheck:
 
 
 @dataclass(frozen=True)
+class CountSum:
+    """A count a table states as the sum of other counts (pupils of a grade, classes): plain
+    numbers, never money, so never part of the budget's sums."""
+
+    source: Source  # the stated figure
+    label: str
+    stated: Decimal
+    parts: tuple[Decimal, ...]
+
+    @property
+    def computed(self) -> Decimal:
+        return total(self.parts)
+
+    @property
+    def ok(self) -> bool:
+        return self.computed == self.stated
+
+
+@dataclass(frozen=True)
 class Plan:
     file: str
     document: DocumentInfo = field(default_factory=DocumentInfo)
@@ -147,6 +167,7 @@ class Plan:
     amounts_found: int = 0
     unchecked: tuple[Amount, ...] = ()
     words: tuple[WordsCheck, ...] = ()  # amounts in words, anywhere in the document
+    counts: tuple[CountSum, ...] = ()  # counts the tables state as sums (pupils, classes)
 
     @property
     def has_budget(self) -> bool:

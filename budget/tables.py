@@ -29,8 +29,8 @@ from budget.arith import evaluate_group
 from budget.costline import _mask_notes, read_chain, read_number_at
 from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
-from budget.model import Amount, CostLine, Item, Plan, Quantity, Section, Step
-from budget.numbers import NUMBER_TOKEN, D, NumberError, shift, total
+from budget.model import Amount, CostLine, CountSum, Item, Plan, Quantity, Section, Step
+from budget.numbers import EXACT, NUMBER_TOKEN, D, NumberError, shift, total
 from budget.read_text import RawLine
 from budget.source import Source
 from budget.text import fold
@@ -78,6 +78,7 @@ class Tables:
     # them unless the text states a total of the tables; ``whole`` keeps them as items for that.
     unchecked: tuple[Amount, ...] = ()
     whole: tuple[Item, ...] = ()
+    counts: tuple[CountSum, ...] = ()  # counts the tables state as sums, checked as plain numbers
 
 
 # --------------------------------------------------------------------------- column roles (data)
@@ -1057,6 +1058,7 @@ class _BlockReader:
         self.context = _context(block.above, self.english)
         self.last_total = previous_total
         self.found = 0
+        self.counts: list[CountSum] = []  # counts the table states as sums (pupils, classes)
         self.spans: list[tuple[int, int]] | None = None  # columns of a space-aligned part
 
     # ---------------------------------------------------------------- parts
@@ -1180,7 +1182,7 @@ class _BlockReader:
             formula = None if _is_total_row(row) else self._formula_row(row, columns)
             if formula is not None:
                 stack[-1].entries.append(_Entry(*formula))
-                self.found += 1
+                self.found += len(formula[1].steps)
                 continue
             placed = self._place(row, columns)
             if placed is None:
@@ -1228,27 +1230,32 @@ class _BlockReader:
         if found is None:
             return None
         i, j = found
-        formula, figure = cells[i], cells[j]
-        text = f"{formula.text} = {figure.text}"
+        formula = cells[i]
+        figure = cells[j] if j is not None else None
+        text = formula.text if figure is None else f"{formula.text} = {figure.text}"
         masked, notes = _mask_notes(text)
         chain = read_chain(text, masked, notes, 0, len(text), _TwoCells(formula, figure))
         self.findings.extend(chain.findings)
         line = chain.line
-        if line is None or len(line.steps) != 1:
+        if line is None:
             return None
         before = [c for c in cells[:i] if c.text]
         number = before[0].text.strip().rstrip(".)") if before and _is_marker(before[0].text) else ""
         labels = [c for c in before if kind(c.text) == "text" and not _is_marker(c.text)]
-        stated = line.stated
-        if stated.money is None and not stated.percent:
-            column = columns[j] if by_position else next((c for c in reversed(columns) if c.role == "amount"), None)
-            money, _ = self._money(column)
-            if money is not None:
-                stated = replace(stated, money=money, unit_text=stated.unit_text or money.name)
+        column = columns[j] if by_position and j is not None else None
+        if column is None:
+            column = next((c for c in reversed(columns) if c.role == "amount"), None)
+        money = self._money(column)
+        steps = []
+        for k, step in enumerate(line.steps):
+            stated = step.stated
+            if stated.money is None and not stated.percent and money[0] is not None:
+                stated = replace(stated, money=money[0], unit_text=stated.unit_text or money[0].name)
+            factors = _table_money(step.factors, self._money(None)) if k == 0 else step.factors
+            steps.append(Step(factors, stated))
         label = " ".join(c.text for c in labels) or line.label
         source = labels[0].source if labels else line.source
-        factors = _table_money(line.steps[0].factors, self._money(None))
-        return number, replace(line, source=source, label=label, steps=(Step(factors, stated),))
+        return number, replace(line, source=source, label=label, steps=tuple(steps))
 
     def _place(self, row: TableRow, columns: list[Column]) -> _Row | None:
         """Put a row's cells on the columns: by position when the row has the header's shape,
@@ -1607,19 +1614,21 @@ class _BlockReader:
             e.share = None
 
 
-def _formula_at(cells: Sequence[Cell], columns: Sequence[Column], by_position: bool) -> tuple[int, int] | None:
-    """(formula, figure): the first cell writing a product with no ``=``, and the next cell written,
-    a number under an amount column (the row's last cell when the columns are not known)."""
+def _formula_at(cells: Sequence[Cell], columns: Sequence[Column], by_position: bool) -> tuple[int, int | None] | None:
+    """(formula, figure): the first cell writing a product, and the next cell written when it is
+    a number under an amount column (the row's last cell when the columns are not known). A
+    product with no ``=`` needs that figure; one with its own ``=`` may stand alone."""
     for i, c in enumerate(cells):
-        if "=" in c.text or _PRODUCT.search(c.text) is None:
+        if _PRODUCT.search(c.text) is None:
             continue
+        own = "=" in c.text
         j = next((k for k in range(i + 1, len(cells)) if cells[k].text), None)
         if j is None or kind(cells[j].text) != "num":
-            return None
+            return (i, None) if own else None
         if by_position and (j >= len(columns) or columns[j].role not in ("amount", "total")):
-            return None
+            return (i, None) if own else None
         if not by_position and any(c.text for c in cells[j + 1 :]):
-            return None
+            return (i, None) if own else None
         return i, j
     return None
 
@@ -1639,13 +1648,13 @@ class _TwoCells:
     """Columns of ``formula = figure`` (the text the cost-line parser reads) mapped back to the two cells."""
 
     formula: Cell
-    figure: Cell
+    figure: Cell | None
 
     def at(self, col: int | None) -> Source:
         if col is None:
             return self.formula.source.at(None)
         cut = len(self.formula.text) + 3
-        if col <= cut:
+        if col <= cut or self.figure is None:
             return self.formula.source.at((self.formula.source.pos or 0) + col)
         return self.figure.source.at((self.figure.source.pos or 0) + col - cut)
 
@@ -1988,6 +1997,8 @@ class _Matrix:
         counts: dict[str, list[Quantity]] = {}
         groups: list[_MatrixGroup] = []
         kind_of_group = ""
+        full: list[tuple[str, list[Quantity]]] = []  # the count rows of the group, each column written
+        short: list[tuple[str, list[Quantity]]] = []  # count rows writing fewer figures than columns
         for label, number, values, _row in self.placed:
             # numbers cut from the label at a single space beyond the columns are the label's (``đóng 1/2``)
             while len(values) > self.width and values[0].split and label is not None:
@@ -2002,13 +2013,27 @@ class _Matrix:
                 if len(values) == self.width and "price" in roles and all(kind(v.text) == "num" for v in values):
                     price = self._numbers(values, "price")
                 groups.append(_MatrixGroup(text, label, number.strip().rstrip("."), price))
+                full, short = [], []
                 continue
-            if len(values) != self.width or any(kind(v.text) != "num" for v in values) or not groups:
+            numbers = bool(values) and all(kind(v.text) == "num" for v in values)
+            if kind_of_group == "count" and numbers and groups and not is_total and len(values) < self.width:
+                quantities = self._numbers(values, "quantity")
+                if quantities is not None:
+                    short.append((text, quantities))
+                continue
+            if len(values) != self.width or not numbers or not groups:
                 continue
             if kind_of_group == "count":
                 quantities = self._numbers(values, "quantity")
-                if not is_total and quantities is not None:
+                if quantities is None:
+                    continue
+                if is_total:
+                    self._count_totals(text, quantities, full, short)
+                else:
                     counts[fold(text).strip()] = quantities
+                    full.append((text, quantities))
+                    if self.has_total:
+                        self._count(f"{text} – {self._name(self.width - 1)}", quantities[-1], quantities[:-1])
                 continue
             qs = self._numbers(values, "amount") if kind_of_group == "money" else None
             if qs is None:
@@ -2019,6 +2044,78 @@ class _Matrix:
             else:
                 groups[-1].rows.append((label if label is not None else values[0], qs))
         return [self._group(g, counts) for g in groups if g.rows]
+
+    def _count(self, label: str, stated: Quantity, parts: Sequence[Quantity | Decimal]) -> None:
+        """A count stated as the sum of ``parts``: recorded, and reported at its cell when it is not."""
+        values = tuple(p.value if isinstance(p, Quantity) else p for p in parts)
+        check = CountSum(stated.source, label, stated.value, values)
+        self.reader.counts.append(check)
+        if not check.ok:
+            args = {"label": label[:80], "stated": check.stated, "computed": check.computed}
+            self.reader.findings.append(
+                Finding(
+                    stated.source,
+                    "COUNT_SUM_MISMATCH",
+                    Severity.ERROR,
+                    {**args, "difference": EXACT.subtract(check.stated, check.computed)},
+                    expected=check.computed,
+                    actual=check.stated,
+                )
+            )
+
+    def _count_totals(
+        self,
+        label: str,
+        totals: list[Quantity],
+        full: list[tuple[str, list[Quantity]]],
+        short: list[tuple[str, list[Quantity]]],
+    ) -> None:
+        """The total row of a count group: each column against the rows above it.
+
+        A row writing fewer figures than there are columns (``Học sinh miễn 1 1``) does not say
+        which columns they stand in: with a total column its last figure is its total (when
+        the others add up to it); its other figures are placed where most column totals agree,
+        and a note says where."""
+        ncat = self.width - (1 if self.has_total else 0)
+        pieces: list[tuple[str, list[Decimal], Decimal, Source]] = []  # label, figures to place, row total, where
+        for text, qs in short:
+            own = self.has_total and len(qs) >= 2 and total(q.value for q in qs[:-1]) == qs[-1].value
+            figures = [q.value for q in (qs[:-1] if own else qs)][:ncat]
+            if own:
+                self._count(f"{text} – {self._name(self.width - 1)}", qs[-1], qs[:-1])
+            pieces.append((text, figures, qs[-1].value if own else total(figures), qs[0].source))
+        placed = _place_counts(
+            [t.value for t in totals[:ncat]],
+            [total(q[c].value for _t, q in full) for c in range(ncat)],
+            [f for _t, f, _o, _s in pieces],
+        )
+        for c in range(ncat):
+            extra = [
+                f
+                for (_t, figures, _o, _s), cols in zip(pieces, placed.columns, strict=True)
+                for f, at in zip(figures, cols, strict=True)
+                if at == c
+            ]
+            self._count(f"{label} – {self._name(c)}", totals[c], [*(q[c] for _t, q in full), *extra])
+        if self.has_total:
+            self._count(
+                f"{label} – {self._name(self.width - 1)}",
+                totals[-1],
+                [*(q[-1] for _t, q in full), *(own for _t, _f, own, _s in pieces)],
+            )
+        for (text, figures, _own, source), cols in zip(pieces, placed.columns, strict=True):
+            if not figures:
+                continue
+            where = ", ".join(self._name(c) for c in cols)
+            self.reader.findings.append(
+                Finding(
+                    source,
+                    "TABLE_COUNT_PLACED",
+                    Severity.INFO,
+                    {"label": text[:60], "count": len(figures), "columns": where},
+                    message_key=f"TABLE_COUNT_PLACED.{placed.how}",
+                )
+            )
 
     def _numbers(self, values: list[Cell], role: str) -> list[Quantity] | None:
         """The row's figures, or None when one of them is no number after all."""
@@ -2099,6 +2196,38 @@ class _Matrix:
         return self.names[c] if c < len(self.names) else messages.render("TABLE_VIEW.total_column", {})
 
 
+@dataclass(frozen=True)
+class _Placement:
+    columns: list[tuple[int, ...]]  # for each short row, the column of each of its figures
+    how: str  # "only": the one placement under which every column total agrees; "best": most agree
+
+
+_MAX_PLACEMENTS = 500
+
+
+def _place_counts(stated: list[Decimal], summed: list[Decimal], rows: list[list[Decimal]]) -> _Placement:
+    """Columns for the figures of rows shorter than the table (in their written order): the
+    placement under which most column totals agree, the first such one in reading order."""
+    n = len(stated)
+    choices = [list(itertools.combinations(range(n), len(r))) for r in rows]
+    best: tuple[tuple[int, ...], ...] | None = None
+    best_score = -1
+    agreeing = 0
+    for k, combo in enumerate(itertools.product(*choices)):
+        if k >= _MAX_PLACEMENTS:
+            break
+        sums = list(summed)
+        for figures, cols in zip(rows, combo, strict=True):
+            for f, c in zip(figures, cols, strict=True):
+                sums[c] = EXACT.add(sums[c], f)
+        score = sum(1 for a, b in zip(sums, stated, strict=True) if a == b)
+        agreeing += score == n
+        if score > best_score:
+            best, best_score = combo, score
+    columns: list[tuple[int, ...]] = list(best) if best is not None else [() for _ in rows]
+    return _Placement(columns, "only" if agreeing == 1 and best_score == n else "best")
+
+
 def _category_names(text: str, count: int) -> list[str]:
     """``Khối NT Khối 3 tuổi Khối 4 tuổi`` → three names (cut before each repeat of the first word)."""
     if count <= 0:
@@ -2127,6 +2256,7 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
     items: list[Item] = []
     whole: list[Item] = []
     unchecked: list[Amount] = []
+    counts: list[CountSum] = []
     found = 0
     previous: Amount | None = None
     for block in blocks:
@@ -2138,12 +2268,13 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
         else:
             items.extend(_without_lone_amounts(read, unchecked))
         found += reader.found
+        counts.extend(reader.counts)
         previous = reader.last_total
     inside = {n for b in blocks for n in range(b.first, b.last + 1)}
     outside = [
         replace(rl, source=rl.source._replace(text="", colmap=None)) if rl.source.line in inside else rl for rl in lines
     ]
-    return Tables(outside, items, found, tuple(unchecked), tuple(whole))
+    return Tables(outside, items, found, tuple(unchecked), tuple(whole), tuple(counts))
 
 
 def _is_lone_amount(item: Item) -> bool:
@@ -2179,6 +2310,8 @@ def with_tables(plan: Plan, tables: Tables) -> Plan:
     no other budget (a total stated alone in the text is then the tables' total), else they
     follow the text's items. A total stated in the text beside items of its own stays the
     total of those items (a section of its own), never of the tables."""
+    if tables.counts:
+        plan = replace(plan, counts=plan.counts + tables.counts)
     if not tables.items and not tables.unchecked:
         return plan
     found = plan.amounts_found + tables.found

@@ -111,7 +111,7 @@ class Row:
 class SumCheck:
     """One sum the check compared: a section, the grand total, or one alternative breakdown."""
 
-    kind: str  # "section" | "total" | "alternative" | "words" | "balance"
+    kind: str  # "section" | "total" | "alternative" | "words" | "balance" | "count"
     label: str
     number: str
     line: int | None
@@ -139,6 +139,14 @@ def _balance_sums(report: Report, lang: str) -> list[SumCheck]:
         label = messages.render("SUM.balance", {"subject": b.subject}, lang)
         out.append(SumCheck("balance", label, "", source.line, str(source), spending, revenue, money.name, b.ok))
     return out
+
+
+def _count_sums(report: Report) -> list[SumCheck]:
+    """Each count a table states as a sum (pupils, classes): plain numbers, no unit."""
+    return [
+        SumCheck("count", c.label, "", c.source.line, str(c.source), c.stated, c.computed, "", c.ok)
+        for c in report.plan.counts
+    ]
 
 
 def _words_sums(report: Report, lang: str) -> list[SumCheck]:
@@ -711,7 +719,7 @@ def project(
         plan.has_budget,
         report.evaluation.total.money.name,
         tuple(rows.rows),
-        (*rows.sums, *_words_sums(report, lang), *_balance_sums(report, lang)),
+        (*rows.sums, *_words_sums(report, lang), *_balance_sums(report, lang), *_count_sums(report)),
         shown,
         _targets(targets, lang),
         summary,
