@@ -163,6 +163,15 @@ TEMPLATES: Mapping[str, str] = {
     "XLSX_NOT_A_NUMBER": "Ô này phải là số nhưng có “{text}”; dòng này không được tính ô này.",
     "XLSX_NUMBER_AS_TEXT": "Số “{text}” được nhập dưới dạng chữ; đã đọc như số.",
     "XLSX_NO_AMOUNT": "Dòng có thừa số nhưng không có thành tiền hay số ghi; dòng này không được kiểm tra.",
+    "GRID_HIDDEN_ROW": "Dòng {row} đang bị ẩn trong bảng tính; số tiền của dòng này vẫn được đọc và kiểm tra.",
+    "GRID_NOT_EVALUATED": (
+        "Ô này có công thức nhưng tệp không lưu giá trị đã tính và chương trình không tính lại được; "
+        "ô này không được kiểm tra, không coi là 0."
+    ),
+    "GRID_NO_AMOUNT_COLUMN": (
+        "Bảng có các cột “{columns}” nhưng không có cột thành tiền (Thành tiền, Số tiền, Kinh phí …); "
+        "các dòng của bảng không được kiểm tra."
+    ),
     "XLSX_NOT_EVALUATED": (
         "{count} ô công thức của trang “{sheet}” chưa có giá trị lưu (tệp được lưu bởi chương trình "
         "không tính công thức), đầu tiên là {first}. Công cụ đã tự tính lại; mở và lưu bằng Excel "
@@ -633,6 +642,15 @@ TEMPLATES_EN: Mapping[str, str] = {
     "XLSX_NOT_A_NUMBER": "This cell must hold a number but holds “{text}”; the line is computed without it.",
     "XLSX_NUMBER_AS_TEXT": "The number “{text}” was typed as text; it was read as a number.",
     "XLSX_NO_AMOUNT": "The line has factors but no amount, computed or stated; it was not checked.",
+    "GRID_HIDDEN_ROW": "Row {row} is hidden in the workbook; its amount was read and checked all the same.",
+    "GRID_NOT_EVALUATED": (
+        "This cell holds a formula whose value the file does not store and the tool could not recompute; "
+        "it was not checked, and not taken as 0."
+    ),
+    "GRID_NO_AMOUNT_COLUMN": (
+        "The table has the columns “{columns}” but no amount column (Thành tiền, Số tiền, Kinh phí …); "
+        "its rows were not checked."
+    ),
     "XLSX_NOT_EVALUATED": (
         "{count} formula cells of the sheet “{sheet}” have no stored value (saved by a program that does not "
         "calculate), the first is {first}. The tool recomputed them; open and save the file in Excel or "

@@ -1,7 +1,9 @@
-"""Estimate tables as CSV (the ``Chi tiết`` columns) → (Plan, findings), located file:row:col.
+"""Estimate tables as CSV → (Plan, findings), located file:row:col.
 
-The rows are put in an in-memory sheet and read by the workbook reader, so CSV and xlsx
-are understood by one piece of code. Numbers in CSV are text and are read in Vietnamese
+The tool's own columns (those of ``Chi tiết``) are put in an in-memory sheet and read by the
+workbook reader; any other layout (a title line, the header on any line, columns in any
+order) by the grid reader, as a workbook of any layout is: CSV and xlsx are understood by
+one piece of code. Numbers in CSV are text and are read in Vietnamese
 convention (with a warning when the reading was a choice). Control characters, which a
 sheet cannot hold, are removed from the cell they are in, with a finding there.
 """
@@ -18,8 +20,10 @@ from openpyxl import Workbook
 
 from budget import layout
 from budget.findings import Finding, InputError, Severity
+from budget.grid_sheets import csv_sheet
 from budget.messages import Phrase
 from budget.model import Plan
+from budget.read_grid import grid_plan
 from budget.read_text import decode, read_bytes
 from budget.read_xlsx import read_loaded
 from budget.source import Source
@@ -33,18 +37,13 @@ def _codes(text: str) -> str:
     return ", ".join(sorted({f"U+{ord(ch):04X}" for ch in _CONTROL.findall(text)}))
 
 
-def read_csv(path: Path, name: str) -> tuple[Plan, list[Finding]]:
-    text = decode(read_bytes(path, name), name)
-    sample = text[:4096]
+def _rows(text: str, name: str, findings: list[Finding]) -> list[list[str | None]]:
+    """The CSV's rows (delimiter sniffed), control characters removed with a finding at their cell."""
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = layout.DETAIL
-    findings: list[Finding] = []
+    rows: list[list[str | None]] = []
     limit = csv.field_size_limit()
     csv.field_size_limit(_FIELD_LIMIT)
     try:
@@ -56,7 +55,7 @@ def read_csv(path: Path, name: str) -> tuple[Plan, list[Finding]]:
                     findings.append(Finding(where, "CSV_CONTROL_CHARACTER", Severity.WARNING, {"codes": _codes(cell)}))
                     cell = _CONTROL.sub("", cell)
                 cells.append(cell if cell.strip() else None)  # stays text: never a formula
-            ws.append(cells)
+            rows.append(cells)
     except csv.Error as e:
         reason = (
             Phrase("CSV_REASON.field_too_long", {"limit": Decimal(_FIELD_LIMIT)})
@@ -66,5 +65,24 @@ def read_csv(path: Path, name: str) -> tuple[Plan, list[Finding]]:
         raise InputError(Source(name), "CSV_BROKEN", {"reason": reason}) from None
     finally:
         csv.field_size_limit(limit)
-    plan, more = read_loaded(name, wb, wb, csv=True)
+    return rows
+
+
+def read_csv(path: Path, name: str) -> tuple[Plan, list[Finding]]:
+    """The tool's own columns (``Thừa số 1`` ...) by their layout; any other table by its header words."""
+    findings: list[Finding] = []
+    rows = _rows(decode(read_bytes(path, name), name), name, findings)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = layout.DETAIL
+    for row in rows:
+        ws.append(row)
+    try:
+        plan, more = read_loaded(name, wb, wb, csv=True)
+    except InputError as e:
+        if e.code != "CSV_NO_HEADER":
+            raise
+        plan = grid_plan(name, [csv_sheet(name, rows)], findings)
+        return plan, findings
     return plan, [*findings, *more]

@@ -224,16 +224,22 @@ def _parent_number(number: str) -> str | None:
 
 
 def read_workbook(path: Path, name: str) -> tuple[Plan, list[Finding]]:
-    """Read an estimate workbook like a plan text; ``InputError`` if it is no sound xlsx."""
+    """Read an estimate workbook like a plan text; ``InputError`` if it is no sound xlsx.
+
+    The tool's own template (sheet ``Chi tiết`` with its header) is read by its layout;
+    every other workbook by the grid reader, which finds tables by their header words."""
     guard(path, name)
     formulas, values = load_exact(path, name)
-    if layout.DETAIL not in formulas.sheetnames:
-        raise InputError(Source(name), "XLSX_NO_DETAIL", {"sheet": layout.DETAIL})
     try:
         states = formula_states(path)
     except Exception as e:  # a broken file: one clear message
         raise broken(name, e) from None
-    return read_loaded(name, formulas, values, states=states)
+    if layout.DETAIL in values.sheetnames:
+        if _header_map(values[layout.DETAIL], layout.DETAIL_ROLES, ("value", "computed")) is not None:
+            return read_loaded(name, formulas, values, states=states)
+    from budget.read_grid import read_grid_workbook  # imported here: it uses this module's limits
+
+    return read_grid_workbook(name, formulas, values, states)  # any other layout, found by its headers
 
 
 def read_loaded(
