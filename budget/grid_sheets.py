@@ -24,11 +24,12 @@ from budget.findings import Finding
 from budget.source import Source
 
 
+@dataclass(frozen=True)
 class NotEvaluated:
-    """A formula with no stored value and no recomputation: its value is unknown."""
+    """A formula with no stored value and no recomputed one: its value is unknown. ``reported``
+    when the recomputation already said so at the cell."""
 
-    def __repr__(self) -> str:
-        return "NOT_EVALUATED"
+    reported: bool = False
 
 
 NOT_EVALUATED = NotEvaluated()
@@ -75,14 +76,15 @@ def workbook_sheets(
 ) -> list[GridSheet]:
     """Every worksheet of a loaded workbook (formulas and stored values of one file)."""
     missing = {(sheet, coordinate) for sheet, cells in states.items() for coordinate, ok in cells.items() if not ok}
-    recomputed = _recompute(formulas, values, name, states, findings) if missing else {}
+    recomputed = _recompute(formulas, values, name, states, findings) if missing else None
+    unknown = NOT_EVALUATED if recomputed is None else NotEvaluated(reported=True)
     out = []
     for ws in values.worksheets:
         cells: dict[int, dict[int, CellValue]] = {}
         for (r, c), cell in list(ws._cells.items()):  # only the cells that exist
             value = cell.value
             if (ws.title, cell.coordinate) in missing:
-                value = recomputed.get((ws.title, cell.coordinate), NOT_EVALUATED)
+                value = (recomputed or {}).get((ws.title, cell.coordinate), unknown)
             elif value is None or (isinstance(value, str) and not value.strip()):
                 continue
             elif isinstance(value, Decimal | int) and not isinstance(value, bool) and _is_percent(cell):
@@ -96,13 +98,17 @@ def workbook_sheets(
 
 def _recompute(
     formulas: Any, values: Any, name: str, states: dict[str, dict[str, bool]], findings: list[Finding]
-) -> dict[tuple[str, str], Decimal]:
-    """Values of the formulas the file stores none for, from ``budget.formulas`` when it exists."""
+) -> dict[tuple[str, str], Decimal] | None:
+    """Recomputed values of the workbook's formulas (``budget.formulas``, with its findings);
+    None when that module is not there."""
     try:
         module = importlib.import_module("budget.formulas")
     except ImportError:
-        return {}
-    result = module.recompute_workbook(formulas, values, name, states=states)
+        return None
+    recompute = getattr(module, "recompute_workbook", None)
+    if recompute is None:
+        return None
+    result = recompute(formulas, values, name, states=states)
     findings.extend(result.findings)
     return dict(result.values)
 

@@ -80,7 +80,7 @@ def _cell_text(sheet: GridSheet, row: int, col: int, value: CellValue | None, nu
         )
         return ""
     if isinstance(value, NotEvaluated):
-        if numeric:
+        if numeric and not value.reported:
             out.append(Finding(sheet.source(row, col), "GRID_NOT_EVALUATED", Severity.WARNING, {}))
         return ""
     if isinstance(value, Decimal | int) and not isinstance(value, bool) and not in_exact_range(Decimal(value)):
@@ -292,7 +292,9 @@ def _no_amount_column(sheet: GridSheet, r: int) -> Finding | None:
     if texts is None:
         return None
     roles = {_role(t) for t in texts}
-    if roles & _MONEY or len(roles & _FACTORS) < 2 or not _any_number(sheet.row(r + 1)):
+    if roles & _MONEY or len(roles & _FACTORS) < 2:
+        return None
+    if not any(_any_number(sheet.row(k)) for k in range(r + 1, r + _MAX_HEADER_ROWS + 1)):
         return None
     first = min(sheet.row(r))
     shown = " | ".join(texts)[:160]
