@@ -181,6 +181,38 @@ TEMPLATES: Mapping[str, str] = {
         "Giá trị lưu trong ô là {stored} nhưng tính lại được {computed} {unit}: bảng tính chưa được "
         "tính lại sau khi sửa, người xem đang thấy số cũ."
     ),
+    "XLSX_STALE_VALUE.plain": (
+        "Giá trị lưu trong ô là {stored} nhưng tính lại được {computed}: bảng tính chưa được "
+        "tính lại sau khi sửa, người xem đang thấy số cũ."
+    ),
+    "XLSX_FORMULA_NOT_EVALUATED": (
+        "Ô công thức chưa có giá trị lưu và công cụ không tính lại được: {reason}{origin}. Ô này không "
+        "được kiểm tra; mở và lưu bằng Excel hoặc LibreOffice để ô có giá trị."
+    ),
+    "XLSX_FORMULA_UNCHECKED": (
+        "{count} ô công thức của trang “{sheet}” không tính lại được để đối chiếu với giá trị lưu, "
+        "đầu tiên là {first} ({reason}); đã dùng giá trị lưu trong tệp."
+    ),
+    "FORMULA_ORIGIN": " (tại ô {cell})",
+    "FORMULA_REASON.syntax": "không đọc được cú pháp công thức",
+    "FORMULA_REASON.array": "công thức mảng, hoặc vùng nhiều ô đặt vào phép tính",
+    "FORMULA_REASON.external": "tham chiếu tới tệp khác ({ref})",
+    "FORMULA_REASON.reference": "kiểu tham chiếu chưa được hỗ trợ ({ref})",
+    "FORMULA_REASON.name": "tên đặt “{name}” chưa được hỗ trợ",
+    "FORMULA_REASON.function": "hàm {name} chưa được hỗ trợ",
+    "FORMULA_REASON.arguments": "hàm {name} có số đối số không hợp lệ",
+    "FORMULA_REASON.nesting": "công thức lồng quá 64 cấp",
+    "FORMULA_REASON.circular": "tham chiếu vòng (qua ô {cell})",
+    "FORMULA_REASON.text": "chữ “{text}” nằm trong phép tính",
+    "FORMULA_REASON.date": "ngày tháng nằm trong phép tính",
+    "FORMULA_REASON.value": "ô có giá trị không phải số hay chữ",
+    "FORMULA_REASON.error": "công thức cho giá trị lỗi {value}",
+    "FORMULA_REASON.too_large": "số quá lớn hoặc chuỗi công thức quá dài để tính chính xác",
+    "FORMULA_REASON.approximate": "VLOOKUP dò gần đúng (không có đối số FALSE) chưa được hỗ trợ",
+    "FORMULA_REASON.criterion": "điều kiện “{text}” của COUNTIF chưa được hỗ trợ",
+    "FRACTION_OF_DONG": (
+        "Số tiền {value} {unit} có phần lẻ {fraction} đồng, dưới một đồng; số tiền phải tròn đến đồng."
+    ),
     # workbooks
     "XLSX_PRECISION": (
         "Số {value} {unit} có hơn 15 chữ số có nghĩa, Excel không giữ được chính xác; "
@@ -660,6 +692,36 @@ TEMPLATES_EN: Mapping[str, str] = {
         "The cell stores {stored} but recomputes to {computed} {unit}: the workbook was not recalculated "
         "after an edit, viewers see the old figure."
     ),
+    "XLSX_STALE_VALUE.plain": (
+        "The cell stores {stored} but recomputes to {computed}: the workbook was not recalculated "
+        "after an edit, viewers see the old figure."
+    ),
+    "XLSX_FORMULA_NOT_EVALUATED": (
+        "The formula cell has no stored value and the tool could not recompute it: {reason}{origin}. The cell "
+        "is not checked; open and save the file in Excel or LibreOffice so that it gets a value."
+    ),
+    "XLSX_FORMULA_UNCHECKED": (
+        "{count} formula cells of the sheet “{sheet}” could not be recomputed to check their stored values, "
+        "the first is {first} ({reason}); the stored values were used."
+    ),
+    "FORMULA_ORIGIN": " (at cell {cell})",
+    "FORMULA_REASON.syntax": "the formula's syntax could not be read",
+    "FORMULA_REASON.array": "an array formula, or a range of several cells inside arithmetic",
+    "FORMULA_REASON.external": "a reference to another file ({ref})",
+    "FORMULA_REASON.reference": "an unsupported kind of reference ({ref})",
+    "FORMULA_REASON.name": "the defined name “{name}” is not supported",
+    "FORMULA_REASON.function": "the function {name} is not supported",
+    "FORMULA_REASON.arguments": "the function {name} has an invalid number of arguments",
+    "FORMULA_REASON.nesting": "the formula nests more than 64 levels",
+    "FORMULA_REASON.circular": "a circular reference (through cell {cell})",
+    "FORMULA_REASON.text": "the text “{text}” inside arithmetic",
+    "FORMULA_REASON.date": "a date inside arithmetic",
+    "FORMULA_REASON.value": "a cell holding neither a number nor text",
+    "FORMULA_REASON.error": "the formula gives the error value {value}",
+    "FORMULA_REASON.too_large": "a number too large or a chain of formulas too long to compute exactly",
+    "FORMULA_REASON.approximate": "VLOOKUP with approximate match (no FALSE argument) is not supported",
+    "FORMULA_REASON.criterion": "the COUNTIF criterion “{text}” is not supported",
+    "FRACTION_OF_DONG": "The amount {value} {unit} has a part of {fraction} đồng, below one đồng; amounts are whole đồng.",
     "XLSX_PRECISION": (
         "The figure {value} {unit} has more than 15 significant digits, which Excel cannot keep; "
         "it was written to the workbook as text."
