@@ -421,6 +421,16 @@ def _is_header_cells(cells: Sequence[Cell]) -> bool:
     return money and len(set(named) - {"note", "unit", "number"}) >= 2
 
 
+def _is_count_header(cells: Sequence[Cell]) -> bool:
+    """A row naming the columns of a table of counts (``STT | Khối | Số lớp | Số học sinh``): a
+    count role, row numbers or labels, no money, no numbers."""
+    texts = [c.text for c in cells if c.text]
+    if len(texts) < 3 or any(kind(t) in ("num", "frac", "range") for t in texts):
+        return False
+    roles = {_cell_column(c).role for c in cells if c.text}
+    return "quantity" in roles and bool({"number", "label"} & roles) and not ({"amount", "per_amount", "total"} & roles)
+
+
 def _sub_header(cells: Sequence[Cell]) -> bool:
     """The second row of a two-row header: only role words and units in brackets."""
     texts = [c.text for c in cells if c.text]
@@ -590,16 +600,21 @@ def _pipe_block(lines: Sequence[RawLine], i: int, j: int, floor: int) -> TableBl
         cells = _pipe_cells(rl)
         line = rl.source.line or 0
         rows.append(TableRow(cells, line, line))
+    is_header = _is_header_cells
     first_header = next((k for k, r in enumerate(rows) if _is_header_cells(r.cells)), None)
     if first_header is None:
-        return None
+        # a table of counts only: read when a total row states what they add up to
+        is_header = _is_count_header
+        first_header = next((k for k, r in enumerate(rows) if _is_count_header(r.cells)), None)
+        if first_header is None or not any(_is_total_row(r) for r in rows[first_header + 1 :]):
+            return None
     start = first_header
     while start > 0 and _numeric_count(rows[start - 1].cells) == 0 and start > first_header - 2:
         start -= 1
     marked = []
     previous_header = False
     for r in rows[start:]:
-        header = _is_header_cells(r.cells) or (previous_header and _sub_header(r.cells))
+        header = is_header(r.cells) or (previous_header and _sub_header(r.cells))
         marked.append(replace(r, header=header))
         previous_header = header
     first = marked[0].first
@@ -1158,6 +1173,24 @@ class _BlockReader:
             return None
         return Section(number, title, source, stated, tuple(items))
 
+    def count_sum(self, label: str, stated: Quantity, parts: Sequence[Quantity | Decimal]) -> None:
+        """A count stated as the sum of ``parts``: recorded, and reported at its cell when it is not."""
+        values = tuple(p.value if isinstance(p, Quantity) else p for p in parts)
+        check = CountSum(stated.source, label, stated.value, values)
+        self.counts.append(check)
+        if not check.ok:
+            args = {"label": label[:80], "stated": check.stated, "computed": check.computed}
+            self.findings.append(
+                Finding(
+                    stated.source,
+                    "COUNT_SUM_MISMATCH",
+                    Severity.ERROR,
+                    {**args, "difference": EXACT.subtract(check.stated, check.computed)},
+                    expected=check.computed,
+                    actual=check.stated,
+                )
+            )
+
     # ---------------------------------------------------------------- role tables
 
     def _money(self, col: Column | None) -> tuple[Money | None, bool]:
@@ -1178,6 +1211,8 @@ class _BlockReader:
         if amount_col is None:
             amount_col = _last_index(columns, "total")
         products: list[tuple[_Entry, dict[str, Quantity], Quantity, _Row]] = []
+        counted: list[dict[int, Quantity]] = []  # the count cells of each data row, in order
+        since = 0  # the rows after the last total row start here
         for row in rows:
             formula = None if _is_total_row(row) else self._formula_row(row, columns)
             if formula is not None:
@@ -1189,11 +1224,14 @@ class _BlockReader:
                 continue
             label = placed.label.text if placed.label is not None else ""
             amount_cell = placed.cells.get(amount_col) if amount_col is not None else None
-            is_total = _TOTAL_LABEL.match(label) is not None
+            is_total = _TOTAL_LABEL.match(label) is not None or (not label and _is_total_row(row))
             numbers = [c for i, c in placed.cells.items() if columns[i].role in _NUMERIC_ROLES]
             if is_total:
+                self._count_column_totals(label or _label_text(row.cells), placed, columns, counted, since)
+                since = len(counted)
                 self._total(stack, ranks, placed, amount_cell, columns, amount_col)
                 continue
+            counted.append(self._count_cells(placed, columns))
             if not numbers and not placed.odd and not placed.loose:
                 if not label:
                     continue
@@ -1212,6 +1250,31 @@ class _BlockReader:
         for group in reversed(stack):
             self._close(group)
         return [_build(e) for e in part.entries if _keep(e)], part.stated
+
+    def _count_cells(self, row: _Row, columns: list[Column]) -> dict[int, Quantity]:
+        """The row's figures in count columns (``Số lớp``, ``Số học sinh``)."""
+        out = {}
+        for i, cell in row.cells.items():
+            if columns[i].role == "quantity":
+                q = _quantity(cell.text, cell.source, "quantity", None, self.english, [])
+                if q is not None and not q.percent:
+                    out[i] = q
+        return out
+
+    def _count_column_totals(
+        self, label: str, row: _Row, columns: list[Column], counted: list[dict[int, Quantity]], since: int
+    ) -> None:
+        """A total row writing a figure in a count column: the count of the rows it closes (those
+        since the last total row, or all the rows above when that is what it adds up)."""
+        for i, stated in self._count_cells(row, columns).items():
+            recent = [r[i] for r in counted[since:] if i in r]
+            every = [r[i] for r in counted if i in r]
+            if not every:
+                continue
+            # the rows since the last total row, unless only all the rows above add up to it
+            adds_up = total(q.value for q in recent) == stated.value
+            parts = recent if recent and (adds_up or total(q.value for q in every) != stated.value) else every
+            self.count_sum(f"{label} – {columns[i].title}", stated, parts)
 
     def _formula_row(self, row: TableRow, columns: list[Column]) -> tuple[str, CostLine] | None:
         """(row number, cost line) of a row that writes a product with no ``=`` in one cell and
@@ -2033,7 +2096,7 @@ class _Matrix:
                     counts[fold(text).strip()] = quantities
                     full.append((text, quantities))
                     if self.has_total:
-                        self._count(f"{text} – {self._name(self.width - 1)}", quantities[-1], quantities[:-1])
+                        self.reader.count_sum(f"{text} – {self._name(self.width - 1)}", quantities[-1], quantities[:-1])
                 continue
             qs = self._numbers(values, "amount") if kind_of_group == "money" else None
             if qs is None:
@@ -2044,24 +2107,6 @@ class _Matrix:
             else:
                 groups[-1].rows.append((label if label is not None else values[0], qs))
         return [self._group(g, counts) for g in groups if g.rows]
-
-    def _count(self, label: str, stated: Quantity, parts: Sequence[Quantity | Decimal]) -> None:
-        """A count stated as the sum of ``parts``: recorded, and reported at its cell when it is not."""
-        values = tuple(p.value if isinstance(p, Quantity) else p for p in parts)
-        check = CountSum(stated.source, label, stated.value, values)
-        self.reader.counts.append(check)
-        if not check.ok:
-            args = {"label": label[:80], "stated": check.stated, "computed": check.computed}
-            self.reader.findings.append(
-                Finding(
-                    stated.source,
-                    "COUNT_SUM_MISMATCH",
-                    Severity.ERROR,
-                    {**args, "difference": EXACT.subtract(check.stated, check.computed)},
-                    expected=check.computed,
-                    actual=check.stated,
-                )
-            )
 
     def _count_totals(
         self,
@@ -2082,7 +2127,7 @@ class _Matrix:
             own = self.has_total and len(qs) >= 2 and total(q.value for q in qs[:-1]) == qs[-1].value
             figures = [q.value for q in (qs[:-1] if own else qs)][:ncat]
             if own:
-                self._count(f"{text} – {self._name(self.width - 1)}", qs[-1], qs[:-1])
+                self.reader.count_sum(f"{text} – {self._name(self.width - 1)}", qs[-1], qs[:-1])
             pieces.append((text, figures, qs[-1].value if own else total(figures), qs[0].source))
         placed = _place_counts(
             [t.value for t in totals[:ncat]],
@@ -2096,9 +2141,9 @@ class _Matrix:
                 for f, at in zip(figures, cols, strict=True)
                 if at == c
             ]
-            self._count(f"{label} – {self._name(c)}", totals[c], [*(q[c] for _t, q in full), *extra])
+            self.reader.count_sum(f"{label} – {self._name(c)}", totals[c], [*(q[c] for _t, q in full), *extra])
         if self.has_total:
-            self._count(
+            self.reader.count_sum(
                 f"{label} – {self._name(self.width - 1)}",
                 totals[-1],
                 [*(q[-1] for _t, q in full), *(own for _t, _f, own, _s in pieces)],

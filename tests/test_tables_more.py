@@ -25,6 +25,8 @@ from budget.api import Report, check_file
 from budget.findings import Finding, Severity
 from budget.model import walk_lines
 from budget.numbers import format_vn
+from budget.read_text import split_lines
+from budget.tables import find_tables
 
 
 def _check(tmp_path: Path, text: str, name: str = "bang.txt") -> Report:
@@ -381,3 +383,60 @@ def test_count_sums_projected_as_kind_count(tmp_path: Path) -> None:
     counts = [s for s in project(report).sums if s.kind == "count"]
     assert [(s.stated, s.computed, s.ok, s.unit) for s in counts][3] == (Decimal(43), Decimal(42), False, "")
     assert len(counts) == 7
+
+
+_CLASSES = """SỐ LỚP VÀ SỐ HỌC SINH NĂM HỌC 2024-2025
+
+| STT | Khối | Số lớp | Số học sinh |
+|---|---|---|---|
+| 1 | Khối 1 | 4 | 138 |
+| 2 | Khối 2 | 5 | 171 |
+| 3 | Khối 3 | 4 | 140 |
+| | Cộng | {classes} | 449 |
+"""
+
+
+def test_table_of_counts_only_with_a_total_row(tmp_path: Path) -> None:
+    report = _check(tmp_path, _CLASSES.format(classes="13"))
+    assert _errors(report) == []
+    assert _counts(report) == [
+        ("Cộng – Số lớp", Decimal(13), Decimal(13), True),
+        ("Cộng – Số học sinh", Decimal(449), Decimal(449), True),
+    ]
+    text = _CLASSES.format(classes="14")
+    report = _check(tmp_path, text)
+    (error,) = _errors(report)
+    assert (error.code, _at(error), error.expected, error.actual) == (
+        "COUNT_SUM_MISMATCH",
+        _where(text, "14 |"),
+        Decimal(13),
+        Decimal(14),
+    )
+
+
+def test_table_of_counts_without_a_total_row_is_no_table(tmp_path: Path) -> None:
+    text = "\n".join(line for line in _CLASSES.format(classes="13").splitlines() if "Cộng" not in line) + "\n"
+    # a list of counts nothing totals may be anything (targets, a roster): left to the text reader
+    assert find_tables(split_lines(text, "bang.txt")) == []
+    assert _check(tmp_path, text).plan.counts == ()
+
+
+def test_count_column_of_a_money_table(tmp_path: Path) -> None:
+    text = """DỰ TOÁN KINH PHÍ HỘI THI
+
+| STT | Nội dung | Số người | Đơn giá | Thành tiền |
+|---|---|---|---|---|
+| 1 | Bồi dưỡng giám khảo | 6 | 200.000 | 1.200.000 |
+| 2 | Nước uống | 40 | 10.000 | 400.000 |
+| | Cộng | 47 | | 1.600.000 |
+"""
+    report = _check(tmp_path, text)
+    (error,) = _errors(report)
+    assert (error.code, _at(error), error.expected, error.actual) == (
+        "COUNT_SUM_MISMATCH",
+        _where(text, "47"),
+        Decimal(46),
+        Decimal(47),
+    )
+    assert report.evaluation.total.children_sum == Decimal(1600000)
+    assert [r.ok for r in report.evaluation.lines()] == [True, True]
