@@ -864,6 +864,16 @@ def _logical(combine: Callable[[list[bool]], bool], name: str) -> _Fn:
     return fn
 
 
+def _constant_function(value: bool) -> _Fn:
+    def fn(book: _Book, args: tuple[Node | None, ...], sheet: str) -> Value:
+        _arity(args, 0, 0, "TRUE" if value else "FALSE")
+        return value
+
+    return fn
+
+
+_FUNCTIONS["TRUE"] = _constant_function(True)  # LibreOffice writes TRUE() and FALSE()
+_FUNCTIONS["FALSE"] = _constant_function(False)
 _FUNCTIONS["AND"] = _logical(all, "AND")
 _FUNCTIONS["OR"] = _logical(any, "OR")
 
@@ -1074,9 +1084,7 @@ class _Recomputation:
         self.cells.append(finding)
 
     def not_evaluated(self, sheet: str, coordinate: str, e: NotEvaluable) -> None:
-        here = f"{sheet}!{coordinate}"
-        origin = Phrase("FORMULA_ORIGIN", {"cell": e.cell}) if e.cell and e.cell != here else ""
-        args = {"reason": e.phrase(), "origin": origin}
+        args = {"reason": e.phrase(), "origin": _origin(e, sheet, coordinate)}
         self.cells.append(Finding(self.source(sheet, coordinate), "XLSX_FORMULA_NOT_EVALUATED", Severity.WARNING, args))
 
     def amount(self, sheet: str, coordinate: str, value: object) -> None:
@@ -1104,9 +1112,15 @@ class _Recomputation:
             out.append(Finding(self.source(sheet, coordinates[0]), "XLSX_NOT_EVALUATED", Severity.WARNING, args))
         for sheet, cells in self.unchecked.items():
             first, e = cells[0]
-            args = {"count": len(cells), "sheet": sheet, "first": first, "reason": e.phrase()}
+            origin = _origin(e, sheet, first)
+            args = {"count": len(cells), "sheet": sheet, "first": first, "reason": e.phrase(), "origin": origin}
             out.append(Finding(self.source(sheet, first), "XLSX_FORMULA_UNCHECKED", Severity.INFO, args))
         return out
+
+
+def _origin(e: NotEvaluable, sheet: str, coordinate: str) -> Phrase | str:
+    """Where the reason arose, when another cell than the one reported."""
+    return Phrase("FORMULA_ORIGIN", {"cell": e.cell}) if e.cell and e.cell != f"{sheet}!{coordinate}" else ""
 
 
 def fraction_finding(where: Source, value: Decimal, money: Money) -> Finding | None:

@@ -44,6 +44,7 @@ TEMPLATES: Mapping[str, str] = {
     ),
     "ROUNDED_PARTS.some": "của số ghi và {count} khoản ghi số tròn",
     "ROUNDED_PARTS.own": "của chính số ghi",
+    "NUMBER.percent": "{value}%",
     "SHARE_MISMATCH": (
         "Khoản “{title}” ghi {stated} {unit}, nhưng {rate}% của các khoản còn lại ({base} {unit}) là {computed} {unit}."
     ),
@@ -191,7 +192,7 @@ TEMPLATES: Mapping[str, str] = {
     ),
     "XLSX_FORMULA_UNCHECKED": (
         "{count} ô công thức của trang “{sheet}” không tính lại được để đối chiếu với giá trị lưu, "
-        "đầu tiên là {first} ({reason}); đã dùng giá trị lưu trong tệp."
+        "đầu tiên là {first} ({reason}{origin}); đã dùng giá trị lưu trong tệp."
     ),
     "FORMULA_ORIGIN": " (tại ô {cell})",
     "FORMULA_REASON.syntax": "không đọc được cú pháp công thức",
@@ -592,6 +593,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "ROUNDED_PARTS.some": "of the stated figure and {count} rounded items",
     "ROUNDED_PARTS.own": "of the stated figure itself",
+    "NUMBER.percent": "{value}%",
     "SHARE_MISMATCH": (
         "Item “{title}” states {stated} {unit}, but {rate}% of the other items ({base} {unit}) is {computed} {unit}."
     ),
@@ -702,7 +704,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "XLSX_FORMULA_UNCHECKED": (
         "{count} formula cells of the sheet “{sheet}” could not be recomputed to check their stored values, "
-        "the first is {first} ({reason}); the stored values were used."
+        "the first is {first} ({reason}{origin}); the stored values were used."
     ),
     "FORMULA_ORIGIN": " (at cell {cell})",
     "FORMULA_REASON.syntax": "the formula's syntax could not be read",
@@ -721,7 +723,9 @@ TEMPLATES_EN: Mapping[str, str] = {
     "FORMULA_REASON.too_large": "a number too large or a chain of formulas too long to compute exactly",
     "FORMULA_REASON.approximate": "VLOOKUP with approximate match (no FALSE argument) is not supported",
     "FORMULA_REASON.criterion": "the COUNTIF criterion “{text}” is not supported",
-    "FRACTION_OF_DONG": "The amount {value} {unit} has a part of {fraction} đồng, below one đồng; amounts are whole đồng.",
+    "FRACTION_OF_DONG": (
+        "The amount {value} {unit} has a part of {fraction} đồng, below one đồng; amounts are whole đồng."
+    ),
     "XLSX_PRECISION": (
         "The figure {value} {unit} has more than 15 significant digits, which Excel cannot keep; "
         "it was written to the workbook as text."

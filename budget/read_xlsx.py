@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from budget import layout
 from budget.costline import read_number_at
 from budget.findings import Finding, InputError, Severity
+from budget.formulas import MoneyOf, recompute_workbook
 from budget.model import Amount, Claim, CostLine, DocumentInfo, Item, Plan, Quantity, Section, Step
 from budget.numbers import NumberError, format_vn
 from budget.source import Source
@@ -129,14 +130,28 @@ class _SectionDraft:
 
 
 class _Reader:
-    def __init__(self, name: str, formulas: Any, values: Any, csv: bool = False):
+    def __init__(self, name: str, formulas: Any, values: Any, csv: bool = False, states: Any = None):
+        self.states: dict[str, dict[str, bool]] = states or {}
         self.csv = csv  # cells of a CSV file: located as file:row:column, numbers are text by nature
         self.name = name
         self.formulas = formulas
         self.values = values
         self.findings: list[Finding] = []
         self.claims: list[Claim] = []
-        self.not_evaluated: dict[str, list[str]] = {}
+        self.filled: dict[tuple[str, str], Decimal] = {}  # formula cells without stored value: recomputed
+        self.stale: set[str] = set()  # cells ``recompute_workbook`` found stale: never claimed again
+
+    def recompute(self, sheets: list[str], money: MoneyOf) -> None:
+        """Every formula cell of ``sheets`` recomputed (``budget.formulas``): stale values and
+        formulas that cannot be evaluated are reported, recomputed values fill the cells the file
+        stores none for."""
+        states = self.states if self.states else None
+        result = recompute_workbook(self.formulas, self.values, self.name, states, self.csv, money, sheets)
+        self.findings.extend(result.findings)
+        self.stale = {str(f.source.cell) for f in result.findings if f.code == "XLSX_STALE_VALUE"}
+        for (sheet, coordinate), value in result.values.items():
+            if self.values[sheet][coordinate].value is None:
+                self.filled[(sheet, coordinate)] = value
 
     def source(self, sheet: str, coordinate: str, text: str = "") -> Source:
         if self.csv:
@@ -147,6 +162,8 @@ class _Reader:
     def number(self, sheet: str, cell: Any, text: str = "") -> Decimal | None:
         """A cell's number, exactly; numbers typed as text are read Vietnamese-style, with a note."""
         value = cell.value
+        if value is None:
+            value = self.filled.get((sheet, cell.coordinate))
         where = self.source(sheet, cell.coordinate, text)
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
@@ -187,6 +204,8 @@ class _Reader:
             return
         v = self.values[sheet].cell(row=row, column=col)
         where = self.source(sheet, f.coordinate)
+        if str(where.cell) in self.stale:
+            return  # reported by the recomputation, with the value the formula gives
         if v.value is None:
             self.claims.append(Claim(where, target, key, None))  # not evaluated, or blank: nothing to compare
         elif isinstance(v.value, Decimal | int):
@@ -246,8 +265,7 @@ def read_loaded(
     name: str, formulas: Any, values: Any, csv: bool = False, states: dict[str, dict[str, bool]] | None = None
 ) -> tuple[Plan, list[Finding]]:
     """The plan in loaded workbooks (formulas and stored values of the same file)."""
-    r = _Reader(name, formulas, values, csv)
-    states = states or {}
+    r = _Reader(name, formulas, values, csv, states)
     detail_v: Worksheet = values[layout.DETAIL]
     head = _header_map(detail_v, layout.DETAIL_ROLES, ("value", "computed"))
     if head is None:
@@ -256,6 +274,20 @@ def read_loaded(
         raise InputError(Source(name, cell=f"{layout.DETAIL}!A1"), "XLSX_NO_HEADER", {"sheet": layout.DETAIL})
     header_row, cols = head
     unit = _unit_of(cols.get("computed_text") or cols.get("stated_text"))
+    shead = None
+    if layout.SUMMARY in values.sheetnames:
+        shead = _header_map(values[layout.SUMMARY], layout.SUMMARY_ROLES, ("section", "stated"))
+    amounts = {layout.DETAIL: (header_row, {cols["computed"], cols.get("stated")})}
+    if shead is not None:
+        amounts[layout.SUMMARY] = (shead[0], {shead[1].get(role) for role in ("stated", "sum", "recomputed")})
+
+    def money_of(sheet: str, coordinate: str) -> Money | None:
+        """The unit of the amounts of the computed, stated and summed columns."""
+        below, columns = amounts.get(sheet, (0, set()))
+        row, col = coordinate_to_tuple(coordinate)
+        return unit if row > below and col in columns else None
+
+    r.recompute([s for s in (layout.SUMMARY, layout.DETAIL) if s in formulas.sheetnames], money_of)
     sections: dict[str, _SectionDraft] = {}
     order: list[str] = []
     total: Amount | None = None
@@ -270,7 +302,6 @@ def read_loaded(
     # Tổng hợp: sections, their stated amounts and the grand total
     if layout.SUMMARY in values.sheetnames:
         sv: Worksheet = values[layout.SUMMARY]
-        shead = _header_map(sv, layout.SUMMARY_ROLES, ("section", "stated"))
         if shead is not None:
             srow, scols = shead
             for row_number, cells in _rows(sv, srow + 1):
@@ -344,19 +375,6 @@ def read_loaded(
             _check_depth(name, {number: _SectionDraft(number, "", at)})
         (section(number).items if number else top_items).append(line)
 
-    for sheet in (layout.SUMMARY, layout.DETAIL):
-        r.not_evaluated[sheet] = [cell for cell, evaluated in states.get(sheet, {}).items() if not evaluated]
-    for sheet, coordinates in r.not_evaluated.items():
-        if not coordinates:
-            continue
-        r.findings.append(
-            Finding(
-                r.source(sheet, coordinates[0]),
-                "XLSX_NOT_EVALUATED",
-                Severity.WARNING,
-                {"count": len(coordinates), "sheet": sheet, "first": coordinates[0]},
-            )
-        )
     return _plan(name, sections, order, top_items, total, tuple(r.claims)), r.findings
 
 
