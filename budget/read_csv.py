@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from budget.source import Source
 
 # what openpyxl (and the xlsx format) cannot hold in a cell: C0 controls but tab, LF, CR
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_DELIMITERS = ",;\t"
 _FIELD_LIMIT = 1_000_000  # characters in one cell (the csv module's default is 131.072)
 
 
@@ -37,12 +39,32 @@ def _codes(text: str) -> str:
     return ", ".join(sorted({f"U+{ord(ch):04X}" for ch in _CONTROL.findall(text)}))
 
 
+def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
+    """The delimiter as the csv module sniffs it; when a title line above the table defeats
+    the sniffer, the one of ``,;`` and tab that splits the most lines into the same number
+    of cells (two or more)."""
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS)
+    except csv.Error:
+        pass
+    best, score = ",", 0
+    for delimiter in _DELIMITERS:
+        widths = Counter(len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if len(row) > 1)
+        count = max(widths.values(), default=0)
+        if count > score:
+            best, score = delimiter, count
+    return _Sniffed(best)
+
+
+class _Sniffed(csv.excel):
+    def __init__(self, delimiter: str) -> None:
+        super().__init__()
+        self.delimiter = delimiter
+
+
 def _rows(text: str, name: str, findings: list[Finding]) -> list[list[str | None]]:
     """The CSV's rows (delimiter sniffed), control characters removed with a finding at their cell."""
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    dialect = _dialect(text[:4096])
     rows: list[list[str | None]] = []
     limit = csv.field_size_limit()
     csv.field_size_limit(_FIELD_LIMIT)
