@@ -100,8 +100,10 @@ def _unit_name(r: LineResult) -> str:
     return stated.unit_text
 
 
-def _computation(r: LineResult, s: StepResult) -> tuple[Decimal, ...]:
-    values = [f.value for f in s.step.factors]
+def _computation(r: LineResult, s: StepResult) -> tuple[Decimal | Phrase, ...]:
+    values: list[Decimal | Phrase] = [
+        Phrase("NUMBER.percent", {"value": f.value}) if f.percent else f.value for f in s.step.factors
+    ]
     if s.index > 1:
         values.insert(0, r.line.steps[s.index - 2].stated.value)
     return tuple(values)
