@@ -75,6 +75,11 @@ def _deadline(folded: str, start: int) -> int | None:
 _FORMULA_PERCENT = re.compile(r"%\s*[x×X*]\s*[0-9]|(?:\s|^)[x×X*]\s*[0-9]+(?:[.,][0-9]+)?\s*%")
 
 
+# A budget item's share: ``(5%)`` or ``Trích 5% ...`` in a line that states an amount of money
+_SHARE_LEAD = re.compile(r"(?:\(\s*|\b(?:trich|du phong)\b[^%]{0,20})$")
+_MONEY_AFTER = re.compile(r"\d[\d.,]*\s*(?:trieu|ty|ti|nghin|ngan)?\s*(?:dong|d|vnd)\b")
+
+
 def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
     text = raw.text
     if "%" not in text and not re.search(r"[0-9]", text):
@@ -141,6 +146,8 @@ def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
             add(Kind.MINIMUM, m.start(), m.end(), "cao", "“tối thiểu/ít nhất/trở lên” N%", lower=n)
         elif re.search(r"\bdat(?: ty le)?\s*$", before):
             add(Kind.MINIMUM, m.start(), m.end(), "cao", "“đạt” N%", lower=n)
+        elif _SHARE_LEAD.search(before) and _MONEY_AFTER.search(after):
+            continue  # ``Dự phòng (5%): 60 triệu đồng``: a share of the budget, checked by the budget engine
         else:
             add(Kind.MINIMUM, m.start(), m.end(), "trung bình", "N% của một đối tượng, không có từ tối thiểu", lower=n)
     if out and "=" in text and parse_cost_line(raw.source)[0] is not None:

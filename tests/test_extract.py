@@ -89,6 +89,18 @@ def test_cost_line_percentage_years_and_numbers_are_not_targets() -> None:
     assert [e for rl in lines for e in extract_line(rl, [0])] == []
 
 
+def test_shares_of_budget_items_are_not_targets() -> None:
+    lines = split_lines(
+        "4. Chi phí quản lý, dự phòng (8%): 96 triệu đồng\n"
+        "- Trích 10% kinh phí cho công tác kiểm tra: 12.000.000 đồng\n"
+        "Tỷ lệ trẻ được tiêm chủng (95%) trên tổng số trẻ\n",
+        "x.txt",
+    )
+    found = [e for rl in lines for e in extract_line(rl, [0])]
+    # the two shares carry an amount of money: the budget engine checks them; the third is a target
+    assert [(e.target.source.line, e.target.lower) for e in found] == [(3, Decimal(95))]
+
+
 SUBJECTS = ["trường học đạt chuẩn quốc gia", "lao động qua đào tạo", "phòng học được kiên cố hoá"]
 PROSE = st.sampled_from(
     ["Tiếp tục thực hiện các giải pháp", "Chỉ đạo các đơn vị giáo dục", "Tăng cường cơ sở vật chất", ""]
