@@ -1007,6 +1007,16 @@ def recompute_workbook(
     return Recomputed(out.values, out.findings())
 
 
+def evaluate_cell(formulas_wb: Any, values_wb: Any, sheet: str, coordinate: str) -> Value:
+    """One formula cell's recomputed value (None for an empty constant cell); ``NotEvaluable``
+    when it cannot be computed. Text, logical and error results are returned as such."""
+    book = _Book(formulas_wb, values_wb, None)
+    cell = formulas_wb[sheet][coordinate]
+    if not is_formula(cell.value):
+        return _constant(cell)
+    return book.evaluate_top((sheet, coordinate), local=False)
+
+
 class _Recomputation:
     """Findings and values gathered cell by cell; the notes of a sheet come once, at its end."""
 

@@ -138,7 +138,7 @@ class _Reader:
         self.values = values
         self.findings: list[Finding] = []
         self.claims: list[Claim] = []
-        self.filled: dict[tuple[str, str], Decimal] = {}  # formula cells without stored value: recomputed
+        self.filled: dict[tuple[str, str], Decimal] = {}  # formula cells stale or without stored value
         self.stale: set[str] = set()  # cells ``recompute_workbook`` found stale: never claimed again
 
     def recompute(self, sheets: list[str], money: MoneyOf) -> None:
@@ -150,8 +150,8 @@ class _Reader:
         self.findings.extend(result.findings)
         self.stale = {str(f.source.cell) for f in result.findings if f.code == "XLSX_STALE_VALUE"}
         for (sheet, coordinate), value in result.values.items():
-            if self.values[sheet][coordinate].value is None:
-                self.filled[(sheet, coordinate)] = value
+            if self.values[sheet][coordinate].value is None or f"{sheet}!{coordinate}" in self.stale:
+                self.filled[(sheet, coordinate)] = value  # what the formula gives, not what the file shows
 
     def source(self, sheet: str, coordinate: str, text: str = "") -> Source:
         if self.csv:
@@ -161,9 +161,7 @@ class _Reader:
 
     def number(self, sheet: str, cell: Any, text: str = "") -> Decimal | None:
         """A cell's number, exactly; numbers typed as text are read Vietnamese-style, with a note."""
-        value = cell.value
-        if value is None:
-            value = self.filled.get((sheet, cell.coordinate))
+        value = self.filled.get((sheet, cell.coordinate), cell.value) if self.filled else cell.value
         where = self.source(sheet, cell.coordinate, text)
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
