@@ -120,6 +120,9 @@ TEMPLATES: Mapping[str, str] = {
         "Số đếm không khớp: “{label}” ghi {stated}, nhưng cộng các số thành phần được {computed} "
         "(chênh lệch {difference})."
     ),
+    "TABLE_COLUMN_PER_MONTH": (
+        "Số {stated} {unit} đứng ở cột “{column}”, cột ghi số tiền mỗi tháng, trong khi công thức nhân {months} tháng."
+    ),
     "TABLE_COUNT_PLACED.only": (
         "Dòng “{label}” chỉ ghi {count} số, không rõ thuộc cột nào; đã đặt vào cột {columns}, "
         "cách đặt duy nhất để các tổng theo cột đều khớp."
@@ -638,6 +641,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "COUNT_SUM_MISMATCH": (
         "Counts do not add up: “{label}” states {stated}, but its parts add up to {computed} (difference {difference})."
+    ),
+    "TABLE_COLUMN_PER_MONTH": (
+        "The figure {stated} {unit} stands in the column “{column}”, a per-month amount, while the formula "
+        "multiplies by {months} months."
     ),
     "TABLE_COUNT_PLACED.only": (
         "The row “{label}” writes only {count} figures, in no stated column; placed in {columns}, "

@@ -1318,7 +1318,20 @@ class _BlockReader:
             steps.append(Step(factors, stated))
         label = " ".join(c.text for c in labels) or line.label
         source = labels[0].source if labels else line.source
-        return number, replace(line, source=source, label=label, steps=tuple(steps))
+        read = replace(line, source=source, label=label, steps=tuple(steps))
+        if column is not None and column.period == "thang":
+            self._per_month_column(read, column)
+        return number, read
+
+    def _per_month_column(self, line: CostLine, column: Column) -> None:
+        """A figure under a per-month column (``Số tiền/tháng``) that a formula multiplying months
+        does not give: the column says which of the two is the month's amount."""
+        months = [q for q in line.factors if fold(q.unit_text).startswith("thang") and q.value > 1]
+        if not months or evaluate_line(line).ok:
+            return
+        stated = line.stated
+        args = {"stated": stated.value, "unit": stated.unit_text, "column": column.title, "months": months[0].value}
+        self.findings.append(Finding(stated.source, "TABLE_COLUMN_PER_MONTH", Severity.INFO, args))
 
     def _place(self, row: TableRow, columns: list[Column]) -> _Row | None:
         """Put a row's cells on the columns: by position when the row has the header's shape,

@@ -125,6 +125,10 @@ def test_cells_a_blank_line_apart_formula_with_a_monthly_figure(tmp_path: Path) 
     assert error.cause is not None
     assert error.cause.code == "CAUSE_MONTHLY_FOR_YEARLY"
     assert error.cause.args["months"] == Decimal(9)
+    # the column's ``/tháng`` supports it: a note at the same figure
+    (note,) = [f for f in report.findings if f.code == "TABLE_COLUMN_PER_MONTH"]
+    assert (note.severity, _at(note)) == (Severity.INFO, _where(text, "35.100"))
+    assert (note.args["column"], note.args["months"]) == ("Số tiền/tháng (đồng)", Decimal(9))
     # the rows nothing checks: one figure alone, a rate beside a text; never errors, never guessed
     unchecked = [(_at(f), f.actual) for f in report.findings if f.code == "UNCHECKED_AMOUNT"]
     assert unchecked == [(_where(text, "15.000"), Decimal(15000)), (_where(text, "20.000/buổi"), Decimal(20000))]
@@ -135,6 +139,7 @@ def test_cells_a_blank_line_apart_formula_agrees(tmp_path: Path) -> None:
     report = _check(tmp_path, _NOTICE.format(figure="315.900", blank=" "))
     assert _errors(report) == []
     assert [r.ok for r in report.evaluation.lines()] == [True]
+    assert [f for f in report.findings if f.code == "TABLE_COLUMN_PER_MONTH"] == []
 
 
 _PIPE = """DỰ KIẾN CÁC KHOẢN THU
