@@ -57,12 +57,13 @@ def _plain(value: CellValue) -> str:
     """A cell's text for finding headers and titles (no findings: nothing is read as a number)."""
     if isinstance(value, str):
         return clean_line(value).strip()
-    if isinstance(value, Percent):
-        return number_text(shift(value.value, 2)) + "%"
     if isinstance(value, bool | NotEvaluated):
         return ""
-    if isinstance(value, Decimal | int):
-        return number_text(Decimal(value))
+    if isinstance(value, Percent | Decimal | int):
+        number = value.value if isinstance(value, Percent) else Decimal(value)
+        if not in_exact_range(number):
+            return f"{number:.6E}"  # no budget figure: shown, never read (see ``_cell_text``)
+        return number_text(shift(number, 2)) + "%" if isinstance(value, Percent) else number_text(number)
     if isinstance(value, datetime.datetime | datetime.date):
         return value.strftime("%d/%m/%Y")
     return str(value)
@@ -83,8 +84,9 @@ def _cell_text(sheet: GridSheet, row: int, col: int, value: CellValue | None, nu
         if numeric and not value.reported:
             out.append(Finding(sheet.source(row, col), "GRID_NOT_EVALUATED", Severity.WARNING, {}))
         return ""
-    if isinstance(value, Decimal | int) and not isinstance(value, bool) and not in_exact_range(Decimal(value)):
-        out.append(Finding(sheet.source(row, col), "NUMBER_OUT_OF_RANGE", Severity.ERROR, {"text": f"{value:.6E}"}))
+    number = value.value if isinstance(value, Percent) else value
+    if isinstance(number, Decimal | int) and not isinstance(number, bool) and not in_exact_range(Decimal(number)):
+        out.append(Finding(sheet.source(row, col), "NUMBER_OUT_OF_RANGE", Severity.ERROR, {"text": _plain(value)}))
         return ""
     return _plain(value)
 

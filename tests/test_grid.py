@@ -17,14 +17,15 @@ from typing import Any
 import openpyxl
 import pytest
 import xlsxwriter
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from budget.api import Report, check_file
 from budget.findings import Finding, Severity
+from budget.grid_sheets import GridSheet, NotEvaluated, Percent
 from budget.model import Section, walk_lines, walk_sections
 from budget.numbers import read_number
-from budget.read_grid import number_text
+from budget.read_grid import grid_plan, number_text
 from plancheck.cli import main
 
 HEADER = ("STT", "Nội dung", "ĐVT", "Số lượng", "Đơn giá", "Số tháng", "Thành tiền")
@@ -373,6 +374,24 @@ def test_workbook_without_any_table_is_no_budget(tmp_path: Path, capsys: pytest.
     assert "Không tìm thấy dự toán kinh phí" in capsys.readouterr().out
 
 
+def test_own_layout_on_a_sheet_named_like_the_template(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chi tiết"  # the template's sheet name, not its columns
+    _titled(ws)
+    _put(ws, 6, [HEADER, *ROWS])
+    report = _save(wb, tmp_path / "chitiet.xlsx")
+    assert _lines(report) == LINES
+    assert [(f.code, str(f.source)) for f in _errors(report)] == [("PRODUCT_MISMATCH", "chitiet.xlsx:Chi tiết!G9")]
+
+
+def test_csv_without_a_table_is_no_budget(tmp_path: Path) -> None:
+    path = tmp_path / "danhsach.csv"
+    path.write_text("Họ tên;Lớp\nNguyễn Văn A;5A\nTrần Thị B;5B\n", encoding="utf-8")
+    report = check_file(path, path.name)
+    assert not report.plan.has_budget and report.findings == ()
+
+
 def test_csv_with_a_title_and_the_header_on_line_four(tmp_path: Path) -> None:
     path = tmp_path / "dutoan.csv"
     path.write_text(
@@ -405,3 +424,29 @@ def test_csv_with_a_title_and_the_header_on_line_four(tmp_path: Path) -> None:
 def test_stored_numbers_read_back_exactly_without_a_choice(value: Decimal) -> None:
     reading = read_number(number_text(value))
     assert reading.value == value and reading.ambiguity is None
+
+
+_VALUES = st.one_of(
+    st.sampled_from([*HEADER, "Kinh phí", "Đơn giá", "Cộng", "Tổng cộng", "I", "A", "Đơn vị tính: đồng", "(1)", "x"]),
+    st.text(max_size=12),
+    st.decimals(allow_nan=False, allow_infinity=False),
+    st.integers(-(10**30), 10**30),
+    st.builds(Percent, st.decimals(allow_nan=False, allow_infinity=False)),
+    st.dates().map(lambda d: datetime.datetime(d.year, d.month, d.day)),
+    st.sampled_from([NotEvaluated(), NotEvaluated(reported=True), True]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.tuples(st.integers(1, 14), st.integers(1, 8)), _VALUES, max_size=60), st.booleans())
+def test_any_grid_is_read_without_raising(cells: dict[tuple[int, int], Any], csv: bool) -> None:
+    rows: dict[int, dict[int, Any]] = {}
+    for (r, c), value in cells.items():
+        rows.setdefault(r, {})[c] = value
+    sheet = GridSheet("x.xlsx", "S", rows, frozenset({2, 5}), ((1, 1, 1, 4), (3, 2, 4, 2)), csv)
+    findings: list[Finding] = []
+    plan = grid_plan("x.xlsx", [sheet], findings)
+    for f in findings:
+        assert f.source.cell is not None or f.source.line is not None
+        assert f.message
+    assert plan.amounts_found >= len(walk_lines(plan.items))
