@@ -13,6 +13,7 @@ this shape, which is what keeps whole documents safe.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
@@ -199,7 +200,8 @@ class _LineReader:
         else:
             unit_text, tail = rest, ""
         self.end = piece.start + len(text) - len(tail)
-        unit_text = " ".join(unit_text.split()).strip(_TRIM)
+        # interned: a plan writes a few dozen unit texts over its lines, one copy of each is kept
+        unit_text = sys.intern(" ".join(unit_text.split()).strip(_TRIM))
         money = None if percent else read_money(unit_text[:40])[0]
         q = Quantity(value, unit_text, money, where, token, percent, alts)
         return q, tail

@@ -1,7 +1,8 @@
 """Frozen records of a plan's budget: cost lines, sections, the grand total.
 
 Every record carries its ``Source``. Values are exactly what the document states;
-what they should be is computed by ``evaluate``.
+what they should be is computed by ``evaluate``. The records a plan holds one of per
+figure or line have slots: no per-instance dict, a third of their memory.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from budget.source import Source
 from budget.units import Money
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number as written with the unit text after it (``1,0 triệu đồng/người/năm``)."""
 
@@ -32,7 +33,7 @@ class Quantity:
         return self.money.exponent if self.money is not None else 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
     """One ``=`` of a cost line: the factors multiplied at this step and the result stated.
 
@@ -44,7 +45,7 @@ class Step:
     stated: Quantity
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CostLine:
     source: Source
     label: str
@@ -68,7 +69,7 @@ class CostLine:
         return self.steps[-1].stated
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     """A money amount stated for a section or the whole budget."""
 
@@ -77,7 +78,7 @@ class Amount:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     number: str  # "2.1", "IV", "a"
     title: str

@@ -26,7 +26,7 @@ _BOMS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawLine:
     source: Source  # text is the cleaned line
     legacy: str | None = None  # "TCVN3"/"VNI" when the line was converted from a legacy font

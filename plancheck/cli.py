@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from budget import __version__
@@ -86,6 +87,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if batch.wants_batch(args):  # several documents, a folder, a pattern or a manifest
         return guarded("budget", lambda: batch.main(args))
     args.file = args.file[0]
+    with _no_collector():
+        return _check_one(args)
+
+
+@contextmanager
+def _no_collector() -> Iterator[None]:
+    """One document's check without the cycle collector: its records form no cycles (a
+    100.000-line plan leaves under 700 objects to collect), yet the full collections that
+    its millions of records trigger cost a tenth of the run. Reference counting still frees
+    everything; the collector is back on for whatever the process does next."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check_one(args: argparse.Namespace) -> int:
     try:
         for out in (args.xlsx, args.html, args.pdf):
             if out:
