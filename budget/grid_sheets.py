@@ -6,13 +6,16 @@ ranges, and how a cell is named in a finding (``Sheet!F12`` for a workbook, ``fi
 for a CSV file). Values stay as the file stores them: numbers exact (``xlsx_io.load_exact``),
 dates as dates, a percent-formatted number marked as such, text as text. A formula whose
 value the file does not store gets the value the formula recomputation gives, when that
-module is there; otherwise it is ``NOT_EVALUATED``, never 0.
+module is there; otherwise it is ``NOT_EVALUATED``, never 0. ``cell_text`` gives the text
+the table reader reads for a cell: stored numbers written back in Vietnamese form exactly,
+and what is no number where a number belongs a finding at the cell, never a number.
 """
 
 from __future__ import annotations
 
 import datetime
 import importlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,8 +23,13 @@ from typing import Any
 
 from openpyxl.utils.cell import get_column_letter
 
-from budget.findings import Finding
+from budget.findings import Finding, Severity
+from budget.numbers import format_vn, shift
+from budget.read_xlsx import in_exact_range  # the workbook reader's limit: one definition
 from budget.source import Source
+from budget.text import clean_line
+
+_COMMA_THREE = re.compile(r"-?[0-9]{1,3},[0-9]{3}")
 
 
 @dataclass(frozen=True)
@@ -111,6 +119,54 @@ def _recompute(
     result = recompute(formulas, values, name, states=states)
     findings.extend(result.findings)
     return dict(result.values)
+
+
+# --------------------------------------------------------------------------- cell texts
+
+
+def number_text(value: Decimal) -> str:
+    """A stored number as Vietnamese text that reads back to exactly it, with no choice to
+    report: ``1,125`` (read as 1,125 with a warning that it may be 1125) is written ``1,1250``."""
+    text = format_vn(value)
+    return text + "0" if _COMMA_THREE.fullmatch(text) else text
+
+
+def plain_text(value: CellValue) -> str:
+    """A cell's text for finding headers and titles (no findings: nothing is read as a number)."""
+    if isinstance(value, str):
+        return clean_line(value).strip()
+    if isinstance(value, bool | NotEvaluated):
+        return ""
+    if isinstance(value, Percent | Decimal | int):
+        number = value.value if isinstance(value, Percent) else Decimal(value)
+        if not in_exact_range(number):
+            return f"{number:.6E}"  # no budget figure: shown, never read (see ``_cell_text``)
+        return number_text(shift(number, 2)) + "%" if isinstance(value, Percent) else number_text(number)
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def cell_text(sheet: GridSheet, row: int, col: int, value: CellValue | None, numeric: bool, out: list[Finding]) -> str:
+    """The text ``tables`` reads for a data cell; in a numeric column, what is no number is a
+    finding at the cell and an empty cell, never a guess."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date | datetime.time | datetime.timedelta) and numeric:
+        shown = str(value) if isinstance(value, datetime.timedelta) else value.isoformat()
+        out.append(
+            Finding(sheet.source(row, col, plain_text(value)), "XLSX_DATE_AS_NUMBER", Severity.ERROR, {"date": shown})
+        )
+        return ""
+    if isinstance(value, NotEvaluated):
+        if numeric and not value.reported:
+            out.append(Finding(sheet.source(row, col), "GRID_NOT_EVALUATED", Severity.WARNING, {}))
+        return ""
+    number = value.value if isinstance(value, Percent) else value
+    if isinstance(number, Decimal | int) and not isinstance(number, bool) and not in_exact_range(Decimal(number)):
+        out.append(Finding(sheet.source(row, col), "NUMBER_OUT_OF_RANGE", Severity.ERROR, {"text": plain_text(value)}))
+        return ""
+    return plain_text(value)
 
 
 def csv_sheet(name: str, rows: Sequence[Sequence[str | None]]) -> GridSheet:

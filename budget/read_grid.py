@@ -14,7 +14,6 @@ never a number; the stated amount comes only from the column whose header names 
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -23,20 +22,16 @@ from decimal import Decimal
 from typing import Any
 
 from budget.findings import Finding, Severity
-from budget.grid_sheets import CellValue, GridSheet, NotEvaluated, Percent, workbook_sheets
+from budget.grid_sheets import CellValue, GridSheet, NotEvaluated, Percent, cell_text, plain_text, workbook_sheets
 from budget.model import Amount, CostLine, Item, Plan, Section, walk_lines, walk_sections
-from budget.numbers import format_vn, shift
 from budget.read_text import RawLine
-from budget.read_xlsx import in_exact_range  # the workbook reader's limit: one definition
 from budget.tables import Cell, TableBlock, TableRow, header_roles, kind, table_items
-from budget.text import clean_line
 from budget.units import read_money
 
 _FACTORS = frozenset({"quantity", "price", "duration", "rate"})
 _MONEY = frozenset({"amount", "total"})
 _NUMERIC = _FACTORS | _MONEY
 _TOTAL_LABEL = re.compile(r"^\s*(?:cộng|tổng)(?![^\W\d_])", re.IGNORECASE)
-_COMMA_THREE = re.compile(r"-?[0-9]{1,3},[0-9]{3}")
 _COLUMN_NUMBER = re.compile(r"\(?\s*(?:[0-9]{1,2}|[A-Z])\s*\)?(?:\s*[=x×*+/-]\s*\(?\s*[0-9]{1,2}\s*\)?)*")
 _MAX_HEADER_ROWS = 3
 _MAX_ABOVE = 6
@@ -44,51 +39,6 @@ _TITLE_GAP = 3  # blank rows that end a title block
 
 
 # --------------------------------------------------------------------------- cells
-
-
-def number_text(value: Decimal) -> str:
-    """A stored number as Vietnamese text that reads back to exactly it, with no choice to
-    report: ``1,125`` (read as 1,125 with a warning that it may be 1125) is written ``1,1250``."""
-    text = format_vn(value)
-    return text + "0" if _COMMA_THREE.fullmatch(text) else text
-
-
-def _plain(value: CellValue) -> str:
-    """A cell's text for finding headers and titles (no findings: nothing is read as a number)."""
-    if isinstance(value, str):
-        return clean_line(value).strip()
-    if isinstance(value, bool | NotEvaluated):
-        return ""
-    if isinstance(value, Percent | Decimal | int):
-        number = value.value if isinstance(value, Percent) else Decimal(value)
-        if not in_exact_range(number):
-            return f"{number:.6E}"  # no budget figure: shown, never read (see ``_cell_text``)
-        return number_text(shift(number, 2)) + "%" if isinstance(value, Percent) else number_text(number)
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.strftime("%d/%m/%Y")
-    return str(value)
-
-
-def _cell_text(sheet: GridSheet, row: int, col: int, value: CellValue | None, numeric: bool, out: list[Finding]) -> str:
-    """The text ``tables`` reads for a data cell; in a numeric column, what is no number is a
-    finding at the cell and an empty cell, never a guess."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date | datetime.time | datetime.timedelta) and numeric:
-        shown = str(value) if isinstance(value, datetime.timedelta) else value.isoformat()
-        out.append(
-            Finding(sheet.source(row, col, _plain(value)), "XLSX_DATE_AS_NUMBER", Severity.ERROR, {"date": shown})
-        )
-        return ""
-    if isinstance(value, NotEvaluated):
-        if numeric and not value.reported:
-            out.append(Finding(sheet.source(row, col), "GRID_NOT_EVALUATED", Severity.WARNING, {}))
-        return ""
-    number = value.value if isinstance(value, Percent) else value
-    if isinstance(number, Decimal | int) and not isinstance(number, bool) and not in_exact_range(Decimal(number)):
-        out.append(Finding(sheet.source(row, col), "NUMBER_OUT_OF_RANGE", Severity.ERROR, {"text": _plain(value)}))
-        return ""
-    return _plain(value)
 
 
 def _role(text: str) -> str:
@@ -100,7 +50,7 @@ def _texts(row: dict[int, CellValue]) -> list[str] | None:
     """The texts of a row that holds only text (a header candidate), else None."""
     if not row or not all(isinstance(v, str) for v in row.values()):
         return None
-    texts = [_plain(v) for v in row.values()]
+    texts = [plain_text(v) for v in row.values()]
     if any(kind(t) in ("num", "frac", "range") for t in texts):
         return None
     return texts
@@ -133,7 +83,7 @@ def _is_upper_header(sheet: GridSheet, r: int, below: dict[int, CellValue]) -> b
 
 def _column_numbers(row: dict[int, CellValue]) -> bool:
     """``(1) (2) (3) (4)=(2)x(3)`` or ``A B 1 2 3`` under a header: the columns' numbers, no row."""
-    texts = [_plain(v) for v in row.values()]
+    texts = [plain_text(v) for v in row.values()]
     if len(texts) < 3 or not all(_COLUMN_NUMBER.fullmatch(t) for t in texts):
         return False
     lone = [int(t.strip("() ")) for t in texts if t.strip("() ").isdigit()]
@@ -196,7 +146,7 @@ def _roles(sheet: GridSheet, rows: Sequence[int], lo: int, hi: int) -> dict[int,
     for c in range(lo, hi + 1):
         for r in rows:
             v = sheet.row(r).get(c)
-            role = _role(_plain(v)) if v is not None else ""
+            role = _role(plain_text(v)) if v is not None else ""
             if role:
                 out[c] = role
     return out
@@ -217,7 +167,7 @@ def _above(sheet: GridSheet, top: int, floor: int) -> tuple[RawLine, ...]:
     blank = 0
     for r in range(top - 1, floor, -1):
         row = sheet.row(r)
-        texts = [_plain(v) for v in row.values()]
+        texts = [plain_text(v) for v in row.values()]
         text = " ".join(t for t in texts if t)
         if not text:
             blank += 1
@@ -264,13 +214,15 @@ def _block(
     out = []
     for r in header:
         cells = tuple(
-            Cell(_plain(v), sheet.source(r, c, _plain(v))) for c in range(lo, hi + 1) for v in [sheet.row(r).get(c, "")]
+            Cell(plain_text(v), sheet.source(r, c, plain_text(v)))
+            for c in range(lo, hi + 1)
+            for v in [sheet.row(r).get(c, "")]
         )
         out.append(TableRow(cells, r, r, header=True))
     for r in data:
         row = sheet.row(r)
         texts = {
-            c: _cell_text(sheet, r, c, row.get(c), roles.get(c, "") in _NUMERIC, findings) for c in range(lo, hi + 1)
+            c: cell_text(sheet, r, c, row.get(c), roles.get(c, "") in _NUMERIC, findings) for c in range(lo, hi + 1)
         }
         cells = tuple(Cell(t, sheet.source(r, c, t)) for c, t in texts.items())
         if amount is not None:
