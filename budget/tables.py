@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
@@ -698,28 +698,54 @@ def _spaced_header_at(lines: Sequence[RawLine], i: int) -> _CellHeader | None:
     return _CellHeader(tuple(cells), gap, end)
 
 
-def _cell_stream(lines: Sequence[RawLine], start: int, gap: int, width: int) -> list[tuple[int, Cell]]:
+def _cell_stream(lines: Sequence[RawLine], start: int, gap: int, width: int) -> Iterator[tuple[int, Cell]]:
     """The cells after a header, with the index of their line: each written line, and an empty
     cell for each blank line beyond the gap (``gap`` + 1 of them per empty cell). A run of
-    blank lines holding more empty cells than a row can (the table's end) stops it."""
-    out: list[tuple[int, Cell]] = []
+    blank lines holding more empty cells than a row can (the table's end) stops it. Lazy: the
+    reader stops where the table does, never reading the rest of the document."""
     n = len(lines)
     j = start
+    started = False
     while j < n:
         blank = j
         while j < n and not lines[j].text.strip():
             j += 1
         run = j - blank
         empty = run if gap == 0 else max(0, (run - 1) // 2)
-        if out and empty > width - 2:
-            break
-        if out:
-            out.extend((blank, Cell("", lines[blank].source.at(1))) for _ in range(empty))
+        if started and empty > width - 2:
+            return
+        if started:
+            for _ in range(empty):
+                yield blank, Cell("", lines[blank].source.at(1))
         if j >= n:
-            break
-        out.append((j, _line_cell(lines[j])))
+            return
+        started = True
+        yield j, _line_cell(lines[j])
         j += 1
-    return out
+
+
+class _Lookahead:
+    """An iterator of cells that can tell the next written cell without consuming it."""
+
+    def __init__(self, cells: Iterator[tuple[int, Cell]]):
+        self.cells = cells
+        self.held: deque[tuple[int, Cell]] = deque()
+
+    def __iter__(self) -> Iterator[tuple[int, Cell]]:
+        return self
+
+    def __next__(self) -> tuple[int, Cell]:
+        return self.held.popleft() if self.held else next(self.cells)
+
+    def next_written(self) -> str:
+        for _at, cell in self.held:
+            if cell.text:
+                return cell.text
+        for item in self.cells:
+            self.held.append(item)
+            if item[1].text:
+                return item[1].text
+        return ""
 
 
 _LETTERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")  # Vietnamese order, then English
@@ -745,10 +771,10 @@ def _follows(text: str, last: dict[str, str]) -> bool:
     style = _marker_style_key(text)
     before = last.get(style, "").strip().rstrip(".)")
     if style == "roman":
-        return _roman_value(t) == (_roman_value(before) if before else 0) + 1
+        return _roman_value(t) in (1, (_roman_value(before) if before else 0) + 1)
     if style in ("upper", "letter"):
         c, p = t.lower(), before.lower()
-        return any(c in a and a.index(c) == (a.index(p) + 1 if p in a else 0) for a in _LETTERS)
+        return any(c in a and a.index(c) in (0, a.index(p) + 1 if p and p in a else 0) for a in _LETTERS)
     parts = [int(x) for x in t.split(".") if x]
     if parts[-1] == 1:
         return True
@@ -762,13 +788,13 @@ def _marker_block(lines: Sequence[RawLine], i: int, head: _CellHeader, floor: in
     of the header (a group row, a row with no per-unit figure)."""
     width = len(head.cells)
     labelled = _cell_column(head.cells[1]).role == "label"  # ``STT | Nội dung | ...``
-    stream = _cell_stream(lines, head.end, head.gap, width)
+    stream = _Lookahead(_cell_stream(lines, head.end, head.gap, width))
     rows: list[list[tuple[int, Cell]]] = []
     last: dict[str, str] = {}
-    for k, (at, cell) in enumerate(stream):
+    for at, cell in stream:
         text = cell.text
         if text and _is_marker(text) and (not rows or _follows(text, last)):
-            following = next((c.text for _a, c in stream[k + 1 :] if c.text), "")
+            following = stream.next_written()
             full = bool(rows) and len(rows[-1]) >= width
             if not rows or full or (labelled and kind(following) == "text" and not _is_marker(following)):
                 last[_marker_style_key(text)] = text

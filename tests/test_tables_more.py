@@ -277,12 +277,14 @@ def _notices(draw: st.DrawFn) -> _Notice:
     cells: list[tuple[str, bool]] = []  # (text, wrong)
     formulas = 0
     groups = draw(st.integers(1, 2))
+    group_marks = draw(st.sampled_from([("I", "II"), ("A", "B")]))
+    row_marks = draw(st.sampled_from([("1", "2", "3", "4"), ("a)", "b)", "c)", "d)"), ("1.", "2.", "3.", "4.")]))
     labels = iter(draw(st.permutations(_LABELS)))
     for g in range(groups):
-        cells += [(("I", "II")[g], False), (next(labels) if g else "Các khoản thu theo thỏa thuận", False)]
-        for n in range(1, draw(st.integers(1, 4)) + 1):
+        cells += [(group_marks[g], False), (next(labels) if g else "Các khoản thu theo thỏa thuận", False)]
+        for n in range(draw(st.integers(1, 4))):
             shape = draw(st.sampled_from(["formula", "one", "text", "short"]))
-            cells += [(str(n), False), (next(labels, "Khoản khác"), False)]
+            cells += [(row_marks[n], False), (next(labels, "Khoản khác"), False)]
             if shape == "formula":
                 row, wrong = draw(_formula_row())
                 cells += [(c, i == wrong) for i, c in enumerate(row)]
