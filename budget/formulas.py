@@ -42,7 +42,7 @@ from decimal import (
 from typing import Any
 
 from openpyxl.formula.tokenizer import Token, Tokenizer, TokenizerError
-from openpyxl.utils.cell import column_index_from_string, get_column_letter
+from openpyxl.utils.cell import column_index_from_string, coordinate_to_tuple, get_column_letter
 
 from budget.findings import Finding, Severity
 from budget.messages import Phrase
@@ -117,6 +117,14 @@ class Ref:
     min_col: int
     max_row: int
     max_col: int
+    moves: tuple[bool, bool, bool, bool] = (False, False, False, False)  # relative bounds (no ``$``)
+
+    def moved(self, rows: int, cols: int) -> Ref:
+        """The reference as written in a cell ``rows`` below and ``cols`` right of this one's."""
+        m = self.moves
+        r1, c1 = self.min_row + (rows if m[0] else 0), self.min_col + (cols if m[1] else 0)
+        r2, c2 = self.max_row + (rows if m[2] else 0), self.max_col + (cols if m[3] else 0)
+        return _ref(self.sheet, (r1, self.moves[0]), (c1, self.moves[1]), (r2, self.moves[2]), (c2, self.moves[3]))
 
     @property
     def single(self) -> bool:
@@ -166,7 +174,7 @@ _CELL_PART = r"\$?[A-Za-z]{1,3}\$?[0-9]+|\$?[A-Za-z]{1,3}|\$?[0-9]+"
 _REF = re.compile(
     rf"(?:(?P<sheet>'(?:[^']|'')+'|[^'!:\[\]]+)!)?(?P<a>{_CELL_PART})(?::(?P<b>{_CELL_PART}))?",
 )
-_PART = re.compile(r"\$?(?P<col>[A-Za-z]{1,3})?\$?(?P<row>[0-9]+)?")
+_PART = re.compile(r"(?P<cabs>\$)?(?P<col>[A-Za-z]{1,3})?(?P<rabs>\$)?(?P<row>[0-9]+)?")
 _NUMBER = re.compile(r"[0-9]*\.?[0-9]+(?:[Ee][+-]?[0-9]+)?")
 
 
@@ -305,7 +313,47 @@ def parse_reference(text: str) -> Ref:
     r2 = int(b["row"]) if b["row"] else MAX_ROWS
     if not (1 <= min(r1, r2) and max(r1, r2) <= MAX_ROWS and max(c1, c2) <= MAX_COLS):
         raise NotEvaluable("reference", {"ref": text})
-    return Ref(sheet, min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
+    cell = kinds[0] == (True, True)  # whole rows and columns never move (see ``_shape``)
+    return _ref(
+        sheet,
+        (r1, cell and not a["rabs"]),
+        (c1, cell and not a["cabs"]),
+        (r2, cell and not b["rabs"]),
+        (c2, cell and not b["cabs"]),
+    )
+
+
+def _ref(sheet: str | None, *bounds: tuple[int, bool]) -> Ref:
+    """A reference from its two corners as written (row, col, row, col; each with whether it moves)."""
+    (r1, m1), (c1, n1), (r2, m2), (c2, n2) = bounds
+    rows = ((r1, m1), (r2, m2)) if r1 <= r2 else ((r2, m2), (r1, m1))
+    cols = ((c1, n1), (c2, n2)) if c1 <= c2 else ((c2, n2), (c1, n1))
+    if rows[0][0] < 1 or cols[0][0] < 1 or rows[1][0] > MAX_ROWS or cols[1][0] > MAX_COLS:
+        raise NotEvaluable("reference", {"ref": "#REF!"})
+    return Ref(sheet, rows[0][0], cols[0][0], rows[1][0], cols[1][0], (rows[0][1], cols[0][1], rows[1][1], cols[1][1]))
+
+
+_QUOTED = re.compile(r"\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*'")
+_CELL_IN_TEXT = re.compile(r"(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)([0-9]+)(?![0-9A-Za-z_(!])")
+
+
+def _shape(formula: str, row: int, col: int) -> str:
+    """The formula with its relative cell references written relative to its cell (``E6`` in
+    row 6 → ``C[0]R[0]``-like): formulas filled down a column share one shape."""
+
+    def relative(m: re.Match[str]) -> str:
+        c = column_index_from_string(m[2].upper())
+        r = int(m[4])
+        return f"{m[1]}{m[2] if m[1] else f'C[{c - col}]'}{m[3]}{m[4] if m[3] else f'R[{r - row}]'}"
+
+    out: list[str] = []
+    last = 0
+    for q in _QUOTED.finditer(formula):
+        out.append(_CELL_IN_TEXT.sub(relative, formula[last : q.start()]))
+        out.append(q.group())
+        last = q.end()
+    out.append(_CELL_IN_TEXT.sub(relative, formula[last:]))
+    return "".join(out)
 
 
 # --- values ------------------------------------------------------------------------------
@@ -385,12 +433,15 @@ class _Book:
     """
 
     def __init__(self, formulas: Any, values: Any, states: dict[str, dict[str, bool]] | None):
-        self.formulas = formulas
-        self.values = values
+        # cells by sheet: openpyxl's ``wb[name]`` searches a list each time
+        self.formulas: dict[str, dict[tuple[int, int], Any]] = {ws.title: ws._cells for ws in formulas.worksheets}
+        self.values: dict[str, dict[tuple[int, int], Any]] = {ws.title: ws._cells for ws in values.worksheets}
         self.states = states
         self.ctx = Context(prec=EXACT.prec, traps=[InvalidOperation, Overflow])
         self.memo: dict[Key, tuple[Value, bool] | NotEvaluable] = {}
-        self.trees: dict[Key, Node | NotEvaluable] = {}
+        self.trees: dict[Key, tuple[Node, tuple[int, int]] | NotEvaluable] = {}
+        self.shift = (0, 0)  # how far the references of the formula being evaluated move
+        self.shapes: dict[str, tuple[Node | NotEvaluable, int, int]] = {}
         self.busy: list[Key] = []
         self.local = False  # references read stored values (only those of the cell evaluated)
         self.ranges: dict[tuple[bool, str, Ref], list[tuple[int, int, Value]]] = {}
@@ -398,31 +449,46 @@ class _Book:
 
     # cells
 
-    def formula_of(self, sheet: str, coordinate: str) -> Node | None:
-        """The tree of a formula cell, None for a constant (``NotEvaluable`` if unreadable)."""
+    def formula_of(self, sheet: str, coordinate: str) -> tuple[Node, tuple[int, int]]:
+        """The tree of a formula cell and how far its relative references move from where the
+        tree was parsed (``NotEvaluable`` if unreadable)."""
         key = (sheet, coordinate)
-        tree = self.trees.get(key)
-        if tree is None:
-            value = self.formulas[sheet][coordinate].value
+        known = self.trees.get(key)
+        if known is None:
+            value = self.formulas[sheet][_position(coordinate)].value
             if not is_formula(value):
-                if type(value).__name__ in ("ArrayFormula", "DataTableFormula"):
-                    tree = NotEvaluable("array")
-                else:
-                    return None
+                known = NotEvaluable("array")  # ArrayFormula, DataTableFormula
             else:
-                try:
-                    tree = parse(value)
-                except NotEvaluable as e:
-                    tree = e
-            self.trees[key] = tree
-        if isinstance(tree, NotEvaluable):
-            raise tree
-        return tree
+                known = self.parsed(value, *_position(coordinate))
+            self.trees[key] = known
+        if isinstance(known, NotEvaluable):
+            raise NotEvaluable(known.kind, known.details)  # a fresh one: the cell is set where it is caught
+        return known
+
+    def parsed(self, formula: str, row: int, col: int) -> tuple[Node, tuple[int, int]] | NotEvaluable:
+        """A formula parsed once per shape: formulas filled down a column are one tree, read
+        with their references moved by the cell's distance from the first."""
+        try:
+            shape = _shape(formula, row, col)
+        except ValueError:  # a column past XFD: read as written
+            shape = formula + f"@{row},{col}"
+        known = self.shapes.get(shape)
+        if known is None:
+            try:
+                tree: Node | NotEvaluable = parse(formula)
+            except NotEvaluable as e:
+                tree = e
+            known = self.shapes[shape] = (tree, row, col)
+        tree, r0, c0 = known
+        return tree if isinstance(tree, NotEvaluable) else (tree, (row - r0, col - c0))
+
+    def at(self, ref: Ref) -> Ref:
+        """A reference of the formula being evaluated, moved to its cell."""
+        return ref.moved(*self.shift) if self.shift != (0, 0) else ref
 
     def stored(self, sheet: str, coordinate: str) -> tuple[bool, Value]:
         """(whether the file stores a value for this formula cell, the value)."""
-        ws = self.values[sheet] if sheet in self.values.sheetnames else None
-        cell = None if ws is None else ws._cells.get(_position(coordinate))
+        cell = self.values.get(sheet, {}).get(_position(coordinate))
         value = None if cell is None else cell.value
         if is_formula(value):  # the formulas themselves (a workbook passed twice): nothing stored
             return False, None
@@ -434,9 +500,10 @@ class _Book:
         return True, "" if value is None else _constant(cell)
 
     def cell(self, sheet: str, row: int, col: int) -> Value:
-        if sheet not in self.formulas.sheetnames:
+        cells = self.formulas.get(sheet)
+        if cells is None:
             return XlError("#REF!")
-        cell = self.formulas[sheet]._cells.get((row, col))
+        cell = cells.get((row, col))
         if cell is None:
             return None
         key = (sheet, cell.coordinate)
@@ -467,12 +534,12 @@ class _Book:
 
     def _evaluate(self, key: Key) -> tuple[Value, bool] | NotEvaluable:
         local, self.local = self.local, False
+        shift = self.shift
         outer_inexact = self.ctx.flags[Inexact]
         self.ctx.flags[Inexact] = False
         self.busy.append(key)
         try:
-            tree = self.formula_of(*key)
-            assert tree is not None
+            tree, self.shift = self.formula_of(*key)
             value = self.result(tree, key[0])
             return value, bool(self.ctx.flags[Inexact])
         except NotEvaluable as e:
@@ -485,6 +552,7 @@ class _Book:
             self.busy.pop()
             self.ctx.flags[Inexact] = outer_inexact or self.ctx.flags[Inexact]
             self.local = local
+            self.shift = shift
 
     def evaluate_top(self, key: Key, local: bool) -> Value:
         """A formula cell's value, chains deeper than ``MAX_CHAIN`` followed from their far end
@@ -504,8 +572,7 @@ class _Book:
         return self.local_value(key) if local else self.full(key)
 
     def local_value(self, key: Key) -> Value:
-        tree = self.formula_of(*key)
-        assert tree is not None
+        tree, self.shift = self.formula_of(*key)
         self.local = True
         self.busy.append(key)
         try:
@@ -515,6 +582,7 @@ class _Book:
         finally:
             self.busy.pop()
             self.local = False
+            self.shift = (0, 0)
 
     # nodes
 
@@ -529,7 +597,8 @@ class _Book:
         if isinstance(node, Ref):
             if not node.single:
                 raise NotEvaluable("array")
-            return self.cell(node.sheet or sheet, node.min_row, node.min_col)
+            ref = self.at(node)
+            return self.cell(ref.sheet or sheet, ref.min_row, ref.min_col)
         if isinstance(node, Call):
             fn = _FUNCTIONS.get(node.name)
             if fn is None:
@@ -587,13 +656,14 @@ class _Book:
         """The non-empty cells of a reference, in row order; a non-reference is one value."""
         if not isinstance(node, Ref):
             return [(0, 0, self.scalar(node, sheet))]
+        node = self.at(node)
         name = node.sheet or sheet
         cache = (self.local, name, node)
         found = self.ranges.get(cache)
         if found is None:
-            if name not in self.formulas.sheetnames:
+            if name not in self.formulas:
                 return [(0, 0, XlError("#REF!"))]
-            cells = self.formulas[name]._cells
+            cells = self.formulas[name]
             rows, cols = node.shape
             if rows * cols <= len(cells):
                 spots: Iterator[tuple[int, int]] = (
@@ -645,9 +715,8 @@ def is_formula(value: object) -> bool:
 
 
 def _position(coordinate: str) -> tuple[int, int]:
-    m = re.fullmatch(r"([A-Z]+)([0-9]+)", coordinate)
-    assert m is not None, coordinate
-    return int(m[2]), column_index_from_string(m[1])
+    row, col = coordinate_to_tuple(coordinate)
+    return row, col
 
 
 def _constant(cell: Any) -> Value:
@@ -784,7 +853,7 @@ def _n(book: _Book, args: tuple[Node | None, ...], sheet: str) -> Value:
 @_function("SUMPRODUCT")
 def _sumproduct(book: _Book, args: tuple[Node | None, ...], sheet: str) -> Value:
     _arity(args, 1, 255, "SUMPRODUCT")
-    shapes = {arg.shape if isinstance(arg, Ref) else (1, 1) for arg in args if arg is not None}
+    shapes = {book.at(arg).shape if isinstance(arg, Ref) else (1, 1) for arg in args if arg is not None}
     if len(shapes) != 1 or None in args:
         return XlError("#VALUE!")
     grids: list[dict[tuple[int, int], Value]] = []
@@ -938,7 +1007,7 @@ def _vlookup(book: _Book, args: tuple[Node | None, ...], sheet: str) -> Value:
     assert isinstance(column, int)
     if not 1 <= column <= table.shape[1]:
         return XlError("#REF!" if column > 1 else "#VALUE!")
-    cache = (book.local, table.sheet or sheet, table, column)
+    cache = (book.local, table.sheet or sheet, book.at(table), column)
     index = book.lookups.get(cache)
     if index is None:
         firsts: dict[int, Value] = {}
