@@ -5,8 +5,9 @@ A workbook's sheets (hidden ones too, in workbook order) and a CSV file's rows b
 ranges, and how a cell is named in a finding (``Sheet!F12`` for a workbook, ``file:row:col``
 for a CSV file). Values stay as the file stores them: numbers exact (``xlsx_io.load_exact``),
 dates as dates, a percent-formatted number marked as such, text as text. A formula whose
-value the file does not store gets the value the formula recomputation gives, when that
-module is there; otherwise it is ``NOT_EVALUATED``, never 0. ``cell_text`` gives the text
+value the file does not store gets the value the formula recomputation gives
+(``budget.formulas``, which also reports every stored value that differs from its
+recomputation); one it cannot evaluate is ``NotEvaluated``, never 0. ``cell_text`` gives the text
 the table reader reads for a cell: stored numbers written back in Vietnamese form exactly,
 and what is no number where a number belongs a finding at the cell, never a number.
 """
@@ -14,7 +15,6 @@ and what is no number where a number belongs a finding at the cell, never a numb
 from __future__ import annotations
 
 import datetime
-import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +24,7 @@ from typing import Any
 from openpyxl.utils.cell import get_column_letter
 
 from budget.findings import Finding, Severity
+from budget.formulas import recompute_workbook
 from budget.numbers import format_vn, shift
 from budget.read_xlsx import in_exact_range  # the workbook reader's limit: one definition
 from budget.source import Source
@@ -84,15 +85,17 @@ def workbook_sheets(
 ) -> list[GridSheet]:
     """Every worksheet of a loaded workbook (formulas and stored values of one file)."""
     missing = {(sheet, coordinate) for sheet, cells in states.items() for coordinate, ok in cells.items() if not ok}
-    recomputed = _recompute(formulas, values, name, states, findings) if missing else None
-    unknown = NOT_EVALUATED if recomputed is None else NotEvaluated(reported=True)
+    # every formula cell is recomputed: a stored value that differs is reported (stale), a
+    # missing one is replaced by the recomputation or reported as not evaluated
+    recomputed = _recompute(formulas, values, name, states, findings) if any(states.values()) else {}
+    unknown = NotEvaluated(reported=True)
     out = []
     for ws in values.worksheets:
         cells: dict[int, dict[int, CellValue]] = {}
         for (r, c), cell in list(ws._cells.items()):  # only the cells that exist
             value = cell.value
             if (ws.title, cell.coordinate) in missing:
-                value = (recomputed or {}).get((ws.title, cell.coordinate), unknown)
+                value = recomputed.get((ws.title, cell.coordinate), unknown)
             elif value is None or (isinstance(value, str) and not value.strip()):
                 continue
             elif isinstance(value, Decimal | int) and not isinstance(value, bool) and _is_percent(cell):
@@ -106,17 +109,9 @@ def workbook_sheets(
 
 def _recompute(
     formulas: Any, values: Any, name: str, states: dict[str, dict[str, bool]], findings: list[Finding]
-) -> dict[tuple[str, str], Decimal] | None:
-    """Recomputed values of the workbook's formulas (``budget.formulas``, with its findings);
-    None when that module is not there."""
-    try:
-        module = importlib.import_module("budget.formulas")
-    except ImportError:
-        return None
-    recompute = getattr(module, "recompute_workbook", None)
-    if recompute is None:
-        return None
-    result = recompute(formulas, values, name, states=states)
+) -> dict[tuple[str, str], Decimal]:
+    """Recomputed values of the workbook's formulas (``budget.formulas``), with its findings."""
+    result = recompute_workbook(formulas, values, name, states=states)
     findings.extend(result.findings)
     return dict(result.values)
 

@@ -332,24 +332,6 @@ def test_formula_cells_read_their_stored_values(tmp_path: Path) -> None:
     assert report.plan.items[0].stated is not None and report.plan.items[0].stated.value == Decimal(3900000)
 
 
-def _recomputes() -> bool:
-    """Is the formula recomputation (``budget.formulas``, another engineer's work) there yet?"""
-    if importlib.util.find_spec("budget.formulas") is None:
-        return False
-    return hasattr(importlib.import_module("budget.formulas"), "recompute_workbook")
-
-
-@pytest.mark.skipif(_recomputes(), reason="formulas without a value are recomputed")
-def test_formula_without_stored_value_is_not_checked_never_zero(tmp_path: Path) -> None:
-    path = tmp_path / "chuatinh.xlsx"
-    _formula_book(path, stored=False)
-    report = check_file(path, path.name)
-    assert _found(report, "GRID_NOT_EVALUATED") == [f"chuatinh.xlsx:Sheet1!G{r}" for r in (2, 3, 4, 5)]
-    assert _lines(report) == [] and _errors(report) == []
-    assert report.plan.items == () and report.plan.unchecked == ()
-
-
-@pytest.mark.skipif(not _recomputes(), reason="budget.formulas.recompute_workbook not there yet")
 def test_formula_without_stored_value_takes_the_recomputed_value(tmp_path: Path) -> None:
     path = tmp_path / "tinhlai.xlsx"
     _formula_book(path, stored=False)
@@ -357,6 +339,40 @@ def test_formula_without_stored_value_takes_the_recomputed_value(tmp_path: Path)
     assert [x[2] for x in _lines(report)] == [Decimal(1200000), Decimal(1200000), Decimal(1500000)]
     assert _found(report, "GRID_NOT_EVALUATED") == [] and _errors(report) == []
     assert report.plan.items[0].stated is not None and report.plan.items[0].stated.value == Decimal(3900000)
+
+
+def test_stale_stored_value_of_a_formula_is_found_at_its_cell(tmp_path: Path) -> None:
+    path = tmp_path / "cu.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("Sheet1")
+    for c, text in enumerate(HEADER):
+        ws.write(0, c, text)
+    for r, row in enumerate(ROWS[1:4], 1):
+        for c, value in enumerate(row[:6]):
+            ws.write(r, c, value)
+        computed = row[3] * row[4] * row[5]
+        # row 3 stores the value of an older quantity: the formula gives another figure today
+        ws.write_formula(r, 6, f"=D{r + 1}*E{r + 1}*F{r + 1}", None, computed + (100000 if r == 2 else 0))
+    book.close()
+    report = check_file(path, path.name)
+    assert _found(report, "XLSX_STALE_VALUE") == ["cu.xlsx:Sheet1!G3"]
+
+
+def test_formula_that_cannot_be_evaluated_is_reported_never_zero(tmp_path: Path) -> None:
+    path = tmp_path / "chuatinh.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("Sheet1")
+    for c, text in enumerate(HEADER):
+        ws.write(0, c, text)
+    for r, row in enumerate(ROWS[1:3], 1):
+        for c, value in enumerate(row[:6]):
+            ws.write(r, c, value)
+        ws.write_formula(r, 6, f'=WEBSERVICE("http://x/{r}")', None, "")
+    book.close()
+    report = check_file(path, path.name)
+    not_evaluated = [f for f in report.findings if "NOT_EVALUATED" in f.code]
+    assert sorted(str(f.source) for f in not_evaluated) == ["chuatinh.xlsx:Sheet1!G2", "chuatinh.xlsx:Sheet1!G3"]
+    assert _lines(report) == [] and _errors(report) == []
 
 
 # --------------------------------------------------------------------------- dispatch, CSV
