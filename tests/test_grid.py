@@ -9,7 +9,6 @@ header, a two-row header with a merged cell, a price in nghìn đồng beside am
 from __future__ import annotations
 
 import datetime
-import importlib.util
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
