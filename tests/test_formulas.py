@@ -134,6 +134,16 @@ def test_formula_cells_are_recomputed_from_their_own_formulas() -> None:
     assert evaluate_cell(wb, wb, "S", "B1") == D(18)
 
 
+def test_formulas_filled_down_read_their_own_rows() -> None:
+    # one shape, parsed once: relative references move with the cell, $-fixed ones stay
+    cells: dict[str, Any] = {"C1": D(10)}
+    for row in range(1, 6):
+        cells[f"A{row}"] = D(row)
+        cells[f"B{row}"] = f"=A{row}*$C$1+SUM(A$1:A{row})"
+    result = recompute_workbook(_book(cells), _book({}), "t.xlsx")
+    assert [result.values[("S", f"B{row}")] for row in range(1, 6)] == [D(11), D(23), D(36), D(50), D(65)]
+
+
 def test_a_long_chain_of_formulas_is_followed() -> None:
     cells: dict[str, Any] = {"A1": D(1)}
     for row in range(2, 1202):
