@@ -9,8 +9,12 @@ into the model: a row's product is a ``CostLine`` whose factors are its role cel
 rows open ``Section``s, ``Cộng`` rows are their stated amounts, share rows (``Trích
 40%``) are checked as shares of the total they split, and a cross table (categories as
 columns, a count group and a money group as rows) gives the products of its cells and
-its row and column sums. Whatever the table does not tell is a finding at its cell,
-never a guess: a factor missing, a range, cells glued together.
+its row and column sums. A product written in one cell with no ``=`` (``4,5% x 1.210.000
+x 12 tháng``) is a cost line whose figure is the next cell, under an amount column; rows of
+a one-cell-per-line table may stop short of the header (rows start at the next row number).
+Counts (pupils, classes) a table states as totals are ``CountSum``s: plain numbers, never
+money. Whatever the table does not tell is a finding at its cell, never a guess: a factor
+missing, a range, cells glued together, an amount of a table with no total (unchecked).
 """
 
 from __future__ import annotations
@@ -1326,7 +1330,7 @@ class _BlockReader:
         chain = read_chain(text, masked, notes, 0, len(text), _TwoCells(formula, figure))
         self.findings.extend(chain.findings)
         line = chain.line
-        if line is None:
+        if line is None or (figure is not None and "=" not in formula.text and not _prices(line.steps[0].factors)):
             return None
         before = [c for c in cells[:i] if c.text]
         number = before[0].text.strip().rstrip(".)") if before and _is_marker(before[0].text) else ""
@@ -1733,6 +1737,12 @@ def _formula_at(cells: Sequence[Cell], columns: Sequence[Column], by_position: b
             return (i, None) if own else None
         return i, j
     return None
+
+
+def _prices(factors: tuple[Quantity, ...]) -> bool:
+    """Does a product written with no ``=`` multiply money: a factor written with a money unit or a
+    bare figure of a thousand or more? (``3 x 4 m`` in a label is a size, not a formula.)"""
+    return any(q.money is not None or (not q.percent and not q.unit_text and q.value >= 1000) for q in factors)
 
 
 def _table_money(factors: tuple[Quantity, ...], table: tuple[Money | None, bool]) -> tuple[Quantity, ...]:

@@ -211,6 +211,23 @@ def test_formula_cell_needs_its_figure_under_an_amount_column(tmp_path: Path) ->
     assert _errors(report) == []
 
 
+def test_size_in_a_label_is_no_formula(tmp_path: Path) -> None:
+    text = """DỰ TOÁN MUA SẮM
+
+Đơn vị tính: đồng
+
+| STT | Nội dung | Thành tiền |
+|---|---|---|
+| 1 | Bạt che 3 x 4 m | 300.000 |
+| 2 | Khung sắt 1,2 x 2,4 m | 450.000 |
+| | Cộng | 750.000 |
+"""
+    report = _check(tmp_path, text)
+    assert walk_lines(report.plan.items) == []
+    assert _errors(report) == []
+    assert report.evaluation.total.children_sum == Decimal(750000)
+
+
 # --------------------------------------------------------------------------- property: rows of any length
 
 
