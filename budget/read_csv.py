@@ -49,7 +49,11 @@ def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
         pass
     best, score = ",", 0
     for delimiter in _DELIMITERS:
-        widths = Counter(len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if len(row) > 1)
+        try:
+            rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))
+        except csv.Error:  # a stray quote or line break the sample cut: this delimiter scores nothing
+            continue
+        widths = Counter(len(row) for row in rows if len(row) > 1)
         count = max(widths.values(), default=0)
         if count > score:
             best, score = delimiter, count
