@@ -16,6 +16,7 @@ import re
 import sys
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Protocol
 
 from budget.arith import evaluate_group
@@ -23,7 +24,7 @@ from budget.findings import Finding, Severity
 from budget.model import CostLine, Quantity, Step
 from budget.numbers import NUMBER_TOKEN, Ambiguity, NumberError, alternatives, format_vn, read_number, shift
 from budget.source import Source
-from budget.units import read_money
+from budget.units import Money, read_money
 
 
 class Locator(Protocol):
@@ -185,26 +186,36 @@ class _LineReader:
             value = self.number(token, col, where)
             alts = alternatives(token)
             rest = text[m.end() :]
-        percent = rest.lstrip().startswith("%")
-        if percent:
-            rest = rest.lstrip()[1:]
-            unit_text, tail = "%", rest
-        elif final and result:
-            money, span = read_money(rest)
-            if money is not None:
-                per = _PER_PARTS.match(rest, span)
-                end = per.end() if per else span
-                unit_text, tail = rest[:end], rest[end:]
-            else:
-                unit_text, tail = "", rest
-        else:
-            unit_text, tail = rest, ""
-        self.end = piece.start + len(text) - len(tail)
-        # interned: a plan writes a few dozen unit texts over its lines, one copy of each is kept
-        unit_text = sys.intern(" ".join(unit_text.split()).strip(_TRIM))
-        money = None if percent else read_money(unit_text[:40])[0]
+        unit_text, money, percent, tail_length = _unit_after(rest, final and result)
+        tail = rest[len(rest) - tail_length :]
+        self.end = piece.start + len(text) - tail_length
         q = Quantity(value, unit_text, money, where, token, percent, alts)
         return q, tail
+
+
+@lru_cache(maxsize=4096)
+def _unit_after(rest: str, final_result: bool) -> tuple[str, Money | None, bool, int]:
+    """What follows a number: its unit text (spaces unified), money unit, whether it is a
+    percentage, and the length of the text left after the unit (only a line's final result
+    leaves any). Cached: the same few texts follow most numbers of a plan; the unit text is
+    interned, so one copy of each is kept however many lines write it."""
+    percent = rest.lstrip().startswith("%")
+    if percent:
+        tail = rest.lstrip()[1:]
+        unit_text = "%"
+    elif final_result:
+        money, span = read_money(rest)
+        if money is not None:
+            per = _PER_PARTS.match(rest, span)
+            end = per.end() if per else span
+            unit_text, tail = rest[:end], rest[end:]
+        else:
+            unit_text, tail = "", rest
+    else:
+        unit_text, tail = rest, ""
+    unit_text = sys.intern(" ".join(unit_text.split()).strip(_TRIM))
+    money = None if percent else read_money(unit_text[:40])[0]
+    return unit_text, money, percent, len(tail)
 
 
 def parse_cost_line(source: Source) -> tuple[CostLine | None, list[Finding]]:

@@ -162,6 +162,8 @@ _DECIMALS_SHOWN = "#,##0.0#########"
 def text_lines(text: str, width: float) -> int:
     """How many lines ``text`` takes wrapped in a column ``width`` units wide (word wrap, conservatively)."""
     per_line = max(1, int((width - 0.5) * _CHARS_PER_WIDTH))
+    if len(text) <= per_line and "\n" not in text:
+        return 1  # all its words fit on one line: most cells of a large sheet
 
     def start(word: int) -> tuple[int, int]:  # (extra lines, length on the last line) for a word on a new line
         return (word - 1) // per_line if word else 0, (word % per_line or per_line) if word else 0

@@ -1,0 +1,130 @@
+"""The fast paths of a large check give exactly what the general paths give.
+
+Figures formatted by hand against Babel, whole-file cleaning against the per-line cleaner,
+the JSON written piece by piece against the document laid out whole, a four-digit section
+number read as a heading, and the collector back on after a single-file check.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from decimal import Decimal, localcontext
+
+import pytest
+from babel.numbers import format_decimal
+from hypothesis import given
+from hypothesis import strategies as st
+
+from budget.api import check_file
+from budget.numbers import EXACT, EXACT_ROUNDING, format_vn, plain
+from budget.read_text import RawLine, split_lines
+from budget.source import Source
+from budget.synthetic import bench_plan
+from budget.text import clean_mapped, needs_cleaning
+from plancheck.cli import main
+from plancheck.projection import project
+from plancheck.write_json import layout, projection_to_dict, write_json
+from tests.helpers import HA_DONG
+
+decimals = st.builds(
+    lambda sign, digits, exponent: Decimal(f"{sign}{digits}E{exponent}"),
+    st.sampled_from(["", "-"]),
+    st.text("0123456789", min_size=1, max_size=40),
+    st.integers(-45, 25),
+)
+
+
+def _babel(value: Decimal) -> str:
+    with localcontext(EXACT_ROUNDING):
+        return format_decimal(value, locale="vi", decimal_quantization=False)
+
+
+def _plain_by_quantize(value: Decimal) -> str:
+    """``plain`` as it was written before: quantize whole figures, normalize the others."""
+    if value == value.to_integral_value():
+        return format(value.quantize(Decimal(1), context=EXACT), "f")
+    return format(value.normalize(context=EXACT), "f")
+
+
+@given(decimals)
+def test_format_vn_is_babels_vietnamese_form(value: Decimal) -> None:
+    assert format_vn(value) == _babel(value)
+
+
+@given(decimals)
+def test_plain_is_the_quantized_form(value: Decimal) -> None:
+    assert plain(value) == _plain_by_quantize(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown", "machine"),
+    [
+        ("1234567.50", "1.234.567,5", "1234567.5"),
+        ("1E+3", "1.000", "1000"),
+        ("-0.000", "-0", "-0"),
+        ("0.0000001", "0,0000001", "0.0000001"),
+        ("46375", "46.375", "46375"),
+    ],
+)
+def test_figures_in_both_forms(value: str, shown: str, machine: str) -> None:
+    assert format_vn(Decimal(value)) == shown
+    assert plain(Decimal(value)) == machine
+
+
+def _per_line(text: str, name: str) -> list[RawLine]:
+    """What the per-line cleaner gives for a file with no legacy-font line."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out = []
+    for i, line in enumerate(lines, 1):
+        cleaned, colmap = clean_mapped(line)
+        out.append(RawLine(Source(name, i, None, None, cleaned, None, colmap)))
+    return out
+
+
+# Letters, marks written apart (NFD), spaces of every kind, stars, hashes and line ends.
+_ALPHABET = "aáeệoơuưđĐ x=.,:;0123456789\t\u00a0\u200b\u00ad*#[]\u0301\u0323\n\r"
+
+
+@given(st.text(_ALPHABET, max_size=80))
+def test_whole_file_check_agrees_with_the_per_line_cleaner(text: str) -> None:
+    assert split_lines(text, "f.txt") == _per_line(text, "f.txt")
+
+
+def test_a_clean_file_needs_no_cleaning_and_a_marked_one_does() -> None:
+    assert not needs_cleaning("- Giáo viên: 105 người x 133,5 triệu đồng = 14.017,5 triệu đồng.  \n")
+    assert needs_cleaning("**Tổng** kinh phí")  # emphasis
+    assert needs_cleaning("Tổng\u00a0kinh phí")  # no-break space
+    assert needs_cleaning("Kinh phi\u0301")  # a mark written apart (NFD)
+    assert needs_cleaning("[bookmark: _Toc1]Mục lục")
+
+
+def test_json_written_in_pieces_is_the_document_laid_out_whole() -> None:
+    report = check_file(HA_DONG)
+    shown = project(report, [], "vi")
+    whole = layout(projection_to_dict(shown, report))
+    assert write_json(report, [], projection=shown) == whole
+    doc = json.loads(whole)
+    assert doc["lines"][0]["factors"] == doc["lines"][0]["steps"][0]["factors"]
+    assert doc["summary"]["lines"] == len(doc["lines"]) == 16
+
+
+def test_four_digit_section_numbers_are_headings(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "plan.txt"
+    plan.write_text(bench_plan(2010, per_section=2), encoding="utf-8")
+    assert "\n1001. " in plan.read_text(encoding="utf-8")
+    assert main(["check", str(plan), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    numbers = [s["number"] for s in doc["sections"]]
+    assert len(numbers) == 1005
+    assert numbers[999:1002] == ["1000", "1001", "1002"]
+    assert doc["summary"]["lines"] == 2010
+    assert doc["verdict"]["kind"] == "ok"
+
+
+def test_the_collector_is_back_on_after_a_check(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert gc.isenabled()
+    wrong = HA_DONG.with_name("ha-dong-267-mot-so-sai.txt")  # the excerpt with figures changed
+    assert main(["check", str(wrong), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["verdict"]["kind"] == "errors"
+    assert gc.isenabled()
