@@ -82,6 +82,8 @@ def _mask_notes(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
 
     A group of numbers and operators (``(2,34 + 0,5)``) is arithmetic and stays.
     """
+    if "(" not in text:
+        return text, ()  # most lines: no group, nothing to blank
     notes: list[tuple[int, str]] = []
     parts: list[str] = []
     pos = 0

@@ -180,12 +180,14 @@ def scan(text: str, locate: Locator) -> Scan:
     """Every expression and amount of one item's text (columns of ``locate`` are 1-based in it)."""
     findings: list[Finding] = []
     masked, notes = _mask_notes(text)
-    groups = {a: (a, b, _group_kind(text[a + 1 : b - 1])) for a, b in paren_groups(text)}
+    has_groups = "(" in text
+    groups = {a: (a, b, _group_kind(text[a + 1 : b - 1])) for a, b in paren_groups(text)} if has_groups else {}
     lines: list[CostLine] = []
     taken: list[tuple[int, int]] = []
     odd = list(_ODD_NUMBER.finditer(text))
     label_from = 0
-    for a, b in _clauses(masked):
+    clauses = _clauses(masked)
+    for a, b in clauses:
         clause_odd = [m for m in odd if a <= m.start() < b]
         money_after = any(read_money(text[m.end() : m.end() + 30])[0] is not None for m in clause_odd)
         if clause_odd and ("=" in masked[a:b] or money_after):
@@ -215,7 +217,8 @@ def scan(text: str, locate: Locator) -> Scan:
             where = locate.at(sign.start() + 1)
             findings.append(Finding(where, "COSTLINE_UNREADABLE", Severity.WARNING, {"text": text[a:b].strip()[:60]}))
     consumed = _Spans(taken)
-    for a, b in _clauses(text):
+    # with no group masked, the text's clauses are those just read
+    for a, b in _clauses(text) if masked is not text else clauses:
         if "=" in text[a:b] or "＝" in text[a:b]:
             suspect = _SUSPECT.search(text, a, b)
             if suspect is not None and not consumed.holds(suspect.start()):
@@ -239,7 +242,7 @@ def scan(text: str, locate: Locator) -> Scan:
     raw = _amounts(text, masked, taken, locate, findings)
     # amounts inside breakdown groups are masked; read them from the group text
     found: list[Found] = []
-    starts = [0] + [m.end() for m in _LABEL_CUT.finditer(masked)]
+    starts = [0] + [m.end() for m in _LABEL_CUT.finditer(masked)] if raw else []
     for a, end, value, money, _token in raw:
         found.append(_found(text, masked, a, end, value, money, locate, starts))
     for a, b, kind in groups.values():

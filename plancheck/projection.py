@@ -74,7 +74,7 @@ class Verdict:
         return f"{self.headline}. {self.detail}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per cost line: no per-instance dict
 class Row:
     """One row of the budget tree: the grand total, a section or a cost line.
 
