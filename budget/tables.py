@@ -25,7 +25,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from budget import messages
@@ -130,11 +130,13 @@ class _Match:
     unit: str
 
 
-def _roles_in(text: str) -> list[_Match]:
-    """Role words in ``text``, longest first where they overlap, in reading order."""
+@lru_cache(maxsize=4096)
+def _roles_in(text: str) -> tuple[_Match, ...]:
+    """Role words in ``text``, longest first where they overlap, in reading order (cached: the
+    header finders ask about the same lines again and again)."""
     folded = fold(text)
     if _any_role().search(folded) is None:
-        return []
+        return ()
     found = [
         (m.start(), m.end(), sp) for sp in _spellings() for m in sp.pattern.finditer(folded) if m.end() > m.start()
     ]
@@ -143,7 +145,7 @@ def _roles_in(text: str) -> list[_Match]:
     for f in found:
         if all(f[1] <= t[0] or f[0] >= t[1] for t in taken):
             taken.append(f)
-    return [_Match(a, b, sp.role, sp.unit) for a, b, sp in sorted(taken, key=lambda t: t[0])]
+    return tuple(_Match(a, b, sp.role, sp.unit) for a, b, sp in sorted(taken, key=lambda t: t[0]))
 
 
 _FACTORS = ("quantity", "price", "duration", "rate")
@@ -490,6 +492,9 @@ def _units_line(text: str) -> bool:
     return bool(chunks) and all(c.startswith("(") and c.endswith(")") for c in chunks)
 
 
+_MAX_HEADER_CELLS = 12  # more column names in a row is a list of words, not a header (and bounds the walk)
+
+
 def _cells_header_at(lines: Sequence[RawLine], i: int) -> int:
     """Lines ``i..`` are a header of one cell per line: the number of cells, else 0."""
     n = len(lines)
@@ -500,6 +505,8 @@ def _cells_header_at(lines: Sequence[RawLine], i: int) -> int:
         if len(found) != 1 or _BIG_NUMBER.search(lines[j].text):
             break
         roles.append(found[0].role)
+        if len(roles) > _MAX_HEADER_CELLS:
+            return 0
         j += 1
     count = len(roles)
     if count < 3 or not ({"amount", "total"} & set(roles)) or not ({*_FACTORS, "label"} & set(roles)):
@@ -687,6 +694,8 @@ def _spaced_header_at(lines: Sequence[RawLine], i: int) -> _CellHeader | None:
                 break
             cells.append(_line_cell(lines[j]))
             roles.append(found[0].role)
+            if len(cells) > _MAX_HEADER_CELLS:
+                return None
         j += 1
         if gap:
             if j + 1 >= n or lines[j].text.strip() or not lines[j + 1].text.strip():
