@@ -32,6 +32,7 @@ _SHARE = re.compile(rf"(?P<n>{_NUM})\s*%\s*(?P<label>[^,]*)")
 _COUNT_NOUNS = r"(?:truong|luot nguoi|hoc sinh|giao vien|lop|phong hoc|phong|nguoi|co so)"
 _COUNT_RANGE = re.compile(rf"\btu\s+(?P<a>{_NUM})\s+den\s+(?P<b>{_NUM})\s+(?P<noun>{_COUNT_NOUNS})\b")
 _COUNT_ABOUT = re.compile(rf"\b(?P<word>khoang|it nhat|toi thieu)\s+(?P<n>{_NUM})\s+(?P<noun>{_COUNT_NOUNS})\b")
+_DIGIT = re.compile(r"[0-9]")
 _COUNT_LEAD = re.compile(rf"\b(?:tu|khoang|it nhat|toi thieu)\s+{_NUM}")
 _DEADLINE = re.compile(r"\b(?:den|truoc)\s+nam\s+(?P<y>(?:19|20)[0-9]{2})\b")
 _MINIMUM_BEFORE = re.compile(r"(?:toi thieu|it nhat|khong thap hon|khong duoi|tren)\s*$")
@@ -82,12 +83,13 @@ _MONEY_AFTER = re.compile(r"\d[\d.,]*\s*(?:trieu|ty|ti|nghin|ngan)?\s*(?:dong|d|
 
 def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
     text = raw.text
-    if "%" not in text and not re.search(r"[0-9]", text):
+    percent = "%" in text
+    if not percent and _DIGIT.search(text) is None:
         return []
-    if _FORMULA_PERCENT.search(text):
+    if percent and _FORMULA_PERCENT.search(text):
         return []  # a formula's percentages (4,5% x 1.210.000 x 70%) are factors, for the budget engine
     folded = fold(text)
-    if "%" not in text and _COUNT_LEAD.search(folded) is None:
+    if not percent and _COUNT_LEAD.search(folded) is None:
         return []  # every pattern but the two counts needs a "%"; both counts start so
     out: list[Extracted] = []
     used: list[tuple[int, int]] = []

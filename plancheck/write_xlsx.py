@@ -29,7 +29,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
-from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
 from budget import layout, messages
 from budget.findings import Finding
@@ -111,6 +111,20 @@ class _Worksheet(Worksheet):  # type: ignore[misc]
 
     def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
         return formula[1:] if formula.startswith("=") else formula
+
+    def _write_formula(self, row: int, col: int, formula: str, cell_format: Any = None, value: Any = 0) -> int:
+        """XlsxWriter's ``_write_formula`` without its search for dynamic-array functions
+        (FILTER, SORT, XLOOKUP ...): ours use none (a test holds them to it), and searching
+        every formula of a large sheet took a tenth of writing it."""
+        if self._check_dimensions(row, col):
+            return -1
+        if not formula or (formula.startswith("{") and formula.endswith("}")):
+            return int(super()._write_formula(row, col, formula, cell_format, value))
+        formula = self._prepare_formula(formula)
+        if self.constant_memory and row > self.previous_row:
+            self._write_single_row(row)
+        self.table[row][col] = CellFormulaTuple(formula, cell_format, value)
+        return 0
 
     def set_row(self, row: int, height: float | None = None, cell_format: Any = None, options: Any = None) -> int:
         """XlsxWriter's ``set_row``, forgetting the heights of rows already streamed to the file.

@@ -8,13 +8,17 @@ number read as a heading, and the collector back on after a single-file check.
 from __future__ import annotations
 
 import gc
+import html
 import json
+import re
+import zipfile
 from decimal import Decimal, localcontext
 
 import pytest
 from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
+from xlsxwriter.worksheet import re_dynamic_function
 
 from budget.api import check_file
 from budget.numbers import EXACT, EXACT_ROUNDING, format_vn, plain
@@ -128,3 +132,16 @@ def test_the_collector_is_back_on_after_a_check(capsys) -> None:  # type: ignore
     assert main(["check", str(wrong), "--format", "json"]) == 1
     assert json.loads(capsys.readouterr().out)["verdict"]["kind"] == "errors"
     assert gc.isenabled()
+
+
+def test_no_formula_of_ours_is_a_dynamic_array_formula(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The workbook writer skips XlsxWriter's search for dynamic-array functions: it may only
+    while no formula it writes uses one."""
+    out = tmp_path / "ha-dong.xlsx"
+    assert main(["check", str(HA_DONG), "--xlsx", str(out)]) == 0
+    capsys.readouterr()
+    with zipfile.ZipFile(out) as book:
+        sheets = [n for n in book.namelist() if n.startswith("xl/worksheets/sheet")]
+        formulas = [f for n in sheets for f in re.findall(r"<f>(.*?)</f>", book.read(n).decode("utf-8"))]
+    assert len(formulas) > 50
+    assert [f for f in formulas if re_dynamic_function.search(html.unescape(f))] == []
