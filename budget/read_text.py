@@ -31,6 +31,9 @@ class RawLine:
     source: Source  # text is the cleaned line
     legacy: str | None = None  # "TCVN3"/"VNI" when the line was converted from a legacy font
     legacy_certain: bool = True
+    # Indexes in the cleaned text of the characters that were tabs in the file (cleaning
+    # makes them spaces): a tab-separated table row is cut there, never at a space.
+    tabs: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:
@@ -98,10 +101,17 @@ def split_lines(text: str, name: str) -> list[RawLine]:
                 line = repair.text
                 before = None if repair.cols is None else list(repair.cols)
         cleaned, colmap = clean_mapped(line)
+        tabs = _tabs(line, cleaned, colmap) if "\t" in line else ()
         if before is not None:
             colmap = tuple(before[c] for c in (colmap if colmap is not None else range(len(cleaned))))
-        out.append(RawLine(Source(name, i, None, None, cleaned, None, colmap), encoding, certain))
+        out.append(RawLine(Source(name, i, None, None, cleaned, None, colmap), encoding, certain, tabs))
     return out
+
+
+def _tabs(line: str, cleaned: str, colmap: tuple[int, ...] | None) -> tuple[int, ...]:
+    """Indexes in ``cleaned`` of the spaces that stand for a tab of ``line``."""
+    where = colmap if colmap is not None else range(len(cleaned))
+    return tuple(i for i, col in enumerate(where) if cleaned[i] == " " and line[col] == "\t")
 
 
 # The last file read, kept while it is unchanged: the budget check and the targets read

@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -321,6 +321,19 @@ def _pipe_cells(rl: RawLine) -> tuple[Cell, ...]:
     return tuple(cells)
 
 
+def _tab_cells(rl: RawLine) -> tuple[Cell, ...]:
+    """A tab-separated row's cells, cut at the file's tabs only (a label keeps its spaces);
+    a leading tab is an empty first cell."""
+    text = rl.text
+    bounds = [-1, *rl.tabs, len(text)]
+    cells = []
+    for a, b in itertools.pairwise(bounds):
+        piece = text[a + 1 : b]
+        lead = len(piece) - len(piece.lstrip())
+        cells.append(Cell(piece.strip(), rl.source.at(a + 2 + lead if piece.strip() else a + 2)))
+    return tuple(cells)
+
+
 def _trimmed(cells: Sequence[Cell]) -> list[Cell]:
     out = list(cells)
     while out and not out[-1].text:
@@ -554,6 +567,17 @@ def find_tables(lines: Sequence[RawLine]) -> list[TableBlock]:
     last_end = 0
     while i < n:
         text = texts[i]
+        if len(lines[i].tabs) >= 2:
+            # tab-separated rows: cells cut at the tabs, read like a pipe table
+            j = i
+            while j < n and lines[j].tabs:
+                j += 1
+            block = _pipe_block(lines, i, j, last_end, _tab_cells)
+            if block is not None:
+                blocks.append(block)
+                last_end = j
+                i = j
+                continue
         if "|" in text and _is_pipe(text):
             j = i
             while j < n and "|" in texts[j] and _is_pipe(texts[j]):
@@ -603,12 +627,14 @@ def _above(lines: Sequence[RawLine], start: int, floor: int) -> tuple[RawLine, .
     return tuple(out)
 
 
-def _pipe_block(lines: Sequence[RawLine], i: int, j: int, floor: int) -> TableBlock | None:
+def _pipe_block(
+    lines: Sequence[RawLine], i: int, j: int, floor: int, split: Callable[[RawLine], tuple[Cell, ...]] = _pipe_cells
+) -> TableBlock | None:
     rows = []
     for rl in lines[i:j]:
         if _RULE.match(rl.text):
             continue
-        cells = _pipe_cells(rl)
+        cells = split(rl)
         line = rl.source.line or 0
         rows.append(TableRow(cells, line, line))
     is_header = _is_header_cells

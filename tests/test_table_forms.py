@@ -7,9 +7,8 @@ line, tab-separated text, CSV, a workbook whose header stands on any of rows 1 t
 a merged title, and a real Word table. Each form must give the same rows (label, factors,
 stated amount) and the same verdicts, and its only errors must be the wrong row's
 ``PRODUCT_MISMATCH``, located in that form's own style: ``file:line:col``, ``Sheet!F12``,
-``bảng 1, dòng 3``. The tab-separated form is held to the same property as a strict xfail:
-the text reader turns tabs into single spaces, so such a table is read only when its label
-comes first; the test fails (XPASS) the day the table reader splits rows at tabs.
+``bảng 1, dòng 3``. Tab-separated rows are cut at the file's tabs (the reader keeps where
+they were), so a label with spaces stays one cell whatever column it is in.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from pathlib import Path
 
 import docx
 import openpyxl
-import pytest
 from hypothesis import HealthCheck, given, settings
 from openpyxl.utils.cell import get_column_letter
 
@@ -116,6 +114,7 @@ def _docx(t: _Table, path: Path, _rnd: random.Random) -> tuple[str, list[Where]]
 Form = Callable[[_Table, Path, random.Random], tuple[str, list[Where]]]
 FORMS: dict[str, Form] = {
     "pipe": _text_form(_pipe),
+    "tabs": _text_form(_tabs),
     "aligned": _text_form(_aligned_text),
     "cells": _text_form(_cells),
     "csv": _csv,
@@ -146,16 +145,5 @@ def _same_in_every_form(tmp_path: Path, table: _Table, forms: dict[str, Form]) -
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_tables())
-def test_one_table_six_forms(tmp_path: Path, table: _Table) -> None:
+def test_one_table_seven_forms(tmp_path: Path, table: _Table) -> None:
     _same_in_every_form(tmp_path, table, FORMS)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="tabs become single spaces when text is read (budget/text.py), so a tab-separated table whose "
-    "label is not its first column loses its cells; the table reader's owner is to split rows at tabs",
-)
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(_tables())
-def test_tab_separated_form(tmp_path: Path, table: _Table) -> None:
-    _same_in_every_form(tmp_path, table, {"tabs": _text_form(_tabs), "pipe": FORMS["pipe"]})

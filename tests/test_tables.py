@@ -187,7 +187,7 @@ def test_space_aligned_table_with_columns_in_any_order(tmp_path: Path) -> None:
 
 
 def test_tab_separated_table(tmp_path: Path) -> None:
-    """Tabs become single spaces when lines are read: the row is cut into label and numbers."""
+    """Tab-separated rows are cut at the tabs (the reader keeps where they were)."""
     text = (
         "BẢNG DỰ TRÙ KINH PHÍ\n"
         "STT\tNội dung\tSố lượng\tĐơn giá\tThành tiền\n"
