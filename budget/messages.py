@@ -44,6 +44,7 @@ TEMPLATES: Mapping[str, str] = {
     ),
     "ROUNDED_PARTS.some": "của số ghi và {count} khoản ghi số tròn",
     "ROUNDED_PARTS.own": "của chính số ghi",
+    "TABLE_ROW_NO_AMOUNT": "Dòng “{label}” của bảng có thừa số nhưng ô thành tiền để trống; dòng này không được kiểm tra.",
     "NUMBER.percent": "{value}%",
     "SHARE_MISMATCH": (
         "Khoản “{title}” ghi {stated} {unit}, nhưng {rate}% của các khoản còn lại ({base} {unit}) là {computed} {unit}."
@@ -596,6 +597,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "ROUNDED_PARTS.some": "of the stated figure and {count} rounded items",
     "ROUNDED_PARTS.own": "of the stated figure itself",
+    "TABLE_ROW_NO_AMOUNT": "Table row “{label}” has factors but an empty amount cell; it was not checked.",
     "NUMBER.percent": "{value}%",
     "SHARE_MISMATCH": (
         "Item “{title}” states {stated} {unit}, but {rate}% of the other items ({base} {unit}) is {computed} {unit}."

@@ -1411,12 +1411,14 @@ class _BlockReader:
         if self.block.shape in ("pipe", "cells"):
             trimmed = _trimmed(cells)
             if len(trimmed) <= len(columns) and trimmed:
-                placed = self._by_position(trimmed, columns)
+                # cells stand where the file puts them: an empty amount cell is no amount
+                # (the row is reported not checked), never the price moved into its place
+                placed = self._by_position(trimmed, columns, empty_amount=len(cells) == len(columns))
                 if placed is not None:
                     return placed
         return self._in_order([c for c in cells if c.text], columns)
 
-    def _by_position(self, cells: list[Cell], columns: list[Column]) -> _Row | None:
+    def _by_position(self, cells: list[Cell], columns: list[Column], empty_amount: bool = False) -> _Row | None:
         out: dict[int, Cell] = {}
         label: Cell | None = None
         number = ""
@@ -1444,7 +1446,7 @@ class _BlockReader:
                 label = cell
             elif role in ("note", "unit", ""):
                 continue
-        if amount_col is not None and amount_col not in out and (out or odd):
+        if amount_col is not None and amount_col not in out and (out or odd) and not empty_amount:
             return None
         return _Row(number, label, out, [], odd)
 
@@ -1539,6 +1541,9 @@ class _BlockReader:
             group.entries.append(_Entry(row.number, _lump(label, q)))
             return
         if amount_cell is None:
+            if row.cells:  # figures but an empty amount cell: nothing to check them against
+                first = row.cells[min(row.cells)]
+                findings.append(Finding(first.source, "TABLE_ROW_NO_AMOUNT", Severity.WARNING, {"label": label[:60]}))
             return
         amount_col = next(i for i, c in row.cells.items() if c is amount_cell)
         money, explicit = self._money(columns[amount_col])

@@ -37,10 +37,19 @@ from indicators.extract import Extracted
 from indicators.write_targets import KIND_WORD, row_of
 
 # Findings that say part of the input went unread: a document with any of them is never KHỚP.
-UNREAD_CODES = frozenset({"UNCHECKED_AMOUNT", "COSTLINE_UNREADABLE", "XLSX_NOT_EVALUATED"})
+# (``XLSX_NOT_EVALUATED`` is not one: formulas saved without a value are recomputed by the tool.)
+_UNREAD_KIND = {
+    "UNCHECKED_AMOUNT": "amounts",
+    "COSTLINE_UNREADABLE": "lines",
+    "TABLE_ROW_NO_AMOUNT": "lines",
+    "XLSX_NO_AMOUNT": "lines",
+    "XLSX_FORMULA_NOT_EVALUATED": "cells",
+    "GRID_NOT_EVALUATED": "cells",
+    "GRID_NO_AMOUNT_COLUMN": "other",
+}
+UNREAD_CODES = frozenset(_UNREAD_KIND)
 _UNREAD_SUFFIXES = ("_UNREADABLE", "_NOT_CHECKED")
 # How the unread are counted in the verdict: amounts, lines, cells, anything else.
-_UNREAD_KIND = {"UNCHECKED_AMOUNT": "amounts", "COSTLINE_UNREADABLE": "lines", "XLSX_NOT_EVALUATED": "cells"}
 WINDOW = 110  # characters of a source line shown around a finding's column
 
 
@@ -322,10 +331,15 @@ class _Index:
     numbers: dict[str, str] = field(default_factory=dict)
     total: set[Source] = field(default_factory=set)
     total_places: set[tuple[str, ...]] = field(default_factory=set)
+    # Lines of text some finding stands on: a text source on any other line is never looked
+    # up, exactly or by its place, so it is not indexed (five sources a cost line otherwise).
+    wanted: set[int | None] = field(default_factory=set)
 
     def add(self, sources: Sequence[Source], key: str, line: bool) -> None:
         exact, places = (self.lines, self.line_places) if line else (self.sections, self.section_places)
         for s in sources:
+            if s.cell is None and s.line not in self.wanted:
+                continue
             exact.setdefault(s, key)
             places.setdefault(_place(s), key)
 
@@ -350,7 +364,7 @@ class _Index:
 
 def _index(report: Report) -> tuple[_Index, dict[int, str]]:
     """Row keys of the evaluation's results (by ``id``) and the index of their sources."""
-    index = _Index()
+    index = _Index(wanted={f.source.line for f in report.findings})
     keys = _Keys()
     keys.seen.add("total")
     by_id: dict[int, str] = {}
@@ -603,9 +617,7 @@ def _verdict(
     for sf in shown:
         if sf.unread:
             kind = _UNREAD_KIND.get(sf.code, "other")
-            # a note about N formula cells counts N, every other finding counts one
-            n = int(str(sf.finding.args.get("count", 1))) if sf.code == "XLSX_NOT_EVALUATED" else 1
-            unread_parts[kind] = unread_parts.get(kind, 0) + n
+            unread_parts[kind] = unread_parts.get(kind, 0) + 1
     unread = ", ".join(
         messages.render(f"UNREAD.{k}", {"count": unread_parts[k]}, lang)
         for k in ("amounts", "lines", "cells", "other")

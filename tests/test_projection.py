@@ -152,11 +152,23 @@ def test_unread_amounts_are_never_khop() -> None:
     assert p.verdict.headline == "CHƯA KIỂM TRA HẾT: 1 số tiền chưa được kiểm tra"
     assert p.summary.amounts_found - p.summary.amounts_checked == 1
     # any finding saying something went unread counts, whatever its origin
-    cells = Finding(Source("x.xlsx", cell="Chi tiết!M6"), "XLSX_NOT_EVALUATED", Severity.WARNING,
-                    {"count": 58, "sheet": "Chi tiết", "first": "M6"})  # fmt: skip
+    cells = [
+        Finding(
+            Source("x.xlsx", cell=f"Chi tiết!M{r}"),
+            "XLSX_FORMULA_NOT_EVALUATED",
+            Severity.WARNING,
+            {"reason": "hàm FOO", "origin": ""},
+        )
+        for r in (6, 7)
+    ]
     other = Finding(Source(str(HA_DONG), 3), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": "x 2 ="})
-    p = project(_with(report, cells, other))
-    assert p.verdict.headline == ("CHƯA KIỂM TRA HẾT: 1 số tiền, 1 dòng phép tính, 58 ô công thức chưa được kiểm tra")
+    row = Finding(Source(str(HA_DONG), 4), "TABLE_ROW_NO_AMOUNT", Severity.WARNING, {"label": "Loa"})
+    p = project(_with(report, *cells, other, row))
+    assert p.verdict.headline == ("CHƯA KIỂM TRA HẾT: 1 số tiền, 2 dòng phép tính, 2 ô công thức chưa được kiểm tra")
+    # formulas saved without a value and recomputed by the tool are no unread cells
+    recomputed = Finding(Source("x.xlsx", cell="Chi tiết!M6"), "XLSX_NOT_EVALUATED", Severity.WARNING,
+                         {"count": 58, "sheet": "Chi tiết", "first": "M6"})  # fmt: skip
+    assert project(_with(report, recomputed)).verdict.headline == "CHƯA KIỂM TRA HẾT: 1 số tiền chưa được kiểm tra"
     assert is_unread("COSTLINE_UNREADABLE") and is_unread("PDF_PAGE_UNREADABLE") and not is_unread("UNIT_RESIDUAL")
     # with an error too, the errors lead and the unread are still said
     args = {"stored": Decimal(11100), "computed": Decimal(11000), "unit": "triệu đồng"}

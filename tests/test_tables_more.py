@@ -27,6 +27,7 @@ from budget.model import walk_lines
 from budget.numbers import format_vn
 from budget.read_text import split_lines
 from budget.tables import find_tables
+from plancheck.projection import VerdictKind, project
 
 
 def _check(tmp_path: Path, text: str, name: str = "bang.txt") -> Report:
@@ -464,3 +465,19 @@ def test_count_column_of_a_money_table(tmp_path: Path) -> None:
     )
     assert report.evaluation.total.children_sum == Decimal(1600000)
     assert [r.ok for r in report.evaluation.lines()] == [True, True]
+
+
+def test_empty_amount_cell_is_no_amount_never_the_price(tmp_path: Path) -> None:
+    text = (
+        "DỰ TOÁN MUA SẮM THIẾT BỊ ÂM THANH\n"
+        "| STT | Nội dung | Số lượng | Đơn giá | Thành tiền |\n"
+        "| 1 | Micro không dây | 4 | 1.500.000 | 6.000.000 |\n"
+        "| 2 | Loa kéo | 2 | 300.000 |  |\n"
+        "| | Cộng | | | 6.000.000 |\n"
+    )
+    path = tmp_path / "loa.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path)
+    assert [(f.code, f.source.line, f.source.col) for f in report.findings] == [("TABLE_ROW_NO_AMOUNT", 4, 17)]
+    assert [line.label for line in walk_lines(report.plan.items)] == ["Micro không dây"]
+    assert project(report).verdict.kind is VerdictKind.INCOMPLETE  # a row went unchecked: never KHỚP
