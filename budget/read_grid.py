@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +24,7 @@ from budget.findings import Finding, Severity
 from budget.grid_sheets import CellValue, GridSheet, NotEvaluated, Percent, cell_text, plain_text, workbook_sheets
 from budget.model import Amount, CostLine, Item, Plan, Section, walk_lines, walk_sections
 from budget.read_text import RawLine
-from budget.tables import Cell, TableBlock, TableRow, header_roles, kind, table_items
+from budget.tables import Cell, TableBlock, TableRow, checkable, header_roles, kind, table_items
 from budget.units import read_money
 
 _FACTORS = frozenset({"quantity", "price", "duration", "rate"})
@@ -287,33 +286,6 @@ def sheet_blocks(sheet: GridSheet, findings: list[Finding]) -> list[TableBlock]:
 # --------------------------------------------------------------------------- the plan
 
 
-def _states_amount(item: Item) -> bool:
-    """Does a table item state a total (a ``Cộng`` row, a group's amount) that checks its rows?"""
-    if not isinstance(item, Section) or _lone(item):
-        return False
-    return item.stated is not None or any(_states_amount(i) for i in item.items)
-
-
-def _lone(item: Item) -> bool:
-    return isinstance(item, Section) and not item.items and item.stated is not None
-
-
-def _without_lone(items: Iterable[Item], out: list[Amount]) -> list[Item]:
-    """Items with the lone amounts (a row's amount, no product, no total above it) taken out."""
-    kept: list[Item] = []
-    for item in items:
-        if isinstance(item, Section) and _lone(item):
-            assert item.stated is not None
-            out.append(item.stated)
-        elif isinstance(item, Section):
-            inner = _without_lone(item.items, out)
-            if inner:
-                kept.append(replace(item, items=tuple(inner)))
-        else:
-            kept.append(item)
-    return kept
-
-
 def _amounts(items: tuple[Item, ...]) -> int:
     lines: list[CostLine] = walk_lines(items)
     return sum(len(line.steps) for line in lines) + sum(s.stated is not None for s in walk_sections(items))
@@ -327,10 +299,7 @@ def grid_plan(name: str, sheets: Sequence[GridSheet], findings: list[Finding]) -
     for sheet in sheets:
         for block in sheet_blocks(sheet, findings):
             read = table_items(block, findings, previous)
-            if any(_states_amount(i) for i in read):
-                items.extend(read)
-            else:
-                items.extend(_without_lone(read, unchecked))
+            items.extend(checkable(read, unchecked))
             stated = [i.stated for i in read if isinstance(i, Section) and i.stated is not None]
             previous = stated[-1] if stated else previous
     found = _amounts(tuple(items)) + len(unchecked)

@@ -2397,10 +2397,7 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
         reader = _BlockReader(block, findings, previous)
         read = reader.items()
         whole.extend(read)
-        if any(_states_amount(i) for i in read):
-            items.extend(read)
-        else:
-            items.extend(_without_lone_amounts(read, unchecked))
+        items.extend(checkable(read, unchecked))
         found += reader.found
         counts.extend(reader.counts)
         previous = reader.last_total
@@ -2409,6 +2406,15 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
         replace(rl, source=rl.source._replace(text="", colmap=None)) if rl.source.line in inside else rl for rl in lines
     ]
     return Tables(outside, items, found, tuple(unchecked), tuple(whole), tuple(counts))
+
+
+def checkable(read: Sequence[Item], unchecked: list[Amount]) -> list[Item]:
+    """A table's items as the plan checks them: all of them when the table states a total
+    (a ``Cộng`` row, a group's amount) that checks its rows; else without its lone amounts
+    (a row's amount with no product and no total above it), which go to ``unchecked``."""
+    if any(_states_amount(i) for i in read):
+        return list(read)
+    return _without_lone_amounts(read, unchecked)
 
 
 def _is_lone_amount(item: Item) -> bool:
