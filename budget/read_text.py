@@ -101,14 +101,14 @@ def split_lines(text: str, name: str) -> list[RawLine]:
                 line = repair.text
                 before = None if repair.cols is None else list(repair.cols)
         cleaned, colmap = clean_mapped(line)
-        tabs = _tabs(line, cleaned, colmap) if "\t" in line else ()
+        tabs = tab_positions(line, cleaned, colmap) if "\t" in line else ()
         if before is not None:
             colmap = tuple(before[c] for c in (colmap if colmap is not None else range(len(cleaned))))
         out.append(RawLine(Source(name, i, None, None, cleaned, None, colmap), encoding, certain, tabs))
     return out
 
 
-def _tabs(line: str, cleaned: str, colmap: tuple[int, ...] | None) -> tuple[int, ...]:
+def tab_positions(line: str, cleaned: str, colmap: tuple[int, ...] | None) -> tuple[int, ...]:
     """Indexes in ``cleaned`` of the spaces that stand for a tab of ``line``."""
     where = colmap if colmap is not None else range(len(cleaned))
     return tuple(i for i, col in enumerate(where) if cleaned[i] == " " and line[col] == "\t")

@@ -22,7 +22,7 @@ from xlsxwriter.worksheet import re_dynamic_function
 
 from budget.api import check_file
 from budget.numbers import EXACT, EXACT_ROUNDING, format_vn, plain
-from budget.read_text import RawLine, split_lines
+from budget.read_text import RawLine, split_lines, tab_positions
 from budget.source import Source
 from budget.synthetic import bench_plan
 from budget.text import clean_mapped, needs_cleaning
@@ -82,7 +82,8 @@ def _per_line(text: str, name: str) -> list[RawLine]:
     out = []
     for i, line in enumerate(lines, 1):
         cleaned, colmap = clean_mapped(line)
-        out.append(RawLine(Source(name, i, None, None, cleaned, None, colmap)))
+        tabs = tab_positions(line, cleaned, colmap)
+        out.append(RawLine(Source(name, i, None, None, cleaned, None, colmap), tabs=tabs))
     return out
 
 
