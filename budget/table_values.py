@@ -1,0 +1,164 @@
+"""Figures of table cells: numbers read with the table's grouping (``46,980,000`` or
+``46.980.000``), their money unit, factors a label writes (``đóng 1/2``, ``x 2 buổi``), and
+what the lines above a table say once for all its rows (``Đơn vị tính``, a factor).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget.arith import evaluate_group
+from budget.costline import read_number_at
+from budget.findings import Finding
+from budget.model import Quantity
+from budget.numbers import NUMBER_TOKEN, D, NumberError
+from budget.read_text import RawLine
+from budget.source import Source
+from budget.table_cells import is_pipe
+from budget.table_columns import Column, roles_in, scale_in
+from budget.table_records import TableBlock
+from budget.text import fold
+from budget.units import DONG, Money, read_money
+
+_FRACTION = re.compile(r"(?<![0-9/.,])([1-9])\s*/\s*([245])(?![0-9/.,])")
+
+
+_TIMES = re.compile(r"(?:^|\s|\()[x×]\s*([0-9]+(?:,[0-9]+)?)\s*([^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class TableContext:
+    """What the lines above a table say once for every row: the money unit and factors."""
+
+    money: Money | None = None
+    title: str = ""
+    factors: tuple[tuple[str, Quantity], ...] = ()  # (role, quantity)
+
+    def factor(self, role: str) -> Quantity | None:
+        return next((q for r, q in self.factors if r == role), None)
+
+
+_UNIT_LINE = re.compile(r"(?:don vi tinh|dvt|don vi)\s*:?\s*", re.IGNORECASE)
+
+
+_COMMA_GROUPS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+
+
+_EN_ONLY = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3}){2,}(?![0-9.,])")
+
+
+_VN_ONLY = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9.,])")
+
+
+def context_above(above: Sequence[RawLine], english: bool) -> TableContext:
+    money: Money | None = None
+    candidates: list[str] = []
+    factors: list[tuple[str, Quantity]] = []
+    for rl in above:
+        text = rl.text
+        folded = fold(text)
+        m = _UNIT_LINE.search(folded)
+        if m is not None and money is None:
+            found = scale_in(text[m.end() :])
+            if found is not None:
+                money = found
+                continue
+        roles = roles_in(text) if len(text) <= 80 else []
+        used = False
+        for r in roles:
+            if r.role not in ("quantity", "price", "duration"):
+                continue
+            after = text[r.end :]
+            n = re.match(r"\s*:?\s*", after)
+            pos = r.end + (n.end() if n else 0)
+            num = NUMBER_TOKEN.match(text, pos)
+            if num is None or any(role == r.role for role, _ in factors):
+                continue
+            q = read_quantity(text[pos:], rl.source.at(pos + 1), r.role, None, english, [])
+            if q is not None:
+                factors.append((r.role, q))
+                used = True
+        if not used and len(text.split()) >= 2 and not is_pipe(text):
+            candidates.append(" ".join(text.split())[:200])
+    # the title: the nearest line above without figures, else the nearest line
+    title = next((t for t in candidates if not any(ch.isdigit() for ch in t)), candidates[0] if candidates else "")
+    return TableContext(money, title, tuple(factors))
+
+
+def _read_value(token: str, where: Source, english: bool, findings: list[Finding]) -> Decimal | None:
+    """A number of a table cell; ``90,000`` is 90.000 in a table written with English grouping."""
+    t = token.strip()
+    if english and _COMMA_GROUPS.fullmatch(t):
+        return D(t.replace(",", ""))
+    try:
+        value, fs = read_number_at(t, where)
+    except NumberError:
+        return None
+    findings.extend(fs)
+    return value
+
+
+def read_quantity(
+    text: str, where: Source, role: str, money: Money | None, english: bool, findings: list[Finding]
+) -> Quantity | None:
+    """The number at the start of a cell, as a factor or result of the given role."""
+    t = text.strip()
+    sign = ""
+    if t[:1] in "-–":
+        sign, t = "-", t[1:].lstrip()
+    m = NUMBER_TOKEN.match(t)
+    if m is None:
+        return None
+    value = _read_value(m.group(), where, english, findings)
+    if value is None:
+        return None
+    if sign:
+        value = -value
+    rest = t[m.end() :].strip()
+    percent = rest.startswith("%")
+    own, _ = read_money(rest)
+    if percent:
+        return Quantity(value, "%", None, where, m.group(), True)
+    if own is not None:
+        money = own
+    if role in ("price", "amount", "per_amount", "total", "category") and money is None:
+        money = DONG
+    if role not in ("price", "amount", "per_amount", "total", "category") and own is None:
+        money = None
+    unit_text = money.name if money is not None else ""
+    return Quantity(value, unit_text, money, where, sign + m.group())
+
+
+def english_grouping(block: TableBlock) -> bool:
+    """Does the block group thousands with commas (``46,980,000``) and never with dots?"""
+    texts = [c.text for r in block.rows for c in r.cells]
+    en = any(_EN_ONLY.search(t) for t in texts)
+    vn = any(_VN_ONLY.search(t) for t in texts)
+    return en and not vn
+
+
+def label_factors(label: str, source: Source, findings: list[Finding]) -> list[Quantity]:
+    """Factors written in a row's label: ``(1/2)``, ``đóng 1/2``, ``x 2 buổi``."""
+    out = []
+    for m in _FRACTION.finditer(label):
+        value = evaluate_group(f"{m.group(1)}/{m.group(2)}")
+        if value is not None:
+            out.append(Quantity(value, "", None, source.at((source.pos or 0) + m.start() + 1), m.group()))
+    for m in _TIMES.finditer(label):
+        value = _read_value(m.group(1), source, False, findings)
+        if value is not None:
+            at = source.at((source.pos or 0) + m.start(1) + 1)
+            out.append(Quantity(value, m.group(2) or "", None, at, m.group(1)))
+    return out
+
+
+def column_money(col: Column | None, context: TableContext) -> tuple[Money | None, bool]:
+    """The money unit of a column and whether it was written (header or unit line)."""
+    if col is not None and col.money is not None:
+        return col.money, True
+    if context.money is not None:
+        return context.money, True
+    return None, False
