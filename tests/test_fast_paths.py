@@ -87,8 +87,10 @@ def _per_line(text: str, name: str) -> list[RawLine]:
     return out
 
 
-# Letters, marks written apart (NFD), spaces of every kind, stars, hashes and line ends.
-_ALPHABET = "aáeệoơuưđĐ x=.,:;0123456789\t\u00a0\u200b\u00ad*#[]\u0301\u0323\n\r"
+# Letters, marks written apart (NFD), spaces of every kind, invisible characters, stars,
+# hashes and line ends; none of the Latin-1 characters that send a line to the legacy-font
+# repair (the soft hyphen is one), which the reference above does not do.
+_ALPHABET = "aáeệoơuưđĐ x=.,:;0123456789\t\u00a0\u200b\u2060\ufeff*#[]\u0301\u0323\n\r"
 
 
 @given(st.text(_ALPHABET, max_size=80))
