@@ -6,9 +6,10 @@ Checks return findings; nothing is raised for bad data. One formatter prints the
 
 from __future__ import annotations
 
+import copyreg
 import enum
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -25,6 +26,22 @@ class Severity(enum.StrEnum):
 
 
 _NO_ARGS: Mapping[str, object] = MappingProxyType({})
+
+
+def read_only(values: dict[str, object]) -> MappingProxyType[str, object]:
+    """A read-only view of ``values`` (how a pickled argument map comes back)."""
+    return MappingProxyType(values)
+
+
+def _reduce_proxy(
+    proxy: MappingProxyType[str, object],
+) -> tuple[Callable[[dict[str, object]], MappingProxyType[str, object]], tuple[dict[str, object]]]:
+    return read_only, (dict(proxy),)
+
+
+# Findings cross process boundaries (batch runs, the API's users): their read-only argument
+# maps pickle as the plain dicts they wrap, and come back read-only.
+copyreg.pickle(MappingProxyType, _reduce_proxy)
 
 
 class Cause(NamedTuple):

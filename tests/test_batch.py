@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -364,7 +365,7 @@ def test_totals_per_unit() -> None:
         DocSummary(4, "d", Status.UNREADABLE),
     ]
     totals = [(t.unit, t.documents, t.stated, t.computed, t.stating) for t in overall(rows, 0).totals]
-    assert totals == [("triệu đồng", 2, 10, Decimal("12.5"), 1), ("đồng", 1, 7000, 7000, 1)]
+    assert totals == [("triệu đồng", 2, Decimal(10), Decimal("12.5"), 1), ("đồng", 1, Decimal(7000), Decimal(7000), 1)]
 
 
 def test_run_all_benchmark_runs(tmp_path: Path) -> None:
@@ -386,3 +387,16 @@ def test_batch_is_imported_lazily() -> None:
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert p.stdout.split() == ["False", "False"]
     assert batch.default_jobs() >= 1
+
+
+def test_a_report_crosses_process_boundaries_whole() -> None:
+    """Workers hand reports back pickled: every finding (unit findings share read-only
+    argument maps) comes back equal, with its arguments still read-only."""
+    report = check_file(HA_DONG)
+    codes = {f.code for f in report.findings}
+    assert "UNIT_RESIDUAL" in codes
+    back = pickle.loads(pickle.dumps(report))
+    assert back == report
+    residual = next(f for f in back.findings if f.code == "UNIT_RESIDUAL")
+    with pytest.raises(TypeError):
+        residual.args["x"] = 1
