@@ -63,10 +63,10 @@ def _under_pty(args: list[str], cwd: Path | None = None) -> tuple[int, str, str]
 
 @pytest.fixture(scope="module")
 def slow_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Enough work for more than a second on one process (several seconds here)."""
+    """Enough work for well over a second on one process (a few seconds on this machine)."""
     folder = tmp_path_factory.mktemp("cham")
     for i in range(4):
-        (folder / f"truong-{i}.txt").write_text(school_plan(i, 1500), encoding="utf-8")
+        (folder / f"truong-{i}.txt").write_text(school_plan(i, 6000), encoding="utf-8")
     return folder
 
 
