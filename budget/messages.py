@@ -44,7 +44,9 @@ TEMPLATES: Mapping[str, str] = {
     ),
     "ROUNDED_PARTS.some": "của số ghi và {count} khoản ghi số tròn",
     "ROUNDED_PARTS.own": "của chính số ghi",
-    "TABLE_ROW_NO_AMOUNT": "Dòng “{label}” của bảng có thừa số nhưng ô thành tiền để trống; dòng này không được kiểm tra.",
+    "TABLE_ROW_NO_AMOUNT": (
+        "Dòng “{label}” của bảng có thừa số nhưng ô thành tiền để trống; dòng này không được kiểm tra."
+    ),
     "NUMBER.percent": "{value}%",
     "SHARE_MISMATCH": (
         "Khoản “{title}” ghi {stated} {unit}, nhưng {rate}% của các khoản còn lại ({base} {unit}) là {computed} {unit}."
@@ -403,6 +405,10 @@ TEMPLATES: Mapping[str, str] = {
     "VERDICT.incomplete": "CHƯA KIỂM TRA HẾT: {unread} chưa được kiểm tra",
     "VERDICT.no_budget": "KHÔNG CÓ DỰ TOÁN ĐỂ KIỂM TRA",
     "VERDICT_DETAIL.ok": "Mọi phép nhân, tổng mục và tổng kinh phí đều khớp; {warnings} cảnh báo, {notes} ghi chú.",
+    "VERDICT_DETAIL.ok_rounding": (
+        "Mọi phép nhân khớp; {rounded} tổng chênh trong phạm vi làm tròn của các số ghi (xem cảnh báo), "
+        "các tổng còn lại khớp; {warnings} cảnh báo, {notes} ghi chú."
+    ),
     "VERDICT_DETAIL.errors": (
         "{errors} chỗ không khớp hoặc không dùng được; {warnings} cảnh báo, {notes} ghi chú. "
         "Xem từng lỗi tại vị trí của nó."
@@ -775,6 +781,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "VERDICT.incomplete": "NOT FULLY CHECKED: {unread} not checked",
     "VERDICT.no_budget": "NO BUDGET TO CHECK",
     "VERDICT_DETAIL.ok": "Every product, section sum and the grand total match; {warnings} warnings, {notes} notes.",
+    "VERDICT_DETAIL.ok_rounding": (
+        "Every product matches; {rounded} sums differ within the rounding of their figures (see the warnings), "
+        "the other sums match; {warnings} warnings, {notes} notes."
+    ),
     "VERDICT_DETAIL.errors": (
         "{errors} figures do not match or cannot be used; {warnings} warnings, {notes} notes. "
         "See each error at its place."

@@ -42,6 +42,7 @@ _UNREAD_KIND = {
     "UNCHECKED_AMOUNT": "amounts",
     "COSTLINE_UNREADABLE": "lines",
     "TABLE_ROW_NO_AMOUNT": "lines",
+    "TABLE_ROW_NOT_CHECKED": "lines",
     "XLSX_NO_AMOUNT": "lines",
     "XLSX_FORMULA_NOT_EVALUATED": "cells",
     "GRID_NOT_EVALUATED": "cells",
@@ -614,8 +615,14 @@ def _verdict(
     report: Report, summary: Summary, shown: Sequence[ShownFinding], sums: Sequence[SumCheck], lang: str
 ) -> Verdict:
     unread_parts: dict[str, int] = {}
+    places: set[tuple[str, int | None, int | None, str | None]] = set()
     for sf in shown:
         if sf.unread:
+            where = sf.finding.source
+            place = (where.file, where.line, where.col, where.cell)
+            if place in places:
+                continue  # one place said twice (a row not checked, its amount unplaced) counts once
+            places.add(place)
             kind = _UNREAD_KIND.get(sf.code, "other")
             unread_parts[kind] = unread_parts.get(kind, 0) + 1
     unread = ", ".join(
@@ -638,6 +645,10 @@ def _verdict(
         kind, detail = VerdictKind.NO_BUDGET, "VERDICT_DETAIL.no_budget"
     else:
         kind, detail = VerdictKind.OK, "VERDICT_DETAIL.ok"
+        rounded = sum(1 for s in sums if s.within_rounding)
+        if rounded:
+            counts["rounded"] = rounded
+            detail = "VERDICT_DETAIL.ok_rounding"
     return Verdict(kind, messages.render(f"VERDICT.{kind.value}", counts, lang), messages.render(detail, counts, lang))
 
 

@@ -165,6 +165,15 @@ def test_unread_amounts_are_never_khop() -> None:
     row = Finding(Source(str(HA_DONG), 4), "TABLE_ROW_NO_AMOUNT", Severity.WARNING, {"label": "Loa"})
     p = project(_with(report, *cells, other, row))
     assert p.verdict.headline == ("CHƯA KIỂM TRA HẾT: 1 số tiền, 2 dòng phép tính, 2 ô công thức chưa được kiểm tra")
+    # one place said twice (a table row not checked, its amount unplaced) counts once
+    row = Finding(
+        where,
+        "TABLE_ROW_NOT_CHECKED",
+        Severity.WARNING,
+        {"label": "Dự phòng", "value": Decimal(300), "unit": "triệu đồng"},
+        message_key="TABLE_ROW_NOT_CHECKED.missing",
+    )
+    assert project(_with(report, row)).verdict.headline == "CHƯA KIỂM TRA HẾT: 1 dòng phép tính chưa được kiểm tra"
     # formulas saved without a value and recomputed by the tool are no unread cells
     recomputed = Finding(Source("x.xlsx", cell="Chi tiết!M6"), "XLSX_NOT_EVALUATED", Severity.WARNING,
                          {"count": 58, "sheet": "Chi tiết", "first": "M6"})  # fmt: skip

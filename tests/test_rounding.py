@@ -129,7 +129,9 @@ def test_section_within_rounding_is_a_warning_at_its_figure(tmp_path: Path) -> N
     assert not [g for g in report.findings if g.severity is Severity.ERROR]
     # the sum still differs (ok is False) but the verdict counts it as a warning, not an error
     assert [s.ok for s in report.evaluation.sections() if s.children] == [False]
-    assert project(report).verdict.kind is VerdictKind.OK
+    verdict = project(report).verdict
+    assert verdict.kind is VerdictKind.OK and verdict.headline == "KẾT QUẢ: KHỚP"
+    assert verdict.text.startswith("Mọi phép nhân khớp; 1 tổng chênh trong phạm vi làm tròn")
 
 
 def test_amounts_in_dong_are_exact(tmp_path: Path) -> None:
