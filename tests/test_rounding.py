@@ -131,7 +131,7 @@ def test_section_within_rounding_is_a_warning_at_its_figure(tmp_path: Path) -> N
     assert [s.ok for s in report.evaluation.sections() if s.children] == [False]
     verdict = project(report).verdict
     assert verdict.kind is VerdictKind.OK and verdict.headline == "KẾT QUẢ: KHỚP"
-    assert verdict.text.startswith("Mọi phép nhân khớp; 1 tổng chênh trong phạm vi làm tròn")
+    assert verdict.detail.startswith("Mọi phép nhân khớp; 1 tổng chênh trong phạm vi làm tròn")
 
 
 def test_amounts_in_dong_are_exact(tmp_path: Path) -> None:
