@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-import defusedxml.ElementTree as SafeET
 import openpyxl
 import openpyxl.worksheet._reader as openpyxl_reader
 from openpyxl.utils.cell import column_index_from_string
@@ -28,6 +27,7 @@ from budget.findings import InputError
 from budget.messages import Phrase
 from budget.numbers import NumberError, from_xml
 from budget.source import Source
+from budget.xlsx_cells import read_book
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024  # all members together, inflated
 MAX_RATIO = 200  # inflated / compressed, for members over 1 MiB
@@ -229,21 +229,31 @@ def _exact_numbers() -> Iterator[None]:
 
 
 def load_exact(path: Path, name: str, formulas: bool = True) -> tuple[Any, Any]:
-    """The workbook twice, formulas and stored values, numbers exact. Without ``formulas``,
-    only the values, read-only and streamed (for large data tables)."""
+    """The workbook twice, formulas and stored values, numbers exact, from one pass over
+    each sheet (``xlsx_cells``). Without ``formulas``, only the values, read-only and
+    streamed by openpyxl (for large data tables)."""
     if not xml_guard_on():
         raise InputError(Source(name), "XLSX_XML_GUARD_OFF", {"value": os.environ.get("OPENPYXL_DEFUSEDXML", "")})
     try:
-        with _exact_numbers():
-            if not formulas:
+        if not formulas:
+            with _exact_numbers():
                 return None, openpyxl.load_workbook(path, data_only=True, read_only=True)
-            with_formulas = openpyxl.load_workbook(path, data_only=False)
-            values = openpyxl.load_workbook(path, data_only=True)
+        with_formulas, values, states = read_book(path, _exact_cast, _date_from_serial)
     except InputError:
         raise
-    except Exception as e:  # openpyxl raises many kinds for a broken file: one clear message
+    except Exception as e:  # a broken file raises many kinds: one clear message
         raise broken(name, e) from None
+    _READ_STATES.clear()
+    _READ_STATES[_identity(path)] = states
     return with_formulas, values
+
+
+_READ_STATES: dict[tuple[str, int, int, int], dict[str, dict[str, bool]]] = {}  # the last file loaded
+
+
+def _identity(path: Path) -> tuple[str, int, int, int]:
+    st = os.stat(path)
+    return str(Path(path).resolve()), st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def broken(name: str, e: BaseException) -> InputError:
@@ -254,36 +264,15 @@ def broken(name: str, e: BaseException) -> InputError:
     return InputError(Source(name), "XLSX_BROKEN", {"reason": broken_reason(e)})
 
 
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-
-
 def formula_states(path: Path) -> dict[str, dict[str, bool]]:
     """Per sheet, each formula cell and whether it carries a computed value.
 
-    Read from the XML by hand: openpyxl reports both "no value stored" (a file saved by a
-    program that does not calculate) and "the formula gave an empty text" as None, and
-    only the first must be reported.
+    Read from the XML by hand (``xlsx_cells``): openpyxl reports both "no value stored" (a
+    file saved by a program that does not calculate) and "the formula gave an empty text"
+    as None, and only the first must be reported. Taken from the pass ``load_exact`` just
+    made over the same file when there was one.
     """
-    states: dict[str, dict[str, bool]] = {}
-    with zipfile.ZipFile(path) as z:
-        book = SafeET.fromstring(z.read("xl/workbook.xml"))
-        rels = SafeET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-        targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG}Relationship")}
-        for sheet in book.iter(f"{_MAIN}sheet"):
-            target = targets.get(sheet.get(f"{_REL}id"), "")
-            member = target.lstrip("/") if target.startswith("/") else "xl/" + target
-            if member not in z.namelist():
-                continue
-            cells: dict[str, bool] = {}
-            with z.open(member) as fh:
-                for _, el in SafeET.iterparse(fh):
-                    if el.tag != f"{_MAIN}c":
-                        continue
-                    if el.find(f"{_MAIN}f") is not None:
-                        v = el.find(f"{_MAIN}v")
-                        cells[el.get("r", "")] = v is not None and (bool(v.text) or el.get("t") == "str")
-                    el.clear()
-            states[sheet.get("name", "")] = cells
-    return states
+    known = _READ_STATES.pop(_identity(path), None)
+    if known is not None:
+        return known
+    return read_book(path, _exact_cast, _date_from_serial)[2]
