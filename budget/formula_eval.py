@@ -9,13 +9,20 @@ the reason and the cell where it arose; numbers too large for exact arithmetic t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow
 from typing import Any
 
+from openpyxl.utils.cell import column_index_from_string
+
 from budget.formula_functions import FUNCTIONS
 from budget.formula_grammar import (
+    _CELL_IN_TEXT,
+    _QUOTED,
     LEVELS,
+    MAX_COLS,
+    MAX_ROWS,
     Call,
     Const,
     Node,
@@ -25,14 +32,36 @@ from budget.formula_grammar import (
     is_formula,
     parse,
     position,
-    shape_of,
 )
 from budget.formula_values import MAX_POWER, NotEvaluable, Value, XlError, cell_value, compare, first_error, text_of
 from budget.numbers import EXACT, shift
 
 Key = tuple[str, str]  # (sheet, "F12")
 
+_FIXED = (False, False, False, False)  # a reference written with every ``$``
 MAX_CHAIN = 40  # formula cells nested in one evaluation before the deepest is evaluated first
+
+
+# ``formula_grammar.shape_of`` in one pass: quoted text kept, cell references outside it made
+# relative to the formula's cell (the same text: the lookarounds see a quote where a piece ended)
+_QUOTED_OR_CELL = re.compile(f"({_QUOTED.pattern})|{_CELL_IN_TEXT.pattern}")
+_COLUMNS: dict[str, int] = {}
+
+
+def _shape(formula: str, row: int, col: int) -> str:
+    """The formula with its relative cell references written relative to its cell: formulas
+    filled down a column share one shape (``ValueError`` for a column past XFD)."""
+
+    def relative(m: re.Match[str]) -> str:
+        if m[1] is not None:
+            return m[1]
+        letters = m[3]
+        c = _COLUMNS.get(letters)
+        if c is None:
+            c = _COLUMNS[letters] = column_index_from_string(letters.upper())
+        return f"{m[2]}{letters if m[2] else f'C[{c - col}]'}{m[4]}{m[5] if m[4] else f'R[{int(m[5]) - row}]'}"
+
+    return _QUOTED_OR_CELL.sub(relative, formula)
 
 
 class _TooDeep(Exception):
@@ -65,6 +94,13 @@ class Book:
         self.local = False  # references read stored values (only those of the cell evaluated)
         self.ranges: dict[tuple[bool, str, Ref], list[tuple[int, int, Value]]] = {}
         self.lookups: dict[tuple[bool, str, Ref, int], dict[object, Value]] = {}
+        self.positions: dict[str, tuple[int, int]] = {}  # "F12" -> (12, 6), met again and again
+
+    def position(self, coordinate: str) -> tuple[int, int]:
+        found = self.positions.get(coordinate)
+        if found is None:
+            found = self.positions[coordinate] = position(coordinate)
+        return found
 
     # cells
 
@@ -74,11 +110,12 @@ class Book:
         key = (sheet, coordinate)
         known = self.trees.get(key)
         if known is None:
-            value = self.formulas[sheet][position(coordinate)].value
+            spot = self.position(coordinate)
+            value = self.formulas[sheet][spot].value
             if not is_formula(value):
                 known = NotEvaluable("array")  # ArrayFormula, DataTableFormula
             else:
-                known = self.parsed(value, *position(coordinate))
+                known = self.parsed(value, *spot)
             self.trees[key] = known
         if isinstance(known, NotEvaluable):
             raise NotEvaluable(known.kind, known.details)  # a fresh one: the cell is set where it is caught
@@ -88,7 +125,7 @@ class Book:
         """A formula parsed once per shape: formulas filled down a column are one tree, read
         with their references moved by the cell's distance from the first."""
         try:
-            shape = shape_of(formula, row, col)
+            shape = _shape(formula, row, col)
         except ValueError:  # a column past XFD: read as written
             shape = formula + f"@{row},{col}"
         known = self.shapes.get(shape)
@@ -103,11 +140,13 @@ class Book:
 
     def at(self, ref: Ref) -> Ref:
         """A reference of the formula being evaluated, moved to its cell."""
-        return ref.moved(*self.shift) if self.shift != (0, 0) else ref
+        if self.shift == (0, 0) or ref.moves == _FIXED:
+            return ref  # what ``moved`` would build again
+        return ref.moved(*self.shift)
 
     def stored(self, sheet: str, coordinate: str) -> tuple[bool, Value]:
         """(whether the file stores a value for this formula cell, the value)."""
-        cell = self.values.get(sheet, {}).get(position(coordinate))
+        cell = self.values.get(sheet, {}).get(self.position(coordinate))
         value = None if cell is None else cell.value
         if is_formula(value):  # the formulas themselves (a workbook passed twice): nothing stored
             return False, None
@@ -125,8 +164,11 @@ class Book:
         cell = cells.get((row, col))
         if cell is None:
             return None
-        key = (sheet, cell.coordinate)
-        if is_formula(cell.value) or type(cell.value).__name__ in ("ArrayFormula", "DataTableFormula"):
+        value = cell.value
+        if type(value) is Decimal:  # the commonest: a stored number
+            return value
+        if is_formula(value) or type(value).__name__ in ("ArrayFormula", "DataTableFormula"):
+            key = (sheet, cell.coordinate)
             if self.local:
                 has, value = self.stored(*key)
                 if has:
@@ -216,8 +258,18 @@ class Book:
         if isinstance(node, Ref):
             if not node.single:
                 raise NotEvaluable("array")
-            ref = self.at(node)
-            return self.cell(ref.sheet or sheet, ref.min_row, ref.min_col)
+            row, col = node.min_row, node.min_col
+            moves = node.moves
+            if self.shift != (0, 0) and moves[0] == moves[2] and moves[1] == moves[3]:
+                # ``at`` without building a Ref: the commonest node of all
+                row += self.shift[0] if moves[0] else 0
+                col += self.shift[1] if moves[1] else 0
+                if not (1 <= row <= MAX_ROWS and 1 <= col <= MAX_COLS):
+                    raise NotEvaluable("reference", {"ref": "#REF!"})
+            elif self.shift != (0, 0):
+                ref = self.at(node)
+                row, col = ref.min_row, ref.min_col
+            return self.cell(node.sheet or sheet, row, col)
         if isinstance(node, Call):
             fn = FUNCTIONS.get(node.name)
             if fn is None:
@@ -277,6 +329,9 @@ class Book:
             return [(0, 0, self.scalar(node, sheet))]
         node = self.at(node)
         name = node.sheet or sheet
+        if node.single:  # one cell (``COUNT(E6,G6)``): nothing worth keeping
+            value = self.cell(name, node.min_row, node.min_col)
+            return [] if value is None else [(0, 0, value)]
         cache = (self.local, name, node)
         found = self.ranges.get(cache)
         if found is None:
