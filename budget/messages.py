@@ -157,12 +157,14 @@ TEMPLATES: Mapping[str, str] = {
     "XLSX_NOT_ZIP": "Tệp không phải bảng tính .xlsx (không phải tệp nén zip); có thể tệp bị hỏng hoặc bị cắt cụt.",
     "XLSX_NOT_XLSX": "Tệp nén này không phải bảng tính .xlsx (thiếu phần nội dung của Excel).",
     "XLSX_BROKEN": "Bảng tính bị hỏng, không đọc được: {reason}.",
-    "XLSX_TOO_LARGE": "Bảng tính khi giải nén lớn {size} MB, vượt giới hạn 256 MB; không đọc.",
+    "XLSX_TOO_LARGE": "Bảng tính khi giải nén lớn {size} MB, vượt giới hạn {limit} MB; không đọc.",
     "XLSX_ZIP_BOMB": "Phần “{member}” giải nén lớn bất thường so với kích thước nén; tệp có thể độc hại, không đọc.",
     "XLSX_XML_DECLARATION": (
         "Phần “{member}” có khai báo DOCTYPE/ENTITY, điều Excel không bao giờ ghi; tệp có thể độc hại, không đọc."
     ),
-    "XLSX_TOO_MANY_ROWS": "Trang “{member}” khai báo {rows} dòng, vượt giới hạn 600.000 dòng; không đọc.",
+    "XLSX_TOO_MANY_ROWS": (
+        "Trang “{member}” khai báo {rows} dòng, vượt giới hạn 1.048.576 dòng của một trang tính; không đọc."
+    ),
     "XLSX_NO_DETAIL": "Bảng tính không có trang “{sheet}”; hãy dùng mẫu tạo bởi lệnh budget template.",
     "XLSX_NO_HEADER": "Trang “{sheet}” không có dòng tiêu đề (Thừa số 1, Thành tiền tính ...).",
     "CSV_NO_HEADER": "Tệp CSV không có dòng tiêu đề (Thừa số 1, Thành tiền tính ...).",
@@ -301,7 +303,7 @@ TEMPLATES: Mapping[str, str] = {
     "DOCX_NOT_ZIP": "Tệp không phải văn bản Word .docx (không phải tệp nén zip); có thể tệp bị hỏng hoặc bị cắt cụt.",
     "DOCX_NOT_DOCX": "Tệp nén này không phải văn bản Word .docx (thiếu phần nội dung word/document.xml).",
     "DOCX_BROKEN": "Văn bản Word bị hỏng, không đọc được: {reason}.",
-    "DOCX_TOO_LARGE": "Văn bản Word khi giải nén lớn {size} MB, vượt giới hạn 256 MB; không đọc.",
+    "DOCX_TOO_LARGE": "Văn bản Word khi giải nén lớn {size} MB, vượt giới hạn {limit} MB; không đọc.",
     "DOCX_ZIP_BOMB": "Phần “{member}” giải nén lớn bất thường so với kích thước nén; tệp có thể độc hại, không đọc.",
     "DOCX_XML_DECLARATION": (
         "Phần “{member}” có khai báo DOCTYPE/ENTITY, điều Word không bao giờ ghi; tệp có thể độc hại, không đọc."
@@ -677,13 +679,13 @@ TEMPLATES_EN: Mapping[str, str] = {
     "XLSX_NOT_ZIP": "The file is not an .xlsx workbook (not a zip file); it may be damaged or truncated.",
     "XLSX_NOT_XLSX": "This zip file is not an .xlsx workbook (the Excel parts are missing).",
     "XLSX_BROKEN": "The workbook is damaged and cannot be read: {reason}.",
-    "XLSX_TOO_LARGE": "The workbook unpacks to {size} MB, over the 256 MB limit; not read.",
+    "XLSX_TOO_LARGE": "The workbook unpacks to {size} MB, over the {limit} MB limit; not read.",
     "XLSX_ZIP_BOMB": "The part “{member}” unpacks to an abnormal size; the file may be hostile and was not read.",
     "XLSX_XML_DECLARATION": (
         "The part “{member}” declares a DOCTYPE/ENTITY, which Excel never writes; the file may be hostile "
         "and was not read."
     ),
-    "XLSX_TOO_MANY_ROWS": "The sheet “{member}” declares {rows} rows, over the 600.000 row limit; not read.",
+    "XLSX_TOO_MANY_ROWS": "The sheet “{member}” declares {rows} rows, over the 1,048,576 rows a sheet holds; not read.",
     "XLSX_NO_DETAIL": "The workbook has no sheet “{sheet}”; use the template written by budget template.",
     "XLSX_NO_HEADER": "The sheet “{sheet}” has no header row (Thừa số 1, Thành tiền tính ...).",
     "CSV_NO_HEADER": "The CSV file has no header row (Thừa số 1, Thành tiền tính ...).",

@@ -29,10 +29,16 @@ from budget.numbers import NumberError, from_xml
 from budget.source import Source
 from budget.xlsx_cells import read_book
 
-MAX_UNCOMPRESSED = 256 * 1024 * 1024  # all members together, inflated
+# Limits scale with what the tool itself writes: its own workbook of the largest plan a sheet
+# holds (1.048.575 cost lines, Excel's row limit) must read back. That workbook is about 21
+# cells and 1,9 KB of XML a line, compressed about 10 times (measured at 100.000 lines:
+# 2,06 million cells, 191 MB inflated from 18,9 MB).
+MAX_UNCOMPRESSED = 256 * 1024 * 1024  # all members together, inflated, for a file of up to 16 MiB
+MAX_INFLATION = 16  # beyond that: at most 16 times the compressed size (the tool's own is 10)
+MAX_TOTAL = 4 * 1024 * 1024 * 1024  # and never more than 4 GiB
 MAX_RATIO = 200  # inflated / compressed, for members over 1 MiB
-MAX_ROWS = 600_000  # rows a sheet may claim: a budget of 100.000 lines or 500.000 data rows fit
-MAX_CELLS = 5_000_000  # cells in the whole workbook: each costs memory when loaded
+MAX_ROWS = 1_048_576  # rows a sheet may claim: Excel's own limit
+MAX_CELLS = 24_000_000  # cells in the whole workbook: the tool's own at Excel's row limit fits
 MAX_AREA = 20_000_000  # rows × columns of one sheet: what a reader may walk through
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old .xls (and other OLE2) signature
 _CHUNK = 1 << 20
@@ -68,8 +74,10 @@ def sized_members(z: zipfile.ZipFile, where: Source, kind: str) -> list[zipfile.
     they would inflate past what any real document holds. Shared by the .xlsx and .docx readers."""
     infos = z.infolist()
     total = sum(i.file_size for i in infos)
-    if total > MAX_UNCOMPRESSED:
-        raise InputError(where, f"{kind}_TOO_LARGE", {"size": total // (1024 * 1024)})
+    compressed = sum(i.compress_size for i in infos)
+    limit = min(MAX_TOTAL, max(MAX_UNCOMPRESSED, MAX_INFLATION * compressed))
+    if total > limit:
+        raise InputError(where, f"{kind}_TOO_LARGE", {"size": total // (1024 * 1024), "limit": limit // (1024 * 1024)})
     for i in infos:
         if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
             raise InputError(where, f"{kind}_ZIP_BOMB", {"member": i.filename})

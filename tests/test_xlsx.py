@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from budget import check_file, layout
 from budget.findings import InputError
 from budget.read_xlsx import read_workbook
+from budget.source import Source
 from budget.synthetic import plan_text
 from plancheck.workbook import save_workbook, with_workbook_findings
 from tests.helpers import HA_DONG, replace_once
@@ -319,7 +320,7 @@ HOSTILE = {
         "XLSX_XML_DECLARATION",
     ),
     "million_rows": (
-        _minimal_xlsx(b'<?xml version="1.0"?><worksheet><dimension ref="A1:F1000000"/><sheetData/></worksheet>'),
+        _minimal_xlsx(b'<?xml version="1.0"?><worksheet><dimension ref="A1:F2000000"/><sheetData/></worksheet>'),
         "XLSX_TOO_MANY_ROWS",
     ),
     "zip_bomb": (
@@ -436,3 +437,33 @@ def test_workbook_round_trip_keeps_every_figure(tmp_path: Path, specs) -> None: 
     ]
     assert back.evaluation.total.stated == table.total.stated
     assert back.evaluation.total.children_sum == table.total.stated_sum
+
+
+class _Zip:
+    """A zip's member list, as ``sized_members`` reads it (no data: sizes only)."""
+
+    def __init__(self, *sizes: tuple[int, int]):
+        self.infos = []
+        for k, (inflated, compressed) in enumerate(sizes):
+            info = zipfile.ZipInfo(f"xl/worksheets/sheet{k + 1}.xml")
+            info.file_size, info.compress_size = inflated, compressed
+            self.infos.append(info)
+
+    def infolist(self) -> list[zipfile.ZipInfo]:
+        return self.infos
+
+
+def test_limits_scale_with_the_tools_own_workbook() -> None:
+    """The tool's workbook of 1.000.000 lines (about 1,9 GB of XML compressed 10 times, 21
+    million cells) reads back; the same XML compressed 40 times, or past 4 GiB, does not."""
+    from budget.xlsx_io import MAX_CELLS, MAX_ROWS, sized_members
+
+    where = Source("lon.xlsx")
+    own = _Zip((1_900_000_000, 185_000_000), (40_000_000, 4_000_000))
+    assert len(sized_members(own, where, "XLSX")) == 2  # type: ignore[arg-type]
+    with pytest.raises(InputError) as e:
+        sized_members(_Zip((1_900_000_000, 47_500_000)), where, "XLSX")  # type: ignore[arg-type]
+    assert e.value.code == "XLSX_TOO_LARGE" and e.value.args_["limit"] == 724
+    with pytest.raises(InputError):
+        sized_members(_Zip((5_000_000_000, 500_000_000)), where, "XLSX")  # type: ignore[arg-type]
+    assert MAX_ROWS >= 1_000_001 and MAX_CELLS >= 21 * 1_000_000
