@@ -306,19 +306,23 @@ def test_empty_amount_cell_lets_no_other_column_stand_in(tmp_path: Path) -> None
 # --------------------------------------------------------------------------- formulas
 
 
-def _formula_book(path: Path, stored: bool) -> None:
-    """Amounts as formulas (``=D3*E3*F3``), with or without the values Excel stores."""
+def _formula_book(
+    path: Path, stored: bool, rows: int = 3, formula: str = "=D{r}*E{r}*F{r}", off: dict[int, int] | None = None
+) -> None:
+    """Amounts as formulas (``=D3*E3*F3``), with or without the values Excel stores (a stored
+    value ``off`` by some amount in the rows given), and a ``Cộng`` row under three of them."""
     book = xlsxwriter.Workbook(str(path))
     ws = book.add_worksheet("Sheet1")
     for c, text in enumerate(HEADER):
         ws.write(0, c, text)
-    for r, row in enumerate(ROWS[1:4], 1):
+    for r, row in enumerate(ROWS[1 : rows + 1], 1):
         for c, value in enumerate(row[:6]):
             ws.write(r, c, value)
-        computed = row[3] * row[4] * row[5]
-        ws.write_formula(r, 6, f"=D{r + 1}*E{r + 1}*F{r + 1}", None, computed if stored else "")
-    ws.write(4, 1, "Cộng")
-    ws.write_formula(4, 6, "=SUM(G2:G4)", None, 3900000 if stored else "")
+        computed = row[3] * row[4] * row[5] + (off or {}).get(r + 1, 0)
+        ws.write_formula(r, 6, formula.format(r=r + 1), None, computed if stored else "")
+    if rows == 3:
+        ws.write(4, 1, "Cộng")
+        ws.write_formula(4, 6, "=SUM(G2:G4)", None, 3900000 if stored else "")
     book.close()
 
 
@@ -342,32 +346,15 @@ def test_formula_without_stored_value_takes_the_recomputed_value(tmp_path: Path)
 
 def test_stale_stored_value_of_a_formula_is_found_at_its_cell(tmp_path: Path) -> None:
     path = tmp_path / "cu.xlsx"
-    book = xlsxwriter.Workbook(str(path))
-    ws = book.add_worksheet("Sheet1")
-    for c, text in enumerate(HEADER):
-        ws.write(0, c, text)
-    for r, row in enumerate(ROWS[1:4], 1):
-        for c, value in enumerate(row[:6]):
-            ws.write(r, c, value)
-        computed = row[3] * row[4] * row[5]
-        # row 3 stores the value of an older quantity: the formula gives another figure today
-        ws.write_formula(r, 6, f"=D{r + 1}*E{r + 1}*F{r + 1}", None, computed + (100000 if r == 2 else 0))
-    book.close()
+    # row 3 stores the value of an older quantity: the formula gives another figure today
+    _formula_book(path, stored=True, off={3: 100000})
     report = check_file(path, path.name)
     assert _found(report, "XLSX_STALE_VALUE") == ["cu.xlsx:Sheet1!G3"]
 
 
 def test_formula_that_cannot_be_evaluated_is_reported_never_zero(tmp_path: Path) -> None:
     path = tmp_path / "chuatinh.xlsx"
-    book = xlsxwriter.Workbook(str(path))
-    ws = book.add_worksheet("Sheet1")
-    for c, text in enumerate(HEADER):
-        ws.write(0, c, text)
-    for r, row in enumerate(ROWS[1:3], 1):
-        for c, value in enumerate(row[:6]):
-            ws.write(r, c, value)
-        ws.write_formula(r, 6, f'=WEBSERVICE("http://x/{r}")', None, "")
-    book.close()
+    _formula_book(path, stored=False, rows=2, formula='=WEBSERVICE("http://x/{r}")')
     report = check_file(path, path.name)
     not_evaluated = [f for f in report.findings if "NOT_EVALUATED" in f.code]
     assert sorted(str(f.source) for f in not_evaluated) == ["chuatinh.xlsx:Sheet1!G2", "chuatinh.xlsx:Sheet1!G3"]
