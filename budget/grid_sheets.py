@@ -64,6 +64,7 @@ class GridSheet:
     hidden: frozenset[int] = frozenset()  # rows hidden in Excel (read all the same)
     merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first col, last row, last col)
     csv: bool = False
+    hidden_sheet: bool = False  # hidden (or very hidden) in Excel: read all the same
 
     def source(self, row: int, col: int, text: str = "") -> Source:
         """Where a cell is: ``file:Sheet!F12``, or ``file:row:col`` for CSV (caret at the cell's start)."""
@@ -103,7 +104,8 @@ def workbook_sheets(
             cells.setdefault(r, {})[c] = value
         hidden = frozenset(r for r, d in ws.row_dimensions.items() if d.hidden)
         merged = tuple((m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges)
-        out.append(GridSheet(name, ws.title, cells, hidden, merged))
+        concealed = getattr(ws, "sheet_state", "visible") != "visible"
+        out.append(GridSheet(name, ws.title, cells, hidden, merged, hidden_sheet=concealed))
     return out
 
 

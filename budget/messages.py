@@ -173,6 +173,7 @@ TEMPLATES: Mapping[str, str] = {
     "XLSX_NUMBER_AS_TEXT": "Số “{text}” được nhập dưới dạng chữ; đã đọc như số.",
     "XLSX_NO_AMOUNT": "Dòng có thừa số nhưng không có thành tiền hay số ghi; dòng này không được kiểm tra.",
     "GRID_HIDDEN_ROW": "Dòng {row} đang bị ẩn trong bảng tính; số tiền của dòng này vẫn được đọc và kiểm tra.",
+    "GRID_HIDDEN_SHEET": "Trang “{sheet}” đang bị ẩn trong bảng tính; các bảng của trang vẫn được đọc và kiểm tra.",
     "GRID_NOT_EVALUATED": (
         "Ô này có công thức nhưng tệp không lưu giá trị đã tính và chương trình không tính lại được; "
         "ô này không được kiểm tra, không coi là 0."
@@ -694,6 +695,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "XLSX_NUMBER_AS_TEXT": "The number “{text}” was typed as text; it was read as a number.",
     "XLSX_NO_AMOUNT": "The line has factors but no amount, computed or stated; it was not checked.",
     "GRID_HIDDEN_ROW": "Row {row} is hidden in the workbook; its amount was read and checked all the same.",
+    "GRID_HIDDEN_SHEET": "Sheet “{sheet}” is hidden in the workbook; its tables were read and checked all the same.",
     "GRID_NOT_EVALUATED": (
         "This cell holds a formula whose value the file does not store and the tool could not recompute; "
         "it was not checked, and not taken as 0."

@@ -297,7 +297,11 @@ def grid_plan(name: str, sheets: Sequence[GridSheet], findings: list[Finding]) -
     unchecked: list[Amount] = []
     previous: Amount | None = None
     for sheet in sheets:
-        for block in sheet_blocks(sheet, findings):
+        blocks = sheet_blocks(sheet, findings)
+        if blocks and sheet.hidden_sheet:
+            where = sheet.source(blocks[0].first, 1)
+            findings.append(Finding(where, "GRID_HIDDEN_SHEET", Severity.INFO, {"sheet": sheet.title}))
+        for block in blocks:
             read = table_items(block, findings, previous)
             items.extend(checkable(read, unchecked))
             stated = [i.stated for i in read if isinstance(i, Section) and i.stated is not None]

@@ -255,7 +255,8 @@ def test_hidden_row_is_read_and_said(tmp_path: Path) -> None:
     assert info.severity is Severity.INFO
     assert info.message == ("Dòng 4 đang bị ẩn trong bảng tính; số tiền của dòng này vẫn được đọc và kiểm tra.")
     assert [(f.code, str(f.source)) for f in _errors(report)] == [("PRODUCT_MISMATCH", "an.xlsx:Sheet!G4")]
-    assert [x[0] for x in _lines(report)][-1] == "Loa đài"  # a hidden sheet is read too
+    assert [x[0] for x in _lines(report)][-1] == "Loa đài"  # a hidden sheet is read too, and said
+    assert _found(report, "GRID_HIDDEN_SHEET") == ["an.xlsx:An!A1"]
 
 
 def test_date_in_the_quantity_column_is_a_finding_never_a_number(tmp_path: Path) -> None:
