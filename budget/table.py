@@ -40,6 +40,7 @@ class SectionRow:
     recomputed_sum: Decimal | None  # children's amounts recomputed from factors
     lines: tuple[int, ...]  # indices into BudgetTable.lines of the direct child lines
     sections: tuple[int, ...]  # indices into BudgetTable.sections of the direct child sections
+    slack: Decimal = Decimal(0)  # in the table's unit: the difference its figures' rounding explains
 
     @property
     def effective(self) -> Decimal | None:
@@ -53,6 +54,7 @@ class TotalRow:
     recomputed_sum: Decimal | None
     lines: tuple[int, ...]
     sections: tuple[int, ...]
+    slack: Decimal = Decimal(0)  # in the table's unit, as for a section
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ class _Builder:
             _sum([self.lines[i].computed for i in lines] + [self._done(i).recomputed_sum for i in sections]),
             tuple(lines),
             tuple(sections),
+            self.to_unit(r.slack, 0) if r.within_rounding else Decimal(0),
         )
         self.sections[index] = row
         return index
@@ -133,6 +136,7 @@ def build_table(ev: Evaluation) -> tuple[BudgetTable, list[Finding]]:
         _sum([b.lines[i].computed for i in lines] + [rows[i].recomputed_sum for i in sections]),
         tuple(lines),
         tuple(sections),
+        b.to_unit(ev.total.slack, 0) if ev.total.within_rounding else Decimal(0),
     )
     slots = max([3, *(len(row.factors) for row in b.lines)])
     table = BudgetTable(ev.total.money, tuple(b.lines), rows, total, slots)

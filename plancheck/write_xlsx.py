@@ -583,6 +583,7 @@ def _write_summary(
         bold: bool,
         status: tuple[Status, bool],
         alternatives: bool,
+        slack: Decimal = Decimal(0),
     ) -> None:
         s.height(r, [(number, s.width(0)), (title, s.width(1))])
         s.text(r, 0, number, fmt.bold_text if bold else None)
@@ -606,7 +607,10 @@ def _write_summary(
         ws.write_formula(r, _F, difference, fmt.of(diff, bold), EMPTY if diff is None else _Result(diff))
         word, live = status
         if live:
-            own_bad = f'AND({c}<>"",{d}<>"",ROUND(N({c})-N({d}),{decimals})<>0)'
+            # a difference the rounding of the figures explains is no error (the check says so)
+            gap = f"ROUND(N({c})-N({d}),{decimals})"
+            wrong = f"{gap}<>0" if not slack else f"ABS({gap})>{plain(slack)}"
+            own_bad = f'AND({c}<>"",{d}<>"",{wrong})'
             below = (
                 "+".join(
                     x
@@ -631,11 +635,11 @@ def _write_summary(
     t = table.total
     total_row = header_row + 1
     row(total_row, "", w.total_label, t.stated, t.stated_sum, t.recomputed_sum, t.lines, t.sections, True,
-        statuses.total, False)  # fmt: skip
+        statuses.total, False, t.slack)  # fmt: skip
     for i, (sec, (word, live, alternatives)) in enumerate(zip(table.sections, statuses.sections(), strict=True)):
         title = ("    " * sec.depth) + sec.result.section.title
         row(summary_first + i, sec.result.section.number, title, sec.stated, sec.stated_sum, sec.recomputed_sum,
-            sec.lines, sec.sections, sec.depth == 0, (word, live), alternatives)  # fmt: skip
+            sec.lines, sec.sections, sec.depth == 0, (word, live), alternatives, sec.slack)  # fmt: skip
     last = summary_first + len(table.sections) - 1 if table.sections else total_row
     first_data = total_row
     # errors and errors inside, whole row; a live figure that gains decimals shows them

@@ -467,3 +467,23 @@ def test_limits_scale_with_the_tools_own_workbook() -> None:
     with pytest.raises(InputError):
         sized_members(_Zip((5_000_000_000, 500_000_000)), where, "XLSX")  # type: ignore[arg-type]
     assert MAX_ROWS >= 1_000_001 and MAX_CELLS >= 21 * 1_000_000
+
+
+def test_a_sum_within_rounding_keeps_its_status_when_recalculated(tmp_path: Path) -> None:
+    """A total 1 triệu off four items in whole triệu (a warning, not an error): LibreOffice's
+    recalculation gives the status the tool stored; 3 triệu off is wrong either way."""
+    for stated, word in (("751", layout.STATUS_OK), ("754", layout.STATUS_BAD)):
+        plan = tmp_path / f"lam-tron-{stated}.txt"
+        plan.write_text(
+            "KẾ HOẠCH\nIII. KINH PHÍ THỰC HIỆN\n1. Hội nghị: 301 triệu đồng\n2. Tuyên truyền: 200 triệu đồng\n"
+            f"3. In ấn: 150 triệu đồng\n4. Khác: 99 triệu đồng\nTổng kinh phí: {stated} triệu đồng\n",
+            encoding="utf-8",
+        )
+        out, _report, table = write(tmp_path, plan, f"lam-tron-{stated}.xlsx")
+        assert table.total.slack == (Decimal("2.5") if stated == "751" else 0)
+        stored = openpyxl.load_workbook(out, data_only=True)[layout.SUMMARY].cell(row=HEADER + 2, column=7).value
+        assert stored == word
+        bare = tmp_path / f"bare-{stated}.xlsx"
+        openpyxl.load_workbook(out).save(bare)
+        total = recalculated_sheets(bare, tmp_path)[layout.SUMMARY][HEADER + 1]
+        assert (number(total[2]), number(total[3]), total[6]) == (Decimal(stated), Decimal(750), word)
