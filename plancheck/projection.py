@@ -679,6 +679,8 @@ def _words(report: Report) -> tuple[str | None, Decimal | None]:
     value = t.stated if t.stated is not None else t.children_sum
     if value is None:
         return None, None
+    if t.stated is None and find_balances(report.plan.items):
+        return None, None  # a sum over revenue and spending alike (a resolution's articles) is no total
     dong = shift(value, t.money.exponent)
     if dong != dong.to_integral_value():
         return None, None

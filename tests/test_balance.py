@@ -64,3 +64,9 @@ def test_different_budgets_are_not_paired(tmp_path: Path) -> None:
     path = tmp_path / "nq.txt"
     path.write_text(text, encoding="utf-8")
     assert find_balances(check_file(path).plan.items) == []
+
+
+def test_no_total_in_words_for_a_sum_of_revenue_and_spending(tmp_path: Path) -> None:
+    report = _report(tmp_path, "1.250.300", "1.250.300")
+    assert report.plan.total is None
+    assert project(report).total_words is None  # adding revenue to spending is no budget total
