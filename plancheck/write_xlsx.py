@@ -532,6 +532,7 @@ def _status_refs(sheet: str | None, rows: Sequence[int], col: int, words: Sequen
     return "+".join(f'COUNTIF({ref},"{word}")' for ref in refs for word in words) or "0"
 
 
+_BOLD_WIDTH = 0.88  # of a column's width in characters (a layout measure, no amount) that a bold line fills
 # Summary columns: number, title, stated, sum as stated, sum recomputed, difference, status, helper.
 _C, _D, _E, _F, _G, _H = 2, 3, 4, 5, 6, 7
 _SUMMARY_WIDTHS = (7, 40, 13, 13, 13, 12, 12, 14)
@@ -585,7 +586,9 @@ def _write_summary(
         alternatives: bool,
         slack: Decimal = Decimal(0),
     ) -> None:
-        s.height(r, [(number, s.width(0)), (title, s.width(1))])
+        # bold letters are about a tenth wider: a bold title wraps sooner than its width says
+        narrow = _BOLD_WIDTH if bold else 1.0
+        s.height(r, [(number, s.width(0) * narrow), (title, s.width(1) * narrow)])
         s.text(r, 0, number, fmt.bold_text if bold else None)
         s.text(r, 1, title, fmt.bold_text if bold else None)
         if stated is not None:
