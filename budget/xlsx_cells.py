@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -272,8 +273,12 @@ class _SheetParser:
             try:
                 self.row = int(r)
             except ValueError:
-                number = float(r)
-                if not number.is_integer():
+                # a row number written "12.0": a position, read exactly like every other number
+                try:
+                    number = Decimal(r)
+                except InvalidOperation:
+                    raise ValueError(f"{r} is not a valid row number") from None
+                if not number.is_finite() or number != number.to_integral_value():
                     raise ValueError(f"{r} is not a valid row number") from None
                 self.row = int(number)
         else:
