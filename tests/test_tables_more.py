@@ -28,16 +28,7 @@ from budget.numbers import format_vn
 from budget.read_text import split_lines
 from budget.tables import find_tables
 from plancheck.projection import VerdictKind, project
-
-
-def _check(tmp_path: Path, text: str, name: str = "bang.txt") -> Report:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return check_file(path, name)
-
-
-def _errors(report: Report) -> list[Finding]:
-    return [f for f in report.findings if f.severity is Severity.ERROR]
+from tests.test_tables import _check, _errors
 
 
 def _where(text: str, fragment: str, occurrence: int = 0) -> tuple[int, int]:
