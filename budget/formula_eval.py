@@ -64,6 +64,57 @@ def _shape(formula: str, row: int, col: int) -> str:
     return _QUOTED_OR_CELL.sub(relative, formula)
 
 
+class _ShapeMemo:
+    """Results of one function call of a formula shape, by the values of the cells it reads.
+
+    A call is a pure function of the cells it refers to (no function here reads the clock,
+    its own position or another cell by name), so a call filled down a column with the same
+    inputs (a unit's power of ten looked up from its unit text, row after row) is evaluated
+    once. Calls whose inputs rarely repeat (a row's own product) stop being kept after a
+    trial, so the memory stays that of the workbook."""
+
+    __slots__ = ("hits", "on", "results", "singles", "tries")
+    TRIAL = 512
+
+    def __init__(self, singles: tuple[Ref, ...]):
+        self.singles = singles
+        self.results: dict[tuple[object, ...], tuple[Value, bool]] = {}
+        self.tries = 0
+        self.hits = 0
+        self.on = True
+
+    def seen(self) -> None:
+        self.tries += 1
+        if self.tries == self.TRIAL and self.hits * 4 < self.tries:
+            self.on = False
+            self.results.clear()
+
+
+def _pure_inputs(tree: Node) -> tuple[Ref, ...] | None:
+    """The single cells a tree refers to, when every range it reads stays put as it is filled
+    down or across (``'Đơn vị'!$A$2:$B$100``); None when a range moves with the formula."""
+    singles: list[Ref] = []
+    stack: list[Node | None] = [tree]
+    while stack:
+        node = stack.pop()
+        if node is None or isinstance(node, Const):
+            continue
+        if isinstance(node, Ref):
+            m = node.moves
+            if node.single and m[0] == m[2] and m[1] == m[3]:  # one cell wherever it is filled
+                singles.append(node)
+            elif any(m):  # ``A$1:A1`` is one cell here and a range in the rows below
+                return None
+        elif isinstance(node, Call):
+            stack.extend(node.args)
+        elif isinstance(node, Prefix | Percent):
+            stack.append(node.operand)
+        else:
+            stack.append(node.first)
+            stack.extend(operand for _, operand in node.rest)
+    return tuple(singles)
+
+
 class _TooDeep(Exception):
     """The chain of formula cells is too deep to follow here: evaluate ``key`` first."""
 
@@ -95,6 +146,7 @@ class Book:
         self.ranges: dict[tuple[bool, str, Ref], list[tuple[int, int, Value]]] = {}
         self.lookups: dict[tuple[bool, str, Ref, int], dict[object, Value]] = {}
         self.positions: dict[str, tuple[int, int]] = {}  # "F12" -> (12, 6), met again and again
+        self.pure: dict[int, _ShapeMemo | None] = {}  # by id of a call in a shape's tree (kept in ``shapes``)
 
     def position(self, coordinate: str) -> tuple[int, int]:
         found = self.positions.get(coordinate)
@@ -215,6 +267,49 @@ class Book:
             self.local = local
             self.shift = shift
 
+    def _call(self, node: Call, sheet: str) -> Value:
+        """A function's value, looked up by its inputs' values when its shape is worth it
+        (a full evaluation only: a local one reads stored values); else evaluated lazily."""
+        fn = FUNCTIONS.get(node.name)
+        if fn is None:
+            raise NotEvaluable("function", {"name": node.name})
+        key = id(node)
+        if key in self.pure:
+            memo = self.pure[key]
+        else:
+            singles = _pure_inputs(node)
+            memo = self.pure[key] = _ShapeMemo(singles) if singles is not None else None
+        if memo is None or not memo.on or self.local:
+            return fn(self, node.args, sheet)
+        flags = self.ctx.flags
+        before = flags[Inexact]
+        try:  # every input read, on a branch taken or not: only to look the result up
+            inputs = tuple(self._input(ref, sheet) for ref in memo.singles)
+            signature: tuple[object, ...] | None = inputs + tuple(map(type, inputs))  # 1 is not TRUE
+            hash(signature)
+        except (NotEvaluable, _TooDeep, TypeError):
+            signature = None  # the lazy evaluation below meets what it must, as it would
+        memo.seen()
+        if signature is not None:
+            found = memo.results.get(signature)
+            if found is not None:
+                memo.hits += 1
+                flags[Inexact] = before or found[1]
+                return found[0]
+        flags[Inexact] = False
+        try:
+            value = fn(self, node.args, sheet)
+        finally:
+            inexact = bool(flags[Inexact])
+            flags[Inexact] = before or inexact
+        if signature is not None and memo.on:
+            memo.results[signature] = (value, inexact)
+        return value
+
+    def _input(self, ref: Ref, sheet: str) -> Value:
+        moved = self.at(ref)
+        return self.cell(ref.sheet or sheet, moved.min_row, moved.min_col)
+
     def evaluate_top(self, key: Key, local: bool) -> Value:
         """A formula cell's value, chains deeper than ``MAX_CHAIN`` followed from their far end
         (each cell evaluated there is memoised, so the retry is short). Iterative: a running
@@ -271,10 +366,7 @@ class Book:
                 row, col = ref.min_row, ref.min_col
             return self.cell(node.sheet or sheet, row, col)
         if isinstance(node, Call):
-            fn = FUNCTIONS.get(node.name)
-            if fn is None:
-                raise NotEvaluable("function", {"name": node.name})
-            return fn(self, node.args, sheet)
+            return self._call(node, sheet)
         if isinstance(node, Prefix):
             value = self.number(self.scalar(node.operand, sheet))
             return value if isinstance(value, XlError) or node.op == "+" else -value

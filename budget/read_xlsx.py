@@ -90,8 +90,17 @@ def _line_digits(factors: list[Quantity], stated: Quantity) -> int | None:
 def _rows(ws: Worksheet, min_row: int = 1, max_row: int | None = None) -> Iterator[tuple[int, dict[int, Any]]]:
     """(row number, {column: cell}) for the rows that have cells, in order: only the cells
     that exist, so the size of the sheet's rectangle does not matter."""
+    cells = ws._cells
+    width = ws.max_column
+    if max_row is not None and (max_row - min_row + 1) * width < len(cells):
+        # a few rows at the top of a large sheet: looked up, not found by scanning every cell
+        for r in range(min_row, max_row + 1):
+            found = {c: cells[(r, c)] for c in range(1, width + 1) if (r, c) in cells}
+            if found:
+                yield r, found
+        return
     by_row: dict[int, dict[int, Any]] = {}
-    for (r, c), cell in list(ws._cells.items()):
+    for (r, c), cell in list(cells.items()):
         if r >= min_row and (max_row is None or r <= max_row):
             by_row.setdefault(r, {})[c] = cell
     for r in sorted(by_row):

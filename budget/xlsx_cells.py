@@ -89,6 +89,7 @@ class XSheet:
         self._cells: dict[tuple[int, int], XCell] = {}
         self.merged_cells = MultiCellRange()
         self.row_dimensions = _RowDimensions()
+        self.max_column = 0  # the last column with a cell, as openpyxl's (set by the parser)
 
     def cell(self, row: int, column: int) -> XCell:
         """The cell, created empty when absent (as openpyxl does)."""
@@ -289,6 +290,8 @@ class _SheetParser:
             self.f_ws.row_dimensions[self.row] = RowDimension(bool(hidden) and hidden not in ("false", "f", "0"))
         for el in row:
             self.parse_cell(el)
+        if self.col > self.f_ws.max_column:
+            self.f_ws.max_column = self.v_ws.max_column = self.col
 
     def parse_cell(self, el: Any) -> None:
         kind = el.get("t", "n")

@@ -361,3 +361,61 @@ def test_a_stated_amount_with_a_fraction_of_a_dong(tmp_path: Path) -> None:
     assert fractions[0].message == (
         "Số tiền 1.500.000,5 đồng có phần lẻ 0,5 đồng, dưới một đồng; số tiền phải tròn đến đồng."
     )
+
+
+def test_a_lookup_filled_down_gives_each_row_its_own_value() -> None:
+    # the lookup's result is kept by its input (the unit text): 700 rows, past the trial in
+    # which a shape shows whether its inputs repeat, each row still gets its own product
+    units = ("triệu đồng", "nghìn đồng", "đồng", "tỷ đồng")
+    cells: dict[str, Any] = {"D1": "triệu đồng", "E1": D(6), "D2": "nghìn đồng", "E2": D(3), "D3": "đồng", "E3": D(0)}
+    expected = {}
+    for row in range(1, 701):
+        unit = units[row % 4]
+        cells[f"A{row}"] = f" {unit} /người" if row % 3 else unit
+        cells[f"B{row}"] = D(row)
+        cells[f"C{row}"] = f'=B{row}*10^IFERROR(VLOOKUP(TRIM(LEFT(A{row},FIND("/",A{row}&"/")-1)),$D$1:$E$3,2,FALSE),9)'
+        expected[("S", f"C{row}")] = D(row) * D(10) ** {"triệu đồng": 6, "nghìn đồng": 3, "đồng": 0}.get(unit, 9)
+    result = recompute_workbook(_book(cells), _book({}), "t.xlsx")
+    assert {k: v for k, v in result.values.items() if k[1].startswith("C")} == expected
+
+
+def test_a_kept_result_keeps_its_inexactness() -> None:
+    # 1/3 is rounded: every row shows it to Excel's 15 digits, first computed or looked up
+    cells: dict[str, Any] = {}
+    for row in range(1, 601):
+        cells[f"A{row}"] = D(3)
+        cells[f"B{row}"] = f"=ROUND(1/A{row},40)"
+    result = recompute_workbook(_book(cells), _book({}), "t.xlsx")
+    assert {result.values[("S", f"B{row}")] for row in range(1, 601)} == {D("0.333333333333333")}
+
+
+def test_a_branch_not_taken_is_not_evaluated_even_when_looked_up() -> None:
+    # B refers to a circular pair only on the branch it does not take
+    cells: dict[str, Any] = {"X1": "=Y1", "Y1": "=X1"}
+    for row in range(1, 600):
+        cells[f"A{row}"] = D(row % 2)
+        cells[f"B{row}"] = f"=IF(A{row}=1,A{row}*5,IF(A{row}=0,7,$X$1))"
+    result = recompute_workbook(_book(cells), _book({}), "t.xlsx", sheets=["S"])
+    assert [result.values[("S", f"B{row}")] for row in range(1, 7)] == [D(5), D(7), D(5), D(7), D(5), D(7)]
+    assert [f.source.cell for f in result.findings if f.code == "XLSX_FORMULA_NOT_EVALUATED"] == ["S!X1", "S!Y1"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["a", "b", " a", "A", "c"]), st.one_of(st.integers(-5, 5), st.just(True))),
+        min_size=1,
+        max_size=900,
+    )
+)
+def test_lookups_filled_down_equal_one_by_one_evaluation(rows: list[tuple[str, int | bool]]) -> None:
+    # the whole column recomputed at once (results kept by input) equals each cell alone
+    cells: dict[str, Any] = {"E1": "a", "F1": D(2), "E2": "b", "F2": D(-3)}
+    for row, (key, number) in enumerate(rows, 1):
+        cells[f"A{row}"] = key
+        cells[f"B{row}"] = number if number is True else D(number)  # TRUE is not 1 to COUNT
+        cells[f"C{row}"] = f"=IFERROR(VLOOKUP(TRIM(A{row}),$E$1:$F$2,2,FALSE),B{row})*B{row}+COUNT(B{row})*10"
+    wb = _book(cells)
+    together = recompute_workbook(wb, _book({}), "t.xlsx").values
+    alone = {("S", f"C{row}"): evaluate_cell(wb, wb, "S", f"C{row}") for row in range(1, len(rows) + 1)}
+    assert {k: v for k, v in together.items() if k[1].startswith("C")} == alone
