@@ -29,7 +29,15 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
-from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
+from xlsxwriter.worksheet import (
+    CellBlankTuple,
+    CellFormulaTuple,
+    CellNumberTuple,
+    CellStringTuple,
+    Worksheet,
+    _utf16_len,
+    _utf16_truncate,
+)
 
 from budget import layout, messages
 from budget.findings import Finding
@@ -128,6 +136,20 @@ class _Worksheet(Worksheet):  # type: ignore[misc]
             self._write_single_row(row)
         self.table[row][col] = CellFormulaTuple(formula, cell_format, value)
         return 0
+
+    def put_row(self, row: int, cells: dict[int, Any]) -> None:
+        """A row's cells, made by ``_Sheet``'s ``*_cell`` methods, stored at once: what
+        ``write_string``/``write_number``/``write_formula`` do for each cell (bounds, the
+        sheet's dimensions, streaming the previous row) done once for the row. On a large
+        budget those per-cell calls cost more than building the cells themselves."""
+        if not cells:
+            return
+        low, high = min(cells), max(cells)
+        if self._check_dimensions(row, low) or self._check_dimensions(row, high):
+            raise ValueError(f"row {row} of sheet {self.name} is outside the sheet or already written")
+        if self.constant_memory and row > self.previous_row:
+            self._write_single_row(row)
+        self.table[row].update(cells)
 
     def _write_single_row(self, current_row_num: int = 0) -> None:
         """XlsxWriter's constant-memory row writer, with the row's XML built as one string
@@ -346,23 +368,44 @@ class _Sheet:
         if line_height != _LINE_HEIGHT or height > row_height([], line_height):
             self.ws.set_row(row, height)
 
-    def text(self, row: int, col: int, value: str, fmt: Any = None) -> None:
+    # Cells are made here and stored a row at a time (``put``): one place decides how a text,
+    # a figure or a formula is written, whatever the sheet.
+
+    def text_cell(self, value: str, fmt: Any = None) -> Any:
         value = value if len(value) <= _MAX_TEXT else value[: _MAX_TEXT - 1] + "…"
+        if len(value) > _MAX_TEXT // 2 and _utf16_len(value) > _MAX_TEXT:  # as ``write_string``
+            value = _utf16_truncate(value, _MAX_TEXT)
         if value.startswith(_RISKY_START):
             fmt = self.fmt.text_quoted
-        self.ws.write_string(row, col, value, fmt or self.fmt.text)
+        return CellStringTuple(value, fmt or self.fmt.text)
+
+    def number_cell(self, value: Decimal | int, fmt: Any = None, bold: bool = False) -> Any:
+        if isinstance(value, Decimal) and too_precise(value):
+            return CellStringTuple(plain(value), self.fmt.text)  # finding XLSX_PRECISION says so
+        if fmt is None:
+            fmt = self.fmt.of(Decimal(value), bold)
+        return CellNumberTuple(value, fmt)  # Decimal, see the module doc
+
+    def formula_cell(self, formula: str, value: Decimal | str, fmt: Any = None) -> Any:
+        formula = self.ws._prepare_formula(formula)
+        if isinstance(value, str):
+            return CellFormulaTuple(formula, fmt or self.fmt.text, value or EMPTY)
+        return CellFormulaTuple(formula, fmt or self.fmt.of(value), _Result(value))
+
+    def blank_cell(self) -> Any:
+        return CellBlankTuple(self.fmt.text)
+
+    def put(self, row: int, cells: dict[int, Any]) -> None:
+        self.ws.put_row(row, cells)
+
+    def text(self, row: int, col: int, value: str, fmt: Any = None) -> None:
+        self.put(row, {col: self.text_cell(value, fmt)})
 
     def number(self, row: int, col: int, value: Decimal, fmt: Any = None, bold: bool = False) -> None:
-        if too_precise(value):
-            self.ws.write_string(row, col, plain(value), self.fmt.text)  # finding XLSX_PRECISION says so
-        else:
-            self.ws.write_number(row, col, value, fmt or self.fmt.of(value, bold))  # Decimal, see the module doc
+        self.put(row, {col: self.number_cell(value, fmt, bold)})
 
     def formula(self, row: int, col: int, formula: str, value: Decimal | str, fmt: Any = None) -> None:
-        if isinstance(value, str):
-            self.ws.write_formula(row, col, formula, fmt or self.fmt.text, value or EMPTY)
-        else:
-            self.ws.write_formula(row, col, formula, fmt or self.fmt.of(value), _Result(value))
+        self.put(row, {col: self.formula_cell(formula, value, fmt)})
 
     def merged(self, row: int, first: int, last: int, value: str, fmt: Any) -> None:
         value = value if len(value) <= _MAX_TEXT else value[: _MAX_TEXT - 1] + "…"
@@ -778,7 +821,6 @@ def _detail_row(
     status: tuple[Status, bool],
 ) -> None:
     fmt = s.fmt
-    ws = s.ws
     label = line.result.line.label or line.result.line.tail
     s.height(
         r,
@@ -786,29 +828,31 @@ def _detail_row(
         + [(q.unit_text, s.width(cols.unit(k))) for k, q in enumerate(line.factors[: cols.slots])],
     )
     f = _formulas(r, cols, decimals, unit_exponent, w.units)
-    ws.write_number(r, cols.no, no, fmt.number(0))
-    s.text(r, cols.section, line.section)
-    ws.write_number(r, cols.line, line.result.line.source.line or 0, fmt.number(0))
-    s.text(r, cols.label, label)
+    cells = {
+        cols.no: s.number_cell(no, fmt.number(0)),
+        cols.section: s.text_cell(line.section),
+        cols.line: s.number_cell(line.result.line.source.line or 0, fmt.number(0)),
+        cols.label: s.text_cell(label),
+    }
     for k, q in enumerate(line.factors):
-        s.number(r, cols.value(k), q.value)
-        s.text(r, cols.unit(k), q.unit_text)
+        cells[cols.value(k)] = s.number_cell(q.value)
+        cells[cols.unit(k)] = s.text_cell(q.unit_text)
     for k in range(len(line.factors), cols.slots):  # empty slots keep the grid
-        ws.write_blank(r, cols.value(k), None, fmt.text)
-        ws.write_blank(r, cols.unit(k), None, fmt.text)
+        cells[cols.value(k)] = cells[cols.unit(k)] = s.blank_cell()
     if any(q.money is not None for q in line.factors):
-        s.formula(r, cols.coefficient, f["coefficient"], line.coefficient)
+        cells[cols.coefficient] = s.formula_cell(f["coefficient"], line.coefficient)
     else:
-        s.number(r, cols.coefficient, line.coefficient)  # no money unit: as assumed, fixed
+        cells[cols.coefficient] = s.number_cell(line.coefficient)  # no money unit: as assumed, fixed
     computed = round_to(line.computed, decimals)
-    s.formula(r, cols.computed, f["computed"], computed)
-    s.number(r, cols.stated, line.stated)
-    s.formula(r, cols.difference, f["difference"], line.stated - computed)
+    cells[cols.computed] = s.formula_cell(f["computed"], computed)
+    cells[cols.stated] = s.number_cell(line.stated)
+    cells[cols.difference] = s.formula_cell(f["difference"], line.stated - computed)
     word, live = status
     if live:
-        s.formula(r, cols.status, _line_status_formula(r, cols, decimals, w), w.status[word])
+        cells[cols.status] = s.formula_cell(_line_status_formula(r, cols, decimals, w), w.status[word])
     else:
-        s.text(r, cols.status, w.status[word])
+        cells[cols.status] = s.text_cell(w.status[word])
+    s.put(r, cells)
 
 
 def _write_units(wb: Workbook, fmt: _Formats, w: _Words) -> None:
@@ -860,17 +904,11 @@ def _write_findings(
             cause = "" if f.cause is None else messages.render(f.cause.code, f.cause.args, w.lang)
         where = str(f.source)
         s.height(r, [(f.code, s.width(0)), (where, s.width(2)), (message, s.width(7)), (cause, s.width(8))])
-        s.text(r, 0, f.code)
-        s.text(r, 1, w.severity(f.severity.value))
-        s.text(r, 2, where)
+        cells = {0: s.text_cell(f.code), 1: s.text_cell(w.severity(f.severity.value)), 2: s.text_cell(where)}
         for col, value in ((3, f.expected), (4, f.actual), (5, f.difference)):
-            if value is not None:
-                s.number(r, col, value)
-            else:
-                ws.write_blank(r, col, None, fmt.text)
-        s.text(r, 6, f.unit or "")
-        s.text(r, 7, message)
-        s.text(r, 8, cause)
+            cells[col] = s.number_cell(value) if value is not None else s.blank_cell()
+        cells.update({6: s.text_cell(f.unit or ""), 7: s.text_cell(message), 8: s.text_cell(cause)})
+        s.put(r, cells)
     last = header_row + len(findings)
     if findings:
         ws.conditional_format(
@@ -914,9 +952,8 @@ def _write_sources(
         source = line.result.line.source
         where = str(source.where)
         s.height(r, [(where, s.width(1)), (source.text, s.width(2))])
-        s.text(r, 0, _ref(w.detail, detail_first + i, 0))
-        s.text(r, 1, where)
-        s.text(r, 2, source.text)
+        link = _ref(w.detail, detail_first + i, 0)
+        s.put(r, {0: s.text_cell(link), 1: s.text_cell(where), 2: s.text_cell(source.text)})
     s.print_setup(header_row, 2, info.number, landscape=True, last_row=r)
 
 
