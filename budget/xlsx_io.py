@@ -39,7 +39,8 @@ MAX_TOTAL = 4 * 1024 * 1024 * 1024  # and never more than 4 GiB
 MAX_RATIO = 200  # inflated / compressed, for members over 1 MiB
 MAX_ROWS = 1_048_576  # rows a sheet may claim: Excel's own limit
 MAX_CELLS = 24_000_000  # cells in the whole workbook: the tool's own at Excel's row limit fits
-MAX_AREA = 20_000_000  # rows × columns of one sheet: what a reader may walk through
+MAX_AREA = 20_000_000  # rows × columns of a sheet reaching past column Z: what a reader may walk through
+_NARROW = 26  # columns A to Z: the tool's own sheets, at Excel's row limit too, are never refused for their area
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old .xls (and other OLE2) signature
 _CHUNK = 1 << 20
 _OVERLAP = 8192  # bytes read again from the previous chunk: longer than any pattern below
@@ -152,7 +153,7 @@ def _check_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, where: Source, meas
     the number of cells. Returns the number of cells."""
     name = info.filename
     rows = cells = row_tags = 0
-    columns = 26  # columns A to Z are not looked at one by one (see ``_WIDE_CELL``)
+    columns = _NARROW  # columns A to Z are not looked at one by one (see ``_WIDE_CELL``)
     farthest = ("", 0)
     with z.open(info) as fh:
         for buf, own in _chunks(fh):
@@ -184,7 +185,7 @@ def _check_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, where: Source, meas
     rows = max(rows, row_tags)
     if rows > MAX_ROWS:
         raise InputError(where, "XLSX_TOO_MANY_ROWS", {"member": name, "rows": rows})
-    if rows * columns > MAX_AREA:
+    if columns > _NARROW and rows * columns > MAX_AREA:
         raise InputError(
             where,
             "XLSX_TOO_WIDE",

@@ -774,6 +774,20 @@ def test_far_cells_on_many_rows_are_refused(tmp_path: Path, capsys: pytest.Captu
     assert code == 2 and "[XLSX_TOO_WIDE]" in err and "cột XFD" in err, err
 
 
+def test_a_long_sheet_within_column_z_is_never_refused_for_its_area(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the tool's own workbook at Excel's row limit: a million rows of columns A to Z (here the
+    # limit is lowered so that a few rows reach it); a sheet past Z is still refused
+    monkeypatch.setattr(xlsx_io, "MAX_AREA", 60)
+    long = estimate(tmp_path / "dai.xlsx", [ROW] * 5)
+    code, out, err = cli(capsys, "check", str(long))
+    assert code == 0 and "XLSX_TOO_WIDE" not in err + out, err
+    wide = estimate(tmp_path / "rong.xlsx", [ROW] * 5, extra='<row r="9"><c r="AB9"><v>1</v></c></row>')
+    code, _, err = cli(capsys, "check", str(wide))
+    assert code == 2 and "[XLSX_TOO_WIDE]" in err and "cột AB, dòng 9" in err, err
+
+
 def test_cell_reference_hidden_in_a_character_reference(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = estimate(tmp_path / "an.xlsx", extra='<row r="300"><c r="&#88;FD300"><v>1</v></c></row>')
     code, _, err = cli(capsys, "check", str(path))
