@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         gc.disable()  # as ``budget check`` runs one document (``plancheck.cli._no_collector``)
         lines = stages.run("read text", lambda: modules["read_text_lines"](plan_path, name))
         plan, findings = stages.run("parse (outline, cost lines)", lambda: modules["parse"](lines, name))
-        del lines
+        lines = []  # the plan keeps what it needs of them, as in ``budget check``
         evaluation = stages.run("evaluate (products, sums)", lambda: modules["evaluate"](plan))
         more = stages.run("checks (findings, causes)", lambda: modules["run_checks"](evaluation))
         report = modules["Report"](plan, evaluation, tuple(sorted([*findings, *more], key=modules["sort_key"])))
@@ -91,9 +91,8 @@ def main(argv: list[str] | None = None) -> int:
             "projection (what every output shows)",
             lambda: modules["project"](report, targets, "vi", table=table, sha256=modules["file_digest"](name)),
         )
-        sink = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - closed below
-        stages.run("JSON written", lambda: modules["write_json_to"](sink.write, report, targets, projection=shown))
-        sink.close()
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            stages.run("JSON written", lambda: modules["write_json_to"](sink.write, report, targets, projection=shown))
         if args.xlsx:
             xlsx = Path(d) / "out.xlsx"
             stages.run(

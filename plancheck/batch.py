@@ -26,11 +26,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from budget.cli_support import EXIT_INPUT
 from budget.findings import InputError
-from plancheck.batch_view import DocSheet, DocSummary, internal, overall, sheet_of, summarize, unreadable
+from plancheck.batch_view import DocSheet, DocSummary, Overall, internal, overall, sheet_of, summarize, unreadable
 from plancheck.progress import Progress, wanted
+
+if TYPE_CHECKING:
+    from plancheck.write_batch_html import BatchHtml
 
 # Suffixes a folder or a pattern contributes, beside the documents ``budget.read_office``
 # reads (Word, PDF ...). A file named explicitly is always checked, whatever its suffix.
@@ -182,7 +186,6 @@ def check_one(task: Task) -> Outcome:
 
     try:
         report = check_file(task.path, strict_units=task.strict_units)
-        summary = summarize(task.index, task.path, report)
         targets = []
         if Path(task.path).suffix.lower() not in (".xlsx", ".xlsm", ".csv"):
             from indicators.extract import extract
@@ -191,6 +194,7 @@ def check_one(task: Task) -> Outcome:
                 targets = extract(Path(task.path), task.path)
             except InputError:  # targets are read from plain text only (not Word, PDF)
                 targets = []
+        summary = summarize(task.index, task.path, report, targets)
         text = (
             document_json(summary, report, targets, task.lang)
             if task.format == "json"
@@ -352,10 +356,6 @@ def main(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         sys.stderr.write("budget: lệnh không hợp lệ: --jobs phải là số nguyên dương\n")
         return EXIT_INPUT
-    for flag in ("html", "pdf"):
-        if getattr(args, flag, None):
-            sys.stderr.write(f"budget: --{flag} chỉ dùng khi kiểm tra một tệp; hãy dùng --xlsx cho nhiều tệp\n")
-            return EXIT_INPUT
     items = list(args.file)
     if args.manifest is not None:
         items += _manifest_items(args.manifest)
@@ -363,30 +363,61 @@ def main(args: argparse.Namespace) -> int:
         sys.stderr.write("budget: lệnh không hợp lệ: cần ít nhất một tệp, thư mục hoặc --manifest\n")
         return EXIT_INPUT
     out = Path(args.xlsx) if args.xlsx else None
-    inputs = collect(items, [out] if out else [])
+    reports = [Path(p) for p in (getattr(args, "html", None), getattr(args, "pdf", None)) if p]
+    inputs = collect(items, [o for o in (out, *reports) if o is not None])
     lang = getattr(args, "lang", None) or "vi"
-    tasks = [Task(i, p, args.strict_units, args.format, out is not None, lang) for i, p in enumerate(inputs.paths, 1)]
+    sheets = out is not None or bool(reports)  # each document's detail: a sheet or a section
+    tasks = [Task(i, p, args.strict_units, args.format, sheets, lang) for i, p in enumerate(inputs.paths, 1)]
     if not tasks:  # patterns that matched only files of other kinds: nothing was checked
         sys.stderr.write(f"budget: không có văn bản dự toán nào để kiểm tra (bỏ qua {len(inputs.skipped)} tệp)\n")
         return EXIT_INPUT
-    try:
-        if out is None:
-            return _run(args, tasks, inputs, None)
-        from budget.output import write_safely
+    from budget.output import check_target, write_safely
 
-        code: list[int] = []
-        # checked while the workbook is written: each document's sheet as soon as it is in
-        write_safely(
-            out, [Path(p) for p in inputs.paths], args.force, lambda tmp: code.append(_run(args, tasks, inputs, tmp))
-        )
-        return code[0]
+    sources = [Path(p) for p in inputs.paths]
+    for report in reports:  # written after the run: refused before it, not after
+        check_target(report, sources, args.force)
+    chromium = None
+    if getattr(args, "pdf", None):
+        from plancheck.report import require_chromium
+
+        chromium = require_chromium(Path(args.pdf))
+    html = None
+    if reports:
+        from plancheck.write_batch_html import BatchHtml
+
+        html = BatchHtml()
+    try:
+        done: list[Done] = []
+        if out is None:
+            done.append(_run(args, tasks, inputs, None, html))
+        else:  # checked while the workbook is written: each document's sheet as soon as it is in
+            write_safely(out, sources, args.force, lambda tmp: done.append(_run(args, tasks, inputs, tmp, html)))
+        if html is not None:
+            finished = done[0]
+            if args.html:
+                write_safely(Path(args.html), sources, args.force, lambda tmp: html.write(tmp, finished))
+            if args.pdf and chromium is not None:
+                pdf = Path(args.pdf)
+                write_safely(pdf, sources, args.force, lambda tmp: html.write_pdf(tmp, finished, chromium, pdf))
+        return done[0].total.exit_code
     except KeyboardInterrupt:
         sys.stdout.flush()
         sys.stderr.write("\nbudget: đã dừng theo yêu cầu (Ctrl-C); kết quả trên chưa đầy đủ.\n")
         return 130
 
 
-def _run(args: argparse.Namespace, tasks: list[Task], inputs: Inputs, workbook: Path | None) -> int:
+@dataclass(frozen=True)
+class Done:
+    """A finished run, for the outputs written after it (the HTML and PDF reports)."""
+
+    rows: list[DocSummary]
+    skipped: list[Skipped]
+    total: Overall
+
+
+def _run(
+    args: argparse.Namespace, tasks: list[Task], inputs: Inputs, workbook: Path | None, html: BatchHtml | None
+) -> Done:
     """Check every task, streaming each document's output in input order, then the summary."""
     from plancheck.write_batch import JsonSink, TextSink
 
@@ -407,6 +438,8 @@ def _run(args: argparse.Namespace, tasks: list[Task], inputs: Inputs, workbook: 
             sink.document(o)
             if book is not None:
                 book.document(o.summary, o.sheet)
+            if html is not None:
+                html.document(o.summary, o.sheet)
             if o.summary.reason is not None:
                 bar.say(f"budget: {o.summary.file}: {o.summary.verdict}: {o.summary.reason}\n")
     finally:
@@ -415,4 +448,4 @@ def _run(args: argparse.Namespace, tasks: list[Task], inputs: Inputs, workbook: 
     sink.finish(rows, inputs.skipped, total)
     if book is not None:
         book.finish(rows, inputs.skipped, total)
-    return total.exit_code
+    return Done(rows, list(inputs.skipped), total)

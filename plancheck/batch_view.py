@@ -17,6 +17,8 @@ from budget.api import Report
 from budget.evaluate import LineResult, Result
 from budget.findings import InputError
 from budget.numbers import EXACT
+from indicators.extract import Extracted
+from indicators.write_targets import row_of, to_text
 
 
 class Status(enum.StrEnum):
@@ -40,6 +42,28 @@ EXIT_CODE = {Status.OK: 0, Status.NO_BUDGET: 0, Status.ERRORS: 1, Status.UNREADA
 
 
 @dataclass(frozen=True)
+class TargetRow:
+    """A target a document sets, as the consolidated summary lists it: the cells of the
+    ``Chỉ tiêu`` table (``indicators.write_targets.HEADERS``) and the line the text shows."""
+
+    cells: tuple[str, ...]
+    text: str
+
+
+def target_rows(found: Sequence[Extracted], file: str) -> tuple[TargetRow, ...]:
+    """Each target's cells, and its line as ``budget check`` prints it, placed by ``dòng N``
+    under its document's name rather than by the file's whole path again."""
+    out = []
+    for e in found:
+        text = to_text([e]).splitlines()[0]
+        if text.startswith(f"{file}:"):
+            line, _, rest = text[len(file) + 1 :].partition(":")
+            text = f"dòng {line}:{rest.partition(':')[2]}" if line.isdigit() else text
+        out.append(TargetRow(tuple(row_of(e)), text))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
 class DocSummary:
     """One row of ``Tổng hợp các đơn vị``."""
 
@@ -58,6 +82,7 @@ class DocSummary:
     computed: Decimal | None = None  # the sum of its parts, in ``unit``
     unit: str = ""
     reason: str | None = None  # why it could not be read (unreadable, internal error)
+    targets: tuple[TargetRow, ...] = ()  # the targets (chỉ tiêu) the document sets
 
     @property
     def verdict(self) -> str:
@@ -116,7 +141,7 @@ def _count(report: Report, severity: str) -> int:
     return sum(1 for f in report.findings if f.severity.value == severity)
 
 
-def summarize(index: int, file: str, report: Report) -> DocSummary:
+def summarize(index: int, file: str, report: Report, targets: Sequence[Extracted] = ()) -> DocSummary:
     ev, plan = report.evaluation, report.plan
     errors = _count(report, "error")
     status = Status.ERRORS if errors else (Status.OK if plan.has_budget else Status.NO_BUDGET)
@@ -136,6 +161,7 @@ def summarize(index: int, file: str, report: Report) -> DocSummary:
         ev.total.stated,
         ev.total.children_sum,
         ev.total.money.name,
+        targets=target_rows(targets, file),
     )
 
 
@@ -211,10 +237,22 @@ class Overall:
     totals: tuple[UnitTotal, ...]  # one per money unit, in order of first appearance
     skipped: int
     worst: Status | None
+    targets: int = 0  # targets found, over all documents
 
     @property
     def exit_code(self) -> int:
         return 0 if self.worst is None else EXIT_CODE[self.worst]
+
+    @property
+    def kind(self) -> str:
+        """How the run came out as a report shows it: ``ok``, ``errors``, or ``incomplete``
+        when a document could not be read or checked."""
+        return {0: "ok", 1: "errors"}.get(self.exit_code, "incomplete")
+
+    @property
+    def counts(self) -> str:
+        """``2 khớp, 1 có lỗi, 1 không đọc được``: the documents by how they came out."""
+        return ", ".join(f"{n} {VERDICT[s]}" for s, n in self.by_status.items() if n)
 
 
 _ORDER = list(Status)
@@ -243,4 +281,5 @@ def overall(rows: Sequence[DocSummary], skipped: int) -> Overall:
         tuple(totals.values()),
         skipped,
         worst,
+        sum(len(r.targets) for r in rows),
     )

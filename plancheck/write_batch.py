@@ -61,6 +61,7 @@ def summary_dict(s: DocSummary) -> dict[str, Any]:
         "difference": _dec(s.difference),
         "unit": s.unit or None,
         "reason": s.reason,
+        "targets": len(s.targets),
     }
 
 
@@ -91,6 +92,7 @@ def overall_dict(total: Overall) -> dict[str, Any]:
             for t in total.totals
         ],
         "skipped": total.skipped,
+        "targets": total.targets,
         "exit_code": total.exit_code,
     }
 
@@ -148,20 +150,20 @@ _FILE, _IDENT = 34, 26
 
 
 def _table_row(cells: tuple[str, ...]) -> str:
-    no, file, ident, lines, sections, errors, warnings, stated, computed, unit, verdict = cells
+    no, file, ident, lines, sections, errors, warnings, targets, stated, computed, unit, verdict = cells
     return (
         f"{no:>4}  {file:<{_FILE}}  {ident:<{_IDENT}} {lines:>6} {sections:>5} {errors:>5} {warnings:>7}"
-        f" {stated:>14} {computed:>14}  {unit:<11} {verdict}"
+        f" {targets:>7} {stated:>14} {computed:>14}  {unit:<11} {verdict}"
     ).rstrip()
+
+
+_HEAD = ("STT", "Tệp", "Số, ngày", "Dòng", "Mục", "Lỗi", "C.báo", "C.tiêu", "Tổng ghi", "Tổng tính", "Đơn vị",
+         "Kết quả")  # fmt: skip
 
 
 def summary_lines(rows: Sequence[DocSummary], skipped: Sequence[Skipped], total: Overall) -> list[str]:
     out = [f"{SUMMARY_TITLE}: {total.documents} văn bản"]
-    out.append(
-        _table_row(
-            ("STT", "Tệp", "Số, ngày", "Dòng", "Mục", "Lỗi", "C.báo", "Tổng ghi", "Tổng tính", "Đơn vị", "Kết quả")
-        )
-    )
+    out.append(_table_row(_HEAD))
     for s in rows:
         ident = ", ".join(x for x in (s.number, s.date) if x)
         readable = s.status not in (Status.UNREADABLE, Status.BUG)
@@ -173,6 +175,7 @@ def summary_lines(rows: Sequence[DocSummary], skipped: Sequence[Skipped], total:
             str(s.sections) if readable else "",
             str(s.errors) if readable else "",
             str(s.warnings) if readable else "",
+            str(len(s.targets)) if readable else "",
             _num(s.stated) if readable else "",
             _num(s.computed) if readable else "",
             s.unit,
@@ -184,6 +187,13 @@ def summary_lines(rows: Sequence[DocSummary], skipped: Sequence[Skipped], total:
         out.append("")
         out.append(f"Không kiểm tra được {len(failed)} văn bản:")
         out.extend(f"{s.index:>4}  {s.file}: {s.reason}" for s in failed)
+    setting = [s for s in rows if s.targets]
+    if setting:
+        out.append("")
+        out.append(f"Chỉ tiêu đặt ra trong các văn bản: {total.targets} chỉ tiêu ở {len(setting)} văn bản")
+        for s in setting:
+            out.append(f"{s.index:>4}  {s.file}:")
+            out.extend(f"        {t.text}" for t in s.targets)
     if skipped:
         out.append("")
         out.append(f"Bỏ qua {len(skipped)} tệp không phải văn bản dự toán:")

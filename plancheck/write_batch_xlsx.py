@@ -21,6 +21,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from budget.layout import WORKBOOK_OPTIONS
 from budget.numbers import plain
 from budget.table import too_precise
+from indicators.write_targets import HEADERS as TARGET_COLUMNS
 from plancheck.batch_view import VERDICT, DocSheet, DocSummary, Overall, Status
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ HEADERS = [
     "Số mục",
     "Lỗi",
     "Cảnh báo",
+    "Chỉ tiêu",
     "Tổng kinh phí ghi",
     "Tổng tính lại",
     "Chênh lệch (ghi − tính)",
@@ -44,6 +46,11 @@ HEADERS = [
     "Lý do",
     "Chi tiết",
 ]
+_STATED, _COMPUTED, _DIFFERENCE, _UNIT = (HEADERS.index(h) for h in ("Tổng kinh phí ghi", "Tổng tính lại",
+                                                                    "Chênh lệch (ghi − tính)", "Đơn vị"))  # fmt: skip
+_VERDICT, _REASON, _LINK = (HEADERS.index(h) for h in ("Kết quả", "Lý do", "Chi tiết"))
+TARGETS = "Chỉ tiêu các đơn vị"
+TARGET_HEADERS = ["STT văn bản", "Tệp", *TARGET_COLUMNS]
 TREE_HEADERS = ["Vị trí", "Mục", "Nội dung", "Kinh phí ghi", "Tính lại", "Chênh lệch", "Đơn vị", "Trạng thái"]
 FINDING_HEADERS = ["Vị trí", "Mức độ", "Nội dung (→ nguyên nhân có thể)", "Mã"]
 _MARK = {True: "Khớp", False: "Sai", None: "Không ghi"}
@@ -137,6 +144,7 @@ class BatchWorkbook:
     def __init__(self, path: Path):
         self.w = _Writer(path)
         self.summary = self.w.wb.add_worksheet(SUMMARY)
+        self.targets = self.w.wb.add_worksheet(TARGETS)  # second in the tabs, filled at the end
         self.names: list[str] = []
 
     def document(self, s: DocSummary, sheet: DocSheet | None) -> None:
@@ -146,6 +154,7 @@ class BatchWorkbook:
 
     def finish(self, rows: Sequence[DocSummary], skipped: Sequence[Skipped], total: Overall) -> None:
         _summary(self.w, self.summary, rows, self.names, skipped, total)
+        _targets(self.w, self.targets, rows, self.names)
         self.w.wb.close()
 
 
@@ -156,7 +165,7 @@ def _summary(
     counts = ", ".join(f"{n} {VERDICT[s]}" for s, n in total.by_status.items() if n)
     ws.write_string(1, 0, f"Kết quả chung: {counts or 'không có văn bản'}.", w.italic)
     ws.write_string(2, 0, "Bấm vào tên trang ở cột Chi tiết để xem từng văn bản.", w.italic)
-    for col, width in enumerate((5, 36, 14, 11, 9, 7, 6, 9, 15, 15, 15, 11, 14, REASON_WIDTH, 26)):
+    for col, width in enumerate((5, 36, 14, 11, 9, 7, 6, 9, 8, 15, 15, 15, 11, 14, REASON_WIDTH, 26)):
         ws.set_column(col, col, width)
     w.headers(ws, HEADER_ROW, HEADERS)
     first = HEADER_ROW + 1
@@ -165,18 +174,18 @@ def _summary(
     last = first + len(rows) - 1
     r = last + 2
     if rows:
-        stated, computed, unit = (xl_rowcol_to_cell(first, c) for c in (8, 9, 11))
-        ends = [xl_rowcol_to_cell(last, c) for c in (8, 9, 11)]
+        stated, computed, unit = (xl_rowcol_to_cell(first, c) for c in (_STATED, _COMPUTED, _UNIT))
+        ends = [xl_rowcol_to_cell(last, c) for c in (_STATED, _COMPUTED, _UNIT)]
         ranges = [f"{a}:{b}" for a, b in zip((stated, computed, unit), ends, strict=True)]
         for t in total.totals:
             note = f" (tổng ghi: {t.stating} văn bản có ghi tổng)" if t.stating != t.documents else ""
             w.string(ws, r, 1, f"Cộng {t.documents} văn bản tính bằng {t.unit}{note}", w.bold)
-            unit_ref = xl_rowcol_to_cell(r, 11)
-            for col, rng, value in ((8, ranges[0], t.stated), (9, ranges[1], t.computed)):
+            unit_ref = xl_rowcol_to_cell(r, _UNIT)
+            for col, rng, value in ((_STATED, ranges[0], t.stated), (_COMPUTED, ranges[1], t.computed)):
                 ws.write_formula(
                     r, col, f"=SUMIF({ranges[2]},{unit_ref},{rng})", w.amount_format(value, True), plain(value)
                 )
-            w.string(ws, r, 11, t.unit, w.bold)
+            w.string(ws, r, _UNIT, t.unit, w.bold)
             r += 1
     if skipped:
         r += 1
@@ -184,7 +193,7 @@ def _summary(
         for s in skipped:
             r += 1
             ws.write_string(r, 1, s.path)
-            ws.write_string(r, 13, s.reason)
+            ws.write_string(r, _REASON, s.reason)
     ws.freeze_panes(HEADER_ROW + 1, 2)
     ws.autofilter(HEADER_ROW, 0, max(last, HEADER_ROW), len(HEADERS) - 1)
     ws.set_landscape()
@@ -199,18 +208,47 @@ def _summary_row(w: _Writer, ws: Any, r: int, s: DocSummary, name: str) -> None:
     w.string(ws, r, 1, s.file)
     w.string(ws, r, 2, s.number)
     w.string(ws, r, 3, s.date)
-    for col, value in enumerate((s.lines, s.sections, s.errors, s.warnings), 4):
+    for col, value in enumerate((s.lines, s.sections, s.errors, s.warnings, len(s.targets)), 4):
         w.number(ws, r, col, value if readable else None)
-    w.number(ws, r, 8, s.stated)
-    w.number(ws, r, 9, s.computed)
-    w.number(ws, r, 10, s.difference)
-    w.string(ws, r, 11, s.unit)
-    w.string(ws, r, 12, s.verdict, w.text if s.status in (Status.OK, Status.NO_BUDGET) else w.bad)
-    w.string(ws, r, 13, s.reason, w.wrap)
-    ws.write_url(r, 14, f"internal:{_quote(name)}!A1", w.link, name)
+    w.number(ws, r, _STATED, s.stated)
+    w.number(ws, r, _COMPUTED, s.computed)
+    w.number(ws, r, _DIFFERENCE, s.difference)
+    w.string(ws, r, _UNIT, s.unit)
+    w.string(ws, r, _VERDICT, s.verdict, w.text if s.status in (Status.OK, Status.NO_BUDGET) else w.bad)
+    w.string(ws, r, _REASON, s.reason, w.wrap)
+    ws.write_url(r, _LINK, f"internal:{_quote(name)}!A1", w.link, name)
     height = _height([(s.reason or "", REASON_WIDTH)])
     if height:
         ws.set_row(r, height)
+
+
+def _targets(w: _Writer, ws: Any, rows: Sequence[DocSummary], names: list[str]) -> None:
+    """``Chỉ tiêu các đơn vị``: every target the documents set, by document (its number links
+    to the document's sheet), in the columns of ``indicators``' own ``Chỉ tiêu`` table."""
+    count = sum(len(s.targets) for s in rows)
+    ws.write_string(0, 0, f"CHỈ TIÊU ĐẶT RA TRONG CÁC VĂN BẢN: {count} CHỈ TIÊU", w.title)
+    ws.write_url(1, 0, f"internal:{_quote(SUMMARY)}!A1", w.link, f"← {SUMMARY}")
+    for col, width in enumerate((8, 30, 7, 40, 10, 12, 10, 8, 8, 7, 8, 8, 30, 10, 40)):
+        ws.set_column(col, col, width)
+    w.headers(ws, HEADER_ROW, TARGET_HEADERS)
+    r = HEADER_ROW
+    for s, name in zip(rows, names, strict=True):
+        for t in s.targets:
+            r += 1
+            ws.write_url(r, 0, f"internal:{_quote(name)}!A1", w.link, str(s.index))
+            w.string(ws, r, 1, s.file)
+            for col, cell in enumerate(t.cells, 2):
+                w.string(ws, r, col, cell, w.wrap)
+            height = _height([(t.cells[1], 40), (t.cells[-1], 40)])
+            if height:
+                ws.set_row(r, height)
+    if count == 0:
+        ws.write_string(HEADER_ROW + 1, 1, "Không văn bản nào đặt chỉ tiêu.", w.italic)
+    ws.freeze_panes(HEADER_ROW + 1, 2)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(HEADER_ROW)
 
 
 def _document(w: _Writer, s: DocSummary, sheet: DocSheet | None, name: str) -> None:

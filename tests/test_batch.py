@@ -23,7 +23,7 @@ from budget.source import Source
 from plancheck import batch
 from plancheck.batch import Task, check_all, collect, read_manifest
 from plancheck.batch_view import DocSummary, Status, overall, unreadable
-from plancheck.write_batch_xlsx import SUMMARY, sheet_name
+from plancheck.write_batch_xlsx import SUMMARY, TARGETS, sheet_name
 from tests.helpers import HA_DONG, ROOT
 
 
@@ -76,6 +76,7 @@ def test_summary_rows(
         assert row["status"] == ("errors" if e.has_errors else "ok")
         assert row["verdict"] == (f"{row['errors']} lỗi" if e.has_errors else "khớp")
         assert row["warnings"] == 0 and row["reason"] is None
+        assert row["targets"] == (1 if e.kind == "txt" else 0), e  # the plan text's 100% of teachers
     errors = {Path(r["file"]).name: r["errors"] for r in rows if r["errors"]}
     assert errors == {"don-vi-05.txt": 2, "don-vi-06.xlsx": 2, "don-vi-08.csv": 1}  # product (+ its section)
     assert doc["skipped"] == [
@@ -84,12 +85,13 @@ def test_summary_rows(
     ]
     s = doc["summary"]
     assert s["by_status"] == {"ok": 26, "no_budget": 0, "errors": 3, "unreadable": 1, "internal_error": 0}
-    assert (s["documents"], s["lines"], s["errors"], s["exit_code"], s["skipped"]) == (
+    assert (s["documents"], s["lines"], s["errors"], s["exit_code"], s["skipped"], s["targets"]) == (
         30,
         sum(e.lines for e in expected),
         5,
         2,
         2,
+        15,
     )
     assert "không đọc được: [INPUT_BINARY]" in p.stderr
 
@@ -140,6 +142,15 @@ def test_text_output(folder: tuple[Path, list[Expected]]) -> None:
         f"{sum(e.lines for e in expected)} dòng chi phí, 5 lỗi, 0 cảnh báo."
     )
     assert "Bỏ qua 2 tệp không phải văn bản dự toán:" in out
+    # the targets the documents set, under their documents, placed by line
+    targets = summary[summary.index("Chỉ tiêu đặt ra trong các văn bản: 15 chỉ tiêu ở 15 văn bản") + 1 :]
+    assert targets[:2] == [
+        f"   1  {path / 'don-vi-01.txt'}:",
+        "        dòng 11: [CT01] tối thiểu 100%, đến năm 2025 — Phấn đấu đến năm 2025 có 100% giáo viên đạt chuẩn"
+        " theo Thông tư 32/2018/TT-BGDĐT ngày 26/12/2018 (trung bình: N% của một đối tượng, không có từ tối thiểu)",
+    ]
+    # C.tiêu, before the totals, the unit (triệu đồng) and the verdict (“2 lỗi”, “khớp”)
+    assert (row5[-7], summary[2].split()[-6], summary[3].split()[-6]) == ("1", "1", "0")
 
 
 def test_consolidated_workbook(folder: tuple[Path, list[Expected]], tmp_path: Path) -> None:
@@ -149,16 +160,26 @@ def test_consolidated_workbook(folder: tuple[Path, list[Expected]], tmp_path: Pa
     assert p.returncode == 2, p.stderr
     wb = openpyxl.load_workbook(out)
     names = [sheet_name(i, e.name) for i, e in enumerate(expected, 1)]
-    assert wb.sheetnames == [SUMMARY, *names]
+    assert wb.sheetnames == [SUMMARY, TARGETS, *names]
     ws = wb[SUMMARY]
     rows = list(ws.iter_rows(min_row=6, max_row=35))
     assert [r[1].value for r in rows] == [str(path / e.name) for e in expected]
     assert [r[4].value for r in rows[:29]] == [e.lines for e in expected[:29]]
-    assert [r[12].value for r in rows if r[6].value] == ["2 lỗi", "2 lỗi", "1 lỗi"]
-    assert rows[29][12].value == "không đọc được" and rows[29][4].value is None
+    assert [r[8].value for r in rows[:29]] == [1 if e.kind == "txt" else 0 for e in expected[:29]]  # targets
+    assert [r[13].value for r in rows if r[6].value] == ["2 lỗi", "2 lỗi", "1 lỗi"]
+    assert rows[29][13].value == "không đọc được" and rows[29][4].value is None
     for r, name in zip(rows, names, strict=True):
-        assert r[14].value == name
-        assert r[14].hyperlink.location == f"'{name}'!A1"
+        assert r[15].value == name
+        assert r[15].hyperlink.location == f"'{name}'!A1"
+    # every target, by document, its number linking to the document's sheet
+    targets = list(wb[TARGETS].iter_rows(min_row=5, values_only=True))
+    assert targets[0][:7] == ("STT văn bản", "Tệp", "Mã", "Chỉ tiêu", "Loại", "Giá trị", "Cơ cấu")
+    assert [(t[0], t[1], t[2], t[4], t[5], t[9]) for t in targets[1:3]] == [
+        ("1", str(path / "don-vi-01.txt"), "CT01", "tối thiểu", "100", "2025"),
+        ("3", str(path / "don-vi-03.txt"), "CT01", "tối thiểu", "100", "2025"),
+    ]
+    assert len(targets) == 1 + 15
+    assert wb[TARGETS]["A6"].hyperlink.location == f"'{names[0]}'!A1"
     # each document's sheet: a link back, its tree and findings
     sheet = wb[names[4]]
     assert sheet["A1"].hyperlink.location == f"'{SUMMARY}'!A1"
@@ -400,3 +421,39 @@ def test_a_report_crosses_process_boundaries_whole() -> None:
     residual = next(f for f in back.findings if f.code == "UNIT_RESIDUAL")
     with pytest.raises(TypeError):
         residual.args["x"] = 1
+
+
+def test_consolidated_report_in_chromium(folder: tuple[Path, list[Expected]], tmp_path: Path) -> None:
+    """``--html``: the summary (a row per document linking to its section), the targets, and
+    each document's section, as the browser reads the page; ``--pdf`` prints the same page."""
+    from tests.test_report import dump_dom, parse, pdftotext
+
+    path, expected = folder
+    html, pdf = tmp_path / "tonghop.html", tmp_path / "tonghop.pdf"
+    p = run("check", str(path), "--html", str(html), "--pdf", str(pdf), "-q")
+    assert p.returncode == 2, p.stderr
+    dom = parse(dump_dom(html, tmp_path))
+    verdict = dom.one(id="verdict")
+    assert (verdict.attrs["data-exit-code"], "verdict-incomplete" in verdict.attrs["class"]) == ("2", True)
+    assert verdict.children[0].text.strip() == "Kết quả chung: 26 khớp, 3 có lỗi, 1 không đọc được"
+    rows = [n for n in dom.all() if n.tag == "tr" and "doc-row" in n.attrs.get("class", "")]
+    statuses = ["unreadable" if not e.readable else "errors" if e.has_errors else "ok" for e in expected]
+    assert [r.attrs["data-status"] for r in rows] == statuses
+    for i, (row, e) in enumerate(zip(rows, expected, strict=True), 1):
+        (link,) = [n for n in row.all() if n.tag == "a"]
+        assert (link.attrs["href"], link.text) == (f"#doc-{i}", str(path / e.name))
+        section = dom.one(id=f"doc-{i}")
+        assert section.attrs["data-status"] == row.attrs["data-status"]
+    wrong = dom.one(id="doc-5")
+    assert [n.attrs["data-code"] for n in wrong.find(data_code="PRODUCT_MISMATCH")] == ["PRODUCT_MISMATCH"]
+    assert len([n for n in wrong.all() if n.tag == "tr" and "status-error" in n.attrs.get("class", "")]) == 2
+    assert "Kết quả: không đọc được — [INPUT_BINARY]" in dom.one(id="doc-30").text
+    targets = dom.one(id="targets")
+    assert targets.children[0].text == "Chỉ tiêu đặt ra trong các văn bản (15)"
+    body = [n for n in targets.all() if n.tag == "tr"][1:]
+    assert [r.children[0].text for r in body] == [str(i) for i, e in enumerate(expected, 1) if e.kind == "txt"]
+    printed = pdftotext(pdf)
+    assert "Tổng hợp các đơn vị" in printed and "don-vi-05.txt" in printed and "PRODUCT_MISMATCH" in printed
+    # an existing report is kept without --force, and nothing is checked
+    again = run("check", str(path), "--html", str(html))
+    assert again.returncode == 2 and "[OUTPUT_EXISTS]" in again.stderr and again.stdout == ""
