@@ -404,6 +404,9 @@ def main(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         sys.stderr.write("\nbudget: đã dừng theo yêu cầu (Ctrl-C); kết quả trên chưa đầy đủ.\n")
         return 130
+    finally:
+        if html is not None:
+            html.close()  # its sections' temporary file
 
 
 @dataclass(frozen=True)
