@@ -257,6 +257,9 @@ class _SheetParser:
         self.shared: dict[str | None, Translator] = {}
         self.states: dict[str, bool] = {}
         self.row = self.col = 0
+        # The same texts recur down a sheet (unit names, statuses, section numbers): each kept
+        # once. Large sheets are mostly such cells; keeping a copy per cell tripled their memory.
+        self.texts: dict[str, str] = {}
 
     def parse(self, fh: Any) -> dict[str, bool]:
         merges: list[str] = []
@@ -304,6 +307,8 @@ class _SheetParser:
                 letters = m.group(1)
                 col = _COLUMNS.get(letters) or _COLUMNS.setdefault(letters, column_index_from_string(letters))
                 row = int(m.group(2))
+                if row == self.row:
+                    row = self.row  # the row's own number object, not one more per cell
             else:
                 row, col = coordinate_to_tuple(ref)
             self.col = col
@@ -323,13 +328,16 @@ class _SheetParser:
                     inline = child if inline is None else inline
         raw = None if kind == "inlineStr" or v is None else (v.text or None)
         value, data_type = self.value(raw, kind, style, inline)
+        if type(value) is str:
+            value = self.texts.setdefault(value, value)
         cell = XCell(row, col, value, data_type, fmt)
-        self.v_ws._cells[(row, col)] = cell
+        key = (row, col)  # one key for both sheets' dictionaries
+        self.v_ws._cells[key] = cell
         if f is None:
-            self.f_ws._cells[(row, col)] = cell
+            self.f_ws._cells[key] = cell
             return
         self.states[ref or ""] = v is not None and (bool(v.text) or kind == "str")
-        self.f_ws._cells[(row, col)] = XCell(row, col, self.formula(f, ref), "f", fmt)
+        self.f_ws._cells[key] = XCell(row, col, self.formula(f, ref), "f", fmt)
 
     def value(self, raw: str | None, kind: str, style: int, inline: Any) -> tuple[Any, str]:
         """A stored value as openpyxl (with ``xlsx_io``'s exact numbers) gives it."""
