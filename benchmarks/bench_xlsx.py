@@ -18,6 +18,7 @@ from typing import Any
 
 import xlsxwriter
 from timing import timed  # benchmarks/timing.py, beside this script
+from xlsxwriter.worksheet import CellFormulaTuple, CellNumberTuple, CellStringTuple
 
 from budget.api import check_plan, load_plan
 from budget.layout import WORKBOOK_OPTIONS
@@ -48,6 +49,16 @@ class _RecordingSheet:
 
     def write_blank(self, *_: Any) -> None:
         pass
+
+    def put_row(self, row: int, cells: dict[int, Any]) -> None:
+        """The tool's row at once (``plancheck.write_xlsx``): each cell as XlsxWriter stores it."""
+        for col, cell in cells.items():
+            if isinstance(cell, CellStringTuple):
+                self.cells.append((self.name, "s", row, col, cell.string, None))
+            elif isinstance(cell, CellNumberTuple):
+                self.cells.append((self.name, "n", row, col, cell.number, None))
+            elif isinstance(cell, CellFormulaTuple):
+                self.cells.append((self.name, "f", row, col, cell.formula, cell.value))
 
     def write_row(self, row: int, col: int, values: list[Any], *_: Any) -> None:
         for i, v in enumerate(values):
@@ -122,6 +133,10 @@ def main() -> int:
         table = _table(n, tmp)
         write_workbook(tmp / "rec.xlsx", table, [], DocumentInfo(number="1/KH"), "IV. KINH PHÍ", ORIGIN, _Recorder)
         rec = RECORDED[-1]
+        if len(rec.cells) < len(table.lines):  # a baseline of no cells would measure nothing
+            raise SystemExit(f"bench_xlsx: only {len(rec.cells)} cells recorded for {len(table.lines)} lines")
+        if any(kind == "f" and not value for _, kind, _, _, value, _ in rec.cells):
+            raise SystemExit("bench_xlsx: a formula recorded without its text")  # XlsxWriter would skip it
         ours, bare = [], []
         for i in range(RUNS):
             ours.append(timed(lambda i=i: _ours(table, tmp / f"ours{i}.xlsx")))  # type: ignore[misc]

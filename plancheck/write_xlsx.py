@@ -109,6 +109,11 @@ class _EmptyText(str):
 EMPTY = _EmptyText("")
 
 
+def _stored_formula(formula: str) -> str:
+    """A formula as the file stores it: without its leading ``=``."""
+    return formula[1:] if formula.startswith("=") else formula
+
+
 class _Worksheet(Worksheet):  # type: ignore[misc]
     """XlsxWriter's worksheet without its formula rewriting.
 
@@ -121,7 +126,7 @@ class _Worksheet(Worksheet):  # type: ignore[misc]
     previous_row: int  # set by XlsxWriter: the row being filled in constant memory
 
     def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
-        return formula[1:] if formula.startswith("=") else formula
+        return _stored_formula(formula)
 
     def _write_formula(self, row: int, col: int, formula: str, cell_format: Any = None, value: Any = 0) -> int:
         """XlsxWriter's ``_write_formula`` without its search for dynamic-array functions
@@ -387,7 +392,7 @@ class _Sheet:
         return CellNumberTuple(value, fmt)  # Decimal, see the module doc
 
     def formula_cell(self, formula: str, value: Decimal | str, fmt: Any = None) -> Any:
-        formula = self.ws._prepare_formula(formula)
+        formula = _stored_formula(formula)
         if isinstance(value, str):
             return CellFormulaTuple(formula, fmt or self.fmt.text, value or EMPTY)
         return CellFormulaTuple(formula, fmt or self.fmt.of(value), _Result(value))
