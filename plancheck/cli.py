@@ -84,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     if args.command == "template":
         return guarded("budget", lambda: _template(args))
+    outputs = [Path(o).resolve() for o in (args.xlsx, args.html, args.pdf) if o]
+    if len(set(outputs)) < len(outputs):  # the second would overwrite the first
+        sys.stderr.write("budget: lệnh không hợp lệ: --xlsx, --html và --pdf phải ghi ra các tệp khác nhau\n")
+        return EXIT_INPUT
     if batch.wants_batch(args):  # several documents, a folder, a pattern or a manifest
         return guarded("budget", lambda: batch.main(args))
     args.file = args.file[0]

@@ -265,8 +265,14 @@ def test_one_file_keeps_its_output() -> None:
     assert "Tổng hợp các đơn vị" not in single.stdout
 
 
-def test_wrong_options() -> None:
+def test_wrong_options(tmp_path: Path) -> None:
     assert run("check", str(HA_DONG), str(HA_DONG), "--jobs", "0").returncode == 2
+    # two outputs named alike: refused before any work, for one document and for many
+    same = str(tmp_path / "ketqua.xlsx")
+    for files in ([str(HA_DONG)], [str(HA_DONG), str(HA_DONG)]):
+        p = run("check", *files, "--xlsx", same, "--html", same, "--force")
+        assert p.returncode == 2 and "phải ghi ra các tệp khác nhau" in p.stderr and p.stdout == ""
+    assert not Path(same).exists()
     p = run("check")
     assert p.returncode == 2 and "lệnh không hợp lệ" in p.stderr
 
