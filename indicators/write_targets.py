@@ -82,14 +82,18 @@ def to_dicts(found: list[Extracted]) -> list[dict[str, Any]]:
     return [one(e) for e in found]
 
 
+def target_line(e: Extracted, where: str | None = None) -> str:
+    """One target as a line of text, placed at ``where`` (its source, ``file:line:col``, by default)."""
+    t = e.target
+    row = row_of(e)
+    bounds = (row[3] or row[4]) + ("%" if t.unit == "%" else f" {t.unit}")
+    deadline = f", đến năm {t.deadline}" if t.deadline else ""
+    place = str(t.source) if where is None else where
+    return f"{place}: [{t.id}] {row[2]} {bounds}{deadline} — {e.subject} ({e.confidence}: {e.reason})"
+
+
 def to_text(found: list[Extracted]) -> str:
-    out = []
-    for e in found:
-        t = e.target
-        row = row_of(e)
-        bounds = (row[3] or row[4]) + ("%" if t.unit == "%" else f" {t.unit}")
-        deadline = f", đến năm {t.deadline}" if t.deadline else ""
-        out.append(f"{t.source}: [{t.id}] {row[2]} {bounds}{deadline} — {e.subject} ({e.confidence}: {e.reason})")
+    out = [target_line(e) for e in found]
     out.append(f"Tìm thấy {len(found)} chỉ tiêu.")
     return "\n".join(out) + "\n"
 

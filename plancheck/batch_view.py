@@ -18,7 +18,7 @@ from budget.evaluate import LineResult, Result
 from budget.findings import InputError
 from budget.numbers import EXACT
 from indicators.extract import Extracted
-from indicators.write_targets import row_of, to_text
+from indicators.write_targets import row_of, target_line
 
 
 class Status(enum.StrEnum):
@@ -50,17 +50,13 @@ class TargetRow:
     text: str
 
 
-def target_rows(found: Sequence[Extracted], file: str) -> tuple[TargetRow, ...]:
+def target_rows(found: Sequence[Extracted]) -> tuple[TargetRow, ...]:
     """Each target's cells, and its line as ``budget check`` prints it, placed by ``dòng N``
     under its document's name rather than by the file's whole path again."""
-    out = []
-    for e in found:
-        text = to_text([e]).splitlines()[0]
-        if text.startswith(f"{file}:"):
-            line, _, rest = text[len(file) + 1 :].partition(":")
-            text = f"dòng {line}:{rest.partition(':')[2]}" if line.isdigit() else text
-        out.append(TargetRow(tuple(row_of(e)), text))
-    return tuple(out)
+    return tuple(
+        TargetRow(tuple(row_of(e)), target_line(e, f"dòng {e.target.source.line}" if e.target.source.line else None))
+        for e in found
+    )
 
 
 @dataclass(frozen=True)
@@ -161,7 +157,7 @@ def summarize(index: int, file: str, report: Report, targets: Sequence[Extracted
         ev.total.stated,
         ev.total.children_sum,
         ev.total.money.name,
-        targets=target_rows(targets, file),
+        targets=target_rows(targets),
     )
 
 
