@@ -601,11 +601,13 @@ def check_units(ev: Evaluation) -> list[Finding]:
         money = line.stated.money
         if money is None:
             continue  # no money stated: RESULT_NO_UNIT says so; nothing to cancel against
+        if all(t in ("", "%") for t in line.unit_texts):
+            continue  # bare numbers: NO_MONEY_FACTOR says the result's unit was assumed
         u = _unit_findings(line.unit_texts, money.name)
         if u.clean:
             continue
         v = u.verdict
-        factors = line.factors
+        factors = line.unit_factors
         for i, word in v.new_words:
             out.append(Finding(factors[i].source, "UNIT_NEW_COUNT", Severity.INFO, {"word": word}))
         if not v.is_money:

@@ -21,14 +21,15 @@ from functools import lru_cache
 from typing import Protocol
 
 from budget.findings import Finding, Severity
-from budget.grammar.expression import BinOp, Node, Operand, operands, top_product
-from budget.grammar.relation import Relation, Unread, read_relation, relation_marks
+from budget.grammar.expression import BinOp, Node, Operand, ParseError, Parser, operands, top_product
+from budget.grammar.relation import Relation, Unread, final_result, is_identifier, read_relation, relation_marks
 from budget.grammar.relation import Result as RelationResult
 from budget.grammar.tokens import Kind, Token, tokenize
 from budget.model import CostLine, Quantity, Step
 from budget.numbers import EXACT, NUMBER_TOKEN, Ambiguity, NumberError, alternatives, format_vn, read_number, shift
 from budget.source import Source
-from budget.units import DONG, read_money
+from budget.unitcheck import verdict
+from budget.units import DONG, Money, read_money
 
 
 class Locator(Protocol):
@@ -154,12 +155,11 @@ class _Builder:
         return value, where
 
     def unit_of(self, op: Operand) -> str:
-        if op.percent:
-            return "%"
         if op.unit is None:
-            return ""
+            return "%" if op.percent else ""
         a, b = op.unit
-        return _unit_text(self.text[self.t[a].start : self.t[b - 1].end])
+        unit = _unit_text(self.text[self.t[a].start : self.t[b - 1].end])
+        return "%" + unit if op.percent else unit  # ``1,5%/tháng``
 
     def quantity(self, op: Operand) -> Quantity:
         """A plain factor: a number, or a group whose exact value terminates."""
@@ -170,9 +170,10 @@ class _Builder:
             return Quantity(value, unit, money, where, op.number.text, op.percent, alternatives(op.number.text))
         assert op.group is not None
         exact, degree = self.value(op.group)
-        value = _terminating(exact)
-        if value is None:
+        terminating = _terminating(exact)
+        if terminating is None:
             raise _Unreadable(self._span_text(op.start, op.end), self.t[op.start].start + 1, "quotient")
+        value = terminating
         close = self._group_close(op)
         written = self.text[self.t[op.start].start : self.t[close].end]
         where = self.locate.at(self.t[op.start].start + 1)
@@ -313,6 +314,9 @@ class Chain:
     findings: list[Finding]
     start: int = 0
     end: int = 0
+    # the first number of the computation as written, its value and money unit: a clause
+    # that starts from the result of the one before is its continuation
+    lead: tuple[str, Decimal, Money | None] | None = None
 
 
 def _is_rate(text: str, tokens: list[Token]) -> Callable[[int], bool]:
@@ -340,23 +344,90 @@ def read_chain(
     the text itself and decides what a bracket holds. Columns given to ``locate`` are
     1-based in ``text``.
     """
-    if "=" not in text[start:end] and not _RELATION_WORD.search(text, start, end):
+    if "=" not in text[start:end] and not RELATION_WORD.search(text, start, end):
         return Chain(None, [])
     tokens = tokenize(text, start, end)
-    rel = read_relation(tokens, lambda offset: offset + _money_span(text[offset : offset + 60]), _is_rate(text, tokens))
+    money_end = _money_end(text)
+    rel = read_relation(tokens, money_end, _is_rate(text, tokens))
+    builder = _Builder(text, tokens, locate)
+    if rel is None or (isinstance(rel, Unread) and rel.reason == "rate in label"):
+        prose = _prose_product(builder, money_end, start, label_from)
+        if prose is not None:
+            return prose
     if rel is None:
         return Chain(None, [])
-    builder = _Builder(text, tokens, locate)
     if isinstance(rel, Unread):
         return _unread(text, tokens, rel.at, start, end, locate, builder.findings)
     try:
         line = _line(builder, rel, text, tokens, start, label_from)
     except _Unreadable as e:
         return _unread(text, tokens, None, start, end, locate, builder.findings, e)
-    return Chain(line, builder.findings, tokens[rel.start].start, rel.result.unit_end)
+    first = rel.sides[0].parsed.node
+    while isinstance(first, BinOp):
+        first = first.left
+    lead = None
+    if first.number is not None and not first.percent:
+        unit = builder.unit_of(first)
+        try:
+            lead = (first.number.text, read_number(first.number.text).value, read_money(unit[:40])[0])
+        except NumberError:
+            lead = None
+    return Chain(line, builder.findings, tokens[rel.start].start, rel.result.unit_end, lead)
 
 
-_RELATION_WORD = re.compile(r"(?i)\b(?:là|bằng)\s+[0-9]")
+def _money_end(text: str) -> Callable[[int], int]:
+    return lambda offset: offset + _money_span(text[offset : offset + 60])
+
+
+def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, label_from: int | None) -> Chain | None:
+    """A product written as prose: one money rate and the counts it is per, then the result
+    (``mức 300.000 đồng/người cho 1.240 người = ...``; ``hỗ trợ 640 hộ với mức 40.000
+    đồng/hộ/tháng, thời gian 6 tháng, với tổng kinh phí là ...``). Read only when every
+    number before the result is the rate or one of its counts, and their units cancel to
+    money exactly; otherwise nothing is read here."""
+    tokens = b.t
+    marks = relation_marks(tokens)
+    if len(marks) != 1:
+        return None
+    mark = marks[0]
+    final = final_result(tokens, mark + 1, len(tokens), money_end)
+    if final is None or final.percent or money_end(tokens[final.number].end) == tokens[final.number].end:
+        return None
+    found: list[Operand] = []
+    i = 0
+    while i < mark:
+        tok = tokens[i]
+        if tok.kind is not Kind.NUM or (money_end(tok.end) == tok.end and is_identifier(tokens, i, mark)):
+            i += 1
+            continue
+        try:
+            op = Parser(tokens, i, mark).operand()
+        except ParseError:
+            return None
+        if op.percent or op.unit is None or op.group is not None:
+            return None
+        found.append(op)
+        i = op.end
+    rates = [op for op in found if "/" in b.unit_of(op) and read_money(b.unit_of(op)[:40])[0] is not None]
+    if len(rates) != 1 or len(found) < 2 or len(found) > MAX_FACTORS:
+        return None
+    try:
+        factors = tuple(b.quantity(op) for op in found)
+        stated = b.result(final)
+    except _Unreadable:
+        return None
+    units = verdict(tuple(q.unit_text for q in factors))
+    if not units.is_money or units.residual or units.time_factor != 1 or units.new_words:
+        return None
+    first = tokens[found[0].start]
+    label_start = start if label_from is None else min(label_from, start)
+    label = " ".join(b.text[label_start : first.start].split()).strip(_TRIM)
+    tail = " ".join(b.text[final.unit_end : _clause_end(tokens, b.text)].split()).strip(_TRIM)
+    line = CostLine(b.locate.at(first.start + 1), label, (Step(factors, stated),), "", (), tail)
+    return Chain(line, b.findings, first.start, final.unit_end)
+
+
+RELATION_WORD = re.compile(r"(?i)\b(?:là|bằng)\s+[0-9]")
 
 
 def _unread(
@@ -385,9 +456,7 @@ def _unread(
     return Chain(None, [finding, *findings], tokens[first].start, max(stop, tokens[first].start))
 
 
-def _line(
-    b: _Builder, rel: Relation, text: str, tokens: list[Token], start: int, label_from: int | None
-) -> CostLine:
+def _line(b: _Builder, rel: Relation, text: str, tokens: list[Token], start: int, label_from: int | None) -> CostLine:
     first_tok = tokens[rel.start]
     label_start = start if label_from is None else min(label_from, start)
     label = " ".join(text[label_start : first_tok.start].split()).strip(_TRIM)

@@ -71,7 +71,14 @@ class CostLine:
     unit_texts: tuple[str, ...] = field(init=False, repr=False, compare=False, default=())
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "unit_texts", tuple(f.unit_text for s in self.steps for f in s.factors))
+        object.__setattr__(self, "unit_texts", tuple(f.unit_text for f in self.unit_factors))
+
+    @property
+    def unit_factors(self) -> tuple[Quantity, ...]:
+        """The factors whose units must cancel to the result's: those since the last step
+        that restarts from its own figures (all of them in an ordinary chain)."""
+        last = max((i for i, s in enumerate(self.steps) if s.restart), default=0)
+        return tuple(f for s in self.steps[last:] for f in s.factors)
 
     @property
     def stated(self) -> Quantity:

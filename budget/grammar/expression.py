@@ -137,7 +137,7 @@ class Parser:
         return node
 
     def term(self) -> Node:
-        node = self.operand()
+        node: Node = self.operand()
         while (op := self._mul_op()) is not None:
             at = self.i
             self.i += op[1]
@@ -313,7 +313,10 @@ def top_product(node: Node) -> list[Operand] | None:
 
 
 def has_operator(node: Node) -> bool:
-    return isinstance(node, BinOp) or (isinstance(node, Operand) and node.group is not None)
+    """A computation, not a figure alone: ``(5)`` has none, ``(2 + 3)`` has one."""
+    if isinstance(node, BinOp):
+        return True
+    return node.group is not None and has_operator(node.group)
 
 
 Value = Fraction

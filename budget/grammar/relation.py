@@ -26,14 +26,14 @@ from budget.grammar.expression import (
     RELATION_WORDS,
     Node,
     Operand,
-    ParseError,
     Parsed,
+    ParseError,
     has_operator,
     is_note,
     operands,
     parse_expression,
 )
-from budget.grammar.tokens import Kind, Token
+from budget.grammar.tokens import Kind, Token, tokenize
 
 # Where the money unit (and its ``/per`` parts) after a number ending at an offset ends.
 MoneyEnd = Callable[[int], int]
@@ -80,15 +80,73 @@ class Unread:
 
 
 def relation_marks(tokens: list[Token]) -> list[int]:
-    """Token indices of ``=`` and of ``là``/``bằng`` used as ``=`` (before a number)."""
+    """Token indices of ``=`` and of ``là``/``bằng`` used as ``=`` (before a number), outside
+    brackets (an equation in brackets is a clause of its own)."""
     out = []
+    depth = 0
     for i, tok in enumerate(tokens):
-        if tok.kind is Kind.EQ:
+        if tok.kind is Kind.OPEN:
+            depth += 1
+        elif tok.kind is Kind.CLOSE:
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif tok.kind is Kind.EQ:
             out.append(i)
         elif tok.kind is Kind.WORD and tok.folded in RELATION_WORDS:
             if i + 1 < len(tokens) and tokens[i + 1].kind is Kind.NUM and i > 0:
                 out.append(i)
     return out
+
+
+def _arithmetic_sign(tokens: list[Token], j: int) -> bool:
+    """An operator between numbers (or brackets): ``x 3``, ``5 + 2``, ``20/30``, ``12 : 4``."""
+    tok = tokens[j]
+    before = tokens[j - 1] if j > 0 else None
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    if tok.kind is Kind.MUL:
+        return True
+    if tok.kind in (Kind.ADD, Kind.SUB, Kind.SLASH, Kind.COLON):
+        return (
+            before is not None
+            and after is not None
+            and after.kind in (Kind.NUM, Kind.OPEN)
+            and (
+                before.kind in (Kind.NUM, Kind.PCT, Kind.CLOSE)
+                or (before.kind is Kind.WORD and tok.kind is not Kind.SLASH)
+            )
+        )
+    return False
+
+
+def computation_kind(content: str) -> str:
+    """What a bracketed group after a figure holds: ``equation`` (a relation of its own),
+    ``product`` (a computation whose result is the figure before it), or ``note``."""
+    tokens = tokenize(content)
+    signs = any(_arithmetic_sign(tokens, j) for j in range(len(tokens)))
+    numbers = sum(1 for t in tokens if t.kind is Kind.NUM)
+    if not signs or numbers < 2 or _dates(tokens):
+        return "note"
+    if relation_marks(tokens):
+        return "equation"
+    start = next(i for i, t in enumerate(tokens) if t.kind in (Kind.NUM, Kind.OPEN))
+    try:
+        parsed = parse_expression(tokens, start, len(tokens))
+    except ParseError:
+        return "note"
+    if any(t.kind is Kind.NUM for t in tokens[:start]) or not has_operator(parsed.node):
+        return "note"
+    return "product"
+
+
+def _dates(tokens: list[Token]) -> bool:
+    """Years joined by ``-`` or ``/``: ``2020 - 2025``, ``24/3/2024``, ``39/2024/QH15``."""
+    for j, tok in enumerate(tokens):
+        if tok.kind in (Kind.SUB, Kind.SLASH):
+            near = [tokens[k] for k in (j - 1, j + 1) if 0 <= k < len(tokens)]
+            if any(t.kind is Kind.NUM and _YEAR.fullmatch(t.text) for t in near):
+                return True
+    return False
 
 
 def _starts(tokens: list[Token], lo: int, hi: int) -> list[int]:
@@ -123,6 +181,12 @@ def _expression(tokens: list[Token], lo: int, hi: int) -> tuple[int, Parsed] | P
     return last
 
 
+def final_result(tokens: list[Token], i: int, hi: int, money_end: MoneyEnd) -> Result | None:
+    """The final result at token ``i``, or None when there is none or something follows it."""
+    r = _final(tokens, i, hi, money_end)
+    return r if isinstance(r, Result) else None
+
+
 def _final(tokens: list[Token], i: int, hi: int, money_end: MoneyEnd) -> Result | Unread:
     """The final result at token ``i``: number, ``%`` or money unit; nothing numeric after."""
     if i >= hi or tokens[i].kind is not Kind.NUM:
@@ -147,7 +211,11 @@ def _numeric_next(tokens: list[Token], j: int, hi: int) -> bool:
     nxt = tokens[j + 1] if j + 1 < hi else None
     if tok.kind in (Kind.NUM, Kind.MUL, Kind.EQ, Kind.PCT):
         return True
-    if tok.kind in (Kind.ADD, Kind.SUB, Kind.SLASH, Kind.COLON) and nxt is not None and nxt.kind in (Kind.NUM, Kind.OPEN):
+    if (
+        tok.kind in (Kind.ADD, Kind.SUB, Kind.SLASH, Kind.COLON)
+        and nxt is not None
+        and nxt.kind in (Kind.NUM, Kind.OPEN)
+    ):
         return True
     if tok.kind is Kind.WORD and tok.folded in ("x", "nhan", "chia", "cong", "tru") and nxt is not None:
         return nxt.kind is Kind.NUM
@@ -163,38 +231,81 @@ def _loose_in_label(tokens: list[Token], lo: int, start: int, is_rate: RateTest)
             continue
         if is_rate(i):
             return Unread(i, "rate in label")
-        nxt = tokens[i + 1] if i + 1 < start else None
-        if nxt is None or nxt.kind is not Kind.WORD:
-            continue  # ``Lớp 5:``, ``khu 2,``: an identifier
-        if _YEAR.fullmatch(tok.text):
-            continue
-        prev = tokens[i - 1] if i > lo else None
-        if prev is not None and prev.kind is Kind.WORD and prev.folded in _IDENTIFIER_WORDS:
+        if is_identifier(tokens, i, start, lo):
             continue
         loose.append(i)
     return loose
 
 
+def is_identifier(tokens: list[Token], i: int, hi: int, lo: int = 0) -> bool:
+    """A number that names rather than counts: a year, ``Lớp 5``, ``khu 2``, one not
+    followed by a word (``Điều 3.``)."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < hi else None
+    if nxt is None or nxt.kind not in (Kind.WORD, Kind.PCT):
+        return True
+    if _YEAR.fullmatch(tok.text):
+        return True
+    prev = tokens[i - 1] if i > lo else None
+    return prev is not None and prev.kind is Kind.WORD and prev.folded in _IDENTIFIER_WORDS
+
+
 # Words after which a number names something rather than counting it.
 _IDENTIFIER_WORDS = frozenset(
-    {"lop", "khu", "nam", "khoi", "to", "doi", "so", "phong", "thang", "ngay", "muc", "dieu", "khoan", "diem",
-     "giai", "doan", "dot", "tuan", "ky", "quy", "tiet", "bai", "phu", "luc", "bieu", "mau", "hang", "cap", "vong"}
+    {
+        "lop",
+        "khu",
+        "nam",
+        "khoi",
+        "to",
+        "doi",
+        "so",
+        "phong",
+        "thang",
+        "ngay",
+        "muc",
+        "dieu",
+        "khoan",
+        "diem",
+        "giai",
+        "doan",
+        "dot",
+        "tuan",
+        "ky",
+        "quy",
+        "tiet",
+        "bai",
+        "phu",
+        "luc",
+        "bieu",
+        "mau",
+        "hang",
+        "cap",
+        "vong",
+    }
 )
 
 
-def _notes_loose(tokens: list[Token], node: Node) -> list[int]:
-    out = []
+def _notes_loose(tokens: list[Token], node: Node, money_end: MoneyEnd) -> list[int] | Unread:
+    """Numbers in the notes of an expression; a money amount in a note (``800.000 đồng/người
+    (tỉnh 600.000 đồng; huyện 200.000 đồng)``) is a breakdown no one checked: unread."""
+    out: list[int] = []
     for op in operands(node):
         for a, b in op.notes:
-            out += [i for i in range(a, b) if tokens[i].kind is Kind.NUM]
+            for i in range(a, b):
+                if tokens[i].kind is Kind.NUM:
+                    if money_end(tokens[i].end) > tokens[i].end:
+                        return Unread(i, "money in note")
+                    out.append(i)
         if op.group is not None:
-            out += _notes_loose(tokens, op.group)
+            inner = _notes_loose(tokens, op.group, money_end)
+            if isinstance(inner, Unread):
+                return inner
+            out += inner
     return out
 
 
-def read_relation(
-    tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest
-) -> Relation | Unread | None:
+def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -> Relation | Unread | None:
     """The relation of one clause's tokens; None when the clause states none."""
     marks = relation_marks(tokens)
     if not marks:
@@ -236,7 +347,10 @@ def read_relation(
     if isinstance(loose, Unread):
         return loose
     for s in sides:
-        loose += _notes_loose(tokens, s.parsed.node)
+        in_notes = _notes_loose(tokens, s.parsed.node, money_end)
+        if isinstance(in_notes, Unread):
+            return in_notes
+        loose += in_notes
     for s in sides[1:]:
         first_op = s.parsed.node
         while not isinstance(first_op, Operand):
