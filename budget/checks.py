@@ -200,7 +200,7 @@ def _rounding_product(r: LineResult, s: StepResult, unit: str) -> Finding:
         "computed": s.computed,
         "stated": s.stated,
         "difference": EXACT.subtract(s.stated, s.computed),
-        "slack": Decimal(5).scaleb(exponent - 1),
+        "slack": Decimal(1).scaleb(exponent) if s.step.rounded else Decimal(5).scaleb(exponent - 1),
         "unit": unit,
     }
     return Finding(

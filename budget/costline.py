@@ -28,6 +28,7 @@ from budget.grammar.tokens import Kind, Token, tokenize
 from budget.model import CostLine, Quantity, Step
 from budget.numbers import EXACT, NUMBER_TOKEN, Ambiguity, NumberError, alternatives, format_vn, read_number, shift
 from budget.source import Source
+from budget.text import fold
 from budget.unitcheck import verdict
 from budget.units import DONG, Money, read_money
 
@@ -480,14 +481,14 @@ def _line(b: _Builder, rel: Relation, text: str, tokens: list[Token], start: int
             factors, restart = b.factors(side.parsed.node, side.lo, side.hi, skip_first=True)
     if len(steps) >= MAX_FACTORS:
         raise _Unreadable(text[start:][:60], first_tok.start + 1, "steps")
-    steps.append(Step(factors, b.result(rel.result), restart))
+    tail = " ".join(text[rel.result.unit_end : _clause_end(tokens, text)].split()).strip(_TRIM)
+    steps.append(Step(factors, b.result(rel.result), restart, rounded="lam tron" in fold(tail)))
     notes = tuple(
         " ".join(text[tokens[a].start + 1 : tokens[z - 1].start].split())
         for s in rel.sides
         for op in operands(s.parsed.node)
         for a, z in op.notes
     )
-    tail = " ".join(text[rel.result.unit_end : _clause_end(tokens, text)].split()).strip(_TRIM)
     loose = tuple(b.locate.at(tokens[i].start + 1) for i in rel.loose)
     return CostLine(b.locate.at(first_tok.start + 1), label, tuple(steps), prefix, notes, tail, loose=loose)
 

@@ -97,8 +97,8 @@ class StepResult:
         assert isinstance(exponent, int)
         if self.computed == self.computed.quantize(Decimal(1).scaleb(exponent), ROUND_HALF_UP, EXACT_ROUNDING):
             return False  # the product has no digit beyond the result's: no rounding to explain
-        half = Decimal(5).scaleb(exponent - 1)
-        return abs(EXACT.subtract(self.computed, stated)) <= half
+        slack = Decimal(1).scaleb(exponent) if self.step.rounded else Decimal(5).scaleb(exponent - 1)
+        return abs(EXACT.subtract(self.computed, stated)) <= slack
 
 
 @dataclass(frozen=True)

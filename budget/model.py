@@ -46,6 +46,9 @@ class Step:
     # The step's factors hold its whole computation (a compound side ``= 6.000.000 đồng -
     # 1.500.000 đồng``, the previous result written in it): it does not start from there.
     restart: bool = False
+    # The text says the result was rounded (``= 1.122 người (làm tròn)``): up or down, it may
+    # be a whole unit of its last digit off.
+    rounded: bool = False
 
 
 @dataclass(frozen=True, slots=True)

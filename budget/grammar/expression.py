@@ -14,6 +14,7 @@ and ``trừ``. A ``/`` before a word belongs to the unit (``đồng/người``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -104,7 +105,7 @@ class Parser:
         if tok.kind is Kind.MUL:
             return "*", 1
         if tok.kind is Kind.SLASH and nxt < self.hi and _is_operand_start(self.t, nxt):
-            return "/", 1
+            return None if is_date(self.t, self.i) else ("/", 1)
         if tok.kind is Kind.COLON and nxt < self.hi and _is_operand_start(self.t, nxt):
             if tok.space_before == self.t[nxt].space_before:
                 return "/", 1
@@ -120,6 +121,8 @@ class Parser:
             return None
         tok = self.t[self.i]
         if tok.kind in (Kind.ADD, Kind.SUB) and _is_operand_start(self.t, self.i + 1) and self.i + 1 < self.hi:
+            if tok.kind is Kind.SUB and is_date(self.t, self.i):
+                return None  # ``2020 - 2025``: a period, not a difference
             return ("+" if tok.kind is Kind.ADD else "-"), 1
         if n := self._word_op(_ADD_WORDS):
             return "+", n
@@ -245,6 +248,27 @@ class Parser:
             notes.append((self.i, close + 1))
             self.i = close + 1
         return tuple(notes)
+
+
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_DATE_WORDS = frozenset({"ngay", "thang", "nam", "so", "ky", "quy"})
+
+
+def is_date(tokens: list[Token], j: int) -> bool:
+    """The ``/`` or ``-`` at ``j`` joins the parts of a date, a period or a document number:
+    a year beside it (``10/1960``, ``2020 - 2025``), a date word before it (``ngày 30/11``),
+    or a third part after it (``24/3/2024``, ``39/2024/QH15``)."""
+    before = tokens[j - 1] if j > 0 else None
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    if before is None or after is None or before.kind is not Kind.NUM or after.kind is not Kind.NUM:
+        return False
+    if _YEAR.fullmatch(before.text) or _YEAR.fullmatch(after.text):
+        return True
+    word = tokens[j - 2] if j > 1 else None
+    if word is not None and word.kind is Kind.WORD and word.folded in _DATE_WORDS:
+        return True
+    third = tokens[j + 2] if j + 2 < len(tokens) else None
+    return third is not None and third.kind is tokens[j].kind and not third.space_before and not after.space_before
 
 
 def is_note(tokens: list[Token], lo: int, hi: int) -> bool:

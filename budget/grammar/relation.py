@@ -29,6 +29,7 @@ from budget.grammar.expression import (
     Parsed,
     ParseError,
     has_operator,
+    is_date,
     is_note,
     operands,
     parse_expression,
@@ -140,13 +141,8 @@ def computation_kind(content: str) -> str:
 
 
 def _dates(tokens: list[Token]) -> bool:
-    """Years joined by ``-`` or ``/``: ``2020 - 2025``, ``24/3/2024``, ``39/2024/QH15``."""
-    for j, tok in enumerate(tokens):
-        if tok.kind in (Kind.SUB, Kind.SLASH):
-            near = [tokens[k] for k in (j - 1, j + 1) if 0 <= k < len(tokens)]
-            if any(t.kind is Kind.NUM and _YEAR.fullmatch(t.text) for t in near):
-                return True
-    return False
+    """Dates and periods: ``2020 - 2025``, ``24/3/2024``, ``39/2024/QH15``, ``ngày 30/11``."""
+    return any(t.kind in (Kind.SUB, Kind.SLASH) and is_date(tokens, j) for j, t in enumerate(tokens))
 
 
 def _starts(tokens: list[Token], lo: int, hi: int) -> list[int]:
