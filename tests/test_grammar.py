@@ -1,0 +1,354 @@
+"""The grammar of written arithmetic: what a clause is read as, and the verdicts that follow.
+
+Every case is a text of our own in a form real plans use (not a copy of any document):
+a relation is judged only when every token of it was read; anything else is unread, a
+warning, never an error.
+"""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from budget.api import Report, check_file
+from budget.costline import parse_cost_line
+from budget.evaluate import evaluate_line
+from budget.findings import Severity
+from budget.grammar.expression import parse_expression
+from budget.grammar.relation import computation_kind
+from budget.grammar.tokens import Kind, tokenize
+from budget.numbers import format_vn
+from budget.source import Source
+
+
+def check(tmp_path: Path, text: str) -> Report:
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    return check_file(path)
+
+
+def found(report: Report) -> list[tuple[str, str, Decimal | None]]:
+    """Error and warning findings as (code, severity, figure)."""
+    return [
+        (f.code, f.severity.value, f.actual)
+        for f in report.findings
+        if f.severity in (Severity.ERROR, Severity.WARNING) and not f.code.startswith("UNIT_")
+    ]
+
+
+def lines(report: Report) -> list[tuple[Decimal, Decimal, bool]]:
+    return [(r.stated, r.computed, r.ok) for r in report.evaluation.lines()]
+
+
+# (form, correct text, its lines, wrong text, the error code, the wrong figure)
+CORRECT_AND_WRONG = [
+    (
+        "sum of products",
+        "Thuê phòng họp = 2 ngày x 150.000 đồng/ngày + 1 ngày x 90.000 đồng/ngày = 390.000 đồng",
+        [(Decimal(390000), Decimal(390000), True)],
+        "Thuê phòng họp = 2 ngày x 150.000 đồng/ngày + 1 ngày x 90.000 đồng/ngày = 400.000 đồng",
+        Decimal(400000),
+    ),
+    (
+        "braces",
+        "Mua dụng cụ: { 12 bộ x 30.000 đồng/bộ + 8 bộ x 20.000 đồng/bộ } x 10% = 52.000 đồng",
+        [(Decimal(52000), Decimal(52000), True)],
+        "Mua dụng cụ: { 12 bộ x 30.000 đồng/bộ + 8 bộ x 20.000 đồng/bộ } x 10% = 54.000 đồng",
+        Decimal(54000),
+    ),
+    (
+        "bracketed difference",
+        "Tiền phạt: (15.000.000 đồng – 11.000.000 đ) x 20% = 800.000 đồng",
+        [(Decimal(800000), Decimal(800000), True)],
+        "Tiền phạt: (15.000.000 đồng – 11.000.000 đ) x 20% = 880.000 đồng",
+        Decimal(880000),
+    ),
+    (
+        "quotient with a colon",
+        "Bình quân mỗi tháng = 360 triệu đồng : 12 tháng = 30 triệu đồng",
+        [(Decimal(30), Decimal(30), True)],
+        "Bình quân mỗi tháng = 360 triệu đồng : 12 tháng = 32 triệu đồng",
+        Decimal(32),
+    ),
+    (
+        "fraction of a month",
+        "Tiền ăn 12/30 tháng x 450.000 đồng = 180.000 đồng",
+        [(Decimal(180000), Decimal(180000), True)],
+        "Tiền ăn 12/30 tháng x 450.000 đồng = 190.000 đồng",
+        Decimal(190000),
+    ),
+    (
+        "word operators",
+        "Hỗ trợ 25 người nhân với 400.000 đồng/người là 10.000.000 đồng",
+        [(Decimal(10000000), Decimal(10000000), True)],
+        "Hỗ trợ 25 người nhân với 400.000 đồng/người là 11.000.000 đồng",
+        Decimal(11000000),
+    ),
+    (
+        "percent result",
+        "Tỷ lệ đạt: 2 x 20% = 40%",
+        [(Decimal(40), Decimal(40), True)],
+        "Tỷ lệ đạt: 3 x 20% = 65%",
+        Decimal(65),
+    ),
+    (
+        "tr abbreviation",
+        "Hỗ trợ 20 x 15tr x 0,02% = 0,06 trđ",
+        [(Decimal("0.06"), Decimal("0.06"), True)],
+        "Hỗ trợ 20 x 15tr x 0,02% = 0,6 trđ",
+        Decimal("0.6"),
+    ),
+    (
+        "prose product",
+        "Hỗ trợ mức 250.000 đồng/học sinh cho 1.300 học sinh = 325.000.000 đồng",
+        [(Decimal(325000000), Decimal(325000000), True)],
+        "Hỗ trợ mức 250.000 đồng/học sinh cho 1.300 học sinh = 352.000.000 đồng",
+        Decimal(352000000),
+    ),
+    (
+        "prose product with a period",
+        "Hỗ trợ 120 hộ với mức 50.000 đồng/hộ/tháng, thời gian 3 tháng, với tổng kinh phí là 18.000.000 đồng.",
+        [(Decimal(18000000), Decimal(18000000), True)],
+        "Hỗ trợ 120 hộ với mức 50.000 đồng/hộ/tháng, thời gian 3 tháng, với tổng kinh phí là 15.000.000 đồng.",
+        Decimal(15000000),
+    ),
+    (
+        "result first, parts in brackets",
+        "Chi hội nghị 3.450.000 đồng (3.000.000 đồng + 450.000 đồng)",
+        [(Decimal(3450000), Decimal(3450000), True)],
+        "Chi hội nghị 3.550.000 đồng (3.000.000 đồng + 450.000 đồng)",
+        Decimal(3550000),
+    ),
+    (
+        "equation in brackets after its result",
+        "Tiền lãi chậm nộp 90.000 đồng (3.000.000 đồng x 1%/tháng x 3 tháng = 90.000 đồng)",
+        [(Decimal(90000), Decimal(90000), True)],
+        "Tiền lãi chậm nộp 95.000 đồng (3.000.000 đồng x 1%/tháng x 3 tháng = 90.000 đồng)",
+        Decimal(95000),
+    ),
+]
+
+
+@pytest.mark.parametrize(("form", "correct", "read", "wrong", "figure"), CORRECT_AND_WRONG, ids=lambda v: str(v)[:30])
+def test_a_form_read_whole_is_judged(
+    tmp_path: Path, form: str, correct: str, read: list[tuple[Decimal, Decimal, bool]], wrong: str, figure: Decimal
+) -> None:
+    ok = check(tmp_path, correct + "\n")
+    assert lines(ok) == read, form
+    assert [f for f in found(ok) if f[1] == "error"] == [], form
+    bad = check(tmp_path, wrong + "\n")
+    errors = [f for f in found(bad) if f[1] == "error"]
+    assert errors == [("PRODUCT_MISMATCH", "error", figure)], form
+
+
+def test_two_relations_of_one_clause_are_one_line(tmp_path: Path) -> None:
+    text = (
+        "Thuê âm thanh = 2 buổi x 1.500.000 đồng = 3.000.000 đồng; "
+        "còn phải trả 3.000.000 đồng - 500.000 đồng = 2.500.000 đồng\n"
+    )
+    r = check(tmp_path, text)
+    (line,) = r.evaluation.lines()
+    assert [(s.stated, s.computed) for s in line.steps] == [(3000000, 3000000), (2500000, 2500000)]
+    assert found(r) == []
+    wrong = check(tmp_path, text.replace("= 2.500.000", "= 2.600.000"))
+    assert found(wrong) == [("PRODUCT_MISMATCH", "error", Decimal(2600000))]
+
+
+def test_a_product_rounded_to_its_written_digits_is_a_warning(tmp_path: Path) -> None:
+    r = check(tmp_path, "Vốn đối ứng: 3,15 tỷ đồng x 23% = 0,725 tỷ đồng\n")  # 0,7245
+    assert found(r) == [("PRODUCT_ROUNDING", "warning", Decimal("0.725"))]
+    # one more digit than the product has: no slack
+    r = check(tmp_path, "Vốn đối ứng: 3,15 tỷ đồng x 20% = 0,640 tỷ đồng\n")  # 0,630
+    assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal("0.640"))]
+    # a result the text says is rounded may be a whole unit off
+    r = check(tmp_path, "Số lớp: B = (2.000 x 100) / 300 = 666 lớp (làm tròn).\n")  # 666,67
+    assert found(r) == [("PRODUCT_ROUNDING", "warning", Decimal(666))]
+
+
+def test_a_decimal_comma_followed_by_a_space(tmp_path: Path) -> None:
+    r = check(tmp_path, "Chi phí = 3 người x 0,25 triệu đồng = 0, 75 triệu đồng\n")
+    assert lines(r) == [(Decimal("0.75"), Decimal("0.75"), True)]
+    assert [(f.code, f.args["value"]) for f in r.findings if f.code == "NUMBER_AMBIGUOUS"] == [
+        ("NUMBER_AMBIGUOUS", Decimal("0.75"))
+    ]
+
+
+UNREAD = [
+    ("operator glued to another", "- Ăn: 10 người x 30.000 đồng x+ 1 = 300.000 đồng"),
+    ("a number right after the result", "- Ăn: 10 người x 30.000 đồng = 300.000 đồng x 2"),
+    (
+        "money split in a note",
+        "Hỗ trợ 700.000 đồng/người (tỉnh 500.000 đồng; huyện 100.000 đồng) x 20 người = 14.000.000 đồng",
+    ),
+    ("unclosed bracket", "Chi: (20 người x 50.000 đồng = 1.000.000 đồng"),
+    ("two results without an operator", "Chi: 20 người x 50.000 đồng = 1.000.000 đồng 900.000 đồng"),
+]
+
+
+@pytest.mark.parametrize(("form", "text"), UNREAD, ids=[u[0] for u in UNREAD])
+def test_a_reading_with_leftovers_is_unread_never_an_error(tmp_path: Path, form: str, text: str) -> None:
+    r = check(tmp_path, text + "\n")
+    assert [f for f in found(r) if f[1] == "error"] == [], form
+    assert any(f.code in ("COSTLINE_UNREADABLE", "UNCHECKED_AMOUNT") for f in r.findings), form
+    assert all(not res.ok or res.line.unread for res in r.evaluation.lines()) or lines(r) == [], form
+
+
+def test_a_number_left_in_the_label_makes_a_disagreeing_line_unread(tmp_path: Path) -> None:
+    # "2 đợt" may be a factor: 2 x 30 x 100.000 = 6.000.000 agrees with it, not without it
+    r = check(tmp_path, "Tổ chức 2 đợt tập huấn: 30 người x 100.000 đồng = 6.000.000 đồng\n")
+    assert [(f.code, f.severity.value, f.source.col) for f in r.findings if f.code == "COSTLINE_LOOSE"] == [
+        ("COSTLINE_LOOSE", "warning", 9)
+    ]
+    assert not r.has_errors
+    # an identifier in the label is no factor: the line is judged
+    r = check(tmp_path, "Lớp 5: 30 người x 100.000 đồng = 3.100.000 đồng\n")
+    assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal(3100000))]
+
+
+def test_dates_and_periods_are_no_arithmetic(tmp_path: Path) -> None:
+    text = (
+        "Thời gian công tác từ tháng 3/1961 đến 8/1964 là 03 năm.\n"
+        "Giai đoạn 2021 - 2025 là 5 năm.\n"
+        "Hạn nộp trước ngày 15/12 là 20 ngày.\n"
+    )
+    r = check(tmp_path, text)
+    assert lines(r) == [] and not r.has_errors
+
+
+def test_a_note_with_a_year_range_after_an_amount_stays_a_note(tmp_path: Path) -> None:
+    r = check(tmp_path, "Tổng kinh phí: 500 triệu đồng (giai đoạn 2021 - 2025)\n")
+    assert not r.has_errors and lines(r) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("2.000.000 đồng + 600.000 đồng", "product"),
+        ("300 người x 5 triệu đồng/người", "product"),
+        ("2.000.000 đồng x 1,5%/tháng x 4 tháng = 120.000 đồng", "equation"),
+        ("nhiệm kỳ 2020 - 2025", "note"),
+        ("Luật số 39/2024/QH15 ngày 28/6/2024", "note"),
+        ("trung bình mỗi cấp trên 30 triệu", "note"),
+        ("khai mạc + bế mạc", "note"),
+    ],
+)
+def test_what_a_bracket_after_a_figure_holds(content: str, kind: str) -> None:
+    assert computation_kind(content) == kind
+
+
+# -- properties -------------------------------------------------------------------------
+
+_MUL = ("x", "X", "×", "*", "nhân với")
+_DIV = (":", "/", "chia cho")
+_ADD = ("+", "cộng")
+_SUB = ("-", "–", "trừ")
+
+
+@st.composite
+def expressions(draw: st.DrawFn, depth: int = 0) -> tuple[str, Fraction]:
+    """A random expression as officers write it, and its exact value; a compound part is
+    bracketed (with any of the brackets plans use), so the value does not hang on precedence."""
+    if depth >= 3 or (depth > 0 and draw(st.booleans())):  # the whole is always a computation
+        whole = draw(st.integers(1, 999_999))
+        places = draw(st.sampled_from([0, 0, 1, 2]))
+        return format_vn(Decimal(whole).scaleb(-places)), Fraction(whole, 10**places)
+    op = draw(st.sampled_from(["*", "/", "+", "-"]))
+    left, lv = draw(expressions(depth + 1))
+    if op == "/":
+        divisor = draw(st.sampled_from([2, 4, 5, 8, 10, 20, 25]))
+        right, rv = str(divisor), Fraction(divisor)
+    else:
+        right, rv = draw(expressions(depth + 1))
+    if op == "-" and rv > lv:
+        left, lv, right, rv = right, rv, left, lv
+    sign = draw(st.sampled_from({"*": _MUL, "/": _DIV, "+": _ADD, "-": _SUB}[op]))
+    # only the drawn operation is computed: a bracketed difference may be zero
+    value = {"*": lambda: lv * rv, "/": lambda: lv / rv, "+": lambda: lv + rv, "-": lambda: lv - rv}[op]()
+    text = f"{left} {sign} {right}"
+    if depth > 0:
+        opening, closing = draw(st.sampled_from([("(", ")"), ("[", "]"), ("{", "}")]))
+        text = f"{opening}{text}{closing}"
+    return text, value
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(expressions(), st.sampled_from(["Chi phí", "Kinh phí hội nghị:", "- Tiền ăn", "a) Thuê xe ="]))
+def test_any_expression_is_computed_exactly(expr: tuple[str, Fraction], label: str) -> None:
+    text, value = expr
+    if value <= 0 or (value * 10**6).denominator != 1:
+        return  # results officers write are positive and finite
+    result = Decimal(value.numerator) / Decimal(value.denominator)
+    line_text = f"{label} {text} = {format_vn(result)} đồng"
+    line, findings = parse_cost_line(Source("p.txt", 1, 1, None, line_text))
+    assert line is not None, line_text
+    r = evaluate_line(line)
+    assert r.ok, (line_text, r.computed)
+    assert not [f for f in findings if f.code == "COSTLINE_UNREADABLE"]
+    # a wrong result is never read as right
+    wrong = f"{label} {text} = {format_vn(result + 7)} đồng"
+    line, _ = parse_cost_line(Source("p.txt", 1, 1, None, wrong))
+    assert line is not None and not evaluate_line(line).ok
+
+
+@settings(max_examples=150, deadline=None)
+@given(expressions(), st.sampled_from(["x 2", "+ 5", "= 7 đồng", "- 3", ": 4", "5"]))
+def test_anything_numeric_after_the_result_leaves_the_line_unread(expr: tuple[str, Fraction], after: str) -> None:
+    text, value = expr
+    if value <= 0 or (value * 10**6).denominator != 1:
+        return
+    result = Decimal(value.numerator) / Decimal(value.denominator)
+    line_text = f"Chi phí: {text} = {format_vn(result)} đồng {after}"
+    line, findings = parse_cost_line(Source("p.txt", 1, 1, None, line_text))
+    if line is not None:  # ``= 7 đồng`` is one more step of a chain, read whole
+        assert after.startswith("="), line_text
+    else:
+        assert [f.code for f in findings if f.code == "COSTLINE_UNREADABLE"] == ["COSTLINE_UNREADABLE"], line_text
+
+
+def test_tokens_cover_the_operators_officers_type() -> None:
+    kinds = [t.kind for t in tokenize("{3 x 2} × (4 : 2) / 5 * 6 – 1 + 7% = 0, 5")]
+    assert kinds == [
+        Kind.OPEN, Kind.NUM, Kind.MUL, Kind.NUM, Kind.CLOSE, Kind.MUL, Kind.OPEN, Kind.NUM, Kind.COLON,
+        Kind.NUM, Kind.CLOSE, Kind.SLASH, Kind.NUM, Kind.MUL, Kind.NUM, Kind.SUB, Kind.NUM, Kind.ADD,
+        Kind.NUM, Kind.PCT, Kind.EQ, Kind.NUM,
+    ]  # fmt: skip
+    # the x of a word is no operator
+    assert [t.kind for t in tokenize("xã x 3")] == [Kind.WORD, Kind.MUL, Kind.NUM]
+
+
+def test_the_parser_refuses_leftovers() -> None:
+    tokens = tokenize("3 người x 20.000 đồng 5")
+    with pytest.raises(Exception) as e:
+        parse_expression(tokens, 0, len(tokens))
+    assert getattr(e.value, "reason", "") == "leftover"
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "(1%, ",
+        "(1 x ",
+        "{2 + ",
+        "= 5 triệu đồng ",
+        "3 x (",
+        "1.000.000 đồng/người (tỉnh ",
+    ],
+)
+def test_adversarial_clauses_read_in_linear_time(unit: str) -> None:
+    """Repeats of a clause's own alternatives, unclosed: time grows with the length only."""
+
+    def cost(n: int) -> float:
+        text = "Mục tiêu " + unit * n + " x 2 = 4"
+        start = time.perf_counter()
+        parse_cost_line(Source("p.txt", 1, 1, None, text))
+        return time.perf_counter() - start
+
+    cost(50)  # warm the caches
+    small, large = min(cost(200) for _ in range(3)), min(cost(1600) for _ in range(3))
+    assert large < 8 * 8 * max(small, 1e-4), (small, large)  # 8x the text: far below 64x
