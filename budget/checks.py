@@ -115,6 +115,9 @@ def check_products(ev: Evaluation) -> list[Finding]:
     for r, anchor in _walk(ev.items, _total_anchor(ev)):
         if not isinstance(r, LineResult) or r.ok:
             continue
+        if r.line.unread:
+            out.append(_loose_finding(r))
+            continue
         steps = r.steps
         skip_next = False
         for i, s in enumerate(steps):
@@ -146,6 +149,9 @@ def check_products(ev: Evaluation) -> list[Finding]:
                         {"computed": s.computed, "unit": unit, "parent": anchor.phrase},
                         stated_q.source,
                     )
+            if s.within_rounding:
+                out.append(_rounding_product(r, s, unit))
+                continue
             if cause is None or cause.code in _GENERIC:
                 cause = _product_pattern_cause(s, unit) or cause
             out.append(
@@ -167,6 +173,45 @@ def check_products(ev: Evaluation) -> list[Finding]:
                 )
             )
     return out
+
+
+def _loose_finding(r: LineResult) -> Finding:
+    """A line that agrees neither as read nor with the number its sentence leaves aside."""
+    s = next(s for s in r.steps if not s.ok)
+    where = r.line.loose[0]
+    text = where.text[where.caret :] if where.caret is not None else ""
+    written = text.split()[0] if text.split() else ""
+    args = {
+        "computation": _computation(r, s),
+        "computed": s.computed,
+        "stated": s.stated,
+        "unit": _unit_name(r),
+        "text": written.strip(",.;:()"),
+    }
+    return Finding(where, "COSTLINE_LOOSE", Severity.WARNING, args)
+
+
+def _rounding_product(r: LineResult, s: StepResult, unit: str) -> Finding:
+    """A result written with fewer digits than its exact product, within half its last digit."""
+    exponent = s.stated.as_tuple().exponent
+    assert isinstance(exponent, int)
+    args = {
+        "computation": _computation(r, s),
+        "computed": s.computed,
+        "stated": s.stated,
+        "difference": EXACT.subtract(s.stated, s.computed),
+        "slack": Decimal(5).scaleb(exponent - 1),
+        "unit": unit,
+    }
+    return Finding(
+        s.step.stated.source,
+        "PRODUCT_ROUNDING",
+        Severity.WARNING,
+        args,
+        expected=s.computed,
+        actual=s.stated,
+        unit=unit,
+    )
 
 
 def _child_cause(
@@ -556,11 +601,13 @@ def check_units(ev: Evaluation) -> list[Finding]:
         money = line.stated.money
         if money is None:
             continue  # no money stated: RESULT_NO_UNIT says so; nothing to cancel against
+        if all(t in ("", "%") for t in line.unit_texts):
+            continue  # bare numbers: NO_MONEY_FACTOR says the result's unit was assumed
         u = _unit_findings(line.unit_texts, money.name)
         if u.clean:
             continue
         v = u.verdict
-        factors = line.factors
+        factors = line.unit_factors
         for i, word in v.new_words:
             out.append(Finding(factors[i].source, "UNIT_NEW_COUNT", Severity.INFO, {"word": word}))
         if not v.is_money:

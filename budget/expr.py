@@ -13,11 +13,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from budget.costline import MAX_DIGITS, Locator, _mask_notes, is_arithmetic, paren_groups, read_chain, read_number_at
+from budget.costline import (
+    MAX_DIGITS,
+    RELATION_WORD,
+    Chain,
+    Locator,
+    _mask_notes,
+    is_arithmetic,
+    paren_groups,
+    read_chain,
+    read_number_at,
+)
 from budget.findings import Finding, Severity
+from budget.grammar.relation import computation_kind
 from budget.model import Amount, CostLine, Quantity, Step, WordsCheck
 from budget.numbers import NUMBER_TOKEN, NumberError
 from budget.source import Source
@@ -152,9 +163,7 @@ def _group_kind(content: str) -> str:
         return "decomp"
     if is_arithmetic(content):
         return "arith"
-    if _PRODUCT_SIGN.search(content) and len(NUMBER_TOKEN.findall(content)) >= 2:
-        return "product"
-    return "note"
+    return computation_kind(content)
 
 
 def _result_first(
@@ -172,8 +181,46 @@ def _result_first(
         return None
     line = chain.line
     factors = line.steps[0].factors
+    if all(f.money is None for f in factors):
+        return None  # no money in it (``(4-5 tuổi)``, ``(45 người x 3 ngày)``): a note
     stated = Quantity(found.amount.value, found.amount.money.name, found.amount.money, found.amount.source, "", False)
     return CostLine(line.source, found.label, (Step(factors, stated),), line.prefix, line.notes, "")
+
+
+def _continues(previous: CostLine, chain: Chain) -> bool:
+    """A clause whose computation starts from the result the clause before stated, written
+    again (``= 6.000.000 đồng; còn phải trả 6.000.000 đồng - 1.500.000 đồng = ...``)."""
+    stated = previous.stated
+    return chain.lead is not None and chain.lead == (stated.text, stated.value, stated.money)
+
+
+def _continued(previous: CostLine, line: CostLine) -> CostLine:
+    """The later clause as more steps of the earlier line: one result, not two amounts."""
+    first = Step(line.steps[0].factors, line.steps[0].stated, restart=True)
+    steps = (*previous.steps, first, *line.steps[1:])
+    return replace(previous, steps=steps, tail=line.tail, loose=previous.loose + line.loose)
+
+
+def _equation_after(
+    owner: Found | None, text: str, a: int, b: int, locate: Locator, findings: list[Finding], lines: list[CostLine]
+) -> None:
+    """``120.000 đồng (2.000.000 đồng x 1,5%/tháng x 4 tháng = 120.000 đồng)``: the group's
+    equation is read as a clause of its own; the figure before it is its result written
+    first, compared with the group's result as one more step."""
+    chain = read_chain(text, text, (), a + 1, b - 1, locate)
+    findings.extend(chain.findings)
+    if chain.line is None:
+        if not chain.findings:
+            findings.append(
+                Finding(locate.at(a + 2), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": text[a:b][:60]})
+            )
+        return
+    line = chain.line
+    if owner is None or owner.computation is not None:
+        lines.append(line)
+        return
+    stated = Quantity(owner.amount.value, owner.amount.money.name, owner.amount.money, owner.amount.source, "")
+    owner.computation = CostLine(line.source, owner.label, (*line.steps, Step((), stated)), line.prefix, line.notes)
 
 
 def scan(text: str, locate: Locator) -> Scan:
@@ -202,12 +249,15 @@ def scan(text: str, locate: Locator) -> Scan:
                 )
                 taken.append((a, b))
             continue
-        if "=" not in masked[a:b]:
+        if "=" not in masked[a:b] and not RELATION_WORD.search(masked, a, b):
             continue
         chain = read_chain(text, masked, notes, a, b, locate, label_from)
         findings.extend(chain.findings)
         if chain.line is not None:
-            lines.append(chain.line)
+            if lines and _continues(lines[-1], chain):
+                lines[-1] = _continued(lines[-1], chain.line)
+            else:
+                lines.append(chain.line)
             taken.append((chain.start, chain.end))
             label_from = chain.end
         elif chain.end > chain.start:
@@ -246,12 +296,16 @@ def scan(text: str, locate: Locator) -> Scan:
     for a, end, value, money, _token in raw:
         found.append(_found(text, masked, a, end, value, money, locate, starts))
     for a, b, kind in groups.values():
-        if kind not in ("decomp", "product"):
+        if kind not in ("decomp", "product", "equation"):
             continue
         owner = next((f for f in reversed(found) if f.end <= a and not text[f.end : a].strip(" ,:")), None)
         if kind == "product":
+            # a computation after a figure is that figure's; anywhere else it is a note
             if owner is not None and owner.computation is None:
                 owner.computation = _result_first(owner, text[a + 1 : b - 1], a + 1, text, locate, findings)
+            continue
+        if kind == "equation":
+            _equation_after(owner, text, a, b, locate, findings, lines)
             continue
         inner = text[a + 1 : b - 1]
         sub = _amounts(inner, inner, [], _At(locate, a + 1), findings)

@@ -84,14 +84,7 @@ def test_summary_rows(
         {"path": str(path / "~$don-vi-02.xlsx"), "reason": "tệp tạm hoặc tệp khoá của Excel"},
     ]
     s = doc["summary"]
-    assert s["by_status"] == {
-        "ok": 26,
-        "no_budget": 0,
-        "incomplete": 0,
-        "errors": 3,
-        "unreadable": 1,
-        "internal_error": 0,
-    }
+    assert s["by_status"] == {"ok": 26, "no_budget": 0, "errors": 3, "unreadable": 1, "internal_error": 0}
     assert (s["documents"], s["lines"], s["errors"], s["exit_code"], s["skipped"], s["targets"]) == (
         30,
         sum(e.lines for e in expected),
@@ -322,9 +315,7 @@ def test_exit_code_is_the_worst() -> None:
         return DocSummary(1, "x", status)
 
     assert overall([], 0).exit_code == 0
-    assert overall([row(Status.OK)], 3).exit_code == 0
-    assert overall([row(Status.OK), row(Status.NO_BUDGET)], 3).exit_code == 1  # nothing checked in one
-    assert overall([row(Status.OK), row(Status.INCOMPLETE)], 0).exit_code == 1  # one not read in full
+    assert overall([row(Status.OK), row(Status.NO_BUDGET)], 3).exit_code == 0
     assert overall([row(Status.ERRORS), row(Status.OK)], 0).exit_code == 1
     assert overall([row(Status.ERRORS), row(Status.UNREADABLE)], 0).exit_code == 2
     assert overall([row(Status.BUG), row(Status.UNREADABLE)], 0).exit_code == 3
@@ -379,14 +370,16 @@ def test_ctrl_c_stops_the_run(tmp_path: Path) -> None:
         [sys.executable, "-m", "plancheck", "check", str(tmp_path), "-j", "1"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        bufsize=0,  # unbuffered bytes: what ``read`` takes is exactly what ``communicate`` does not get
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert p.stdout is not None
-    first = p.stdout.read(5)  # the first document is out: the run is under way
+    # the first document is out: the run is under way (read from the pipe itself, not through
+    # a buffer that ``communicate`` would bypass)
+    head = os.read(p.stdout.fileno(), 5)
     p.send_signal(signal.SIGINT)
     raw_out, raw_err = p.communicate(timeout=120)
-    out, err = (first + raw_out).decode("utf-8"), raw_err.decode("utf-8")
+    # bytes, decoded whole: a signal may cut the pipe between the bytes of one character
+    out, err = (head + raw_out).decode("utf-8"), raw_err.decode("utf-8")
     assert p.returncode == 130
     assert out.startswith("Tệp: ")
     assert "Tổng hợp các đơn vị" not in out
