@@ -1,68 +1,46 @@
-"""Fidelity: score ``check --format json`` against the hand-built answer keys of a corpus.
+"""Fidelity: score ``check --format json`` against the hand-built answer keys of corpora.
 
-Run: python benchmarks/fidelity.py DIR [--json] [--tool-cmd "python -m budget"] [--jobs N]
+Run: python benchmarks/fidelity.py DIR [DIR ...] [--json] [--tool-cmd "budget"] [--jobs N]
 
-For every ``X.expected.json`` in DIR with its ``X.txt`` beside it, the tool runs as a subprocess,
-``TOOL check --format json DIR/X.txt``, two documents at a time. TOOL defaults to
-``sys.executable -m plancheck``, or ``sys.executable -m budget`` when ``plancheck`` cannot be found;
-``--tool-cmd`` overrides it (split like a shell command line). Exit codes 0 and 1 are normal; any
-other exit code, a timeout, or output that is not a JSON object marks the document "tool failed"
-(the note gives the first line of stderr, or a traceback's last line): its row keeps the key's
-denominators and scores nothing.
+For every ``X.expected.json`` with its ``X.txt`` beside it, in every DIR, the tool runs as a
+subprocess, ``TOOL check DIR/X.txt --format json``, two documents at a time. TOOL is
+``--tool-cmd`` (split like a shell command line), else ``$BUDGET``, else
+``sys.executable -m plancheck`` (the checkout under test).
 
-The script measures, it does not judge: it exits 0 whenever it ran, and 2 when DIR holds no key
-with its text beside it. The scoring is the pure function ``score(key, text, tool)``.
+The rules are strict, and the same as the project's shared corpus scorer (a test runs both on
+one corpus and compares their totals); ``score`` is a pure function of the key, the text and
+the tool's answer:
 
-Reading the tool's JSON (missing keys are tolerated, missing lists count as empty):
+- **lines**: every key ``cost_lines[]`` entry whose ``verifiable`` is not false. The tool's
+  product results are its ``lines[]``: each step of a chain (a line with several ``steps``) at
+  its ``stated.line``, else the line itself. A key line counts when a tool result not yet used
+  stands within two lines of where the key's ``line_text`` stands in the text (else of where
+  its stated figure is written), states the same figure and has a verdict (``ok`` true or false,
+  never unchecked) equal to the key's ``consistent``. A rounding-only key line (``rounding``, or
+  ``inconsistency_kind: rounding``) counts when read there with a verdict and no error finding
+  on that line. Each tool result is used once, first come first served.
+- **sums**: every key ``section_subtotals[]`` entry and the ``grand_total`` with a stated figure
+  and a non-null ``consistent``, not ``verifiable: false``. The tool's sums are ``sums[]`` (or,
+  from an older JSON, ``sections[]`` and ``total``). A key sum counts when an unused tool sum
+  states the same figure, has a verdict equal to the key's and stands within three lines of the
+  key's place (its label's line near its written figure), when both places are known.
+- **inconsistencies**: the key's hard inconsistencies (lines that are not rounding-only, sums,
+  amounts in words with ``consistent: false``). One is found when an error or warning finding
+  has the stated figure as its ``actual``; findings that only say something was not checked
+  (``UNCHECKED_*``, ``NUMBER_*``, ``COSTLINE_UNREADABLE``, ``TABLE_ROW_NO_AMOUNT``,
+  ``SECTION_NO_AMOUNT``) never count.
+- **false errors**: every error finding whose ``actual`` (or ``expected``) is no hard
+  inconsistency's figure; one without a figure is excused within a line of a hard
+  inconsistency's place.
+- **false KHỚP**: 1 when the tool exits 0 with verdict ``ok`` (or none) on a document with a hard
+  inconsistency it did not find.
+- **crash**: an exit code other than 0 and 1, a traceback on stderr, or no JSON; what JSON there
+  is still scores.
 
-- Tool steps are the ``steps`` of every entry of ``lines[]``, flattened (a line without steps but
-  with a line-level ``stated`` value counts as one step). A step's line is ``stated.line`` when
-  present, else the line's ``line``.
-- Tool sums are ``sums[]``. When ``sums`` is absent they are built from ``sections[]`` (kind
-  section: ``stated``, ``children_sum`` as computed, ``unit``, ``ok``, ``line``) and ``total``
-  (kind total: ``stated``, ``sum`` as computed, ``unit``, ``ok``, ``line``).
-- Amounts compare as ``Decimal``. Money is converted to đồng by the leading word of its unit:
-  đồng/đ ×1, nghìn/ngàn ×10³, triệu ×10⁶, tỷ/tỉ ×10⁹ (so ``nghìn đồng/cháu/ngày`` is ×10³). A tool
-  sum or finding without a readable unit takes the unit of the key item it is compared with; a key
-  item without one (balance and words checks) takes the key's most common sum unit, else đồng.
-
-Rules, per document (the TOTAL row adds the counts up):
-
-1. Product lines. Every key ``cost_lines[]`` entry whose ``verifiable`` is not false is checkable.
-   Its window is the 1-based line range [first, last] that ``line_text`` spans in the text (every
-   occurrence; lines split at \\n after \\r\\n and \\r become \\n, as the tool reads them), extended
-   to last + 6, since some documents put the figure a few lines (cells) below. A key line is *read*
-   when a tool step has a stated value equal to ``stated_result.value`` and a line inside the
-   window. Each tool step serves at most one key line: the assignment is a maximum matching that
-   pairs each step with the key line whose first line is nearest above it where it can (see
-   ``assign``). It is *right* when read and the step's ``ok`` equals the key's ``consistent``.
-   Reported as right/checkable, with read in parentheses.
-2. Sums. Every key ``section_subtotals[]`` entry and the ``grand_total`` (when not null) whose
-   ``stated`` value and ``sum_of_children`` are both not null is checkable. It is read when an
-   unused tool sum of kind section, total, alternative or inline (or without a kind) states the
-   same amount in đồng (same matching; a candidate whose ``computed`` equals the key's
-   ``sum_of_children`` in đồng is preferred); right when that sum's ``ok`` equals the key's
-   ``consistent``. Reported as right/checkable, with read in parentheses.
-   Other checks (one column, right/total), when the key has them, each with a non-null
-   ``consistent``: ``amount_in_words_checks`` against tool sums of kind ``words`` (matched when
-   the tool's stated or computed amount equals the key's figure or words value, in đồng; the key
-   unit comes from the ``value_trieu``-style field name, else ``unit``, else the key's most common
-   sum unit), ``count_checks`` against kind ``count`` (tool stated = key ``stated``, preferring
-   computed = key ``sum``; plain numbers), ``balance_checks`` against kind ``balance`` (the tool's
-   stated or computed amount equals the key's ``thu`` or ``chi``, in đồng, preferring both).
-   Right when the matched tool sum's ``ok`` equals ``consistent``. ``soft_checks`` are not scored.
-3. Real inconsistencies: the checkable key items above (cost lines, sums, other checks) with
-   ``consistent: false``. One is found when its matched tool step or sum has ``ok`` false.
-4. False errors: every tool finding of severity ``error`` that does not correspond to a real
-   inconsistency. A finding corresponds when its line lies in the window of an inconsistent key
-   cost line, or its ``actual`` equals the stated value of an inconsistent key item (as written
-   in the key, or in đồng for money, ``actual`` read in the finding's ``unit``). Every other
-   error counts, duplicates included.
-5. Unchecked: the number of findings with code ``UNCHECKED_AMOUNT``, shown with
-   ``summary.amounts_checked/amounts_found`` when the tool reports them.
-
-The table has one row per document and the TOTAL row as the last line of output; ``--json``
-prints the same figures, plus per-item details, as one JSON object.
+The script measures, it does not judge: it exits 0 whenever it ran, and 2 when no DIR holds a
+key with its text beside it. It prints a row per document, a coverage line (amounts found and
+checked, as the tool reports them) and the TOTAL row last; ``--json`` prints the same figures,
+with each key item's fate, as one JSON object.
 """
 
 from __future__ import annotations
@@ -74,499 +52,318 @@ import re
 import shlex
 import subprocess
 import sys
-import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-WINDOW_AFTER = 6  # lines below a key line's last line where its stated figure may sit
-SUM_KINDS = frozenset({"section", "total", "alternative", "inline", None})
-TIMEOUT_S = 600
+TIMEOUT_S = 300
 KEY_SUFFIX = ".expected.json"
+LINE_SLACK = 2  # a key line's tool result stands within this many lines of the key's place
+SUM_SLACK = 3  # a key sum's, and a written figure's distance from its label
+# Findings that say only that something was not read or not checked: never a verdict on a figure.
+NOT_A_VERDICT = re.compile(r"^(?:UNCHECKED|NUMBER_|COSTLINE_UNREADABLE|TABLE_ROW_NO_AMOUNT|SECTION_NO_AMOUNT)")
+_BLANKS = re.compile(r"[\s_]+")
+_PROBES = (60, 30, 15)  # prefixes of a key text tried in turn to find its line
+_SHORTEST_PROBE = 6
 
-_SCALES = (
-    (("tỷ", "tỉ", "ty"), 9),
-    (("triệu", "trieu"), 6),
-    (("nghìn", "ngàn", "nghin", "ngan"), 3),
-    (("đồng", "đ", "dong", "vnd", "vnđ"), 0),
-)
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
-
-
-# --------------------------------------------------------------------------- values and units
+COUNTS = ("lines", "lines_of", "sums", "sums_of", "incons", "incons_of", "false", "khop", "crash")
 
 
-def _dec(value: Any) -> Decimal | None:
-    """A Decimal from a JSON value (str, int or float), or None."""
-    if value is None or isinstance(value, bool):
+# --------------------------------------------------------------------------- values and places
+
+
+def dec(value: Any) -> Decimal | None:
+    """A figure from JSON (``{"value": ...}``, ``{"amount": ...}`` or a bare value), normalised."""
+    if value is None:
         return None
+    if isinstance(value, dict):
+        value = value.get("value", value.get("amount"))
     try:
-        d = Decimal(str(value).strip())
+        return Decimal(str(value)).normalize()
     except (InvalidOperation, ValueError):
         return None
-    return d if d.is_finite() else None
 
 
-def unit_scale(unit: Any) -> int | None:
-    """Power of ten from a money unit to đồng, by the unit's first word; None when not money."""
-    if not isinstance(unit, str):
-        return None
-    unit = unicodedata.normalize("NFC", unit).strip().lower()
-    m = _FIRST_WORD.match(unit)
-    if m is None:
-        return None
-    word = m.group()
-    for names, exp in _SCALES:
-        if word in names:
-            return exp
-    return None
-
-
-def _to_dong(value: Any, unit: Any, default_scale: int) -> Decimal | None:
-    d = _dec(value)
-    if d is None:
-        return None
-    scale = unit_scale(unit)
-    return d.scaleb(default_scale if scale is None else scale)
-
-
-def _stated_value(item: dict[str, Any]) -> Any:
-    """A key item's stated value: ``{"value": ...}`` or a bare value."""
-    stated = item.get("stated")
-    return stated.get("value") if isinstance(stated, dict) else stated
+def fold(text: str) -> str:
+    return _BLANKS.sub(" ", text).strip().lower()
 
 
 def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def _as_dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _short(text: Any, width: int = 60) -> str:
-    s = " ".join(str(text).split())
-    return s if len(s) <= width else s[: width - 1] + "…"
+class Places:
+    """Where a key's text (``line_text``, ``label``) or written figure stands: 1-based line numbers."""
+
+    def __init__(self, text: str):
+        self.lines = text.split("\n")
+        self.folded = [fold(line) for line in self.lines]
+
+    def of_text(self, snippet: str) -> set[int]:
+        if not snippet:
+            return set()
+        if "->" in snippet:  # a path "section -> row": the row's first place after the section's
+            head, tail = snippet.split("->", 1)[0], snippet.rsplit("->", 1)[-1]
+            start = min(self.of_text(head) or {0})
+            after = sorted(p for p in self.of_text(tail) if p >= start)
+            return {after[0]} if after else self.of_text(head)
+        first = fold(snippet.split("\n")[0])
+        out: set[int] = set()
+        for width in _PROBES:
+            probe = first[:width]
+            if len(probe) < _SHORTEST_PROBE:
+                continue
+            out = {i + 1 for i, line in enumerate(self.folded) if probe in line}
+            if out:
+                break
+        if not out:  # a snippet that runs over several physical lines
+            out = self._across_lines(first[:30])
+        extra = snippet.count("\n")
+        return {p + k for p in out for k in range(extra + 1)}
+
+    def _across_lines(self, probe: str) -> set[int]:
+        pos = " ".join(self.folded).find(probe)
+        if pos < 0:
+            return set()
+        end = 0
+        for i, line in enumerate(self.folded):
+            end += len(line) + 1
+            if end > pos:
+                return {i + 1}
+        return set()
+
+    def of_figure(self, written: str | None) -> set[int]:
+        if not written:
+            return set()
+        figure = re.compile(r"(?<![\d.,])" + re.escape(written) + r"(?!\d)")
+        return {i + 1 for i, line in enumerate(self.lines) if figure.search(line)}
+
+
+def near(line: Any, places: set[int], slack: int = LINE_SLACK) -> bool:
+    if line is None or not places:
+        return False
+    try:
+        at = int(line)
+    except (TypeError, ValueError):
+        return False
+    return any(abs(at - p) <= slack for p in places)
 
 
 # --------------------------------------------------------------------------- the tool's JSON
 
 
-def tool_steps(tool: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every product step of the tool, flattened: ``{"value", "line", "ok", "computed"}``."""
-    steps = []
+@dataclass(frozen=True)
+class Result:
+    """One judged figure of the tool: where it stands, the figure, the verdict (None: unchecked)."""
+
+    line: Any
+    stated: Decimal | None
+    ok: Any
+
+
+def tool_lines(tool: dict[str, Any]) -> list[Result]:
+    """The tool's product results: each step of a chain at its own line, else the line itself."""
+    out = []
     for line in _as_list(tool.get("lines")):
-        if not isinstance(line, dict):
-            continue
-        own = [s for s in _as_list(line.get("steps")) if isinstance(s, dict)]
-        if not own and _as_dict(line.get("stated")).get("value") is not None:
-            own = [line]  # a single product reported on the line itself
-        for step in own:
-            stated = _as_dict(step.get("stated"))
-            at = stated.get("line")
-            if not isinstance(at, int) or isinstance(at, bool):
-                at = line.get("line")
-            steps.append(
-                {
-                    "value": stated.get("value"),
-                    "line": at if isinstance(at, int) and not isinstance(at, bool) else None,
-                    "ok": step.get("ok"),
-                    "computed": step.get("computed"),
-                }
-            )
-    return steps
+        steps = _as_list(line.get("steps"))
+        if len(steps) > 1:  # a chain: each "= figure" is a result of its own
+            for st in steps:
+                out.append(
+                    Result(
+                        _as_dict(st.get("stated")).get("line", line.get("line")), dec(st.get("stated")), st.get("ok")
+                    )
+                )
+        else:
+            out.append(Result(line.get("line"), dec(line.get("stated")), line.get("ok")))
+    return out
 
 
-def tool_sums(tool: dict[str, Any]) -> list[dict[str, Any]]:
-    """The tool's flat list of sum checks, built from ``sections``/``total`` when absent."""
-    if isinstance(tool.get("sums"), list):
-        return [s for s in tool["sums"] if isinstance(s, dict)]
-    sums = []
-    for sec in _as_list(tool.get("sections")):
-        if isinstance(sec, dict):
-            sums.append(
-                {
-                    "kind": "section",
-                    "label": sec.get("title") or sec.get("label") or sec.get("number"),
-                    "line": sec.get("line"),
-                    "stated": sec.get("stated"),
-                    "computed": sec.get("children_sum"),
-                    "unit": sec.get("unit"),
-                    "ok": sec.get("ok"),
-                }
-            )
-    total = tool.get("total")
-    if isinstance(total, dict):
-        sums.append(
-            {
-                "kind": "total",
-                "label": total.get("label") or "total",
-                "line": total.get("line"),
-                "stated": total.get("stated"),
-                "computed": total.get("sum"),
-                "unit": total.get("unit"),
-                "ok": total.get("ok"),
-            }
-        )
+def tool_sums(tool: dict[str, Any]) -> list[Result]:
+    """The tool's sums, or (an older JSON without ``sums``) its sections and total."""
+    sums = [Result(s.get("line"), dec(s.get("stated")), s.get("ok")) for s in _as_list(tool.get("sums"))]
+    if sums:
+        return sums
+    sums = [Result(s.get("line"), dec(s.get("stated")), s.get("ok")) for s in _as_list(tool.get("sections"))]
+    total = _as_dict(tool.get("total"))
+    sums.append(Result(total.get("line"), dec(total.get("stated")), total.get("ok")))
     return sums
 
 
-# --------------------------------------------------------------------------- matching
+def _severity(finding: dict[str, Any]) -> str:
+    return str(finding.get("severity", "")).lower()
 
 
-def assign(options: Sequence[Sequence[tuple[int, int]]]) -> dict[int, int]:
-    """Match key items to tool items, each used at most once; ``options[k]`` holds key item k's
-    candidates as (cost, tool index), lower cost preferred. First every (key, candidate) pair is
-    taken greedily in order of cost (then key order) while both are free; then each key left
-    unmatched looks for an augmenting path (Kuhn), so the result is a maximum matching that keeps
-    the cheapest pairs where that costs nothing. Returns key index -> tool index."""
-    owner: dict[int, int] = {}  # tool index -> key index
-    for _cost, k, c in sorted((cost, k, c) for k, cands in enumerate(options) for cost, c in cands):
-        if c not in owner and k not in owner.values():
-            owner[c] = k
-
-    def place(k: int, seen: set[int]) -> bool:
-        for _cost, c in sorted(options[k]):
-            if c in seen:
-                continue
-            seen.add(c)
-            if c not in owner or place(owner[c], seen):
-                owner[c] = k
-                return True
-        return False
-
-    for k in range(len(options)):
-        if k not in owner.values():
-            place(k, set())
-    return {k: c for c, k in owner.items()}
-
-
-def line_windows(text: str, fragment: str) -> list[tuple[int, int]]:
-    """1-based windows [first, last + WINDOW_AFTER] of every occurrence of ``fragment``."""
-    windows = []
-    if not fragment:
-        return windows
-    start = text.find(fragment)
-    while start >= 0:
-        first = text.count("\n", 0, start) + 1
-        last = first + fragment.count("\n")
-        windows.append((first, last + WINDOW_AFTER))
-        start = text.find(fragment, start + 1)
-    return windows
-
-
-def _in_windows(line: Any, windows: Iterable[tuple[int, int]]) -> bool:
-    return isinstance(line, int) and any(a <= line <= b for a, b in windows)
-
-
-def normalize_text(text: str) -> str:
-    """The text as the tool numbers its lines: BOM dropped, \\r\\n and \\r read as \\n."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-# --------------------------------------------------------------------------- scores
+# --------------------------------------------------------------------------- scoring
 
 
 @dataclass
 class DocScore:
     doc: str
-    lines_checkable: int = 0
-    lines_read: int = 0
-    lines_right: int = 0
-    sums_checkable: int = 0
-    sums_read: int = 0
-    sums_right: int = 0
-    other_total: int = 0
-    other_right: int = 0
-    inconsistencies_real: int = 0
-    inconsistencies_found: int = 0
-    false_errors: int = 0
-    unchecked: int = 0
-    amounts_checked: int | None = None
+    lines: int = 0
+    lines_of: int = 0
+    sums: int = 0
+    sums_of: int = 0
+    incons: int = 0
+    incons_of: int = 0
+    false: int = 0
+    khop: int = 0
+    crash: int = 0
     amounts_found: int | None = None
-    failed: str | None = None
+    amounts_checked: int | None = None
+    unchecked: int = 0  # UNCHECKED_AMOUNT findings
+    note: str = ""
     details: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
-def _status(matched: dict[str, Any] | None, consistent: Any) -> str:
-    if matched is None:
-        return "missed"
-    return "right" if matched.get("ok") == consistent else "wrong verdict"
-
-
-def _key_scale(key: dict[str, Any]) -> int:
-    """The most common money scale among the key's sums (0, đồng, when none)."""
-    scales = Counter(unit_scale(s.get("unit")) for s in _key_sums(key))
-    scales.pop(None, None)
-    return scales.most_common(1)[0][0] if scales else 0
-
-
-def _key_sums(key: dict[str, Any]) -> list[dict[str, Any]]:
-    items = [s for s in _as_list(key.get("section_subtotals")) if isinstance(s, dict)]
-    if isinstance(key.get("grand_total"), dict):
-        items.append(key["grand_total"])
-    return items
-
-
-def _words_amounts(check: dict[str, Any], default_scale: int) -> tuple[Decimal | None, Decimal | None]:
-    """(figure, words value) of an amount-in-words check, in đồng. The scale comes from the field
-    name (``value_trieu``, ``words_value_trieu``), else from ``unit``, else ``default_scale``."""
-    suffixes = {"dong": 0, "nghin": 3, "trieu": 6, "ty": 9}
-    unit = unit_scale(check.get("unit"))
-    fallback = default_scale if unit is None else unit
-    figure = words = None
-    for name, value in check.items():
-        for prefix in ("words_value", "value"):
-            if name.startswith(prefix):
-                exp = suffixes.get(name.removeprefix(prefix).lstrip("_"), fallback)
-                if prefix == "value":
-                    figure = _to_dong(value, None, exp)
-                else:
-                    words = _to_dong(value, None, exp)
-                break
-    return figure, words
-
-
-def score(key: dict[str, Any], text: str, tool: dict[str, Any], doc: str | None = None) -> DocScore:
-    """Score one document: ``key`` is the answer key, ``text`` the document, ``tool`` the tool's JSON."""
-    text = normalize_text(text)
-    result = DocScore(doc=doc or str(key.get("doc_id") or "?"))
-    details: dict[str, list[dict[str, Any]]] = {"lines": [], "sums": [], "other": [], "false_errors": []}
-    result.details = details
-    default_scale = _key_scale(key)
-    # Inconsistent key items, for rule 4: their windows (cost lines) and their stated values, each
-    # as (value as written in the key, the key's power of ten to đồng or None when not money).
-    bad_windows: list[tuple[int, int]] = []
-    bad_values: list[tuple[Decimal | None, int | None]] = []
-
-    # 1. Product lines.
-    steps = tool_steps(tool)
-    lines = []
-    for entry in _as_list(key.get("cost_lines")):
-        if not isinstance(entry, dict) or entry.get("verifiable") is False:
-            continue
-        windows = line_windows(text, str(entry.get("line_text") or ""))
-        value = _dec(_as_dict(entry.get("stated_result")).get("value"))
-        lines.append((entry, windows, value))
-    options = [
-        [
-            (min(s["line"] - a for a, b in windows if a <= s["line"] <= b), i)
-            for i, s in enumerate(steps)
-            if value is not None and _dec(s["value"]) == value and _in_windows(s["line"], windows)
-        ]
-        for _entry, windows, value in lines
+def score(
+    key: dict[str, Any], text: str, tool: dict[str, Any] | None, rc: int = 0, stderr: str = "", doc: str = "?"
+) -> DocScore:
+    """Score one document: ``key`` the answer key, ``text`` the document as read (universal
+    newlines), ``tool`` the tool's JSON (None when there was none), ``rc`` its exit code."""
+    out = DocScore(doc)
+    details: dict[str, list[dict[str, Any]]] = {"lines": [], "sums": [], "inconsistencies": [], "false_errors": []}
+    out.details = details
+    if tool is None or rc not in (0, 1) or "Traceback" in stderr:
+        out.crash = 1
+    tool = tool if isinstance(tool, dict) else {}
+    places = Places(text)
+    findings = _as_list(tool.get("findings"))
+    errors = [f for f in findings if _severity(f) == "error"]
+    verdicts = [
+        f for f in findings if _severity(f) in ("error", "warning") and not NOT_A_VERDICT.match(str(f.get("code", "")))
     ]
-    matched = assign(options)
-    for k, (entry, windows, value) in enumerate(lines):
-        step = steps[matched[k]] if k in matched else None
-        consistent = entry.get("consistent")
-        status = _status(step, consistent) if windows else "not located"
-        result.lines_checkable += 1
-        result.lines_read += step is not None
-        result.lines_right += status == "right"
-        if consistent is False:
-            result.inconsistencies_real += 1
-            result.inconsistencies_found += step is not None and step.get("ok") is False
-            bad_windows.extend(windows)
-            bad_values.append((value, unit_scale(entry.get("stated_unit"))))
+    hard: list[tuple[Decimal | None, set[int]]] = []
+
+    results = tool_lines(tool)
+    used: set[int] = set()
+    for c in _as_list(key.get("cost_lines")):
+        if c.get("verifiable") is False:
+            continue
+        figure = dec(c.get("stated_result"))
+        written = _as_dict(c.get("stated_result")).get("written")
+        at = places.of_text(c.get("line_text") or "") or places.of_figure(written)
+        rounding = bool(c.get("rounding")) or c.get("inconsistency_kind") == "rounding"
+        out.lines_of += 1
+        hit = None
+        for i, r in enumerate(results):
+            if i in used or r.stated != figure or not near(r.line, at):
+                continue
+            if rounding:
+                good = r.ok is not None and not any(near(f.get("line"), {int(r.line)}, 0) for f in errors)
+            else:
+                good = r.ok is not None and bool(r.ok) == bool(c.get("consistent"))
+            if good:
+                used.add(i)
+                hit = r
+                break
+        out.lines += hit is not None
         details["lines"].append(
             {
-                "line_text": _short(entry.get("line_text")),
-                "lines": windows,
-                "stated": str(value) if value is not None else None,
-                "consistent": consistent,
-                "status": status,
-                "tool_line": step["line"] if step else None,
-                "tool_ok": step["ok"] if step else None,
+                "text": _short(c.get("line_text")),
+                "stated": _plain(figure),
+                "places": sorted(at),
+                "rounding": rounding,
+                "read_at": None if hit is None else hit.line,
             }
         )
+        if c.get("consistent") is False and not rounding:
+            hard.append((figure, at))
 
-    # 2. Sums.
     sums = tool_sums(tool)
-    sums_main = [i for i, s in enumerate(sums) if s.get("kind") in SUM_KINDS]
-    checks = []
-    for entry in _key_sums(key):
-        stated, children = _stated_value(entry), entry.get("sum_of_children")
-        if stated is None or children is None:
+    used = set()
+    key_sums = _as_list(key.get("section_subtotals"))
+    if isinstance(key.get("grand_total"), dict):
+        key_sums.append(key["grand_total"])
+    for s in key_sums:
+        figure = dec(s.get("stated"))
+        if figure is None or s.get("consistent") is None or s.get("verifiable") is False:
             continue
-        scale = unit_scale(entry.get("unit"))
-        scale = default_scale if scale is None else scale
-        checks.append((entry, scale, _to_dong(stated, None, scale), _to_dong(children, None, scale)))
-    options = []
-    for _entry, scale, stated_d, children_d in checks:
-        in_dong = [(i, _to_dong(sums[i].get("stated"), sums[i].get("unit"), scale), sums[i]) for i in sums_main]
-        options.append(
-            [
-                (int(_to_dong(s.get("computed"), s.get("unit"), scale) != children_d), i)
-                for i, stated_i, s in in_dong
-                if stated_d is not None and stated_i == stated_d
-            ]
-        )
-    matched = assign(options)
-    for k, (entry, _scale, _stated_d, _children_d) in enumerate(checks):
-        found = sums[matched[k]] if k in matched else None
-        consistent = entry.get("consistent")
-        status = _status(found, consistent)
-        result.sums_checkable += 1
-        result.sums_read += found is not None
-        result.sums_right += status == "right"
-        if consistent is False:
-            result.inconsistencies_real += 1
-            result.inconsistencies_found += found is not None and found.get("ok") is False
-            bad_values.append((_dec(_stated_value(entry)), _scale))
+        written = _as_dict(s.get("stated")).get("written")
+        at = places.of_text(s.get("label") or "") or places.of_figure(written)
+        if written:
+            figures = places.of_figure(written)
+            at = {p for p in at if near(p, figures, SUM_SLACK)} or figures or at
+        out.sums_of += 1
+        hit = None
+        for i, r in enumerate(sums):
+            if i in used or r.stated != figure or r.ok is None:
+                continue
+            if at and r.line is not None and not near(r.line, at, SUM_SLACK):
+                continue
+            if bool(r.ok) == bool(s.get("consistent")):
+                used.add(i)
+                hit = r
+                break
+        out.sums += hit is not None
         details["sums"].append(
             {
-                "label": _short(entry.get("label")),
-                "stated": _stated_value(entry),
-                "unit": entry.get("unit"),
-                "consistent": consistent,
-                "status": status,
-                "tool_line": found.get("line") if found else None,
-                "tool_ok": found.get("ok") if found else None,
+                "label": _short(s.get("label")),
+                "stated": _plain(figure),
+                "places": sorted(at),
+                "read_at": None if hit is None else hit.line,
             }
         )
+        if s.get("consistent") is False:
+            hard.append((figure, at))
 
-    # 2b. Other checks: amounts in words, counts, balances.
-    def other(kind: str, entries: Any, match: Callable[[dict[str, Any], dict[str, Any]], int]) -> None:
-        """Score key ``entries`` against tool sums of ``kind``; ``match`` ranks a pair (0 = no)."""
-        pool = [i for i, s in enumerate(sums) if s.get("kind") == kind]
-        items = [e for e in _as_list(entries) if isinstance(e, dict) and e.get("consistent") is not None]
-        ranked = [[(match(e, sums[i]), i) for i in pool] for e in items]
-        found_at = assign([[(-r, i) for r, i in row if r > 0] for row in ranked])
-        for k, entry in enumerate(items):
-            found = sums[found_at[k]] if k in found_at else None
-            consistent = entry["consistent"]
-            status = _status(found, consistent)
-            result.other_total += 1
-            result.other_right += status == "right"
-            if consistent is False:
-                result.inconsistencies_real += 1
-                result.inconsistencies_found += found is not None and found.get("ok") is False
-                bad_values.extend(_bad_values_of(kind, entry, default_scale))
-            details["other"].append(
-                {
-                    "kind": kind,
-                    "label": _short(entry.get("label") or entry.get("amount_written") or ""),
-                    "consistent": consistent,
-                    "status": status,
-                    "tool_line": found.get("line") if found else None,
-                    "tool_ok": found.get("ok") if found else None,
-                }
-            )
+    for w in _as_list(key.get("amount_in_words_checks")):
+        figure = dec(w.get("value"))
+        if w.get("consistent") is False and figure is not None:
+            hard.append((figure, places.of_figure(w.get("written"))))
 
-    def tool_amounts(s: dict[str, Any]) -> tuple[Decimal | None, Decimal | None]:
-        return (
-            _to_dong(s.get("stated"), s.get("unit"), default_scale),
-            _to_dong(s.get("computed"), s.get("unit"), default_scale),
-        )
-
-    def match_words(e: dict[str, Any], s: dict[str, Any]) -> int:
-        figure, words = _words_amounts(e, default_scale)
-        stated, computed = tool_amounts(s)
-        if stated is not None and stated == figure:
-            return 2
-        return int(any(v is not None and v in (figure, words) for v in (stated, computed)))
-
-    def match_count(e: dict[str, Any], s: dict[str, Any]) -> int:
-        if _dec(s.get("stated")) is None or _dec(s.get("stated")) != _dec(e.get("stated")):
-            return 0
-        return 2 if _dec(s.get("computed")) == _dec(e.get("sum")) else 1
-
-    def match_balance(e: dict[str, Any], s: dict[str, Any]) -> int:
-        sides = {_balance_side(e, name, default_scale) for name in ("thu", "chi")} - {None}
-        return sum(v is not None and v in sides for v in tool_amounts(s))
-
-    other("words", key.get("amount_in_words_checks"), match_words)
-    other("count", key.get("count_checks"), match_count)
-    other("balance", key.get("balance_checks"), match_balance)
-
-    # 4. False errors; 5. unchecked amounts.
-    for finding in _as_list(tool.get("findings")):
-        if not isinstance(finding, dict):
+    out.incons_of = len(hard)
+    missed = 0
+    for figure, at in hard:
+        found = any(dec(f.get("actual")) == figure for f in verdicts)
+        out.incons += found
+        missed += not found
+        details["inconsistencies"].append({"stated": _plain(figure), "places": sorted(at), "found": found})
+    hard_figures = {figure for figure, _ in hard}
+    hard_places: set[int] = set().union(*(at for _, at in hard))
+    for f in errors:
+        actual, expected = dec(f.get("actual")), dec(f.get("expected"))
+        if actual is not None and (actual in hard_figures or expected in hard_figures):
             continue
-        if finding.get("code") == "UNCHECKED_AMOUNT":
-            result.unchecked += 1
-        if finding.get("severity") != "error":
+        if actual is None and near(f.get("line"), hard_places, 1):
             continue
-        actual = _dec(finding.get("actual"))
-        explained = _in_windows(finding.get("line"), bad_windows) or any(
-            actual is not None
-            and raw is not None
-            and (
-                actual == raw
-                or (scale is not None and _to_dong(actual, finding.get("unit"), scale) == raw.scaleb(scale))
-            )
-            for raw, scale in bad_values
-        )
-        if not explained:
-            result.false_errors += 1
-            details["false_errors"].append(
-                {
-                    "code": finding.get("code"),
-                    "line": finding.get("line"),
-                    "actual": finding.get("actual"),
-                    "message": _short(finding.get("message") or "", 100),
-                }
-            )
+        out.false += 1
+        details["false_errors"].append({"code": f.get("code"), "line": f.get("line"), "actual": f.get("actual")})
+    kind = _as_dict(tool.get("verdict")).get("kind")
+    out.khop = int(missed > 0 and rc == 0 and kind in ("ok", None))
+
     summary = _as_dict(tool.get("summary"))
-    for name in ("amounts_checked", "amounts_found"):
+    for name in ("amounts_found", "amounts_checked"):
         value = summary.get(name)
         if isinstance(value, int) and not isinstance(value, bool):
-            setattr(result, name, value)
-    return result
+            setattr(out, name, value)
+    out.unchecked = sum(1 for f in findings if f.get("code") == "UNCHECKED_AMOUNT")
+    return out
 
 
-def _balance_side(check: dict[str, Any], name: str, default_scale: int) -> Decimal | None:
-    scale = unit_scale(check.get("unit"))
-    return _to_dong(check.get(name), None, default_scale if scale is None else scale)
+def _plain(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
 
 
-def _bad_values_of(kind: str, entry: dict[str, Any], default_scale: int) -> list[tuple[Decimal | None, int | None]]:
-    """Stated values of an inconsistent other check, for rule 4: (value, power of ten to đồng)."""
-    if kind == "count":
-        return [(_dec(entry.get("stated")), None)]
-    if kind == "balance":
-        unit = unit_scale(entry.get("unit"))
-        scale = default_scale if unit is None else unit
-        return [(_dec(entry.get(n)), scale) for n in ("thu", "chi")]
-    figure, _words = _words_amounts(entry, default_scale)
-    return [(None if figure is None else figure.scaleb(-default_scale), default_scale)]
-
-
-def failed_score(key: dict[str, Any], text: str, doc: str, reason: str) -> DocScore:
-    """A document whose tool run failed: the key's denominators, nothing scored."""
-    result = score(key, text, {}, doc)
-    result.failed = reason
-    return result
+def _short(text: Any, width: int = 60) -> str:
+    s = " ".join(str(text or "").split())
+    return s if len(s) <= width else s[: width - 1] + "…"
 
 
 def total(scores: Sequence[DocScore]) -> DocScore:
-    """The TOTAL row: every count added up; coverage only over documents that report it."""
-    out = DocScore(doc="TOTAL")
-    for name in (
-        "lines_checkable",
-        "lines_read",
-        "lines_right",
-        "sums_checkable",
-        "sums_read",
-        "sums_right",
-        "other_total",
-        "other_right",
-        "inconsistencies_real",
-        "inconsistencies_found",
-        "false_errors",
-        "unchecked",
-    ):
+    """The TOTAL row: every count added up; coverage over the documents that report it."""
+    out = DocScore("TOTAL")
+    for name in (*COUNTS, "unchecked"):
         setattr(out, name, sum(getattr(s, name) for s in scores))
-    for name in ("amounts_checked", "amounts_found"):
+    for name in ("amounts_found", "amounts_checked"):
         values = [getattr(s, name) for s in scores if getattr(s, name) is not None]
         setattr(out, name, sum(values) if values else None)
-    failures = sum(s.failed is not None for s in scores)
-    out.failed = f"{failures} tool failure(s)" if failures else None
     return out
 
 
@@ -574,39 +371,36 @@ def total(scores: Sequence[DocScore]) -> DocScore:
 
 
 def default_tool_cmd() -> list[str]:
-    """``python -m plancheck``, or ``python -m budget`` while ``plancheck`` cannot be found."""
-    probe = "import importlib.util, sys; sys.exit(importlib.util.find_spec('plancheck') is None)"
-    try:
-        found = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60).returncode == 0
-    except (OSError, subprocess.SubprocessError):
-        found = False
-    return [sys.executable, "-m", "plancheck" if found else "budget"]
+    """``$BUDGET`` when set, else this interpreter running ``plancheck``."""
+    exe = os.environ.get("BUDGET")
+    return [exe] if exe else [sys.executable, "-m", "plancheck"]
 
 
-def run_tool(cmd: Sequence[str], path: Path) -> tuple[dict[str, Any] | None, str | None]:
-    """(the tool's JSON, None) or (None, why it failed)."""
+@dataclass(frozen=True)
+class Run:
+    rc: int
+    tool: dict[str, Any] | None
+    stderr: str
+
+
+def run_tool(cmd: Sequence[str], path: Path) -> Run:
+    """``TOOL check PATH --format json``: its exit code, its JSON (None when there is none), stderr."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     try:
         p = subprocess.run(
-            [*cmd, "check", "--format", "json", str(path)], capture_output=True, timeout=TIMEOUT_S, env=env
+            [*cmd, "check", str(path), "--format", "json"], capture_output=True, timeout=TIMEOUT_S, env=env
         )
+    except FileNotFoundError:
+        return Run(127, None, f"{cmd[0]}: not found")
     except subprocess.TimeoutExpired:
-        return None, f"timed out after {TIMEOUT_S} s"
-    except OSError as e:
-        return None, f"could not start: {e}"
-    first = _first_line(p.stderr.decode("utf-8", errors="replace"))
-    if p.returncode not in (0, 1):
-        return None, f"exit {p.returncode}: {first}" if first else f"exit {p.returncode}"
-    tail = f": {first}" if first else ""
-    if not p.stdout.strip():
-        return None, f"no output (exit {p.returncode}){tail}"
+        return Run(124, None, "timeout")
+    stdout = p.stdout.decode("utf-8", errors="replace")
+    stderr = p.stderr.decode("utf-8", errors="replace")
     try:
-        data = json.loads(p.stdout.decode("utf-8", errors="replace"))
-    except json.JSONDecodeError as e:
-        return None, f"unparsable JSON ({e.msg}){tail}"
-    if not isinstance(data, dict):
-        return None, "JSON output is not an object"
-    return data, None
+        data = json.loads(stdout)
+    except json.JSONDecodeError:
+        return Run(p.returncode, None, stderr + stdout[:500])
+    return Run(p.returncode, data if isinstance(data, dict) else None, stderr)
 
 
 def _first_line(stderr: str) -> str:
@@ -632,11 +426,13 @@ def corpus_pairs(directory: Path) -> list[tuple[str, Path, Path]]:
 
 def score_document(cmd: Sequence[str], doc: str, key_path: Path, text_path: Path) -> DocScore:
     key = json.loads(key_path.read_text(encoding="utf-8"))
-    text = text_path.read_text(encoding="utf-8-sig", errors="replace")
-    tool, why = run_tool(cmd, text_path)
-    if tool is None:
-        return failed_score(key, text, doc, why or "tool failed")
-    return score(key, text, tool, doc)
+    text = text_path.read_text(encoding="utf-8", errors="replace")
+    run = run_tool(cmd, text_path)
+    result = score(key, text, run.tool, run.rc, run.stderr, doc)
+    if result.crash:
+        why = _first_line(run.stderr)
+        result.note = f"tool failed (exit {run.rc})" + (f": {_short(why, 100)}" if why else "")
+    return result
 
 
 def score_corpus(pairs: Sequence[tuple[str, Path, Path]], cmd: Sequence[str], jobs: int = 2) -> list[DocScore]:
@@ -648,64 +444,57 @@ def score_corpus(pairs: Sequence[tuple[str, Path, Path]], cmd: Sequence[str], jo
 # --------------------------------------------------------------------------- output
 
 
-COLUMNS = (
-    "doc",
-    "lines right/checkable (read)",
-    "sums right/checkable (read)",
-    "other checks right/total",
-    "inconsistencies found/real",
-    "false errors",
-    "unchecked",
-    "note",
-)
+def row(s: DocScore) -> str:
+    line = (
+        f"{s.doc:28s} lines {s.lines}/{s.lines_of}  sums {s.sums}/{s.sums_of}  "
+        f"inconsistencies {s.incons}/{s.incons_of}  false errors {s.false}  false KHỚP {s.khop}  crash {s.crash}"
+    )
+    return line + (f"  ({s.note})" if s.note else "")
 
 
-def row(s: DocScore) -> list[str]:
-    unchecked = str(s.unchecked)
-    if s.amounts_checked is not None or s.amounts_found is not None:
-        unchecked += f" ({_or_dash(s.amounts_checked)}/{_or_dash(s.amounts_found)} checked)"
-    return [
-        s.doc,
-        f"{s.lines_right}/{s.lines_checkable} ({s.lines_read})",
-        f"{s.sums_right}/{s.sums_checkable} ({s.sums_read})",
-        f"{s.other_right}/{s.other_total}",
-        f"{s.inconsistencies_found}/{s.inconsistencies_real}",
-        str(s.false_errors),
-        unchecked,
-        ("tool failed: " + _short(s.failed, 100)) if s.failed and s.doc != "TOTAL" else (s.failed or ""),
-    ]
+def coverage_line(t: DocScore) -> str:
+    found = "-" if t.amounts_found is None else str(t.amounts_found)
+    checked = "-" if t.amounts_checked is None else str(t.amounts_checked)
+    return f"coverage: {checked}/{found} amounts checked; {t.unchecked} UNCHECKED_AMOUNT findings"
 
 
-def _or_dash(value: int | None) -> str:
-    return "-" if value is None else str(value)
+def total_line(t: DocScore) -> str:
+    return (
+        f"TOTAL lines {t.lines}/{t.lines_of}; sums {t.sums}/{t.sums_of}; "
+        f"inconsistencies {t.incons}/{t.incons_of}; false errors {t.false}; "
+        f"false KHỚP {t.khop}; crashes {t.crash}"
+    )
 
 
 def table(scores: Sequence[DocScore]) -> str:
-    """The plain table; the TOTAL row is its last line."""
-    rows = [list(COLUMNS), *(row(s) for s in scores), row(total(scores))]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+    """A row per document, the coverage line, and the TOTAL row last."""
+    t = total(scores)
+    return "\n".join([*(row(s) for s in scores), coverage_line(t), total_line(t)])
 
 
 def as_json(scores: Sequence[DocScore], cmd: Sequence[str]) -> dict[str, Any]:
     return {
         "tool_cmd": list(cmd),
-        "window_after": WINDOW_AFTER,
         "documents": [asdict(s) for s in scores],
-        "total": {k: v for k, v in asdict(total(scores)).items() if k != "details"},
+        "total": {k: v for k, v in asdict(total(scores)).items() if k not in ("details", "note")},
     }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Score the checker against the corpus answer keys.")
-    parser.add_argument("directory", type=Path, help="folder with X.txt and X.expected.json pairs")
+    parser = argparse.ArgumentParser(description="Score the checker against corpus answer keys (strict rules).")
+    parser.add_argument("directories", type=Path, nargs="+", help="folders with X.txt and X.expected.json pairs")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
-    parser.add_argument("--tool-cmd", help='the tool, e.g. "python -m budget" (default: this python -m plancheck)')
+    parser.add_argument("--tool-cmd", help='the tool, e.g. "budget" (default: $BUDGET, else this python -m plancheck)')
     parser.add_argument("--jobs", type=int, default=2, help="documents run in parallel (default 2)")
     args = parser.parse_args(argv)
-    pairs = corpus_pairs(args.directory) if args.directory.is_dir() else []
+    pairs = []
+    for directory in args.directories:
+        if directory.is_dir():
+            pairs += corpus_pairs(directory)
+        else:
+            print(f"fidelity: {directory} is not a folder; skipped", file=sys.stderr)
     if not pairs:
-        print(f"fidelity: no *{KEY_SUFFIX} with its .txt in {args.directory}", file=sys.stderr)
+        print(f"fidelity: no *{KEY_SUFFIX} with its .txt in {', '.join(map(str, args.directories))}", file=sys.stderr)
         return 2
     cmd = shlex.split(args.tool_cmd) if args.tool_cmd else default_tool_cmd()
     scores = score_corpus(pairs, cmd, args.jobs)

@@ -20,7 +20,7 @@ from budget.balance import find_balances
 from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepResult, half_unit
 from budget.findings import Cause, Finding, Severity
 from budget.messages import Factors, Phrase
-from budget.model import Quantity, Section
+from budget.model import Amount, Quantity, Section
 from budget.numbers import EXACT, D, plain, round_to, shift, total
 from budget.source import Source
 from budget.text import fold
@@ -657,8 +657,44 @@ def check_stored_values(ev: Evaluation) -> list[Finding]:
     return out
 
 
+def stated_unchecked(ev: Evaluation) -> list[Amount]:
+    """Stated figures no judged relation uses: the grand total or a section's amount with no
+    computation of its own (nothing below it adds up to compare with), that is not a part of a
+    sum compared above it, not spelt out in words, not a side of a balance and not a share or
+    the base of one. Such a figure is read, but nothing checks it."""
+    used: set[Source] = {w.amount.source for w in ev.plan.words}
+    for b in find_balances(ev.plan.items):
+        used.update(s.stated.source for s in (b.revenue, b.spending) if s.stated is not None)
+    for children in _lists(ev):
+        shares, others = _judged_shares(children)
+        for c in [*(c for c, _ in shares), *others]:
+            if isinstance(c, SectionResult) and c.section.stated is not None:
+                used.add(c.section.stated.source)
+    out: list[Amount] = []
+
+    def visit(children: tuple[Result, ...], summed_above: bool) -> None:
+        for r in children:
+            if isinstance(r, LineResult):
+                continue
+            stated = r.section.stated
+            if stated is not None and not r.has_computation and not summed_above and stated.source not in used:
+                out.append(stated)
+            # a section's parts are compared with its figure, or add up into the sum above it
+            visit(r.children, summed_above or r.stated is not None)
+
+    t = ev.total
+    if ev.plan.total is not None and t.stated is not None and t.children_sum is None:
+        if ev.plan.total.source not in used:
+            out.append(ev.plan.total)
+    visit(ev.items, t.stated is not None)
+    return out
+
+
 def check_coverage(ev: Evaluation) -> list[Finding]:
-    """Every money amount the reader found but could not place is reported where it stands."""
+    """Every money amount the reader found but no check used is reported where it stands: an
+    amount it could not place, and a stated figure nothing computes or compares (a lone total)."""
+    placed = [(a, None) for a in ev.plan.unchecked]
+    alone = [(a, "UNCHECKED_AMOUNT.stated_only") for a in stated_unchecked(ev)]
     return [
         Finding(
             a.source,
@@ -667,8 +703,9 @@ def check_coverage(ev: Evaluation) -> list[Finding]:
             {"value": a.value, "unit": a.money.name},
             actual=a.value,
             unit=a.money.name,
+            message_key=key,
         )
-        for a in ev.plan.unchecked
+        for a, key in [*placed, *alone]
     ]
 
 
@@ -701,20 +738,35 @@ def _share_rate(title: str) -> Decimal | None:
     return rate if 0 < rate < 100 else None
 
 
-def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None) -> list[Finding]:
+def _judged_shares(children: tuple[Result, ...]) -> tuple[list[tuple[SectionResult, Decimal]], list[Result]]:
+    """The lump items of ``children`` stated as a share, with their rates, and the other items
+    with an amount they are a share of; no shares when there is nothing to take them of."""
     shares: list[tuple[SectionResult, Decimal]] = []
     for c in children:
         if isinstance(c, SectionResult) and not c.children and c.section.stated is not None:
             rate = _share_rate(c.section.title)
             if rate is not None:
                 shares.append((c, rate))
+    share_ids = {id(c) for c, _ in shares}
+    others = [c for c in children if id(c) not in share_ids and c.stated_dong is not None]
+    return (shares, others) if shares and others else ([], [])
+
+
+def _lists(ev: Evaluation) -> list[tuple[Result, ...]]:
+    """Every list of sibling items: the top level and each section's children."""
+    return [ev.items, *(r.children for r in ev.sections())]
+
+
+def judged_shares(ev: Evaluation) -> list[SectionResult]:
+    """Every lump item stated as a share that has other items to be a share of (each is checked)."""
+    return [c for children in _lists(ev) for c, _ in _judged_shares(children)[0]]
+
+
+def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None) -> list[Finding]:
+    shares, others = _judged_shares(children)
     if not shares:
         return []
-    share_ids = {id(c) for c, _ in shares}
-    others = [c.stated_dong for c in children if id(c) not in share_ids and c.stated_dong is not None]
-    if not others:
-        return []
-    base = total(others)
+    base = total(c.stated_dong for c in others if c.stated_dong is not None)
     out = []
     for c, rate in shares:
         assert c.section.stated is not None and c.stated_dong is not None

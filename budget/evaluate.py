@@ -186,6 +186,14 @@ class SectionResult:
     def computed_dong(self) -> Decimal | None:
         return None if self.children_sum is None else shift(self.children_sum, self.money.exponent)
 
+    @property
+    def has_computation(self) -> bool:
+        """Does something below give a figure to compare its own with: the sum of its parts or,
+        for alternative breakdowns, any breakdown's figure?"""
+        if self.children_sum is not None:
+            return True
+        return self.section.alternatives and any(c.stated_dong is not None for c in self.children)
+
 
 Result = LineResult | SectionResult
 

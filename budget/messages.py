@@ -572,6 +572,18 @@ TEMPLATES: Mapping[str, str] = {
     "PARENT_SECTION": "tổng mục {number}",
     "PARENT_TOTAL": "tổng kinh phí",
     "PARENT_NEXT_STEP": "bước sau của chuỗi phép tính",
+    # a verdict only from a complete reading (stated figures nothing checks, unread numbers)
+    "UNCHECKED_AMOUNT.stated_only": (
+        "Số tiền {value} {unit} chỉ được ghi: không có phép tính, tổng hay số tiền bằng chữ nào để đối chiếu; "
+        "số này chưa được kiểm tra."
+    ),
+    "STATUS.stated": "Chỉ ghi, không tính",
+    "UNREAD.numbers": "{count} số không đọc được",
+    "VERDICT.incomplete_nothing": "CHƯA KIỂM TRA HẾT: không có phép tính nào để kiểm tra",
+    "VERDICT_DETAIL.nothing_checked": (
+        "Không có phép nhân, tổng hay số tiền bằng chữ nào để đối chiếu ({warnings} cảnh báo, {notes} ghi chú), "
+        "nên chưa thể kết luận là khớp."
+    ),
     # grammar of written arithmetic (budget/grammar)
     "NUMBER_AMBIGUOUS.spaced_comma": "Số “{text}” có dấu cách sau dấu phẩy thập phân; đã đọc là {value}.",
     "PRODUCT_ROUNDING": (
@@ -968,6 +980,18 @@ TEMPLATES_EN: Mapping[str, str] = {
     "PARENT_SECTION": "the sum of section {number}",
     "PARENT_TOTAL": "the grand total",
     "PARENT_NEXT_STEP": "the next step of the chain",
+    # a verdict only from a complete reading (stated figures nothing checks, unread numbers)
+    "UNCHECKED_AMOUNT.stated_only": (
+        "The amount {value} {unit} is only stated: no computation, sum or amount in words to compare it with; "
+        "it was not checked."
+    ),
+    "STATUS.stated": "Stated, not computed",
+    "UNREAD.numbers": "{count} unreadable numbers",
+    "VERDICT.incomplete_nothing": "NOT FULLY CHECKED: nothing to compute",
+    "VERDICT_DETAIL.nothing_checked": (
+        "There is no product, sum or amount in words to compare ({warnings} warnings, {notes} notes), "
+        "so it cannot be said to match."
+    ),
     # grammar of written arithmetic (budget/grammar)
     "NUMBER_AMBIGUOUS.spaced_comma": "The number “{text}” has a space after its decimal comma; read as {value}.",
     "PRODUCT_ROUNDING": (

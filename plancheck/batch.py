@@ -9,7 +9,8 @@ one core); a document that cannot be read becomes one row with its reason and ne
 stops the others. Each document's output is written as soon as it and all before it
 are done, in input order: the output does not depend on ``--jobs`` and the memory of a
 long run does not grow with it. The exit code is the worst of all documents: 3 if the tool failed on
-one (a bug), else 2 if one could not be read, else 1 if one has an error, else 0.
+one (a bug), else 2 if one could not be read, else 1 if one has an error, was not read in full or
+has no budget, else 0 (every document read in full and agrees).
 """
 
 from __future__ import annotations
@@ -182,6 +183,7 @@ def _error_text(task: Task, summary: DocSummary) -> str:
 def check_one(task: Task) -> Outcome:
     """Check one document; never raises (an unreadable input or a bug becomes the outcome)."""
     from budget.api import check_file
+    from plancheck.projection import project
     from plancheck.write_batch import document_json, document_text
 
     try:
@@ -194,13 +196,18 @@ def check_one(task: Task) -> Outcome:
                 targets = extract(Path(task.path), task.path)
             except InputError:  # targets are read from plain text only (not Word, PDF)
                 targets = []
-        summary = summarize(task.index, task.path, report, targets)
+        # one projection of the document: its verdict is its row's status, its report the same
+        shown = project(report, targets, task.lang)
+        summary = summarize(task.index, task.path, shown, targets)
         text = (
-            document_json(summary, report, targets, task.lang)
+            document_json(summary, report, targets, task.lang, shown)
             if task.format == "json"
-            else document_text(report, targets, task.lang)
+            else document_text(report, targets, task.lang, shown)
         )
-        return Outcome(summary, text, sheet_of(report) if task.sheet else None)
+        sheet = None
+        if task.sheet:  # the batch's sheets and sections are Vietnamese, as its summary
+            sheet = sheet_of(shown if task.lang == "vi" else project(report, targets, "vi"))
+        return Outcome(summary, text, sheet)
     except InputError as e:
         summary = unreadable(task.index, task.path, e)
         if Path(task.path).is_dir():

@@ -13,19 +13,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget import messages
-from budget.api import Report
-from budget.evaluate import LineResult, Result
+from budget.cli_support import EXIT_BUG, EXIT_INPUT
 from budget.findings import InputError
 from budget.numbers import EXACT
 from indicators.extract import Extracted
 from indicators.write_targets import row_of, target_line
+from plancheck import projection
+from plancheck.projection import Projection, VerdictKind
 
 
 class Status(enum.StrEnum):
-    """How a document came out, from best to worst (the exit code is the worst of all)."""
+    """How a document came out, from best to worst (the exit code is the worst of all). The
+    first four are the verdict of its projection (``plancheck.projection.VerdictKind``)."""
 
     OK = "ok"
     NO_BUDGET = "no_budget"
+    INCOMPLETE = "incomplete"
     ERRORS = "errors"
     UNREADABLE = "unreadable"
     BUG = "internal_error"
@@ -34,11 +37,18 @@ class Status(enum.StrEnum):
 VERDICT = {
     Status.OK: "khớp",
     Status.NO_BUDGET: "không có dự toán",
+    Status.INCOMPLETE: "chưa kiểm tra hết",
     Status.ERRORS: "có lỗi",
     Status.UNREADABLE: "không đọc được",
     Status.BUG: "lỗi nội bộ",
 }
-EXIT_CODE = {Status.OK: 0, Status.NO_BUDGET: 0, Status.ERRORS: 1, Status.UNREADABLE: 2, Status.BUG: 3}
+# A checked document exits as its verdict says (one place: ``projection.EXIT_CODE``); one that
+# could not be read, or met a bug, as the command does for a single document.
+EXIT_CODE = {
+    **{Status(kind.value): code for kind, code in projection.EXIT_CODE.items()},
+    Status.UNREADABLE: EXIT_INPUT,
+    Status.BUG: EXIT_BUG,
+}
 
 
 @dataclass(frozen=True)
@@ -105,8 +115,12 @@ class TreeRow:
     stated: Decimal | None
     computed: Decimal | None
     unit: str
-    ok: bool | None
+    status: projection.Status  # as the projection decided it (the document's own report says the same)
     kind: str  # "total", "section", "line"
+
+    @property
+    def status_word(self) -> str:
+        return messages.render(f"STATUS.{self.status.value}", {})
 
     @property
     def difference(self) -> Decimal | None:
@@ -133,30 +147,26 @@ class DocSheet:
     findings: tuple[FindingRow, ...]
 
 
-def _count(report: Report, severity: str) -> int:
-    return sum(1 for f in report.findings if f.severity.value == severity)
-
-
-def summarize(index: int, file: str, report: Report, targets: Sequence[Extracted] = ()) -> DocSummary:
-    ev, plan = report.evaluation, report.plan
-    errors = _count(report, "error")
-    status = Status.ERRORS if errors else (Status.OK if plan.has_budget else Status.NO_BUDGET)
-    info = plan.document
+def summarize(index: int, file: str, p: Projection, targets: Sequence[Extracted] = ()) -> DocSummary:
+    """A checked document's row, from its projection: its status is its verdict."""
+    s = p.summary
+    total = p.total
+    info = p.identity
     return DocSummary(
         index,
         file,
-        status,
+        Status(p.verdict.kind.value),
         info.number,
         info.date,
         info.title,
-        len(ev.lines()),
-        len(ev.sections()),
-        errors,
-        _count(report, "warning"),
-        _count(report, "info"),
-        ev.total.stated,
-        ev.total.children_sum,
-        ev.total.money.name,
+        s.lines,
+        s.sections,
+        s.errors,
+        s.warnings,
+        s.notes,
+        total.stated,
+        total.summed,
+        total.unit,
         targets=target_rows(targets),
     )
 
@@ -173,43 +183,41 @@ def internal(index: int, file: str, reason: str) -> DocSummary:
     return DocSummary(index, file, Status.BUG, reason=reason)
 
 
-def _tree(items: tuple[Result, ...], depth: int) -> list[TreeRow]:
-    out: list[TreeRow] = []
-    for r in items:
-        if isinstance(r, LineResult):
-            line = r.line
-            where = line.source.cell if line.source.cell else f"dòng {line.source.line}"
-            unit = line.stated.money.name if line.stated.money else line.stated.unit_text
-            out.append(TreeRow(depth, where, "", line.label or line.tail, r.stated, r.computed, unit, r.ok, "line"))
-        else:
-            s = r.section
-            out.append(TreeRow(depth, "", s.number, s.title, r.stated, r.children_sum, r.money.name, r.ok, "section"))
-            out.extend(_tree(r.children, depth + 1))
-    return out
-
-
 def _place(where: str, file: str) -> str:
     """``37:55`` or ``Chi tiết!E7``: the sheet is the document's own, its name need not repeat."""
     return where[len(file) + 1 :] if where.startswith(file + ":") else where
 
 
-def sheet_of(report: Report) -> DocSheet:
-    ev, plan = report.evaluation, report.plan
-    heading = "" if plan.heading is None else f"{plan.heading.number}. {plan.heading.title}".lstrip(". ")
-    t = ev.total
-    rows = [TreeRow(0, "", "", "Tổng kinh phí", t.stated, t.children_sum, t.money.name, t.ok, "total")]
-    rows += _tree(ev.items, 1) if plan.has_budget else []
+def sheet_of(p: Projection) -> DocSheet:
+    """A document's sheet from its projection (made in Vietnamese: the batch summary is)."""
+    if not p.has_budget:
+        rows: tuple[TreeRow, ...] = ()
+    else:
+        rows = tuple(
+            TreeRow(
+                r.depth,
+                r.where if r.kind == "line" else "",
+                r.number,
+                "Tổng kinh phí" if r.kind == "total" else r.label,
+                r.stated,
+                r.recomputed if r.kind == "line" else r.summed,
+                r.unit,
+                r.status,
+                r.kind,
+            )
+            for r in p.rows
+        )
     findings = tuple(
         FindingRow(
-            _place(str(f.source), plan.file),
-            messages.SEVERITY[f.severity.value],
-            f.code,
-            f.message,
-            "" if f.cause is None else f.cause.message + ("" if f.cause.source is None else f" ({f.cause.source})"),
+            _place(sf.location, p.identity.file),
+            sf.severity_word,
+            sf.code,
+            sf.message,
+            sf.cause + (f" ({sf.cause_location})" if sf.cause_location else ""),
         )
-        for f in report.findings
+        for sf in p.findings
     )
-    return DocSheet(heading, tuple(rows) if plan.has_budget else (), findings)
+    return DocSheet(p.identity.heading, rows, findings)
 
 
 @dataclass(frozen=True)
@@ -241,9 +249,12 @@ class Overall:
 
     @property
     def kind(self) -> str:
-        """How the run came out as a report shows it: ``ok``, ``errors``, or ``incomplete``
-        when a document could not be read or checked."""
-        return {0: "ok", 1: "errors"}.get(self.exit_code, "incomplete")
+        """How the run came out as a report shows it: ``ok`` when every document was read in
+        full and agrees, ``errors`` when the worst is a document with errors, else
+        ``incomplete`` (a document not read in full, without a budget, unreadable, or a bug)."""
+        if self.worst in (None, Status.OK):
+            return VerdictKind.OK.value
+        return VerdictKind.ERRORS.value if self.worst is Status.ERRORS else VerdictKind.INCOMPLETE.value
 
     @property
     def counts(self) -> str:
@@ -258,7 +269,9 @@ def overall(rows: Sequence[DocSummary], skipped: int) -> Overall:
     by_status = {s: sum(1 for r in rows if r.status is s) for s in Status}
     totals: dict[str, UnitTotal] = {}
     for r in rows:
-        if r.status in (Status.OK, Status.ERRORS) and (r.stated is not None or r.computed is not None):
+        if r.status in (Status.OK, Status.INCOMPLETE, Status.ERRORS) and (
+            r.stated is not None or r.computed is not None
+        ):
             t = totals.get(r.unit) or UnitTotal(r.unit, 0, Decimal(0), Decimal(0), 0)
             totals[r.unit] = UnitTotal(
                 r.unit,

@@ -1,8 +1,10 @@
-"""The ``budget`` command. Exit codes are decided here and only here:
+"""The ``budget`` command. Exit codes:
 
-0 no error-level finding, 1 error-level findings, 2 input unreadable or command wrong,
-3 internal error (a bug: please report it with the input). Over several documents
-(``plancheck.batch``) the code is the worst of all of them.
+0 the budget was read in full and agrees (verdict ``KHỚP``); 1 errors, something not read or
+not checked (``CHƯA KIỂM TRA HẾT``), or no budget found; 2 input unreadable or command wrong;
+3 internal error (a bug: please report it with the input). 0 and 1 come from the verdict's
+kind (``plancheck.projection.EXIT_CODE``); over several documents (``plancheck.batch``) the
+code is the worst of all of them.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from budget import __version__
 from budget.api import check_file
-from budget.cli_support import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parser, guarded, input_error, internal_error
+from budget.cli_support import EXIT_INPUT, EXIT_OK, Parser, guarded, input_error, internal_error
 from budget.findings import InputError
 from budget.output import check_target, write_safely
 from budget.units import money_named
@@ -139,13 +141,13 @@ def _check_one(args: argparse.Namespace) -> int:
             sys.stdout.write("\n")
         else:
             sys.stdout.write(write_text(report, targets, projection=shown))
+        return shown.verdict.exit_code
     except InputError as e:
         return input_error(e)
     except BrokenPipeError:
         raise  # the reader went away (``| head``): ``run_main`` ends quietly
     except Exception as e:  # a bug: say so plainly, with no traceback
         return internal_error("budget", e)
-    return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
 def run() -> None:

@@ -10,8 +10,16 @@ A row's status follows the checks, not the writer's own comparisons:
 
 * ``error``  an error-level finding stands at this row (its figure, its sum, its cells);
 * ``inner``  the row itself adds up, but an error stands somewhere below it;
-* ``ok``     a stated figure with no error at or below it;
+* ``ok``     a stated figure, compared with its own computation (a product, a sum of
+             its parts), with no error at or below it;
+* ``stated`` a stated figure with no computation of its own (a total with nothing
+             below it to add up): shown as written, never as checked;
 * ``none``   no stated figure (nothing to compare) and no error below.
+
+The verdict is ``KHỚP`` only from a complete reading: at least one relation judged, every
+money amount found used by a judged relation, nothing unread and no error. Anything else
+is ``CHƯA KIỂM TRA HẾT`` (what was not read is counted) or the errors; ``EXIT_CODE`` maps
+the verdict to the command's exit code, here and only here.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from pathlib import Path
 from budget import messages
 from budget.api import Report
 from budget.balance import find_balances
+from budget.checks import judged_shares
 from budget.evaluate import LineResult, Result, SectionResult
 from budget.findings import Finding, Severity
 from budget.model import Section
@@ -48,22 +57,28 @@ _UNREAD_KIND = {
     "XLSX_FORMULA_NOT_EVALUATED": "cells",
     "GRID_NOT_EVALUATED": "cells",
     "GRID_NO_AMOUNT_COLUMN": "other",
+    "TABLE_CELLS_GLUED": "lines",
+    "NUMBER_MALFORMED": "numbers",
+    "NUMBER_TOO_LONG": "numbers",
 }
 UNREAD_CODES = frozenset(_UNREAD_KIND)
 _UNREAD_SUFFIXES = ("_UNREADABLE", "_NOT_CHECKED")
+_UNREAD_PREFIX = "UNCHECKED_"
+_SUM_KINDS = ("section", "total", "alternative")  # the sums of the budget tree
 # How the unread are counted in the verdict: amounts, lines, cells, anything else.
 WINDOW = 110  # characters of a source line shown around a finding's column
 
 
 def is_unread(code: str) -> bool:
     """Does a finding of ``code`` say that something in the input was not read or not checked?"""
-    return code in UNREAD_CODES or code.endswith(_UNREAD_SUFFIXES)
+    return code in UNREAD_CODES or code.endswith(_UNREAD_SUFFIXES) or code.startswith(_UNREAD_PREFIX)
 
 
 class Status(enum.StrEnum):
     OK = "ok"
     ERROR = "error"
     INNER = "inner"
+    STATED = "stated"  # stated, with no computation of its own: shown as written, not checked
     NONE = "none"
 
 
@@ -72,6 +87,13 @@ class VerdictKind(enum.StrEnum):
     ERRORS = "errors"
     INCOMPLETE = "incomplete"
     NO_BUDGET = "no_budget"
+
+
+# The command's exit code for each verdict: 0 only for a reading that is complete and agrees.
+# A document with no budget is not a document that agrees: nothing in it was checked (a budget
+# the reader could not see looks the same), so it exits 1 too. 2 (unreadable input, wrong
+# command) and 3 (a bug) are decided where the input fails, before there is a verdict.
+EXIT_CODE = {VerdictKind.OK: 0, VerdictKind.ERRORS: 1, VerdictKind.INCOMPLETE: 1, VerdictKind.NO_BUDGET: 1}
 
 
 @dataclass(frozen=True)
@@ -83,6 +105,10 @@ class Verdict:
     @property
     def text(self) -> str:
         return f"{self.headline}. {self.detail}"
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODE[self.kind]
 
 
 @dataclass(frozen=True, slots=True)  # one per cost line: no per-instance dict
@@ -294,12 +320,15 @@ def _where(source: Source, lang: str) -> str:
     return ""
 
 
-def _status(own_error: bool, children: Sequence[Status], stated: Decimal | None) -> Status:
+def _status(own_error: bool, children: Sequence[Status], stated: Decimal | None, computed: bool) -> Status:
+    """The row's status; ``computed``: the row has a computation of its own to compare with."""
     if own_error:
         return Status.ERROR
     if any(c in (Status.ERROR, Status.INNER) for c in children):
         return Status.INNER
-    return Status.NONE if stated is None else Status.OK
+    if stated is None:
+        return Status.NONE
+    return Status.OK if computed else Status.STATED
 
 
 class _Keys:
@@ -471,10 +500,12 @@ class _Rows:
             else shift(tt.recomputed_sum, self.table.unit.exponent - t.money.exponent),
             None if t.stated is None or t.children_sum is None else EXACT.subtract(t.stated, t.children_sum),
             t.money.name,
-            _status("total" in self.errors, children, t.stated),
+            _status("total" in self.errors, children, t.stated, t.children_sum is not None),
             tuple(self.at.get("total", ())),
             None,
-            sheet_status=_status(sheet_bad, children, t.stated),
+            sheet_status=_status(
+                sheet_bad, children, t.stated, tt.stated_sum is not None and bool(tt.lines or tt.sections)
+            ),
         )
         if t.stated is not None and t.children_sum is not None:
             self.sums.append(
@@ -545,7 +576,8 @@ class _Rows:
             and round_to(ts.stated - ts.stated_sum, self.decimals) != 0
         )
         source = sec.stated.source if sec.stated is not None else sec.source
-        status = _status(key in self.errors, children, r.stated)
+        status = _status(key in self.errors, children, r.stated, r.has_computation)
+        sheet_sum = ts.stated_sum is not None and bool(ts.lines or ts.sections) and not sec.alternatives
         recomputed = None if sec.alternatives else self._in(ts.recomputed_sum, r.money.exponent)
         self.rows[at] = Row(
             key,
@@ -564,7 +596,7 @@ class _Rows:
             status,
             tuple(self.at.get(key, ())),
             parent,
-            sheet_status=_status(sheet_bad, children, r.stated),
+            sheet_status=_status(sheet_bad, children, r.stated, sheet_sum),
             alternatives=sec.alternatives,
         )
         self._sums(r, sec, source, lang)
@@ -612,37 +644,54 @@ class _Rows:
 _PLACEHOLDER = Row("", "", 0, "", "", "", None, None, None, None, None, None, "", Status.NONE, (), None)
 
 
-def _verdict(
-    report: Report, summary: Summary, shown: Sequence[ShownFinding], sums: Sequence[SumCheck], lang: str
-) -> Verdict:
-    unread_parts: dict[str, int] = {}
+def _unread_parts(shown: Sequence[ShownFinding]) -> dict[str, int]:
+    """What went unread, by kind (amounts, numbers, lines, cells, other); one place said twice
+    (a row not checked, its amount unplaced) counts once. Every amount found that no judged
+    relation used has its ``UNCHECKED_AMOUNT`` finding (``amounts_checked`` is counted from
+    them), so "every amount used" is part of "nothing unread"."""
+    parts: dict[str, int] = {}
     places: set[tuple[str, int | None, int | None, str | None]] = set()
     for sf in shown:
         if sf.unread:
             where = sf.finding.source
             place = (where.file, where.line, where.col, where.cell)
             if place in places:
-                continue  # one place said twice (a row not checked, its amount unplaced) counts once
+                continue
             places.add(place)
-            kind = _UNREAD_KIND.get(sf.code, "other")
-            unread_parts[kind] = unread_parts.get(kind, 0) + 1
+            kind = _UNREAD_KIND.get(sf.code, "amounts" if sf.code.startswith(_UNREAD_PREFIX) else "other")
+            parts[kind] = parts.get(kind, 0) + 1
+    return parts
+
+
+def _verdict(
+    report: Report, summary: Summary, shown: Sequence[ShownFinding], sums: Sequence[SumCheck], lang: str
+) -> Verdict:
+    """``KHỚP`` only from a complete reading: at least one relation judged (a product, a sum, an
+    amount in words, a count, a balance, a share), every amount found used by one, nothing
+    unread and no error. Anything short of that is ``CHƯA KIỂM TRA HẾT``, with what was not read."""
+    parts = _unread_parts(shown)
     unread = ", ".join(
-        messages.render(f"UNREAD.{k}", {"count": unread_parts[k]}, lang)
-        for k in ("amounts", "lines", "cells", "other")
-        if k in unread_parts
+        messages.render(f"UNREAD.{k}", {"count": parts[k]}, lang)
+        for k in ("amounts", "numbers", "lines", "cells", "other")
+        if k in parts
     )
     errors = summary.errors
     if errors == 0:
         # a failed sum no check reported: never KHỚP (a difference rounding explains is a warning)
-        # a balance that differs is a warning (a deficit may be intended)
-        errors = sum(1 for s in sums if not s.ok and not s.within_rounding and s.kind != "balance")
+        # (a balance that differs is a warning: a deficit may be intended)
+        errors = sum(1 for s in sums if s.kind in _SUM_KINDS and not s.ok and not s.within_rounding)
+    relations = summary.lines + len(sums) + len(judged_shares(report.evaluation))
+    found = report.plan.has_budget or summary.amounts_found > 0
     counts = {"errors": errors, "warnings": summary.warnings, "notes": summary.notes, "unread": unread}
+    headline = None
     if errors:
         kind = VerdictKind.ERRORS
         detail = "VERDICT_DETAIL.errors_unread" if unread else "VERDICT_DETAIL.errors"
-    elif unread:
-        kind, detail = VerdictKind.INCOMPLETE, "VERDICT_DETAIL.incomplete"
-    elif not report.plan.has_budget:
+    elif unread or (found and relations == 0):
+        kind = VerdictKind.INCOMPLETE
+        detail = "VERDICT_DETAIL.nothing_checked" if relations == 0 else "VERDICT_DETAIL.incomplete"
+        headline = None if unread else "VERDICT.incomplete_nothing"
+    elif not found:
         kind, detail = VerdictKind.NO_BUDGET, "VERDICT_DETAIL.no_budget"
     else:
         kind, detail = VerdictKind.OK, "VERDICT_DETAIL.ok"
@@ -650,7 +699,8 @@ def _verdict(
         if rounded:
             counts["rounded"] = rounded
             detail = "VERDICT_DETAIL.ok_rounding"
-    return Verdict(kind, messages.render(f"VERDICT.{kind.value}", counts, lang), messages.render(detail, counts, lang))
+    headline = headline or f"VERDICT.{kind.value}"
+    return Verdict(kind, messages.render(headline, counts, lang), messages.render(detail, counts, lang))
 
 
 def _targets(targets: Sequence[Extracted], lang: str) -> tuple[TargetRow, ...]:
@@ -723,7 +773,8 @@ def project(
         warnings=counts[Severity.WARNING],
         notes=counts[Severity.INFO],
         amounts_found=plan.amounts_found,
-        amounts_checked=max(0, plan.amounts_found - len(plan.unchecked)),
+        # an amount is checked when a judged relation used it: each one none used is reported
+        amounts_checked=max(0, plan.amounts_found - sum(1 for f in report.findings if f.code == "UNCHECKED_AMOUNT")),
         unread=sum(1 for sf in shown if sf.unread),
     )
     info = plan.document
@@ -739,17 +790,18 @@ def project(
         f"budget {__version__}",
     )
     words, words_value = _words(report)
+    sums = (*rows.sums, *_words_sums(report, lang), *_balance_sums(report, lang), *_count_sums(report))
     return Projection(
         lang,
         identity,
         plan.has_budget,
         report.evaluation.total.money.name,
         tuple(rows.rows),
-        (*rows.sums, *_words_sums(report, lang), *_balance_sums(report, lang), *_count_sums(report)),
+        sums,
         shown,
         _targets(targets, lang),
         summary,
-        _verdict(report, summary, shown, rows.sums, lang),
+        _verdict(report, summary, shown, sums, lang),
         words,
         words_value,
         table,

@@ -22,14 +22,17 @@ from plancheck.write_text import write_text
 if TYPE_CHECKING:
     from indicators.extract import Extracted
     from plancheck.batch import Outcome, Skipped
+    from plancheck.projection import Projection
 
 RULE = "─" * 100
 SUMMARY_TITLE = "Tổng hợp các đơn vị"
 
 
-def document_text(report: Report, targets: Sequence[Extracted] = (), lang: str = "vi") -> str:
+def document_text(
+    report: Report, targets: Sequence[Extracted] = (), lang: str = "vi", projection: Projection | None = None
+) -> str:
     """A document's part of the text output: exactly what ``budget check`` prints for it alone."""
-    return write_text(report, targets, lang)
+    return write_text(report, targets, lang, projection)
 
 
 def error_text(s: DocSummary) -> str:
@@ -65,8 +68,14 @@ def summary_dict(s: DocSummary) -> dict[str, Any]:
     }
 
 
-def document_json(s: DocSummary, report: Report, targets: Sequence[Extracted] = (), lang: str = "vi") -> str:
-    doc = {"summary": summary_dict(s), "report": report_to_dict(report, targets, lang)}
+def document_json(
+    s: DocSummary,
+    report: Report,
+    targets: Sequence[Extracted] = (),
+    lang: str = "vi",
+    projection: Projection | None = None,
+) -> str:
+    doc = {"summary": summary_dict(s), "report": report_to_dict(report, targets, lang, projection)}
     return json.dumps(doc, ensure_ascii=False)
 
 

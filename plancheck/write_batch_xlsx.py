@@ -23,6 +23,7 @@ from budget.numbers import plain
 from budget.table import too_precise
 from indicators.write_targets import HEADERS as TARGET_COLUMNS
 from plancheck.batch_view import VERDICT, DocSheet, DocSummary, Overall, Status
+from plancheck.projection import Status as RowStatus
 
 if TYPE_CHECKING:
     from plancheck.batch import Skipped
@@ -53,7 +54,6 @@ TARGETS = "Chỉ tiêu các đơn vị"
 TARGET_HEADERS = ["STT văn bản", "Tệp", *TARGET_COLUMNS]
 TREE_HEADERS = ["Vị trí", "Mục", "Nội dung", "Kinh phí ghi", "Tính lại", "Chênh lệch", "Đơn vị", "Trạng thái"]
 FINDING_HEADERS = ["Vị trí", "Mức độ", "Nội dung (→ nguyên nhân có thể)", "Mã"]
-_MARK = {True: "Khớp", False: "Sai", None: "Không ghi"}
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
 _MAX_TEXT = 32_767
 HEADER_ROW = 4
@@ -278,7 +278,7 @@ def _document(w: _Writer, s: DocSummary, sheet: DocSheet | None, name: str) -> N
             w.number(ws, r, 4, row.computed, bold)
             w.number(ws, r, 5, row.difference, bold)
             w.string(ws, r, 6, row.unit)
-            w.string(ws, r, 7, _MARK[row.ok], w.bad if row.ok is False else None)
+            w.string(ws, r, 7, row.status_word, w.bad if row.status is RowStatus.ERROR else None)
     else:
         ws.write_string(r, 0, "Không tìm thấy dự toán kinh phí trong văn bản.")
     if sheet.findings:

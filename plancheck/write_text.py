@@ -13,7 +13,7 @@ from indicators.extract import Extracted
 from indicators.write_targets import to_text
 from plancheck.projection import Projection, ShownFinding, Status, project
 
-_MARK = {Status.OK: "✓", Status.ERROR: "✗", Status.INNER: "!", Status.NONE: "·"}
+_MARK = {Status.OK: "✓", Status.ERROR: "✗", Status.INNER: "!", Status.STATED: "·", Status.NONE: "·"}
 _LABEL = 56
 
 

@@ -332,6 +332,7 @@ class _Words:
             Status.OK: t("STATUS.ok") if en else layout.STATUS_OK,
             Status.ERROR: t("STATUS.error") if en else layout.STATUS_BAD,
             Status.INNER: t("STATUS.inner"),
+            Status.STATED: t("STATUS.stated"),
             Status.NONE: t("STATUS.none") if en else layout.STATUS_NONE,
         }
 
@@ -514,7 +515,9 @@ class _Statuses:
         below = [self._line(self.table.lines[i]) for i in lines] + [self._sections[i] for i in secs]
         if any(c in (Status.ERROR, Status.INNER) for c in below):
             return Status.INNER
-        return Status.NONE if stated is None else Status.OK
+        if stated is None:
+            return Status.NONE
+        return Status.OK if summed is not None and (lines or secs) else Status.STATED
 
     def sections(self) -> Iterator[tuple[Status, bool, bool]]:
         """(status, written as a live formula, alternative breakdowns) of each section in order."""
@@ -675,7 +678,7 @@ def _write_summary(
             )
             formula = (
                 f'IF({own_bad},"{bad}",IF({below}>0,"{inner}",'
-                f'IF({c}="","{w.status[Status.NONE]}","{w.status[Status.OK]}")))'
+                f'IF({c}="","{w.status[Status.NONE]}",IF({d}="","{w.status[Status.STATED]}","{w.status[Status.OK]}"))))'
             )
             s.formula(r, _G, formula, w.status[word], fmt.bold_text if bold else fmt.text)
         else:

@@ -1,10 +1,18 @@
-"""benchmarks/fidelity.py: scoring against answer keys, on a tiny corpus of our own (no ../shared needed)."""
+"""benchmarks/fidelity.py: strict scoring against answer keys, on a tiny corpus of our own.
+
+The corpus (invented texts and keys) holds a document that agrees, a false error, a false KHỚP,
+an unread line and a rounding-only line. It is scored twice: with canned answers from a fake
+tool (every rule exercised exactly, whatever the checker does today) and with the real checker.
+When the project's shared corpus scorer is present, both scorers run on the same corpus and must
+give the same totals; fidelity.py's own numbers are asserted either way.
+"""
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import os
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,378 +25,349 @@ from tests.helpers import ROOT
 
 SCRIPT = ROOT / "benchmarks" / "fidelity.py"
 
-TEXT = """KẾ HOẠCH TẬP HUẤN NĂM 2024
-I. Chi tổ chức: 1,5 tỷ đồng
-1. Thuê hội trường 2 ngày x 1.000.000 đồng/ngày = 2.000.000 đồng
-2. Nước uống 50 người x 20.000 đồng = 1.000.000 đồng
-3. Tài liệu 50 bộ x 15.000 đồng/bộ
 
-700.000
-4. Sữa 5000đ/hộp x 20 ngày = 100.000đ/tháng x 9 tháng = 900.000đ/năm
-5. Khen thưởng 10 người x 200.000 đồng = 2.000.000 đồng
-II. Chi khác: 600 triệu đồng
-Tổng cộng: 2 tỷ đồng
-Số học viên: 30 + 20 = 50 người
-"""
-CHAIN = "4. Sữa 5000đ/hộp x 20 ngày = 100.000đ/tháng x 9 tháng = 900.000đ/năm"
+def shared_scorer() -> Path | None:
+    """The shared corpus scorer: ``$SHARED_SCORER``, else ``shared/tools/score-corpus.py`` beside
+    a folder above this checkout (None when there is none)."""
+    given = os.environ.get("SHARED_SCORER")
+    if given:
+        return Path(given) if Path(given).is_file() else None
+    for folder in ROOT.parents:
+        candidate = folder / "shared" / "tools" / "score-corpus.py"
+        if candidate.is_file():
+            return candidate
+    return None
 
 
-def cost_line(line_text: str, stated: str, consistent: bool | None, **extra: Any) -> dict[str, Any]:
-    return {
-        "line_text": line_text,
-        "factors": [],
-        "stated_result": {"written": stated, "value": stated},
-        "stated_unit": "đồng",
-        "consistent": consistent,
-        **extra,
-    }
+def cost_line(text: str, stated: str, consistent: bool, **extra: Any) -> dict[str, Any]:
+    return {"line_text": text, "stated_result": {"written": stated, "value": stated}, "consistent": consistent, **extra}
 
 
-def key_sum(label: str, stated: str | None, total: str | None, consistent: bool | None, unit: str) -> dict[str, Any]:
-    return {
-        "label": label,
-        "stated": {"written": stated, "value": stated},
-        "unit": unit,
-        "children": [],
-        "sum_of_children": total,
-        "consistent": consistent,
-    }
+def grand_total(written: str, value: str, consistent: bool) -> dict[str, Any]:
+    return {"label": "Tổng cộng", "stated": {"written": written, "value": value}, "consistent": consistent}
 
 
-KEY: dict[str, Any] = {
-    "doc_id": "tiny",
-    "cost_lines": [
-        cost_line("1. Thuê hội trường 2 ngày x 1.000.000 đồng/ngày = 2.000.000 đồng", "2000000", True),
-        cost_line("2. Nước uống 50 người x 20.000 đồng = 1.000.000 đồng", "1000000", True),
-        cost_line("3. Tài liệu 50 bộ x 15.000 đồng/bộ", "700000", False),  # 750.000, figure 2 lines below
-        cost_line(CHAIN, "100000", True),
-        cost_line(CHAIN, "900000", True),
-        cost_line("5. Khen thưởng 10 người x 200.000 đồng = 2.000.000 đồng", "2000000", True),
-        cost_line("Số học viên", "50", None, verifiable=False),
-    ],
-    "section_subtotals": [
-        key_sum("I. Chi tổ chức", "1.5", "1.5", True, "tỷ đồng"),
-        key_sum("II. Chi khác", None, "0.6", None, "tỷ đồng"),  # not checkable: nothing stated
-    ],
-    "grand_total": key_sum("Tổng cộng", "2", "2.1", False, "tỷ đồng"),
-    "count_checks": [
-        {"label": "Số học viên", "stated": "50", "children": ["30", "20"], "sum": "50", "consistent": True}
-    ],
+# ------------------------------------------------------------------ the tiny corpus
+
+A_LINE1 = "1. Thuê hội trường: 2 ngày x 1.500.000 đồng/ngày = 3.000.000 đồng"
+A_LINE2 = "2. Tài liệu: 40 bộ x 30.000 đồng/bộ = 1.200.000 đồng"
+B_LINE1 = "1. Hội trường: 1 ngày x 2.000.000 đồng = 2.000.000 đồng"
+B_LINE2 = "2. Giải khát: 3 người x 200.000 đồng = 650.000 đồng"
+C_LINE1 = "1. Khen thưởng: 4 người x 50.000 đồng = 200.000 đồng"
+C_LINE2 = "2. Giấy khen: 4 tờ x 10.000 đồng = 40.000 đồng"
+D_LINE1 = "1. In tài liệu: 30 bộ x (theo phụ lục) = 900.000 đồng"
+D_LINE2 = "2. Phô tô: 100 trang x 500 đồng = 50.000 đồng"
+E_LINE1 = "1. Hỗ trợ: 7 người x 142.857 đồng = 1.000.000 đồng"
+E_LINE2 = "2. Đi lại: 2 chuyến x 300.000 đồng = 600.000 đồng"
+F_LINE1 = "1. Văn phòng phẩm: 5 bộ x 20.000 đồng = 100.000 đồng"
+
+TEXTS = {
+    "a_khop": f"KẾ HOẠCH TẬP HUẤN NĂM 2025\n{A_LINE1}\n{A_LINE2}\nTổng cộng: 4.200.000 đồng\n"
+    "Bằng chữ: Bốn triệu hai trăm nghìn đồng\n",
+    "b_false_error": f"DỰ TOÁN HỘI NGHỊ\n{B_LINE1}\n{B_LINE2}\nTổng cộng: 2.650.000 đồng\n",
+    "c_false_khop": f"KẾ HOẠCH KHEN THƯỞNG\n{C_LINE1}\n{C_LINE2}\nTổng cộng: 240.000 đồng\n",
+    "d_unread": f"DỰ TOÁN IN ẤN\n{D_LINE1}\n{D_LINE2}\n",
+    "e_rounding": f"DỰ TOÁN HỖ TRỢ\n{E_LINE1}\n{E_LINE2}\nTổng cộng: 1.600.000 đồng\n",
+    "f_crash": f"DỰ TOÁN VĂN PHÒNG PHẨM\n{F_LINE1}\n",
+}
+KEYS: dict[str, dict[str, Any]] = {
+    "a_khop": {
+        "cost_lines": [cost_line(A_LINE1, "3000000", True), cost_line(A_LINE2, "1200000", True)],
+        "grand_total": grand_total("4.200.000", "4200000", True),
+        "amount_in_words_checks": [{"written": "4.200.000", "value": "4200000", "consistent": True}],
+    },
+    # the key holds 650.000 right (a figure agreed outside the text): an error on it is false
+    "b_false_error": {
+        "cost_lines": [cost_line(B_LINE1, "2000000", True), cost_line(B_LINE2, "650000", True)],
+        "grand_total": grand_total("2.650.000", "2650000", True),
+    },
+    # the key holds 200.000 wrong (the rate is 60.000): a KHỚP here is a false KHỚP
+    "c_false_khop": {
+        "cost_lines": [cost_line(C_LINE1, "200000", False), cost_line(C_LINE2, "40000", True)],
+        "grand_total": grand_total("240.000", "240000", True),
+    },
+    # the first line cannot be read; the key holds its figure wrong
+    "d_unread": {"cost_lines": [cost_line(D_LINE1, "900000", False), cost_line(D_LINE2, "50000", True)]},
+    # 7 × 142.857 = 999.999, written 1.000.000: a rounding, not an inconsistency
+    "e_rounding": {
+        "cost_lines": [
+            cost_line(E_LINE1, "1000000", False, rounding=True),
+            cost_line(E_LINE2, "600000", True),
+            cost_line("3. Không có trong văn bản", "5", True, verifiable=False),
+        ],
+        "grand_total": grand_total("1.600.000", "1600000", True),
+        "section_subtotals": [{"label": "Mục không ghi", "stated": None, "consistent": None}],
+    },
+    "f_crash": {"cost_lines": [cost_line(F_LINE1, "100000", True)]},
 }
 
 
-def step(value: str, line: int | None, ok: bool | None) -> dict[str, Any]:
-    stated: dict[str, Any] = {"value": value, "text": value}
-    if line is not None:
-        stated["line"] = line
-    return {"factors": [], "stated": stated, "computed": value, "ok": ok}
+def line(at: int, value: str, ok: bool | None) -> dict[str, Any]:
+    stated = {"value": value, "unit": "đồng"}
+    return {"line": at, "stated": stated, "ok": ok, "steps": [{"stated": {**stated, "line": at}, "ok": ok}]}
 
 
-def tool(
-    lines: list[dict[str, Any]] | None = None,
-    sums: list[dict[str, Any]] | None = None,
-    findings: list[dict[str, Any]] | None = None,
-    **extra: Any,
-) -> dict[str, Any]:
-    out: dict[str, Any] = {"lines": lines or [], "findings": findings or [], **extra}
-    if sums is not None:
-        out["sums"] = sums
-    return out
+def chain(at: int, *steps: tuple[str, bool | None]) -> dict[str, Any]:
+    return {
+        "line": at,
+        "stated": {"value": steps[-1][0], "unit": "đồng"},
+        "ok": all(ok for _, ok in steps),
+        "steps": [{"stated": {"value": v, "line": at}, "ok": ok} for v, ok in steps],
+    }
 
 
-def tool_line(line: int, *steps: dict[str, Any]) -> dict[str, Any]:
-    return {"line": line, "steps": list(steps)}
+def total(at: int, value: str, ok: bool | None) -> dict[str, Any]:
+    return {"kind": "total", "line": at, "stated": value, "computed": value, "ok": ok}
 
 
-def error(line: int | None, actual: str | None = None, code: str = "PRODUCT_MISMATCH", unit: str = "đồng") -> dict:
-    return {"code": code, "severity": "error", "line": line, "column": 1, "actual": actual, "unit": unit}
+def finding(code: str, severity: str, at: int | None, actual: str | None = None, **extra: Any) -> dict[str, Any]:
+    return {"code": code, "severity": severity, "line": at, "actual": actual, **extra}
 
 
-def status(score: fd.DocScore, part: str) -> list[str]:
-    return [d["status"] for d in score.details[part]]
+def answer(kind: str, lines: list[Any], sums: list[Any], findings: list[Any], rc: int, **extra: Any) -> dict:
+    return {"rc": rc, "json": {"verdict": {"kind": kind}, "lines": lines, "sums": sums, "findings": findings}, **extra}
 
 
-# ------------------------------------------------------------------ product lines
-
-
-def test_checkable_lines_skip_unverifiable() -> None:
-    s = fd.score(KEY, TEXT, tool())
-    assert s.lines_checkable == 6  # the verifiable: false line is not counted
-    assert (s.lines_read, s.lines_right) == (0, 0)
-    assert status(s, "lines") == ["missed"] * 6
-
-
-def test_right_line() -> None:
-    s = fd.score(KEY, TEXT, tool([tool_line(3, step("2000000", None, True))]))
-    assert (s.lines_read, s.lines_right) == (1, 1)
-    assert status(s, "lines")[0] == "right"
-
-
-def test_wrong_verdict_is_read_but_not_right() -> None:
-    s = fd.score(KEY, TEXT, tool([tool_line(4, step("1000000", 4, False))]))
-    assert (s.lines_read, s.lines_right) == (1, 0)
-    assert status(s, "lines")[1] == "wrong verdict"
-
-
-def test_missed_line_wrong_value_or_outside_window() -> None:
-    steps = [
-        tool_line(4, step("1000", 4, True)),  # misread value
-        tool_line(1, step("2000000", 1, True)),  # above the key line: outside its window
-    ]
-    s = fd.score(KEY, TEXT, tool(steps))
-    assert (s.lines_read, s.lines_right) == (0, 0)
-
-
-def test_values_compare_as_decimal() -> None:
-    s = fd.score(KEY, TEXT, tool([tool_line(3, step("2000000.00", 3, True))]))
-    assert s.lines_right == 1
-
-
-def test_chain_with_two_steps() -> None:
-    s = fd.score(KEY, TEXT, tool([tool_line(8, step("100000", 8, True), step("900000", 8, True))]))
-    assert (s.lines_read, s.lines_right) == (2, 2)
-    assert status(s, "lines")[3:5] == ["right", "right"]
-
-
-def test_figure_on_a_later_line() -> None:
-    # The formula is on line 5; its figure sits on line 7 (the step's stated line).
-    s = fd.score(KEY, TEXT, tool([tool_line(5, step("700000", 7, False))]))
-    assert (s.lines_read, s.lines_right) == (1, 1)
-    assert (s.inconsistencies_found, s.inconsistencies_real) == (1, 2)  # the line, not the grand total
-
-
-def test_figure_beyond_the_window_is_not_read() -> None:
-    one_line_key = {"cost_lines": [cost_line("3. Tài liệu 50 bộ x 15.000 đồng/bộ", "700000", False)]}
-    s = fd.score(one_line_key, TEXT, tool([tool_line(5, step("700000", 5 + fd.WINDOW_AFTER + 1, False))]))
-    assert s.lines_read == 0
-
-
-def test_each_tool_step_serves_one_key_line() -> None:
-    # Key lines 3 and 9 both state 2.000.000; line 9 lies inside line 3's window too.
-    only_nine = fd.score(KEY, TEXT, tool([tool_line(9, step("2000000", 9, True))]))
-    assert only_nine.lines_read == 1
-    assert status(only_nine, "lines")[0] == "missed"  # the step belongs to the nearer key line 9
-    assert status(only_nine, "lines")[5] == "right"
-    both = fd.score(KEY, TEXT, tool([tool_line(9, step("2000000", 9, True)), tool_line(3, step("2000000", 3, True))]))
-    assert both.lines_right == 2
-
-
-def test_line_level_stated_without_steps_counts_as_a_step() -> None:
-    line = {"line": 3, "stated": {"value": "2000000"}, "computed": "2000000", "ok": True}
-    assert fd.score(KEY, TEXT, tool([line])).lines_right == 1
-
-
-# ------------------------------------------------------------------ sums
-
-
-def test_sum_matched_across_unit_scales() -> None:
-    sums = [
-        {
-            "kind": "section",
-            "label": "I",
-            "line": 2,
-            "stated": "1500",
-            "computed": "1500",
-            "unit": "triệu đồng",
-            "ok": True,
-        }
-    ]
-    s = fd.score(KEY, TEXT, tool(sums=sums))
-    assert s.sums_checkable == 2  # the section without a stated amount is not checkable
-    assert (s.sums_read, s.sums_right) == (1, 1)
-    assert status(s, "sums") == ["right", "missed"]
-
-
-def test_sum_prefers_the_candidate_whose_computed_matches() -> None:
-    sums = [
-        {"kind": "inline", "line": 11, "stated": "2", "computed": None, "unit": "tỷ đồng", "ok": None},
-        {"kind": "total", "line": 11, "stated": "2000", "computed": "2100", "unit": "triệu đồng", "ok": False},
-    ]
-    s = fd.score(KEY, TEXT, tool(sums=sums))
-    assert status(s, "sums") == ["missed", "right"]
-    assert (s.inconsistencies_found, s.inconsistencies_real) == (1, 2)  # the grand total, not the line
-
-
-def test_sums_built_from_sections_and_total_when_sums_absent() -> None:
-    data = tool(
-        sections=[
-            {
-                "number": "I",
-                "title": "Chi tổ chức",
-                "line": 2,
-                "stated": "1.5",
-                "children_sum": "1.5",
-                "unit": "tỷ đồng",
-                "ok": True,
-            }
+# What a fake tool answers for each document: every rule of the scorer met once.
+ANSWERS = {
+    "a_khop": answer("ok", [line(2, "3000000", True), line(3, "1200000", True)], [total(4, "4200000", True)], [], 0),
+    "b_false_error": answer(
+        "errors",
+        [line(2, "2000000", True), line(3, "650000", False)],  # the second: read, verdict unlike the key's
+        [total(4, "2650000", True)],
+        [
+            finding("PRODUCT_MISMATCH", "error", 3, "650000", expected="600000"),  # a false error
+            finding("UNIT_NOT_MONEY", "error", 2),  # no figure, far from any inconsistency: false too
         ],
-        total={"stated": "2000000000", "sum": "2100000000", "unit": "đồng", "ok": True, "line": 11},
-    )
-    s = fd.score(KEY, TEXT, data)
-    assert status(s, "sums") == ["right", "wrong verdict"]  # the total was read but judged consistent
-    assert s.inconsistencies_found == 0
+        1,
+    ),
+    "c_false_khop": answer(
+        "ok",
+        [line(2, "200000", True), line(3, "40000", True)],
+        [total(4, "240000", True)],
+        [finding("UNCHECKED_AMOUNT", "warning", 2, "200000")],  # "not checked" finds nothing
+        0,
+    ),
+    "d_unread": answer(
+        "incomplete",
+        [line(3, "50000", True)],
+        [{"kind": "section", "line": 2, "stated": "900000", "computed": None, "ok": None}],  # unchecked: never counts
+        [
+            finding("COSTLINE_UNREADABLE", "warning", 2),
+            finding("UNCHECKED_AMOUNT", "warning", 2, "900000"),
+            finding("UNIT_NOT_MONEY", "error", 3),  # no figure, a line from the inconsistency: excused
+        ],
+        1,
+    ),
+    "e_rounding": answer(
+        "ok",
+        [line(2, "1000000", False), chain(3, ("300000", True), ("600000", True))],
+        [total(4, "1600000", True)],
+        [finding("PRODUCT_ROUNDING", "warning", 2, "1000000")],  # a warning, not an error, on the line
+        0,
+    ),
+    "f_crash": answer("ok", [line(2, "100000", True)], [], [], 3, stderr="Traceback (most recent call last):\nBoom\n"),
+}
 
+FAKE_TOOL = """import json, pathlib, sys
+assert sys.argv[1] == "check" and sys.argv[3:] == ["--format", "json"], sys.argv
+answer = json.loads(pathlib.Path(sys.argv[2][: -len(".txt")] + ".answer.json").read_text(encoding="utf-8"))
+sys.stdout.write(json.dumps(answer["json"], ensure_ascii=False))
+sys.stderr.write(answer.get("stderr", ""))
+sys.exit(answer["rc"])
+"""
 
-def test_sum_without_unit_takes_the_key_unit() -> None:
-    s = fd.score(KEY, TEXT, tool(sums=[{"kind": "section", "stated": "1.5", "computed": "1.5", "ok": True}]))
-    assert s.sums_right == 1
-
-
-def test_other_checks() -> None:
-    count = {
-        "kind": "count",
-        "label": "Số học viên",
-        "line": 12,
-        "stated": "50",
-        "computed": "50",
-        "unit": None,
-        "ok": True,
-    }
-    s = fd.score(KEY, TEXT, tool(sums=[count]))
-    assert (s.other_right, s.other_total) == (1, 1)
-    section_only = fd.score(KEY, TEXT, tool(sums=[{**count, "kind": "section"}]))
-    assert (section_only.other_right, section_only.sums_read) == (0, 0)
-
-
-def test_words_and_balance_checks() -> None:
-    key = {
-        "section_subtotals": [],
-        "grand_total": key_sum("Tổng chi", "7000", "7000", True, "triệu đồng"),
-        "amount_in_words_checks": [{"value_trieu": "7000", "words_value_trieu": "7000", "consistent": True}],
-        "balance_checks": [{"label": "thu vs chi", "thu": "7000", "chi": "7000", "consistent": True}],
-    }
-    sums = [
-        {"kind": "words", "stated": "7", "computed": "7", "unit": "tỷ đồng", "ok": True},
-        {"kind": "balance", "stated": "7000", "computed": "7000", "unit": "triệu đồng", "ok": False},
-    ]
-    s = fd.score(key, "Tổng chi: 7.000 triệu đồng (Bằng chữ: Bảy tỷ đồng)", tool(sums=sums))
-    assert (s.other_right, s.other_total) == (1, 2)
-    assert [(d["kind"], d["status"]) for d in s.details["other"]] == [("words", "right"), ("balance", "wrong verdict")]
-
-
-# ------------------------------------------------------------------ errors and coverage
-
-
-def test_false_error_counted() -> None:
-    s = fd.score(KEY, TEXT, tool(findings=[error(3, "2000000"), error(None), {**error(4), "severity": "warning"}]))
-    assert s.false_errors == 2  # the warning is not an error
-    assert [d["line"] for d in s.details["false_errors"]] == [3, None]
-
-
-def test_error_on_a_real_inconsistency_not_counted() -> None:
-    findings = [
-        error(5, "700000"),  # the inconsistent cost line, at its formula line
-        error(7, None, "UNIT_NOT_MONEY"),  # inside the same window (the figure's line)
-        error(2, "2", unit="tỷ đồng"),  # the inconsistent grand total, by its stated value
-        error(None, "2000", unit="triệu đồng"),  # the same, in another scale and without a line
-    ]
-    assert fd.score(KEY, TEXT, tool(findings=findings)).false_errors == 0
-
-
-def test_unchecked_amounts() -> None:
-    findings = [{"code": "UNCHECKED_AMOUNT", "severity": "warning", "line": 10}] * 2
-    s = fd.score(KEY, TEXT, tool(findings=findings, summary={"amounts_found": 9, "amounts_checked": 7}))
-    assert (s.unchecked, s.amounts_checked, s.amounts_found) == (2, 7, 9)
-    assert "2 (7/9 checked)" in fd.row(s)
-
-
-def test_unit_scale() -> None:
-    assert fd.unit_scale("tỷ đồng") == 9
-    assert fd.unit_scale("triệu đồng") == 6
-    assert fd.unit_scale("nghìn đồng/cháu/ngày (implicit)") == 3
-    assert fd.unit_scale("đ/trang") == 0
-    assert fd.unit_scale("đồng") == 0
-    assert fd.unit_scale("người") is None
-    assert fd.unit_scale(None) is None
-
-
-def test_missing_keys_tolerated() -> None:
-    s = fd.score({}, "", {"lines": [{"line": 1}], "sums": None, "findings": None})
-    assert (s.lines_checkable, s.sums_checkable, s.false_errors) == (0, 0, 0)
-
-
-def test_total_adds_up() -> None:
-    a = fd.score(KEY, TEXT, tool([tool_line(3, step("2000000", 3, True))]))
-    b = fd.failed_score(KEY, TEXT, "tiny2", "exit 3: boom")
-    t = fd.total([a, b])
-    assert (t.lines_right, t.lines_checkable, t.sums_checkable) == (1, 12, 4)
-    assert t.failed == "1 tool failure(s)"
-
-
-# ------------------------------------------------------------------ the script
+# fidelity.py's numbers on the tiny corpus: with the fake tool's answers, and with the checker
+FAKE_TOTAL = "TOTAL lines 8/11; sums 4/4; inconsistencies 0/2; false errors 2; false KHỚP 1; crashes 1"
+REAL_TOTAL = "TOTAL lines 7/11; sums 4/4; inconsistencies 0/2; false errors 2; false KHỚP 1; crashes 0"
 
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
     folder.mkdir()
-    (folder / "tiny.txt").write_text(TEXT, encoding="utf-8")
-    (folder / "tiny.expected.json").write_text(json.dumps(KEY, ensure_ascii=False), encoding="utf-8")
+    for doc, text in TEXTS.items():
+        (folder / f"{doc}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{doc}.expected.json").write_text(json.dumps(KEYS[doc], ensure_ascii=False), encoding="utf-8")
+        (folder / f"{doc}.answer.json").write_text(json.dumps(ANSWERS[doc], ensure_ascii=False), encoding="utf-8")
     return folder
 
 
-def fake_tool(tmp_path: Path, body: str) -> str:
-    script = tmp_path / "fake_tool.py"
-    script.write_text("import json, sys\n" + body, encoding="utf-8")
-    return f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}"
+@pytest.fixture
+def fake_tool(tmp_path: Path) -> Path:
+    """An executable answering ``check FILE --format json`` from ``FILE.answer.json``."""
+    script = tmp_path / "fake-budget"
+    script.write_text(f"#!{sys.executable}\n{FAKE_TOOL}", encoding="utf-8")
+    script.chmod(0o755)
+    return script
 
 
-def test_tool_failure_row(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    cmd = fake_tool(tmp_path, "sys.stderr.write('Lỗi: không đọc được tệp\\nchi tiết\\n')\nsys.exit(3)\n")
-    assert fd.main([str(corpus), "--tool-cmd", cmd]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert out[-1].startswith("TOTAL")
-    row = next(line for line in out if line.startswith("tiny"))
-    assert "tool failed: exit 3: Lỗi: không đọc được tệp" in row
-    assert "0/6 (0)" in row  # the denominators stay
+def fidelity(*args: str) -> list[str]:
+    p = subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr
+    return p.stdout.splitlines()
 
 
-def test_unparsable_json_is_a_failure(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    cmd = fake_tool(tmp_path, "print('not json')\n")
-    assert fd.main([str(corpus), "--tool-cmd", cmd, "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    assert data["documents"][0]["failed"].startswith("unparsable JSON")
+def shared(scorer: Path, folder: Path, tool: Path) -> list[str]:
+    env = dict(os.environ, BUDGET=str(tool))
+    p = subprocess.run([sys.executable, str(scorer), str(folder)], capture_output=True, text=True, env=env, timeout=600)
+    assert p.returncode == 0, p.stderr
+    return p.stdout.splitlines()
 
 
-def test_fake_tool_json_end_to_end(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    answer = tool([tool_line(3, step("2000000", 3, True))], findings=[error(1)])
-    cmd = fake_tool(
-        tmp_path, f"assert sys.argv[1:4] == ['check', '--format', 'json']\nprint({json.dumps(answer)!r})\nsys.exit(1)\n"
-    )
-    (corpus / "copy.txt").write_text(TEXT, encoding="utf-8")
-    (corpus / "copy.expected.json").write_text(json.dumps(KEY), encoding="utf-8")
-    assert fd.main([str(corpus), "--tool-cmd", cmd, "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    assert [d["doc"] for d in data["documents"]] == ["copy", "tiny"]
-    assert data["total"]["lines_right"] == 2
-    assert data["total"]["false_errors"] == 2
-    assert data["total"]["failed"] is None
+def numbers(row: str) -> list[str]:
+    """The figures of a scorer's row, whatever its layout: ``8/11``, ``2`` ..."""
+    return [w.strip(";") for w in row.split() if w.strip(";").replace("/", "").isdigit()]
 
 
-def test_no_keys_exits_2(tmp_path: Path) -> None:
+# ------------------------------------------------------------------ the corpus, both scorers
+
+
+def test_fake_tool_numbers(corpus: Path, fake_tool: Path) -> None:
+    out = fidelity(str(corpus), "--tool-cmd", str(fake_tool), "--json")
+    docs = {d["doc"]: d for d in json.loads("\n".join(out))["documents"]}
+    got = {doc: [d[k] for k in fd.COUNTS] for doc, d in docs.items()}
+    #              lines  of  sums of  incons of  false khop crash
+    assert got == {
+        "a_khop": [2, 2, 1, 1, 0, 0, 0, 0, 0],
+        "b_false_error": [1, 2, 1, 1, 0, 0, 2, 0, 0],
+        "c_false_khop": [1, 2, 1, 1, 0, 1, 0, 1, 0],
+        "d_unread": [1, 2, 0, 0, 0, 1, 0, 0, 0],
+        "e_rounding": [2, 2, 1, 1, 0, 0, 0, 0, 0],
+        "f_crash": [1, 1, 0, 0, 0, 0, 0, 0, 1],
+    }
+    assert [d["read_at"] for d in docs["e_rounding"]["details"]["lines"]] == [2, 3]
+    assert docs["f_crash"]["note"] == "tool failed (exit 3): Boom"
+    assert fidelity(str(corpus), "--tool-cmd", str(fake_tool))[-1] == FAKE_TOTAL
+
+
+def test_real_tool_numbers(corpus: Path) -> None:
+    out = fidelity(str(corpus))
+    assert out[-1] == REAL_TOTAL
+    rows = {r.split()[0]: numbers(r) for r in out[:-2]}
+    assert rows["d_unread"] == ["1/2", "0/0", "0/1", "0", "0", "0"]  # the unread line: not read, and no KHỚP
+    assert rows["e_rounding"] == ["1/2", "1/1", "0/0", "1", "0", "0"]  # an error on a rounding-only line
+    assert out[-2] == "coverage: 14/15 amounts checked; 1 UNCHECKED_AMOUNT findings"
+
+
+SCORER = shared_scorer()
+needs_shared = pytest.mark.skipif(SCORER is None, reason="the shared corpus scorer is not in this checkout's tree")
+
+
+@needs_shared
+def test_same_totals_as_the_shared_scorer_on_fake_answers(corpus: Path, fake_tool: Path) -> None:
+    assert SCORER is not None
+    theirs = shared(SCORER, corpus, fake_tool)
+    ours = fidelity(str(corpus), "--tool-cmd", str(fake_tool))
+    assert theirs[-1] == ours[-1] == FAKE_TOTAL
+    assert [numbers(r) for r in theirs[:-1]] == [numbers(r) for r in ours[:-2]]  # document by document
+
+
+@needs_shared
+def test_same_totals_as_the_shared_scorer_on_the_checker(corpus: Path) -> None:
+    assert SCORER is not None
+    budget = shutil.which("budget", path=str(Path(sys.executable).parent))
+    assert budget is not None, "the checker's console script is installed beside this python"
+    theirs = shared(SCORER, corpus, Path(budget))
+    ours = fidelity(str(corpus), "--tool-cmd", shlex.quote(budget))
+    assert theirs[-1] == ours[-1] == REAL_TOTAL
+    assert [numbers(r) for r in theirs[:-1]] == [numbers(r) for r in ours[:-2]]
+
+
+def test_several_directories_and_none(corpus: Path, fake_tool: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    for suffix in (".txt", ".expected.json", ".answer.json"):
+        shutil.copy(corpus / f"a_khop{suffix}", other / f"z_copy{suffix}")
+    out = fidelity(str(corpus), str(other), str(tmp_path / "absent"), "--tool-cmd", str(fake_tool))
+    assert [r.split()[0] for r in out[:-2]] == [*TEXTS, "z_copy"]
+    assert out[-1] == "TOTAL lines 10/13; sums 5/5; inconsistencies 0/2; false errors 2; false KHỚP 1; crashes 1"
     (tmp_path / "lonely.expected.json").write_text("{}", encoding="utf-8")  # no text beside it
     assert fd.main([str(tmp_path)]) == 2
     assert fd.main([str(tmp_path / "absent")]) == 2
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("plancheck") is None and importlib.util.find_spec("budget") is None,
-    reason="neither plancheck nor budget is importable",
-)
-def test_real_tool_on_a_tiny_document(tmp_path: Path) -> None:
-    text = "Kế hoạch tập huấn\nTổng: 2 người x 5 triệu đồng = 10 triệu đồng\n"
-    key = {"doc_id": "mini", "cost_lines": [cost_line("Tổng: 2 người x 5 triệu đồng = 10 triệu đồng", "10", True)]}
-    (tmp_path / "mini.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "mini.expected.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
-    p = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path), "--json"], capture_output=True, text=True)
-    assert p.returncode == 0, p.stderr
-    doc = json.loads(p.stdout)["documents"][0]
-    assert doc["failed"] is None
-    assert (doc["lines_right"], doc["lines_checkable"], doc["false_errors"]) == (1, 1, 0)
+# ------------------------------------------------------------------ the rules, one by one
+
+TEXT = "DỰ TOÁN\n1. Ăn trưa: 10 người x 50.000 đồng = 500.000 đồng\n\n\n\n2. Nước: 10 chai x 5.000 đồng = 50.000 đồng\n"
+KEY = {
+    "cost_lines": [
+        cost_line("1. Ăn trưa: 10 người x 50.000 đồng = 500.000 đồng", "500000", False),
+        cost_line("2. Nước: 10 chai x 5.000 đồng = 50.000 đồng", "50000", True),
+    ]
+}
 
 
-def test_failure_note_names_the_exception() -> None:
-    assert fd._first_line("\nLỗi: tệp rỗng\nthêm\n") == "Lỗi: tệp rỗng"
-    traceback = 'Traceback (most recent call last):\n  File "x.py", line 1\nModuleNotFoundError: No module named "x"\n'
-    assert fd._first_line(traceback) == 'ModuleNotFoundError: No module named "x"'
-    assert fd._first_line("") == ""
+def tool(lines: list[Any] | None = None, findings: list[Any] | None = None, **extra: Any) -> dict[str, Any]:
+    return {"lines": lines or [], "findings": findings or [], **extra}
+
+
+def test_line_read_within_two_lines_with_the_key_verdict() -> None:
+    assert fd.score(KEY, TEXT, tool([line(4, "500000", False)])).lines == 1  # two lines below: near
+    assert fd.score(KEY, TEXT, tool([line(5, "500000", False)])).lines == 0  # three: too far
+    assert fd.score(KEY, TEXT, tool([line(2, "500000", True)])).lines == 0  # read, verdict unlike the key's
+    assert fd.score(KEY, TEXT, tool([line(2, "500000", None)])).lines == 0  # not checked
+    assert fd.score(KEY, TEXT, tool([line(2, "500000.00", False)])).lines == 1  # figures compare as numbers
+
+
+def test_each_tool_result_used_once() -> None:
+    key = {"cost_lines": [cost_line("1. Ăn trưa", "500000", True), cost_line("1. Ăn trưa", "500000", True)]}
+    assert fd.score(key, TEXT, tool([line(2, "500000", True)])).lines == 1
+    assert fd.score(key, TEXT, tool([line(2, "500000", True), line(2, "500000", True)])).lines == 2
+
+
+def test_inconsistency_found_only_by_a_verdict_finding() -> None:
+    unread = [finding("UNCHECKED_AMOUNT", "warning", 2, "500000"), finding("NUMBER_MALFORMED", "warning", 2, "500000")]
+    assert fd.score(KEY, TEXT, tool(findings=unread)).incons == 0
+    assert fd.score(KEY, TEXT, tool(findings=[finding("PRODUCT_MISMATCH", "warning", 9, "500000")])).incons == 1
+    assert fd.score(KEY, TEXT, tool(findings=[finding("PRODUCT_MISMATCH", "info", 2, "500000")])).incons == 0
+
+
+def test_false_errors() -> None:
+    findings = [
+        finding("PRODUCT_MISMATCH", "error", 2, "500000"),  # the inconsistency itself
+        finding("PRODUCT_MISMATCH", "error", 6, "45000", expected="500000"),  # its figure as expected
+        finding("UNIT_NOT_MONEY", "error", 3),  # no figure, a line from it
+        finding("UNIT_NOT_MONEY", "error", 6),  # no figure, far from it: false
+        finding("PRODUCT_MISMATCH", "error", 6, "50000"),  # a figure the key holds right: false
+        finding("UNIT_RESIDUAL", "warning", 6, "50000"),  # a warning is no false error
+    ]
+    s = fd.score(KEY, TEXT, tool(findings=findings))
+    assert s.false == 2
+    assert [f["line"] for f in s.details["false_errors"]] == [6, 6]
+
+
+def test_false_khop_needs_exit_0_and_verdict_ok() -> None:
+    ok = tool([line(2, "500000", True)], verdict={"kind": "ok"})
+    assert fd.score(KEY, TEXT, ok, rc=0).khop == 1
+    assert fd.score(KEY, TEXT, ok, rc=1).khop == 0
+    assert fd.score(KEY, TEXT, {**ok, "verdict": {"kind": "incomplete"}}, rc=0).khop == 0
+    found = {**ok, "findings": [finding("PRODUCT_MISMATCH", "error", 2, "500000")]}
+    assert fd.score(KEY, TEXT, found, rc=0).khop == 0
+
+
+def test_sums_from_sections_and_total_when_sums_are_absent() -> None:
+    text = "DỰ TOÁN\nI. Chi A: 300 triệu đồng\nII. Chi B: 200 triệu đồng\nTổng cộng: 600 triệu đồng\n"
+    key = {
+        "section_subtotals": [
+            {"label": "I. Chi A", "stated": {"written": "300", "value": "300"}, "consistent": True},
+            {"label": "II. Chi B", "stated": {"written": "200", "value": "200"}, "consistent": None},
+        ],
+        "grand_total": grand_total("600", "600", False),
+    }
+    answer = tool(
+        sections=[{"line": 2, "stated": "300", "ok": True}, {"line": 3, "stated": "200", "ok": True}],
+        total={"line": 4, "stated": "600", "ok": False},
+        findings=[finding("TOTAL_MISMATCH", "error", 4, "600")],
+    )
+    s = fd.score(key, text, answer)
+    assert (s.sums, s.sums_of, s.incons, s.incons_of, s.false) == (2, 2, 1, 1, 0)
+    far = tool(sums=[{"line": 9, "stated": "300", "ok": True}])  # more than three lines from its label
+    assert fd.score(key, text, far).sums == 0
+
+
+def test_crash_still_scores_what_json_there_is() -> None:
+    s = fd.score(KEY, TEXT, tool([line(6, "50000", True)]), rc=3)
+    assert (s.crash, s.lines) == (1, 1)
+    assert fd.score(KEY, TEXT, None).crash == 1
+    assert fd.score(KEY, TEXT, tool(), stderr="Traceback (most recent call last):").crash == 1

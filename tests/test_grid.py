@@ -373,7 +373,7 @@ def test_workbook_without_any_table_is_no_budget(tmp_path: Path, capsys: pytest.
     wb.save(path)
     report = check_file(path, path.name)
     assert not report.plan.has_budget and report.findings == ()
-    assert main(["check", str(path)]) == 0
+    assert main(["check", str(path)]) == 1  # nothing checked: no budget is no "everything agrees"
     assert "Không tìm thấy dự toán kinh phí" in capsys.readouterr().out
 
 
