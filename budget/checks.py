@@ -626,9 +626,19 @@ def check_coverage(ev: Evaluation) -> list[Finding]:
 
 
 def check_words(ev: Evaluation) -> list[Finding]:
-    """Every amount in words against the figure it spells (``Bằng chữ: ...``)."""
+    """Every amount in words against the figure it spells (``Bằng chữ: ...``).
+
+    Words that do not read as one amount, or stand beside no figure, are reported as not
+    checked (a warning): never compared, never an error.
+    """
     out = []
     for w in ev.plan.words:
+        if w.value is None:
+            out.append(Finding(w.source, "WORDS_UNREADABLE", Severity.WARNING, {"words": w.text}))
+            continue
+        if w.amount is None:
+            out.append(Finding(w.source, "WORDS_NOT_CHECKED", Severity.WARNING, {"words": w.text, "said": w.value}))
+            continue
         money = w.amount.money
         said = shift(w.value, -money.exponent)
         if said == w.amount.value:

@@ -113,6 +113,10 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     root = build_tree(items, findings)
     builder = Builder(findings)
     builder.node(root, parent_stated=False)
+    if root.skipped:
+        # thresholds of legal prose and figures of worked examples: said once, never amounts
+        first = min((f.amount.source for f in root.skipped), key=lambda s: (s.line or 0, s.col or 0))
+        findings.append(Finding(first, "LEGAL_FIGURES_SKIPPED", Severity.INFO, {"count": len(root.skipped)}))
     top = _budget_node(root)
     section = top.built
     info = _document_info(lines)
