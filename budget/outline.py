@@ -149,6 +149,13 @@ def _totals_other(f: Found) -> bool:
     return False
 
 
+# A group that says it breaks the total down again: by year, by source, over time.
+_BREAKDOWN_TITLE = re.compile(
+    r"\b(?:phan ky|phan theo|chia theo|theo nam|theo tung nam|theo nguon|nguon von|co cau nguon"
+    r"|phan bo theo|lo trinh)\b"
+)
+
+
 def _just_above(figure: Source, words: Source) -> bool:
     """The figure stands on the line of the words or on the line right above them."""
     return figure.line is not None and words.line is not None and 0 <= words.line - figure.line <= 1
@@ -373,8 +380,10 @@ class Builder:
         if not isinstance(last, Section) or not last.items or last.stated not in (None, amount):
             return []
         first = items[:-1]
-        if _contribution(first) != target or _contribution(list(last.items)) != target:
+        if _contribution(first) != target:
             return []
+        if _contribution(list(last.items)) != target and not _BREAKDOWN_TITLE.search(fold(last.title)):
+            return []  # a group that adds something else is a part, not a second breakdown
         source = first[0].source._replace(col=None, pos=None)
         ends = [i.number for i in (first[0], first[-1]) if isinstance(i, Section) and i.number]
         number = "–".join(ends) if len(ends) == 2 and len(first) > 1 else ""
