@@ -236,3 +236,139 @@ def test_ambiguous_numbers_in_a_plan_are_warned_where_they_stand(tmp_path: Path)
     ]
     assert report.findings[0].message == "Số “1..320” có hai dấu chấm liền nhau; đã đọc là 1.320."
     assert report.evaluation.total.children_sum == Decimal(2820)
+
+
+# --- totals only where the text says a total of money; thresholds, examples, running totals,
+# a second breakdown (invented plans) --------------------------------------------------------
+
+
+def _check_text(tmp_path: Path, text: str) -> Report:
+    path = tmp_path / "van-ban.txt"
+    path.write_text(text, encoding="utf-8")
+    return check_file(path)
+
+
+def _coded(report: Report) -> list[tuple[str, str, int | None, int | None]]:
+    """(code, severity, line, col) of every finding but the unit notes."""
+    return [
+        (f.code, f.severity.value, f.source.line, f.source.col)
+        for f in report.findings
+        if not f.code.startswith("UNIT_")
+    ]
+
+
+_COUNT_TOTAL = """KẾ HOẠCH HỖ TRỢ HỌC SINH
+III. KINH PHÍ
+{lead}
+Tổng kinh phí: {total} đồng
+1. Hỗ trợ học sinh: 150 em x 300.000 đồng = 45.000.000 đồng
+2. Tổ chức trao quà: 7.000.000 đồng
+"""
+_COUNT_LEAD = "Tổng số học sinh được hỗ trợ là 150 em, với số tiền là 45.000.000 đồng."
+
+
+def test_a_total_of_people_is_not_the_grand_total(tmp_path: Path) -> None:
+    report = _check_text(tmp_path, _COUNT_TOTAL.format(lead=_COUNT_LEAD, total="52.000.000"))
+    assert report.plan.total is not None and report.plan.total.value == Decimal(52_000_000)
+    assert report.evaluation.total.ok is True
+    col = _COUNT_LEAD.index("45.000.000") + 1
+    # the figure beside the count is placed nowhere: said, never added, never a total
+    assert _coded(report) == [("UNCHECKED_AMOUNT", "warning", 3, col)]
+
+
+def test_the_real_total_is_still_checked_after_a_total_of_people(tmp_path: Path) -> None:
+    report = _check_text(tmp_path, _COUNT_TOTAL.format(lead=_COUNT_LEAD, total="50.000.000"))
+    assert errors(report) == [
+        ("TOTAL_MISMATCH", 4, Decimal(52_000_000), Decimal(50_000_000), "CAUSE_OWN_FIGURE_TOP", 4)
+    ]
+
+
+def test_a_keyword_total_naming_money_is_a_total(tmp_path: Path) -> None:
+    lead = "Tổng kinh phí hỗ trợ 150 em là 52.000.000 đồng."
+    text = _COUNT_TOTAL.format(lead=lead, total="52.000.000").replace("Tổng kinh phí: 52.000.000 đồng\n", "")
+    report = _check_text(tmp_path, text)
+    assert report.plan.total is not None and report.plan.total.source.line == 3
+    assert report.evaluation.total.ok is True
+    assert _coded(report) == []
+
+
+_RULES = """QUY ĐỊNH MỨC HỖ TRỢ
+Điều 2. Mức hỗ trợ
+1. Hộ bị thiệt hại về nhà ở:
+a) Thiệt hại từ 2.000.000 đồng trở lên đến dưới 10.000.000 đồng: hỗ trợ không quá 1.500.000 đồng. Ví dụ: nhà ông B thiệt hại 7.000.000 đồng; bảo hiểm đã trả 2.000.000 đồng; còn 5.000.000 đồng.
+b) Thiệt hại từ 10.000.000 đồng trở lên: hỗ trợ tối đa 4.000.000 đồng.
+Ví dụ:
+- Tổng thiệt hại: 12.000.000 đồng
+- Được hỗ trợ: 4.000.000 đồng
+2. Khoản chi trên 5.000.000 đồng phải có hợp đồng.
+"""
+
+
+def test_thresholds_and_example_figures_are_no_amounts(tmp_path: Path) -> None:
+    report = _check_text(tmp_path, _RULES)
+    col = _RULES.splitlines()[3].index("2.000.000") + 1
+    # one note for the document, no sum, no unchecked amount, no error
+    assert _coded(report) == [("LEGAL_FIGURES_SKIPPED", "info", 4, col)]
+    note = report.findings[0]
+    assert note.args == {"count": 11}
+    assert report.plan.amounts_found == 0
+    assert report.plan.items == ()
+
+
+def test_a_threshold_sentence_in_a_plan_leaves_its_verdict_alone(tmp_path: Path) -> None:
+    from plancheck.projection import VerdictKind, project
+
+    text = (
+        "KẾ HOẠCH\nIV. KINH PHÍ\nTổng kinh phí: 30 triệu đồng\n"
+        "1. Thuê xe: 3 chuyến x 4 triệu đồng = 12 triệu đồng\n"
+        "2. Tài liệu: 60 bộ x 0,3 triệu đồng = 18 triệu đồng\n"
+        "Các khoản chi từ 5 triệu đồng trở lên phải có hợp đồng; mỗi khoản chi tiếp khách không vượt quá "
+        "2 triệu đồng.\n"
+    )
+    report = _check_text(tmp_path, text)
+    assert _coded(report) == [("LEGAL_FIGURES_SKIPPED", "info", 6, 18)]
+    assert report.plan.amounts_found == 3
+    assert project(report).verdict.kind is VerdictKind.OK
+
+
+_BREAKDOWNS = """KẾ HOẠCH TẬP HUẤN
+IV. KINH PHÍ THỰC HIỆN
+Tổng kinh phí: 12.000.000 đồng, gồm:
+a) Tập huấn: 30 người x 100.000 đồng = 3.000.000 đồng; tài liệu 30 bộ x 50.000 đồng = 1.500.000 đồng. Tổng cộng là: 4.500.000 đồng. Theo mức mới: 30 người x 120.000 đồng = 3.600.000 đồng.
+b) Hội nghị sơ kết: 5.500.000 đồng
+c) Khen thưởng: 10 suất x 200.000 đồng = 2.000.000 đồng
+d) Phân kỳ:
+- Năm 2025: 5.000.000 đồng
+- Năm 2026: {y2026} đồng
+"""
+
+
+def test_a_running_total_and_a_second_breakdown_by_year(tmp_path: Path) -> None:
+    from plancheck.projection import VerdictKind, project
+
+    text = _BREAKDOWNS.format(y2026="7.000.000")
+    report = _check_text(tmp_path, text)
+    col = text.splitlines()[3].index("30 người x 120.000") + 1
+    assert _coded(report) == [("PARTS_AFTER_TOTAL", "warning", 4, col)]
+    shown = project(report)
+    assert shown.verdict.kind is VerdictKind.OK
+    sums = [(s.kind, s.stated, s.computed, s.ok) for s in shown.sums]
+    assert ("section", Decimal(4_500_000), Decimal(4_500_000), True) in sums  # a): the lines before its total
+    assert [s for s in sums if s[0] == "alternative"] == [
+        ("alternative", Decimal(12_000_000), Decimal(12_000_000), True),  # a)–c)
+        ("alternative", Decimal(12_000_000), Decimal(12_000_000), True),  # d) by year
+    ]
+    # the product after the running total is still checked
+    assert [r.line.stated.value for r in report.evaluation.lines()] == [
+        Decimal(3_000_000),
+        Decimal(1_500_000),
+        Decimal(3_600_000),
+        Decimal(2_000_000),
+    ]
+
+
+def test_a_second_breakdown_that_does_not_add_up_is_its_own_error(tmp_path: Path) -> None:
+    report = _check_text(tmp_path, _BREAKDOWNS.format(y2026="6.000.000"))
+    # d) by year is checked against the total it breaks down (stated on line 3), not added to a)–c)
+    found = [(f.code, f.source.line, f.args.get("number"), f.expected, f.actual) for f in error_list(report)]
+    assert found == [("SECTION_SUM_MISMATCH", 3, "d", Decimal(11_000_000), Decimal(12_000_000))]
