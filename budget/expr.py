@@ -306,12 +306,14 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     return Scan(lines, found, findings, words, skipped, example_at is not None)
 
 
-_EXAMPLE_WORDS = re.compile(r"(?<![^\W\d_])ví\s{1,3}dụ(?![^\W\d_])", re.IGNORECASE)
+# ``Ví dụ:``, ``Ví dụ 2:`` anywhere, or ``Ví dụ`` opening the text; ``ví dụ như`` in a list is prose.
+_EXAMPLE_WORDS = re.compile(r"(?<![^\W\d_])ví\s{1,3}dụ(?:\s{1,3}[0-9]{1,2})?\s{0,3}[:：]", re.IGNORECASE)
+_EXAMPLE_OPENS = re.compile(r"\s*ví\s{1,3}dụ(?![^\W\d_])", re.IGNORECASE)
 
 
 def _example_start(text: str, example: bool) -> int | None:
     """Where a worked example (``Ví dụ:``) starts in ``text``: 0 when the whole text is one."""
-    if example:
+    if example or _EXAMPLE_OPENS.match(text):
         return 0
     m = _EXAMPLE_WORDS.search(text)
     return None if m is None else m.start()

@@ -131,9 +131,10 @@ _YEAR = re.compile(r"(?:nam|giai doan|den|-|–)\s{0,3}$")
 def _totals_other(f: Found) -> bool:
     """Does the keyword total before ``f`` total something else than money (people, classes)?
 
-    The last keyword (``Tổng số``, ``Tổng cộng``) of the amount's clause totals the first
-    number after it; when that number is another one (no year), with no money noun
-    between the keyword and it, the keyword counts that, not this amount.
+    ``Tổng số người được hỗ trợ là 420 người, với số tiền là 84.000.000 đồng``: the last
+    keyword of the amount's clause is followed by another number (no year) with no money
+    noun between them, and the amount is brought in by a money noun of its own. ``Tổng
+    cộng 3 lớp: 45 triệu đồng`` stays a total: nothing introduces the amount apart.
     """
     lead = f.lead
     keywords = list(_KEYWORD_TOTAL.finditer(lead))
@@ -141,12 +142,18 @@ def _totals_other(f: Found) -> bool:
         return False
     keyword = keywords[-1]
     for number in _OTHER_NUMBER.finditer(lead, keyword.end()):
-        if _YEAR.search(lead, keyword.end(), number.start()) or (
-            len(number.group()) == 4 and number.group()[:2] in ("19", "20")
-        ):
+        text = number.group()
+        if _YEAR.search(lead, keyword.end(), number.start()) or (len(text) == 4 and text[:2] in ("19", "20")):
             continue
-        return _MONEY_NOUN.search(lead, keyword.end(), number.start()) is None
+        if _MONEY_NOUN.search(lead, keyword.end(), number.start()) is not None:
+            return False
+        return _MONEY_NOUN.search(lead, number.end()) is not None
     return False
+
+
+def _just_above(figure: int | None, words: Source) -> bool:
+    """The words stand on the line after the item that ended on line ``figure``."""
+    return figure is not None and words.line is not None and words.line - figure == 1
 
 
 # A group that says it breaks the total down again: by year, by source, over time.
@@ -154,11 +161,6 @@ _BREAKDOWN_TITLE = re.compile(
     r"\b(?:phan ky|phan theo|chia theo|theo nam|theo tung nam|theo nguon|nguon von|co cau nguon"
     r"|phan bo theo|lo trinh)\b"
 )
-
-
-def _just_above(figure: Source, words: Source) -> bool:
-    """The figure stands on the line of the words or on the line right above them."""
-    return figure.line is not None and words.line is not None and 0 <= words.line - figure.line <= 1
 
 
 def _split_at(lines: list[CostLine], where: Source) -> tuple[list[CostLine], list[CostLine]]:
@@ -197,6 +199,7 @@ class Builder:
     def __init__(self, findings: list[Finding]):
         self.findings = findings
         self._last: Amount | None = None  # the last figure of the item read before, for words below it
+        self._last_line: int | None = None  # the line that item ended on
 
     def node(self, node: Node, parent_stated: bool, example: bool = False) -> Item | None:
         """The model item for ``node`` (None when it holds no money and is not worth keeping).
@@ -215,11 +218,12 @@ class Builder:
         node.skipped.extend(s.skipped)
         last = self._last
         for w in s.words:
-            if w.amount is None and last is not None and _just_above(last.source, w.source):
+            if w.amount is None and last is not None and _just_above(self._last_line, w.source):
                 w = replace(w, amount=last)
             node.words.append(w)
         node.chain_results += sum(len(line.steps) for line in s.lines)
         self._last = s.last_figure
+        self._last_line = item.pieces[-1].line.source.line if item.pieces else None
         return s
 
     def _node(self, node: Node, parent_stated: bool, example: bool) -> Item | None:
@@ -251,7 +255,10 @@ class Builder:
             items.extend(_lump(p) for p in stated.parts)
         lumps: list[Found] = []
         closed = False
+        inherited = example
         for entry in node.entries:
+            if _numbered(entry.style):
+                example = inherited  # a worked example runs over paragraphs and bullets, not into the next item
             if entry.style is not None:
                 built = self.node(entry, stated is not None or node.stated is not None, example)
                 node.found.extend(entry.found)
@@ -377,7 +384,9 @@ class Builder:
         if len(items) < 2:
             return []
         last = items[-1]
-        if not isinstance(last, Section) or not last.items or last.stated not in (None, amount):
+        if not isinstance(last, Section) or not last.items:
+            return []
+        if last.stated is not None and _dong(last.stated) != target:
             return []
         first = items[:-1]
         if _contribution(first) != target:

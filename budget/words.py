@@ -401,6 +401,8 @@ def find_words(text: str, unread: bool = False) -> list[WordsSpan]:
             _add(found, s, text, starts, run, unread, True, plain=False)
             continue
         after = _next(s, run[-1][2])
+        while after < len(s) and s[after] in "./ ":  # "(Hai triệu đồng./.)"
+            after += 1
         filled = after < len(s) and s[after] == ")"
         if not filled or not any(w in _SCALE_OR_CURRENCY for w, _, _ in run):
             continue

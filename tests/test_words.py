@@ -673,3 +673,22 @@ def test_round_trip_through_the_check(
         assert got == [("WORDS_MISMATCH", Decimal(n + 1), Decimal(n))]
     else:
         assert got == []
+
+
+_TABLE = """KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐỌC SÁCH
+| STT | Nội dung | Số lượng | Đơn giá | Thành tiền |
+| 1 | Phần thưởng | 30 | 40.000 | 1.200.000 |
+| 2 | Sách tặng | 50 | 36.000 | 1.800.000 |
+| | Tổng cộng | | | 3.000.000 |
+Bằng chữ: {words}
+"""
+
+
+def test_words_under_a_table_spell_its_total_row() -> None:
+    assert _words_findings(_TABLE.format(words="Ba triệu đồng chẵn./.")) == []
+    assert _words_findings(_TABLE.format(words="Ba triệu hai trăm nghìn đồng chẵn./.")) == [
+        ("WORDS_MISMATCH", Severity.ERROR, 6, 11, Decimal(3_000_000), Decimal(3_200_000))
+    ]
+    # a blank line between the table and the words: the pairing is not guessed
+    text = _TABLE.format(words="Ba triệu đồng").replace("\nBằng chữ", "\n\nBằng chữ")
+    assert _words_findings(text) == [("WORDS_NOT_CHECKED", Severity.WARNING, 7, 11, None, None)]
