@@ -599,9 +599,8 @@ def test_words_with_two_meanings_are_unread_never_an_error(words: str) -> None:
 
 
 def test_unread_words_keep_the_verdict_from_khop(tmp_path: Path) -> None:
-    from plancheck.projection import VerdictKind, project
-
     from budget.api import check_file
+    from plancheck.projection import VerdictKind, project
 
     path = tmp_path / "ke-hoach.txt"
     path.write_text(_PLAN.format(total="3.300.000 đồng (Bằng chữ: ba triệu ba)"), encoding="utf-8")
