@@ -19,7 +19,7 @@ from decimal import Decimal
 from budget.costline import MAX_DIGITS, Locator, _mask_notes, is_arithmetic, paren_groups, read_chain, read_number_at
 from budget.findings import Finding, Severity
 from budget.model import Amount, CostLine, Quantity, Step, WordsCheck
-from budget.numbers import NUMBER_TOKEN, NumberError
+from budget.numbers import NUMBER_TOKEN, NumberError, shift
 from budget.source import Source
 from budget.text import fold
 from budget.units import Money, read_money
@@ -40,13 +40,14 @@ _ODD_NUMBER = re.compile(
 )
 _BREAKDOWN_WORDS = re.compile(r"^(?:trong đó|trong số đó|gồm|bao gồm|chia ra|cụ thể)\s*:?\s*", re.IGNORECASE)
 # A threshold or cap of legal prose: ``từ 5.000.000 đồng trở lên``, ``không quá``, ``tối đa``,
-# ``trên``, ``dưới`` (matched on the folded text just before and after the figure).
+# ``trên``, ``dưới`` (matched with their marks just before and after the figure: ``tư``, ``tự``
+# are other words).
 _THRESHOLD_BEFORE = re.compile(
-    r"(?:\btu|\btren|\bduoi|\bkhong qua|\bkhong vuot qua|\bvuot qua|\btoi da|\btoi thieu|\bit nhat"
-    r"|\bkhong thap hon|\bkhong duoi|\bhon|\bmuc tran)\s{0,3}$"
+    r"\b(?:từ|trên|dưới|không quá|không vượt quá|vượt quá|tối đa|tối thiểu|ít nhất|không thấp hơn"
+    r"|không dưới|hơn|mức trần)\s{0,3}$"
 )
-_THRESHOLD_AFTER = re.compile(r"^\s{0,3}(?:tro len|tro xuong)\b")
-_RANGE_END = re.compile(r"\bden\s{0,3}$")  # ``từ 2.000.000 đồng đến 30.000.000 đồng``
+_THRESHOLD_AFTER = re.compile(r"\s{0,3}(?:trở lên|trở xuống)\b")
+_RANGE_END = re.compile(r"\bđến\s{0,3}$")  # ``từ 2.000.000 đồng đến 30.000.000 đồng``
 _LABEL_MAX = 300  # characters of a clause kept as an amount's label (a run-on line has no end)
 _LABEL_CUT = re.compile(r";|\. ")
 
@@ -330,10 +331,10 @@ def _legal_figures(text: str, found: list[Found], example_at: int | None) -> lis
     for f in found:
         if f.in_group:
             continue
-        before = fold(text[max(0, f.start - 24) : f.start])
+        before = text[max(0, f.start - 24) : f.start].lower()
         if example_at is not None and f.start >= example_at:
             f.skip = "example"
-        elif _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(fold(text[f.end : f.end + 16])):
+        elif _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(text[f.end : f.end + 16].lower()):
             f.skip = "threshold"
         elif (
             _RANGE_END.search(before)
@@ -385,6 +386,10 @@ def _words(text: str, masked: str, found: list[Found], locate: Locator) -> list[
                 continue
         elif before:
             owner = before[-1][2]
+            if span.value is not None and _dong(owner) != span.value:
+                # "500 triệu đồng, trong đó tỉnh 300 triệu đồng (Bằng chữ: Năm trăm triệu đồng)":
+                # words that spell an earlier figure of the item exactly are that figure's
+                owner = next((f[2] for f in reversed(before[:-1]) if _dong(f[2]) == span.value), owner)
         else:
             if unmasked is None:
                 unmasked = figures_in(text)  # the figure may stand in parentheses: "(2.000.000 đồng)"
@@ -393,6 +398,10 @@ def _words(text: str, masked: str, found: list[Found], locate: Locator) -> list[
                 owner = after[2]
         out.append(WordsCheck(locate.at(span.start + 1), owner, span.value, span.text))
     return out
+
+
+def _dong(a: Amount) -> Decimal:
+    return shift(a.value, a.money.exponent)
 
 
 # Between amount words and the figure they precede: ``đồng chẵn (``, ``./.``, ``:``.

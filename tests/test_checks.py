@@ -488,3 +488,11 @@ def test_a_total_broken_down_again_by_year(tmp_path: Path, parts: list[int], yea
     found = [(f.code, f.source.line, f.args.get("number"), f.expected, f.actual) for f in error_list(report)]
     assert found == expected
     assert [f.code for f in report.findings if f.code in ("TOTAL_MISMATCH", "UNCHECKED_AMOUNT")] == []
+
+
+def test_words_that_fold_like_thresholds_are_not_thresholds(tmp_path: Path) -> None:
+    # "quý tư" (fourth quarter) folds like "từ" (from): only "từ" bounds a rule
+    text = "KẾ HOẠCH\nIV. KINH PHÍ\nTổng kinh phí: 9 triệu đồng\n1. Chi quý tư 9 triệu đồng\n"
+    report = _check_text(tmp_path, text)
+    assert _coded(report) == []
+    assert report.evaluation.total.ok is True

@@ -691,3 +691,17 @@ def test_words_under_a_table_spell_its_total_row() -> None:
     # a blank line between the table and the words: the pairing is not guessed
     text = _TABLE.format(words="Ba triệu đồng").replace("\nBằng chữ", "\n\nBằng chữ")
     assert _words_findings(text) == [("WORDS_NOT_CHECKED", Severity.WARNING, 7, 11, None, None)]
+
+
+def test_words_after_a_breakdown_spell_the_figure_they_name() -> None:
+    text = (
+        "KẾ HOẠCH\nIV. KINH PHÍ\n"
+        "Tổng kinh phí: 5.000.000 đồng, trong đó ngân sách xã 3.000.000 đồng (Bằng chữ: {words}).\n"
+        "1. Tập huấn: 50 người x 100.000 đồng = 5.000.000 đồng\n"
+    )
+    assert _words_findings(text.format(words="Năm triệu đồng")) == []
+    assert _words_findings(text.format(words="Ba triệu đồng")) == []
+    col = len("Tổng kinh phí: 5.000.000 đồng, trong đó ngân sách xã 3.000.000 đồng (Bằng chữ: ") + 1
+    assert _words_findings(text.format(words="Bốn triệu đồng")) == [
+        ("WORDS_MISMATCH", Severity.ERROR, 3, col, Decimal(3_000_000), Decimal(4_000_000))
+    ]
