@@ -662,7 +662,7 @@ def stated_unchecked(ev: Evaluation) -> list[Amount]:
     computation of its own (nothing below it adds up to compare with), that is not a part of a
     sum compared above it, not spelt out in words, not a side of a balance and not a share or
     the base of one. Such a figure is read, but nothing checks it."""
-    used: set[Source] = {w.amount.source for w in ev.plan.words}
+    used: set[Source] = {w.amount.source for w in ev.plan.words if w.amount is not None}
     for b in find_balances(ev.plan.items):
         used.update(s.stated.source for s in (b.revenue, b.spending) if s.stated is not None)
     for children in _lists(ev):
@@ -710,9 +710,19 @@ def check_coverage(ev: Evaluation) -> list[Finding]:
 
 
 def check_words(ev: Evaluation) -> list[Finding]:
-    """Every amount in words against the figure it spells (``Bằng chữ: ...``)."""
+    """Every amount in words against the figure it spells (``Bằng chữ: ...``).
+
+    Words that do not read as one amount, or stand beside no figure, are reported as not
+    checked (a warning): never compared, never an error.
+    """
     out = []
     for w in ev.plan.words:
+        if w.value is None:
+            out.append(Finding(w.source, "WORDS_UNREADABLE", Severity.WARNING, {"words": w.text}))
+            continue
+        if w.amount is None:
+            out.append(Finding(w.source, "WORDS_NOT_CHECKED", Severity.WARNING, {"words": w.text, "said": w.value}))
+            continue
         money = w.amount.money
         said = shift(w.value, -money.exponent)
         if said == w.amount.value:

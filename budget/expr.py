@@ -30,7 +30,7 @@ from budget.costline import (
 from budget.findings import Finding, Severity
 from budget.grammar.relation import computation_kind
 from budget.model import Amount, CostLine, Quantity, Step, WordsCheck
-from budget.numbers import NUMBER_TOKEN, NumberError
+from budget.numbers import NUMBER_TOKEN, NumberError, shift
 from budget.source import Source
 from budget.text import fold
 from budget.units import Money, read_money
@@ -50,6 +50,15 @@ _ODD_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _BREAKDOWN_WORDS = re.compile(r"^(?:trong đó|trong số đó|gồm|bao gồm|chia ra|cụ thể)\s*:?\s*", re.IGNORECASE)
+# A threshold or cap of legal prose: ``từ 5.000.000 đồng trở lên``, ``không quá``, ``tối đa``,
+# ``trên``, ``dưới`` (matched with their marks just before and after the figure: ``tư``, ``tự``
+# are other words).
+_THRESHOLD_BEFORE = re.compile(
+    r"\b(?:từ|trên|dưới|không quá|không vượt quá|vượt quá|tối đa|tối thiểu|ít nhất|không thấp hơn"
+    r"|không dưới|hơn|mức trần)\s{0,3}$"
+)
+_THRESHOLD_AFTER = re.compile(r"\s{0,3}(?:trở lên|trở xuống)\b")
+_RANGE_END = re.compile(r"\bđến\s{0,3}$")  # ``từ 2.000.000 đồng đến 30.000.000 đồng``
 _LABEL_MAX = 300  # characters of a clause kept as an amount's label (a run-on line has no end)
 _LABEL_CUT = re.compile(r";|\. ")
 
@@ -67,6 +76,7 @@ class Found:
     computation: CostLine | None = None  # result first: ``1.500 triệu đồng (300 người x ...)``
     used: bool = False
     in_group: bool = False  # inside a parenthesised breakdown
+    skip: str = ""  # "threshold" (``từ 5.000.000 đồng trở lên``) or "example" (after ``Ví dụ:``): no amount
 
 
 @dataclass
@@ -75,10 +85,25 @@ class Scan:
     amounts: list[Found]  # outside any chain, in order
     findings: list[Finding]
     words: list[WordsCheck] = field(default_factory=list)
+    # figures of legal prose and worked examples: thresholds and example amounts, never budget amounts
+    skipped: list[Found] = field(default_factory=list)
+    example: bool = False  # a worked example (``Ví dụ:``) starts in this text and runs to its end
 
     @property
     def free(self) -> list[Found]:
         return [a for a in self.amounts if not a.in_group]
+
+    @property
+    def last_figure(self) -> Amount | None:
+        """The last money figure of the text (an amount or a product's result): what words below spell."""
+        figures = [f.amount for f in self.amounts if not f.in_group] + [
+            Amount(line.stated.value, line.stated.money, line.stated.source)
+            for line in self.lines
+            if line.stated.money is not None
+        ]
+        if not figures:
+            return None
+        return max(figures, key=lambda a: (a.source.line or 0, a.source.col or 0))
 
 
 class _At:
@@ -223,8 +248,12 @@ def _equation_after(
     owner.computation = CostLine(line.source, owner.label, (*line.steps, Step((), stated)), line.prefix, line.notes)
 
 
-def scan(text: str, locate: Locator) -> Scan:
-    """Every expression and amount of one item's text (columns of ``locate`` are 1-based in it)."""
+def scan(text: str, locate: Locator, example: bool = False) -> Scan:
+    """Every expression and amount of one item's text (columns of ``locate`` are 1-based in it).
+
+    ``example``: the text belongs to a worked example (``Ví dụ:`` above it), whose figures
+    are no budget amounts.
+    """
     findings: list[Finding] = []
     masked, notes = _mask_notes(text)
     has_groups = "(" in text
@@ -319,19 +348,118 @@ def scan(text: str, locate: Locator) -> Scan:
             owner.parts = parts
         found.extend(parts)
     found.sort(key=lambda f: f.start)
-    return Scan(lines, found, findings, _words(text, found, locate))
+    example_at = _example_start(text, example)
+    skipped = _legal_figures(text, found, example_at)
+    if skipped:
+        found = [f for f in found if not f.skip]
+    if example_at is not None and lines:
+        first = locate.at(example_at + 1)
+        lines = [
+            line for line in lines if (line.source.line or 0, line.source.col or 0) < (first.line or 0, first.col or 0)
+        ]
+    words = _words(text, masked, found, locate) if example_at is None else []
+    return Scan(lines, found, findings, words, skipped, example_at is not None)
 
 
-def _words(text: str, found: list[Found], locate: Locator) -> list[WordsCheck]:
-    """Each amount in words beside the figure just before it."""
-    if "ch" not in text.lower():
-        return []  # "Bằng chữ", "chẵn": no marker, no words (a cheap test on long lines)
+# ``Ví dụ:``, ``Ví dụ 2:`` anywhere, or ``Ví dụ`` opening the text; ``ví dụ như`` in a list is prose.
+_EXAMPLE_WORDS = re.compile(r"(?<![^\W\d_])ví\s{1,3}dụ(?:\s{1,3}[0-9]{1,2})?\s{0,3}[:：]", re.IGNORECASE)
+_EXAMPLE_OPENS = re.compile(r"\s*ví\s{1,3}dụ(?![^\W\d_])", re.IGNORECASE)
+
+
+def _example_start(text: str, example: bool) -> int | None:
+    """Where a worked example (``Ví dụ:``) starts in ``text``: 0 when the whole text is one."""
+    if example or _EXAMPLE_OPENS.match(text):
+        return 0
+    m = _EXAMPLE_WORDS.search(text)
+    return None if m is None else m.start()
+
+
+def _legal_figures(text: str, found: list[Found], example_at: int | None) -> list[Found]:
+    """Amounts that are no budget amounts: thresholds of legal prose and figures of an example.
+
+    ``từ 2.000.000 đồng trở lên``, ``đến dưới 30.000.000 đồng``, ``không quá``, ``tối đa``:
+    the figure bounds a rule; after ``Ví dụ:`` the figures illustrate it. Marked in place.
+    """
     out = []
-    for span in find_words(text):
-        owner = next((f for f in reversed(found) if f.end <= span.start and not f.in_group), None)
-        if owner is not None:
-            out.append(WordsCheck(locate.at(span.start + 1), owner.amount, span.value, span.text))
+    previous: Found | None = None
+    for f in found:
+        if f.in_group:
+            continue
+        before = text[max(0, f.start - 24) : f.start].lower()
+        if example_at is not None and f.start >= example_at:
+            f.skip = "example"
+        elif _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(text[f.end : f.end + 16].lower()):
+            f.skip = "threshold"
+        elif (
+            _RANGE_END.search(before)
+            and previous is not None
+            and previous.skip == "threshold"
+            and not _LABEL_CUT.search(text, previous.end, f.start)
+        ):
+            f.skip = "threshold"
+        if f.skip:
+            out.append(f)
+        previous = f
     return out
+
+
+def _words(text: str, masked: str, found: list[Found], locate: Locator) -> list[WordsCheck]:
+    """Each amount in words beside the figure it spells.
+
+    The figure is the last one before the words in the text (an amount or a product's
+    result); a plain parenthesis (``2.400.000 đồng (hai triệu bốn trăm nghìn đồng)``)
+    spells only the figure right before it; words with no figure before them spell the
+    figure right after them (``Bằng chữ: Hai triệu đồng (2.000.000 đồng)``). Words with
+    no figure beside them are kept with none, for the outline to pair with the line above.
+    """
+    if "ch" not in text.lower() and "(" not in text:
+        return []  # "Bằng chữ", "chẵn", a parenthesis: no marker, no words (a cheap test on long lines)
+    spans = find_words(text, unread=True)
+    if not spans:
+        return []
+    groups = [(a, b) for a, b in paren_groups(text) if _group_kind(text[a + 1 : b - 1]) == "words"]
+    scratch: list[Finding] = []  # the figures were read (and reported) once already
+
+    def figures_in(where: str) -> list[tuple[int, int, Amount]]:
+        read = _amounts(text, where, groups, locate, scratch)
+        skipped = {f.start for f in found if f.skip}
+        return [
+            (a, end, Amount(value, money, locate.at(a + 1))) for a, end, value, money, _t in read if a not in skipped
+        ]
+
+    figures = figures_in(masked)
+    unmasked: list[tuple[int, int, Amount]] | None = None
+    out = []
+    for span in spans:
+        before = [f for f in figures if f[1] <= span.start]
+        owner: Amount | None = None
+        if span.plain:
+            if before and not text[before[-1][1] : span.start].strip(" (\u00a0"):
+                owner = before[-1][2]
+            else:
+                continue
+        elif before:
+            owner = before[-1][2]
+            if span.value is not None and _dong(owner) != span.value:
+                # "500 triệu đồng, trong đó tỉnh 300 triệu đồng (Bằng chữ: Năm trăm triệu đồng)":
+                # words that spell an earlier figure of the item exactly are that figure's
+                owner = next((f[2] for f in reversed(before[:-1]) if _dong(f[2]) == span.value), owner)
+        else:
+            if unmasked is None:
+                unmasked = figures_in(text)  # the figure may stand in parentheses: "(2.000.000 đồng)"
+            after = next((f for f in unmasked if f[0] >= span.end), None)
+            if after is not None and not _WORDS_GAP.sub("", text[span.end : after[0]]):
+                owner = after[2]
+        out.append(WordsCheck(locate.at(span.start + 1), owner, span.value, span.text))
+    return out
+
+
+def _dong(a: Amount) -> Decimal:
+    return shift(a.value, a.money.exponent)
+
+
+# Between amount words and the figure they precede: ``đồng chẵn (``, ``./.``, ``:``.
+_WORDS_GAP = re.compile(r"[\s().,:;/\-–]|chẵn|chẳn", re.IGNORECASE)
 
 
 def _found(

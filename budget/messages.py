@@ -594,6 +594,23 @@ TEMPLATES: Mapping[str, str] = {
         "Phép tính {computation} = {computed} {unit} không khớp với {stated} {unit} ghi trong văn bản, nhưng câu còn "
         "số “{text}” chưa rõ có phải là một thừa số hay không; dòng này chưa được kiểm tra."
     ),
+    # words-totals: amounts in words, thresholds and example figures, computations after a running total
+    "WORDS_UNREADABLE": (
+        "Số tiền bằng chữ “{words}” không đọc được thành một số duy nhất (cách nói tắt có hai nghĩa hoặc "
+        "viết sai); chưa đối chiếu được với số ghi bằng số."
+    ),
+    "WORDS_NOT_CHECKED": (
+        "Số tiền bằng chữ “{words}” ({said} đồng) không có số ghi bằng số đứng cạnh; chưa đối chiếu được."
+    ),
+    "LEGAL_FIGURES_SKIPPED": (
+        "{count} số tiền là ngưỡng hoặc mức giới hạn trong quy định (“từ ... trở lên”, “không quá”, “tối đa”...) "
+        "hoặc số trong ví dụ minh hoạ; đó không phải khoản chi nên không cộng vào tổng và không tính là "
+        "chưa kiểm tra."
+    ),
+    "PARTS_AFTER_TOTAL": (
+        "Mục {number} ghi “Tổng cộng” {stated} {unit} rồi còn phép tính sau đó; các phép tính sau được kiểm tra "
+        "riêng, không cộng vào tổng {stated} {unit} của mục."
+    ),
 }
 
 
@@ -1002,6 +1019,21 @@ TEMPLATES_EN: Mapping[str, str] = {
     "COSTLINE_LOOSE": (
         "The computation {computation} = {computed} {unit} does not match the {stated} {unit} stated, but the "
         "sentence holds the number “{text}”, which may be a factor; the line was not checked."
+    ),
+    # words-totals: amounts in words, thresholds and example figures, computations after a running total
+    "WORDS_UNREADABLE": (
+        "The amount in words “{words}” does not read as one number (a spoken shortening with two meanings, "
+        "or misspelt); it was not compared with the figure."
+    ),
+    "WORDS_NOT_CHECKED": "The amount in words “{words}” ({said} đồng) has no figure beside it; it was not compared.",
+    "LEGAL_FIGURES_SKIPPED": (
+        "{count} amounts are thresholds or limits of a rule (“từ ... trở lên”, “không quá”, “tối đa”...) or "
+        "figures of a worked example; they are no spending, so they are neither added to a total nor counted "
+        "as not checked."
+    ),
+    "PARTS_AFTER_TOTAL": (
+        "Item {number} states “Tổng cộng” {stated} {unit} and computes more after it; those computations are "
+        "checked on their own, not added to the item's total of {stated} {unit}."
     ),
 }
 

@@ -150,8 +150,8 @@ class WordsCheck:
     """An amount written out in words (``Bằng chữ: ...``) beside the figure it spells."""
 
     source: Source  # where the words start
-    amount: Amount  # the figure, as stated in digits
-    value: Decimal  # what the words say, in đồng
+    amount: Amount | None  # the figure, as stated in digits; None when no figure stands beside them
+    value: Decimal | None  # what the words say, in đồng; None when they do not read as one amount
     text: str
 
 

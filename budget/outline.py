@@ -13,11 +13,11 @@ item states. Every amount found and not placed is kept, for the coverage check.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from budget.evaluate import evaluate_section
-from budget.expr import Found, scan
+from budget.expr import Found, Scan, scan
 from budget.findings import Finding, Severity
 from budget.model import Amount, CostLine, Item, Section, WordsCheck
 from budget.numbers import shift, total
@@ -62,6 +62,7 @@ class Node:
     words: list[WordsCheck] = field(default_factory=list)  # amounts in words in it and below
     built: Item | None = None
     stated: Amount | None = None
+    skipped: list[Found] = field(default_factory=list)  # thresholds and example figures, in it and below
 
 
 class ItemLocator:
@@ -114,7 +115,61 @@ def _dong(a: Amount) -> Decimal:
 
 
 def _is_statement(f: Found) -> bool:
-    return bool(_STATEMENT_WORDS.search(f.lead)) and bool(_STATEMENT_LEAD.search(f.lead.rstrip()))
+    return (
+        bool(_STATEMENT_WORDS.search(f.lead)) and bool(_STATEMENT_LEAD.search(f.lead.rstrip())) and not _totals_other(f)
+    )
+
+
+# A keyword total totals money only when it names money or stands right before the amount:
+# ``Tổng số người được hỗ trợ là 420 người, với số tiền là 84.000.000 đồng`` totals people.
+_KEYWORD_TOTAL = re.compile(r"\b(?:tong so|tong cong|tong|cong)\b")
+_MONEY_NOUN = re.compile(r"\b(?:kinh phi|tien|von|ngan sach|du toan|chi|thu|chi phi|gia tri|dau tu)\b")
+_OTHER_NUMBER = re.compile(r"(?<![\w.,])[0-9][0-9.,]*+(?![\w])")
+_YEAR = re.compile(r"(?:nam|giai doan|den|-|–)\s{0,3}$")
+
+
+def _totals_other(f: Found) -> bool:
+    """Does the keyword total before ``f`` total something else than money (people, classes)?
+
+    ``Tổng số người được hỗ trợ là 420 người, với số tiền là 84.000.000 đồng``: the last
+    keyword of the amount's clause is followed by another number (no year) with no money
+    noun between them, and the amount is brought in by a money noun of its own. ``Tổng
+    cộng 3 lớp: 45 triệu đồng`` stays a total: nothing introduces the amount apart.
+    """
+    lead = f.lead
+    keywords = list(_KEYWORD_TOTAL.finditer(lead))
+    if not keywords:
+        return False
+    keyword = keywords[-1]
+    for number in _OTHER_NUMBER.finditer(lead, keyword.end()):
+        text = number.group()
+        if _YEAR.search(lead, keyword.end(), number.start()) or (len(text) == 4 and text[:2] in ("19", "20")):
+            continue
+        if _MONEY_NOUN.search(lead, keyword.end(), number.start()) is not None:
+            return False
+        return _MONEY_NOUN.search(lead, number.end()) is not None
+    return False
+
+
+def _just_above(figure: int | None, words: Source) -> bool:
+    """The words stand on the line after the item that ended on line ``figure``."""
+    return figure is not None and words.line is not None and words.line - figure == 1
+
+
+# A group that says it breaks the total down again: by year, by source, over time.
+_BREAKDOWN_TITLE = re.compile(
+    r"\b(?:phan ky|phan theo|chia theo|theo nam|theo tung nam|theo nguon|nguon von|co cau nguon"
+    r"|phan bo theo|lo trinh)\b"
+)
+
+
+def _split_at(lines: list[CostLine], where: Source) -> tuple[list[CostLine], list[CostLine]]:
+    """Cost lines before a running total stated at ``where``, and those after it."""
+    at = (where.line or 0, where.col or 0)
+    before = [line for line in lines if (line.source.line or 0, line.source.col or 0) < at]
+    if not before:
+        return lines, []  # the total leads its computations: all of them are its parts
+    return before, lines[len(before) :]
 
 
 def _lump(f: Found) -> Section:
@@ -143,30 +198,54 @@ def _any_content(items: list[Item]) -> bool:
 class Builder:
     def __init__(self, findings: list[Finding]):
         self.findings = findings
+        self._last: Amount | None = None  # the last figure of the item read before, for words below it
+        self._last_line: int | None = None  # the line that item ended on
 
-    def node(self, node: Node, parent_stated: bool) -> Item | None:
-        """The model item for ``node`` (None when it holds no money and is not worth keeping)."""
-        node.built = self._node(node, parent_stated)
+    def node(self, node: Node, parent_stated: bool, example: bool = False) -> Item | None:
+        """The model item for ``node`` (None when it holds no money and is not worth keeping).
+
+        ``example``: the node stands in a worked example (``Ví dụ:`` above it in its list).
+        """
+        node.built = self._node(node, parent_stated, example)
         return node.built
 
-    def _node(self, node: Node, parent_stated: bool) -> Item | None:
+    def _scan(self, node: Node, item: TextItem, example: bool) -> Scan:
+        """One item's expressions and amounts, recorded on ``node``; words with no figure
+        beside them spell the last figure of the line just above (``Bằng chữ:`` on a line of its own)."""
+        s = scan(item.text, ItemLocator(item), example)
+        self.findings.extend(s.findings)
+        node.found.extend(s.amounts)
+        node.skipped.extend(s.skipped)
+        last = self._last
+        for w in s.words:
+            if w.amount is None and last is not None and _just_above(self._last_line, w.source):
+                w = replace(w, amount=last)
+            node.words.append(w)
+        node.chain_results += sum(len(line.steps) for line in s.lines)
+        self._last = s.last_figure
+        self._last_line = item.pieces[-1].line.source.line if item.pieces else None
+        return s
+
+    def _node(self, node: Node, parent_stated: bool, example: bool) -> Item | None:
         lines: list[CostLine] = []
         stated: Found | None = None
         own_found: list[Found] = []
         title = ""
+        after_total: list[CostLine] = []
         if node.item is not None and node.style is not None:
-            s = scan(node.item.text, ItemLocator(node.item))
-            self.findings.extend(s.findings)
-            node.found.extend(s.amounts)
-            node.words.extend(s.words)
-            node.chain_results += sum(len(line.steps) for line in s.lines)
+            s = self._scan(node, node.item, example)
+            example = example or s.example
             lines.extend(s.lines)
             own_found = s.free
             title = _title(node.item.text, own_found)
-            if own_found and (not s.lines or _TOTAL_LINE.search(own_found[0].lead)):
-                stated = own_found[0]
+            first = own_found[0] if own_found else None
+            if first is not None and not _totals_other(first) and (not s.lines or _TOTAL_LINE.search(first.lead)):
+                stated = first
                 stated.used = True
+                lines, after_total = _split_at(lines, first.amount.source)
         items: list[Item] = list(lines)
+        if after_total:
+            items.append(self._after_total(node, stated, after_total))
         for f in own_found:
             if f.computation is not None:
                 items.append(f.computation)
@@ -176,21 +255,22 @@ class Builder:
             items.extend(_lump(p) for p in stated.parts)
         lumps: list[Found] = []
         closed = False
+        inherited = example
         for entry in node.entries:
+            if _numbered(entry.style):
+                example = inherited  # a worked example runs over paragraphs and bullets, not into the next item
             if entry.style is not None:
-                built = self.node(entry, parent_stated=stated is not None or node.stated is not None)
+                built = self.node(entry, stated is not None or node.stated is not None, example)
                 node.found.extend(entry.found)
+                node.skipped.extend(entry.skipped)
                 node.words.extend(entry.words)
                 node.chain_results += entry.chain_results
                 if built is not None and (_has_money(built) or self._kept_empty(node, entry)):
                     items.append(built)
                 continue
             assert entry.item is not None
-            s = scan(entry.item.text, ItemLocator(entry.item))
-            self.findings.extend(s.findings)
-            node.found.extend(s.amounts)
-            node.words.extend(s.words)
-            node.chain_results += sum(len(line.steps) for line in s.lines)
+            s = self._scan(node, entry.item, example)
+            example = example or s.example  # the rest of the list belongs to the example
             items.extend(s.lines)
             is_total = _TOTAL_LINE.search(fold(entry.item.text)) is not None
             for f in s.free:
@@ -199,6 +279,8 @@ class Builder:
                     f.used = True
                     node.chain_results += 1
                     continue
+                if _totals_other(f):
+                    continue  # "Tổng số người ... là 420 người, với số tiền là ...": not placed
                 has_content = bool(lumps) or _any_content(items)
                 if is_total and has_content:
                     if stated is None:
@@ -252,8 +334,6 @@ class Builder:
         if len(items) == 1 and isinstance(items[0], CostLine) and amount is None and not node.entries:
             line = items[0]
             if not line.label:
-                from dataclasses import replace
-
                 line = replace(line, label=title)
             return line
         number = node.item.number if _numbered(node.style) else ""
@@ -261,6 +341,16 @@ class Builder:
             number = f"Điều {number}"
         source = node.item.first._replace(col=None, pos=None)
         return Section(number, title, source, amount, tuple(items), alternatives=bool(alternatives))
+
+    def _after_total(self, node: Node, stated: Found | None, after: list[CostLine]) -> Section:
+        """Computations after an item's running ``Tổng cộng`` (``Theo mức mới ... = 2.400.000 đồng``):
+        each product is checked, none is added to the total that came before it (said once)."""
+        assert stated is not None and node.item is not None
+        number = node.item.number if _numbered(node.style) else ""
+        args = {"number": number or node.item.marker, "stated": stated.amount.value, "unit": stated.amount.money.name}
+        self.findings.append(Finding(after[0].source, "PARTS_AFTER_TOTAL", Severity.WARNING, args))
+        title = after[0].label or ""
+        return Section("", title, after[0].source._replace(col=None, pos=None), None, tuple(after), alternatives=True)
 
     @staticmethod
     def _kept_empty(parent: Node, entry: Node) -> bool:
@@ -272,16 +362,38 @@ class Builder:
         )
 
     def _alternatives(self, amount: Amount | None, items: list[Item]) -> list[Item]:
-        """Two or more unstated groups that each add up to ``amount``: separate breakdowns."""
+        """Breakdowns of ``amount`` given one after another, to be checked each on its own.
+
+        Two or more unstated groups that each add up to ``amount`` (by source, then by use);
+        or items that add up to ``amount`` followed by one group that breaks the same
+        amount down again (``d) Phân kỳ: - Năm 2025: ... - Năm 2026: ...`` after a)–c)).
+        """
         if amount is None:
             return []
-        groups = [i for i in items if isinstance(i, Section) and i.stated is None and i.items]
-        if len(groups) < 2 or len(groups) != len(items):
-            return []
         target = _dong(amount)
-        sums = [_contribution(list(g.items)) for g in groups]
-        if total(s for s in sums if s is not None) == target or target not in sums:
-            return []
-        from dataclasses import replace
+        groups = [i for i in items if isinstance(i, Section) and i.stated is None and i.items]
+        if len(groups) >= 2 and len(groups) == len(items):
+            sums = [_contribution(list(g.items)) for g in groups]
+            if total(s for s in sums if s is not None) == target or target not in sums:
+                return []
+            return [replace(g, stated=amount) for g in groups]
+        return self._second_breakdown(amount, target, items)
 
-        return [replace(g, stated=amount) for g in groups]
+    @staticmethod
+    def _second_breakdown(amount: Amount, target: Decimal, items: list[Item]) -> list[Item]:
+        if len(items) < 2:
+            return []
+        last = items[-1]
+        if not isinstance(last, Section) or not last.items:
+            return []
+        if last.stated is not None and _dong(last.stated) != target:
+            return []
+        first = items[:-1]
+        if _contribution(first) != target:
+            return []
+        if _contribution(list(last.items)) != target and not _BREAKDOWN_TITLE.search(fold(last.title)):
+            return []  # a group that adds something else is a part, not a second breakdown
+        source = first[0].source._replace(col=None, pos=None)
+        ends = [i.number for i in (first[0], first[-1]) if isinstance(i, Section) and i.number]
+        number = "–".join(ends) if len(ends) == 2 and len(first) > 1 else ""
+        return [Section(number, "", source, amount, tuple(first)), replace(last, stated=amount)]

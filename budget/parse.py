@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from budget.findings import Finding, Severity
-from budget.model import CostLine, DocumentInfo, Item, Plan, Section
+from budget.model import Amount, CostLine, DocumentInfo, Item, Plan, Section, WordsCheck
 from budget.outline import Builder, Node, build_tree
 from budget.read_text import RawLine
 from budget.resolve import Conventions, conventions, resolve_line
 from budget.segment import segment
+from budget.table_records import Tables
 from budget.tables import read_tables, with_tables
 from budget.text import fold
 
@@ -63,6 +64,40 @@ def _budget_node(root: Node) -> Node:
         if isinstance(only, Section) and only.alternatives:
             return node  # a total broken down two ways is checked as an item, not taken as the total
         node = holders[0]
+
+
+def _figures_by_line(items: Sequence[Item], out: dict[int, Amount]) -> dict[int, Amount]:
+    """The last figure each line of the tables states (a row's amount, a total row)."""
+    for item in items:
+        stated = (
+            Amount(item.stated.value, item.stated.money, item.stated.source)
+            if isinstance(item, CostLine) and item.stated.money is not None
+            else item.stated
+            if isinstance(item, Section)
+            else None
+        )
+        if stated is not None and stated.source.line is not None:
+            known = out.get(stated.source.line)
+            if known is None or (known.source.col or 0) <= (stated.source.col or 0):
+                out[stated.source.line] = stated
+        if isinstance(item, Section):
+            _figures_by_line(item.items, out)
+    return out
+
+
+def _words_under_tables(words: Sequence[WordsCheck], tables: Tables) -> tuple[WordsCheck, ...]:
+    """Words with no figure beside them spell the figure a table states on the line just above
+    (``Bằng chữ:`` under a table's ``Tổng cộng`` row)."""
+    if not tables.whole or all(w.amount is not None for w in words):
+        return tuple(words)
+    figures = _figures_by_line(tables.whole, {})
+    out = []
+    for w in words:
+        line = w.source.line
+        if w.amount is None and line is not None and (line - 1) in figures:
+            w = replace(w, amount=figures[line - 1])
+        out.append(w)
+    return tuple(out)
 
 
 def _has_money(item: Item) -> bool:
@@ -113,6 +148,10 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     root = build_tree(items, findings)
     builder = Builder(findings)
     builder.node(root, parent_stated=False)
+    if root.skipped:
+        # thresholds of legal prose and figures of worked examples: said once, never amounts
+        first = min((f.amount.source for f in root.skipped), key=lambda s: (s.line or 0, s.col or 0))
+        findings.append(Finding(first, "LEGAL_FIGURES_SKIPPED", Severity.INFO, {"count": len(root.skipped)}))
     top = _budget_node(root)
     section = top.built
     info = _document_info(lines)
@@ -121,7 +160,8 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
         # no budget tree; amounts found anyway are reported, never passed over
         stray = tuple(f.amount for f in root.found if not f.used)
         found = len(root.found) + root.chain_results
-        plan = Plan(file, info, amounts_found=found, unchecked=stray, words=tuple(root.words))
+        words = _words_under_tables(root.words, tables)
+        plan = Plan(file, info, amounts_found=found, unchecked=stray, words=words)
         return with_tables(plan, tables), _drop_settled_ambiguity(findings, conv)
     kept = tuple(i for i in section.items if _has_money(i))
     kept = _resolve(kept, findings, conv)
@@ -131,7 +171,14 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     unchecked = tuple(f.amount for f in top.found if not f.used)
     found = len(top.found) + top.chain_results
     plan = Plan(
-        file, info, heading, section.stated, kept, amounts_found=found, unchecked=unchecked, words=tuple(root.words)
+        file,
+        info,
+        heading,
+        section.stated,
+        kept,
+        amounts_found=found,
+        unchecked=unchecked,
+        words=_words_under_tables(root.words, tables),
     )
     plan = with_tables(plan, tables)
     findings = _drop_settled_ambiguity(findings, conv)

@@ -32,6 +32,7 @@ _MARKER = re.compile(
         (?P<num_end>\s?\.(?![0-9])|\)|\s[-–](?=\s)|(?<=[0-9])(?=\s)))
         (?=\s+[^\W\d_])
   | (?P<letter>(?P<letter_n>[a-zđ])\s?\))(?=\s)
+  | (?P<letter_dot>(?P<letter_dot_n>[a-zđ])\s?\.)(?=\s+[^\W\d_])
   | (?P<upper>(?P<upper_n>[A-ZĐ])\s?[./)])(?=\s+[^\W\d_])
   | (?P<bullet>[-+•–—·])(?=\s*[^\W\d_(“"])
     """,
@@ -40,6 +41,8 @@ _MARKER = re.compile(
 # Where a marker may start inside a line: after a sentence or clause end and a space.
 _INLINE_CUT = re.compile(r"[.;:]\s+(?=\S)")
 _CONTINUES = re.compile(r"^(?:[=×*]|[xX]\s*[0-9(])")
+# Word-segmented text joins the syllables of a word with ``_`` (``Tổng_vốn``, ``kinh_phí``).
+_JOINED = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
 _OPEN_END = re.compile(r"(?:[x×X*=+,(/]|\bvà|\bvới)\s*$")
 
 
@@ -65,11 +68,12 @@ class Item:
     marker_source: Source | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
 
-    def add(self, line: RawLine, start: int, end: int) -> None:
+    def add(self, line: RawLine, start: int, end: int, text: str | None = None) -> None:
+        """Append ``line``'s characters ``start:end`` (taken from ``text``, the line as read, when given)."""
         if self.pieces:
             self.text += " "
         self.pieces.append(Piece(line, start, end, len(self.text)))
-        self.text += line.text[start:end]
+        self.text += (line.text if text is None else text)[start:end]
 
     def source(self, offset: int) -> Source:
         """Where the character at ``offset`` of the item's text stands in the file."""
@@ -102,6 +106,8 @@ def _style(m: re.Match[str]) -> tuple[str, str] | None:
         return f"num{number.count('.') + 1}", number
     if m["letter"]:
         return "letter", m["letter_n"]
+    if m["letter_dot"]:
+        return "letter", m["letter_dot_n"]
     if m["upper"]:
         return "upper", m["upper_n"]
     bullet = m["bullet"]
@@ -115,6 +121,8 @@ def _marker_at(text: str, pos: int, inline: bool = False) -> tuple[re.Match[str]
     styled = _style(m)
     if styled is None:
         return None
+    if m["letter_dot"] and inline and not text[m.end() :].lstrip()[:1].isupper():
+        return None  # inside a sentence "đ. tiền" is no list: an inline "a." opens a capitalised item
     if m["num"]:
         if inline and not m["num_end"].strip() and not text[m.end() :].lstrip()[:1].isupper():
             return None  # inside a sentence "1.5 triệu" is a number; "2.1.", "2.1 -", "2.1 Ngân" are markers
@@ -162,13 +170,19 @@ def _cuts(text: str) -> list[tuple[int, int, str, str, str]]:
     return out
 
 
+def _spaced(text: str) -> str:
+    """Word-segmented text read as written by hand: ``Tổng_vốn`` is ``Tổng vốn`` (one
+    character for one, so columns stay)."""
+    return _JOINED.sub(" ", text) if "_" in text else text
+
+
 def segment(lines: Sequence[RawLine]) -> list[Item]:
     """Every item of the document, in order."""
     items: list[Item] = []
     current: Item | None = None
     previous_blank = True
     for rl in lines:
-        text = rl.text
+        text = _spaced(rl.text)
         if not text.strip():
             previous_blank = True
             continue
@@ -187,16 +201,16 @@ def segment(lines: Sequence[RawLine]) -> list[Item]:
                 )
             )
             if joins and current is not None:
-                current.add(rl, lead, end)
+                current.add(rl, lead, end, text)
             else:
                 current = Item("", None, "")
-                current.add(rl, lead, end)
+                current.add(rl, lead, end, text)
                 items.append(current)
         for i, (start, mend, marker, style, number) in enumerate(cuts):
             end = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
             body = mend + (len(text[mend:end]) - len(text[mend:end].lstrip()))
             current = Item(marker, style, number, marker_source=rl.source.at(start + 1))
-            current.add(rl, body, len(text[:end].rstrip()))
+            current.add(rl, body, len(text[:end].rstrip()), text)
             items.append(current)
         previous_blank = False
     return items

@@ -22,6 +22,11 @@ software; ``from_words`` accepts every variant listed in ``from_words``):
   (``hai mươi tư``); after ``mười``: ``mười một``, ``mười bốn``, ``mười lăm``; after
   ``linh`` and alone: ``một``, ``bốn``, ``năm``.
 * Negative amounts start with ``Âm``; the first letter is a capital.
+* Colloquial forms are read when they have one meaning only: tens without ``mươi``
+  (``tám bảy triệu`` is 87 triệu, ``hai lăm nghìn`` 25 nghìn) unless the two digits
+  follow each other (``bảy tám triệu`` is also "7 or 8 triệu"), and a lone ``tư``,
+  ``mốt`` or ``rưỡi`` after a scale word (``hai triệu tư`` is 2.400.000, ``một trăm
+  rưỡi`` 150). ``hai triệu năm`` (2.000.005 by the letter, 2.500.000 in speech) is refused.
 * Whole amounts only: a fractional value raises ``ValueError`` (the caller converts
   to đồng first); ``phẩy`` is neither written nor read.
 """
@@ -134,7 +139,13 @@ _TEN = frozenset({"mười", "mươi"})  # either spelling in either place
 _LINH = frozenset({"linh", "lẻ"})
 _SCALES = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
 _TAIL = frozenset({"chẵn", "chẳn"})
-_NUMBER_WORDS = frozenset(_DIGITS) | frozenset(_AFTER_MUOI) | _TEN | _LINH | {"trăm"} | frozenset(_SCALES)
+# Colloquial: a units digit right after a tens digit (``tám bảy`` is 87); a lone tư, mốt,
+# rưỡi after a scale word stands for the next place down (``hai triệu tư`` is 2,4 triệu).
+_SPOKEN_UNITS = _ALONE | {"tư": 4, "mốt": 1, "lăm": 5, "nhăm": 5}
+_SHORT = {"tư": 4, "mốt": 1, "rưỡi": 5, "rưởi": 5}
+_NUMBER_WORDS = (
+    frozenset(_DIGITS) | frozenset(_AFTER_MUOI) | _TEN | _LINH | {"trăm"} | frozenset(_SCALES) | frozenset(_SHORT)
+)
 _VOCABULARY = _NUMBER_WORDS | _TAIL | {"đồng", "âm", "việt", "nam"}
 
 
@@ -166,16 +177,21 @@ class WordsReading:
 class WordsSpan:
     """Amount words found in a line: ``text[start:end]`` are the words (not the label, not ``chẵn``).
 
-    ``value`` is in đồng; ``unit_exponent`` is the power of ten of the unit ``value``
-    counts, always 0 here because words spell out the full amount, kept so that words
-    line up with figures stated in ``triệu đồng`` (6) or ``tỷ đồng`` (9).
+    ``value`` is in đồng, None when the words are meant as an amount (behind ``Bằng chữ:``,
+    ending in ``chẵn``, in parentheses after a figure) but do not read as one: ambiguous
+    speech (``hai triệu năm``) or malformed words, reported as unread, never guessed.
+    ``unit_exponent`` is the power of ten of the unit ``value`` counts, always 0 here
+    because words spell out the full amount, kept so that words line up with figures
+    stated in ``triệu đồng`` (6) or ``tỷ đồng`` (9). ``plain`` marks words in a plain
+    parenthesis (no label, no ``chẵn``): they spell the figure right before it only.
     """
 
     start: int
     end: int
-    value: Decimal
+    value: Decimal | None
     unit_exponent: int
     text: str
+    plain: bool = False
 
 
 # Possessive quantifiers: a run of spaces is never split two ways (no quadratic backtracking).
@@ -242,6 +258,12 @@ def _parse(tokens: list[str]) -> tuple[int, str, int] | None:
     while i < j:
         word = tokens[i]
         scale = _SCALES.get(word)
+        if scale is None and word in _SHORT and i + 1 == j and pending is None and terms and terms[-1][1] >= 3:
+            # "hai triệu tư": the next place down of the last scale (said only in speech, one meaning)
+            value, place = terms[-1]
+            terms[-1] = (value + _SHORT[word] * 10 ** (place - 1), place)
+            i += 1
+            continue
         if scale is None:
             if pending is not None:
                 return None  # two groups with no scale between them
@@ -318,6 +340,13 @@ def _group(tokens: list[str], i: int, j: int, leading: bool) -> tuple[int, bool,
             rest, i = 10 * _TENS[word], i + 2
             if i < j and tokens[i] in _AFTER_MUOI:
                 rest, i = rest + _AFTER_MUOI[tokens[i]], i + 1
+        elif word in _TENS and following in _SPOKEN_UNITS and not after_linh:
+            units = _SPOKEN_UNITS[following]
+            if following in _ALONE and units == _TENS[word] + 1:
+                return None  # "bảy tám triệu": 78 or "7 to 8" triệu
+            rest, i = 10 * _TENS[word] + units, i + 2
+        elif word in _SHORT and hundreds is not None and i + 1 == j:
+            rest, i = 10 * _SHORT[word], i + 1  # "một trăm tư" is 140 in speech
         elif after_linh and word in _AFTER_LINH:
             rest, i = _AFTER_LINH[word], i + 1
         elif hundreds is None and not after_linh and word in _ALONE:
@@ -334,40 +363,81 @@ def _group(tokens: list[str], i: int, j: int, leading: bool) -> tuple[int, bool,
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SEPARATOR = re.compile(r"(?:[^\S\r\n]|,)*")  # spaces and commas, not a line break
-_LABEL = re.compile(r"(?<![^\W\d_])bằng\s++chữ(?![^\W\d_])\s*+\)?\s*+[:：\-–]?\s*+\(?", re.IGNORECASE)
+_LABEL = re.compile(r"(?<![^\W\d_])bằng\s++chữ(?![^\W\d_])\s*+\)?\s*+(?P<colon>[:：\-–])?\s*+\(?", re.IGNORECASE)
 _OPEN = re.compile(r"\(")
+# A figure just before a parenthesis: ``2.400.000 đồng (``, ``46.375 triệu đồng (``, ``500.000đ (``.
+_FIGURE_BEFORE = re.compile(
+    r"[0-9](?:[.,][0-9]{1,3})*+\s*+(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*+)?(?:đồng|đ|vnđ|vnd)?\.?\s*+$", re.IGNORECASE
+)
+_SCALE_OR_CURRENCY = frozenset(_SCALES) | {"trăm", "đồng"}
+_FIGURE_WINDOW = 40  # characters looked at before a parenthesis
 
 
-def find_words(text: str) -> list[WordsSpan]:
+def find_words(text: str, unread: bool = False) -> list[WordsSpan]:
     """Amounts in words in a line of plan text, in order.
 
     Only words behind a marker count: ``Bằng chữ:`` (also ``Số tiền bằng chữ:``,
     ``(viết bằng chữ):``) followed by the words up to the end of the sentence or line,
-    or a parenthesis of words that ends in ``chẵn`` (``(Năm trăm triệu đồng chẵn)``).
+    a parenthesis of words that ends in ``chẵn`` (``(Năm trăm triệu đồng chẵn)``), or a
+    plain parenthesis right after a figure that holds nothing but amount words with
+    ``đồng`` or a scale word (``2.400.000 đồng (hai triệu bốn trăm nghìn đồng)``).
     Numbers in prose (``mười tám người``) are never reported. The words run until
-    ``đồng`` (and a ``chẵn`` after it) or the first word that is no number word; they
-    must read as one amount, or nothing is reported. Offsets are into ``text`` as given,
-    NFC or NFD. Linear in the length of the line.
+    ``đồng`` (and a ``chẵn`` after it) or the first word that is no number word. With
+    ``unread``, words behind a marker that do not read as one amount are reported too,
+    with ``value`` None (``Bằng chữ: hai triệu năm``); a label without a colon in prose
+    (``ghi bằng chữ và bằng số``) never is. Offsets are into ``text`` as given, NFC or
+    NFD. Linear in the length of the line.
     """
     s, starts = _nfc_with_offsets(text)
     found: dict[tuple[int, int], WordsSpan] = {}
-    for marker, needs_tail in ((_LABEL, False), (_OPEN, True)):
-        for m in marker.finditer(s):
-            run = _scan(s, m.end())
-            if not run or (needs_tail and run[-1][0] not in _TAIL):
-                continue
-            after = _next(s, run[-1][2])
-            if run[-1][0] != "đồng" and run[-1][0] not in _TAIL and after < len(s) and s[after].isalnum():
-                continue  # "Bằng chữ: ba con mèo": words run on into prose, no amount ends here
-            parsed = _parse([w for w, _, _ in run])
-            words = [r for r in run if r[0] not in _TAIL]
-            if parsed is None or not words:
-                continue
-            start, end = words[0][1], words[-1][2]
-            if starts is not None:
-                start, end = starts[start], starts[end]
-            found.setdefault((start, end), WordsSpan(start, end, D(str(parsed[0])), 0, text[start:end]))
+    for m in _LABEL.finditer(s):
+        explicit = m["colon"] is not None or m.group().endswith("(")
+        _add(found, s, text, starts, _scan(s, m.end()), explicit and unread, explicit, plain=False)
+    for m in _OPEN.finditer(s):
+        run = _scan(s, m.end())
+        if not run:
+            continue
+        if run[-1][0] in _TAIL:
+            _add(found, s, text, starts, run, unread, True, plain=False)
+            continue
+        after = _next(s, run[-1][2])
+        while after < len(s) and s[after] in "./ ":  # "(Hai triệu đồng./.)"
+            after += 1
+        filled = after < len(s) and s[after] == ")"
+        if not filled or not any(w in _SCALE_OR_CURRENCY for w, _, _ in run):
+            continue
+        if _FIGURE_BEFORE.search(s, max(0, m.start() - _FIGURE_WINDOW), m.start()) is None:
+            continue
+        _add(found, s, text, starts, run, unread, True, plain=True)
     return [found[k] for k in sorted(found)]
+
+
+def _add(
+    found: dict[tuple[int, int], WordsSpan],
+    s: str,
+    text: str,
+    starts: list[int] | None,
+    run: list[tuple[str, int, int]],
+    unread: bool,
+    marked: bool,
+    plain: bool,
+) -> None:
+    """Record the run as a span: read, or (with ``unread``) not read; prose is left alone."""
+    words = [r for r in run if r[0] not in _TAIL]
+    if not words:
+        return
+    after = _next(s, run[-1][2])
+    runs_on = run[-1][0] != "đồng" and run[-1][0] not in _TAIL and after < len(s) and s[after].isalnum()
+    parsed = None if runs_on else _parse([w for w, _, _ in run])
+    if parsed is None and not unread:
+        return  # "Bằng chữ: ba con mèo": words run on into prose, no amount ends here
+    if parsed is None and not marked:
+        return
+    start, end = words[0][1], words[-1][2]
+    if starts is not None:
+        start, end = starts[start], starts[end]
+    value = None if parsed is None else D(str(parsed[0]))
+    found.setdefault((start, end), WordsSpan(start, end, value, 0, text[start:end], plain))
 
 
 def _scan(s: str, pos: int) -> list[tuple[str, int, int]]:

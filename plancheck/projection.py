@@ -187,9 +187,12 @@ def _count_sums(report: Report) -> list[SumCheck]:
 
 
 def _words_sums(report: Report, lang: str) -> list[SumCheck]:
-    """Each amount in words as a check of the figure it spells."""
+    """Each amount in words as a check of the figure it spells (words not read, or beside no
+    figure, are no check: their findings say so)."""
     out = []
     for w in report.plan.words:
+        if w.amount is None or w.value is None:
+            continue
         money = w.amount.money
         said = shift(w.value, -money.exponent)
         source = w.amount.source

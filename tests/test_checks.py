@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -236,3 +237,262 @@ def test_ambiguous_numbers_in_a_plan_are_warned_where_they_stand(tmp_path: Path)
     ]
     assert report.findings[0].message == "Số “1..320” có hai dấu chấm liền nhau; đã đọc là 1.320."
     assert report.evaluation.total.children_sum == Decimal(2820)
+
+
+# --- totals only where the text says a total of money; thresholds, examples, running totals,
+# a second breakdown (invented plans) --------------------------------------------------------
+
+
+def _check_text(tmp_path: Path, text: str) -> Report:
+    path = tmp_path / "van-ban.txt"
+    path.write_text(text, encoding="utf-8")
+    return check_file(path)
+
+
+def _coded(report: Report) -> list[tuple[str, str, int | None, int | None]]:
+    """(code, severity, line, col) of every finding but the unit notes."""
+    return [
+        (f.code, f.severity.value, f.source.line, f.source.col)
+        for f in report.findings
+        if not f.code.startswith("UNIT_")
+    ]
+
+
+_COUNT_TOTAL = """KẾ HOẠCH HỖ TRỢ HỌC SINH
+III. KINH PHÍ
+{lead}
+Tổng kinh phí: {total} đồng
+1. Hỗ trợ học sinh: 150 em x 300.000 đồng = 45.000.000 đồng
+2. Tổ chức trao quà: 7.000.000 đồng
+"""
+_COUNT_LEAD = "Tổng số học sinh được hỗ trợ là 150 em, với số tiền là 45.000.000 đồng."
+
+
+def test_a_total_of_people_is_not_the_grand_total(tmp_path: Path) -> None:
+    report = _check_text(tmp_path, _COUNT_TOTAL.format(lead=_COUNT_LEAD, total="52.000.000"))
+    assert report.plan.total is not None and report.plan.total.value == Decimal(52_000_000)
+    assert report.evaluation.total.ok is True
+    col = _COUNT_LEAD.index("45.000.000") + 1
+    # the figure beside the count is placed nowhere: said, never added, never a total
+    assert _coded(report) == [("UNCHECKED_AMOUNT", "warning", 3, col)]
+
+
+def test_the_real_total_is_still_checked_after_a_total_of_people(tmp_path: Path) -> None:
+    report = _check_text(tmp_path, _COUNT_TOTAL.format(lead=_COUNT_LEAD, total="50.000.000"))
+    assert errors(report) == [
+        ("TOTAL_MISMATCH", 4, Decimal(52_000_000), Decimal(50_000_000), "CAUSE_OWN_FIGURE_TOP", 4)
+    ]
+
+
+def test_a_keyword_total_naming_money_is_a_total(tmp_path: Path) -> None:
+    lead = "Tổng kinh phí hỗ trợ 150 em là 52.000.000 đồng."
+    text = _COUNT_TOTAL.format(lead=lead, total="52.000.000").replace("Tổng kinh phí: 52.000.000 đồng\n", "")
+    report = _check_text(tmp_path, text)
+    assert report.plan.total is not None and report.plan.total.source.line == 3
+    assert report.evaluation.total.ok is True
+    assert _coded(report) == []
+
+
+_RULES = (
+    "QUY ĐỊNH MỨC HỖ TRỢ\n"
+    "Điều 2. Mức hỗ trợ\n"
+    "1. Hộ bị thiệt hại về nhà ở:\n"
+    "a) Thiệt hại từ 2.000.000 đồng trở lên đến dưới 10.000.000 đồng: hỗ trợ không quá 1.500.000 đồng. Ví"
+    " dụ: nhà ông B thiệt hại 7.000.000 đồng; bảo hiểm đã trả 2.000.000 đồng; còn 5.000.000 đồng.\n"
+    "b) Thiệt hại từ 10.000.000 đồng trở lên: hỗ trợ tối đa 4.000.000 đồng.\n"
+    "Ví dụ:\n"
+    "- Tổng thiệt hại: 12.000.000 đồng\n"
+    "- Được hỗ trợ: 4.000.000 đồng\n"
+    "2. Khoản chi trên 5.000.000 đồng phải có hợp đồng.\n"
+)
+
+
+def test_thresholds_and_example_figures_are_no_amounts(tmp_path: Path) -> None:
+    report = _check_text(tmp_path, _RULES)
+    col = _RULES.splitlines()[3].index("2.000.000") + 1
+    # one note for the document, no sum, no unchecked amount, no error
+    assert _coded(report) == [("LEGAL_FIGURES_SKIPPED", "info", 4, col)]
+    note = report.findings[0]
+    assert note.args == {"count": 11}
+    assert report.plan.amounts_found == 0
+    assert report.plan.items == ()
+
+
+def test_a_threshold_sentence_in_a_plan_leaves_its_verdict_alone(tmp_path: Path) -> None:
+    from plancheck.projection import VerdictKind, project
+
+    text = (
+        "KẾ HOẠCH\nIV. KINH PHÍ\nTổng kinh phí: 30 triệu đồng\n"
+        "1. Thuê xe: 3 chuyến x 4 triệu đồng = 12 triệu đồng\n"
+        "2. Tài liệu: 60 bộ x 0,3 triệu đồng = 18 triệu đồng\n"
+        "Các khoản chi từ 5 triệu đồng trở lên phải có hợp đồng; mỗi khoản chi tiếp khách không vượt quá "
+        "2 triệu đồng.\n"
+    )
+    report = _check_text(tmp_path, text)
+    assert _coded(report) == [("LEGAL_FIGURES_SKIPPED", "info", 6, 18)]
+    assert report.plan.amounts_found == 3
+    assert project(report).verdict.kind is VerdictKind.OK
+
+
+_BREAKDOWNS = (
+    "KẾ HOẠCH TẬP HUẤN\n"
+    "IV. KINH PHÍ THỰC HIỆN\n"
+    "Tổng kinh phí: 12.000.000 đồng, gồm:\n"
+    "a) Tập huấn: 30 người x 100.000 đồng = 3.000.000 đồng; tài liệu 30 bộ x 50.000 đồng = 1.500.000 đồng"
+    ". Tổng cộng là: 4.500.000 đồng. Theo mức mới: 30 người x 120.000 đồng = 3.600.000 đồng.\n"
+    "b) Hội nghị sơ kết: 5.500.000 đồng\n"
+    "c) Khen thưởng: 10 suất x 200.000 đồng = 2.000.000 đồng\n"
+    "d) Phân kỳ:\n"
+    "- Năm 2025: 5.000.000 đồng\n"
+    "- Năm 2026: {y2026} đồng\n"
+)
+
+
+def test_a_running_total_and_a_second_breakdown_by_year(tmp_path: Path) -> None:
+    from plancheck.projection import VerdictKind, project
+
+    text = _BREAKDOWNS.format(y2026="7.000.000")
+    report = _check_text(tmp_path, text)
+    col = text.splitlines()[3].index("30 người x 120.000") + 1
+    assert _coded(report) == [("PARTS_AFTER_TOTAL", "warning", 4, col)]
+    shown = project(report)
+    assert shown.verdict.kind is VerdictKind.OK
+    sums = [(s.kind, s.stated, s.computed, s.ok) for s in shown.sums]
+    assert ("section", Decimal(4_500_000), Decimal(4_500_000), True) in sums  # a): the lines before its total
+    assert [s for s in sums if s[0] == "alternative"] == [
+        ("alternative", Decimal(12_000_000), Decimal(12_000_000), True),  # a)–c)
+        ("alternative", Decimal(12_000_000), Decimal(12_000_000), True),  # d) by year
+    ]
+    # the product after the running total is still checked
+    assert [r.line.stated.value for r in report.evaluation.lines()] == [
+        Decimal(3_000_000),
+        Decimal(1_500_000),
+        Decimal(3_600_000),
+        Decimal(2_000_000),
+    ]
+
+
+def test_a_second_breakdown_that_does_not_add_up_is_its_own_error(tmp_path: Path) -> None:
+    report = _check_text(tmp_path, _BREAKDOWNS.format(y2026="6.000.000"))
+    # d) by year is checked against the total it breaks down (stated on line 3), not added to a)–c)
+    found = [(f.code, f.source.line, f.args.get("number"), f.expected, f.actual) for f in error_list(report)]
+    assert found == [("SECTION_SUM_MISMATCH", 3, "d", Decimal(11_000_000), Decimal(12_000_000))]
+
+
+def test_a_total_of_classes_written_before_its_amount_is_still_a_total(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nIV. KINH PHÍ\n"
+        "1. Lớp tin học: 2 lớp x 15 triệu đồng = 30 triệu đồng\n"
+        "2. Lớp ngoại ngữ: 1 lớp x 15 triệu đồng = 15 triệu đồng\n"
+        "Tổng cộng 3 lớp: {total} triệu đồng\n"
+    )
+    assert _coded(_check_text(tmp_path, text.format(total="45"))) == []
+    report = _check_text(tmp_path, text.format(total="40"))
+    assert [e[:4] for e in errors(report)] == [("TOTAL_MISMATCH", 5, Decimal(45), Decimal(40))]
+
+
+def test_for_instance_in_a_list_is_no_worked_example(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nIV. KINH PHÍ\nTổng kinh phí: 20 triệu đồng\n"
+        "1. Mua thiết bị, ví dụ như máy chiếu: 12 triệu đồng\n"
+        "2. Sửa chữa phòng học: 8 triệu đồng\n"
+    )
+    report = _check_text(tmp_path, text)
+    assert _coded(report) == []
+    assert report.evaluation.total.ok is True
+    # an example opened in an item does not run into the next numbered item
+    example = text.replace("máy chiếu: 12 triệu đồng", "máy chiếu: 12 triệu đồng. Ví dụ: 2 máy x 6 triệu đồng")
+    col = example.splitlines()[3].index("6 triệu") + 1
+    assert _coded(_check_text(tmp_path, example)) == [("LEGAL_FIGURES_SKIPPED", "info", 4, col)]
+
+
+# --- properties: many shapes of the same forms ---------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from budget.numbers import format_vn  # noqa: E402
+
+_THRESHOLD_FORMS = [
+    "Khoản chi từ {x} đồng trở lên phải có hợp đồng.",
+    "Mỗi lần tiếp khách chi không quá {x} đồng.",
+    "Mức hỗ trợ tối đa {x} đồng.",
+    "Thiệt hại dưới {x} đồng không được hỗ trợ.",
+    "Giá trị trên {x} đồng phải đấu thầu.",
+    "Chi từ {x} đồng đến {y} đồng phải có ý kiến thủ trưởng.",
+    "Ví dụ: ông C đã chi {x} đồng, còn lại {y} đồng.",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.integers(min_value=1, max_value=50), min_size=1, max_size=5),
+    st.lists(
+        st.tuples(st.sampled_from(_THRESHOLD_FORMS), st.integers(1, 10**9), st.integers(1, 10**9)),
+        min_size=1,
+        max_size=4,
+    ),
+    st.booleans(),
+)
+def test_threshold_sentences_never_change_a_plans_sums(
+    tmp_path: Path, counts: list[int], rules: list[tuple[str, int, int]], wrong: bool
+) -> None:
+    """A plan with rules stated around it: the rules' figures are never parts, totals or unread."""
+    lines = [
+        f"{i}. Khoản {i}: {n} suất x 100.000 đồng = {format_vn(Decimal(n * 100_000))} đồng"
+        for i, n in enumerate(counts, 1)
+    ]
+    total = sum(counts) * 100_000 + (100_000 if wrong else 0)
+    rule_lines = [form.format(x=format_vn(Decimal(x)), y=format_vn(Decimal(y))) for form, x, y in rules]
+    text = "KẾ HOẠCH\nIV. KINH PHÍ\nTổng kinh phí: " + format_vn(Decimal(total)) + " đồng\n"
+    text += "\n".join(lines) + "\nQuy định chi:\n" + "\n".join(rule_lines) + "\n"
+    report = _check_text(tmp_path, text)
+    skipped = sum(len(re.findall(r"[0-9] đồng", rule)) for rule in rule_lines)
+    assert [(f.code, f.args) for f in report.findings if f.code == "LEGAL_FIGURES_SKIPPED"] == [
+        ("LEGAL_FIGURES_SKIPPED", {"count": skipped})
+    ]
+    assert [f for f in report.findings if f.code == "UNCHECKED_AMOUNT"] == []
+    assert report.plan.amounts_found == 1 + len(counts)  # the total and each product's result
+    assert [e[:4] for e in errors(report)] == (
+        [("TOTAL_MISMATCH", 3, Decimal(total - 100_000), Decimal(total))] if wrong else []
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.integers(min_value=3, max_value=90), min_size=2, max_size=5),  # at least 6: room for 4 years
+    st.integers(min_value=2, max_value=4),
+    st.data(),
+)
+def test_a_total_broken_down_again_by_year(tmp_path: Path, parts: list[int], years: int, data: st.DataObject) -> None:
+    """Items a), b)... that add up to the total, then a last group giving the same total by
+    year: each breakdown is checked on its own; a year off by one is that group's error."""
+    total = sum(parts)
+    cuts = sorted(data.draw(st.lists(st.integers(1, total - 1), min_size=years - 1, max_size=years - 1, unique=True)))
+    shares = [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
+    off = data.draw(st.booleans())
+    letters = "abcdeg"
+
+    def dong(n: int) -> str:
+        return format_vn(Decimal(n * 100_000)) + " đồng"  # whole đồng: no rounding to allow for
+
+    text = f"KẾ HOẠCH\nIV. KINH PHÍ\nTổng kinh phí: {dong(total)}, gồm:\n"
+    text += "".join(f"{letters[i]}) Khoản {i + 1}: {dong(p)}\n" for i, p in enumerate(parts))
+    text += f"{letters[len(parts)]}) Phân kỳ thực hiện:\n"
+    text += "".join(f"- Năm {2025 + k}: {dong(s + (1 if off and k == 0 else 0))}\n" for k, s in enumerate(shares))
+    report = _check_text(tmp_path, text)
+    group = letters[len(parts)]
+    expected = (
+        [("SECTION_SUM_MISMATCH", 3, group, Decimal((total + 1) * 100_000), Decimal(total * 100_000))] if off else []
+    )
+    found = [(f.code, f.source.line, f.args.get("number"), f.expected, f.actual) for f in error_list(report)]
+    assert found == expected
+    assert [f.code for f in report.findings if f.code in ("TOTAL_MISMATCH", "UNCHECKED_AMOUNT")] == []
+
+
+def test_words_that_fold_like_thresholds_are_not_thresholds(tmp_path: Path) -> None:
+    # "quý tư" (fourth quarter) folds like "từ" (from): only "từ" bounds a rule
+    text = "KẾ HOẠCH\nIV. KINH PHÍ\nTổng kinh phí: 9 triệu đồng\n1. Chi quý tư 9 triệu đồng\n"
+    report = _check_text(tmp_path, text)
+    assert _coded(report) == []
+    assert report.evaluation.total.ok is True

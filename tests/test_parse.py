@@ -220,3 +220,65 @@ def test_three_digit_section_numbers_and_their_lines(tmp_path: Path) -> None:
     assert [s.number for s in sections][-1] == "300"
     assert {len(s.lines) for s in sections} == {100}
     assert len(walk_lines(plan.items)) == 30_000
+
+
+# --- letter-dot markers and word-segmented text (invented plans) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "number"),
+    [("a. Thuê hội trường", "letter", "a"), ("b . Tài liệu", "letter", "b"), ("đ. Hội nghị tổ", "letter", "đ")],
+)
+def test_letter_dot_markers(text: str, style: str, number: str) -> None:
+    assert marker(text) == (style, number)
+
+
+@pytest.mark.parametrize("text", ["v.v. các khoản khác", "x. 5 tháng", "a.m thời gian"])
+def test_letter_dot_lookalikes_are_no_markers(text: str) -> None:
+    assert marker(text) is None
+
+
+_LETTER_DOTS = """KẾ HOẠCH BỒI DƯỠNG CÁN BỘ
+1. Kinh phí: 36 triệu đồng
+1.1. Lớp bồi dưỡng nghiệp vụ: 36 triệu đồng
+a. Thuê hội trường: 3 ngày x 4 triệu đồng = 12 triệu đồng
+b . Tài liệu: 80 bộ x 0,3 triệu đồng = 24 triệu đồng
+"""
+
+
+def test_letter_dot_items_under_a_numbered_item(tmp_path: Path) -> None:
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(_LETTER_DOTS, encoding="utf-8")
+    report = check_file(path)
+    sections = walk_sections(report.plan.items)
+    assert [(s.number, s.stated.value if s.stated else None) for s in sections] == [("1.1", Decimal(36))]
+    assert [(line.source.line, line.stated.value) for line in sections[0].lines] == [(4, Decimal(12)), (5, Decimal(24))]
+    assert [f.code for f in report.findings if f.code == "UNCHECKED_AMOUNT"] == []
+    # a wrong product under "b ." is found at its place
+    path.write_text(_LETTER_DOTS.replace("= 24 triệu", "= 26 triệu"), encoding="utf-8")
+    errors = [(f.code, f.source.line, f.source.col) for f in check_file(path).findings if f.severity.value == "error"]
+    assert errors == [("SECTION_SUM_MISMATCH", 3, 31), ("PRODUCT_MISMATCH", 5, 40)]
+
+
+_SEGMENTED = """NGHỊ_QUYẾT VỀ DỰ_TOÁN NGÂN_SÁCH
+Điều 1 . Thông_qua dự_toán kinh_phí năm 2025 như sau :
+Tổng_kinh_phí : 90 triệu đồng , gồm :
+a ) Chi sự_nghiệp giáo_dục : 60 triệu đồng ;
+b ) Chi quản_lý hành_chính : {b} triệu đồng .
+"""
+
+
+def test_word_segmented_text_reads_as_spaced(tmp_path: Path) -> None:
+    path = tmp_path / "nghi-quyet.txt"
+    path.write_text(_SEGMENTED.format(b="30"), encoding="utf-8")
+    report = check_file(path)
+    assert report.plan.total is not None and report.plan.total.value == Decimal(90)
+    assert [s.title for s in walk_sections(report.plan.items)][-2:] == [
+        "Chi sự nghiệp giáo dục",
+        "Chi quản lý hành chính",
+    ]
+    assert [f for f in report.findings if f.severity.value != "info"] == []
+    # columns count the characters as written (underscores included)
+    path.write_text(_SEGMENTED.format(b="40"), encoding="utf-8")
+    errors = [(f.code, f.source.line, f.source.col) for f in check_file(path).findings if f.severity.value == "error"]
+    assert errors == [("TOTAL_MISMATCH", 3, 17)]

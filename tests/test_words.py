@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 import unicodedata
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -467,3 +468,240 @@ def test_linear_time_on_long_garbage(text: str) -> None:
     assert from_words(text) is None
     assert find_words(text) == []
     assert time.perf_counter() - t0 < 10.0  # quadratic behaviour would take minutes
+
+
+# --- amounts in words in a plan, through the whole check (invented plans) -----------------
+
+from budget.api import check_plan  # noqa: E402
+from budget.findings import Finding, Severity  # noqa: E402
+from budget.parse import parse  # noqa: E402
+from budget.read_text import split_lines  # noqa: E402
+
+_PLAN = """KẾ HOẠCH TỔ CHỨC HỘI THI VẼ TRANH
+IV. KINH PHÍ
+Tổng kinh phí: {total}
+1. Giấy vẽ, màu: 60 bộ x 35.000 đồng = 2.100.000 đồng
+2. Giải thưởng: 12 giải x 100.000 đồng = 1.200.000 đồng
+"""
+
+
+def _words_findings(text: str) -> list[tuple[str, Severity, int | None, int | None, Decimal | None, Decimal | None]]:
+    """The words findings of an invented plan: (code, severity, line, col, expected, actual)."""
+    plan, findings = parse(split_lines(text, "ke-hoach.txt"), "ke-hoach.txt")
+    _, more = check_plan(plan)
+    return [
+        (f.code, f.severity, f.source.line, f.source.col, f.expected, f.actual)
+        for f in [*findings, *more]
+        if f.code.startswith("WORDS_")
+    ]
+
+
+def _all(text: str) -> list[Finding]:
+    plan, findings = parse(split_lines(text, "ke-hoach.txt"), "ke-hoach.txt")
+    return [*findings, *check_plan(plan)[1]]
+
+
+def test_plain_parenthesis_after_the_total_is_checked() -> None:
+    text = _PLAN.format(total="3.300.000 đồng (ba triệu bốn trăm nghìn đồng)")
+    col = len("Tổng kinh phí: 3.300.000 đồng (") + 1
+    assert _words_findings(text) == [("WORDS_MISMATCH", Severity.ERROR, 3, col, Decimal(3_300_000), Decimal(3_400_000))]
+    assert _words_findings(_PLAN.format(total="3.300.000 đồng (ba triệu ba trăm nghìn đồng)")) == []
+
+
+def test_the_example_of_the_issue() -> None:
+    line = "Tổng kinh phí: 2.400.000 đồng ({words})"
+    plan = "KẾ HOẠCH\nIV. KINH PHÍ\n{line}\n1. Tài liệu: 40 bộ x 60.000 đồng = 2.400.000 đồng\n"
+    wrong = plan.format(line=line.format(words="hai triệu năm trăm nghìn đồng"))
+    assert _words_findings(wrong) == [("WORDS_MISMATCH", Severity.ERROR, 3, 32, Decimal(2_400_000), Decimal(2_500_000))]
+    right = plan.format(line=line.format(words="hai triệu bốn trăm nghìn đồng"))
+    assert _words_findings(right) == []
+
+
+@pytest.mark.parametrize(
+    ("total", "line", "col"),
+    [
+        # after the figure, on a line of its own
+        ("3.300.000 đồng\nBằng chữ: Ba triệu bốn trăm nghìn đồng chẵn./.", 4, 11),
+        # after the figure, on a line of its own, in parentheses, "Viết bằng chữ"
+        ("3.300.000 đồng\n(Viết bằng chữ: Ba triệu bốn trăm nghìn đồng)", 4, 17),
+        # "Số tiền bằng chữ" after the figure on its line
+        ("3.300.000 đồng. Số tiền bằng chữ: Ba triệu bốn trăm ngàn đồng", 3, 50),
+        # before the figure, which stands in parentheses after the words
+        ("Bằng chữ: Ba triệu bốn trăm nghìn đồng (3.300.000 đồng)", 3, 26),
+        # before the figure, without parentheses
+        ("bằng chữ: ba triệu bốn trăm nghìn đồng chẵn - 3.300.000 đồng", 3, 26),
+    ],
+)
+def test_words_in_any_position_are_checked(total: str, line: int, col: int) -> None:
+    assert _words_findings(_PLAN.format(total=total)) == [
+        ("WORDS_MISMATCH", Severity.ERROR, line, col, Decimal(3_300_000), Decimal(3_400_000))
+    ]
+    right = total.replace("bốn trăm", "ba trăm")
+    assert _words_findings(_PLAN.format(total=right)) == []
+
+
+def test_words_after_a_product_spell_its_result() -> None:
+    text = _PLAN.replace("= 1.200.000 đồng", "= 1.200.000 đồng (Một triệu hai trăm nghìn đồng chẵn)").format(
+        total="3.300.000 đồng"
+    )
+    assert _words_findings(text) == []
+    wrong = text.replace("Một triệu hai trăm", "Một triệu ba trăm")
+    col = len("2. Giải thưởng: 12 giải x 100.000 đồng = 1.200.000 đồng (") + 1
+    assert _words_findings(wrong) == [
+        ("WORDS_MISMATCH", Severity.ERROR, 5, col, Decimal(1_200_000), Decimal(1_300_000))
+    ]
+
+
+def test_words_on_a_line_far_from_any_figure_are_not_checked() -> None:
+    text = _PLAN.format(total="3.300.000 đồng") + "\nGhi chú chung\nBằng chữ: Ba triệu ba trăm nghìn đồng\n"
+    assert _words_findings(text) == [("WORDS_NOT_CHECKED", Severity.WARNING, 8, 11, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("figure", "words"),
+    [
+        ("2.104.021 đồng", "Hai triệu một trăm linh bốn nghìn không trăm hai mươi mốt đồng"),
+        ("2.104.021 đồng", "Hai triệu một trăm lẻ tư ngàn không trăm hai mươi mốt đồng chẵn"),
+        ("2.104.021 đồng", "hai triệu một trăm lẻ bốn nghìn không trăm hai mươi một đồng chẵn./."),
+        ("1.055.000 đồng", "Một triệu không trăm năm mươi lăm nghìn đồng chẵn"),
+        ("1.055.000 đồng", "Một triệu không trăm năm mươi năm nghìn đồng"),
+        ("1.055.000 đồng", "Một triệu lẻ năm mươi nhăm nghìn đồng"),
+        ("87.000.000 đồng", "Tám bảy triệu đồng"),  # colloquial tens, one meaning
+        ("2.400.000 đồng", "hai triệu tư"),  # colloquial shortening, one meaning
+        ("2.500.000 đồng", "Hai triệu rưỡi đồng"),
+        ("46,375 tỷ đồng", "Bốn mươi sáu tỷ, ba trăm bảy mươi lăm triệu đồng"),
+    ],
+)
+def test_variants_officers_write_agree_with_their_figure(figure: str, words: str) -> None:
+    text = f"KẾ HOẠCH\nIV. KINH PHÍ\nTổng kinh phí: {figure} ({words})\n1. Tập huấn: {figure}\n"
+    findings = _all(text)
+    assert [f.code for f in findings if f.code.startswith("WORDS_")] == []
+    assert [f for f in findings if f.severity is Severity.ERROR] == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Bảy tám triệu đồng",  # 78 triệu or "7 to 8 triệu"
+        "hai triệu năm",  # 2.000.005 by the letter, 2.500.000 in speech
+        "Một hai triệu đồng",
+        "hai tỷ ba tỷ đồng",
+    ],
+)
+def test_words_with_two_meanings_are_unread_never_an_error(words: str) -> None:
+    text = f"KẾ HOẠCH\nIV. KINH PHÍ\nTổng kinh phí: 78.000.000 đồng (Bằng chữ: {words})\n1. Tập huấn: 78.000.000 đồng\n"
+    findings = _all(text)
+    col = len("Tổng kinh phí: 78.000.000 đồng (Bằng chữ: ") + 1
+    assert [(f.code, f.severity, f.source.line, f.source.col) for f in findings if f.code.startswith("WORDS_")] == [
+        ("WORDS_UNREADABLE", Severity.WARNING, 3, col)
+    ]
+    assert [f for f in findings if f.severity is Severity.ERROR] == []
+
+
+def test_unread_words_keep_the_verdict_from_khop(tmp_path: Path) -> None:
+    from budget.api import check_file
+    from plancheck.projection import VerdictKind, project
+
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(_PLAN.format(total="3.300.000 đồng (Bằng chữ: ba triệu ba)"), encoding="utf-8")
+    assert project(check_file(path)).verdict.kind is VerdictKind.INCOMPLETE
+    path.write_text(_PLAN.format(total="3.300.000 đồng (Bằng chữ: ba triệu ba trăm nghìn đồng)"), encoding="utf-8")
+    assert project(check_file(path)).verdict.kind is VerdictKind.OK
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kinh phí (năm trăm triệu đồng) đã cấp",  # a parenthesis with no figure before it
+        "Mức chi 500.000 đồng (năm) cho mỗi người",  # "(năm)": a year, not words of the figure
+        "Chi 500.000 đồng (năm trăm nghìn đồng/người)",  # a rate in words, not the figure
+        "Ghi số tiền bằng chữ và bằng số vào ô trống",  # a label in prose, no colon
+    ],
+)
+def test_no_words_read_where_none_are_meant(line: str) -> None:
+    assert find_words(line, unread=True) == []
+
+
+_SPELLINGS = [
+    ("nghìn", "ngàn"),
+    ("linh", "lẻ"),
+    ("không trăm linh", "lẻ"),
+    ("mươi tư", "mươi bốn"),
+    ("mươi mốt", "mươi một"),
+    ("mươi lăm", "mươi năm"),
+    ("lăm", "nhăm"),
+    ("tỷ", "tỉ"),
+    (",", ""),
+]
+_ENDINGS = ["", " chẵn", " chẵn./.", "./."]
+_PLACES = ["paren", "label_after", "label_line", "label_before"]
+
+
+def _placed(figure: str, words: str, place: str) -> str:
+    if place == "paren":
+        return f"Tổng kinh phí: {figure} ({words})"
+    if place == "label_after":
+        return f"Tổng kinh phí: {figure} (Bằng chữ: {words})"
+    if place == "label_line":
+        return f"Tổng kinh phí: {figure}\nSố tiền bằng chữ: {words}"
+    return f"Tổng kinh phí bằng chữ: {words} ({figure})"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=10**15),
+    st.lists(st.sampled_from(_SPELLINGS), unique=True),
+    st.sampled_from(_ENDINGS),
+    st.sampled_from(_PLACES),
+    st.booleans(),
+)
+def test_round_trip_through_the_check(
+    n: int, spellings: list[tuple[str, str]], ending: str, place: str, off: bool
+) -> None:
+    """Any amount up to 10^15 đồng, written in words in any spelling officers use and at any
+    place, agrees with its figure; a figure one đồng off is an error at the words."""
+    words = to_words(n)
+    for formal, variant in spellings:
+        words = words.replace(formal, variant)
+    if place == "paren" and " " not in to_words(n, ""):
+        words = to_words(n)  # a plain parenthesis needs "đồng" or a scale word: "(Một đồng)" keeps it
+    figure = format_vn(Decimal(n + 1 if off else n)) + " đồng"
+    text = "KẾ HOẠCH\nIV. KINH PHÍ\n" + _placed(figure, words + ending, place) + "\n"
+    got = [(f.code, f.expected, f.actual) for f in _all(text) if f.code.startswith("WORDS_")]
+    if off:
+        assert got == [("WORDS_MISMATCH", Decimal(n + 1), Decimal(n))]
+    else:
+        assert got == []
+
+
+_TABLE = """KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐỌC SÁCH
+| STT | Nội dung | Số lượng | Đơn giá | Thành tiền |
+| 1 | Phần thưởng | 30 | 40.000 | 1.200.000 |
+| 2 | Sách tặng | 50 | 36.000 | 1.800.000 |
+| | Tổng cộng | | | 3.000.000 |
+Bằng chữ: {words}
+"""
+
+
+def test_words_under_a_table_spell_its_total_row() -> None:
+    assert _words_findings(_TABLE.format(words="Ba triệu đồng chẵn./.")) == []
+    assert _words_findings(_TABLE.format(words="Ba triệu hai trăm nghìn đồng chẵn./.")) == [
+        ("WORDS_MISMATCH", Severity.ERROR, 6, 11, Decimal(3_000_000), Decimal(3_200_000))
+    ]
+    # a blank line between the table and the words: the pairing is not guessed
+    text = _TABLE.format(words="Ba triệu đồng").replace("\nBằng chữ", "\n\nBằng chữ")
+    assert _words_findings(text) == [("WORDS_NOT_CHECKED", Severity.WARNING, 7, 11, None, None)]
+
+
+def test_words_after_a_breakdown_spell_the_figure_they_name() -> None:
+    text = (
+        "KẾ HOẠCH\nIV. KINH PHÍ\n"
+        "Tổng kinh phí: 5.000.000 đồng, trong đó ngân sách xã 3.000.000 đồng (Bằng chữ: {words}).\n"
+        "1. Tập huấn: 50 người x 100.000 đồng = 5.000.000 đồng\n"
+    )
+    assert _words_findings(text.format(words="Năm triệu đồng")) == []
+    assert _words_findings(text.format(words="Ba triệu đồng")) == []
+    col = len("Tổng kinh phí: 5.000.000 đồng, trong đó ngân sách xã 3.000.000 đồng (Bằng chữ: ") + 1
+    assert _words_findings(text.format(words="Bốn triệu đồng")) == [
+        ("WORDS_MISMATCH", Severity.ERROR, 3, col, Decimal(3_000_000), Decimal(4_000_000))
+    ]
