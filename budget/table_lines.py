@@ -18,8 +18,8 @@ from budget.table_cells import (
     kind,
     line_cell,
     lines_above,
-    marker_style,
     numeric_count,
+    sequence_of,
     units_line,
 )
 from budget.table_columns import FACTORS, NUMERIC_ROLES, Column, cell_column, roles_in
@@ -194,18 +194,10 @@ def _roman_value(text: str) -> int:
     return sum(-v if b > v else v for v, b in zip(values, [*values[1:], 0], strict=True))
 
 
-def _marker_style_key(text: str) -> str:
-    """The sequence a row number belongs to: roman, upper, letter, or numbers with as many parts."""
-    style = marker_style(text)
-    if style == "num":
-        return f"num{len([p for p in text.strip().rstrip('.)').split('.') if p])}"
-    return style
-
-
 def _follows(text: str, last: dict[str, str]) -> bool:
     """Is ``text`` the first number of its sequence (``1``, ``I``, ``A``, ``2.1``) or the next one?"""
     t = text.strip().rstrip(".)")
-    style = _marker_style_key(text)
+    style = sequence_of(text)
     before = last.get(style, "").strip().rstrip(".)")
     if style == "roman":
         return _roman_value(t) in (1, (_roman_value(before) if before else 0) + 1)
@@ -234,7 +226,7 @@ def marker_block(lines: Sequence[RawLine], i: int, head: _CellHeader, floor: int
             following = stream.next_written()
             full = bool(rows) and len(rows[-1]) >= width
             if not rows or full or (labelled and kind(following) == "text" and not is_marker(following)):
-                last[_marker_style_key(text)] = text
+                last[sequence_of(text)] = text
                 rows.append([(at, cell)])
                 continue
         if not rows:

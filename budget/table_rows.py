@@ -13,7 +13,7 @@ from budget.findings import Finding, Severity
 from budget.model import Amount, CountSum, Item, Quantity, Section
 from budget.numbers import EXACT, total
 from budget.source import Source
-from budget.table_cells import TOTAL_LABEL, is_marker, is_total_row, kind, label_text, marker_style, numeric_count
+from budget.table_cells import TOTAL_LABEL, is_marker, is_total_row, kind, label_text, numeric_count, sequence_of
 from budget.table_columns import FACTORS, NUMERIC_ROLES, Column, header_columns, period_of
 from budget.table_cross import CrossTable
 from budget.table_formula import formula_row
@@ -24,6 +24,7 @@ from budget.table_groups import (
     build_item,
     close_group,
     close_with_total,
+    heads_group,
     keep,
     lump,
     product_line,
@@ -150,7 +151,8 @@ class BlockReader:
         products: list[tuple[Entry, dict[str, Quantity], Quantity, PlacedRow]] = []
         counted: list[dict[int, Quantity]] = []  # the count cells of each data row, in order
         since = 0  # the rows after the last total row start here
-        for row in rows:
+        item_styles: set[str] = set()  # the numbering sequences of item rows
+        for k, row in enumerate(rows):
             formula = (
                 None
                 if is_total_row(row)
@@ -170,27 +172,61 @@ class BlockReader:
             if is_total:
                 self._count_column_totals(label or label_text(row.cells), placed, columns, counted, since)
                 since = len(counted)
-                self._total(stack, ranks, placed, amount_cell, columns, amount_col)
+                last = all(is_total_row(r) or not label_text(r.cells) for r in rows[k + 1 :])
+                self._total(stack, placed, amount_cell, columns, amount_col, last)
                 continue
             counted.append(self._count_cells(placed, columns))
             if not numbers and not placed.odd and not placed.loose:
                 if not label:
                     continue
-                style = marker_style(placed.number) if placed.number else "label"
-                if style not in ranks:
-                    ranks.append(style)
-                while len(stack) > 1 and ranks.index(stack[-1].style) >= ranks.index(style):
-                    stack.pop()
                 src = placed.label.source if placed.label is not None else source
-                group = Group(placed.number, label, src, style)
-                stack[-1].entries.append(Entry(placed.number, group))
-                stack.append(group)
+                _open(stack, ranks, Group(placed.number, label, src, _style(placed.number)))
                 continue
+            group = self._group_row(placed, columns, amount_col, _next_number(rows, k), ranks, item_styles)
+            if group is not None:
+                _open(stack, ranks, group)
+                continue
+            if placed.number:
+                item_styles.add(sequence_of(placed.number))
             self._data_row(stack[-1], placed, columns, amount_cell, products)
         settle_scales(products, self.findings)
         for group in reversed(stack):
             close_group(group, self.findings, self.last_total)
         return [build_item(e) for e in part.entries if keep(e)], part.stated
+
+    def _group_row(
+        self,
+        row: PlacedRow,
+        columns: list[Column],
+        amount_col: int | None,
+        following: str,
+        ranks: list[str],
+        item_styles: set[str],
+    ) -> Group | None:
+        """A group row with its own amount (``I | Chi hội nghị | | | 2.500.000``, often a
+        ``=SUM`` of the rows below): a group whose stated amount its items must add up to."""
+        if row.odd or not row.label or not row.label.text:
+            return None
+        if row.cells:
+            if amount_col is None or list(row.cells) != [amount_col]:
+                return None
+            cell = row.cells[amount_col]
+        elif len(row.loose) == 1:
+            cell = row.loose[0]
+        else:
+            return None
+        style = _style(row.number)
+        if not heads_group(style, following, ranks, item_styles):
+            return None
+        money, explicit = column_money(columns[amount_col] if amount_col is not None else None, self.context)
+        read: list[Finding] = []
+        q = read_quantity(cell.text, cell.source, "amount", money, self.english, read)
+        if q is None or q.money is None or q.percent:
+            return None
+        self.findings.extend(read)
+        self.found += 1
+        stated = Amount(q.value, q.money, q.source)
+        return Group(row.number, row.label.text, row.label.source, style, stated=stated, explicit=explicit)
 
     def _count_cells(self, row: PlacedRow, columns: list[Column]) -> dict[int, Quantity]:
         """The row's figures in count columns (``Số lớp``, ``Số học sinh``)."""
@@ -334,11 +370,11 @@ class BlockReader:
     def _total(
         self,
         stack: list[Group],
-        ranks: list[str],
         row: PlacedRow,
         amount_cell: Cell | None,
         columns: list[Column],
         amount_col: int | None,
+        last: bool,
     ) -> None:
         """A ``Cộng`` row: the stated amount of the group it closes (the formula ``(1+2+3)`` says which rows)."""
         label = row.label.text if row.label is not None else ""
@@ -355,4 +391,30 @@ class BlockReader:
                 self.found += 1
                 self.last_total = amount
         where = row.label.source if row.label is not None else None
-        close_with_total(stack, label, where, amount, explicit, self.findings, self.last_total)
+        close_with_total(stack, label, where, amount, explicit, self.findings, self.last_total, last)
+
+
+def _style(number: str) -> str:
+    """The numbering sequence of a row (``label`` for a row without a number)."""
+    return sequence_of(number) if number else "label"
+
+
+def _open(stack: list[Group], ranks: list[str], group: Group) -> None:
+    """A group row: closes the open groups of its rank or below, and opens ``group``."""
+    if group.style not in ranks:
+        ranks.append(group.style)
+    while len(stack) > 1 and ranks.index(stack[-1].style) >= ranks.index(group.style):
+        stack.pop()
+    stack[-1].entries.append(Entry(group.number, group))
+    stack.append(group)
+
+
+def _next_number(rows: Sequence[TableRow], k: int) -> str:
+    """The row number of the row after ``rows[k]`` ("" when it has none or is a total)."""
+    if k + 1 >= len(rows):
+        return ""
+    row = rows[k + 1]
+    first = next((c.text.strip() for c in row.cells if c.text.strip()), "")
+    if is_total_row(row) or not is_marker(first):
+        return ""
+    return first.rstrip(".)")
