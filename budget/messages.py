@@ -572,6 +572,14 @@ TEMPLATES: Mapping[str, str] = {
     "PARENT_SECTION": "tổng mục {number}",
     "PARENT_TOTAL": "tổng kinh phí",
     "PARENT_NEXT_STEP": "bước sau của chuỗi phép tính",
+    # tables as officers lay them out (group rows, label notes, amounts in words under a table)
+    "TABLE_LABEL_PRODUCT": (
+        "Nội dung ghi “{text}” = {value}, không khớp với số nào của các cột ({figures}); "
+        "thành tiền vẫn tính theo các cột, phần ghi trong nội dung chỉ là chú thích."
+    ),
+    "WORDS_UNREADABLE": (
+        "Không đọc được số tiền bằng chữ “{text}” dưới bảng thành một số: chưa đối chiếu với tổng của bảng."
+    ),
 }
 
 
@@ -958,6 +966,15 @@ TEMPLATES_EN: Mapping[str, str] = {
     "PARENT_SECTION": "the sum of section {number}",
     "PARENT_TOTAL": "the grand total",
     "PARENT_NEXT_STEP": "the next step of the chain",
+    # tables as officers lay them out (group rows, label notes, amounts in words under a table)
+    "TABLE_LABEL_PRODUCT": (
+        "The label writes “{text}” = {value}, which matches none of the row's figures ({figures}); "
+        "the amount is still computed from the columns, the label's product is a note."
+    ),
+    "WORDS_UNREADABLE": (
+        "The amount in words “{text}” under the table does not read as one number: not compared with "
+        "the table's total."
+    ),
 }
 
 

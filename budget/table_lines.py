@@ -13,6 +13,7 @@ from budget.read_text import RawLine
 from budget.table_cells import (
     BIG_NUMBER,
     NUMERIC_KINDS,
+    TOTAL_LABEL,
     is_marker,
     joined,
     kind,
@@ -220,8 +221,16 @@ def marker_block(lines: Sequence[RawLine], i: int, head: _CellHeader, floor: int
     stream = _Lookahead(_cell_stream(lines, head.end, head.gap, width))
     rows: list[list[tuple[int, Cell]]] = []
     last: dict[str, str] = {}
+    spare: tuple[int, Cell] | None = None  # an empty cell after a full row: a total row's number
     for at, cell in stream:
         text = cell.text
+        full = bool(rows) and len(rows[-1]) >= width
+        if full and labelled and TOTAL_LABEL.match(text) is not None:
+            # ``Cộng`` under the last row: a row of its own, its number cell empty
+            rows.append([spare or (at, Cell("", cell.source.at(1))), (at, cell)])
+            spare = None
+            continue
+        spare = (at, cell) if full and not text else None
         if text and is_marker(text) and (not rows or _follows(text, last)):
             following = stream.next_written()
             full = bool(rows) and len(rows[-1]) >= width

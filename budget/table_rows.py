@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
-from budget.model import Amount, CountSum, Item, Quantity, Section
+from budget.model import Amount, CostLine, CountSum, Item, Quantity, Section
 from budget.numbers import EXACT, total
 from budget.source import Source
 from budget.table_cells import TOTAL_LABEL, is_marker, is_total_row, kind, label_text, numeric_count, sequence_of
@@ -32,7 +33,14 @@ from budget.table_groups import (
 )
 from budget.table_place import PlacedRow, cell_rest, last_index, place
 from budget.table_records import Cell, TableBlock, TableRow
-from budget.table_values import column_money, context_above, english_grouping, label_factors, read_quantity
+from budget.table_values import (
+    column_money,
+    context_above,
+    english_grouping,
+    label_multipliers,
+    label_products,
+    read_quantity,
+)
 from budget.text import fold
 from budget.units import read_money
 
@@ -356,8 +364,9 @@ class BlockReader:
                 findings.append(
                     Finding(duration.source, "TABLE_DURATION_NOT_APPLIED", Severity.INFO, {"text": duration.text})
                 )
-        extra = label_factors(label, row.label.source, findings) if row.label is not None else []
-        line = product_line(label, row, factors, extra, per, stated)
+        line = product_line(label, row, factors, [], per, stated)
+        if row.label is not None:
+            line = self._label_terms(line, row, factors, per, stated)
         entry = Entry(row.number, line)
         group.entries.append(entry)
         self.found += len(line.steps)
@@ -366,6 +375,26 @@ class BlockReader:
         written = written or read_money(cell_rest(row, columns, "price"))[0] is not None
         if price is not None and not written and price.money is not None:
             products.append((entry, factors, stated, row))
+
+    def _label_terms(
+        self, line: CostLine, row: PlacedRow, factors: dict[str, Quantity], per: Quantity | None, stated: Quantity
+    ) -> CostLine:
+        """What a row's label writes beside its columns. A product of figures (``Nước uống (30
+        người x 2 ngày)``) is a note on how a column was counted: never a factor; a warning when
+        it equals none of the row's figures. A lone factor (``đóng 1/2``, ``x 2 buổi``) counts
+        only when the row's amount is its columns' product times it, and not the columns' alone."""
+        assert row.label is not None
+        label, where = row.label.text, row.label.source
+        figures = {q.value for q in factors.values()}
+        for note in label_products(label, where):
+            if note.value not in figures:
+                args = {"text": note.text, "value": note.value, "figures": ", ".join(q.text for q in factors.values())}
+                self.findings.append(Finding(note.source, "TABLE_LABEL_PRODUCT", Severity.WARNING, args))
+        extra = label_multipliers(label, where, self.findings)
+        if not extra or evaluate_line(line).ok:
+            return line
+        counted = product_line(label, row, factors, extra, per, stated)
+        return counted if evaluate_line(counted).ok else line
 
     def _total(
         self,
