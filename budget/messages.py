@@ -580,6 +580,9 @@ TEMPLATES: Mapping[str, str] = {
     "WORDS_UNREADABLE": (
         "Không đọc được số tiền bằng chữ “{text}” dưới bảng thành một số: chưa đối chiếu với tổng của bảng."
     ),
+    "WORDS_NOT_CHECKED": (
+        "Số tiền bằng chữ “{text}” dưới bảng chưa được đối chiếu: bảng không ghi tổng và có dòng không ghi số tiền."
+    ),
 }
 
 
@@ -974,6 +977,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "WORDS_UNREADABLE": (
         "The amount in words “{text}” under the table does not read as one number: not compared with "
         "the table's total."
+    ),
+    "WORDS_NOT_CHECKED": (
+        "The amount in words “{text}” under the table is not checked: the table states no total and a row "
+        "states no amount."
     ),
 }
 

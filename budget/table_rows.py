@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
-from budget.model import Amount, CostLine, CountSum, Item, Quantity, Section
+from budget.model import Amount, CostLine, CountSum, Item, Quantity, Section, WordsCheck
 from budget.numbers import EXACT, total
 from budget.source import Source
 from budget.table_cells import TOTAL_LABEL, is_marker, is_total_row, kind, label_text, numeric_count, sequence_of
@@ -41,6 +41,7 @@ from budget.table_values import (
     label_products,
     read_quantity,
 )
+from budget.table_words import WordsText, is_words, words_checks
 from budget.text import fold
 from budget.units import read_money
 
@@ -58,10 +59,17 @@ class BlockReader:
         self.found = 0
         self.counts: list[CountSum] = []  # counts the table states as sums (pupils, classes)
         self.spans: list[tuple[int, int]] | None = None  # columns of a space-aligned part
+        self.words: list[WordsCheck] = []  # the total in words under the table (``Bằng chữ``)
+        self._words_text = [WordsText(rl.text, rl.source.at(1)) for rl in block.below]
 
     # ---------------------------------------------------------------- parts
 
     def items(self) -> list[Item]:
+        items = self._items()
+        self.words = words_checks(self._words_text, items, self.findings)
+        return items
+
+    def _items(self) -> list[Item]:
         parts = self._parts()
         sections: list[Section] = []
         for title_rows, header, rows in parts:
@@ -85,6 +93,13 @@ class BlockReader:
         rows = self.block.rows
         k = 0
         while k < len(rows):
+            written = [c for c in rows[k].cells if c.text.strip()]
+            if not rows[k].header and written and is_words(written[0].text):
+                # ``Bằng chữ`` in a row of the table (a merged cell under it): no row of it
+                text = " ".join(c.text.strip() for c in written)
+                self._words_text.append(WordsText(text, written[0].source, columns=False))
+                k += 1
+                continue
             if rows[k].header:
                 header = []
                 while k < len(rows) and rows[k].header:
