@@ -24,8 +24,9 @@ from budget.findings import Finding, Severity
 from budget.grid_sheets import CellValue, GridSheet, NotEvaluated, Percent, cell_text, plain_text, workbook_sheets
 from budget.model import Amount, CostLine, Item, Plan, Section, WordsCheck, walk_lines, walk_sections
 from budget.read_text import RawLine
+from budget.table_columns import column_role, settle_numbers
 from budget.table_words import is_words
-from budget.tables import BlockReader, Cell, TableBlock, TableRow, checkable, header_roles, kind
+from budget.tables import BlockReader, Cell, TableBlock, TableRow, checkable, kind
 from budget.units import read_money
 
 _FACTORS = frozenset({"quantity", "price", "duration", "rate"})
@@ -43,8 +44,7 @@ _WORDS_GAP = 2  # blank rows between a table and its total in words
 
 
 def _role(text: str) -> str:
-    roles = header_roles(text)
-    return roles[0] if roles else ""
+    return column_role(text)[0]
 
 
 def _texts(row: dict[int, CellValue]) -> list[str] | None:
@@ -62,7 +62,7 @@ def is_header(row: dict[int, CellValue]) -> bool:
     texts = _texts(row)
     if texts is None:
         return False
-    roles = [_role(t) for t in texts]
+    roles = settle_numbers([_role(t) for t in texts])
     return bool(_MONEY & set(roles)) and len(set(roles) - {"", "note", "unit", "number"}) >= 2
 
 
@@ -150,7 +150,8 @@ def _roles(sheet: GridSheet, rows: Sequence[int], lo: int, hi: int) -> dict[int,
             role = _role(plain_text(v)) if v is not None else ""
             if role:
                 out[c] = role
-    return out
+    columns = sorted(out)
+    return dict(zip(columns, settle_numbers([out[c] for c in columns]), strict=True))
 
 
 def _amount_column(roles: dict[int, str]) -> int | None:
