@@ -120,13 +120,53 @@ def _tables(page: Any) -> list[tuple[_Box, list[tuple[float, list[str]]]]]:
     for table in page.find_tables():
         rows = []
         for row, cells in zip(table.rows, table.extract(), strict=False):
-            texts = [" ".join((c or "").split()) for c in cells]  # cell text: figures stay text here
+            texts = [cell_text(c or "") for c in cells]  # cell text: figures stay text here
             if any(texts):
                 rows.append((float(row.bbox[1]), texts))  # a row's top on the page, for ordering
         if rows:
             x0, top, x1, bottom = table.bbox
             out.append(((float(x0), float(top), float(x1), float(bottom)), rows))
     return out
+
+
+_PIECE = re.compile(r"[0-9.,]{1,40}")  # a line of a cell that holds a piece of a figure only
+_FIGURE = re.compile(
+    r"[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,8}(?:,[0-9]{1,6})?"  # 1.500.000 (,5)
+    r"|[1-9][0-9]{0,2}(?:,[0-9]{3}){1,8}(?:\.[0-9]{1,6})?"  # 1,500,000 (.5)
+    r"|(?:[1-9][0-9]{0,17}|0)(?:[.,][0-9]{1,6})?"  # 1500000, 7,5
+)
+WRAP_MARK = " ↵ "  # two figures a cell writes on two lines, neither a piece of the other: never one number
+
+
+def cell_text(raw: str) -> str:
+    """A table cell's text from its lines. A figure a narrow column wrapped (``1.000.00`` on one
+    line, ``0`` on the next, or ``1.0`` / ``00.`` / ``000``) is rebuilt when the pieces make one
+    well-formed figure and one of them is no figure alone; two lines that are each a whole figure
+    (``1.500`` / ``2``) are kept apart by a mark that never reads as a number, so the cell is
+    reported unread rather than guessed. Other lines are joined by a space."""
+    lines = [" ".join(line.split()) for line in raw.split("\n")]
+    out: list[str] = []
+    run: list[str] = []  # consecutive lines that are pieces of figures
+    for line in [*(line for line in lines if line), ""]:
+        if _PIECE.fullmatch(line):
+            run.append(line)
+            continue
+        if run:
+            out.append(_figure(run))
+            run = []
+        if line:
+            out.append(line)
+    return " ".join(out)
+
+
+def _figure(pieces: list[str]) -> str:
+    """Lines of a cell that are pieces of figures: one figure when together they make one and
+    some piece is no figure alone; else kept apart by ``WRAP_MARK``."""
+    whole = "".join(pieces)
+    alone = all(_FIGURE.fullmatch(p) is not None for p in pieces)
+    if len(pieces) > 1 and not alone and _FIGURE.fullmatch(whole) is not None:
+        return whole
+    return WRAP_MARK.join(pieces)
 
 
 def _outside_tables(tables: list[tuple[_Box, Any]], obj: dict[str, Any]) -> bool:
