@@ -130,10 +130,11 @@ def _tables(page: Any) -> list[tuple[_Box, list[tuple[float, list[str]]]]]:
 
 
 _PIECE = re.compile(r"[0-9.,]{1,40}")  # a line of a cell that holds a piece of a figure only
-_FIGURE = re.compile(
-    r"[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,8}(?:,[0-9]{1,6})?"  # 1.500.000 (,5)
-    r"|[1-9][0-9]{0,2}(?:,[0-9]{3}){1,8}(?:\.[0-9]{1,6})?"  # 1,500,000 (.5)
-    r"|(?:[1-9][0-9]{0,17}|0)(?:[.,][0-9]{1,6})?"  # 1500000, 7,5
+# the ways a figure is written: 1.500.000,5 (Vietnamese), 1,500,000.5 (English), 1500000
+_CONVENTIONS = (
+    re.compile(r"(?:[1-9][0-9]{0,2}(?:\.[0-9]{3}){0,8}|0)(?:,[0-9]{1,6})?"),
+    re.compile(r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3}){0,8}|0)(?:\.[0-9]{1,6})?"),
+    re.compile(r"[1-9][0-9]{0,17}|0"),
 )
 WRAP_MARK = " ↵ "  # two figures a cell writes on two lines, neither a piece of the other: never one number
 
@@ -141,7 +142,7 @@ WRAP_MARK = " ↵ "  # two figures a cell writes on two lines, neither a piece o
 def cell_text(raw: str) -> str:
     """A table cell's text from its lines. A figure a narrow column wrapped (``1.000.00`` on one
     line, ``0`` on the next, or ``1.0`` / ``00.`` / ``000``) is rebuilt when the pieces make one
-    well-formed figure and one of them is no figure alone; two lines that are each a whole figure
+    well-formed figure and one of them is no figure alone, written that way; two lines that are each a whole figure
     (``1.500`` / ``2``) are kept apart by a mark that never reads as a number, so the cell is
     reported unread rather than guessed. Other lines are joined by a space."""
     lines = [" ".join(line.split()) for line in raw.split("\n")]
@@ -160,11 +161,12 @@ def cell_text(raw: str) -> str:
 
 
 def _figure(pieces: list[str]) -> str:
-    """Lines of a cell that are pieces of figures: one figure when together they make one and
-    some piece is no figure alone; else kept apart by ``WRAP_MARK``."""
+    """Lines of a cell that are pieces of figures: one figure when together they make one and,
+    in every way of writing it they fit, some piece is no figure alone (``2.50`` in
+    ``2.500.000``); else kept apart by ``WRAP_MARK``."""
     whole = "".join(pieces)
-    alone = all(_FIGURE.fullmatch(p) is not None for p in pieces)
-    if len(pieces) > 1 and not alone and _FIGURE.fullmatch(whole) is not None:
+    ways = [c for c in _CONVENTIONS if c.fullmatch(whole)]
+    if len(pieces) > 1 and ways and all(any(not c.fullmatch(p) for p in pieces) for c in ways):
         return whole
     return WRAP_MARK.join(pieces)
 

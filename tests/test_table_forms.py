@@ -32,6 +32,7 @@ from budget.findings import Severity
 from budget.model import walk_lines
 from budget.numbers import format_vn, read_number
 from budget.words import to_words
+from tests.test_docx_pdf import _soffice_convert
 from tests.test_tables import _LABELS, _TITLE, _aligned_text, _cells, _pipe, _Table, _tables
 
 Where = tuple[int | None, int | None, str | None]  # line, column, cell (or place in a .docx)
@@ -416,3 +417,22 @@ def _groups_in_every_form(tmp_path: Path, table: _GroupTable, forms: dict[str, F
 @given(_group_tables())
 def test_group_rows_in_every_form(tmp_path: Path, table: _GroupTable) -> None:
     _groups_in_every_form(tmp_path, table, GROUP_FORMS)
+
+
+def _pdf_groups(t: _Table, path: Path, rnd: random.Random) -> tuple[str, list[Where]]:
+    """The Word form printed by LibreOffice: ruled table rows become ``trang 1, bảng 1, dòng N``."""
+    assert isinstance(t, _GroupTable)
+    name, _where = _docx_groups(t, path, rnd)
+    document = docx.Document(str(path.with_name(name)))
+    document.tables[0].style = "Table Grid"  # ruled, as printed estimates are
+    document.save(str(path.with_name(name)))
+    pdf = _soffice_convert(path.with_name(name), path.parent, "pdf:writer_pdf_Export")
+    target = path.with_suffix(".pdf")
+    pdf.replace(target)
+    return target.name, [(None, None, f"trang 1, bảng 1, dòng {2 + i}") for i in range(len(t.rows))]
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_group_tables())
+def test_group_rows_in_a_printed_pdf(tmp_path: Path, table: _GroupTable) -> None:
+    _groups_in_every_form(tmp_path, table, {"pdf": _pdf_groups})
