@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from budget.findings import InputError
+from budget.pdf_wrap import Line, Word, merge_wrapped
 from budget.read_text import RawLine, read_bytes
 from budget.source import Source
 from budget.text import clean_mapped
@@ -78,6 +79,7 @@ def _lines(pages: list[Any], file: str) -> list[RawLine]:
             found = text_page.extract_text_lines(layout=False, strip=True, return_chars=False)
             # page coordinates in points (where a line stands), never an amount: float is pdfplumber's own
             lines = [(str(f["text"]), float(f["top"]), float(f["bottom"])) for f in found if str(f["text"]).strip()]
+            lines = _unwrapped(text_page, lines)
             breaks = _paragraph_breaks(lines)
             entries: list[tuple[float, str | None, str]] = []  # (top, place, text); no place: a blank line
             for line_no, (text, top, _) in enumerate(lines, 1):
@@ -178,6 +180,23 @@ def _outside_tables(tables: list[tuple[_Box, Any]], obj: dict[str, Any]) -> bool
     x = (obj["x0"] + obj["x1"]) / 2
     y = (obj["top"] + obj["bottom"]) / 2
     return not any(x0 <= x <= x1 and top <= y <= bottom for (x0, top, x1, bottom), _ in tables)
+
+
+def _unwrapped(page: Any, lines: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
+    """The page's lines with the rows of unruled tables whose narrow columns wrapped their cells
+    rebuilt (``pdf_wrap``): a continuation line joins its row (the row reaches down to its bottom)."""
+    if len(lines) < 2:
+        return lines
+    words: list[list[Word]] = [[] for _ in lines]
+    for w in page.extract_words():
+        middle = (float(w["top"]) + float(w["bottom"])) / 2
+        at = next((i for i, (_, top, bottom) in enumerate(lines) if top <= middle <= bottom), None)
+        if at is not None:
+            words[at].append(Word(str(w["text"]), float(w["x0"]), float(w["x1"])))
+    for ws in words:
+        ws.sort(key=lambda w: w.x0)
+    rows = [Line(t, top, bottom, tuple(ws)) for (t, top, bottom), ws in zip(lines, words, strict=True)]
+    return [(text, lines[a][1], lines[b][2]) for a, b, text in merge_wrapped(rows, cell_text)]
 
 
 def _paragraph_breaks(lines: list[tuple[str, float, float]]) -> set[int]:

@@ -23,7 +23,8 @@ from docx.shared import Cm
 from budget.api import Report, check_file
 from budget.findings import Severity
 from budget.model import Section, walk_lines, walk_sections
-from budget.read_pdf import WRAP_MARK, cell_text
+from budget.pdf_wrap import Line, Word, merge_wrapped
+from budget.read_pdf import WRAP_MARK, cell_text, read_pdf
 from budget.table_columns import column_role, settle_numbers
 from budget.tables import header_roles
 from plancheck.projection import VerdictKind, project
@@ -505,3 +506,76 @@ def test_pdf_narrow_columns_wrong_group_named_at_its_row(tmp_path: Path) -> None
     # the words still say 3.100.000 under a total of 3.200.000
     assert errors[1:] == [("WORDS_MISMATCH", "trang 1, dòng 2", Decimal(3200000), Decimal(3100000))]
     assert _verdict(report) is VerdictKind.ERRORS
+
+
+def _unruled(path: Path, rows: list[tuple[str, ...]]) -> Path:
+    """The narrow table printed without rules: its rows read as text lines, a wrapped cell's
+    pieces as lines of their own under the row."""
+    document = docx.Document(str(_narrow_docx(path, rows)))
+    document.tables[0].style = None
+    document.save(str(path))
+    return path
+
+
+def test_unruled_pdf_rows_rebuilt_from_the_column_bands(tmp_path: Path) -> None:
+    pdf = _soffice_convert(_unruled(tmp_path / "khong-ke.docx", _NARROW), tmp_path, "pdf:writer_pdf_Export")
+    texts = [rl.text for rl in read_pdf(pdf) if rl.text]
+    assert texts[1:8] == [
+        "ST T Nội dung SL Đơn giá Thà nh tiền",
+        "I Chi tổ chức 2.500.000",
+        "1 Thuê hội trường 2 500.000 1.000.000",
+        "2 Nước uống 60 25.000 1.500.000",
+        "II Chi tài liệu 600.000",
+        "1 In tài liệu 60 10.000 600.000",
+        "Cộng 3.100.000",
+    ]
+    report = _check(pdf)
+    assert _errors(report) == []
+    assert len(_lines(report)) == 3
+    assert _verdict(report) is VerdictKind.OK
+    rows = list(_NARROW)
+    rows[2] = ("1", "Thuê hội trường", "2", "500.000", "1.100.000")
+    rows[1] = ("I", "Chi tổ chức", "", "", "2.600.000")
+    rows[6] = ("", "Cộng", "", "", "3.200.000")
+    pdf = _soffice_convert(_unruled(tmp_path / "sai.docx", rows), tmp_path, "pdf:writer_pdf_Export")
+    report = _check(pdf)
+    assert [e[:2] for e in _errors(report)] == [
+        ("PRODUCT_MISMATCH", "trang 1, dòng 4"),
+        ("WORDS_MISMATCH", "trang 1, dòng 9"),
+    ]
+
+
+def _words(*pieces: tuple[str, float, float]) -> tuple[Word, ...]:
+    return tuple(Word(t, a, b) for t, a, b in pieces)
+
+
+def test_merge_wrapped_joins_pieces_in_their_column_band() -> None:
+    lines = [
+        Line("Tiêu đề", 60, 70, _words(("Tiêu", 90, 110), ("đề", 113, 125))),
+        Line(
+            "1 Thuê 500. 1.0", 84, 96, _words(("1", 90, 97), ("Thuê", 118, 148), ("500.", 260, 287), ("1.0", 300, 319))
+        ),
+        Line("000 00.", 100, 112, _words(("000", 260, 283), ("00.", 300, 319))),
+        Line("000", 116, 128, _words(("000", 300, 323))),
+        Line(
+            "2 Nước 25.0 1.5",
+            142,
+            154,
+            _words(("2", 90, 97), ("Nước", 118, 150), ("25.0", 260, 287), ("1.5", 300, 319)),
+        ),
+    ]
+    assert merge_wrapped(lines, cell_text) == [
+        (0, 0, "Tiêu đề"),
+        (1, 3, "1 Thuê 500.000 1.000.000"),
+        (4, 4, "2 Nước 25.0 1.5"),  # the next row stands as far from it as it from the row above
+    ]
+
+
+def test_merge_wrapped_leaves_prose_alone() -> None:
+    """A wrapped paragraph: its lines stand at one spacing and its words make no cells."""
+    lines = [
+        Line("Tổng kinh phí", 60, 72, _words(("Tổng", 90, 118), ("kinh", 121, 146), ("phí:", 149, 170))),
+        Line("46.375 triệu", 76, 88, _words(("46.375", 90, 128), ("triệu", 131, 160))),
+        Line("đồng.", 92, 104, _words(("đồng.", 90, 120))),
+    ]
+    assert merge_wrapped(lines, cell_text) == [(0, 0, "Tổng kinh phí"), (1, 1, "46.375 triệu"), (2, 2, "đồng.")]
