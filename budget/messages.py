@@ -996,8 +996,7 @@ TEMPLATES_EN: Mapping[str, str] = {
         "the amount is still computed from the columns, the label's product is a note."
     ),
     "WORDS_UNREADABLE": (
-        "The amount in words “{text}” under the table does not read as one number: not compared with "
-        "the table's total."
+        "The amount in words “{text}” under the table does not read as one number: not compared with the table's total."
     ),
     "WORDS_NOT_CHECKED": (
         "The amount in words “{text}” under the table is not checked: the table states no total and a row "
