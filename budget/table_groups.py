@@ -62,14 +62,17 @@ def _formula(label: str) -> list[str]:
     return [p.strip() for p in m.group(1).split("+")]
 
 
-def heads_group(style: str, following: str, ranks: Sequence[str], item_styles: Iterable[str]) -> bool:
+def heads_group(
+    style: str, following: str, ranks: Sequence[str], item_styles: Iterable[str], label_groups: bool = False
+) -> bool:
     """Does a row that states an amount and no factor head the rows below it, as officers lay
     out groups (``I | Chi hội nghị | | | 2.500.000`` above items ``1``, ``2``, then ``II``)?
 
     Only when the layout says so: the next row is numbered in another sequence than this
     one (``style`` is this row's sequence, ``label`` when it has no number), a sequence no
     item row of the table used, ranked above the next row's (groups first seen rank higher);
-    a row with no number heads a group only when the next row starts a sequence (``1``, ``a``).
+    a row with no number heads a group only when the next row starts a sequence (``1``, ``a``)
+    and the table has more such rows (``label_groups``: its numbering restarts under each).
     The amounts never decide it: a wrong figure is reported, never read as another layout.
     """
     if not following or not is_marker(following):
@@ -78,7 +81,7 @@ def heads_group(style: str, following: str, ranks: Sequence[str], item_styles: I
     if below == style or style in item_styles:
         return False
     if style == "label":
-        return starts_sequence(following)
+        return label_groups and starts_sequence(following)
     if style in ranks and below in ranks:
         return ranks.index(style) < ranks.index(below)
     return style in ranks or below not in ranks

@@ -14,7 +14,16 @@ from budget.findings import Finding, Severity
 from budget.model import Amount, CostLine, CountSum, Item, Quantity, Section, WordsCheck
 from budget.numbers import EXACT, total
 from budget.source import Source
-from budget.table_cells import TOTAL_LABEL, is_marker, is_total_row, kind, label_text, numeric_count, sequence_of
+from budget.table_cells import (
+    TOTAL_LABEL,
+    is_marker,
+    is_total_row,
+    kind,
+    label_text,
+    numeric_count,
+    sequence_of,
+    starts_sequence,
+)
 from budget.table_columns import FACTORS, NUMERIC_ROLES, Column, header_columns, period_of
 from budget.table_cross import CrossTable
 from budget.table_formula import formula_row
@@ -175,6 +184,7 @@ class BlockReader:
         counted: list[dict[int, Quantity]] = []  # the count cells of each data row, in order
         since = 0  # the rows after the last total row start here
         item_styles: set[str] = set()  # the numbering sequences of item rows
+        label_groups = _label_groups(rows)
         for k, row in enumerate(rows):
             formula = (
                 None
@@ -205,7 +215,8 @@ class BlockReader:
                 src = placed.label.source if placed.label is not None else source
                 _open(stack, ranks, Group(placed.number, label, src, _style(placed.number)))
                 continue
-            group = self._group_row(placed, columns, amount_col, _next_number(rows, k), ranks, item_styles)
+            following = _next_number(rows, k)
+            group = self._group_row(placed, columns, amount_col, following, ranks, item_styles, label_groups)
             if group is not None:
                 _open(stack, ranks, group)
                 continue
@@ -225,6 +236,7 @@ class BlockReader:
         following: str,
         ranks: list[str],
         item_styles: set[str],
+        label_groups: bool,
     ) -> Group | None:
         """A group row with its own amount (``I | Chi hội nghị | | | 2.500.000``, often a
         ``=SUM`` of the rows below): a group whose stated amount its items must add up to."""
@@ -239,7 +251,7 @@ class BlockReader:
         else:
             return None
         style = _style(row.number)
-        if not heads_group(style, following, ranks, item_styles):
+        if not heads_group(style, following, ranks, item_styles, label_groups):
             return None
         money, explicit = column_money(columns[amount_col] if amount_col is not None else None, self.context)
         read: list[Finding] = []
@@ -451,6 +463,17 @@ def _open(stack: list[Group], ranks: list[str], group: Group) -> None:
         stack.pop()
     stack[-1].entries.append(Entry(group.number, group))
     stack.append(group)
+
+
+def _label_groups(rows: Sequence[TableRow]) -> bool:
+    """Does the numbering restart (``1``, ``a``) under two rows or more that have no number of
+    their own? Then such rows are the table's groups, even unnumbered."""
+    heads = 0
+    for k, row in enumerate(rows):
+        first = next((c.text.strip() for c in row.cells if c.text.strip()), "")
+        if first and not is_marker(first) and not is_total_row(row) and starts_sequence(_next_number(rows, k)):
+            heads += 1
+    return heads >= 2
 
 
 def _next_number(rows: Sequence[TableRow], k: int) -> str:

@@ -579,3 +579,37 @@ def test_merge_wrapped_leaves_prose_alone() -> None:
         Line("đồng.", 92, 104, _words(("đồng.", 90, 120))),
     ]
     assert merge_wrapped(lines, cell_text) == [(0, 0, "Tổng kinh phí"), (1, 1, "46.375 triệu"), (2, 2, "đồng.")]
+
+
+def test_unnumbered_group_rows_only_when_the_numbering_restarts_under_each(tmp_path: Path) -> None:
+    groups = """DỰ TOÁN
+| STT | Nội dung | Số lượng | Đơn giá | Thành tiền |
+| | Chi cho học sinh | | | 1.200.000 |
+| 1 | Phần thưởng | 10 | 100.000 | 1.000.000 |
+| 2 | Giấy khen | 10 | 20.000 | 200.000 |
+| | Chi cho giáo viên | | | 1.000.000 |
+| 1 | Bồi dưỡng | 5 | 200.000 | 1.000.000 |
+| | Cộng | | | 2.200.000 |
+"""
+    path = tmp_path / "nhom.txt"
+    path.write_text(groups, encoding="utf-8")
+    report = _check(path)
+    assert _errors(report) == []
+    assert _sections(report) == {
+        "DỰ TOÁN": Decimal(2200000),
+        "Chi cho học sinh": Decimal(1200000),
+        "Chi cho giáo viên": Decimal(1000000),
+    }
+    # one unnumbered row with an amount above numbered items: a balance brought forward, no group
+    single = """DỰ TOÁN THU CHI
+| STT | Nội dung | Số lượng | Đơn giá | Thành tiền |
+| | Kinh phí năm trước chuyển sang | | | 500.000 |
+| 1 | Phần thưởng | 10 | 100.000 | 1.000.000 |
+| 2 | Giấy khen | 10 | 20.000 | 200.000 |
+| | Cộng | | | 1.700.000 |
+"""
+    path.write_text(single, encoding="utf-8")
+    report = _check(path)
+    assert _errors(report) == []
+    assert _sections(report) == {"DỰ TOÁN THU CHI": Decimal(1700000), "Kinh phí năm trước chuyển sang": Decimal(500000)}
+    assert len(_lines(report)) == 2
