@@ -193,8 +193,9 @@ def cell_column(cell: Cell) -> Column:
 
 
 def header_roles(text: str) -> list[str]:
-    """The roles a header text names, in order (for tests and for detection)."""
-    return [m.role for m in roles_in(text)]
+    """The roles a header text names, in order (for tests and for detection); a ``TT`` after
+    the factors of a header naming no amount is ``Thành tiền`` (``settle_numbers``)."""
+    return settle_numbers([m.role for m in roles_in(text)])
 
 
 def _aligned(header: list[TableRow], rows: list[TableRow]) -> tuple[list[Column], list[tuple[int, int]]] | None:

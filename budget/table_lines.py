@@ -23,7 +23,16 @@ from budget.table_cells import (
     sequence_of,
     units_line,
 )
-from budget.table_columns import FACTORS, NUMERIC_ROLES, Column, cell_column, roles_in
+from budget.table_columns import (
+    FACTORS,
+    NUMERIC_ROLES,
+    Column,
+    cell_column,
+    column_role,
+    roles_in,
+    settle_columns,
+    settle_numbers,
+)
 from budget.table_records import Cell, TableBlock, TableRow
 
 _MAX_HEADER_CELLS = 12  # more column names in a row is a list of words, not a header (and bounds the walk)
@@ -45,11 +54,11 @@ def cells_header_at(lines: Sequence[RawLine], i: int) -> int:
         found = roles_in(lines[j].text)
         if len(found) != 1 or BIG_NUMBER.search(lines[j].text):
             break
-        roles.append(found[0].role)
+        roles.append(column_role(lines[j].text)[0])
         if len(roles) > _MAX_HEADER_CELLS:
             return 0
         j += 1
-    return len(roles) if _names_table(roles) else 0
+    return len(roles) if _names_table(settle_numbers(roles)) else 0
 
 
 def _cells_fit(cells: Sequence[Cell], columns: Sequence[Column]) -> bool:
@@ -72,7 +81,7 @@ def _cells_fit(cells: Sequence[Cell], columns: Sequence[Column]) -> bool:
 def cells_block(lines: Sequence[RawLine], i: int, count: int, floor: int) -> tuple[TableBlock | None, int]:
     n = len(lines)
     head = [line_cell(rl) for rl in lines[i : i + count]]
-    columns = [cell_column(c) for c in head]
+    columns = settle_columns([cell_column(c) for c in head])
     rows = [TableRow(tuple(head), head[0].source.line or 0, head[-1].source.line or 0, header=True)]
     j = i + count
     while j + count <= n:
@@ -118,7 +127,7 @@ def spaced_header_at(lines: Sequence[RawLine], i: int) -> _CellHeader | None:
             if len(found) != 1:
                 break
             cells.append(line_cell(lines[j]))
-            roles.append(found[0].role)
+            roles.append(column_role(text)[0])
             if len(cells) > _MAX_HEADER_CELLS:
                 return None
         j += 1
@@ -126,6 +135,7 @@ def spaced_header_at(lines: Sequence[RawLine], i: int) -> _CellHeader | None:
             if j + 1 >= n or lines[j].text.strip() or not lines[j + 1].text.strip():
                 break
             j += 1
+    roles = settle_numbers(roles)
     if not _names_table(roles) or roles[0] != "number":
         return None
     end = min(j, n)

@@ -182,7 +182,13 @@ def _group_tables(draw: st.DrawFn) -> _GroupTable:
 
 def _group_table(rnd: random.Random) -> _GroupTable:
     roles = ["number", "label", "quantity", "price", "amount"]
-    titles = ["STT", "Nội dung", rnd.choice(("Số lượng", "SL")), rnd.choice(("Đơn giá", "ĐG")), "Thành tiền"]
+    titles = [
+        rnd.choice(("STT", "TT")),
+        "Nội dung",
+        rnd.choice(("Số lượng", "SL", "Số lg")),
+        rnd.choice(("Đơn giá", "ĐG", "Đ.giá")),
+        rnd.choice(("Thành tiền", "TT", "TT (đồng)", "T.tiền")),  # ``TT`` after the factors: Thành tiền
+    ]
     if rnd.random() < 0.5:
         roles.insert(2, "unit")
         titles.insert(2, rnd.choice(("ĐVT", "Đơn vị tính")))
@@ -221,6 +227,9 @@ def _group_table(rnd: random.Random) -> _GroupTable:
                 ok = False
             n += 1
             label = labels.pop()
+            if rnd.random() < 0.25:  # how the quantity was counted, a note in the label (right or not)
+                people = rnd.choice([d for d in range(1, qty + 1) if qty % d == 0])
+                label += f" ({people} người x {qty // people + rnd.choice((0, 0, 1))} ngày)"
             row = {"number": str(n if continuing else i + 1), "label": label, "unit": rnd.choice(_UNITS)}
             row |= {"quantity": str(qty), "price": format_vn(Decimal(price)), "amount": format_vn(Decimal(amount))}
             factors: tuple[Decimal, ...] = (Decimal(qty), Decimal(price))
