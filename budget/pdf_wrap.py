@@ -6,7 +6,8 @@ on over the next lines (``500.`` then ``000``; ``1.0``, ``00.``, ``000``; ``Thà
 ``tiền``), each piece standing in its cell's column band. A line is such a continuation when
 the line above it is a table row (its words fall in three or more cells, apart by gaps much
 wider than a space) and every word of it stands in the band of one of those cells, aligned with
-it (left, right or centred). Its words then join their cells (a figure's pieces by
+it (left, right or centred), and, under a row of fewer than four cells (a letterhead, the
+signatures), some piece of it is a piece of a figure. Its words then join their cells (a figure's pieces by
 ``read_pdf.cell_text``'s rule, never guessed) and the line itself is gone. Page coordinates are
 pdfplumber's floats: they place words, never an amount.
 """
@@ -14,12 +15,15 @@ pdfplumber's floats: they place words, never an amount.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 _ALIGN = 2.0  # points: a piece aligned with its cell (left, right or centre)
 _WIDE_GAP = 2.5  # a gap this many times the line's narrowest is one between cells
 _MIN_CELLS = 2
+_TEXT_CELLS = 4  # a line goes on in text only under a row of this many cells (a table's, not a letterhead's)
+_FIGURE_PIECE = re.compile(r"[0-9.,]{1,40}")
 _SPACE = 0.35  # a space is about this part of a line's height
 _TIGHTER = 3.0  # points: a cell's next line stands this much closer than the row stands to the line above it
 
@@ -88,6 +92,8 @@ def merge_wrapped(lines: Sequence[Line], join: Callable[[str], str]) -> list[tup
                 pieces = _pieces(lines[j].words, cells)
                 if pieces is None:
                     break
+                if len(cells) < _TEXT_CELLS and not any(_FIGURE_PIECE.fullmatch(p) for p in pieces.values()):
+                    break  # ``(Ký, ghi rõ họ tên)`` under three signatures: no cell of a table goes on
                 for i, piece in pieces.items():
                     cells[i].lines.append(piece)
                 j += 1

@@ -36,9 +36,11 @@ class WordsText:
 
 
 def is_words(text: str) -> bool:
-    """Does the text write an amount in words under a table (``Bằng chữ: ...``, ``(Số tiền bằng chữ: ...)``)?"""
-    head = text.strip()[:40]
-    return len(text) <= _MAX_TEXT and WORDS_MARK.search(head) is not None
+    """Does the text write an amount in words under a table (``Bằng chữ: ...``, ``(Số tiền bằng
+    chữ: ...)``), with no figure before the words (``Tổng: 3.400.000 đồng (Bằng chữ ...)`` is a
+    statement the text reader reads, its words with it)?"""
+    m = WORDS_MARK.search(text.strip()[:40])
+    return len(text) <= _MAX_TEXT and m is not None and not any(ch.isdigit() for ch in text.strip()[: m.start()])
 
 
 def table_total(items: Sequence[Item], where: Source) -> Amount | None:
