@@ -611,6 +611,14 @@ TEMPLATES: Mapping[str, str] = {
         "Mục {number} ghi “Tổng cộng” {stated} {unit} rồi còn phép tính sau đó; các phép tính sau được kiểm tra "
         "riêng, không cộng vào tổng {stated} {unit} của mục."
     ),
+    # tables as officers lay them out (group rows, label notes, amounts in words under a table)
+    "TABLE_LABEL_PRODUCT": (
+        "Nội dung ghi “{text}” = {value}, không khớp với số nào của các cột ({figures}); "
+        "thành tiền vẫn tính theo các cột, phần ghi trong nội dung chỉ là chú thích."
+    ),
+    "TABLE_WORDS_NOT_CHECKED": (
+        "Số tiền bằng chữ “{text}” dưới bảng chưa được đối chiếu: bảng không ghi tổng và có dòng không ghi số tiền."
+    ),
 }
 
 
@@ -1034,6 +1042,15 @@ TEMPLATES_EN: Mapping[str, str] = {
     "PARTS_AFTER_TOTAL": (
         "Item {number} states “Tổng cộng” {stated} {unit} and computes more after it; those computations are "
         "checked on their own, not added to the item's total of {stated} {unit}."
+    ),
+    # tables as officers lay them out (group rows, label notes, amounts in words under a table)
+    "TABLE_LABEL_PRODUCT": (
+        "The label writes “{text}” = {value}, which matches none of the row's figures ({figures}); "
+        "the amount is still computed from the columns, the label's product is a note."
+    ),
+    "TABLE_WORDS_NOT_CHECKED": (
+        "The amount in words “{text}” under the table is not checked: the table states no total and a row "
+        "states no amount."
     ),
 }
 

@@ -22,9 +22,11 @@ from typing import Any
 
 from budget.findings import Finding, Severity
 from budget.grid_sheets import CellValue, GridSheet, NotEvaluated, Percent, cell_text, plain_text, workbook_sheets
-from budget.model import Amount, CostLine, Item, Plan, Section, walk_lines, walk_sections
+from budget.model import Amount, CostLine, Item, Plan, Section, WordsCheck, walk_lines, walk_sections
 from budget.read_text import RawLine
-from budget.tables import Cell, TableBlock, TableRow, checkable, header_roles, kind, table_items
+from budget.table_columns import column_role, settle_numbers
+from budget.table_words import is_words
+from budget.tables import BlockReader, Cell, TableBlock, TableRow, checkable, kind
 from budget.units import read_money
 
 _FACTORS = frozenset({"quantity", "price", "duration", "rate"})
@@ -35,14 +37,14 @@ _COLUMN_NUMBER = re.compile(r"\(?\s*(?:[0-9]{1,2}|[A-Z])\s*\)?(?:\s*[=x×*+/-]\s
 _MAX_HEADER_ROWS = 3
 _MAX_ABOVE = 6
 _TITLE_GAP = 3  # blank rows that end a title block
+_WORDS_GAP = 2  # blank rows between a table and its total in words
 
 
 # --------------------------------------------------------------------------- cells
 
 
 def _role(text: str) -> str:
-    roles = header_roles(text)
-    return roles[0] if roles else ""
+    return column_role(text)[0]
 
 
 def _texts(row: dict[int, CellValue]) -> list[str] | None:
@@ -60,7 +62,7 @@ def is_header(row: dict[int, CellValue]) -> bool:
     texts = _texts(row)
     if texts is None:
         return False
-    roles = [_role(t) for t in texts]
+    roles = settle_numbers([_role(t) for t in texts])
     return bool(_MONEY & set(roles)) and len(set(roles) - {"", "note", "unit", "number"}) >= 2
 
 
@@ -148,7 +150,8 @@ def _roles(sheet: GridSheet, rows: Sequence[int], lo: int, hi: int) -> dict[int,
             role = _role(plain_text(v)) if v is not None else ""
             if role:
                 out[c] = role
-    return out
+    columns = sorted(out)
+    return dict(zip(columns, settle_numbers([out[c] for c in columns]), strict=True))
 
 
 def _amount_column(roles: dict[int, str]) -> int | None:
@@ -190,6 +193,10 @@ def _data_rows(sheet: GridSheet, start: int, lo: int, hi: int, roles: dict[int, 
         if not row:
             continue  # cells beside the table only: blank for the table
         gap = r - previous - 1
+        first = next((v for v in row.values() if isinstance(v, str) and v.strip()), "")
+        if rows and gap <= _WORDS_GAP and isinstance(first, str) and is_words(first):
+            rows.append(r)  # ``Bằng chữ: ...`` under the table (a merged cell): its total in words
+            break
         if gap >= 2 or is_header(sheet.row(r)):
             break
         if gap == 1 and not _has_number(row, roles):
@@ -295,6 +302,7 @@ def grid_plan(name: str, sheets: Sequence[GridSheet], findings: list[Finding]) -
     """The plan of every table in the sheets, in order; an empty plan when there is none."""
     items: list[Item] = []
     unchecked: list[Amount] = []
+    words: list[WordsCheck] = []
     previous: Amount | None = None
     for sheet in sheets:
         blocks = sheet_blocks(sheet, findings)
@@ -302,12 +310,14 @@ def grid_plan(name: str, sheets: Sequence[GridSheet], findings: list[Finding]) -
             where = sheet.source(blocks[0].first, 1)
             findings.append(Finding(where, "GRID_HIDDEN_SHEET", Severity.INFO, {"sheet": sheet.title}))
         for block in blocks:
-            read = table_items(block, findings, previous)
+            reader = BlockReader(block, findings, previous)
+            read = reader.items()
+            words.extend(reader.words)
             items.extend(checkable(read, unchecked))
             stated = [i.stated for i in read if isinstance(i, Section) and i.stated is not None]
             previous = stated[-1] if stated else previous
     found = _amounts(tuple(items)) + len(unchecked)
-    return Plan(name, items=tuple(items), amounts_found=found, unchecked=tuple(unchecked))
+    return Plan(name, items=tuple(items), amounts_found=found, unchecked=tuple(unchecked), words=tuple(words))
 
 
 def read_grid_workbook(

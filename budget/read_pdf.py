@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from budget.findings import InputError
+from budget.pdf_wrap import Line, Word, merge_wrapped
 from budget.read_text import RawLine, read_bytes
 from budget.source import Source
 from budget.text import clean_mapped
@@ -78,6 +79,7 @@ def _lines(pages: list[Any], file: str) -> list[RawLine]:
             found = text_page.extract_text_lines(layout=False, strip=True, return_chars=False)
             # page coordinates in points (where a line stands), never an amount: float is pdfplumber's own
             lines = [(str(f["text"]), float(f["top"]), float(f["bottom"])) for f in found if str(f["text"]).strip()]
+            lines = _unwrapped(text_page, lines)
             breaks = _paragraph_breaks(lines)
             entries: list[tuple[float, str | None, str]] = []  # (top, place, text); no place: a blank line
             for line_no, (text, top, _) in enumerate(lines, 1):
@@ -120,13 +122,55 @@ def _tables(page: Any) -> list[tuple[_Box, list[tuple[float, list[str]]]]]:
     for table in page.find_tables():
         rows = []
         for row, cells in zip(table.rows, table.extract(), strict=False):
-            texts = [" ".join((c or "").split()) for c in cells]  # cell text: figures stay text here
+            texts = [cell_text(c or "") for c in cells]  # cell text: figures stay text here
             if any(texts):
                 rows.append((float(row.bbox[1]), texts))  # a row's top on the page, for ordering
         if rows:
             x0, top, x1, bottom = table.bbox
             out.append(((float(x0), float(top), float(x1), float(bottom)), rows))
     return out
+
+
+_PIECE = re.compile(r"[0-9.,]{1,40}")  # a line of a cell that holds a piece of a figure only
+# the ways a figure is written: 1.500.000,5 (Vietnamese), 1,500,000.5 (English), 1500000
+_CONVENTIONS = (
+    re.compile(r"(?:[1-9][0-9]{0,2}(?:\.[0-9]{3}){0,8}|0)(?:,[0-9]{1,6})?"),
+    re.compile(r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3}){0,8}|0)(?:\.[0-9]{1,6})?"),
+    re.compile(r"[1-9][0-9]{0,17}|0"),
+)
+WRAP_MARK = " ↵ "  # two figures a cell writes on two lines, neither a piece of the other: never one number
+
+
+def cell_text(raw: str) -> str:
+    """A table cell's text from its lines. A figure a narrow column wrapped (``1.000.00`` on one
+    line, ``0`` on the next, or ``1.0`` / ``00.`` / ``000``) is rebuilt when the pieces make one
+    well-formed figure and one of them is no figure alone, written that way; two lines that are each a whole figure
+    (``1.500`` / ``2``) are kept apart by a mark that never reads as a number, so the cell is
+    reported unread rather than guessed. Other lines are joined by a space."""
+    lines = [" ".join(line.split()) for line in raw.split("\n")]
+    out: list[str] = []
+    run: list[str] = []  # consecutive lines that are pieces of figures
+    for line in [*(line for line in lines if line), ""]:
+        if _PIECE.fullmatch(line):
+            run.append(line)
+            continue
+        if run:
+            out.append(_figure(run))
+            run = []
+        if line:
+            out.append(line)
+    return " ".join(out)
+
+
+def _figure(pieces: list[str]) -> str:
+    """Lines of a cell that are pieces of figures: one figure when together they make one and,
+    in every way of writing it they fit, some piece is no figure alone (``2.50`` in
+    ``2.500.000``); else kept apart by ``WRAP_MARK``."""
+    whole = "".join(pieces)
+    ways = [c for c in _CONVENTIONS if c.fullmatch(whole)]
+    if len(pieces) > 1 and ways and all(any(not c.fullmatch(p) for p in pieces) for c in ways):
+        return whole
+    return WRAP_MARK.join(pieces)
 
 
 def _outside_tables(tables: list[tuple[_Box, Any]], obj: dict[str, Any]) -> bool:
@@ -136,6 +180,23 @@ def _outside_tables(tables: list[tuple[_Box, Any]], obj: dict[str, Any]) -> bool
     x = (obj["x0"] + obj["x1"]) / 2
     y = (obj["top"] + obj["bottom"]) / 2
     return not any(x0 <= x <= x1 and top <= y <= bottom for (x0, top, x1, bottom), _ in tables)
+
+
+def _unwrapped(page: Any, lines: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
+    """The page's lines with the rows of unruled tables whose narrow columns wrapped their cells
+    rebuilt (``pdf_wrap``): a continuation line joins its row (the row reaches down to its bottom)."""
+    if len(lines) < 2:
+        return lines
+    words: list[list[Word]] = [[] for _ in lines]
+    for w in page.extract_words():
+        middle = (float(w["top"]) + float(w["bottom"])) / 2
+        at = next((i for i, (_, top, bottom) in enumerate(lines) if top <= middle <= bottom), None)
+        if at is not None:
+            words[at].append(Word(str(w["text"]), float(w["x0"]), float(w["x1"])))
+    for ws in words:
+        ws.sort(key=lambda w: w.x0)
+    rows = [Line(t, top, bottom, tuple(ws)) for (t, top, bottom), ws in zip(lines, words, strict=True)]
+    return [(text, lines[a][1], lines[b][2]) for a, b, text in merge_wrapped(rows, cell_text)]
 
 
 def _paragraph_breaks(lines: list[tuple[str, float, float]]) -> set[int]:

@@ -155,11 +155,15 @@ def _stop_line(text: str) -> bool:
     return len(t) > 160 and "  " not in t
 
 
+# ``(Đơn vị tính: đồng)`` in a title: the unit of the table's figures, no column of it
+_UNIT_NOTE = re.compile(r"\(?\s{0,3}(?:đơn vị tính|đvt)\s{0,3}:[^()\n]{0,40}\)?", re.IGNORECASE)
+
+
 def text_block(lines: Sequence[RawLine], i: int, k: int, floor: int) -> tuple[TableBlock | None, int]:
     n = len(lines)
     # a title above the header (``BẢNG DỰ TRÙ KINH PHÍ``) names no column the lines below do not
     while k > 1:
-        own = {m.role for m in roles_in(lines[i].text)}
+        own = {m.role for m in roles_in(_UNIT_NOTE.sub(" ", lines[i].text))}
         rest = " ".join(rl.text for rl in lines[i + 1 : i + k])
         if own and not (own <= {m.role for m in roles_in(rest)} and _names_columns(rest)):
             break

@@ -80,6 +80,26 @@ def marker_style(text: str) -> str:
     return "num"
 
 
+def sequence_of(text: str) -> str:
+    """The sequence a row number belongs to: roman, upper, letter, or numbers with as many
+    parts (``1`` and ``2.1`` are two sequences, one under the other)."""
+    style = marker_style(text)
+    if style == "num":
+        return f"num{len([p for p in text.strip().rstrip('.)').split('.') if p])}"
+    return style
+
+
+def starts_sequence(text: str) -> bool:
+    """Is ``text`` the first number of its sequence: ``1``, ``2.1``, ``a``, ``A``, ``I``?"""
+    t = text.strip().rstrip(".)")
+    if not is_marker(text) or not t:
+        return False
+    if t.isalpha():
+        return t.lower() == "a" or t == "I"
+    parts = [p for p in t.split(".") if p]
+    return bool(parts) and parts[-1] == "1"
+
+
 def is_pipe(text: str) -> bool:
     return text.count("|") >= 2 or (text.lstrip().startswith("|") and text.count("|") >= 1)
 

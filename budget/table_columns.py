@@ -6,6 +6,7 @@ each shape of table: cells, aligned runs of text, or role words in reading order
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -149,19 +150,52 @@ def _column(role: str, title: str, source: Source, unit: str = "") -> Column:
     return Column(role, " ".join(title.split()), source, scale_in(title), period_of(title), unit)
 
 
+def column_role(text: str) -> tuple[str, str]:
+    """The role one header cell names and the unit it says (``Số tháng`` → tháng). ``TT`` is
+    both the row numbers and ``Thành tiền`` abbreviated: with a money unit (``TT (đồng)``) it is
+    the amount (a ``TT`` after the factors, with no amount column, is settled by ``settle_numbers``)."""
+    found = roles_in(text.strip())
+    if not found:
+        return "", ""
+    best = max(found, key=lambda m: m.end - m.start)
+    if best.role == "number" and scale_in(text) is not None:
+        return "amount", best.unit
+    return best.role, best.unit
+
+
+def settle_numbers(roles: Sequence[str]) -> list[str]:
+    """The roles of a header with ``TT`` read by position: when no column names an amount, a
+    ``TT`` standing after a factor column (``TT | Nội dung | SL | ĐG | TT``) is ``Thành tiền``."""
+    out = list(roles)
+    if {"amount", "per_amount", "total"} & set(out):
+        return out
+    factor = False
+    for i, role in enumerate(out):
+        factor = factor or role in FACTORS
+        if role == "number" and factor:
+            out[i] = "amount"
+    return out
+
+
+def settle_columns(columns: list[Column]) -> list[Column]:
+    """``settle_numbers`` over a header's columns (the amount's title keeps its scale and period)."""
+    roles = settle_numbers([c.role for c in columns])
+    return [c if c.role == r else _column(r, c.title, c.source, c.unit) for c, r in zip(columns, roles, strict=True)]
+
+
 def cell_column(cell: Cell) -> Column:
     """The role of one header cell (pipe, aligned, one per line)."""
     text = cell.text.strip()
-    found = roles_in(text)
-    if not found:
+    role, unit = column_role(text)
+    if not role:
         return Column("", text, cell.source)
-    best = max(found, key=lambda m: m.end - m.start)
-    return _column(best.role, text, cell.source, best.unit)
+    return _column(role, text, cell.source, unit)
 
 
 def header_roles(text: str) -> list[str]:
-    """The roles a header text names, in order (for tests and for detection)."""
-    return [m.role for m in roles_in(text)]
+    """The roles a header text names, in order (for tests and for detection); a ``TT`` after
+    the factors of a header naming no amount is ``Thành tiền`` (``settle_numbers``)."""
+    return settle_numbers([m.role for m in roles_in(text)])
 
 
 def _aligned(header: list[TableRow], rows: list[TableRow]) -> tuple[list[Column], list[tuple[int, int]]] | None:
@@ -254,8 +288,8 @@ def header_columns(
     if shape == "text":
         aligned = _aligned(header, rows)
         if aligned is not None:
-            return aligned
-        return _text_header_columns([c for r in header for c in r.cells]), None
+            return settle_columns(aligned[0]), aligned[1]
+        return settle_columns(_text_header_columns([c for r in header for c in r.cells])), None
     width = max(len(trimmed_cells(r.cells)) for r in header)
     first = list(header[0].cells[:width])
     while len(first) < width:
@@ -275,4 +309,4 @@ def header_columns(
                 role = next((c.role for c in reversed(columns[:idx]) if c.title), "")
             merged.append(_column(role, title, col.source if col.title else below.source, lower.unit or col.unit))
         columns = merged
-    return columns, None
+    return settle_columns(columns), None

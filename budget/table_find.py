@@ -13,7 +13,7 @@ from budget.read_text import RawLine
 from budget.source import Source
 from budget.table_aligned import text_block, text_header_at
 from budget.table_cells import TOTAL_LABEL, is_pipe, is_total_row, kind, lines_above, numeric_count
-from budget.table_columns import any_role, cell_column, scale_in
+from budget.table_columns import any_role, cell_column, scale_in, settle_numbers
 from budget.table_lines import cells_block, cells_header_at, marker_block, spaced_header_at
 from budget.table_records import Cell, TableBlock, TableRow
 from budget.text import fold
@@ -55,7 +55,7 @@ def _is_header_cells(cells: Sequence[Cell]) -> bool:
         return False
     if any(TOTAL_LABEL.match(t) for t in texts[:1]) and len(texts) <= 2:
         return False
-    roles = [cell_column(c).role for c in cells if c.text]
+    roles = settle_numbers([cell_column(c).role for c in cells if c.text])
     named = [r for r in roles if r]
     money = any(r in ("amount", "per_amount", "total") for r in roles)
     return money and len(set(named) - {"note", "unit", "number"}) >= 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from budget.findings import Finding, Severity
 from budget.model import Amount, CostLine, Item, Quantity, Section, Step
 from budget.numbers import NUMBER_TOKEN, shift, total
 from budget.source import Source
+from budget.table_cells import is_marker, sequence_of, starts_sequence
 from budget.table_columns import FACTORS
 from budget.table_place import PlacedRow
 from budget.text import fold
@@ -58,6 +60,31 @@ def _formula(label: str) -> list[str]:
     if m is None:
         return []
     return [p.strip() for p in m.group(1).split("+")]
+
+
+def heads_group(
+    style: str, following: str, ranks: Sequence[str], item_styles: Iterable[str], label_groups: bool = False
+) -> bool:
+    """Does a row that states an amount and no factor head the rows below it, as officers lay
+    out groups (``I | Chi hội nghị | | | 2.500.000`` above items ``1``, ``2``, then ``II``)?
+
+    Only when the layout says so: the next row is numbered in another sequence than this
+    one (``style`` is this row's sequence, ``label`` when it has no number), a sequence no
+    item row of the table used, ranked above the next row's (groups first seen rank higher);
+    a row with no number heads a group only when the next row starts a sequence (``1``, ``a``)
+    and the table has more such rows (``label_groups``: its numbering restarts under each).
+    The amounts never decide it: a wrong figure is reported, never read as another layout.
+    """
+    if not following or not is_marker(following):
+        return False
+    below = sequence_of(following)
+    if below == style or style in item_styles:
+        return False
+    if style == "label":
+        return label_groups and starts_sequence(following)
+    if style in ranks and below in ranks:
+        return ranks.index(style) < ranks.index(below)
+    return style in ranks or below not in ranks
 
 
 def lump(label: str, q: Quantity) -> Section:
@@ -278,9 +305,10 @@ def close_with_total(
     explicit: bool,
     findings: list[Finding],
     last_total: Amount | None,
+    last: bool = False,
 ) -> None:
     """A ``Cộng`` row's amount (``where``: its label's cell): the stated amount of the group it
-    closes (the formula ``(1+2+3)`` says which rows)."""
+    closes (the formula ``(1+2+3)`` says which rows). ``last``: no row but totals follows it."""
     formula = _formula(label)
     scope = stack[-1]
     if formula:
@@ -303,8 +331,14 @@ def close_with_total(
             target = g
             break
     if target is None:
-        is_grand = fold(label).startswith(("tong cong", "tong so")) and len(stack[0].entries) > 1
-        target = stack[0] if is_grand or len(stack) == 1 else stack[-1]
+        # a ``Tổng cộng``, or the last total under several groups, is the whole table's; any
+        # other the innermost open group's that states no amount of its own (a group row's)
+        grand = fold(label).startswith(("tong cong", "tong so")) or last
+        unstated = [g for g in stack if g.stated is None]
+        if (grand and len(stack[0].entries) > 1) or not unstated:
+            target = stack[0]
+        else:
+            target = unstated[-1]
     if target.stated is not None:
         # the same total written twice agrees; two different totals of one table are reported
         if shift(target.stated.value, target.stated.money.exponent) != shift(amount.value, amount.money.exponent):

@@ -13,16 +13,26 @@ from budget.read_text import RawLine
 from budget.table_cells import (
     BIG_NUMBER,
     NUMERIC_KINDS,
+    TOTAL_LABEL,
     is_marker,
     joined,
     kind,
     line_cell,
     lines_above,
-    marker_style,
     numeric_count,
+    sequence_of,
     units_line,
 )
-from budget.table_columns import FACTORS, NUMERIC_ROLES, Column, cell_column, roles_in
+from budget.table_columns import (
+    FACTORS,
+    NUMERIC_ROLES,
+    Column,
+    cell_column,
+    column_role,
+    roles_in,
+    settle_columns,
+    settle_numbers,
+)
 from budget.table_records import Cell, TableBlock, TableRow
 
 _MAX_HEADER_CELLS = 12  # more column names in a row is a list of words, not a header (and bounds the walk)
@@ -44,11 +54,11 @@ def cells_header_at(lines: Sequence[RawLine], i: int) -> int:
         found = roles_in(lines[j].text)
         if len(found) != 1 or BIG_NUMBER.search(lines[j].text):
             break
-        roles.append(found[0].role)
+        roles.append(column_role(lines[j].text)[0])
         if len(roles) > _MAX_HEADER_CELLS:
             return 0
         j += 1
-    return len(roles) if _names_table(roles) else 0
+    return len(roles) if _names_table(settle_numbers(roles)) else 0
 
 
 def _cells_fit(cells: Sequence[Cell], columns: Sequence[Column]) -> bool:
@@ -71,7 +81,7 @@ def _cells_fit(cells: Sequence[Cell], columns: Sequence[Column]) -> bool:
 def cells_block(lines: Sequence[RawLine], i: int, count: int, floor: int) -> tuple[TableBlock | None, int]:
     n = len(lines)
     head = [line_cell(rl) for rl in lines[i : i + count]]
-    columns = [cell_column(c) for c in head]
+    columns = settle_columns([cell_column(c) for c in head])
     rows = [TableRow(tuple(head), head[0].source.line or 0, head[-1].source.line or 0, header=True)]
     j = i + count
     while j + count <= n:
@@ -117,7 +127,7 @@ def spaced_header_at(lines: Sequence[RawLine], i: int) -> _CellHeader | None:
             if len(found) != 1:
                 break
             cells.append(line_cell(lines[j]))
-            roles.append(found[0].role)
+            roles.append(column_role(text)[0])
             if len(cells) > _MAX_HEADER_CELLS:
                 return None
         j += 1
@@ -125,6 +135,7 @@ def spaced_header_at(lines: Sequence[RawLine], i: int) -> _CellHeader | None:
             if j + 1 >= n or lines[j].text.strip() or not lines[j + 1].text.strip():
                 break
             j += 1
+    roles = settle_numbers(roles)
     if not _names_table(roles) or roles[0] != "number":
         return None
     end = min(j, n)
@@ -194,18 +205,10 @@ def _roman_value(text: str) -> int:
     return sum(-v if b > v else v for v, b in zip(values, [*values[1:], 0], strict=True))
 
 
-def _marker_style_key(text: str) -> str:
-    """The sequence a row number belongs to: roman, upper, letter, or numbers with as many parts."""
-    style = marker_style(text)
-    if style == "num":
-        return f"num{len([p for p in text.strip().rstrip('.)').split('.') if p])}"
-    return style
-
-
 def _follows(text: str, last: dict[str, str]) -> bool:
     """Is ``text`` the first number of its sequence (``1``, ``I``, ``A``, ``2.1``) or the next one?"""
     t = text.strip().rstrip(".)")
-    style = _marker_style_key(text)
+    style = sequence_of(text)
     before = last.get(style, "").strip().rstrip(".)")
     if style == "roman":
         return _roman_value(t) in (1, (_roman_value(before) if before else 0) + 1)
@@ -228,13 +231,21 @@ def marker_block(lines: Sequence[RawLine], i: int, head: _CellHeader, floor: int
     stream = _Lookahead(_cell_stream(lines, head.end, head.gap, width))
     rows: list[list[tuple[int, Cell]]] = []
     last: dict[str, str] = {}
+    spare: tuple[int, Cell] | None = None  # an empty cell after a full row: a total row's number
     for at, cell in stream:
         text = cell.text
+        full = bool(rows) and len(rows[-1]) >= width
+        if full and labelled and TOTAL_LABEL.match(text) is not None:
+            # ``Cộng`` under the last row: a row of its own, its number cell empty
+            rows.append([spare or (at, Cell("", cell.source.at(1))), (at, cell)])
+            spare = None
+            continue
+        spare = (at, cell) if full and not text else None
         if text and is_marker(text) and (not rows or _follows(text, last)):
             following = stream.next_written()
             full = bool(rows) and len(rows[-1]) >= width
             if not rows or full or (labelled and kind(following) == "text" and not is_marker(following)):
-                last[_marker_style_key(text)] = text
+                last[sequence_of(text)] = text
                 rows.append([(at, cell)])
                 continue
         if not rows:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from budget.model import Amount, CountSum, Item
+from budget.model import Amount, CountSum, Item, WordsCheck
 from budget.read_text import RawLine
 from budget.source import Source
 
@@ -37,6 +37,7 @@ class TableBlock:
     last: int
     rows: tuple[TableRow, ...]
     above: tuple[RawLine, ...] = ()  # nearest first: title, ``Đơn vị tính``, factors given once
+    below: tuple[RawLine, ...] = ()  # lines just under it that write its total in words (``Bằng chữ``)
 
 
 @dataclass(frozen=True)
@@ -51,3 +52,4 @@ class Tables:
     unchecked: tuple[Amount, ...] = ()
     whole: tuple[Item, ...] = ()
     counts: tuple[CountSum, ...] = ()  # counts the tables state as sums, checked as plain numbers
+    words: tuple[WordsCheck, ...] = ()  # the tables' totals written in words under them

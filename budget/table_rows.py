@@ -9,11 +9,21 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
-from budget.model import Amount, CountSum, Item, Quantity, Section
+from budget.model import Amount, CostLine, CountSum, Item, Quantity, Section, WordsCheck
 from budget.numbers import EXACT, total
 from budget.source import Source
-from budget.table_cells import TOTAL_LABEL, is_marker, is_total_row, kind, label_text, marker_style, numeric_count
+from budget.table_cells import (
+    TOTAL_LABEL,
+    is_marker,
+    is_total_row,
+    kind,
+    label_text,
+    numeric_count,
+    sequence_of,
+    starts_sequence,
+)
 from budget.table_columns import FACTORS, NUMERIC_ROLES, Column, header_columns, period_of
 from budget.table_cross import CrossTable
 from budget.table_formula import formula_row
@@ -24,6 +34,7 @@ from budget.table_groups import (
     build_item,
     close_group,
     close_with_total,
+    heads_group,
     keep,
     lump,
     product_line,
@@ -31,7 +42,15 @@ from budget.table_groups import (
 )
 from budget.table_place import PlacedRow, cell_rest, last_index, place
 from budget.table_records import Cell, TableBlock, TableRow
-from budget.table_values import column_money, context_above, english_grouping, label_factors, read_quantity
+from budget.table_values import (
+    column_money,
+    context_above,
+    english_grouping,
+    label_multipliers,
+    label_products,
+    read_quantity,
+)
+from budget.table_words import WordsText, is_words, words_checks
 from budget.text import fold
 from budget.units import read_money
 
@@ -49,10 +68,17 @@ class BlockReader:
         self.found = 0
         self.counts: list[CountSum] = []  # counts the table states as sums (pupils, classes)
         self.spans: list[tuple[int, int]] | None = None  # columns of a space-aligned part
+        self.words: list[WordsCheck] = []  # the total in words under the table (``Bằng chữ``)
+        self._words_text = [WordsText(rl.text, rl.source.at(1)) for rl in block.below]
 
     # ---------------------------------------------------------------- parts
 
     def items(self) -> list[Item]:
+        items = self._items()
+        self.words = words_checks(self._words_text, items, self.findings)
+        return items
+
+    def _items(self) -> list[Item]:
         parts = self._parts()
         sections: list[Section] = []
         for title_rows, header, rows in parts:
@@ -76,6 +102,13 @@ class BlockReader:
         rows = self.block.rows
         k = 0
         while k < len(rows):
+            written = [c for c in rows[k].cells if c.text.strip()]
+            if not rows[k].header and written and is_words(written[0].text):
+                # ``Bằng chữ`` in a row of the table (a merged cell under it): no row of it
+                text = " ".join(c.text.strip() for c in written)
+                self._words_text.append(WordsText(text, written[0].source, columns=False))
+                k += 1
+                continue
             if rows[k].header:
                 header = []
                 while k < len(rows) and rows[k].header:
@@ -150,7 +183,9 @@ class BlockReader:
         products: list[tuple[Entry, dict[str, Quantity], Quantity, PlacedRow]] = []
         counted: list[dict[int, Quantity]] = []  # the count cells of each data row, in order
         since = 0  # the rows after the last total row start here
-        for row in rows:
+        item_styles: set[str] = set()  # the numbering sequences of item rows
+        label_groups = _label_groups(rows)
+        for k, row in enumerate(rows):
             formula = (
                 None
                 if is_total_row(row)
@@ -170,27 +205,63 @@ class BlockReader:
             if is_total:
                 self._count_column_totals(label or label_text(row.cells), placed, columns, counted, since)
                 since = len(counted)
-                self._total(stack, ranks, placed, amount_cell, columns, amount_col)
+                last = all(is_total_row(r) or not label_text(r.cells) for r in rows[k + 1 :])
+                self._total(stack, placed, amount_cell, columns, amount_col, last)
                 continue
             counted.append(self._count_cells(placed, columns))
             if not numbers and not placed.odd and not placed.loose:
                 if not label:
                     continue
-                style = marker_style(placed.number) if placed.number else "label"
-                if style not in ranks:
-                    ranks.append(style)
-                while len(stack) > 1 and ranks.index(stack[-1].style) >= ranks.index(style):
-                    stack.pop()
                 src = placed.label.source if placed.label is not None else source
-                group = Group(placed.number, label, src, style)
-                stack[-1].entries.append(Entry(placed.number, group))
-                stack.append(group)
+                _open(stack, ranks, Group(placed.number, label, src, _style(placed.number)))
                 continue
+            following = _next_number(rows, k)
+            group = self._group_row(placed, columns, amount_col, following, ranks, item_styles, label_groups)
+            if group is not None:
+                _open(stack, ranks, group)
+                continue
+            if placed.number:
+                item_styles.add(sequence_of(placed.number))
             self._data_row(stack[-1], placed, columns, amount_cell, products)
         settle_scales(products, self.findings)
         for group in reversed(stack):
             close_group(group, self.findings, self.last_total)
         return [build_item(e) for e in part.entries if keep(e)], part.stated
+
+    def _group_row(
+        self,
+        row: PlacedRow,
+        columns: list[Column],
+        amount_col: int | None,
+        following: str,
+        ranks: list[str],
+        item_styles: set[str],
+        label_groups: bool,
+    ) -> Group | None:
+        """A group row with its own amount (``I | Chi hội nghị | | | 2.500.000``, often a
+        ``=SUM`` of the rows below): a group whose stated amount its items must add up to."""
+        if row.odd or not row.label or not row.label.text:
+            return None
+        if row.cells:
+            if amount_col is None or list(row.cells) != [amount_col]:
+                return None
+            cell = row.cells[amount_col]
+        elif len(row.loose) == 1:
+            cell = row.loose[0]
+        else:
+            return None
+        style = _style(row.number)
+        if not heads_group(style, following, ranks, item_styles, label_groups):
+            return None
+        money, explicit = column_money(columns[amount_col] if amount_col is not None else None, self.context)
+        read: list[Finding] = []
+        q = read_quantity(cell.text, cell.source, "amount", money, self.english, read)
+        if q is None or q.money is None or q.percent:
+            return None
+        self.findings.extend(read)
+        self.found += 1
+        stated = Amount(q.value, q.money, q.source)
+        return Group(row.number, row.label.text, row.label.source, style, stated=stated, explicit=explicit)
 
     def _count_cells(self, row: PlacedRow, columns: list[Column]) -> dict[int, Quantity]:
         """The row's figures in count columns (``Số lớp``, ``Số học sinh``)."""
@@ -320,8 +391,9 @@ class BlockReader:
                 findings.append(
                     Finding(duration.source, "TABLE_DURATION_NOT_APPLIED", Severity.INFO, {"text": duration.text})
                 )
-        extra = label_factors(label, row.label.source, findings) if row.label is not None else []
-        line = product_line(label, row, factors, extra, per, stated)
+        line = product_line(label, row, factors, [], per, stated)
+        if row.label is not None:
+            line = self._label_terms(line, row, factors, per, stated)
         entry = Entry(row.number, line)
         group.entries.append(entry)
         self.found += len(line.steps)
@@ -331,14 +403,34 @@ class BlockReader:
         if price is not None and not written and price.money is not None:
             products.append((entry, factors, stated, row))
 
+    def _label_terms(
+        self, line: CostLine, row: PlacedRow, factors: dict[str, Quantity], per: Quantity | None, stated: Quantity
+    ) -> CostLine:
+        """What a row's label writes beside its columns. A product of figures (``Nước uống (30
+        người x 2 ngày)``) is a note on how a column was counted: never a factor; a warning when
+        it equals none of the row's figures. A lone factor (``đóng 1/2``, ``x 2 buổi``) counts
+        only when the row's amount is its columns' product times it, and not the columns' alone."""
+        assert row.label is not None
+        label, where = row.label.text, row.label.source
+        figures = {q.value for q in factors.values()}
+        for note in label_products(label, where):
+            if note.value not in figures:
+                args = {"text": note.text, "value": note.value, "figures": ", ".join(q.text for q in factors.values())}
+                self.findings.append(Finding(note.source, "TABLE_LABEL_PRODUCT", Severity.WARNING, args))
+        extra = label_multipliers(label, where, self.findings)
+        if not extra or evaluate_line(line).ok:
+            return line
+        counted = product_line(label, row, factors, extra, per, stated)
+        return counted if evaluate_line(counted).ok else line
+
     def _total(
         self,
         stack: list[Group],
-        ranks: list[str],
         row: PlacedRow,
         amount_cell: Cell | None,
         columns: list[Column],
         amount_col: int | None,
+        last: bool,
     ) -> None:
         """A ``Cộng`` row: the stated amount of the group it closes (the formula ``(1+2+3)`` says which rows)."""
         label = row.label.text if row.label is not None else ""
@@ -355,4 +447,41 @@ class BlockReader:
                 self.found += 1
                 self.last_total = amount
         where = row.label.source if row.label is not None else None
-        close_with_total(stack, label, where, amount, explicit, self.findings, self.last_total)
+        close_with_total(stack, label, where, amount, explicit, self.findings, self.last_total, last)
+
+
+def _style(number: str) -> str:
+    """The numbering sequence of a row (``label`` for a row without a number)."""
+    return sequence_of(number) if number else "label"
+
+
+def _open(stack: list[Group], ranks: list[str], group: Group) -> None:
+    """A group row: closes the open groups of its rank or below, and opens ``group``."""
+    if group.style not in ranks:
+        ranks.append(group.style)
+    while len(stack) > 1 and ranks.index(stack[-1].style) >= ranks.index(group.style):
+        stack.pop()
+    stack[-1].entries.append(Entry(group.number, group))
+    stack.append(group)
+
+
+def _label_groups(rows: Sequence[TableRow]) -> bool:
+    """Does the numbering restart (``1``, ``a``) under two rows or more that have no number of
+    their own? Then such rows are the table's groups, even unnumbered."""
+    heads = 0
+    for k, row in enumerate(rows):
+        first = next((c.text.strip() for c in row.cells if c.text.strip()), "")
+        if first and not is_marker(first) and not is_total_row(row) and starts_sequence(_next_number(rows, k)):
+            heads += 1
+    return heads >= 2
+
+
+def _next_number(rows: Sequence[TableRow], k: int) -> str:
+    """The row number of the row after ``rows[k]`` ("" when it has none or is a total)."""
+    if k + 1 >= len(rows):
+        return ""
+    row = rows[k + 1]
+    first = next((c.text.strip() for c in row.cells if c.text.strip()), "")
+    if is_total_row(row) or not is_marker(first):
+        return ""
+    return first.rstrip(".)")

@@ -155,6 +155,60 @@ def label_factors(label: str, source: Source, findings: list[Finding]) -> list[Q
     return out
 
 
+_NUM = r"[0-9]{1,3}(?:[.,][0-9]{1,3}){0,4}"
+_WORD = r"[^\W\d_]{1,12}"
+_TERM = rf"{_NUM}(?:\s{{0,3}}{_WORD}(?:\s(?![x×X]\s){_WORD})?)?"
+_SIGN = r"\s{0,3}(?<![^\W\d_])[x×X*](?![^\W\d_])\s{0,3}"
+# ``30 người x 2 ngày`` inside a label: bounded repetitions, no nested unbounded quantifier
+_LABEL_PRODUCT = re.compile(rf"(?<![0-9.,]){_TERM}(?:{_SIGN}{_TERM}){{1,5}}")
+_PRODUCT_FIGURE = re.compile(rf"(?<![^\s(x×X*]){_NUM}(?![0-9])")
+
+
+@dataclass(frozen=True)
+class LabelProduct:
+    """A product of figures a label writes (``Nước uống (30 người x 2 ngày)``): a note on how a
+    column's figure was counted, never a factor of the row."""
+
+    text: str
+    value: Decimal
+    source: Source
+
+
+def label_products(label: str, source: Source) -> list[LabelProduct]:
+    """The products of figures written in a label, with their values (None when a figure does
+    not read as one number: such a product is left out, never guessed)."""
+    out = []
+    for m in _LABEL_PRODUCT.finditer(label):
+        figures = [f.group() for f in _PRODUCT_FIGURE.finditer(m.group())]
+        values = []
+        for f in figures:
+            try:
+                value, fs = read_number_at(f, source)
+            except NumberError:
+                break
+            if fs:
+                break  # a figure read with a doubt: the note is not compared
+            values.append(value)
+        if len(values) < 2 or len(values) != len(figures):
+            continue
+        product = Decimal(1)
+        for v in values:
+            product *= v
+        out.append(LabelProduct(m.group(), product, source.at((source.pos or 0) + m.start() + 1)))
+    return out
+
+
+def label_multipliers(label: str, source: Source, findings: list[Finding]) -> list[Quantity]:
+    """Factors a label writes outside any product of figures: ``đóng 1/2``, ``x 2 buổi``. The
+    row reader uses them only when the row's amount counts them (see ``table_rows``)."""
+    taken = [(m.start(), m.end()) for m in _LABEL_PRODUCT.finditer(label)]
+    return [
+        q
+        for q in label_factors(label, source, findings)
+        if not any(a <= (q.source.pos or 0) - (source.pos or 0) < b for a, b in taken)
+    ]
+
+
 def column_money(col: Column | None, context: TableContext) -> tuple[Money | None, bool]:
     """The money unit of a column and whether it was written (header or unit line)."""
     if col is not None and col.money is not None:

@@ -30,15 +30,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from budget.findings import Finding
-from budget.model import Amount, CountSum, Item, Plan, Section
+from budget.model import Amount, CountSum, Item, Plan, Section, WordsCheck
 from budget.read_text import RawLine
 from budget.table_cells import kind
 from budget.table_columns import header_roles
 from budget.table_find import find_tables
 from budget.table_records import Cell, TableBlock, TableRow, Tables
 from budget.table_rows import BlockReader
+from budget.table_words import is_words
 
 __all__ = [
+    "BlockReader",
     "Cell",
     "TableBlock",
     "TableRow",
@@ -72,10 +74,12 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
     blocks = find_tables(lines)
     if not blocks:
         return Tables(list(lines), [], 0)
+    blocks = _with_words_below(lines, blocks)
     items: list[Item] = []
     whole: list[Item] = []
     unchecked: list[Amount] = []
     counts: list[CountSum] = []
+    words: list[WordsCheck] = []
     found = 0
     previous: Amount | None = None
     for block in blocks:
@@ -85,12 +89,41 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
         items.extend(checkable(read, unchecked))
         found += reader.found
         counts.extend(reader.counts)
+        words.extend(reader.words)
         previous = reader.last_total
     inside = {n for b in blocks for n in range(b.first, b.last + 1)}
+    inside.update(rl.source.line for b in blocks for rl in b.below if rl.source.line is not None)
     outside = [
         replace(rl, source=rl.source._replace(text="", colmap=None)) if rl.source.line in inside else rl for rl in lines
     ]
-    return Tables(outside, items, found, tuple(unchecked), tuple(whole), tuple(counts))
+    return Tables(outside, items, found, tuple(unchecked), tuple(whole), tuple(counts), tuple(words))
+
+
+_WORDS_REACH = 2  # non-empty lines under a table where its total in words may stand
+
+
+def _with_words_below(lines: Sequence[RawLine], blocks: list[TableBlock]) -> list[TableBlock]:
+    """Each block with the lines just under it that write its total in words (``Bằng chữ: ...``),
+    before the next block."""
+    index = {rl.source.line: i for i, rl in enumerate(lines) if rl.source.line is not None}
+    out = []
+    for k, block in enumerate(blocks):
+        end = blocks[k + 1].first if k + 1 < len(blocks) else None
+        below: list[RawLine] = []
+        seen = 0
+        i = index.get(block.last, len(lines)) + 1
+        while i < len(lines) and seen < _WORDS_REACH:
+            rl = lines[i]
+            if end is not None and rl.source.line is not None and rl.source.line >= end:
+                break
+            if rl.text.strip():
+                seen += 1
+                if is_words(rl.text):
+                    below.append(rl)
+                    break
+            i += 1
+        out.append(replace(block, below=tuple(below)) if below else block)
+    return out
 
 
 def checkable(read: Sequence[Item], unchecked: list[Amount]) -> list[Item]:
@@ -137,6 +170,8 @@ def with_tables(plan: Plan, tables: Tables) -> Plan:
     total of those items (a section of its own), never of the tables."""
     if tables.counts:
         plan = replace(plan, counts=plan.counts + tables.counts)
+    if tables.words:
+        plan = replace(plan, words=plan.words + tables.words)
     if not tables.items and not tables.unchecked:
         return plan
     found = plan.amounts_found + tables.found

@@ -17,18 +17,23 @@ import csv
 import io
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import docx
 import openpyxl
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl.utils.cell import get_column_letter
 
 from budget.api import check_file
 from budget.findings import Severity
 from budget.model import walk_lines
-from budget.numbers import read_number
-from tests.test_tables import _TITLE, _aligned_text, _cells, _pipe, _Table, _tables
+from budget.numbers import format_vn, read_number
+from budget.words import to_words
+from tests.test_docx_pdf import _soffice_convert
+from tests.test_tables import _LABELS, _TITLE, _aligned_text, _cells, _pipe, _Table, _tables
 
 Where = tuple[int | None, int | None, str | None]  # line, column, cell (or place in a .docx)
 _HEADING = _TITLE.strip()
@@ -147,3 +152,296 @@ def _same_in_every_form(tmp_path: Path, table: _Table, forms: dict[str, Form]) -
 @given(_tables())
 def test_one_table_seven_forms(tmp_path: Path, table: _Table) -> None:
     _same_in_every_form(tmp_path, table, FORMS)
+
+
+# --------------------------------------------------------------------------- group rows
+
+# An officer's estimate: group rows (``I``, ``II`` or ``A``, ``B``) above their items, with or
+# without their own amount, a ``Cộng``/``Tổng cộng`` row summing the groups, ``Bằng chữ`` under
+# the table and the signature row. At most one figure is wrong: an item's amount (its group and
+# the total add the amounts as written, as ``=SUM`` does), a group's amount (the total adds the
+# groups as written) or the total. Items must add up to their group, groups to the total.
+
+_GROUP_TITLES = ("Chi tổ chức hội nghị", "Chi tài liệu", "Chi khen thưởng", "Chi công tác phí")
+_UNITS = ("người", "bộ", "suất", "ngày", "cái")
+
+
+@dataclass(frozen=True)
+class _GroupTable(_Table):
+    kinds: tuple[str, ...] = ()  # each row: "group", "item" or "total"
+    wrong: int | None = None  # the row whose amount is wrong
+    code: str = ""  # the error the wrong row must get
+    below: tuple[tuple[str, ...], ...] = ()  # rows under the table: ``Bằng chữ``, signatures
+    members: tuple[tuple[int, ...], ...] = ()  # for a group or total row: the rows it adds
+
+
+@st.composite
+def _group_tables(draw: st.DrawFn) -> _GroupTable:
+    return _group_table(random.Random(draw(st.integers(0, 2**32))))
+
+
+def _group_table(rnd: random.Random) -> _GroupTable:
+    roles = ["number", "label", "quantity", "price", "amount"]
+    titles = [
+        rnd.choice(("STT", "TT")),
+        "Nội dung",
+        rnd.choice(("Số lượng", "SL", "Số lg")),
+        rnd.choice(("Đơn giá", "ĐG", "Đ.giá")),
+        rnd.choice(("Thành tiền", "TT", "TT (đồng)", "T.tiền")),  # ``TT`` after the factors: Thành tiền
+    ]
+    if rnd.random() < 0.5:
+        roles.insert(2, "unit")
+        titles.insert(2, rnd.choice(("ĐVT", "Đơn vị tính")))
+    if rnd.random() < 0.4:
+        roles.insert(-1, "duration")
+        titles.insert(-1, "Số ngày")
+    group_amounts = rnd.random() < 0.7
+    markers = rnd.choice((("I", "II", "III", "IV"), ("A", "B", "C", "D")))
+    count = rnd.randint(2, 3)
+    continuing = rnd.random() < 0.3  # items numbered on across groups (1, 2, then 3, 4)
+    mistake = rnd.choice((None, "item", "group", "total") if group_amounts else (None, "item", "total"))
+    rows: list[dict[str, str]] = []
+    kinds: list[str] = []
+    members: list[tuple[int, ...]] = []
+    truth = []
+    item_rows: list[int] = []
+    group_rows: list[int] = []
+    amounts: dict[int, int] = {}
+    wrong_item = rnd.randrange(count) if mistake == "item" else None
+    labels = rnd.sample(_LABELS, 9)
+    n = 0
+    for g in range(count):
+        at = len(rows)
+        group_rows.append(at)
+        rows.append({"number": markers[g], "label": _GROUP_TITLES[g]})
+        kinds.append("group")
+        members.append(())
+        inner = []
+        for i in range(rnd.randint(1, 3)):
+            qty, price = rnd.randint(1, 80), rnd.randint(1, 90) * 5000
+            days = rnd.randint(1, 5) if "duration" in roles else 1
+            amount = qty * price * days
+            ok = True
+            if wrong_item == g and i == 0:
+                amount += rnd.choice((-1, 1)) * rnd.randint(1, 9) * 10000
+                ok = False
+            n += 1
+            label = labels.pop()
+            if rnd.random() < 0.25:  # how the quantity was counted, a note in the label (right or not)
+                people = rnd.choice([d for d in range(1, qty + 1) if qty % d == 0])
+                label += f" ({people} người x {qty // people + rnd.choice((0, 0, 1))} ngày)"
+            row = {"number": str(n if continuing else i + 1), "label": label, "unit": rnd.choice(_UNITS)}
+            row |= {"quantity": str(qty), "price": format_vn(Decimal(price)), "amount": format_vn(Decimal(amount))}
+            factors: tuple[Decimal, ...] = (Decimal(qty), Decimal(price))
+            if "duration" in roles:
+                row["duration"] = str(days)
+                factors += (Decimal(days),)
+            inner.append(len(rows))
+            amounts[len(rows)] = amount
+            rows.append(row)
+            kinds.append("item")
+            members.append(())
+            truth.append((label, factors, Decimal(amount), ok))
+        item_rows.extend(inner)
+        members[at] = tuple(inner)
+        amounts[at] = sum(amounts[r] for r in inner)
+        if not continuing:
+            n = 0
+    wrong = None
+    code = ""
+    if mistake == "item":
+        wrong = next(r for r in item_rows if not truth[item_rows.index(r)][3])
+        code = "PRODUCT_MISMATCH"
+    if mistake == "group":
+        wrong = rnd.choice(group_rows)
+        amounts[wrong] += rnd.choice((-1, 1)) * rnd.randint(1, 9) * 100000
+        code = "SECTION_SUM_MISMATCH"
+    total_members = tuple(group_rows) if group_amounts else tuple(item_rows)
+    total = sum(amounts[r] for r in total_members)
+    if mistake == "total":
+        total += rnd.choice((-1, 1)) * rnd.randint(1, 9) * 1000000
+        code = "SECTION_SUM_MISMATCH"
+    for r in group_rows:
+        if group_amounts:
+            rows[r]["amount"] = format_vn(Decimal(amounts[r]))
+    rows.append({"label": rnd.choice(("Cộng", "Tổng cộng")), "amount": format_vn(Decimal(total))})
+    kinds.append("total")
+    members.append(total_members)
+    if mistake == "total":
+        wrong = len(rows) - 1
+    words = f"Bằng chữ: {to_words(Decimal(total), 'đồng').capitalize()}./."
+    signatures = ("Người lập biểu", "Kế toán", "Thủ trưởng đơn vị")
+    cells = tuple(tuple(row.get(role, "") for role in roles) for row in rows)
+    return _GroupTable(
+        tuple(roles),
+        tuple(titles),
+        cells,
+        tuple(truth),
+        tuple(kinds),
+        wrong,
+        code,
+        ((words,), signatures),
+        tuple(members),
+    )
+
+
+def _below_text(t: _GroupTable) -> str:
+    """``Bằng chữ`` and the signatures under a text table, as a word processor leaves them."""
+    words, signatures = t.below
+    return "\n" + words[0] + "\n\n" + "          ".join(signatures) + "\n"
+
+
+def _with_below(form: Callable[..., tuple[str, list[Where]]]) -> Form:
+    def write(t: _Table, path: Path, rnd: random.Random) -> tuple[str, list[Where]]:
+        assert isinstance(t, _GroupTable)
+        name, where = form(t, path, rnd)
+        target = path.with_name(name)
+        text = target.read_text(encoding="utf-8").rstrip("\n") + "\n"
+        if text.endswith("Người lập\n"):  # the one-cell-per-line form's own ending
+            text = text[: -len("\nNgười lập\n")]
+        target.write_text(text + _below_text(t), encoding="utf-8")
+        return name, where
+
+    return write
+
+
+def _csv_groups(t: _Table, path: Path, rnd: random.Random) -> tuple[str, list[Where]]:
+    assert isinstance(t, _GroupTable)
+    delimiter = rnd.choice((",", ";", "\t"))
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    width = len(t.roles)
+    writer.writerow([_HEADING] + [""] * (width - 1))
+    writer.writerow([""] * (width - 1) + ["Đơn vị tính: đồng"])
+    writer.writerow(t.titles)
+    writer.writerows(t.rows)
+    words, signatures = t.below
+    writer.writerow([words[0]] + [""] * (width - 1))
+    writer.writerow([""] * width)
+    writer.writerow([signatures[0], "", signatures[1], "", signatures[2]])
+    target = path.with_suffix(".csv")
+    target.write_text(buf.getvalue(), encoding="utf-8")
+    amount = t.roles.index("amount") + 1
+    return target.name, [(4 + i, amount, None) for i in range(len(t.rows))]
+
+
+def _xlsx_groups(t: _Table, path: Path, rnd: random.Random) -> tuple[str, list[Where]]:
+    """The officer's workbook: group rows ``=SUM`` their items, the total adds the groups
+    (``=F5+F9``), items ``=D6*E6``; a wrong figure typed over its formula; ``Bằng chữ`` in a
+    merged cell under the table, the signatures two rows below."""
+    assert isinstance(t, _GroupTable)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = rnd.choice(("Dự toán", "Sheet1"))
+    width = len(t.roles)
+    last = get_column_letter(width)
+    ws.cell(row=1, column=1, value=_HEADING)
+    ws.merge_cells(f"A1:{last}1")
+    ws.cell(row=2, column=width, value="Đơn vị tính: đồng")
+    top = 4
+    for c, title in enumerate(t.titles, 1):
+        ws.cell(row=top, column=c, value=title)
+    amount = t.roles.index("amount")
+    col = get_column_letter(amount + 1)
+    factors = [get_column_letter(i + 1) for i, r in enumerate(t.roles) if r in ("quantity", "price", "duration")]
+    first = top + 1
+    for r, (row, kind) in enumerate(zip(t.rows, t.kinds, strict=True)):
+        at = first + r
+        for c, text in enumerate(row):
+            if not text:
+                continue
+            value: object = text
+            if t.roles[c] in _NUMERIC and (t.roles[c] != "number" or text.isdigit()):
+                value = read_number(text).value
+            ws.cell(row=at, column=c + 1, value=value)
+        cells = [f"{col}{first + m}" for m in t.members[r]]
+        if r == t.wrong or not row[amount]:
+            continue  # typed over its formula (``nhập tay``), or no amount of its own
+        if kind == "item":
+            ws.cell(row=at, column=amount + 1, value="=" + "*".join(f"{f}{at}" for f in factors))
+        elif kind == "group":
+            ws.cell(row=at, column=amount + 1, value=f"=SUM({cells[0]}:{cells[-1]})")
+        else:
+            ws.cell(row=at, column=amount + 1, value="=" + "+".join(cells))
+    end = first + len(t.rows)
+    words, signatures = t.below
+    ws.cell(row=end, column=1, value=words[0])
+    ws.merge_cells(f"A{end}:{last}{end}")
+    for c, name in zip((1, 3, 5), signatures, strict=True):
+        ws.cell(row=end + 2, column=c, value=name)
+    target = path.with_suffix(".xlsx")
+    wb.save(target)
+    return target.name, [(None, None, f"{ws.title}!{col}{first + i}") for i in range(len(t.rows))]
+
+
+def _docx_groups(t: _Table, path: Path, rnd: random.Random) -> tuple[str, list[Where]]:
+    assert isinstance(t, _GroupTable)
+    name, where = _docx(t, path, rnd)
+    document = docx.Document(str(path.with_suffix(".docx")))
+    words, signatures = t.below
+    document.add_paragraph(words[0])
+    table = document.add_table(rows=1, cols=3)  # the signatures: a table without rules
+    for c, text in enumerate(signatures):
+        table.cell(0, c).text = text
+    document.save(str(path.with_suffix(".docx")))
+    return name, where
+
+
+GROUP_FORMS: dict[str, Form] = {
+    "pipe": _with_below(_text_form(_pipe)),
+    "tabs": _with_below(_text_form(_tabs)),
+    "aligned": _with_below(_text_form(_aligned_text)),
+    "cells": _with_below(_text_form(_cells)),
+    "csv": _csv_groups,
+    "xlsx": _xlsx_groups,
+    "docx": _docx_groups,
+}
+
+
+def _groups_in_every_form(tmp_path: Path, table: _GroupTable, forms: dict[str, Form]) -> None:
+    truth = [(label, factors, stated) for label, factors, stated, _ok in table.truth]
+    verdicts = [ok for *_rest, ok in table.truth]
+    rnd = random.Random(len(table.rows) * 7919 + len(table.roles))
+    for form, write in forms.items():
+        name, where = write(table, tmp_path / form, rnd)
+        report = check_file(tmp_path / name, name)
+        got = [(x.label, tuple(q.value for q in x.factors), x.stated.value) for x in walk_lines(report.plan.items)]
+        assert got == truth, (form, table)
+        assert [r.ok for r in report.evaluation.lines()] == verdicts, (form, table)
+        errors = [f for f in report.findings if f.severity is Severity.ERROR]
+        at = [
+            (f.code, *((f.source.line, f.source.col, None) if f.source.cell is None else (None, None, f.source.cell)))
+            for f in errors
+        ]
+        if table.wrong is None:
+            assert at == [], (form, table, errors)
+            unread = [f for f in report.findings if f.code.endswith(("_NOT_CHECKED", "_UNREADABLE"))]
+            assert unread == [], (form, table, unread)
+        else:
+            assert at == [(table.code, *where[table.wrong])], (form, table, errors)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_group_tables())
+def test_group_rows_in_every_form(tmp_path: Path, table: _GroupTable) -> None:
+    _groups_in_every_form(tmp_path, table, GROUP_FORMS)
+
+
+def _pdf_groups(t: _Table, path: Path, rnd: random.Random) -> tuple[str, list[Where]]:
+    """The Word form printed by LibreOffice: ruled table rows become ``trang 1, bảng 1, dòng N``."""
+    assert isinstance(t, _GroupTable)
+    name, _where = _docx_groups(t, path, rnd)
+    document = docx.Document(str(path.with_name(name)))
+    document.tables[0].style = "Table Grid"  # ruled, as printed estimates are
+    document.save(str(path.with_name(name)))
+    pdf = _soffice_convert(path.with_name(name), path.parent, "pdf:writer_pdf_Export")
+    target = path.with_suffix(".pdf")
+    pdf.replace(target)
+    return target.name, [(None, None, f"trang 1, bảng 1, dòng {2 + i}") for i in range(len(t.rows))]
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_group_tables())
+def test_group_rows_in_a_printed_pdf(tmp_path: Path, table: _GroupTable) -> None:
+    _groups_in_every_form(tmp_path, table, {"pdf": _pdf_groups})
