@@ -56,6 +56,7 @@ DOC_STYLES = (
     "numbered_labels",  # khu 2, lớp 5, đợt 1
     "number_forms",  # 02 ngày, 1,0 triệu đồng, 0,5
     "preamble",  # Căn cứ ... số 40/2017/TT-BTC ngày 28/4/2017 above the budget
+    "wording",  # "Dự kiến ..." before a computation, "." or ";" after it
 )
 TABLE_STYLES = ("table_pipe", "table_tab", "table_aligned", "table_cells")
 STYLES = (*ITEM_STYLES, *DOC_STYLES, *TABLE_STYLES, "mixed")
@@ -181,6 +182,8 @@ class Item:
     form: tuple[str, ...] = ()  # the written form's choices: operator, verb, marker, variant ...
     note: str = ""
     note_after: bool = False
+    lead: str = ""  # words before the computation: "Dự kiến "
+    end: str = ""  # after it: "." or ";"
 
 
 @dataclass(frozen=True)
@@ -228,8 +231,9 @@ class Mistake:
     kind: str  # a MISTAKES entry
     figure: Figure  # the figure that is now wrong, as the mistaken text states it
     true_value: Decimal
-    # Two figures disagree and nothing else says which is wrong (a sum stated over one plain
-    # amount): the checker may rightly name either, so P3 does not apply.
+    # Changing another figure instead would make the text agree as well (a total over plain
+    # amounts: the total or any amount may be the wrong one): the checker may rightly name
+    # another figure, so P3 does not apply.
     ambiguous: bool = False
 
 
@@ -276,6 +280,8 @@ class _Build:
     count: int = 0
     used_labels: set[str] = field(default_factory=set)
     base_label: str = ""
+    table: bool = False  # items are table rows
+    duration: str = ""  # a table's third factor ("ngày"), "" for two factors
 
     def on(self, feature: str) -> bool:
         """Is a document feature on? Each in its own style, all of them at random in ``mixed``."""
@@ -325,6 +331,13 @@ class _Build:
         return tuple(factors)
 
     def item(self, kind: str) -> Item:
+        item = self._item(kind)
+        if self.on("wording"):
+            lead = self.rnd.choice(("", "Dự kiến ", "Dự kiến khoảng ", "Kinh phí ", "Tính: "))
+            item = replace(item, lead=lead, end=self.rnd.choice(("", ".", ";")))
+        return item
+
+    def _item(self, kind: str) -> Item:
         rnd, key = self.rnd, self.key()
         note = rnd.choice(NOTES) if self.on("notes") else ""
         note_after = rnd.random() < 0.5
@@ -383,20 +396,19 @@ class _Build:
             factors.append(self.count_factor(duration))
         return Item(self.key(), "row", label, _product(tuple(factors)), (tuple(factors),))
 
-    def group(self, depth: int, levels: int, make_item: bool) -> Group:
+    def group(self, depth: int, levels: int) -> Group:
         key = self.key()
         title = self.label(GROUP_TITLES) if depth > 0 else ""
         n = self.rnd.randint(1, self.size)
         if depth + 1 >= levels:
             children: tuple[Group | Item, ...] = tuple(
-                self.table_item(self._duration) if not make_item else self.item(self.item_kind()) for _ in range(n)
+                self.table_item(self.duration) if self.table else self.item(self.item_kind()) for _ in range(n)
             )
         else:
-            children = tuple(self.group(depth + 1, levels, make_item) for _ in range(n))
-        stated = not (self.on("subtotals_omitted") and self.rnd.random() < 0.6)
+            children = tuple(self.group(depth + 1, levels) for _ in range(n))
+        omitted = self.on("subtotals_omitted") or self.table  # a table's group rows often state nothing
+        stated = not (omitted and self.rnd.random() < 0.5)
         return Group(key, title, children, stated)
-
-    _duration: str = ""
 
 
 def _product(factors: tuple[Factor, ...]) -> Decimal:
@@ -423,7 +435,9 @@ def _markers(rnd: random.Random, on: bool) -> tuple[str, ...]:
         return ("arabic", "dotted", "dash")
     group = rnd.choice(_MARKER_SYSTEMS["group"])
     sub = rnd.choice([s for s in _MARKER_SYSTEMS["sub"] if s != group and not (group != "arabic" and s == "dotted")])
-    item = rnd.choice([s for s in _MARKER_SYSTEMS["item"] if s not in (group, sub) and (s != "dotted" or sub == "dotted")])
+    item = rnd.choice(
+        [s for s in _MARKER_SYSTEMS["item"] if s not in (group, sub) and (s != "dotted" or sub == "dotted")]
+    )
     return (group, sub, item)
 
 
@@ -432,12 +446,12 @@ def build(rnd: random.Random, style: str, size: int = 3) -> Doc:
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}")
     money = rnd.choice(tuple(MONEY_EXPONENT))
-    b = _Build(rnd, style, money, size)
     table = style.removeprefix("table_") if style in TABLE_STYLES else ""
+    b = _Build(rnd, style, money, size, table=bool(table))
     levels = rnd.randint(1, 2 if table else 3)
     if table:
-        b._duration = rnd.choice(("", "ngày", "tháng", "buổi"))
-    root = b.group(0, levels, make_item=not table)
+        b.duration = rnd.choice(("", "ngày", "tháng", "buổi"))
+    root = b.group(0, levels)
     if levels > 1 and not root.stated:
         root = replace(root, stated=True)
     total_forms = b.on("total_forms")
@@ -453,7 +467,7 @@ def build(rnd: random.Random, style: str, size: int = 3) -> Doc:
         markers=_markers(rnd, b.on("markers")),
         table=table,
         table_unit_in_header=rnd.random() < 0.5,
-        table_duration=b._duration,
+        table_duration=b.duration,
         cong_word=rnd.choice(("Cộng", "Tổng cộng")),
     )
     root = replace(root, stated=True)  # the grand total is always stated
@@ -518,7 +532,9 @@ def _visible(node: Group | Item, dropped: str | None) -> Group | Item:
     return replace(node, children=tuple(_visible(c, dropped) for c in node.children if c.key != dropped))
 
 
-def write(style: str, layout: Layout, root: Group, override: dict[str, Decimal] | None = None, dropped: str | None = None) -> Doc:
+def write(
+    style: str, layout: Layout, root: Group, override: dict[str, Decimal] | None = None, dropped: str | None = None
+) -> Doc:
     """The text of the tree; ``override`` changes stated figures, ``dropped`` leaves out an item.
     Sums are stated from the true tree (a dropped item is still counted in them)."""
     w = _Writer(layout, override or {}, dropped)
@@ -574,9 +590,9 @@ def _write_children(w: _Writer, group: Group, path: tuple[int, ...], depth: int)
     for i, child in enumerate(visible):
         # a level's marker system: the item system for items; groups by depth from the top
         if isinstance(child, Item):
-            system = systems[2] if depth > 0 or any(isinstance(c, Group) for c in visible) else systems[2]
-            if depth == 0:
-                system = systems[2] if systems[2] not in ("dotted", "letter") else "arabic"
+            system = systems[2]
+            if depth == 0 and system in ("dotted", "letter"):  # items straight under the total
+                system = "arabic"
             _write_item(w, child, _marker(system, (*path, i)))
         else:
             system = systems[0] if depth == 0 else systems[1]
@@ -589,6 +605,7 @@ def _write_children(w: _Writer, group: Group, path: tuple[int, ...], depth: int)
 
 
 def _with_note(item: Item, head: str, body: str) -> str:
+    body = f"{item.lead}{body}{item.end}"
     if item.note and not item.note_after:
         return f"{head} {item.note}: {body}"
     if item.note:
@@ -626,7 +643,8 @@ def _write_item(w: _Writer, item: Item, marker: str) -> None:
         per = item.amount / item.other
         amount = w.amount(item.key, "amount", item.amount)
         again = f"{num(item.amount)} {money}"
-        quotient = f"{again} : {num(item.other)} {item.other_unit} = {w.stated(item.key + '.q', 'quotient', per)} {money}/{item.other_unit}"
+        per_text = w.stated(item.key + ".q", "quotient", per)
+        quotient = f"{again} : {num(item.other)} {item.other_unit} = {per_text} {money}/{item.other_unit}"
         if variant == "comma":
             w.add(f"{head}: {amount}, {average} {quotient}.")
         else:
@@ -637,11 +655,15 @@ def _write_item(w: _Writer, item: Item, marker: str) -> None:
         w.add(_with_note(item, head, body))
     elif k == "breakdown_sentence":
         (sep,) = item.form
-        parts = f"{sep} ".join(f"{label} là {w.amount(f'{item.key}.p{j}', 'part', v)}" for j, (label, v) in enumerate(item.parts))
+        parts = f"{sep} ".join(
+            f"{label} là {w.amount(f'{item.key}.p{j}', 'part', v)}" for j, (label, v) in enumerate(item.parts)
+        )
         w.add(f"{head} là {w.amount(item.key, 'subtotal', item.amount)}, bao gồm: {parts}.")
     elif k == "breakdown_paren":
         (sep,) = item.form
-        parts = f"{sep} ".join(f"{label} {w.amount(f'{item.key}.p{j}', 'part', v)}" for j, (label, v) in enumerate(item.parts))
+        parts = f"{sep} ".join(
+            f"{label} {w.amount(f'{item.key}.p{j}', 'part', v)}" for j, (label, v) in enumerate(item.parts)
+        )
         w.add(f"{head}: {w.amount(item.key, 'subtotal', item.amount)} (trong đó: {parts})")
     else:  # plain
         w.add(_with_note(item, head, w.amount(item.key, "amount", item.amount)))
@@ -661,7 +683,7 @@ def _write_table(w: _Writer, root: Group) -> None:
     if not lay.table_unit_in_header:
         w.add(f"Đơn vị tính: {money}")
         w.add("")
-    rows: list[tuple[list[str], str | None, str | None, Decimal | None]] = []  # cells, key, kind, value
+    rows: list[tuple[list[str], str | None, str, Decimal]] = []  # cells but the amount, key, kind, value
     blank = [""] * (len(titles) - 3)
 
     def item_row(number: str, item: Item) -> None:
@@ -676,44 +698,34 @@ def _write_table(w: _Writer, root: Group) -> None:
         if isinstance(child, Item):
             item_row(str(i + 1), child)
         else:
-            rows.append(([_ROMAN[i], child.title, *blank], child.key if child.stated else None, "subtotal", child.amount))
+            rows.append(
+                ([_ROMAN[i], child.title, *blank], child.key if child.stated else None, "subtotal", child.amount)
+            )
             for j, item in enumerate(c for c in child.children if c.key != w.dropped):
                 assert isinstance(item, Item)
                 item_row(str(j + 1), item)
     rows.append((["", lay.cong_word, *blank], "total", "total", root.amount))
 
-    # the amount cell's text is known only once its line is known: lay out lines first
     out_rows: list[list[str]] = [titles]
-    amount_at: list[tuple[int, str, str, Decimal] | None] = [None]
+    line_of = _table_lines(lay.table, len(titles), len(rows) + 1, len(w.lines))
     for cells, key, kind, value in rows:
-        out_rows.append([*cells, ""])
-        amount_at.append((len(out_rows) - 1, key, kind, value) if key is not None and kind is not None and value is not None else None)
-
-    start = len(w.lines)
-    line_of = _table_lines(lay.table, out_rows, start)
-    texts: list[str] = []
-    for r, spec in enumerate(amount_at):
-        if spec is None:
-            continue
-        row_index, key, kind, value = spec
-        w.lines.extend([""] * 0)
-        shown = w.override.get(key, value)
-        places = _places(value) if key in w.override else None
-        out_rows[row_index][-1] = num(shown, places)
-        w.figures.append(Figure(key, kind, shown, money, line_of[row_index]))
-        texts.append(key)
+        amount = ""
+        if key is not None:  # a stated amount (a group row may state none)
+            shown = w.override.get(key, value)
+            amount = num(shown, _places(value) if key in w.override else None)
+            w.figures.append(Figure(key, kind, shown, money, line_of[len(out_rows)]))
+        out_rows.append([*cells, amount])
     w.lines.extend(_table_text(lay.table, out_rows))
     if lay.words:
         w.add("")
         w.add(f"Bằng chữ: {_words(w, root)}.")
 
 
-def _table_lines(form: str, rows: list[list[str]], start: int) -> list[int]:
-    """The 1-based line of each row's amount cell, the table starting after line ``start``."""
+def _table_lines(form: str, width: int, rows: int, start: int) -> list[int]:
+    """The 1-based line of each row's amount cell (the last), the table starting after line ``start``."""
     if form == "cells":
-        width = len(rows[0])
-        return [start + i * width + width for i in range(len(rows))]
-    return [start + i + 1 for i in range(len(rows))]
+        return [start + i * width + width for i in range(rows)]
+    return [start + i + 1 for i in range(rows)]
 
 
 def _table_text(form: str, rows: list[list[str]]) -> list[str]:
@@ -800,42 +812,88 @@ def _items(node: Group) -> list[tuple[Item, list[Group]]]:
     return out
 
 
-def _parts(group: Group, dropped: str | None = None) -> list[Group | Item]:
-    """What a stated sum adds: its items and stated groups, through groups that state nothing."""
-    out: list[Group | Item] = []
-    for c in group.children:
-        if c.key == dropped:
-            continue
-        if isinstance(c, Group) and not c.stated:
-            out.extend(_parts(c, dropped))
-        else:
-            out.append(c)
+_COMPUTED = (
+    "product",
+    "operators",
+    "verbs",
+    "nhan_voi",
+    "result_first",
+    "chain",
+    "sum_of_products",
+    "difference",
+    "row",
+)
+
+
+def relations(doc: Doc) -> tuple[dict[str, Decimal], list[tuple[str, tuple[str, ...]]], dict[str, Decimal]]:
+    """What the text's figures must satisfy: the stated figures (in the money unit), the sums
+    (a figure equals the sum of others) and the computed figures (a product's result is fixed
+    by its factors, which the text states and no mistake touches)."""
+    values = {f.key: f.value for f in doc.figures}
+    if "words" in values:
+        values["words"] = values["words"].scaleb(-MONEY_EXPONENT[doc.layout.money])
+    sums: list[tuple[str, tuple[str, ...]]] = []
+    fixed: dict[str, Decimal] = {}
+
+    def parts(group: Group) -> list[str]:
+        out: list[str] = []
+        for c in group.children:
+            if c.key in values:
+                out.append(c.key)
+            elif isinstance(c, Group):  # a group that states nothing: its parts count in the sum above
+                out.extend(parts(c))
+        return out
+
+    def visit(node: Group | Item, top: bool = False) -> None:
+        if isinstance(node, Group):
+            key = "total" if top else node.key
+            if key in values:
+                sums.append((key, tuple(parts(node))))
+            for c in node.children:
+                visit(c)
+            return
+        if node.key not in values:  # dropped
+            return
+        if node.kind in _COMPUTED:
+            fixed[node.key] = node.amount
+        if node.kind == "chain":
+            a, rate, _ = node.terms[0]
+            fixed[node.key + ".step"] = a.value * rate.value
+        if node.kind == "quotient":
+            fixed[node.key + ".q"] = node.amount / node.other
+        if node.parts:
+            sums.append((node.key, tuple(f"{node.key}.p{j}" for j in range(len(node.parts)))))
+
+    visit(doc.root, top=True)
+    if "words" in values:
+        sums.append(("words", ("total",)))
+    return values, sums, fixed
+
+
+def consistent(values: dict[str, Decimal], sums: list[tuple[str, tuple[str, ...]]], fixed: dict[str, Decimal]) -> bool:
+    return all(values[k] == v for k, v in fixed.items()) and all(
+        values[k] == sum((values[p] for p in ps), Decimal(0)) for k, ps in sums
+    )
+
+
+def fixes(doc: Doc) -> list[str]:
+    """The figures whose change alone would make the document agree with itself. One: the text
+    singles out the wrong figure. Several: nothing in the text says which of them is wrong
+    (a total over plain amounts, say), and a checker may rightly name any of them."""
+    values, sums, fixed = relations(doc)
+    out = []
+    for key, value in values.items():
+        candidates = {fixed[key]} if key in fixed else set()
+        for k, ps in sums:
+            if k == key:
+                candidates.add(sum((values[p] for p in ps), Decimal(0)))
+            elif key in ps:
+                candidates.add(values[k] - sum((values[p] for p in ps if p != key), Decimal(0)))
+        for c in candidates - {value}:
+            if consistent({**values, key: c}, sums, fixed):
+                out.append(key)
+                break
     return out
-
-
-def _is_plain(node: Group | Item) -> bool:
-    """An item whose amount is written, not computed (nothing but a sum can check it)."""
-    return isinstance(node, Item) and node.kind in ("plain", "quotient")
-
-
-def _sums(root: Group) -> list[Group]:
-    """Every stated sum: the grand total and each stated group."""
-    out = [root] if root.stated else []
-    for c in root.children:
-        if isinstance(c, Group):
-            out.extend(_sums(c))
-    return out
-
-
-def _ambiguous(root: Group, key: str, dropped: str | None = None) -> bool:
-    """Is the figure ``key`` one of two that disagree with nothing else to say which is wrong?"""
-    for g in _sums(root):
-        parts = _parts(g, dropped)
-        if len(parts) != 1 or not _is_plain(parts[0]):
-            continue
-        if key in (("total" if g is root else g.key), parts[0].key):
-            return True
-    return False
 
 
 def inject(rnd: random.Random, doc: Doc, kind: str | None = None) -> Doc | None:
@@ -852,9 +910,7 @@ def inject(rnd: random.Random, doc: Doc, kind: str | None = None) -> Doc | None:
     slack = rounding_slack(doc)
     if kind == "dropped":
         candidates = [
-            (item, path)
-            for item, path in _items(doc.root)
-            if len(path[-1].children) >= 2 and item.amount > 2 * slack
+            (item, path) for item, path in _items(doc.root) if len(path[-1].children) >= 2 and item.amount > 2 * slack
         ]
         if not candidates:
             return None
@@ -864,8 +920,7 @@ def inject(rnd: random.Random, doc: Doc, kind: str | None = None) -> Doc | None:
         key = "total" if holder is doc.root else holder.key
         mistaken = write(doc.style, doc.layout, doc.root, dropped=item.key)
         wrong = mistaken.figure(key)
-        ambiguous = _ambiguous(doc.root, key, dropped=item.key)
-        return replace(mistaken, mistake=Mistake(kind, wrong, wrong.value - item.amount, ambiguous))
+        return _with_mistake(mistaken, Mistake(kind, wrong, wrong.value - item.amount))
     pools = {
         "wrong_result": [f for f in figures if f.kind in ("result", "amount", "quotient")],
         "wrong_subtotal": [f for f in figures if f.kind == "subtotal"],
@@ -886,9 +941,16 @@ def inject(rnd: random.Random, doc: Doc, kind: str | None = None) -> Doc | None:
         if kind == "wrong_words" and value != value.to_integral_value():
             continue
         mistaken = write(doc.style, doc.layout, doc.root, override={target.key: value})
-        ambiguous = _ambiguous(doc.root, target.key)
-        return replace(mistaken, mistake=Mistake(kind, mistaken.figure(target.key), target.value, ambiguous))
+        return _with_mistake(mistaken, Mistake(kind, mistaken.figure(target.key), target.value))
     return None
+
+
+def _with_mistake(doc: Doc, mistake: Mistake) -> Doc:
+    """``doc`` carrying ``mistake``, ambiguous when another figure would explain it as well. A
+    dropped item leaves no figure that restores agreement alone (the sum is right, an item is
+    missing): the sum that disagrees is the figure to name, unless a part could be the culprit."""
+    others = [k for k in fixes(doc) if k != mistake.figure.key]
+    return replace(doc, mistake=replace(mistake, ambiguous=bool(others)))
 
 
 # --- checking -------------------------------------------------------------------------------

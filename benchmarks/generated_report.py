@@ -89,7 +89,10 @@ def measure(n: int, seed: int, styles: tuple[str, ...] = STYLES) -> tuple[dict[s
 
 
 def table(by_style: dict[str, Tally], by_mistake: dict[str, Tally]) -> str:
-    head = f"{'style':<20} {'docs':>5} {'read':>7} {'false err':>9} {'mistaken':>8} {'false KHỚP':>10} {'found':>7} {'at figure':>9}"
+    head = (
+        f"{'style':<20} {'docs':>5} {'read':>7} {'false err':>9} {'mistaken':>8} {'false KHỚP':>10}"
+        f" {'found':>7} {'at figure':>9}"
+    )
     out = [head, "-" * len(head)]
     for style, t in by_style.items():
         out.append(
@@ -100,7 +103,8 @@ def table(by_style: dict[str, Tally], by_mistake: dict[str, Tally]) -> str:
     for kind in MISTAKES:
         t = by_mistake.get(kind, Tally())
         out.append(
-            f"{kind:<20} {t.mistaken:>5} {t.false_ok:>10} {_pct(t.found, t.mistaken):>7} {_pct(t.at_figure, t.decidable):>9}"
+            f"{kind:<20} {t.mistaken:>5} {t.false_ok:>10} {_pct(t.found, t.mistaken):>7}"
+            f" {_pct(t.at_figure, t.decidable):>9}"
         )
     return "\n".join(out)
 
