@@ -357,9 +357,11 @@ class _Build:
         if kind == "sum_of_products":
             label = self.label()
             noun = self.nouns(1)[0]
-            terms = tuple((self.count_factor(noun), self.rate([noun])) for _ in range(rnd.randint(2, 3)))
-            amount = sum((_product(t) for t in terms), Decimal(0))
-            return Item(key, kind, label, amount, terms, note=note, note_after=note_after)
+            pairs: tuple[tuple[Factor, ...], ...] = tuple(
+                (self.count_factor(noun), self.rate([noun])) for _ in range(rnd.randint(2, 3))
+            )
+            amount = sum((_product(t) for t in pairs), Decimal(0))
+            return Item(key, kind, label, amount, pairs, note=note, note_after=note_after)
         if kind == "quotient":
             noun = rnd.choice(("tháng", "lớp", "người", "đợt"))
             n = Decimal(rnd.randint(2, 12))
@@ -640,15 +642,14 @@ def _write_item(w: _Writer, item: Item, marker: str) -> None:
         w.add(_with_note(item, head, f"{terms} = {w.amount(item.key, 'result', item.amount)}"))
     elif k == "quotient":
         variant, average = item.form
-        per = item.amount / item.other
-        amount = w.amount(item.key, "amount", item.amount)
+        stated = w.amount(item.key, "amount", item.amount)
         again = f"{num(item.amount)} {money}"
-        per_text = w.stated(item.key + ".q", "quotient", per)
+        per_text = w.stated(item.key + ".q", "quotient", item.amount / item.other)
         quotient = f"{again} : {num(item.other)} {item.other_unit} = {per_text} {money}/{item.other_unit}"
         if variant == "comma":
-            w.add(f"{head}: {amount}, {average} {quotient}.")
+            w.add(f"{head}: {stated}, {average} {quotient}.")
         else:
-            w.add(f"{head}: {amount} ({average} {quotient})")
+            w.add(f"{head}: {stated} ({average} {quotient})")
     elif k == "difference":
         gross = item.amount + item.other
         body = f"{num(gross)} {money} - {num(item.other)} {money} = {w.amount(item.key, 'result', item.amount)}"
