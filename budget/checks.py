@@ -115,6 +115,9 @@ def check_products(ev: Evaluation) -> list[Finding]:
     for r, anchor in _walk(ev.items, _total_anchor(ev)):
         if not isinstance(r, LineResult) or r.ok:
             continue
+        if r.line.unread:
+            out.append(_loose_finding(r))
+            continue
         steps = r.steps
         skip_next = False
         for i, s in enumerate(steps):
@@ -146,6 +149,9 @@ def check_products(ev: Evaluation) -> list[Finding]:
                         {"computed": s.computed, "unit": unit, "parent": anchor.phrase},
                         stated_q.source,
                     )
+            if s.within_rounding:
+                out.append(_rounding_product(r, s, unit))
+                continue
             if cause is None or cause.code in _GENERIC:
                 cause = _product_pattern_cause(s, unit) or cause
             out.append(
@@ -167,6 +173,45 @@ def check_products(ev: Evaluation) -> list[Finding]:
                 )
             )
     return out
+
+
+def _loose_finding(r: LineResult) -> Finding:
+    """A line that agrees neither as read nor with the number its sentence leaves aside."""
+    s = next(s for s in r.steps if not s.ok)
+    where = r.line.loose[0]
+    text = where.text[where.caret :] if where.caret is not None else ""
+    written = text.split()[0] if text.split() else ""
+    args = {
+        "computation": _computation(r, s),
+        "computed": s.computed,
+        "stated": s.stated,
+        "unit": _unit_name(r),
+        "text": written.strip(",.;:()"),
+    }
+    return Finding(where, "COSTLINE_LOOSE", Severity.WARNING, args)
+
+
+def _rounding_product(r: LineResult, s: StepResult, unit: str) -> Finding:
+    """A result written with fewer digits than its exact product, within half its last digit."""
+    exponent = s.stated.as_tuple().exponent
+    assert isinstance(exponent, int)
+    args = {
+        "computation": _computation(r, s),
+        "computed": s.computed,
+        "stated": s.stated,
+        "difference": EXACT.subtract(s.stated, s.computed),
+        "slack": Decimal(5).scaleb(exponent - 1),
+        "unit": unit,
+    }
+    return Finding(
+        s.step.stated.source,
+        "PRODUCT_ROUNDING",
+        Severity.WARNING,
+        args,
+        expected=s.computed,
+        actual=s.stated,
+        unit=unit,
+    )
 
 
 def _child_cause(

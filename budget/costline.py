@@ -1,30 +1,34 @@
-"""One line of plan text → a ``CostLine`` (or nothing), with findings about its numbers.
+"""One clause of plan text → a ``CostLine`` (or nothing, or unread), with findings.
 
-Grammar, as plans write it::
-
-    [label[:]] [TB] NUMBER unit (x|×|X|* NUMBER unit)+ = NUMBER unit [(x NUMBER unit)+ = NUMBER unit]* [tail]
-
-Parenthetical notes are cut out first (kept as notes, never read as factors). A
-multiplication sign counts only before a number and after a space or a digit, so the
-``x`` of ``xã`` is never an operator. Dates, document numbers and years cannot form
-this shape, which is what keeps whole documents safe.
+The clause is read by the grammar (``budget.grammar``): a relation ``expr = result``
+is built only when every token of it was consumed. A plain product ``a x b x c`` keeps
+its factors (each with its unit, for the unit check and the workbook's formulas); any
+other expression (sums of products, differences, quotients, bracketed sums) becomes one
+factor holding its exact value, with the expression as written. A clause the grammar
+could not read completely is reported unread (``COSTLINE_UNREADABLE``) at the token
+where reading stopped, and none of its arithmetic is judged.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 from typing import Protocol
 
-from budget.arith import evaluate_group
 from budget.findings import Finding, Severity
+from budget.grammar.expression import BinOp, Node, Operand, operands, top_product
+from budget.grammar.relation import Relation, Unread, read_relation, relation_marks
+from budget.grammar.relation import Result as RelationResult
+from budget.grammar.tokens import Kind, Token, tokenize
 from budget.model import CostLine, Quantity, Step
-from budget.numbers import NUMBER_TOKEN, Ambiguity, NumberError, alternatives, format_vn, read_number, shift
+from budget.numbers import EXACT, NUMBER_TOKEN, Ambiguity, NumberError, alternatives, format_vn, read_number, shift
 from budget.source import Source
-from budget.units import Money, read_money
+from budget.units import DONG, read_money
 
 
 class Locator(Protocol):
@@ -33,20 +37,11 @@ class Locator(Protocol):
     def at(self, col: int | None) -> Source: ...
 
 
-_PAREN = re.compile(r"\([^()]*\)")
-_OP = re.compile(r"(?:(?<=\s)|(?<=[0-9%)]))[x×X*](?=\s*[0-9(])")
-_FREE_NUMBER = re.compile(r"(?<![\w.,])" + NUMBER_TOKEN.pattern, re.VERBOSE)
 _PER_PARTS = re.compile(r"(?:\s*/\s*[^\W\d_]+)*")
 _PREFIXES = ("TB", "BQ")
 MAX_DIGITS = 30  # digits a figure may carry and still be computed exactly (products of a few)
 MAX_FACTORS = 20  # factors in one product (20 × 30 digits stay within exact precision); more is reported
 _TRIM = " \t,;:.-–+"
-
-
-@dataclass(frozen=True)
-class _Piece:
-    start: int  # offset in the line
-    text: str
 
 
 _BRACKET = re.compile(r"[()]")
@@ -99,17 +94,6 @@ def _mask_notes(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     return "".join(parts), tuple((at, n) for at, n in notes if n)
 
 
-def _split(text: str, start: int, end: int) -> list[_Piece]:
-    """Pieces of ``text[start:end]`` between multiplication signs."""
-    pieces = []
-    pos = start
-    for m in _OP.finditer(text, start, end):
-        pieces.append(_Piece(pos, text[pos : m.start()]))
-        pos = m.end()
-    pieces.append(_Piece(pos, text[pos:end]))
-    return pieces
-
-
 def read_number_at(token: str, where: Source) -> tuple[Decimal, list[Finding]]:
     """Read a number found at ``where``; a reading that was a choice becomes a warning there.
 
@@ -126,98 +110,190 @@ def read_number_at(token: str, where: Source) -> tuple[Decimal, list[Finding]]:
 
 
 class _Unreadable(Exception):
-    def __init__(self, text: str, col: int):
+    def __init__(self, text: str, col: int, reason: str = ""):
         self.text = text
         self.col = col
+        self.reason = reason
 
 
-class _LineReader:
-    """Reads the numbers of one line, collecting findings about how they were read."""
-
-    def __init__(self, source: Locator):
-        self.source = source
-        self.findings: list[Finding] = []
-        self.end = 0  # where the last quantity read ended (its unit included)
-
-    def number(self, token: str, col: int, where: Source) -> Decimal:
-        # a token no longer than the limit cannot hold more digits than it: no count needed
-        if len(token) > MAX_DIGITS and sum(ch.isdigit() for ch in token) > MAX_DIGITS:
-            raise _Unreadable(token[:40], col)  # too long to compute exactly: reported, not read
-        try:
-            value, findings = read_number_at(token, where)
-        except NumberError:
-            raise _Unreadable(token, col) from None
-        if findings:
-            self.findings.extend(findings)
-        return value
-
-    def _group(self, piece: _Piece, lead: int) -> tuple[Decimal, str, int]:
-        """An arithmetic group ``(2,34 + 0,5)`` as one factor: its exact value, text, end."""
-        text = piece.text
-        depth = 0
-        for i in range(lead, len(text)):
-            if text[i] == "(":
-                depth += 1
-            elif text[i] == ")":
-                depth -= 1
-                if depth == 0:
-                    value = evaluate_group(text[lead + 1 : i])
-                    if value is None:
-                        break
-                    return value, text[lead : i + 1], i + 1
-        raise _Unreadable(text[lead:].strip(), piece.start + lead + 1)
-
-    def quantity(self, piece: _Piece, offset: int, *, result: bool, final: bool) -> tuple[Quantity, str]:
-        """The quantity starting at ``offset`` of a piece, and the text left after it."""
-        text = piece.text
-        lead = len(text) - len(text[offset:].lstrip()) if offset == 0 else offset
-        alts: tuple[Decimal, ...] = ()
-        if not result and text.startswith("(", lead):
-            value, written, end = self._group(piece, lead)
-            col = piece.start + lead + 1
-            where = self.source.at(col)
-            rest = text[end:]
-            token = written
-        else:
-            m = NUMBER_TOKEN.match(text, lead)
-            if m is None:
-                raise _Unreadable(text.strip() or text, piece.start + lead + 1)
-            token = m.group()
-            col = piece.start + m.start() + 1
-            where = self.source.at(col)  # one Source per number, shared by its findings
-            value = self.number(token, col, where)
-            alts = alternatives(token)
-            rest = text[m.end() :]
-        unit_text, money, percent, tail_length = _unit_after(rest, final and result)
-        tail = rest[len(rest) - tail_length :]
-        self.end = piece.start + len(text) - tail_length
-        q = Quantity(value, unit_text, money, where, token, percent, alts)
-        return q, tail
+def _unit_text(raw: str) -> str:
+    return sys.intern(" ".join(raw.split()).strip(_TRIM))
 
 
 @lru_cache(maxsize=4096)
-def _unit_after(rest: str, final_result: bool) -> tuple[str, Money | None, bool, int]:
-    """What follows a number: its unit text (spaces unified), money unit, whether it is a
-    percentage, and the length of the text left after the unit (only a line's final result
-    leaves any). Cached: the same few texts follow most numbers of a plan; the unit text is
-    interned, so one copy of each is kept however many lines write it."""
-    percent = rest.lstrip().startswith("%")
-    if percent:
-        tail = rest.lstrip()[1:]
-        unit_text = "%"
-    elif final_result:
-        money, span = read_money(rest)
-        if money is not None:
-            per = _PER_PARTS.match(rest, span)
-            end = per.end() if per else span
-            unit_text, tail = rest[:end], rest[end:]
-        else:
-            unit_text, tail = "", rest
-    else:
-        unit_text, tail = rest, ""
-    unit_text = sys.intern(" ".join(unit_text.split()).strip(_TRIM))
-    money = None if percent else read_money(unit_text[:40])[0]
-    return unit_text, money, percent, len(tail)
+def _money_span(rest: str) -> int:
+    """Characters of ``rest`` taken by a money unit and its ``/per`` parts (0 when none)."""
+    money, span = read_money(rest)
+    if money is None:
+        return 0
+    per = _PER_PARTS.match(rest, span)
+    return per.end() if per else span
+
+
+class _Builder:
+    """Turns a relation the grammar read into model records, collecting number findings."""
+
+    def __init__(self, text: str, tokens: list[Token], locate: Locator):
+        self.text = text
+        self.t = tokens
+        self.locate = locate
+        self.findings: list[Finding] = []
+
+    # -- numbers ---------------------------------------------------------------------
+    def number(self, tok: Token) -> tuple[Decimal, Source]:
+        col = tok.start + 1
+        where = self.locate.at(col)
+        token = tok.text
+        if len(token) > MAX_DIGITS and sum(ch.isdigit() for ch in token) > MAX_DIGITS:
+            raise _Unreadable(token[:40], col, "long")  # too long to compute exactly
+        try:
+            value, findings = read_number_at(token, where)
+        except NumberError:
+            raise _Unreadable(token, col, "number") from None
+        self.findings.extend(findings)
+        return value, where
+
+    def unit_of(self, op: Operand) -> str:
+        if op.percent:
+            return "%"
+        if op.unit is None:
+            return ""
+        a, b = op.unit
+        return _unit_text(self.text[self.t[a].start : self.t[b - 1].end])
+
+    def quantity(self, op: Operand) -> Quantity:
+        """A plain factor: a number, or a group whose exact value terminates."""
+        unit = self.unit_of(op)
+        money = None if op.percent else read_money(unit[:40])[0]
+        if op.number is not None:
+            value, where = self.number(op.number)
+            return Quantity(value, unit, money, where, op.number.text, op.percent, alternatives(op.number.text))
+        assert op.group is not None
+        exact, degree = self.value(op.group)
+        value = _terminating(exact)
+        if value is None:
+            raise _Unreadable(self._span_text(op.start, op.end), self.t[op.start].start + 1, "quotient")
+        close = self._group_close(op)
+        written = self.text[self.t[op.start].start : self.t[close].end]
+        where = self.locate.at(self.t[op.start].start + 1)
+        if not unit and degree == 1:  # ``{ 50 bộ x 40.000 đồng/bộ + ... }``: money, in đồng
+            return Quantity(value, DONG.name, DONG, where, written)
+        if unit and degree:
+            raise _Unreadable(self._span_text(op.start, op.end), self.t[op.start].start + 1, "units")
+        return Quantity(value, unit, money, where, written, op.percent)
+
+    def _group_close(self, op: Operand) -> int:
+        depth = 0
+        for j in range(op.start, op.end):
+            if self.t[j].kind is Kind.OPEN:
+                depth += 1
+            elif self.t[j].kind is Kind.CLOSE:
+                depth -= 1
+                if depth == 0:
+                    return j
+        return op.end - 1
+
+    def _span_text(self, lo: int, hi: int) -> str:
+        return " ".join(self.text[self.t[lo].start : self.t[hi - 1].end].split())
+
+    # -- exact values of compound expressions ----------------------------------------
+    def value(self, node: Node) -> tuple[Fraction, int | None]:
+        """Exact value (money in đồng) and money degree (1 money, 0 count, None unknown)."""
+        if isinstance(node, Operand):
+            if node.group is not None:
+                value, degree = self.value(node.group)
+            else:
+                assert node.number is not None
+                number, _ = self.number(node.number)
+                value, degree = Fraction(number), None
+            if node.percent:
+                return value / 100, degree
+            unit = self.unit_of(node)
+            money = read_money(unit[:40])[0] if unit else None
+            if money is not None:
+                return value * Fraction(10) ** money.exponent, (degree or 0) + 1
+            return value, degree if not unit else (degree or 0)
+        left, dl = self.value(node.left)
+        right, dr = self.value(node.right)
+        at = self.t[node.at].start + 1
+        if node.op == "*":
+            return left * right, None if dl is None and dr is None else (dl or 0) + (dr or 0)
+        if node.op == "/":
+            if right == 0:
+                raise _Unreadable(self.text[self.t[node.at].start :][:40], at, "division by zero")
+            return left / right, None if dl is None and dr is None else (dl or 0) - (dr or 0)
+        if dl is not None and dr is not None and dl != dr:
+            raise _Unreadable(self.text[self.t[node.at].start :][:40], at, "units")
+        return (left + right if node.op == "+" else left - right), dl if dl is not None else dr
+
+    def compound(self, node: Node, lo: int, hi: int) -> Quantity:
+        """One factor holding the exact value of an expression that is no plain product."""
+        exact, degree = self.value(node)
+        if degree not in (None, 0, 1):
+            raise _Unreadable(self._span_text(lo, hi), self.t[lo].start + 1, "units")
+        value = _terminating(exact)
+        if value is None:
+            value = _rounded(exact)
+        written = self._span_text(lo, hi)
+        where = self.locate.at(self.t[lo].start + 1)
+        if degree == 1:
+            return Quantity(value, DONG.name, DONG, where, written)
+        return Quantity(value, "", None, where, written)
+
+    # -- a relation ------------------------------------------------------------------
+    def factors(self, node: Node, lo: int, hi: int, skip_first: bool) -> tuple[tuple[Quantity, ...], bool]:
+        """A side's factors (its first operand left out on later sides) and whether the step
+        restarts from the written figures (a compound side)."""
+        plain = top_product(node)
+        if plain is not None and all(self._terminates(op) for op in plain):
+            ops = plain[1:] if skip_first else plain
+            if len(ops) > MAX_FACTORS:
+                raise _Unreadable(self._span_text(lo, hi)[:60], self.t[lo].start + 1, "factors")
+            return tuple(self.quantity(op) for op in ops), False
+        return (self.compound(node, lo, hi),), skip_first
+
+    def _terminates(self, op: Operand) -> bool:
+        return op.group is None or _terminating(self.value(op.group)[0]) is not None
+
+    def result(self, r: RelationResult) -> Quantity:
+        tok = self.t[r.number]
+        value, where = self.number(tok)
+        if r.percent:
+            return Quantity(value, "%", None, where, tok.text, True, alternatives(tok.text))
+        unit = _unit_text(self.text[tok.end : r.unit_end])
+        money = read_money(unit[:40])[0]
+        return Quantity(value, unit, money, where, tok.text, False, alternatives(tok.text))
+
+    def stated(self, node: Node) -> Quantity:
+        """The figure an intermediate side starts with: the result of the step before."""
+        first = node
+        while isinstance(first, BinOp):
+            first = first.left
+        assert first.number is not None
+        value, where = self.number(first.number)
+        unit = self.unit_of(first)
+        money = None if first.percent else read_money(unit[:40])[0]
+        return Quantity(value, unit, money, where, first.number.text, first.percent, alternatives(first.number.text))
+
+
+def _terminating(value: Fraction) -> Decimal | None:
+    """``value`` as an exact Decimal, or None when its decimal expansion does not end."""
+    den = value.denominator
+    for p in (2, 5):
+        while den % p == 0:
+            den //= p
+    if den != 1:
+        return None
+    return EXACT.divide(Decimal(value.numerator), Decimal(value.denominator))
+
+
+def _rounded(value: Fraction) -> Decimal:
+    """A quotient that does not terminate, to 12 decimals (its rounding is the text's)."""
+    scaled = value * 10**12
+    q = scaled.numerator // scaled.denominator
+    if (scaled - q) * 2 >= 1:
+        q += 1
+    return Decimal(q).scaleb(-12)
 
 
 def parse_cost_line(source: Source) -> tuple[CostLine | None, list[Finding]]:
@@ -225,8 +301,7 @@ def parse_cost_line(source: Source) -> tuple[CostLine | None, list[Finding]]:
     text = source.text
     if "=" not in text:
         return None, []
-    masked, notes = _mask_notes(text)
-    chain = read_chain(text, masked, notes, 0, len(text), source)
+    chain = read_chain(text, text, (), 0, len(text), source)
     return chain.line, chain.findings
 
 
@@ -240,6 +315,16 @@ class Chain:
     end: int = 0
 
 
+def _is_rate(text: str, tokens: list[Token]) -> Callable[[int], bool]:
+    def test(i: int) -> bool:
+        tok = tokens[i]
+        rest = text[tok.end : tok.end + 60]
+        span = _money_span(rest)
+        return span > 0 and "/" in rest[:span]
+
+    return test
+
+
 def read_chain(
     text: str,
     masked: str,
@@ -249,83 +334,94 @@ def read_chain(
     locate: Locator,
     label_from: int | None = None,
 ) -> Chain:
-    """The cost line in ``text[start:end]`` (one clause), or None when it holds none.
+    """The relation in ``text[start:end]`` (one clause): a cost line, unread, or nothing.
 
-    ``masked`` is ``text`` with notes blanked; columns given to ``locate`` are 1-based in
-    ``text``.
+    ``masked`` and ``notes`` are accepted for the callers' convenience; the grammar reads
+    the text itself and decides what a bracket holds. Columns given to ``locate`` are
+    1-based in ``text``.
     """
-    first_op = _OP.search(masked, start, end)
-    if first_op is None:
+    if "=" not in text[start:end] and not _RELATION_WORD.search(text, start, end):
         return Chain(None, [])
-    # an "=" before the first multiplication belongs to the label, not to the arithmetic
-    eq_at = masked.find("=", first_op.start(), end)
-    if eq_at < 0:
+    tokens = tokenize(text, start, end)
+    rel = read_relation(tokens, lambda offset: offset + _money_span(text[offset : offset + 60]), _is_rate(text, tokens))
+    if rel is None:
         return Chain(None, [])
-    eqs = []
-    while 0 <= eq_at < end:
-        eqs.append(eq_at)
-        eq_at = masked.find("=", eq_at + 1, end)
-    reader = _LineReader(locate)
+    builder = _Builder(text, tokens, locate)
+    if isinstance(rel, Unread):
+        return _unread(text, tokens, rel.at, start, end, locate, builder.findings)
     try:
-        line, first = _read(reader, text, masked, eqs, notes, start, end, label_from)
+        line = _line(builder, rel, text, tokens, start, label_from)
     except _Unreadable as e:
-        finding = Finding(locate.at(e.col), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": e.text[:60]})
-        return Chain(None, [finding, *reader.findings], first_op.start(), end)
-    return Chain(line, reader.findings, first, reader.end)
+        return _unread(text, tokens, None, start, end, locate, builder.findings, e)
+    return Chain(line, builder.findings, tokens[rel.start].start, rel.result.unit_end)
 
 
-def _first_factor(piece: _Piece) -> int:
-    """Offset in ``piece`` of the first factor: the last free-standing number, or the
-    arithmetic group ``(1.200 : 12)`` that holds it."""
-    matches = list(_FREE_NUMBER.finditer(piece.text))
-    if not matches:
-        raise _Unreadable(piece.text.strip(), piece.start + 1)
-    at = matches[-1].start()
-    groups = [(a, b) for a, b in paren_groups(piece.text) if a < at < b]
-    return groups[0][0] if groups else at
+_RELATION_WORD = re.compile(r"(?i)\b(?:là|bằng)\s+[0-9]")
 
 
-def _read(
-    reader: _LineReader,
+def _unread(
     text: str,
-    masked: str,
-    eqs: list[int],
-    notes: tuple[tuple[int, str], ...],
+    tokens: list[Token],
+    at: int | None,
     start: int,
     end: int,
-    label_from: int | None = None,
-) -> tuple[CostLine, int]:
-    bounds = [*eqs, end]
-    head = _split(masked, start, eqs[0])
-    first = head[0]
-    at = _first_factor(first)
-    # the label is the text as written, parentheses included; notes are those of the arithmetic
+    locate: Locator,
+    findings: list[Finding],
+    error: _Unreadable | None = None,
+) -> Chain:
+    """A clause whose relation could not be read whole: a warning at the place reading
+    stopped; the span up to its last stated figure is taken (the figure itself stays an
+    amount of the text, for the sums it belongs to)."""
+    marks = relation_marks(tokens)
+    col = error.col if error is not None else (tokens[at].start + 1 if at is not None and tokens else start + 1)
+    clause = text[start:end].strip()
+    finding = Finding(locate.at(col), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": clause[:60]})
+    first = next((i for i, t in enumerate(tokens) if t.kind in (Kind.NUM, Kind.OPEN)), None)
+    if first is None:
+        return Chain(None, [finding, *findings])
+    stop = end
+    if marks and marks[-1] + 1 < len(tokens) and tokens[marks[-1] + 1].kind is Kind.NUM:
+        stop = tokens[marks[-1] + 1].start
+    return Chain(None, [finding, *findings], tokens[first].start, max(stop, tokens[first].start))
+
+
+def _line(
+    b: _Builder, rel: Relation, text: str, tokens: list[Token], start: int, label_from: int | None
+) -> CostLine:
+    first_tok = tokens[rel.start]
     label_start = start if label_from is None else min(label_from, start)
-    label = " ".join(text[label_start : first.start + at].split()).strip(_TRIM)
+    label = " ".join(text[label_start : first_tok.start].split()).strip(_TRIM)
     prefix = ""
     for p in _PREFIXES:
         if label == p or label.endswith((" " + p, ":" + p)):
             prefix = p
             label = label[: -len(p)].strip(_TRIM)
             break
-    if len(head) > MAX_FACTORS or len(eqs) > MAX_FACTORS:
-        raise _Unreadable(text[start:end].strip()[:60], first.start + at + 1)
-    factors = [reader.quantity(first, at, result=False, final=False)[0]]
-    factors += [reader.quantity(p, 0, result=False, final=False)[0] for p in head[1:]]
     steps: list[Step] = []
-    tail = ""
-    for i, eq in enumerate(eqs):
-        final = i == len(eqs) - 1
-        seg = _split(masked, eq + 1, bounds[i + 1])
-        stated, rest = reader.quantity(seg[0], 0, result=True, final=final)
-        steps.append(Step(tuple(factors), stated))
-        if final:
-            tail = (rest + "".join(masked[p.start - 1 : p.start + len(p.text)] for p in seg[1:])).strip(_TRIM)
-            tail = " ".join(tail.split())
+    side0 = rel.sides[0]
+    factors, _ = b.factors(side0.parsed.node, side0.lo, side0.hi, skip_first=False)
+    restart = False
+    for k in range(1, len(rel.sides)):
+        side = rel.sides[k]
+        stated = b.stated(side.parsed.node)
+        steps.append(Step(factors, stated, restart))
+        if isinstance(side.parsed.node, Operand):
+            factors, restart = (), False
         else:
-            if len(seg) > MAX_FACTORS:
-                raise _Unreadable(text[start:end].strip()[:60], seg[0].start + 1)
-            factors = [reader.quantity(p, 0, result=False, final=False)[0] for p in seg[1:]]
-    kept = tuple(n for offset, n in notes if first.start + at <= offset < end)
-    source = reader.source.at(first.start + at + 1)
-    return CostLine(source, label, tuple(steps), prefix, kept, tail), first.start + at
+            factors, restart = b.factors(side.parsed.node, side.lo, side.hi, skip_first=True)
+    if len(steps) >= MAX_FACTORS:
+        raise _Unreadable(text[start:][:60], first_tok.start + 1, "steps")
+    steps.append(Step(factors, b.result(rel.result), restart))
+    notes = tuple(
+        " ".join(text[tokens[a].start + 1 : tokens[z - 1].start].split())
+        for s in rel.sides
+        for op in operands(s.parsed.node)
+        for a, z in op.notes
+    )
+    tail = " ".join(text[rel.result.unit_end : _clause_end(tokens, text)].split()).strip(_TRIM)
+    loose = tuple(b.locate.at(tokens[i].start + 1) for i in rel.loose)
+    return CostLine(b.locate.at(first_tok.start + 1), label, tuple(steps), prefix, notes, tail, loose=loose)
+
+
+def _clause_end(tokens: list[Token], text: str) -> int:
+    return tokens[-1].end if tokens else len(text)

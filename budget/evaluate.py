@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from budget.model import Amount, CostLine, Plan, Quantity, Section, Step
-from budget.numbers import EXACT, product, shift, total
+from budget.numbers import EXACT, EXACT_ROUNDING, product, shift, total
 from budget.units import TRIEU, Money
 
 
@@ -58,6 +58,8 @@ def _multiply(start: _Value | None, factors: Iterable[Quantity]) -> _Value:
 
 def _as_stated(v: _Value, stated: Quantity) -> tuple[Decimal, int, bool]:
     """``v`` in the unit of ``stated``; and whether a unit had to be assumed."""
+    if stated.percent and not v.money:
+        return shift(v.value, 2), 0, False  # a share stated as a percentage: 3 x 15% = 45%
     if stated.money is not None and v.money:
         return shift(v.value, v.exponent - stated.exponent), stated.exponent, False
     if stated.money is None and v.money:
@@ -82,6 +84,21 @@ class StepResult:
     @property
     def ok(self) -> bool:
         return self.computed == self.stated
+
+    @property
+    def within_rounding(self) -> bool:
+        """The result is the exact product rounded to the digits it was written with:
+        ``2,46 tỷ x 37% = 0,910 tỷ`` (0,9102). A product that has no more digits than its
+        result has no slack at all."""
+        if self.ok:
+            return False
+        stated = self.step.stated.value
+        exponent = stated.as_tuple().exponent
+        assert isinstance(exponent, int)
+        if self.computed == self.computed.quantize(Decimal(1).scaleb(exponent), ROUND_HALF_UP, EXACT_ROUNDING):
+            return False  # the product has no digit beyond the result's: no rounding to explain
+        half = Decimal(5).scaleb(exponent - 1)
+        return abs(EXACT.subtract(self.computed, stated)) <= half
 
 
 @dataclass(frozen=True)
@@ -225,6 +242,8 @@ def evaluate_line(line: CostLine) -> LineResult:
     chain: _Value | None = None
     start: _Value | None = None
     for i, step in enumerate(line.steps):
+        if step.restart:
+            start = chain = None  # the step's factors hold its whole computation
         v = _multiply(start, step.factors)
         computed, exponent, assumed = _as_stated(v, step.stated)
         results.append(StepResult(i + 1, step, computed, exponent, assumed))

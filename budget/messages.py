@@ -572,6 +572,16 @@ TEMPLATES: Mapping[str, str] = {
     "PARENT_SECTION": "tổng mục {number}",
     "PARENT_TOTAL": "tổng kinh phí",
     "PARENT_NEXT_STEP": "bước sau của chuỗi phép tính",
+    # grammar of written arithmetic (budget/grammar)
+    "NUMBER_AMBIGUOUS.spaced_comma": "Số “{text}” có dấu cách sau dấu phẩy thập phân; đã đọc là {value}.",
+    "PRODUCT_ROUNDING": (
+        "Phép tính {computation} = {computed} {unit}; văn bản ghi {stated} {unit} (chênh {difference} {unit}), "
+        "trong phạm vi làm tròn ± {slack} {unit} của chữ số cuối được ghi; không phải lỗi nếu kết quả được làm tròn."
+    ),
+    "COSTLINE_LOOSE": (
+        "Phép tính {computation} = {computed} {unit} không khớp với {stated} {unit} ghi trong văn bản, nhưng câu còn "
+        "số “{text}” chưa rõ có phải là một thừa số hay không; dòng này chưa được kiểm tra."
+    ),
 }
 
 
@@ -958,6 +968,17 @@ TEMPLATES_EN: Mapping[str, str] = {
     "PARENT_SECTION": "the sum of section {number}",
     "PARENT_TOTAL": "the grand total",
     "PARENT_NEXT_STEP": "the next step of the chain",
+    # grammar of written arithmetic (budget/grammar)
+    "NUMBER_AMBIGUOUS.spaced_comma": "The number “{text}” has a space after its decimal comma; read as {value}.",
+    "PRODUCT_ROUNDING": (
+        "The computation {computation} = {computed} {unit}; the text states {stated} {unit} (off by {difference} "
+        "{unit}), within the rounding ± {slack} {unit} of its last written digit; not an error if the result was "
+        "rounded."
+    ),
+    "COSTLINE_LOOSE": (
+        "The computation {computation} = {computed} {unit} does not match the {stated} {unit} stated, but the "
+        "sentence holds the number “{text}”, which may be a factor; the line was not checked."
+    ),
 }
 
 

@@ -43,6 +43,9 @@ class Step:
 
     factors: tuple[Quantity, ...]
     stated: Quantity
+    # The step's factors hold its whole computation (a compound side ``= 6.000.000 đồng -
+    # 1.500.000 đồng``, the previous result written in it): it does not start from there.
+    restart: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,12 @@ class CostLine:
     prefix: str = ""  # "TB" (trung bình) and similar markers before the first factor
     notes: tuple[str, ...] = ()  # parenthetical notes, never read as factors
     tail: str = ""  # text after the final result
+    # Numbers of the clause the relation leaves aside (a quantity in the label, a number in
+    # a parenthesised note): the line is judged only if it agrees without them.
+    loose: tuple[Source, ...] = ()
+    # Why the line is not judged ("" when it is): set by ``resolve`` for a loose reading
+    # that does not agree.
+    unread: str = ""
 
     @property
     def factors(self) -> tuple[Quantity, ...]:

@@ -49,6 +49,7 @@ _DOT_DECIMAL = re.compile(r"[0-9]+\.[0-9]+")
 _BROKEN_GROUPS = re.compile(r"[0-9]{1,3}(?:\. [0-9]{3})+(?:\.[0-9]{3})*(?:,[0-9]+)?")
 _SPACE_GROUPS = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?")
 _DOUBLE_DOT = re.compile(r"[0-9]+(?:\.\.?[0-9]+)+")
+_SPACED_COMMA = re.compile(r"[0-9]{1,3}, [0-9]+")
 
 
 class Ambiguity:
@@ -60,6 +61,7 @@ class Ambiguity:
     BROKEN_GROUPS = "broken_groups"  # 800. 000
     SPACE_GROUPS = "space_groups"  # 5 000
     DOUBLE_DOT = "double_dot"  # 1..320
+    SPACED_COMMA = "spaced_comma"  # 0, 45: a decimal comma followed by a space
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ def read_number(text: str) -> Reading:
         return Reading(D(sign + _vn_to_plain(t.replace(" ", ""))), Ambiguity.BROKEN_GROUPS)
     if _SPACE_GROUPS.fullmatch(t):
         return Reading(D(sign + _vn_to_plain(t.replace(" ", "."))), Ambiguity.SPACE_GROUPS)
+    if _SPACED_COMMA.fullmatch(t):
+        return Reading(D(sign + t.replace(", ", ".")), Ambiguity.SPACED_COMMA)
     if _DOUBLE_DOT.fullmatch(t) and ".." in t:
         single = re.sub(r"\.\.", ".", t)
         if _VN_GROUPED.fullmatch(single):

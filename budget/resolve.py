@@ -84,6 +84,15 @@ def _with(line: CostLine, changes: dict[tuple[int, int], Quantity]) -> CostLine:
 def resolve_line(line: CostLine, conv: Conventions) -> tuple[CostLine, list[Finding]]:
     """The line under the readings that make it agree, and what was chosen."""
     # most lines have no other reading at all: nothing to choose, no need to compute them here
+    line, findings = _choose_readings(line, conv)
+    if line.loose and not evaluate_line(line).ok:
+        # it agrees neither as read nor with a number the sentence leaves aside: which of
+        # the two the text means is unknown, so the line is not judged
+        return replace(line, unread="loose"), findings
+    return line, findings
+
+
+def _choose_readings(line: CostLine, conv: Conventions) -> tuple[CostLine, list[Finding]]:
     if not any(q.alternatives for _, _, q in _quantities(line)):
         return line, []
     ambiguous = [(s, i, q) for s, i, q in _quantities(line) if _allowed(q, conv)][:_MAX_AMBIGUOUS]

@@ -41,6 +41,7 @@ from indicators.write_targets import KIND_WORD, row_of
 _UNREAD_KIND = {
     "UNCHECKED_AMOUNT": "amounts",
     "COSTLINE_UNREADABLE": "lines",
+    "COSTLINE_LOOSE": "lines",
     "TABLE_ROW_NO_AMOUNT": "lines",
     "TABLE_ROW_NOT_CHECKED": "lines",
     "XLSX_NO_AMOUNT": "lines",
@@ -503,7 +504,7 @@ class _Rows:
         self.line_no += 1
         line = r.line
         computed = round_to(tl.computed, self.decimals)
-        status = Status.ERROR if key in self.errors else Status.OK
+        status = Status.ERROR if key in self.errors else Status.NONE if line.unread else Status.OK
         self.rows.append(
             Row(
                 key,

@@ -91,8 +91,9 @@ def test_exact_products_have_no_slack(tmp_path: Path) -> None:
     # the parts are exact products: only the stated total's own ± 0,5 triệu, so 1 triệu is an error
     assert _sum_findings(report) == [("TOTAL_MISMATCH", Severity.ERROR)]
     assert report.evaluation.total.slack == Decimal(500_000)
-    # and a product itself is compared exactly, whatever unit its result is written in
-    text = "KẾ HOẠCH\nIII. KINH PHÍ\n1. Hội nghị: 7 người x 0,15 triệu đồng = 1 triệu đồng\n"
+    # and a product whose digits the result could show is compared exactly, whatever unit its
+    # result is written in
+    text = "KẾ HOẠCH\nIII. KINH PHÍ\n1. Hội nghị: 7 người x 0,15 triệu đồng = 1,2 triệu đồng\n"
     report = _check(tmp_path, text)
     assert [f.code for f in report.findings if f.severity is Severity.ERROR] == ["PRODUCT_MISMATCH"]
 

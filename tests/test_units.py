@@ -120,10 +120,10 @@ def test_unknown_count_noun_becomes_a_dimension(tmp_path: Path) -> None:
 
 
 def test_unknown_unit_word_that_does_not_cancel(tmp_path: Path) -> None:
-    report = check_text(tmp_path, "IV. KINH PHÍ\n1. Đất: 10 ha x 3 triệu đồng = 30 triệu đồng\n")
+    report = check_text(tmp_path, "IV. KINH PHÍ\n1. Đất: 10 sào x 3 triệu đồng = 30 triệu đồng\n")
     assert [(f.code, f.args.get("residual")) for f in report.findings] == [
         ("UNIT_NEW_COUNT", None),
-        ("UNIT_RESIDUAL", "ha"),
+        ("UNIT_RESIDUAL", "sào"),
     ]
     assert not report.has_errors
 

@@ -1,0 +1,319 @@
+"""Tokens → an expression tree, by precedence (``+ -`` below ``x : /``), or nothing.
+
+The parser reads a region of tokens and either consumes all of it or fails: a failed
+parse is never "the part that made sense". An operand is a number (with its percent
+sign and the unit phrase written after it) or a bracketed sub-expression; a
+parenthesised prose note after an operand (``(hỗ trợ 50% kinh phí)``) is recorded as a
+note, never read and never silently dropped: the relation that holds it is judged only
+if it agrees without it (see ``relation``).
+
+Operators, decided by position: ``x X × * ·`` and ``nhân (với)``; ``/`` between numbers,
+``:`` with the same spacing on both sides, ``chia (cho)``; ``+`` and ``cộng``; ``- – −``
+and ``trừ``. A ``/`` before a word belongs to the unit (``đồng/người``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from budget.grammar.tokens import Kind, Token, closing
+
+MAX_DEPTH = 12  # nested brackets in one expression
+MAX_UNIT_WORDS = 8  # words of one unit phrase (``triệu đồng/người/năm`` is 4)
+
+_MUL_WORDS = {"nhan": "voi"}
+_DIV_WORDS = {"chia": "cho"}
+_ADD_WORDS = {"cong": ""}
+_SUB_WORDS = {"tru": "di"}
+RELATION_WORDS = frozenset({"la", "bang"})
+_SIGN_LETTERS = frozenset({"x", "X", "×"})
+
+
+class ParseError(Exception):
+    """The region is not one expression; ``at`` is the token index where reading stopped."""
+
+    def __init__(self, at: int, reason: str):
+        super().__init__(reason)
+        self.at = at
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Operand:
+    """A number or a bracketed group, with the unit written after it."""
+
+    start: int  # token index of the number or the opening bracket
+    number: Token | None  # None for a group
+    percent: bool
+    unit: tuple[int, int] | None  # token range of the unit phrase
+    group: Node | None = None
+    bracket: str = ""
+    notes: tuple[tuple[int, int], ...] = ()  # token ranges of parenthesised notes after it
+    end: int = 0  # token index after the operand (its unit and notes included)
+
+
+@dataclass(frozen=True)
+class BinOp:
+    op: str  # "*", "/", "+", "-"
+    left: Node
+    right: Node
+    at: int  # token index of the operator
+
+
+Node = Operand | BinOp
+
+
+@dataclass
+class Parsed:
+    node: Node
+    end: int  # token index after the expression
+    notes: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _is_operand_start(tokens: list[Token], i: int) -> bool:
+    return i < len(tokens) and tokens[i].kind in (Kind.NUM, Kind.OPEN)
+
+
+class Parser:
+    """Recursive descent over ``tokens[lo:hi]``."""
+
+    def __init__(self, tokens: list[Token], lo: int, hi: int):
+        self.t = tokens
+        self.i = lo
+        self.hi = hi
+        self.depth = 0
+
+    # -- operators ---------------------------------------------------------------------
+    def _word_op(self, table: dict[str, str]) -> int:
+        """Tokens taken by a word operator at ``i`` (0 when none): ``nhân với`` is 2."""
+        tok = self.t[self.i]
+        if tok.kind is not Kind.WORD or tok.folded not in table:
+            return 0
+        follow = table[tok.folded]
+        n = 1
+        if follow and self.i + 1 < self.hi and self.t[self.i + 1].folded == follow:
+            n = 2
+        return n if _is_operand_start(self.t, self.i + n) and self.i + n < self.hi else 0
+
+    def _mul_op(self) -> tuple[str, int] | None:
+        if self.i >= self.hi:
+            return None
+        tok = self.t[self.i]
+        nxt = self.i + 1
+        if tok.kind is Kind.MUL:
+            return "*", 1
+        if tok.kind is Kind.SLASH and nxt < self.hi and _is_operand_start(self.t, nxt):
+            return "/", 1
+        if tok.kind is Kind.COLON and nxt < self.hi and _is_operand_start(self.t, nxt):
+            if tok.space_before == self.t[nxt].space_before:
+                return "/", 1
+            return None
+        if n := self._word_op(_MUL_WORDS):
+            return "*", n
+        if n := self._word_op(_DIV_WORDS):
+            return "/", n
+        return None
+
+    def _add_op(self) -> tuple[str, int] | None:
+        if self.i >= self.hi:
+            return None
+        tok = self.t[self.i]
+        if tok.kind in (Kind.ADD, Kind.SUB) and _is_operand_start(self.t, self.i + 1) and self.i + 1 < self.hi:
+            return ("+" if tok.kind is Kind.ADD else "-"), 1
+        if n := self._word_op(_ADD_WORDS):
+            return "+", n
+        if n := self._word_op(_SUB_WORDS):
+            return "-", n
+        return None
+
+    # -- grammar -----------------------------------------------------------------------
+    def expr(self) -> Node:
+        node = self.term()
+        while (op := self._add_op()) is not None:
+            at = self.i
+            self.i += op[1]
+            node = BinOp(op[0], node, self.term(), at)
+        return node
+
+    def term(self) -> Node:
+        node = self.operand()
+        while (op := self._mul_op()) is not None:
+            at = self.i
+            self.i += op[1]
+            node = BinOp(op[0], node, self.operand(), at)
+        return node
+
+    def operand(self) -> Operand:
+        if self.i >= self.hi:
+            raise ParseError(self.i, "end")
+        tok = self.t[self.i]
+        start = self.i
+        if tok.kind is Kind.NUM:
+            self.i += 1
+            percent = self._take(Kind.PCT)
+            unit = self._unit()
+            notes = self._notes()
+            return Operand(start, tok, percent, unit, notes=notes, end=self.i)
+        if tok.kind is Kind.OPEN:
+            if self.depth >= MAX_DEPTH:
+                raise ParseError(self.i, "depth")
+            close = self._matching(self.i)
+            if close is None:
+                raise ParseError(self.i, "unclosed")
+            inner = Parser(self.t, self.i + 1, close)
+            inner.depth = self.depth + 1
+            node = inner.expr()
+            if inner.i != close:
+                raise ParseError(inner.i, "group")
+            self.i = close + 1
+            percent = self._take(Kind.PCT)
+            unit = self._unit()
+            notes = self._notes()
+            return Operand(start, None, percent, unit, node, tok.text, notes, self.i)
+        raise ParseError(self.i, "operand")
+
+    def _take(self, kind: Kind) -> bool:
+        if self.i < self.hi and self.t[self.i].kind is kind:
+            self.i += 1
+            return True
+        return False
+
+    def _matching(self, i: int) -> int | None:
+        """Index of the bracket closing the one at ``i``, within the region (one pass)."""
+        want = [closing(self.t[i].text)]
+        for j in range(i + 1, self.hi):
+            tok = self.t[j]
+            if tok.kind is Kind.OPEN:
+                want.append(closing(tok.text))
+            elif tok.kind is Kind.CLOSE:
+                if tok.text != want[-1]:
+                    return None
+                want.pop()
+                if not want:
+                    return j
+        return None
+
+    def _unit(self) -> tuple[int, int] | None:
+        """The unit phrase after an operand: words, ``/word``, ``tr.đ``; never a number."""
+        start = self.i
+        words = 0
+        while self.i < self.hi:
+            tok = self.t[self.i]
+            nxt = self.t[self.i + 1] if self.i + 1 < self.hi else None
+            if tok.kind is Kind.WORD:
+                if tok.text in _SIGN_LETTERS:
+                    break  # a multiplication sign not before a number (``x+ 1``): not a unit
+                if self._word_op(_MUL_WORDS) or self._word_op(_DIV_WORDS):
+                    break
+                if self._word_op(_ADD_WORDS) or self._word_op(_SUB_WORDS):
+                    break
+                if tok.folded in RELATION_WORDS and nxt is not None and nxt.kind is Kind.NUM:
+                    break
+                words += 1
+                if words > MAX_UNIT_WORDS:
+                    raise ParseError(self.i, "unit")
+                self.i += 1
+            elif tok.kind is Kind.SLASH and nxt is not None and nxt.kind is Kind.WORD:
+                self.i += 1
+            elif tok.kind is Kind.PUNCT and tok.text == "." and words and nxt is not None:
+                if nxt.kind is Kind.WORD and not nxt.space_before and not tok.space_before:
+                    self.i += 1  # tr.đ, ng.đồng
+                else:
+                    break
+            elif tok.kind is Kind.PUNCT and tok.text == "," and words and nxt is not None and nxt.kind is Kind.WORD:
+                # a comma inside a unit phrase (``chứng chỉ khóa, học``) only when words go on
+                # to an operator or the relation; otherwise it ends the phrase
+                j = self.i + 1
+                while j < self.hi and self.t[j].kind is Kind.WORD and j - self.i <= MAX_UNIT_WORDS:
+                    j += 1
+                if j == self.hi or self.t[j].kind in (Kind.MUL, Kind.EQ):
+                    self.i += 1
+                else:
+                    break
+            else:
+                break
+        return (start, self.i) if self.i > start else None
+
+    def _notes(self) -> tuple[tuple[int, int], ...]:
+        """Parenthesised prose after an operand: no operator, no relation inside."""
+        notes: list[tuple[int, int]] = []
+        while self.i < self.hi and self.t[self.i].kind is Kind.OPEN and self.t[self.i].text == "(":
+            close = self._matching(self.i)
+            if close is None or not is_note(self.t, self.i + 1, close):
+                break
+            notes.append((self.i, close + 1))
+            self.i = close + 1
+        return tuple(notes)
+
+
+def is_note(tokens: list[Token], lo: int, hi: int) -> bool:
+    """Prose in brackets: words, maybe numbers, but no operator and no relation."""
+    has_word = False
+    for j in range(lo, hi):
+        tok = tokens[j]
+        if tok.kind in (Kind.MUL, Kind.EQ, Kind.OPEN):
+            return False
+        if tok.kind in (Kind.SLASH, Kind.COLON, Kind.SUB, Kind.ADD):
+            before = tokens[j - 1] if j > lo else None
+            after = tokens[j + 1] if j + 1 < hi else None
+            # between numbers it is arithmetic (``(20/30)``, ``(2 + 3)``); between words, prose
+            if before is not None and after is not None and before.kind in (Kind.NUM, Kind.PCT):
+                if after.kind is Kind.NUM:
+                    return False
+        if tok.kind is Kind.WORD and tok.folded not in _MUL_WORDS and tok.folded not in _DIV_WORDS:
+            has_word = True
+    return has_word
+
+
+def parse_expression(tokens: list[Token], lo: int, hi: int) -> Parsed:
+    """The expression filling ``tokens[lo:hi]`` exactly; ``ParseError`` otherwise."""
+    p = Parser(tokens, lo, hi)
+    node = p.expr()
+    if p.i != hi:
+        raise ParseError(p.i, "leftover")
+    return Parsed(node, p.i)
+
+
+def parse_prefix(tokens: list[Token], lo: int, hi: int) -> Parsed:
+    """The longest expression starting at ``lo`` (for a result and what follows it)."""
+    p = Parser(tokens, lo, hi)
+    node = p.expr()
+    return Parsed(node, p.i)
+
+
+def operands(node: Node) -> list[Operand]:
+    """The operands of ``node`` in written order."""
+    out: list[Operand] = []
+    stack: list[Node] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, BinOp):
+            stack.append(n.right)
+            stack.append(n.left)
+        else:
+            out.append(n)
+    return out
+
+
+def top_product(node: Node) -> list[Operand] | None:
+    """The factors when ``node`` is a plain product ``a x b x c`` (groups allowed as factors)."""
+    out: list[Operand] = []
+    stack: list[Node] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, BinOp):
+            if n.op != "*":
+                return None
+            stack.append(n.right)
+            stack.append(n.left)
+        else:
+            out.append(n)
+    return out
+
+
+def has_operator(node: Node) -> bool:
+    return isinstance(node, BinOp) or (isinstance(node, Operand) and node.group is not None)
+
+
+Value = Fraction

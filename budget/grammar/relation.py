@@ -1,0 +1,250 @@
+"""A clause's tokens → its relation ``expr = result [op ... = result]*``, unread, or none.
+
+A relation is read only when the grammar consumes every token from the start of its
+expression to its final result, with nothing numeric or operator-like right after it.
+What is not consumed must be harmless to be judged:
+
+* the label before the expression: words, identifiers (``Lớp 5``, ``năm 2025``); a
+  quantity there (``Tổ chức 2 đợt: ...``) or a parenthesised note with a number between
+  factors (``(hỗ trợ 50% kinh phí)``) is *loose*: the relation is judged only if it
+  agrees without it, since the text may mean it as a factor;
+* a money rate in the label (``mức 300.000 đồng/người cho 1.240 người = ...``) is never
+  loose: the relation is a prose product (``prose``) or unread.
+
+Anything else (two results, an operator after the result, an unbalanced bracket, a
+unit phrase running into the next formula) makes the clause *unread*, with the token
+where reading stopped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from budget.grammar.expression import (
+    RELATION_WORDS,
+    Node,
+    Operand,
+    ParseError,
+    Parsed,
+    has_operator,
+    is_note,
+    operands,
+    parse_expression,
+)
+from budget.grammar.tokens import Kind, Token
+
+# Where the money unit (and its ``/per`` parts) after a number ending at an offset ends.
+MoneyEnd = Callable[[int], int]
+# Whether the number at a token index is a money rate (``300.000 đồng/người``).
+RateTest = Callable[[int], bool]
+
+MAX_TOKENS = 400  # tokens of one relation; a longer "formula" is reported, not read
+MAX_STARTS = 16  # candidate starts tried for one expression
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a relation: ``node`` (side 0: the expression; later sides start with the
+    result stated by the ``=`` before them)."""
+
+    parsed: Parsed
+    lo: int  # token range
+    hi: int
+
+
+@dataclass(frozen=True)
+class Result:
+    """The final stated result: a number, its percent sign, and the money unit after it."""
+
+    number: int  # token index
+    percent: bool
+    unit_end: int  # offset in the text where its unit ends (its start is the number's end)
+    after: int  # token index after the result
+
+
+@dataclass(frozen=True)
+class Relation:
+    sides: tuple[Side, ...]  # side 0 and the intermediate sides (each ends at an "=")
+    result: Result
+    start: int  # token index of the expression's first token
+    loose: tuple[int, ...]  # token indices of numbers the relation leaves aside
+
+
+@dataclass(frozen=True)
+class Unread:
+    at: int  # token index where reading stopped
+    reason: str
+
+
+def relation_marks(tokens: list[Token]) -> list[int]:
+    """Token indices of ``=`` and of ``là``/``bằng`` used as ``=`` (before a number)."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.kind is Kind.EQ:
+            out.append(i)
+        elif tok.kind is Kind.WORD and tok.folded in RELATION_WORDS:
+            if i + 1 < len(tokens) and tokens[i + 1].kind is Kind.NUM and i > 0:
+                out.append(i)
+    return out
+
+
+def _starts(tokens: list[Token], lo: int, hi: int) -> list[int]:
+    """Where an expression ending at ``hi`` may start: a number or bracket not preceded by
+    an operator or a number (leftmost first, at most ``MAX_STARTS``)."""
+    out = []
+    for i in range(hi - 1, lo - 1, -1):
+        tok = tokens[i]
+        if tok.kind not in (Kind.NUM, Kind.OPEN):
+            continue
+        prev = tokens[i - 1] if i > lo else None
+        if prev is not None and prev.kind in (Kind.MUL, Kind.ADD, Kind.SUB, Kind.SLASH, Kind.OPEN, Kind.NUM):
+            continue
+        if tok.kind is Kind.NUM and prev is not None and prev.kind is Kind.WORD and not tok.space_before:
+            continue  # glued to a word (``Tháng520``): table cells run together
+        out.append(i)
+        if len(out) >= MAX_STARTS:
+            break
+    return out[::-1]
+
+
+def _expression(tokens: list[Token], lo: int, hi: int) -> tuple[int, Parsed] | ParseError:
+    """The longest expression with an operator filling ``tokens[s:hi]`` for some ``s >= lo``."""
+    last: ParseError = ParseError(hi, "no expression")
+    for s in _starts(tokens, lo, hi):
+        try:
+            parsed = parse_expression(tokens, s, hi)
+        except ParseError as e:
+            last = e
+            continue
+        return s, parsed
+    return last
+
+
+def _final(tokens: list[Token], i: int, hi: int, money_end: MoneyEnd) -> Result | Unread:
+    """The final result at token ``i``: number, ``%`` or money unit; nothing numeric after."""
+    if i >= hi or tokens[i].kind is not Kind.NUM:
+        return Unread(min(i, hi - 1), "result")
+    j = i + 1
+    percent = j < hi and tokens[j].kind is Kind.PCT
+    if percent:
+        j += 1
+        unit_end = tokens[j - 1].end
+    else:
+        unit_end = money_end(tokens[i].end)
+        while j < hi and tokens[j].start < unit_end:
+            j += 1
+    if j < hi and _numeric_next(tokens, j, hi):
+        return Unread(j, "after result")
+    return Result(i, percent, unit_end, j)
+
+
+def _numeric_next(tokens: list[Token], j: int, hi: int) -> bool:
+    """Something numeric or operator-like right after a result."""
+    tok = tokens[j]
+    nxt = tokens[j + 1] if j + 1 < hi else None
+    if tok.kind in (Kind.NUM, Kind.MUL, Kind.EQ, Kind.PCT):
+        return True
+    if tok.kind in (Kind.ADD, Kind.SUB, Kind.SLASH, Kind.COLON) and nxt is not None and nxt.kind in (Kind.NUM, Kind.OPEN):
+        return True
+    if tok.kind is Kind.WORD and tok.folded in ("x", "nhan", "chia", "cong", "tru") and nxt is not None:
+        return nxt.kind is Kind.NUM
+    return False
+
+
+def _loose_in_label(tokens: list[Token], lo: int, start: int, is_rate: RateTest) -> list[int] | Unread:
+    """Numbers in the label that could be factors; a money rate there makes it unread."""
+    loose: list[int] = []
+    for i in range(lo, start):
+        tok = tokens[i]
+        if tok.kind is not Kind.NUM:
+            continue
+        if is_rate(i):
+            return Unread(i, "rate in label")
+        nxt = tokens[i + 1] if i + 1 < start else None
+        if nxt is None or nxt.kind is not Kind.WORD:
+            continue  # ``Lớp 5:``, ``khu 2,``: an identifier
+        if _YEAR.fullmatch(tok.text):
+            continue
+        prev = tokens[i - 1] if i > lo else None
+        if prev is not None and prev.kind is Kind.WORD and prev.folded in _IDENTIFIER_WORDS:
+            continue
+        loose.append(i)
+    return loose
+
+
+# Words after which a number names something rather than counting it.
+_IDENTIFIER_WORDS = frozenset(
+    {"lop", "khu", "nam", "khoi", "to", "doi", "so", "phong", "thang", "ngay", "muc", "dieu", "khoan", "diem",
+     "giai", "doan", "dot", "tuan", "ky", "quy", "tiet", "bai", "phu", "luc", "bieu", "mau", "hang", "cap", "vong"}
+)
+
+
+def _notes_loose(tokens: list[Token], node: Node) -> list[int]:
+    out = []
+    for op in operands(node):
+        for a, b in op.notes:
+            out += [i for i in range(a, b) if tokens[i].kind is Kind.NUM]
+        if op.group is not None:
+            out += _notes_loose(tokens, op.group)
+    return out
+
+
+def read_relation(
+    tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest
+) -> Relation | Unread | None:
+    """The relation of one clause's tokens; None when the clause states none."""
+    marks = relation_marks(tokens)
+    if not marks:
+        return None
+    hi = len(tokens)
+    # "=" marks before the first expression belong to the label (``Kinh phí = 3 x ...``)
+    first = None
+    for k, m in enumerate(marks):
+        lo = marks[k - 1] + 1 if k else 0
+        found = _expression(tokens, lo, m)
+        if isinstance(found, tuple) and has_operator(found[1].node):
+            first = k
+            break
+    if first is None:
+        if any(t.kind is Kind.MUL for t in tokens):
+            return Unread(next(i for i, t in enumerate(tokens) if t.kind is Kind.MUL), "no expression")
+        return None
+    m0 = marks[first]
+    lo0 = marks[first - 1] + 1 if first else 0
+    found = _expression(tokens, lo0, m0)
+    assert isinstance(found, tuple)
+    start, parsed = found
+    if hi - start > MAX_TOKENS:
+        return Unread(start, "too long")
+    sides = [Side(parsed, start, m0)]
+    rest = marks[first + 1 :]
+    prev = m0
+    for m in rest:
+        try:
+            p = parse_expression(tokens, prev + 1, m)
+        except ParseError as e:
+            return Unread(e.at, "chain")
+        sides.append(Side(p, prev + 1, m))
+        prev = m
+    final = _final(tokens, prev + 1, hi, money_end)
+    if isinstance(final, Unread):
+        return final
+    loose = _loose_in_label(tokens, lo0, start, is_rate)
+    if isinstance(loose, Unread):
+        return loose
+    for s in sides:
+        loose += _notes_loose(tokens, s.parsed.node)
+    for s in sides[1:]:
+        first_op = s.parsed.node
+        while not isinstance(first_op, Operand):
+            first_op = first_op.left
+        if first_op.number is None:
+            return Unread(s.lo, "chain")  # a later side starts with its stated result
+    return Relation(tuple(sides), final, start, tuple(loose))
+
+
+def group_is_note(tokens: list[Token], lo: int, hi: int) -> bool:
+    return is_note(tokens, lo, hi)

@@ -1,0 +1,107 @@
+"""Clause text → tokens: numbers, percent signs, operators, relations, brackets, words.
+
+One compiled pattern of simple alternatives, applied once from left to right, so a
+clause is tokenized in linear time whatever it holds. What a token *means* (a ``:`` as
+division or as the end of a label, ``là`` as a relation or as a verb, ``-`` as minus
+or as a list dash) is left to the parser, which decides by position.
+
+Written by hand because the tokens are Vietnamese: ``1.234.567`` and ``0,5`` are
+numbers, ``x`` is a multiplication only when it stands alone (``xã`` holds an x), and
+the operators officers type include words (``nhân với``, ``chia cho``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from budget.numbers import NUMBER_TOKEN
+from budget.text import fold
+
+
+class Kind(Enum):
+    NUM = "num"
+    PCT = "%"
+    MUL = "x"
+    COLON = ":"
+    SLASH = "/"
+    ADD = "+"
+    SUB = "-"
+    EQ = "="
+    OPEN = "("
+    CLOSE = ")"
+    WORD = "word"
+    PUNCT = "punct"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: Kind
+    start: int  # offset in the text given to ``tokenize``
+    end: int
+    text: str
+    space_before: bool  # whitespace (or the start of the span) right before it
+    folded: str = ""  # words only: the word without tone marks, lower case
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+# A multiplication sign stands alone: after a space, a digit, a percent sign or a closing
+# bracket, and before a number or an opening bracket (``x22``, ``x (2 + 3)``).
+_PATTERN = re.compile(
+    r"(?P<space>\s+)"
+    r"|(?P<num>(?:[0-9]{1,3},\x20(?=[0-9]+(?![0-9.,]))[0-9]+(?![0-9.,]))|" + NUMBER_TOKEN.pattern + r")"
+    r"|(?P<mul>(?:(?<=[\s0-9%)\]}])|^)[x×X*·](?=\s{0,3}[0-9(\[{]))"
+    r"|(?P<pct>%)"
+    r"|(?P<colon>:)"
+    r"|(?P<slash>/)"
+    r"|(?P<add>\+)"
+    r"|(?P<sub>[-–−])"
+    r"|(?P<eq>=)"
+    r"|(?P<open>[(\[{])"
+    r"|(?P<close>[)\]}])"
+    r"|(?P<word>[^\W\d_]+)"
+    r"|(?P<punct>[.,;!?…\"“”'‘’])"
+    r"|(?P<other>.)",
+    re.VERBOSE | re.DOTALL,
+)
+_KIND = {
+    "num": Kind.NUM,
+    "mul": Kind.MUL,
+    "pct": Kind.PCT,
+    "colon": Kind.COLON,
+    "slash": Kind.SLASH,
+    "add": Kind.ADD,
+    "sub": Kind.SUB,
+    "eq": Kind.EQ,
+    "open": Kind.OPEN,
+    "close": Kind.CLOSE,
+    "word": Kind.WORD,
+    "punct": Kind.PUNCT,
+    "other": Kind.OTHER,
+}
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]``, offsets in ``text``; whitespace is dropped."""
+    stop = len(text) if end is None else end
+    out: list[Token] = []
+    space = True
+    for m in _PATTERN.finditer(text, start, stop):
+        group = m.lastgroup
+        assert group is not None
+        if group == "space":
+            space = True
+            continue
+        kind = _KIND[group]
+        word = m.group()
+        out.append(Token(kind, m.start(), m.end(), word, space, fold(word) if kind is Kind.WORD else ""))
+        space = False
+    return out
+
+
+def closing(opening: str) -> str:
+    """The bracket that closes ``opening``."""
+    return _PAIRS[opening]
