@@ -112,7 +112,8 @@ def _computation(r: LineResult, s: StepResult) -> tuple[Decimal | Phrase, ...]:
 def check_products(ev: Evaluation) -> list[Finding]:
     """Each ``=`` of each cost line: the product against the stated result."""
     out: list[Finding] = []
-    for r, anchor in _walk(ev.items, _total_anchor(ev)):
+    beside: list[tuple[Result, _Anchor | None]] = [(r, None) for r in ev.side]
+    for r, anchor in [*_walk(ev.items, _total_anchor(ev)), *beside]:
         if not isinstance(r, LineResult) or r.ok:
             continue
         if r.line.unread:
@@ -599,8 +600,8 @@ def check_units(ev: Evaluation) -> list[Finding]:
     for r in ev.lines():
         line = r.line
         money = line.stated.money
-        if money is None:
-            continue  # no money stated: RESULT_NO_UNIT says so; nothing to cancel against
+        if money is None or not line.is_amount:
+            continue  # no money stated (RESULT_NO_UNIT says so), or a rate: nothing to cancel against
         if all(t in ("", "%") for t in line.unit_texts):
             continue  # bare numbers: NO_MONEY_FACTOR says the result's unit was assumed
         u = _unit_findings(line.unit_texts, money.name)

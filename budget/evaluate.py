@@ -228,9 +228,11 @@ class Evaluation:
     plan: Plan
     items: tuple[Result, ...]
     total: TotalResult
+    side: tuple[LineResult, ...] = ()  # the plan's computations of counts and rates
 
     def lines(self) -> list[LineResult]:
-        return [r for r in walk(self.items) if isinstance(r, LineResult)]
+        """Every computation judged: the budget tree's lines, then those beside it."""
+        return [r for r in walk(self.items) if isinstance(r, LineResult)] + list(self.side)
 
     def sections(self) -> list[SectionResult]:
         return [r for r in walk(self.items) if isinstance(r, SectionResult)]
@@ -309,4 +311,4 @@ def evaluate(plan: Plan) -> Evaluation:
     slack, rounded = _slack(items)
     summed = None if s is None else shift(s, -money.exponent)
     result = TotalResult(stated, money, summed, EXACT.add(half_unit(plan.total), slack), rounded)
-    return Evaluation(plan, items, result)
+    return Evaluation(plan, items, result, tuple(evaluate_line(line) for line in plan.side))

@@ -226,6 +226,11 @@ def _continued(previous: CostLine, line: CostLine) -> CostLine:
     return replace(previous, steps=steps, tail=line.tail, loose=previous.loose + line.loose)
 
 
+def _plain_money(q: Quantity) -> bool:
+    """Is the quantity an amount of money, not a rate of it (``0,5 tỷ đồng/lớp``)?"""
+    return q.money is not None and "/" not in q.unit_text
+
+
 def _equation_after(
     owner: Found | None, text: str, a: int, b: int, locate: Locator, findings: list[Finding], lines: list[CostLine]
 ) -> None:
@@ -241,8 +246,8 @@ def _equation_after(
             )
         return
     line = chain.line
-    if owner is None or owner.computation is not None:
-        lines.append(line)
+    if owner is None or owner.computation is not None or not _plain_money(line.stated):
+        lines.append(line)  # a rate worked out from the figure (``6 tỷ đồng : 12 lớp = 0,5 tỷ đồng/lớp``)
         return
     stated = Quantity(owner.amount.value, owner.amount.money.name, owner.amount.money, owner.amount.source, "")
     owner.computation = CostLine(line.source, owner.label, (*line.steps, Step((), stated)), line.prefix, line.notes)
@@ -348,6 +353,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
             owner.parts = parts
         found.extend(parts)
     found.sort(key=lambda f: f.start)
+    _sentence_breakdown(text, found)
     example_at = _example_start(text, example)
     skipped = _legal_figures(text, found, example_at)
     if skipped:
@@ -359,6 +365,39 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
         ]
     words = _words(text, masked, found, locate) if example_at is None else []
     return Scan(lines, found, findings, words, skipped, example_at is not None)
+
+
+# ``6,2 tỷ đồng, bao gồm: tiền hoa là 3,4 tỷ đồng; ...``: the figures after it break it down.
+_BREAKS_DOWN = re.compile(
+    r"\s{0,3}[,;:]?\s{0,3}(?:bao gồm|gồm|trong đó|trong số đó|chia ra|cụ thể)\s{0,3}:", re.IGNORECASE
+)
+_PARTIAL = ("trong đó", "trong số đó")  # "of which": the parts named need not be all of it
+
+
+def _sentence_breakdown(text: str, found: list[Found]) -> None:
+    """A figure followed by ``bao gồm:`` (``gồm:``, ``chia ra:``, ``cụ thể:``) and two or more
+    plain figures after it in the same text: those are its parts, compared with it. After
+    ``trong đó:`` (of which) they are its parts only when they add up to it: a partial list is
+    no breakdown to judge, and its figures stay unchecked."""
+    free = [f for f in found if not f.in_group and f.computation is None]
+    for i, owner in enumerate(free):
+        m = _BREAKS_DOWN.match(text, owner.end)
+        if m is None:
+            continue
+        parts = free[i + 1 :]
+        if len(parts) < 2 or any(p.computation is not None for p in parts):
+            return
+        partial = fold(m.group(0)).strip(" ,;:") in [fold(w) for w in _PARTIAL]
+        if partial and sum(_dong_of(p) for p in parts) != _dong_of(owner):
+            return
+        owner.parts = parts
+        for p in parts:
+            p.in_group = True
+        return
+
+
+def _dong_of(f: Found) -> Decimal:
+    return shift(f.amount.value, f.amount.money.exponent)
 
 
 # ``Ví dụ:``, ``Ví dụ 2:`` anywhere, or ``Ví dụ`` opening the text; ``ví dụ như`` in a list is prose.

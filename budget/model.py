@@ -32,6 +32,12 @@ class Quantity:
         """Power of ten of đồng carried by this quantity (0 when not money)."""
         return self.money.exponent if self.money is not None else 0
 
+    @property
+    def is_amount(self) -> bool:
+        """An amount of money, not a count (``60 người``) nor a rate of money (``0,5 tỷ đồng/lớp``):
+        what a budget adds up."""
+        return self.money is not None and "/" not in self.unit_text
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -86,6 +92,17 @@ class CostLine:
     @property
     def stated(self) -> Quantity:
         return self.steps[-1].stated
+
+    @property
+    def is_amount(self) -> bool:
+        """Does the line compute an amount of the budget (not a count or a rate worked out beside
+        it)? A bare result (``= 1.500``) is one when a factor is money or no factor has a unit
+        (its money is then assumed); ``30 người x 2 lớp = 60`` counts people."""
+        s = self.stated
+        if s.money is not None or s.percent or s.unit_text.strip():
+            return s.is_amount
+        factors = self.factors
+        return any(f.money is not None for f in factors) or not any(f.unit_text.strip() for f in factors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +170,9 @@ class WordsCheck:
     amount: Amount | None  # the figure, as stated in digits; None when no figure stands beside them
     value: Decimal | None  # what the words say, in đồng; None when they do not read as one amount
     text: str
+    # Words on a line of their own: the figure of the line just above, one figure they may
+    # spell (the grand total and the sections' amounts are the others; see parse).
+    above: Amount | None = None
 
 
 @dataclass(frozen=True)
@@ -188,6 +208,9 @@ class Plan:
     unchecked: tuple[Amount, ...] = ()
     words: tuple[WordsCheck, ...] = ()  # amounts in words, anywhere in the document
     counts: tuple[CountSum, ...] = ()  # counts the tables state as sums (pupils, classes)
+    # Computations whose result is no amount of the budget (``30 người x 2 lớp = 60 người``,
+    # ``6 tỷ đồng : 12 lớp = 0,5 tỷ đồng/lớp``): each is checked, none is added to a sum.
+    side: tuple[CostLine, ...] = ()
 
     @property
     def has_budget(self) -> bool:

@@ -177,6 +177,15 @@ def _lump(f: Found) -> Section:
     return Section("", f.label or "", f.amount.source._replace(col=None, pos=None), f.amount, ())
 
 
+def _has_figure(entry: Node) -> bool:
+    return entry.item is not None and any(ch.isdigit() for ch in entry.item.text)
+
+
+def _lump_of(f: Found) -> Section:
+    """``f`` as a lump, without marking it used."""
+    return Section("", f.label or "", f.amount.source._replace(col=None, pos=None), f.amount, ())
+
+
 def _contribution(items: list[Item]) -> Decimal | None:
     """What ``items`` add up to (stated amounts, else their own sums), in đồng."""
     if not items:
@@ -200,6 +209,8 @@ class Builder:
         self.findings = findings
         self._last: Amount | None = None  # the last figure of the item read before, for words below it
         self._last_line: int | None = None  # the line that item ended on
+        self.side: list[CostLine] = []  # computations of counts and rates: checked, never summed
+        self._closing: Found | None = None  # a closing total the node just built passed up to its parent
 
     def node(self, node: Node, parent_stated: bool, example: bool = False) -> Item | None:
         """The model item for ``node`` (None when it holds no money and is not worth keeping).
@@ -219,12 +230,13 @@ class Builder:
         last = self._last
         for w in s.words:
             if w.amount is None and last is not None and _just_above(self._last_line, w.source):
-                w = replace(w, amount=last)
+                w = replace(w, above=last)
             node.words.append(w)
         node.chain_results += sum(len(line.steps) for line in s.lines)
         self._last = s.last_figure
         self._last_line = item.pieces[-1].line.source.line if item.pieces else None
-        return s
+        self.side.extend(line for line in s.lines if not line.is_amount)
+        return replace(s, lines=[line for line in s.lines if line.is_amount])
 
     def _node(self, node: Node, parent_stated: bool, example: bool) -> Item | None:
         lines: list[CostLine] = []
@@ -256,6 +268,41 @@ class Builder:
         lumps: list[Found] = []
         closed = False
         inherited = example
+        # the entry after which only lines without figures follow (a signature block, a note)
+        last_entry = next((e for e in reversed(node.entries) if e.style is not None or _has_figure(e)), None)
+
+        def total_line(f: Found, last: bool) -> None:
+            """A ``Tổng cộng`` figure closing this node's list. One that is not this node's total
+            (another figure, or not what its items add up to) and ends the list closes a list
+            further out (``Tổng cộng`` after the last item of the last section): passed up."""
+            nonlocal stated, closed
+            if stated is not None and _dong(stated.amount) == _dong(f.amount):
+                f.used = True
+                closed = True
+                return
+            if last and node.item is not None and self._closing is None:
+                mine = _dong(stated.amount) if stated is not None else _contribution([*items, *map(_lump_of, lumps)])
+                if mine != _dong(f.amount):
+                    self._closing = f
+                    return
+            if stated is None:
+                stated = f
+                f.used = True
+                closed = True
+                return
+            self.findings.append(
+                Finding(
+                    f.amount.source,
+                    "TOTAL_STATED_TWICE",
+                    Severity.ERROR,
+                    {"first": stated.amount.value, "second": f.amount.value, "unit": f.amount.money.name},
+                    expected=stated.amount.value,
+                    actual=f.amount.value,
+                    unit=f.amount.money.name,
+                )
+            )
+            f.used = True
+
         for entry in node.entries:
             if _numbered(entry.style):
                 example = inherited  # a worked example runs over paragraphs and bullets, not into the next item
@@ -267,6 +314,9 @@ class Builder:
                 node.chain_results += entry.chain_results
                 if built is not None and (_has_money(built) or self._kept_empty(node, entry)):
                     items.append(built)
+                closing, self._closing = self._closing, None
+                if closing is not None:
+                    total_line(closing, entry is last_entry)
                 continue
             assert entry.item is not None
             s = self._scan(node, entry.item, example)
@@ -283,26 +333,7 @@ class Builder:
                     continue  # "Tổng số người ... là 420 người, với số tiền là ...": not placed
                 has_content = bool(lumps) or _any_content(items)
                 if is_total and has_content:
-                    if stated is None:
-                        stated = f
-                        f.used = True
-                        closed = True
-                    elif _dong(stated.amount) == _dong(f.amount):
-                        f.used = True
-                        closed = True
-                    else:
-                        self.findings.append(
-                            Finding(
-                                f.amount.source,
-                                "TOTAL_STATED_TWICE",
-                                Severity.ERROR,
-                                {"first": stated.amount.value, "second": f.amount.value, "unit": f.amount.money.name},
-                                expected=stated.amount.value,
-                                actual=f.amount.value,
-                                unit=f.amount.money.name,
-                            )
-                        )
-                        f.used = True
+                    total_line(f, entry is last_entry)
                     break
                 if stated is None and not has_content and _is_statement(f):
                     stated = f

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from budget.findings import Finding, Severity
 from budget.model import Amount, CostLine, DocumentInfo, Item, Plan, Section, WordsCheck
+from budget.numbers import shift
 from budget.outline import Builder, Node, build_tree
 from budget.read_text import RawLine
 from budget.resolve import Conventions, conventions, resolve_line
@@ -86,8 +87,8 @@ def _figures_by_line(items: Sequence[Item], out: dict[int, Amount]) -> dict[int,
 
 
 def _words_under_tables(words: Sequence[WordsCheck], tables: Tables) -> tuple[WordsCheck, ...]:
-    """Words with no figure beside them spell the figure a table states on the line just above
-    (``Bằng chữ:`` under a table's ``Tổng cộng`` row)."""
+    """Words with no figure beside them may spell the figure a table states on the line just
+    above (``Bằng chữ:`` under a table's ``Tổng cộng`` row)."""
     if not tables.whole or all(w.amount is not None for w in words):
         return tuple(words)
     figures = _figures_by_line(tables.whole, {})
@@ -95,7 +96,52 @@ def _words_under_tables(words: Sequence[WordsCheck], tables: Tables) -> tuple[Wo
     for w in words:
         line = w.source.line
         if w.amount is None and line is not None and (line - 1) in figures:
-            w = replace(w, amount=figures[line - 1])
+            w = replace(w, above=figures[line - 1])
+        out.append(w)
+    return tuple(out)
+
+
+def _stated_amounts(items: Sequence[Item]) -> list[Amount]:
+    out: list[Amount] = []
+    for item in items:
+        if isinstance(item, Section):
+            if item.stated is not None:
+                out.append(item.stated)
+            out.extend(_stated_amounts(item.items))
+    return out
+
+
+def _last_line(items: Sequence[Item]) -> int:
+    """The last line of the budget tree ``items`` (a figure or a heading)."""
+    last = 0
+    for item in items:
+        if isinstance(item, CostLine):
+            last = max(last, item.stated.source.line or 0)
+        else:
+            last = max(last, item.source.line or 0, item.stated.source.line or 0 if item.stated else 0)
+            last = max(last, _last_line(item.items))
+    return last
+
+
+def pair_words(words: Sequence[WordsCheck], total: Amount | None, items: Sequence[Item]) -> tuple[WordsCheck, ...]:
+    """Words on a line of their own spell one figure of the budget: the one they name exactly
+    (the figure just above, the grand total, a section's amount, first in that order); else,
+    right under a figure, the grand total when they close the budget (below all of it) or
+    that figure. Words far from every figure that spell none of them are not paired."""
+    out: list[WordsCheck] = []
+    end = _last_line(items)
+    for w in words:
+        if w.amount is None and (w.above is not None or total is not None):
+            candidates = [a for a in (w.above, total, *_stated_amounts(items)) if a is not None]
+            same = [a for a in candidates if w.value is not None and shift(a.value, a.money.exponent) == w.value]
+            closes = total is not None and (w.source.line or 0) > end
+            if same:
+                chosen: Amount | None = same[0]
+            elif w.above is None:
+                chosen = None  # far from every figure and spelling none of them: not guessed
+            else:
+                chosen = total if closes else w.above
+            w = replace(w, amount=chosen)
         out.append(w)
     return tuple(out)
 
@@ -161,8 +207,10 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
         stray = tuple(f.amount for f in root.found if not f.used)
         found = len(root.found) + root.chain_results
         words = _words_under_tables(root.words, tables)
-        plan = Plan(file, info, amounts_found=found, unchecked=stray, words=words)
-        return with_tables(plan, tables), _drop_settled_ambiguity(findings, conv)
+        plan = Plan(file, info, amounts_found=found, unchecked=stray, words=words, side=tuple(builder.side))
+        plan = with_tables(plan, tables)
+        plan = replace(plan, words=pair_words(plan.words, plan.total, plan.items))
+        return plan, _drop_settled_ambiguity(findings, conv)
     kept = tuple(i for i in section.items if _has_money(i))
     kept = _resolve(kept, findings, conv)
     heading = None
@@ -179,7 +227,9 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
         amounts_found=found,
         unchecked=unchecked,
         words=_words_under_tables(root.words, tables),
+        side=tuple(builder.side),
     )
     plan = with_tables(plan, tables)
+    plan = replace(plan, words=pair_words(plan.words, plan.total, plan.items))
     findings = _drop_settled_ambiguity(findings, conv)
     return plan, findings

@@ -553,8 +553,12 @@ def test_words_after_a_product_spell_its_result() -> None:
 
 
 def test_words_on_a_line_far_from_any_figure_are_not_checked() -> None:
-    text = _PLAN.format(total="3.300.000 đồng") + "\nGhi chú chung\nBằng chữ: Ba triệu ba trăm nghìn đồng\n"
+    # words that spell no figure of the budget, far from all of them: never paired by a guess
+    text = _PLAN.format(total="3.300.000 đồng") + "\nGhi chú chung\nBằng chữ: Ba triệu bốn trăm nghìn đồng\n"
     assert _words_findings(text) == [("WORDS_NOT_CHECKED", Severity.WARNING, 8, 11, None, None)]
+    # words that spell the grand total exactly are its words, wherever they stand
+    text = _PLAN.format(total="3.300.000 đồng") + "\nGhi chú chung\nBằng chữ: Ba triệu ba trăm nghìn đồng\n"
+    assert _words_findings(text) == []
 
 
 @pytest.mark.parametrize(
@@ -688,9 +692,11 @@ def test_words_under_a_table_spell_its_total_row() -> None:
     assert _words_findings(_TABLE.format(words="Ba triệu hai trăm nghìn đồng chẵn./.")) == [
         ("WORDS_MISMATCH", Severity.ERROR, 6, 11, Decimal(3_000_000), Decimal(3_200_000))
     ]
-    # a blank line between the table and the words: the pairing is not guessed
+    # a blank line between the table and the words: still the words of the table's total
     text = _TABLE.format(words="Ba triệu đồng").replace("\nBằng chữ", "\n\nBằng chữ")
-    assert _words_findings(text) == [("WORDS_NOT_CHECKED", Severity.WARNING, 7, 11, None, None)]
+    assert _words_findings(text) == []
+    text = _TABLE.format(words="Ba triệu hai trăm nghìn đồng").replace("\nBằng chữ", "\n\nBằng chữ")
+    assert _words_findings(text) == [("WORDS_MISMATCH", Severity.ERROR, 7, 11, Decimal(3_000_000), Decimal(3_200_000))]
 
 
 def test_words_after_a_breakdown_spell_the_figure_they_name() -> None:
