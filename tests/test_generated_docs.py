@@ -60,34 +60,37 @@ GEN = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-# The styles on which P1, P2 and P3 hold today (0 failures in 500 documents each, three seeds of
-# ``generated_report.py``). The expression reader is being rebuilt: widen this tuple as styles
-# start to pass; every style of ``STYLES`` must hold P1 and P2 in the end. Left out today, with
-# what fails: verbs (P2, P3), quotient (P1, P2, P3), breakdown_sentence (P3), plain (P3),
-# total_forms (P1), words (P2), notes (P3, since the grammar's merge: a note with a number
-# before a product), table_pipe, table_tab, table_aligned, table_cells (P1, P2, P3), mixed (P1,
-# P2, P3).
-STYLES_HELD = (
+# P1 (no error on a correct document) and P2 (never KHỚP on a mistaken one) hold on every style
+# (0 failures in 500 documents per style). P3 (the mistake named at its own figure) holds on
+# these; elsewhere a mistake is sometimes named at a figure next to it: a product's factor in a
+# quotient or a note, a table's row whose amount was changed named at its total (plain, quotient,
+# notes, the four table styles, mixed). Widen the tuple as styles start to pass.
+STYLES_NAMED = (
     "product",
     "operators",
+    "verbs",
     "nhan_voi",
     "chain",
     "sum_of_products",
     "difference",
     "result_first",
+    "breakdown_sentence",
     "breakdown_paren",
     "markers",
     "subtotals_omitted",
+    "total_forms",
+    "words",
     "numbered_labels",
     "number_forms",
     "preamble",
     "wording",
 )
 
-# ``GEN_STYLES=all`` (or a comma-separated list of styles) runs the properties on other styles
-# than the held ones: how to see whether a style can join ``STYLES_HELD``.
+# ``GEN_STYLES=all`` (or a comma-separated list of styles) runs P3 on other styles than the
+# named ones: how to see whether a style can join ``STYLES_NAMED``.
 _ASKED = os.environ.get("GEN_STYLES", "")
-STYLES_TESTED = STYLES if _ASKED == "all" else tuple(s for s in _ASKED.split(",") if s) or STYLES_HELD
+STYLES_TESTED = STYLES if _ASKED == "all" else tuple(s for s in _ASKED.split(",") if s) or STYLES
+NAMED_TESTED = STYLES if _ASKED == "all" else tuple(s for s in _ASKED.split(",") if s) or STYLES_NAMED
 assert set(STYLES_TESTED) <= set(STYLES), f"GEN_STYLES: unknown style in {_ASKED!r}"
 
 
@@ -137,7 +140,7 @@ def test_p2_a_mistaken_document_is_never_khop(doc: Doc) -> None:
 
 
 @GEN
-@given(mistaken())
+@given(mistaken(NAMED_TESTED))
 def test_p3_a_found_mistake_is_named_at_its_figure(doc: Doc) -> None:
     outcome = check_text(doc.text)
     # None: the mistake is ambiguous (another figure would explain it as well), P3 does not apply
