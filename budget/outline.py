@@ -36,10 +36,20 @@ _CLOSING_LINE = re.compile(r"^\s*(?:tong cong|cong|tong so)\b")
 # (``Tổng kinh phí dự kiến là 46.375 triệu đồng, gồm:`` leads its items).
 _CLOSING_NAMED = re.compile(r"^\s*(?:tong kinh phi|tong du toan|tong chi phi|tong nhu cau kinh phi)\b")
 _OPENS_LIST = re.compile(r"\b(?:gom|bao gom|nhu sau|cu the)\b|:\s*$")
+# ``Cộng`` (a sum) and ``Công`` (``Công ty``, ``Công tác``) fold to one word: written with its
+# marks, the mark decides.
+_COMPANY = re.compile(r"^\s*công(?![^\W\d_])", re.IGNORECASE)
+
+
+def is_total_text(text: str) -> bool:
+    """Does ``text`` (as written) open with a total's word (``Tổng cộng``, ``Cộng``, ``Tổng kinh phí``)?"""
+    return _TOTAL_LINE.search(fold(text)) is not None and _COMPANY.match(text) is None
 
 
 def _closes_list(text: str) -> bool:
     folded = fold(text)
+    if _COMPANY.match(text):
+        return False
     if _CLOSING_LINE.search(folded[:40]):
         return True
     return _CLOSING_NAMED.search(folded[:40]) is not None and _OPENS_LIST.search(folded) is None
@@ -251,7 +261,7 @@ class Builder:
             own_found = s.free
             title = _title(node.item.text, own_found)
             first = own_found[0] if own_found else None
-            if first is not None and not _totals_other(first) and (not s.lines or _TOTAL_LINE.search(first.lead)):
+            if first is not None and not _totals_other(first) and (not s.lines or is_total_text(first.label)):
                 stated = first
                 stated.used = True
                 lines, after_total = _split_at(lines, first.amount.source)
@@ -322,7 +332,7 @@ class Builder:
             s = self._scan(node, entry.item, example)
             example = example or s.example  # the rest of the list belongs to the example
             items.extend(s.lines)
-            is_total = _TOTAL_LINE.search(fold(entry.item.text)) is not None
+            is_total = is_total_text(entry.item.text)
             for f in s.free:
                 if f.computation is not None:
                     items.append(f.computation)
