@@ -191,11 +191,6 @@ def _has_figure(entry: Node) -> bool:
     return entry.item is not None and any(ch.isdigit() for ch in entry.item.text)
 
 
-def _lump_of(f: Found) -> Section:
-    """``f`` as a lump, without marking it used."""
-    return Section("", f.label or "", f.amount.source._replace(col=None, pos=None), f.amount, ())
-
-
 def _contribution(items: list[Item]) -> Decimal | None:
     """What ``items`` add up to (stated amounts, else their own sums), in đồng."""
     if not items:
@@ -282,19 +277,18 @@ class Builder:
         last_entry = next((e for e in reversed(node.entries) if e.style is not None or _has_figure(e)), None)
 
         def total_line(f: Found, last: bool) -> None:
-            """A ``Tổng cộng`` figure closing this node's list. One that is not this node's total
-            (another figure, or not what its items add up to) and ends the list closes a list
-            further out (``Tổng cộng`` after the last item of the last section): passed up."""
+            """A ``Tổng cộng`` figure closing this node's list. One that ends the list and is not
+            this item's (another figure than its own amount; with none, more than rounding away
+            from what its items add up to) closes a list further out (``Tổng cộng`` after the
+            last item of the last section): passed up."""
             nonlocal stated, closed
             if stated is not None and _dong(stated.amount) == _dong(f.amount):
                 f.used = True
                 closed = True
                 return
-            if last and node.item is not None and self._closing is None:
-                mine = _dong(stated.amount) if stated is not None else _contribution([*items, *map(_lump_of, lumps)])
-                if mine != _dong(f.amount):
-                    self._closing = f
-                    return
+            if last and node.item is not None and self._closing is None and not self._may_total(stated, f, items):
+                self._closing = f  # not this item's: a list further out's
+                return
             if stated is None:
                 stated = f
                 f.used = True
@@ -392,6 +386,14 @@ class Builder:
         self.findings.append(Finding(after[0].source, "PARTS_AFTER_TOTAL", Severity.WARNING, args))
         title = after[0].label or ""
         return Section("", title, after[0].source._replace(col=None, pos=None), None, tuple(after), alternatives=True)
+
+    @staticmethod
+    def _may_total(stated: Found | None, f: Found, items: list[Item]) -> bool:
+        """Can ``f`` be the total of an item stating ``stated`` over ``items``?"""
+        if stated is not None:
+            return False  # its own amount differs from f (equal ones are taken before)
+        r = evaluate_section(Section("", "", Source(""), f.amount, tuple(items)))
+        return r.ok is not False or r.within_rounding
 
     @staticmethod
     def _kept_empty(parent: Node, entry: Node) -> bool:
