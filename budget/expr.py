@@ -88,6 +88,7 @@ class Scan:
     # figures of legal prose and worked examples: thresholds and example amounts, never budget amounts
     skipped: list[Found] = field(default_factory=list)
     example: bool = False  # a worked example (``Ví dụ:``) starts in this text and runs to its end
+    side: list[CostLine] = field(default_factory=list)  # the example's computations: checked, never summed
 
     @property
     def free(self) -> list[Found]:
@@ -358,13 +359,15 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     skipped = _legal_figures(text, found, example_at)
     if skipped:
         found = [f for f in found if not f.skip]
+    side: list[CostLine] = []
     if example_at is not None and lines:
+        # a worked example's computations are checked, never amounts of a budget
         first = locate.at(example_at + 1)
-        lines = [
-            line for line in lines if (line.source.line or 0, line.source.col or 0) < (first.line or 0, first.col or 0)
-        ]
+        at = (first.line or 0, first.col or 0)
+        side = [line for line in lines if (line.source.line or 0, line.source.col or 0) >= at]
+        lines = [line for line in lines if (line.source.line or 0, line.source.col or 0) < at]
     words = _words(text, masked, found, locate) if example_at is None else []
-    return Scan(lines, found, findings, words, skipped, example_at is not None)
+    return Scan(lines, found, findings, words, skipped, example_at is not None, side)
 
 
 # ``6,2 tỷ đồng, bao gồm: tiền hoa là 3,4 tỷ đồng; ...``: the figures after it break it down.

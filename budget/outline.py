@@ -240,7 +240,7 @@ class Builder:
         node.chain_results += sum(len(line.steps) for line in s.lines)
         self._last = s.last_figure
         self._last_line = item.pieces[-1].line.source.line if item.pieces else None
-        self.side.extend(line for line in s.lines if not line.is_amount)
+        self.side.extend([*s.side, *(line for line in s.lines if not line.is_amount)])
         return replace(s, lines=[line for line in s.lines if line.is_amount])
 
     def _node(self, node: Node, parent_stated: bool, example: bool) -> Item | None:

@@ -276,6 +276,8 @@ class Projection:
     total_words_value: Decimal | None  # the figure the words say, in đồng
     table: BudgetTable = field(repr=False)
     decimals: int = 0  # decimals of the workbook's unit (amounts kept to the đồng)
+    # computations beside the budget tree (counts, rates, a worked example's), with their status
+    side: tuple[tuple[LineResult, Status], ...] = ()
 
     def row(self, key: str) -> Row:
         for r in self.rows:
@@ -809,4 +811,17 @@ def project(
         words_value,
         table,
         table.unit.exponent,
+        _side(report),
     )
+
+
+def _side(report: Report) -> tuple[tuple[LineResult, Status], ...]:
+    """Each computation beside the tree and its status: an error when a finding of error at its
+    result says so, not read when unread, else checked."""
+    wrong = {f.source for f in report.findings if f.severity is Severity.ERROR}
+    out = []
+    for r in report.evaluation.side:
+        results = {s.stated.source for s in r.line.steps}
+        status = Status.ERROR if results & wrong else Status.NONE if r.line.unread else Status.OK
+        out.append((r, status))
+    return tuple(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
@@ -14,7 +15,7 @@ from budget.model import Quantity
 from budget.numbers import plain
 from indicators.extract import Extracted
 from indicators.write_targets import to_dicts
-from plancheck.projection import Projection, Row, ShownFinding, project
+from plancheck.projection import Projection, Row, ShownFinding, Status, project
 
 
 def _dec(v: Decimal | None) -> str | None:
@@ -39,7 +40,7 @@ def _ref(r: Result) -> dict[str, Any]:
     return {"kind": "section", "number": r.section.number}
 
 
-def _line(r: LineResult, section: str | None, row: Row) -> dict[str, Any]:
+def _line(r: LineResult, section: str | None, status: Status) -> dict[str, Any]:
     line = r.line
     factors = {id(f): _quantity(f) for f in line.factors}  # each factor laid out once, shown twice
     return {
@@ -60,7 +61,7 @@ def _line(r: LineResult, section: str | None, row: Row) -> dict[str, Any]:
         "stated": {"value": plain(line.stated.value), "unit": line.stated.unit_text},
         "computed": plain(r.computed),
         "ok": r.ok,
-        "status": row.status.value,
+        "status": status.value,
         "notes": list(line.notes),
         "tail": line.tail,
         "text": line.source.text,
@@ -129,7 +130,10 @@ def _document(p: Projection, report: Report, targets: Sequence[Extracted] = ()) 
         if plan.heading is None
         else {"number": plan.heading.number, "title": plan.heading.title, "line": plan.heading.source.line},
         "verdict": {"kind": p.verdict.kind.value, "headline": p.verdict.headline, "text": p.verdict.text},
-        "lines": (_line(r, parent, row) for r, parent, row in lines),
+        "lines": itertools.chain(
+            (_line(r, parent, row.status) for r, parent, row in lines),
+            (_line(r, None, status) | {"beside": True} for r, status in p.side),
+        ),
         "sections": sections,
         "total": {
             "stated": _dec(ev.total.stated),

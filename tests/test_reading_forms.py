@@ -123,3 +123,26 @@ def test_a_sentence_about_a_company_after_a_computation_is_no_total(tmp_path: Pa
     )
     _, errors = _check(tmp_path, text)
     assert ("TOTAL_MISMATCH", 3) not in errors and ("SECTION_SUM_MISMATCH", 3) not in errors
+
+
+EXAMPLE = """THÔNG TƯ HƯỚNG DẪN
+Điều 5. Cách tính
+Ví dụ: Giá trị thương hiệu là: 2.000 ngàn đồng x 3 năm = {result} ngàn đồng
+"""
+
+
+def test_a_worked_example_is_checked_and_listed_beside_the_budget(tmp_path: Path) -> None:
+    from plancheck.write_json import report_to_dict
+
+    path = tmp_path / "tt.txt"
+    path.write_text(EXAMPLE.format(result="6.000"), encoding="utf-8")
+    report = check_file(path)
+    assert [(r.ok, r.stated) for r in report.evaluation.side] == [(True, Decimal(6000))]
+    lines = report_to_dict(report)["lines"]
+    assert [(x["line"], x["status"], x.get("beside")) for x in lines] == [(3, "ok", True)]
+    path.write_text(EXAMPLE.format(result="7.000"), encoding="utf-8")
+    report = check_file(path)
+    assert [(f.code, f.source.line) for f in report.findings if f.severity is Severity.ERROR] == [
+        ("PRODUCT_MISMATCH", 3)
+    ]
+    assert [(x["status"], x.get("beside")) for x in report_to_dict(report)["lines"]] == [("error", True)]
