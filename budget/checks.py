@@ -666,8 +666,8 @@ def stated_unchecked(ev: Evaluation) -> list[Amount]:
     used: set[Source] = {w.amount.source for w in ev.plan.words if w.amount is not None}
     for b in find_balances(ev.plan.items):
         used.update(s.stated.source for s in (b.revenue, b.spending) if s.stated is not None)
-    for children in _lists(ev):
-        shares, others = _judged_shares(children)
+    for children, parent in _lists(ev):
+        shares, others = _judged_shares(children, parent)
         for c in [*(c for c, _ in shares), *others]:
             if isinstance(c, SectionResult) and c.section.stated is not None:
                 used.add(c.section.stated.source)
@@ -749,9 +749,13 @@ def _share_rate(title: str) -> Decimal | None:
     return rate if 0 < rate < 100 else None
 
 
-def _judged_shares(children: tuple[Result, ...]) -> tuple[list[tuple[SectionResult, Decimal]], list[Result]]:
+def _judged_shares(
+    children: tuple[Result, ...], parent: Decimal | None
+) -> tuple[list[tuple[SectionResult, Decimal]], list[Result]]:
     """The lump items of ``children`` stated as a share, with their rates, and the other items
-    with an amount they are a share of; no shares when there is nothing to take them of."""
+    with an amount they are a share of; no shares when there is nothing to take them of (no
+    other item and no parent figure: ``tỉnh (70%) là ...; huyện (30%) là ...`` under a total
+    are shares of it)."""
     shares: list[tuple[SectionResult, Decimal]] = []
     for c in children:
         if isinstance(c, SectionResult) and not c.children and c.section.stated is not None:
@@ -760,28 +764,35 @@ def _judged_shares(children: tuple[Result, ...]) -> tuple[list[tuple[SectionResu
                 shares.append((c, rate))
     share_ids = {id(c) for c, _ in shares}
     others = [c for c in children if id(c) not in share_ids and c.stated_dong is not None]
-    return (shares, others) if shares and others else ([], [])
+    return (shares, others) if shares and (others or parent is not None) else ([], [])
 
 
-def _lists(ev: Evaluation) -> list[tuple[Result, ...]]:
-    """Every list of sibling items: the top level and each section's children."""
-    return [ev.items, *(r.children for r in ev.sections())]
+def _lists(ev: Evaluation) -> list[tuple[tuple[Result, ...], Decimal | None]]:
+    """Every list of sibling items with the figure of the item above it (in đồng, if stated):
+    the top level and each section's children."""
+    top = None if ev.total.stated is None else shift(ev.total.stated, ev.total.money.exponent)
+    return [
+        (ev.items, top),
+        *((r.children, r.stated_dong if r.section.stated is not None else None) for r in ev.sections()),
+    ]
 
 
 def judged_shares(ev: Evaluation) -> list[SectionResult]:
     """Every lump item stated as a share that has other items to be a share of (each is checked)."""
-    return [c for children in _lists(ev) for c, _ in _judged_shares(children)[0]]
+    return [c for children, parent in _lists(ev) for c, _ in _judged_shares(children, parent)[0]]
 
 
 def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None) -> list[Finding]:
-    shares, others = _judged_shares(children)
+    shares, others = _judged_shares(children, parent_dong)
     if not shares:
         return []
-    base = total(c.stated_dong for c in others if c.stated_dong is not None)
+    # the share of the other items, or of the parent's figure (``5% tổng kinh phí``); a list of
+    # shares only splits the parent's figure
+    base = total(c.stated_dong for c in others if c.stated_dong is not None) if others else parent_dong
+    assert base is not None
     out = []
     for c, rate in shares:
         assert c.section.stated is not None and c.stated_dong is not None
-        # the share of the other items, or of the parent's figure (``5% tổng kinh phí``)
         bases = [base] if parent_dong is None else [base, parent_dong]
         slack = half_unit(c.section.stated)
         if any(abs(EXACT.subtract(c.stated_dong, shift(EXACT.multiply(b, rate), -2))) <= slack for b in bases):
@@ -798,7 +809,16 @@ def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None) -> lis
         }
         where = c.section.stated.source
         out.append(
-            Finding(where, "SHARE_MISMATCH", Severity.ERROR, args, expected=expected, actual=c.stated, unit=money.name)
+            Finding(
+                where,
+                "SHARE_MISMATCH",
+                Severity.ERROR,
+                args,
+                expected=expected,
+                actual=c.stated,
+                unit=money.name,
+                message_key=None if others else "SHARE_MISMATCH.parent",
+            )
         )
     return out
 
@@ -807,10 +827,7 @@ def check_shares(ev: Evaluation) -> list[Finding]:
     """Lump items stated as a share (``Dự phòng (5%): 60 triệu đồng``): the rate times the
     other items of the same list (or the figure the list totals), within the rounding the
     stated figure's precision allows."""
-    out = _shares_of(ev.items, None if ev.total.stated is None else shift(ev.total.stated, ev.total.money.exponent))
-    for r in ev.sections():
-        out.extend(_shares_of(r.children, r.stated_dong if r.section.stated is not None else None))
-    return out
+    return [f for children, parent in _lists(ev) for f in _shares_of(children, parent)]
 
 
 def check_balances(ev: Evaluation) -> list[Finding]:

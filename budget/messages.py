@@ -51,6 +51,10 @@ TEMPLATES: Mapping[str, str] = {
     "SHARE_MISMATCH": (
         "Khoản “{title}” ghi {stated} {unit}, nhưng {rate}% của các khoản còn lại ({base} {unit}) là {computed} {unit}."
     ),
+    "SHARE_MISMATCH.parent": (
+        "Khoản “{title}” ghi {stated} {unit}, nhưng {rate}% của số tiền mục trên ghi ({base} {unit}) là "
+        "{computed} {unit}."
+    ),
     "BALANCE_DIFFERS": (
         "Tổng chi {subject} ghi {spending} {unit}, khác tổng thu {revenue} {unit} (chênh {difference} {unit}); "
         "dự toán được thông qua thường cân đối thu chi, cần xem có bội chi hay kết dư được nêu không."
@@ -657,6 +661,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "NUMBER.percent": "{value}%",
     "SHARE_MISMATCH": (
         "Item “{title}” states {stated} {unit}, but {rate}% of the other items ({base} {unit}) is {computed} {unit}."
+    ),
+    "SHARE_MISMATCH.parent": (
+        "Item “{title}” states {stated} {unit}, but {rate}% of the amount stated above it ({base} {unit}) is "
+        "{computed} {unit}."
     ),
     "BALANCE_DIFFERS": (
         "Total spending of {subject} is {spending} {unit}, not the total revenue {revenue} {unit} (difference "
