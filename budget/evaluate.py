@@ -97,8 +97,13 @@ class StepResult:
         assert isinstance(exponent, int)
         if self.computed == self.computed.quantize(Decimal(1).scaleb(exponent), ROUND_HALF_UP, EXACT_ROUNDING):
             return False  # the product has no digit beyond the result's: no rounding to explain
-        slack = Decimal(1).scaleb(exponent) if self.step.rounded else Decimal(5).scaleb(exponent - 1)
-        return abs(EXACT.subtract(self.computed, stated)) <= slack
+        difference = abs(EXACT.subtract(self.computed, stated))
+        if self.step.rounded:  # the text says it rounded: any way, to one unit of its last digit
+            return difference <= Decimal(1).scaleb(exponent)
+        # rounded to the nearest; a half rounds away from zero, as Excel's ROUND does
+        # (0,7245 is written 0,725; 319,5 is written 320, never 319)
+        half = Decimal(5).scaleb(exponent - 1)
+        return difference < half or (difference == half and abs(stated) > abs(self.computed))
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,11 @@ def test_a_product_rounded_to_its_written_digits_is_a_warning(tmp_path: Path) ->
     # one more digit than the product has: no slack
     r = check(tmp_path, "Vốn đối ứng: 3,15 tỷ đồng x 20% = 0,640 tỷ đồng\n")  # 0,630
     assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal("0.640"))]
+    # a half rounds away from zero: 319,5 is written 320, never 319
+    r = check(tmp_path, "In tài liệu: 639 bộ x 0,5 triệu đồng/bộ = 320 triệu đồng\n")
+    assert found(r) == [("PRODUCT_ROUNDING", "warning", Decimal(320))]
+    r = check(tmp_path, "In tài liệu: 639 bộ x 0,5 triệu đồng/bộ = 319 triệu đồng\n")
+    assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal(319))]
     # a result the text says is rounded may be a whole unit off
     r = check(tmp_path, "Số lớp: B = (2.000 x 100) / 300 = 666 lớp (làm tròn).\n")  # 666,67
     assert found(r) == [("PRODUCT_ROUNDING", "warning", Decimal(666))]
