@@ -27,6 +27,7 @@ _MUL_WORDS = {"nhan": "voi"}
 _DIV_WORDS = {"chia": "cho"}
 _ADD_WORDS = {"cong": ""}
 _SUB_WORDS = {"tru": "di"}
+_OPERATOR_WORDS = frozenset([*_MUL_WORDS, *_DIV_WORDS, *_ADD_WORDS, *_SUB_WORDS])  # their first words
 RELATION_WORDS = frozenset({"la", "bang"})
 _SIGN_LETTERS = frozenset({"x", "X", "×"})
 
@@ -207,9 +208,9 @@ class Parser:
             if tok.kind is Kind.WORD:
                 if tok.text in _SIGN_LETTERS:
                     break  # a multiplication sign not before a number (``x+ 1``): not a unit
-                if self._word_op(_MUL_WORDS) or self._word_op(_DIV_WORDS):
-                    break
-                if self._word_op(_ADD_WORDS) or self._word_op(_SUB_WORDS):
+                if tok.folded in _OPERATOR_WORDS and any(
+                    self._word_op(t) for t in (_MUL_WORDS, _DIV_WORDS, _ADD_WORDS, _SUB_WORDS)
+                ):
                     break
                 if tok.folded in RELATION_WORDS and nxt is not None and nxt.kind is Kind.NUM:
                     break

@@ -314,6 +314,7 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
         found = _expression(tokens, lo, m)
         if isinstance(found, tuple) and has_operator(found[1].node):
             first = k
+            start, parsed = found
             break
     if first is None:
         if any(t.kind is Kind.MUL for t in tokens):
@@ -321,9 +322,6 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
         return None
     m0 = marks[first]
     lo0 = marks[first - 1] + 1 if first else 0
-    found = _expression(tokens, lo0, m0)
-    assert isinstance(found, tuple)
-    start, parsed = found
     if hi - start > MAX_TOKENS:
         return Unread(start, "too long")
     sides = [Side(parsed, start, m0)]
