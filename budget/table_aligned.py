@@ -110,9 +110,17 @@ def _header_like(text: str) -> bool:
 
 
 def _is_data(cells: Sequence[Cell]) -> bool:
-    """A row with two numbers or more, not all of them years."""
-    numbers = [c.text for c in cells if kind(c.text) in ("num", "frac")]
+    """A row with two numbers or more, not all of them years, none of them the day or month
+    of a date (``ngày 23 tháng 11 năm 2025`` in a sentence is no row of figures)."""
+    numbers = [
+        c.text
+        for i, c in enumerate(cells)
+        if kind(c.text) in ("num", "frac") and not (i and _DATE_WORD.search(fold(cells[i - 1].text)))
+    ]
     return len(numbers) >= 2 and not all(_YEAR.fullmatch(t.strip()) for t in numbers)
+
+
+_DATE_WORD = re.compile(r"\b(?:ngay|thang|nam)\s*$")
 
 
 def _names_columns(text: str) -> bool:

@@ -146,3 +146,16 @@ def test_a_worked_example_is_checked_and_listed_beside_the_budget(tmp_path: Path
         ("PRODUCT_MISMATCH", 3)
     ]
     assert [(x["status"], x.get("beside")) for x in report_to_dict(report)["lines"]] == [("error", True)]
+
+
+def test_a_date_in_a_sentence_under_header_words_is_no_row_of_figures(tmp_path: Path) -> None:
+    # wrapped lines of a preamble naming a fee, its rate and its amount, then a sentence with a date
+    text = (
+        "NGHỊ QUYẾT\n"
+        "Xét Tờ trình số 118/TTr-UBND về việc quy định mức\n"
+        "thu học phí, đơn giá và số tiền hỗ trợ cho các trường học trên địa bàn tỉnh năm học\n"
+        "2024-2025; Báo cáo thẩm tra số 41/BC-VHXH ngày 17 tháng 10 năm 2024 của Ban\n"
+        "Văn hóa - Xã hội Hội đồng nhân dân tỉnh;\n"
+    )
+    kind, errors = _check(tmp_path, text)
+    assert errors == [] and kind == VerdictKind.NO_BUDGET.value
