@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.cell import get_column_letter
 
-from budget.api import check_file
-from budget.findings import Severity
+from budget.api import Report, check_file
+from budget.findings import Finding, Severity
 from budget.model import walk_lines
 from budget.numbers import format_vn, read_number
 from budget.words import to_words
@@ -128,7 +128,11 @@ FORMS: dict[str, Form] = {
 }
 
 
-def _same_in_every_form(tmp_path: Path, table: _Table, forms: dict[str, Form]) -> None:
+def _read_in_every_form(
+    tmp_path: Path, table: _Table, forms: dict[str, Form]
+) -> Iterator[tuple[str, Report, list[Where], list[bool], list[Finding]]]:
+    """Each form of ``table`` written and checked: its lines read as the truth says, with the
+    truth's verdicts; (form, report, places, verdicts, error findings) for more checks."""
     truth = [(label, factors, stated) for label, factors, stated, _ok in table.truth]
     verdicts = [ok for *_rest, ok in table.truth]
     rnd = random.Random(len(table.rows) * 7919 + len(table.roles))
@@ -138,7 +142,11 @@ def _same_in_every_form(tmp_path: Path, table: _Table, forms: dict[str, Form]) -
         got = [(x.label, tuple(q.value for q in x.factors), x.stated.value) for x in walk_lines(report.plan.items)]
         assert got == truth, (form, table)
         assert [r.ok for r in report.evaluation.lines()] == verdicts, (form, table)
-        errors = [f for f in report.findings if f.severity is Severity.ERROR]
+        yield form, report, where, verdicts, [f for f in report.findings if f.severity is Severity.ERROR]
+
+
+def _same_in_every_form(tmp_path: Path, table: _Table, forms: dict[str, Form]) -> None:
+    for form, _report, where, verdicts, errors in _read_in_every_form(tmp_path, table, forms):
         assert all(f.code == "PRODUCT_MISMATCH" for f in errors), (form, errors)
         wrong = [where[i] for i, ok in enumerate(verdicts) if not ok]
         at = [
@@ -400,16 +408,7 @@ GROUP_FORMS: dict[str, Form] = {
 
 
 def _groups_in_every_form(tmp_path: Path, table: _GroupTable, forms: dict[str, Form]) -> None:
-    truth = [(label, factors, stated) for label, factors, stated, _ok in table.truth]
-    verdicts = [ok for *_rest, ok in table.truth]
-    rnd = random.Random(len(table.rows) * 7919 + len(table.roles))
-    for form, write in forms.items():
-        name, where = write(table, tmp_path / form, rnd)
-        report = check_file(tmp_path / name, name)
-        got = [(x.label, tuple(q.value for q in x.factors), x.stated.value) for x in walk_lines(report.plan.items)]
-        assert got == truth, (form, table)
-        assert [r.ok for r in report.evaluation.lines()] == verdicts, (form, table)
-        errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    for form, report, where, _verdicts, errors in _read_in_every_form(tmp_path, table, forms):
         at = [
             (f.code, *((f.source.line, f.source.col, None) if f.source.cell is None else (None, None, f.source.cell)))
             for f in errors
