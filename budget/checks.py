@@ -418,7 +418,7 @@ def check_sections(ev: Evaluation) -> list[Finding]:
             )
             continue
         where = r.section.stated.source if r.section.stated is not None else r.section.source
-        twice = _stated_twice(where, r.stated, r.money, r.children)
+        twice = _stated_twice(where, r.stated, r.money, r.children, anchor)
         if twice is not None:
             out.append(twice)
             continue
@@ -477,16 +477,36 @@ def _rounding_finding(
     return Finding(where, code, Severity.WARNING, args, expected=computed, actual=stated, unit=unit)
 
 
-def _stated_twice(where: Source, stated: Decimal, money: Money, children: tuple[Result, ...]) -> Finding | None:
+def _stated_twice(
+    where: Source, stated: Decimal, money: Money, children: tuple[Result, ...], anchor: _Anchor | None = None
+) -> Finding | None:
     """A figure whose only part is a section stating its own figure: the same amount written
     twice (the text's total and the table's ``Tổng cộng``, a heading and its one item). When
-    the two differ, the conflict is reported with both places; which one is right is not guessed."""
+    the two differ, the conflict is reported with both places; which one is right is not
+    guessed, unless the level above adds up with the outer figure (``anchor``) and nothing
+    below confirms the item's: then the item's figure is the odd one of three and the finding
+    stands at it."""
     if len(children) != 1 or not isinstance(children[0], SectionResult):
         return None
     child = children[0]
-    if child.section.stated is None or child.stated_dong is None:
+    if child.section.stated is None or child.stated_dong is None or child.stated is None:
         return None
     other = shift(child.stated_dong, -money.exponent)
+    # the item's own parts adding up to it confirm it as much: then nothing tells the two apart
+    if anchor is not None and anchor.fits(Decimal(0)) and not (child.has_computation and child.ok):
+        inner = child.section.stated.source
+        args = {"stated": child.stated, "other": stated, "unit": child.money.name, "where": where.where}
+        args["above"] = anchor.phrase
+        return Finding(
+            inner,
+            "FIGURE_STATED_TWICE",
+            Severity.ERROR,
+            args,
+            expected=shift(EXACT.multiply(stated, Decimal(1)), money.exponent - child.money.exponent),
+            actual=child.stated,
+            unit=child.money.name,
+            message_key="FIGURE_STATED_TWICE.confirmed",
+        )
     args = {"stated": stated, "other": other, "unit": money.name, "where": child.section.stated.source.where}
     return Finding(where, "FIGURE_STATED_TWICE", Severity.ERROR, args, expected=other, actual=stated, unit=money.name)
 

@@ -64,6 +64,10 @@ TEMPLATES: Mapping[str, str] = {
         "Cùng một khoản được ghi hai số khác nhau: {stated} {unit} ở đây và {other} {unit} ở {where}; "
         "không đoán số nào đúng, cần đối chiếu hai chỗ."
     ),
+    "FIGURE_STATED_TWICE.confirmed": (
+        "Cùng một khoản được ghi hai số khác nhau: {stated} {unit} ở đây và {other} {unit} ở {where}; "
+        "số {other} {unit} khớp với {above}, nên số ghi ở đây nhiều khả năng bị ghi sai."
+    ),
     "RESULT_NO_UNIT": ("Kết quả {stated} không ghi đơn vị tiền; đã coi là {unit} theo thừa số tiền của dòng."),
     "NO_MONEY_FACTOR": (
         "Không thừa số nào mang đơn vị tiền; đã coi tích các thừa số có cùng đơn vị với kết quả ({unit})."
@@ -674,6 +678,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "FIGURE_STATED_TWICE": (
         "The same amount is stated twice with different figures: {stated} {unit} here and {other} {unit} at "
         "{where}; which one is right is not guessed, compare the two places."
+    ),
+    "FIGURE_STATED_TWICE.confirmed": (
+        "The same amount is stated twice with different figures: {stated} {unit} here and {other} {unit} at "
+        "{where}; {other} {unit} agrees with {above}, so the figure here is the likely slip."
     ),
     "RESULT_NO_UNIT": "The result {stated} has no money unit; taken as {unit}, the unit of the line's money factor.",
     "NO_MONEY_FACTOR": "No factor carries a money unit; the product was taken in the result's unit ({unit}).",

@@ -49,3 +49,37 @@ def test_heading_and_its_only_item(tmp_path: Path) -> None:
         "b) Học viên: 100 người x 1 triệu đồng = 100 triệu đồng\n"
     )
     assert _errors(tmp_path, text) == [("FIGURE_STATED_TWICE", 2, Decimal(125), Decimal(120))]
+
+
+_THREE = """DỰ TOÁN HỘI THI
+Tổng kinh phí: {total} triệu đồng, gồm:
+1. Chi tổ chức: {section} triệu đồng
+- Thuê hội trường: {item} triệu đồng{parts}
+"""
+
+
+def test_the_odd_one_of_three_is_named(tmp_path: Path) -> None:
+    # the total and the heading agree, the only item differs: the item's figure is the slip
+    path = tmp_path / "plan.txt"
+    path.write_text(_THREE.format(total="2.760", section="2.760", item="2.960", parts=""), encoding="utf-8")
+    report = check_file(path)
+    (f,) = [f for f in report.findings if f.severity is Severity.ERROR]
+    assert (f.code, f.message_key, f.source.line, f.expected, f.actual) == (
+        "FIGURE_STATED_TWICE",
+        "FIGURE_STATED_TWICE.confirmed",
+        4,
+        Decimal(2760),
+        Decimal(2960),
+    )
+    assert "khớp với tổng kinh phí" in f.message
+
+
+def test_an_item_its_parts_confirm_is_not_blamed(tmp_path: Path) -> None:
+    # the item's own parts add up to it: two figures against two, nothing is guessed
+    parts = " (trong đó: thuê hội trường 960 triệu đồng, âm thanh 2.000 triệu đồng)"
+    text = _THREE.format(total="2.760", section="2.760", item="2.960", parts=parts)
+    assert _errors(tmp_path, text) == [("FIGURE_STATED_TWICE", 3, Decimal(2960), Decimal(2760))]
+    # the total disagrees with the heading: each conflict is said with its two places, the
+    # item (which the total agrees with) is not blamed
+    text = _THREE.format(total="2.960", section="2.760", item="2.960", parts="")
+    assert [e[:2] for e in _errors(tmp_path, text)] == [("FIGURE_STATED_TWICE", 2), ("FIGURE_STATED_TWICE", 3)]
