@@ -967,6 +967,7 @@ class Said:
     actual_dong: Decimal | None  # the finding's ``actual``, in đồng when its unit is money
     actual: Decimal | None
     unit: str | None
+    cause_line: int | None = None  # the line the finding's likely cause points at
 
 
 @dataclass(frozen=True)
@@ -1000,6 +1001,7 @@ def check_text(text: str, name: str = "dutoan.txt") -> Outcome:
             None if f.actual is None else to_dong(f.actual, f.unit or "đồng"),
             f.actual,
             f.unit,
+            None if f.cause is None or f.cause.source is None else f.cause.source.line,
         )
         for f in report.findings
     )
@@ -1014,7 +1016,9 @@ class Judgement:
     false_error: bool | None  # P1 broken: an error on a correct document
     false_ok: bool | None  # P2 broken: KHỚP on a mistaken document
     found: bool | None  # the mistake gave an error
-    at_figure: bool | None  # P3: when found, an error or warning has the wrong figure as actual, at its line
+    # P3: when found, an error or warning has the wrong figure as actual, at its line, or an
+    # error's likely cause points at that line
+    at_figure: bool | None
 
 
 def judge(doc: Doc, outcome: Outcome) -> Judgement:
@@ -1026,7 +1030,8 @@ def judge(doc: Doc, outcome: Outcome) -> Judgement:
     if found and not doc.mistake.ambiguous:
         target = to_dong(wrong.value, wrong.unit)
         at = any(
-            f.severity in ("error", "warning") and f.line == wrong.line and f.actual_dong == target
+            (f.severity in ("error", "warning") and f.line == wrong.line and f.actual_dong == target)
+            or (f.severity == "error" and f.cause_line == wrong.line)
             for f in outcome.findings
         )
     return Judgement(outcome.verdict == "ok", None, outcome.verdict == "ok", found, at)

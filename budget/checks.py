@@ -256,7 +256,9 @@ _SUBSET_LIMIT = 20  # children searched for a total that covers only some of the
 # Causes a named typo pattern refines: "the figure is wrong" (confirmed by the level above)
 # becomes "two digits of the figure are transposed" when a pattern explains the figure; the
 # cause still points at the same figure.
-_GENERIC = frozenset({"CAUSE_SOME_FACTOR", "CAUSE_OWN_FIGURE_TOP", "CAUSE_STATED_RESULT", "CAUSE_OWN_FIGURE"})
+_GENERIC = frozenset(
+    {"CAUSE_SOME_FACTOR", "CAUSE_OWN_FIGURE_TOP", "CAUSE_STATED_RESULT", "CAUSE_OWN_FIGURE", "CAUSE_LUMP_FIGURE"}
+)
 
 
 def _transposed(stated: Decimal, computed: Decimal) -> bool:
@@ -378,7 +380,38 @@ def _sum_pattern_cause(
         if left_out is not None:
             args = {"parts": _joined([_part(c) for c in left_out]), "stated": stated, "unit": unit}
             return Cause("CAUSE_SUBSET", args, _part_source(left_out[0]))
-    return None
+    return _lump_slip(children, diff, money)
+
+
+def _lone_lump(r: SectionResult) -> Cause | None:
+    """A section the level above confirms, whose parts are computations that agree but one
+    figure stated without a computation (a lump sum): that figure is the likely slip, and the
+    value that makes the section add up is named."""
+    lumps = [c for c in r.children if isinstance(c, SectionResult) and not c.children and c.stated is not None]
+    checked = [c for c in r.children if isinstance(c, LineResult) or c.has_computation]
+    if len(lumps) != 1 or len(lumps) + len(checked) != len(r.children) or any(c.ok is False for c in checked):
+        return None
+    assert r.stated_dong is not None and r.computed_dong is not None
+    lump = lumps[0]
+    assert lump.stated is not None and lump.section.stated is not None
+    needed = EXACT.add(lump.stated, shift(EXACT.subtract(r.stated_dong, r.computed_dong), -lump.money.exponent))
+    args = {"part": _part(lump), "stated": lump.stated, "computed": needed, "unit": lump.money.name}
+    return Cause("CAUSE_LUMP_FIGURE", args, lump.section.stated.source)
+
+
+def _lump_slip(children: tuple[Result, ...], diff: Decimal, money: Money) -> Cause | None:
+    """The one part stated without a computation of its own (a lump sum) whose figure, with two
+    digits swapped or a decimal slip, would make the sum right: ``2.080`` for ``2.800``."""
+    fits: list[Cause] = []
+    for c in children:
+        if not isinstance(c, SectionResult) or c.children or c.stated is None or c.section.stated is None:
+            continue
+        needed = EXACT.add(c.stated, shift(diff, money.exponent - c.money.exponent))
+        cause = _figure_cause(c.stated, needed, c.money.name, c.section.stated.source)
+        if cause is not None:
+            code = "CAUSE_PART_TRANSPOSED" if cause.code == "CAUSE_TRANSPOSED" else "CAUSE_PART_SCALE_SLIP"
+            fits.append(Cause(code, {**cause.args, "part": _part(c)}, cause.source))
+    return fits[0] if len(fits) == 1 else None
 
 
 def _left_out(valued: list[tuple[Result, Decimal]], missing: Decimal) -> list[Result] | None:
@@ -433,6 +466,8 @@ def check_sections(ev: Evaluation) -> list[Finding]:
                     {**own, "parent": anchor.phrase},
                     r.section.stated.source if r.section.stated else None,
                 )
+            elif anchor.fits(Decimal(0)):
+                cause = _lone_lump(r)
         where = r.section.stated.source if r.section.stated is not None else r.section.source
         if cause is None or cause.code in _GENERIC:
             cause = _sum_pattern_cause(r.stated, r.children_sum, r.children, r.money, where) or cause

@@ -568,6 +568,18 @@ TEMPLATES: Mapping[str, str] = {
         "Có thể bỏ sót {part}: {value} {unit}; cộng các khoản trừ khoản này được đúng {stated} {unit}."
     ),
     "CAUSE_PART_TWICE": ("Có thể {part} bị cộng hai lần: {computed} + {value} = {stated} {unit}."),
+    "CAUSE_LUMP_FIGURE": (
+        "Tổng mục khớp với cấp trên và các phép tính bên trong đều đúng; số duy nhất không có phép tính là "
+        "{part} ({stated} {unit}), nhiều khả năng ghi sai: cần {computed} {unit} thì cộng các khoản khớp."
+    ),
+    "CAUSE_PART_TRANSPOSED": (
+        "Có thể hai chữ số của {part} bị đảo: ghi {stated} thay vì {computed} {unit}; với {computed} {unit} thì "
+        "cộng các khoản khớp."
+    ),
+    "CAUSE_PART_SCALE_SLIP": (
+        "Có thể {part} bị ghi lệch dấu thập phân: {stated} thay vì {computed} {unit}; với {computed} {unit} thì "
+        "cộng các khoản khớp."
+    ),
     "CAUSE_MONTHLY_FOR_YEARLY": (
         "Có thể ghi số của một tháng thay vì cả kỳ: {computed} {unit} chia {months} được đúng {stated} {unit}."
     ),
@@ -1009,6 +1021,16 @@ TEMPLATES_EN: Mapping[str, str] = {
         "Perhaps {part} was left out: {value} {unit}; the items without it add up to exactly {stated} {unit}."
     ),
     "CAUSE_PART_TWICE": "Perhaps {part} was counted twice: {computed} + {value} = {stated} {unit}.",
+    "CAUSE_LUMP_FIGURE": (
+        "The section agrees with the level above and its computations are right; the only figure with no "
+        "computation, {part} ({stated} {unit}), is the likely slip: {computed} {unit} would make the items add up."
+    ),
+    "CAUSE_PART_TRANSPOSED": (
+        "Perhaps two digits of {part} were swapped: {stated} instead of {computed} {unit}, with which the items add up."
+    ),
+    "CAUSE_PART_SCALE_SLIP": (
+        "Perhaps {part} slipped a decimal place: {stated} instead of {computed} {unit}, with which the items add up."
+    ),
     "CAUSE_MONTHLY_FOR_YEARLY": (
         "Perhaps a monthly figure where the whole period is due: {computed} {unit} divided by {months} "
         "is exactly {stated} {unit}."

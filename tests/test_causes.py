@@ -168,3 +168,36 @@ def test_a_typo_pattern_refines_the_confirmed_figure(tmp_path: Path) -> None:
     product = next(f for f in errors if f.code == "PRODUCT_MISMATCH")
     assert product.cause is not None and product.cause.source is not None
     assert (product.cause.source.line, product.cause.source.col) == (2, text.split("\n")[1].index("520") + 1)
+
+
+def test_a_lump_sum_with_two_digits_swapped(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nTổng kinh phí: 95.300 nghìn đồng, gồm:\n1. Chi chuyên môn: 95.300 nghìn đồng\n"
+        "- Văn phòng phẩm: 1.070 nghìn đồng\n"
+        "- Tập huấn: 120 nghìn đồng/người x 780 người = 93.600 nghìn đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "SECTION_SUM_MISMATCH",
+        3,
+        "CAUSE_PART_TRANSPOSED",
+        4,
+        "Có thể hai chữ số của mục “Văn phòng phẩm” bị đảo: ghi 1.070 thay vì 1.700 nghìn đồng; "
+        "với 1.700 nghìn đồng thì cộng các khoản khớp.",
+    )
+
+
+def test_the_one_figure_without_a_computation_under_a_confirmed_section(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nTổng kinh phí: 8.350 nghìn đồng, gồm:\n"
+        "1. Chi A: 2.000 nghìn đồng\n- Thuê xe: 4 chuyến x 500 nghìn đồng/chuyến = 2.000 nghìn đồng\n"
+        "2. Chi B: 6.350 nghìn đồng\n- In tài liệu: 5.450 nghìn đồng\n"
+        "- Tiền ăn: 240 nghìn đồng/tháng x 5 tháng = 1.200 nghìn đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "SECTION_SUM_MISMATCH",
+        5,
+        "CAUSE_LUMP_FIGURE",
+        6,
+        "Tổng mục khớp với cấp trên và các phép tính bên trong đều đúng; số duy nhất không có phép tính là "
+        "mục “In tài liệu” (5.450 nghìn đồng), nhiều khả năng ghi sai: cần 5.150 nghìn đồng thì cộng các khoản khớp.",
+    )
