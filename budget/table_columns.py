@@ -15,7 +15,7 @@ from budget.source import Source
 from budget.table_cells import CHUNK, runs_of, span_of, trimmed_cells
 from budget.table_records import Cell, TableRow
 from budget.text import fold
-from budget.units import DONG, NGHIN, TRIEU, Money, read_money
+from budget.units import DONG, NGHIN, TRIEU, TY, Money, read_money
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def scale_in(text: str) -> Money | None:
             money, span = read_money(rest)
             if money is not None and span:
                 exponent = money.exponent + zeros
-                return next((s for s in (DONG, NGHIN, TRIEU) if s.exponent == exponent), None)
+                return next((s for s in (DONG, NGHIN, TRIEU, TY) if s.exponent == exponent), None)
     return None
 
 

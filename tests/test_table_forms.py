@@ -444,3 +444,32 @@ def _pdf_groups(t: _Table, path: Path, rnd: random.Random) -> tuple[str, list[Wh
 @given(_group_tables())
 def test_group_rows_in_a_printed_pdf(tmp_path: Path, table: _GroupTable) -> None:
     _groups_in_every_form(tmp_path, table, {"pdf": _pdf_groups})
+
+
+def test_the_money_scale_a_header_names() -> None:
+    from budget.table_columns import scale_in
+    from budget.units import DONG, NGHIN, TRIEU, TY
+
+    assert scale_in("Thành tiền (đồng)") == DONG
+    assert scale_in("Đơn giá (1.000 đ)") == NGHIN
+    assert scale_in("Thành tiền (nghìn đồng)") == NGHIN
+    assert scale_in("Kinh phí (triệu đồng)") == TRIEU
+    assert scale_in("Thành tiền (tỷ đồng)") == TY
+    assert scale_in("Thành tiền (tỷ)") == TY
+    assert scale_in("Nội dung") is None
+
+
+def test_a_table_in_ty_dong_keeps_its_unit(tmp_path: Path) -> None:
+    text = (
+        "DỰ TOÁN\n\n| STT | Nội dung | ĐVT | Số lượng | Đơn giá (tỷ đồng) | Thành tiền (tỷ đồng) |\n"
+        "| 1 | Nước uống | người | 2 | 0,12 | 0,24 |\n| 2 | Bồi dưỡng | người | 2 | 0,05 | 0,10 |\n"
+    )
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path)
+    assert [
+        (x.stated.value, x.stated.money.name if x.stated.money else None) for x in walk_lines(report.plan.items)
+    ] == [
+        (Decimal("0.24"), "tỷ đồng"),
+        (Decimal("0.10"), "tỷ đồng"),
+    ]
