@@ -244,7 +244,10 @@ def marker_block(lines: Sequence[RawLine], i: int, head: _CellHeader, floor: int
         if text and is_marker(text) and (not rows or _follows(text, last)):
             following = stream.next_written()
             full = bool(rows) and len(rows[-1]) >= width
-            if not rows or full or (labelled and kind(following) == "text" and not is_marker(following)):
+            # a row number is followed by its label; a ``Cộng`` after it makes it the last figure
+            # of the row before (a total row's number cell is empty)
+            label_next = kind(following) == "text" and not is_marker(following) and not TOTAL_LABEL.match(following)
+            if not rows or full or (labelled and label_next):
                 last[sequence_of(text)] = text
                 rows.append([(at, cell)])
                 continue

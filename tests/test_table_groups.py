@@ -613,3 +613,23 @@ def test_unnumbered_group_rows_only_when_the_numbering_restarts_under_each(tmp_p
     assert _errors(report) == []
     assert _sections(report) == {"DỰ TOÁN THU CHI": Decimal(1700000), "Kinh phí năm trước chuyển sang": Decimal(500000)}
     assert len(_lines(report)) == 2
+
+
+def test_one_cell_rows_whose_amounts_look_like_row_numbers(tmp_path: Path) -> None:
+    # a group's amount ``1`` followed by row ``1``, and a last row whose amount ``1`` is followed by ``Cộng``
+    cells = [
+        "STT", "Nội dung", "ĐVT", "Số lượng", "Đơn giá (tỷ đồng)", "Thành tiền (tỷ đồng)",
+        "I", "Chi tập huấn", " ", " ", " ", " ",
+        "1", "Thuê xe", "ngày", "6", "0,1", "0,6",
+        "II", "Chi tổ chức", " ", " ", " ", "1",
+        "1", "Thù lao báo cáo viên", "người", "2", "0,5", "1",
+        " ", "Cộng", " ", " ", " ", "1,6",
+    ]  # fmt: skip
+    path = tmp_path / "t.txt"
+    path.write_text("DỰ TOÁN HỘI NGHỊ\n\n" + "\n".join(cells) + "\n", encoding="utf-8")
+    report = check_file(path)
+    assert [(x.label, x.stated.value) for x in walk_lines(report.plan.items)] == [
+        ("Thuê xe", Decimal("0.6")),
+        ("Thù lao báo cáo viên", Decimal(1)),
+    ]
+    assert [f.code for f in report.findings if f.severity is not Severity.INFO] == []
