@@ -266,6 +266,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     groups = {a: (a, b, _group_kind(text[a + 1 : b - 1])) for a, b in paren_groups(text)} if has_groups else {}
     lines: list[CostLine] = []
     taken: list[tuple[int, int]] = []
+    read: list[tuple[int, int]] = []  # spans of the relations read: their groups are their operands
     odd = list(_ODD_NUMBER.finditer(text))
     label_from = 0
     clauses = _clauses(masked)
@@ -294,6 +295,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
             else:
                 lines.append(chain.line)
             taken.append((chain.start, chain.end))
+            read.append((chain.start, chain.end))
             label_from = chain.end
         elif chain.end > chain.start:
             taken.append((chain.start, chain.end))
@@ -330,9 +332,12 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     starts = [0] + [m.end() for m in _LABEL_CUT.finditer(masked)] if raw else []
     for a, end, value, money, _token in raw:
         found.append(_found(text, masked, a, end, value, money, locate, starts))
+    in_relation = _Spans(read)
     for a, b, kind in groups.values():
         if kind not in ("decomp", "product", "equation"):
             continue
+        if kind != "decomp" and in_relation.holds(a):
+            continue  # an operand of a relation read whole (``(6 ngày = 48 giờ x ...) x 12``)
         owner = next((f for f in reversed(found) if f.end <= a and not text[f.end : a].strip(" ,:")), None)
         if kind == "product":
             # a computation after a figure is that figure's; anywhere else it is a note

@@ -202,12 +202,13 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     section = top.built
     info = _document_info(lines)
     conv = conventions(rl.text for rl in lines)
+    side = tuple(line for line in _resolve(tuple(builder.side), findings, conv) if isinstance(line, CostLine))
     if not isinstance(section, Section) or not _has_money(section):
         # no budget tree; amounts found anyway are reported, never passed over
         stray = tuple(f.amount for f in root.found if not f.used)
         found = len(root.found) + root.chain_results
         words = _words_under_tables(root.words, tables)
-        plan = Plan(file, info, amounts_found=found, unchecked=stray, words=words, side=tuple(builder.side))
+        plan = Plan(file, info, amounts_found=found, unchecked=stray, words=words, side=side)
         plan = with_tables(plan, tables)
         plan = replace(plan, words=pair_words(plan.words, plan.total, plan.items))
         return plan, _drop_settled_ambiguity(findings, conv)
@@ -227,7 +228,7 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
         amounts_found=found,
         unchecked=unchecked,
         words=_words_under_tables(root.words, tables),
-        side=tuple(builder.side),
+        side=side,
     )
     plan = with_tables(plan, tables)
     plan = replace(plan, words=pair_words(plan.words, plan.total, plan.items))

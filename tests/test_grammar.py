@@ -357,3 +357,17 @@ def test_adversarial_clauses_read_in_linear_time(unit: str) -> None:
     cost(50)  # warm the caches
     small, large = min(cost(200) for _ in range(3)), min(cost(1600) for _ in range(3))
     assert large < 8 * 8 * max(small, 1e-4), (small, large)  # 8x the text: far below 64x
+
+
+def test_a_quantity_restated_in_a_bracket_then_computed(tmp_path: Path) -> None:
+    # ``(6 ngày làm việc = 48 giờ x 25.000 đồng/giờ)``: the group is worth its last side; the
+    # restated figure is a note, and a wrong result with it is unread, never a guess
+    text = "- Chi phí thẩm định: (6 ngày làm việc = 48 giờ x 25.000 đồng/giờ) x 12 hồ sơ/năm = 14.400.000 đồng/năm\n"
+    r = check(tmp_path, text)
+    assert lines(r) == [(Decimal(14_400_000), Decimal(14_400_000), True)]
+    assert [line.notes for line in r.plan.side] == [("6 ngày làm việc",)]  # a rate: checked beside the budget
+    r = check(tmp_path, text.replace("14.400.000", "15.400.000"))  # with the 6 it could be anything
+    assert [f.code for f in r.findings if f.severity is not Severity.INFO] == ["COSTLINE_LOOSE"]
+    # the restatement must be a single quantity: a computation before the ``=`` is unread
+    r = check(tmp_path, "- Chi phí: (2 x 3 ngày = 48 giờ x 25.000 đồng/giờ) x 12 hồ sơ = 14.400.000 đồng\n")
+    assert "COSTLINE_UNREADABLE" in [f.code for f in r.findings]

@@ -168,12 +168,20 @@ class Parser:
             inner = Parser(self.t, self.i + 1, close)
             inner.depth = self.depth + 1
             node = inner.expr()
+            restated: tuple[tuple[int, int], ...] = ()
+            if inner.i < close and self.t[inner.i].kind is Kind.EQ and isinstance(node, Operand):
+                # ``(10 ngày làm việc = 80 giờ x 40.000 đồng/giờ)``: a quantity said again in
+                # other units, then computed; the group is worth its last side, the restated
+                # figure is a note (a number the computation did not use)
+                restated = ((self.i, inner.i + 1),)
+                inner.i += 1
+                node = inner.expr()
             if inner.i != close:
                 raise ParseError(inner.i, "group")
             self.i = close + 1
             percent = self._take(Kind.PCT)
             unit = self._unit()
-            notes = self._notes()
+            notes = restated + self._notes()
             return Operand(start, None, percent, unit, node, tok.text, notes, self.i)
         raise ParseError(self.i, "operand")
 
