@@ -388,9 +388,11 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     money exactly; otherwise nothing is read here."""
     tokens = b.t
     marks = relation_marks(tokens)
-    if len(marks) != 1:
+    # the last ``là`` states the result; one before it states a factor (``thời gian hỗ trợ là
+    # 03 tháng``); an ``=`` before it is a relation of its own
+    if not marks or any(tokens[m].kind is Kind.EQ for m in marks[:-1]):
         return None
-    mark = marks[0]
+    mark = marks[-1]
     final = final_result(tokens, mark + 1, len(tokens), money_end)
     if final is None or final.percent or money_end(tokens[final.number].end) == tokens[final.number].end:
         return None

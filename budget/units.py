@@ -9,6 +9,7 @@ signature (see ``unitcheck``), since it manages only a few thousand quantities a
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -33,6 +34,14 @@ class _Spelling:
     words: tuple[str, ...]  # folded words
     unit: str  # pint name
     alone: bool  # only when no other word follows
+    marked: str = ""  # as written in the catalogue, lower case: ``hộ`` (``hỗ trợ`` folds to it too)
+
+    def same_marks(self, written: str) -> bool:
+        """Does ``written`` (a match of the folded words) carry this spelling's marks? Text
+        typed without marks matches any spelling; ``hỗ`` is no ``hộ``, ``Công`` no ``cộng``;
+        ``khoá`` is ``khóa`` (where the tone mark sits is a matter of style)."""
+        text = " ".join(written.lower().split())
+        return text == fold(text) or _toned(text) == _toned(self.marked)
 
 
 @dataclass(frozen=True)
@@ -67,7 +76,8 @@ def catalogue() -> Catalogue:
         display[name] = shown
         for s in spelled:
             alone = s.endswith("~")
-            spellings.append(_Spelling(tuple(fold(s.rstrip("~")).split()), name, alone))
+            bare = s.rstrip("~")
+            spellings.append(_Spelling(tuple(fold(bare).split()), name, alone, " ".join(bare.lower().split())))
     spellings.sort(key=lambda s: (-len(s.words), -len(" ".join(s.words))))
     money: dict[str, Money] = {}
     currency = registry.get_dimensionality("dong")
@@ -93,6 +103,20 @@ NGHIN = _money("nghin_dong")
 TRIEU = _money("trieu_dong")
 TY = _money("ty_dong")
 SCALES = (DONG, NGHIN, TRIEU, TY)
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+
+
+def _toned(text: str) -> tuple[tuple[str, str], ...]:
+    """Each word as (letters with their vowel marks, its tone marks): the same for ``khóa`` and
+    ``khoá``, different for ``hộ`` and ``hỗ``."""
+    out = []
+    for word in text.split():
+        parts = unicodedata.normalize("NFD", word)
+        tones = "".join(sorted(ch for ch in parts if ch in _TONES))
+        out.append((unicodedata.normalize("NFC", "".join(ch for ch in parts if ch not in _TONES)), tones))
+    return tuple(out)
+
 
 _WORD = re.compile(r"[^\s/]+")
 _FOLLOWING_WORD = re.compile(r"\s*[^\W\d_]")
@@ -200,7 +224,7 @@ def read_unit(unit_text: str) -> UnitReading:
                 continue
             for spelling in cat.spellings:
                 end = _match_at(folded, pos, spelling)
-                if end is not None:
+                if end is not None and spelling.same_marks(part[pos:end]):
                     exps[spelling.unit] = exps.get(spelling.unit, 0) + sign
                     found = True
                     pos = end

@@ -371,3 +371,15 @@ def test_a_quantity_restated_in_a_bracket_then_computed(tmp_path: Path) -> None:
     # the restatement must be a single quantity: a computation before the ``=`` is unread
     r = check(tmp_path, "- Chi phí: (2 x 3 ngày = 48 giờ x 25.000 đồng/giờ) x 12 hồ sơ = 14.400.000 đồng\n")
     assert "COSTLINE_UNREADABLE" in [f.code for f in r.findings]
+
+
+def test_a_prose_product_whose_factor_is_stated_with_la(tmp_path: Path) -> None:
+    text = (
+        "- Hỗ trợ nước sạch cho 2.150 hộ dân với mức 40.000 đồng/hộ/tháng, thời gian hỗ trợ là 04 tháng, "
+        "với tổng kinh phí hỗ trợ là {result} đồng.\n"
+    )
+    assert lines(check(tmp_path, text.format(result="344.000.000"))) == [
+        (Decimal(344_000_000), Decimal(344_000_000), True)
+    ]
+    r = check(tmp_path, text.format(result="334.000.000"))
+    assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal(334_000_000))]

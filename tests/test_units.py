@@ -222,3 +222,21 @@ def test_reported_dimension_equals_pint_product(signature: list[tuple[str, list[
 def test_describe() -> None:
     assert describe((("khoa", -1),)) == "1/khóa"
     assert describe({"nguoi": 2, "trieu_dong": 1, "nam": -1}) == "triệu đồng·người²/năm"
+
+
+def test_a_unit_word_is_read_with_its_marks() -> None:
+    from budget.units import read_unit
+
+    # ``hỗ trợ`` (support) folds to the letters of ``hộ`` (household): the marks tell them apart
+    assert dict(read_unit("tháng, với tổng kinh phí hỗ trợ").exponents) == {"thang": 1}
+    assert dict(read_unit("hộ dân").exponents) == {"ho": 1}
+    # text typed without marks, and the other place of a tone mark, still read
+    assert dict(read_unit("ho").exponents) == {"ho": 1}
+    assert (
+        dict(read_unit("người/khoá").exponents)
+        == dict(read_unit("người/khóa").exponents)
+        == {
+            "nguoi": 1,
+            "khoa": -1,
+        }
+    )
