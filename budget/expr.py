@@ -213,6 +213,40 @@ def _result_first(
     return CostLine(line.source, found.label, (Step(factors, stated),), line.prefix, line.notes, "")
 
 
+_LEADING_EQ = re.compile(r"\s{0,3}=\s{0,3}(?=[0-9(\[{])")
+_NUMBER_BEFORE = re.compile(
+    r"(" + NUMBER_TOKEN.pattern + r")\s{0,3}(?:[^\W\d_]{1,12}\s{0,3}){0,2}$", NUMBER_TOKEN.flags | re.VERBOSE
+)
+
+
+def _figure_computed(
+    text: str, a: int, start: int, b: int, locate: Locator, findings: list[Finding], lines: list[CostLine]
+) -> None:
+    """A plain figure (a count, a rate) and its computation in ``(= ...)`` after it, no equation
+    in it: read as ``computation = figure`` when the group holds exactly one computation."""
+    before = _NUMBER_BEFORE.search(text, max(0, a - 60), a)
+    if before is None:
+        return
+    written = before.group(1)
+    content = text[start : b - 1]
+    if "=" in content:
+        return  # ``(= 6/(12+6) x 100 % = 6/18 x 100 %)``: a chain after the figure, not read here
+    probe = content + " = " + written
+    masked, notes = _mask_notes(probe)
+    chain = read_chain(probe, masked, notes, 0, len(probe), _At(locate, start))
+    if chain.line is None or len(chain.line.steps) != 1:
+        findings.extend(f for f in chain.findings if f.code == "COSTLINE_UNREADABLE")
+        return
+    try:
+        value, more = read_number_at(written, locate.at(before.start(1) + 1))
+    except NumberError:
+        return
+    findings.extend(more)
+    line = chain.line
+    stated = Quantity(value, "", None, locate.at(before.start(1) + 1), written)
+    lines.append(CostLine(line.source, line.label, (Step(line.steps[0].factors, stated),), line.prefix, line.notes))
+
+
 def _continues(previous: CostLine, chain: Chain) -> bool:
     """A clause whose computation starts from the result the clause before stated, written
     again (``= 6.000.000 đồng; còn phải trả 6.000.000 đồng - 1.500.000 đồng = ...``)."""
@@ -344,6 +378,14 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
             if owner is not None and owner.computation is None:
                 owner.computation = _result_first(owner, text[a + 1 : b - 1], a + 1, text, locate, findings)
             continue
+        if kind == "equation" and _LEADING_EQ.match(text, a + 1):
+            # ``21.900 (= 100 phòng x 60% x 365 đêm)``: the figure before, computed
+            start = _LEADING_EQ.match(text, a + 1).end()  # type: ignore[union-attr]
+            if owner is not None and owner.computation is None:
+                owner.computation = _result_first(owner, text[start : b - 1], start, text, locate, findings)
+            elif owner is None:
+                _figure_computed(text, a, start, b, locate, findings, lines)
+            continue
         if kind == "equation":
             _equation_after(owner, text, a, b, locate, findings, lines)
             continue
@@ -371,6 +413,8 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
         at = (first.line or 0, first.col or 0)
         side = [line for line in lines if (line.source.line or 0, line.source.col or 0) >= at]
         lines = [line for line in lines if (line.source.line or 0, line.source.col or 0) < at]
+    # an example's figure computed in its own brackets: the computation is checked all the same
+    side += [f.computation for f in skipped if f.skip == "example" and f.computation is not None]
     words = _words(text, masked, found, locate) if example_at is None else []
     return Scan(lines, found, findings, words, skipped, example_at is not None, side)
 

@@ -383,3 +383,26 @@ def test_a_prose_product_whose_factor_is_stated_with_la(tmp_path: Path) -> None:
     ]
     r = check(tmp_path, text.format(result="334.000.000"))
     assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal(334_000_000))]
+
+
+def test_a_figure_then_its_computation_after_an_equals_sign(tmp_path: Path) -> None:
+    # a count: checked beside the budget
+    r = check(tmp_path, "Số lượt khách mỗi năm: 14.600 (= 80 phòng x 50% x 365 đêm)\n")
+    assert [(x.stated, x.ok) for x in r.evaluation.side] == [(Decimal(14_600), True)]
+    r = check(tmp_path, "Số lượt khách mỗi năm: 14.800 (= 80 phòng x 50% x 365 đêm)\n")
+    assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal(14_800))]
+    # money: the figure's own computation
+    r = check(tmp_path, "- Tiền ăn: 2.400.000 đồng (= 40 người x 60.000 đồng/người)\n")
+    assert lines(r) == [(Decimal(2_400_000), Decimal(2_400_000), True)]
+
+
+def test_an_example_figure_and_its_equation_in_brackets_after_la(tmp_path: Path) -> None:
+    text = (
+        "Điều 5. Mức hỗ trợ\nVí dụ: Gia đình ông A được hỗ trợ tiền tàu xe là {r} đồng "
+        "((3.000 đồng x 600 km) x 2 người = {r} đồng).\n"
+    )
+    r = check(tmp_path, text.format(r="3.600.000"))
+    assert [(x.stated, x.ok) for x in r.evaluation.side] == [(Decimal(3_600_000), True)]
+    assert [f.code for f in r.findings if f.code == "COSTLINE_UNREADABLE"] == []
+    r = check(tmp_path, text.format(r="3.800.000"))
+    assert [f.code for f in r.findings if f.severity is Severity.ERROR] == ["PRODUCT_MISMATCH"]

@@ -317,9 +317,10 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
             start, parsed = found
             break
     if first is None:
-        if any(t.kind is Kind.MUL for t in tokens):
-            return Unread(next(i for i, t in enumerate(tokens) if t.kind is Kind.MUL), "no expression")
-        return None
+        # a sign outside brackets with no expression to hold it; a group's own signs are the
+        # group's (read by what it holds: ``là 5.400.000 đồng ((2.000 đồng x 900 km) x 3 ...)``)
+        sign = _outer_sign(tokens)
+        return None if sign is None else Unread(sign, "no expression")
     m0 = marks[first]
     lo0 = marks[first - 1] + 1 if first else 0
     if hi - start > MAX_TOKENS:
@@ -352,6 +353,19 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
         if first_op.number is None:
             return Unread(s.lo, "chain")  # a later side starts with its stated result
     return Relation(tuple(sides), final, start, tuple(loose))
+
+
+def _outer_sign(tokens: list[Token]) -> int | None:
+    """The first multiplication sign outside brackets."""
+    depth = 0
+    for i, t in enumerate(tokens):
+        if t.kind is Kind.OPEN:
+            depth += 1
+        elif t.kind is Kind.CLOSE:
+            depth = max(0, depth - 1)
+        elif t.kind is Kind.MUL and not depth:
+            return i
+    return None
 
 
 def group_is_note(tokens: list[Token], lo: int, hi: int) -> bool:
