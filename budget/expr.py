@@ -78,6 +78,11 @@ class Found:
     in_group: bool = False  # inside a parenthesised breakdown
     skip: str = ""  # "threshold" (``từ 5.000.000 đồng trở lên``) or "example" (after ``Ví dụ:``): no amount
 
+    @property
+    def per_unit(self) -> bool:
+        """``mỗi giải 2.000.000 đồng``: a rate for each of something, never a part of a sum."""
+        return _PER_EACH.search(self.label) is not None
+
 
 @dataclass
 class Scan:
@@ -551,6 +556,10 @@ def _dong(a: Amount) -> Decimal:
 
 # Between amount words and the figure they precede: ``đồng chẵn (``, ``./.``, ``:``.
 _WORDS_GAP = re.compile(r"[\s().,:;/\-–]|chẵn|chẳn", re.IGNORECASE)
+
+
+# ``mỗi giải``, ``mỗi người một lần``, ``bình quân mỗi lớp``: the figure after it is per unit
+_PER_EACH = re.compile(r"(?<![^\W\d_])(?:mỗi|từng)(?:\s+[^\W\d_]+){1,3}(?:\s+là)?$", re.IGNORECASE)
 
 
 def _found(

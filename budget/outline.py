@@ -337,10 +337,12 @@ class Builder:
                     f.used = True
                     node.chain_results += 1
                     continue
-                if _totals_other(f):
-                    continue  # "Tổng số người ... là 420 người, với số tiền là ...": not placed
+                if _totals_other(f) or f.per_unit:
+                    continue  # "Tổng số người ... là 420 người, ..."; "mỗi giải 2.000.000 đồng": not placed
                 has_content = bool(lumps) or _any_content(items)
-                if is_total and has_content:
+                # a line that opens with a total's word, or a clause of it (``...= 8.000.000 đồng.
+                # Tổng cộng: 12.000.000 đồng``)
+                if (is_total or is_total_text(f.label)) and has_content:
                     total_line(f, entry is last_entry)
                     break
                 if stated is None and not has_content and _is_statement(f):

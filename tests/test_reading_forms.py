@@ -159,3 +159,29 @@ def test_a_date_in_a_sentence_under_header_words_is_no_row_of_figures(tmp_path: 
     )
     kind, errors = _check(tmp_path, text)
     assert errors == [] and kind == VerdictKind.NO_BUDGET.value
+
+
+def test_a_total_in_the_same_paragraph_as_its_computations(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nChi thuê xe: 3 chuyến x 1.200.000 đồng/chuyến = 3.600.000 đồng; chi nước uống: "
+        "60 người x 15.000 đồng/người = 900.000 đồng. Tổng cộng: {total} đồng.\n"
+    )
+    assert _check(tmp_path, text.format(total="4.500.000")) == (VerdictKind.OK.value, [])
+    assert _check(tmp_path, text.format(total="4.600.000")) == (VerdictKind.ERRORS.value, [("TOTAL_MISMATCH", 2)])
+
+
+def test_an_amount_for_each_is_no_part_of_a_sum(tmp_path: Path) -> None:
+    # ``mỗi giải 3.000.000 đồng`` is a rate: the total is not compared with the rates added up
+    text = (
+        "KẾ HOẠCH\nThưởng 2 giải nhất, mỗi giải 3.000.000 đồng; 4 giải nhì, mỗi giải 1.500.000 đồng. "
+        "Tổng tiền thưởng: 12.000.000 đồng.\n"
+    )
+    kind, errors = _check(tmp_path, text)
+    assert errors == [] and kind == VerdictKind.INCOMPLETE.value
+
+
+def test_the_figure_of_a_label_written_again_in_the_computation(tmp_path: Path) -> None:
+    # ``480.000 đồng, bình quân 480.000 đồng : 4 lớp = ...``: the label's figure is the dividend
+    text = "KẾ HOẠCH\n- Thuê giáo viên: 480.000 đồng, bình quân 480.000 đồng : 4 lớp = {r} đồng/lớp.\n"
+    assert _check(tmp_path, text.format(r="120.000"))[1] == []
+    assert _check(tmp_path, text.format(r="130.000"))[1] == [("PRODUCT_MISMATCH", 2)]

@@ -341,6 +341,10 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
     loose = _loose_in_label(tokens, lo0, start, is_rate)
     if isinstance(loose, Unread):
         return loose
+    # a figure of the label written again in the computation (``450 nghìn đồng, bình quân
+    # 450 nghìn đồng : 3 lớp = ...``) is that operand, not another factor
+    written = {op.number.text for s in sides for op in operands(s.parsed.node) if op.number is not None}
+    loose = [i for i in loose if tokens[i].text not in written]
     for s in sides:
         in_notes = _notes_loose(tokens, s.parsed.node, money_end)
         if isinstance(in_notes, Unread):
