@@ -426,7 +426,9 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
 
 # ``6,2 tỷ đồng, bao gồm: tiền hoa là 3,4 tỷ đồng; ...``: the figures after it break it down.
 _BREAKS_DOWN = re.compile(
-    r"\s{0,3}[,;:]?\s{0,3}(?:bao gồm|gồm|trong đó|trong số đó|chia ra|cụ thể)\s{0,3}:", re.IGNORECASE
+    r"\s{0,3}(?:\([^()]{0,200}\)\s{0,3})?"  # the figure's words in brackets may stand between
+    r"[,;:]?\s{0,3}(?:bao gồm|gồm|trong đó|trong số đó|chia ra|cụ thể)\s{0,3}:",
+    re.IGNORECASE,
 )
 _PARTIAL = ("trong đó", "trong số đó")  # "of which": the parts named need not be all of it
 

@@ -185,3 +185,14 @@ def test_the_figure_of_a_label_written_again_in_the_computation(tmp_path: Path) 
     text = "KẾ HOẠCH\n- Thuê giáo viên: 480.000 đồng, bình quân 480.000 đồng : 4 lớp = {r} đồng/lớp.\n"
     assert _check(tmp_path, text.format(r="120.000"))[1] == []
     assert _check(tmp_path, text.format(r="130.000"))[1] == [("PRODUCT_MISMATCH", 2)]
+
+
+def test_a_breakdown_after_the_figure_and_its_words(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nTổng kinh phí thực hiện là 1.450.000.000 đồng (Một tỷ bốn trăm năm mươi triệu đồng), "
+        "trong đó: ngân sách tỉnh {a} đồng, ngân sách huyện 600.000.000 đồng.\n"
+    )
+    assert _check(tmp_path, text.format(a="850.000.000")) == (VerdictKind.OK.value, [])
+    # after ``trong đó`` a list that does not add up may be partial: its figures stay unchecked
+    kind, errors = _check(tmp_path, text.format(a="800.000.000"))
+    assert errors == [] and kind == VerdictKind.INCOMPLETE.value
