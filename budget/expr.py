@@ -427,7 +427,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
 # ``6,2 tỷ đồng, bao gồm: tiền hoa là 3,4 tỷ đồng; ...``: the figures after it break it down.
 _BREAKS_DOWN = re.compile(
     r"\s{0,3}(?:\([^()]{0,200}\)\s{0,3})?"  # the figure's words in brackets may stand between
-    r"[,;:]?\s{0,3}(?:bao gồm|gồm|trong đó|trong số đó|chia ra|cụ thể)\s{0,3}:",
+    r"[,;:]?\s{0,3}(?P<word>bao gồm|gồm|trong đó|trong số đó|chia ra|cụ thể)\s{0,3}:",
     re.IGNORECASE,
 )
 _PARTIAL = ("trong đó", "trong số đó")  # "of which": the parts named need not be all of it
@@ -446,7 +446,7 @@ def _sentence_breakdown(text: str, found: list[Found]) -> None:
         parts = free[i + 1 :]
         if len(parts) < 2 or any(p.computation is not None for p in parts):
             return
-        partial = fold(m.group(0)).strip(" ,;:") in [fold(w) for w in _PARTIAL]
+        partial = fold(m.group("word")) in [fold(w) for w in _PARTIAL]
         if partial and sum(_dong_of(p) for p in parts) != _dong_of(owner):
             return
         owner.parts = parts
