@@ -19,7 +19,7 @@ where reading stopped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from budget.grammar.expression import (
@@ -80,19 +80,24 @@ class Unread:
     reason: str
 
 
-def relation_marks(tokens: list[Token]) -> list[int]:
-    """Token indices of ``=`` and of ``là``/``bằng`` used as ``=`` (before a number), outside
-    brackets (an equation in brackets is a clause of its own)."""
-    out = []
+def _outside_brackets(tokens: list[Token]) -> Iterator[tuple[int, Token]]:
+    """The tokens at bracket depth 0 (the brackets themselves left out), with their indices."""
     depth = 0
     for i, tok in enumerate(tokens):
         if tok.kind is Kind.OPEN:
             depth += 1
         elif tok.kind is Kind.CLOSE:
             depth = max(0, depth - 1)
-        elif depth:
-            continue
-        elif tok.kind is Kind.EQ:
+        elif not depth:
+            yield i, tok
+
+
+def relation_marks(tokens: list[Token]) -> list[int]:
+    """Token indices of ``=`` and of ``là``/``bằng`` used as ``=`` (before a number), outside
+    brackets (an equation in brackets is a clause of its own)."""
+    out = []
+    for i, tok in _outside_brackets(tokens):
+        if tok.kind is Kind.EQ:
             out.append(i)
         elif tok.kind is Kind.WORD and tok.folded in RELATION_WORDS:
             if i + 1 < len(tokens) and tokens[i + 1].kind is Kind.NUM and i > 0:
@@ -361,15 +366,7 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
 
 def _outer_sign(tokens: list[Token]) -> int | None:
     """The first multiplication sign outside brackets."""
-    depth = 0
-    for i, t in enumerate(tokens):
-        if t.kind is Kind.OPEN:
-            depth += 1
-        elif t.kind is Kind.CLOSE:
-            depth = max(0, depth - 1)
-        elif t.kind is Kind.MUL and not depth:
-            return i
-    return None
+    return next((i for i, t in _outside_brackets(tokens) if t.kind is Kind.MUL), None)
 
 
 def group_is_note(tokens: list[Token], lo: int, hi: int) -> bool:
