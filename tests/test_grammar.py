@@ -406,3 +406,13 @@ def test_an_example_figure_and_its_equation_in_brackets_after_la(tmp_path: Path)
     assert [f.code for f in r.findings if f.code == "COSTLINE_UNREADABLE"] == []
     r = check(tmp_path, text.format(r="3.800.000"))
     assert [f.code for f in r.findings if f.severity is Severity.ERROR] == ["PRODUCT_MISMATCH"]
+
+
+def test_a_label_note_that_restates_a_factor_is_no_loose_number(tmp_path: Path) -> None:
+    # ``(03 đợt)`` in the label is the ``3 đợt`` of the product: a wrong result is an error
+    text = "- Thuê hội trường (03 đợt): 80.000 đồng/đợt x 3 đợt = {r} đồng\n"
+    assert lines(check(tmp_path, text.format(r="240.000"))) == [(Decimal(240_000), Decimal(240_000), True)]
+    assert found(check(tmp_path, text.format(r="250.000"))) == [("PRODUCT_MISMATCH", "error", Decimal(250_000))]
+    # another figure in the label may be a factor: the wrong result is unread, never an error
+    r = check(tmp_path, "- Thuê hội trường (04 đợt): 80.000 đồng/đợt x 3 đợt = 250.000 đồng\n")
+    assert [code for code, *_ in found(r)] == ["COSTLINE_LOOSE"]

@@ -346,10 +346,11 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
     loose = _loose_in_label(tokens, lo0, start, is_rate)
     if isinstance(loose, Unread):
         return loose
-    # a figure of the label written again in the computation (``450 nghìn đồng, bình quân
-    # 450 nghìn đồng : 3 lớp = ...``) is that operand, not another factor
-    written = {op.number.text for s in sides for op in operands(s.parsed.node) if op.number is not None}
-    loose = [i for i in loose if tokens[i].text not in written]
+    # a figure of the label written again in the computation, with the same unit word
+    # (``450 nghìn đồng, bình quân 450 nghìn đồng : 3 lớp``; ``Thuê hội trường (02 đợt): 70
+    # nghìn đồng/đợt x 2 đợt``) is that operand, not another factor
+    written = {_restated(tokens, op.start) for s in sides for op in operands(s.parsed.node) if op.number}
+    loose = [i for i in loose if _restated(tokens, i) not in written]
     for s in sides:
         in_notes = _notes_loose(tokens, s.parsed.node, money_end)
         if isinstance(in_notes, Unread):
@@ -362,6 +363,13 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
         if first_op.number is None:
             return Unread(s.lo, "chain")  # a later side starts with its stated result
     return Relation(tuple(sides), final, start, tuple(loose))
+
+
+def _restated(tokens: list[Token], i: int) -> tuple[str, str]:
+    """A number as its digits without leading zeros and the first word after it (``02 đợt``
+    and ``2 đợt`` are one quantity written twice)."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return tokens[i].text.lstrip("0") or "0", nxt.folded if nxt is not None and nxt.kind is Kind.WORD else ""
 
 
 def _outer_sign(tokens: list[Token]) -> int | None:
