@@ -485,6 +485,7 @@ TEMPLATES: Mapping[str, str] = {
     "R.line_at": "dòng {line}",
     "R.not_stated": "không ghi",
     "R.sums": "Các phép cộng đã kiểm tra",
+    "R.beside": "Phép tính kèm theo (số lượng, mức bình quân, ví dụ minh hoạ; đã kiểm tra, không cộng vào tổng)",
     "R.sum_kind": "Loại",
     "R.findings": "Các phát hiện",
     "R.no_findings": "Không có phát hiện nào.",
@@ -927,6 +928,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "R.line_at": "line {line}",
     "R.not_stated": "not stated",
     "R.sums": "Sums checked",
+    "R.beside": "Computations beside the budget (counts, averages, worked examples; checked, never added to a sum)",
     "R.sum_kind": "Kind",
     "R.findings": "Findings",
     "R.no_findings": "No findings.",
@@ -1141,7 +1143,13 @@ def render(code: str, args: Mapping[str, object], lang: str = "vi") -> str:
     """The text for ``code`` with ``args`` filled in: Vietnamese (Decimals in Vietnamese form) by
     default; ``lang="en"`` takes the English table, falling back to Vietnamese for a missing code."""
     template = (TEMPLATES_EN.get(code) or TEMPLATES[code]) if lang == "en" else TEMPLATES[code]
-    return template.format(**{k: _show(v, lang) for k, v in args.items()})
+    shown = {k: _show(v, lang) for k, v in args.items()}
+    # an empty value (a count's unit) takes the space before it along: ``60,`` not ``60 ,``
+    text = template.format(**{k: v if v != "" else _EMPTY for k, v in shown.items()})
+    return text.replace(" " + _EMPTY, "").replace(_EMPTY, "")
+
+
+_EMPTY = "\x00"
 
 
 def severity(value: str, lang: str = "vi") -> str:

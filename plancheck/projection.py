@@ -276,8 +276,8 @@ class Projection:
     total_words_value: Decimal | None  # the figure the words say, in đồng
     table: BudgetTable = field(repr=False)
     decimals: int = 0  # decimals of the workbook's unit (amounts kept to the đồng)
-    # computations beside the budget tree (counts, rates, a worked example's), with their status
-    side: tuple[tuple[LineResult, Status], ...] = ()
+    # computations beside the budget tree (counts, rates, a worked example's), each as a row
+    side: tuple[tuple[LineResult, Row], ...] = ()
 
     def row(self, key: str) -> Row:
         for r in self.rows:
@@ -811,17 +811,39 @@ def project(
         words_value,
         table,
         table.unit.exponent,
-        _side(report),
+        _side(report, shown, lang),
     )
 
 
-def _side(report: Report) -> tuple[tuple[LineResult, Status], ...]:
-    """Each computation beside the tree and its status: an error when a finding of error at its
-    result says so, not read when unread, else checked."""
+def _side(report: Report, shown: Sequence[ShownFinding], lang: str) -> tuple[tuple[LineResult, Row], ...]:
+    """Each computation beside the tree as a row of its own: an error when a finding of error at
+    its result says so, not read when unread, else checked; the findings on its line."""
     wrong = {f.source for f in report.findings if f.severity is Severity.ERROR}
-    out = []
+    out: list[tuple[LineResult, Row]] = []
     for r in report.evaluation.side:
-        results = {s.stated.source for s in r.line.steps}
-        status = Status.ERROR if results & wrong else Status.NONE if r.line.unread else Status.OK
-        out.append((r, status))
+        line = r.line
+        results = {s.stated.source for s in line.steps}
+        status = Status.ERROR if results & wrong else Status.NONE if line.unread else Status.OK
+        here = tuple(sf.index for sf in shown if sf.row is None and sf.finding.source.line == line.source.line)
+        unit = line.stated.money.name if line.stated.money is not None else line.stated.unit_text
+        row = Row(
+            f"b-{line.source.cell or line.source.line}-{len(out)}",
+            "beside",
+            1,
+            "",
+            line.label or line.tail,
+            _where(line.source, lang),
+            line.source.line,
+            line.source.cell,
+            r.stated,
+            None,
+            r.computed,
+            EXACT.subtract(r.stated, r.computed),
+            unit,
+            status,
+            here,
+            None,
+            tuple(f.value for f in line.factors),
+        )
+        out.append((r, row))
     return tuple(out)

@@ -132,7 +132,7 @@ def _document(p: Projection, report: Report, targets: Sequence[Extracted] = ()) 
         "verdict": {"kind": p.verdict.kind.value, "headline": p.verdict.headline, "text": p.verdict.text},
         "lines": itertools.chain(
             (_line(r, parent, row.status) for r, parent, row in lines),
-            (_line(r, None, status) | {"beside": True} for r, status in p.side),
+            (_line(r, None, row.status) | {"beside": True} for r, row in p.side),
         ),
         "sections": sections,
         "total": {

@@ -506,3 +506,26 @@ def test_findings_quote_a_window_of_a_long_line(tmp_path: Path) -> None:
     assert shown.excerpt[shown.caret :].startswith("1.100")
     html = render_html(p)
     assert len(html) < 60_000 and filler not in html
+
+
+def test_computations_beside_the_budget_have_a_table_of_their_own(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "KẾ HOẠCH\nTổng kinh phí: 6 tỷ đồng, gồm:\n1. Chi tổ chức: 6 tỷ đồng\n"
+        "- Số người: 30 người x 2 lớp = 70 người\n"
+        "- Phụ cấp: 6 tỷ đồng (tính ra 6 tỷ đồng : 12 lớp = 0,5 tỷ đồng/lớp)\n",
+        encoding="utf-8",
+    )
+    p = project(check_file(path), checked_at=CHECKED_AT)
+    assert [(r.kind, r.line, r.stated, r.recomputed, r.status) for _result, r in p.side] == [
+        ("beside", 4, Decimal(70), Decimal(60), Status.ERROR),
+        ("beside", 5, Decimal("0.5"), Decimal("0.5"), Status.OK),
+    ]
+    html = render_html(p)
+    rows = re.findall(
+        r'<tr class="row row-beside status-(\w+)" data-kind="beside" data-status="\w+" data-line="(\d+)"', html
+    )
+    assert rows == [("error", "4"), ("ok", "5")]
+    assert "Phép tính kèm theo" in html and "PRODUCT_MISMATCH" in html
+    # the tree's rows hold none of them: they are never added to a sum
+    assert [r.line for r in p.rows if r.kind == "line"] == []
