@@ -171,6 +171,7 @@ def check_products(ev: Evaluation) -> list[Finding]:
                     actual=s.stated,
                     unit=unit,
                     cause=cause,
+                    message_key="PRODUCT_MISMATCH.split" if r.line.split else None,
                 )
             )
     return out

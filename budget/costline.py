@@ -22,7 +22,15 @@ from typing import Protocol
 
 from budget.findings import Finding, Severity
 from budget.grammar.expression import BinOp, Node, Operand, ParseError, Parser, operands, top_product
-from budget.grammar.relation import Relation, Unread, final_result, is_identifier, read_relation, relation_marks
+from budget.grammar.relation import (
+    Relation,
+    Split,
+    Unread,
+    final_result,
+    is_identifier,
+    read_relation,
+    relation_marks,
+)
 from budget.grammar.relation import Result as RelationResult
 from budget.grammar.tokens import Kind, Token, tokenize
 from budget.model import CostLine, Quantity, Step
@@ -318,6 +326,8 @@ class Chain:
     # the first number of the computation as written, its value and money unit: a clause
     # that starts from the result of the one before is its continuation
     lead: tuple[str, Decimal, Money | None] | None = None
+    # figures split in their notes, each as parts = figure: checked, never added to a sum
+    splits: tuple[CostLine, ...] = ()
 
 
 def _is_rate(text: str, tokens: list[Token]) -> Callable[[int], bool]:
@@ -373,7 +383,29 @@ def read_chain(
             lead = (first.number.text, read_number(first.number.text).value, read_money(unit[:40])[0])
         except NumberError:
             lead = None
-    return Chain(line, builder.findings, tokens[rel.start].start, rel.result.unit_end, lead)
+    try:
+        splits = tuple(_split_line(builder, s) for s in rel.splits)
+    except _Unreadable as e:
+        return _unread(text, tokens, None, start, end, locate, builder.findings, e)
+    return Chain(line, builder.findings, tokens[rel.start].start, rel.result.unit_end, lead, splits)
+
+
+def _split_line(b: _Builder, split: Split) -> CostLine:
+    """``900.000 đồng/người (tỉnh 700.000 đồng; huyện 200.000 đồng)`` as ``700.000 đồng + 200.000
+    đồng = 900.000 đồng/người``: one sum, its parts in đồng, compared with the figure."""
+    figure_tok = b.t[split.figure]
+    value, where = b.number(figure_tok)
+    after = figure_tok.end
+    unit = _unit_text(b.text[after : after + _money_span(b.text[after : after + 60])])
+    money = read_money(unit[:40])[0]
+    assert money is not None  # a split is of a money figure
+    parts = [b.number(b.t[i]) for i in split.parts]
+    moneys = [read_money(b.text[b.t[i].end : b.t[i].end + 40])[0] for i in split.parts]
+    total = sum((shift(v, m.exponent) for (v, _w), m in zip(parts, moneys, strict=True) if m is not None), Decimal(0))
+    written = " + ".join(b.t[i].text for i in split.parts)
+    summed = Quantity(total, DONG.name, DONG, parts[0][1], written)
+    stated = Quantity(value, unit, money, where, figure_tok.text)
+    return CostLine(parts[0][1], "", (Step((summed,), stated),), "", (), "", split=True)
 
 
 def _money_end(text: str) -> Callable[[int], int]:

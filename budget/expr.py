@@ -306,6 +306,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     lines: list[CostLine] = []
     taken: list[tuple[int, int]] = []
     read: list[tuple[int, int]] = []  # spans of the relations read: their groups are their operands
+    splits: list[CostLine] = []  # figures split in their notes: checked beside the budget
     odd = list(_ODD_NUMBER.finditer(text))
     label_from = 0
     clauses = _clauses(masked)
@@ -328,6 +329,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
             continue
         chain = read_chain(text, masked, notes, a, b, locate, label_from)
         findings.extend(chain.findings)
+        splits.extend(chain.splits)
         if chain.line is not None:
             if lines and _continues(lines[-1], chain):
                 lines[-1] = _continued(lines[-1], chain.line)
@@ -411,12 +413,12 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     skipped = _legal_figures(text, found, example_at)
     if skipped:
         found = [f for f in found if not f.skip]
-    side: list[CostLine] = []
+    side: list[CostLine] = list(splits)
     if example_at is not None and lines:
         # a worked example's computations are checked, never amounts of a budget
         first = locate.at(example_at + 1)
         at = (first.line or 0, first.col or 0)
-        side = [line for line in lines if (line.source.line or 0, line.source.col or 0) >= at]
+        side += [line for line in lines if (line.source.line or 0, line.source.col or 0) >= at]
         lines = [line for line in lines if (line.source.line or 0, line.source.col or 0) < at]
     # an example's figure computed in its own brackets: the computation is checked all the same
     side += [f.computation for f in skipped if f.skip == "example" and f.computation is not None]

@@ -23,6 +23,10 @@ TEMPLATES: Mapping[str, str] = {
         "Phép nhân không khớp: {computation} = {computed} {unit}, nhưng văn bản ghi "
         "{stated} {unit} (chênh lệch {difference} {unit})."
     ),
+    "PRODUCT_MISMATCH.split": (
+        "Các phần ghi trong ngoặc cộng lại được {computed} {unit}, nhưng số được chia ghi {stated} {unit} "
+        "(chênh lệch {difference} {unit})."
+    ),
     "SECTION_SUM_MISMATCH": (
         "Mục {number}: cộng các khoản bên trong được {computed} {unit}, nhưng mục ghi "
         "{stated} {unit} (chênh lệch {difference} {unit})."
@@ -650,6 +654,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     # arithmetic
     "PRODUCT_MISMATCH": (
         "Product does not match: {computation} = {computed} {unit}, but the document states "
+        "{stated} {unit} (difference {difference} {unit})."
+    ),
+    "PRODUCT_MISMATCH.split": (
+        "The parts written in brackets add up to {computed} {unit}, but the figure they split states "
         "{stated} {unit} (difference {difference} {unit})."
     ),
     "SECTION_SUM_MISMATCH": (

@@ -71,6 +71,9 @@ class CostLine:
     # Why the line is not judged ("" when it is): set by ``resolve`` for a loose reading
     # that does not agree.
     unread: str = ""
+    # The parts a figure is split into, added and compared with it (``900.000 đồng/người (tỉnh
+    # 700.000 đồng; huyện 200.000 đồng)``): a sum written as a one-factor line.
+    split: bool = False
 
     @property
     def factors(self) -> tuple[Quantity, ...]:

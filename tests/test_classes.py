@@ -98,9 +98,9 @@ CASES = [
     (
         "split_paren",
         "- Hỗ trợ: 900.000 đồng/người (tỉnh 700.000 đồng; huyện 200.000 đồng) x 40 người = 36.000.000 đồng",
-        "incomplete",
+        "ok",
         "- Hỗ trợ: 900.000 đồng/người (tỉnh 700.000 đồng; huyện 100.000 đồng) x 40 người = 36.000.000 đồng",
-        "incomplete",
+        "errors",
     ),
     (
         "result_first_parts",

@@ -188,8 +188,8 @@ UNREAD = [
     ("operator glued to another", "- Ăn: 10 người x 30.000 đồng x+ 1 = 300.000 đồng"),
     ("a number right after the result", "- Ăn: 10 người x 30.000 đồng = 300.000 đồng x 2"),
     (
-        "money split in a note",
-        "Hỗ trợ 700.000 đồng/người (tỉnh 500.000 đồng; huyện 100.000 đồng) x 20 người = 14.000.000 đồng",
+        "money in a note that splits nothing",
+        "Hỗ trợ 20 người x 700.000 đồng/người (tỉnh hỗ trợ 500.000 đồng thêm) = 14.000.000 đồng",
     ),
     ("unclosed bracket", "Chi: (20 người x 50.000 đồng = 1.000.000 đồng"),
     ("two results without an operator", "Chi: 20 người x 50.000 đồng = 1.000.000 đồng 900.000 đồng"),
@@ -416,3 +416,21 @@ def test_a_label_note_that_restates_a_factor_is_no_loose_number(tmp_path: Path) 
     # another figure in the label may be a factor: the wrong result is unread, never an error
     r = check(tmp_path, "- Thuê hội trường (04 đợt): 80.000 đồng/đợt x 3 đợt = 250.000 đồng\n")
     assert [code for code, *_ in found(r)] == ["COSTLINE_LOOSE"]
+
+
+def test_a_figure_split_in_its_note_is_a_sum_of_its_parts(tmp_path: Path) -> None:
+    text = "- Hỗ trợ: 750.000 đồng/người (tỉnh {a} đồng; huyện 250.000 đồng) x 30 người = 22.500.000 đồng\n"
+    r = check(tmp_path, text.format(a="500.000"))
+    assert found(r) == [] and [(x.stated, x.computed, x.ok) for x in r.evaluation.side] == [
+        (Decimal(750_000), Decimal(750_000), True)
+    ]
+    r = check(tmp_path, text.format(a="450.000"))
+    (f,) = [f for f in r.findings if f.severity is Severity.ERROR]
+    assert (f.code, f.message_key, f.expected, f.actual, f.source.col) == (
+        "PRODUCT_MISMATCH",
+        "PRODUCT_MISMATCH.split",
+        Decimal(700_000),
+        Decimal(750_000),
+        11,  # the figure the parts split: ``- Hỗ trợ: 750.000``
+    )
+    assert lines(r)[0] == (Decimal(22_500_000), Decimal(22_500_000), True)  # the product itself agrees

@@ -67,11 +67,21 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Split:
+    """A money figure split in the note after it: ``900.000 đồng/người (tỉnh 700.000 đồng; huyện
+    200.000 đồng)``; the parts must add up to the figure."""
+
+    figure: int  # token index of the figure
+    parts: tuple[int, ...]  # token indices of the parts' figures
+
+
+@dataclass(frozen=True)
 class Relation:
     sides: tuple[Side, ...]  # side 0 and the intermediate sides (each ends at an "=")
     result: Result
     start: int  # token index of the expression's first token
     loose: tuple[int, ...]  # token indices of numbers the relation leaves aside
+    splits: tuple[Split, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -287,23 +297,55 @@ _IDENTIFIER_WORDS = frozenset(
 )
 
 
-def _notes_loose(tokens: list[Token], node: Node, money_end: MoneyEnd) -> list[int] | Unread:
-    """Numbers in the notes of an expression; a money amount in a note (``800.000 đồng/người
-    (tỉnh 600.000 đồng; huyện 200.000 đồng)``) is a breakdown no one checked: unread."""
+def _notes_loose(tokens: list[Token], node: Node, money_end: MoneyEnd, splits: list[Split]) -> list[int] | Unread:
+    """Numbers in the notes of an expression. A money figure split in the note after it
+    (``800.000 đồng/người (tỉnh 600.000 đồng; huyện 200.000 đồng)``) is a ``Split`` to check;
+    any other money amount in a note is a breakdown no one can check: unread."""
     out: list[int] = []
     for op in operands(node):
         for a, b in op.notes:
-            for i in range(a, b):
-                if tokens[i].kind is Kind.NUM:
-                    if money_end(tokens[i].end) > tokens[i].end:
-                        return Unread(i, "money in note")
-                    out.append(i)
+            money = [i for i in range(a, b) if tokens[i].kind is Kind.NUM and money_end(tokens[i].end) > tokens[i].end]
+            if money:
+                parts = _split_parts(tokens, a, b, money_end)
+                if op.number is None or money_end(op.number.end) == op.number.end or parts is None:
+                    return Unread(money[0], "money in note")
+                splits.append(Split(op.start, parts))
+                continue
+            out += [i for i in range(a, b) if tokens[i].kind is Kind.NUM]
         if op.group is not None:
-            inner = _notes_loose(tokens, op.group, money_end)
+            inner = _notes_loose(tokens, op.group, money_end, splits)
             if isinstance(inner, Unread):
                 return inner
             out += inner
     return out
+
+
+def _split_parts(tokens: list[Token], a: int, b: int, money_end: MoneyEnd) -> tuple[int, ...] | None:
+    """The figures of a note made only of named money parts (``(tỉnh 600.000 đồng; huyện
+    200.000 đồng)``): words, then one money figure, a part, separated by ``;`` or ``,``; two
+    parts or more. None for any other note."""
+    parts: list[int] = []
+    named = False
+    i = a + 1  # after the opening bracket
+    while i < b - 1:
+        tok = tokens[i]
+        if tok.kind is Kind.WORD:
+            named = True
+            i += 1
+        elif tok.kind is Kind.NUM and named and money_end(tok.end) > tok.end:
+            parts.append(i)
+            end = money_end(tok.end)
+            i += 1
+            while i < b - 1 and tokens[i].start < end:
+                i += 1  # the money unit
+            named = False
+        elif tok.kind is Kind.PUNCT and tok.text in ";," and not named:
+            i += 1
+        elif tok.kind is Kind.COLON and named:
+            i += 1  # ``tỉnh: 600.000 đồng``
+        else:
+            return None
+    return tuple(parts) if len(parts) >= 2 and not named else None
 
 
 def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -> Relation | Unread | None:
@@ -351,8 +393,9 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
     # nghìn đồng/đợt x 2 đợt``) is that operand, not another factor
     written = {_restated(tokens, op.start) for s in sides for op in operands(s.parsed.node) if op.number}
     loose = [i for i in loose if _restated(tokens, i) not in written]
+    splits: list[Split] = []
     for s in sides:
-        in_notes = _notes_loose(tokens, s.parsed.node, money_end)
+        in_notes = _notes_loose(tokens, s.parsed.node, money_end, splits)
         if isinstance(in_notes, Unread):
             return in_notes
         loose += in_notes
@@ -362,7 +405,7 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
             first_op = first_op.left
         if first_op.number is None:
             return Unread(s.lo, "chain")  # a later side starts with its stated result
-    return Relation(tuple(sides), final, start, tuple(loose))
+    return Relation(tuple(sides), final, start, tuple(loose), tuple(splits))
 
 
 def _restated(tokens: list[Token], i: int) -> tuple[str, str]:
