@@ -36,3 +36,18 @@ def test_budget_package_imports_nothing_eagerly() -> None:
     code = "import sys, budget; print(sorted(m for m in sys.modules if m.startswith(('budget.', 'indicators'))))"
     p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert p.stdout.strip() == "[]", p.stdout + p.stderr
+
+
+def test_every_package_of_the_source_is_shipped() -> None:
+    """``pip install .`` ships only the packages pyproject names: a subpackage left out imports in
+    the checkout (and in an editable install) but not for a user."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for top in ("budget", "indicators", "plancheck")
+        for init in (ROOT / top).rglob("__init__.py")
+    }
+    assert found <= shipped, sorted(found - shipped)
