@@ -19,7 +19,7 @@ where reading stopped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from budget.grammar.expression import (
@@ -90,28 +90,40 @@ class Unread:
     reason: str
 
 
-def _outside_brackets(tokens: list[Token]) -> Iterator[tuple[int, Token]]:
-    """The tokens at bracket depth 0 (the brackets themselves left out), with their indices."""
+def _outside_brackets(tokens: list[Token]) -> list[int]:
+    """Indices of the tokens at bracket depth 0 (the brackets themselves left out)."""
+    out = []
     depth = 0
     for i, tok in enumerate(tokens):
-        if tok.kind is Kind.OPEN:
+        kind = tok.kind
+        if kind is Kind.OPEN:
             depth += 1
-        elif tok.kind is Kind.CLOSE:
+        elif kind is Kind.CLOSE:
             depth = max(0, depth - 1)
         elif not depth:
-            yield i, tok
+            out.append(i)
+    return out
 
 
 def relation_marks(tokens: list[Token]) -> list[int]:
     """Token indices of ``=`` and of ``là``/``bằng`` used as ``=`` (before a number), outside
-    brackets (an equation in brackets is a clause of its own)."""
+    brackets (an equation in brackets is a clause of its own). One pass, on every clause read:
+    the walk of ``_outside_brackets`` written out, for speed."""
     out = []
-    for i, tok in _outside_brackets(tokens):
-        if tok.kind is Kind.EQ:
+    depth = 0
+    last = len(tokens) - 1
+    for i, tok in enumerate(tokens):
+        kind = tok.kind
+        if kind is Kind.OPEN:
+            depth += 1
+        elif kind is Kind.CLOSE:
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif kind is Kind.EQ:
             out.append(i)
-        elif tok.kind is Kind.WORD and tok.folded in RELATION_WORDS:
-            if i + 1 < len(tokens) and tokens[i + 1].kind is Kind.NUM and i > 0:
-                out.append(i)
+        elif kind is Kind.WORD and tok.folded in RELATION_WORDS and 0 < i < last and tokens[i + 1].kind is Kind.NUM:
+            out.append(i)
     return out
 
 
@@ -417,7 +429,7 @@ def _restated(tokens: list[Token], i: int) -> tuple[str, str]:
 
 def _outer_sign(tokens: list[Token]) -> int | None:
     """The first multiplication sign outside brackets."""
-    return next((i for i, t in _outside_brackets(tokens) if t.kind is Kind.MUL), None)
+    return next((i for i in _outside_brackets(tokens) if tokens[i].kind is Kind.MUL), None)
 
 
 def group_is_note(tokens: list[Token], lo: int, hi: int) -> bool:
