@@ -434,3 +434,13 @@ def test_a_figure_split_in_its_note_is_a_sum_of_its_parts(tmp_path: Path) -> Non
         11,  # the figure the parts split: ``- Hỗ trợ: 750.000``
     )
     assert lines(r)[0] == (Decimal(22_500_000), Decimal(22_500_000), True)  # the product itself agrees
+
+
+def test_a_cap_in_the_label_is_no_factor(tmp_path: Path) -> None:
+    # ``(tối đa 4 người)`` caps who may go; it is not a factor, so a wrong result is an error
+    text = "- Công tác phí (tối đa 4 người): 6 ngày x 350.000 đồng/ngày = {r} đồng\n"
+    assert lines(check(tmp_path, text.format(r="2.100.000"))) == [(Decimal(2_100_000), Decimal(2_100_000), True)]
+    assert found(check(tmp_path, text.format(r="2.400.000"))) == [("PRODUCT_MISMATCH", "error", Decimal(2_400_000))]
+    # without the cap's words the number may be a factor: the wrong result is unread
+    r = check(tmp_path, "- Công tác phí (4 người): 6 ngày x 350.000 đồng/ngày = 2.400.000 đồng\n")
+    assert [code for code, *_ in found(r)] == ["COSTLINE_LOOSE"]

@@ -254,10 +254,22 @@ def _loose_in_label(tokens: list[Token], lo: int, start: int, is_rate: RateTest)
             continue
         if is_rate(i):
             return Unread(i, "rate in label")
-        if is_identifier(tokens, i, start, lo):
+        if is_identifier(tokens, i, start, lo) or is_limit(tokens, i):
             continue
         loose.append(i)
     return loose
+
+
+# A cap or a floor written before a number (``tối đa 3 người``, ``không quá 5 ngày``): a limit,
+# never a factor. Matched with the marks: ``tôi đã`` folds to the letters of ``tối đa``.
+_LIMITS = frozenset({("tối", "đa"), ("tối", "thiểu"), ("không", "quá"), ("ít", "nhất"), ("vượt", "quá")})
+
+
+def is_limit(tokens: list[Token], i: int) -> bool:
+    """Is the number at ``i`` a cap or a floor (``tối đa 3 người``)?"""
+    if i < 2 or tokens[i - 1].kind is not Kind.WORD or tokens[i - 2].kind is not Kind.WORD:
+        return False
+    return (tokens[i - 2].text.lower(), tokens[i - 1].text.lower()) in _LIMITS
 
 
 def is_identifier(tokens: list[Token], i: int, hi: int, lo: int = 0) -> bool:
