@@ -541,27 +541,9 @@ class _Rows:
         line = r.line
         computed = round_to(tl.computed, self.decimals)
         status = Status.ERROR if key in self.errors else Status.NONE if line.unread else Status.OK
+        sheet = Status.ERROR if round_to(tl.stated - computed, self.decimals) != 0 else Status.OK
         self.rows.append(
-            Row(
-                key,
-                "line",
-                depth,
-                "",
-                line.label or line.tail,
-                _where(line.source, lang),
-                line.source.line,
-                line.source.cell,
-                r.stated,
-                None,
-                r.computed,
-                EXACT.subtract(r.stated, r.computed),
-                line.stated.money.name if line.stated.money else line.stated.unit_text,
-                status,
-                tuple(self.at.get(key, ())),
-                parent,
-                tuple(f.value for f in line.factors),
-                sheet_status=Status.ERROR if round_to(tl.stated - computed, self.decimals) != 0 else Status.OK,
-            )
+            _line_row(r, key, "line", depth, status, tuple(self.at.get(key, ())), parent, lang, sheet_status=sheet)
         )
         return status
 
@@ -825,25 +807,41 @@ def _side(report: Report, shown: Sequence[ShownFinding], lang: str) -> tuple[tup
         results = {s.stated.source for s in line.steps}
         status = Status.ERROR if results & wrong else Status.NONE if line.unread else Status.OK
         here = tuple(sf.index for sf in shown if sf.row is None and sf.finding.source.line == line.source.line)
-        unit = line.stated.money.name if line.stated.money is not None else line.stated.unit_text
-        row = Row(
-            f"b-{line.source.cell or line.source.line}-{len(out)}",
-            "beside",
-            1,
-            "",
-            line.label or line.tail,
-            _where(line.source, lang),
-            line.source.line,
-            line.source.cell,
-            r.stated,
-            None,
-            r.computed,
-            EXACT.subtract(r.stated, r.computed),
-            unit,
-            status,
-            here,
-            None,
-            tuple(f.value for f in line.factors),
-        )
-        out.append((r, row))
+        key = f"b-{line.source.cell or line.source.line}-{len(out)}"
+        out.append((r, _line_row(r, key, "beside", 1, status, here, None, lang)))
     return tuple(out)
+
+
+def _line_row(
+    r: LineResult,
+    key: str,
+    kind: str,
+    depth: int,
+    status: Status,
+    findings: tuple[int, ...],
+    parent: str | None,
+    lang: str,
+    sheet_status: Status = Status.NONE,
+) -> Row:
+    """The row of a computation: its stated and recomputed result, their difference, its unit."""
+    line = r.line
+    return Row(
+        key,
+        kind,
+        depth,
+        "",
+        line.label or line.tail,
+        _where(line.source, lang),
+        line.source.line,
+        line.source.cell,
+        r.stated,
+        None,
+        r.computed,
+        EXACT.subtract(r.stated, r.computed),
+        line.stated.money.name if line.stated.money is not None else line.stated.unit_text,
+        status,
+        findings,
+        parent,
+        tuple(f.value for f in line.factors),
+        sheet_status=sheet_status,
+    )
