@@ -213,6 +213,7 @@ class Layout:
     table_unit_in_header: bool = True
     table_duration: str = ""  # the table's third factor's noun, "" for two factors
     cong_word: str = "Cộng"
+    table_markers: tuple[str, str] = ("roman", "arabic")  # a table's group rows and item rows
 
 
 @dataclass(frozen=True)
@@ -471,6 +472,9 @@ def build(rnd: random.Random, style: str, size: int = 3) -> Doc:
         table_unit_in_header=rnd.random() < 0.5,
         table_duration=b.duration,
         cong_word=rnd.choice(("Cộng", "Tổng cộng")),
+        table_markers=(rnd.choice(("roman", "upper")), rnd.choice(("arabic", "dash", "plus", "letter")))
+        if table
+        else ("roman", "arabic"),
     )
     root = replace(root, stated=True)  # the grand total is always stated
     return write(style, layout, root)
@@ -695,16 +699,16 @@ def _write_table(w: _Writer, root: Group) -> None:
         rows.append((cells, item.key, "result", item.amount))
 
     visible = [c for c in root.children if c.key != w.dropped]
+    groups, items = lay.table_markers
     for i, child in enumerate(visible):
         if isinstance(child, Item):
             item_row(str(i + 1), child)
         else:
-            rows.append(
-                ([_ROMAN[i], child.title, *blank], child.key if child.stated else None, "subtotal", child.amount)
-            )
+            number = _marker(groups, (i,)).rstrip(".")
+            rows.append(([number, child.title, *blank], child.key if child.stated else None, "subtotal", child.amount))
             for j, item in enumerate(c for c in child.children if c.key != w.dropped):
                 assert isinstance(item, Item)
-                item_row(str(j + 1), item)
+                item_row(_marker(items, (j,)).rstrip("."), item)
     rows.append((["", lay.cong_word, *blank], "total", "total", root.amount))
 
     out_rows: list[list[str]] = [titles]

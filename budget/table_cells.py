@@ -13,7 +13,9 @@ from budget.table_records import Cell, TableRow
 from budget.text import fold
 from budget.units import catalogue, read_money
 
-_MARKER = re.compile(r"(?:[0-9]{1,3}(?:\.[0-9]{1,2})*\.?|[IVXL]{1,6}\.?|[A-ZĐ]\.?|[a-zđ]\))")
+_MARKER = re.compile(r"(?:[0-9]{1,3}(?:\.[0-9]{1,2})*\.?|[IVXL]{1,6}\.?|[A-ZĐ]\.?|[a-zđ]\)|[-–+•*])")
+
+BULLETS = frozenset("-–+•*")  # an item's mark in a list of rows: all rows alike, no order
 
 
 _ROMAN = re.compile(r"(?:XL|X{0,3})(?:IX|IV|V?I{0,3})")
@@ -73,6 +75,8 @@ def is_marker(text: str) -> bool:
 
 def marker_style(text: str) -> str:
     t = text.strip().rstrip(".)")
+    if t in BULLETS:
+        return "bullet"
     if t and t.isalpha() and t.isupper():
         return "roman" if _ROMAN.fullmatch(t) and t[0] in "IVXL" else "upper"
     if t and t.isalpha():
@@ -94,6 +98,8 @@ def starts_sequence(text: str) -> bool:
     t = text.strip().rstrip(".)")
     if not is_marker(text) or not t:
         return False
+    if t in BULLETS:
+        return True
     if t.isalpha():
         return t.lower() == "a" or t == "I"
     parts = [p for p in t.split(".") if p]

@@ -210,6 +210,8 @@ def _follows(text: str, last: dict[str, str]) -> bool:
     t = text.strip().rstrip(".)")
     style = sequence_of(text)
     before = last.get(style, "").strip().rstrip(".)")
+    if style == "bullet":
+        return True
     if style == "roman":
         return _roman_value(t) in (1, (_roman_value(before) if before else 0) + 1)
     if style in ("upper", "letter"):
