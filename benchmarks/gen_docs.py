@@ -58,7 +58,7 @@ DOC_STYLES = (
     "preamble",  # Căn cứ ... số 40/2017/TT-BTC ngày 28/4/2017 above the budget
     "wording",  # "Dự kiến ..." before a computation, "." or ";" after it
 )
-TABLE_STYLES = ("table_pipe", "table_tab", "table_aligned", "table_cells")
+TABLE_STYLES = ("table_pipe", "table_tab", "table_aligned", "table_cells", "table_bars")
 STYLES = (*ITEM_STYLES, *DOC_STYLES, *TABLE_STYLES, "mixed")
 
 MISTAKES = ("wrong_result", "wrong_subtotal", "wrong_total", "wrong_words", "transposed", "dropped")
@@ -209,7 +209,7 @@ class Layout:
     total_words: str = "Tổng kinh phí"  # "Tổng kinh phí", "Tổng kinh phí dự kiến là", "Tổng cộng", "TỔNG KINH PHÍ"
     words: str = ""  # "", "line", "paren"
     markers: tuple[str, ...] = ("arabic", "dotted", "dash")  # group, subgroup, item systems
-    table: str = ""  # "", "pipe", "tab", "aligned", "cells"
+    table: str = ""  # "", "pipe", "tab", "aligned", "cells", "bars"
     table_unit_in_header: bool = True
     table_duration: str = ""  # the table's third factor's noun, "" for two factors
     cong_word: str = "Cộng"
@@ -712,28 +712,41 @@ def _write_table(w: _Writer, root: Group) -> None:
     rows.append((["", lay.cong_word, *blank], "total", "total", root.amount))
 
     out_rows: list[list[str]] = [titles]
-    line_of = _table_lines(lay.table, len(titles), len(rows) + 1, len(w.lines))
+    stated: list[tuple[int, str, str, Decimal]] = []  # row, key, kind, figure
     for cells, key, kind, value in rows:
         amount = ""
         if key is not None:  # a stated amount (a group row may state none)
             shown = w.override.get(key, value)
             amount = num(shown, _places(value) if key in w.override else None)
-            w.figures.append(Figure(key, kind, shown, money, line_of[len(out_rows)]))
+            stated.append((len(out_rows), key, kind, shown))
         out_rows.append([*cells, amount])
+    line_of = _table_lines(lay.table, out_rows, len(w.lines))
+    w.figures.extend(Figure(key, kind, shown, money, line_of[r]) for r, key, kind, shown in stated)
     w.lines.extend(_table_text(lay.table, out_rows))
     if lay.words:
         w.add("")
         w.add(f"Bằng chữ: {_words(w, root)}.")
 
 
-def _table_lines(form: str, width: int, rows: int, start: int) -> list[int]:
+def _table_lines(form: str, rows: list[list[str]], start: int) -> list[int]:
     """The 1-based line of each row's amount cell (the last), the table starting after line ``start``."""
     if form == "cells":
-        return [start + i * width + width for i in range(rows)]
-    return [start + i + 1 for i in range(rows)]
+        width = len(rows[0])
+        return [start + i * width + width for i in range(len(rows))]
+    if form == "bars":
+        out = []
+        line = start
+        for r in rows:
+            line += 1 + sum(1 for c in r[:-1] if c) + len(r) - 1  # its opening bar, cells and bars
+            out.append(line + 1)
+            line += 1 + (1 if r[-1] else 0)
+        return out
+    return [start + i + 1 for i in range(len(rows))]
 
 
 def _table_text(form: str, rows: list[list[str]]) -> list[str]:
+    if form == "bars":  # each cell between two bar lines, as converters write Word tables
+        return _bars_text(rows)
     if form == "pipe":
         return ["| " + " | ".join(r) + " |" for r in rows]
     if form == "tab":
@@ -746,6 +759,17 @@ def _table_text(form: str, rows: list[list[str]]) -> list[str]:
     for r in rows:
         cells = [c.rjust(widths[i]) if numeric[i] else c.ljust(widths[i]) for i, c in enumerate(r)]
         out.append("  ".join(cells).rstrip())
+    return out
+
+
+def _bars_text(rows: list[list[str]]) -> list[str]:
+    out = []
+    for r in rows:
+        out.append("|")
+        for c in r:
+            if c:
+                out.append(c)
+            out.append("|")
     return out
 
 

@@ -644,6 +644,14 @@ TEMPLATES: Mapping[str, str] = {
     "TABLE_WORDS_NOT_CHECKED": (
         "Số tiền bằng chữ “{text}” dưới bảng chưa được đối chiếu: bảng không ghi tổng và có dòng không ghi số tiền."
     ),
+    "TABLE_NOT_CHECKED": (
+        "Bảng ở dòng {first}–{last} có tiêu đề gộp ô, hẹp hơn các dòng số liệu: không xác định được số nào thuộc cột "
+        "nào, bảng này chưa được kiểm tra."
+    ),
+    "TABLE_ROW_NOT_CHECKED.spare": (
+        "Dòng “{label}” của bảng có số ở cột không rõ vai trò trong phép nhân (như Số điểm, Tần suất); "
+        "số tiền {value} {unit} không được kiểm tra phép nhân."
+    ),
 }
 
 
@@ -1099,6 +1107,29 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_WORDS_NOT_CHECKED": (
         "The amount in words “{text}” under the table is not checked: the table states no total and a row "
         "states no amount."
+    ),
+    "TABLE_ROW_NOT_CHECKED.missing": (
+        "Row “{label}” of the table lacks a factor (an empty cell or a column not identified); "
+        "its amount {value} {unit} is not checked as a product."
+    ),
+    "TABLE_ROW_NOT_CHECKED.range": (
+        "Row “{label}” of the table writes a range instead of a figure; its amount {value} {unit} is not "
+        "checked as a product."
+    ),
+    "TABLE_ROW_NOT_CHECKED.unclear": (
+        "Row “{label}” of the table has a cell that does not read as one figure (words or several rates); "
+        "its amount {value} {unit} is not checked as a product."
+    ),
+    "TABLE_ROW_NOT_CHECKED.share": (
+        "Row “{label}” is a share but no total to take it from was found; its amount {value} {unit} is not checked."
+    ),
+    "TABLE_NOT_CHECKED": (
+        "The table on lines {first}–{last} has a header of merged cells, narrower than its rows of figures: "
+        "which figure stands in which column cannot be known, so the table is not checked."
+    ),
+    "TABLE_ROW_NOT_CHECKED.spare": (
+        "Row “{label}” of the table has figures in columns whose part in the product is not known (such as "
+        "Số điểm, Tần suất); its amount {value} {unit} is not checked as a product."
     ),
 }
 

@@ -13,7 +13,9 @@ from budget.table_records import Cell, TableRow
 from budget.text import fold
 from budget.units import catalogue, read_money
 
-_MARKER = re.compile(r"(?:[0-9]{1,3}(?:\.[0-9]{1,2})*\.?|[IVXL]{1,6}\.?|[A-ZĐ]\.?|[a-zđ]\)|[-–+•*])")
+# a row number: ``1``, ``1.2.``, ``IV``, ``B.``, ``c)``, a bare early letter (``a``, ``đ``: letters
+# further on are words too, ``y``), or a bullet
+_MARKER = re.compile(r"(?:[0-9]{1,3}(?:\.[0-9]{1,2})*\.?|[IVXL]{1,6}\.?|[A-ZĐ]\.?|[a-zđ]\)|[a-hđ]\.?|[-–+•*])")
 
 BULLETS = frozenset("-–+•*")  # an item's mark in a list of rows: all rows alike, no order
 
@@ -104,6 +106,37 @@ def starts_sequence(text: str) -> bool:
         return t.lower() == "a" or t == "I"
     parts = [p for p in t.split(".") if p]
     return bool(parts) and parts[-1] == "1"
+
+
+_LETTERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")  # Vietnamese order, then English
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman_value(text: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in text]
+    return sum(-v if b > v else v for v, b in zip(values, [*values[1:], 0], strict=True))
+
+
+def follows(text: str, before: str) -> bool:
+    """Is ``text`` the first number of its sequence (``1``, ``I``, ``A``, ``2.1``) or the one
+    after ``before`` (the last number written in that sequence, "" for none)?"""
+    t = text.strip().rstrip(".)")
+    style = sequence_of(text)
+    before = before.strip().rstrip(".)")
+    if style == "bullet":
+        return True
+    if style == "roman":
+        return _roman_value(t) in (1, (_roman_value(before) if before else 0) + 1)
+    if style in ("upper", "letter"):
+        c, p = t.lower(), before.lower()
+        return any(c in a and a.index(c) in (0, a.index(p) + 1 if p and p in a else 0) for a in _LETTERS)
+    parts = [int(x) for x in t.split(".") if x]
+    if parts[-1] == 1:
+        return True
+    prev = [int(x) for x in before.split(".") if x]
+    return bool(prev) and prev[:-1] == parts[:-1] and prev[-1] + 1 == parts[-1]
 
 
 def is_pipe(text: str) -> bool:

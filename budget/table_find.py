@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from budget.read_text import RawLine
 from budget.source import Source
 from budget.table_aligned import text_block, text_header_at
+from budget.table_bars import MIN_BARS, bar_end, bar_rows, is_bar
 from budget.table_cells import TOTAL_LABEL, is_pipe, is_total_row, kind, lines_above, numeric_count
 from budget.table_columns import any_role, cell_column, scale_in, settle_numbers
 from budget.table_lines import cells_block, cells_header_at, marker_block, spaced_header_at
@@ -109,6 +111,16 @@ def find_tables(lines: Sequence[RawLine]) -> list[TableBlock]:
                 last_end = j
                 i = j
                 continue
+        if is_bar(text):
+            # one cell per line, a bar line between cells (a converted Word table)
+            j = bar_end(lines, i)
+            if sum(1 for rl in lines[i:j] if is_bar(rl.text)) >= MIN_BARS:
+                block = _header_block(bar_rows(lines, i, j), lines, last_end, "bars")
+                if block is not None:
+                    blocks.append(block)
+                    last_end = j
+                i = j
+                continue
         if "|" in text and is_pipe(text):
             j = i
             while j < n and "|" in texts[j] and is_pipe(texts[j]):
@@ -155,6 +167,14 @@ def _pipe_block(
         cells = split(rl)
         line = rl.source.line or 0
         rows.append(TableRow(cells, line, line))
+    return _header_block(rows, lines, floor, "pipe")
+
+
+def _header_block(rows: list[TableRow], lines: Sequence[RawLine], floor: int, shape: str) -> TableBlock | None:
+    """The table of ``rows`` from its header on (a row naming money columns, or count columns
+    when a total row closes them), or None when no row is a header."""
+    if not rows:
+        return None
     is_header = _is_header_cells
     first_header = next((k for k, r in enumerate(rows) if _is_header_cells(r.cells)), None)
     if first_header is None:
@@ -173,5 +193,21 @@ def _pipe_block(
         marked.append(replace(r, header=header))
         previous_header = header
     first = marked[0].first
-    index = next(k for k in range(i, j) if lines[k].source.line == first)
-    return TableBlock("pipe", first, marked[-1].last, tuple(marked), lines_above(lines, index, floor))
+    index = next(k for k, rl in enumerate(lines) if rl.source.line == first)
+    while index > 0 and is_bar(lines[index - 1].text):
+        index -= 1  # the bar that opens the header row is the table's, not a line above it
+    unread = _merged_header(rows[start : first_header + 1], rows[first_header + 1 :]) if shape == "bars" else ""
+    return TableBlock(shape, first, marked[-1].last, tuple(marked), lines_above(lines, index, floor), unread=unread)
+
+
+def _merged_header(head: Sequence[TableRow], body: Sequence[TableRow]) -> str:
+    """ "merged" when a header row that names columns has fewer cells than the table's rows of
+    figures (cells merged across columns or rows, which a converted table drops): which
+    column is which cannot be known. "" when every header row is as wide as the rows."""
+    widths = Counter(len(r.cells) for r in body if numeric_count(r.cells) >= 2)
+    if not widths:
+        return ""
+    width = widths.most_common(1)[0][0]
+    named = [r for r in head if sum(1 for c in r.cells if c.text and cell_column(c).role) >= 2]
+    named += [r for r in body[:3] if _sub_header(r.cells)]
+    return "merged" if any(len(r.cells) < width for r in named) else ""

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -16,7 +15,7 @@ from budget.findings import Finding, Severity
 from budget.model import Amount, CostLine, Item, Quantity, Section, Step
 from budget.numbers import NUMBER_TOKEN, shift, total
 from budget.source import Source
-from budget.table_cells import is_marker, sequence_of, starts_sequence
+from budget.table_cells import follows, is_marker, sequence_of, starts_sequence
 from budget.table_columns import FACTORS
 from budget.table_place import PlacedRow
 from budget.text import fold
@@ -62,29 +61,91 @@ def _formula(label: str) -> list[str]:
     return [p.strip() for p in m.group(1).split("+")]
 
 
-def heads_group(
-    style: str, following: str, ranks: Sequence[str], item_styles: Iterable[str], label_groups: bool = False
-) -> bool:
-    """Does a row that states an amount and no factor head the rows below it, as officers lay
-    out groups (``I | Chi hội nghị | | | 2.500.000`` above items ``1``, ``2``, then ``II``)?
+@dataclass
+class Numbering:
+    """What a table's row numbers have said so far, to place each row in the groups: the
+    ranks of the group sequences (first seen ranks higher; ``2.1.1`` right under ``2.1``),
+    the sequences item rows use, and the last number written in each sequence."""
 
-    Only when the layout says so: the next row is numbered in another sequence than this
-    one (``style`` is this row's sequence, ``label`` when it has no number), a sequence no
-    item row of the table used, ranked above the next row's (groups first seen rank higher);
-    a row with no number heads a group only when the next row starts a sequence (``1``, ``a``)
-    and the table has more such rows (``label_groups``: its numbering restarts under each).
-    The amounts never decide it: a wrong figure is reported, never read as another layout.
-    """
-    if not following or not is_marker(following):
-        return False
-    below = sequence_of(following)
-    if below == style or style in item_styles:
-        return False
-    if style == "label":
-        return label_groups and starts_sequence(following)
-    if style in ranks and below in ranks:
-        return ranks.index(style) < ranks.index(below)
-    return style in ranks or below not in ranks
+    label_groups: bool = False  # rows with no number head groups (the numbering restarts under each)
+    ranks: list[str] = field(default_factory=list)
+    item_styles: set[str] = field(default_factory=set)
+    last: dict[str, Group | str] = field(default_factory=dict)  # the last group or item number of each sequence
+
+    def heads(self, number: str, following: str) -> bool:
+        """Does a row that states an amount and no factor head the rows below it, as officers
+        lay out groups (``I | Chi hội nghị | | | 2.500.000`` above items ``1``, ``2``, then ``II``)?
+
+        Only when the numbers say so: the next row's number extends this one's (``2`` above
+        ``2.1``); or the next row restarts a sequence already written above (``1`` or ``a``
+        again: a new list, under this row); or the next row is numbered in another sequence
+        than this one (``label`` when this row has no number), a sequence no item row of the
+        table used, ranked above the next row's. A row with no number heads a group only when
+        the next row starts a sequence and the table has more such rows (``label_groups``).
+        The amounts never decide it: a wrong figure is reported, never read as another layout.
+        """
+        if not following or not is_marker(following):
+            return False
+        if number and following.startswith(number + "."):
+            return True
+        style = sequence_of(number) if number else "label"
+        below = sequence_of(following)
+        if below == style or style in self.item_styles:
+            return False
+        if style == "label":
+            return self.label_groups and starts_sequence(following)
+        if below in self.last and below != "bullet" and starts_sequence(following):
+            return True
+        ranks = self.ranks
+        if style in ranks and below in ranks:
+            return ranks.index(style) < ranks.index(below)
+        return style in ranks or below not in ranks
+
+    def open(self, stack: list[Group], group: Group) -> None:
+        """A group row: closes the open groups of its rank or below, and opens ``group``."""
+        if group.style not in self.ranks:
+            self._rank(group.style)
+        self.close_to(stack, group.style)
+        stack[-1].entries.append(Entry(group.number, group))
+        stack.append(group)
+        if group.number:
+            self.last[group.style] = group
+
+    def item(self, stack: list[Group], number: str) -> None:
+        """An item row numbered ``number``: when it is the next after an open group's number,
+        with no row of that sequence written since the group (``III`` after group ``II``, not
+        ``2`` after item ``1``), it stands at that group's level, beside it."""
+        if not number:
+            return
+        style = sequence_of(number)
+        group = next((g for g in reversed(stack) if g.style == style and g.number), None)
+        beside = (
+            group is not None
+            and self.last.get(style) is group
+            and follows(number, group.number)
+            and not starts_sequence(number)
+        )
+        if beside:
+            self.close_to(stack, style)
+        else:
+            self.item_styles.add(style)
+        self.last[style] = number
+
+    def close_to(self, stack: list[Group], style: str) -> None:
+        """Closes the open groups of the rank of ``style`` or below."""
+        ranks = self.ranks
+        while len(stack) > 1 and ranks.index(stack[-1].style) >= ranks.index(style):
+            stack.pop()
+
+    def _rank(self, style: str) -> None:
+        """A new group sequence: ranked below those seen, a dotted one (``num3``) right under
+        the one with a part less (``num2``)."""
+        if style.startswith("num") and style[3:].isdigit():
+            parent = f"num{int(style[3:]) - 1}"
+            if parent in self.ranks:
+                self.ranks.insert(self.ranks.index(parent) + 1, style)
+                return
+        self.ranks.append(style)
 
 
 def lump(label: str, q: Quantity) -> Section:

@@ -14,6 +14,7 @@ from budget.table_cells import (
     BIG_NUMBER,
     NUMERIC_KINDS,
     TOTAL_LABEL,
+    follows,
     is_marker,
     joined,
     kind,
@@ -194,36 +195,6 @@ class _Lookahead:
         return ""
 
 
-_LETTERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")  # Vietnamese order, then English
-
-
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def _roman_value(text: str) -> int:
-    values = [_ROMAN_VALUES[c] for c in text]
-    return sum(-v if b > v else v for v, b in zip(values, [*values[1:], 0], strict=True))
-
-
-def _follows(text: str, last: dict[str, str]) -> bool:
-    """Is ``text`` the first number of its sequence (``1``, ``I``, ``A``, ``2.1``) or the next one?"""
-    t = text.strip().rstrip(".)")
-    style = sequence_of(text)
-    before = last.get(style, "").strip().rstrip(".)")
-    if style == "bullet":
-        return True
-    if style == "roman":
-        return _roman_value(t) in (1, (_roman_value(before) if before else 0) + 1)
-    if style in ("upper", "letter"):
-        c, p = t.lower(), before.lower()
-        return any(c in a and a.index(c) in (0, a.index(p) + 1 if p and p in a else 0) for a in _LETTERS)
-    parts = [int(x) for x in t.split(".") if x]
-    if parts[-1] == 1:
-        return True
-    prev = [int(x) for x in before.split(".") if x]
-    return bool(prev) and prev[:-1] == parts[:-1] and prev[-1] + 1 == parts[-1]
-
-
 def marker_block(lines: Sequence[RawLine], i: int, head: _CellHeader, floor: int) -> tuple[TableBlock | None, int]:
     """A one-cell-per-line table whose rows have different numbers of cells: a row starts at the
     next number of the ``STT`` sequence (``A``, ``B``, ``1``, ``2`` ...), so a row may stop short
@@ -243,7 +214,7 @@ def marker_block(lines: Sequence[RawLine], i: int, head: _CellHeader, floor: int
             spare = None
             continue
         spare = (at, cell) if full and not text else None
-        if text and is_marker(text) and (not rows or _follows(text, last)):
+        if text and is_marker(text) and (not rows or follows(text, last.get(sequence_of(text), ""))):
             following = stream.next_written()
             full = bool(rows) and len(rows[-1]) >= width
             # a row number is followed by its label; a ``Cộng`` after it makes it the last figure

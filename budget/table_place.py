@@ -22,6 +22,7 @@ class PlacedRow:
     cells: dict[int, Cell]  # column index → cell
     loose: list[Cell]  # numbers that could not be placed on a column
     odd: list[Cell]  # cells that are no clean number where numbers stand (glued, ranges, text)
+    spare: tuple[Cell, ...] = ()  # figures in columns the header gives no role (``Số điểm``, ``Tần suất``)
 
 
 def on_spans(chunks: list[Cell], spans: list[tuple[int, int]]) -> list[Cell] | None:
@@ -61,6 +62,15 @@ def place(row: TableRow, columns: list[Column], shape: str, spans: list[tuple[in
             placed = _by_position(trimmed_cells(by_span), columns)
             if placed is not None:
                 return placed
+    if shape == "bars":
+        # a converted Word table: merged cells leave a row short or its figures off their
+        # columns, so the cells stand in their columns only when the amount cell is written
+        amount_col = last_index(columns, "amount")
+        if amount_col is not None and amount_col < len(cells) <= len(columns) and cells[amount_col].text:
+            placed = _by_position(trimmed_cells(cells), columns)
+            if placed is not None:
+                return placed
+        return _in_order([c for c in cells if c.text], columns)
     if shape in ("pipe", "cells"):
         trimmed = trimmed_cells(cells)
         if len(trimmed) <= len(columns) and trimmed:
@@ -77,6 +87,7 @@ def _by_position(cells: list[Cell], columns: list[Column], empty_amount: bool = 
     label: Cell | None = None
     number = ""
     odd: list[Cell] = []
+    spare: list[Cell] = []
     amount_col = last_index(columns, "amount")
     for i, cell in enumerate(cells):
         if not cell.text:
@@ -98,11 +109,11 @@ def _by_position(cells: list[Cell], columns: list[Column], empty_amount: bool = 
             if k in ("num",) and not is_marker(cell.text):
                 return None
             label = cell
-        elif role in ("note", "unit", ""):
-            continue
+        elif role == "" and k == "num":
+            spare.append(cell)
     if amount_col is not None and amount_col not in out and (out or odd) and not empty_amount:
         return None
-    return PlacedRow(number, label, out, [], odd)
+    return PlacedRow(number, label, out, [], odd, tuple(spare))
 
 
 def _in_order(cells: list[Cell], columns: list[Column]) -> PlacedRow | None:
@@ -110,10 +121,12 @@ def _in_order(cells: list[Cell], columns: list[Column]) -> PlacedRow | None:
         return None
     number = ""
     k = 0
-    if is_marker(cells[0].text) and len(cells) > 1 and kind(cells[1].text) == "text":
+    if is_marker(cells[0].text) and len(cells) > 1 and kind(cells[1].text) in ("text", "mixed"):
         number = cells[0].text.strip().rstrip(".)")
         k = 1
     kinds = [kind(c.text) for c in cells]
+    if k == 1 and kinds[1] == "mixed":
+        kinds[1] = "text"  # the cell after the row number is the label, figures in it or not
     # the label: the text right before the first number that follows text
     label_at = None
     for i in range(k, len(cells)):

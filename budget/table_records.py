@@ -32,12 +32,15 @@ class TableRow:
 class TableBlock:
     """A table found in the text: its physical lines, its rows, and the lines just above it."""
 
-    shape: str  # "pipe" | "text" (columns by spaces) | "cells" (one cell per line)
+    shape: str  # "pipe" | "text" (columns by spaces) | "cells" (one cell per line) | "bars" (cells between bar lines)
     first: int
     last: int
     rows: tuple[TableRow, ...]
     above: tuple[RawLine, ...] = ()  # nearest first: title, ``Đơn vị tính``, factors given once
     below: tuple[RawLine, ...] = ()  # lines just under it that write its total in words (``Bằng chữ``)
+    # Why its cells cannot be put in their columns ("" when they can): a header of merged cells
+    # narrower than its rows. Such a table is reported not checked, never read by guess.
+    unread: str = ""
 
 
 @dataclass(frozen=True)

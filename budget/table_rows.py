@@ -30,11 +30,11 @@ from budget.table_formula import formula_row
 from budget.table_groups import (
     Entry,
     Group,
+    Numbering,
     Share,
     build_item,
     close_group,
     close_with_total,
-    heads_group,
     keep,
     lump,
     product_line,
@@ -74,6 +74,12 @@ class BlockReader:
     # ---------------------------------------------------------------- parts
 
     def items(self) -> list[Item]:
+        if self.block.unread:
+            head = next((c for r in self.block.rows for c in r.cells if c.text), None)
+            where = head.source if head is not None else Source("")
+            args = {"reason": self.block.unread, "first": self.block.first, "last": self.block.last}
+            self.findings.append(Finding(where, "TABLE_NOT_CHECKED", Severity.WARNING, args))
+            return []
         items = self._items()
         self.words = words_checks(self._words_text, items, self.findings)
         return items
@@ -176,15 +182,13 @@ class BlockReader:
     ) -> tuple[list[Item], Amount | None]:
         part = Group("", title, source, "part")
         stack = [part]
-        ranks: list[str] = []
         amount_col = last_index(columns, "amount")
         if amount_col is None:
             amount_col = last_index(columns, "total")
         products: list[tuple[Entry, dict[str, Quantity], Quantity, PlacedRow]] = []
         counted: list[dict[int, Quantity]] = []  # the count cells of each data row, in order
         since = 0  # the rows after the last total row start here
-        item_styles: set[str] = set()  # the numbering sequences of item rows
-        label_groups = _label_groups(rows)
+        numbering = Numbering(_label_groups(rows))
         for k, row in enumerate(rows):
             formula = (
                 None
@@ -213,15 +217,13 @@ class BlockReader:
                 if not label:
                     continue
                 src = placed.label.source if placed.label is not None else source
-                _open(stack, ranks, Group(placed.number, label, src, _style(placed.number)))
+                numbering.open(stack, Group(placed.number, label, src, _style(placed.number)))
                 continue
-            following = _next_number(rows, k)
-            group = self._group_row(placed, columns, amount_col, following, ranks, item_styles, label_groups)
+            group = self._group_row(placed, columns, amount_col, _next_number(rows, k), numbering)
             if group is not None:
-                _open(stack, ranks, group)
+                numbering.open(stack, group)
                 continue
-            if placed.number:
-                item_styles.add(sequence_of(placed.number))
+            numbering.item(stack, placed.number)
             self._data_row(stack[-1], placed, columns, amount_cell, products)
         settle_scales(products, self.findings)
         for group in reversed(stack):
@@ -234,9 +236,7 @@ class BlockReader:
         columns: list[Column],
         amount_col: int | None,
         following: str,
-        ranks: list[str],
-        item_styles: set[str],
-        label_groups: bool,
+        numbering: Numbering,
     ) -> Group | None:
         """A group row with its own amount (``I | Chi hội nghị | | | 2.500.000``, often a
         ``=SUM`` of the rows below): a group whose stated amount its items must add up to."""
@@ -250,8 +250,7 @@ class BlockReader:
             cell = row.loose[0]
         else:
             return None
-        style = _style(row.number)
-        if not heads_group(style, following, ranks, item_styles, label_groups):
+        if not numbering.heads(row.number, following):
             return None
         money, explicit = column_money(columns[amount_col] if amount_col is not None else None, self.context)
         read: list[Finding] = []
@@ -261,7 +260,7 @@ class BlockReader:
         self.findings.extend(read)
         self.found += 1
         stated = Amount(q.value, q.money, q.source)
-        return Group(row.number, row.label.text, row.label.source, style, stated=stated, explicit=explicit)
+        return Group(row.number, row.label.text, row.label.source, _style(row.number), stated=stated, explicit=explicit)
 
     def _count_cells(self, row: PlacedRow, columns: list[Column]) -> dict[int, Quantity]:
         """The row's figures in count columns (``Số lớp``, ``Số học sinh``)."""
@@ -341,6 +340,7 @@ class BlockReader:
         group.explicit = group.explicit and explicit
         factors: dict[str, Quantity] = {}
         per: Quantity | None = None
+        spare = list(row.spare)  # figures no factor of the product takes
         for i, cell in row.cells.items():
             col = columns[i]
             if i == amount_col:
@@ -349,6 +349,8 @@ class BlockReader:
                 m, _ = column_money(col, self.context)
                 per = read_quantity(cell.text, cell.source, "per_amount", m or money, self.english, findings)
                 continue
+            if col.role in factors:
+                spare.append(cell)
             if col.role not in FACTORS or col.role in factors:
                 continue
             m, _ = column_money(col, self.context) if col.role == "price" else (None, False)
@@ -362,6 +364,12 @@ class BlockReader:
             self.found += 1
             return
         if missing:
+            counted = _counted_quantity(label, row, columns, factors, per, stated, missing)
+            if counted is not None:
+                entry = Entry(row.number, counted)
+                group.entries.append(entry)
+                self.found += len(counted.steps)
+                return
             findings.append(
                 Finding(
                     stated.source,
@@ -394,6 +402,21 @@ class BlockReader:
         line = product_line(label, row, factors, [], per, stated)
         if row.label is not None:
             line = self._label_terms(line, row, factors, per, stated)
+        if spare and not evaluate_line(line).ok:
+            counted = _counted_quantity(label, row, columns, factors, per, stated, [])
+            if counted is None:
+                findings.append(
+                    Finding(
+                        stated.source,
+                        "TABLE_ROW_NOT_CHECKED",
+                        Severity.WARNING,
+                        {"label": label[:60], "value": stated.value, "unit": stated.unit_text},
+                        message_key="TABLE_ROW_NOT_CHECKED.spare",
+                    )
+                )
+                group.entries.append(Entry(row.number, lump(label, stated)))
+                return
+            line = counted
         entry = Entry(row.number, line)
         group.entries.append(entry)
         self.found += len(line.steps)
@@ -450,19 +473,42 @@ class BlockReader:
         close_with_total(stack, label, where, amount, explicit, self.findings, self.last_total, last)
 
 
+def _counted_quantity(
+    label: str,
+    row: PlacedRow,
+    columns: list[Column],
+    factors: dict[str, Quantity],
+    per: Quantity | None,
+    stated: Quantity,
+    missing: Sequence[str],
+) -> CostLine | None:
+    """A row whose quantity column is counted from the columns before it (``Số điểm | Số mẫu |
+    Số đợt | Số lượng | Đơn giá | Thành tiền``, the count columns filled or not): the amount is
+    the quantity times the factors after it. Read so only when the factors before the quantity
+    are the ones left out (figures or empty cells) and that product is the stated amount;
+    otherwise the row is not fully read (None), never an error."""
+    quantity_at = next((i for i, c in enumerate(columns) if c.role == "quantity"), None)
+    if quantity_at is None or "quantity" not in factors:
+        return None
+    counts_before = [i for i in range(quantity_at) if columns[i].role in ("", *FACTORS)]
+    if not counts_before:
+        return None
+    at: dict[str, int] = {}  # the column of each factor (the first, as the row reads it)
+    for i, c in enumerate(columns):
+        if c.role in FACTORS:
+            at.setdefault(c.role, i)
+    if any(at.get(r, quantity_at) > quantity_at for r in missing):
+        return None
+    kept = {r: q for r, q in factors.items() if r == "quantity" or at[r] > quantity_at}
+    if kept == factors and not missing:
+        return None
+    line = product_line(label, row, kept, [], per, stated)
+    return line if evaluate_line(line).ok else None
+
+
 def _style(number: str) -> str:
     """The numbering sequence of a row (``label`` for a row without a number)."""
     return sequence_of(number) if number else "label"
-
-
-def _open(stack: list[Group], ranks: list[str], group: Group) -> None:
-    """A group row: closes the open groups of its rank or below, and opens ``group``."""
-    if group.style not in ranks:
-        ranks.append(group.style)
-    while len(stack) > 1 and ranks.index(stack[-1].style) >= ranks.index(group.style):
-        stack.pop()
-    stack[-1].entries.append(Entry(group.number, group))
-    stack.append(group)
 
 
 def _label_groups(rows: Sequence[TableRow]) -> bool:

@@ -90,6 +90,7 @@ STYLES_NAMED = (
     "table_tab",
     "table_aligned",
     "table_cells",
+    "table_bars",
 )
 
 # ``GEN_STYLES=all`` (or a comma-separated list of styles) runs P3 on other styles than the

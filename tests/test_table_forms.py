@@ -116,12 +116,66 @@ def _docx(t: _Table, path: Path, _rnd: random.Random) -> tuple[str, list[Where]]
     return target.name, [(None, None, f"bảng 1, dòng {2 + i}") for i in range(len(t.rows))]
 
 
+def _bars(t: _Table, path: Path, rnd: random.Random) -> tuple[str, list[Where]]:
+    """A Word table as document converters write it: each cell's text between two bar lines,
+    over one line or two, bold or not; a row opens and closes with a bar (two bars between
+    rows); an empty cell leaves nothing between its bars. A group or total row may be written
+    with its empty cells merged (``| I | Chi hội nghị | 2.500.000 |``), as Word's merged cells come out."""
+    kinds = t.kinds if isinstance(t, _GroupTable) else ("item",) * len(t.rows)
+    out = [_HEADING, ""]
+    where: list[Where] = []
+    amount = t.roles.index("amount")
+
+    def cell(text: str, bold: bool) -> tuple[int, int]:
+        """Writes one cell's text; the line and column of its first character (0, 0 when empty)."""
+        if not text:
+            return 0, 0
+        words = text.split(" ")
+        cut = rnd.randint(1, len(words) - 1) if len(words) > 2 and rnd.random() < 0.3 else len(words)
+        parts = [" ".join(words[:cut]), " ".join(words[cut:])] if cut < len(words) else [text]
+        mark = "**" if bold else "*" if rnd.random() < 0.2 else ""
+        at = (len(out) + 1, len(mark) + 1)
+        for k, part in enumerate(parts):
+            out.append((mark if k == 0 else "") + part + (mark if k == len(parts) - 1 else ""))
+        return at
+
+    def row(cells: tuple[str, ...], bold: bool) -> tuple[int, int]:
+        out.append("|")
+        at = (0, 0)
+        for i, text in enumerate(cells):
+            spot = cell(text, bold)
+            if i == (amount if len(cells) == len(t.roles) else len(cells) - 1):
+                at = spot
+            out.append("|")
+        return at
+
+    row(t.titles, True)
+    for cells, kind in zip(t.rows, kinds, strict=True):
+        written = [i for i, text in enumerate(cells) if text]
+        merged = (
+            kind != "item"
+            and written
+            and written[-1] == amount
+            and all(t.roles[i] not in _NUMERIC or i == amount for i in written)
+            and rnd.random() < 0.6
+        )
+        shown = tuple(cells[i] for i in written) if merged else cells
+        if merged and kind == "total" and "number" in t.roles and t.roles.index("number") < written[0]:
+            shown = ("", *shown) if rnd.random() < 0.5 else shown  # the number cell kept, empty
+        line, col = row(shown, kind != "item")
+        where.append((line or None, col or None, None))
+    target = path.with_suffix(".txt")
+    target.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return target.name, where
+
+
 Form = Callable[[_Table, Path, random.Random], tuple[str, list[Where]]]
 FORMS: dict[str, Form] = {
     "pipe": _text_form(_pipe),
     "tabs": _text_form(_tabs),
     "aligned": _text_form(_aligned_text),
     "cells": _text_form(_cells),
+    "bars": _bars,
     "csv": _csv,
     "xlsx": _xlsx,
     "docx": _docx,
@@ -401,6 +455,7 @@ GROUP_FORMS: dict[str, Form] = {
     "tabs": _with_below(_text_form(_tabs)),
     "aligned": _with_below(_text_form(_aligned_text)),
     "cells": _with_below(_text_form(_cells)),
+    "bars": _with_below(_bars),
     "csv": _csv_groups,
     "xlsx": _xlsx_groups,
     "docx": _docx_groups,
