@@ -648,6 +648,18 @@ TEMPLATES: Mapping[str, str] = {
         "Bảng ở dòng {first}–{last} có tiêu đề gộp ô, hẹp hơn các dòng số liệu: không xác định được số nào thuộc cột "
         "nào, bảng này chưa được kiểm tra."
     ),
+    "TABLE_SUM_NOT_CHECKED": (
+        "Dòng “{label}” có các dòng con nhưng không cột nào cộng đúng bằng nó (có thể chỉ liệt kê một phần, "
+        "hoặc chia theo hai cách); tổng này chưa được kiểm tra."
+    ),
+    "TABLE_SUM_NOT_CHECKED.row": (
+        "Dòng “{label}” có ít ô hơn các dòng khác của bảng (ô gộp): không biết số nào thuộc cột nào, "
+        "dòng này chưa được kiểm tra."
+    ),
+    "TABLE_COLUMN_NOT_CHECKED": (
+        "Cột “{column}” không phải cột cộng dồn (phần lớn các dòng tổng không bằng tổng các dòng con): "
+        "các số của cột này chưa được kiểm tra."
+    ),
     "TABLE_ROW_NOT_CHECKED.spare": (
         "Dòng “{label}” của bảng có số ở cột không rõ vai trò trong phép nhân (như Số điểm, Tần suất); "
         "số tiền {value} {unit} không được kiểm tra phép nhân."
@@ -1126,6 +1138,18 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_NOT_CHECKED": (
         "The table on lines {first}–{last} has a header of merged cells, narrower than its rows of figures: "
         "which figure stands in which column cannot be known, so the table is not checked."
+    ),
+    "TABLE_SUM_NOT_CHECKED": (
+        "Row “{label}” has rows under it but adds up to them in no column (a partial list, or a second "
+        "breakdown); its sum is not checked."
+    ),
+    "TABLE_SUM_NOT_CHECKED.row": (
+        "Row “{label}” has fewer cells than the table's other rows (merged cells): which figure is in which "
+        "column is not known, so the row is not checked."
+    ),
+    "TABLE_COLUMN_NOT_CHECKED": (
+        "Column “{column}” is no column of sums (most of its total rows are not the sum of the rows under "
+        "them): its figures are not checked."
     ),
     "TABLE_ROW_NOT_CHECKED.spare": (
         "Row “{label}” of the table has figures in columns whose part in the product is not known (such as "

@@ -53,7 +53,7 @@ class Group:
     alternatives: bool = False
 
 
-def _formula(label: str) -> list[str]:
+def formula_parts(label: str) -> list[str]:
     """``Cộng (1+2+3)`` → ["1", "2", "3"]; ``Tổng (I+II)`` → ["I", "II"]."""
     m = re.search(r"\(\s*([0-9IVXA-Z]{1,4}(?:\s*\+\s*[0-9IVXA-Z]{1,4})+)\s*\)", label)
     if m is None:
@@ -104,7 +104,7 @@ class Numbering:
     def open(self, stack: list[Group], group: Group) -> None:
         """A group row: closes the open groups of its rank or below, and opens ``group``."""
         if group.style not in self.ranks:
-            self._rank(group.style)
+            rank_sequence(self.ranks, group.style)
         self.close_to(stack, group.style)
         stack[-1].entries.append(Entry(group.number, group))
         stack.append(group)
@@ -137,15 +137,16 @@ class Numbering:
         while len(stack) > 1 and ranks.index(stack[-1].style) >= ranks.index(style):
             stack.pop()
 
-    def _rank(self, style: str) -> None:
-        """A new group sequence: ranked below those seen, a dotted one (``num3``) right under
-        the one with a part less (``num2``)."""
-        if style.startswith("num") and style[3:].isdigit():
-            parent = f"num{int(style[3:]) - 1}"
-            if parent in self.ranks:
-                self.ranks.insert(self.ranks.index(parent) + 1, style)
-                return
-        self.ranks.append(style)
+
+def rank_sequence(ranks: list[str], style: str) -> None:
+    """A new numbering sequence: ranked below those seen, a dotted one (``num3``) right under
+    the one with a part less (``num2``)."""
+    if style.startswith("num") and style[3:].isdigit():
+        parent = f"num{int(style[3:]) - 1}"
+        if parent in ranks:
+            ranks.insert(ranks.index(parent) + 1, style)
+            return
+    ranks.append(style)
 
 
 def lump(label: str, q: Quantity) -> Section:
@@ -370,7 +371,7 @@ def close_with_total(
 ) -> None:
     """A ``Cộng`` row's amount (``where``: its label's cell): the stated amount of the group it
     closes (the formula ``(1+2+3)`` says which rows). ``last``: no row but totals follows it."""
-    formula = _formula(label)
+    formula = formula_parts(label)
     scope = stack[-1]
     if formula:
         chosen = [e for e in scope.entries if e.number in formula]

@@ -42,6 +42,7 @@ from budget.table_groups import (
 )
 from budget.table_place import PlacedRow, cell_rest, last_index, place
 from budget.table_records import Cell, TableBlock, TableRow
+from budget.table_sums import ColumnSums
 from budget.table_values import (
     column_money,
     context_above,
@@ -75,6 +76,10 @@ class BlockReader:
 
     def items(self) -> list[Item]:
         if self.block.unread:
+            sums = self._merged_sums()
+            if sums is not None:
+                self.words = words_checks(self._words_text, sums, self.findings)
+                return sums
             head = next((c for r in self.block.rows for c in r.cells if c.text), None)
             where = head.source if head is not None else Source("")
             args = {"reason": self.block.unread, "first": self.block.first, "last": self.block.last}
@@ -100,6 +105,21 @@ class BlockReader:
             only = sections[0]
             return [replace(only, title=title or only.title, source=source, number="")]
         return [Section("", title, source, None, tuple(sections))]
+
+    def _merged_sums(self) -> list[Item] | None:
+        """A table whose header merges cells (so which column is which is not known) read as
+        columns of sums, when its rows are: their sums need no column's name."""
+        rows = [r for r in self.block.rows if not r.header]
+        first = next((c for r in self.block.rows for c in r.cells if c.text), None)
+        source = first.source._replace(col=None, pos=None) if first is not None else Source("")
+        sums = ColumnSums(self, rows, [], source)
+        if not sums.qualifies():
+            return None
+        items = sums.items()
+        if not items:
+            return None
+        title = self.context.title or "Bảng"
+        return [Section("", title, source, None, tuple(items))]
 
     def _parts(self) -> list[tuple[list[TableRow], list[TableRow], list[TableRow]]]:
         """(title rows, header rows, rows) of each part: a header starts a part."""
@@ -149,7 +169,12 @@ class BlockReader:
         source = header[0].cells[0].source._replace(col=None, pos=None)
         roles = {c.role for c in columns}
         stated = None
-        if "category" in roles or ("total" in roles and not ({*FACTORS, "amount", "per_amount"} & roles)):
+        # a table of figures by column names no factor of a product, and an amount or a total
+        products = bool({*FACTORS, "category", "per_amount"} & roles) or {"amount", "total"}.isdisjoint(roles)
+        sums = None if products else ColumnSums(self, rows, [c.title for c in columns], source)
+        if sums is not None and sums.qualifies():
+            items = sums.items()
+        elif "category" in roles or ("total" in roles and not ({*FACTORS, "amount", "per_amount"} & roles)):
             items = CrossTable(self, columns, rows).items()
         else:
             items, stated = self._role_table(columns, rows, title, source)

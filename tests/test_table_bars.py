@@ -133,20 +133,38 @@ def test_a_title_between_two_converted_tables_is_no_cell(tmp_path: Path) -> None
     assert _verdict(report) == "ok"
 
 
-def test_a_header_of_merged_cells_narrower_than_its_rows_is_reported_not_checked(tmp_path: Path) -> None:
-    # ``Năm 2025`` spans two columns, ``Dự kiến`` two more: which figure is whose cannot be known
-    text = _bars(
-        [
-            ["STT", "Nội dung", "Kinh phí năm 2025", "Kinh phí dự kiến"],
-            ["Dự toán", "Thực hiện", "Năm 2026", "Năm 2027"],
-            ["", "TỔNG CHI", "900", "880", "950", "990"],
-            ["1", "Chi đầu tư", "400", "390", "420", "440"],
-            ["2", "Chi thường xuyên", "500", "490", "530", "550"],
-        ]
-    )
-    report = _check(tmp_path, text)
+def test_a_table_of_sums_under_a_header_of_merged_cells_is_read_by_its_rows(tmp_path: Path) -> None:
+    # ``Kinh phí năm 2025`` spans two columns, ``Kinh phí dự kiến`` two more: the columns have no
+    # names of their own, but each adds up by the row numbers
+    rows = [
+        ["STT", "Nội dung", "Kinh phí năm 2025", "Kinh phí dự kiến"],
+        ["Dự toán", "Thực hiện", "Năm 2026", "Năm 2027"],
+        ["", "TỔNG CHI", "900", "880", "950", "990"],
+        ["1", "Chi đầu tư", "400", "390", "420", "440"],
+        ["2", "Chi thường xuyên", "500", "490", "530", "550"],
+    ]
+    report = _check(tmp_path, _bars(rows))
     assert _errors(report) == []
-    assert "TABLE_NOT_CHECKED" in _codes(report)
+    assert _verdict(report) == "ok"
+    rows[4][4] = "540"
+    text = _bars(rows)
+    report = _check(tmp_path, text)
+    assert _errors(report) == [("SECTION_SUM_MISMATCH", text.split("\n").index("950") + 1, Decimal(950))]
+
+
+def test_a_product_table_under_a_header_of_merged_cells_is_never_judged_by_guess(tmp_path: Path) -> None:
+    # ``Chi tiết`` spans Số lượng and Đơn giá: which figure is the price cannot be known
+    rows = [
+        ["TT", "Nội dung", "Chi tiết", "Thành tiền (đồng)"],
+        ["Số lượng", "Đơn giá"],
+        ["I", "Hội nghị", "", "", "1.300.000"],
+        ["1", "Nước uống", "20", "15.000", "300.000"],
+        ["2", "Hội trường", "1", "1.000.000", "1.000.000"],
+        ["", "Cộng", "", "", "1.300.000"],
+    ]
+    report = _check(tmp_path, _bars(rows))
+    assert _errors(report) == []
+    assert {"TABLE_NOT_CHECKED", "TABLE_COLUMN_NOT_CHECKED"} & set(_codes(report))
     assert _verdict(report) != "ok"
     assert project(report).verdict.exit_code == 1
 

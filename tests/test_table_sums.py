@@ -1,0 +1,257 @@
+"""Tables of figures by column (revenue or spending by year, as budget resolutions and
+three-year plans lay them out): every column is a tree of sums given by the row numbers.
+Invented tables, exact verdicts, and a property over generated trees in three layouts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from budget.api import Report, check_file
+from budget.findings import Severity
+from budget.numbers import format_vn
+from plancheck.projection import project
+
+
+def _check(tmp_path: Path, text: str, name: str = "t.txt") -> Report:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return check_file(path)
+
+
+def _verdict(report: Report) -> str:
+    return project(report).verdict.kind.value
+
+
+def _errors(report: Report) -> list[tuple[str, int | None, Decimal | None]]:
+    return [(f.code, f.source.line, f.actual) for f in report.findings if f.severity is Severity.ERROR]
+
+
+def _warnings(report: Report) -> list[str]:
+    return [f.code for f in report.findings if f.severity is Severity.WARNING]
+
+
+def _pipe(rows: list[list[str]], above: str = "BIỂU DỰ TOÁN THU NGÂN SÁCH\n\nĐơn vị: triệu đồng\n") -> str:
+    return above + "\n" + "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
+
+
+_HEAD = ["STT", "Nội dung", "Dự toán 2025", "Ước thực hiện 2025", "Dự toán 2026"]
+
+
+def _revenue(first: str = "700") -> list[list[str]]:
+    return [
+        _HEAD,
+        ["A", "B", "1", "2", "3"],
+        ["", "TỔNG THU (I+II)", "1.000", "1.100", "1.200"],
+        ["I", "Thu nội địa", "900", "1.000", "1.050"],
+        ["1", "Thu từ doanh nghiệp", "600", "700", first],
+        ["", "- Thuế giá trị gia tăng", "400", "450", "500"],
+        ["", "- Thuế thu nhập doanh nghiệp", "200", "250", "200"],
+        ["2", "Lệ phí trước bạ", "300", "300", "350"],
+        ["II", "Thu xuất nhập khẩu", "100", "100", "150"],
+    ]
+
+
+def test_every_column_of_a_revenue_table_adds_up(tmp_path: Path) -> None:
+    report = _check(tmp_path, _pipe(_revenue()))
+    assert _errors(report) == []
+    assert _verdict(report) == "ok"
+    results = [r for r in report.evaluation.sections() if r.section.items]
+    # three groups (the total, I, 1) in each of the three columns, each checked and agreeing
+    assert sorted((r.section.title, r.section.stated.value, r.ok) for r in results if r.section.stated) == sorted(
+        (t, Decimal(v), True)
+        for col in (("1000", "900", "600"), ("1100", "1000", "700"), ("1200", "1050", "700"))
+        for t, v in zip(("TỔNG THU (I+II)", "Thu nội địa", "Thu từ doanh nghiệp"), col, strict=True)
+    )
+
+
+def test_a_wrong_figure_is_named_at_its_row_and_the_row_it_adds_into(tmp_path: Path) -> None:
+    text = _pipe(_revenue(first="750"))
+    report = _check(tmp_path, text)
+    lines = text.split("\n")
+    row_1 = next(i for i, t in enumerate(lines, 1) if "Thu từ doanh nghiệp" in t)
+    row_i = next(i for i, t in enumerate(lines, 1) if "Thu nội địa" in t)
+    assert _errors(report) == [
+        ("SECTION_SUM_MISMATCH", row_i, Decimal(1050)),
+        ("SECTION_SUM_MISMATCH", row_1, Decimal(750)),
+    ]
+    assert _verdict(report) == "errors"
+
+
+def test_rows_of_which_only_some_are_listed_are_no_sum(tmp_path: Path) -> None:
+    rows = _revenue()
+    rows.insert(8, ["", "Trong đó: lệ phí trước bạ nhà đất", "120", "130", "140"])
+    report = _check(tmp_path, _pipe(rows))
+    assert _errors(report) == []
+    assert _verdict(report) == "ok"
+
+
+def test_a_row_broken_down_twice_is_reported_not_checked_never_an_error(tmp_path: Path) -> None:
+    rows = [
+        _HEAD,
+        ["", "TỔNG MỨC VAY", "300", "320", "350"],
+        ["1", "Theo mục đích", "300", "320", "350"],
+        ["-", "Bù đắp bội chi", "200", "220", "250"],
+        ["-", "Trả nợ gốc", "100", "100", "100"],
+        ["2", "Theo nguồn", "300", "320", "350"],
+        ["-", "Vay lại vốn nước ngoài", "300", "320", "350"],
+    ]
+    report = _check(tmp_path, _pipe(rows))
+    assert _errors(report) == []
+    assert "TABLE_SUM_NOT_CHECKED" in _warnings(report)
+    assert _verdict(report) == "incomplete"
+
+
+def test_a_column_of_averages_is_no_column_of_sums(tmp_path: Path) -> None:
+    rows = [
+        ["STT", "Nội dung", "Kinh phí 2025", "Kinh phí 2026", "Bình quân 2025-2026"],
+        ["I", "Chi thường xuyên", "300", "500", "400"],
+        ["1", "Giáo dục", "100", "300", "200"],
+        ["2", "Y tế", "200", "200", "200"],
+        ["II", "Chi đầu tư", "600", "800", "700"],
+        ["1", "Giao thông", "400", "600", "500"],
+        ["2", "Thủy lợi", "200", "200", "200"],
+    ]
+    report = _check(tmp_path, _pipe(rows))
+    assert _errors(report) == []
+    assert _verdict(report) == "ok"  # the averages column is named for what it is, and not summed
+
+
+# --- a property over generated tables ---------------------------------------------------------
+
+
+@dataclass
+class _Sheet:
+    rows: list[list[str]]
+    kinds: list[str]  # "head", "numbers", "total", "group", "item"
+    wrong: tuple[int, int] | None  # (row, column) of the figure moved, if any
+    parents: dict[int, int]  # row → the row it adds into
+
+
+def _sheet(rnd: random.Random, mistake: bool) -> _Sheet:
+    columns = rnd.randint(2, 4)
+    heads = ["STT", rnd.choice(("Nội dung", "Chỉ tiêu")), f"{rnd.choice(('Dự toán', 'Kinh phí'))} 2024"] + [
+        rnd.choice(("Dự toán", "Ước thực hiện", "Kế hoạch", "Năm")) + f" {2025 + k}" for k in range(columns - 1)
+    ]
+    rows: list[list[str]] = [heads]
+    kinds = ["head"]
+    if rnd.random() < 0.5:
+        rows.append(["A", "B", *[str(k + 1) for k in range(columns)]])
+        kinds.append("numbers")
+    top_styles = rnd.choice((("I", "roman"), ("A", "upper")))
+    item_style = rnd.choice(("arabic", "dash", "plus"))
+    groups = rnd.randint(2, 3)
+    tree: list[tuple[str, str, list[tuple[str, str]]]] = []
+    for g in range(groups):
+        number = ["I", "II", "III"][g] if top_styles[1] == "roman" else "ABC"[g]
+        items = []
+        for k in range(rnd.randint(2, 3)):
+            label = rnd.choice(("Thuế", "Phí", "Lệ phí", "Thu khác", "Chi sự nghiệp", "Chi đầu tư")) + f" {g}{k}"
+            if item_style == "arabic":
+                items.append((str(k + 1), label))
+            else:
+                items.append(("", ("- " if item_style == "dash" else "+ ") + label))
+        tree.append((number, rnd.choice(("Thu nội địa", "Chi thường xuyên", "Thu viện trợ")) + f" {g}", items))
+    values = [
+        [[rnd.randint(1, 900) * rnd.choice((1, 10)) for _ in range(columns)] for _ in items] for *_, items in tree
+    ]
+    group_values = [[sum(v[c] for v in vs) for c in range(columns)] for vs in values]
+    grand = [sum(g[c] for g in group_values) for c in range(columns)]
+    total_first = rnd.random() < 0.5
+    formula = "+".join(n for n, *_ in tree)
+    total_label = rnd.choice(("TỔNG CỘNG", "Tổng thu", "Cộng")) + (f" ({formula})" if rnd.random() < 0.5 else "")
+    parents: dict[int, int] = {}
+
+    def fig(v: int) -> str:
+        return format_vn(Decimal(v))
+
+    total_row = ["", total_label, *[fig(v) for v in grand]]
+    if total_first:
+        rows.append(total_row)
+        kinds.append("total")
+    total_at = len(rows) - 1 if total_first else -1
+    group_rows = []
+    for (number, title, items), gv, ivs in zip(tree, group_values, values, strict=True):
+        rows.append([number, title, *[fig(v) for v in gv]])
+        kinds.append("group")
+        at = len(rows) - 1
+        group_rows.append(at)
+        for (n, label), iv in zip(items, ivs, strict=True):
+            rows.append([n, label, *[fig(v) for v in iv]])
+            kinds.append("item")
+            parents[len(rows) - 1] = at
+    if not total_first:
+        rows.append(total_row)
+        kinds.append("total")
+        total_at = len(rows) - 1
+    for g in group_rows:
+        parents[g] = total_at
+    wrong = None
+    if mistake:
+        r = rnd.choice([i for i, k in enumerate(kinds) if k in ("group", "item", "total")])
+        c = rnd.randrange(columns)
+        value = Decimal(rows[r][2 + c].replace(".", ""))
+        rows[r][2 + c] = fig(int(value) + rnd.choice((-1, 1)) * rnd.randint(1, 9) * 10 + 100)
+        wrong = (r, c)
+    return _Sheet(rows, kinds, wrong, parents)
+
+
+def _as_pipe(sheet: _Sheet) -> tuple[str, list[tuple[int, int]]]:
+    text = _pipe(sheet.rows)
+    first = text.split("\n").index("| " + " | ".join(sheet.rows[0]) + " |") + 1
+    return text, [(first + i, first + i) for i in range(len(sheet.rows))]
+
+
+def _as_bars(sheet: _Sheet) -> tuple[str, list[tuple[int, int]]]:
+    """Each cell between two bar lines, as converters write Word tables."""
+    out = ["BIỂU DỰ TOÁN", "", "Đơn vị: triệu đồng", ""]
+    lines = []
+    for row in sheet.rows:
+        out.append("|")
+        start = len(out) + 1
+        for cell in row:
+            if cell:
+                out.append(cell)
+            out.append("|")
+        lines.append((start, len(out)))
+    return "\n".join(out) + "\n", lines
+
+
+def _as_csv(sheet: _Sheet) -> tuple[str, list[tuple[int, int]]]:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["BIỂU DỰ TOÁN"])
+    writer.writerow(["Đơn vị: triệu đồng"])
+    writer.writerows(sheet.rows)
+    return buf.getvalue(), [(3 + i, 3 + i) for i in range(len(sheet.rows))]
+
+
+_LAYOUTS = {"pipe": (_as_pipe, "t.txt"), "bars": (_as_bars, "t.txt"), "csv": (_as_csv, "t.csv")}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 2**32), st.booleans(), st.sampled_from(sorted(_LAYOUTS)))
+def test_generated_tables_of_sums(tmp_path: Path, seed: int, mistake: bool, layout: str) -> None:
+    """A correct table gets no error and KHỚP; a table with one figure moved is never KHỚP, and
+    the errors it gets, if any, stand at the moved figure's row, the row it adds into or its parts."""
+    sheet = _sheet(random.Random(seed), mistake)
+    render, name = _LAYOUTS[layout]
+    text, lines = render(sheet)
+    report = _check(tmp_path, text, name)
+    errors = _errors(report)
+    if sheet.wrong is None:
+        assert errors == [], text
+        assert _verdict(report) == "ok", text
+        return
+    assert _verdict(report) != "ok", text
+    row, _column = sheet.wrong
+    rows = {row, sheet.parents.get(row, row)} | {r for r, p in sheet.parents.items() if p == row}
+    spans = [lines[r] for r in rows]  # the moved figure's row, the row it adds into, its parts
+    assert all(any(a <= (line or 0) <= b for a, b in spans) for _code, line, _v in errors), (text, errors)
