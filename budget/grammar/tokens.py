@@ -53,9 +53,10 @@ _PAIRS = {"(": ")", "[": "]", "{": "}"}
 
 # A multiplication sign stands alone: after a space, a digit, a percent sign or a closing
 # bracket, and before a number or an opening bracket (``x22``, ``x (2 + 3)``).
+# Whitespace matches nothing: ``finditer`` steps over it, and a token follows a space when it
+# does not start where the one before ended.
 _PATTERN = re.compile(
-    r"(?P<space>\s+)"
-    r"|(?P<num>(?:[0-9]{1,3},\x20(?=[0-9]+(?![0-9.,]))[0-9]+(?![0-9.,]))|" + NUMBER_TOKEN.pattern + r")"
+    r"(?P<num>(?:[0-9]{1,3},\x20(?=[0-9]+(?![0-9.,]))[0-9]+(?![0-9.,]))|" + NUMBER_TOKEN.pattern + r")"
     r"|(?P<mul>(?:(?<=[\s0-9%)\]}])|^)[x×X*·](?=\s{0,3}[0-9(\[{]))"
     r"|(?P<pct>%)"
     r"|(?P<colon>:)"
@@ -67,7 +68,7 @@ _PATTERN = re.compile(
     r"|(?P<close>[)\]}])"
     r"|(?P<word>[^\W\d_]+)"
     r"|(?P<punct>[.,;!?…\"“”'‘’])"
-    r"|(?P<other>.)",
+    r"|(?P<other>\S)",
     re.VERBOSE | re.DOTALL,
 )
 _KIND = {
@@ -85,23 +86,24 @@ _KIND = {
     "punct": Kind.PUNCT,
     "other": Kind.OTHER,
 }
+# the kind of each group by its number (``lastindex``: the groups hold no groups of their own)
+_BY_INDEX = [Kind.OTHER] * (_PATTERN.groups + 1)
+for _name, _index in _PATTERN.groupindex.items():
+    _BY_INDEX[_index] = _KIND[_name]
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]``, offsets in ``text``; whitespace is dropped."""
     stop = len(text) if end is None else end
     out: list[Token] = []
-    space = True
+    last = -1  # where the previous token ended (none yet: the span's start counts as a space)
+    word, by_index, fold_word = Kind.WORD, _BY_INDEX, _fold_word
     for m in _PATTERN.finditer(text, start, stop):
-        group = m.lastgroup
-        assert group is not None
-        if group == "space":
-            space = True
-            continue
-        kind = _KIND[group]
-        word = m.group()
-        out.append(Token(kind, m.start(), m.end(), word, space, _fold_word(word) if kind is Kind.WORD else ""))
-        space = False
+        a, b = m.span()
+        kind = by_index[m.lastindex or 0]
+        token = m.group()
+        out.append(Token(kind, a, b, token, a != last, fold_word(token) if kind is word else ""))
+        last = b
     return out
 
 
