@@ -114,7 +114,9 @@ class ColumnSums:
         values = {p: t.cells[p] for p in self.columns if kind(t.cells[p].text) == "num" and "%" not in t.cells[p].text}
         style = sequence_of(number) if number else f"lead{label[0]}" if label[0] in _BULLETS else "label"
         partial = fold(label.lstrip(_BULLETS + " ")).startswith(_PARTIAL)
-        return _Row(number, style, label, label_cell, values, TOTAL_LABEL.match(label) is not None, partial)
+        # a total row with a number of its own (``A TỔNG CHI``) stands where its number puts it
+        is_total = TOTAL_LABEL.match(label) is not None and not number
+        return _Row(number, style, label, label_cell, values, is_total, partial)
 
     # ------------------------------------------------------------------ the tree
 
@@ -138,6 +140,9 @@ class ColumnSums:
                 continue
             if row.style not in ranks:
                 rank_sequence(ranks, row.style)
+                if "label" in ranks:  # a row with no number is a detail: never above a numbered row
+                    ranks.remove("label")
+                    ranks.append("label")
             while stack and ranks.index(stack[-1].style) >= ranks.index(row.style):
                 stack.pop()
             if row.partial and stack:

@@ -187,6 +187,15 @@ def _sheet(rnd: random.Random, mistake: bool) -> _Sheet:
             rows.append([n, label, *[fig(v) for v in iv]])
             kinds.append("item")
             parents[len(rows) - 1] = at
+            if rnd.random() < 0.2:  # a detail of the row: some of it, introduced by ``Trong đó``
+                rows.append(
+                    [
+                        "",
+                        "Trong đó: " + rnd.choice(("thu tiền sử dụng đất", "vốn ngân sách tỉnh")),
+                        *[fig(v // 2) for v in iv],
+                    ]
+                )
+                kinds.append("detail")
     if not total_first:
         rows.append(total_row)
         kinds.append("total")
