@@ -19,11 +19,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from budget.findings import Finding, Severity
-from budget.model import Amount, Item, Section
+from budget.model import Amount, Item, Quantity, Section
 from budget.numbers import total
 from budget.source import Source
 from budget.table_cells import TOTAL_LABEL, is_marker, kind, sequence_of
-from budget.table_groups import formula_parts, rank_sequence
+from budget.table_groups import formula_parts, lump, rank_sequence
 from budget.table_records import Cell, TableRow
 from budget.table_values import read_quantity
 from budget.text import fold
@@ -223,7 +223,57 @@ class ColumnSums:
             items = [s for s in (self._section(r, p, trusted) for r in tree) if s is not None]
             if items:
                 out.append(Section("", f"{self._title(p)}", self.source, None, tuple(items), alternatives=True))
+        across = self._across()
+        if across is not None:
+            out.append(across)
         return out
+
+    def _across(self) -> Section | None:
+        """A column that totals the others across each row (``Tổng cộng | NS tỉnh | NS huyện``):
+        each row's total the sum of its other figures. Trusted like a column of sums: rows of
+        two parts or more add up, and the rows that do not are few enough for typos; otherwise
+        it is reported not checked."""
+        named = [p for p in self.columns if p < len(self.titles) and TOTAL_LABEL.match(self.titles[p])]
+        if len(named) != 1:
+            return None
+        t = named[0]
+        parts = [p for p in self.columns if p != t]
+        if len(parts) < 2:
+            return None
+        rows = []
+        evidence = fails = 0
+        for row in self.rows:
+            stated = self._value(row.values[t]) if t in row.values else None
+            present = [(p, self._value(row.values[p])) for p in parts if p in row.values]
+            if stated is None or not present or any(v is None for _p, v in present):
+                continue
+            miss = stated - total(v for _p, v in present if v is not None)
+            evidence += miss == 0 and sum(1 for _p, v in present if v) >= 2
+            fails += miss != 0
+            rows.append((row, present))
+        if not rows or evidence == 0 or fails > 2 * evidence:
+            if fails:
+                args = {"column": self._title(t)[:60]}
+                self.reader.findings.append(
+                    Finding(rows[0][0].values[t].source, "TABLE_COLUMN_NOT_CHECKED", Severity.WARNING, args)
+                )
+            return None
+        money = self._money()
+        sections = []
+        for row, present in rows:
+            cell = row.values[t]
+            value = self._value(cell)
+            assert value is not None
+            where = row.label_cell.source._replace(col=None, pos=None)
+            items = tuple(
+                lump(self._title(p), Quantity(v, money.name, money, row.values[p].source, row.values[p].text))
+                for p, v in present
+                if v is not None
+            )
+            number, label = _named(row, self._title(t))
+            sections.append(Section(number, label, where, Amount(value, money, cell.source), items))
+        title = f"{self._title(t)} = " + " + ".join(self._title(p) for p in parts)
+        return Section("", title[:120], self.source, None, tuple(sections), alternatives=True)
 
     def _parts(self, g: _Row, p: int) -> int:
         return sum(1 for c in g.children if p in c.values)
@@ -262,7 +312,16 @@ class ColumnSums:
             children = tuple(s for s in (self._section(c, p, trusted) for c in row.children) if s is not None)
         if stated is None and not children:
             return None
-        return Section(row.number, row.label, source, stated, children)
+        number, label = _named(row, self._title(p))
+        return Section(number, label, source, stated, children)
+
+
+def _named(row: _Row, column: str) -> tuple[str, str]:
+    """A row's number and title in one column: the column said with the number (``I – Năm
+    2026``: how messages name it), or with the title when the row has no number."""
+    if row.number:
+        return f"{row.number} – {column}", row.label
+    return "", f"{row.label} – {column}"
 
 
 def _walk(rows: list[_Row]) -> list[_Row]:

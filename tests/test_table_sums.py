@@ -63,13 +63,24 @@ def test_every_column_of_a_revenue_table_adds_up(tmp_path: Path) -> None:
     report = _check(tmp_path, _pipe(_revenue()))
     assert _errors(report) == []
     assert _verdict(report) == "ok"
-    results = [r for r in report.evaluation.sections() if r.section.items]
+    results = [r for r in report.evaluation.sections() if r.section.items and r.section.stated]
     # three groups (the total, I, 1) in each of the three columns, each checked and agreeing
-    assert sorted((r.section.title, r.section.stated.value, r.ok) for r in results if r.section.stated) == sorted(
-        (t, Decimal(v), True)
-        for col in (("1000", "900", "600"), ("1100", "1000", "700"), ("1200", "1050", "700"))
-        for t, v in zip(("TỔNG THU (I+II)", "Thu nội địa", "Thu từ doanh nghiệp"), col, strict=True)
-    )
+    got = sorted((r.section.number, r.section.title, r.section.stated.value, r.ok) for r in results)
+    expected = []
+    for column, figures in (("Dự toán 2025", (1000, 900, 600)), ("Ước thực hiện 2025", (1100, 1000, 700))):
+        total, first, second = figures
+        expected += [
+            ("", f"TỔNG THU (I+II) – {column}", Decimal(total), True),
+            (f"I – {column}", "Thu nội địa", Decimal(first), True),
+            (f"1 – {column}", "Thu từ doanh nghiệp", Decimal(second), True),
+        ]
+    column = "Dự toán 2026"
+    expected += [
+        ("", f"TỔNG THU (I+II) – {column}", Decimal(1200), True),
+        (f"I – {column}", "Thu nội địa", Decimal(1050), True),
+        (f"1 – {column}", "Thu từ doanh nghiệp", Decimal(700), True),
+    ]
+    assert got == sorted(expected)
 
 
 def test_a_wrong_figure_is_named_at_its_row_and_the_row_it_adds_into(tmp_path: Path) -> None:
@@ -122,6 +133,51 @@ def test_a_column_of_averages_is_no_column_of_sums(tmp_path: Path) -> None:
     report = _check(tmp_path, _pipe(rows))
     assert _errors(report) == []
     assert _verdict(report) == "ok"  # the averages column is named for what it is, and not summed
+
+
+_ACROSS = [
+    ["STT", "Nội dung", "Tổng cộng", "Ngân sách tỉnh", "Ngân sách huyện"],
+    ["I", "Chi thường xuyên", "500", "300", "200"],
+    ["1", "Giáo dục", "350", "200", "150"],
+    ["2", "Y tế", "150", "100", "50"],
+    ["II", "Chi đầu tư", "400", "250", "150"],
+    ["1", "Giao thông", "400", "250", "-"],
+    ["", "Tổng cộng", "900", "550", "350"],
+]
+
+
+def test_a_total_column_adds_the_others_across_each_row(tmp_path: Path) -> None:
+    rows = [list(r) for r in _ACROSS]
+    rows[5] = ["1", "Giao thông", "400", "250", "150"]
+    report = _check(tmp_path, _pipe(rows))
+    assert _errors(report) == []
+    assert _verdict(report) == "ok"
+    across = [r for r in report.evaluation.sections() if r.section.title.startswith("Tổng cộng = ")]
+    assert [(c.section.number, c.stated, c.ok) for c in across[0].children] == [
+        ("I – Tổng cộng", Decimal(500), True),
+        ("1 – Tổng cộng", Decimal(350), True),
+        ("2 – Tổng cộng", Decimal(150), True),
+        ("II – Tổng cộng", Decimal(400), True),
+        ("1 – Tổng cộng", Decimal(400), True),
+        ("", Decimal(900), True),
+    ]
+
+
+def test_a_row_whose_total_is_not_its_parts_is_named_with_its_column(tmp_path: Path) -> None:
+    rows = [list(r) for r in _ACROSS]
+    rows[3] = ["2", "Y tế", "150", "100", "60"]
+    rows[5] = ["1", "Giao thông", "400", "250", "150"]
+    text = _pipe(rows)
+    report = _check(tmp_path, text)
+    lines = text.split("\n")
+    at = {name: next(i for i, t in enumerate(lines, 1) if name in t) for name in ("Chi thường xuyên", "Y tế")}
+    assert _errors(report) == [
+        ("SECTION_SUM_MISMATCH", at["Chi thường xuyên"], Decimal(200)),
+        ("SECTION_SUM_MISMATCH", at["Y tế"], Decimal(150)),
+    ]
+    messages = [f.message for f in report.findings if f.severity is Severity.ERROR]
+    assert messages[0].startswith("Mục I – Ngân sách huyện: cộng các khoản bên trong được 210 triệu đồng")
+    assert messages[1].startswith("Mục 2 – Tổng cộng: cộng các khoản bên trong được 160 triệu đồng")
 
 
 # --- a property over generated tables ---------------------------------------------------------
@@ -202,6 +258,17 @@ def _sheet(rnd: random.Random, mistake: bool) -> _Sheet:
         total_at = len(rows) - 1
     for g in group_rows:
         parents[g] = total_at
+    if columns >= 2 and rnd.random() < 0.4:  # a column that totals the others across each row
+        at = rnd.choice((2, 2 + columns))
+        for row, kind in zip(rows, kinds, strict=True):
+            if kind == "head":
+                cell = rnd.choice(("Tổng cộng", "Tổng số", "Cộng"))
+            elif kind == "numbers":
+                cell = str(columns + 1)
+            else:
+                cell = fig(sum(int(c.replace(".", "")) for c in row[2:]))
+            row.insert(at, cell)
+        columns += 1
     wrong = None
     if mistake:
         r = rnd.choice([i for i, k in enumerate(kinds) if k in ("group", "item", "total")])
