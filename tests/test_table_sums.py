@@ -331,3 +331,41 @@ def test_generated_tables_of_sums(tmp_path: Path, seed: int, mistake: bool, layo
     rows = {row, sheet.parents.get(row, row)} | {r for r, p in sheet.parents.items() if p == row}
     spans = [lines[r] for r in rows]  # the moved figure's row, the row it adds into, its parts
     assert all(any(a <= (line or 0) <= b for a, b in spans) for _code, line, _v in errors), (text, errors)
+
+
+def test_a_revenue_table_in_a_workbook_and_in_a_word_table(tmp_path: Path) -> None:
+    import docx
+    import openpyxl
+
+    rows = [
+        [c if i < 2 or not c[:1].isdigit() else int(c.replace(".", "")) for i, c in enumerate(r)] for r in _revenue()
+    ]
+    rows = [r for r in rows if r[0] != "A"]  # no column-number row
+    wrong = [list(r) for r in rows]
+    wrong[3][4] = 750  # ``1 Thu từ doanh nghiệp``, Dự toán 2026
+    for name, table in (("right", rows), ("wrong", wrong)):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.append(["BIỂU DỰ TOÁN THU"])
+        ws.append(["Đơn vị: triệu đồng"])
+        for r in table:
+            ws.append(r)
+        wb.save(tmp_path / f"{name}.xlsx")
+        document = docx.Document()
+        document.add_paragraph("BIỂU DỰ TOÁN THU")
+        document.add_paragraph("Đơn vị: triệu đồng")
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for i, r in enumerate(table):
+            for j, c in enumerate(r):
+                grid.cell(i, j).text = format_vn(Decimal(c)) if isinstance(c, int) else c
+        document.save(str(tmp_path / f"{name}.docx"))
+    for suffix, places in ((".xlsx", ["Sheet!E5", "Sheet!E6"]), (".docx", ["bảng 1, dòng 3", "bảng 1, dòng 4"])):
+        right = check_file(tmp_path / f"right{suffix}")
+        assert _errors(right) == [] and _verdict(right) == "ok", suffix
+        report = check_file(tmp_path / f"wrong{suffix}")
+        found = [(f.code, f.source.cell, f.actual) for f in report.findings if f.severity is Severity.ERROR]
+        assert found == [
+            ("SECTION_SUM_MISMATCH", places[0], Decimal(1050)),
+            ("SECTION_SUM_MISMATCH", places[1], Decimal(750)),
+        ], suffix
