@@ -104,7 +104,7 @@ def _computation(r: LineResult, s: StepResult) -> tuple[Decimal | Phrase, ...]:
     values: list[Decimal | Phrase] = [
         Phrase("NUMBER.percent", {"value": f.value}) if f.percent else f.value for f in s.step.factors
     ]
-    if s.index > 1:
+    if s.index > 1 and not s.step.restart:  # a step that restarts holds its whole computation
         values.insert(0, r.line.steps[s.index - 2].stated.value)
     return tuple(values)
 
@@ -121,10 +121,12 @@ def check_products(ev: Evaluation) -> list[Finding]:
             continue
         steps = r.steps
         skip_next = False
+        said: set[tuple[int, Decimal]] = set()  # (figure, computed) already reported on this line
         for i, s in enumerate(steps):
-            if s.ok or skip_next:
+            if s.ok or skip_next or (id(s.step.stated), s.computed) in said:
                 skip_next = False
-                continue
+                continue  # sides restating one result that compute the same: one finding at it
+            said.add((id(s.step.stated), s.computed))
             stated_q = s.step.stated
             unit = stated_q.money.name if stated_q.money is not None else stated_q.unit_text
             cause: Cause | None = None

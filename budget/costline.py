@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from typing import Protocol
 
+from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
 from budget.grammar.expression import BinOp, Node, Operand, ParseError, Parser, operands, top_product
 from budget.grammar.relation import (
@@ -371,6 +372,12 @@ def read_chain(
         return _unread(text, tokens, rel.at, start, end, locate, builder.findings)
     try:
         line = _line(builder, rel, text, tokens, start, label_from)
+        if any(not isinstance(side.parsed.node, Operand) for side in rel.sides[1:]) and not _holds(line):
+            restated = _restated(builder, rel, line)
+            if restated is not None and (_holds(restated) or _agree(restated)):
+                line = restated
+                args = {"text": " ".join(text[tokens[rel.start].start : rel.result.unit_end].split())[:80]}
+                builder.findings.append(Finding(line.source, "CHAIN_RESTATED", Severity.INFO, args))
     except _Unreadable as e:
         return _unread(text, tokens, None, start, end, locate, builder.findings, e)
     first = rel.sides[0].parsed.node
@@ -525,6 +532,29 @@ def _line(b: _Builder, rel: Relation, text: str, tokens: list[Token], start: int
     )
     loose = tuple(b.locate.at(tokens[i].start + 1) for i in rel.loose)
     return CostLine(b.locate.at(first_tok.start + 1), label, tuple(steps), prefix, notes, tail, loose=loose)
+
+
+def _holds(line: CostLine) -> bool:
+    """Does every step of the line give its stated figure, exactly or as written rounded?"""
+    return all(s.ok or s.within_rounding for s in evaluate_line(line).steps)
+
+
+def _agree(line: CostLine) -> bool:
+    """Do the sides of a restated chain all compute the same figure (only the result differs)?"""
+    return len({s.computed for s in evaluate_line(line).steps}) == 1
+
+
+def _restated(b: _Builder, rel: Relation, line: CostLine) -> CostLine | None:
+    """A chain whose sides are each a whole computation of the one result (``6/(12+6) x 100% =
+    6/18 x 100% = 33,33%``; ``2.000.000 đồng x 3 = 6.000.000 đồng = 1.000.000 đồng x 6 = ...``),
+    not steps that go on from the figure before: every side computed alone against the result.
+    Asked only when the chain does not hold as steps; taken when it holds so, or when its sides
+    all compute one figure and only the result differs (a note says so either way)."""
+    steps = []
+    for k, side in enumerate(rel.sides):
+        factors, _ = b.factors(side.parsed.node, side.lo, side.hi, skip_first=False)
+        steps.append(Step(factors, line.stated, restart=k > 0))
+    return replace(line, steps=tuple(steps))
 
 
 def _clause_end(tokens: list[Token], text: str) -> int:

@@ -220,35 +220,46 @@ def _result_first(
 
 _LEADING_EQ = re.compile(r"\s{0,3}=\s{0,3}(?=[0-9(\[{])")
 _NUMBER_BEFORE = re.compile(
-    r"(" + NUMBER_TOKEN.pattern + r")\s{0,3}(?:[^\W\d_]{1,12}\s{0,3}){0,2}$", NUMBER_TOKEN.flags | re.VERBOSE
+    r"(" + NUMBER_TOKEN.pattern + r")\s{0,3}(%?)\s{0,3}(?:[^\W\d_]{1,12}\s{0,3}){0,2}$",
+    NUMBER_TOKEN.flags | re.VERBOSE,
 )
 
 
 def _figure_computed(
     text: str, a: int, start: int, b: int, locate: Locator, findings: list[Finding], lines: list[CostLine]
 ) -> None:
-    """A plain figure (a count, a rate) and its computation in ``(= ...)`` after it, no equation
-    in it: read as ``computation = figure`` when the group holds exactly one computation."""
+    """A plain figure (a count, a rate, a percentage) and its computation in ``(= ...)`` after
+    it (``33,33% (= 6/18 x 100%)``): read as ``computation = figure``; a group that gives no
+    such reading (a chain of restatements inside it, no figure before it) is reported unread."""
+    unread = Finding(locate.at(a + 1), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": text[a:b][:60]})
     before = _NUMBER_BEFORE.search(text, max(0, a - 60), a)
     if before is None:
+        findings.append(unread)
         return
-    written = before.group(1)
+    written, percent = before.group(1), bool(before.group(2))
     content = text[start : b - 1]
-    if "=" in content:
-        return  # ``(= 6/(12+6) x 100 % = 6/18 x 100 %)``: a chain after the figure, not read here
-    probe = content + " = " + written
+    if "=" in content:  # ``(= 6/(12+6) x 100% = 6/18 x 100%)``: a chain of restatements, not read
+        findings.append(unread)
+        return
+    probe = content + " = " + written + ("%" if percent else "")
     masked, notes = _mask_notes(probe)
     chain = read_chain(probe, masked, notes, 0, len(probe), _At(locate, start))
-    if chain.line is None or len(chain.line.steps) != 1:
-        findings.extend(f for f in chain.findings if f.code == "COSTLINE_UNREADABLE")
+    if chain.line is None:
+        said = [f for f in chain.findings if f.code == "COSTLINE_UNREADABLE"]
+        findings.extend(said or [unread])
         return
     try:
         value, more = read_number_at(written, locate.at(before.start(1) + 1))
     except NumberError:
+        findings.append(unread)
         return
     findings.extend(more)
     line = chain.line
-    stated = Quantity(value, "", None, locate.at(before.start(1) + 1), written)
+    if len(line.steps) != 1:
+        findings.append(unread)
+        return
+    where = locate.at(before.start(1) + 1)
+    stated = Quantity(value, "%" if percent else "", None, where, written + ("%" if percent else ""), percent)
     lines.append(CostLine(line.source, line.label, (Step(line.steps[0].factors, stated),), line.prefix, line.notes))
 
 

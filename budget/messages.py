@@ -648,6 +648,10 @@ TEMPLATES: Mapping[str, str] = {
         "Bảng ở dòng {first}–{last} có tiêu đề gộp ô, hẹp hơn các dòng số liệu: không xác định được số nào thuộc cột "
         "nào, bảng này chưa được kiểm tra."
     ),
+    "CHAIN_RESTATED": (
+        "Các vế của “{text}” là những cách tính lại cùng một kết quả (không phải các bước nối tiếp): "
+        "mỗi vế được đối chiếu riêng với kết quả."
+    ),
     "TABLE_SUM_NOT_CHECKED": (
         "Dòng “{label}” có các dòng con nhưng không cột nào cộng đúng bằng nó (có thể chỉ liệt kê một phần, "
         "hoặc chia theo hai cách); tổng này chưa được kiểm tra."
@@ -1138,6 +1142,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_NOT_CHECKED": (
         "The table on lines {first}–{last} has a header of merged cells, narrower than its rows of figures: "
         "which figure stands in which column cannot be known, so the table is not checked."
+    ),
+    "CHAIN_RESTATED": (
+        "The sides of “{text}” are ways of computing the same result again (not steps one after another): "
+        "each side is checked against the result on its own."
     ),
     "TABLE_SUM_NOT_CHECKED": (
         "Row “{label}” has rows under it but adds up to them in no column (a partial list, or a second "

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
-from budget.model import CostLine, Quantity, Step
+from budget.model import CostLine, Quantity
 
 _MAX_AMBIGUOUS = 4
 # A document that writes ``1.617,352`` or ``2,5`` uses the decimal comma: its ``105,000``
@@ -77,7 +77,7 @@ def _with(line: CostLine, changes: dict[tuple[int, int], Quantity]) -> CostLine:
     for s, step in enumerate(line.steps):
         factors = tuple(changes.get((s, i), q) for i, q in enumerate(step.factors))
         stated = changes.get((s, -1), step.stated)
-        steps.append(Step(factors, stated))
+        steps.append(replace(step, factors=factors, stated=stated))  # a restart or rounding kept
     return replace(line, steps=tuple(steps))
 
 

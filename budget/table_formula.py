@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from budget.costline import _mask_notes, read_chain
 from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
-from budget.model import CostLine, Quantity, Step
+from budget.model import CostLine, Quantity
 from budget.source import Source
 from budget.table_cells import PRODUCT, is_marker, kind, runs_of
 from budget.table_columns import Column
@@ -118,7 +118,7 @@ def formula_row(
         if stated.money is None and not stated.percent and money[0] is not None:
             stated = replace(stated, money=money[0], unit_text=stated.unit_text or money[0].name)
         factors = _table_money(step.factors, column_money(None, context)) if k == 0 else step.factors
-        steps.append(Step(factors, stated))
+        steps.append(replace(step, factors=factors, stated=stated))  # a restart or rounding kept
     label = " ".join(c.text for c in labels) or line.label
     source = labels[0].source if labels else line.source
     read = replace(line, source=source, label=label, steps=tuple(steps))

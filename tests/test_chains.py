@@ -1,0 +1,69 @@
+"""Chains of ``=`` whose sides restate one result, and a percentage with its computation in
+brackets after it. Invented texts, exact verdicts and findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budget.api import check_file
+from budget.findings import Severity
+from plancheck.projection import project
+
+_MONEY = "1. Chi hội nghị: 2 ngày x 1.000.000 đồng/ngày = 2.000.000 đồng.\n"
+
+
+def _run(tmp_path: Path, line: str) -> tuple[str, list[str], list[str]]:
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\n" + _MONEY + "2. " + line + "\n", encoding="utf-8")
+    report = check_file(path)
+    errors = [f.code for f in report.findings if f.severity is Severity.ERROR]
+    others = [f.code for f in report.findings if f.severity is not Severity.ERROR and f.code != "TOTAL_MISSING"]
+    return project(report).verdict.kind.value, errors, others
+
+
+@pytest.mark.parametrize(
+    ("line", "verdict", "errors", "others"),
+    [
+        # sides that restate the result by other computations: each checked against it
+        (
+            "Thuê xe: 2.500.000 đồng x 4 = 10.000.000 đồng = 5.000.000 đồng x 2 = 10.000.000 đồng.",
+            "ok",
+            [],
+            ["CHAIN_RESTATED"],
+        ),
+        (
+            "Thuê xe: 2.500.000 đồng x 4 = 10.000.000 đồng = 5.000.000 đồng x 2 = 11.000.000 đồng.",
+            "errors",
+            ["PRODUCT_MISMATCH"],
+            ["CHAIN_RESTATED"],
+        ),
+        (
+            "Tỷ lệ hoàn thành = 3/(9+3) x 100% = 3/12 x 100% = 25%.",
+            "ok",
+            [],
+            ["CHAIN_RESTATED"],
+        ),
+        (
+            "Tỷ lệ hoàn thành = 3/(9+3) x 100% = 3/12 x 100% = 30%.",
+            "errors",
+            ["PRODUCT_MISMATCH"],
+            ["CHAIN_RESTATED"],
+        ),
+        # an ordinary chain goes on from the figure before: no restatement to say
+        ("Bồi dưỡng: 27 người x 5 triệu đồng/người/năm = 135 triệu đồng/năm x 5 năm = 675 triệu đồng.", "ok", [], []),
+        # a percentage and its computation in brackets after it
+        ("Tỷ lệ giáo viên đạt chuẩn là 40% (= 8/20 x 100%).", "ok", [], []),
+        ("Tỷ lệ giáo viên đạt chuẩn là 45% (= 8/20 x 100%).", "errors", ["PRODUCT_MISMATCH"], []),
+        # a chain inside the brackets is not read: said, never judged
+        (
+            "Tỷ lệ giáo viên đạt chuẩn là 40% (= 8/(12+8) x 100% = 8/20 x 100%).",
+            "incomplete",
+            [],
+            ["COSTLINE_UNREADABLE"],
+        ),
+    ],
+)
+def test_chain_and_bracket_forms(tmp_path: Path, line: str, verdict: str, errors: list[str], others: list[str]) -> None:
+    assert _run(tmp_path, line) == (verdict, errors, others)
