@@ -9,6 +9,7 @@ wording of the important messages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -736,7 +737,7 @@ TEMPLATES_EN: Mapping[str, str] = {
         "{difference} {unit}), within the ± {slack} {unit} rounding {rounded}; not an addition error if the "
         "figures were rounded."
     ),
-    "ROUNDED_PARTS.some": "of the stated figure and {count} rounded items",
+    "ROUNDED_PARTS.some": "of the stated figure and {count:rounded item|rounded items}",
     "ROUNDED_PARTS.own": "of the stated figure itself",
     "TABLE_ROW_NO_AMOUNT": "Table row “{label}” has factors but an empty amount cell; it was not checked.",
     "NUMBER.percent": "{value}%",
@@ -795,14 +796,14 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "TABLE_COLUMN_PER_MONTH": (
         "The figure {stated} {unit} stands in the column “{column}”, a per-month amount, while the formula "
-        "multiplies by {months} months."
+        "multiplies by {months:month|months}."
     ),
     "TABLE_COUNT_PLACED.only": (
-        "The row “{label}” writes only {count} figures, in no stated column; placed in {columns}, "
+        "The row “{label}” writes only {count:figure|figures}, in no stated column; placed in {columns}, "
         "the only placement under which every column total agrees."
     ),
     "TABLE_COUNT_PLACED.best": (
-        "The row “{label}” writes only {count} figures, in no stated column; placed in {columns}, "
+        "The row “{label}” writes only {count:figure|figures}, in no stated column; placed in {columns}, "
         "the placement under which most column totals agree."
     ),
     "TABLE_CELLS_GLUED": (
@@ -810,8 +811,8 @@ TEMPLATES_EN: Mapping[str, str] = {
         "not guessed, the row was not checked."
     ),
     "TABLE_SCALE_IMPLIED": (
-        "The unit price column states no unit; {count} rows agree only when the unit price is read in {unit} "
-        "(the amounts in đồng), so it was read that way."
+        "The unit price column states no unit; {count:row agrees|rows agree} only when the unit price is read "
+        "in {unit} (the amounts in đồng), so it was read that way."
     ),
     "TABLE_SCALE_MIXED": (
         "The amount column states no unit and mixes two units: reading {figures} as thousand đồng and the "
@@ -860,8 +861,8 @@ TEMPLATES_EN: Mapping[str, str] = {
         "smaller files."
     ),
     "XLSX_TOO_WIDE": (
-        "The sheet “{member}” has a cell as far out as column {column}, row {row}: an area of {rows} rows × "
-        "{columns} columns, over the limit of {limit} cells; not read. Delete the stray cells far out and save "
+        "The sheet “{member}” has a cell as far out as column {column}, row {row}: an area of {rows:row|rows} × "
+        "{columns:column|columns}, over the limit of {limit} cells; not read. Delete the stray cells far out and save "
         "the file again."
     ),
     "XLSX_BAD_REFERENCE": (
@@ -905,7 +906,7 @@ TEMPLATES_EN: Mapping[str, str] = {
         "or open the PDF with its password and save a copy without one."
     ),
     "PDF_NO_TEXT": (
-        "The PDF file has no text layer ({pages} pages, none with a character): probably a scan or a photo. "
+        "The PDF file has no text layer ({pages:page|pages} and not one character): probably a scan or a photo. "
         "The tool does not recognise text (OCR); use the original Word document or a PDF exported from Word."
     ),
     "PDF_NO_PAGES": "The PDF file has no pages.",
@@ -952,9 +953,9 @@ TEMPLATES_EN: Mapping[str, str] = {
         "its rows were not checked."
     ),
     "XLSX_NOT_EVALUATED": (
-        "{count} formula cells of the sheet “{sheet}” have no stored value (saved by a program that does not "
-        "calculate), the first is {first}. The tool recomputed them; open and save the file in Excel or "
-        "LibreOffice so that viewers see the figures."
+        "The sheet “{sheet}” has {count:formula cell|formula cells} with no stored value (saved by a program "
+        "that does not calculate), the first is {first}. The tool recomputed the values; open and save the file "
+        "in Excel or LibreOffice so that viewers see the figures."
     ),
     "XLSX_STALE_VALUE": (
         "The cell stores {stored} but recomputes to {computed} {unit}: the workbook was not recalculated "
@@ -969,8 +970,8 @@ TEMPLATES_EN: Mapping[str, str] = {
         "is not checked; open and save the file in Excel or LibreOffice so that it gets a value."
     ),
     "XLSX_FORMULA_UNCHECKED": (
-        "{count} formula cells of the sheet “{sheet}” could not be recomputed to check their stored values, "
-        "the first is {first} ({reason}{origin}); the stored values were used."
+        "In the sheet “{sheet}”, {count:formula cell|formula cells} could not be recomputed to check the "
+        "stored values, the first is {first} ({reason}{origin}); the stored values were used."
     ),
     "FORMULA_ORIGIN": " (at cell {cell})",
     "FORMULA_REASON.syntax": "the formula's syntax could not be read",
@@ -1080,7 +1081,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TARGET_NO_DENOMINATOR": "Target {id} is a percentage but states no denominator.",
     "TARGET_BAD_DEADLINE": "The deadline “{text}” is not a year.",
     "TARGET_SPLIT_SHAPE": (
-        "The split has {shares} shares but the numerator has {measures} measures; the two must be equal."
+        "The split has {shares:share|shares} but the numerator has {measures:measure|measures}; the two must be equal."
     ),
     "TARGET_SHARES_NOT_100": "The shares of the split add up to {total}%, not 100%.",
     "TARGET_MEASURE_MISSING": "Target {id}: the data have no measure {measures}; this target cannot be evaluated.",
@@ -1111,31 +1112,35 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     # reports
     "VERDICT.ok": "RESULT: MATCHES",
-    "VERDICT.errors": "RESULT: {errors} errors, {warnings} warnings",
+    "VERDICT.errors": "RESULT: {errors:error|errors}, {warnings:warning|warnings}",
     "VERDICT.incomplete": "NOT FULLY CHECKED: {unread} not checked",
     "VERDICT.no_budget": "NO BUDGET TO CHECK",
-    "VERDICT_DETAIL.ok": "Every product, section sum and the grand total match; {warnings} warnings, {notes} notes.",
+    "VERDICT_DETAIL.ok": (
+        "Every product, section sum and the grand total match; {warnings:warning|warnings}, {notes:note|notes}."
+    ),
     "VERDICT_DETAIL.ok_rounding": (
-        "Every product matches; {rounded} sums differ within the rounding of their figures (see the warnings), "
-        "the other sums match; {warnings} warnings, {notes} notes."
+        "Every product matches; {rounded:sum differs|sums differ} within the rounding of their figures (see the "
+        "warnings), the other sums match; {warnings:warning|warnings}, {notes:note|notes}."
     ),
     "VERDICT_DETAIL.errors": (
-        "{errors} figures do not match or cannot be used; {warnings} warnings, {notes} notes. "
+        "{errors:figure does|figures do} not match or cannot be used; {warnings:warning|warnings}, {notes:note|notes}. "
         "See each error at its place."
     ),
     "VERDICT_DETAIL.errors_unread": (
-        "{errors} figures do not match or cannot be used; {warnings} warnings, {notes} notes; "
+        "{errors:figure does|figures do} not match or cannot be used; {warnings:warning|warnings}, {notes:note|notes}; "
         "besides, {unread} not checked."
     ),
     "VERDICT_DETAIL.incomplete": (
-        "What was checked has no error ({warnings} warnings, {notes} notes), but parts of the document could "
-        "not be read, so it cannot be said to match."
+        "What was checked has no error ({warnings:warning|warnings}, {notes:note|notes}), but parts of the "
+        "document could not be read, so it cannot be said to match."
     ),
-    "VERDICT_DETAIL.no_budget": "No cost line, section amount or grand total was found in the document; {notes} notes.",
-    "UNREAD.amounts": "{count} amounts",
-    "UNREAD.lines": "{count} computation lines",
-    "UNREAD.cells": "{count} formula cells",
-    "UNREAD.other": "{count} other places",
+    "VERDICT_DETAIL.no_budget": (
+        "No cost line, section amount or grand total was found in the document; {notes:note|notes}."
+    ),
+    "UNREAD.amounts": "{count:amount|amounts}",
+    "UNREAD.lines": "{count:computation line|computation lines}",
+    "UNREAD.cells": "{count:formula cell|formula cells}",
+    "UNREAD.other": "{count:other place|other places}",
     "SUM_UNCHECKED": "{label}: adds up to {computed} {unit}, states {stated} {unit}; no check reported it.",
     "STATUS.ok": "Matches",
     "STATUS.error": "Wrong",
@@ -1211,12 +1216,12 @@ TEMPLATES_EN: Mapping[str, str] = {
     "T.line": "line {line}",
     "T.no_budget": "No budget (cost lines, section amounts, grand total) found in the document.",
     "T.targets": "Targets stated in the document ({count}), to track with indicators check:",
-    "T.summary": "Summary: {lines} cost lines, {sections} sections",
-    "T.summary_amounts": ", {found} amounts found ({checked} checked)",
+    "T.summary": "Summary: {lines:cost line|cost lines}, {sections:section|sections}",
+    "T.summary_amounts": ", {found:amount|amounts} found ({checked} checked)",
     "T.summary_total": ", grand total stated {total} {unit}",
     "XL.words": "In words: {words}",
     "XL.verdict_time": "Checked at {time} by {tool}.",
-    "XL.findings_count": "{count} findings",
+    "XL.findings_count": "{count:finding|findings}",
     "XL.sources_title": "Where the data of this workbook come from",
     "XL.template_title": "Budget estimate (template to fill in)",
     "XL.template_help": (
@@ -1314,10 +1319,10 @@ TEMPLATES_EN: Mapping[str, str] = {
         "it was not checked."
     ),
     "STATUS.stated": "Stated, not computed",
-    "UNREAD.numbers": "{count} unreadable numbers",
+    "UNREAD.numbers": "{count:unreadable number|unreadable numbers}",
     "VERDICT.incomplete_nothing": "NOT FULLY CHECKED: nothing to compute",
     "VERDICT_DETAIL.nothing_checked": (
-        "There is no product, sum or amount in words to compare ({warnings} warnings, {notes} notes), "
+        "There is no product, sum or amount in words to compare ({warnings:warning|warnings}, {notes:note|notes}), "
         "so it cannot be said to match."
     ),
     # grammar of written arithmetic (budget/grammar)
@@ -1338,9 +1343,9 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "WORDS_NOT_CHECKED": "The amount in words “{words}” ({said} đồng) has no figure beside it; it was not compared.",
     "LEGAL_FIGURES_SKIPPED": (
-        "{count} amounts are thresholds or limits of a rule (“từ ... trở lên”, “không quá”, “tối đa”...) or "
-        "figures of a worked example; they are no spending, so they are neither added to a total nor counted "
-        "as not checked."
+        "{count:amount is a threshold or a limit|amounts are thresholds or limits} of a rule (“từ ... trở lên”, "
+        "“không quá”, “tối đa”...) or figures of a worked example: no spending, so neither added to a total "
+        "nor counted as not checked."
     ),
     "PARTS_AFTER_TOTAL": (
         "Item {number} states “Tổng cộng” {stated} {unit} and computes more after it; those computations are "
@@ -1437,10 +1442,27 @@ def _show(value: object, lang: str = "vi") -> str:
 LANGUAGES = ("vi", "en")
 
 
+# An English count with its noun, singular for 1: ``{errors:error|errors}`` reads ``1 error``,
+# ``2 errors``, and the words may go on to a verb (``{rounded:sum differs|sums differ}``).
+# Vietnamese has no plural and writes ``{errors} lỗi``.
+_COUNTED = re.compile(r"(?<!\{)\{(\w+):([^{}|]*)\|([^{}|]*)\}")
+
+
+def _counted(template: str, args: Mapping[str, object]) -> str:
+    """``template`` with each counted noun in the number its count asks for."""
+    if "|" not in template:
+        return template
+
+    def noun(m: re.Match[str]) -> str:
+        return "{" + m[1] + "} " + (m[2] if str(args.get(m[1])) == "1" else m[3])
+
+    return _COUNTED.sub(noun, template)
+
+
 def render(code: str, args: Mapping[str, object], lang: str = "vi") -> str:
     """The text for ``code`` with ``args`` filled in: Vietnamese (Decimals in Vietnamese form) by
     default; ``lang="en"`` takes the English table, which has every code the Vietnamese one has."""
-    template = (TEMPLATES_EN if lang == "en" else TEMPLATES)[code]
+    template = _counted((TEMPLATES_EN if lang == "en" else TEMPLATES)[code], args)
     shown = {k: _show(v, lang) for k, v in args.items()}
     # an empty value (a count's unit) takes the space before it along: ``60,`` not ``60 ,``
     text = template.format(**{k: v if v != "" else _EMPTY for k, v in shown.items()})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import string
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,64 @@ def test_english_is_never_vietnamese_by_default() -> None:
     )
     with pytest.raises(KeyError):
         messages.render("NO_SUCH_CODE", {}, "en")
+
+
+@pytest.mark.parametrize(
+    ("code", "args", "one", "two"),
+    [
+        ("VERDICT.errors", {"errors": 1, "warnings": 1}, "RESULT: 1 error, 1 warning", "RESULT: 2 errors, 2 warnings"),
+        (
+            "VERDICT_DETAIL.errors",
+            {"errors": 1, "warnings": 1, "notes": 1},
+            "1 figure does not match or cannot be used; 1 warning, 1 note. See each error at its place.",
+            "2 figures do not match or cannot be used; 2 warnings, 2 notes. See each error at its place.",
+        ),
+        (
+            "VERDICT_DETAIL.ok_rounding",
+            {"rounded": 1, "warnings": 1, "notes": 1},
+            "Every product matches; 1 sum differs within the rounding of their figures (see the warnings), "
+            "the other sums match; 1 warning, 1 note.",
+            "Every product matches; 2 sums differ within the rounding of their figures (see the warnings), "
+            "the other sums match; 2 warnings, 2 notes.",
+        ),
+        ("UNREAD.amounts", {"count": 1}, "1 amount", "2 amounts"),
+        ("UNREAD.lines", {"count": 1}, "1 computation line", "2 computation lines"),
+        ("UNREAD.cells", {"count": 1}, "1 formula cell", "2 formula cells"),
+        ("UNREAD.other", {"count": 1}, "1 other place", "2 other places"),
+        ("UNREAD.numbers", {"count": 1}, "1 unreadable number", "2 unreadable numbers"),
+        (
+            "T.summary",
+            {"lines": 1, "sections": 1},
+            "Summary: 1 cost line, 1 section",
+            "Summary: 2 cost lines, 2 sections",
+        ),
+        (
+            "T.summary_amounts",
+            {"found": 1, "checked": 1},
+            ", 1 amount found (1 checked)",
+            ", 2 amounts found (2 checked)",
+        ),
+        ("XL.findings_count", {"count": 1}, "1 finding", "2 findings"),
+        (
+            "ROUNDED_PARTS.some",
+            {"count": 1},
+            "of the stated figure and 1 rounded item",
+            "of the stated figure and 2 rounded items",
+        ),
+    ],
+)
+def test_english_counts_take_the_singular_for_one(code: str, args: dict[str, int], one: str, two: str) -> None:
+    assert messages.render(code, args, "en") == one
+    assert messages.render(code, dict.fromkeys(args, 2), "en") == two
+    assert messages.render(code, {k: Decimal(v) for k, v in args.items()}, "en") == one  # a count read as a Decimal
+
+
+def test_vietnamese_has_no_plural() -> None:
+    assert messages.render("VERDICT.errors", {"errors": 1, "warnings": 2}) == "KẾT QUẢ: 1 lỗi, 2 cảnh báo"
+    assert messages.render("VERDICT.errors", {"errors": 2, "warnings": 1}) == "KẾT QUẢ: 2 lỗi, 1 cảnh báo"
+    parts = string.Formatter().parse
+    counted = [key for key, text in messages.TEMPLATES.items() for _, name, spec, _ in parts(text) if name and spec]
+    assert counted == []  # no ``{n:noun|nouns}`` in Vietnamese
 
 
 def test_the_checks_find_what_is_wrong() -> None:
