@@ -2,13 +2,15 @@
 English text with the same placeholders, and every code the source emits has a text.
 
 The source is read with ``ast``: a string literal given as the code of ``Finding``, ``Cause`` or
-``InputError``, as ``message_key=``, or as the key of ``messages.render`` or ``Phrase`` (both
-branches of a conditional; an f-string such as ``f"TABLE_ROW_NOT_CHECKED.{reason}"`` by its
-fixed prefix, which some key must start with)."""
+``InputError``, as ``message_key=``, or as the key of ``messages.render``, ``Phrase`` or a
+writer's ``t`` (both branches of a conditional; an f-string such as
+``f"TABLE_ROW_NOT_CHECKED.{reason}"`` by its fixed prefix, which some key must start with); the
+report's templates by their ``t("...")``."""
 
 from __future__ import annotations
 
 import ast
+import re
 import string
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -28,7 +30,10 @@ _CODE_ARGUMENT = {
     "InputError": (1, "code"),
     "render": (0, "code"),
     "Phrase": (0, "code"),
+    "t": (0, "code"),  # the writers' and the report's shorthand for ``render`` in their language
 }
+# the report's templates name their words as t("R.title"), or by a prefix as t("STATUS." ~ status)
+_TEMPLATE_KEY = re.compile(r"""\bt\(["']([^"']+)["']\s*(~)?""")
 
 
 def _fields(template: str) -> set[str]:
@@ -112,6 +117,10 @@ def _source_keys() -> list[tuple[str, bool, str]]:
     for package in PACKAGES:
         for path in sorted((ROOT / package).rglob("*.py")):
             out.extend(emitted(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT))))
+    for path in sorted((ROOT / "templates").glob("*.j2")):
+        text = path.read_text(encoding="utf-8")
+        for m in _TEMPLATE_KEY.finditer(text):
+            out.append((m[1], not m[2], f"{path.relative_to(ROOT)}:{text.count(chr(10), 0, m.start()) + 1}"))
     return out
 
 
@@ -141,7 +150,8 @@ def test_the_source_emits_codes_and_keys() -> None:
     prefixes = {text for text, is_whole, _ in keys if not is_whole}
     # the scan finds what it is meant to find: findings, causes, read errors, f-string keys
     assert {"PRODUCT_MISMATCH.split", "SHARE_MISMATCH.parent", "TARGET_NO_DATA", "INPUT_EMPTY"} <= whole
-    assert {"TABLE_ROW_NOT_CHECKED.", "TABLE_COUNT_PLACED.", "UNREAD.", "STATUS."} <= prefixes
+    assert {"TABLE_ROW_NOT_CHECKED.", "TABLE_COUNT_PLACED.", "UNREAD.", "STATUS.", "XL.SHEET."} <= prefixes
+    assert {"XL.summary_headers", "T.summary", "R.title", "SIGN.hint_seal"} <= whole  # writers and templates
     assert len(whole) > 150
 
 
