@@ -116,8 +116,10 @@ def read_number_at(token: str, where: Source) -> tuple[Decimal, list[Finding]]:
     args: dict[str, object] = {"text": token, "value": reading.value}
     if reading.ambiguity == Ambiguity.COMMA_THREE:
         args["alternative"] = format_vn(shift(reading.value, 3))
-    key = f"NUMBER_AMBIGUOUS.{reading.ambiguity}"
-    return reading.value, [Finding(where, "NUMBER_AMBIGUOUS", Severity.WARNING, args, message_key=key)]
+    finding = Finding(
+        where, "NUMBER_AMBIGUOUS", Severity.WARNING, args, message_key=f"NUMBER_AMBIGUOUS.{reading.ambiguity}"
+    )
+    return reading.value, [finding]
 
 
 class _Unreadable(Exception):

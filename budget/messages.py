@@ -1,11 +1,15 @@
-"""Every text a user reads about a finding, in Vietnamese, in one place.
+"""Every text a user reads, in one place: one catalogue per language, Vietnamese
+(``TEMPLATES``) and English (``TEMPLATES_EN``), keyed by the same codes and message keys.
 
 Checks store a code and raw values; the words and the number formatting happen here,
-at the edge. Tests assert the exact wording of the important messages.
+at the edge. Every code has a text in both languages, with the same placeholders (a test
+holds the two catalogues and the codes the source emits together). Tests assert the exact
+wording of the important messages.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -414,6 +418,17 @@ TEMPLATES: Mapping[str, str] = {
     "DATA_NUMERATOR_OVER": "Chỉ tiêu {id}: tử số của {unit} năm {year} lớn hơn mẫu số; số liệu có thể sai.",
     "SPLIT_NOT_100": "Chỉ tiêu {id}: các phần của {unit} năm {year} cộng lại được {total}%, không phải 100%.",
     "DATA_MISSING_YEARS": "Chỉ tiêu {id}: {unit} thiếu số liệu các năm {years}.",
+    "TARGET_AFTER_DATA": (
+        "Chỉ tiêu {id}: năm đánh giá {year} sau năm cuối có số liệu ({last}); "
+        "chỉ tiêu chưa đánh giá được, không tính là đạt."
+    ),
+    "TARGET_NO_DATA_YEAR": (
+        "Chỉ tiêu {id}: không có số liệu năm {year} (các năm có số liệu: {years}); "
+        "chỉ tiêu chưa đánh giá được, không tính là đạt."
+    ),
+    "TARGET_NO_DATA": (
+        "Chỉ tiêu {id}: không năm nào có đủ số liệu ({measures}) của cùng một đơn vị; chỉ tiêu chưa đánh giá được."
+    ),
     # reports
     "VERDICT.ok": "KẾT QUẢ: KHỚP",
     "VERDICT.errors": "KẾT QUẢ: {errors} lỗi, {warnings} cảnh báo",
@@ -525,6 +540,28 @@ TEMPLATES: Mapping[str, str] = {
     "XL.verdict_time": "Kiểm tra lúc {time} bằng {tool}.",
     "XL.findings_count": "{count} phát hiện",
     "XL.sources_title": "Nguồn dữ liệu của bảng tính",
+    # the workbook's sheet names and column headers: the same words as ``budget.layout``, by which
+    # the reader finds the sheets and columns again
+    "XL.SHEET.Tổng hợp": "Tổng hợp",
+    "XL.SHEET.Chi tiết": "Chi tiết",
+    "XL.SHEET.Kiểm tra": "Kiểm tra",
+    "XL.SHEET.Nguồn": "Nguồn",
+    "XL.SHEET.Đơn vị": "Đơn vị",
+    "XL.SHEET.Chỉ tiêu": "Chỉ tiêu",
+    "XL.title": "KIỂM TRA DỰ TOÁN KINH PHÍ",
+    "XL.unit_line": "Đơn vị tính: {unit}",
+    "XL.summary_headers": (
+        "Mục|Nội dung|Kinh phí ghi trong văn bản|Cộng các khoản theo số ghi|Cộng các khoản tính lại "
+        "từ thừa số|Chênh lệch (ghi − cộng)|Trạng thái|Số cộng lên mục trên"
+    ),
+    "XL.detail_headers": (
+        "STT|Mục|Dòng trong văn bản|Nội dung|Thừa số {{k}}|Đơn vị {{k}}|Hệ số quy đổi|Thành tiền tính ({unit})"
+        "|Số ghi trong văn bản ({unit})|Chênh lệch ({unit})|Trạng thái"
+    ),
+    "XL.finding_headers": "Mã|Mức độ|Vị trí|Đúng ra là|Văn bản ghi|Chênh lệch|Đơn vị|Nội dung|Nguyên nhân có thể",
+    "XL.sources_headers": "Dòng trong Chi tiết|Vị trí trong tệp|Văn bản gốc",
+    "XL.provenance": "Tệp đầu vào|SHA-256|Thời điểm kiểm tra|Công cụ",
+    "XL.units_headers": "Cách viết|Lũy thừa của 10 (đồng)||Đơn vị gợi ý",
     "XL.template_title": "Dự toán kinh phí (mẫu để điền)",
     "XL.template_help": (
         "Đơn vị tính: {unit}. Điền mỗi khoản chi một dòng: số lượng, đơn giá, thời gian và đơn vị của từng "
@@ -704,7 +741,7 @@ TEMPLATES_EN: Mapping[str, str] = {
         "{difference} {unit}), within the ± {slack} {unit} rounding {rounded}; not an addition error if the "
         "figures were rounded."
     ),
-    "ROUNDED_PARTS.some": "of the stated figure and {count} rounded items",
+    "ROUNDED_PARTS.some": "of the stated figure and {count:rounded item|rounded items}",
     "ROUNDED_PARTS.own": "of the stated figure itself",
     "TABLE_ROW_NO_AMOUNT": "Table row “{label}” has factors but an empty amount cell; it was not checked.",
     "NUMBER.percent": "{value}%",
@@ -763,16 +800,36 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "TABLE_COLUMN_PER_MONTH": (
         "The figure {stated} {unit} stands in the column “{column}”, a per-month amount, while the formula "
-        "multiplies by {months} months."
+        "multiplies by {months:month|months}."
     ),
     "TABLE_COUNT_PLACED.only": (
-        "The row “{label}” writes only {count} figures, in no stated column; placed in {columns}, "
+        "The row “{label}” writes only {count:figure|figures}, in no stated column; placed in {columns}, "
         "the only placement under which every column total agrees."
     ),
     "TABLE_COUNT_PLACED.best": (
-        "The row “{label}” writes only {count} figures, in no stated column; placed in {columns}, "
+        "The row “{label}” writes only {count:figure|figures}, in no stated column; placed in {columns}, "
         "the placement under which most column totals agree."
     ),
+    "TABLE_CELLS_GLUED": (
+        "The cell “{text}” has letters stuck to a number: two cells of the table may have run together; "
+        "not guessed, the row was not checked."
+    ),
+    "TABLE_SCALE_IMPLIED": (
+        "The unit price column states no unit; {count:row agrees|rows agree} only when the unit price is read "
+        "in {unit} (the amounts in đồng), so it was read that way."
+    ),
+    "TABLE_SCALE_MIXED": (
+        "The amount column states no unit and mixes two units: reading {figures} as thousand đồng and the "
+        "other figures as đồng makes the totals agree; they were read that way."
+    ),
+    "TABLE_SHARES_NOT_100": "The allocation rates add up to {sum}%, not 100%.",
+    "TABLE_DURATION_NOT_APPLIED": (
+        "The rate is per year, so it is not multiplied by the “{text}” months of the time column."
+    ),
+    "TABLE_VIEW.rows": "{title} (by rows)",
+    "TABLE_VIEW.columns": "{title} (by columns)",
+    "TABLE_VIEW.column": "column {n}",
+    "TABLE_VIEW.total_column": "total column",
     # units
     "UNIT_RESIDUAL": (
         "Units do not cancel: the product of the factors is in {product}, leaving {residual} beside {unit}."
@@ -798,9 +855,96 @@ TEMPLATES_EN: Mapping[str, str] = {
     "XLSX_NO_DETAIL": "The workbook has no sheet “{sheet}”; use the template written by budget template.",
     "XLSX_NO_HEADER": "The sheet “{sheet}” has no header row (Thừa số 1, Thành tiền tính ...).",
     "CSV_NO_HEADER": "The CSV file has no header row (Thừa số 1, Thành tiền tính ...).",
+    "XLSX_XML_GUARD_OFF": (
+        "The protection for reading a workbook's XML is switched off (environment variable "
+        "OPENPYXL_DEFUSEDXML={value}, or the defusedxml library is missing); the tool does not read workbooks "
+        "then. Remove the variable (unset OPENPYXL_DEFUSEDXML) or install defusedxml, and run again."
+    ),
+    "XLSX_TOO_MANY_CELLS": (
+        "The workbook has {cells} cells, over the limit of {limit} cells; not read. Split it into several "
+        "smaller files."
+    ),
+    "XLSX_TOO_WIDE": (
+        "The sheet “{member}” has a cell as far out as column {column}, row {row}: an area of {rows:row|rows} × "
+        "{columns:column|columns}, over the limit of {limit} cells; not read. Delete the stray cells far out and save "
+        "the file again."
+    ),
+    "XLSX_BAD_REFERENCE": (
+        "The part “{member}” writes a cell address in an abnormal way (“{text}”), which Excel never does; "
+        "the file may be hostile and was not read."
+    ),
+    "XLSX_REASON.bad_zip": "the zip archive is damaged",
+    "XLSX_REASON.truncated": "the file is truncated",
+    "XLSX_REASON.bad_data": "the compressed data is damaged (checksum mismatch)",
+    "XLSX_REASON.bad_xml": "the XML content is not valid",
+    "XLSX_REASON.missing_part": "a required part of the workbook is missing",
+    "XLSX_REASON.os": "{reason}",
+    "XLSX_REASON.other": "the structure of the workbook is not valid ({kind})",
+    "CSV_BROKEN": "The CSV file cannot be read: {reason}.",
+    "CSV_REASON.field_too_long": "a cell is longer than {limit} characters",
+    "CSV_REASON.other": "the CSV structure is not valid ({kind})",
+    # documents that cannot be read
+    "DOCX_IS_DOC": (
+        "This is a Word 97-2003 (.doc) file or another OLE file named .docx; rename it to .doc, or open it in "
+        "Word and save it as .docx."
+    ),
+    "DOCX_NOT_ZIP": "The file is not a Word .docx document (not a zip file); it may be damaged or truncated.",
+    "DOCX_NOT_DOCX": "This zip file is not a Word .docx document (the content part word/document.xml is missing).",
+    "DOCX_BROKEN": "The Word document is damaged and cannot be read: {reason}.",
+    "DOCX_TOO_LARGE": "The Word document unpacks to {size} MB, over the {limit} MB limit; not read.",
+    "DOCX_ZIP_BOMB": (
+        "The part “{member}” unpacks to an abnormal size for its compressed size; the file may be hostile "
+        "and was not read."
+    ),
+    "DOCX_XML_DECLARATION": (
+        "The part “{member}” declares a DOCTYPE/ENTITY, which Word never writes; the file may be hostile "
+        "and was not read."
+    ),
+    "DOC_REASON.bad_zip": "the zip archive is damaged",
+    "DOC_REASON.truncated": "the file is truncated",
+    "DOC_REASON.bad_data": "the compressed data is damaged (checksum mismatch)",
+    "DOC_REASON.bad_xml": "the XML content is not valid",
+    "DOC_REASON.other": "the structure of the file is not valid ({kind})",
+    "PDF_ENCRYPTED": (
+        "The PDF file is protected by a password and the tool cannot open it; use the original Word document, "
+        "or open the PDF with its password and save a copy without one."
+    ),
+    "PDF_NO_TEXT": (
+        "The PDF file has no text layer ({pages:page|pages} and not one character): probably a scan or a photo. "
+        "The tool does not recognise text (OCR); use the original Word document or a PDF exported from Word."
+    ),
+    "PDF_NO_PAGES": "The PDF file has no pages.",
+    "PDF_BROKEN": "The file is not a PDF, or the PDF is damaged, and cannot be read ({kind}).",
+    "OFFICE_NO_SOFFICE": (
+        "Reading a {suffix} file needs LibreOffice (the soffice command) to convert it to .docx, but "
+        "LibreOffice is not installed; install it (apt-get install libreoffice-writer) or open the file in "
+        "Word and save it as .docx."
+    ),
+    "OFFICE_CONVERT_FAILED": (
+        "LibreOffice could not convert the {suffix} file to .docx ({reason}); the file may be damaged or "
+        "protected by a password. Open the file in Word and save it as .docx."
+    ),
+    "OFFICE_REASON.timeout": "not done after {seconds} seconds",
+    "OFFICE_REASON.exit": "LibreOffice stopped with exit code {code}",
+    "OFFICE_REASON.no_output": "no .docx file was produced",
     # what workbooks say
     "XLSX_NOT_A_NUMBER": "This cell must hold a number but holds “{text}”; the line is computed without it.",
     "XLSX_NUMBER_AS_TEXT": "The number “{text}” was typed as text; it was read as a number.",
+    "XLSX_DATE_AS_NUMBER": (
+        "This cell must hold a number but holds the date {date} (the cell is formatted as a date); the cell is "
+        "not counted. If it is a number, change the cell's format to Number."
+    ),
+    "NUMBER_OUT_OF_RANGE": (
+        "The number {text} is outside the range the tool computes exactly (below 10^18, with at most 18 digits "
+        "after the decimal separator); the cell is not counted."
+    ),
+    "LINE_OUT_OF_RANGE": (
+        "The product of this line's factors is outside the range the tool computes exactly ({digits} digits); "
+        "the line was not checked."
+    ),
+    "CSV_CONTROL_CHARACTER": (
+        "The cell has control characters that do not print ({codes}); they were dropped when reading."
+    ),
     "XLSX_NO_AMOUNT": "The line has factors but no amount, computed or stated; it was not checked.",
     "GRID_HIDDEN_ROW": "Row {row} is hidden in the workbook; its amount was read and checked all the same.",
     "GRID_HIDDEN_SHEET": "Sheet “{sheet}” is hidden in the workbook; its tables were read and checked all the same.",
@@ -813,9 +957,9 @@ TEMPLATES_EN: Mapping[str, str] = {
         "its rows were not checked."
     ),
     "XLSX_NOT_EVALUATED": (
-        "{count} formula cells of the sheet “{sheet}” have no stored value (saved by a program that does not "
-        "calculate), the first is {first}. The tool recomputed them; open and save the file in Excel or "
-        "LibreOffice so that viewers see the figures."
+        "The sheet “{sheet}” has {count:formula cell|formula cells} with no stored value (saved by a program "
+        "that does not calculate), the first is {first}. The tool recomputed the values; open and save the file "
+        "in Excel or LibreOffice so that viewers see the figures."
     ),
     "XLSX_STALE_VALUE": (
         "The cell stores {stored} but recomputes to {computed} {unit}: the workbook was not recalculated "
@@ -830,8 +974,8 @@ TEMPLATES_EN: Mapping[str, str] = {
         "is not checked; open and save the file in Excel or LibreOffice so that it gets a value."
     ),
     "XLSX_FORMULA_UNCHECKED": (
-        "{count} formula cells of the sheet “{sheet}” could not be recomputed to check their stored values, "
-        "the first is {first} ({reason}{origin}); the stored values were used."
+        "In the sheet “{sheet}”, {count:formula cell|formula cells} could not be recomputed to check the "
+        "stored values, the first is {first} ({reason}{origin}); the stored values were used."
     ),
     "FORMULA_ORIGIN": " (at cell {cell})",
     "FORMULA_REASON.syntax": "the formula's syntax could not be read",
@@ -881,39 +1025,126 @@ TEMPLATES_EN: Mapping[str, str] = {
     "INPUT_BINARY": "The file is not text (binary byte at offset {offset}).",
     "INPUT_ENCODING": "The file is not UTF-8 or UTF-16 text (odd byte at offset {offset}); save it as UTF-8.",
     "INPUT_UNSUPPORTED": "Cannot read files of type “{suffix}”; use a .txt text file.",
+    "INPUT_TOO_DEEP": (
+        "Section {number} is nested {depth} levels deep, over the limit of {limit} levels; not read. "
+        "Check how the sections are numbered."
+    ),
     "OUTPUT_IS_INPUT": "The output file is the input file; choose another name.",
     "OUTPUT_EXISTS": "The file exists; add --force to overwrite it.",
     "OUTPUT_NO_FOLDER": "The folder “{folder}” does not exist.",
     "OUTPUT_IS_FOLDER": "This is a folder, not a file.",
     "OUTPUT_LOCKED": "The file is open in Excel (lock file “{lock}”); close it and run again.",
     "OUTPUT_UNWRITABLE": "Cannot write the file ({reason}); the old file (if any) is unchanged.",
+    "OUTPUT_NOT_REGULAR": (
+        "This is {kind}, not a regular file; the tool does not write to it, not even with --force. "
+        "Choose another file name."
+    ),
+    "OUTPUT_KIND.device": "a device (such as /dev/null)",
+    "OUTPUT_KIND.fifo": "a pipe (FIFO)",
+    "OUTPUT_KIND.socket": "a socket",
+    "OUTPUT_KIND.other": "a special kind of file",
+    "OUTPUT_LOCKED_LIBREOFFICE": (
+        "The file is open in LibreOffice (lock file “{lock}”); close it and run again. If nobody has the file "
+        "open any more, delete that lock file."
+    ),
+    "OUTPUT_CLAIMED": (
+        "While this run was writing, another run created this file; this run's result does not overwrite it. "
+        "Add --force to overwrite it, or choose another name."
+    ),
+    "OUTPUT_INTERRUPTED": (
+        "Stopped on request ({signal}) while writing; the result file was not written, the old file (if any) "
+        "is unchanged, and no temporary file is left behind."
+    ),
+    "INTERRUPTED": "Stopped on request (Ctrl-C); no result file was written.",
+    "INTERNAL_ERROR": (
+        "internal error ({kind}): this is a fault of the tool, not of the input file. Please send the input "
+        "file and this line to the developers so that it can be fixed."
+    ),
+    "OS_REASON.ENOSPC": "the disk is full; free some space and run again",
+    "OS_REASON.EDQUOT": "the account's disk quota is used up; delete some files and run again",
+    "OS_REASON.EFBIG": (
+        "the file is over the allowed size (ulimit -f or the limit of the disk); raise the limit or write to "
+        "another disk"
+    ),
+    "OS_REASON.EACCES": "no permission to access this file or folder; check the permissions or choose another folder",
+    "OS_REASON.EROFS": "the disk or folder is read-only; choose another folder",
+    "OS_REASON.ENAMETOOLONG": "the file name is too long; choose a shorter name",
+    "OS_REASON.EIO": "an input/output error of the storage device; check the disk and run again",
+    "OS_REASON.EBUSY": "the file is in use by another program; close that program and run again",
+    "OS_REASON.ELOOP": "the path has a loop of symbolic links; check the path",
+    "OS_REASON.ENOENT": "the file or folder no longer exists; check the path",
+    "OS_REASON.EMFILE": "too many files are open at once; run again",
+    "OS_REASON.READ_ONLY": "the file is read-only; clear its read-only attribute or choose another name",
+    "OS_REASON.OTHER": "system error {code}; try again or choose another folder",
+    # indicators: targets and data
+    "TABLE_EMPTY": "The table has no rows.",
+    "TARGET_BAD_KIND": "Unknown kind of target “{text}”; use: tối thiểu, tối đa, khoảng, cơ cấu, số lượng.",
+    "TARGET_BAD_NUMBER": "Cannot read the target's number “{text}”.",
+    "TARGET_NO_BOUNDS": "Target {id} states no value to reach.",
+    "TARGET_NO_MEASURE": "Target {id} states no numerator (the measure it is computed from).",
+    "TARGET_NO_DENOMINATOR": "Target {id} is a percentage but states no denominator.",
+    "TARGET_BAD_DEADLINE": "The deadline “{text}” is not a year.",
+    "TARGET_SPLIT_SHAPE": (
+        "The split has {shares:share|shares} but the numerator has {measures:measure|measures}; the two must be equal."
+    ),
+    "TARGET_SHARES_NOT_100": "The shares of the split add up to {total}%, not 100%.",
+    "TARGET_MEASURE_MISSING": "Target {id}: the data have no measure {measures}; this target cannot be evaluated.",
+    "DATA_NO_HEADER": "The data table needs the columns Đơn vị and Năm (and Chỉ số, Giá trị in the long form).",
+    "DATA_NOT_A_NUMBER": "The data cell holds “{text}”, not a number; the value is not used.",
+    "DATA_BAD_YEAR": "The year “{text}” is not valid; the row is not used.",
+    "DATA_NEGATIVE": (
+        "Negative value {text} of the measure {measure}; counts and amounts cannot be negative, the value is not used."
+    ),
+    "DATA_DUPLICATE": "Data for {measure} of {unit} in {year} given twice (first at {first}); this row is not used.",
+    "DATA_ZERO_DENOMINATOR": "Target {id}: the denominator of {unit} in {year} is 0; the rate cannot be computed.",
+    "DATA_NUMERATOR_OVER": (
+        "Target {id}: the numerator of {unit} in {year} is greater than the denominator; the data may be wrong."
+    ),
+    "SPLIT_NOT_100": "Target {id}: the shares of {unit} in {year} add up to {total}%, not 100%.",
+    "DATA_MISSING_YEARS": "Target {id}: {unit} has no data for the years {years}.",
+    "TARGET_AFTER_DATA": (
+        "Target {id}: the year evaluated, {year}, is after the last year with data ({last}); the target cannot "
+        "be evaluated yet and is not counted as met."
+    ),
+    "TARGET_NO_DATA_YEAR": (
+        "Target {id}: no data for the year {year} (years with data: {years}); the target cannot be evaluated "
+        "yet and is not counted as met."
+    ),
+    "TARGET_NO_DATA": (
+        "Target {id}: no year has all the data ({measures}) for one and the same unit; the target cannot be "
+        "evaluated yet."
+    ),
     # reports
     "VERDICT.ok": "RESULT: MATCHES",
-    "VERDICT.errors": "RESULT: {errors} errors, {warnings} warnings",
+    "VERDICT.errors": "RESULT: {errors:error|errors}, {warnings:warning|warnings}",
     "VERDICT.incomplete": "NOT FULLY CHECKED: {unread} not checked",
     "VERDICT.no_budget": "NO BUDGET TO CHECK",
-    "VERDICT_DETAIL.ok": "Every product, section sum and the grand total match; {warnings} warnings, {notes} notes.",
+    "VERDICT_DETAIL.ok": (
+        "Every product, section sum and the grand total match; {warnings:warning|warnings}, {notes:note|notes}."
+    ),
     "VERDICT_DETAIL.ok_rounding": (
-        "Every product matches; {rounded} sums differ within the rounding of their figures (see the warnings), "
-        "the other sums match; {warnings} warnings, {notes} notes."
+        "Every product matches; {rounded:sum differs|sums differ} within the rounding of their figures (see the "
+        "warnings), the other sums match; {warnings:warning|warnings}, {notes:note|notes}."
     ),
     "VERDICT_DETAIL.errors": (
-        "{errors} figures do not match or cannot be used; {warnings} warnings, {notes} notes. "
+        "{errors:figure does|figures do} not match or cannot be used; {warnings:warning|warnings}, {notes:note|notes}. "
         "See each error at its place."
     ),
     "VERDICT_DETAIL.errors_unread": (
-        "{errors} figures do not match or cannot be used; {warnings} warnings, {notes} notes; "
+        "{errors:figure does|figures do} not match or cannot be used; {warnings:warning|warnings}, {notes:note|notes}; "
         "besides, {unread} not checked."
     ),
     "VERDICT_DETAIL.incomplete": (
-        "What was checked has no error ({warnings} warnings, {notes} notes), but parts of the document could "
-        "not be read, so it cannot be said to match."
+        "What was checked has no error ({warnings:warning|warnings}, {notes:note|notes}), but parts of the "
+        "document could not be read, so it cannot be said to match."
     ),
-    "VERDICT_DETAIL.no_budget": "No cost line, section amount or grand total was found in the document; {notes} notes.",
-    "UNREAD.amounts": "{count} amounts",
-    "UNREAD.lines": "{count} computation lines",
-    "UNREAD.cells": "{count} formula cells",
-    "UNREAD.other": "{count} other places",
+    "VERDICT_DETAIL.no_budget": (
+        "No cost line, section amount or grand total was found in the document; {notes:note|notes}."
+    ),
+    "UNREAD.amounts": "{count:amount|amounts}",
+    "UNREAD.lines": "{count:computation line|computation lines}",
+    "UNREAD.cells": "{count:formula cell|formula cells}",
+    "UNREAD.other": "{count:other place|other places}",
     "SUM_UNCHECKED": "{label}: adds up to {computed} {unit}, states {stated} {unit}; no check reported it.",
     "STATUS.ok": "Matches",
     "STATUS.error": "Wrong",
@@ -989,13 +1220,22 @@ TEMPLATES_EN: Mapping[str, str] = {
     "T.line": "line {line}",
     "T.no_budget": "No budget (cost lines, section amounts, grand total) found in the document.",
     "T.targets": "Targets stated in the document ({count}), to track with indicators check:",
-    "T.summary": "Summary: {lines} cost lines, {sections} sections",
-    "T.summary_amounts": ", {found} amounts found ({checked} checked)",
+    "T.summary": "Summary: {lines:cost line|cost lines}, {sections:section|sections}",
+    "T.summary_amounts": ", {found:amount|amounts} found ({checked} checked)",
     "T.summary_total": ", grand total stated {total} {unit}",
     "XL.words": "In words: {words}",
     "XL.verdict_time": "Checked at {time} by {tool}.",
-    "XL.findings_count": "{count} findings",
+    "XL.findings_count": "{count:finding|findings}",
     "XL.sources_title": "Where the data of this workbook come from",
+    "XL.template_title": "Budget estimate (template to fill in)",
+    "XL.template_help": (
+        "Unit: {unit}. Fill in one spending item per row: quantity, unit price, duration and the unit of each "
+        "figure (yellow cells); do not edit the formula columns (grey). To add a row, copy the last row down."
+    ),
+    "XL.hint_quantity": "Quantity",
+    "XL.hint_price": "Unit price",
+    "XL.hint_time": "Duration",
+    "XL.hint_other": "Other factor (if any)",
     "XL.SHEET.Tổng hợp": "Summary",
     "XL.SHEET.Chi tiết": "Details",
     "XL.SHEET.Kiểm tra": "Checks",
@@ -1083,10 +1323,10 @@ TEMPLATES_EN: Mapping[str, str] = {
         "it was not checked."
     ),
     "STATUS.stated": "Stated, not computed",
-    "UNREAD.numbers": "{count} unreadable numbers",
+    "UNREAD.numbers": "{count:unreadable number|unreadable numbers}",
     "VERDICT.incomplete_nothing": "NOT FULLY CHECKED: nothing to compute",
     "VERDICT_DETAIL.nothing_checked": (
-        "There is no product, sum or amount in words to compare ({warnings} warnings, {notes} notes), "
+        "There is no product, sum or amount in words to compare ({warnings:warning|warnings}, {notes:note|notes}), "
         "so it cannot be said to match."
     ),
     # grammar of written arithmetic (budget/grammar)
@@ -1107,9 +1347,9 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "WORDS_NOT_CHECKED": "The amount in words “{words}” ({said} đồng) has no figure beside it; it was not compared.",
     "LEGAL_FIGURES_SKIPPED": (
-        "{count} amounts are thresholds or limits of a rule (“từ ... trở lên”, “không quá”, “tối đa”...) or "
-        "figures of a worked example; they are no spending, so they are neither added to a total nor counted "
-        "as not checked."
+        "{count:amount is a threshold or a limit|amounts are thresholds or limits} of a rule (“từ ... trở lên”, "
+        "“không quá”, “tối đa”...) or figures of a worked example: no spending, so neither added to a total "
+        "nor counted as not checked."
     ),
     "PARTS_AFTER_TOTAL": (
         "Item {number} states “Tổng cộng” {stated} {unit} and computes more after it; those computations are "
@@ -1210,10 +1450,27 @@ def _show(value: object, lang: str = "vi") -> str:
 LANGUAGES = ("vi", "en")
 
 
+# An English count with its noun, singular for 1: ``{errors:error|errors}`` reads ``1 error``,
+# ``2 errors``, and the words may go on to a verb (``{rounded:sum differs|sums differ}``).
+# Vietnamese has no plural and writes ``{errors} lỗi``.
+_COUNTED = re.compile(r"(?<!\{)\{(\w+):([^{}|]*)\|([^{}|]*)\}")
+
+
+def _counted(template: str, args: Mapping[str, object]) -> str:
+    """``template`` with each counted noun in the number its count asks for."""
+    if "|" not in template:
+        return template
+
+    def noun(m: re.Match[str]) -> str:
+        return "{" + m[1] + "} " + (m[2] if str(args.get(m[1])) == "1" else m[3])
+
+    return _COUNTED.sub(noun, template)
+
+
 def render(code: str, args: Mapping[str, object], lang: str = "vi") -> str:
     """The text for ``code`` with ``args`` filled in: Vietnamese (Decimals in Vietnamese form) by
-    default; ``lang="en"`` takes the English table, falling back to Vietnamese for a missing code."""
-    template = (TEMPLATES_EN.get(code) or TEMPLATES[code]) if lang == "en" else TEMPLATES[code]
+    default; ``lang="en"`` takes the English table, which has every code the Vietnamese one has."""
+    template = _counted((TEMPLATES_EN if lang == "en" else TEMPLATES)[code], args)
     shown = {k: _show(v, lang) for k, v in args.items()}
     # an empty value (a count's unit) takes the space before it along: ``60,`` not ``60 ,``
     text = template.format(**{k: v if v != "" else _EMPTY for k, v in shown.items()})

@@ -29,12 +29,9 @@ from typing import Any
 import numpy as np
 
 from budget.findings import Finding, Severity
-from indicators import messages
 from indicators.dataset import Dataset
 from indicators.exact import Ints, added, block_sums, compared, decimals, masked, scaled, scaled_int, to_decimal
 from indicators.model import Kind, Target
-
-messages.register()
 
 
 class Status(enum.IntEnum):

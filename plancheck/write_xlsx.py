@@ -295,12 +295,11 @@ class _Formats:
 
 
 class _Words:
-    """The workbook's words in one language: Vietnamese from ``layout`` (the reader finds the
-    columns by them), English from the message table."""
+    """The workbook's words in one language, from the message table (its Vietnamese sheet names and
+    headers are the words of ``layout``, by which the reader finds the sheets and columns)."""
 
     def __init__(self, lang: str):
         self.lang = lang
-        en = lang == "en"
 
         def t(code: str, **args: object) -> str:
             return messages.render(code, args, lang)
@@ -308,7 +307,7 @@ class _Words:
         self.t = t
 
         def sheet(name: str) -> str:
-            return t(f"XL.SHEET.{name}") if en else name
+            return t(f"XL.SHEET.{name}")
 
         self.summary = sheet(layout.SUMMARY)
         self.detail = sheet(layout.DETAIL)
@@ -316,29 +315,20 @@ class _Words:
         self.sources = sheet(layout.SOURCES)
         self.units = sheet(layout.UNITS)
         self.targets = sheet("Chỉ tiêu")
-        if en:
-            summary = t("XL.summary_headers").split("|")
-            self.summary_headers, self.summary_helper = summary[:7], summary[7]
-            self.finding_headers = t("XL.finding_headers").split("|")
-            self.total_label = t("R.total_row")
-            self.title = t("XL.title")
-        else:
-            self.summary_headers = list(layout.SUMMARY_HEADERS)
-            self.summary_helper = layout.SUMMARY_HELPER
-            self.finding_headers = list(layout.FINDING_HEADERS)
-            self.total_label = layout.TOTAL_LABEL
-            self.title = "KIỂM TRA DỰ TOÁN KINH PHÍ"
+        summary = t("XL.summary_headers").split("|")
+        self.summary_headers, self.summary_helper = summary[:7], summary[7]
+        self.finding_headers = t("XL.finding_headers").split("|")
+        self.total_label = t("R.total_row")
+        self.title = t("XL.title")
         self.status = {
-            Status.OK: t("STATUS.ok") if en else layout.STATUS_OK,
-            Status.ERROR: t("STATUS.error") if en else layout.STATUS_BAD,
+            Status.OK: t("STATUS.ok"),
+            Status.ERROR: t("STATUS.error"),
             Status.INNER: t("STATUS.inner"),
             Status.STATED: t("STATUS.stated"),
-            Status.NONE: t("STATUS.none") if en else layout.STATUS_NONE,
+            Status.NONE: t("STATUS.none"),
         }
 
     def detail_headers(self, cols: layout.DetailColumns, unit: str) -> list[str]:
-        if self.lang != "en":
-            return cols.headers(unit)
         names = self.t("XL.detail_headers", unit=unit).split("|")
         out = names[:4]
         for k in range(1, cols.slots + 1):
@@ -346,7 +336,7 @@ class _Words:
         return out + names[6:]
 
     def unit_line(self, unit: str) -> str:
-        return self.t("XL.unit_line", unit=unit) if self.lang == "en" else f"Đơn vị tính: {unit}"
+        return self.t("XL.unit_line", unit=unit)
 
     def severity(self, value: str) -> str:
         return messages.severity(value, self.lang)
@@ -867,9 +857,7 @@ def _write_units(wb: Workbook, fmt: _Formats, w: _Words) -> None:
     """Hidden sheet: money spellings and their scales (for the coefficient formula), and the
     unit names offered in the unit columns' drop-down lists."""
     ws = wb.add_worksheet(w.units)
-    names_row = ["Cách viết", "Lũy thừa của 10 (đồng)", "", "Đơn vị gợi ý"]
-    if w.lang == "en":
-        names_row = w.t("XL.units_headers").split("|")
+    names_row = w.t("XL.units_headers").split("|")
     ws.write_row(0, 0, names_row, fmt.header)
     scales = money_scales()
     names = suggested_units()
@@ -896,7 +884,7 @@ def _write_findings(
 ) -> None:
     s = _Sheet(wb, w.findings, fmt, _FINDING_WIDTHS)
     ws = s.ws
-    count = w.t("XL.findings_count", count=len(findings)) if w.lang == "en" else f"{len(findings)} phát hiện"
+    count = w.t("XL.findings_count", count=len(findings))
     s.titles(w, info, heading, count, len(_FINDING_WIDTHS) - 1)
     header_row = layout.TITLE_ROWS
     s.header(header_row, w.finding_headers)
@@ -940,9 +928,7 @@ def _write_sources(
     title = w.t("XL.sources_title")
     s.titles(w, info, heading, title, 2)
     r = layout.TITLE_ROWS
-    names = ["Tệp đầu vào", "SHA-256", "Thời điểm kiểm tra", "Công cụ"]
-    if w.lang == "en":
-        names = w.t("XL.provenance").split("|")
+    names = w.t("XL.provenance").split("|")
     values = (provenance.file, provenance.sha256, provenance.checked_at, provenance.tool)
     for name, value in zip(names, values, strict=True):
         s.height(r, [(name, s.width(0)), (value, s.width(1, 2))])
@@ -950,9 +936,7 @@ def _write_sources(
         s.merged(r, 1, 2, value, fmt.text)
         r += 1
     r += 1
-    headers = ["Dòng trong Chi tiết", "Vị trí trong tệp", "Văn bản gốc"]
-    if w.lang == "en":
-        headers = w.t("XL.sources_headers").split("|")
+    headers = w.t("XL.sources_headers").split("|")
     s.header(r, headers)
     header_row = r
     for i, line in enumerate(table.lines):

@@ -81,9 +81,47 @@ def test_lone_total_is_stated_not_checked(tmp_path: Path, capsys: pytest.Capture
     assert (doc["summary"]["amounts_found"], doc["summary"]["amounts_checked"]) == (1, 0)
     assert main(["check", str(path), "--lang", "en"]) == 1
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "NOT FULLY CHECKED: 1 amounts not checked. There is no product, sum or amount in words to compare "
-        "(1 warnings, 0 notes), so it cannot be said to match."
+        "NOT FULLY CHECKED: 1 amount not checked. There is no product, sum or amount in words to compare "
+        "(1 warning, 0 notes), so it cannot be said to match."
     )
+
+
+ONE_WRONG = (
+    "KẾ HOẠCH TỔ CHỨC HỘI THI\nI. Chi giải thưởng\n"
+    "- Giải nhất: 2 giải x 100.000 đồng/giải = 300.000 đồng\nTổng kinh phí: 300.000 đồng\n"
+)
+TWO_WRONG = (
+    "KẾ HOẠCH TỔ CHỨC HỘI THI\nI. Chi giải thưởng\n"
+    "- Giải nhất: 2 giải x 100.000 đồng/giải = 300.000 đồng\n"
+    "- Giải nhì: 2 giải x 50.000 đồng/giải = 120.000 đồng\nTổng kinh phí: 420.000 đồng\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "summary", "verdict"),
+    [
+        (
+            ONE_WRONG,
+            "Summary: 1 cost line, 0 sections, 2 amounts found (2 checked), grand total stated 300,000 đồng.",
+            "RESULT: 1 error, 0 warnings. 1 figure does not match or cannot be used; 0 warnings, 0 notes. "
+            "See each error at its place.",
+        ),
+        (
+            TWO_WRONG,
+            "Summary: 2 cost lines, 0 sections, 3 amounts found (3 checked), grand total stated 420,000 đồng.",
+            "RESULT: 2 errors, 0 warnings. 2 figures do not match or cannot be used; 0 warnings, 0 notes. "
+            "See each error at its place.",
+        ),
+    ],
+)
+def test_english_counts_one_error_and_two_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, summary: str, verdict: str
+) -> None:
+    assert main(["check", str(write(tmp_path, text)), "--lang", "en"]) == 1
+    assert capsys.readouterr().out.splitlines()[-2:] == [summary, verdict]
+    assert main(["check", str(write(tmp_path, text))]) == 1  # Vietnamese has no plural: 1 lỗi, 2 lỗi
+    errors = 1 if text == ONE_WRONG else 2
+    assert capsys.readouterr().out.splitlines()[-1].startswith(f"KẾT QUẢ: {errors} lỗi, 0 cảnh báo. ")
 
 
 def test_lone_total_in_the_workbook_and_the_report(tmp_path: Path) -> None:
