@@ -46,6 +46,12 @@ class SectionRow:
     def effective(self) -> Decimal | None:
         return self.stated if self.stated is not None else self.stated_sum
 
+    @property
+    def recomputed(self) -> Decimal | None:
+        """What the section comes to with every product recomputed: its parts' sum, or its
+        own figure when nothing inside it computes (a lump sum is as stated)."""
+        return self.recomputed_sum if self.recomputed_sum is not None else self.effective
+
 
 @dataclass(frozen=True)
 class TotalRow:
@@ -110,7 +116,7 @@ class _Builder:
             depth,
             stated,
             _sum([self.lines[i].stated for i in lines] + [self._done(i).effective for i in sections]),
-            _sum([self.lines[i].computed for i in lines] + [self._done(i).recomputed_sum for i in sections]),
+            _sum([self.lines[i].computed for i in lines] + [self._done(i).recomputed for i in sections]),
             tuple(lines),
             tuple(sections),
             self.to_unit(r.slack, 0) if r.within_rounding else Decimal(0),
@@ -133,7 +139,7 @@ def build_table(ev: Evaluation) -> tuple[BudgetTable, list[Finding]]:
     total = TotalRow(
         stated,
         _sum([b.lines[i].stated for i in lines] + [rows[i].effective for i in sections]),
-        _sum([b.lines[i].computed for i in lines] + [rows[i].recomputed_sum for i in sections]),
+        _sum([b.lines[i].computed for i in lines] + [rows[i].recomputed for i in sections]),
         tuple(lines),
         tuple(sections),
         b.to_unit(ev.total.slack, 0) if ev.total.within_rounding else Decimal(0),

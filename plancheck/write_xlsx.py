@@ -642,6 +642,9 @@ def _write_summary(
             s.formula(r, _D, _sum_of(children_refs(lines, sections, False)), value, fmt.of(value, bold))
             value = recomputed or Decimal(0)
             s.formula(r, _E, _sum_of(children_refs(lines, sections, True)), value, fmt.of(value, bold))
+        elif stated is not None and not alternatives:  # a lump sum: nothing to add, its recomputed figure is its own
+            ws.write_blank(r, _D, None, fmt.number(0, bold))
+            s.formula(r, _E, _ref(None, r, _C), stated, fmt.of(stated, bold))
         else:  # nothing inside (or breakdowns that are not added): no sum at all, not a sum of zero
             ws.write_blank(r, _D, None, fmt.number(0, bold))
             ws.write_blank(r, _E, None, fmt.number(0, bold))

@@ -1,0 +1,55 @@
+"""The recomputed total holds every lump sum as stated: a plan with one lump sum and one wrong
+product, in the projection every output shows and in the workbook recalculated by LibreOffice."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+
+from budget import check_file
+from plancheck.projection import project
+from plancheck.workbook import save_workbook, with_workbook_findings
+from tests.office import number, recalculated_xlsx
+
+_PLAN = (
+    "KẾ HOẠCH TỔ CHỨC HỘI THI\n\n"
+    "Tổng kinh phí: 8.600.000 đồng, gồm:\n"
+    "1. Văn phòng phẩm: 1.000.000 đồng\n"
+    "2. Bồi dưỡng giám khảo: 5 người x 300.000 đồng/người = 1.600.000 đồng\n"
+    "3. Giải thưởng: 20 giải x 300.000 đồng/giải = 6.000.000 đồng\n"
+)
+# 1.000.000 as stated + 1.500.000 recomputed + 6.000.000 = 8.500.000
+_RECOMPUTED = Decimal(8500000)
+
+
+def _plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.txt"
+    path.write_text(_PLAN, encoding="utf-8")
+    return path
+
+
+def test_the_recomputed_total_holds_the_lump_sum(tmp_path: Path) -> None:
+    p = project(check_file(_plan(tmp_path)))
+    total = next(r for r in p.rows if r.kind == "total")
+    assert (total.stated, total.summed, total.recomputed) == (Decimal(8600000), Decimal(8600000), _RECOMPUTED)
+
+
+def test_the_workbook_recomputes_the_same_total(tmp_path: Path) -> None:
+    report, table = with_workbook_findings(check_file(_plan(tmp_path)))
+    out = tmp_path / "out.xlsx"
+    save_workbook(report, table, out)
+    stored = openpyxl.load_workbook(out, data_only=True)
+    values = [
+        Decimal(str(c.value)) for ws in stored.worksheets for row in ws.iter_rows() for c in row
+        if isinstance(c.value, (int, float)) and not isinstance(c.value, bool)
+    ]  # fmt: skip
+    assert _RECOMPUTED in values and Decimal(7500000) not in values  # the total's recomputed sum, stored
+    again = openpyxl.load_workbook(recalculated_xlsx(out, tmp_path), data_only=True)
+    recalculated = [
+        number(str(c.value)) for ws in again.worksheets for row in ws.iter_rows() for c in row
+        if isinstance(c.value, (int, float)) and not isinstance(c.value, bool)
+    ]  # fmt: skip
+    assert _RECOMPUTED in recalculated  # what the live formulas give in LibreOffice
+    assert Decimal(7500000) not in recalculated  # never the sum that leaves the lump sum out
