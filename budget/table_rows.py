@@ -341,16 +341,7 @@ class BlockReader:
             reason = "range" if any(kind(c.text) == "range" for c in row.odd) else "missing"
             if any(kind(c.text) in ("mixed", "glued") for c in row.odd):
                 reason = "unclear"
-            findings.append(
-                Finding(
-                    target.source,
-                    "TABLE_ROW_NOT_CHECKED",
-                    Severity.WARNING,
-                    {"label": label[:60], "value": q.value, "unit": q.unit_text},
-                    message_key=f"TABLE_ROW_NOT_CHECKED.{reason}",
-                )
-            )
-            group.entries.append(Entry(row.number, lump(label, q)))
+            self._unchecked_row(group, row.number, label, q, reason)
             return
         if amount_cell is None:
             if row.cells:  # figures but an empty amount cell: nothing to check them against
@@ -395,16 +386,7 @@ class BlockReader:
                 group.entries.append(entry)
                 self.found += len(counted.steps)
                 return
-            findings.append(
-                Finding(
-                    stated.source,
-                    "TABLE_ROW_NOT_CHECKED",
-                    Severity.WARNING,
-                    {"label": label[:60], "value": stated.value, "unit": stated.unit_text},
-                    message_key="TABLE_ROW_NOT_CHECKED.missing",
-                )
-            )
-            group.entries.append(Entry(row.number, lump(label, stated)))
+            self._unchecked_row(group, row.number, label, stated, "missing")
             return
         if set(factors) == {"rate"} and factors["rate"].percent:
             share = Share(label, row.label.source if row.label else stated.source, factors["rate"], stated)
@@ -430,16 +412,7 @@ class BlockReader:
         if spare and not evaluate_line(line).ok:
             counted = _counted_quantity(label, row, columns, factors, per, stated, [])
             if counted is None:
-                findings.append(
-                    Finding(
-                        stated.source,
-                        "TABLE_ROW_NOT_CHECKED",
-                        Severity.WARNING,
-                        {"label": label[:60], "value": stated.value, "unit": stated.unit_text},
-                        message_key="TABLE_ROW_NOT_CHECKED.spare",
-                    )
-                )
-                group.entries.append(Entry(row.number, lump(label, stated)))
+                self._unchecked_row(group, row.number, label, stated, "spare")
                 return
             line = counted
         entry = Entry(row.number, line)
@@ -450,6 +423,21 @@ class BlockReader:
         written = written or read_money(cell_rest(row, columns, "price"))[0] is not None
         if price is not None and not written and price.money is not None:
             products.append((entry, factors, stated, row))
+
+    def _unchecked_row(self, group: Group, number: str, label: str, stated: Quantity, reason: str) -> None:
+        """A row whose product cannot be read: its amount kept as a part of its group, and a
+        warning that says why its product was not checked."""
+        args = {"label": label[:60], "value": stated.value, "unit": stated.unit_text}
+        self.findings.append(
+            Finding(
+                stated.source,
+                "TABLE_ROW_NOT_CHECKED",
+                Severity.WARNING,
+                args,
+                message_key=f"TABLE_ROW_NOT_CHECKED.{reason}",
+            )
+        )
+        group.entries.append(Entry(number, lump(label, stated)))
 
     def _label_terms(
         self, line: CostLine, row: PlacedRow, factors: dict[str, Quantity], per: Quantity | None, stated: Quantity
