@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, run_process
 
 
 def _lint_imports() -> str:
@@ -21,20 +20,20 @@ def _lint_imports() -> str:
 
 
 def test_import_contract_holds() -> None:
-    p = subprocess.run([_lint_imports()], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    p = run_process([_lint_imports()], cwd=ROOT, timeout=120)
     assert p.returncode == 0, p.stdout + p.stderr
     assert "0 broken" in p.stdout
 
 
 @pytest.mark.parametrize("module", ["indicators.model", "budget.numbers", "budget", "indicators", "plancheck.cli"])
 def test_each_package_imports_alone(module: str) -> None:
-    p = subprocess.run([sys.executable, "-c", f"import {module}"], cwd=ROOT, capture_output=True, text=True)
+    p = run_process([sys.executable, "-c", f"import {module}"], cwd=ROOT)
     assert p.returncode == 0, p.stderr
 
 
 def test_budget_package_imports_nothing_eagerly() -> None:
     code = "import sys, budget; print(sorted(m for m in sys.modules if m.startswith(('budget.', 'indicators'))))"
-    p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    p = run_process([sys.executable, "-c", code], cwd=ROOT)
     assert p.stdout.strip() == "[]", p.stdout + p.stderr
 
 

@@ -23,14 +23,13 @@ from budget.source import Source
 from plancheck import batch
 from plancheck.batch import Task, check_all, collect, read_manifest
 from plancheck.batch_view import DocSummary, Status, overall, unreadable
+from plancheck.cli import main
 from plancheck.write_batch_xlsx import SUMMARY, TARGETS, sheet_name
-from tests.helpers import HA_DONG, ROOT
+from tests.helpers import HA_DONG, ROOT, Ran, run_in_process, run_process
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "plancheck", *args], capture_output=True, text=True, check=False, input=stdin
-    )
+def run(*args: str, stdin: str | None = None) -> Ran:
+    return run_in_process(main, args, stdin=stdin)
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +42,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, lis
 
 
 @pytest.fixture(scope="module")
-def json_runs(folder: tuple[Path, list[Expected]]) -> dict[str, subprocess.CompletedProcess[str]]:
+def json_runs(folder: tuple[Path, list[Expected]]) -> dict[str, Ran]:
     path, _ = folder
     return {jobs: run("check", str(path), "--format", "json", "--jobs", jobs) for jobs in ("1", "2")}
 
@@ -56,9 +55,7 @@ def test_the_generated_folder(folder: tuple[Path, list[Expected]]) -> None:
     assert [e.name for e in expected if e.has_errors] == ["don-vi-05.txt", "don-vi-06.xlsx", "don-vi-08.csv"]
 
 
-def test_summary_rows(
-    folder: tuple[Path, list[Expected]], json_runs: dict[str, subprocess.CompletedProcess[str]]
-) -> None:
+def test_summary_rows(folder: tuple[Path, list[Expected]], json_runs: dict[str, Ran]) -> None:
     path, expected = folder
     p = json_runs["2"]
     assert p.returncode == 2, p.stderr  # one document unreadable: the worst of all
@@ -103,7 +100,7 @@ def test_summary_rows(
     assert "không đọc được: [INPUT_BINARY]" in p.stderr
 
 
-def test_each_document_as_checked_alone(json_runs: dict[str, subprocess.CompletedProcess[str]]) -> None:
+def test_each_document_as_checked_alone(json_runs: dict[str, Ran]) -> None:
     """Every row says what checking that one document through the API says."""
     doc = json.loads(json_runs["1"].stdout)
     for d in doc["documents"]:
@@ -119,9 +116,7 @@ def test_each_document_as_checked_alone(json_runs: dict[str, subprocess.Complete
         assert d["report"]["summary"]["lines"] == row["lines"]
 
 
-def test_jobs_do_not_change_the_output(
-    folder: tuple[Path, list[Expected]], json_runs: dict[str, subprocess.CompletedProcess[str]]
-) -> None:
+def test_jobs_do_not_change_the_output(folder: tuple[Path, list[Expected]], json_runs: dict[str, Ran]) -> None:
     path, _ = folder
     assert json_runs["1"].stdout == json_runs["2"].stdout
     one, two = run("check", str(path), "-j", "1"), run("check", str(path), "-j", "2")
@@ -411,12 +406,7 @@ def test_totals_per_unit() -> None:
 
 def test_run_all_benchmark_runs(tmp_path: Path) -> None:
     """The benchmark script runs end to end on a toy size; its goals are measured, not tested."""
-    p = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run_all.py"), "--lines", "300", "--docs", "4"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    p = run_process([sys.executable, ROOT / "benchmarks" / "run_all.py", "--lines", "300", "--docs", "4"])
     assert p.returncode in (0, 1), p.stderr
     for text in ("cpu:", "python", "(a)", "(b)", "(c)", "documents per hour"):
         assert text in p.stdout
@@ -425,7 +415,8 @@ def test_run_all_benchmark_runs(tmp_path: Path) -> None:
 def test_batch_is_imported_lazily() -> None:
     """``plancheck.batch`` pulls neither rich nor the writers in until a batch runs."""
     code = "import sys, plancheck.cli; print('rich' in sys.modules, 'plancheck.write_batch_xlsx' in sys.modules)"
-    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    p = run_process([sys.executable, "-c", code])
+    assert p.returncode == 0, p.stderr
     assert p.stdout.split() == ["False", "False"]
     assert batch.default_jobs() >= 1
 

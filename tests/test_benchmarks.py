@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, run_process
 
 
 @pytest.mark.parametrize(
@@ -19,7 +18,7 @@ from tests.helpers import ROOT
     ],
 )
 def test_benchmark_runs(script: str, size: str, expected: list[str]) -> None:
-    p = subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), size], capture_output=True, text=True)
+    p = run_process([sys.executable, ROOT / "benchmarks" / script, size])
     assert p.returncode in (0, 1), p.stderr  # 1: over its goal at this toy size, which is not measured here
     for text in expected:
         assert text in p.stdout

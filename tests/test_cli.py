@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from plancheck.cli import main
-from tests.helpers import HA_DONG, line_of, replace_once, seed_path
+from tests.helpers import HA_DONG, Ran, line_of, replace_once, run_in_process, run_process, seed_path
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "plancheck", *args], capture_output=True, text=True, check=False)
+def run(*args: str) -> Ran:
+    return run_in_process(main, args)
 
 
 def test_text_output_of_the_example() -> None:
@@ -191,3 +190,19 @@ def test_text_without_budget_is_a_clean_answer() -> None:
 def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(HA_DONG), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"]["ok"] is True
+
+
+def test_entry_points_in_a_process_of_their_own() -> None:
+    """``python -m plancheck`` and ``python -m indicators`` started for real: the same exit code
+    and the same output, byte for byte, as ``main`` run in the test process (as the rest of the
+    suite runs it), for an answer and for a wrong command that argparse refuses."""
+    from indicators.cli import main as indicators_main
+
+    for package, entry, args in (
+        ("plancheck", main, ["check", str(HA_DONG)]),
+        ("plancheck", main, ["kiemtra", str(HA_DONG)]),
+        ("indicators", indicators_main, ["extract", str(HA_DONG)]),
+    ):
+        real = run_process([sys.executable, "-m", package, *args])
+        assert real.returncode == (2 if "kiemtra" in args else 0), real.stderr
+        assert real == run_in_process(entry, args), (package, args)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,10 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budget.read_text import split_lines
+from indicators.cli import main as indicators_main
 from indicators.extract import extract, extract_line
 from indicators.model import Kind
 from indicators.read_targets import read_targets
-from tests.helpers import HA_DONG, SEED_HA_DONG, seed_path
+from plancheck.cli import main as budget_main
+from tests.helpers import HA_DONG, SEED_HA_DONG, run_in_process, seed_path
 
 D = Decimal
 
@@ -150,11 +150,7 @@ def test_generated_phrase_in_prose_is_found(before: str, phrase, after: str) -> 
 
 def test_extracted_table_is_a_targets_file(tmp_path: Path) -> None:
     out = tmp_path / "chi-tieu.csv"
-    p = subprocess.run(
-        [sys.executable, "-m", "indicators", "extract", str(seed_path("001_e38651acb5d5e773.txt")), "-o", str(out)],
-        capture_output=True,
-        text=True,
-    )
+    p = run_in_process(indicators_main, ["extract", str(seed_path("001_e38651acb5d5e773.txt")), "-o", str(out)])
     assert p.returncode == 0, p.stderr
     assert "Tìm thấy 7 chỉ tiêu." in p.stdout
     targets, findings = read_targets(out)
@@ -189,8 +185,8 @@ def test_budget_check_reports_the_plans_targets(tmp_path: Path) -> None:
 
     seed = seed_path(SEED_HA_DONG)
     out = tmp_path / "kq.xlsx"
-    run = [sys.executable, "-m", "plancheck", "check", str(seed)]
-    doc = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True, text=True).stdout)
+    run = ["check", str(seed)]
+    doc = json.loads(run_in_process(budget_main, [*run, "--format", "json"]).stdout)
     assert [(t["line"], t["kind"], t["lower"]) for t in doc["targets"]] == [
         (n, "minimum", v)
         for n, v in (
@@ -204,7 +200,7 @@ def test_budget_check_reports_the_plans_targets(tmp_path: Path) -> None:
             (671, "100"),
         )
     ]
-    text = subprocess.run([*run, "--xlsx", str(out)], capture_output=True, text=True).stdout
+    text = run_in_process(budget_main, [*run, "--xlsx", str(out)]).stdout
     assert "Chỉ tiêu nêu trong văn bản (8), để theo dõi bằng lệnh indicators check:" in text
     ws = openpyxl.load_workbook(out)["Chỉ tiêu"]
     assert [c.value for c in ws[1]][:4] == ["Mã", "Chỉ tiêu", "Loại", "Giá trị"]

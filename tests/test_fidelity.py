@@ -13,7 +13,6 @@ import json
 import os
 import shlex
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from typing import Any
 import pytest
 
 from benchmarks import fidelity as fd
-from tests.helpers import ROOT
+from tests.helpers import ROOT, run_process
 
 SCRIPT = ROOT / "benchmarks" / "fidelity.py"
 
@@ -203,14 +202,13 @@ def fake_tool(tmp_path: Path) -> Path:
 
 
 def fidelity(*args: str) -> list[str]:
-    p = subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=600)
+    p = run_process([sys.executable, SCRIPT, *args], timeout=600)
     assert p.returncode == 0, p.stderr
     return p.stdout.splitlines()
 
 
 def shared(scorer: Path, folder: Path, tool: Path) -> list[str]:
-    env = dict(os.environ, BUDGET=str(tool))
-    p = subprocess.run([sys.executable, str(scorer), str(folder)], capture_output=True, text=True, env=env, timeout=600)
+    p = run_process([sys.executable, scorer, folder], env={"BUDGET": str(tool)}, timeout=600)
     assert p.returncode == 0, p.stderr
     return p.stdout.splitlines()
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import zipfile
 from decimal import Decimal
 from fractions import Fraction
@@ -16,10 +14,11 @@ from hypothesis import strategies as st
 
 from budget.source import Source
 from indicators.api import check_targets
+from indicators.cli import main
 from indicators.dataset import build
 from indicators.evaluate import Pace, Status, evaluate_target
 from indicators.model import Kind, Target
-from tests.helpers import EXAMPLES
+from tests.helpers import EXAMPLES, Ran, run_in_process
 
 HEADER = "Mã,Chỉ tiêu,Loại,Giá trị,Cơ cấu,Đơn vị,Đơn vị đo,Hạn,Tử số,Mẫu số,Nguồn\n"
 
@@ -226,8 +225,8 @@ def test_adding_a_unit_that_meets_keeps_a_met_aggregate_met(pairs: list[tuple[in
         assert after is Status.MET
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "indicators", *args], capture_output=True, text=True, check=False)
+def run(*args: str) -> Ran:
+    return run_in_process(main, args)
 
 
 HP = EXAMPLES / "indicators" / "chi-tieu-hai-phong.csv"

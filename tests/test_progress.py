@@ -17,6 +17,7 @@ import pytest
 
 from benchmarks.generate import school_plan
 from plancheck.progress import Progress, wanted
+from tests.helpers import run_process
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
@@ -80,12 +81,7 @@ def test_bar_on_a_terminal(slow_folder: Path) -> None:
 
 
 def test_no_bar_in_a_pipe(slow_folder: Path) -> None:
-    p = subprocess.run(
-        [sys.executable, "-m", "plancheck", "check", str(slow_folder), "--jobs", "1"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    p = run_process([sys.executable, "-m", "plancheck", "check", str(slow_folder), "--jobs", "1"])
     assert p.returncode == 0
     assert p.stderr == ""
     assert BAR not in p.stdout

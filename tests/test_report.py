@@ -13,8 +13,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,11 +24,12 @@ import pytest
 
 from budget import check_file, layout
 from budget.words import from_words
+from plancheck.cli import main
 from plancheck.projection import Projection, Status, project
 from plancheck.report import chromium_command, environment, find_chromium, render_html
 from plancheck.workbook import save_workbook, with_workbook_findings
 from plancheck.write_xlsx import number_format, text_lines
-from tests.helpers import HA_DONG, IN_CI
+from tests.helpers import HA_DONG, IN_CI, Ran, run_in_process, run_process
 from tests.office import convert, number, recalculated_sheets
 from tests.test_projection import CHECKED_AT, three_errors
 
@@ -38,10 +37,8 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 ERROR_ROWS = ["total", "s-2", "s-2.2", "s-2.3", "l-45"]
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "plancheck", *args], capture_output=True, text=True, check=False, env=env
-    )
+def run(*args: str, env: dict[str, str] | None = None) -> Ran:
+    return run_in_process(main, args, env=env)
 
 
 def _program(name: str, found: str | None, package: str) -> str:
@@ -59,23 +56,22 @@ def chromium() -> str:
 def pdftotext(pdf: Path, first: int | None = None, last: int | None = None) -> str:
     exe = _program("pdftotext", shutil.which("pdftotext"), "poppler-utils")
     pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-    return subprocess.run([exe, "-layout", *pages, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    done = run_process([exe, "-enc", "UTF-8", "-layout", *pages, pdf, "-"])
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 def pdf_pages(pdf: Path) -> list[tuple[float, float]]:
     exe = _program("pdfinfo", shutil.which("pdfinfo"), "poppler-utils")
-    out = subprocess.run([exe, "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True).stdout
+    done = run_process([exe, "-f", "1", "-l", "999", pdf])
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
     return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)]
 
 
 def browser(page: Path, tmp: Path, *extra: str) -> str:
-    done = subprocess.run(
-        chromium_command(chromium(), tmp / "chromium-profile", page, list(extra)),
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=True,
-    )
+    done = run_process(chromium_command(chromium(), tmp / "chromium-profile", page, list(extra)), timeout=180)
+    assert done.returncode == 0, done.stderr
     return done.stdout
 
 
@@ -353,7 +349,7 @@ def test_cli_html_and_pdf(tmp_path: Path) -> None:
     assert pdf.read_bytes() == before
     assert run("check", str(wrong), "--html", str(wrong), "--force").returncode == 2
     # no Chromium: said plainly, exit 2, nothing written
-    env = {**os.environ, "BUDGET_CHROMIUM": str(tmp_path / "khong-co-chromium")}
+    env = {"BUDGET_CHROMIUM": str(tmp_path / "khong-co-chromium")}
     other = tmp_path / "khac.pdf"
     p = run("check", str(wrong), "--pdf", str(other), env=env)
     assert p.returncode == 2

@@ -45,7 +45,7 @@ from budget.output import OutputError, write_safely
 from budget.read_xlsx import MAX_DEPTH, read_workbook
 from indicators.write_targets import RISKY_START, defused
 from plancheck.cli import main
-from tests.helpers import HA_DONG
+from tests.helpers import HA_DONG, Ran, run_in_process, run_process
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH = sorted({os.strerror(n) for n in errno.errorcode} - {""}, key=len, reverse=True)
@@ -54,11 +54,8 @@ ENGLISH = sorted({os.strerror(n) for n in errno.errorcode} - {""}, key=len, reve
 # helpers ----------------------------------------------------------------------------------
 
 
-def run(*args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
-    kw.setdefault("timeout", 300)
-    return subprocess.run(
-        [sys.executable, "-m", "plancheck", *args], capture_output=True, text=True, check=False, cwd=ROOT, **kw
-    )
+def run(*args: str, timeout: float = 300) -> Ran:
+    return run_in_process(main, args, cwd=ROOT, timeout=timeout)
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -306,10 +303,11 @@ def test_two_runs_on_one_new_name_one_wins(tmp_path: Path) -> None:
     for attempt in range(3):
         target = tmp_path / f"moi-{attempt}.xlsx"
         cmd = [sys.executable, "-m", "plancheck", "template", "-o", str(target)]
-        procs = [
-            subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in "ab"
-        ]
-        results = [(p.wait(timeout=120), p.communicate()[1]) for p in procs]
+        procs = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in "ab"]
+        results: list[tuple[int | None, str]] = []
+        for p in procs:
+            err = p.communicate(timeout=120)[1]
+            results.append((p.returncode, err.decode("utf-8")))
         codes = sorted(rc for rc, _ in results)
         assert codes == [0, 2], results
         loser = next(err for rc, err in results if rc == 2)
@@ -459,11 +457,11 @@ def big_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _start_big_write(big_plan: Path, folder: Path, systmp: Path) -> tuple[subprocess.Popen[str], Path, str]:
+def _start_big_write(big_plan: Path, folder: Path, systmp: Path) -> tuple[subprocess.Popen[bytes], Path, str]:
     target, digest = old_file(folder)
     env = {**os.environ, "TMPDIR": str(systmp)}
     cmd = [sys.executable, "-m", "plancheck", "check", str(big_plan), "--xlsx", str(target), "--force"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:  # wait until the workbook is being written
         private = [p for p in folder.iterdir() if p.name.startswith(".~budget-")]
@@ -483,7 +481,7 @@ def test_signal_during_a_large_write(big_plan: Path, tmp_path: Path, signum: int
     proc, target, digest = _start_big_write(big_plan, folder, systmp)
     time.sleep(0.3)
     proc.send_signal(signum)
-    _, err = proc.communicate(timeout=120)
+    err = proc.communicate(timeout=120)[1].decode("utf-8")
     assert proc.returncode == code, err
     name = "SIGINT (Ctrl-C)" if signum == signal.SIGINT else "SIGTERM"
     assert err == f"{target}: {messages.render('OUTPUT_INTERRUPTED', {'signal': name})}\n"
@@ -516,14 +514,11 @@ def test_file_size_limit(tmp_path: Path) -> None:
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
 
-    p = subprocess.run(
+    p = run_process(
         [sys.executable, "-m", "plancheck", "check", str(HA_DONG), "--xlsx", str(target), "--force"],
         cwd=ROOT,
-        capture_output=True,
-        text=True,
         preexec_fn=limit,
         timeout=300,
-        check=False,
     )
     assert p.returncode == 2, p.stderr
     assert "[OUTPUT_UNWRITABLE]" in p.stderr and "ulimit -f" in p.stderr
@@ -619,13 +614,12 @@ def test_ctrl_c_in_a_process(tmp_path: Path, big_plan: Path) -> None:
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
     )
     while _cpu_seconds(proc.pid) < 2.0:  # past the imports (about 1 s), reading and checking
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=120)
+    err = proc.communicate(timeout=120)[1].decode("utf-8")
     assert proc.returncode == 130, err
     assert "Đã dừng theo yêu cầu (Ctrl-C)" in err
     assert_vietnamese(err)
@@ -661,8 +655,10 @@ def test_damaged_workbook_reason_is_vietnamese(tmp_path: Path, capsys: pytest.Ca
 
 def test_xml_guard_switched_off_is_refused(tmp_path: Path) -> None:
     path = estimate(tmp_path / "dutoan.xlsx")
-    env = {**os.environ, "OPENPYXL_DEFUSEDXML": "False"}
-    p = run("check", str(path), env=env)
+    # openpyxl reads the variable once, when it is imported: a process started with it set
+    p = run_process(
+        [sys.executable, "-m", "plancheck", "check", str(path)], env={"OPENPYXL_DEFUSEDXML": "False"}, cwd=ROOT
+    )
     assert p.returncode == 2, p.stderr
     assert "[XLSX_XML_GUARD_OFF]" in p.stderr and "unset OPENPYXL_DEFUSEDXML" in p.stderr
     assert run("check", str(path)).returncode == 0
@@ -752,7 +748,7 @@ def _measured(path: Path) -> tuple[int, float, int, str]:
         "sys.stderr.write(f'@@ {time.perf_counter() - t} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n"
         "sys.exit(rc)\n"
     )
-    p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    p = run_process([sys.executable, "-c", code], cwd=ROOT, timeout=300)
     seconds, rss = p.stderr.rsplit("@@ ", 1)[1].split()
     return p.returncode, float(seconds), int(rss), p.stderr
 

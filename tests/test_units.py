@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +13,8 @@ from hypothesis import strategies as st
 from budget import check_file
 from budget.unitcheck import describe, verdict
 from budget.units import SCALES, catalogue, read_money, read_unit, registry
-from tests.helpers import HA_DONG, SEED_HA_DONG, seed_path
+from plancheck.cli import main
+from tests.helpers import HA_DONG, SEED_HA_DONG, run_in_process, seed_path
 
 
 def check_text(tmp_path: Path, text: str, strict: bool = False):  # type: ignore[no-untyped-def]
@@ -67,9 +66,7 @@ def test_clean_lines_raise_nothing() -> None:
 def test_strict_units_turns_residuals_into_errors() -> None:
     report = check_file(HA_DONG, strict_units=True)
     assert [f.code for f in report.findings if f.is_error] == ["UNIT_RESIDUAL"] * 5
-    p = subprocess.run(
-        [sys.executable, "-m", "plancheck", "check", str(HA_DONG), "--strict-units"], capture_output=True, text=True
-    )
+    p = run_in_process(main, ["check", str(HA_DONG), "--strict-units"])
     assert p.returncode == 1
     assert p.stdout.count("lỗi [UNIT_RESIDUAL]") == 5
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -21,8 +19,9 @@ from budget.findings import InputError
 from budget.read_xlsx import read_workbook
 from budget.source import Source
 from budget.synthetic import plan_text
+from plancheck.cli import main
 from plancheck.workbook import save_workbook, with_workbook_findings
-from tests.helpers import HA_DONG, replace_once
+from tests.helpers import HA_DONG, Ran, replace_once, run_in_process
 from tests.office import number, recalculated_sheets, recalculated_xlsx
 from tests.test_properties import plans
 
@@ -36,8 +35,8 @@ def write(tmp_path: Path, text_path: Path = HA_DONG, name: str = "out.xlsx"):  #
     return out, report, table
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "plancheck", *args], capture_output=True, text=True, check=False)
+def run(*args: str) -> Ran:
+    return run_in_process(main, args)
 
 
 @pytest.fixture(scope="module")
