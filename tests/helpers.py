@@ -25,11 +25,16 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from types import FrameType
 from typing import NamedTuple
 
 import pytest
+
+from budget.api import Report, check_file
+from budget.findings import Severity
+from plancheck.projection import project
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -64,6 +69,26 @@ def line_of(text: str, fragment: str) -> int:
 def replace_once(text: str, old: str, new: str) -> str:
     assert text.count(old) == 1, (old, text.count(old))
     return text.replace(old, new)
+
+
+# checking a text -----------------------------------------------------------------------------
+
+
+def check_text(tmp_path: Path, text: str, name: str = "t.txt") -> Report:
+    """``text`` written to ``name`` under ``tmp_path`` and checked."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return check_file(path)
+
+
+def verdict_of(report: Report) -> str:
+    """The verdict's kind: ok, errors, incomplete or no_budget."""
+    return project(report).verdict.kind.value
+
+
+def errors_at(report: Report) -> list[tuple[str, int | None, Decimal | None]]:
+    """Each error finding as (code, line, the figure it names)."""
+    return [(f.code, f.source.line, f.actual) for f in report.findings if f.severity is Severity.ERROR]
 
 
 # running a command ---------------------------------------------------------------------------

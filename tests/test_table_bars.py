@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from budget.api import Report, check_file
+from budget.api import Report
 from budget.findings import Severity
 from budget.model import Section, walk_lines
 from plancheck.projection import project
+from tests.helpers import check_text, errors_at, verdict_of
 
 
 def _bars(rows: list[list[str]], above: str = "DỰ TOÁN KINH PHÍ\n\nĐơn vị tính: đồng\n") -> str:
@@ -25,20 +26,6 @@ def _bars(rows: list[list[str]], above: str = "DỰ TOÁN KINH PHÍ\n\nĐơn v�
                 out.append(cell)
             out.append("|")
     return "\n".join(out) + "\n"
-
-
-def _check(tmp_path: Path, text: str, name: str = "t.txt") -> Report:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return check_file(path)
-
-
-def _verdict(report: Report) -> str:
-    return project(report).verdict.kind.value
-
-
-def _errors(report: Report) -> list[tuple[str, int | None, Decimal | None]]:
-    return [(f.code, f.source.line, f.actual) for f in report.findings if f.severity is Severity.ERROR]
 
 
 def _codes(report: Report) -> list[str]:
@@ -72,9 +59,9 @@ def _groups(wrong_item: str = "600.000", group_a: str = "**1.000.000**", total: 
 
 
 def test_a_converted_table_with_merged_group_rows_and_bullets_agrees(tmp_path: Path) -> None:
-    report = _check(tmp_path, _groups())
-    assert _errors(report) == []
-    assert _verdict(report) == "ok"
+    report = check_text(tmp_path, _groups())
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
     lines = walk_lines(report.plan.items)
     assert [(x.label, [q.value for q in x.factors], x.stated.value) for x in lines] == [
         ("Thuê hội trường", [Decimal(2), Decimal(200000)], Decimal(400000)),
@@ -85,23 +72,23 @@ def test_a_converted_table_with_merged_group_rows_and_bullets_agrees(tmp_path: P
 
 def test_a_wrong_row_of_a_converted_table_is_named_at_its_cell(tmp_path: Path) -> None:
     text = _groups(wrong_item="650.000")
-    report = _check(tmp_path, text)
+    report = check_text(tmp_path, text)
     line = text.split("\n").index("650.000") + 1
     group = text.split("\n").index("**1.000.000**") + 1
     # the row's product, and the group that no longer adds up to its items as written
-    assert _errors(report) == [
+    assert errors_at(report) == [
         ("SECTION_SUM_MISMATCH", group, Decimal(1000000)),
         ("PRODUCT_MISMATCH", line, Decimal(650000)),
     ]
-    assert _verdict(report) == "errors"
+    assert verdict_of(report) == "errors"
 
 
 def test_a_wrong_group_row_of_a_converted_table_is_named_at_it(tmp_path: Path) -> None:
     text = _groups(group_a="**1.100.000**", total="**1.850.000**")
-    report = _check(tmp_path, text)
+    report = check_text(tmp_path, text)
     line = text.split("\n").index("**1.100.000**") + 1
-    assert ("SECTION_SUM_MISMATCH", line, Decimal(1100000)) in _errors(report)
-    assert all(code != "PRODUCT_MISMATCH" for code, *_ in _errors(report))
+    assert ("SECTION_SUM_MISMATCH", line, Decimal(1100000)) in errors_at(report)
+    assert all(code != "PRODUCT_MISMATCH" for code, *_ in errors_at(report))
 
 
 def test_a_table_ending_the_file_without_its_last_bar_keeps_its_last_row(tmp_path: Path) -> None:
@@ -114,9 +101,9 @@ def test_a_table_ending_the_file_without_its_last_bar_keeps_its_last_row(tmp_pat
         ],
         above="PHỤ LỤC\nPHÂN BỔ KINH PHÍ\n",
     ).rstrip("|\n")
-    report = _check(tmp_path, text)
-    assert _errors(report) == []
-    assert _verdict(report) == "ok"
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
     assert _numbers(report.plan.items) == [("", Decimal(450), [("", Decimal(200), []), ("", Decimal(250), [])])]
 
 
@@ -128,9 +115,9 @@ def test_a_title_between_two_converted_tables_is_no_cell(tmp_path: Path) -> None
         "Đơn vị: triệu đồng\n|\nSTT\n|\nĐịa phương\n|\nKinh phí\n|\n|\n|\nCộng\n|\n300\n|\n|\n1\n|\nXã A\n|\n"
         "120\n|\n|\n2\n|\nXã B\n|\n180\n|\n"
     )
-    report = _check(tmp_path, text)
-    assert _errors(report) == []
-    assert _verdict(report) == "ok"
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
 
 
 def test_a_table_of_sums_under_a_header_of_merged_cells_is_read_by_its_rows(tmp_path: Path) -> None:
@@ -143,13 +130,13 @@ def test_a_table_of_sums_under_a_header_of_merged_cells_is_read_by_its_rows(tmp_
         ["1", "Chi đầu tư", "400", "390", "420", "440"],
         ["2", "Chi thường xuyên", "500", "490", "530", "550"],
     ]
-    report = _check(tmp_path, _bars(rows))
-    assert _errors(report) == []
-    assert _verdict(report) == "ok"
+    report = check_text(tmp_path, _bars(rows))
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
     rows[4][4] = "540"
     text = _bars(rows)
-    report = _check(tmp_path, text)
-    assert _errors(report) == [("SECTION_SUM_MISMATCH", text.split("\n").index("950") + 1, Decimal(950))]
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == [("SECTION_SUM_MISMATCH", text.split("\n").index("950") + 1, Decimal(950))]
 
 
 def test_a_product_table_under_a_header_of_merged_cells_is_never_judged_by_guess(tmp_path: Path) -> None:
@@ -162,10 +149,10 @@ def test_a_product_table_under_a_header_of_merged_cells_is_never_judged_by_guess
         ["2", "Hội trường", "1", "1.000.000", "1.000.000"],
         ["", "Cộng", "", "", "1.300.000"],
     ]
-    report = _check(tmp_path, _bars(rows))
-    assert _errors(report) == []
+    report = check_text(tmp_path, _bars(rows))
+    assert errors_at(report) == []
     assert {"TABLE_NOT_CHECKED", "TABLE_COLUMN_NOT_CHECKED"} & set(_codes(report))
-    assert _verdict(report) != "ok"
+    assert verdict_of(report) != "ok"
     assert project(report).verdict.exit_code == 1
 
 
@@ -185,9 +172,9 @@ def _counted(amount: str) -> str:
 
 
 def test_a_quantity_counted_from_the_columns_before_it_is_multiplied_once(tmp_path: Path) -> None:
-    report = _check(tmp_path, _counted("3.600.000"))
-    assert _errors(report) == []
-    assert _verdict(report) == "ok"
+    report = check_text(tmp_path, _counted("3.600.000"))
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
     assert [[q.value for q in x.factors] for x in walk_lines(report.plan.items)] == [
         [Decimal(48), Decimal(90000)],
         [Decimal(12), Decimal(80000)],
@@ -196,15 +183,15 @@ def test_a_quantity_counted_from_the_columns_before_it_is_multiplied_once(tmp_pa
 
 
 def test_a_wrong_amount_beside_columns_of_unknown_part_is_unread_never_an_error(tmp_path: Path) -> None:
-    report = _check(tmp_path, _counted("3.700.000"))
+    report = check_text(tmp_path, _counted("3.700.000"))
     text = _counted("3.700.000")
     # the row is not read as a product; the total of the figures as written is still checked
-    assert _errors(report) == [("SECTION_SUM_MISMATCH", text.split("\n").index("8.880.000") + 1, Decimal(8880000))]
+    assert errors_at(report) == [("SECTION_SUM_MISMATCH", text.split("\n").index("8.880.000") + 1, Decimal(8880000))]
     row = [f for f in report.findings if f.code == "TABLE_ROW_NOT_CHECKED"]
     assert [(f.message_key, f.actual if f.actual is not None else f.args["value"]) for f in row] == [
         ("TABLE_ROW_NOT_CHECKED.spare", Decimal(3700000))
     ]
-    assert _verdict(report) != "ok"
+    assert verdict_of(report) != "ok"
 
 
 @pytest.mark.parametrize("form", ["pipe", "csv"])
@@ -220,11 +207,11 @@ def test_bullet_items_under_group_rows_belong_to_their_group(tmp_path: Path, for
     ]
     if form == "pipe":
         text = "DỰ TOÁN\n\n" + "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
-        report = _check(tmp_path, text)
+        report = check_text(tmp_path, text)
     else:
-        report = _check(tmp_path, "\n".join(",".join(f'"{c}"' for c in r) for r in rows) + "\n", "t.csv")
-    assert _errors(report) == []
-    assert _verdict(report) == "ok"
+        report = check_text(tmp_path, "\n".join(",".join(f'"{c}"' for c in r) for r in rows) + "\n", "t.csv")
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
     tree = _numbers(report.plan.items)
     groups = tree[0][2] if tree and tree[0][0] == "" and tree[0][2] else tree
     assert [(n, v) for n, v, _ in groups] == [("I", Decimal(2400000)), ("II", Decimal(900000))]
@@ -251,9 +238,9 @@ def test_numbering_that_restarts_under_a_row_and_a_next_group_after_its_items(tm
         ["", "Tổng cộng", "", "", "1.300.000"],
     ]
     text = "DỰ TOÁN\n\n" + "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
-    report = _check(tmp_path, text)
-    assert _errors(report) == []
-    assert _verdict(report) == "ok"
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
     tree = _numbers(report.plan.items)
     top = tree[0][2][0][2] if tree[0][2] and tree[0][2][0][0] == "" else tree[0][2]
     assert [(n, v) for n, v, _ in top] == [("I", Decimal(1150000)), ("II", Decimal(100000)), ("", Decimal(50000))]

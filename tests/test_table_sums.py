@@ -17,21 +17,7 @@ from hypothesis import strategies as st
 from budget.api import Report, check_file
 from budget.findings import Severity
 from budget.numbers import format_vn
-from plancheck.projection import project
-
-
-def _check(tmp_path: Path, text: str, name: str = "t.txt") -> Report:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return check_file(path)
-
-
-def _verdict(report: Report) -> str:
-    return project(report).verdict.kind.value
-
-
-def _errors(report: Report) -> list[tuple[str, int | None, Decimal | None]]:
-    return [(f.code, f.source.line, f.actual) for f in report.findings if f.severity is Severity.ERROR]
+from tests.helpers import check_text, errors_at, verdict_of
 
 
 def _warnings(report: Report) -> list[str]:
@@ -60,9 +46,9 @@ def _revenue(first: str = "700") -> list[list[str]]:
 
 
 def test_every_column_of_a_revenue_table_adds_up(tmp_path: Path) -> None:
-    report = _check(tmp_path, _pipe(_revenue()))
-    assert _errors(report) == []
-    assert _verdict(report) == "ok"
+    report = check_text(tmp_path, _pipe(_revenue()))
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
     results = [r for r in report.evaluation.sections() if r.section.items and r.section.stated]
     # three groups (the total, I, 1) in each of the three columns, each checked and agreeing
     got = sorted((r.section.number, r.section.title, r.section.stated.value, r.ok) for r in results)
@@ -85,23 +71,23 @@ def test_every_column_of_a_revenue_table_adds_up(tmp_path: Path) -> None:
 
 def test_a_wrong_figure_is_named_at_its_row_and_the_row_it_adds_into(tmp_path: Path) -> None:
     text = _pipe(_revenue(first="750"))
-    report = _check(tmp_path, text)
+    report = check_text(tmp_path, text)
     lines = text.split("\n")
     row_1 = next(i for i, t in enumerate(lines, 1) if "Thu từ doanh nghiệp" in t)
     row_i = next(i for i, t in enumerate(lines, 1) if "Thu nội địa" in t)
-    assert _errors(report) == [
+    assert errors_at(report) == [
         ("SECTION_SUM_MISMATCH", row_i, Decimal(1050)),
         ("SECTION_SUM_MISMATCH", row_1, Decimal(750)),
     ]
-    assert _verdict(report) == "errors"
+    assert verdict_of(report) == "errors"
 
 
 def test_rows_of_which_only_some_are_listed_are_no_sum(tmp_path: Path) -> None:
     rows = _revenue()
     rows.insert(8, ["", "Trong đó: lệ phí trước bạ nhà đất", "120", "130", "140"])
-    report = _check(tmp_path, _pipe(rows))
-    assert _errors(report) == []
-    assert _verdict(report) == "ok"
+    report = check_text(tmp_path, _pipe(rows))
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
 
 
 def test_a_row_broken_down_twice_is_reported_not_checked_never_an_error(tmp_path: Path) -> None:
@@ -114,10 +100,10 @@ def test_a_row_broken_down_twice_is_reported_not_checked_never_an_error(tmp_path
         ["2", "Theo nguồn", "300", "320", "350"],
         ["-", "Vay lại vốn nước ngoài", "300", "320", "350"],
     ]
-    report = _check(tmp_path, _pipe(rows))
-    assert _errors(report) == []
+    report = check_text(tmp_path, _pipe(rows))
+    assert errors_at(report) == []
     assert "TABLE_SUM_NOT_CHECKED" in _warnings(report)
-    assert _verdict(report) == "incomplete"
+    assert verdict_of(report) == "incomplete"
 
 
 def test_a_column_of_averages_is_no_column_of_sums(tmp_path: Path) -> None:
@@ -130,9 +116,9 @@ def test_a_column_of_averages_is_no_column_of_sums(tmp_path: Path) -> None:
         ["1", "Giao thông", "400", "600", "500"],
         ["2", "Thủy lợi", "200", "200", "200"],
     ]
-    report = _check(tmp_path, _pipe(rows))
-    assert _errors(report) == []
-    assert _verdict(report) == "ok"  # the averages column is named for what it is, and not summed
+    report = check_text(tmp_path, _pipe(rows))
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"  # the averages column is named for what it is, and not summed
 
 
 _ACROSS = [
@@ -149,9 +135,9 @@ _ACROSS = [
 def test_a_total_column_adds_the_others_across_each_row(tmp_path: Path) -> None:
     rows = [list(r) for r in _ACROSS]
     rows[5] = ["1", "Giao thông", "400", "250", "150"]
-    report = _check(tmp_path, _pipe(rows))
-    assert _errors(report) == []
-    assert _verdict(report) == "ok"
+    report = check_text(tmp_path, _pipe(rows))
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
     across = [r for r in report.evaluation.sections() if r.section.title.startswith("Tổng cộng = ")]
     assert [(c.section.number, c.stated, c.ok) for c in across[0].children] == [
         ("I – Tổng cộng", Decimal(500), True),
@@ -168,10 +154,10 @@ def test_a_row_whose_total_is_not_its_parts_is_named_with_its_column(tmp_path: P
     rows[3] = ["2", "Y tế", "150", "100", "60"]
     rows[5] = ["1", "Giao thông", "400", "250", "150"]
     text = _pipe(rows)
-    report = _check(tmp_path, text)
+    report = check_text(tmp_path, text)
     lines = text.split("\n")
     at = {name: next(i for i, t in enumerate(lines, 1) if name in t) for name in ("Chi thường xuyên", "Y tế")}
-    assert _errors(report) == [
+    assert errors_at(report) == [
         ("SECTION_SUM_MISMATCH", at["Chi thường xuyên"], Decimal(200)),
         ("SECTION_SUM_MISMATCH", at["Y tế"], Decimal(150)),
     ]
@@ -320,13 +306,13 @@ def test_generated_tables_of_sums(tmp_path: Path, seed: int, mistake: bool, layo
     sheet = _sheet(random.Random(seed), mistake)
     render, name = _LAYOUTS[layout]
     text, lines = render(sheet)
-    report = _check(tmp_path, text, name)
-    errors = _errors(report)
+    report = check_text(tmp_path, text, name)
+    errors = errors_at(report)
     if sheet.wrong is None:
         assert errors == [], text
-        assert _verdict(report) == "ok", text
+        assert verdict_of(report) == "ok", text
         return
-    assert _verdict(report) != "ok", text
+    assert verdict_of(report) != "ok", text
     row, _column = sheet.wrong
     rows = {row, sheet.parents.get(row, row)} | {r for r, p in sheet.parents.items() if p == row}
     spans = [lines[r] for r in rows]  # the moved figure's row, the row it adds into, its parts
@@ -362,7 +348,7 @@ def test_a_revenue_table_in_a_workbook_and_in_a_word_table(tmp_path: Path) -> No
         document.save(str(tmp_path / f"{name}.docx"))
     for suffix, places in ((".xlsx", ["Sheet!E5", "Sheet!E6"]), (".docx", ["bảng 1, dòng 3", "bảng 1, dòng 4"])):
         right = check_file(tmp_path / f"right{suffix}")
-        assert _errors(right) == [] and _verdict(right) == "ok", suffix
+        assert errors_at(right) == [] and verdict_of(right) == "ok", suffix
         report = check_file(tmp_path / f"wrong{suffix}")
         found = [(f.code, f.source.cell, f.actual) for f in report.findings if f.severity is Severity.ERROR]
         assert found == [
