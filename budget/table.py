@@ -44,12 +44,19 @@ class SectionRow:
 
     @property
     def effective(self) -> Decimal | None:
-        return self.stated if self.stated is not None else self.stated_sum
+        """The figure the section adds to its parent: its own, else its parts' sum; breakdowns
+        of it that are not added (by source and by year; columns of a table) add only its own."""
+        if self.stated is not None or self.result.section.alternatives:
+            return self.stated
+        return self.stated_sum
 
     @property
     def recomputed(self) -> Decimal | None:
         """What the section comes to with every product recomputed: its parts' sum, or its
-        own figure when nothing inside it computes (a lump sum is as stated)."""
+        own figure when nothing inside it computes (a lump sum is as stated) or when its parts
+        are breakdowns of it that are not added (by source and by year; columns of a table)."""
+        if self.result.section.alternatives:
+            return self.effective
         return self.recomputed_sum if self.recomputed_sum is not None else self.effective
 
 

@@ -270,8 +270,7 @@ class ColumnSums:
                 for p, v in present
                 if v is not None
             )
-            number, label = _named(row, self._title(t))
-            sections.append(Section(number, label, where, Amount(value, money, cell.source), items))
+            sections.append(Section(row.number, row.label, where, Amount(value, money, cell.source), items))
         title = f"{self._title(t)} = " + " + ".join(self._title(p) for p in parts)
         return Section("", title[:120], self.source, None, tuple(sections), alternatives=True)
 
@@ -312,16 +311,7 @@ class ColumnSums:
             children = tuple(s for s in (self._section(c, p, trusted) for c in row.children) if s is not None)
         if stated is None and not children:
             return None
-        number, label = _named(row, self._title(p))
-        return Section(number, label, source, stated, children)
-
-
-def _named(row: _Row, column: str) -> tuple[str, str]:
-    """A row's number and title in one column: the column said with the number (``I – Năm
-    2026``: how messages name it), or with the title when the row has no number."""
-    if row.number:
-        return f"{row.number} – {column}", row.label
-    return "", f"{row.label} – {column}"
+        return Section(row.number, row.label, source, stated, children)
 
 
 def _walk(rows: list[_Row]) -> list[_Row]:
