@@ -77,6 +77,7 @@ class Found:
     used: bool = False
     in_group: bool = False  # inside a parenthesised breakdown
     skip: str = ""  # "threshold" (``từ 5.000.000 đồng trở lên``) or "example" (after ``Ví dụ:``): no amount
+    partial: bool = False  # named after ``trong đó:`` with others left out: an amount no sum can check
 
     @property
     def per_unit(self) -> bool:
@@ -443,6 +444,8 @@ _BREAKS_DOWN = re.compile(
     r"[,;:]?\s{0,3}(?P<word>bao gồm|gồm|trong đó|trong số đó|chia ra|cụ thể)\s{0,3}:",
     re.IGNORECASE,
 )
+# a sentence ends at a full stop before a capital letter (``... 315 tỷ đồng. Ước thực hiện ...``)
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])")
 _PARTIAL = ("trong đó", "trong số đó")  # "of which": the parts named need not be all of it
 
 
@@ -456,12 +459,16 @@ def _sentence_breakdown(text: str, found: list[Found]) -> None:
         m = _BREAKS_DOWN.match(text, owner.end)
         if m is None:
             continue
-        parts = free[i + 1 :]
+        end = _SENTENCE_END.search(text, m.end())
+        stop = len(text) if end is None else end.start()
+        parts = [p for p in free[i + 1 :] if p.start < stop]  # the figures of the same sentence
         if len(parts) < 2 or any(p.computation is not None for p in parts):
-            return
+            continue
         partial = fold(m.group("word")) in [fold(w) for w in _PARTIAL]
         if partial and sum(_dong_of(p) for p in parts) != _dong_of(owner):
-            return
+            for p in parts:
+                p.partial = True  # some of the figure: never a part, a total or a restatement of it
+            continue
         owner.parts = parts
         for p in parts:
             p.in_group = True

@@ -337,15 +337,19 @@ class Builder:
                     f.used = True
                     node.chain_results += 1
                     continue
-                if _totals_other(f) or f.per_unit:
-                    continue  # "Tổng số người ... là 420 người, ..."; "mỗi giải 2.000.000 đồng": not placed
+                if _totals_other(f) or f.per_unit or f.partial:
+                    # "Tổng số người ... là 420 người, ..."; "mỗi giải 2.000.000 đồng"; some of a
+                    # figure after "trong đó:": not placed (left unchecked, and said so)
+                    continue
                 has_content = bool(lumps) or _any_content(items)
                 # a line that opens with a total's word, or a clause of it (``...= 8.000.000 đồng.
                 # Tổng cộng: 12.000.000 đồng``)
                 if (is_total or is_total_text(f.label)) and has_content:
                     total_line(f, entry is last_entry)
                     break
-                if stated is None and not has_content and _is_statement(f):
+                # a figure the sentence breaks down (``..., trong đó: A ..., B ...`` adding up, or
+                # ``bao gồm:``) states what its parts add up to, whatever words lead to it
+                if stated is None and not has_content and (_is_statement(f) or f.parts):
                     stated = f
                     f.used = True
                     if f.parts:
