@@ -172,16 +172,21 @@ def units_line(text: str) -> bool:
 
 
 def lines_above(lines: Sequence[RawLine], start: int, floor: int) -> tuple[RawLine, ...]:
-    """Up to six non-empty lines above index ``start`` (nearest first), not below ``floor``."""
+    """Up to six non-empty lines above index ``start`` (nearest first), not below ``floor``: the
+    block right above, and the one above it too when that block only says the unit (``Đơn vị
+    tính: triệu đồng`` a blank line under the table's title)."""
     out: list[RawLine] = []
     j = start - 1
     while j >= floor and len(out) < 6:
         if lines[j].text.strip():
             out.append(lines[j])
-        elif out:
+        elif out and not all(_UNIT_LINE.match(fold(rl.text)) for rl in out):
             break
         j -= 1
     return tuple(out)
+
+
+_UNIT_LINE = re.compile(r"\W{0,3}don vi(?: tinh)?\s{0,3}:")
 
 
 def line_cell(rl: RawLine) -> Cell:

@@ -64,6 +64,8 @@ def test_every_column_of_a_revenue_table_adds_up(tmp_path: Path) -> None:
     assert got == sorted(expected)
     # each column is a breakdown of its own: never added into a total of the columns
     assert project(report).rows[0].recomputed is None
+    # the table is named by its title, over the unit line a blank line below it
+    assert [i.title for i in report.plan.items] == ["BIỂU DỰ TOÁN THU NGÂN SÁCH"]
 
 
 def test_a_wrong_figure_is_named_at_its_row_and_the_row_it_adds_into(tmp_path: Path) -> None:
