@@ -24,6 +24,7 @@ from budget.table import too_precise
 from indicators.write_targets import HEADERS as TARGET_COLUMNS
 from plancheck.batch_view import VERDICT, DocSheet, DocSummary, Overall, Status
 from plancheck.projection import Status as RowStatus
+from plancheck.write_xlsx import StoredNumber
 
 if TYPE_CHECKING:
     from plancheck.batch import Skipped
@@ -182,8 +183,8 @@ def _summary(
             w.string(ws, r, 1, f"Cộng {t.documents} văn bản tính bằng {t.unit}{note}", w.bold)
             unit_ref = xl_rowcol_to_cell(r, _UNIT)
             for col, rng, value in ((_STATED, ranges[0], t.stated), (_COMPUTED, ranges[1], t.computed)):
-                ws.write_formula(
-                    r, col, f"=SUMIF({ranges[2]},{unit_ref},{rng})", w.amount_format(value, True), plain(value)
+                ws.write_formula(  # its stored value a number, as the cells it adds
+                    r, col, f"=SUMIF({ranges[2]},{unit_ref},{rng})", w.amount_format(value, True), StoredNumber(value)
                 )
             w.string(ws, r, _UNIT, t.unit, w.bold)
             r += 1
