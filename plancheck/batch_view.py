@@ -1,16 +1,20 @@
 """One checked document as a row of a consolidated summary, and as the rows of its own sheet.
 
-The projection of a batch run: verdicts, counts, differences and totals per unit are
-decided here, once, from a document's ``Report`` (or from why it could not be read);
-the batch writers (text, JSON, workbook) only lay these records out.
+A document's row and sheet are taken from its ``Projection`` (``plancheck.projection``), the
+one place its statuses, figures, differences and verdict are decided: the batch outputs show
+what the document's own report shows, never a second reading of it. Only what belongs to the
+run is added here: a row for a document that could not be read, the counts and the totals per
+money unit. The batch writers (text, JSON, HTML, workbook) only lay these records out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from budget import messages
 from budget.cli_support import EXIT_BUG, EXIT_INPUT
@@ -86,6 +90,7 @@ class DocSummary:
     notes: int = 0
     stated: Decimal | None = None  # the grand total as written
     computed: Decimal | None = None  # the sum of its parts, in ``unit``
+    difference: Decimal | None = None  # written minus summed, as its projection says it
     unit: str = ""
     reason: str | None = None  # why it could not be read (unreadable, internal error)
     targets: tuple[TargetRow, ...] = ()  # the targets (chỉ tiêu) the document sets
@@ -96,37 +101,18 @@ class DocSummary:
             return f"{self.errors} lỗi"
         return VERDICT[self.status]
 
-    @property
-    def difference(self) -> Decimal | None:
-        """Written minus summed, when both exist."""
-        if self.stated is None or self.computed is None:
-            return None
-        return EXACT.subtract(self.stated, self.computed)
 
+@dataclass(frozen=True, slots=True)
+class SheetRow(projection.Row):
+    """A row of the projection as a document's sheet shows it: the same row, with its status
+    in words (the batch's sheets and sections are Vietnamese, as its summary)."""
 
-@dataclass(frozen=True)
-class TreeRow:
-    """A row of a document's sheet: the total, a section or a cost line, as in the text tree."""
+    status_word: str = ""
 
-    depth: int
-    where: str  # "dòng 19", "Chi tiết!E7", "" for sections and the total
-    number: str
-    label: str
-    stated: Decimal | None
-    computed: Decimal | None
-    unit: str
-    status: projection.Status  # as the projection decided it (the document's own report says the same)
-    kind: str  # "total", "section", "line"
-
-    @property
-    def status_word(self) -> str:
-        return messages.render(f"STATUS.{self.status.value}", {})
-
-    @property
-    def difference(self) -> Decimal | None:
-        if self.stated is None or self.computed is None:
-            return None
-        return EXACT.subtract(self.stated, self.computed)
+    @classmethod
+    def of(cls, r: projection.Row) -> SheetRow:
+        same: dict[str, Any] = {f.name: getattr(r, f.name) for f in dataclasses.fields(projection.Row)}
+        return cls(**same, status_word=messages.render(f"STATUS.{r.status.value}", {}))
 
 
 @dataclass(frozen=True)
@@ -140,10 +126,11 @@ class FindingRow:
 
 @dataclass(frozen=True)
 class DocSheet:
-    """What a document's own sheet of the consolidated workbook shows."""
+    """What a document's own sheet of the consolidated workbook (and its section of the
+    consolidated report) shows: the rows of its projection, as its own report shows them."""
 
     heading: str  # "IV. KINH PHÍ THỰC HIỆN", or ""
-    rows: tuple[TreeRow, ...]
+    rows: tuple[SheetRow, ...]  # the projection's own: statuses and figures decided there
     findings: tuple[FindingRow, ...]
 
 
@@ -166,6 +153,7 @@ def summarize(index: int, file: str, p: Projection, targets: Sequence[Extracted]
         s.notes,
         total.stated,
         total.summed,
+        total.difference,
         total.unit,
         targets=target_rows(targets),
     )
@@ -190,23 +178,7 @@ def _place(where: str, file: str) -> str:
 
 def sheet_of(p: Projection) -> DocSheet:
     """A document's sheet from its projection (made in Vietnamese: the batch summary is)."""
-    if not p.has_budget:
-        rows: tuple[TreeRow, ...] = ()
-    else:
-        rows = tuple(
-            TreeRow(
-                r.depth,
-                r.where if r.kind == "line" else "",
-                r.number,
-                "Tổng kinh phí" if r.kind == "total" else r.label,
-                r.stated,
-                r.recomputed if r.kind == "line" else r.summed,
-                r.unit,
-                r.status,
-                r.kind,
-            )
-            for r in p.rows
-        )
+    rows = tuple(SheetRow.of(r) for r in p.rows) if p.has_budget else ()
     findings = tuple(
         FindingRow(
             _place(sf.location, p.identity.file),

@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING, Any
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from budget import messages
 from budget.layout import WORKBOOK_OPTIONS
 from budget.numbers import plain
 from budget.table import too_precise
 from indicators.write_targets import HEADERS as TARGET_COLUMNS
 from plancheck.batch_view import VERDICT, DocSheet, DocSummary, Overall, Status
 from plancheck.projection import Status as RowStatus
+from plancheck.write_xlsx import StoredNumber
 
 if TYPE_CHECKING:
     from plancheck.batch import Skipped
@@ -40,19 +42,23 @@ HEADERS = [
     "Cảnh báo",
     "Chỉ tiêu",
     "Tổng kinh phí ghi",
-    "Tổng tính lại",
+    "Tổng cộng các mục",
     "Chênh lệch (ghi − tính)",
     "Đơn vị",
     "Kết quả",
     "Lý do",
     "Chi tiết",
 ]
-_STATED, _COMPUTED, _DIFFERENCE, _UNIT = (HEADERS.index(h) for h in ("Tổng kinh phí ghi", "Tổng tính lại",
+_STATED, _COMPUTED, _DIFFERENCE, _UNIT = (HEADERS.index(h) for h in ("Tổng kinh phí ghi", "Tổng cộng các mục",
                                                                     "Chênh lệch (ghi − tính)", "Đơn vị"))  # fmt: skip
 _VERDICT, _REASON, _LINK = (HEADERS.index(h) for h in ("Kết quả", "Lý do", "Chi tiết"))
 TARGETS = "Chỉ tiêu các đơn vị"
 TARGET_HEADERS = ["STT văn bản", "Tệp", *TARGET_COLUMNS]
-TREE_HEADERS = ["Vị trí", "Mục", "Nội dung", "Kinh phí ghi", "Tính lại", "Chênh lệch", "Đơn vị", "Trạng thái"]
+# A document's rows under the words its own report uses for them (Vietnamese, as the batch is)
+TREE_HEADERS = [
+    messages.render(f"R.col_{c}", {})
+    for c in ("where", "number", "label", "stated", "summed", "recomputed", "difference", "unit", "status")
+]
 FINDING_HEADERS = ["Vị trí", "Mức độ", "Nội dung (→ nguyên nhân có thể)", "Mã"]
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
 _MAX_TEXT = 32_767
@@ -182,8 +188,8 @@ def _summary(
             w.string(ws, r, 1, f"Cộng {t.documents} văn bản tính bằng {t.unit}{note}", w.bold)
             unit_ref = xl_rowcol_to_cell(r, _UNIT)
             for col, rng, value in ((_STATED, ranges[0], t.stated), (_COMPUTED, ranges[1], t.computed)):
-                ws.write_formula(
-                    r, col, f"=SUMIF({ranges[2]},{unit_ref},{rng})", w.amount_format(value, True), plain(value)
+                ws.write_formula(  # its stored value a number, as the cells it adds
+                    r, col, f"=SUMIF({ranges[2]},{unit_ref},{rng})", w.amount_format(value, True), StoredNumber(value)
                 )
             w.string(ws, r, _UNIT, t.unit, w.bold)
             r += 1
@@ -258,7 +264,7 @@ def _document(w: _Writer, s: DocSummary, sheet: DocSheet | None, name: str) -> N
     ident = ", ".join(x for x in (s.number, s.date) if x)
     ws.write_string(2, 0, " — ".join(x for x in (ident, s.title or "") if x) or " ", w.italic)
     ws.write_string(3, 0, f"Kết quả: {s.verdict}" + (f" — {s.reason}" if s.reason else ""), w.italic)
-    for col, width in enumerate((18, 10, LABEL_WIDTH, 16, 16, 16, 14, 11)):
+    for col, width in enumerate((18, 10, LABEL_WIDTH, 16, 16, 16, 16, 14, 14)):
         ws.set_column(col, col, width)
     if sheet is None:
         return
@@ -275,10 +281,11 @@ def _document(w: _Writer, s: DocSummary, sheet: DocSheet | None, name: str) -> N
             w.string(ws, r, 1, row.number, w.bold if bold else None)
             w.string(ws, r, 2, ("    " * max(row.depth - 1, 0)) + row.label, w.bold if bold else None)
             w.number(ws, r, 3, row.stated, bold)
-            w.number(ws, r, 4, row.computed, bold)
-            w.number(ws, r, 5, row.difference, bold)
-            w.string(ws, r, 6, row.unit)
-            w.string(ws, r, 7, row.status_word, w.bad if row.status is RowStatus.ERROR else None)
+            w.number(ws, r, 4, None if row.kind == "line" else row.summed, bold)
+            w.number(ws, r, 5, row.recomputed, bold)
+            w.number(ws, r, 6, row.difference, bold)
+            w.string(ws, r, 7, row.unit)
+            w.string(ws, r, 8, row.status_word, w.bad if row.status is RowStatus.ERROR else None)
     else:
         ws.write_string(r, 0, "Không tìm thấy dự toán kinh phí trong văn bản.")
     if sheet.findings:

@@ -71,7 +71,7 @@ class Provenance:
     tool: str  # "budget 0.1.0"
 
 
-class _Result:
+class StoredNumber:
     """A formula's stored value as XlsxWriter wants it: not a ``str`` (that would mark the
     cell as text), formatted exactly from Decimal rather than through float."""
 
@@ -386,7 +386,7 @@ class _Sheet:
         formula = _stored_formula(formula)
         if isinstance(value, str):
             return CellFormulaTuple(formula, fmt or self.fmt.text, value or EMPTY)
-        return CellFormulaTuple(formula, fmt or self.fmt.of(value), _Result(value))
+        return CellFormulaTuple(formula, fmt or self.fmt.of(value), StoredNumber(value))
 
     def blank_cell(self) -> Any:
         return CellBlankTuple(self.fmt.text)
@@ -651,7 +651,7 @@ def _write_summary(
         c, d = _ref(None, r, _C), _ref(None, r, _D)
         diff: Decimal | None = None if stated is None or not summed else stated - (stated_sum or Decimal(0))
         difference = f'IF(OR({c}="",{d}=""),"",ROUND({c}-{d},{decimals}))'
-        ws.write_formula(r, _F, difference, fmt.of(diff, bold), EMPTY if diff is None else _Result(diff))
+        ws.write_formula(r, _F, difference, fmt.of(diff, bold), EMPTY if diff is None else StoredNumber(diff))
         word, live = status
         if live:
             # a difference the rounding of the figures explains is no error (the check says so)

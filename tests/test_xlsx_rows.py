@@ -21,7 +21,7 @@ from budget.units import money_named
 from plancheck import write_xlsx
 from plancheck.projection import project
 from plancheck.workbook import save_workbook, with_workbook_findings
-from plancheck.write_xlsx import EMPTY, _options, _Result, _Workbook, _Worksheet, write_template
+from plancheck.write_xlsx import EMPTY, StoredNumber, _options, _Workbook, _Worksheet, write_template
 
 TRICKY = """Số: 12/KH-UBND
 
@@ -149,8 +149,8 @@ def _sheet_writer(out: Path) -> None:
         ws.write_number(r, 2, n)
         r += 1
     formula_values: list[Any] = [
-        _Result(Decimal("-0.5")),
-        _Result(Decimal("123456789.123456789")),
+        StoredNumber(Decimal("-0.5")),
+        StoredNumber(Decimal("123456789.123456789")),
         EMPTY,
         "",
         "#N/A",
