@@ -746,7 +746,7 @@ def _table_lines(form: str, rows: list[list[str]], start: int) -> list[int]:
 
 def _table_text(form: str, rows: list[list[str]]) -> list[str]:
     if form == "bars":  # each cell between two bar lines, as converters write Word tables
-        return _bars_text(rows)
+        return bars_text(rows)
     if form == "pipe":
         return ["| " + " | ".join(r) + " |" for r in rows]
     if form == "tab":
@@ -762,7 +762,9 @@ def _table_text(form: str, rows: list[list[str]]) -> list[str]:
     return out
 
 
-def _bars_text(rows: list[list[str]]) -> list[str]:
+def bars_text(rows: list[list[str]]) -> list[str]:
+    """Rows as converters write a Word table: each cell between two bar lines, nothing between
+    two bars for an empty cell, two bars between rows."""
     out = []
     for r in rows:
         out.append("|")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.gen_docs import bars_text
 from budget.api import Report
 from budget.findings import Severity
 from budget.model import Section, walk_lines
@@ -18,14 +19,7 @@ from tests.helpers import check_text, errors_at, verdict_of
 
 def _bars(rows: list[list[str]], above: str = "DỰ TOÁN KINH PHÍ\n\nĐơn vị tính: đồng\n") -> str:
     """Rows written one cell per line between bar lines (an empty cell: nothing between two bars)."""
-    out = [above.rstrip("\n"), ""]
-    for row in rows:
-        out.append("|")
-        for cell in row:
-            if cell:
-                out.append(cell)
-            out.append("|")
-    return "\n".join(out) + "\n"
+    return "\n".join([above.rstrip("\n"), "", *bars_text(rows)]) + "\n"
 
 
 def _codes(report: Report) -> list[str]:
