@@ -685,6 +685,10 @@ TEMPLATES: Mapping[str, str] = {
         "Bảng ở dòng {first}–{last} có tiêu đề gộp ô, hẹp hơn các dòng số liệu: không xác định được số nào thuộc cột "
         "nào, bảng này chưa được kiểm tra."
     ),
+    "TABLE_PART_EXCEEDS_WHOLE": (
+        "Dòng “{label}” ghi {part} {unit}, lớn hơn cả dòng “{parent}” ({whole} {unit}) mà nó là một phần "
+        "(trong đó): phần không thể lớn hơn tổng."
+    ),
     "CHAIN_RESTATED": (
         "Các vế của “{text}” là những cách tính lại cùng một kết quả (không phải các bước nối tiếp): "
         "mỗi vế được đối chiếu riêng với kết quả."
@@ -1382,6 +1386,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_NOT_CHECKED": (
         "The table on lines {first}–{last} has a header of merged cells, narrower than its rows of figures: "
         "which figure stands in which column cannot be known, so the table is not checked."
+    ),
+    "TABLE_PART_EXCEEDS_WHOLE": (
+        "Row “{label}” states {part} {unit}, more than the row “{parent}” ({whole} {unit}) it is a part of "
+        "(of which): a part cannot exceed the whole."
     ),
     "CHAIN_RESTATED": (
         "The sides of “{text}” are ways of computing the same result again (not steps one after another): "

@@ -223,10 +223,37 @@ class ColumnSums:
             items = [s for s in (self._section(r, p, trusted) for r in tree) if s is not None]
             if items:
                 out.append(Section("", f"{self._title(p)}", self.source, None, tuple(items), alternatives=True))
+        self._parts_within(tree, sums_column)
         across = self._across()
         if across is not None:
             out.append(across)
         return out
+
+    def _parts_within(self, tree: list[_Row], sums_column: dict[int, bool]) -> None:
+        """Rows listed under ``Trong đó`` (of which) name some parts only: no sum to check, but
+        none of them can be more than the row it is a part of (in a column of sums)."""
+        for g in _walk(tree):
+            if not g.partial_children:
+                continue
+            for p in self.columns:
+                whole = self._value(g.values[p]) if p in g.values and sums_column[p] else None
+                if whole is None or whole < 0:
+                    continue
+                for c in g.children:
+                    part = self._value(c.values[p]) if p in c.values else None
+                    if part is None or part <= whole:
+                        continue
+                    args = {
+                        "label": c.label[:60],
+                        "part": part,
+                        "whole": whole,
+                        "parent": g.label[:60],
+                        "unit": self._money().name,
+                    }
+                    self.reader.findings.append(
+                        Finding(c.values[p].source, "TABLE_PART_EXCEEDS_WHOLE", Severity.ERROR, args,
+                                expected=whole, actual=part)
+                    )  # fmt: skip
 
     def _across(self) -> Section | None:
         """A column that totals the others across each row (``Tổng cộng | NS tỉnh | NS huyện``):

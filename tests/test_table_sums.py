@@ -237,6 +237,7 @@ def _sheet(rnd: random.Random, mistake: bool) -> _Sheet:
                     ]
                 )
                 kinds.append("detail")
+                parents[len(rows) - 1] = len(rows) - 2  # a part of the item above it
     if not total_first:
         rows.append(total_row)
         kinds.append("total")
@@ -354,3 +355,15 @@ def test_a_revenue_table_in_a_workbook_and_in_a_word_table(tmp_path: Path) -> No
             ("SECTION_SUM_MISMATCH", places[0], Decimal(1050)),
             ("SECTION_SUM_MISMATCH", places[1], Decimal(750)),
         ], suffix
+
+
+def test_a_part_listed_under_trong_do_never_exceeds_its_row(tmp_path: Path) -> None:
+    rows = _revenue()
+    rows.insert(8, ["", "Trong đó: lệ phí trước bạ nhà đất", "120", "330", "140"])  # 330 > 300
+    text = _pipe(rows)
+    report = check_text(tmp_path, text)
+    line = next(i for i, t in enumerate(text.split("\n"), 1) if "Trong đó" in t)
+    assert errors_at(report) == [("TABLE_PART_EXCEEDS_WHOLE", line, Decimal(330))]
+    (finding,) = [f for f in report.findings if f.code == "TABLE_PART_EXCEEDS_WHOLE"]
+    assert finding.expected == Decimal(300)
+    assert finding.message.startswith("Dòng “Trong đó: lệ phí trước bạ nhà đất” ghi 330 triệu đồng, lớn hơn cả dòng")
