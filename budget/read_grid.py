@@ -26,7 +26,7 @@ from budget.model import Amount, CostLine, Item, Plan, Section, WordsCheck, walk
 from budget.read_text import RawLine
 from budget.table_columns import column_role, settle_numbers
 from budget.table_words import is_words
-from budget.tables import BlockReader, Cell, TableBlock, TableRow, checkable, kind
+from budget.tables import BlockReader, Cell, TableBlock, TableRow, checkable, kind, table_total
 from budget.units import read_money
 
 _FACTORS = frozenset({"quantity", "price", "duration", "rate"})
@@ -317,7 +317,10 @@ def grid_plan(name: str, sheets: Sequence[GridSheet], findings: list[Finding]) -
             stated = [i.stated for i in read if isinstance(i, Section) and i.stated is not None]
             previous = stated[-1] if stated else previous
     found = _amounts(tuple(items)) + len(unchecked)
-    return Plan(name, items=tuple(items), amounts_found=found, unchecked=tuple(unchecked), words=tuple(words))
+    return Plan(
+        name, total=table_total(items), items=tuple(items), amounts_found=found, unchecked=tuple(unchecked),
+        words=tuple(words),
+    )  # fmt: skip
 
 
 def read_grid_workbook(

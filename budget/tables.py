@@ -52,6 +52,7 @@ __all__ = [
     "read_tables",
     "table_items",
     "table_line_numbers",
+    "table_total",
     "with_tables",
 ]
 
@@ -163,6 +164,14 @@ def _without_lone_amounts(items: Sequence[Item], out: list[Amount]) -> list[Item
     return kept
 
 
+def table_total(items: Sequence[Item]) -> Amount | None:
+    """The total a budget made of one table states: the figure of its ``Cộng``/``Tổng cộng``
+    row (the table's own stated figure), None when the budget is more than one table."""
+    if len(items) == 1 and isinstance(items[0], Section) and items[0].stated is not None:
+        return items[0].stated
+    return None
+
+
 def with_tables(plan: Plan, tables: Tables) -> Plan:
     """The plan with the document's tables: their Sections are its items when the text holds
     no other budget (a total stated alone in the text is then the tables' total), else they
@@ -181,7 +190,8 @@ def with_tables(plan: Plan, tables: Tables) -> Plan:
     items = tuple(tables.items)
     plan = replace(plan, unchecked=plan.unchecked + tables.unchecked)
     if not plan.has_budget or not plan.items:
-        return replace(plan, items=items, amounts_found=found)
+        total = plan.total if plan.total is not None else table_total(items)
+        return replace(plan, items=items, amounts_found=found, total=total)
     if plan.total is None:
         return replace(plan, items=plan.items + items, amounts_found=found)
     heading = plan.heading
