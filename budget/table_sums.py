@@ -59,14 +59,11 @@ def figure_columns(rows: list[TableRow], start: int = 2) -> tuple[int, list[int]
     full = [r for r in rows if len(r.cells) == width]
     out = []
     for p in range(start, width):
-        written = sum(1 for r in full if kind(r.cells[p].text) == "num" and not _is_marker_cell(r, p))
-        if written * 2 >= len(full):
+        written = [r.cells[p].text for r in full if kind(r.cells[p].text) == "num"]
+        # a column of percentages (rates, shares, growth) is no column of amounts
+        if len(written) * 2 >= len(full) and sum(1 for t in written if "%" in t) * 2 < len(written):
             out.append(p)
     return width, out
-
-
-def _is_marker_cell(row: TableRow, p: int) -> bool:
-    return p == 0 and is_marker(row.cells[0].text)
 
 
 # a column's number under a header: ``A``, ``B``, ``3``, ``(4)``, ``5=3+4``, ``6=4/3``

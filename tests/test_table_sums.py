@@ -367,3 +367,17 @@ def test_a_part_listed_under_trong_do_never_exceeds_its_row(tmp_path: Path) -> N
     (finding,) = [f for f in report.findings if f.code == "TABLE_PART_EXCEEDS_WHOLE"]
     assert finding.expected == Decimal(300)
     assert finding.message.startswith("Dòng “Trong đó: lệ phí trước bạ nhà đất” ghi 330 triệu đồng, lớn hơn cả dòng")
+
+
+def test_a_column_of_percentages_is_not_added(tmp_path: Path) -> None:
+    rows = [
+        ["STT", "Nội dung", "Dự toán 2025", "Dự toán 2026", "Biến động"],
+        ["I", "Chi thường xuyên", "300", "330", "10%"],
+        ["1", "Giáo dục", "100", "120", "20%"],
+        ["2", "Y tế", "200", "210", "5%"],
+    ]
+    report = check_text(tmp_path, _pipe(rows))
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
+    titles = [r.section.title for r in report.evaluation.sections() if r.section.alternatives]
+    assert titles == ["Dự toán 2025", "Dự toán 2026"]
