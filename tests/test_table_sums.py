@@ -260,7 +260,8 @@ def _sheet(rnd: random.Random, mistake: bool) -> _Sheet:
         r = rnd.choice([i for i, k in enumerate(kinds) if k in ("group", "item", "total")])
         c = rnd.randrange(columns)
         value = Decimal(rows[r][2 + c].replace(".", ""))
-        rows[r][2 + c] = fig(int(value) + rnd.choice((-1, 1)) * rnd.randint(1, 9) * 10 + 100)
+        moved = int(value) + rnd.choice((-1, 1)) * (rnd.randint(1, 9) * 10 + 100)
+        rows[r][2 + c] = fig(moved if moved > 0 else int(value) + 150)  # up or down, never below zero
         wrong = (r, c)
     return _Sheet(rows, kinds, wrong, parents)
 
