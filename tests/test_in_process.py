@@ -47,10 +47,9 @@ def test_stdin_given_or_empty() -> None:
     assert run_in_process(main, []).stdout == ""
 
 
-def test_a_run_leaves_the_process_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BUDGET_TEST_KEPT", "1")
-    monkeypatch.delenv("BUDGET_TEST_SET", raising=False)
-    before = (
+def _process_state() -> tuple[object, ...]:
+    """What a run of ``main`` could change in the test process."""
+    return (
         sys.stdin,
         sys.stdout,
         sys.stderr,
@@ -65,6 +64,12 @@ def test_a_run_leaves_the_process_as_it_was(tmp_path: Path, monkeypatch: pytest.
         decimal.getcontext().prec,
         list(warnings.filters),
     )
+
+
+def test_a_run_leaves_the_process_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BUDGET_TEST_KEPT", "1")
+    monkeypatch.delenv("BUDGET_TEST_SET", raising=False)
+    before = _process_state()
 
     def main(argv: list[str]) -> int:
         assert os.getcwd() == str(tmp_path)
@@ -84,21 +89,7 @@ def test_a_run_leaves_the_process_as_it_was(tmp_path: Path, monkeypatch: pytest.
 
     ran = run_in_process(main, [], cwd=tmp_path, env={"BUDGET_TEST_SET": "x", "BUDGET_TEST_KEPT": None})
     assert ran == Ran(0, "", "")
-    after = (
-        sys.stdin,
-        sys.stdout,
-        sys.stderr,
-        list(sys.argv),
-        os.getcwd(),
-        dict(os.environ),
-        gc.isenabled(),
-        gc.get_threshold(),
-        signal.getsignal(signal.SIGINT),
-        signal.getsignal(signal.SIGTERM),
-        tempfile.tempdir,
-        decimal.getcontext().prec,
-        list(warnings.filters),
-    )
+    after = _process_state()
     assert after == before
 
 
