@@ -112,7 +112,7 @@ def _imports() -> dict[str, Any]:
     from budget.evaluate import evaluate
     from budget.findings import sort_key
     from budget.parse import parse
-    from budget.read_text import read_text_lines
+    from budget.read.text import read_text_lines
     from indicators.extract import extract
     from plancheck.projection import file_digest, project
     from plancheck.workbook import save_workbook, with_workbook_findings

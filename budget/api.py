@@ -15,10 +15,10 @@ from budget.evaluate import Evaluation, evaluate
 from budget.findings import Finding, InputError, has_errors, sort_key
 from budget.model import Plan
 from budget.parse import parse
-from budget.read_csv import read_csv
-from budget.read_office import DOCUMENT_SUFFIXES, document_lines
-from budget.read_text import read_bytes, read_text_lines
-from budget.read_xlsx import read_workbook
+from budget.read.office import DOCUMENT_SUFFIXES, document_lines
+from budget.read.text import read_bytes, read_text_lines
+from budget.sheets.delimited import read_csv
+from budget.sheets.workbook import read_workbook
 from budget.source import Source
 
 

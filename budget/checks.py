@@ -22,6 +22,7 @@ from budget.findings import Cause, Finding, Severity
 from budget.messages import Factors, Phrase
 from budget.model import Amount, Quantity, Section
 from budget.numbers import EXACT, D, plain, round_to, shift, total
+from budget.plan_table import build_table
 from budget.source import Source
 from budget.text import fold
 from budget.unitcheck import UnitVerdict, describe, verdict
@@ -687,8 +688,6 @@ def check_stored_values(ev: Evaluation) -> list[Finding]:
     claims = ev.plan.claims
     if not claims:
         return []
-    from budget.table import build_table  # only workbooks need the recomputed sums
-
     decimals = ev.total.money.exponent
     unit = ev.total.money.name
     table, _ = build_table(ev)

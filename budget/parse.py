@@ -19,11 +19,11 @@ from budget.findings import Finding, Severity
 from budget.model import Amount, CostLine, DocumentInfo, Item, Plan, Section, WordsCheck
 from budget.numbers import shift
 from budget.outline import Builder, Node, build_tree
-from budget.read_text import RawLine
+from budget.read.text import RawLine
 from budget.resolve import Conventions, conventions, resolve_line
 from budget.segment import segment
-from budget.table_records import Tables
-from budget.tables import read_tables, with_tables
+from budget.tables.reader import read_tables, with_tables
+from budget.tables.records import Tables
 from budget.text import fold
 
 _DOC_NUMBER = re.compile(r"^\s*Số\s*:?\s*(?P<num>[0-9]+)\s*/\s*(?P<rest>[^\s,;]+)")

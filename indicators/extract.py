@@ -17,9 +17,9 @@ from pathlib import Path
 
 from budget.costline import parse_cost_line
 from budget.numbers import NumberError, read_number
-from budget.read_office import plan_lines
-from budget.read_text import RawLine
-from budget.tables import table_line_numbers
+from budget.read.office import plan_lines
+from budget.read.text import RawLine
+from budget.tables.reader import table_line_numbers
 from budget.text import fold
 from indicators.model import Kind, Share, Target
 

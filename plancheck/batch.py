@@ -31,13 +31,23 @@ from typing import TYPE_CHECKING
 
 from budget.cli_support import EXIT_INPUT
 from budget.findings import InputError
-from plancheck.batch_view import DocSheet, DocSummary, Overall, internal, overall, sheet_of, summarize, unreadable
+from plancheck.batch_view import (
+    DocSummary,
+    Done,
+    Outcome,
+    Skipped,
+    internal,
+    overall,
+    sheet_of,
+    summarize,
+    unreadable,
+)
 from plancheck.progress import Progress, wanted
 
 if TYPE_CHECKING:
     from plancheck.write_batch_html import BatchHtml
 
-# Suffixes a folder or a pattern contributes, beside the documents ``budget.read_office``
+# Suffixes a folder or a pattern contributes, beside the documents ``budget.read.office``
 # reads (Word, PDF ...). A file named explicitly is always checked, whatever its suffix.
 _BASE_SUFFIXES = (".txt", ".xlsx", ".xlsm", ".csv", ".xls")  # .xls: one row saying why it is refused
 
@@ -50,19 +60,13 @@ def accepted_suffixes() -> tuple[str, ...]:
     if listed:
         return tuple(s.lower() for s in listed)
     try:
-        from budget.read_office import DOCUMENT_SUFFIXES
+        from budget.read.office import DOCUMENT_SUFFIXES
     except ImportError:  # no document reader in this version
         return _BASE_SUFFIXES
     return (*_BASE_SUFFIXES, *(s.lower() for s in DOCUMENT_SUFFIXES))
 
 
 EMPTY_FOLDER = "Thư mục không có văn bản dự toán nào đọc được."
-
-
-@dataclass(frozen=True)
-class Skipped:
-    path: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -161,13 +165,6 @@ class Task:
     format: str  # "text" or "json"
     sheet: bool  # the consolidated workbook wants the document's sheet
     lang: str = "vi"  # of each document's own report (the batch summary is Vietnamese)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    summary: DocSummary
-    text: str | None = None  # the document's part of the text or JSON output
-    sheet: DocSheet | None = None
 
 
 def _error_text(task: Task, summary: DocSummary) -> str:
@@ -344,7 +341,7 @@ def wants_batch(args: argparse.Namespace) -> bool:
 
 
 def _manifest_items(name: str) -> list[str]:
-    from budget.read_text import decode, read_bytes
+    from budget.read.text import decode, read_bytes
     from budget.source import Source
 
     if name == "-":
@@ -414,15 +411,6 @@ def main(args: argparse.Namespace) -> int:
     finally:
         if html is not None:
             html.close()  # its sections' temporary file
-
-
-@dataclass(frozen=True)
-class Done:
-    """A finished run, for the outputs written after it (the HTML and PDF reports)."""
-
-    rows: list[DocSummary]
-    skipped: list[Skipped]
-    total: Overall
 
 
 def _run(

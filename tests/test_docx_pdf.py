@@ -23,8 +23,8 @@ from docx.oxml.ns import nsdecls
 
 from budget.api import Report, check_file
 from budget.messages import TEMPLATES, render
-from budget.read_docx import read_docx
-from budget.read_pdf import read_pdf
+from budget.read.pdf import read_pdf
+from budget.read.word import read_docx
 from plancheck.cli import main
 from tests.helpers import HA_DONG
 from tests.office import _profile, soffice
@@ -251,10 +251,10 @@ def _table_docx(path: Path) -> Path:
     return path
 
 
-_NO_TABLE_READER = importlib.util.find_spec("budget.tables") is None
+_NO_TABLE_READER = importlib.util.find_spec("budget.tables.reader") is None
 
 
-@pytest.mark.xfail(_NO_TABLE_READER, reason="table reader (budget/tables.py) not there yet")
+@pytest.mark.xfail(_NO_TABLE_READER, reason="table reader (budget/tables/reader.py) not there yet")
 def test_docx_table_with_one_wrong_amount_names_that_row(tmp_path: Path) -> None:
     path = _table_docx(tmp_path / "bang.docx")
     report = check_file(path)
@@ -332,7 +332,7 @@ def test_pdf_ruled_table_rows_are_pipe_lines(printed: dict[str, Path]) -> None:
     ]
 
 
-@pytest.mark.xfail(_NO_TABLE_READER, reason="table reader (budget/tables.py) not there yet")
+@pytest.mark.xfail(_NO_TABLE_READER, reason="table reader (budget/tables/reader.py) not there yet")
 def test_pdf_table_with_one_wrong_amount_names_that_row(printed: dict[str, Path]) -> None:
     errors = [f for f in check_file(printed["table-pdf"]).findings if f.is_error]
     assert [(f.source.cell, f.expected, f.actual) for f in errors] == [
@@ -420,7 +420,7 @@ def test_docx_inflating_abnormally(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_doc_without_libreoffice(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: Any) -> None:
-    monkeypatch.setattr("budget.read_office.soffice", lambda: None)
+    monkeypatch.setattr("budget.read.office.soffice", lambda: None)
     path = tmp_path / "ke-hoach.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     assert _refused(path, capsys) == (
@@ -543,7 +543,7 @@ def test_broken_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str], data: by
 
 def test_plan_lines_of_a_document_and_of_its_text_agree(tmp_path: Path) -> None:
     """What readers beside the budget (targets) get: the same lines from the .docx as from the text."""
-    from budget.read_office import plan_lines
+    from budget.read.office import plan_lines
 
     path = _write_docx(_ha_dong_lines(), tmp_path / "ha-dong.docx")
     assert [rl.text for rl in plan_lines(path)] == [rl.text for rl in plan_lines(HA_DONG)]

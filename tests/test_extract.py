@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budget.read_text import split_lines
+from budget.read.text import split_lines
 from indicators.cli import main as indicators_main
 from indicators.extract import extract, extract_line
 from indicators.model import Kind

@@ -20,11 +20,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from xlsxwriter.worksheet import re_dynamic_function
 
+from benchmarks.synthetic import bench_plan
 from budget.api import check_file
 from budget.numbers import EXACT, EXACT_ROUNDING, format_vn, plain
-from budget.read_text import RawLine, split_lines, tab_positions
+from budget.read.text import RawLine, split_lines, tab_positions
 from budget.source import Source
-from budget.synthetic import bench_plan
 from budget.text import clean_mapped, needs_cleaning
 from plancheck.cli import main
 from plancheck.projection import project

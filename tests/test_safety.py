@@ -38,11 +38,12 @@ import xlsxwriter.exceptions
 import xlsxwriter.workbook
 
 import budget.output as output
-import budget.xlsx_io as xlsx_io
+import budget.read.xlsx_io as xlsx_io
 from budget import layout, messages
 from budget.findings import InputError
 from budget.output import OutputError, write_safely
-from budget.read_xlsx import MAX_DEPTH, read_workbook
+from budget.sheets.template import MAX_DEPTH
+from budget.sheets.workbook import read_workbook
 from indicators.write_targets import RISKY_START, defused
 from plancheck.cli import main
 from tests.helpers import HA_DONG, Ran, run_in_process, run_process
@@ -450,7 +451,7 @@ def test_csv_output_of_extract_takes_the_same_path(tmp_path: Path, monkeypatch: 
 
 @pytest.fixture(scope="module")
 def big_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from budget.synthetic import bench_plan
+    from benchmarks.synthetic import bench_plan
 
     path = tmp_path_factory.mktemp("big") / "big.txt"
     path.write_text(bench_plan(8000), encoding="utf-8")
