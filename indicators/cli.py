@@ -13,8 +13,7 @@ from pathlib import Path
 from budget.cli_support import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parser, guarded, input_error, internal_error
 from budget.findings import InputError
 from budget.output import check_target, write_safely
-from indicators.api import check_targets
-from indicators.extract import extract
+from indicators.api import check_targets, plan_targets
 from indicators.write_json import write_json
 from indicators.write_targets import to_csv, to_json, to_text, write_targets_xlsx
 from indicators.write_text import write_text
@@ -40,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    found = extract(Path(args.file), args.file)
+    found = plan_targets(args.file)
     if args.output:
         out = Path(args.output)
         if out.suffix.lower() == ".csv":

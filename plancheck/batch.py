@@ -179,22 +179,13 @@ def _error_text(task: Task, summary: DocSummary) -> str:
 
 def check_one(task: Task) -> Outcome:
     """Check one document; never raises (an unreadable input or a bug becomes the outcome)."""
-    from budget.api import check_file
+    from plancheck.pipeline import Options, check_document
     from plancheck.projection import project
     from plancheck.write_batch import document_json, document_text
 
     try:
-        report = check_file(task.path, strict_units=task.strict_units)
-        targets = []
-        if Path(task.path).suffix.lower() not in (".xlsx", ".xlsm", ".csv"):
-            from indicators.extract import extract
-
-            try:
-                targets = extract(Path(task.path), task.path)
-            except InputError:  # targets are read from plain text only (not Word, PDF)
-                targets = []
-        # one projection of the document: its verdict is its row's status, its report the same
-        shown = project(report, targets, task.lang)
+        checked = check_document(task.path, Options(task.lang, task.strict_units))
+        report, targets, shown = checked.report, list(checked.targets), checked.projection
         summary = summarize(task.index, task.path, shown, targets)
         text = (
             document_json(summary, report, targets, task.lang, shown)

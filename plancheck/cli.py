@@ -17,16 +17,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from budget import __version__
-from budget.api import check_file
 from budget.cli_support import EXIT_INPUT, EXIT_OK, Parser, guarded, input_error, internal_error
 from budget.findings import InputError
 from budget.output import check_target, write_safely
 from budget.units import money_named
-from indicators.extract import extract
 from plancheck import batch
-from plancheck.projection import file_digest, project
+from plancheck.pipeline import Options, check_document
 from plancheck.report import require_chromium, write_html, write_pdf
-from plancheck.workbook import save_workbook, with_workbook_findings
+from plancheck.workbook import save_workbook
 from plancheck.write_json import write_json_to
 from plancheck.write_text import write_text
 from plancheck.write_xlsx import write_template
@@ -119,16 +117,9 @@ def _check_one(args: argparse.Namespace) -> int:
                 check_target(Path(out), [Path(args.file)], args.force)  # refuse before the work
         if args.pdf:
             require_chromium(Path(args.pdf))
-        report = check_file(args.file, strict_units=args.strict_units)
-        # the plan's targets too, so one run gives the budget check and the targets to track
-        targets = (
-            [] if Path(args.file).suffix.lower() in (".xlsx", ".xlsm", ".csv") else extract(Path(args.file), args.file)
-        )
-        table = None
-        if args.xlsx:
-            report, table = with_workbook_findings(report)
-        # one projection of the result, laid out by every output of the run
-        shown = project(report, targets, args.lang, table=table, sha256=file_digest(args.file))
+        options = Options(args.lang, args.strict_units, workbook=bool(args.xlsx))
+        checked = check_document(args.file, options)
+        report, targets, shown = checked.report, checked.targets, checked.projection
         if args.xlsx:
             save_workbook(report, shown.table, args.xlsx, args.force, targets, projection=shown)
         if args.html:

@@ -576,7 +576,7 @@ def test_internal_error_is_vietnamese_without_the_exception_text(
     def bug(*args: object, **kwargs: object) -> None:
         raise ValueError("some English text quoting the input")
 
-    monkeypatch.setattr(plancheck.cli, "check_file", bug)
+    monkeypatch.setattr(plancheck.cli, "check_document", bug)
     code, out, err = cli(capsys, "check", str(HA_DONG))
     assert code == 3 and out == ""
     assert err == (
@@ -596,7 +596,7 @@ def test_ctrl_c_outside_a_write_exits_130_quietly(
     def stop(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(plancheck.cli, "check_file", stop)
+    monkeypatch.setattr(plancheck.cli, "check_document", stop)
     monkeypatch.setattr(sys, "argv", ["budget", "check", str(HA_DONG)])
     with pytest.raises(SystemExit) as e:
         plancheck.cli.run()

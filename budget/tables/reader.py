@@ -97,7 +97,7 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
     outside = [
         replace(rl, source=rl.source._replace(text="", colmap=None)) if rl.source.line in inside else rl for rl in lines
     ]
-    return Tables(outside, items, found, tuple(unchecked), tuple(whole), tuple(counts), tuple(words))
+    return Tables(outside, items, found, tuple(unchecked), tuple(whole), tuple(counts), tuple(words), frozenset(inside))
 
 
 _WORDS_REACH = 2  # non-empty lines under a table where its total in words may stand

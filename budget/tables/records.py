@@ -56,3 +56,4 @@ class Tables:
     whole: tuple[Item, ...] = ()
     counts: tuple[CountSum, ...] = ()  # counts the tables state as sums, checked as plain numbers
     words: tuple[WordsCheck, ...] = ()  # the tables' totals written in words under them
+    inside: frozenset[int] = frozenset()  # physical lines of the table blocks (and their words)
