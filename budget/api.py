@@ -15,25 +15,31 @@ from budget.evaluate import Evaluation, evaluate
 from budget.findings import Finding, InputError, has_errors, sort_key
 from budget.model import Plan
 from budget.parse import parse
-from budget.read_csv import read_csv
 from budget.read_office import DOCUMENT_SUFFIXES, document_lines
 from budget.read_text import read_bytes, read_text_lines
-from budget.read_xlsx import read_workbook
 from budget.source import Source
 
 
 def load_plan(path: str | Path, name: str | None = None) -> tuple[Plan, list[Finding]]:
-    """Read and parse a plan. Raises ``InputError`` only when the file cannot be read at all."""
+    """Read and parse a plan. Raises ``InputError`` only when the file cannot be read at all.
+
+    The workbook and CSV readers (and openpyxl under them) are imported only for those
+    formats: a text plan is checked without them (``budget.lazy_imports``).
+    """
     p = Path(path)
     shown = name or str(path)
     suffix = p.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
+        from budget.read_xlsx import read_workbook  # lazy-import point
+
         read_bytes(p, shown)  # missing / not a file: the same messages as for text
         return read_workbook(p, shown)
     if suffix == ".xls":
         read_bytes(p, shown)
         raise InputError(Source(shown), "XLSX_IS_XLS")
     if suffix == ".csv":
+        from budget.read_csv import read_csv  # lazy-import point
+
         return read_csv(p, shown)
     if suffix in DOCUMENT_SUFFIXES:  # Word, PDF, .doc/.odt through LibreOffice: lines for the text pipeline
         return parse(document_lines(p, shown), shown)

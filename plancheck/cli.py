@@ -25,11 +25,11 @@ from budget.units import money_named
 from indicators.extract import extract
 from plancheck import batch
 from plancheck.projection import file_digest, project
-from plancheck.report import require_chromium, write_html, write_pdf
-from plancheck.workbook import save_workbook, with_workbook_findings
 from plancheck.write_json import write_json_to
 from plancheck.write_text import write_text
-from plancheck.write_xlsx import write_template
+
+# The workbook, HTML and PDF writers (XlsxWriter, Jinja2, Babel's dates) are imported only
+# when their output is asked for: a text check starts without them (budget.lazy_imports).
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,6 +69,8 @@ def _template(args: argparse.Namespace) -> int:
     except KeyError:
         sys.stderr.write(f"budget: đơn vị tính không hợp lệ: {args.unit}\n")
         return EXIT_INPUT
+    from plancheck.write_xlsx import write_template  # lazy-import point
+
     out = Path(args.output)
     write_safely(out, [], args.force, lambda tmp: write_template(tmp, unit))
     sys.stdout.write(f"Đã tạo {out}: bảng dự toán trống, đơn vị {unit.name}.\n")
@@ -117,6 +119,10 @@ def _check_one(args: argparse.Namespace) -> int:
         for out in (args.xlsx, args.html, args.pdf):
             if out:
                 check_target(Path(out), [Path(args.file)], args.force)  # refuse before the work
+        if args.html or args.pdf:
+            from plancheck.report import require_chromium, write_html, write_pdf  # lazy-import point
+        if args.xlsx:
+            from plancheck.workbook import save_workbook, with_workbook_findings  # lazy-import point
         if args.pdf:
             require_chromium(Path(args.pdf))
         report = check_file(args.file, strict_units=args.strict_units)
