@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
-from importlib.resources import files
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from budget.text import fold
@@ -67,7 +67,7 @@ class Catalogue:
 
 
 def _definitions() -> list[tuple[str, str, list[str]]]:
-    return _parse_definitions(files("budget").joinpath("units.txt").read_text(encoding="utf-8"))
+    return _parse_definitions(Path(__file__).with_name("units.txt").read_text(encoding="utf-8"))
 
 
 def _parse_definitions(text: str) -> list[tuple[str, str, list[str]]]:
@@ -113,7 +113,7 @@ def catalogue() -> Catalogue:
     spellings.sort(key=lambda s: (-len(s.words), -len(" ".join(s.words))))
     money: dict[str, Money] = {}
     dimensions: dict[str, Dimensions] = {}
-    for name, factor, _base, dims in _rows(files("budget").joinpath(TABLE).read_text(encoding="utf-8")):
+    for name, factor, _base, dims in _rows(Path(__file__).with_name(TABLE).read_text(encoding="utf-8")):
         dimensions[name] = _read_dimensions(dims)
         if dimensions[name] == (("[currency]", 1),):
             exponent = len(factor) - 1
@@ -335,7 +335,6 @@ def suggested_units() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """``python -m budget.units --rebuild``: write ``units_table.txt`` again from pint."""
     import argparse
-    from pathlib import Path
 
     p = argparse.ArgumentParser(prog="python -m budget.units", description=main.__doc__)
     p.add_argument("--rebuild", action="store_true", help=f"write {TABLE} from pint")
