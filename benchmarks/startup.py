@@ -85,42 +85,78 @@ def import_costs(env: dict[str, str], top: int = 15) -> list[tuple[float, str]]:
     return sorted(((s, name) for name, s in costs.items()), reverse=True)[:top]
 
 
+@dataclass(frozen=True)
+class Medians:
+    runs: int
+    bytecode: bool
+    wall: dict[str, float]  # "bare" (python -c pass), "check"
+    cpu: dict[str, float]
+
+    @property
+    def ratio_wall(self) -> float:
+        return self.wall["check"] / self.wall["bare"]
+
+    @property
+    def ratio_cpu(self) -> float:
+        return self.cpu["check"] / self.cpu["bare"]
+
+    @property
+    def met(self) -> bool:
+        return self.ratio_cpu <= GOAL
+
+
+def startup(runs: int, bytecode: bool = True) -> Medians | None:
+    """``python -c pass`` and ``budget check EXAMPLE`` ``runs`` times each, interleaved; None
+    when the check failed."""
+    with tempfile.TemporaryDirectory() as cache:
+        env = environment(cache if bytecode else None)
+        bare = [sys.executable, "-c", "pass"]
+        check = [sys.executable, "-m", "plancheck", "check", str(EXAMPLE)]
+        for cmd in (bare, check):  # warm-up: fills the bytecode cache, reads the files once
+            measure(cmd, env)
+        times: dict[str, list[Run]] = {"bare": [], "check": []}
+        for _ in range(runs):
+            times["bare"].append(measure(bare, env))
+            times["check"].append(measure(check, env))
+    if any(r.code != 0 for r in times["check"]):
+        return None
+    wall = {k: statistics.median(r.wall for r in v) for k, v in times.items()}
+    cpu = {k: statistics.median(r.cpu for r in v) for k, v in times.items()}
+    return Medians(runs, bytecode, wall, cpu)
+
+
+def table(m: Medians) -> list[str]:
+    return [
+        f"{m.runs} runs each, interleaved; bytecode {'cached' if m.bytecode else 'not cached'}",
+        f"{'median of':<38} {'wall s':>8} {'cpu s':>8}",
+        f"{'python -c pass':<38} {m.wall['bare']:>8.3f} {m.cpu['bare']:>8.3f}",
+        f"{'budget check ' + EXAMPLE.name:<38} {m.wall['check']:>8.3f} {m.cpu['check']:>8.3f}",
+        f"{'ratio':<38} {m.ratio_wall:>8.1f} {m.ratio_cpu:>8.1f}",
+        f"goal: cpu ratio ≤ {GOAL:g}: {'met' if m.met else 'NOT met'}",
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     p.add_argument("runs", nargs="?", type=int, default=21, help="runs of each command (default 21)")
     p.add_argument("--no-bytecode", action="store_true", help="compile every module from source each run")
     p.add_argument("--import-costs", action="store_true", help="also list what the check imports, by cost")
     args = p.parse_args(argv)
-    with tempfile.TemporaryDirectory() as cache:
-        env = environment(None if args.no_bytecode else cache)
-        bare = [sys.executable, "-c", "pass"]
-        check = [sys.executable, "-m", "plancheck", "check", str(EXAMPLE)]
-        for cmd in (bare, check):  # warm-up: fills the bytecode cache, reads the files once
-            measure(cmd, env)
-        runs: dict[str, list[Run]] = {"bare": [], "check": []}
-        for _ in range(args.runs):
-            runs["bare"].append(measure(bare, env))
-            runs["check"].append(measure(check, env))
-        costs = import_costs(env) if args.import_costs else []
-    if any(r.code != 0 for r in runs["check"]):
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+    m = startup(args.runs, bytecode=not args.no_bytecode)
+    if m is None:
         print("budget check failed: see above")
         return 2
-    wall = {k: statistics.median(r.wall for r in v) for k, v in runs.items()}
-    cpu = {k: statistics.median(r.cpu for r in v) for k, v in runs.items()}
-    ratio_wall, ratio_cpu = wall["check"] / wall["bare"], cpu["check"] / cpu["bare"]
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f};", end=" ")
-    print(f"{args.runs} runs each, interleaved; bytecode {'not cached' if args.no_bytecode else 'cached'}")
-    print(f"{'median of':<38} {'wall s':>8} {'cpu s':>8}")
-    print(f"{'python -c pass':<38} {wall['bare']:>8.3f} {cpu['bare']:>8.3f}")
-    print(f"{'budget check ' + EXAMPLE.name:<38} {wall['check']:>8.3f} {cpu['check']:>8.3f}")
-    print(f"{'ratio':<38} {ratio_wall:>8.1f} {ratio_cpu:>8.1f}")
-    met = ratio_cpu <= GOAL
-    print(f"goal: cpu ratio ≤ {GOAL:g}: {'met' if met else 'NOT met'}")
-    if costs:
+    print("\n".join(table(m)))
+    if args.import_costs:
+        with tempfile.TemporaryDirectory() as cache:
+            env = environment(cache if not args.no_bytecode else None)
+            import_costs(env)  # fills the bytecode cache
+            costs = import_costs(env)
         print("import time of the check by package (own time of its modules, under -X importtime):")
         for seconds, name in costs:
             print(f"  {seconds * 1000:7.1f} ms  {name}")
-    return 0 if met else 1
+    return 0 if m.met else 1
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from pint, and a test fails when the shipped table differs from pint's by one by
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 import unicodedata
@@ -334,8 +335,6 @@ def suggested_units() -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m budget.units --rebuild``: write ``units_table.txt`` again from pint."""
-    import argparse
-
     p = argparse.ArgumentParser(prog="python -m budget.units", description=main.__doc__)
     p.add_argument("--rebuild", action="store_true", help=f"write {TABLE} from pint")
     args = p.parse_args(argv)
