@@ -152,8 +152,9 @@ def table_from_pint() -> str:
         assert isinstance(factor, Decimal), name
         dims = []
         for dim, power in base.dimensionality.items():
-            assert power == int(power), (name, dim, power)
-            dims.append((dim, int(power)))
+            exponent = Decimal(str(power))  # pint keeps exponents in the registry's number type
+            assert exponent == exponent.to_integral_value(), (name, dim, power)
+            dims.append((dim, int(exponent)))
         plain = format(factor.normalize(), "f")
         lines.append(f"{name} ; {plain} ; {base.units!s} ; {_write_dimensions(tuple(sorted(dims)))}".rstrip())
     return "\n".join(lines) + "\n"
