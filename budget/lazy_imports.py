@@ -42,4 +42,12 @@ LAZY_IMPORT_POINTS: tuple[tuple[str, str, str], ...] = (
     ("plancheck.progress", "_show", "rich.progress"),
     # a run over several documents: processes, the batch's views and writers
     ("plancheck.cli", "main", "plancheck.batch"),
+    # files written safely (temporary files, copies) only when an output file is asked for;
+    # LibreOffice run (processes, temporary folders) only for .doc and .odt
+    ("plancheck.cli", "_template", "budget.output"),
+    ("plancheck.cli", "_check_one", "budget.output"),
+    ("budget.read_office", "document_lines", "tempfile"),
+    ("budget.read_office", "soffice", "shutil"),
+    ("budget.read_office", "convert_to_docx", "shutil"),
+    ("budget.read_office", "convert_to_docx", "subprocess"),
 )

@@ -21,7 +21,6 @@ from budget import __version__
 from budget.api import check_file
 from budget.cli_support import EXIT_INPUT, EXIT_OK, Parser, guarded, input_error, internal_error
 from budget.findings import InputError
-from budget.output import check_target, write_safely
 from budget.units import money_named
 from indicators.extract import extract
 from plancheck.projection import file_digest, project
@@ -96,6 +95,7 @@ def _template(args: argparse.Namespace) -> int:
     except KeyError:
         sys.stderr.write(f"budget: đơn vị tính không hợp lệ: {args.unit}\n")
         return EXIT_INPUT
+    from budget.output import write_safely  # lazy-import point
     from plancheck.write_xlsx import write_template  # lazy-import point
 
     out = Path(args.output)
@@ -147,6 +147,8 @@ def _check_one(args: argparse.Namespace) -> int:
     try:
         for out in (args.xlsx, args.html, args.pdf):
             if out:
+                from budget.output import check_target  # lazy-import point
+
                 check_target(Path(out), [Path(args.file)], args.force)  # refuse before the work
         if args.html or args.pdf:
             from plancheck.report import require_chromium, write_html, write_pdf  # lazy-import point

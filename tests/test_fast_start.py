@@ -63,6 +63,7 @@ def test_a_text_check_imports_no_reader_or_writer_of_other_formats(text_check: d
         "budget.read_pdf",
         "budget.xlsx_io",
         "budget.xlsx_cells",
+        "budget.output",
         "plancheck.batch",
         "plancheck.batch_view",
         "plancheck.report",
