@@ -16,8 +16,6 @@ from budget.findings import Finding, has_errors, sort_key
 from budget.model import Plan
 from budget.parse import parse
 from budget.read.document import Document, Kind, read_document
-from budget.sheets.delimited import read_csv
-from budget.sheets.workbook import read_workbook
 
 
 def load_plan(path: str | Path, name: str | None = None) -> tuple[Plan, list[Finding]]:
@@ -26,10 +24,18 @@ def load_plan(path: str | Path, name: str | None = None) -> tuple[Plan, list[Fin
 
 
 def plan_of(doc: Document) -> tuple[Plan, list[Finding]]:
-    """The plan of a document read once (``read_document``): its lines parsed, or its sheets read."""
+    """The plan of a document read once (``read_document``): its lines parsed, or its sheets read.
+
+    The workbook and CSV readers (and openpyxl under them) are imported only for those
+    formats: a text plan is checked without them (``budget.lazy_imports``).
+    """
     if doc.kind is Kind.WORKBOOK:
+        from budget.sheets.workbook import read_workbook  # lazy-import point
+
         return read_workbook(doc.path, doc.name)
     if doc.kind is Kind.CSV:
+        from budget.sheets.delimited import read_csv  # lazy-import point
+
         return read_csv(doc.path, doc.name)
     return parse(doc.lines, doc.name)
 

@@ -305,32 +305,6 @@ def check_all(tasks: Sequence[Task], jobs: int, on_done: Callable[[Outcome], Non
 # --- the command --------------------------------------------------------------------------------
 
 
-def add_arguments(c: argparse.ArgumentParser) -> None:
-    """The options of ``budget check`` that only a run over several documents uses."""
-    c.add_argument(
-        "--manifest",
-        metavar="DANH_SÁCH.csv",
-        help="danh sách tệp cần kiểm tra (mỗi dòng một đường dẫn, hoặc CSV có cột path; '-' là đọc từ stdin)",
-    )
-    c.add_argument(
-        "-j",
-        "--jobs",
-        type=int,
-        metavar="N",
-        help="số tiến trình kiểm tra song song (mặc định: mọi lõi CPU)",
-    )
-    c.add_argument("-q", "--quiet", action="store_true", help="không hiện thanh tiến độ")
-
-
-def wants_batch(args: argparse.Namespace) -> bool:
-    """Several documents, a folder, a pattern or a manifest: the consolidated output."""
-    files: list[str] = args.file
-    if args.manifest is not None or len(files) != 1:
-        return True
-    p = Path(files[0])
-    return p.is_dir() or (_magic(files[0]) and not p.exists())
-
-
 def _manifest_items(name: str) -> list[str]:
     from budget.read.text import decode, read_bytes
     from budget.source import Source

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import glob
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,15 +20,14 @@ from pathlib import Path
 from budget import __version__
 from budget.cli_support import EXIT_INPUT, EXIT_OK, Parser, guarded, input_error, internal_error
 from budget.findings import InputError
-from budget.output import check_target, write_safely
 from budget.units import money_named
-from plancheck import batch
 from plancheck.pipeline import Options, check_document
-from plancheck.report import require_chromium, write_html, write_pdf
-from plancheck.workbook import save_workbook
 from plancheck.write_json import write_json_to
 from plancheck.write_text import write_text
-from plancheck.write_xlsx import write_template
+
+# A run over several documents (``plancheck.batch``: processes, the batch's views and
+# writers) and the workbook, HTML and PDF writers (XlsxWriter, Jinja2, Babel's dates) are
+# imported only when asked for: a text check starts without them (budget.lazy_imports).
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,12 +53,38 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="coi đơn vị không triệt tiêu hết (còn dư) là lỗi thay vì cảnh báo",
     )
-    batch.add_arguments(c)
+    _batch_options(c)
     t = sub.add_parser("template", help="tạo bảng tính dự toán trống để cán bộ điền")
     t.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp bảng tính sẽ tạo")
     t.add_argument("--unit", default="triệu đồng", help="đơn vị tính của bảng (mặc định: triệu đồng)")
     t.add_argument("--force", action="store_true", help="cho phép ghi đè tệp đã có")
     return p
+
+
+def _batch_options(c: argparse.ArgumentParser) -> None:
+    """The options of ``budget check`` that only a run over several documents uses (``plancheck.batch``)."""
+    c.add_argument(
+        "--manifest",
+        metavar="DANH_SÁCH.csv",
+        help="danh sách tệp cần kiểm tra (mỗi dòng một đường dẫn, hoặc CSV có cột path; '-' là đọc từ stdin)",
+    )
+    c.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="số tiến trình kiểm tra song song (mặc định: mọi lõi CPU)",
+    )
+    c.add_argument("-q", "--quiet", action="store_true", help="không hiện thanh tiến độ")
+
+
+def _wants_batch(args: argparse.Namespace) -> bool:
+    """Several documents, a folder, a pattern or a manifest: the consolidated output."""
+    files: list[str] = args.file
+    if args.manifest is not None or len(files) != 1:
+        return True
+    p = Path(files[0])
+    return p.is_dir() or (glob.has_magic(files[0]) and not p.exists())
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -67,6 +93,9 @@ def _template(args: argparse.Namespace) -> int:
     except KeyError:
         sys.stderr.write(f"budget: đơn vị tính không hợp lệ: {args.unit}\n")
         return EXIT_INPUT
+    from budget.output import write_safely  # lazy-import point
+    from plancheck.write_xlsx import write_template  # lazy-import point
+
     out = Path(args.output)
     write_safely(out, [], args.force, lambda tmp: write_template(tmp, unit))
     sys.stdout.write(f"Đã tạo {out}: bảng dự toán trống, đơn vị {unit.name}.\n")
@@ -88,7 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(set(outputs)) < len(outputs):  # the second would overwrite the first
         sys.stderr.write("budget: lệnh không hợp lệ: --xlsx, --html và --pdf phải ghi ra các tệp khác nhau\n")
         return EXIT_INPUT
-    if batch.wants_batch(args):  # several documents, a folder, a pattern or a manifest
+    if _wants_batch(args):  # several documents, a folder, a pattern or a manifest
+        from plancheck import batch  # lazy-import point: processes, the batch's views and writers
+
         return guarded("budget", lambda: batch.main(args))
     args.file = args.file[0]
     with _no_collector():
@@ -114,7 +145,13 @@ def _check_one(args: argparse.Namespace) -> int:
     try:
         for out in (args.xlsx, args.html, args.pdf):
             if out:
+                from budget.output import check_target  # lazy-import point
+
                 check_target(Path(out), [Path(args.file)], args.force)  # refuse before the work
+        if args.html or args.pdf:
+            from plancheck.report import require_chromium, write_html, write_pdf  # lazy-import point
+        if args.xlsx:
+            from plancheck.workbook import save_workbook  # lazy-import point
         if args.pdf:
             require_chromium(Path(args.pdf))
         options = Options(args.lang, args.strict_units, workbook=bool(args.xlsx))

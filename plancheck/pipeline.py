@@ -16,7 +16,6 @@ from budget.plan_table import BudgetTable
 from budget.read.document import Document, read_document
 from indicators.extract import Extracted, targets_of
 from plancheck.projection import Projection, project
-from plancheck.workbook import with_workbook_findings
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,8 @@ def check_document(path: str | Path, options: Options = Options(), name: str | N
     targets = targets_of(document, report.plan.budget_lines)
     table = None
     if options.workbook:
+        from plancheck.workbook import with_workbook_findings  # lazy-import point: XlsxWriter
+
         report, table = with_workbook_findings(report)
     projection = project(report, targets, options.lang, table=table)  # the file's SHA-256 in its identity
     return Checked(document, report, targets, projection, table)

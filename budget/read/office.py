@@ -8,9 +8,6 @@ hands the work to a LibreOffice the user has open nor touches their settings.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from budget.findings import InputError
@@ -34,6 +31,8 @@ def document_lines(path: Path, name: str | None = None) -> list[RawLine]:
     from budget.read.word import read_docx
 
     if suffix in CONVERTED_SUFFIXES:
+        import tempfile  # lazy-import point, as subprocess and shutil below: a text plan runs no LibreOffice
+
         with tempfile.TemporaryDirectory(prefix="budget-office-") as tmp:
             return read_docx(convert_to_docx(path, shown, Path(tmp)), shown)
     return read_docx(path, shown)
@@ -48,11 +47,16 @@ def plan_lines(path: Path, name: str | None = None) -> list[RawLine]:
 
 
 def soffice() -> str | None:
+    import shutil  # lazy-import point
+
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def convert_to_docx(path: Path, name: str, tmp: Path) -> Path:
     """``path`` converted by LibreOffice into ``tmp``; the .docx written."""
+    import shutil  # lazy-import point
+    import subprocess  # lazy-import point
+
     where = Source(name)
     suffix = path.suffix.lower()
     if not read_bytes(path, name).strip():  # missing, a folder, unreadable or empty: as for text

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
+from pathlib import Path
 
 from budget.source import Source
 from budget.tables.cells import CHUNK, runs_of, span_of, trimmed_cells
@@ -21,16 +21,22 @@ from budget.units import DONG, NGHIN, TRIEU, TY, Money, read_money
 @dataclass(frozen=True)
 class _Spelling:
     role: str
-    pattern: re.Pattern[str]  # over folded text
-    size: int  # letters: the longest spelling wins
+    letters: str  # folded, without spaces: it matches folded text with any spacing
+    word: bool  # must stand as a whole word (no letter or digit just before or after)
     unit: str
+
+    @property
+    def size(self) -> int:  # letters: the longest spelling wins
+        return len(self.letters)
 
 
 @cache
 def _spellings() -> tuple[_Spelling, ...]:
-    """The roles file, compiled once: each spelling matches folded text with any spacing."""
+    """The roles file, read once. Spellings are matched as plain strings in folded text with
+    its spaces taken out, not as one regular expression each (``o\\s*n\\s*e``): compiling
+    those cost more than the rest of a small plan's check."""
     out = []
-    text = files("budget").joinpath("columns.txt").read_text(encoding="utf-8")
+    text = Path(__file__).with_name("columns.txt").read_text(encoding="utf-8")
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -38,18 +44,25 @@ def _spellings() -> tuple[_Spelling, ...]:
         role, spelled = (p.strip() for p in line.split(";", 1))
         for item in spelled.split(","):
             s, _, unit = item.strip().partition("=")
-            word = s.strip().endswith("~")
-            letters = [c for c in fold(s.strip().rstrip("~")) if not c.isspace()]
-            body = r"\s*".join(re.escape(c) for c in letters)
-            if word:
-                body = r"(?<![a-z0-9])" + body + r"(?![a-z0-9])"
-            out.append(_Spelling(role, re.compile(body), len(letters), unit.strip()))
+            letters = _SPACE.sub("", fold(s.strip().rstrip("~")))
+            out.append(_Spelling(role, letters, s.strip().endswith("~"), unit.strip()))
     return tuple(out)
 
 
+_SPACE = re.compile(r"\s+")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
 @cache
-def any_role() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{s.pattern.pattern})" for s in _spellings()))
+def _any_letters() -> re.Pattern[str]:
+    """The letters of every spelling, one alternation over text without spaces: a role word
+    can be in a text only where one of them is."""
+    return re.compile("|".join(re.escape(s.letters) for s in sorted(_spellings(), key=lambda s: -s.size)))
+
+
+def has_role(text: str) -> bool:
+    """Does ``text`` name a column role anywhere?"""
+    return bool(roles_in(text))
 
 
 @dataclass(frozen=True)
@@ -65,11 +78,22 @@ def roles_in(text: str) -> tuple[_Match, ...]:
     """Role words in ``text``, longest first where they overlap, in reading order (cached: the
     header finders ask about the same lines again and again)."""
     folded = fold(text)
-    if any_role().search(folded) is None:
+    squeezed = _SPACE.sub("", folded)
+    if _any_letters().search(squeezed) is None:
         return ()
-    found = [
-        (m.start(), m.end(), sp) for sp in _spellings() for m in sp.pattern.finditer(folded) if m.end() > m.start()
-    ]
+    at = [i for i, ch in enumerate(folded) if not ch.isspace()]  # squeezed[k] is folded[at[k]]
+    found = []
+    for sp in _spellings():
+        k = squeezed.find(sp.letters)
+        while k >= 0:
+            start, end = at[k], at[k + sp.size - 1] + 1
+            if sp.word and (
+                (start > 0 and folded[start - 1] in _WORD_CHARS) or (end < len(folded) and folded[end] in _WORD_CHARS)
+            ):
+                k = squeezed.find(sp.letters, k + 1)
+                continue
+            found.append((start, end, sp))
+            k = squeezed.find(sp.letters, k + sp.size)
     found.sort(key=lambda f: (-f[2].size, f[0]))
     taken: list[tuple[int, int, _Spelling]] = []
     for f in found:

@@ -15,10 +15,9 @@ from budget.source import Source
 from budget.tables.aligned import text_block, text_header_at
 from budget.tables.bars import MIN_BARS, bar_end, bar_rows, is_bar
 from budget.tables.cells import TOTAL_LABEL, is_pipe, is_total_row, kind, lines_above, numeric_count
-from budget.tables.columns import any_role, cell_column, scale_in, settle_numbers
+from budget.tables.columns import cell_column, has_role, scale_in, settle_numbers
 from budget.tables.lines import cells_block, cells_header_at, marker_block, spaced_header_at
 from budget.tables.records import Cell, TableBlock, TableRow
-from budget.text import fold
 
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -131,7 +130,7 @@ def find_tables(lines: Sequence[RawLine]) -> list[TableBlock]:
                 last_end = j
             i = j
             continue
-        if not text or len(text) > 220 or "=" in text or any_role().search(fold(text)) is None:
+        if not text or len(text) > 220 or "=" in text or not has_role(text):
             i += 1
             continue
         count = cells_header_at(lines, i)
