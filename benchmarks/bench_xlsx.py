@@ -28,7 +28,8 @@ from budget.api import check_plan, load_plan
 from budget.layout import WORKBOOK_OPTIONS
 from budget.model import DocumentInfo
 from budget.plan_table import BudgetTable, build_table
-from plancheck.write_xlsx import Provenance, write_workbook
+from plancheck.xlsx.sources_sheet import Provenance
+from plancheck.xlsx.workbook import write_workbook
 
 TIME_GOAL = 1.5
 RUNS = 2  # min of 2: at 100.000 lines one bare run takes about 100 s here
@@ -54,7 +55,7 @@ class _RecordingSheet:
         pass
 
     def put_row(self, row: int, cells: dict[int, Any]) -> None:
-        """The tool's row at once (``plancheck.write_xlsx``): each cell as XlsxWriter stores it."""
+        """The tool's row at once (``plancheck.xlsx.workbook``): each cell as XlsxWriter stores it."""
         for col, cell in cells.items():
             if isinstance(cell, CellStringTuple):
                 self.cells.append((self.name, "s", row, col, cell.string, None))

@@ -94,7 +94,7 @@ def _template(args: argparse.Namespace) -> int:
         sys.stderr.write(f"budget: đơn vị tính không hợp lệ: {args.unit}\n")
         return EXIT_INPUT
     from budget.output import write_safely  # lazy-import point
-    from plancheck.write_xlsx import write_template  # lazy-import point
+    from plancheck.xlsx.template import write_template  # lazy-import point
 
     out = Path(args.output)
     write_safely(out, [], args.force, lambda tmp: write_template(tmp, unit))
