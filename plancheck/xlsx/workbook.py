@@ -48,26 +48,24 @@ def write_workbook(
     info: DocumentInfo,
     heading: str,
     provenance: Provenance,
+    projection: Projection,
     workbook: Callable[[str, dict[str, Any]], Any] | None = None,
     targets: Sequence[Extracted] = (),
-    projection: Projection | None = None,
-    lang: str = "vi",
 ) -> None:
     """Write the sheets to ``path`` (the caller makes the write safe: temp file, move).
 
-    ``projection`` gives the statuses, the verdict and the words of the total (without it,
-    as for the benchmark's bare tables, the statuses are what the formulas give).
-    ``workbook`` is XlsxWriter's; the benchmark passes a recorder to replay the same cells bare.
+    ``projection`` gives the statuses, the verdict, the words of the total and the language;
+    the writer decides none of them. ``workbook`` is XlsxWriter's; the benchmark passes a
+    recorder to replay the same cells bare.
     """
-    lang = projection.lang if projection is not None else lang
-    w = Words(lang)
+    w = Words(projection.lang)
     wb = (workbook or FastWorkbook)(str(path), workbook_options())
     fmt = Formats(wb)
     cols = layout.DetailColumns(table.slots)
     detail_first = layout.TITLE_ROWS + 1
-    statuses = Statuses(table, projection)
+    statuses = Statuses(projection)
     unit_line = w.unit_line(table.unit.name)
-    shown = None if projection is None else {sf.index: sf for sf in projection.findings}
+    shown = {sf.index: sf for sf in projection.findings}
 
     write_summary(wb, fmt, w, table, cols, detail_first, info, heading, unit_line, statuses, projection)
     write_detail(wb, fmt, w, table, cols, info, heading, unit_line, statuses)
