@@ -43,7 +43,8 @@ from budget.numbers import EXACT, round_to, shift
 from budget.plan_table import BudgetTable, build_table
 from budget.source import Source
 from indicators.extract import Extracted
-from indicators.write_targets import KIND_WORD, row_of
+from indicators.model import KIND_WORD
+from indicators.write_targets import row_of
 
 # Findings that say part of the input went unread: a document with any of them is never KHỚP.
 # (``XLSX_NOT_EVALUATED`` is not one: formulas saved without a value are recomputed by the tool.)
