@@ -687,11 +687,11 @@ def check_stored_values(ev: Evaluation) -> list[Finding]:
     claims = ev.plan.claims
     if not claims:
         return []
-    from budget.table import build_table  # only workbooks need the recomputed sums
+    from budget.table import table_of  # only workbooks need the recomputed sums
 
     decimals = ev.total.money.exponent
     unit = ev.total.money.name
-    table, _ = build_table(ev)
+    table = table_of(ev)
     ours: dict[tuple[str, str], Decimal | None] = {}
     for line in table.lines:
         ours[("line", str(line.result.line.source.cell))] = line.computed

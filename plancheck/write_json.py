@@ -25,16 +25,7 @@ def _dec(v: Decimal | None) -> str | None:
 _ESC = json.encoder.encode_basestring  # the C encoder of ``json`` (``ensure_ascii=False``)
 
 
-def _str(v: str | None) -> str:
-    return "null" if v is None else _ESC(v)
-
-
-def _int(v: int | None) -> str:
-    return "null" if v is None else str(v)
-
-
-def _bool(v: bool | None) -> str:
-    return "null" if v is None else "true" if v else "false"
+_NULL = "null"
 
 
 class _Encoded:
@@ -50,10 +41,10 @@ class _Encoded:
 
 
 class _Lines:
-    """The JSON text of cost lines, with the encoded unit texts they share."""
+    """The JSON text of cost lines, with the encoded texts they share (units, sections)."""
 
     def __init__(self) -> None:
-        self.texts: dict[str | None, str] = {None: "null"}
+        self.texts: dict[str | None, str] = {None: _NULL}
 
     def _text(self, v: str | None) -> str:
         out = self.texts.get(v)
@@ -63,31 +54,47 @@ class _Lines:
 
     def _quantity(self, q: Quantity) -> str:
         s = q.source
-        money = "null" if q.money is None else self._text(q.money.name)
+        texts = self.texts
+        money = q.money
+        unit = texts.get(q.unit_text) or self._text(q.unit_text)
+        money_unit = _NULL if money is None else texts.get(money.name) or self._text(money.name)
         return (
-            f'{{"value": "{plain(q.value)}", "text": {_ESC(q.text)}, "unit": {self._text(q.unit_text)},'
-            f' "money_unit": {money}, "line": {_int(s.line)}, "column": {_int(s.col)}, "cell": {_str(s.cell)}}}'
+            f'{{"value": "{plain(q.value)}", "text": {_ESC(q.text)}, "unit": {unit}, "money_unit": {money_unit},'
+            f' "line": {_NULL if s.line is None else s.line}, "column": {_NULL if s.col is None else s.col},'
+            f' "cell": {_NULL if s.cell is None else _ESC(s.cell)}}}'
         )
 
     def line(self, r: LineResult, section: str | None, status: Status, beside: bool = False) -> str:
         line = r.line
+        quantity = self._quantity
         all_factors = line.factors
-        factors = {id(f): self._quantity(f) for f in all_factors}  # each factor laid out once, shown twice
-        steps = ", ".join(
-            f'{{"factors": [{", ".join([factors.get(id(f)) or self._quantity(f) for f in s.step.factors])}],'
-            f' "stated": {self._quantity(s.step.stated)}, "computed": "{plain(s.computed)}",'
-            f' "ok": {_bool(s.ok)}}}'
-            for s in r.steps
-        )
+        shown = [quantity(f) for f in all_factors]
+        factors = ", ".join(shown)
+        steps = []
+        for s in r.steps:
+            step = s.step
+            if step.factors is all_factors:  # a line of one step: its factors are the line's
+                these = factors
+            else:  # each factor laid out once, shown twice
+                by_id = dict(zip(map(id, all_factors), shown, strict=True))
+                these = ", ".join([by_id.get(id(f)) or quantity(f) for f in step.factors])
+            computed = s.computed
+            ok = "true" if computed == step.stated.value else "false"
+            steps.append(
+                f'{{"factors": [{these}], "stated": {quantity(step.stated)}, "computed": "{plain(computed)}",'
+                f' "ok": {ok}}}'
+            )
         stated = line.stated
+        source = line.source
         end = ', "beside": true}' if beside else "}"
         return (
-            f'{{"line": {_int(line.source.line)}, "section": {self._text(section)}, "label": {_ESC(line.label)},'
-            f' "prefix": {self._text(line.prefix)}, "factors": [{", ".join([factors[id(f)] for f in all_factors])}],'
-            f' "steps": [{steps}], "stated": {{"value": "{plain(stated.value)}", "unit": {self._text(stated.unit_text)}}},'
-            f' "computed": "{plain(r.computed)}", "ok": {_bool(r.ok)}, "status": "{status.value}",'
+            f'{{"line": {_NULL if source.line is None else source.line}, "section": {self._text(section)},'
+            f' "label": {_ESC(line.label)}, "prefix": {self._text(line.prefix)}, "factors": [{factors}],'
+            f' "steps": [{", ".join(steps)}], "stated": {{"value": "{plain(stated.value)}",'
+            f' "unit": {self._text(stated.unit_text)}}}, "computed": "{plain(r.computed)}",'
+            f' "ok": {"true" if r.ok else "false"}, "status": "{status.value}",'
             f' "notes": [{", ".join([_ESC(n) for n in line.notes])}], "tail": {_ESC(line.tail)},'
-            f' "text": {_ESC(line.source.text)}{end}'
+            f' "text": {_ESC(source.text)}{end}'
         )
 
 
