@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -438,8 +438,28 @@ def _index(report: Report) -> tuple[_Index, dict[int, str]]:
     return index, by_id
 
 
+class _Texts:
+    """Texts rendered once per distinct code and arguments: a large plan repeats a few
+    findings' messages thousands of times. Only arguments that are plain texts and ints are
+    keys (equal Decimals may be written differently: 1,0 and 1)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.done: dict[tuple[object, ...], str] = {}
+
+    def render(self, code: str, args: Mapping[str, object]) -> str:
+        if not all(type(v) is str or type(v) is int for v in args.values()):
+            return messages.render(code, args, self.lang)
+        key = (code, *args.items())
+        text = self.done.get(key)
+        if text is None:
+            text = self.done[key] = messages.render(code, args, self.lang)
+        return text
+
+
 def _shown(report: Report, index: _Index, lang: str) -> tuple[ShownFinding, ...]:
     out = []
+    texts = _Texts(lang)
     for i, f in enumerate(report.findings):
         excerpt, caret = _window(f.source) if f.source.text else ("", None)
         out.append(
@@ -450,8 +470,8 @@ def _shown(report: Report, index: _Index, lang: str) -> tuple[ShownFinding, ...]
                 messages.severity(f.severity.value, lang),
                 f.code,
                 str(f.source),
-                messages.render(f.message_key or f.code, f.args, lang),
-                "" if f.cause is None else messages.render(f.cause.code, f.cause.args, lang),
+                texts.render(f.message_key or f.code, f.args),
+                "" if f.cause is None else texts.render(f.cause.code, f.cause.args),
                 "" if f.cause is None or f.cause.source is None else str(f.cause.source),
                 excerpt,
                 caret,
@@ -676,7 +696,8 @@ def _verdict(
         # a failed sum no check reported: never KHỚP (a difference rounding explains is a warning)
         # (a balance that differs is a warning: a deficit may be intended)
         errors = sum(1 for s in sums if s.kind in _SUM_KINDS and not s.ok and not s.within_rounding)
-    relations = summary.lines + len(sums) + len(judged_shares(report.evaluation))
+    # only whether any relation was judged matters: the shares are looked for when nothing else was
+    relations = summary.lines + len(sums) or len(judged_shares(report.evaluation))
     found = report.plan.has_budget or summary.amounts_found > 0
     counts = {"errors": errors, "warnings": summary.warnings, "notes": summary.notes, "unread": unread}
     headline = None

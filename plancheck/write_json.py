@@ -45,6 +45,7 @@ class _Lines:
 
     def __init__(self) -> None:
         self.texts: dict[str | None, str] = {None: _NULL}
+        self.units: dict[tuple[str, str | None], str] = {}  # unit and money unit, as laid out
 
     def _text(self, v: str | None) -> str:
         out = self.texts.get(v)
@@ -54,12 +55,13 @@ class _Lines:
 
     def _quantity(self, q: Quantity) -> str:
         s = q.source
-        texts = self.texts
         money = q.money
-        unit = texts.get(q.unit_text) or self._text(q.unit_text)
-        money_unit = _NULL if money is None else texts.get(money.name) or self._text(money.name)
+        key = (q.unit_text, None if money is None else money.name)
+        units = self.units.get(key)
+        if units is None:
+            units = self.units[key] = f'"unit": {_ESC(key[0])}, "money_unit": {self._text(key[1])}'
         return (
-            f'{{"value": "{plain(q.value)}", "text": {_ESC(q.text)}, "unit": {unit}, "money_unit": {money_unit},'
+            f'{{"value": "{plain(q.value)}", "text": {_ESC(q.text)}, {units},'
             f' "line": {_NULL if s.line is None else s.line}, "column": {_NULL if s.col is None else s.col},'
             f' "cell": {_NULL if s.cell is None else _ESC(s.cell)}}}'
         )
@@ -78,11 +80,9 @@ class _Lines:
             else:  # each factor laid out once, shown twice
                 by_id = dict(zip(map(id, all_factors), shown, strict=True))
                 these = ", ".join([by_id.get(id(f)) or quantity(f) for f in step.factors])
-            computed = s.computed
-            ok = "true" if computed == step.stated.value else "false"
             steps.append(
-                f'{{"factors": [{these}], "stated": {quantity(step.stated)}, "computed": "{plain(computed)}",'
-                f' "ok": {ok}}}'
+                f'{{"factors": [{these}], "stated": {quantity(step.stated)}, "computed": "{plain(s.computed)}",'
+                f' "ok": {"true" if s.ok else "false"}}}'
             )
         stated = line.stated
         source = line.source
