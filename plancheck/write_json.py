@@ -274,7 +274,8 @@ def stream(doc: dict[str, Any], write: Callable[[str], object]) -> None:
     write("}")
 
 
-def _same(text: str) -> str:
+def _same(text: object) -> str:
+    assert isinstance(text, str)
     return text
 
 
