@@ -116,7 +116,8 @@ class _Builder:
                 factors = r.line.factors
                 coefficient = _coefficient(factors, r, self.unit)
                 computed = product([*[f.value for f in factors], coefficient])
-                row = LineRow(r, section, factors, coefficient, computed, self.to_unit(r.stated, r.exponent))
+                last = r.steps[-1]  # the line's stated result and its unit
+                row = LineRow(r, section, factors, coefficient, computed, self.to_unit(last.stated, last.exponent))
                 lines.append(len(self.lines))
                 self.lines.append(row)
             else:

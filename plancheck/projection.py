@@ -389,7 +389,11 @@ class _Index:
         for step in line.steps:
             sources += [q.source for q in step.factors]
             sources.append(step.stated.source)
-        self.add([s for s in sources if s.cell is not None or s.line in wanted], key, True)
+        for s in sources:
+            if s.cell is None and s.line not in wanted:
+                continue
+            self.lines.setdefault(s, key)
+            self.line_places.setdefault(_place(s), key)
 
     def row_of(self, f: Finding) -> str | None:
         if f.code.startswith("TOTAL_"):
