@@ -834,13 +834,20 @@ def project(
 def _side(report: Report, shown: Sequence[ShownFinding], lang: str) -> tuple[tuple[LineResult, Row], ...]:
     """Each computation beside the tree as a row of its own: an error when a finding of error at
     its result says so, not read when unread, else checked; the findings on its line."""
+    side = report.evaluation.side
+    if not side:
+        return ()
     wrong = {f.source for f in report.findings if f.severity is Severity.ERROR}
+    unplaced: dict[int | None, list[int]] = {}  # findings at no row, by their line
+    for sf in shown:
+        if sf.row is None:
+            unplaced.setdefault(sf.finding.source.line, []).append(sf.index)
     out: list[tuple[LineResult, Row]] = []
-    for r in report.evaluation.side:
+    for r in side:
         line = r.line
         results = {s.stated.source for s in line.steps}
         status = Status.ERROR if results & wrong else Status.NONE if line.unread else Status.OK
-        here = tuple(sf.index for sf in shown if sf.row is None and sf.finding.source.line == line.source.line)
+        here = tuple(unplaced.get(line.source.line, ()))
         key = f"b-{line.source.cell or line.source.line}-{len(out)}"
         out.append((r, _line_row(r, key, "beside", 1, status, here, None, lang)))
     return tuple(out)
@@ -868,7 +875,7 @@ def _line_row(
         depth,
         "",
         line.label or line.tail,
-        source.cell or ("" if source.line is None else messages.filler("R.line_at", lang)(line=source.line)),
+        _where(source, lang),
         source.line,
         source.cell,
         stated,
