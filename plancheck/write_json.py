@@ -266,17 +266,12 @@ def stream(doc: dict[str, Any], write: Callable[[str], object]) -> None:
             write(f"  {_ENCODE(key)}: {_ENCODE([] if items is not None else value)}{comma}")
             continue
         assert items is not None
-        encode = _same if encoded else _ENCODE
+        encode: Callable[[Any], str] = str if encoded else _ENCODE  # ``str`` of a text is that text
         write(f"  {_ENCODE(key)}: [\n    {encode(first)}")
         while chunk := list(itertools.islice(items, _CHUNK)):  # fewer, larger writes
             write(",\n    " + ",\n    ".join(map(encode, chunk)))
         write(f"\n  ]{comma}")
     write("}")
-
-
-def _same(text: object) -> str:
-    assert isinstance(text, str)
-    return text
 
 
 _NONE = object()
