@@ -15,7 +15,7 @@ from typing import NamedTuple
 from budget.evaluate import Evaluation, LineResult, Result, SectionResult
 from budget.findings import Finding, Severity
 from budget.model import Quantity
-from budget.numbers import product, shift
+from budget.numbers import product, shift, total
 from budget.source import Source
 from budget.units import Money
 
@@ -97,7 +97,7 @@ _ONE = Decimal(1)
 
 def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
     present = [v for v in values if v is not None]
-    return sum(present, Decimal(0)) if present else None
+    return total(present) if present else None  # exact: the default context keeps 28 digits
 
 
 class _Builder:

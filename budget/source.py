@@ -41,10 +41,9 @@ class Source(NamedTuple):
 
     @property
     def caret(self) -> int | None:
-        """0-based index in ``text`` to put the caret under."""
-        if self.pos is not None:
-            return self.pos
-        return None if self.col is None else self.col - 1
+        """0-based index in ``text`` to put the caret under (None when it would fall outside it)."""
+        at = self.pos if self.pos is not None else None if self.col is None else self.col - 1
+        return at if at is not None and 0 <= at <= len(self.text) else None
 
     def window(self, width: int = WINDOW) -> tuple[str, int | None]:
         """A piece of ``text`` around the caret (never a whole 30 KB line) and the caret in it."""

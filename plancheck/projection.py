@@ -297,22 +297,6 @@ class Projection:
         return messages.render(code, args, self.lang)
 
 
-def _window(source: Source, width: int = WINDOW) -> tuple[str, int | None]:
-    """A piece of the source line around the column (and the caret in it)."""
-    text = source.text
-    pos = getattr(source, "pos", None)
-    caret = pos if isinstance(pos, int) else (None if source.col is None else source.col - 1)
-    if caret is not None and not 0 <= caret <= len(text):
-        caret = None
-    if len(text) <= width:
-        return text, caret
-    at = 0 if caret is None else caret
-    start = max(0, min(at - width // 3, len(text) - width))
-    end = start + width
-    piece = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
-    return piece, None if caret is None else caret - start + (1 if start else 0)
-
-
 def _place(source: Source) -> tuple[str, ...]:
     """Where a source is, coarsely: its line for text, its sheet and row for workbooks."""
     if source.cell is not None:
@@ -466,7 +450,7 @@ def _shown(report: Report, index: _Index, lang: str) -> tuple[ShownFinding, ...]
     out = []
     texts = _Texts(lang)
     for i, f in enumerate(report.findings):
-        excerpt, caret = _window(f.source) if f.source.text else ("", None)
+        excerpt, caret = f.source.window(WINDOW) if f.source.text else ("", None)
         out.append(
             ShownFinding(
                 f,
@@ -576,7 +560,7 @@ class _Rows:
         self.line_no += 1
         computed = round_to(tl.computed, self.decimals)
         status = Status.ERROR if key in self.errors else Status.NONE if r.line.unread else Status.OK
-        sheet = Status.ERROR if round_to(tl.stated - computed, self.decimals) != 0 else Status.OK
+        sheet = Status.ERROR if round_to(EXACT.subtract(tl.stated, computed), self.decimals) != 0 else Status.OK
         at = self.at.get(key)
         self.rows.append(_line_row(r, key, "line", depth, status, () if at is None else tuple(at), parent, lang, sheet))
         return status

@@ -53,3 +53,12 @@ def test_the_workbook_recomputes_the_same_total(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert _RECOMPUTED in recalculated  # what the live formulas give in LibreOffice
     assert Decimal(7500000) not in recalculated  # never the sum that leaves the lump sum out
+
+
+def test_table_sums_keep_every_digit_past_the_default_context() -> None:
+    from budget.plan_table import _sum
+
+    assert _sum([Decimal("1234567890123456789012345678.9"), Decimal("0.2"), None]) == Decimal(
+        "1234567890123456789012345679.1"
+    )
+    assert _sum([None, None]) is None
