@@ -129,7 +129,9 @@ class _Unreadable(Exception):
         self.reason = reason
 
 
+@lru_cache(maxsize=4096)
 def _unit_text(raw: str) -> str:
+    """The unit as written, spaces collapsed; cached: a plan repeats a few hundred units."""
     return sys.intern(" ".join(raw.split()).strip(_TRIM))
 
 

@@ -245,7 +245,8 @@ class Builder:
         self._last = s.last_figure
         self._last_line = item.pieces[-1].line.source.line if item.pieces else None
         self.side.extend([*s.side, *(line for line in s.lines if not line.is_amount)])
-        return replace(s, lines=[line for line in s.lines if line.is_amount])
+        s.lines = [line for line in s.lines if line.is_amount]  # the scan is this call's own: no copy
+        return s
 
     def _node(self, node: Node, parent_stated: bool, example: bool) -> Item | None:
         lines: list[CostLine] = []

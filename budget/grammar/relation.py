@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from budget.grammar.expression import (
     RELATION_WORDS,
@@ -46,8 +46,7 @@ MAX_STARTS = 16  # candidate starts tried for one expression
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(NamedTuple):  # the grammar's records are named tuples, as ``Operand``
     """One side of a relation: ``node`` (side 0: the expression; later sides start with the
     result stated by the ``=`` before them)."""
 
@@ -56,8 +55,7 @@ class Side:
     hi: int
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """The final stated result: a number, its percent sign, and the money unit after it."""
 
     number: int  # token index
@@ -66,8 +64,7 @@ class Result:
     after: int  # token index after the result
 
 
-@dataclass(frozen=True)
-class Split:
+class Split(NamedTuple):
     """A money figure split in the note after it: ``900.000 đồng/người (tỉnh 700.000 đồng; huyện
     200.000 đồng)``; the parts must add up to the figure."""
 
@@ -75,8 +72,7 @@ class Split:
     parts: tuple[int, ...]  # token indices of the parts' figures
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(NamedTuple):
     sides: tuple[Side, ...]  # side 0 and the intermediate sides (each ends at an "=")
     result: Result
     start: int  # token index of the expression's first token
@@ -84,8 +80,7 @@ class Relation:
     splits: tuple[Split, ...] = ()
 
 
-@dataclass(frozen=True)
-class Unread:
+class Unread(NamedTuple):
     at: int  # token index where reading stopped
     reason: str
 
