@@ -40,10 +40,12 @@ from budget.words import find_words
 _CLAUSE_END = re.compile(r";|\.(?=\s+[^\s0-9]|\s*$)")
 _DECOMP = re.compile(r"^\s*(?:trong do|trong so do|gom|bao gom|chia ra|cu the)\b")
 _WORDS = re.compile(r"bang chu|\bchan\s*$")
-_PRODUCT_SIGN = re.compile(r"(?:(?<=\s)|(?<=[0-9%]))[x×X*](?=\s*[0-9(])")
+# Each pattern opens with its sign and tests the character before it afterwards (a pattern that
+# opens with a character class lets the matcher skip to the signs).
+_PRODUCT_SIGN = re.compile(r"[x×X*](?<=[\s0-9%][x×X*])(?=\s*[0-9(])")
 # Looks like arithmetic that could not be read: a sign glued to a word, a sign before a
 # stray dot or plus, a full-width equals sign.
-_SUSPECT = re.compile(r"(?<=[^\W\d_])[x×*]\s*[0-9]|[x×X*]\s*[.+][0-9]|＝|[０-９]")
+_SUSPECT = re.compile(r"[x×*](?<=[^\W\d_][x×*])\s*[0-9]|[x×X*]\s*[.+][0-9]|＝|[０-９]")
 # Numbers Python would accept and plans never mean: NaN, Infinity, 1e3, 1_000, full-width digits.
 _ODD_NUMBER = re.compile(
     r"(?<![\w.,])(?:nan|infinity|inf|[0-9]+(?:[.,][0-9]+)?e[+-]?[0-9]+|[0-9]+(?:_[0-9]+)+|[０-９][０-９.,]*)(?![\w])",
@@ -480,7 +482,7 @@ def _dong_of(f: Found) -> Decimal:
 
 
 # ``Ví dụ:``, ``Ví dụ 2:`` anywhere, or ``Ví dụ`` opening the text; ``ví dụ như`` in a list is prose.
-_EXAMPLE_WORDS = re.compile(r"(?<![^\W\d_])ví\s{1,3}dụ(?:\s{1,3}[0-9]{1,2})?\s{0,3}[:：]", re.IGNORECASE)
+_EXAMPLE_WORDS = re.compile(r"v(?<![^\W\d_]v)í\s{1,3}dụ(?:\s{1,3}[0-9]{1,2})?\s{0,3}[:：]", re.IGNORECASE)
 _EXAMPLE_OPENS = re.compile(r"\s*ví\s{1,3}dụ(?![^\W\d_])", re.IGNORECASE)
 
 
