@@ -260,7 +260,7 @@ class _Builder:
         """A side's factors (its first operand left out on later sides) and whether the step
         restarts from the written figures (a compound side)."""
         plain = top_product(node)
-        if plain is not None and all(self._terminates(op) for op in plain):
+        if plain is not None and all(op.group is None or self._terminates(op) for op in plain):
             ops = plain[1:] if skip_first else plain
             if len(ops) > MAX_FACTORS:
                 raise _Unreadable(self._span_text(lo, hi)[:60], self.t[lo].start + 1, "factors")

@@ -102,17 +102,18 @@ class Scan:
     def free(self) -> list[Found]:
         return [a for a in self.amounts if not a.in_group]
 
-    @property
-    def last_figure(self) -> Amount | None:
-        """The last money figure of the text (an amount or a product's result): what words below spell."""
-        figures = [f.amount for f in self.amounts if not f.in_group] + [
-            Amount(line.stated.value, line.stated.money, line.stated.source)
-            for line in self.lines
-            if line.stated.money is not None
-        ]
-        if not figures:
-            return None
-        return max(figures, key=lambda a: (a.source.line or 0, a.source.col or 0))
+
+def last_figure(amounts: list[Found], lines: list[CostLine]) -> Amount | None:
+    """The last money figure of a scan's amounts and lines (an amount or a product's result):
+    what words below spell."""
+    figures = [f.amount for f in amounts if not f.in_group] + [
+        Amount(line.stated.value, line.stated.money, line.stated.source)
+        for line in lines
+        if line.stated.money is not None
+    ]
+    if not figures:
+        return None
+    return max(figures, key=lambda a: (a.source.line or 0, a.source.col or 0))
 
 
 class _At:

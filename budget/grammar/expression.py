@@ -71,8 +71,12 @@ class Parsed(NamedTuple):
     end: int  # token index after the expression
 
 
+_OPERAND_STARTS = frozenset({Kind.NUM, Kind.OPEN})
+_ADD_SIGNS = frozenset({Kind.ADD, Kind.SUB})
+
+
 def _is_operand_start(tokens: list[Token], i: int) -> bool:
-    return i < len(tokens) and tokens[i].kind in (Kind.NUM, Kind.OPEN)
+    return i < len(tokens) and tokens[i].kind in _OPERAND_STARTS
 
 
 class Parser:
@@ -119,7 +123,7 @@ class Parser:
         if self.i >= self.hi:
             return None
         tok = self.t[self.i]
-        if tok.kind in (Kind.ADD, Kind.SUB) and _is_operand_start(self.t, self.i + 1) and self.i + 1 < self.hi:
+        if tok.kind in _ADD_SIGNS and _is_operand_start(self.t, self.i + 1) and self.i + 1 < self.hi:
             if tok.kind is Kind.SUB and is_date(self.t, self.i):
                 return None  # ``2020 - 2025``: a period, not a difference
             return ("+" if tok.kind is Kind.ADD else "-"), 1

@@ -56,8 +56,9 @@ _PAIRS = {"(": ")", "[": "]", "{": "}"}
 # Whitespace is taken by the ``\s*`` before each token (no alternative starts with it), so
 # the matcher never tries the alternatives at a space; a token follows a space when it does
 # not start where the one before ended. Whitespace that ends the span is cut off first: with
-# no token after it, each of its positions would be tried again to its end. Only ``mul`` and ``word`` can start at the same
-# character (``x``): ``mul`` is tried first; the order of the others is free, the commonest first.
+# no token after it, each of its positions would be tried again to its end. Only ``mul`` and
+# ``word`` can start at the same character (``x``): ``mul`` is tried first; the order of the
+# others is free, the commonest first.
 _PATTERN = re.compile(
     r"\s*+(?:"
     r"(?P<mul>(?:(?<=[\s0-9%)\]}])|^)[x×X*·](?=\s{0,3}[0-9(\[{]))"
@@ -104,14 +105,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
     append = out.append
     last = -1  # where the previous token ended (none yet: the span's start counts as a space)
-    word, by_index, fold_word = Kind.WORD, _BY_INDEX, _fold_word
+    word, by_index, fold_word, new = Kind.WORD, _BY_INDEX, _fold_word, tuple.__new__
     for m in _PATTERN.finditer(text, start, stop):
         index = m.lastindex or 0
         b = m.end()
         token = m.group(index)  # the token without the whitespace before it
         a = b - len(token)
         kind = by_index[index]
-        append(Token(kind, a, b, token, a != last, fold_word(token) if kind is word else ""))
+        # ``Token(...)`` without the named tuple's ``__new__`` in Python: the same tuple, built directly
+        append(new(Token, (kind, a, b, token, a != last, fold_word(token) if kind is word else "")))
         last = b
     return out
 
