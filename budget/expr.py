@@ -156,6 +156,9 @@ class _Spans:
         return k >= 0 and self.spans[k][0] <= i < self.spans[k][1]
 
 
+_NO_SPANS = _Spans([])
+
+
 def _amounts(
     text: str, masked: str, taken: list[tuple[int, int]], locate: Locator, findings: list[Finding]
 ) -> list[tuple[int, int, Decimal, Money, str]]:
@@ -359,12 +362,15 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
             # a product sign and an "=" that make no equation (the "=" before every sign)
             where = locate.at(sign.start() + 1)
             findings.append(Finding(where, "COSTLINE_UNREADABLE", Severity.WARNING, {"text": text[a:b].strip()[:60]}))
-    consumed = _Spans(taken)
+    consumed: _Spans | None = None  # the spans taken so far, sorted when a suspect needs them
     # with no group masked, the text's clauses are those just read
     for a, b in _clauses(text) if masked is not text else clauses:
         if "=" in text[a:b] or "＝" in text[a:b]:
             suspect = _SUSPECT.search(text, a, b)
-            if suspect is not None and not consumed.holds(suspect.start()):
+            if suspect is None:
+                continue
+            consumed = consumed or _Spans(taken)
+            if not consumed.holds(suspect.start()):
                 findings.append(
                     Finding(
                         locate.at(suspect.start() + 1),
@@ -388,7 +394,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     starts = [0] + [m.end() for m in _LABEL_CUT.finditer(masked)] if raw else []
     for a, end, value, money, _token in raw:
         found.append(_found(text, masked, a, end, value, money, locate, starts))
-    in_relation = _Spans(read)
+    in_relation = _Spans(read) if groups else _NO_SPANS
     for a, b, kind in groups.values():
         if kind not in ("decomp", "product", "equation"):
             continue
