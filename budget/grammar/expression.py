@@ -210,44 +210,47 @@ class Parser:
 
     def _unit(self) -> tuple[int, int] | None:
         """The unit phrase after an operand: words, ``/word``, ``tr.đ``; never a number."""
-        start = self.i
+        t, hi, word = self.t, self.hi, Kind.WORD  # read on every operand: locals, for speed
+        start = i = self.i
         words = 0
-        while self.i < self.hi:
-            tok = self.t[self.i]
-            nxt = self.t[self.i + 1] if self.i + 1 < self.hi else None
-            if tok.kind is Kind.WORD:
+        while i < hi:
+            tok = t[i]
+            nxt = t[i + 1] if i + 1 < hi else None
+            if tok.kind is word:
                 if tok.text in _SIGN_LETTERS:
                     break  # a multiplication sign not before a number (``x+ 1``): not a unit
-                if tok.folded in _OPERATOR_WORDS and any(
-                    self._word_op(t) for t in (_MUL_WORDS, _DIV_WORDS, _ADD_WORDS, _SUB_WORDS)
-                ):
-                    break
+                if tok.folded in _OPERATOR_WORDS:
+                    self.i = i  # ``_word_op`` reads at ``self.i``
+                    if any(self._word_op(table) for table in (_MUL_WORDS, _DIV_WORDS, _ADD_WORDS, _SUB_WORDS)):
+                        break
                 if tok.folded in RELATION_WORDS and nxt is not None and nxt.kind is Kind.NUM:
                     break
                 words += 1
                 if words > MAX_UNIT_WORDS:
-                    raise ParseError(self.i, "unit")
-                self.i += 1
-            elif tok.kind is Kind.SLASH and nxt is not None and nxt.kind is Kind.WORD:
-                self.i += 1
+                    self.i = i
+                    raise ParseError(i, "unit")
+                i += 1
+            elif tok.kind is Kind.SLASH and nxt is not None and nxt.kind is word:
+                i += 1
             elif tok.kind is Kind.PUNCT and tok.text == "." and words and nxt is not None:
-                if nxt.kind is Kind.WORD and not nxt.space_before and not tok.space_before:
-                    self.i += 1  # tr.đ, ng.đồng
+                if nxt.kind is word and not nxt.space_before and not tok.space_before:
+                    i += 1  # tr.đ, ng.đồng
                 else:
                     break
-            elif tok.kind is Kind.PUNCT and tok.text == "," and words and nxt is not None and nxt.kind is Kind.WORD:
+            elif tok.kind is Kind.PUNCT and tok.text == "," and words and nxt is not None and nxt.kind is word:
                 # a comma inside a unit phrase (``chứng chỉ khóa, học``) only when words go on
                 # to an operator or the relation; otherwise it ends the phrase
-                j = self.i + 1
-                while j < self.hi and self.t[j].kind is Kind.WORD and j - self.i <= MAX_UNIT_WORDS:
+                j = i + 1
+                while j < hi and t[j].kind is word and j - i <= MAX_UNIT_WORDS:
                     j += 1
-                if j == self.hi or self.t[j].kind in (Kind.MUL, Kind.EQ):
-                    self.i += 1
+                if j == hi or t[j].kind in (Kind.MUL, Kind.EQ):
+                    i += 1
                 else:
                     break
             else:
                 break
-        return (start, self.i) if self.i > start else None
+        self.i = i
+        return (start, i) if i > start else None
 
     def _notes(self) -> tuple[tuple[int, int], ...]:
         """Parenthesised prose after an operand: no operator, no relation inside."""
