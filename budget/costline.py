@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
@@ -320,9 +320,9 @@ def parse_cost_line(source: Source) -> tuple[CostLine | None, list[Finding]]:
     return chain.line, chain.findings
 
 
-@dataclass(frozen=True)
-class Chain:
-    """What one clause holds: a cost line (or None), findings, and the span it consumed."""
+class Chain(NamedTuple):
+    """What one clause holds: a cost line (or None), findings, and the span it consumed. A
+    named tuple, as the grammar's records: one per clause read."""
 
     line: CostLine | None
     findings: list[Finding]
