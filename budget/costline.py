@@ -376,7 +376,8 @@ def read_chain(
         return _unread(text, tokens, rel.at, start, end, locate, builder.findings)
     try:
         line = _line(builder, rel, text, tokens, start, label_from)
-        if any(not isinstance(side.parsed.node, Operand) for side in rel.sides[1:]) and not _holds(line):
+        chained = len(rel.sides) > 1  # most lines have one side: nothing restated to look for
+        if chained and any(not isinstance(side.parsed.node, Operand) for side in rel.sides[1:]) and not _holds(line):
             restated = _restated(builder, rel, line)
             if restated is not None and (_holds(restated) or _agree(restated)):
                 line = restated
@@ -395,7 +396,7 @@ def read_chain(
         except NumberError:
             lead = None
     try:
-        splits = tuple(_split_line(builder, s) for s in rel.splits)
+        splits = tuple(_split_line(builder, s) for s in rel.splits) if rel.splits else ()
     except _Unreadable as e:
         return _unread(text, tokens, None, start, end, locate, builder.findings, e)
     return Chain(line, builder.findings, tokens[rel.start].start, rel.result.unit_end, lead, splits)
@@ -507,7 +508,7 @@ def _line(b: _Builder, rel: Relation, text: str, tokens: list[Token], start: int
     label_start = start if label_from is None else min(label_from, start)
     label = " ".join(text[label_start : first_tok.start].split()).strip(_TRIM)
     prefix = ""
-    for p in _PREFIXES:
+    for p in _PREFIXES if label.endswith(_PREFIXES) else ():  # most labels end with neither
         if label == p or label.endswith((" " + p, ":" + p)):
             prefix = p
             label = label[: -len(p)].strip(_TRIM)
