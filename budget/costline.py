@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
@@ -129,7 +129,9 @@ class _Unreadable(Exception):
         self.reason = reason
 
 
+@lru_cache(maxsize=4096)
 def _unit_text(raw: str) -> str:
+    """The unit as written, spaces collapsed; cached: a plan repeats a few hundred units."""
     return sys.intern(" ".join(raw.split()).strip(_TRIM))
 
 
@@ -258,7 +260,7 @@ class _Builder:
         """A side's factors (its first operand left out on later sides) and whether the step
         restarts from the written figures (a compound side)."""
         plain = top_product(node)
-        if plain is not None and all(self._terminates(op) for op in plain):
+        if plain is not None and all(op.group is None or self._terminates(op) for op in plain):
             ops = plain[1:] if skip_first else plain
             if len(ops) > MAX_FACTORS:
                 raise _Unreadable(self._span_text(lo, hi)[:60], self.t[lo].start + 1, "factors")
@@ -318,9 +320,9 @@ def parse_cost_line(source: Source) -> tuple[CostLine | None, list[Finding]]:
     return chain.line, chain.findings
 
 
-@dataclass(frozen=True)
-class Chain:
-    """What one clause holds: a cost line (or None), findings, and the span it consumed."""
+class Chain(NamedTuple):
+    """What one clause holds: a cost line (or None), findings, and the span it consumed. A
+    named tuple, as the grammar's records: one per clause read."""
 
     line: CostLine | None
     findings: list[Finding]
@@ -374,7 +376,8 @@ def read_chain(
         return _unread(text, tokens, rel.at, start, end, locate, builder.findings)
     try:
         line = _line(builder, rel, text, tokens, start, label_from)
-        if any(not isinstance(side.parsed.node, Operand) for side in rel.sides[1:]) and not _holds(line):
+        chained = len(rel.sides) > 1  # most lines have one side: nothing restated to look for
+        if chained and any(not isinstance(side.parsed.node, Operand) for side in rel.sides[1:]) and not _holds(line):
             restated = _restated(builder, rel, line)
             if restated is not None and (_holds(restated) or _agree(restated)):
                 line = restated
@@ -393,7 +396,7 @@ def read_chain(
         except NumberError:
             lead = None
     try:
-        splits = tuple(_split_line(builder, s) for s in rel.splits)
+        splits = tuple(_split_line(builder, s) for s in rel.splits) if rel.splits else ()
     except _Unreadable as e:
         return _unread(text, tokens, None, start, end, locate, builder.findings, e)
     return Chain(line, builder.findings, tokens[rel.start].start, rel.result.unit_end, lead, splits)
@@ -505,7 +508,7 @@ def _line(b: _Builder, rel: Relation, text: str, tokens: list[Token], start: int
     label_start = start if label_from is None else min(label_from, start)
     label = " ".join(text[label_start : first_tok.start].split()).strip(_TRIM)
     prefix = ""
-    for p in _PREFIXES:
+    for p in _PREFIXES if label.endswith(_PREFIXES) else ():  # most labels end with neither
         if label == p or label.endswith((" " + p, ":" + p)):
             prefix = p
             label = label[: -len(p)].strip(_TRIM)

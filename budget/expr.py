@@ -40,10 +40,12 @@ from budget.words import find_words
 _CLAUSE_END = re.compile(r";|\.(?=\s+[^\s0-9]|\s*$)")
 _DECOMP = re.compile(r"^\s*(?:trong do|trong so do|gom|bao gom|chia ra|cu the)\b")
 _WORDS = re.compile(r"bang chu|\bchan\s*$")
-_PRODUCT_SIGN = re.compile(r"(?:(?<=\s)|(?<=[0-9%]))[x×X*](?=\s*[0-9(])")
+# Each pattern opens with its sign and tests the character before it afterwards (a pattern that
+# opens with a character class lets the matcher skip to the signs).
+_PRODUCT_SIGN = re.compile(r"[x×X*](?<=[\s0-9%][x×X*])(?=\s*[0-9(])")
 # Looks like arithmetic that could not be read: a sign glued to a word, a sign before a
 # stray dot or plus, a full-width equals sign.
-_SUSPECT = re.compile(r"(?<=[^\W\d_])[x×*]\s*[0-9]|[x×X*]\s*[.+][0-9]|＝|[０-９]")
+_SUSPECT = re.compile(r"[x×*](?<=[^\W\d_][x×*])\s*[0-9]|[x×X*]\s*[.+][0-9]|＝|[０-９]")
 # Numbers Python would accept and plans never mean: NaN, Infinity, 1e3, 1_000, full-width digits.
 _ODD_NUMBER = re.compile(
     r"(?<![\w.,])(?:nan|infinity|inf|[0-9]+(?:[.,][0-9]+)?e[+-]?[0-9]+|[0-9]+(?:_[0-9]+)+|[０-９][０-９.,]*)(?![\w])",
@@ -100,17 +102,18 @@ class Scan:
     def free(self) -> list[Found]:
         return [a for a in self.amounts if not a.in_group]
 
-    @property
-    def last_figure(self) -> Amount | None:
-        """The last money figure of the text (an amount or a product's result): what words below spell."""
-        figures = [f.amount for f in self.amounts if not f.in_group] + [
-            Amount(line.stated.value, line.stated.money, line.stated.source)
-            for line in self.lines
-            if line.stated.money is not None
-        ]
-        if not figures:
-            return None
-        return max(figures, key=lambda a: (a.source.line or 0, a.source.col or 0))
+
+def last_figure(amounts: list[Found], lines: list[CostLine]) -> Amount | None:
+    """The last money figure of a scan's amounts and lines (an amount or a product's result):
+    what words below spell."""
+    figures = [f.amount for f in amounts if not f.in_group] + [
+        Amount(line.stated.value, line.stated.money, line.stated.source)
+        for line in lines
+        if line.stated.money is not None
+    ]
+    if not figures:
+        return None
+    return max(figures, key=lambda a: (a.source.line or 0, a.source.col or 0))
 
 
 class _At:
@@ -151,6 +154,9 @@ class _Spans:
     def holds(self, i: int) -> bool:
         k = bisect_right(self.starts, i) - 1
         return k >= 0 and self.spans[k][0] <= i < self.spans[k][1]
+
+
+_NO_SPANS = _Spans([])
 
 
 def _amounts(
@@ -356,12 +362,15 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
             # a product sign and an "=" that make no equation (the "=" before every sign)
             where = locate.at(sign.start() + 1)
             findings.append(Finding(where, "COSTLINE_UNREADABLE", Severity.WARNING, {"text": text[a:b].strip()[:60]}))
-    consumed = _Spans(taken)
+    consumed: _Spans | None = None  # the spans taken so far, sorted when a suspect needs them
     # with no group masked, the text's clauses are those just read
     for a, b in _clauses(text) if masked is not text else clauses:
         if "=" in text[a:b] or "＝" in text[a:b]:
             suspect = _SUSPECT.search(text, a, b)
-            if suspect is not None and not consumed.holds(suspect.start()):
+            if suspect is None:
+                continue
+            consumed = consumed or _Spans(taken)
+            if not consumed.holds(suspect.start()):
                 findings.append(
                     Finding(
                         locate.at(suspect.start() + 1),
@@ -385,7 +394,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     starts = [0] + [m.end() for m in _LABEL_CUT.finditer(masked)] if raw else []
     for a, end, value, money, _token in raw:
         found.append(_found(text, masked, a, end, value, money, locate, starts))
-    in_relation = _Spans(read)
+    in_relation = _Spans(read) if groups else _NO_SPANS
     for a, b, kind in groups.values():
         if kind not in ("decomp", "product", "equation"):
             continue
@@ -480,7 +489,7 @@ def _dong_of(f: Found) -> Decimal:
 
 
 # ``Ví dụ:``, ``Ví dụ 2:`` anywhere, or ``Ví dụ`` opening the text; ``ví dụ như`` in a list is prose.
-_EXAMPLE_WORDS = re.compile(r"(?<![^\W\d_])ví\s{1,3}dụ(?:\s{1,3}[0-9]{1,2})?\s{0,3}[:：]", re.IGNORECASE)
+_EXAMPLE_WORDS = re.compile(r"v(?<![^\W\d_]v)í\s{1,3}dụ(?:\s{1,3}[0-9]{1,2})?\s{0,3}[:：]", re.IGNORECASE)
 _EXAMPLE_OPENS = re.compile(r"\s*ví\s{1,3}dụ(?![^\W\d_])", re.IGNORECASE)
 
 

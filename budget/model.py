@@ -92,6 +92,8 @@ class CostLine:
     def unit_factors(self) -> tuple[Quantity, ...]:
         """The factors whose units must cancel to the result's: those since the last step
         that restarts from its own figures (all of them in an ordinary chain)."""
+        if len(self.steps) == 1:
+            return self.steps[0].factors  # most lines: the one step's own tuple
         last = max((i for i, s in enumerate(self.steps) if s.restart), default=0)
         return tuple(f for s in self.steps[last:] for f in s.factors)
 

@@ -25,10 +25,12 @@ EXACT = Context(prec=1000, traps=[Inexact, InvalidOperation, Overflow, Underflow
 EXACT_ROUNDING = Context(prec=1000, traps=[InvalidOperation, Overflow])
 
 # ASCII digits only: ``\d`` would also accept Arabic-Indic and full-width digits.
+# The first digit comes before the test of the character ahead of it (``(?<![0-9])`` moved
+# after it): a pattern that opens with a character class lets the matcher skip to the digits.
 NUMBER_TOKEN = re.compile(
     r"""
-    (?<![0-9])
-    [0-9]+
+    [0-9](?<![0-9][0-9])
+    [0-9]*
     (?:
         (?: \.\.? | , | \.\x20 | \x20(?=[0-9]{3}(?![0-9.,])) )
         [0-9]+

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from budget.evaluate import evaluate_section
-from budget.expr import Found, Scan, scan
+from budget.expr import Found, Scan, last_figure, scan
 from budget.findings import Finding, Severity
 from budget.model import Amount, CostLine, Item, Section, WordsCheck
 from budget.numbers import shift, total
@@ -216,7 +216,9 @@ def _any_content(items: list[Item]) -> bool:
 class Builder:
     def __init__(self, findings: list[Finding]):
         self.findings = findings
-        self._last: Amount | None = None  # the last figure of the item read before, for words below it
+        # the figures of the item read before, for words below it (the last of them is looked
+        # for only when words need it)
+        self._last: tuple[list[Found], list[CostLine]] = ([], [])
         self._last_line: int | None = None  # the line that item ended on
         self.side: list[CostLine] = []  # computations of counts and rates: checked, never summed
         self._closing: Found | None = None  # a closing total the node just built passed up to its parent
@@ -236,16 +238,18 @@ class Builder:
         self.findings.extend(s.findings)
         node.found.extend(s.amounts)
         node.skipped.extend(s.skipped)
-        last = self._last
         for w in s.words:
-            if w.amount is None and last is not None and _just_above(self._last_line, w.source):
-                w = replace(w, above=last)
+            if w.amount is None and _just_above(self._last_line, w.source):
+                last = last_figure(*self._last)
+                if last is not None:
+                    w = replace(w, above=last)
             node.words.append(w)
         node.chain_results += sum(len(line.steps) for line in s.lines)
-        self._last = s.last_figure
+        self._last = (s.amounts, s.lines)  # ``s.lines`` is filtered below into a new list
         self._last_line = item.pieces[-1].line.source.line if item.pieces else None
         self.side.extend([*s.side, *(line for line in s.lines if not line.is_amount)])
-        return replace(s, lines=[line for line in s.lines if line.is_amount])
+        s.lines = [line for line in s.lines if line.is_amount]  # the scan is this call's own: no copy
+        return s
 
     def _node(self, node: Node, parent_stated: bool, example: bool) -> Item | None:
         lines: list[CostLine] = []

@@ -89,9 +89,10 @@ def resolve_line(line: CostLine, conv: Conventions) -> tuple[CostLine, list[Find
 
 
 def _choose_readings(line: CostLine, conv: Conventions) -> tuple[CostLine, list[Finding]]:
-    if not any(q.alternatives for _, _, q in _quantities(line)):
+    quantities = _quantities(line)
+    if not any(q.alternatives for _, _, q in quantities):
         return line, []
-    ambiguous = [(s, i, q) for s, i, q in _quantities(line) if _allowed(q, conv)][:_MAX_AMBIGUOUS]
+    ambiguous = [(s, i, q) for s, i, q in quantities if _allowed(q, conv)][:_MAX_AMBIGUOUS]
     if not ambiguous or evaluate_line(line).ok:
         return line, []
     options = [[None, *_allowed(q, conv)] for _, _, q in ambiguous]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+_new = tuple.__new__
+
 # How much of a long line a finding shows around its column.
 WINDOW = 110
 
@@ -37,7 +39,8 @@ class Source(NamedTuple):
         file_col = col
         if self.colmap is not None and 0 <= index < len(self.colmap):
             file_col = self.colmap[index] + 1
-        return Source(self.file, self.line, file_col, self.cell, self.text, index, self.colmap)
+        # built as the tuple it is (``Source(...)`` would add a call): one per number of a plan
+        return _new(Source, (self.file, self.line, file_col, self.cell, self.text, index, self.colmap))
 
     @property
     def caret(self) -> int | None:

@@ -21,7 +21,7 @@ from budget.costline import parse_cost_line
 from budget.evaluate import evaluate_line
 from budget.findings import Severity
 from budget.grammar.expression import parse_expression
-from budget.grammar.relation import computation_kind
+from budget.grammar.relation import computation_kind, relation_marks
 from budget.grammar.tokens import Kind, tokenize
 from budget.numbers import format_vn
 from budget.source import Source
@@ -325,6 +325,43 @@ def test_tokens_cover_the_operators_officers_type() -> None:
     ]  # fmt: skip
     # the x of a word is no operator
     assert [t.kind for t in tokenize("xã x 3")] == [Kind.WORD, Kind.MUL, Kind.NUM]
+
+
+def test_whitespace_before_and_after_tokens_is_dropped_and_spaces_are_marked() -> None:
+    spans = [(t.text, t.start, t.end, t.space_before) for t in tokenize("Chi phí:5x 3 ,  = 15\t  ")]
+    assert spans == [
+        ("Chi", 0, 3, True), ("phí", 4, 7, True), (":", 7, 8, False), ("5", 8, 9, False), ("x", 9, 10, False),
+        ("3", 11, 12, True), (",", 13, 14, True), ("=", 16, 17, True), ("15", 18, 20, True),
+    ]  # fmt: skip
+    # a span that ends in whitespace: its tokens, offsets in the whole text
+    text = "Mục: 5 x 3     = 15"
+    assert [(t.text, t.start) for t in tokenize(text, 5, 12)] == [("5", 5), ("x", 7), ("3", 9)]
+    assert tokenize("  \t ") == [] and tokenize("a b", 1, 2) == []
+
+
+def test_trailing_whitespace_is_tokenized_in_linear_time() -> None:
+    """A clause that ends in a long run of spaces (a padded cell): each space is stepped over once."""
+
+    def cost(n: int) -> float:
+        text = "Chi phí: 5 x 3 = 15" + " " * n
+        start = time.perf_counter()
+        assert [t.text for t in tokenize(text)][-1] == "15"
+        return time.perf_counter() - start
+
+    cost(1000)
+    small, large = min(cost(20_000) for _ in range(3)), min(cost(160_000) for _ in range(3))
+    assert large < 8 * 8 * max(small, 1e-4), (small, large)  # 8x the text: far below 64x
+
+
+def test_relation_marks_are_outside_brackets_only() -> None:
+    def marks(text: str) -> list[str]:
+        tokens = tokenize(text)
+        return [f"{tokens[i].text}@{i}" for i in relation_marks(tokens)]
+
+    assert marks("(a = 5) b = 3 (c là 4) là 7") == ["=@6", "là@13"]
+    assert marks("a ) = 5 là 2") == ["=@2", "là@4"]  # a stray closing bracket opens nothing
+    assert marks("là 5 [bằng 3 {= 2}] bằng 4 = 1") == ["bằng@10", "=@12"]  # the first word starts the clause
+    assert marks("Chi phí: 3 người x 20.000 đồng") == []
 
 
 def test_the_parser_refuses_leftovers() -> None:

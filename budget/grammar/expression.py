@@ -15,8 +15,8 @@ and ``trừ``. A ``/`` before a word belongs to the unit (``đồng/người``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import NamedTuple
 
 from budget.grammar.tokens import Kind, Token, closing
 
@@ -41,9 +41,10 @@ class ParseError(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class Operand:
-    """A number or a bracketed group, with the unit written after it."""
+class Operand(NamedTuple):
+    """A number or a bracketed group, with the unit written after it. The parser's records
+    are named tuples: several are built for every clause read (faster than frozen dataclasses,
+    as immutable)."""
 
     start: int  # token index of the number or the opening bracket
     number: Token | None  # None for a group
@@ -55,8 +56,7 @@ class Operand:
     end: int = 0  # token index after the operand (its unit and notes included)
 
 
-@dataclass(frozen=True)
-class BinOp:
+class BinOp(NamedTuple):
     op: str  # "*", "/", "+", "-"
     left: Node
     right: Node
@@ -66,15 +66,17 @@ class BinOp:
 Node = Operand | BinOp
 
 
-@dataclass
-class Parsed:
+class Parsed(NamedTuple):
     node: Node
     end: int  # token index after the expression
-    notes: list[tuple[int, int]] = field(default_factory=list)
+
+
+_OPERAND_STARTS = frozenset({Kind.NUM, Kind.OPEN})
+_ADD_SIGNS = frozenset({Kind.ADD, Kind.SUB})
 
 
 def _is_operand_start(tokens: list[Token], i: int) -> bool:
-    return i < len(tokens) and tokens[i].kind in (Kind.NUM, Kind.OPEN)
+    return i < len(tokens) and tokens[i].kind in _OPERAND_STARTS
 
 
 class Parser:
@@ -121,7 +123,7 @@ class Parser:
         if self.i >= self.hi:
             return None
         tok = self.t[self.i]
-        if tok.kind in (Kind.ADD, Kind.SUB) and _is_operand_start(self.t, self.i + 1) and self.i + 1 < self.hi:
+        if tok.kind in _ADD_SIGNS and _is_operand_start(self.t, self.i + 1) and self.i + 1 < self.hi:
             if tok.kind is Kind.SUB and is_date(self.t, self.i):
                 return None  # ``2020 - 2025``: a period, not a difference
             return ("+" if tok.kind is Kind.ADD else "-"), 1
@@ -208,44 +210,47 @@ class Parser:
 
     def _unit(self) -> tuple[int, int] | None:
         """The unit phrase after an operand: words, ``/word``, ``tr.đ``; never a number."""
-        start = self.i
+        t, hi, word = self.t, self.hi, Kind.WORD  # read on every operand: locals, for speed
+        start = i = self.i
         words = 0
-        while self.i < self.hi:
-            tok = self.t[self.i]
-            nxt = self.t[self.i + 1] if self.i + 1 < self.hi else None
-            if tok.kind is Kind.WORD:
+        while i < hi:
+            tok = t[i]
+            nxt = t[i + 1] if i + 1 < hi else None
+            if tok.kind is word:
                 if tok.text in _SIGN_LETTERS:
                     break  # a multiplication sign not before a number (``x+ 1``): not a unit
-                if tok.folded in _OPERATOR_WORDS and any(
-                    self._word_op(t) for t in (_MUL_WORDS, _DIV_WORDS, _ADD_WORDS, _SUB_WORDS)
-                ):
-                    break
+                if tok.folded in _OPERATOR_WORDS:
+                    self.i = i  # ``_word_op`` reads at ``self.i``
+                    if any(self._word_op(table) for table in (_MUL_WORDS, _DIV_WORDS, _ADD_WORDS, _SUB_WORDS)):
+                        break
                 if tok.folded in RELATION_WORDS and nxt is not None and nxt.kind is Kind.NUM:
                     break
                 words += 1
                 if words > MAX_UNIT_WORDS:
-                    raise ParseError(self.i, "unit")
-                self.i += 1
-            elif tok.kind is Kind.SLASH and nxt is not None and nxt.kind is Kind.WORD:
-                self.i += 1
+                    self.i = i
+                    raise ParseError(i, "unit")
+                i += 1
+            elif tok.kind is Kind.SLASH and nxt is not None and nxt.kind is word:
+                i += 1
             elif tok.kind is Kind.PUNCT and tok.text == "." and words and nxt is not None:
-                if nxt.kind is Kind.WORD and not nxt.space_before and not tok.space_before:
-                    self.i += 1  # tr.đ, ng.đồng
+                if nxt.kind is word and not nxt.space_before and not tok.space_before:
+                    i += 1  # tr.đ, ng.đồng
                 else:
                     break
-            elif tok.kind is Kind.PUNCT and tok.text == "," and words and nxt is not None and nxt.kind is Kind.WORD:
+            elif tok.kind is Kind.PUNCT and tok.text == "," and words and nxt is not None and nxt.kind is word:
                 # a comma inside a unit phrase (``chứng chỉ khóa, học``) only when words go on
                 # to an operator or the relation; otherwise it ends the phrase
-                j = self.i + 1
-                while j < self.hi and self.t[j].kind is Kind.WORD and j - self.i <= MAX_UNIT_WORDS:
+                j = i + 1
+                while j < hi and t[j].kind is word and j - i <= MAX_UNIT_WORDS:
                     j += 1
-                if j == self.hi or self.t[j].kind in (Kind.MUL, Kind.EQ):
-                    self.i += 1
+                if j == hi or t[j].kind in (Kind.MUL, Kind.EQ):
+                    i += 1
                 else:
                     break
             else:
                 break
-        return (start, self.i) if self.i > start else None
+        self.i = i
+        return (start, i) if i > start else None
 
     def _notes(self) -> tuple[tuple[int, int], ...]:
         """Parenthesised prose after an operand: no operator, no relation inside."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from budget.grammar.expression import (
     RELATION_WORDS,
@@ -46,8 +46,7 @@ MAX_STARTS = 16  # candidate starts tried for one expression
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(NamedTuple):  # the grammar's records are named tuples, as ``Operand``
     """One side of a relation: ``node`` (side 0: the expression; later sides start with the
     result stated by the ``=`` before them)."""
 
@@ -56,8 +55,7 @@ class Side:
     hi: int
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """The final stated result: a number, its percent sign, and the money unit after it."""
 
     number: int  # token index
@@ -66,8 +64,7 @@ class Result:
     after: int  # token index after the result
 
 
-@dataclass(frozen=True)
-class Split:
+class Split(NamedTuple):
     """A money figure split in the note after it: ``900.000 đồng/người (tỉnh 700.000 đồng; huyện
     200.000 đồng)``; the parts must add up to the figure."""
 
@@ -75,8 +72,7 @@ class Split:
     parts: tuple[int, ...]  # token indices of the parts' figures
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(NamedTuple):
     sides: tuple[Side, ...]  # side 0 and the intermediate sides (each ends at an "=")
     result: Result
     start: int  # token index of the expression's first token
@@ -84,8 +80,7 @@ class Relation:
     splits: tuple[Split, ...] = ()
 
 
-@dataclass(frozen=True)
-class Unread:
+class Unread(NamedTuple):
     at: int  # token index where reading stopped
     reason: str
 
@@ -107,22 +102,29 @@ def _outside_brackets(tokens: list[Token]) -> list[int]:
 
 def relation_marks(tokens: list[Token]) -> list[int]:
     """Token indices of ``=`` and of ``là``/``bằng`` used as ``=`` (before a number), outside
-    brackets (an equation in brackets is a clause of its own). One pass, on every clause read:
-    the walk of ``_outside_brackets`` written out, for speed."""
+    brackets (an equation in brackets is a clause of its own). Run on every clause read: the
+    candidates and the brackets are gathered by comprehensions (a word's ``folded`` is its only
+    non-empty one), then the walk of ``_outside_brackets`` over those alone."""
+    eq, num, open_, close, words = Kind.EQ, Kind.NUM, Kind.OPEN, Kind.CLOSE, RELATION_WORDS
+    last = len(tokens) - 1
+    marks = [
+        i
+        for i, tok in enumerate(tokens)
+        if tok.kind is eq or (tok.folded in words and 0 < i < last and tokens[i + 1].kind is num)
+    ]
+    if not marks:
+        return marks
+    brackets = [i for i, tok in enumerate(tokens) if tok.kind is open_ or tok.kind is close]
+    if not brackets:
+        return marks
     out = []
     depth = 0
-    last = len(tokens) - 1
-    for i, tok in enumerate(tokens):
-        kind = tok.kind
-        if kind is Kind.OPEN:
-            depth += 1
-        elif kind is Kind.CLOSE:
-            depth = max(0, depth - 1)
-        elif depth:
-            continue
-        elif kind is Kind.EQ:
-            out.append(i)
-        elif kind is Kind.WORD and tok.folded in RELATION_WORDS and 0 < i < last and tokens[i + 1].kind is Kind.NUM:
+    b = 0
+    for i in marks:
+        while b < len(brackets) and brackets[b] < i:
+            depth = depth + 1 if tokens[brackets[b]].kind is open_ else max(0, depth - 1)
+            b += 1
+        if not depth:
             out.append(i)
     return out
 
@@ -172,18 +174,22 @@ def _dates(tokens: list[Token]) -> bool:
     return any(t.kind in (Kind.SUB, Kind.SLASH) and is_date(tokens, j) for j, t in enumerate(tokens))
 
 
+_BEFORE_NO_START = frozenset({Kind.MUL, Kind.ADD, Kind.SUB, Kind.SLASH, Kind.OPEN, Kind.NUM})
+
+
 def _starts(tokens: list[Token], lo: int, hi: int) -> list[int]:
     """Where an expression ending at ``hi`` may start: a number or bracket not preceded by
     an operator or a number (leftmost first, at most ``MAX_STARTS``)."""
     out = []
+    num, open_ = Kind.NUM, Kind.OPEN
     for i in range(hi - 1, lo - 1, -1):
         tok = tokens[i]
-        if tok.kind not in (Kind.NUM, Kind.OPEN):
+        if tok.kind is not num and tok.kind is not open_:
             continue
         prev = tokens[i - 1] if i > lo else None
-        if prev is not None and prev.kind in (Kind.MUL, Kind.ADD, Kind.SUB, Kind.SLASH, Kind.OPEN, Kind.NUM):
+        if prev is not None and prev.kind in _BEFORE_NO_START:
             continue
-        if tok.kind is Kind.NUM and prev is not None and prev.kind is Kind.WORD and not tok.space_before:
+        if tok.kind is num and prev is not None and prev.kind is Kind.WORD and not tok.space_before:
             continue  # glued to a word (``Tháng520``): table cells run together
         out.append(i)
         if len(out) >= MAX_STARTS:
@@ -415,8 +421,9 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
     # a figure of the label written again in the computation, with the same unit word
     # (``450 nghìn đồng, bình quân 450 nghìn đồng : 3 lớp``; ``Thuê hội trường (02 đợt): 70
     # nghìn đồng/đợt x 2 đợt``) is that operand, not another factor
-    written = {_restated(tokens, op.start) for s in sides for op in operands(s.parsed.node) if op.number}
-    loose = [i for i in loose if _restated(tokens, i) not in written]
+    if loose:
+        written = {_restated(tokens, op.start) for s in sides for op in operands(s.parsed.node) if op.number}
+        loose = [i for i in loose if _restated(tokens, i) not in written]
     splits: list[Split] = []
     for s in sides:
         in_notes = _notes_loose(tokens, s.parsed.node, money_end, splits)

@@ -53,11 +53,17 @@ _PAIRS = {"(": ")", "[": "]", "{": "}"}
 
 # A multiplication sign stands alone: after a space, a digit, a percent sign or a closing
 # bracket, and before a number or an opening bracket (``x22``, ``x (2 + 3)``).
-# Whitespace matches nothing: ``finditer`` steps over it, and a token follows a space when it
-# does not start where the one before ended.
+# Whitespace is taken by the ``\s*`` before each token (no alternative starts with it), so
+# the matcher never tries the alternatives at a space; a token follows a space when it does
+# not start where the one before ended. Whitespace that ends the span is cut off first: with
+# no token after it, each of its positions would be tried again to its end. Only ``mul`` and
+# ``word`` can start at the same character (``x``): ``mul`` is tried first; the order of the
+# others is free, the commonest first.
 _PATTERN = re.compile(
-    r"(?P<num>(?:[0-9]{1,3},\x20(?=[0-9]+(?![0-9.,]))[0-9]+(?![0-9.,]))|" + NUMBER_TOKEN.pattern + r")"
-    r"|(?P<mul>(?:(?<=[\s0-9%)\]}])|^)[x×X*·](?=\s{0,3}[0-9(\[{]))"
+    r"\s*+(?:"
+    r"(?P<mul>(?:(?<=[\s0-9%)\]}])|^)[x×X*·](?=\s{0,3}[0-9(\[{]))"
+    r"|(?P<word>[^\W\d_]+)"
+    r"|(?P<num>(?:[0-9]{1,3},\x20(?=[0-9]+(?![0-9.,]))[0-9]+(?![0-9.,]))|" + NUMBER_TOKEN.pattern + r")"
     r"|(?P<pct>%)"
     r"|(?P<colon>:)"
     r"|(?P<slash>/)"
@@ -66,9 +72,8 @@ _PATTERN = re.compile(
     r"|(?P<eq>=)"
     r"|(?P<open>[(\[{])"
     r"|(?P<close>[)\]}])"
-    r"|(?P<word>[^\W\d_]+)"
     r"|(?P<punct>[.,;!?…\"“”'‘’])"
-    r"|(?P<other>\S)",
+    r"|(?P<other>\S))",
     re.VERBOSE | re.DOTALL,
 )
 _KIND = {
@@ -95,14 +100,20 @@ for _name, _index in _PATTERN.groupindex.items():
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]``, offsets in ``text``; whitespace is dropped."""
     stop = len(text) if end is None else end
+    if stop > start and text[stop - 1].isspace():
+        stop = start + len(text[start:stop].rstrip())  # see ``_PATTERN``
     out: list[Token] = []
+    append = out.append
     last = -1  # where the previous token ended (none yet: the span's start counts as a space)
-    word, by_index, fold_word = Kind.WORD, _BY_INDEX, _fold_word
+    word, by_index, fold_word, new = Kind.WORD, _BY_INDEX, _fold_word, tuple.__new__
     for m in _PATTERN.finditer(text, start, stop):
-        a, b = m.span()
-        kind = by_index[m.lastindex or 0]
-        token = m.group()
-        out.append(Token(kind, a, b, token, a != last, fold_word(token) if kind is word else ""))
+        index = m.lastindex or 0
+        b = m.end()
+        token = m.group(index)  # the token without the whitespace before it
+        a = b - len(token)
+        kind = by_index[index]
+        # ``Token(...)`` without the named tuple's ``__new__`` in Python: the same tuple, built directly
+        append(new(Token, (kind, a, b, token, a != last, fold_word(token) if kind is word else "")))
         last = b
     return out
 
