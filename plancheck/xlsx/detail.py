@@ -6,13 +6,12 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 
 from budget import layout
-from budget.model import DocumentInfo
 from budget.numbers import round_to
 from budget.plan_table import BudgetTable, LineRow
 from plancheck.projection import Status
 from plancheck.xlsx.formats import Formats
 from plancheck.xlsx.formulas import detail_formulas, line_status_formula
-from plancheck.xlsx.sheet import Sheet
+from plancheck.xlsx.sheet import Sheet, Titles
 from plancheck.xlsx.statuses import Statuses
 from plancheck.xlsx.words import Words
 
@@ -31,7 +30,7 @@ def write_detail(
     w: Words,
     table: BudgetTable,
     cols: layout.DetailColumns,
-    info: DocumentInfo,
+    info: Titles,
     heading: str,
     unit_line: str,
     statuses: Statuses,

@@ -8,9 +8,8 @@ from xlsxwriter.workbook import Workbook
 
 from budget import layout, messages
 from budget.findings import Finding
-from budget.model import DocumentInfo
 from plancheck.xlsx.formats import Formats
-from plancheck.xlsx.sheet import Sheet
+from plancheck.xlsx.sheet import Sheet, Titles
 from plancheck.xlsx.words import Words
 
 _FINDING_WIDTHS = (21, 8, 18, 11, 11, 11, 10, 42, 34)
@@ -21,7 +20,7 @@ def write_findings(
     fmt: Formats,
     w: Words,
     findings: list[Finding],
-    info: DocumentInfo,
+    info: Titles,
     heading: str,
     shown: dict[int, Any] | None,
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import (
@@ -18,7 +18,6 @@ from xlsxwriter.worksheet import (
     _utf16_truncate,
 )
 
-from budget.model import DocumentInfo
 from budget.numbers import plain
 from budget.plan_table import too_precise
 from plancheck.xlsx.book import EMPTY, StoredNumber, stored_formula
@@ -27,6 +26,20 @@ from plancheck.xlsx.words import Words
 
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 MAX_TEXT = 32_767
+
+
+class Titles(Protocol):
+    """What names the document at the top of every sheet: the projection's ``Identity`` (its
+    number, place, date and title), or the template's own title."""
+
+    @property
+    def number(self) -> str | None: ...
+    @property
+    def place(self) -> str | None: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def title(self) -> str | None: ...
 
 
 class Sheet:
@@ -97,7 +110,7 @@ class Sheet:
         else:
             self.ws.merge_range(row, first, row, last, value, fmt)
 
-    def titles(self, w: Words, info: DocumentInfo, heading: str, unit_line: str, last_col: int) -> None:
+    def titles(self, w: Words, info: Titles, heading: str, unit_line: str, last_col: int) -> None:
         ident = " ".join(
             x for x in (f"số {info.number}" if info.number else "", f"ngày {info.date}" if info.date else "") if x
         )

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from xlsxwriter.workbook import Workbook
 
 from budget import layout
-from budget.model import DocumentInfo
 from budget.plan_table import BudgetTable
 from plancheck.xlsx.formats import Formats
 from plancheck.xlsx.formulas import cell_ref
-from plancheck.xlsx.sheet import Sheet
+from plancheck.xlsx.sheet import Sheet, Titles
 from plancheck.xlsx.words import Words
 
 
@@ -32,7 +31,7 @@ def write_sources(
     table: BudgetTable,
     provenance: Provenance,
     detail_first: int,
-    info: DocumentInfo,
+    info: Titles,
     heading: str,
 ) -> None:
     s = Sheet(wb, w.sources, fmt, (20, 24, 90))

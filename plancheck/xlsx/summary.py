@@ -9,14 +9,13 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 
 from budget import layout
-from budget.model import DocumentInfo
 from budget.numbers import plain
 from budget.plan_table import BudgetTable
 from plancheck.projection import Projection, Status
 from plancheck.xlsx.book import EMPTY, StoredNumber
 from plancheck.xlsx.formats import Formats
 from plancheck.xlsx.formulas import cell_ref, column_ranges, status_count, sum_formula
-from plancheck.xlsx.sheet import Sheet
+from plancheck.xlsx.sheet import Sheet, Titles
 from plancheck.xlsx.statuses import Statuses
 from plancheck.xlsx.words import Words
 
@@ -33,7 +32,7 @@ def write_summary(
     table: BudgetTable,
     cols: layout.DetailColumns,
     detail_first: int,
-    info: DocumentInfo,
+    info: Titles,
     heading: str,
     unit_line: str,
     statuses: Statuses,
@@ -153,7 +152,7 @@ def write_summary(
     s.print_setup(header_row, COL_G, info.number, landscape=False, last_row=end)
 
 
-def summary_footer(s: Sheet, fmt: Formats, w: Words, r: int, info: DocumentInfo, p: Projection | None) -> int:
+def summary_footer(s: Sheet, fmt: Formats, w: Words, r: int, info: Titles, p: Projection | None) -> int:
     """Under the table: the grand total in words, then the signature block. Columns A and C stay
     empty (the reader takes A for section numbers and C for stated amounts)."""
     if p is not None and p.total_words:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from budget import layout
-from budget.model import DocumentInfo
 from budget.numbers import read_number
 from budget.units import Money, suggested_units
 from plancheck.projection import Status
@@ -30,6 +30,16 @@ TEMPLATE_ROWS = 50
 _EXAMPLE = ("1", "Ví dụ: Giáo viên", [("200", "người"), ("1,5", "triệu đồng/người/năm"), ("5", "năm")], "1500")
 
 
+@dataclass(frozen=True)
+class _Title:
+    """The template names no document: only its own title."""
+
+    title: str
+    number: None = None
+    place: None = None
+    date: None = None
+
+
 def write_template(path: Path, unit: Money, rows: int = TEMPLATE_ROWS) -> None:
     """A blank estimate workbook: the ``Chi tiết`` columns with formulas ready on ``rows`` rows,
     input cells marked (yellow, bordered) under the words an officer uses (Số lượng, Đơn giá,
@@ -40,7 +50,7 @@ def write_template(path: Path, unit: Money, rows: int = TEMPLATE_ROWS) -> None:
     wb = FastWorkbook(str(path), workbook_options())
     fmt = Formats(wb)
     cols = layout.DetailColumns(4)
-    info = DocumentInfo(title=w.t("XL.template_title"))
+    info = _Title(w.t("XL.template_title"))
     help_line = w.t("XL.template_help", unit=unit.name)
     header_row = layout.TITLE_ROWS
     first, last = header_row + 1, header_row + rows

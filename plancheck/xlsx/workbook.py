@@ -25,7 +25,6 @@ from typing import Any
 
 from budget import layout
 from budget.findings import Finding
-from budget.model import DocumentInfo
 from budget.plan_table import BudgetTable
 from indicators.extract import Extracted
 from plancheck.projection import Projection
@@ -33,6 +32,7 @@ from plancheck.xlsx.book import FastWorkbook, workbook_options
 from plancheck.xlsx.detail import write_detail
 from plancheck.xlsx.findings_sheet import write_findings
 from plancheck.xlsx.formats import Formats
+from plancheck.xlsx.sheet import Titles
 from plancheck.xlsx.sources_sheet import Provenance, write_sources
 from plancheck.xlsx.statuses import Statuses
 from plancheck.xlsx.summary import write_summary
@@ -45,7 +45,7 @@ def write_workbook(
     path: Path,
     table: BudgetTable,
     findings: list[Finding],
-    info: DocumentInfo,
+    info: Titles,
     heading: str,
     provenance: Provenance,
     projection: Projection,
