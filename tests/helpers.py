@@ -32,8 +32,9 @@ from typing import NamedTuple
 
 import pytest
 
+from budget import messages
 from budget.api import Report, check_file
-from budget.findings import Severity
+from budget.findings import Cause, Finding, InputError, Severity
 from plancheck.projection import project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,6 +90,41 @@ def verdict_of(report: Report) -> str:
 def errors_at(report: Report) -> list[tuple[str, int | None, Decimal | None]]:
     """Each error finding as (code, line, the figure it names)."""
     return [(f.code, f.source.line, f.actual) for f in report.findings if f.severity is Severity.ERROR]
+
+
+# asserting a message -------------------------------------------------------------------------
+
+# a finding, a likely cause or a read error, or one of them as the JSON output writes it
+Found = Finding | Cause | InputError | Mapping[str, object]
+
+
+def only(findings: Sequence[Finding], code: str) -> Finding:
+    """The one finding of ``findings`` with ``code``."""
+    hits = [f for f in findings if f.code == code]
+    assert len(hits) == 1, (code, [(f.code, f.message) for f in findings])
+    return hits[0]
+
+
+def rendered(found: Found, lang: str = "vi") -> tuple[str, str]:
+    """``(code, message)`` of ``found`` in ``lang`` (a JSON finding: in the language it was written in)."""
+    if isinstance(found, Finding):
+        return found.code, messages.render(found.message_key or found.code, found.args, lang)
+    if isinstance(found, Cause):
+        return found.code, messages.render(found.code, found.args, lang)
+    if isinstance(found, InputError):
+        return found.code, messages.render(found.code, found.args_, lang)
+    return str(found["code"]), str(found["message"])
+
+
+def assert_message(found: Found, code: str, text: str, *, en: str | None = None) -> None:
+    """``found`` has ``code`` and says exactly ``text`` (and, given ``en``, exactly that in English).
+
+    ``tests/test_every_code_asserted.py`` reads these calls in the tests' source: every code the
+    source emits is named, as a literal, by at least one of them."""
+    assert rendered(found) == (code, text)
+    if en is not None:
+        assert not isinstance(found, Mapping), "a JSON finding is in one language: assert it from its own run"
+        assert rendered(found, "en") == (code, en)
 
 
 # running a command ---------------------------------------------------------------------------

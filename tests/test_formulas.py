@@ -19,6 +19,7 @@ from budget import check_file
 from budget.formulas import NotEvaluable, XlError, evaluate_cell, parse, recompute_workbook
 from budget.numbers import EXACT
 from budget.units import TRIEU
+from tests.helpers import assert_message
 
 
 def _book(cells: dict[str, Any], sheet: str = "S", others: dict[str, dict[str, Any]] | None = None) -> Workbook:
@@ -248,9 +249,11 @@ def test_a_stale_cell_is_reported_at_the_first_cell_of_its_chain() -> None:
     # C1 adds 1 to what B1 shows: right from what the viewer sees; the stale figure is B1.
     # D1 stores the double nearest 1: equal to 15 significant digits
     assert stale == [("S!B1", D(600), D(620))]
-    assert result.findings[0].message == (
+    assert_message(
+        result.findings[0],
+        "XLSX_STALE_VALUE",
         "Giá trị lưu trong ô là 600 nhưng tính lại được 620: bảng tính chưa được tính lại sau khi sửa, "
-        "người xem đang thấy số cũ."
+        "người xem đang thấy số cũ.",
     )
     assert result.values == {("S", "B1"): D(620), ("S", "C1"): D(621), ("S", "D1"): D(1)}
 
@@ -266,9 +269,11 @@ def test_cells_without_stored_values_are_recomputed_or_reported() -> None:
         ("XLSX_FORMULA_NOT_EVALUATED", "S!D1", "warning"),
         ("XLSX_NOT_EVALUATED", "S!B1", "warning"),
     ]
-    assert result.findings[1].message == (
+    assert_message(
+        result.findings[1],
+        "XLSX_FORMULA_NOT_EVALUATED",
         "Ô công thức chưa có giá trị lưu và công cụ không tính lại được: hàm LAMBDA chưa được hỗ trợ "
-        "(tại ô S!C1). Ô này không được kiểm tra; mở và lưu bằng Excel hoặc LibreOffice để ô có giá trị."
+        "(tại ô S!C1). Ô này không được kiểm tra; mở và lưu bằng Excel hoặc LibreOffice để ô có giá trị.",
     )
 
 
@@ -358,8 +363,10 @@ def test_a_stated_amount_with_a_fraction_of_a_dong(tmp_path: Path) -> None:
     report = check_file(_template(tmp_path / "le.xlsx", 300, D("1500000.5")))
     fractions = [f for f in report.findings if f.code == "FRACTION_OF_DONG"]
     assert [(f.source.cell, f.severity.value) for f in fractions] == [("Chi tiết!J6", "warning")]
-    assert fractions[0].message == (
-        "Số tiền 1.500.000,5 đồng có phần lẻ 0,5 đồng, dưới một đồng; số tiền phải tròn đến đồng."
+    assert_message(
+        fractions[0],
+        "FRACTION_OF_DONG",
+        "Số tiền 1.500.000,5 đồng có phần lẻ 0,5 đồng, dưới một đồng; số tiền phải tròn đến đồng.",
     )
 
 

@@ -26,6 +26,7 @@ from budget.model import Section, walk_lines, walk_sections
 from budget.numbers import read_number
 from budget.read_grid import grid_plan
 from plancheck.cli import main
+from tests.helpers import assert_message
 
 HEADER = ("STT", "Nội dung", "ĐVT", "Số lượng", "Đơn giá", "Số tháng", "Thành tiền")
 ROWS: tuple[tuple[Any, ...], ...] = (
@@ -253,7 +254,9 @@ def test_hidden_row_is_read_and_said(tmp_path: Path) -> None:
     assert _found(report, "GRID_HIDDEN_ROW") == ["an.xlsx:Sheet!G4"]
     (info,) = [f for f in report.findings if f.code == "GRID_HIDDEN_ROW"]
     assert info.severity is Severity.INFO
-    assert info.message == ("Dòng 4 đang bị ẩn trong bảng tính; số tiền của dòng này vẫn được đọc và kiểm tra.")
+    assert_message(
+        info, "GRID_HIDDEN_ROW", "Dòng 4 đang bị ẩn trong bảng tính; số tiền của dòng này vẫn được đọc và kiểm tra."
+    )
     assert [(f.code, str(f.source)) for f in _errors(report)] == [("PRODUCT_MISMATCH", "an.xlsx:Sheet!G4")]
     assert [x[0] for x in _lines(report)][-1] == "Loa đài"  # a hidden sheet is read too, and said
     assert _found(report, "GRID_HIDDEN_SHEET") == ["an.xlsx:An!A1"]
@@ -285,9 +288,11 @@ def test_amount_column_renamed_leaves_rows_unchecked(tmp_path: Path) -> None:
     assert walk_sections(report.plan.items) == []
     (warning,) = report.findings
     assert (warning.code, str(warning.source)) == ("GRID_NO_AMOUNT_COLUMN", "ghichu.xlsx:Sheet!A3")
-    assert warning.message == (
+    assert_message(
+        warning,
+        "GRID_NO_AMOUNT_COLUMN",
         "Bảng có các cột “STT | Nội dung | ĐVT | Số lượng | Đơn giá | Số tháng | Ghi chú” nhưng không có cột "
-        "thành tiền (Thành tiền, Số tiền, Kinh phí …); các dòng của bảng không được kiểm tra."
+        "thành tiền (Thành tiền, Số tiền, Kinh phí …); các dòng của bảng không được kiểm tra.",
     )
 
 

@@ -24,6 +24,7 @@ from budget.numbers import format_vn
 from budget.read_text import split_lines
 from budget.tables import find_tables, header_roles, kind, table_line_numbers
 from budget.units import DONG, NGHIN, TRIEU
+from tests.helpers import assert_message
 
 
 def _check(tmp_path: Path, text: str, name: str = "bang.txt") -> Report:
@@ -340,9 +341,11 @@ def test_price_in_thousands_implied_by_every_row(tmp_path: Path) -> None:
     (note,) = [f for f in report.findings if f.code == "TABLE_SCALE_IMPLIED"]
     assert note.severity is Severity.INFO
     assert _at(note) == _where(text, "35")
-    assert note.message == (
+    assert_message(
+        note,
+        "TABLE_SCALE_IMPLIED",
         "Cột đơn giá không ghi đơn vị; 2 dòng chỉ khớp khi đọc đơn giá là nghìn đồng (thành tiền là đồng), "
-        "nên đã đọc như vậy."
+        "nên đã đọc như vậy.",
     )
 
 
@@ -374,7 +377,7 @@ def test_shares_not_summing_to_100(tmp_path: Path) -> None:
     report = _check(tmp_path, text)
     (warning,) = [f for f in report.findings if f.code == "TABLE_SHARES_NOT_100"]
     assert warning.severity is Severity.WARNING
-    assert warning.message == "Các tỷ lệ trích cộng lại được 90%, không phải 100%."
+    assert_message(warning, "TABLE_SHARES_NOT_100", "Các tỷ lệ trích cộng lại được 90%, không phải 100%.")
 
 
 def test_share_base_is_the_total_stated_above(tmp_path: Path) -> None:
@@ -423,9 +426,11 @@ def test_row_with_a_range_or_a_missing_factor_is_not_checked(tmp_path: Path) -> 
         (_where(text, "5.000.000"), "TABLE_ROW_NOT_CHECKED.range"),
         (_where(text, "2.250.000"), "TABLE_ROW_NOT_CHECKED.missing"),
     ]
-    assert warnings[1].message == (
+    assert_message(
+        warnings[1],
+        "TABLE_ROW_NOT_CHECKED",
         "Dòng “Vé tham quan” của bảng thiếu thừa số (ô trống hoặc không xác định được cột); "
-        "số tiền 2.250.000 đồng không được kiểm tra phép nhân."
+        "số tiền 2.250.000 đồng không được kiểm tra phép nhân.",
     )
     # the unchecked rows still count in the sum, which is right
     assert _errors(report) == []

@@ -21,7 +21,7 @@ from budget.source import Source
 from budget.synthetic import plan_text
 from plancheck.cli import main
 from plancheck.workbook import save_workbook, with_workbook_findings
-from tests.helpers import HA_DONG, Ran, replace_once, run_in_process
+from tests.helpers import HA_DONG, Ran, assert_message, replace_once, run_in_process
 from tests.office import number, recalculated_sheets, recalculated_xlsx
 from tests.test_properties import plans
 
@@ -286,9 +286,11 @@ def test_locked_or_unwritable_target(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with pytest.raises(InputError) as e:
         save_workbook(report, table, out, force=True)
     assert e.value.code == "OUTPUT_UNWRITABLE"
-    assert e.value.message == (
+    assert_message(
+        e.value,
+        "OUTPUT_UNWRITABLE",
         "Không ghi được tệp (không có quyền truy cập tệp hoặc thư mục này; hãy kiểm tra quyền hoặc chọn thư mục "
-        "khác); tệp cũ (nếu có) vẫn giữ nguyên."
+        "khác); tệp cũ (nếu có) vẫn giữ nguyên.",
     )
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~budget-")] == []

@@ -1,0 +1,179 @@
+"""Every finding code the source emits (the codes of findings, likely causes, read and output
+errors, as ``test_messages_catalogue`` finds them) is asserted with its exact message by at least
+one test: a call ``assert_message(found, "CODE", "exact text", ...)`` somewhere in the tests."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+from tests.test_messages_catalogue import finding_codes
+
+TESTS = Path(__file__).resolve().parent
+
+# Codes no test yet asserts exactly; this list only shrinks (a code asserted here fails too).
+NOT_YET_ASSERTED: frozenset[str] = frozenset(
+    {
+        "BALANCE_DIFFERS",
+        "CAUSE_CHILD_SECTION",
+        "CAUSE_LUMP_FIGURE",
+        "CAUSE_MONTHLY_FOR_YEARLY",
+        "CAUSE_PART_LEFT_OUT",
+        "CAUSE_PART_SCALE_SLIP",
+        "CAUSE_PART_TRANSPOSED",
+        "CAUSE_PART_TWICE",
+        "CAUSE_SCALE_SLIP",
+        "CAUSE_SUBSET",
+        "CAUSE_TRANSPOSED",
+        "CHAIN_RESTATED",
+        "COSTLINE_LOOSE",
+        "COSTLINE_UNREADABLE",
+        "COUNT_SUM_MISMATCH",
+        "CSV_BROKEN",
+        "CSV_CONTROL_CHARACTER",
+        "CSV_NO_HEADER",
+        "DATA_BAD_YEAR",
+        "DATA_DUPLICATE",
+        "DATA_NEGATIVE",
+        "DATA_NOT_A_NUMBER",
+        "DATA_NO_HEADER",
+        "DATA_NUMERATOR_OVER",
+        "DATA_ZERO_DENOMINATOR",
+        "DOCX_BROKEN",
+        "DOCX_IS_DOC",
+        "DOCX_NOT_DOCX",
+        "DOCX_NOT_ZIP",
+        "DOCX_TOO_LARGE",
+        "DOCX_XML_DECLARATION",
+        "DOCX_ZIP_BOMB",
+        "FIGURE_STATED_TWICE",
+        "GRID_HIDDEN_SHEET",
+        "GRID_NOT_EVALUATED",
+        "INPUT_BINARY",
+        "INPUT_EMPTY",
+        "INPUT_ENCODING",
+        "INPUT_MISSING",
+        "INPUT_NOT_FILE",
+        "INPUT_TOO_DEEP",
+        "INPUT_UNREADABLE",
+        "LEGACY_CONVERTED",
+        "LEGACY_UNCERTAIN",
+        "LEGAL_FIGURES_SKIPPED",
+        "LINE_OUT_OF_RANGE",
+        "NESTING_TOO_DEEP",
+        "NO_MONEY_FACTOR",
+        "NUMBER_MALFORMED",
+        "NUMBER_OUT_OF_RANGE",
+        "NUMBER_READ_BY_ARITHMETIC",
+        "NUMBER_TOO_LONG",
+        "OFFICE_CONVERT_FAILED",
+        "OFFICE_NO_SOFFICE",
+        "OUTPUT_CLAIMED",
+        "OUTPUT_EXISTS",
+        "OUTPUT_IS_FOLDER",
+        "OUTPUT_IS_INPUT",
+        "OUTPUT_LOCKED",
+        "OUTPUT_LOCKED_LIBREOFFICE",
+        "OUTPUT_NOT_REGULAR",
+        "OUTPUT_NO_FOLDER",
+        "PARTS_AFTER_TOTAL",
+        "PDF_BROKEN",
+        "PDF_ENCRYPTED",
+        "PDF_NO_PAGES",
+        "PDF_NO_TEXT",
+        "PRODUCT_ROUNDING",
+        "REPORT_NO_CHROMIUM",
+        "REPORT_PDF_FAILED",
+        "RESULT_NO_UNIT",
+        "SECTION_SUM_ROUNDING",
+        "SHARE_MISMATCH",
+        "TABLE_CELLS_GLUED",
+        "TABLE_COLUMN_NOT_CHECKED",
+        "TABLE_COLUMN_PER_MONTH",
+        "TABLE_COUNT_PLACED",
+        "TABLE_DURATION_NOT_APPLIED",
+        "TABLE_EMPTY",
+        "TABLE_NOT_CHECKED",
+        "TABLE_PART_EXCEEDS_WHOLE",
+        "TABLE_ROW_NO_AMOUNT",
+        "TABLE_SCALE_MIXED",
+        "TABLE_SUM_NOT_CHECKED",
+        "TABLE_WORDS_NOT_CHECKED",
+        "TARGET_AFTER_DATA",
+        "TARGET_BAD_DEADLINE",
+        "TARGET_BAD_KIND",
+        "TARGET_BAD_NUMBER",
+        "TARGET_MEASURE_MISSING",
+        "TARGET_NO_BOUNDS",
+        "TARGET_NO_DATA",
+        "TARGET_NO_DATA_YEAR",
+        "TARGET_NO_DENOMINATOR",
+        "TARGET_NO_MEASURE",
+        "TARGET_SPLIT_SHAPE",
+        "TOTAL_MISSING",
+        "TOTAL_ROUNDING",
+        "TOTAL_STATED_TWICE",
+        "WORDS_MISMATCH",
+        "WORDS_NOT_CHECKED",
+        "WORDS_UNREADABLE",
+        "XLSX_BAD_REFERENCE",
+        "XLSX_BROKEN",
+        "XLSX_DATE_AS_NUMBER",
+        "XLSX_FORMULA_UNCHECKED",
+        "XLSX_IS_XLS",
+        "XLSX_NOT_A_NUMBER",
+        "XLSX_NOT_EVALUATED",
+        "XLSX_NOT_XLSX",
+        "XLSX_NOT_ZIP",
+        "XLSX_NO_AMOUNT",
+        "XLSX_NO_HEADER",
+        "XLSX_NUMBER_AS_TEXT",
+        "XLSX_PRECISION",
+        "XLSX_TOO_LARGE",
+        "XLSX_TOO_MANY_CELLS",
+        "XLSX_TOO_MANY_ROWS",
+        "XLSX_TOO_WIDE",
+        "XLSX_XML_DECLARATION",
+        "XLSX_XML_GUARD_OFF",
+        "XLSX_ZIP_BOMB",
+    }
+)
+
+
+def asserted(source: str) -> Iterator[str]:
+    """The codes ``source`` asserts through ``assert_message`` with a literal code."""
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+        if name != "assert_message":
+            continue
+        arg = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "code"), None)
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            yield arg.value
+
+
+def asserted_codes() -> set[str]:
+    return {code for path in sorted(TESTS.glob("*.py")) for code in asserted(path.read_text(encoding="utf-8"))}
+
+
+def test_every_emitted_code_is_asserted_with_its_message() -> None:
+    missing = finding_codes() - asserted_codes()
+    assert sorted(missing - NOT_YET_ASSERTED) == []
+    assert sorted(NOT_YET_ASSERTED - missing) == []  # asserted now: take it off the list
+
+
+def test_the_scan_reads_literal_codes_only() -> None:
+    source = (
+        "assert_message(f, 'PRODUCT_MISMATCH', 'x')\n"
+        "helpers.assert_message(f, code='TOTAL_MISSING', text='y', en='z')\n"
+        "assert_message(f, code, 'x')\n"
+        "assert_other(f, 'SHARE_MISMATCH', 'x')\n"
+    )
+    assert list(asserted(source)) == ["PRODUCT_MISMATCH", "TOTAL_MISSING"]
+
+
+def test_every_asserted_code_is_one_the_source_emits() -> None:
+    assert sorted(asserted_codes() - finding_codes()) == []
