@@ -8,7 +8,6 @@ crafted by hand, down to a PDF encrypted with the standard RC4 handler.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import re
 import subprocess
 import zipfile
@@ -251,10 +250,6 @@ def _table_docx(path: Path) -> Path:
     return path
 
 
-_NO_TABLE_READER = importlib.util.find_spec("budget.tables") is None
-
-
-@pytest.mark.xfail(_NO_TABLE_READER, reason="table reader (budget/tables.py) not there yet")
 def test_docx_table_with_one_wrong_amount_names_that_row(tmp_path: Path) -> None:
     path = _table_docx(tmp_path / "bang.docx")
     report = check_file(path)
@@ -332,7 +327,6 @@ def test_pdf_ruled_table_rows_are_pipe_lines(printed: dict[str, Path]) -> None:
     ]
 
 
-@pytest.mark.xfail(_NO_TABLE_READER, reason="table reader (budget/tables.py) not there yet")
 def test_pdf_table_with_one_wrong_amount_names_that_row(printed: dict[str, Path]) -> None:
     errors = [f for f in check_file(printed["table-pdf"]).findings if f.is_error]
     assert [(f.source.cell, f.expected, f.actual) for f in errors] == [
