@@ -94,8 +94,9 @@ def errors_at(report: Report) -> list[tuple[str, int | None, Decimal | None]]:
 
 # asserting a message -------------------------------------------------------------------------
 
-# a finding, a likely cause or a read error, or one of them as the JSON output writes it
-Found = Finding | Cause | InputError | Mapping[str, object]
+# a finding, a likely cause or a read error, one of them as the JSON output writes it, or the
+# text a command wrote (``file:line: lỗi [CODE] message`` on one of its lines)
+Found = Finding | Cause | InputError | Mapping[str, object] | str
 
 
 def only(findings: Sequence[Finding], code: str) -> Finding:
@@ -113,6 +114,11 @@ def rendered(found: Found, lang: str = "vi") -> tuple[str, str]:
         return found.code, messages.render(found.code, found.args, lang)
     if isinstance(found, InputError):
         return found.code, messages.render(found.code, found.args_, lang)
+    if isinstance(found, str):
+        said = [line.split("] ", 1) for line in found.splitlines() if "] " in line and " [" in line]
+        coded = [(head.rsplit(" [", 1)[1], text) for head, text in said]
+        assert len(coded) == 1, f"not one line with a [CODE] in {found!r}"
+        return coded[0]
     return str(found["code"]), str(found["message"])
 
 
@@ -121,10 +127,12 @@ def assert_message(found: Found, code: str, text: str, *, en: str | None = None)
 
     ``tests/test_every_code_asserted.py`` reads these calls in the tests' source: every code the
     source emits is named, as a literal, by at least one of them."""
-    assert rendered(found) == (code, text)
+    got = rendered(found)
+    assert got == (code, text), got
     if en is not None:
-        assert not isinstance(found, Mapping), "a JSON finding is in one language: assert it from its own run"
-        assert rendered(found, "en") == (code, en)
+        assert not isinstance(found, Mapping | str), "an output is in one language: assert it from its own run"
+        got = rendered(found, "en")
+        assert got == (code, en), got
 
 
 # running a command ---------------------------------------------------------------------------
