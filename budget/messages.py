@@ -181,9 +181,6 @@ TEMPLATES: Mapping[str, str] = {
     "XLSX_TOO_MANY_ROWS": (
         "Trang “{member}” khai báo {rows} dòng, vượt giới hạn 1.048.576 dòng của một trang tính; không đọc."
     ),
-    "XLSX_NO_DETAIL": "Bảng tính không có trang “{sheet}”; hãy dùng mẫu tạo bởi lệnh budget template.",
-    "XLSX_NO_HEADER": "Trang “{sheet}” không có dòng tiêu đề (Thừa số 1, Thành tiền tính ...).",
-    "CSV_NO_HEADER": "Tệp CSV không có dòng tiêu đề (Thừa số 1, Thành tiền tính ...).",
     # what workbooks say
     "XLSX_NOT_A_NUMBER": "Ô này phải là số nhưng có “{text}”; dòng này không được tính ô này.",
     "XLSX_NUMBER_AS_TEXT": "Số “{text}” được nhập dưới dạng chữ; đã đọc như số.",
@@ -269,7 +266,6 @@ TEMPLATES: Mapping[str, str] = {
     "INPUT_ENCODING": (
         "Tệp không phải văn bản UTF-8 hay UTF-16 (byte lạ ở vị trí {offset}); hãy lưu lại dưới dạng UTF-8."
     ),
-    "INPUT_UNSUPPORTED": "Không đọc được loại tệp “{suffix}”; hãy dùng tệp văn bản .txt.",
     "INPUT_TOO_DEEP": (
         "Mục {number} lồng {depth} cấp, vượt giới hạn {limit} cấp; không đọc. Hãy kiểm tra lại cách đánh số mục."
     ),
@@ -520,7 +516,6 @@ TEMPLATES: Mapping[str, str] = {
     "UNREAD.lines": "{count} dòng phép tính",
     "UNREAD.cells": "{count} ô công thức",
     "UNREAD.other": "{count} chỗ khác",
-    "SUM_UNCHECKED": "{label}: cộng được {computed} {unit}, ghi {stated} {unit}; chưa có kiểm tra nào báo lỗi này.",
     "STATUS.ok": "Khớp",
     "STATUS.error": "Sai",
     "STATUS.inner": "Có khoản sai",
@@ -918,9 +913,6 @@ TEMPLATES_EN: Mapping[str, str] = {
         "and was not read."
     ),
     "XLSX_TOO_MANY_ROWS": "The sheet “{member}” declares {rows} rows, over the 1,048,576 rows a sheet holds; not read.",
-    "XLSX_NO_DETAIL": "The workbook has no sheet “{sheet}”; use the template written by budget template.",
-    "XLSX_NO_HEADER": "The sheet “{sheet}” has no header row (Thừa số 1, Thành tiền tính ...).",
-    "CSV_NO_HEADER": "The CSV file has no header row (Thừa số 1, Thành tiền tính ...).",
     "XLSX_XML_GUARD_OFF": (
         "The protection for reading a workbook's XML is switched off (environment variable "
         "OPENPYXL_DEFUSEDXML={value}, or the defusedxml library is missing); the tool does not read workbooks "
@@ -1090,7 +1082,6 @@ TEMPLATES_EN: Mapping[str, str] = {
     "INPUT_EMPTY": "The file is empty.",
     "INPUT_BINARY": "The file is not text (binary byte at offset {offset}).",
     "INPUT_ENCODING": "The file is not UTF-8 or UTF-16 text (odd byte at offset {offset}); save it as UTF-8.",
-    "INPUT_UNSUPPORTED": "Cannot read files of type “{suffix}”; use a .txt text file.",
     "INPUT_TOO_DEEP": (
         "Section {number} is nested {depth} levels deep, over the limit of {limit} levels; not read. "
         "Check how the sections are numbered."
@@ -1273,7 +1264,6 @@ TEMPLATES_EN: Mapping[str, str] = {
     "UNREAD.lines": "{count:computation line|computation lines}",
     "UNREAD.cells": "{count:formula cell|formula cells}",
     "UNREAD.other": "{count:other place|other places}",
-    "SUM_UNCHECKED": "{label}: adds up to {computed} {unit}, states {stated} {unit}; no check reported it.",
     "STATUS.ok": "Matches",
     "STATUS.error": "Wrong",
     "STATUS.inner": "Error inside",

@@ -26,7 +26,7 @@ from budget.messages import Phrase
 from budget.model import Plan
 from budget.read_grid import grid_plan
 from budget.read_text import decode, read_bytes
-from budget.read_xlsx import read_loaded
+from budget.read_xlsx import has_tool_layout, read_loaded
 from budget.source import Source
 
 # what openpyxl (and the xlsx format) cannot hold in a cell: C0 controls but tab, LF, CR
@@ -104,11 +104,7 @@ def read_csv(path: Path, name: str) -> tuple[Plan, list[Finding]]:
     ws.title = layout.DETAIL
     for row in rows:
         ws.append(row)
-    try:
-        plan, more = read_loaded(name, wb, wb, csv=True)
-    except InputError as e:
-        if e.code != "CSV_NO_HEADER":
-            raise
-        plan = grid_plan(name, [csv_sheet(name, rows)], findings)
-        return plan, findings
+    if not has_tool_layout(wb):  # any other table, found by its header words
+        return grid_plan(name, [csv_sheet(name, rows)], findings), findings
+    plan, more = read_loaded(name, wb, wb, csv=True)
     return plan, [*findings, *more]

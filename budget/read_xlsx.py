@@ -260,25 +260,30 @@ def read_workbook(path: Path, name: str) -> tuple[Plan, list[Finding]]:
         states = formula_states(path)
     except Exception as e:  # a broken file: one clear message
         raise broken(name, e) from None
-    if layout.DETAIL in values.sheetnames:
-        if _header_map(values[layout.DETAIL], layout.DETAIL_ROLES, ("value", "computed")) is not None:
-            return read_loaded(name, formulas, values, states=states)
+    if has_tool_layout(values):
+        return read_loaded(name, formulas, values, states=states)
     from budget.read_grid import read_grid_workbook  # imported here: it uses this module's limits
 
     return read_grid_workbook(name, formulas, values, states)  # any other layout, found by its headers
 
 
+def has_tool_layout(values: Any) -> bool:
+    """The workbook is the tool's own: a sheet ``Chi tiết`` with the template's header."""
+    if layout.DETAIL not in values.sheetnames:
+        return False
+    return _header_map(values[layout.DETAIL], layout.DETAIL_ROLES, ("value", "computed")) is not None
+
+
 def read_loaded(
     name: str, formulas: Any, values: Any, csv: bool = False, states: dict[str, dict[str, bool]] | None = None
 ) -> tuple[Plan, list[Finding]]:
-    """The plan in loaded workbooks (formulas and stored values of the same file)."""
+    """The plan in loaded workbooks of the tool's own layout (``has_tool_layout``); the formulas
+    and the stored values of the same file."""
     r = _Reader(name, formulas, values, csv, states)
     detail_v: Worksheet = values[layout.DETAIL]
     head = _header_map(detail_v, layout.DETAIL_ROLES, ("value", "computed"))
-    if head is None:
-        if csv:
-            raise InputError(Source(name, 1), "CSV_NO_HEADER")
-        raise InputError(Source(name, cell=f"{layout.DETAIL}!A1"), "XLSX_NO_HEADER", {"sheet": layout.DETAIL})
+    if head is None:  # a caller's bug: any other layout goes to the grid reader
+        raise ValueError(f"{name}: not the tool's layout")
     header_row, cols = head
     unit = _unit_of(cols.get("computed_text") or cols.get("stated_text"))
     shead = None
