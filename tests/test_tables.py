@@ -406,6 +406,18 @@ def test_glued_cells_are_reported_not_guessed(tmp_path: Path) -> None:
     report = _check(tmp_path, text)
     glued = [f for f in report.findings if f.code == "TABLE_CELLS_GLUED"]
     assert [_at(f) for f in glued] == [_where(text, "Tháng520")]
+    assert_message(
+        glued[0],
+        "TABLE_CELLS_GLUED",
+        (
+            "Ô “Tháng520” có chữ dính liền với số, có thể hai ô của bảng bị dính vào nhau; không đoán, dòng này "
+            "không được kiểm tra."
+        ),
+        en=(
+            "The cell “Tháng520” has letters stuck to a number: two cells of the table may have run together; not "
+            "guessed, the row was not checked."
+        ),
+    )
     not_checked = [f for f in report.findings if f.code == "TABLE_ROW_NOT_CHECKED"]
     assert [_at(f) for f in not_checked] == [_where(text, "7.800.000")]
     assert _errors(report) == []
@@ -454,6 +466,12 @@ Thành tiền
     assert [len(line.factors) for line in lines] == [3, 2]
     notes = [f for f in report.findings if f.code == "TABLE_DURATION_NOT_APPLIED"]
     assert [_at(f) for f in notes] == [_where(text, "9", 1)]
+    assert_message(
+        notes[0],
+        "TABLE_DURATION_NOT_APPLIED",
+        "Mức thu tính theo năm nên không nhân với số tháng “9” của cột thời gian.",
+        en="The rate is per year, so it is not multiplied by the “9” months of the time column.",
+    )
 
 
 def test_amount_per_unit_column_is_a_step(tmp_path: Path) -> None:
@@ -521,7 +539,18 @@ def test_amounts_in_two_scales_in_one_column(tmp_path: Path) -> None:
     assert _errors(report) == []
     (note,) = [f for f in report.findings if f.code == "TABLE_SCALE_MIXED"]
     assert _at(note) == _where(text, "15 ")
-    assert "2.5, 12.0, 15" in note.message
+    assert_message(
+        note,
+        "TABLE_SCALE_MIXED",
+        (
+            "Cột số tiền không ghi đơn vị và ghi lẫn hai đơn vị: đọc 2.5, 12.0, 15 là nghìn đồng, các số còn lại "
+            "là đồng, thì tổng khớp; đã đọc như vậy."
+        ),
+        en=(
+            "The amount column states no unit and mixes two units: reading 2.5, 12.0, 15 as thousand đồng and the "
+            "other figures as đồng makes the totals agree; they were read that way."
+        ),
+    )
 
 
 def test_groups_and_formula_totals(tmp_path: Path) -> None:
