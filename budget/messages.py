@@ -187,10 +187,6 @@ TEMPLATES: Mapping[str, str] = {
     "XLSX_NO_AMOUNT": "Dòng có thừa số nhưng không có thành tiền hay số ghi; dòng này không được kiểm tra.",
     "GRID_HIDDEN_ROW": "Dòng {row} đang bị ẩn trong bảng tính; số tiền của dòng này vẫn được đọc và kiểm tra.",
     "GRID_HIDDEN_SHEET": "Trang “{sheet}” đang bị ẩn trong bảng tính; các bảng của trang vẫn được đọc và kiểm tra.",
-    "GRID_NOT_EVALUATED": (
-        "Ô này có công thức nhưng tệp không lưu giá trị đã tính và chương trình không tính lại được; "
-        "ô này không được kiểm tra, không coi là 0."
-    ),
     "GRID_NO_AMOUNT_COLUMN": (
         "Bảng có các cột “{columns}” nhưng không có cột thành tiền (Thành tiền, Số tiền, Kinh phí …); "
         "các dòng của bảng không được kiểm tra."
@@ -1006,10 +1002,6 @@ TEMPLATES_EN: Mapping[str, str] = {
     "XLSX_NO_AMOUNT": "The line has factors but no amount, computed or stated; it was not checked.",
     "GRID_HIDDEN_ROW": "Row {row} is hidden in the workbook; its amount was read and checked all the same.",
     "GRID_HIDDEN_SHEET": "Sheet “{sheet}” is hidden in the workbook; its tables were read and checked all the same.",
-    "GRID_NOT_EVALUATED": (
-        "This cell holds a formula whose value the file does not store and the tool could not recompute; "
-        "it was not checked, and not taken as 0."
-    ),
     "GRID_NO_AMOUNT_COLUMN": (
         "The table has the columns “{columns}” but no amount column (Thành tiền, Số tiền, Kinh phí …); "
         "its rows were not checked."

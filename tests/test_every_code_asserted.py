@@ -16,7 +16,6 @@ TESTS = Path(__file__).resolve().parent
 NOT_YET_ASSERTED: frozenset[str] = frozenset(
     {
         "GRID_HIDDEN_SHEET",
-        "GRID_NOT_EVALUATED",
         "OUTPUT_EXISTS",
         "OUTPUT_IS_FOLDER",
         "OUTPUT_IS_INPUT",
