@@ -275,6 +275,20 @@ def test_cells_without_stored_values_are_recomputed_or_reported() -> None:
         "Ô công thức chưa có giá trị lưu và công cụ không tính lại được: hàm LAMBDA chưa được hỗ trợ "
         "(tại ô S!C1). Ô này không được kiểm tra; mở và lưu bằng Excel hoặc LibreOffice để ô có giá trị.",
     )
+    assert_message(
+        result.findings[2],
+        "XLSX_NOT_EVALUATED",
+        (
+            "1 ô công thức của trang “S” chưa có giá trị lưu (tệp được lưu bởi chương trình không tính công "
+            "thức), đầu tiên là B1. Công cụ đã tự tính lại; mở và lưu bằng Excel hoặc LibreOffice để người xem "
+            "thấy số."
+        ),
+        en=(
+            "The sheet “S” has 1 formula cell with no stored value (saved by a program that does not calculate), "
+            "the first is B1. The tool recomputed the values; open and save the file in Excel or LibreOffice so "
+            "that viewers see the figures."
+        ),
+    )
 
 
 def test_fractions_of_a_dong_in_money_cells() -> None:

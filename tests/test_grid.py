@@ -260,6 +260,12 @@ def test_hidden_row_is_read_and_said(tmp_path: Path) -> None:
     assert [(f.code, str(f.source)) for f in _errors(report)] == [("PRODUCT_MISMATCH", "an.xlsx:Sheet!G4")]
     assert [x[0] for x in _lines(report)][-1] == "Loa đài"  # a hidden sheet is read too, and said
     assert _found(report, "GRID_HIDDEN_SHEET") == ["an.xlsx:An!A1"]
+    assert_message(
+        next(f for f in report.findings if f.code == "GRID_HIDDEN_SHEET"),
+        "GRID_HIDDEN_SHEET",
+        "Trang “An” đang bị ẩn trong bảng tính; các bảng của trang vẫn được đọc và kiểm tra.",
+        en="Sheet “An” is hidden in the workbook; its tables were read and checked all the same.",
+    )
 
 
 def test_date_in_the_quantity_column_is_a_finding_never_a_number(tmp_path: Path) -> None:
@@ -306,6 +312,12 @@ def test_empty_amount_cell_lets_no_other_column_stand_in(tmp_path: Path) -> None
     report = _save(wb, tmp_path / "trong.xlsx")
     assert [x[0] for x in _lines(report)] == ["Bồi dưỡng giáo viên", "Phần thưởng"]
     assert _found(report, "XLSX_NO_AMOUNT") == ["trong.xlsx:Sheet!G4"]
+    assert_message(
+        next(f for f in report.findings if f.code == "XLSX_NO_AMOUNT"),
+        "XLSX_NO_AMOUNT",
+        "Dòng có thừa số nhưng không có thành tiền hay số ghi; dòng này không được kiểm tra.",
+        en="The line has factors but no amount, computed or stated; it was not checked.",
+    )
     assert _errors(report) == []
 
 

@@ -221,6 +221,18 @@ def test_amount_beyond_fifteen_digits_is_text_with_a_finding(tmp_path: Path) -> 
     out, report, _ = write(tmp_path, src)
     codes = [f.code for f in report.findings]
     assert codes.count("XLSX_PRECISION") == 3  # the factor, the computed and the stated amount
+    assert_message(
+        next(f for f in report.findings if f.code == "XLSX_PRECISION"),
+        "XLSX_PRECISION",
+        (
+            "Số 1.234.567.890.123.456 có hơn 15 chữ số có nghĩa, Excel không giữ được chính xác; đã ghi vào bảng "
+            "tính dưới dạng chữ."
+        ),
+        en=(
+            "The figure 1,234,567,890,123,456 has more than 15 significant digits, which Excel cannot keep; it "
+            "was written to the workbook as text."
+        ),
+    )
     ws = openpyxl.load_workbook(out)[layout.DETAIL]
     assert ws["E6"].data_type == "s"
     assert ws["E6"].value == "1234567890123456"
