@@ -629,6 +629,7 @@ TEMPLATES: Mapping[str, str] = {
         "(apt-get install chromium) hoặc dùng --html rồi in từ trình duyệt."
     ),
     "REPORT_PDF_FAILED": "Chromium không in được báo cáo ra PDF: {reason}.",
+    "REPORT_REASON.exit": "Chromium dừng với mã {code} mà không tạo ra tệp PDF",
     # likely causes
     "CAUSE_STATED_RESULT": (
         "Nhiều khả năng ghi nhầm kết quả: với {computed} {unit} như phép nhân cho thì {parent} khớp."
@@ -1371,6 +1372,7 @@ TEMPLATES_EN: Mapping[str, str] = {
         "(apt-get install chromium) or use --html and print from a browser."
     ),
     "REPORT_PDF_FAILED": "Chromium could not print the report to PDF: {reason}.",
+    "REPORT_REASON.exit": "Chromium stopped with exit code {code} and produced no PDF file",
     # likely causes
     "CAUSE_STATED_RESULT": (
         "Most likely the result was mistyped: with {computed} {unit}, as the product gives, {parent} matches."
