@@ -233,3 +233,72 @@ def test_the_examples_in_english(name: str, form: str) -> None:
     assert ran.returncode == (0 if path == HA_DONG else 1), ran.stderr
     shown = ran.stdout if form == "text" else json_text(ran.stdout)
     assert foreign_words(shown, path.read_text(encoding="utf-8")) == []
+
+
+# Plans of our own that between them make the checks say most of what they can say
+_TRAINING = (
+    "KẾ HOẠCH TỔ CHỨC HỘI THI VÀ TẬP HUẤN NĂM 2025\n"
+    "IV. KINH PHÍ THỰC HIỆN\n"
+    "Tổng kinh phí: 1.405 triệu đồng.\n"
+    "1. Đào tạo: 1.100 triệu đồng\n"
+    "- Giáo viên: 25 người x 10 triệu đồng/người = 520 triệu đồng\n"
+    "- Nhân viên: 70 người x 10 triệu đồng/người = 700 triệu đồng\n"
+    "- Hội nghị: 10 người x 2 ngày = 20 triệu đồng\n"
+    "- Tài liệu: 10 người x 2 triệu đồng/người = 20\n"
+    "- Nước uống: 10 người x 66,000 đồng/người = 660.000 đồng\n"
+    "- Bồi dưỡng: 27 người x 5 triệu đồng/người/năm = 136 triệu đồng/năm x 5 năm = 680 triệu đồng.\n"
+    "- Thuê xe: 2 xe x 6 tháng x 5 triệu đồng/xe/tháng = 10 triệu đồng\n"
+    "- Vốn đối ứng: 3,15 tỷ đồng x 23% = 0,725 tỷ đồng\n"
+    "- Tổ chức 2 đợt tập huấn: 30 người x 100.000 đồng = 6.000.000 đồng\n"
+    "- Kinh phí: 5 lớp x 12.34.5 triệu = 300 triệu đồng\n"
+    "- Thuê hội trường: 60 triệu đồng/năm x 6 tháng = 360 triệu đồng\n"
+    "- Khoản lớn: 99999999999999999999999999999999999999 triệu đồng\n"
+    "- Khoản khác: 1.2.3,4 triệu đồng\n"
+    "2. Hội nghị: 450 triệu đồng\n"
+    "- Hội nghị: 9 cuộc x 50 triệu đồng/cuộc = 450 triệu đồng\n"
+    "3. Chi phí dự phòng (5%): 63 triệu đồng\n"
+    "4. Hỗ trợ theo quy định: hộ thiệt hại từ 2.000.000 đồng trở lên được hỗ trợ không quá 1.500.000 đồng.\n"
+    "Tổng cộng: 2.100 triệu đồng.\n"
+    "Bằng chữ: hai triệu năm\n"
+)
+_TABLE = (
+    "KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐỌC SÁCH\n"
+    "Tổng kinh phí: 3.850.000 đồng\n"
+    "\n"
+    "| STT | Nội dung | Số lượng | Đơn giá | Thành tiền |\n"
+    "| 1 | Phần thưởng | 40 | 25.000 | 1.000.000 |\n"
+    "| 2 | Sách tặng | 80 | 35.000 | 2.800.000 |\n"
+    "| 3 | Loa kéo | 2 | 300.000 |  |\n"
+    "| 4 | Tiền ăn | Tháng520 | 15.000 | 7.800.000 |\n"
+    "| | Tổng cộng | | | 3.800.000 |\n"
+    "Bằng chữ: Ba triệu tám trăm nghìn đồng\n"
+)
+_RESOLUTION = (
+    "NGHỊ QUYẾT\n"
+    "Điều 1. Thông qua dự toán ngân sách năm 2025 như sau:\n"
+    "1. Tổng thu ngân sách huyện năm 2025 là: 1.250.300 triệu đồng.\n"
+    "2. Tổng chi ngân sách huyện năm 2025 là: 1.262.300 triệu đồng.\n"
+)
+_KINDS = {
+    "BALANCE_DIFFERS", "COSTLINE_LOOSE", "COSTLINE_UNREADABLE", "FIGURE_STATED_TWICE", "LEGAL_FIGURES_SKIPPED",
+    "NO_MONEY_FACTOR", "NUMBER_MALFORMED", "NUMBER_TOO_LONG", "PRODUCT_MISMATCH", "PRODUCT_ROUNDING",
+    "RESULT_NO_UNIT", "SECTION_SUM_MISMATCH", "SHARE_MISMATCH", "TABLE_CELLS_GLUED", "TABLE_ROW_NOT_CHECKED",
+    "TABLE_ROW_NO_AMOUNT", "TOTAL_MISMATCH", "TOTAL_MISSING", "TOTAL_STATED_TWICE", "UNIT_NEW_COUNT",
+    "UNIT_NOT_MONEY", "UNIT_RESIDUAL", "UNIT_TIME_SCALE", "WORDS_UNREADABLE",
+}  # fmt: skip
+
+
+def test_plans_with_many_kinds_of_finding_in_english(tmp_path: Path) -> None:
+    said: set[str] = set()
+    for name, text in (("tap-huan.txt", _TRAINING), ("bang.txt", _TABLE), ("nghi-quyet.txt", _RESOLUTION)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        shown = run_in_process(budget_main, ["check", str(path), "--lang", "en"])
+        data = run_in_process(budget_main, ["check", str(path), "--lang", "en", "--format", "json"])
+        assert shown.returncode == data.returncode and shown.returncode in (0, 1), shown.stderr
+        assert foreign_words(shown.stdout, text) == [], name
+        assert foreign_words(json_text(data.stdout), text) == [], name
+        codes = {f["code"] for f in json.loads(data.stdout)["findings"]}
+        assert {f"[{code}]" for code in codes} <= set(re.findall(r"\[[A-Z_0-9]+\]", shown.stdout))
+        said |= codes
+    assert _KINDS <= said, sorted(_KINDS - said)

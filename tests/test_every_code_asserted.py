@@ -12,6 +12,7 @@ from tests.test_messages_catalogue import finding_codes
 
 TESTS = Path(__file__).resolve().parent
 
+
 def asserted(source: str) -> Iterator[str]:
     """The codes ``source`` asserts through ``assert_message`` with a literal code."""
     for node in ast.walk(ast.parse(source)):
