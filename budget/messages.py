@@ -392,6 +392,9 @@ TEMPLATES: Mapping[str, str] = {
     "CLI.command": "LỆNH",
     "CLI.file": "TỆP",
     "CLI.lang": "ngôn ngữ của kết quả, trợ giúp và thông báo lỗi (mặc định: vi)",
+    "CLI.indicators_lang": (
+        "ngôn ngữ của trợ giúp và thông báo lỗi (mặc định: vi); kết quả đánh giá chỉ có bằng tiếng Việt"
+    ),
     "CLI.force": "cho phép ghi đè tệp kết quả đã có",
     "CLI.budget": "Kiểm tra dự toán kinh phí trong kế hoạch, đề án.",
     "CLI.check": "kiểm tra từng phép nhân, tổng mục và tổng kinh phí",
@@ -1127,6 +1130,9 @@ TEMPLATES_EN: Mapping[str, str] = {
     "CLI.command": "COMMAND",
     "CLI.file": "FILE",
     "CLI.lang": "language of the result, the help and the error messages (default: vi)",
+    "CLI.indicators_lang": (
+        "language of the help and the error messages (default: vi); the evaluation is in Vietnamese only"
+    ),
     "CLI.force": "allow overwriting an existing result file",
     "CLI.budget": "Check the budget estimates in plans and projects.",
     "CLI.check": "check every product, section sum and grand total",

@@ -35,7 +35,7 @@ from indicators.write_xlsx import write_targets_workbook
 def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     t = words(lang)
     p = Parser(prog="indicators", description=t("CLI.indicators"), lang=lang)
-    p.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.lang"))
+    p.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.indicators_lang"))
     sub = p.add_subparsers(dest="command", metavar=t("CLI.command"))
     c = sub.add_parser("check", help=t("CLI.indicators_check"))
     c.add_argument("targets", metavar=t("CLI.targets_var"), help=t("CLI.targets"))
@@ -43,13 +43,13 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     c.add_argument("--as-of", type=int, metavar=t("CLI.year_var"), help=t("CLI.as_of"))
     c.add_argument("--format", choices=("text", "json"), default="text", help=t("CLI.indicators_format"))
     c.add_argument("--xlsx", metavar=t("CLI.file") + ".xlsx", help=t("CLI.indicators_xlsx"))
-    c.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.lang"))
+    c.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.indicators_lang"))
     c.add_argument("--force", action="store_true", help=t("CLI.force"))
     x = sub.add_parser("extract", help=t("CLI.extract"))
     x.add_argument("file", metavar=t("CLI.file"), help=t("CLI.extract_file"))
     x.add_argument("--format", choices=("text", "json", "csv"), default="text", help=t("CLI.indicators_format"))
     x.add_argument("-o", "--output", metavar=t("CLI.targets_var") + ".xlsx", help=t("CLI.extract_output"))
-    x.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.lang"))
+    x.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.indicators_lang"))
     x.add_argument("--force", action="store_true", help=t("CLI.force"))
     return p
 
