@@ -98,7 +98,7 @@ class _Scope(ast.NodeVisitor):
 
     def __init__(self, tree: ast.Module) -> None:
         self.function: dict[int, ast.FunctionDef] = {}
-        self.assigned: dict[str, list[ast.expr]] = {}
+        self.assigned: dict[tuple[int, str], list[ast.expr]] = {}  # (id of the function or 0, name)
         self.calls: dict[str, list[ast.Call]] = {}
         self._stack: list[ast.FunctionDef] = []
         self.visit(tree)
@@ -111,7 +111,8 @@ class _Scope(ast.NodeVisitor):
     def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
             if isinstance(target, ast.Name):
-                self.assigned.setdefault(target.id, []).append(node.value)
+                scope = id(self._stack[-1]) if self._stack else 0
+                self.assigned.setdefault((scope, target.id), []).append(node.value)
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
@@ -123,14 +124,16 @@ class _Scope(ast.NodeVisitor):
         self.generic_visit(node)
 
     def values(self, call: ast.Call, name: str, seen: frozenset[str] = frozenset()) -> Iterator[ast.expr]:
-        """What the variable ``name`` at ``call`` may hold: the values assigned to it in the module,
-        or, for a parameter of the enclosing function, what that function's callers in the module pass."""
-        if name in seen:
-            return
-        seen = seen | {name}
-        for value in self.assigned.get(name, []):
-            yield from self._followed(value, call, seen)
+        """What the variable ``name`` at ``call`` may hold: the values assigned to it in the
+        enclosing function (or the module), or, for a parameter of the enclosing function, what
+        that function's callers in the module pass."""
         fn = self.function.get(id(call))
+        key = f"{id(fn) if fn else 0}:{name}"
+        if key in seen:
+            return
+        seen = seen | {key}
+        for value in self.assigned.get((id(fn) if fn else 0, name), []):
+            yield from self._followed(value, call, seen)
         params = [a.arg for a in fn.args.args] if fn else []
         if fn is None or name not in params:
             return
@@ -370,6 +373,33 @@ def test_the_checks_find_what_is_wrong() -> None:
         "<source>:5: G",
         "<source>:6: H.",
     ]
+
+
+def test_the_scan_follows_a_code_through_a_variable_a_parameter_and_an_f_string() -> None:
+    source = (
+        "def rounding(where, code, args):\n"
+        "    return Finding(where, code, Severity.WARNING, args)\n"
+        "def check(where):\n"
+        "    code = 'A_PART' if x else 'B_PART'\n"
+        "    raise OutputError(where, code)\n"
+        "    rounding(where, 'SUM_ROUNDING', {})\n"
+        "    rounding(where, code='TOTAL_ROUNDING', args={})\n"
+        "    rounding(where, code, {})\n"
+        "def sized(where, kind):\n"
+        "    raise InputError(where, f'{kind}_TOO_LARGE', {})\n"
+    )
+    found = sorted((e.callee, e.text, e.whole, e.pattern) for e in emitted_calls(source))
+    assert found == [
+        ("Finding", "A_PART", True, False),  # the caller's variable, followed into its function
+        ("Finding", "B_PART", True, False),
+        ("Finding", "SUM_ROUNDING", True, False),
+        ("Finding", "TOTAL_ROUNDING", True, False),
+        ("InputError", "[A-Za-z0-9_]+_TOO_LARGE", False, True),
+        ("OutputError", "A_PART", True, False),
+        ("OutputError", "B_PART", True, False),
+    ]
+    assert {"XLSX_TOO_LARGE", "DOCX_TOO_LARGE", "TOTAL_ROUNDING", "OUTPUT_LOCKED_LIBREOFFICE"} <= finding_codes()
+    assert not {"R.title", "XL.summary_headers", "STATUS.ok"} & finding_codes()  # writers' words are no findings
 
 
 def test_the_vietnamese_workbook_words_are_the_layout_the_reader_finds() -> None:
