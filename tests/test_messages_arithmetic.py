@@ -145,6 +145,28 @@ def test_total_within_rounding_is_a_warning(tmp_path: Path) -> None:
     )
 
 
+def test_a_section_with_no_figure_keeps_the_rounding_of_its_items(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nIII. KINH PHÍ THỰC HIỆN\n1. Tập huấn\na) Hội trường: 20 triệu đồng\nb) Tài liệu: 30 triệu đồng\n"
+        "2. Tuyên truyền: 30 triệu đồng\nTổng kinh phí: {total} triệu đồng\n"
+    )
+    # 82 against 80: within ± 2 (half a triệu for the total and for each of the three rounded figures)
+    r = check_text(tmp_path, text.format(total=82))
+    assert [f.code for f in r.findings] == ["TOTAL_ROUNDING"]
+    assert _at(r.findings[0]) == (Severity.WARNING, 7, 16, Decimal(80), Decimal(82))
+    assert_message(
+        r.findings[0],
+        "TOTAL_ROUNDING",
+        "Tổng kinh phí ghi 82 triệu đồng, cộng các mục được 80 triệu đồng (chênh 2 triệu đồng), trong phạm vi làm "
+        "tròn ± 2 triệu đồng của số ghi và 2 khoản ghi số tròn; không phải lỗi cộng nếu các số được làm tròn.",
+        en="The grand total states 82 triệu đồng, the sections add up to 80 triệu đồng (difference 2 triệu đồng), "
+        "within the ± 2 triệu đồng rounding of the stated figure and 2 rounded items; not an addition error if the "
+        "figures were rounded.",
+    )
+    wrong = check_text(tmp_path, text.format(total=83))
+    assert [(f.code, f.severity) for f in wrong.findings] == [("TOTAL_MISMATCH", Severity.ERROR)]
+
+
 def test_section_within_rounding_is_a_warning(tmp_path: Path) -> None:
     text = (
         "NGHỊ QUYẾT\nĐiều 2. Phân bổ dự toán\nTổng dự toán chi: 7.432 triệu đồng, gồm:\n"
