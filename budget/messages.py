@@ -1007,7 +1007,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "GRID_HIDDEN_ROW": "Row {row} is hidden in the workbook; its amount was read and checked all the same.",
     "GRID_HIDDEN_SHEET": "Sheet “{sheet}” is hidden in the workbook; its tables were read and checked all the same.",
     "GRID_NO_AMOUNT_COLUMN": (
-        "The table has the columns “{columns}” but no amount column (Thành tiền, Số tiền, Kinh phí …); "
+        "The table has the columns “{columns}” but no amount column (“Thành tiền”, “Số tiền”, “Kinh phí” …); "
         "its rows were not checked."
     ),
     "XLSX_NOT_EVALUATED": (
@@ -1196,7 +1196,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "OS_REASON.OTHER": "system error {code}; try again or choose another folder",
     # indicators: targets and data
     "TABLE_EMPTY": "The table has no rows.",
-    "TARGET_BAD_KIND": "Unknown kind of target “{text}”; use: tối thiểu, tối đa, khoảng, cơ cấu, số lượng.",
+    "TARGET_BAD_KIND": "Unknown kind of target “{text}”; use: minimum, maximum, range, split, count.",
     "TARGET_BAD_NUMBER": "Cannot read the target's number “{text}”.",
     "TARGET_NO_BOUNDS": "Target {id} states no value to reach.",
     "TARGET_NO_MEASURE": "Target {id} states no numerator (the measure it is computed from).",
@@ -1207,7 +1207,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "TARGET_SHARES_NOT_100": "The shares of the split add up to {total}%, not 100%.",
     "TARGET_MEASURE_MISSING": "Target {id}: the data have no measure {measures}; this target cannot be evaluated.",
-    "DATA_NO_HEADER": "The data table needs the columns Đơn vị and Năm (and Chỉ số, Giá trị in the long form).",
+    "DATA_NO_HEADER": "The data table needs the columns Unit and Year (and Measure, Value in the long form).",
     "DATA_NOT_A_NUMBER": "The data cell holds “{text}”, not a number; the value is not used.",
     "DATA_BAD_YEAR": "The year “{text}” is not valid; the row is not used.",
     "DATA_NEGATIVE": (
@@ -1523,7 +1523,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "TABLE_ROW_NOT_CHECKED.spare": (
         "Row “{label}” of the table has figures in columns whose part in the product is not known (such as "
-        "Số điểm, Tần suất); its amount {value} {unit} is not checked as a product."
+        "“Số điểm”, “Tần suất”); its amount {value} {unit} is not checked as a product."
     ),
 }
 

@@ -31,7 +31,7 @@ def test_a_kind_of_target_not_known(tmp_path: Path) -> None:
         f,
         "TARGET_BAD_KIND",
         "Loại chỉ tiêu “gần bằng” không rõ; dùng: tối thiểu, tối đa, khoảng, cơ cấu, số lượng.",
-        en="Unknown kind of target “gần bằng”; use: tối thiểu, tối đa, khoảng, cơ cấu, số lượng.",
+        en="Unknown kind of target “gần bằng”; use: minimum, maximum, range, split, count.",
     )
 
 
@@ -163,7 +163,7 @@ def test_data_without_unit_and_year_columns(tmp_path: Path) -> None:
         f,
         "DATA_NO_HEADER",
         "Bảng số liệu cần các cột Đơn vị và Năm (và Chỉ số, Giá trị nếu ở dạng dài).",
-        en="The data table needs the columns Đơn vị and Năm (and Chỉ số, Giá trị in the long form).",
+        en="The data table needs the columns Unit and Year (and Measure, Value in the long form).",
     )
 
 
@@ -204,3 +204,11 @@ def test_bad_values_in_the_data(tmp_path: Path) -> None:
         en=f"Data for dat of D in 2024 given twice (first at {data_file}:5:3); this row is not used.",
     )
     assert second.source.col == 4
+
+
+def test_the_english_words_the_english_messages_name_are_read(tmp_path: Path) -> None:
+    """TARGET_BAD_KIND and DATA_NO_HEADER name English words in English: they are read too."""
+    report = _check(tmp_path, "T,Trường,minimum,80,,%,trường,,dat,tong,\n", "Unit,Year,dat,tong\nA,2024,40,50\n")
+    assert report.findings == ()
+    (view,) = report.views
+    assert view.aggregate is not None and not view.result.failing  # 40/50 = 80%: the minimum, met
