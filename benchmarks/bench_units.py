@@ -15,10 +15,13 @@ from pathlib import Path
 
 from timing import timed  # benchmarks/timing.py, beside this script
 
+if __package__ in (None, ""):  # run as a script: the checkout's root holds the package ``benchmarks``
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.synthetic import bench_plan
 from budget.api import load_plan
 from budget.checks import ARITHMETIC, CHECKS, _unit_findings, run_checks
 from budget.evaluate import evaluate
-from budget.synthetic import bench_plan
 from budget.unitcheck import verdict
 from budget.units import read_unit
 

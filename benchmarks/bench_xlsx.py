@@ -20,11 +20,14 @@ import xlsxwriter
 from timing import timed  # benchmarks/timing.py, beside this script
 from xlsxwriter.worksheet import CellFormulaTuple, CellNumberTuple, CellStringTuple
 
+if __package__ in (None, ""):  # run as a script: the checkout's root holds the package ``benchmarks``
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.synthetic import bench_plan
 from budget.api import check_plan, load_plan
 from budget.layout import WORKBOOK_OPTIONS
 from budget.model import DocumentInfo
-from budget.synthetic import bench_plan
-from budget.table import BudgetTable, build_table
+from budget.plan_table import BudgetTable, build_table
 from plancheck.write_xlsx import Provenance, write_workbook
 
 TIME_GOAL = 1.5

@@ -1016,7 +1016,7 @@ def check_text(text: str, name: str = "dutoan.txt") -> Outcome:
     from budget.api import Report, check_plan
     from budget.findings import sort_key
     from budget.parse import parse
-    from budget.read_text import split_lines
+    from budget.read.text import split_lines
     from plancheck.projection import project
 
     plan, read = parse(split_lines(text, name), name)

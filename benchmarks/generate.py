@@ -1,7 +1,7 @@
 """Generated documents for batch runs, tests and benchmarks: plan texts, estimate
 workbooks and CSV tables, some with errors put in on purpose, and one unreadable file.
 
-The plan text itself comes from ``budget.synthetic`` (its spec holds the true figures, so
+The plan text itself comes from ``benchmarks.synthetic`` (its spec holds the true figures, so
 a plan built from it checks clean); this module picks the figures, puts the mistakes in,
 and writes whole folders of the estimates a district office receives.
 
@@ -18,8 +18,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+if __package__ in (None, ""):  # run as a script: the checkout's root holds the package ``benchmarks``
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.synthetic import LABELS, TITLES, LineSpec, SectionSpec, bench_plan, line_text, plan_text
 from budget.numbers import format_vn
-from budget.synthetic import LABELS, TITLES, LineSpec, SectionSpec, bench_plan, line_text, plan_text
 
 __all__ = ["Expected", "bench_plan", "csv_estimate", "make_folder", "school_plan", "write_docx"]
 

@@ -5,7 +5,9 @@
 (b) the same plus ``--xlsx`` against ``floor_xlsx.py`` (floor plus a hand-formatted sheet);
 (c) reading the tool's workbook back (``budget.api.load_plan``) against python-calamine
     reading every sheet of the same file;
-(d) a batch of school-sized estimates over all cores: documents and lines per hour.
+(d) a batch of school-sized estimates over all cores: documents and lines per hour;
+(e) start-up: ``budget check`` on the README's example against ``python -c pass``
+    (``startup.py``, medians of interleaved runs).
 
 Every measurement is its own process, timed from outside (interpreter start and imports
 included, as a user waits for them): wall time, CPU time (user + system, with the worker
@@ -224,6 +226,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(row, flush=True)
         for row in batch(args.docs, tmp):
             print(row, flush=True)
+    from startup import startup, table
+
+    started = startup(11)
+    print("(e) start-up on the README's example:", flush=True)
+    for row in table(started) if started is not None else ["failed"]:
+        print(f"    {row}", flush=True)
+    over = over or started is None or not started.met
     return 1 if over else 0
 
 

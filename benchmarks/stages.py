@@ -79,11 +79,11 @@ def main(argv: list[str] | None = None) -> int:
         gc.disable()  # as ``budget check`` runs one document (``plancheck.cli._no_collector``)
         lines = stages.run("read text", lambda: modules["read_text_lines"](plan_path, name))
         plan, findings = stages.run("parse (outline, cost lines)", lambda: modules["parse"](lines, name))
-        lines = []  # the plan keeps what it needs of them, as in ``budget check``
         evaluation = stages.run("evaluate (products, sums)", lambda: modules["evaluate"](plan))
         more = stages.run("checks (findings, causes)", lambda: modules["run_checks"](evaluation))
         report = modules["Report"](plan, evaluation, tuple(sorted([*findings, *more], key=modules["sort_key"])))
-        targets = stages.run("targets (indicators.extract)", lambda: modules["extract"](plan_path, name))
+        targets = stages.run("targets (indicators.extract)", lambda: modules["extract"](lines, plan.budget_lines))
+        lines = []  # the plan keeps what it needs of them, as in ``budget check``
         table = None
         if args.xlsx:
             report, table = stages.run("workbook findings", lambda: modules["with_workbook_findings"](report))
@@ -112,7 +112,7 @@ def _imports() -> dict[str, Any]:
     from budget.evaluate import evaluate
     from budget.findings import sort_key
     from budget.parse import parse
-    from budget.read_text import read_text_lines
+    from budget.read.text import read_text_lines
     from indicators.extract import extract
     from plancheck.projection import file_digest, project
     from plancheck.workbook import save_workbook, with_workbook_findings

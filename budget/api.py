@@ -12,33 +12,32 @@ from pathlib import Path
 
 from budget.checks import run_checks
 from budget.evaluate import Evaluation, evaluate
-from budget.findings import Finding, InputError, has_errors, sort_key
+from budget.findings import Finding, has_errors, sort_key
 from budget.model import Plan
 from budget.parse import parse
-from budget.read_csv import read_csv
-from budget.read_office import DOCUMENT_SUFFIXES, document_lines
-from budget.read_text import read_bytes, read_text_lines
-from budget.read_xlsx import read_workbook
-from budget.source import Source
+from budget.read.document import Document, Kind, read_document
 
 
 def load_plan(path: str | Path, name: str | None = None) -> tuple[Plan, list[Finding]]:
     """Read and parse a plan. Raises ``InputError`` only when the file cannot be read at all."""
-    p = Path(path)
-    shown = name or str(path)
-    suffix = p.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        read_bytes(p, shown)  # missing / not a file: the same messages as for text
-        return read_workbook(p, shown)
-    if suffix == ".xls":
-        read_bytes(p, shown)
-        raise InputError(Source(shown), "XLSX_IS_XLS")
-    if suffix == ".csv":
-        return read_csv(p, shown)
-    if suffix in DOCUMENT_SUFFIXES:  # Word, PDF, .doc/.odt through LibreOffice: lines for the text pipeline
-        return parse(document_lines(p, shown), shown)
-    lines = read_text_lines(p, shown)
-    return parse(lines, shown)
+    return plan_of(read_document(path, name))
+
+
+def plan_of(doc: Document) -> tuple[Plan, list[Finding]]:
+    """The plan of a document read once (``read_document``): its lines parsed, or its sheets read.
+
+    The workbook and CSV readers (and openpyxl under them) are imported only for those
+    formats: a text plan is checked without them (``budget.lazy_imports``).
+    """
+    if doc.kind is Kind.WORKBOOK:
+        from budget.sheets.workbook import read_workbook  # lazy-import point
+
+        return read_workbook(doc.path, doc.name)
+    if doc.kind is Kind.CSV:
+        from budget.sheets.delimited import read_csv  # lazy-import point
+
+        return read_csv(doc.path, doc.name)
+    return parse(doc.lines, doc.name)
 
 
 def check_plan(plan: Plan, strict_units: bool = False) -> tuple[Evaluation, list[Finding]]:
@@ -63,6 +62,11 @@ class Report:
 
 def check_file(path: str | Path, name: str | None = None, strict_units: bool = False) -> Report:
     """``load_plan`` then ``check_plan``, with all findings of the document in order."""
-    plan, findings = load_plan(path, name)
+    return check_read(read_document(path, name), strict_units)
+
+
+def check_read(doc: Document, strict_units: bool = False) -> Report:
+    """The check of a document already read: its plan, evaluation and every finding in order."""
+    plan, findings = plan_of(doc)
     evaluation, more = check_plan(plan, strict_units)
     return Report(plan, evaluation, tuple(sorted([*findings, *more], key=sort_key)))

@@ -9,19 +9,28 @@ points at the factors or the children instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal, DivisionByZero, Inexact, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
-from itertools import combinations, pairwise
 from types import MappingProxyType
 
 from budget.balance import find_balances
+from budget.causes import (
+    GENERIC,
+    decimal_places,
+    lone_lump,
+    product_pattern_cause,
+    ratio,
+    section_name,
+    sum_pattern_cause,
+)
 from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepResult, half_unit
 from budget.findings import Cause, Finding, Severity
 from budget.messages import Factors, Phrase
-from budget.model import Amount, Quantity, Section
-from budget.numbers import EXACT, D, plain, round_to, shift, total
+from budget.model import Amount, Quantity
+from budget.numbers import EXACT, D, round_to, shift, total
+from budget.plan_table import build_table
 from budget.source import Source
 from budget.text import fold
 from budget.unitcheck import UnitVerdict, describe, verdict
@@ -62,28 +71,15 @@ def _walk(items: tuple[Result, ...], anchor: _Anchor | None) -> Iterator[tuple[R
             yield from _walk(r.children, _section_anchor(r, anchor))
 
 
-def _ratio(value: Decimal, num: Decimal, den: Decimal) -> Decimal | None:
-    """``value × num / den`` if exact, else None."""
-    try:
-        return EXACT.divide(EXACT.multiply(value, num), den)
-    except (Inexact, InvalidOperation, DivisionByZero):
-        return None
-
-
-def _decimals(d: Decimal) -> int:
-    exp = d.as_tuple().exponent
-    return -exp if isinstance(exp, int) and exp < 0 else 0
-
-
 def _factor_cause(step: StepResult, unit: str, confirmed_by: Phrase) -> Cause:
     """Which factor, changed to a number written with no more decimals, gives the stated result."""
     candidates: list[tuple[Quantity, Decimal]] = []
     for f in step.step.factors:
-        needed = _ratio(f.value, step.stated, step.computed)
+        needed = ratio(f.value, step.stated, step.computed)
         if needed is None or needed <= 0 or needed == f.value:
             continue
         needed = needed.normalize(context=EXACT)
-        if _decimals(needed) <= _decimals(f.value):
+        if decimal_places(needed) <= decimal_places(f.value):
             candidates.append((f, needed))
     args: dict[str, object] = {"stated": step.stated, "unit": unit, "parent": confirmed_by}
     if len(candidates) == 1:
@@ -132,7 +128,7 @@ def check_products(ev: Evaluation) -> list[Finding]:
             cause: Cause | None = None
             if i + 1 < len(steps):
                 nxt = steps[i + 1]
-                replayed = _ratio(nxt.computed, s.computed, s.stated)
+                replayed = ratio(nxt.computed, s.computed, s.stated)
                 if replayed is not None and replayed == nxt.stated:
                     cause = Cause(
                         "CAUSE_INTERMEDIATE",
@@ -155,8 +151,8 @@ def check_products(ev: Evaluation) -> list[Finding]:
             if s.within_rounding:
                 out.append(_rounding_product(r, s, unit))
                 continue
-            if cause is None or cause.code in _GENERIC:
-                cause = _product_pattern_cause(s, unit) or cause
+            if cause is None or cause.code in GENERIC:
+                cause = product_pattern_cause(s, unit) or cause
             out.append(
                 Finding(
                     stated_q.source,
@@ -251,192 +247,6 @@ def _child_cause(
     return fits[0] if len(fits) == 1 else None
 
 
-# ---- likely causes read from the figures alone: ranked after those confirmed above ----
-
-_SCALES = (Decimal(10), Decimal("0.1"), Decimal(1000), Decimal("0.001"))
-_TWELVE = Decimal(12)
-_SUBSET_LIMIT = 20  # children searched for a total that covers only some of them
-# Causes a named typo pattern refines: "the figure is wrong" (confirmed by the level above)
-# becomes "two digits of the figure are transposed" when a pattern explains the figure; the
-# cause still points at the same figure.
-_GENERIC = frozenset(
-    {"CAUSE_SOME_FACTOR", "CAUSE_OWN_FIGURE_TOP", "CAUSE_STATED_RESULT", "CAUSE_OWN_FIGURE", "CAUSE_LUMP_FIGURE"}
-)
-
-
-def _transposed(stated: Decimal, computed: Decimal) -> bool:
-    """Does swapping two adjacent digits of ``stated`` (as written) give ``computed``?"""
-    diff = EXACT.subtract(stated, computed)
-    if diff == 0 or stated < 0:
-        return False
-    digits = plain(stated)
-    scaled = EXACT.scaleb(diff, _decimals(stated))  # whole units of the figure's last digit
-    if scaled != scaled.to_integral_value() or EXACT.remainder(scaled, Decimal(9)) != 0:
-        return False
-    pos = [i for i, c in enumerate(digits) if c.isdigit()]
-    for a, b in pairwise(pos):
-        if digits[a] == digits[b] or (a == 0 and digits[b] == "0" and len(pos) > 1):
-            continue
-        chars = list(digits)
-        chars[a], chars[b] = chars[b], chars[a]
-        if D("".join(chars)) == computed:
-            return True
-    return False
-
-
-def _scale(stated: Decimal, computed: Decimal) -> Decimal | None:
-    """The power of ten (10, 0,1, 1.000, 0,001) by which ``stated`` is ``computed`` slipped."""
-    if computed == 0:
-        return None
-    for k in _SCALES:
-        if EXACT.multiply(computed, k) == stated:
-            return k
-    return None
-
-
-def _figure_cause(stated: Decimal, computed: Decimal, unit: str, where: Source | None) -> Cause | None:
-    args: dict[str, object] = {"stated": stated, "computed": computed, "unit": unit}
-    if _transposed(stated, computed):
-        return Cause("CAUSE_TRANSPOSED", args, where)
-    k = _scale(stated, computed)
-    if k is not None:
-        return Cause("CAUSE_SCALE_SLIP", {**args, "ratio": k}, where)
-    return None
-
-
-def _product_pattern_cause(s: StepResult, unit: str) -> Cause | None:
-    """Transposed digits, a decimal slip, or a monthly figure where the product is yearly."""
-    where = s.step.stated.source
-    cause = _figure_cause(s.stated, s.computed, unit, where)
-    if cause is not None:
-        return cause
-    months = [f.value for f in s.step.factors if "tháng" in f.unit_text.lower() and f.value > 1]
-    for m in (_TWELVE, *months):
-        if _ratio(s.computed, Decimal(1), m) == s.stated:
-            return Cause(
-                "CAUSE_MONTHLY_FOR_YEARLY",
-                {"stated": s.stated, "computed": s.computed, "months": m, "unit": unit},
-                where,
-            )
-    return None
-
-
-def _part(c: Result) -> Phrase:
-    if isinstance(c, LineResult):
-        return Phrase("PART_LINE", {"line": c.line.source.line or "", "label": c.line.label or c.line.tail[:40]})
-    return Phrase("PART_SECTION", {"number": section_name(c.section)})
-
-
-def _part_source(c: Result) -> Source:
-    if isinstance(c, LineResult):
-        return c.line.stated.source
-    return c.section.stated.source if c.section.stated is not None else c.section.source
-
-
-def _valued(children: Iterable[Result], money: Money) -> list[tuple[Result, Decimal]]:
-    """Each child with the amount it contributes, in the container's unit."""
-    out = []
-    for c in children:
-        if c.stated_dong is not None:
-            out.append((c, shift(c.stated_dong, -money.exponent)))
-    return out
-
-
-def _descendants(children: tuple[Result, ...]) -> Iterator[Result]:
-    for c in children:
-        yield c
-        if isinstance(c, SectionResult):
-            yield from _descendants(c.children)
-
-
-def _joined(parts: list[Phrase]) -> Phrase:
-    if len(parts) == 1:
-        return parts[0]
-    if len(parts) == 2:
-        return Phrase("PARTS_AND", {"first": parts[0], "second": parts[1]})
-    return Phrase("PARTS_COMMA", {"first": parts[0], "second": _joined(parts[1:])})
-
-
-def _sum_pattern_cause(
-    stated: Decimal, computed: Decimal, children: tuple[Result, ...], money: Money, where: Source | None
-) -> Cause | None:
-    """Transposed digits, a decimal slip, a part left out or counted twice, or a partial total."""
-    unit = money.name
-    cause = _figure_cause(stated, computed, unit, where)
-    if cause is not None:
-        return cause
-    diff = EXACT.subtract(stated, computed)
-    direct = _valued(children, money)
-    if diff < 0:
-        for c, v in direct:
-            if EXACT.add(v, diff) == 0:
-                args = {"part": _part(c), "value": v, "stated": stated, "unit": unit}
-                return Cause("CAUSE_PART_LEFT_OUT", args, _part_source(c))
-    elif diff > 0:
-        deeper = [d for c in children if isinstance(c, SectionResult) for d in _descendants(c.children)]
-        for c, v in direct + _valued(deeper, money):
-            if v == diff:
-                args = {"part": _part(c), "value": v, "computed": computed, "stated": stated, "unit": unit}
-                return Cause("CAUSE_PART_TWICE", args, _part_source(c))
-    if diff < 0 and 2 < len(direct) <= _SUBSET_LIMIT:
-        left_out = _left_out(direct, EXACT.minus(diff))
-        if left_out is not None:
-            args = {"parts": _joined([_part(c) for c in left_out]), "stated": stated, "unit": unit}
-            return Cause("CAUSE_SUBSET", args, _part_source(left_out[0]))
-    return _lump_slip(children, diff, money)
-
-
-def _lone_lump(r: SectionResult) -> Cause | None:
-    """A section the level above confirms, whose parts are computations that agree but one
-    figure stated without a computation (a lump sum): that figure is the likely slip, and the
-    value that makes the section add up is named."""
-    lumps = [c for c in r.children if isinstance(c, SectionResult) and not c.children and c.stated is not None]
-    checked = [c for c in r.children if isinstance(c, LineResult) or c.has_computation]
-    if len(lumps) != 1 or len(lumps) + len(checked) != len(r.children) or any(c.ok is False for c in checked):
-        return None
-    assert r.stated_dong is not None and r.computed_dong is not None
-    lump = lumps[0]
-    assert lump.stated is not None and lump.section.stated is not None
-    needed = EXACT.add(lump.stated, shift(EXACT.subtract(r.stated_dong, r.computed_dong), -lump.money.exponent))
-    args = {"part": _part(lump), "stated": lump.stated, "computed": needed, "unit": lump.money.name}
-    return Cause("CAUSE_LUMP_FIGURE", args, lump.section.stated.source)
-
-
-def _lump_slip(children: tuple[Result, ...], diff: Decimal, money: Money) -> Cause | None:
-    """The one part stated without a computation of its own (a lump sum) whose figure, with two
-    digits swapped or a decimal slip, would make the sum right: ``2.080`` for ``2.800``."""
-    fits: list[Cause] = []
-    for c in children:
-        if not isinstance(c, SectionResult) or c.children or c.stated is None or c.section.stated is None:
-            continue
-        needed = EXACT.add(c.stated, shift(diff, money.exponent - c.money.exponent))
-        cause = _figure_cause(c.stated, needed, c.money.name, c.section.stated.source)
-        if cause is not None:
-            code = "CAUSE_PART_TRANSPOSED" if cause.code == "CAUSE_TRANSPOSED" else "CAUSE_PART_SCALE_SLIP"
-            fits.append(Cause(code, {**cause.args, "part": _part(c)}, cause.source))
-    return fits[0] if len(fits) == 1 else None
-
-
-def _left_out(valued: list[tuple[Result, Decimal]], missing: Decimal) -> list[Result] | None:
-    """The fewest children (two or three, at least one kept) whose amounts add up to ``missing``."""
-    n = len(valued)
-    for size in (2, 3):
-        if size >= n:
-            break
-        for combo in combinations(range(n), size):
-            if total(valued[i][1] for i in combo) == missing:
-                return [valued[i][0] for i in combo]
-    return None
-
-
-def section_name(section: Section) -> str:
-    """How messages name a section: its number, or its title when it has none (a ``-`` item)."""
-    if section.number:
-        return section.number
-    title = section.title if len(section.title) <= 50 else section.title[:49] + "…"
-    return f"“{title}”"
-
-
 def check_sections(ev: Evaluation) -> list[Finding]:
     """Each section's stated amount against the sum of its children."""
     out: list[Finding] = []
@@ -470,10 +280,10 @@ def check_sections(ev: Evaluation) -> list[Finding]:
                     r.section.stated.source if r.section.stated else None,
                 )
             elif anchor.fits(Decimal(0)):
-                cause = _lone_lump(r)
+                cause = lone_lump(r)
         where = r.section.stated.source if r.section.stated is not None else r.section.source
-        if cause is None or cause.code in _GENERIC:
-            cause = _sum_pattern_cause(r.stated, r.children_sum, r.children, r.money, where) or cause
+        if cause is None or cause.code in GENERIC:
+            cause = sum_pattern_cause(r.stated, r.children_sum, r.children, r.money, where) or cause
         out.append(
             Finding(
                 where,
@@ -578,8 +388,8 @@ def check_total(ev: Evaluation) -> list[Finding]:
     cause = _child_cause(shift(t.stated, e), shift(t.children_sum, e), ev.items, t.money)
     if cause is None and all(c.ok is not False for c in ev.items):
         cause = Cause("CAUSE_OWN_FIGURE_TOP", {"stated": t.stated, "unit": unit}, plan.total.source)
-    if cause is None or cause.code in _GENERIC:
-        cause = _sum_pattern_cause(t.stated, t.children_sum, ev.items, t.money, plan.total.source) or cause
+    if cause is None or cause.code in GENERIC:
+        cause = sum_pattern_cause(t.stated, t.children_sum, ev.items, t.money, plan.total.source) or cause
     return [
         Finding(
             plan.total.source,
@@ -687,8 +497,6 @@ def check_stored_values(ev: Evaluation) -> list[Finding]:
     claims = ev.plan.claims
     if not claims:
         return []
-    from budget.table import build_table  # only workbooks need the recomputed sums
-
     decimals = ev.total.money.exponent
     unit = ev.total.money.name
     table, _ = build_table(ev)

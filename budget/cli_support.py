@@ -16,6 +16,7 @@ from typing import Any
 
 from budget import messages
 from budget.findings import InputError
+from budget.os_errors import os_reason
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it (143 for SIGTERM while writing)
@@ -145,8 +146,6 @@ def _vietnamese(e: InputError) -> InputError:
     m = _ERRNO.search(reason)
     number = _STRERROR.get(reason) or (int(m.group(1)) if m else None)
     if number is not None:
-        from budget.output import os_reason
-
         e.args_["reason"] = os_reason(OSError(number, reason))
     return e
 

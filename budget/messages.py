@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from babel.numbers import format_decimal
-
-from budget.numbers import format_vn
+from budget.numbers import format_number
 
 SEVERITY = {"error": "lỗi", "warning": "cảnh báo", "info": "ghi chú"}
 
@@ -1542,26 +1540,20 @@ class Factors(tuple):  # type: ignore[type-arg]
     __slots__ = ()
 
 
-def _number(value: Decimal, lang: str) -> str:
-    if lang == "vi":
-        return format_vn(value)
-    return format_decimal(value, locale=lang, decimal_quantization=False)
-
-
 def _show(value: object, lang: str = "vi") -> str:
     if isinstance(value, Decimal):
-        return _number(value, lang)
+        return format_number(value, lang)
     if isinstance(value, Phrase):
         return render(value.code, value.args, lang)
     if isinstance(value, Fraction):
         if value.denominator == 1:
-            return _number(Decimal(value.numerator), lang)
+            return format_number(Decimal(value.numerator), lang)
         as_decimal = Decimal(value.numerator) / Decimal(value.denominator)
         if Fraction(as_decimal) == value:
-            return _number(as_decimal, lang)
+            return format_number(as_decimal, lang)
         if value.denominator in (3, 6, 7, 9, 11, 12) and abs(value) < 1:
             return f"{value.numerator}/{value.denominator}"  # a clean fraction such as 1/12
-        return "≈" + _number(as_decimal.quantize(Decimal("0.01")), lang)
+        return "≈" + format_number(as_decimal.quantize(Decimal("0.01")), lang)
     if isinstance(value, Factors):
         return ", ".join(f"“{q.text} {q.unit_text}”".replace(" ”", "”") for q in value)
     if isinstance(value, tuple):

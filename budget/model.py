@@ -214,6 +214,9 @@ class Plan:
     # Computations whose result is no amount of the budget (``30 người x 2 lớp = 60 người``,
     # ``6 tỷ đồng : 12 lớp = 0,5 tỷ đồng/lớp``): each is checked, none is added to a sum.
     side: tuple[CostLine, ...] = ()
+    # Physical lines the budget reader owns: its tables and the lines of its computations.
+    # Readers beside it (targets) leave them alone: their percentages are shares and factors.
+    budget_lines: frozenset[int] = frozenset()
 
     @property
     def has_budget(self) -> bool:

@@ -38,6 +38,7 @@ from typing import Any
 from budget import messages
 from budget.findings import InputError
 from budget.messages import Phrase
+from budget.os_errors import os_error_in, os_reason
 from budget.source import Source
 
 PRIVATE_PREFIX = ".~budget-"
@@ -47,55 +48,14 @@ _SIGNALS = tuple(s for s in (getattr(signal, "SIGINT", None), getattr(signal, "S
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
 
 # OS errors a user can do something about, each with its Vietnamese reason (``messages``).
-_REASONS = {
-    errno.ENOSPC: "ENOSPC",
-    errno.EDQUOT: "EDQUOT",
-    errno.EFBIG: "EFBIG",
-    errno.EACCES: "EACCES",
-    errno.EPERM: "EACCES",
-    errno.EROFS: "EROFS",
-    errno.ENAMETOOLONG: "ENAMETOOLONG",
-    errno.EIO: "EIO",
-    errno.EBUSY: "EBUSY",
-    errno.ETXTBSY: "EBUSY",
-    errno.ELOOP: "ELOOP",
-    errno.ENOENT: "ENOENT",
-    errno.ENOTDIR: "ENOENT",
-    errno.EMFILE: "EMFILE",
-    errno.ENFILE: "EMFILE",
-}
 
 
 class OutputError(InputError):
     """An output that cannot or must not be written (the CLI exits 2)."""
 
 
-def os_reason(e: OSError) -> Phrase:
-    """Why an OS call failed, in Vietnamese with what to do: never the English ``strerror``."""
-    key = _REASONS.get(e.errno or 0)
-    if key is not None:
-        return Phrase(f"OS_REASON.{key}", {})
-    return Phrase("OS_REASON.OTHER", {"code": errno.errorcode.get(e.errno or 0, "?")})
-
-
 def _unwritable(where: Source, e: OSError) -> OutputError:
     return OutputError(where, "OUTPUT_UNWRITABLE", {"reason": os_reason(e)})
-
-
-def os_error_in(e: BaseException) -> OSError | None:
-    """The OS error behind ``e``: itself, or wrapped by a library (XlsxWriter's
-    ``FileCreateError(OSError)``), as an argument, a cause or a context."""
-    seen: set[int] = set()
-    todo: list[object] = [e]
-    while todo:
-        x = todo.pop()
-        if not isinstance(x, BaseException) or id(x) in seen:
-            continue
-        seen.add(id(x))
-        if isinstance(x, OSError) and x.errno is not None:
-            return x
-        todo.extend([*x.args, x.__cause__, x.__context__])
-    return None
 
 
 def _same(a: Path, b: Path) -> bool:

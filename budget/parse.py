@@ -16,14 +16,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from budget.findings import Finding, Severity
-from budget.model import Amount, CostLine, DocumentInfo, Item, Plan, Section, WordsCheck
+from budget.model import Amount, CostLine, DocumentInfo, Item, Plan, Section, WordsCheck, walk_lines
 from budget.numbers import shift
 from budget.outline import Builder, Node, build_tree
-from budget.read_text import RawLine
+from budget.read.text import RawLine
 from budget.resolve import Conventions, conventions, resolve_line
 from budget.segment import segment
-from budget.table_records import Tables
-from budget.tables import read_tables, with_tables
+from budget.tables.reader import read_tables, with_tables
+from budget.tables.records import Tables
 from budget.text import fold
 
 _DOC_NUMBER = re.compile(r"^\s*Số\s*:?\s*(?P<num>[0-9]+)\s*/\s*(?P<rest>[^\s,;]+)")
@@ -186,6 +186,12 @@ def _legacy_finding(rl: RawLine) -> Finding:
     return Finding(rl.source, "LEGACY_UNCERTAIN", Severity.WARNING, {"encoding": rl.legacy})
 
 
+def _budget_lines(plan: Plan, tables: Tables) -> frozenset[int]:
+    """The lines the budget reader owns: its tables and every line holding a computation it read."""
+    lines = {line.source.line for line in (*walk_lines(plan.items), *plan.side) if line.source.line is not None}
+    return tables.inside | lines
+
+
 def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     """Build the plan's budget tree from its lines."""
     findings: list[Finding] = [_legacy_finding(rl) for rl in lines if rl.legacy is not None]
@@ -210,7 +216,9 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
         words = _words_under_tables(root.words, tables)
         plan = Plan(file, info, amounts_found=found, unchecked=stray, words=words, side=side)
         plan = with_tables(plan, tables)
-        plan = replace(plan, words=pair_words(plan.words, plan.total, plan.items))
+        plan = replace(
+            plan, words=pair_words(plan.words, plan.total, plan.items), budget_lines=_budget_lines(plan, tables)
+        )
         return plan, _drop_settled_ambiguity(findings, conv)
     kept = tuple(i for i in section.items if _has_money(i))
     kept = _resolve(kept, findings, conv)
@@ -231,6 +239,6 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
         side=side,
     )
     plan = with_tables(plan, tables)
-    plan = replace(plan, words=pair_words(plan.words, plan.total, plan.items))
+    plan = replace(plan, words=pair_words(plan.words, plan.total, plan.items), budget_lines=_budget_lines(plan, tables))
     findings = _drop_settled_ambiguity(findings, conv)
     return plan, findings

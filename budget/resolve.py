@@ -48,10 +48,6 @@ def conventions(texts: Iterable[str]) -> Conventions:
     return Conventions(comma, dot)
 
 
-def uses_decimal_comma(texts: Iterable[str]) -> bool:
-    return conventions(texts).decimal_comma
-
-
 def _allowed(q: Quantity, conv: Conventions) -> tuple[Decimal, ...]:
     """The other readings the document's own conventions leave open for ``q``."""
     out = []

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from budget.read_text import RawLine
+from budget.read.text import RawLine
 from budget.source import Source
 from budget.units import read_money
 

@@ -1,14 +1,15 @@
-"""Do a cost line's units cancel to money? One pint computation per distinct signature.
+"""Do a cost line's units cancel to money? One computation per distinct signature.
 
 A signature is the tuple of the line's factor unit texts and its result's money unit.
-Plans repeat a handful of signatures, so pint (slow per quantity) runs a few times per
-document and the answer is reused; the numbers themselves stay plain Decimals.
+Plans repeat a handful of signatures, so each is worked out once per document and the
+answer is reused; the numbers themselves stay plain Decimals. The dimensions of each unit
+are pint's (``budget.units``: derived from pint and shipped as a table); the product's
+dimensions are their sum, as pint's product of quantities gives them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 
@@ -21,7 +22,7 @@ _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 class UnitVerdict:
     """What the units of one signature say."""
 
-    dimensionality: dict[str, int]  # of the product of the factors, as pint computes it
+    dimensionality: dict[str, int]  # of the product of the factors, as pint computes it (no zero exponents)
     product: tuple[tuple[str, int], ...]  # the product's units as written, by pint name
     money_power: int  # 1 for money; 0 or 2 is not money
     residual: tuple[tuple[str, int], ...]  # units left beside money, by pint name
@@ -61,15 +62,15 @@ def _score(factor: tuple[tuple[str, int], ...], residual: dict[str, int]) -> int
 def verdict(unit_texts: tuple[str, ...]) -> UnitVerdict:
     """The units of the product of factors written with these unit texts."""
     cat = catalogue()
-    reg = cat.registry
     readings = [read_unit(t) for t in unit_texts]
-    product = reg.Quantity(Decimal(1), "")
     summed: dict[str, int] = {}
+    product: dict[str, int] = {}
     for r in readings:
         for name, power in r.exponents:
-            product = product * reg.Quantity(Decimal(1), name) ** power
             summed[name] = summed.get(name, 0) + power
-    dims = {k: int(Decimal(str(v))) for k, v in product.dimensionality.items()}  # exponents are Decimal
+            for dimension, exponent in cat.dimensions[name]:
+                product[dimension] = product.get(dimension, 0) + exponent * power
+    dims = {k: v for k, v in sorted(product.items()) if v}
     money_power = dims.get("[currency]", 0)
     # Residual in the units as written; months and years fold into one when they cancel.
     time_units = [n for n in summed if n in ("nam", "thang")]

@@ -2,22 +2,34 @@
 
 ``units.txt`` holds each unit's pint definition, the name shown to users and the
 spellings plans use. Money units also get a plain ``Money`` record (a power of ten of
-đồng) so that the arithmetic never needs pint: pint is consulted once per distinct unit
-signature (see ``unitcheck``), since it manages only a few thousand quantities a second.
+đồng) so that the arithmetic never needs pint.
+
+pint is the authority on what the definitions mean, but building its registry costs a
+quarter of a second of imports, longer than a whole check of a plan. So what the checks
+need of it (each unit's factor to its base unit and its dimensions) is derived from pint
+once and shipped beside the definitions as ``units_table.txt``; a normal run reads that
+table and never imports pint. ``python -m budget.units --rebuild`` writes the table again
+from pint, and a test fails when the shipped table differs from pint's by one byte.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
-from importlib.resources import files
-
-import pint
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from budget.text import fold
+
+if TYPE_CHECKING:
+    import pint
+
+TABLE = "units_table.txt"
 
 
 @dataclass(frozen=True)
@@ -44,12 +56,19 @@ class _Spelling:
         return text == fold(text) or _toned(text) == _toned(self.marked)
 
 
+Dimensions = tuple[tuple[str, int], ...]  # sorted (pint dimension such as ``[currency]``, exponent)
+
+
 @dataclass(frozen=True)
 class Catalogue:
-    registry: pint.UnitRegistry[Decimal]
     display: dict[str, str]  # pint name → Vietnamese name
     spellings: tuple[_Spelling, ...]  # longest first
     money: dict[str, Money]  # pint name → Money
+    dimensions: dict[str, Dimensions]  # pint name → its dimensions, as pint gives them
+
+
+def _definitions() -> list[tuple[str, str, list[str]]]:
+    return _parse_definitions(Path(__file__).with_name("units.txt").read_text(encoding="utf-8"))
 
 
 def _parse_definitions(text: str) -> list[tuple[str, str, list[str]]]:
@@ -63,15 +82,29 @@ def _parse_definitions(text: str) -> list[tuple[str, str, list[str]]]:
     return rows
 
 
+def _rows(text: str) -> list[list[str]]:
+    return [[part.strip() for part in line.split(";")] for line in text.splitlines() if line and line[0] != "#"]
+
+
+def _read_dimensions(text: str) -> Dimensions:
+    """``[area]`` or ``[month]^-1 [person]`` → sorted (dimension, exponent)."""
+    out = []
+    for word in text.split():
+        name, _, power = word.partition("^")
+        out.append((name, int(power or 1)))
+    return tuple(sorted(out))
+
+
+def _write_dimensions(dimensions: Dimensions) -> str:
+    return " ".join(name if power == 1 else f"{name}^{power}" for name, power in dimensions)
+
+
 @cache
 def catalogue() -> Catalogue:
-    """The registry and tables, built once (≈ 10 ms) from our own definitions only."""
-    registry: pint.UnitRegistry[Decimal] = pint.UnitRegistry(None, non_int_type=Decimal)
+    """The tables of our units, built once from ``units.txt`` and the table pint derived from it."""
     display: dict[str, str] = {}
     spellings: list[_Spelling] = []
-    text = files("budget").joinpath("units.txt").read_text(encoding="utf-8")
-    for definition, shown, spelled in _parse_definitions(text):
-        registry.define(definition)
+    for definition, shown, spelled in _definitions():
         name = definition.split("=")[0].strip()
         display[name] = shown
         for s in spelled:
@@ -80,28 +113,59 @@ def catalogue() -> Catalogue:
             spellings.append(_Spelling(tuple(fold(bare).split()), name, alone, " ".join(bare.lower().split())))
     spellings.sort(key=lambda s: (-len(s.words), -len(" ".join(s.words))))
     money: dict[str, Money] = {}
-    currency = registry.get_dimensionality("dong")
-    for name, shown in display.items():
-        if registry.get_dimensionality(name) == currency:
-            factor = registry.Quantity(Decimal(1), name).to("dong").magnitude
-            exponent = len(str(int(factor))) - 1
-            assert factor == Decimal(10) ** exponent, name
-            money[name] = Money(shown, exponent, name)
-    return Catalogue(registry, display, tuple(spellings), money)
+    dimensions: dict[str, Dimensions] = {}
+    for name, factor, _base, dims in _rows(Path(__file__).with_name(TABLE).read_text(encoding="utf-8")):
+        dimensions[name] = _read_dimensions(dims)
+        if dimensions[name] == (("[currency]", 1),):
+            exponent = len(factor) - 1
+            assert Decimal(factor) == Decimal(10) ** exponent, name
+            money[name] = Money(display[name], exponent, name)
+    assert dimensions.keys() == display.keys(), f"{TABLE} is out of date: python -m budget.units --rebuild"
+    assert all(money[m.unit] == m for m in SCALES)
+    return Catalogue(display, tuple(spellings), money, dimensions)
 
 
+@cache
 def registry() -> pint.UnitRegistry[Decimal]:
-    return catalogue().registry
+    """pint's registry of our definitions (Decimal, no default units): the authority that
+    ``units_table.txt`` is derived from. Lazy: a normal run never needs it (see module doc)."""
+    import pint  # lazy-import point: budget.lazy_imports
+
+    reg: pint.UnitRegistry[Decimal] = pint.UnitRegistry(None, non_int_type=Decimal)
+    for definition, _, _ in _definitions():
+        reg.define(definition)
+    return reg
 
 
-def _money(name: str) -> Money:
-    return catalogue().money[name]
+def table_from_pint() -> str:
+    """``units_table.txt`` as pint computes it: each unit's factor to its base unit (exact
+    Decimal, plain notation), that base unit and its dimensions, in the order of ``units.txt``."""
+    reg = registry()
+    lines = [
+        "# Derived by pint from units.txt: python -m budget.units --rebuild. Do not edit.",
+        "# unit ; factor to its base unit ; base unit ; dimensions",
+    ]
+    for definition, _, _ in _definitions():
+        name = definition.split("=")[0].strip()
+        base = reg.Quantity(Decimal(1), name).to_base_units()
+        factor = base.magnitude
+        assert isinstance(factor, Decimal), name
+        dims = []
+        for dim, power in base.dimensionality.items():
+            exponent = Decimal(str(power))  # pint keeps exponents in the registry's number type
+            assert exponent == exponent.to_integral_value(), (name, dim, power)
+            dims.append((dim, int(exponent)))
+        plain = format(factor.normalize(), "f")
+        lines.append(f"{name} ; {plain} ; {base.units!s} ; {_write_dimensions(tuple(sorted(dims)))}".rstrip())
+    return "\n".join(lines) + "\n"
 
 
-DONG = _money("dong")
-NGHIN = _money("nghin_dong")
-TRIEU = _money("trieu_dong")
-TY = _money("ty_dong")
+# The four scales of money, named here so that importing this module reads no file;
+# ``catalogue`` asserts that units.txt and the table agree with them.
+DONG = Money("đồng", 0, "dong")
+NGHIN = Money("nghìn đồng", 3, "nghin_dong")
+TRIEU = Money("triệu đồng", 6, "trieu_dong")
+TY = Money("tỷ đồng", 9, "ty_dong")
 SCALES = (DONG, NGHIN, TRIEU, TY)
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
@@ -190,11 +254,12 @@ class UnitReading:
 
 
 def _new_count(words: str) -> str:
-    """Register an unknown noun as a count dimension of its own; its pint name."""
+    """Register an unknown noun as a count dimension of its own (as pint's ``n_xe = [n_xe]``
+    would); its name."""
     cat = catalogue()
     name = "n_" + re.sub(r"[^a-z0-9]+", "_", fold(words)).strip("_")
     if name not in cat.display:
-        cat.registry.define(f"{name} = [{name}]")
+        cat.dimensions[name] = ((f"[{name}]", 1),)
         cat.display[name] = words
     return name
 
@@ -254,8 +319,7 @@ def money_scales() -> list[tuple[str, int]]:
     """Every money spelling with its power of ten of đồng, and ``%`` as -2 (for workbooks)."""
     cat = catalogue()
     out: list[tuple[str, int]] = []
-    text = files("budget").joinpath("units.txt").read_text(encoding="utf-8")
-    for definition, _, spelled in _parse_definitions(text):
+    for definition, _, spelled in _definitions():
         name = definition.split("=")[0].strip()
         if name in cat.money:
             out += [(sp.rstrip("~"), cat.money[name].exponent) for sp in spelled]
@@ -268,3 +332,20 @@ def suggested_units() -> list[str]:
     names = [n for k, n in cat.display.items() if not k.startswith("n_")]
     rates = [f"{m.name}/{per}" for m in (TRIEU, NGHIN) for per in ("người/năm", "người", "lớp", "khóa", "cuộc", "năm")]
     return names + rates
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m budget.units --rebuild``: write ``units_table.txt`` again from pint."""
+    p = argparse.ArgumentParser(prog="python -m budget.units", description=main.__doc__)
+    p.add_argument("--rebuild", action="store_true", help=f"write {TABLE} from pint")
+    args = p.parse_args(argv)
+    text = table_from_pint()
+    if args.rebuild:
+        Path(__file__).with_name(TABLE).write_text(text, encoding="utf-8", newline="\n")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from budget.api import plan_of
 from budget.findings import Finding, has_errors, sort_key
+from budget.read.document import read_document
 from indicators.dataset import read_data
 from indicators.evaluate import evaluate
+from indicators.extract import Extracted, targets_of
 from indicators.read_targets import read_targets
 from indicators.view import TargetView, view
 
@@ -31,3 +34,13 @@ def check_targets(targets_path: str | Path, data_path: str | Path, as_of: int | 
     results = evaluate(targets, data, as_of)
     findings = [*f1, *f2, *(f for r in results for f in r.findings)]
     return IndicatorReport(tuple(view(r) for r in results), tuple(sorted(findings, key=sort_key)))
+
+
+def plan_targets(path: str | Path, name: str | None = None) -> list[Extracted]:
+    """The targets a plan states (``indicators extract``): its lines read once, the budget's
+    own lines (tables, computations) left to the budget reader. ``InputError`` if unreadable."""
+    document = read_document(path, name)
+    if not document.has_lines:
+        return []  # a workbook's or CSV file's figures are budget tables, not target prose
+    plan, _ = plan_of(document)
+    return targets_of(document, plan.budget_lines)

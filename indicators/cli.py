@@ -24,8 +24,7 @@ from budget.cli_support import (
 )
 from budget.findings import InputError
 from budget.output import check_target, write_safely
-from indicators.api import check_targets
-from indicators.extract import extract
+from indicators.api import check_targets, plan_targets
 from indicators.write_json import write_json
 from indicators.write_targets import to_csv, to_json, to_text, write_targets_xlsx
 from indicators.write_text import write_text
@@ -55,7 +54,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    found = extract(Path(args.file), args.file)
+    found = plan_targets(args.file)
     if args.output:
         out = Path(args.output)
         if out.suffix.lower() == ".csv":

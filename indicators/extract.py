@@ -4,22 +4,20 @@ Read by hand with patterns over the folded text (``text.fold`` keeps positions),
 the statements are Vietnamese prose: ``tối thiểu 20% tổng chi``, ``80 - 85%``, ``từ 3 đến
 5 trường``, ``khoảng 230.000 lượt người``, ``(70% vào ..., 30% ...)``, ``phấn đấu đến năm
 2025 đạt tối thiểu 66%``, lists ``100% ...; 35% ...; 10% ...``. Cost lines are left to the
-budget engine, so the ``50%`` of a support rate inside one is never a target; years and
+budget reader (the lines it owns are skipped), so the ``50%`` of a support rate inside one is never a target; years and
 document numbers carry no ``%`` and no counted noun, so they never match.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from pathlib import Path
 
-from budget.costline import parse_cost_line
 from budget.numbers import NumberError, read_number
-from budget.read_office import plan_lines
-from budget.read_text import RawLine
-from budget.tables import table_line_numbers
+from budget.read.document import Document
+from budget.read.text import RawLine
 from budget.text import fold
 from indicators.model import Kind, Share, Target
 
@@ -152,27 +150,29 @@ def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
             continue  # ``Dự phòng (5%): 60 triệu đồng``: a share of the budget, checked by the budget engine
         else:
             add(Kind.MINIMUM, m.start(), m.end(), "trung bình", "N% của một đối tượng, không có từ tối thiểu", lower=n)
-    if out and "=" in text and parse_cost_line(raw.source)[0] is not None:
-        counter[0] -= len(out)
-        return []  # a cost line's percentages are factors, for the budget engine (read only when needed)
     out.sort(key=lambda e: e.target.source.col or 0)
     return out
 
 
-def extract(path: Path, name: str | None = None) -> list[Extracted]:
-    """Every target statement of a plan, in document order. ``InputError`` if unreadable.
+def extract(lines: Sequence[RawLine], budget_lines: Collection[int]) -> list[Extracted]:
+    """Every target statement of a document's lines, in document order.
 
-    Lines of budget tables are the budget reader's: their percentages (``Trích 40%``) are
-    shares of an amount, never targets.
+    The lines the budget reader owns (``Plan.budget_lines``: its tables and the lines of its
+    computations) are left out: their percentages (``Trích 40%``, ``x 50%``) are shares of an
+    amount and factors, never targets.
     """
     counter = [0]
     found: list[Extracted] = []
-    lines = plan_lines(path, name)
-    in_tables = table_line_numbers(lines)
     for raw in lines:
-        if raw.source.line not in in_tables:
+        if raw.source.line not in budget_lines:
             found.extend(extract_line(raw, counter))
     return numbered(found)
+
+
+def targets_of(document: Document, budget_lines: Collection[int]) -> list[Extracted]:
+    """The targets a document states; none for a workbook or CSV file (their figures are
+    budget tables, not target prose)."""
+    return extract(document.lines, budget_lines) if document.has_lines else []
 
 
 def numbered(found: list[Extracted]) -> list[Extracted]:

@@ -47,14 +47,3 @@ class Target:
     @property
     def is_percent(self) -> bool:
         return self.unit == "%"
-
-
-@dataclass(frozen=True)
-class Observation:
-    """One value of one measure for one unit (district, school) and year, with its cell."""
-
-    unit: str
-    year: int
-    measure: str
-    value: Decimal
-    source: Source

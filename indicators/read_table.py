@@ -1,7 +1,7 @@
 """CSV or xlsx tables → rows of cell texts with their locations. Reading only.
 
 Both formats end as the same shape: a header and rows of (text, Source). CSV cells are
-text; xlsx numbers arrive exact (``budget.xlsx_io``) and are turned into plain digit
+text; xlsx numbers arrive exact (``budget.read.xlsx_io``) and are turned into plain digit
 strings, so one number reader (``budget.numbers``) builds every value.
 """
 
@@ -16,10 +16,10 @@ from typing import Any
 from openpyxl.utils.cell import get_column_letter
 
 from budget.findings import InputError
-from budget.read_text import decode, read_bytes
+from budget.read.text import decode, read_bytes
+from budget.read.xlsx_io import guard, load_exact
 from budget.source import Source
 from budget.text import clean_line
-from budget.xlsx_io import guard, load_exact
 
 
 @dataclass(frozen=True)

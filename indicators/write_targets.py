@@ -10,8 +10,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
 from budget.layout import WORKBOOK_OPTIONS
 from budget.numbers import format_vn, plain
 from indicators.extract import Extracted
@@ -99,6 +97,8 @@ def to_text(found: list[Extracted]) -> str:
 
 
 def write_targets_xlsx(path: Path, found: list[Extracted]) -> None:
+    import xlsxwriter  # lazy-import point: budget.lazy_imports
+
     wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     add_targets_sheet(wb, found)
     wb.close()

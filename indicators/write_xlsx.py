@@ -12,7 +12,7 @@ import xlsxwriter
 
 from budget.layout import WORKBOOK_OPTIONS
 from budget.numbers import plain
-from budget.table import too_precise
+from budget.plan_table import too_precise
 from indicators.api import IndicatorReport
 from indicators.evaluate import Status
 from indicators.view import (

@@ -30,15 +30,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from budget import messages
-from budget.cli_support import EXIT_INPUT, bad_command, words
+from budget.cli_support import EXIT_INPUT, bad_command
 from budget.findings import InputError
-from plancheck.batch_view import DocSheet, DocSummary, Overall, internal, overall, sheet_of, summarize, unreadable
+from plancheck.batch_view import (
+    DocSummary,
+    Done,
+    Outcome,
+    Skipped,
+    internal,
+    overall,
+    sheet_of,
+    summarize,
+    unreadable,
+)
 from plancheck.progress import Progress, wanted
 
 if TYPE_CHECKING:
     from plancheck.write_batch_html import BatchHtml
 
-# Suffixes a folder or a pattern contributes, beside the documents ``budget.read_office``
+# Suffixes a folder or a pattern contributes, beside the documents ``budget.read.office``
 # reads (Word, PDF ...). A file named explicitly is always checked, whatever its suffix.
 _BASE_SUFFIXES = (".txt", ".xlsx", ".xlsm", ".csv", ".xls")  # .xls: one row saying why it is refused
 
@@ -51,19 +61,13 @@ def accepted_suffixes() -> tuple[str, ...]:
     if listed:
         return tuple(s.lower() for s in listed)
     try:
-        from budget.read_office import DOCUMENT_SUFFIXES
+        from budget.read.office import DOCUMENT_SUFFIXES
     except ImportError:  # no document reader in this version
         return _BASE_SUFFIXES
     return (*_BASE_SUFFIXES, *(s.lower() for s in DOCUMENT_SUFFIXES))
 
 
 EMPTY_FOLDER = "Thư mục không có văn bản dự toán nào đọc được."
-
-
-@dataclass(frozen=True)
-class Skipped:
-    path: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -164,13 +168,6 @@ class Task:
     lang: str = "vi"  # of each document's own report (the batch summary is Vietnamese)
 
 
-@dataclass(frozen=True)
-class Outcome:
-    summary: DocSummary
-    text: str | None = None  # the document's part of the text or JSON output
-    sheet: DocSheet | None = None
-
-
 def _error_text(task: Task, summary: DocSummary) -> str:
     import json
 
@@ -183,22 +180,13 @@ def _error_text(task: Task, summary: DocSummary) -> str:
 
 def check_one(task: Task) -> Outcome:
     """Check one document; never raises (an unreadable input or a bug becomes the outcome)."""
-    from budget.api import check_file
+    from plancheck.pipeline import Options, check_document
     from plancheck.projection import project
     from plancheck.write_batch import document_json, document_text
 
     try:
-        report = check_file(task.path, strict_units=task.strict_units)
-        targets = []
-        if Path(task.path).suffix.lower() not in (".xlsx", ".xlsm", ".csv"):
-            from indicators.extract import extract
-
-            try:
-                targets = extract(Path(task.path), task.path)
-            except InputError:  # targets are read from plain text only (not Word, PDF)
-                targets = []
-        # one projection of the document: its verdict is its row's status, its report the same
-        shown = project(report, targets, task.lang)
+        checked = check_document(task.path, Options(task.lang, task.strict_units))
+        report, targets, shown = checked.report, list(checked.targets), checked.projection
         summary = summarize(task.index, task.path, shown, targets)
         text = (
             document_json(summary, report, targets, task.lang, shown)
@@ -318,25 +306,8 @@ def check_all(tasks: Sequence[Task], jobs: int, on_done: Callable[[Outcome], Non
 # --- the command --------------------------------------------------------------------------------
 
 
-def add_arguments(c: argparse.ArgumentParser, lang: str = "vi") -> None:
-    """The options of ``budget check`` that only a run over several documents uses."""
-    t = words(lang)
-    c.add_argument("--manifest", metavar=t("CLI.manifest_var"), help=t("CLI.manifest"))
-    c.add_argument("-j", "--jobs", type=int, metavar="N", help=t("CLI.jobs"))
-    c.add_argument("-q", "--quiet", action="store_true", help=t("CLI.quiet"))
-
-
-def wants_batch(args: argparse.Namespace) -> bool:
-    """Several documents, a folder, a pattern or a manifest: the consolidated output."""
-    files: list[str] = args.file
-    if args.manifest is not None or len(files) != 1:
-        return True
-    p = Path(files[0])
-    return p.is_dir() or (_magic(files[0]) and not p.exists())
-
-
 def _manifest_items(name: str) -> list[str]:
-    from budget.read_text import decode, read_bytes
+    from budget.read.text import decode, read_bytes
     from budget.source import Source
 
     if name == "-":
@@ -405,15 +376,6 @@ def main(args: argparse.Namespace) -> int:
     finally:
         if html is not None:
             html.close()  # its sections' temporary file
-
-
-@dataclass(frozen=True)
-class Done:
-    """A finished run, for the outputs written after it (the HTML and PDF reports)."""
-
-    rows: list[DocSummary]
-    skipped: list[Skipped]
-    total: Overall
 
 
 def _run(

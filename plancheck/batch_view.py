@@ -264,3 +264,28 @@ def overall(rows: Sequence[DocSummary], skipped: int) -> Overall:
         worst,
         sum(len(r.targets) for r in rows),
     )
+
+
+# --- what a batch run hands its writers ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    summary: DocSummary
+    text: str | None = None  # the document's part of the text or JSON output
+    sheet: DocSheet | None = None
+
+
+@dataclass(frozen=True)
+class Done:
+    """A finished run, for the outputs written after it (the HTML and PDF reports)."""
+
+    rows: list[DocSummary]
+    skipped: list[Skipped]
+    total: Overall

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import glob
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from budget import __version__, messages
-from budget.api import check_file
 from budget.cli_support import (
     EXIT_INPUT,
     EXIT_OK,
@@ -30,16 +30,14 @@ from budget.cli_support import (
     words,
 )
 from budget.findings import InputError
-from budget.output import check_target, write_safely
 from budget.units import money_named
-from indicators.extract import extract
-from plancheck import batch
-from plancheck.projection import file_digest, project
-from plancheck.report import require_chromium, write_html, write_pdf
-from plancheck.workbook import save_workbook, with_workbook_findings
+from plancheck.pipeline import Options, check_document
 from plancheck.write_json import write_json_to
 from plancheck.write_text import write_text
-from plancheck.write_xlsx import write_template
+
+# A run over several documents (``plancheck.batch``: processes, the batch's views and
+# writers) and the workbook, HTML and PDF writers (XlsxWriter, Jinja2, Babel's dates) are
+# imported only when asked for: a text check starts without them (budget.lazy_imports).
 
 
 def _parser(lang: str = "vi") -> argparse.ArgumentParser:
@@ -57,13 +55,29 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     c.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.lang"))
     c.add_argument("--force", action="store_true", help=t("CLI.force"))
     c.add_argument("--strict-units", action="store_true", help=t("CLI.strict_units"))
-    batch.add_arguments(c, lang)
+    _batch_options(c, t)
     o = sub.add_parser("template", help=t("CLI.template"))
     o.add_argument("-o", "--output", metavar=t("CLI.file") + ".xlsx", required=True, help=t("CLI.template_output"))
     o.add_argument("--unit", default="triệu đồng", help=t("CLI.template_unit"))
     o.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.lang"))
     o.add_argument("--force", action="store_true", help=t("CLI.template_force"))
     return p
+
+
+def _batch_options(c: argparse.ArgumentParser, t: Callable[..., str]) -> None:
+    """The options of ``budget check`` that only a run over several documents uses (``plancheck.batch``)."""
+    c.add_argument("--manifest", metavar=t("CLI.manifest_var"), help=t("CLI.manifest"))
+    c.add_argument("-j", "--jobs", type=int, metavar="N", help=t("CLI.jobs"))
+    c.add_argument("-q", "--quiet", action="store_true", help=t("CLI.quiet"))
+
+
+def _wants_batch(args: argparse.Namespace) -> bool:
+    """Several documents, a folder, a pattern or a manifest: the consolidated output."""
+    files: list[str] = args.file
+    if args.manifest is not None or len(files) != 1:
+        return True
+    p = Path(files[0])
+    return p.is_dir() or (glob.has_magic(files[0]) and not p.exists())
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -73,6 +87,9 @@ def _template(args: argparse.Namespace) -> int:
     except KeyError:
         sys.stderr.write(t("CLI.template_bad_unit", prog="budget", unit=args.unit) + "\n")
         return EXIT_INPUT
+    from budget.output import write_safely  # lazy-import point
+    from plancheck.write_xlsx import write_template  # lazy-import point
+
     out = Path(args.output)
     write_safely(out, [], args.force, lambda tmp: write_template(tmp, unit))
     sys.stdout.write(t("CLI.template_done", out=out, unit=unit.name) + "\n")
@@ -96,7 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     outputs = [Path(o).resolve() for o in (args.xlsx, args.html, args.pdf) if o]
     if len(set(outputs)) < len(outputs):  # the second would overwrite the first
         return bad_command("budget", "CLI.outputs_differ", lang)
-    if batch.wants_batch(args):  # several documents, a folder, a pattern or a manifest
+    if _wants_batch(args):  # several documents, a folder, a pattern or a manifest
+        from plancheck import batch  # lazy-import point: processes, the batch's views and writers
+
         return guarded("budget", lambda: batch.main(args), lang)
     args.file = args.file[0]
     with _no_collector():
@@ -122,19 +141,18 @@ def _check_one(args: argparse.Namespace) -> int:
     try:
         for out in (args.xlsx, args.html, args.pdf):
             if out:
+                from budget.output import check_target  # lazy-import point
+
                 check_target(Path(out), [Path(args.file)], args.force)  # refuse before the work
+        if args.html or args.pdf:
+            from plancheck.report import require_chromium, write_html, write_pdf  # lazy-import point
+        if args.xlsx:
+            from plancheck.workbook import save_workbook  # lazy-import point
         if args.pdf:
             require_chromium(Path(args.pdf))
-        report = check_file(args.file, strict_units=args.strict_units)
-        # the plan's targets too, so one run gives the budget check and the targets to track
-        targets = (
-            [] if Path(args.file).suffix.lower() in (".xlsx", ".xlsm", ".csv") else extract(Path(args.file), args.file)
-        )
-        table = None
-        if args.xlsx:
-            report, table = with_workbook_findings(report)
-        # one projection of the result, laid out by every output of the run
-        shown = project(report, targets, args.lang, table=table, sha256=file_digest(args.file))
+        options = Options(args.lang, args.strict_units, workbook=bool(args.xlsx))
+        checked = check_document(args.file, options)
+        report, targets, shown = checked.report, checked.targets, checked.projection
         if args.xlsx:
             save_workbook(report, shown.table, args.xlsx, args.force, targets, projection=shown)
         if args.html:

@@ -40,8 +40,8 @@ from budget.evaluate import LineResult, Result, SectionResult
 from budget.findings import Finding, Severity
 from budget.model import Section
 from budget.numbers import EXACT, round_to, shift
+from budget.plan_table import BudgetTable, build_table
 from budget.source import Source
-from budget.table import BudgetTable, build_table
 from indicators.extract import Extracted
 from indicators.write_targets import KIND_WORD, row_of
 

@@ -15,17 +15,16 @@ import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from decimal import Context, Decimal, localcontext
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 from babel.dates import format_datetime
-from babel.numbers import format_decimal
 
 from budget import messages
 from budget.messages import Phrase
-from budget.numbers import plain
+from budget.numbers import format_number, plain
 from budget.output import OutputError, check_target, write_safely
 from budget.source import Source
 from plancheck.projection import Projection
@@ -47,10 +46,7 @@ def templates_dir() -> Path:
 
 def _amount(lang: str) -> object:
     def amount(value: Decimal | int | None) -> str:
-        if value is None:
-            return "—"
-        with localcontext(Context(prec=100)):  # Babel rounds in the current context: keep every digit
-            return str(format_decimal(value, locale=lang, decimal_quantization=False))
+        return "—" if value is None else format_number(Decimal(value), lang)
 
     return amount
 

@@ -12,7 +12,7 @@ from typing import Any
 from budget.api import Report
 from budget.findings import sort_key
 from budget.output import write_safely
-from budget.table import BudgetTable, build_table
+from budget.plan_table import BudgetTable, build_table
 from plancheck.projection import Projection, project
 from plancheck.write_xlsx import Provenance, write_workbook
 

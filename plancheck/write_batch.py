@@ -21,7 +21,7 @@ from plancheck.write_text import write_text
 
 if TYPE_CHECKING:
     from indicators.extract import Extracted
-    from plancheck.batch import Outcome, Skipped
+    from plancheck.batch_view import Outcome, Skipped
     from plancheck.projection import Projection
 
 RULE = "─" * 100

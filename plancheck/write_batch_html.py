@@ -21,7 +21,7 @@ from plancheck.batch_view import DocSheet, DocSummary
 from plancheck.report import environment, print_pdf
 
 if TYPE_CHECKING:
-    from plancheck.batch import Done
+    from plancheck.batch_view import Done
 
 TEMPLATE = "batch.html.j2"
 SECTION = "batch_section.html.j2"

@@ -21,14 +21,14 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from budget import messages
 from budget.layout import WORKBOOK_OPTIONS
 from budget.numbers import plain
-from budget.table import too_precise
+from budget.plan_table import too_precise
 from indicators.write_targets import HEADERS as TARGET_COLUMNS
 from plancheck.batch_view import VERDICT, DocSheet, DocSummary, Overall, Status
 from plancheck.projection import Status as RowStatus
 from plancheck.write_xlsx import StoredNumber
 
 if TYPE_CHECKING:
-    from plancheck.batch import Skipped
+    from plancheck.batch_view import Skipped
 
 SUMMARY = "Tổng hợp các đơn vị"
 HEADERS = [

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Context, Decimal, localcontext
-
-from babel.numbers import format_decimal
+from decimal import Decimal
 
 from budget.api import Report
 from budget.findings import format_finding
+from budget.numbers import format_number
 from indicators.extract import Extracted
 from indicators.write_targets import to_text
 from plancheck.projection import Projection, ShownFinding, Status, project
@@ -18,10 +17,7 @@ _LABEL = 56
 
 
 def _num(v: Decimal | None, lang: str) -> str:
-    if v is None:
-        return "—"
-    with localcontext(Context(prec=100)):  # Babel rounds in the current context: keep every digit
-        return str(format_decimal(v, locale=lang, decimal_quantization=False))
+    return "—" if v is None else format_number(v, lang)
 
 
 def _cut(text: str, width: int) -> str:

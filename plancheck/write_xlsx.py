@@ -44,7 +44,7 @@ from budget.findings import Finding
 from budget.layout import WORKBOOK_OPTIONS
 from budget.model import DocumentInfo
 from budget.numbers import plain, read_number, round_to
-from budget.table import BudgetTable, LineRow, too_precise
+from budget.plan_table import BudgetTable, LineRow, too_precise
 from budget.units import Money, money_scales, suggested_units
 from indicators.extract import Extracted
 from indicators.write_targets import HEADERS as TARGET_HEADERS

@@ -17,8 +17,9 @@ import openpyxl
 import pytest
 
 from benchmarks.generate import Expected, make_folder, school_plan, write_docx
-from budget.api import check_file
+from budget.api import check_file, check_read
 from budget.findings import InputError
+from budget.read.document import Document
 from budget.source import Source
 from plancheck import batch
 from plancheck.batch import Task, check_all, collect, read_manifest
@@ -334,12 +335,12 @@ def test_a_bug_on_one_document_stops_no_other(tmp_path: Path, monkeypatch: pytes
     bad = tmp_path / "hong.txt"
     bad.write_text(school_plan(2, 4), encoding="utf-8")
 
-    def failing(path: str | Path, name: str | None = None, strict_units: bool = False) -> object:
-        if Path(path).name == "hong.txt":
+    def failing(doc: Document, strict_units: bool = False) -> object:
+        if doc.path.name == "hong.txt":
             raise ZeroDivisionError("thử")
-        return check_file(path, name, strict_units)
+        return check_read(doc, strict_units)
 
-    monkeypatch.setattr("budget.api.check_file", failing)
+    monkeypatch.setattr("plancheck.pipeline.check_read", failing)
     tasks = [Task(i, str(p), False, "text", True) for i, p in enumerate((bad, good), 1)]
     out = check_all(tasks, jobs=1)
     assert [o.summary.status for o in out] == [Status.BUG, Status.OK]
@@ -355,12 +356,12 @@ def test_a_worker_that_dies_loses_only_its_document(tmp_path: Path, monkeypatch:
         p.write_text(school_plan(i, 3), encoding="utf-8")
         paths.append(p)
 
-    def dying(path: str | Path, name: str | None = None, strict_units: bool = False) -> object:
-        if Path(path).name == "d1.txt":
+    def dying(doc: Document, strict_units: bool = False) -> object:
+        if doc.path.name == "d1.txt":
             os._exit(9)  # as the kernel's out-of-memory killer would
-        return check_file(path, name, strict_units)
+        return check_read(doc, strict_units)
 
-    monkeypatch.setattr("budget.api.check_file", dying)
+    monkeypatch.setattr("plancheck.pipeline.check_read", dying)
     tasks = [Task(i, str(p), False, "json", False) for i, p in enumerate(paths, 1)]
     out = check_all(tasks, jobs=2)
     assert [o.summary.status for o in out] == [Status.OK, Status.BUG, Status.OK, Status.OK]

@@ -15,6 +15,7 @@ from tests.helpers import ROOT, run_process
         ("bench_units.py", "300", ["lines: 300", "ratio:"]),
         ("bench_xlsx.py", "200", ["lines: 200", "time ratio:"]),
         ("bench_indicators.py", "500", ["units: 500", "ratio:"]),
+        ("startup.py", "2", ["python -c pass", "budget check ha-dong-267-kh-ubnd.txt", "ratio", "goal: cpu ratio ≤ 8"]),
     ],
 )
 def test_benchmark_runs(script: str, size: str, expected: list[str]) -> None:

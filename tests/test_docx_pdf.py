@@ -22,8 +22,8 @@ from docx.oxml.ns import nsdecls
 
 from budget.api import Report, check_file
 from budget.messages import TEMPLATES, render
-from budget.read_docx import read_docx
-from budget.read_pdf import read_pdf
+from budget.read.pdf import read_pdf
+from budget.read.word import read_docx
 from plancheck.cli import main
 from tests.helpers import HA_DONG, assert_message
 from tests.office import _profile, soffice
@@ -452,7 +452,7 @@ def test_docx_inflating_abnormally(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_doc_without_libreoffice(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: Any) -> None:
-    monkeypatch.setattr("budget.read_office.soffice", lambda: None)
+    monkeypatch.setattr("budget.read.office.soffice", lambda: None)
     path = tmp_path / "ke-hoach.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     err = _refused(path, capsys)
@@ -594,7 +594,7 @@ def test_broken_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str], data: by
 
 def test_plan_lines_of_a_document_and_of_its_text_agree(tmp_path: Path) -> None:
     """What readers beside the budget (targets) get: the same lines from the .docx as from the text."""
-    from budget.read_office import plan_lines
+    from budget.read.office import plan_lines
 
     path = _write_docx(_ha_dong_lines(), tmp_path / "ha-dong.docx")
     assert [rl.text for rl in plan_lines(path)] == [rl.text for rl in plan_lines(HA_DONG)]

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budget.read_text import split_lines
+from budget.read.text import split_lines
+from indicators.api import plan_targets
 from indicators.cli import main as indicators_main
-from indicators.extract import extract, extract_line
+from indicators.extract import extract_line
 from indicators.model import Kind
 from indicators.read_targets import read_targets
 from plancheck.cli import main as budget_main
@@ -23,7 +24,7 @@ D = Decimal
 
 def summary(path: Path) -> list[tuple[object, ...]]:
     out = []
-    for e in extract(path):
+    for e in plan_targets(path):
         t = e.target
         shares = tuple((s.label, s.percent) for s in t.shares)
         out.append((t.source.line, t.kind, t.lower, t.upper, shares, t.unit, t.deadline))
@@ -68,10 +69,10 @@ def test_every_reported_target_of_the_seeds(name: str) -> None:
 
 
 def test_subjects_and_confidence() -> None:
-    found = extract(seed_path(SEED_HA_DONG))
+    found = plan_targets(seed_path(SEED_HA_DONG))
     assert found[0].subject == "100% lãnh đạo phòng có trình độ Thạc sỹ trở lên"
     assert [e.target.id for e in found] == [f"CT{i:02d}" for i in range(1, 9)]
-    hp = extract(seed_path("002_6c687b1be164f383.txt"))
+    hp = plan_targets(seed_path("002_6c687b1be164f383.txt"))
     assert hp[1].confidence == "cao"
     assert hp[1].target.source.col == hp[1].target.source.text.index("66%") + 1
 
@@ -79,7 +80,7 @@ def test_subjects_and_confidence() -> None:
 def test_cost_line_percentage_years_and_numbers_are_not_targets() -> None:
     text = HA_DONG.read_text(encoding="utf-8")
     assert "(hỗ trợ 50% kinh phí NSNN cho người đi học)" in text
-    assert extract(HA_DONG) == []  # the budget excerpt: its only % is inside a cost line
+    assert plan_targets(HA_DONG) == []  # the budget excerpt: its only % is inside a cost line
     lines = split_lines(
         "Căn cứ Nghị quyết số 29-NQ/TW ngày 04/11/2013; Kế hoạch 156/KH-UBND năm 2020.\n"
         "Thích ứng cách mạng công nghiệp 4.0; trẻ em từ 3 đến 5 tuổi; thi thử từ 2 đến 3 lần.\n"

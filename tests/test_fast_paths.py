@@ -20,16 +20,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from xlsxwriter.worksheet import re_dynamic_function
 
+from benchmarks.synthetic import bench_plan
 from budget.api import check_file
-from budget.numbers import EXACT, EXACT_ROUNDING, format_vn, plain
-from budget.read_text import RawLine, split_lines, tab_positions
+from budget.numbers import EXACT, EXACT_ROUNDING, format_number, format_vn, plain
+from budget.read.text import RawLine, split_lines, tab_positions
 from budget.source import Source
-from budget.synthetic import bench_plan
 from budget.text import clean_mapped, needs_cleaning
 from plancheck.cli import main
 from plancheck.projection import project
 from plancheck.write_json import layout, projection_to_dict, write_json
-from tests.helpers import HA_DONG
+from tests.helpers import HA_DONG, ROOT, run_in_process
 
 decimals = st.builds(
     lambda sign, digits, exponent: Decimal(f"{sign}{digits}E{exponent}"),
@@ -54,6 +54,26 @@ def _plain_by_quantize(value: Decimal) -> str:
 @given(decimals)
 def test_format_vn_is_babels_vietnamese_form(value: Decimal) -> None:
     assert format_vn(value) == _babel(value)
+
+
+@given(decimals)
+def test_format_number_is_babels_form_in_each_language(value: Decimal) -> None:
+    """Vietnamese by hand, English by Babel; every digit kept in both (Babel rounds in the
+    current context: 28 digits by default)."""
+    with localcontext(EXACT_ROUNDING):
+        english = format_decimal(value, locale="en", decimal_quantization=False)
+    assert (format_number(value, "vi"), format_number(value, "en")) == (_babel(value), english)
+
+
+def test_a_figure_of_thirty_digits_is_reported_in_english() -> None:
+    """It was an internal error (exit 3): Babel rounded the product past 28 digits and trapped."""
+    p = run_in_process(main, ["check", str(ROOT / "tests" / "cases" / "fuzz-long-integer-factor.txt"), "--lang", "en"])
+    assert p.returncode == 1, p.stderr
+    assert (
+        "error [PRODUCT_MISMATCH] Product does not match: 1.5 × 9,999,999,999,999,999,999,999,999"
+        " = 14,999,999,999,999,999,999,999,998.5, but the document states 1.5"
+        " (difference -14,999,999,999,999,999,999,999,997)."
+    ) in p.stdout
 
 
 @given(decimals)

@@ -1,4 +1,4 @@
-"""Excel formulas recomputed exactly (``budget.formulas``): each operator and function, Excel's
+"""Excel formulas recomputed exactly (``budget.formulas.recompute``): each operator and function, Excel's
 rules for empty cells and text, property tests against direct Decimal arithmetic, and whole
 workbooks whose stored values are stale, missing or not computable."""
 
@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.utils.cell import get_column_letter
 
 from budget import check_file
-from budget.formulas import NotEvaluable, XlError, evaluate_cell, parse, recompute_workbook
+from budget.formulas.recompute import NotEvaluable, XlError, evaluate_cell, parse, recompute_workbook
 from budget.numbers import EXACT
 from budget.units import TRIEU
 from tests.helpers import assert_message

@@ -33,8 +33,8 @@ from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
 import plancheck.cli
+from benchmarks.synthetic import plan_text
 from budget import cli_support
-from budget.synthetic import plan_text
 from budget.units import TRIEU
 from plancheck.cli import main
 from tests.helpers import HA_DONG

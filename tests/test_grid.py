@@ -21,10 +21,10 @@ from hypothesis import strategies as st
 
 from budget.api import Report, check_file
 from budget.findings import Finding, Severity
-from budget.grid_sheets import GridSheet, NotEvaluated, Percent, number_text
 from budget.model import Section, walk_lines, walk_sections
 from budget.numbers import read_number
-from budget.read_grid import grid_plan
+from budget.sheets.grid import grid_plan
+from budget.sheets.grid_sheets import GridSheet, NotEvaluated, Percent, number_text
 from plancheck.cli import main
 from tests.helpers import assert_message
 

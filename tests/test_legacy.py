@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budget.legacy import (
+from budget.read.legacy import (
     TCVN3,
     TCVN3_BYTES,
     TCVN3_TABLE,

@@ -9,8 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 
-import budget.read_office as read_office
-import budget.xlsx_io as xlsx_io
+import budget.read.office as read_office
+import budget.read.xlsx_io as xlsx_io
 from budget.api import check_file
 from budget.findings import InputError
 from indicators.api import check_targets

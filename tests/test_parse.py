@@ -211,7 +211,7 @@ def test_not_markers(text: str) -> None:
 
 
 def test_three_digit_section_numbers_and_their_lines(tmp_path: Path) -> None:
-    from budget.synthetic import bench_plan
+    from benchmarks.synthetic import bench_plan
 
     path = tmp_path / "big.txt"
     path.write_text(bench_plan(30_000, per_section=100), encoding="utf-8")

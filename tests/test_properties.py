@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.synthetic import LABELS, TITLES, LineSpec, SectionSpec, plan_text
 from budget import check_file
-from budget.synthetic import LABELS, TITLES, LineSpec, SectionSpec, plan_text
 
 lines = st.builds(
     LineSpec,

@@ -38,11 +38,12 @@ import xlsxwriter.exceptions
 import xlsxwriter.workbook
 
 import budget.output as output
-import budget.xlsx_io as xlsx_io
+import budget.read.xlsx_io as xlsx_io
 from budget import layout, messages
 from budget.findings import InputError
 from budget.output import OutputError, write_safely
-from budget.read_xlsx import MAX_DEPTH, read_workbook
+from budget.sheets.template import MAX_DEPTH
+from budget.sheets.workbook import read_workbook
 from indicators.write_targets import RISKY_START, defused
 from plancheck.cli import main
 from tests.helpers import HA_DONG, Ran, assert_message, run_in_process, run_process
@@ -469,7 +470,7 @@ def test_csv_output_of_extract_takes_the_same_path(tmp_path: Path, monkeypatch: 
 
 @pytest.fixture(scope="module")
 def big_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from budget.synthetic import bench_plan
+    from benchmarks.synthetic import bench_plan
 
     path = tmp_path_factory.mktemp("big") / "big.txt"
     path.write_text(bench_plan(8000), encoding="utf-8")
@@ -594,7 +595,7 @@ def test_internal_error_is_vietnamese_without_the_exception_text(
     def bug(*args: object, **kwargs: object) -> None:
         raise ValueError("some English text quoting the input")
 
-    monkeypatch.setattr(plancheck.cli, "check_file", bug)
+    monkeypatch.setattr(plancheck.cli, "check_document", bug)
     code, out, err = cli(capsys, "check", str(HA_DONG))
     assert code == 3 and out == ""
     assert err == (
@@ -614,7 +615,7 @@ def test_ctrl_c_outside_a_write_exits_130_quietly(
     def stop(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(plancheck.cli, "check_file", stop)
+    monkeypatch.setattr(plancheck.cli, "check_document", stop)
     monkeypatch.setattr(sys, "argv", ["budget", "check", str(HA_DONG)])
     with pytest.raises(SystemExit) as e:
         plancheck.cli.run()

@@ -502,7 +502,7 @@ def test_group_rows_in_a_printed_pdf(tmp_path: Path, table: _GroupTable) -> None
 
 
 def test_the_money_scale_a_header_names() -> None:
-    from budget.table_columns import scale_in
+    from budget.tables.columns import scale_in
     from budget.units import DONG, NGHIN, TRIEU, TY
 
     assert scale_in("Thành tiền (đồng)") == DONG

@@ -23,10 +23,10 @@ from docx.shared import Cm
 from budget.api import Report, check_file
 from budget.findings import Severity
 from budget.model import Section, walk_lines, walk_sections
-from budget.pdf_wrap import Line, Word, merge_wrapped
-from budget.read_pdf import WRAP_MARK, cell_text, read_pdf
-from budget.table_columns import column_role, settle_numbers
-from budget.tables import header_roles
+from budget.read.pdf import WRAP_MARK, cell_text, read_pdf
+from budget.read.pdf_wrap import Line, Word, merge_wrapped
+from budget.tables.columns import column_role, settle_numbers
+from budget.tables.reader import header_roles
 from plancheck.projection import VerdictKind, project
 from tests.helpers import assert_message
 from tests.test_docx_pdf import _soffice_convert

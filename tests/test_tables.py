@@ -21,8 +21,8 @@ from budget.findings import Finding, Severity
 from budget.messages import render
 from budget.model import CostLine, Section, walk_lines, walk_sections
 from budget.numbers import format_vn
-from budget.read_text import split_lines
-from budget.tables import find_tables, header_roles, kind, table_line_numbers
+from budget.read.text import split_lines
+from budget.tables.reader import find_tables, header_roles, kind, table_line_numbers
 from budget.units import DONG, NGHIN, TRIEU
 from tests.helpers import assert_message
 

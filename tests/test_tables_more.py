@@ -25,8 +25,8 @@ from budget.api import Report, check_file
 from budget.findings import Finding, Severity
 from budget.model import walk_lines
 from budget.numbers import format_vn
-from budget.read_text import split_lines
-from budget.tables import find_tables
+from budget.read.text import split_lines
+from budget.tables.reader import find_tables
 from plancheck.projection import VerdictKind, project
 from tests.helpers import assert_message
 from tests.test_tables import _check, _errors

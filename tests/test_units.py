@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import budget.units as budget_units
 from budget import check_file
 from budget.unitcheck import describe, verdict
-from budget.units import SCALES, catalogue, read_money, read_unit, registry
+from budget.units import SCALES, TRIEU, catalogue, read_money, read_unit, registry
 from plancheck.cli import main
 from tests.helpers import HA_DONG, SEED_HA_DONG, assert_message, run_in_process, seed_path
 
@@ -245,3 +246,25 @@ def test_a_unit_word_is_read_with_its_marks() -> None:
             "khoa": -1,
         }
     )
+
+
+def test_shipped_unit_table_is_what_pint_derives_from_the_definitions() -> None:
+    """A normal run reads units_table.txt instead of building pint's registry: the table
+    must be exactly what pint derives from units.txt (rebuild: python -m budget.units --rebuild)."""
+    shipped = (Path(budget_units.__file__).parent / budget_units.TABLE).read_bytes()
+    assert budget_units.table_from_pint().encode("utf-8") == shipped
+
+
+def test_unit_table_values_are_pints() -> None:
+    """Value for value: every unit's factor to its base unit (exact Decimal) and dimensions."""
+    reg = registry()
+    table = budget_units._rows((Path(budget_units.__file__).parent / budget_units.TABLE).read_text(encoding="utf-8"))
+    assert [row[0] for row in table] == list(catalogue().display)[: len(table)]
+    for name, factor, base, dims in table:
+        q = reg.Quantity(Decimal(1), name).to_base_units()
+        assert Decimal(factor) == q.magnitude, name
+        assert base == str(q.units), name
+        pints = {k: int(v) for k, v in q.dimensionality.items()}
+        assert dict(budget_units._read_dimensions(dims)) == dict(catalogue().dimensions[name]) == pints, name
+    assert Decimal("0.01") == Decimal(table[-1][1]) and table[-1][0] == "percent"
+    assert catalogue().money["trieu_dong"] == TRIEU and TRIEU.exponent == 6

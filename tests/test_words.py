@@ -475,7 +475,7 @@ def test_linear_time_on_long_garbage(text: str) -> None:
 from budget.api import check_plan  # noqa: E402
 from budget.findings import Finding, Severity  # noqa: E402
 from budget.parse import parse  # noqa: E402
-from budget.read_text import split_lines  # noqa: E402
+from budget.read.text import split_lines  # noqa: E402
 
 _PLAN = """KẾ HOẠCH TỔ CHỨC HỘI THI VẼ TRANH
 IV. KINH PHÍ

@@ -14,11 +14,11 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from benchmarks.synthetic import plan_text
 from budget import check_file, layout
 from budget.findings import InputError
-from budget.read_xlsx import read_workbook
+from budget.sheets.workbook import read_workbook
 from budget.source import Source
-from budget.synthetic import plan_text
 from plancheck.cli import main
 from plancheck.workbook import save_workbook, with_workbook_findings
 from tests.helpers import HA_DONG, Ran, assert_message, replace_once, run_in_process
@@ -469,7 +469,7 @@ class _Zip:
 def test_limits_scale_with_the_tools_own_workbook() -> None:
     """The tool's workbook of 1.000.000 lines (about 1,9 GB of XML compressed 10 times, 21
     million cells) reads back; the same XML compressed 40 times, or past 4 GiB, does not."""
-    from budget.xlsx_io import MAX_CELLS, MAX_ROWS, sized_members
+    from budget.read.xlsx_io import MAX_CELLS, MAX_ROWS, sized_members
 
     where = Source("lon.xlsx")
     own = _Zip((1_900_000_000, 185_000_000), (40_000_000, 4_000_000))

@@ -1,4 +1,4 @@
-"""The one-pass reader (``budget.xlsx_cells``) reads what openpyxl with ``xlsx_io``'s exact
+"""The one-pass reader (``budget.read.xlsx_cells``) reads what openpyxl with ``xlsx_io``'s exact
 numbers reads: every cell's value, formula, type and number format, merged ranges, hidden
 rows and sheets, and which formula cells store a value, for random workbooks written by
 openpyxl and by XlsxWriter."""
@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.cell import get_column_letter
 
-import budget.xlsx_io as xlsx_io
+import budget.read.xlsx_io as xlsx_io
 from budget.findings import InputError
-from budget.xlsx_cells import read_book
+from budget.read.xlsx_cells import read_book
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
+from benchmarks.synthetic import bench_plan
 from budget import check_file
-from budget.synthetic import bench_plan
 from budget.units import money_named
 from plancheck import write_xlsx
 from plancheck.projection import project

@@ -1,0 +1,212 @@
+"""Finding table blocks in plan text: ``find_tables`` walks the lines and tries each shape in
+turn: pipe rows, tab-separated rows, one cell per line, columns aligned by spaces.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from budget.read.text import RawLine
+from budget.source import Source
+from budget.tables.aligned import text_block, text_header_at
+from budget.tables.bars import MIN_BARS, bar_end, bar_rows, is_bar
+from budget.tables.cells import TOTAL_LABEL, is_pipe, is_total_row, kind, lines_above, numeric_count
+from budget.tables.columns import cell_column, has_role, scale_in, settle_numbers
+from budget.tables.lines import cells_block, cells_header_at, marker_block, spaced_header_at
+from budget.tables.records import Cell, TableBlock, TableRow
+
+_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _cut(rl: RawLine, cuts: Sequence[int]) -> list[Cell]:
+    """The cells of a row cut at the given positions (each cell where its first character stands)."""
+    text = rl.text
+    cells = []
+    for a, b in itertools.pairwise([-1, *cuts, len(text)]):
+        piece = text[a + 1 : b]
+        lead = len(piece) - len(piece.lstrip())
+        cells.append(Cell(piece.strip(), rl.source.at(a + 2 + lead if piece.strip() else a + 2)))
+    return cells
+
+
+def _pipe_cells(rl: RawLine) -> tuple[Cell, ...]:
+    text = rl.text
+    cells = _cut(rl, [i for i, ch in enumerate(text) if ch == "|"])
+    if text.lstrip().startswith("|"):
+        cells = cells[1:]
+    if text.rstrip().endswith("|") and cells:
+        cells = cells[:-1]
+    return tuple(cells)
+
+
+def _tab_cells(rl: RawLine) -> tuple[Cell, ...]:
+    """A tab-separated row's cells, cut at the file's tabs only (a label keeps its spaces);
+    a leading tab is an empty first cell."""
+    return tuple(_cut(rl, rl.tabs))
+
+
+def _is_header_cells(cells: Sequence[Cell]) -> bool:
+    """A row of cells that names columns: two or more roles, a money role, no numbers."""
+    texts = [c.text for c in cells if c.text]
+    if len(texts) < 2 or any(kind(t) in ("num", "frac", "range") for t in texts):
+        return False
+    if any(TOTAL_LABEL.match(t) for t in texts[:1]) and len(texts) <= 2:
+        return False
+    roles = settle_numbers([cell_column(c).role for c in cells if c.text])
+    named = [r for r in roles if r]
+    money = any(r in ("amount", "per_amount", "total") for r in roles)
+    return money and len(set(named) - {"note", "unit", "number"}) >= 2
+
+
+def _is_count_header(cells: Sequence[Cell]) -> bool:
+    """A row naming the columns of a table of counts (``STT | Khối | Số lớp | Số học sinh``): a
+    count role, row numbers or labels, no money, no numbers."""
+    texts = [c.text for c in cells if c.text]
+    if len(texts) < 3 or any(kind(t) in ("num", "frac", "range") for t in texts):
+        return False
+    roles = {cell_column(c).role for c in cells if c.text}
+    return "quantity" in roles and bool({"number", "label"} & roles) and not ({"amount", "per_amount", "total"} & roles)
+
+
+def _sub_header(cells: Sequence[Cell]) -> bool:
+    """The second row of a two-row header: only role words and units in brackets."""
+    texts = [c.text for c in cells if c.text]
+    if not texts or any(kind(t) != "text" for t in texts):
+        return False
+    for t in texts:
+        if cell_column(Cell(t, Source(""))).role:
+            continue
+        if t.startswith("(") or scale_in(t) is not None:
+            continue
+        return False
+    return True
+
+
+def find_tables(lines: Sequence[RawLine]) -> list[TableBlock]:
+    """Every table block of the text, in order.
+
+    Most lines of a plan are prose or written-out products; a cheap test on each line
+    (blank, too long for a header, an ``=``) skips them before any role word is looked for.
+    """
+    blocks: list[TableBlock] = []
+    texts = [rl.source.text for rl in lines]
+    n = len(lines)
+    i = 0
+    last_end = 0
+    while i < n:
+        text = texts[i]
+        if len(lines[i].tabs) >= 2:
+            # tab-separated rows: cells cut at the tabs, read like a pipe table
+            j = i
+            while j < n and lines[j].tabs:
+                j += 1
+            block = _pipe_block(lines, i, j, last_end, _tab_cells)
+            if block is not None:
+                blocks.append(block)
+                last_end = j
+                i = j
+                continue
+        if is_bar(text):
+            # one cell per line, a bar line between cells (a converted Word table)
+            j = bar_end(lines, i)
+            if sum(1 for rl in lines[i:j] if is_bar(rl.text)) >= MIN_BARS:
+                block = _header_block(bar_rows(lines, i, j), lines, last_end, "bars")
+                if block is not None:
+                    blocks.append(block)
+                    last_end = j
+                i = j
+                continue
+        if "|" in text and is_pipe(text):
+            j = i
+            while j < n and "|" in texts[j] and is_pipe(texts[j]):
+                j += 1
+            block = _pipe_block(lines, i, j, last_end)
+            if block is not None:
+                blocks.append(block)
+                last_end = j
+            i = j
+            continue
+        if not text or len(text) > 220 or "=" in text or not has_role(text):
+            i += 1
+            continue
+        count = cells_header_at(lines, i)
+        fixed, fixed_end = cells_block(lines, i, count, last_end) if count else (None, i + 1)
+        head = spaced_header_at(lines, i)
+        if head is not None:
+            # rows of different lengths, or cells a blank line apart: rows cut at the row numbers
+            block, end = marker_block(lines, i, head, last_end)
+            if block is not None and (fixed is None or block.last > fixed.last):
+                fixed, fixed_end = block, end
+        if fixed is not None:
+            blocks.append(fixed)
+            last_end = i = fixed_end
+            continue
+        k = text_header_at(lines, i)
+        if k:
+            block, end = text_block(lines, i, k, last_end)
+            if block is not None:
+                blocks.append(block)
+                last_end = i = end
+                continue
+        i += 1
+    return blocks
+
+
+def _pipe_block(
+    lines: Sequence[RawLine], i: int, j: int, floor: int, split: Callable[[RawLine], tuple[Cell, ...]] = _pipe_cells
+) -> TableBlock | None:
+    rows = []
+    for rl in lines[i:j]:
+        if _RULE.match(rl.text):
+            continue
+        cells = split(rl)
+        line = rl.source.line or 0
+        rows.append(TableRow(cells, line, line))
+    return _header_block(rows, lines, floor, "pipe")
+
+
+def _header_block(rows: list[TableRow], lines: Sequence[RawLine], floor: int, shape: str) -> TableBlock | None:
+    """The table of ``rows`` from its header on (a row naming money columns, or count columns
+    when a total row closes them), or None when no row is a header."""
+    if not rows:
+        return None
+    is_header = _is_header_cells
+    first_header = next((k for k, r in enumerate(rows) if _is_header_cells(r.cells)), None)
+    if first_header is None:
+        # a table of counts only: read when a total row states what they add up to
+        is_header = _is_count_header
+        first_header = next((k for k, r in enumerate(rows) if _is_count_header(r.cells)), None)
+        if first_header is None or not any(is_total_row(r) for r in rows[first_header + 1 :]):
+            return None
+    start = first_header
+    while start > 0 and numeric_count(rows[start - 1].cells) == 0 and start > first_header - 2:
+        start -= 1
+    marked = []
+    previous_header = False
+    for r in rows[start:]:
+        header = is_header(r.cells) or (previous_header and _sub_header(r.cells))
+        marked.append(replace(r, header=header))
+        previous_header = header
+    first = marked[0].first
+    index = next(k for k, rl in enumerate(lines) if rl.source.line == first)
+    while index > 0 and is_bar(lines[index - 1].text):
+        index -= 1  # the bar that opens the header row is the table's, not a line above it
+    unread = _merged_header(rows[start : first_header + 1], rows[first_header + 1 :]) if shape == "bars" else ""
+    return TableBlock(shape, first, marked[-1].last, tuple(marked), lines_above(lines, index, floor), unread=unread)
+
+
+def _merged_header(head: Sequence[TableRow], body: Sequence[TableRow]) -> str:
+    """ "merged" when a header row that names columns has fewer cells than the table's rows of
+    figures (cells merged across columns or rows, which a converted table drops): which
+    column is which cannot be known. "" when every header row is as wide as the rows."""
+    widths = Counter(len(r.cells) for r in body if numeric_count(r.cells) >= 2)
+    if not widths:
+        return ""
+    width = widths.most_common(1)[0][0]
+    named = [r for r in head if sum(1 for c in r.cells if c.text and cell_column(c).role) >= 2]
+    named += [r for r in body[:3] if _sub_header(r.cells)]
+    return "merged" if any(len(r.cells) < width for r in named) else ""

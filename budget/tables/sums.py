@@ -1,0 +1,342 @@
+"""Tables of figures by column (a budget resolution's revenue or spending by year: ``STT | Nội
+dung | Dự toán 2025 | Ước thực hiện | Năm 2026 ...``): the row numbers (``I``, ``1``, ``1.1``,
+``- Thuế GTGT``) make a tree, and in every column of figures each row with rows under it is
+the sum of them, the total row (``TỔNG THU (I+II+III)``) the sum of the rows it names.
+
+Trust comes from the columns agreeing with each other. A row that adds up in no column is
+not a sum the reader can vouch for (a partial list without ``Trong đó``, a second breakdown,
+a tree read wrongly): it is reported not checked, never an error. A column where most rows
+do not add up is no column of sums (prices, rates, indices): it is not checked. Only a row
+that adds up in another column, in a column of sums, is an error where it does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from budget.findings import Finding, Severity
+from budget.model import Amount, Item, Quantity, Section
+from budget.numbers import total
+from budget.source import Source
+from budget.tables.cells import TOTAL_LABEL, is_marker, kind, sequence_of
+from budget.tables.groups import formula_parts, lump, rank_sequence
+from budget.tables.records import Cell, TableRow
+from budget.tables.values import BlockReading, read_quantity
+from budget.text import fold
+from budget.units import DONG, Money
+
+_BULLETS = "-–+•*"
+_PARTIAL = ("trong do", "trong so", "bao gom", "gom co")  # a list of some parts only
+_NOT_SUMMED = ("%", "ty le", "ti le", "so sanh", "toc do", "tang giam", "binh quan", "chi so")
+
+
+@dataclass
+class _Row:
+    number: str
+    style: str
+    label: str
+    label_cell: Cell
+    values: dict[int, Cell]  # figure column → cell written with a figure
+    total: bool
+    partial: bool
+    children: list[_Row] = field(default_factory=list)
+    partial_children: bool = False
+
+
+def figure_columns(rows: list[TableRow], start: int = 2) -> tuple[int, list[int]]:
+    """(the width of the rows of figures, the positions holding figures in most of them)."""
+    widths = Counter(len(r.cells) for r in rows if sum(1 for c in r.cells if kind(c.text) == "num") >= 2)
+    if not widths:
+        return 0, []
+    width = widths.most_common(1)[0][0]
+    full = [r for r in rows if len(r.cells) == width]
+    out = []
+    for p in range(start, width):
+        written = [r.cells[p].text for r in full if kind(r.cells[p].text) == "num"]
+        # a column of percentages (rates, shares, growth) is no column of amounts
+        if len(written) * 2 >= len(full) and sum(1 for t in written if "%" in t) * 2 < len(written):
+            out.append(p)
+    return width, out
+
+
+# a column's number under a header: ``A``, ``B``, ``3``, ``(4)``, ``5=3+4``, ``6=4/3``
+_COLUMN_NUMBER = re.compile(r"[A-ZĐ]{1,2}|\(?[0-9]{1,2}\)?|[0-9]{1,2}\s*=\s*[0-9()+\-*/x:\s]{1,30}")
+
+
+def is_column_numbers(row: TableRow) -> bool:
+    """The row under a header that numbers its columns: ``A | B | 1 | 2 | 3=1+2 ...``."""
+    texts = [c.text.strip() for c in row.cells if c.text.strip()]
+    return len(texts) >= 3 and all(_COLUMN_NUMBER.fullmatch(t) for t in texts)
+
+
+class ColumnSums:
+    """The sums of each column of figures of a table, as a tree of sections per column."""
+
+    def __init__(self, reader: BlockReading, rows: list[TableRow], titles: list[str], source: Source):
+        self.reader = reader
+        self.source = source
+        numbers = next((r for r in rows if is_column_numbers(r)), None)
+        data = [r for r in rows if r is not numbers]
+        self.width, self.columns = figure_columns(data)
+        self.titles = titles
+        if numbers is not None and len(numbers.cells) == self.width:
+            derived = {p for p in self.columns if set("=/x*%") & set(numbers.cells[p].text)}
+            self.columns = [p for p in self.columns if p not in derived]
+        self.columns = [p for p in self.columns if not any(w in fold(self._title(p)) for w in _NOT_SUMMED)]
+        self.rows = [r for r in (self._row(t) for t in data) if r is not None]
+        self.odd = [t for t in data if len(t.cells) != self.width and any(kind(c.text) == "num" for c in t.cells)]
+
+    def qualifies(self) -> bool:
+        return len(self.columns) >= 2 and len(self.rows) >= 2
+
+    def _title(self, p: int) -> str:
+        return self.titles[p] if p < len(self.titles) and self.titles[p] else f"cột {p + 1}"
+
+    def _row(self, t: TableRow) -> _Row | None:
+        if len(t.cells) != self.width:
+            return None
+        first = t.cells[0].text.strip()
+        number = first.rstrip(".)") if first and is_marker(first) else ""
+        label_cell = next((c for c in t.cells[1 if number else 0 :] if c.text.strip()), None)
+        if label_cell is None or kind(label_cell.text) == "num":
+            return None
+        label = label_cell.text.strip()
+        values = {p: t.cells[p] for p in self.columns if kind(t.cells[p].text) == "num" and "%" not in t.cells[p].text}
+        style = sequence_of(number) if number else f"lead{label[0]}" if label[0] in _BULLETS else "label"
+        partial = fold(label.lstrip(_BULLETS + " ")).startswith(_PARTIAL)
+        # a total row with a number of its own (``A TỔNG CHI``) stands where its number puts it
+        is_total = TOTAL_LABEL.match(label) is not None and not number
+        return _Row(number, style, label, label_cell, values, is_total, partial)
+
+    # ------------------------------------------------------------------ the tree
+
+    def _tree(self) -> list[_Row]:
+        """The rows as a tree by their numbers: the top rows (a total row holds what it adds)."""
+        top: list[_Row] = []
+        stack: list[_Row] = []
+        ranks: list[str] = []
+        pending_total: _Row | None = None
+        for row in self.rows:
+            if row.total:
+                named = formula_parts(row.label)
+                if stack or top:  # a total under the rows it closes
+                    row.children = [r for r in top if not named or r.number in named]
+                    top = [r for r in top if r not in row.children]
+                    top.append(row)
+                    stack = []
+                else:
+                    pending_total = row
+                    top.append(row)
+                continue
+            if row.style not in ranks:
+                rank_sequence(ranks, row.style)
+                if "label" in ranks:  # a row with no number is a detail: never above a numbered row
+                    ranks.remove("label")
+                    ranks.append("label")
+            while stack and ranks.index(stack[-1].style) >= ranks.index(row.style):
+                stack.pop()
+            if row.partial and stack:
+                stack[-1].partial_children = True
+            parent = stack[-1].children if stack else top
+            parent.append(row)
+            stack.append(row)
+        if pending_total is not None:
+            named = formula_parts(pending_total.label)
+            rest = [r for r in top if r is not pending_total]
+            pending_total.children = [r for r in rest if not named or r.number in named]
+            top = [pending_total, *[r for r in rest if r not in pending_total.children]]
+        return top
+
+    # ------------------------------------------------------------------ checking
+
+    def items(self) -> list[Item]:
+        tree = self._tree()
+        groups = [g for g in _walk(tree) if g.children and not g.partial_children]
+        # each row's sum in each column: True (adds up), False (does not), absent (not checkable)
+        verdicts: dict[int, dict[int, bool]] = {}
+        for g in groups:
+            for p in self.columns:
+                ok = self._adds_up(g, p)
+                if ok is not None:
+                    verdicts.setdefault(id(g), {})[p] = ok
+        # a column of sums: rows of two parts or more add up in it, and the rows that do not are
+        # few enough for typos (one wrong figure fails its own row and the row above)
+        sums_column = {}
+        misses: dict[int, set[Decimal]] = {}
+        for p in self.columns:
+            evidence = sum(1 for g in groups if verdicts.get(id(g), {}).get(p) and self._parts(g, p) >= 2)
+            misses[p] = {abs(d) for g in groups for d in [self._miss(g, p)] if d}
+            fails = sum(1 for v in verdicts.values() if v.get(p) is False)
+            sums_column[p] = evidence >= 1 and fails <= 2 * evidence
+        # a column that no row adds up in is still one of sums beside other such columns when its
+        # one or two misses are by the same amount: one figure written wrong, as a typo leaves it
+        others = any(sums_column.values())
+        for p in self.columns:
+            fails = sum(1 for v in verdicts.values() if v.get(p) is False)
+            if not sums_column[p] and others and 1 <= fails <= 2 and len(misses[p]) == 1:
+                sums_column[p] = True
+        # a row is vouched for by adding up in all its columns, or in a column of sums from two parts
+        # or more (one part restating its row proves nothing about the others)
+        trusted = {
+            id(g)
+            for g in groups
+            for v in [verdicts.get(id(g), {})]
+            if v and (all(v.values()) or any(ok and sums_column[p] and self._parts(g, p) >= 2 for p, ok in v.items()))
+        }
+        findings = self.reader.findings
+        for g in groups:
+            v = verdicts.get(id(g), {})
+            if id(g) not in trusted and any(not ok for ok in v.values()):
+                cell = next(iter(g.values.values()), g.label_cell)
+                findings.append(
+                    Finding(cell.source, "TABLE_SUM_NOT_CHECKED", Severity.WARNING, {"label": g.label[:60]})
+                )
+        for t in self.odd:
+            first = next((c for c in t.cells if c.text.strip()), t.cells[0])
+            findings.append(
+                Finding(
+                    first.source,
+                    "TABLE_SUM_NOT_CHECKED",
+                    Severity.WARNING,
+                    {"label": first.text[:60]},
+                    message_key="TABLE_SUM_NOT_CHECKED.row",
+                )
+            )
+        out: list[Item] = []
+        for p in self.columns:
+            if not sums_column[p]:
+                written = next((r.values[p] for r in self.rows if p in r.values), None)
+                if written is not None:
+                    args = {"column": self._title(p)[:60]}
+                    findings.append(Finding(written.source, "TABLE_COLUMN_NOT_CHECKED", Severity.WARNING, args))
+                continue
+            items = [s for s in (self._section(r, p, trusted) for r in tree) if s is not None]
+            if items:
+                out.append(Section("", f"{self._title(p)}", self.source, None, tuple(items), alternatives=True))
+        self._parts_within(tree, sums_column)
+        across = self._across()
+        if across is not None:
+            out.append(across)
+        return out
+
+    def _parts_within(self, tree: list[_Row], sums_column: dict[int, bool]) -> None:
+        """Rows listed under ``Trong đó`` (of which) name some parts only: no sum to check, but
+        none of them can be more than the row it is a part of (in a column of sums)."""
+        for g in _walk(tree):
+            if not g.partial_children:
+                continue
+            for p in self.columns:
+                whole = self._value(g.values[p]) if p in g.values and sums_column[p] else None
+                if whole is None or whole < 0:
+                    continue
+                for c in g.children:
+                    part = self._value(c.values[p]) if p in c.values else None
+                    if part is None or part <= whole:
+                        continue
+                    args = {
+                        "label": c.label[:60],
+                        "part": part,
+                        "whole": whole,
+                        "parent": g.label[:60],
+                        "unit": self._money().name,
+                    }
+                    self.reader.findings.append(
+                        Finding(c.values[p].source, "TABLE_PART_EXCEEDS_WHOLE", Severity.ERROR, args,
+                                expected=whole, actual=part)
+                    )  # fmt: skip
+
+    def _across(self) -> Section | None:
+        """A column that totals the others across each row (``Tổng cộng | NS tỉnh | NS huyện``):
+        each row's total the sum of its other figures. Trusted like a column of sums: rows of
+        two parts or more add up, and the rows that do not are few enough for typos; otherwise
+        it is reported not checked."""
+        named = [p for p in self.columns if p < len(self.titles) and TOTAL_LABEL.match(self.titles[p])]
+        if len(named) != 1:
+            return None
+        t = named[0]
+        parts = [p for p in self.columns if p != t]
+        if len(parts) < 2:
+            return None
+        rows = []
+        evidence = fails = 0
+        for row in self.rows:
+            stated = self._value(row.values[t]) if t in row.values else None
+            present = [(p, self._value(row.values[p])) for p in parts if p in row.values]
+            if stated is None or not present or any(v is None for _p, v in present):
+                continue
+            miss = stated - total(v for _p, v in present if v is not None)
+            evidence += miss == 0 and sum(1 for _p, v in present if v) >= 2
+            fails += miss != 0
+            rows.append((row, present))
+        if not rows or evidence == 0 or fails > 2 * evidence:
+            if fails:
+                args = {"column": self._title(t)[:60]}
+                self.reader.findings.append(
+                    Finding(rows[0][0].values[t].source, "TABLE_COLUMN_NOT_CHECKED", Severity.WARNING, args)
+                )
+            return None
+        money = self._money()
+        sections = []
+        for row, present in rows:
+            cell = row.values[t]
+            value = self._value(cell)
+            assert value is not None
+            where = row.label_cell.source._replace(col=None, pos=None)
+            items = tuple(
+                lump(self._title(p), Quantity(v, money.name, money, row.values[p].source, row.values[p].text))
+                for p, v in present
+                if v is not None
+            )
+            sections.append(Section(row.number, row.label, where, Amount(value, money, cell.source), items))
+        title = f"{self._title(t)} = " + " + ".join(self._title(p) for p in parts)
+        return Section("", title[:120], self.source, None, tuple(sections), alternatives=True)
+
+    def _parts(self, g: _Row, p: int) -> int:
+        return sum(1 for c in g.children if p in c.values)
+
+    def _miss(self, g: _Row, p: int) -> Decimal | None:
+        """The row's figure in column ``p`` less the sum of the rows under it (None: not checkable)."""
+        if p not in g.values:
+            return None
+        parts = [self._value(c.values[p]) for c in g.children if p in c.values]
+        stated = self._value(g.values[p])
+        if not parts or stated is None or any(x is None for x in parts):
+            return None
+        return stated - total(x for x in parts if x is not None)
+
+    def _adds_up(self, g: _Row, p: int) -> bool | None:
+        miss = self._miss(g, p)
+        return None if miss is None else miss == 0
+
+    def _value(self, cell: Cell) -> Decimal | None:
+        q = read_quantity(cell.text, cell.source, "amount", self._money(), self.reader.english, [])
+        return None if q is None else q.value
+
+    def _money(self) -> Money:
+        return self.reader.context.money or DONG
+
+    def _section(self, row: _Row, p: int, trusted: set[int]) -> Section | None:
+        cell = row.values.get(p)
+        stated = None
+        if cell is not None:
+            value = self._value(cell)
+            if value is not None:
+                stated = Amount(value, self._money(), cell.source)
+        source = row.label_cell.source._replace(col=None, pos=None)
+        children: tuple[Item, ...] = ()
+        if row.children and id(row) in trusted and not row.partial_children:
+            children = tuple(s for s in (self._section(c, p, trusted) for c in row.children) if s is not None)
+        if stated is None and not children:
+            return None
+        return Section(row.number, row.label, source, stated, children)
+
+
+def _walk(rows: list[_Row]) -> list[_Row]:
+    out = []
+    for r in rows:
+        out.append(r)
+        out.extend(_walk(r.children))
+    return out
