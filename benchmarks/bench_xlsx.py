@@ -24,11 +24,13 @@ if __package__ in (None, ""):  # run as a script: the checkout's root holds the 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import bench_plan
-from budget.api import check_plan, load_plan
+from budget.api import Report, check_plan, load_plan
 from budget.layout import WORKBOOK_OPTIONS
 from budget.model import DocumentInfo
 from budget.plan_table import BudgetTable, build_table
-from plancheck.write_xlsx import Provenance, write_workbook
+from plancheck.projection import Projection, project
+from plancheck.xlsx.sources_sheet import Provenance
+from plancheck.xlsx.workbook import write_workbook
 
 TIME_GOAL = 1.5
 RUNS = 2  # min of 2: at 100.000 lines one bare run takes about 100 s here
@@ -54,7 +56,7 @@ class _RecordingSheet:
         pass
 
     def put_row(self, row: int, cells: dict[int, Any]) -> None:
-        """The tool's row at once (``plancheck.write_xlsx``): each cell as XlsxWriter stores it."""
+        """The tool's row at once (``plancheck.xlsx.workbook``): each cell as XlsxWriter stores it."""
         for col, cell in cells.items():
             if isinstance(cell, CellStringTuple):
                 self.cells.append((self.name, "s", row, col, cell.string, None))
@@ -91,8 +93,8 @@ class _Recorder:
 RECORDED: list[_Recorder] = []
 
 
-def _ours(table: BudgetTable, path: Path) -> None:
-    write_workbook(path, table, [], DocumentInfo(number="1/KH"), "IV. KINH PHÍ", ORIGIN)
+def _ours(table: BudgetTable, shown: Projection, path: Path) -> None:
+    write_workbook(path, table, [], DocumentInfo(number="1/KH"), "IV. KINH PHÍ", ORIGIN, shown)
 
 
 def _bare(rec: _Recorder, path: Path) -> None:
@@ -120,21 +122,24 @@ def _peak(fn: Any) -> int:
     return peak
 
 
-def _table(n: int, tmp: Path) -> BudgetTable:
+def _table(n: int, tmp: Path) -> tuple[BudgetTable, Projection]:
+    """The table a workbook lays out and the projection that decides its statuses."""
     path = tmp / f"plan-{n}.txt"
     path.write_text(bench_plan(n), encoding="utf-8")
-    plan, _ = load_plan(path)
-    ev, _ = check_plan(plan)
+    plan, found = load_plan(path)
+    ev, more = check_plan(plan)
     table, _ = build_table(ev)
-    return table
+    return table, project(Report(plan, ev, (*found, *more)), table=table)
 
 
 def main() -> int:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        table = _table(n, tmp)
-        write_workbook(tmp / "rec.xlsx", table, [], DocumentInfo(number="1/KH"), "IV. KINH PHÍ", ORIGIN, _Recorder)
+        table, shown = _table(n, tmp)
+        write_workbook(
+            tmp / "rec.xlsx", table, [], DocumentInfo(number="1/KH"), "IV. KINH PHÍ", ORIGIN, shown, _Recorder
+        )
         rec = RECORDED[-1]
         if len(rec.cells) < len(table.lines):  # a baseline of no cells would measure nothing
             raise SystemExit(f"bench_xlsx: only {len(rec.cells)} cells recorded for {len(table.lines)} lines")
@@ -142,13 +147,13 @@ def main() -> int:
             raise SystemExit("bench_xlsx: a formula recorded without its text")  # XlsxWriter would skip it
         ours, bare = [], []
         for i in range(RUNS):
-            ours.append(timed(lambda i=i: _ours(table, tmp / f"ours{i}.xlsx")))  # type: ignore[misc]
+            ours.append(timed(lambda i=i: _ours(table, shown, tmp / f"ours{i}.xlsx")))  # type: ignore[misc]
             bare.append(timed(lambda i=i, rec=rec: _bare(rec, tmp / f"bare{i}.xlsx")))  # type: ignore[misc]
         size = (tmp / "ours0.xlsx").stat().st_size
         RECORDED.clear()  # free the recorded cells before measuring memory
-        small = _table(max(n // 5, 1), tmp)
-        peak_small = _peak(lambda: _ours(small, tmp / "small.xlsx"))
-        peak_full = _peak(lambda: _ours(table, tmp / "full.xlsx"))
+        small, small_shown = _table(max(n // 5, 1), tmp)
+        peak_small = _peak(lambda: _ours(small, small_shown, tmp / "small.xlsx"))
+        peak_full = _peak(lambda: _ours(table, shown, tmp / "full.xlsx"))
     t_ours, t_bare = min(ours), min(bare)
     ratio = t_ours / t_bare
     growth = peak_full / max(peak_small, 1)

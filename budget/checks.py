@@ -30,7 +30,7 @@ from budget.findings import Cause, Finding, Severity
 from budget.messages import Factors, Phrase
 from budget.model import Amount, Quantity
 from budget.numbers import EXACT, D, round_to, shift, total
-from budget.plan_table import build_table
+from budget.plan_table import table_of
 from budget.source import Source
 from budget.text import fold
 from budget.unitcheck import UnitVerdict, describe, verdict
@@ -499,7 +499,7 @@ def check_stored_values(ev: Evaluation) -> list[Finding]:
         return []
     decimals = ev.total.money.exponent
     unit = ev.total.money.name
-    table, _ = build_table(ev)
+    table = table_of(ev)
     ours: dict[tuple[str, str], Decimal | None] = {}
     for line in table.lines:
         ours[("line", str(line.result.line.source.cell))] = line.computed

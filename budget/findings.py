@@ -106,7 +106,9 @@ def _dec(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
 
 
-def finding_to_json(f: Finding) -> dict[str, Any]:
+def finding_to_json(f: Finding, message: str | None = None, cause: str | None = None) -> dict[str, Any]:
+    """The JSON of ``f``; ``message`` and ``cause``: its texts when already rendered (in the
+    language of the output), else the Vietnamese ones."""
     return {
         "code": f.code,
         "severity": f.severity.value,
@@ -119,12 +121,12 @@ def finding_to_json(f: Finding) -> dict[str, Any]:
         "actual": _dec(f.actual),
         "difference": _dec(f.difference),
         "unit": f.unit,
-        "message": f.message,
+        "message": f.message if message is None else message,
         "cause": None
         if f.cause is None
         else {
             "code": f.cause.code,
-            "message": f.cause.message,
+            "message": f.cause.message if cause is None else cause,
             "location": None if f.cause.source is None else str(f.cause.source),
             "line": None if f.cause.source is None else f.cause.source.line,
         },

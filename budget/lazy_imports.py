@@ -35,7 +35,7 @@ LAZY_IMPORT_POINTS: tuple[tuple[str, str, str], ...] = (
     ("budget.read.pdf", "read_pdf", "pdfplumber"),
     # writers of an output: workbooks (XlsxWriter), HTML and PDF (Jinja2), the progress bar (rich)
     ("indicators.write_targets", "write_targets_xlsx", "xlsxwriter"),
-    ("plancheck.cli", "_template", "plancheck.write_xlsx"),
+    ("plancheck.cli", "_template", "plancheck.xlsx.template"),
     ("plancheck.pipeline", "check_document", "plancheck.workbook"),
     ("plancheck.cli", "_check_one", "plancheck.workbook"),
     ("plancheck.cli", "_check_one", "plancheck.report"),

@@ -9,8 +9,9 @@ wording of the important messages.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -1592,6 +1593,17 @@ def render(code: str, args: Mapping[str, object], lang: str = "vi") -> str:
 
 
 _EMPTY = "\x00"
+
+
+@functools.cache
+def filler(code: str, lang: str = "vi") -> Callable[..., str]:
+    """``render(code, args, lang)`` with its template looked up once, for a text rendered on
+    every row of a large plan (``dòng 45``); its arguments must be ints or non-empty texts,
+    which ``render`` shows as they are."""
+    template = (TEMPLATES_EN if lang == "en" else TEMPLATES)[code]
+    if "|" in template:  # counted nouns: the template depends on the counts
+        return lambda **args: render(code, args, lang)
+    return template.format
 
 
 def severity(value: str, lang: str = "vi") -> str:

@@ -77,7 +77,10 @@ class CostLine:
 
     @property
     def factors(self) -> tuple[Quantity, ...]:
-        return tuple(f for s in self.steps for f in s.factors)
+        steps = self.steps
+        if len(steps) == 1:  # most lines: the one step's own tuple, not a copy
+            return steps[0].factors
+        return tuple(f for s in steps for f in s.factors)
 
     # The unit signature of the line, what the unit check looks up; derived once from steps.
     unit_texts: tuple[str, ...] = field(init=False, repr=False, compare=False, default=())

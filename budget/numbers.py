@@ -180,7 +180,13 @@ def shift(value: Decimal, exponent: int) -> Decimal:
 
 def round_to(value: Decimal, decimals: int) -> Decimal:
     """What a spreadsheet's ROUND(x, decimals) gives: half away from zero."""
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=EXACT_ROUNDING)
+    return value.quantize(_unit_of(decimals), rounding=ROUND_HALF_UP, context=EXACT_ROUNDING)
+
+
+@lru_cache(maxsize=64)
+def _unit_of(decimals: int) -> Decimal:
+    """``1E-decimals``: one unit of the last of ``decimals`` places (built once a precision)."""
+    return Decimal(1).scaleb(-decimals)
 
 
 def plain(value: Decimal) -> str:

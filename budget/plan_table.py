@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from budget.evaluate import Evaluation, LineResult, Result, SectionResult
 from budget.findings import Finding, Severity
@@ -21,8 +22,9 @@ from budget.units import Money
 EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number, no more
 
 
-@dataclass(frozen=True)
-class LineRow:
+class LineRow(NamedTuple):
+    """One cost line of the table (a tuple: one per line of a 100.000-line plan)."""
+
     result: LineResult
     section: str  # number of the section holding the line, "" at top level
     factors: tuple[Quantity, ...]
@@ -79,11 +81,18 @@ class BudgetTable:
     slots: int  # factor columns needed
 
 
-def _coefficient(r: LineResult, unit: Money) -> Decimal:
+def _coefficient(factors: tuple[Quantity, ...], r: LineResult, unit: Money) -> Decimal:
     """What the plain product of the written factor values is multiplied by to give ``unit``."""
-    exponent = sum(f.exponent for f in r.line.factors) if any(f.money for f in r.line.factors) else r.exponent
-    percents = sum(1 for f in r.line.factors if f.percent)
-    return shift(Decimal(1), exponent - unit.exponent - 2 * percents)
+    exponent, money, percents = 0, False, 0
+    for f in factors:
+        if f.money is not None:
+            money = True
+            exponent += f.money.exponent
+        percents += f.percent
+    return shift(_ONE, (exponent if money else r.exponent) - unit.exponent - 2 * percents)
+
+
+_ONE = Decimal(1)
 
 
 def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
@@ -104,9 +113,11 @@ class _Builder:
         lines, sections = [], []
         for r in items:
             if isinstance(r, LineResult):
-                coefficient = _coefficient(r, self.unit)
-                computed = product([*(f.value for f in r.line.factors), coefficient])
-                row = LineRow(r, section, r.line.factors, coefficient, computed, self.to_unit(r.stated, r.exponent))
+                factors = r.line.factors
+                coefficient = _coefficient(factors, r, self.unit)
+                computed = product([*[f.value for f in factors], coefficient])
+                last = r.steps[-1]  # the line's stated result and its unit
+                row = LineRow(r, section, factors, coefficient, computed, self.to_unit(last.stated, last.exponent))
                 lines.append(len(self.lines))
                 self.lines.append(row)
             else:
@@ -139,6 +150,12 @@ class _Builder:
 
 def build_table(ev: Evaluation) -> tuple[BudgetTable, list[Finding]]:
     """The table in the unit of the grand total; findings for figures Excel cannot hold."""
+    table = table_of(ev)
+    return table, precision_findings(table)
+
+
+def table_of(ev: Evaluation) -> BudgetTable:
+    """The table in the unit of the grand total."""
     b = _Builder(ev.total.money)
     lines, sections = b.children(ev.items, "", 0)
     rows = tuple(b._done(i) for i in range(len(b.sections)))
@@ -152,8 +169,7 @@ def build_table(ev: Evaluation) -> tuple[BudgetTable, list[Finding]]:
         b.to_unit(ev.total.slack, 0) if ev.total.within_rounding else Decimal(0),
     )
     slots = max([3, *(len(row.factors) for row in b.lines)])
-    table = BudgetTable(ev.total.money, tuple(b.lines), rows, total, slots)
-    return table, precision_findings(table)
+    return BudgetTable(ev.total.money, tuple(b.lines), rows, total, slots)
 
 
 def too_precise(value: Decimal) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget.source import Source
+from budget.text import fold
 
 
 class Kind(enum.StrEnum):
@@ -20,6 +21,30 @@ class Kind(enum.StrEnum):
     RANGE = "range"  # 80 - 85%
     SPLIT = "split"  # 70% vào THPT, 30% học nghề
     COUNT = "count"  # khoảng 230.000 lượt người; từ 3 đến 5 trường
+
+
+# The name of each kind, as officers write it in a targets file and read it in every output:
+# the one place these words live (the reader, the writers and the views take them from here).
+KIND_WORD = {
+    Kind.MINIMUM: "tối thiểu",
+    Kind.MAXIMUM: "tối đa",
+    Kind.RANGE: "khoảng",
+    Kind.SPLIT: "cơ cấu",
+    Kind.COUNT: "số lượng",
+}
+# Other words a targets file may use for a kind (folded: no tone marks, lower case), and the
+# English names.
+KIND_SYNONYMS = {"it nhat": Kind.MINIMUM, "khong qua": Kind.MAXIMUM, "phan luong": Kind.SPLIT}
+
+
+def kind_named(folded: str) -> Kind | None:
+    """The kind a targets file names (its cell folded), or None."""
+    for kind, word in KIND_WORD.items():
+        if fold(word) == folded:
+            return kind
+    if folded in KIND_SYNONYMS:
+        return KIND_SYNONYMS[folded]
+    return Kind(folded) if folded in Kind._value2member_map_ else None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from budget.findings import Finding, Severity
 from budget.numbers import NumberError, from_xml
 from budget.source import Source
 from budget.text import fold
-from indicators.model import Kind, Share, Target
+from indicators.model import Kind, Share, Target, kind_named
 from indicators.read_table import Table, read_table
 
 COLUMNS = {  # role: folded header prefix (longest first where they share a start)
@@ -32,21 +32,6 @@ COLUMNS = {  # role: folded header prefix (longest first where they share a star
     "numerator": "tu so",
     "denominator": "mau so",
     "reference": "nguon",
-}
-KINDS = {
-    "toi thieu": Kind.MINIMUM,
-    "it nhat": Kind.MINIMUM,
-    "minimum": Kind.MINIMUM,
-    "toi da": Kind.MAXIMUM,
-    "khong qua": Kind.MAXIMUM,
-    "maximum": Kind.MAXIMUM,
-    "khoang": Kind.RANGE,
-    "range": Kind.RANGE,
-    "co cau": Kind.SPLIT,
-    "phan luong": Kind.SPLIT,
-    "split": Kind.SPLIT,
-    "so luong": Kind.COUNT,
-    "count": Kind.COUNT,
 }
 _RANGE_SPLIT = re.compile(r"\s*(?:-|–|—|đến|den)\s*")
 
@@ -116,7 +101,7 @@ def _target(row: _Row) -> Target | None:
     tid = row.text("id") or row.text("name")
     where = row.where("id")
     kind_text = fold(row.text("kind")).strip()
-    kind = KINDS.get(kind_text)
+    kind = kind_named(kind_text)
     if kind is None:
         row.findings.append(Finding(row.where("kind"), "TARGET_BAD_KIND", Severity.ERROR, {"text": row.text("kind")}))
         return None

@@ -15,7 +15,7 @@ import numpy as np
 from budget.numbers import format_vn, format_vn_fixed
 from indicators.evaluate import Gap, Pace, Rows, Status, TargetResult, Trajectory, shortfall
 from indicators.exact import from_scaled, half_up
-from indicators.model import Kind, Target
+from indicators.model import KIND_WORD, Kind, Target
 
 STATUS_TEXT = {
     Status.MET: "đạt",
@@ -31,13 +31,6 @@ PACE_TEXT = {
     Pace.NEEDS_ACCELERATION: "cần đẩy nhanh",
     Pace.LIMITED_PROGRESS: "tiến bộ hạn chế",
     Pace.MOVING_AWAY: "đi ngược mục tiêu",
-}
-KIND_TEXT = {
-    Kind.MINIMUM: "tối thiểu",
-    Kind.MAXIMUM: "tối đa",
-    Kind.RANGE: "trong khoảng",
-    Kind.SPLIT: "cơ cấu",
-    Kind.COUNT: "số lượng",
 }
 
 
@@ -113,12 +106,12 @@ def describe_bounds(t: Target) -> str:
     if t.kind is Kind.SPLIT:
         return " / ".join(f"{vn(s.percent)}% {s.label}" for s in t.shares)
     if t.lower is not None and t.upper is not None and t.lower != t.upper:
-        return f"{KIND_TEXT[Kind.RANGE]} {vn(t.lower)} - {vn(t.upper)}{unit}"
+        return f"trong {KIND_WORD[Kind.RANGE]} {vn(t.lower)} - {vn(t.upper)}{unit}"
     if t.lower is not None:
-        word = KIND_TEXT[Kind.MINIMUM] if t.kind is not Kind.COUNT else "ít nhất"
+        word = KIND_WORD[Kind.MINIMUM] if t.kind is not Kind.COUNT else "ít nhất"
         return f"{word} {vn(t.lower)}{unit}"
     assert t.upper is not None
-    return f"{KIND_TEXT[Kind.MAXIMUM]} {vn(t.upper)}{unit}"
+    return f"{KIND_WORD[Kind.MAXIMUM]} {vn(t.upper)}{unit}"
 
 
 def _row(result: TargetResult, rows: Rows, i: int) -> RowView:

@@ -13,7 +13,7 @@ from typing import Any
 from budget.layout import WORKBOOK_OPTIONS
 from budget.numbers import format_vn, plain
 from indicators.extract import Extracted
-from indicators.model import Kind
+from indicators.model import KIND_WORD, Kind
 
 HEADERS = ["Mã", "Chỉ tiêu", "Loại", "Giá trị", "Cơ cấu", "Đơn vị", "Đơn vị đo", "Hạn", "Tử số", "Mẫu số", "Nguồn",
            "Độ tin cậy", "Lý do"]  # fmt: skip
@@ -28,10 +28,6 @@ def defused(cell: str) -> str:
     if cell.startswith(RISKY_START) and not _PLAIN_NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
-
-
-KIND_WORD = {Kind.MINIMUM: "tối thiểu", Kind.MAXIMUM: "tối đa", Kind.RANGE: "khoảng", Kind.SPLIT: "cơ cấu",
-             Kind.COUNT: "số lượng"}  # fmt: skip
 
 
 def row_of(e: Extracted) -> list[str]:

@@ -9,12 +9,10 @@ money unit. The batch writers (text, JSON, HTML, workbook) only lay these record
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from budget import messages
 from budget.cli_support import EXIT_BUG, EXIT_INPUT
@@ -102,17 +100,19 @@ class DocSummary:
         return VERDICT[self.status]
 
 
-@dataclass(frozen=True, slots=True)
 class SheetRow(projection.Row):
     """A row of the projection as a document's sheet shows it: the same row, with its status
     in words (the batch's sheets and sections are Vietnamese, as its summary)."""
 
-    status_word: str = ""
+    __slots__ = ()
+
+    @property
+    def status_word(self) -> str:
+        return messages.render(f"STATUS.{self.status.value}", {})
 
     @classmethod
     def of(cls, r: projection.Row) -> SheetRow:
-        same: dict[str, Any] = {f.name: getattr(r, f.name) for f in dataclasses.fields(projection.Row)}
-        return cls(**same, status_word=messages.render(f"STATUS.{r.status.value}", {}))
+        return cls._make(r)
 
 
 @dataclass(frozen=True)

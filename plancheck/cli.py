@@ -88,7 +88,7 @@ def _template(args: argparse.Namespace) -> int:
         sys.stderr.write(t("CLI.template_bad_unit", prog="budget", unit=args.unit) + "\n")
         return EXIT_INPUT
     from budget.output import write_safely  # lazy-import point
-    from plancheck.write_xlsx import write_template  # lazy-import point
+    from plancheck.xlsx.template import write_template  # lazy-import point
 
     out = Path(args.output)
     write_safely(out, [], args.force, lambda tmp: write_template(tmp, unit))

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import enum
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 from budget import messages
 from budget.api import Report
@@ -38,12 +39,13 @@ from budget.balance import find_balances
 from budget.checks import judged_shares
 from budget.evaluate import LineResult, Result, SectionResult
 from budget.findings import Finding, Severity
-from budget.model import Section
+from budget.model import CostLine, Section
 from budget.numbers import EXACT, round_to, shift
-from budget.plan_table import BudgetTable, build_table
+from budget.plan_table import BudgetTable, table_of
 from budget.source import Source
 from indicators.extract import Extracted
-from indicators.write_targets import KIND_WORD, row_of
+from indicators.model import KIND_WORD
+from indicators.write_targets import row_of
 
 # Findings that say part of the input went unread: a document with any of them is never KHỚP.
 # (``XLSX_NOT_EVALUATED`` is not one: formulas saved without a value are recomputed by the tool.)
@@ -110,9 +112,11 @@ class Verdict:
         return EXIT_CODE[self.kind]
 
 
-@dataclass(frozen=True, slots=True)  # one per cost line: no per-instance dict
-class Row:
+class Row(NamedTuple):
     """One row of the budget tree: the grand total, a section or a cost line.
+
+    A flat tuple (one per cost line of a 100.000-line plan): several times cheaper to build
+    than a frozen dataclass, and as immutable.
 
     Figures are in the row's own unit (``unit``). ``summed`` is the sum of the children as
     stated (what the sum check compares), ``recomputed`` the same recomputed from the
@@ -320,7 +324,7 @@ def _where(source: Source, lang: str) -> str:
     if source.cell:
         return source.cell
     if source.line is not None:
-        return messages.render("R.line_at", {"line": source.line}, lang)
+        return messages.filler("R.line_at", lang)(line=source.line)
     return ""
 
 
@@ -378,6 +382,19 @@ class _Index:
             exact.setdefault(s, key)
             places.setdefault(_place(s), key)
 
+    def add_line(self, line: CostLine, key: str) -> None:
+        """A cost line's sources: the line's, each factor's and each result's."""
+        wanted = self.wanted
+        sources = [line.source]
+        for step in line.steps:
+            sources += [q.source for q in step.factors]
+            sources.append(step.stated.source)
+        for s in sources:
+            if s.cell is None and s.line not in wanted:
+                continue
+            self.lines.setdefault(s, key)
+            self.line_places.setdefault(_place(s), key)
+
     def row_of(self, f: Finding) -> str | None:
         if f.code.startswith("TOTAL_"):
             return "total"
@@ -412,8 +429,7 @@ def _index(report: Report) -> tuple[_Index, dict[int, str]]:
         for r in items:
             if isinstance(r, LineResult):
                 key = keys.make(_line_base(r))
-                sources = [r.line.source, *(q.source for s in r.line.steps for q in (*s.factors, s.stated))]
-                index.add(sources, key, True)
+                index.add_line(r.line, key)
             else:
                 sec = r.section
                 key = keys.make(f"s-{sec.number}")
@@ -426,8 +442,28 @@ def _index(report: Report) -> tuple[_Index, dict[int, str]]:
     return index, by_id
 
 
+class _Texts:
+    """Texts rendered once per distinct code and arguments: a large plan repeats a few
+    findings' messages thousands of times. Only arguments that are plain texts and ints are
+    keys (equal Decimals may be written differently: 1,0 and 1)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.done: dict[tuple[object, ...], str] = {}
+
+    def render(self, code: str, args: Mapping[str, object]) -> str:
+        if not all(type(v) is str or type(v) is int for v in args.values()):
+            return messages.render(code, args, self.lang)
+        key = (code, *args.items())
+        text = self.done.get(key)
+        if text is None:
+            text = self.done[key] = messages.render(code, args, self.lang)
+        return text
+
+
 def _shown(report: Report, index: _Index, lang: str) -> tuple[ShownFinding, ...]:
     out = []
+    texts = _Texts(lang)
     for i, f in enumerate(report.findings):
         excerpt, caret = _window(f.source) if f.source.text else ("", None)
         out.append(
@@ -438,8 +474,8 @@ def _shown(report: Report, index: _Index, lang: str) -> tuple[ShownFinding, ...]
                 messages.severity(f.severity.value, lang),
                 f.code,
                 str(f.source),
-                messages.render(f.message_key or f.code, f.args, lang),
-                "" if f.cause is None else messages.render(f.cause.code, f.cause.args, lang),
+                texts.render(f.message_key or f.code, f.args),
+                "" if f.cause is None else texts.render(f.cause.code, f.cause.args),
                 "" if f.cause is None or f.cause.source is None else str(f.cause.source),
                 excerpt,
                 caret,
@@ -537,13 +573,11 @@ class _Rows:
         key = self.by_id[id(r)]
         tl = self.table.lines[self.line_no]
         self.line_no += 1
-        line = r.line
         computed = round_to(tl.computed, self.decimals)
-        status = Status.ERROR if key in self.errors else Status.NONE if line.unread else Status.OK
+        status = Status.ERROR if key in self.errors else Status.NONE if r.line.unread else Status.OK
         sheet = Status.ERROR if round_to(tl.stated - computed, self.decimals) != 0 else Status.OK
-        self.rows.append(
-            _line_row(r, key, "line", depth, status, tuple(self.at.get(key, ())), parent, lang, sheet_status=sheet)
-        )
+        at = self.at.get(key)
+        self.rows.append(_line_row(r, key, "line", depth, status, () if at is None else tuple(at), parent, lang, sheet))
         return status
 
     def _section(self, r: SectionResult, depth: int, parent: str, lang: str) -> Status:
@@ -666,7 +700,8 @@ def _verdict(
         # a failed sum no check reported: never KHỚP (a difference rounding explains is a warning)
         # (a balance that differs is a warning: a deficit may be intended)
         errors = sum(1 for s in sums if s.kind in _SUM_KINDS and not s.ok and not s.within_rounding)
-    relations = summary.lines + len(sums) + len(judged_shares(report.evaluation))
+    # only whether any relation was judged matters: the shares are looked for when nothing else was
+    relations = summary.lines + len(sums) or len(judged_shares(report.evaluation))
     found = report.plan.has_budget or summary.amounts_found > 0
     counts = {"errors": errors, "warnings": summary.warnings, "notes": summary.notes, "unread": unread}
     headline = None
@@ -745,7 +780,7 @@ def project(
     if lang not in messages.LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
     if table is None:
-        table, _ = build_table(report.evaluation)
+        table = table_of(report.evaluation)  # its findings are the workbook's, added before
     plan = report.plan
     index, by_id = _index(report)
     shown = _shown(report, index, lang)
@@ -799,13 +834,20 @@ def project(
 def _side(report: Report, shown: Sequence[ShownFinding], lang: str) -> tuple[tuple[LineResult, Row], ...]:
     """Each computation beside the tree as a row of its own: an error when a finding of error at
     its result says so, not read when unread, else checked; the findings on its line."""
+    side = report.evaluation.side
+    if not side:
+        return ()
     wrong = {f.source for f in report.findings if f.severity is Severity.ERROR}
+    unplaced: dict[int | None, list[int]] = {}  # findings at no row, by their line
+    for sf in shown:
+        if sf.row is None:
+            unplaced.setdefault(sf.finding.source.line, []).append(sf.index)
     out: list[tuple[LineResult, Row]] = []
-    for r in report.evaluation.side:
+    for r in side:
         line = r.line
         results = {s.stated.source for s in line.steps}
         status = Status.ERROR if results & wrong else Status.NONE if line.unread else Status.OK
-        here = tuple(sf.index for sf in shown if sf.row is None and sf.finding.source.line == line.source.line)
+        here = tuple(unplaced.get(line.source.line, ()))
         key = f"b-{line.source.cell or line.source.line}-{len(out)}"
         out.append((r, _line_row(r, key, "beside", 1, status, here, None, lang)))
     return tuple(out)
@@ -824,23 +866,26 @@ def _line_row(
 ) -> Row:
     """The row of a computation: its stated and recomputed result, their difference, its unit."""
     line = r.line
+    source = line.source
+    result = line.stated
+    stated = result.value
     return Row(
         key,
         kind,
         depth,
         "",
         line.label or line.tail,
-        _where(line.source, lang),
-        line.source.line,
-        line.source.cell,
-        r.stated,
+        _where(source, lang),
+        source.line,
+        source.cell,
+        stated,
         None,
         r.computed,
-        EXACT.subtract(r.stated, r.computed),
-        line.stated.money.name if line.stated.money is not None else line.stated.unit_text,
+        EXACT.subtract(stated, r.computed),
+        result.unit_text if result.money is None else result.money.name,
         status,
         findings,
         parent,
-        tuple(f.value for f in line.factors),
-        sheet_status=sheet_status,
+        tuple([f.value for f in line.factors]),
+        sheet_status,
     )

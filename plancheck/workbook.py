@@ -14,7 +14,8 @@ from budget.findings import sort_key
 from budget.output import write_safely
 from budget.plan_table import BudgetTable, build_table
 from plancheck.projection import Projection, project
-from plancheck.write_xlsx import Provenance, write_workbook
+from plancheck.xlsx.sources_sheet import Provenance
+from plancheck.xlsx.workbook import write_workbook
 
 
 def provenance(path: str | Path, shown: str | None = None) -> Provenance:

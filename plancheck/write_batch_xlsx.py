@@ -25,7 +25,7 @@ from budget.plan_table import too_precise
 from indicators.write_targets import HEADERS as TARGET_COLUMNS
 from plancheck.batch_view import VERDICT, DocSheet, DocSummary, Overall, Status
 from plancheck.projection import Status as RowStatus
-from plancheck.write_xlsx import StoredNumber
+from plancheck.xlsx.book import StoredNumber
 
 if TYPE_CHECKING:
     from plancheck.batch_view import Skipped

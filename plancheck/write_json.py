@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -22,50 +22,86 @@ def _dec(v: Decimal | None) -> str | None:
     return None if v is None else plain(v)
 
 
-def _quantity(q: Quantity) -> dict[str, Any]:
-    return {
-        "value": plain(q.value),
-        "text": q.text,
-        "unit": q.unit_text,
-        "money_unit": None if q.money is None else q.money.name,
-        "line": q.source.line,
-        "column": q.source.col,
-        "cell": q.source.cell,
-    }
+_ESC = json.encoder.encode_basestring  # the C encoder of ``json`` (``ensure_ascii=False``)
+
+
+_NULL = "null"
+
+
+class _Encoded:
+    """A list of the document whose items are JSON text already: a large plan's lines and
+    findings are laid out as text directly (``json``'s encoder then costs several times the
+    check's own arithmetic), each figure formatted once, each unit's text encoded once."""
+
+    def __init__(self, items: Iterable[str]):
+        self.items = items
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.items)
+
+
+class _Lines:
+    """The JSON text of cost lines, with the encoded texts they share (units, sections)."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str | None, str] = {None: _NULL}
+        self.units: dict[tuple[str, str | None], str] = {}  # unit and money unit, as laid out
+
+    def _text(self, v: str | None) -> str:
+        out = self.texts.get(v)
+        if out is None:
+            out = self.texts[v] = _ESC(v)  # type: ignore[arg-type]
+        return out
+
+    def _quantity(self, q: Quantity) -> str:
+        s = q.source
+        money = q.money
+        key = (q.unit_text, None if money is None else money.name)
+        units = self.units.get(key)
+        if units is None:
+            units = self.units[key] = f'"unit": {_ESC(key[0])}, "money_unit": {self._text(key[1])}'
+        return (
+            f'{{"value": "{plain(q.value)}", "text": {_ESC(q.text)}, {units},'
+            f' "line": {_NULL if s.line is None else s.line}, "column": {_NULL if s.col is None else s.col},'
+            f' "cell": {_NULL if s.cell is None else _ESC(s.cell)}}}'
+        )
+
+    def line(self, r: LineResult, section: str | None, status: Status, beside: bool = False) -> str:
+        line = r.line
+        quantity = self._quantity
+        all_factors = line.factors
+        shown = [quantity(f) for f in all_factors]
+        factors = ", ".join(shown)
+        steps = []
+        for s in r.steps:
+            step = s.step
+            if step.factors is all_factors:  # a line of one step: its factors are the line's
+                these = factors
+            else:  # each factor laid out once, shown twice
+                by_id = dict(zip(map(id, all_factors), shown, strict=True))
+                these = ", ".join([by_id.get(id(f)) or quantity(f) for f in step.factors])
+            steps.append(
+                f'{{"factors": [{these}], "stated": {quantity(step.stated)}, "computed": "{plain(s.computed)}",'
+                f' "ok": {"true" if s.ok else "false"}}}'
+            )
+        stated = line.stated
+        source = line.source
+        end = ', "beside": true}' if beside else "}"
+        return (
+            f'{{"line": {_NULL if source.line is None else source.line}, "section": {self._text(section)},'
+            f' "label": {_ESC(line.label)}, "prefix": {self._text(line.prefix)}, "factors": [{factors}],'
+            f' "steps": [{", ".join(steps)}], "stated": {{"value": "{plain(stated.value)}",'
+            f' "unit": {self._text(stated.unit_text)}}}, "computed": "{plain(r.computed)}",'
+            f' "ok": {"true" if r.ok else "false"}, "status": "{status.value}",'
+            f' "notes": [{", ".join([_ESC(n) for n in line.notes])}], "tail": {_ESC(line.tail)},'
+            f' "text": {_ESC(source.text)}{end}'
+        )
 
 
 def _ref(r: Result) -> dict[str, Any]:
     if isinstance(r, LineResult):
         return {"kind": "line", "line": r.line.source.line}
     return {"kind": "section", "number": r.section.number}
-
-
-def _line(r: LineResult, section: str | None, status: Status) -> dict[str, Any]:
-    line = r.line
-    factors = {id(f): _quantity(f) for f in line.factors}  # each factor laid out once, shown twice
-    return {
-        "line": line.source.line,
-        "section": section,
-        "label": line.label,
-        "prefix": line.prefix,
-        "factors": [factors[id(f)] for f in line.factors],
-        "steps": [
-            {
-                "factors": [factors.get(id(f)) or _quantity(f) for f in s.step.factors],
-                "stated": _quantity(s.step.stated),
-                "computed": plain(s.computed),
-                "ok": s.ok,
-            }
-            for s in r.steps
-        ],
-        "stated": {"value": plain(line.stated.value), "unit": line.stated.unit_text},
-        "computed": plain(r.computed),
-        "ok": r.ok,
-        "status": status.value,
-        "notes": list(line.notes),
-        "tail": line.tail,
-        "text": line.source.text,
-    }
 
 
 def _section(r: SectionResult, parent: str | None, row: Row) -> dict[str, Any]:
@@ -86,18 +122,17 @@ def _section(r: SectionResult, parent: str | None, row: Row) -> dict[str, Any]:
     }
 
 
-def _finding(sf: ShownFinding, lang: str) -> dict[str, Any]:
-    doc = finding_to_json(sf.finding)
-    if lang != "vi":
-        doc["message"] = sf.message
-        if doc["cause"] is not None:
-            doc["cause"]["message"] = sf.cause
-    return doc
+def _finding(sf: ShownFinding) -> str:
+    """A finding with the texts the projection rendered (in the language of the output)."""
+    return _ENCODE(finding_to_json(sf.finding, sf.message, sf.cause))
 
 
 def projection_to_dict(p: Projection, report: Report, targets: Sequence[Extracted] = ()) -> dict[str, Any]:
     """The JSON document as a dict of lists (for a batch document and for tests)."""
-    return {k: list(v) if isinstance(v, Iterator) else v for k, v in _document(p, report, targets).items()}
+    return {
+        k: [json.loads(item) for item in v] if isinstance(v, _Encoded) else v
+        for k, v in _document(p, report, targets).items()
+    }
 
 
 def _document(p: Projection, report: Report, targets: Sequence[Extracted] = ()) -> dict[str, Any]:
@@ -119,6 +154,7 @@ def _document(p: Projection, report: Report, targets: Sequence[Extracted] = ()) 
                 visit(r.children, r.section.number)
 
     visit(ev.items, None)
+    laid = _Lines()
     ident = p.identity
     s = p.summary
     total = p.total
@@ -130,9 +166,11 @@ def _document(p: Projection, report: Report, targets: Sequence[Extracted] = ()) 
         if plan.heading is None
         else {"number": plan.heading.number, "title": plan.heading.title, "line": plan.heading.source.line},
         "verdict": {"kind": p.verdict.kind.value, "headline": p.verdict.headline, "text": p.verdict.text},
-        "lines": itertools.chain(
-            (_line(r, parent, row.status) for r, parent, row in lines),
-            (_line(r, None, row.status) | {"beside": True} for r, row in p.side),
+        "lines": _Encoded(
+            itertools.chain(
+                (laid.line(r, parent, row.status) for r, parent, row in lines),
+                (laid.line(r, None, row.status, beside=True) for r, row in p.side),
+            )
         ),
         "sections": sections,
         "total": {
@@ -162,7 +200,7 @@ def _document(p: Projection, report: Report, targets: Sequence[Extracted] = ()) 
             }
             for c in p.sums
         ],
-        "findings": (_finding(sf, p.lang) for sf in p.findings),
+        "findings": _Encoded(_finding(sf) for sf in p.findings),
         "targets": to_dicts(list(targets)),
         "summary": {
             "lines": s.lines,
@@ -216,22 +254,25 @@ def stream(doc: dict[str, Any], write: Callable[[str], object]) -> None:
     """Each top-level key on its own line and each list item on its own line, every item encoded
     by the C encoder: ``indent=`` makes ``json`` fall back to its pure-Python encoder, about four
     times slower on a 100.000-line plan, for output that machines read anyway. A list may be an
-    iterator: its items are encoded and written one at a time."""
+    iterator, or items already encoded: its items are written one at a time."""
     write("{\n")
     last = len(doc) - 1
     for i, (key, value) in enumerate(doc.items()):
         comma = ",\n" if i < last else "\n"
-        items = iter(value) if isinstance(value, list | Iterator) else None
+        encoded = isinstance(value, _Encoded)
+        items = iter(value) if encoded or isinstance(value, list | Iterator) else None
         first = next(items, _NONE) if items is not None else _NONE
         if first is _NONE:
             write(f"  {_ENCODE(key)}: {_ENCODE([] if items is not None else value)}{comma}")
             continue
         assert items is not None
-        write(f"  {_ENCODE(key)}: [\n    {_ENCODE(first)}")
-        for item in items:
-            write(f",\n    {_ENCODE(item)}")
+        encode: Callable[[Any], str] = str if encoded else _ENCODE  # ``str`` of a text is that text
+        write(f"  {_ENCODE(key)}: [\n    {encode(first)}")
+        while chunk := list(itertools.islice(items, _CHUNK)):  # fewer, larger writes
+            write(",\n    " + ",\n    ".join(map(encode, chunk)))
         write(f"\n  ]{comma}")
     write("}")
 
 
 _NONE = object()
+_CHUNK = 256  # items of a list written at once

@@ -68,7 +68,7 @@ def test_a_text_check_imports_no_reader_or_writer_of_other_formats(text_check: d
         "plancheck.batch_view",
         "plancheck.report",
         "plancheck.workbook",
-        "plancheck.write_xlsx",
+        "plancheck.xlsx.workbook",
         "plancheck.write_batch_xlsx",
         "plancheck.write_batch_html",
         "plancheck.progress",

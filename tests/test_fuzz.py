@@ -288,7 +288,7 @@ def bases() -> tuple[tuple[str, bytes, float], ...]:
     checked budget written by the tool."""
     from budget.api import check_file
     from plancheck.workbook import save_workbook, with_workbook_findings
-    from plancheck.write_xlsx import write_template
+    from plancheck.xlsx.template import write_template
 
     folder = Path(tempfile.mkdtemp(prefix="fuzz-bases-"))
     template = folder / "mau.xlsx"

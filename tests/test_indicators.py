@@ -297,3 +297,18 @@ def test_workbook_with_chart(tmp_path: Path) -> None:
     assert ws["A4"].value == "HP-PHAN-LUONG"
     assert len(ws.conditional_formatting) >= 1
     assert run("check", str(HP), str(DATA), "--xlsx", str(out)).returncode == 2  # exists: needs --force
+
+
+def test_kind_words_live_in_one_place_and_read_back() -> None:
+    from budget.text import fold
+    from indicators.model import KIND_WORD, Kind, kind_named
+
+    assert {kind_named(fold(word)) for word in KIND_WORD.values()} == set(Kind)
+    assert [kind_named(w) for w in ("it nhat", "khong qua", "phan luong", "range", "count", "bao nhieu")] == [
+        Kind.MINIMUM,
+        Kind.MAXIMUM,
+        Kind.SPLIT,
+        Kind.RANGE,
+        Kind.COUNT,
+        None,
+    ]

@@ -28,7 +28,7 @@ from plancheck.cli import main
 from plancheck.projection import Projection, Status, project
 from plancheck.report import chromium_command, environment, find_chromium, render_html
 from plancheck.workbook import save_workbook, with_workbook_findings
-from plancheck.write_xlsx import number_format, text_lines
+from plancheck.xlsx.formats import number_format, text_lines
 from tests.helpers import HA_DONG, IN_CI, Ran, run_in_process, run_process
 from tests.office import convert, number, recalculated_sheets
 from tests.test_projection import CHECKED_AT, three_errors

@@ -1,6 +1,6 @@
-"""The fast row writer (``plancheck.xlsx_rows``) writes the same bytes as XlsxWriter's own.
+"""The fast row writer (``plancheck.xlsx.rows``) writes the same bytes as XlsxWriter's own.
 
-Each workbook is written twice: with the ``_Worksheet._write_single_row`` override and with
+Each workbook is written twice: with the ``FastWorksheet._write_single_row`` override and with
 it removed (XlsxWriter's row writer); every member of the two files but the document
 properties (which hold the time of writing) must be identical.
 """
@@ -18,10 +18,11 @@ import pytest
 from benchmarks.synthetic import bench_plan
 from budget import check_file
 from budget.units import money_named
-from plancheck import write_xlsx
 from plancheck.projection import project
 from plancheck.workbook import save_workbook, with_workbook_findings
-from plancheck.write_xlsx import EMPTY, StoredNumber, _options, _Workbook, _Worksheet, write_template
+from plancheck.xlsx import book
+from plancheck.xlsx.book import EMPTY, FastWorkbook, FastWorksheet, StoredNumber, workbook_options
+from plancheck.xlsx.template import write_template
 
 TRICKY = """Số: 12/KH-UBND
 
@@ -50,7 +51,7 @@ def _members(path: Path) -> dict[str, bytes]:
 def _both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: Callable[[Path], None]) -> int:
     """Write with the fast rows and with XlsxWriter's; assert identical; rows written fast."""
     fast_rows = 0
-    original = write_xlsx.row_xml
+    original = book.row_xml
 
     def counting(ws: Any, row: int, cells: dict[int, Any]) -> str | None:
         nonlocal fast_rows
@@ -59,10 +60,10 @@ def _both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: Callable[[Path
         return xml
 
     with monkeypatch.context() as m:
-        m.setattr(write_xlsx, "row_xml", counting)
+        m.setattr(book, "row_xml", counting)
         write(tmp_path / "fast.xlsx")
     with monkeypatch.context() as m:
-        m.delattr(_Worksheet, "_write_single_row")
+        m.delattr(FastWorksheet, "_write_single_row")
         write(tmp_path / "slow.xlsx")
     fast, slow = _members(tmp_path / "fast.xlsx"), _members(tmp_path / "slow.xlsx")
     assert sorted(fast) == sorted(slow)
@@ -122,7 +123,7 @@ _STRINGS = [
 
 
 def _sheet_writer(out: Path) -> None:
-    wb = _Workbook(str(out), _options())
+    wb = FastWorkbook(str(out), workbook_options())
     fmt = wb.add_format({"border": 1, "num_format": "#,##0.00"})
     column = wb.add_format({"italic": True})
     ws = wb.add_worksheet("Ô")
