@@ -1,6 +1,7 @@
 """What both commands (``budget``, ``indicators``) share: the exit codes, an argument parser
-that speaks Vietnamese and exits 2 on a wrong command, and how an unreadable input, a bug
-or Ctrl-C is told: always in Vietnamese, never with a traceback or a library's English text."""
+that speaks the run's language (Vietnamese, or English with ``--lang en``: its help, usage and
+errors included) and exits 2 on a wrong command, and how an unreadable input, a bug or Ctrl-C
+is told: in the run's language, never with a traceback or a library's own text."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from budget import messages
 from budget.findings import InputError
@@ -26,11 +28,114 @@ _STRERROR = {os.strerror(n): n for n in errno.errorcode}
 _ERRNO = re.compile(r"\[Errno (\d+)\]")  # ``str(OSError)``
 
 
+def language(argv: Sequence[str]) -> str:
+    """The language a command line asks for (``--lang en`` or ``--lang=en``, anywhere before
+    ``--``), Vietnamese by default: known before parsing, so help and errors speak it too."""
+    lang = "vi"
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("=")[2]
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in messages.LANGUAGES:
+            lang = value
+    return lang
+
+
+def words(lang: str) -> Callable[..., str]:
+    """``t(key, **args)``: the text of a message key in ``lang``."""
+
+    def t(key: str, **args: object) -> str:
+        return messages.render(key, args, lang)
+
+    return t
+
+
+# argparse's own messages (its English source texts), as patterns, and the key of each in the
+# catalogue: an error argparse composed is told again in the run's language
+_ARGPARSE_ERRORS = tuple(
+    (re.compile(pattern + "$", re.DOTALL), key)
+    for pattern, key in (
+        (r"argument (?P<argument>.+?): (?P<message>.+)", "ARGS.argument"),
+        (r"invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)", "ARGS.invalid_choice"),
+        (r"the following arguments are required: (?P<names>.+)", "ARGS.required"),
+        (r"unrecognized arguments: (?P<names>.*)", "ARGS.unrecognized"),
+        (r"expected one argument", "ARGS.expected_one"),
+        (r"expected at most one argument", "ARGS.expected_at_most_one"),
+        (r"expected at least one argument", "ARGS.expected_at_least_one"),
+        (r"invalid (?P<type>\w+) value: (?P<value>.+)", "ARGS.invalid_value"),
+        (r"ambiguous option: (?P<option>.+?) could match (?P<matches>.+)", "ARGS.ambiguous"),
+        (r"not allowed with argument (?P<names>.+)", "ARGS.not_allowed"),
+        (r"one of the arguments (?P<names>.+) is required", "ARGS.one_required"),
+        (r"ignored explicit argument (?P<value>.+)", "ARGS.ignored_explicit"),
+    )
+)
+
+
+def argparse_error(message: str, lang: str) -> str:
+    """``message``, an error argparse composed in English, in ``lang`` (as is when unknown)."""
+    for pattern, key in _ARGPARSE_ERRORS:
+        if m := pattern.match(message):
+            args = dict(m.groupdict())
+            if "message" in args:
+                args["message"] = argparse_error(args["message"], lang)
+            return messages.render(key, args, lang)
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout with the word before the usage line in the run's language."""
+
+    lang = "vi"
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        if prefix is None:
+            prefix = messages.render("ARGS.usage", {}, self.lang) + " "
+        super().add_usage(usage, actions, groups, prefix)
+
+
+class _SubParsers(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Sub-commands whose parsers speak the language of the command's."""
+
+    lang = "vi"
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        kwargs.setdefault("lang", self.lang)
+        return super().add_parser(name, **kwargs)  # type: ignore[no-any-return]
+
+
 class Parser(argparse.ArgumentParser):
+    """An argument parser whose help, usage and errors are in ``lang``; a wrong command exits 2.
+    Its sub-commands' parsers take the same language."""
+
+    def __init__(self, *args: Any, lang: str = "vi", **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", type(f"_Formatter_{lang}", (_Formatter,), {"lang": lang}))
+        kwargs["add_help"] = False  # our own -h, its help in the language
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+        self.register("action", "parsers", type(f"_SubParsers_{lang}", (_SubParsers,), {"lang": lang}))
+        t = words(lang)
+        self._positionals.title = t("ARGS.positionals")
+        self._optionals.title = t("ARGS.options")
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=t("ARGS.help"))
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: lệnh không hợp lệ: {message}\n")
+        args = {"prog": self.prog, "message": argparse_error(message, self.lang)}
+        sys.stderr.write(messages.render("ARGS.bad", args, self.lang) + "\n")
         sys.exit(EXIT_INPUT)
+
+
+def bad_command(prog: str, key: str, lang: str, **args: object) -> int:
+    """A command line argparse accepted but the command refuses: one line on stderr, exit 2."""
+    message = messages.render(key, args, lang)
+    sys.stderr.write(messages.render("ARGS.bad", {"prog": prog, "message": message}, lang) + "\n")
+    return EXIT_INPUT
 
 
 def _vietnamese(e: InputError) -> InputError:
@@ -45,40 +150,41 @@ def _vietnamese(e: InputError) -> InputError:
     return e
 
 
-def input_error(e: InputError) -> int:
-    """``file:line: lỗi [CODE] message`` on stderr; the exit code for an unreadable input."""
+def input_error(e: InputError, lang: str = "vi") -> int:
+    """``file:line: lỗi [CODE] message`` on stderr (in ``lang``); the exit code for an unreadable input."""
     e = _vietnamese(e)
-    sys.stderr.write(f"{e.source}: lỗi [{e.code}] {e.message}\n")
+    text = messages.render(e.code, e.args_, lang)
+    sys.stderr.write(f"{e.source}: {messages.severity('error', lang)} [{e.code}] {text}\n")
     return EXIT_INPUT
 
 
-def internal_error(prog: str, e: BaseException) -> int:
-    """A bug: said plainly in Vietnamese, with the kind of error only (its text may be English
-    and may quote the input); the traceback when ``BUDGET_DEBUG`` is set."""
+def internal_error(prog: str, e: BaseException, lang: str = "vi") -> int:
+    """A bug: said plainly, with the kind of error only (its text may be English and may quote
+    the input); the traceback when ``BUDGET_DEBUG`` is set."""
     if os.environ.get(DEBUG_ENV):
         traceback.print_exception(e, file=sys.stderr)
-    text = messages.render("INTERNAL_ERROR", {"kind": type(e).__name__})
+    text = messages.render("INTERNAL_ERROR", {"kind": type(e).__name__}, lang)
     sys.stderr.write(f"{prog}: {text}\n")
     return EXIT_BUG
 
 
-def interrupted(prog: str) -> int:
-    """Ctrl-C outside a write: one Vietnamese line, exit 130."""
-    sys.stderr.write(f"\n{prog}: {messages.render('INTERRUPTED', {})}\n")
+def interrupted(prog: str, lang: str = "vi") -> int:
+    """Ctrl-C outside a write: one line, exit 130."""
+    sys.stderr.write(f"\n{prog}: {messages.render('INTERRUPTED', {}, lang)}\n")
     return EXIT_INTERRUPTED
 
 
-def guarded(prog: str, command: Callable[[], int]) -> int:
+def guarded(prog: str, command: Callable[[], int], lang: str = "vi") -> int:
     """Run one command: an unreadable input or refused output exits 2, a bug exits 3, Ctrl-C
     exits 130, never a traceback."""
     try:
         return command()
     except InputError as e:
-        return input_error(e)
+        return input_error(e, lang)
     except KeyboardInterrupt:
-        return interrupted(prog)
+        return interrupted(prog, lang)
     except Exception as e:  # a bug: say so plainly, with no traceback
-        return internal_error(prog, e)
+        return internal_error(prog, e, lang)
 
 
 def utf8_streams() -> None:
@@ -98,7 +204,7 @@ def run_main(prog: str, main: Callable[[], int]) -> None:
         code = main()
         sys.stdout.flush()
     except KeyboardInterrupt:
-        code = interrupted(prog)
+        code = interrupted(prog, language(sys.argv[1:]))
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # Python would complain again when flushing at exit

@@ -180,19 +180,12 @@ TEMPLATES: Mapping[str, str] = {
     "XLSX_TOO_MANY_ROWS": (
         "Trang “{member}” khai báo {rows} dòng, vượt giới hạn 1.048.576 dòng của một trang tính; không đọc."
     ),
-    "XLSX_NO_DETAIL": "Bảng tính không có trang “{sheet}”; hãy dùng mẫu tạo bởi lệnh budget template.",
-    "XLSX_NO_HEADER": "Trang “{sheet}” không có dòng tiêu đề (Thừa số 1, Thành tiền tính ...).",
-    "CSV_NO_HEADER": "Tệp CSV không có dòng tiêu đề (Thừa số 1, Thành tiền tính ...).",
     # what workbooks say
     "XLSX_NOT_A_NUMBER": "Ô này phải là số nhưng có “{text}”; dòng này không được tính ô này.",
     "XLSX_NUMBER_AS_TEXT": "Số “{text}” được nhập dưới dạng chữ; đã đọc như số.",
     "XLSX_NO_AMOUNT": "Dòng có thừa số nhưng không có thành tiền hay số ghi; dòng này không được kiểm tra.",
     "GRID_HIDDEN_ROW": "Dòng {row} đang bị ẩn trong bảng tính; số tiền của dòng này vẫn được đọc và kiểm tra.",
     "GRID_HIDDEN_SHEET": "Trang “{sheet}” đang bị ẩn trong bảng tính; các bảng của trang vẫn được đọc và kiểm tra.",
-    "GRID_NOT_EVALUATED": (
-        "Ô này có công thức nhưng tệp không lưu giá trị đã tính và chương trình không tính lại được; "
-        "ô này không được kiểm tra, không coi là 0."
-    ),
     "GRID_NO_AMOUNT_COLUMN": (
         "Bảng có các cột “{columns}” nhưng không có cột thành tiền (Thành tiền, Số tiền, Kinh phí …); "
         "các dòng của bảng không được kiểm tra."
@@ -268,7 +261,6 @@ TEMPLATES: Mapping[str, str] = {
     "INPUT_ENCODING": (
         "Tệp không phải văn bản UTF-8 hay UTF-16 (byte lạ ở vị trí {offset}); hãy lưu lại dưới dạng UTF-8."
     ),
-    "INPUT_UNSUPPORTED": "Không đọc được loại tệp “{suffix}”; hãy dùng tệp văn bản .txt.",
     "INPUT_TOO_DEEP": (
         "Mục {number} lồng {depth} cấp, vượt giới hạn {limit} cấp; không đọc. Hãy kiểm tra lại cách đánh số mục."
     ),
@@ -377,6 +369,71 @@ TEMPLATES: Mapping[str, str] = {
         "Đã dừng theo yêu cầu ({signal}) trong khi ghi; tệp kết quả chưa được ghi, tệp cũ (nếu có) "
         "vẫn giữ nguyên, không để lại tệp tạm."
     ),
+    # the command line: argparse's words and errors, the commands' help
+    "ARGS.usage": "cách dùng:",
+    "ARGS.positionals": "đối số",
+    "ARGS.options": "tùy chọn",
+    "ARGS.help": "hiện hướng dẫn này rồi thoát",
+    "ARGS.version": "hiện phiên bản của công cụ rồi thoát",
+    "ARGS.bad": "{prog}: lệnh không hợp lệ: {message}",
+    "ARGS.argument": "đối số {argument}: {message}",
+    "ARGS.invalid_choice": "không có lựa chọn {value} (chọn một trong {choices})",
+    "ARGS.required": "thiếu đối số bắt buộc: {names}",
+    "ARGS.unrecognized": "không hiểu các đối số: {names}",
+    "ARGS.expected_one": "cần đúng một giá trị",
+    "ARGS.expected_at_most_one": "chỉ nhận nhiều nhất một giá trị",
+    "ARGS.expected_at_least_one": "cần ít nhất một giá trị",
+    "ARGS.invalid_value": "giá trị không hợp lệ (cần kiểu {type}): {value}",
+    "ARGS.ambiguous": "tùy chọn {option} chưa rõ, có thể là {matches}",
+    "ARGS.not_allowed": "không dùng cùng với đối số {names}",
+    "ARGS.one_required": "cần một trong các đối số {names}",
+    "ARGS.ignored_explicit": "giá trị {value} bị bỏ qua",
+    "CLI.command": "LỆNH",
+    "CLI.file": "TỆP",
+    "CLI.lang": "ngôn ngữ của kết quả, trợ giúp và thông báo lỗi (mặc định: vi)",
+    "CLI.indicators_lang": (
+        "ngôn ngữ của trợ giúp và thông báo lỗi (mặc định: vi); kết quả đánh giá chỉ có bằng tiếng Việt"
+    ),
+    "CLI.force": "cho phép ghi đè tệp kết quả đã có",
+    "CLI.budget": "Kiểm tra dự toán kinh phí trong kế hoạch, đề án.",
+    "CLI.check": "kiểm tra từng phép nhân, tổng mục và tổng kinh phí",
+    "CLI.check_file": (
+        "văn bản kế hoạch (.txt, UTF-8 hoặc UTF-16), bảng dự toán (.xlsx, .csv); nhiều tệp, thư mục hoặc mẫu *.txt"
+        " thì kiểm tra song song và tổng hợp các đơn vị"
+    ),
+    "CLI.format": "dạng kết quả (mặc định: text)",
+    "CLI.xlsx": "ghi kết quả ra bảng tính Excel (công thức sống)",
+    "CLI.html": "ghi báo cáo để in và ký (một trang HTML tự chứa)",
+    "CLI.pdf": "ghi báo cáo ra PDF (in bằng Chromium không giao diện)",
+    "CLI.strict_units": "coi đơn vị không triệt tiêu hết (còn dư) là lỗi thay vì cảnh báo",
+    "CLI.manifest": "danh sách tệp cần kiểm tra (mỗi dòng một đường dẫn, hoặc CSV có cột path; '-' là đọc từ stdin)",
+    "CLI.manifest_var": "DANH_SÁCH.csv",
+    "CLI.jobs": "số tiến trình kiểm tra song song (mặc định: mọi lõi CPU)",
+    "CLI.quiet": "không hiện thanh tiến độ",
+    "CLI.template": "tạo bảng tính dự toán trống để cán bộ điền",
+    "CLI.template_output": "tệp bảng tính sẽ tạo",
+    "CLI.template_unit": "đơn vị tính của bảng (mặc định: triệu đồng)",
+    "CLI.template_force": "cho phép ghi đè tệp đã có",
+    "CLI.template_bad_unit": "{prog}: đơn vị tính không hợp lệ: {unit}",
+    "CLI.template_done": "Đã tạo {out}: bảng dự toán trống, đơn vị {unit}.",
+    "CLI.outputs_differ": "--xlsx, --html và --pdf phải ghi ra các tệp khác nhau",
+    "CLI.jobs_positive": "--jobs phải là số nguyên dương",
+    "CLI.no_input": "cần ít nhất một tệp, thư mục hoặc --manifest",
+    "CLI.nothing_to_check": "{prog}: không có văn bản dự toán nào để kiểm tra (bỏ qua {skipped} tệp)",
+    "CLI.batch_interrupted": "{prog}: đã dừng theo yêu cầu (Ctrl-C); kết quả trên chưa đầy đủ.",
+    "CLI.indicators": "Đánh giá chỉ tiêu của kế hoạch theo số liệu thực tế.",
+    "CLI.indicators_check": "đánh giá từng chỉ tiêu: đạt hay chưa, còn thiếu bao nhiêu, lộ trình",
+    "CLI.targets_var": "CHỈ_TIÊU",
+    "CLI.targets": "bảng chỉ tiêu (.csv hoặc .xlsx)",
+    "CLI.data_var": "SỐ_LIỆU",
+    "CLI.data": "số liệu thực tế (.csv hoặc .xlsx; dạng dài hoặc rộng)",
+    "CLI.year_var": "NĂM",
+    "CLI.as_of": "năm đánh giá (mặc định: năm mới nhất có số liệu)",
+    "CLI.indicators_format": "dạng kết quả",
+    "CLI.indicators_xlsx": "ghi kết quả ra bảng tính, có biểu đồ lộ trình",
+    "CLI.extract": "tìm các chỉ tiêu nêu trong văn bản kế hoạch",
+    "CLI.extract_file": "văn bản kế hoạch (.txt)",
+    "CLI.extract_output": "ghi bảng chỉ tiêu (.xlsx hoặc .csv)",
     "INTERRUPTED": "Đã dừng theo yêu cầu (Ctrl-C); chưa ghi tệp kết quả nào.",
     "INTERNAL_ERROR": (
         "lỗi nội bộ ({kind}): đây là lỗi của công cụ, không phải của tệp đầu vào. Xin gửi tệp đầu vào "
@@ -457,7 +514,6 @@ TEMPLATES: Mapping[str, str] = {
     "UNREAD.lines": "{count} dòng phép tính",
     "UNREAD.cells": "{count} ô công thức",
     "UNREAD.other": "{count} chỗ khác",
-    "SUM_UNCHECKED": "{label}: cộng được {computed} {unit}, ghi {stated} {unit}; chưa có kiểm tra nào báo lỗi này.",
     "STATUS.ok": "Khớp",
     "STATUS.error": "Sai",
     "STATUS.inner": "Có khoản sai",
@@ -575,6 +631,7 @@ TEMPLATES: Mapping[str, str] = {
         "(apt-get install chromium) hoặc dùng --html rồi in từ trình duyệt."
     ),
     "REPORT_PDF_FAILED": "Chromium không in được báo cáo ra PDF: {reason}.",
+    "REPORT_REASON.exit": "Chromium dừng với mã {code} mà không tạo ra tệp PDF",
     # likely causes
     "CAUSE_STATED_RESULT": (
         "Nhiều khả năng ghi nhầm kết quả: với {computed} {unit} như phép nhân cho thì {parent} khớp."
@@ -855,9 +912,6 @@ TEMPLATES_EN: Mapping[str, str] = {
         "and was not read."
     ),
     "XLSX_TOO_MANY_ROWS": "The sheet “{member}” declares {rows} rows, over the 1,048,576 rows a sheet holds; not read.",
-    "XLSX_NO_DETAIL": "The workbook has no sheet “{sheet}”; use the template written by budget template.",
-    "XLSX_NO_HEADER": "The sheet “{sheet}” has no header row (Thừa số 1, Thành tiền tính ...).",
-    "CSV_NO_HEADER": "The CSV file has no header row (Thừa số 1, Thành tiền tính ...).",
     "XLSX_XML_GUARD_OFF": (
         "The protection for reading a workbook's XML is switched off (environment variable "
         "OPENPYXL_DEFUSEDXML={value}, or the defusedxml library is missing); the tool does not read workbooks "
@@ -951,12 +1005,8 @@ TEMPLATES_EN: Mapping[str, str] = {
     "XLSX_NO_AMOUNT": "The line has factors but no amount, computed or stated; it was not checked.",
     "GRID_HIDDEN_ROW": "Row {row} is hidden in the workbook; its amount was read and checked all the same.",
     "GRID_HIDDEN_SHEET": "Sheet “{sheet}” is hidden in the workbook; its tables were read and checked all the same.",
-    "GRID_NOT_EVALUATED": (
-        "This cell holds a formula whose value the file does not store and the tool could not recompute; "
-        "it was not checked, and not taken as 0."
-    ),
     "GRID_NO_AMOUNT_COLUMN": (
-        "The table has the columns “{columns}” but no amount column (Thành tiền, Số tiền, Kinh phí …); "
+        "The table has the columns “{columns}” but no amount column (“Thành tiền”, “Số tiền”, “Kinh phí” …); "
         "its rows were not checked."
     ),
     "XLSX_NOT_EVALUATED": (
@@ -1027,7 +1077,6 @@ TEMPLATES_EN: Mapping[str, str] = {
     "INPUT_EMPTY": "The file is empty.",
     "INPUT_BINARY": "The file is not text (binary byte at offset {offset}).",
     "INPUT_ENCODING": "The file is not UTF-8 or UTF-16 text (odd byte at offset {offset}); save it as UTF-8.",
-    "INPUT_UNSUPPORTED": "Cannot read files of type “{suffix}”; use a .txt text file.",
     "INPUT_TOO_DEEP": (
         "Section {number} is nested {depth} levels deep, over the limit of {limit} levels; not read. "
         "Check how the sections are numbered."
@@ -1058,6 +1107,71 @@ TEMPLATES_EN: Mapping[str, str] = {
         "Stopped on request ({signal}) while writing; the result file was not written, the old file (if any) "
         "is unchanged, and no temporary file is left behind."
     ),
+    # the command line: argparse's words and errors, the commands' help
+    "ARGS.usage": "usage:",
+    "ARGS.positionals": "positional arguments",
+    "ARGS.options": "options",
+    "ARGS.help": "show this help message and exit",
+    "ARGS.version": "show the tool's version and exit",
+    "ARGS.bad": "{prog}: invalid command: {message}",
+    "ARGS.argument": "argument {argument}: {message}",
+    "ARGS.invalid_choice": "invalid choice: {value} (choose from {choices})",
+    "ARGS.required": "the following arguments are required: {names}",
+    "ARGS.unrecognized": "unrecognized arguments: {names}",
+    "ARGS.expected_one": "expected one argument",
+    "ARGS.expected_at_most_one": "expected at most one argument",
+    "ARGS.expected_at_least_one": "expected at least one argument",
+    "ARGS.invalid_value": "invalid {type} value: {value}",
+    "ARGS.ambiguous": "ambiguous option: {option} could match {matches}",
+    "ARGS.not_allowed": "not allowed with argument {names}",
+    "ARGS.one_required": "one of the arguments {names} is required",
+    "ARGS.ignored_explicit": "ignored explicit argument {value}",
+    "CLI.command": "COMMAND",
+    "CLI.file": "FILE",
+    "CLI.lang": "language of the result, the help and the error messages (default: vi)",
+    "CLI.indicators_lang": (
+        "language of the help and the error messages (default: vi); the evaluation is in Vietnamese only"
+    ),
+    "CLI.force": "allow overwriting an existing result file",
+    "CLI.budget": "Check the budget estimates in plans and projects.",
+    "CLI.check": "check every product, section sum and grand total",
+    "CLI.check_file": (
+        "plan text (.txt, UTF-8 or UTF-16), budget table (.xlsx, .csv); several files, folders or patterns such as "
+        "*.txt are checked in parallel and summarised by unit"
+    ),
+    "CLI.format": "form of the result (default: text)",
+    "CLI.xlsx": "write the result to an Excel workbook (live formulas)",
+    "CLI.html": "write a report to print and sign (one self-contained HTML page)",
+    "CLI.pdf": "write the report as PDF (printed with headless Chromium)",
+    "CLI.strict_units": "treat units that do not cancel (a residue) as errors instead of warnings",
+    "CLI.manifest": "list of files to check (one path a line, or a CSV with a path column; '-' reads stdin)",
+    "CLI.manifest_var": "LIST.csv",
+    "CLI.jobs": "number of checking processes in parallel (default: every CPU core)",
+    "CLI.quiet": "do not show the progress bar",
+    "CLI.template": "create an empty budget workbook for an officer to fill in",
+    "CLI.template_output": "the workbook file to create",
+    "CLI.template_unit": "unit of the table's amounts (default: triệu đồng)",
+    "CLI.template_force": "allow overwriting an existing file",
+    "CLI.template_bad_unit": "{prog}: invalid unit of amounts: {unit}",
+    "CLI.template_done": "Created {out}: an empty budget table, amounts in {unit}.",
+    "CLI.outputs_differ": "--xlsx, --html and --pdf must write to different files",
+    "CLI.jobs_positive": "--jobs must be a positive whole number",
+    "CLI.no_input": "give at least one file, folder or --manifest",
+    "CLI.nothing_to_check": "{prog}: no budget document to check ({skipped:file|files} skipped)",
+    "CLI.batch_interrupted": "{prog}: stopped on request (Ctrl-C); the result above is incomplete.",
+    "CLI.indicators": "Evaluate a plan's targets against actual data.",
+    "CLI.indicators_check": "evaluate every target: met or not, how far off, its path",
+    "CLI.targets_var": "TARGETS",
+    "CLI.targets": "table of targets (.csv or .xlsx)",
+    "CLI.data_var": "DATA",
+    "CLI.data": "actual data (.csv or .xlsx; long or wide form)",
+    "CLI.year_var": "YEAR",
+    "CLI.as_of": "year of the evaluation (default: the latest year with data)",
+    "CLI.indicators_format": "form of the result",
+    "CLI.indicators_xlsx": "write the result to a workbook, with charts of the path",
+    "CLI.extract": "find the targets a plan text states",
+    "CLI.extract_file": "plan text (.txt)",
+    "CLI.extract_output": "write the table of targets (.xlsx or .csv)",
     "INTERRUPTED": "Stopped on request (Ctrl-C); no result file was written.",
     "INTERNAL_ERROR": (
         "internal error ({kind}): this is a fault of the tool, not of the input file. Please send the input "
@@ -1081,7 +1195,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "OS_REASON.OTHER": "system error {code}; try again or choose another folder",
     # indicators: targets and data
     "TABLE_EMPTY": "The table has no rows.",
-    "TARGET_BAD_KIND": "Unknown kind of target “{text}”; use: tối thiểu, tối đa, khoảng, cơ cấu, số lượng.",
+    "TARGET_BAD_KIND": "Unknown kind of target “{text}”; use: minimum, maximum, range, split, count.",
     "TARGET_BAD_NUMBER": "Cannot read the target's number “{text}”.",
     "TARGET_NO_BOUNDS": "Target {id} states no value to reach.",
     "TARGET_NO_MEASURE": "Target {id} states no numerator (the measure it is computed from).",
@@ -1092,7 +1206,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "TARGET_SHARES_NOT_100": "The shares of the split add up to {total}%, not 100%.",
     "TARGET_MEASURE_MISSING": "Target {id}: the data have no measure {measures}; this target cannot be evaluated.",
-    "DATA_NO_HEADER": "The data table needs the columns Đơn vị and Năm (and Chỉ số, Giá trị in the long form).",
+    "DATA_NO_HEADER": "The data table needs the columns Unit and Year (and Measure, Value in the long form).",
     "DATA_NOT_A_NUMBER": "The data cell holds “{text}”, not a number; the value is not used.",
     "DATA_BAD_YEAR": "The year “{text}” is not valid; the row is not used.",
     "DATA_NEGATIVE": (
@@ -1148,7 +1262,6 @@ TEMPLATES_EN: Mapping[str, str] = {
     "UNREAD.lines": "{count:computation line|computation lines}",
     "UNREAD.cells": "{count:formula cell|formula cells}",
     "UNREAD.other": "{count:other place|other places}",
-    "SUM_UNCHECKED": "{label}: adds up to {computed} {unit}, states {stated} {unit}; no check reported it.",
     "STATUS.ok": "Matches",
     "STATUS.error": "Wrong",
     "STATUS.inner": "Error inside",
@@ -1264,6 +1377,7 @@ TEMPLATES_EN: Mapping[str, str] = {
         "(apt-get install chromium) or use --html and print from a browser."
     ),
     "REPORT_PDF_FAILED": "Chromium could not print the report to PDF: {reason}.",
+    "REPORT_REASON.exit": "Chromium stopped with exit code {code} and produced no PDF file",
     # likely causes
     "CAUSE_STATED_RESULT": (
         "Most likely the result was mistyped: with {computed} {unit}, as the product gives, {parent} matches."
@@ -1408,7 +1522,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "TABLE_ROW_NOT_CHECKED.spare": (
         "Row “{label}” of the table has figures in columns whose part in the product is not known (such as "
-        "Số điểm, Tần suất); its amount {value} {unit} is not checked as a product."
+        "“Số điểm”, “Tần suất”); its amount {value} {unit} is not checked as a product."
     ),
 }
 

@@ -10,7 +10,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from budget.cli_support import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parser, guarded, input_error, internal_error
+from budget import messages
+from budget.cli_support import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_OK,
+    Parser,
+    guarded,
+    input_error,
+    internal_error,
+    language,
+    words,
+)
 from budget.findings import InputError
 from budget.output import check_target, write_safely
 from indicators.api import check_targets, plan_targets
@@ -20,21 +31,25 @@ from indicators.write_text import write_text
 from indicators.write_xlsx import write_targets_workbook
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = Parser(prog="indicators", description="Đánh giá chỉ tiêu của kế hoạch theo số liệu thực tế.")
-    sub = p.add_subparsers(dest="command", metavar="LỆNH")
-    c = sub.add_parser("check", help="đánh giá từng chỉ tiêu: đạt hay chưa, còn thiếu bao nhiêu, lộ trình")
-    c.add_argument("targets", metavar="CHỈ_TIÊU", help="bảng chỉ tiêu (.csv hoặc .xlsx)")
-    c.add_argument("data", metavar="SỐ_LIỆU", help="số liệu thực tế (.csv hoặc .xlsx; dạng dài hoặc rộng)")
-    c.add_argument("--as-of", type=int, metavar="NĂM", help="năm đánh giá (mặc định: năm mới nhất có số liệu)")
-    c.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả")
-    c.add_argument("--xlsx", metavar="TỆP.xlsx", help="ghi kết quả ra bảng tính, có biểu đồ lộ trình")
-    c.add_argument("--force", action="store_true", help="cho phép ghi đè tệp kết quả đã có")
-    x = sub.add_parser("extract", help="tìm các chỉ tiêu nêu trong văn bản kế hoạch")
-    x.add_argument("file", metavar="TỆP", help="văn bản kế hoạch (.txt)")
-    x.add_argument("--format", choices=("text", "json", "csv"), default="text", help="dạng kết quả")
-    x.add_argument("-o", "--output", metavar="CHỈ_TIÊU.xlsx", help="ghi bảng chỉ tiêu (.xlsx hoặc .csv)")
-    x.add_argument("--force", action="store_true", help="cho phép ghi đè tệp kết quả đã có")
+def _parser(lang: str = "vi") -> argparse.ArgumentParser:
+    t = words(lang)
+    p = Parser(prog="indicators", description=t("CLI.indicators"), lang=lang)
+    p.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.indicators_lang"))
+    sub = p.add_subparsers(dest="command", metavar=t("CLI.command"))
+    c = sub.add_parser("check", help=t("CLI.indicators_check"))
+    c.add_argument("targets", metavar=t("CLI.targets_var"), help=t("CLI.targets"))
+    c.add_argument("data", metavar=t("CLI.data_var"), help=t("CLI.data"))
+    c.add_argument("--as-of", type=int, metavar=t("CLI.year_var"), help=t("CLI.as_of"))
+    c.add_argument("--format", choices=("text", "json"), default="text", help=t("CLI.indicators_format"))
+    c.add_argument("--xlsx", metavar=t("CLI.file") + ".xlsx", help=t("CLI.indicators_xlsx"))
+    c.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.indicators_lang"))
+    c.add_argument("--force", action="store_true", help=t("CLI.force"))
+    x = sub.add_parser("extract", help=t("CLI.extract"))
+    x.add_argument("file", metavar=t("CLI.file"), help=t("CLI.extract_file"))
+    x.add_argument("--format", choices=("text", "json", "csv"), default="text", help=t("CLI.indicators_format"))
+    x.add_argument("-o", "--output", metavar=t("CLI.targets_var") + ".xlsx", help=t("CLI.extract_output"))
+    x.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.indicators_lang"))
+    x.add_argument("--force", action="store_true", help=t("CLI.force"))
     return p
 
 
@@ -57,13 +72,15 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = language(argv)
+    parser = _parser(lang)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_INPUT
     if args.command == "extract":
-        return guarded("indicators", lambda: _extract(args))
+        return guarded("indicators", lambda: _extract(args), lang)
     try:
         inputs = [Path(args.targets), Path(args.data)]
         if args.xlsx:
@@ -74,9 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         views, findings = list(report.views), list(report.findings)
         text = write_json(views, findings) + "\n" if args.format == "json" else write_text(views, findings)
     except InputError as e:
-        return input_error(e)
+        return input_error(e, lang)
     except Exception as e:  # a bug: say so plainly, with no traceback
-        return internal_error("indicators", e)
+        return internal_error("indicators", e, lang)
     sys.stdout.write(text)
     return EXIT_FINDINGS if report.failing else EXIT_OK
 

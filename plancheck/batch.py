@@ -29,7 +29,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from budget.cli_support import EXIT_INPUT
+from budget import messages
+from budget.cli_support import EXIT_INPUT, bad_command
 from budget.findings import InputError
 from plancheck.batch_view import (
     DocSummary,
@@ -322,23 +323,22 @@ def _manifest_items(name: str) -> list[str]:
 
 
 def main(args: argparse.Namespace) -> int:
+    lang = getattr(args, "lang", None) or "vi"
     if args.jobs is not None and args.jobs < 1:
-        sys.stderr.write("budget: lệnh không hợp lệ: --jobs phải là số nguyên dương\n")
-        return EXIT_INPUT
+        return bad_command("budget", "CLI.jobs_positive", lang)
     items = list(args.file)
     if args.manifest is not None:
         items += _manifest_items(args.manifest)
     if not items:
-        sys.stderr.write("budget: lệnh không hợp lệ: cần ít nhất một tệp, thư mục hoặc --manifest\n")
-        return EXIT_INPUT
+        return bad_command("budget", "CLI.no_input", lang)
     out = Path(args.xlsx) if args.xlsx else None
     reports = [Path(p) for p in (getattr(args, "html", None), getattr(args, "pdf", None)) if p]
     inputs = collect(items, [o for o in (out, *reports) if o is not None])
-    lang = getattr(args, "lang", None) or "vi"
     sheets = out is not None or bool(reports)  # each document's detail: a sheet or a section
     tasks = [Task(i, p, args.strict_units, args.format, sheets, lang) for i, p in enumerate(inputs.paths, 1)]
     if not tasks:  # patterns that matched only files of other kinds: nothing was checked
-        sys.stderr.write(f"budget: không có văn bản dự toán nào để kiểm tra (bỏ qua {len(inputs.skipped)} tệp)\n")
+        skipped = {"prog": "budget", "skipped": len(inputs.skipped)}
+        sys.stderr.write(messages.render("CLI.nothing_to_check", skipped, lang) + "\n")
         return EXIT_INPUT
     from budget.output import check_target, write_safely
 
@@ -371,7 +371,7 @@ def main(args: argparse.Namespace) -> int:
         return done[0].total.exit_code
     except KeyboardInterrupt:
         sys.stdout.flush()
-        sys.stderr.write("\nbudget: đã dừng theo yêu cầu (Ctrl-C); kết quả trên chưa đầy đủ.\n")
+        sys.stderr.write("\n" + messages.render("CLI.batch_interrupted", {"prog": "budget"}, lang) + "\n")
         return 130
     finally:
         if html is not None:

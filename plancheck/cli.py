@@ -13,12 +13,22 @@ import argparse
 import gc
 import glob
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from budget import __version__
-from budget.cli_support import EXIT_INPUT, EXIT_OK, Parser, guarded, input_error, internal_error
+from budget import __version__, messages
+from budget.cli_support import (
+    EXIT_INPUT,
+    EXIT_OK,
+    Parser,
+    bad_command,
+    guarded,
+    input_error,
+    internal_error,
+    language,
+    words,
+)
 from budget.findings import InputError
 from budget.units import money_named
 from plancheck.pipeline import Options, check_document
@@ -30,52 +40,35 @@ from plancheck.write_text import write_text
 # imported only when asked for: a text check starts without them (budget.lazy_imports).
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = Parser(prog="budget", description="Kiểm tra dự toán kinh phí trong kế hoạch, đề án.")
-    p.add_argument("--version", action="version", version=f"budget {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="LỆNH")
-    c = sub.add_parser("check", help="kiểm tra từng phép nhân, tổng mục và tổng kinh phí")
-    c.add_argument(
-        "file",
-        metavar="TỆP",
-        nargs="*",
-        help="văn bản kế hoạch (.txt, UTF-8 hoặc UTF-16), bảng dự toán (.xlsx, .csv); nhiều tệp, thư mục hoặc mẫu *.txt"
-        " thì kiểm tra song song và tổng hợp các đơn vị",
-    )
-    c.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả (mặc định: text)")
-    c.add_argument("--xlsx", metavar="TỆP.xlsx", help="ghi kết quả ra bảng tính Excel (công thức sống)")
-    c.add_argument("--html", metavar="TỆP.html", help="ghi báo cáo để in và ký (một trang HTML tự chứa)")
-    c.add_argument("--pdf", metavar="TỆP.pdf", help="ghi báo cáo ra PDF (in bằng Chromium không giao diện)")
-    c.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ của kết quả (mặc định: vi)")
-    c.add_argument("--force", action="store_true", help="cho phép ghi đè tệp kết quả đã có")
-    c.add_argument(
-        "--strict-units",
-        action="store_true",
-        help="coi đơn vị không triệt tiêu hết (còn dư) là lỗi thay vì cảnh báo",
-    )
-    _batch_options(c)
-    t = sub.add_parser("template", help="tạo bảng tính dự toán trống để cán bộ điền")
-    t.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp bảng tính sẽ tạo")
-    t.add_argument("--unit", default="triệu đồng", help="đơn vị tính của bảng (mặc định: triệu đồng)")
-    t.add_argument("--force", action="store_true", help="cho phép ghi đè tệp đã có")
+def _parser(lang: str = "vi") -> argparse.ArgumentParser:
+    t = words(lang)
+    p = Parser(prog="budget", description=t("CLI.budget"), lang=lang)
+    p.add_argument("--version", action="version", version=f"budget {__version__}", help=t("ARGS.version"))
+    p.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.lang"))
+    sub = p.add_subparsers(dest="command", metavar=t("CLI.command"))
+    c = sub.add_parser("check", help=t("CLI.check"))
+    c.add_argument("file", metavar=t("CLI.file"), nargs="*", help=t("CLI.check_file"))
+    c.add_argument("--format", choices=("text", "json"), default="text", help=t("CLI.format"))
+    c.add_argument("--xlsx", metavar=t("CLI.file") + ".xlsx", help=t("CLI.xlsx"))
+    c.add_argument("--html", metavar=t("CLI.file") + ".html", help=t("CLI.html"))
+    c.add_argument("--pdf", metavar=t("CLI.file") + ".pdf", help=t("CLI.pdf"))
+    c.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.lang"))
+    c.add_argument("--force", action="store_true", help=t("CLI.force"))
+    c.add_argument("--strict-units", action="store_true", help=t("CLI.strict_units"))
+    _batch_options(c, t)
+    o = sub.add_parser("template", help=t("CLI.template"))
+    o.add_argument("-o", "--output", metavar=t("CLI.file") + ".xlsx", required=True, help=t("CLI.template_output"))
+    o.add_argument("--unit", default="triệu đồng", help=t("CLI.template_unit"))
+    o.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.lang"))
+    o.add_argument("--force", action="store_true", help=t("CLI.template_force"))
     return p
 
 
-def _batch_options(c: argparse.ArgumentParser) -> None:
+def _batch_options(c: argparse.ArgumentParser, t: Callable[..., str]) -> None:
     """The options of ``budget check`` that only a run over several documents uses (``plancheck.batch``)."""
-    c.add_argument(
-        "--manifest",
-        metavar="DANH_SÁCH.csv",
-        help="danh sách tệp cần kiểm tra (mỗi dòng một đường dẫn, hoặc CSV có cột path; '-' là đọc từ stdin)",
-    )
-    c.add_argument(
-        "-j",
-        "--jobs",
-        type=int,
-        metavar="N",
-        help="số tiến trình kiểm tra song song (mặc định: mọi lõi CPU)",
-    )
-    c.add_argument("-q", "--quiet", action="store_true", help="không hiện thanh tiến độ")
+    c.add_argument("--manifest", metavar=t("CLI.manifest_var"), help=t("CLI.manifest"))
+    c.add_argument("-j", "--jobs", type=int, metavar="N", help=t("CLI.jobs"))
+    c.add_argument("-q", "--quiet", action="store_true", help=t("CLI.quiet"))
 
 
 def _wants_batch(args: argparse.Namespace) -> bool:
@@ -88,17 +81,18 @@ def _wants_batch(args: argparse.Namespace) -> bool:
 
 
 def _template(args: argparse.Namespace) -> int:
+    t = words(args.lang)
     try:
         unit = money_named(args.unit)
     except KeyError:
-        sys.stderr.write(f"budget: đơn vị tính không hợp lệ: {args.unit}\n")
+        sys.stderr.write(t("CLI.template_bad_unit", prog="budget", unit=args.unit) + "\n")
         return EXIT_INPUT
     from budget.output import write_safely  # lazy-import point
     from plancheck.xlsx.template import write_template  # lazy-import point
 
     out = Path(args.output)
     write_safely(out, [], args.force, lambda tmp: write_template(tmp, unit))
-    sys.stdout.write(f"Đã tạo {out}: bảng dự toán trống, đơn vị {unit.name}.\n")
+    sys.stdout.write(t("CLI.template_done", out=out, unit=unit.name) + "\n")
     return EXIT_OK
 
 
@@ -106,21 +100,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A check builds many small immutable records and no reference cycles: collecting
     # the young generation less often saves a tenth of a large run and changes nothing else.
     gc.set_threshold(50_000, 20, 100)
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = language(argv)
+    parser = _parser(lang)
     args = parser.parse_args(argv)
+    args.lang = lang  # given before or after the command
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_INPUT
     if args.command == "template":
-        return guarded("budget", lambda: _template(args))
+        return guarded("budget", lambda: _template(args), lang)
     outputs = [Path(o).resolve() for o in (args.xlsx, args.html, args.pdf) if o]
     if len(set(outputs)) < len(outputs):  # the second would overwrite the first
-        sys.stderr.write("budget: lệnh không hợp lệ: --xlsx, --html và --pdf phải ghi ra các tệp khác nhau\n")
-        return EXIT_INPUT
+        return bad_command("budget", "CLI.outputs_differ", lang)
     if _wants_batch(args):  # several documents, a folder, a pattern or a manifest
         from plancheck import batch  # lazy-import point: processes, the batch's views and writers
 
-        return guarded("budget", lambda: batch.main(args))
+        return guarded("budget", lambda: batch.main(args), lang)
     args.file = args.file[0]
     with _no_collector():
         return _check_one(args)
@@ -171,11 +167,11 @@ def _check_one(args: argparse.Namespace) -> int:
             sys.stdout.write(write_text(report, targets, projection=shown))
         return shown.verdict.exit_code
     except InputError as e:
-        return input_error(e)
+        return input_error(e, args.lang)
     except BrokenPipeError:
         raise  # the reader went away (``| head``): ``run_main`` ends quietly
     except Exception as e:  # a bug: say so plainly, with no traceback
-        return internal_error("budget", e)
+        return internal_error("budget", e, args.lang)
 
 
 def run() -> None:

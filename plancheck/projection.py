@@ -57,7 +57,6 @@ _UNREAD_KIND = {
     "TABLE_ROW_NOT_CHECKED": "lines",
     "XLSX_NO_AMOUNT": "lines",
     "XLSX_FORMULA_NOT_EVALUATED": "cells",
-    "GRID_NOT_EVALUATED": "cells",
     "GRID_NO_AMOUNT_COLUMN": "other",
     "TABLE_CELLS_GLUED": "lines",
     "NUMBER_MALFORMED": "numbers",

@@ -23,6 +23,7 @@ import jinja2
 from babel.dates import format_datetime
 
 from budget import messages
+from budget.messages import Phrase
 from budget.numbers import format_number, plain
 from budget.output import OutputError, check_target, write_safely
 from budget.source import Source
@@ -168,8 +169,9 @@ def print_pdf(html: str, pdf: Path, chromium: str, out: Path) -> None:
         except (OSError, subprocess.TimeoutExpired) as e:
             raise OutputError(Source(str(out)), "REPORT_PDF_FAILED", {"reason": str(e)}) from None
         if done.returncode != 0 or not printed.is_file() or printed.stat().st_size == 0:
-            last = (done.stderr.strip().splitlines() or [f"mã thoát {done.returncode}"])[-1]
-            raise OutputError(Source(str(out)), "REPORT_PDF_FAILED", {"reason": last[:300]})
+            said = done.stderr.strip().splitlines()  # Chromium's own last line, in its words
+            reason = said[-1][:300] if said else Phrase("REPORT_REASON.exit", {"code": done.returncode})
+            raise OutputError(Source(str(out)), "REPORT_PDF_FAILED", {"reason": reason})
         shutil.copyfile(printed, pdf)
 
 

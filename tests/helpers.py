@@ -32,8 +32,9 @@ from typing import NamedTuple
 
 import pytest
 
+from budget import messages
 from budget.api import Report, check_file
-from budget.findings import Severity
+from budget.findings import Cause, Finding, InputError, Severity
 from plancheck.projection import project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,6 +90,49 @@ def verdict_of(report: Report) -> str:
 def errors_at(report: Report) -> list[tuple[str, int | None, Decimal | None]]:
     """Each error finding as (code, line, the figure it names)."""
     return [(f.code, f.source.line, f.actual) for f in report.findings if f.severity is Severity.ERROR]
+
+
+# asserting a message -------------------------------------------------------------------------
+
+# a finding, a likely cause or a read error, one of them as the JSON output writes it, or the
+# text a command wrote (``file:line: lỗi [CODE] message`` on one of its lines)
+Found = Finding | Cause | InputError | Mapping[str, object] | str
+
+
+def only(findings: Sequence[Finding], code: str) -> Finding:
+    """The one finding of ``findings`` with ``code``."""
+    hits = [f for f in findings if f.code == code]
+    assert len(hits) == 1, (code, [(f.code, f.message) for f in findings])
+    return hits[0]
+
+
+def rendered(found: Found, lang: str = "vi") -> tuple[str, str]:
+    """``(code, message)`` of ``found`` in ``lang`` (a JSON finding: in the language it was written in)."""
+    if isinstance(found, Finding):
+        return found.code, messages.render(found.message_key or found.code, found.args, lang)
+    if isinstance(found, Cause):
+        return found.code, messages.render(found.code, found.args, lang)
+    if isinstance(found, InputError):
+        return found.code, messages.render(found.code, found.args_, lang)
+    if isinstance(found, str):
+        said = [line.split("] ", 1) for line in found.splitlines() if "] " in line and " [" in line]
+        coded = [(head.rsplit(" [", 1)[1], text) for head, text in said]
+        assert len(coded) == 1, f"not one line with a [CODE] in {found!r}"
+        return coded[0]
+    return str(found["code"]), str(found["message"])
+
+
+def assert_message(found: Found, code: str, text: str, *, en: str | None = None) -> None:
+    """``found`` has ``code`` and says exactly ``text`` (and, given ``en``, exactly that in English).
+
+    ``tests/test_every_code_asserted.py`` reads these calls in the tests' source: every code the
+    source emits is named, as a literal, by at least one of them."""
+    got = rendered(found)
+    assert got == (code, text), got
+    if en is not None:
+        assert not isinstance(found, Mapping | str), "an output is in one language: assert it from its own run"
+        got = rendered(found, "en")
+        assert got == (code, en), got
 
 
 # running a command ---------------------------------------------------------------------------

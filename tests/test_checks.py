@@ -9,7 +9,7 @@ from pathlib import Path
 from budget import check_file
 from budget.api import Report
 from budget.findings import Finding
-from tests.helpers import HA_DONG, line_of, replace_once
+from tests.helpers import HA_DONG, assert_message, line_of, replace_once
 
 TEXT = HA_DONG.read_text(encoding="utf-8")
 
@@ -45,8 +45,10 @@ def test_unchanged_plan_has_no_error() -> None:
     assert errors(report) == []
     notes = [f for f in report.findings if f.code == "SECTION_NO_AMOUNT"]
     assert len(notes) == 1
-    assert notes[0].message == (
-        "Mục 2.9 không ghi kinh phí và không có dòng chi phí nào; không tính là 0 khi đối chiếu."
+    assert_message(
+        notes[0],
+        "SECTION_NO_AMOUNT",
+        "Mục 2.9 không ghi kinh phí và không có dòng chi phí nào; không tính là 0 khi đối chiếu.",
     )
 
 
@@ -56,15 +58,19 @@ def test_changed_factor_names_the_factor(tmp_path: Path) -> None:
     assert errors(report) == [("PRODUCT_MISMATCH", n, Decimal(1550), Decimal(1500), "CAUSE_FACTOR", n)]
     f = error_list(report)[0]
     assert f.difference == Decimal(-50)
-    assert f.message == (
+    assert_message(
+        f,
+        "PRODUCT_MISMATCH",
         "Phép nhân không khớp: 310 × 1 × 5 = 1.550 triệu đồng, nhưng văn bản ghi "
-        "1.500 triệu đồng (chênh lệch -50 triệu đồng)."
+        "1.500 triệu đồng (chênh lệch -50 triệu đồng).",
     )
     assert f.cause is not None and f.cause.source is not None
     assert f.cause.source.col == f.source.text.index("310") + 1
-    assert f.cause.message == (
+    assert_message(
+        f.cause,
+        "CAUSE_FACTOR",
         "Nhiều khả năng ghi nhầm thừa số “310 người”: nếu là 300 thì phép nhân ra đúng "
-        "1.500 triệu đồng, và 1.500 triệu đồng khớp với tổng mục 2.2."
+        "1.500 triệu đồng, và 1.500 triệu đồng khớp với tổng mục 2.2.",
     )
 
 
@@ -81,8 +87,10 @@ def test_factor_that_cannot_be_pinned(tmp_path: Path) -> None:
     report, text = check_changed(tmp_path, "x 2 lớp/khóa x 2 khóa", "x 2 lớp/khóa x 4 khóa")
     n = line_of(text, "x 4 khóa")
     assert errors(report) == [("PRODUCT_MISMATCH", n, Decimal(2400), Decimal(1200), "CAUSE_SOME_FACTOR", None)]
-    assert error_list(report)[0].cause.message == (  # type: ignore[union-attr]
-        "Kết quả ghi 1.200 triệu đồng khớp với tổng mục 2.2, nên nhiều khả năng sai ở một thừa số."
+    assert_message(
+        error_list(report)[0].cause,
+        "CAUSE_SOME_FACTOR",
+        "Kết quả ghi 1.200 triệu đồng khớp với tổng mục 2.2, nên nhiều khả năng sai ở một thừa số.",
     )
 
 
@@ -103,18 +111,24 @@ def test_changed_stated_result_is_named_as_the_typo(tmp_path: Path) -> None:
         ("PRODUCT_MISMATCH", n, Decimal(11000), Decimal(11100), "CAUSE_STATED_RESULT", n),
     ]
     section, line = error_list(report)[0], error_list(report)[1]
-    assert section.message == (
+    assert_message(
+        section,
+        "SECTION_SUM_MISMATCH",
         "Mục 2.3: cộng các khoản bên trong được 12.600 triệu đồng, nhưng mục ghi "
-        "12.500 triệu đồng (chênh lệch -100 triệu đồng)."
+        "12.500 triệu đồng (chênh lệch -100 triệu đồng).",
     )
     assert section.cause is not None
-    assert section.cause.message == (
+    assert_message(
+        section.cause,
+        "CAUSE_CHILD_LINE",
         f"Nhiều khả năng do dòng {n} (Giáo viên): ghi 11.100 triệu đồng nhưng phép nhân "
-        "cho 11.000 triệu đồng; với 11.000 triệu đồng thì tổng khớp."
+        "cho 11.000 triệu đồng; với 11.000 triệu đồng thì tổng khớp.",
     )
     assert line.cause is not None
-    assert line.cause.message == (
-        "Nhiều khả năng ghi nhầm kết quả: với 11.000 triệu đồng như phép nhân cho thì tổng mục 2.3 khớp."
+    assert_message(
+        line.cause,
+        "CAUSE_STATED_RESULT",
+        "Nhiều khả năng ghi nhầm kết quả: với 11.000 triệu đồng như phép nhân cho thì tổng mục 2.3 khớp.",
     )
 
 
@@ -127,9 +141,11 @@ def test_changed_subtotal(tmp_path: Path) -> None:
         ("SECTION_SUM_MISMATCH", two, Decimal(46225), Decimal(46125), "CAUSE_CHILD_SECTION", heading_22),
         ("SECTION_SUM_MISMATCH", sub, Decimal(10200), Decimal(10300), "CAUSE_OWN_FIGURE", sub),
     ]
-    assert error_list(report)[1].cause.message == (  # type: ignore[union-attr]
+    assert_message(
+        error_list(report)[1].cause,
+        "CAUSE_OWN_FIGURE",
         "Các khoản bên trong tự khớp và tổng mục 2 khớp với 10.200 triệu đồng: "
-        "nhiều khả năng ghi nhầm chính số 10.300 triệu đồng."
+        "nhiều khả năng ghi nhầm chính số 10.300 triệu đồng.",
     )
 
 
@@ -148,11 +164,17 @@ def test_changed_grand_total(tmp_path: Path) -> None:
     n = line_of(text, "46.475 triệu")
     assert errors(report) == [("TOTAL_MISMATCH", n, Decimal(46375), Decimal(46475), "CAUSE_OWN_FIGURE_TOP", n)]
     f = error_list(report)[0]
-    assert f.message == (
-        "Tổng kinh phí ghi 46.475 triệu đồng, nhưng cộng các mục được 46.375 triệu đồng (chênh lệch 100 triệu đồng)."
+    assert_message(
+        f,
+        "TOTAL_MISMATCH",
+        "Tổng kinh phí ghi 46.475 triệu đồng, nhưng cộng các mục được 46.375 triệu đồng (chênh lệch 100 triệu đồng).",
     )
     assert f.cause is not None
-    assert f.cause.message == "Các khoản bên trong tự khớp: nhiều khả năng ghi nhầm chính số 46.475 triệu đồng."
+    assert_message(
+        f.cause,
+        "CAUSE_OWN_FIGURE_TOP",
+        "Các khoản bên trong tự khớp: nhiều khả năng ghi nhầm chính số 46.475 triệu đồng.",
+    )
 
 
 def test_chain_factor_typo_is_located_in_its_step(tmp_path: Path) -> None:
@@ -168,9 +190,11 @@ def test_chain_intermediate_typo_is_one_finding(tmp_path: Path) -> None:
     report, text = check_changed(tmp_path, "= 135 triệu", "= 136 triệu")
     n = line_of(text, "= 136 triệu")
     assert errors(report) == [("PRODUCT_MISMATCH", n, Decimal(135), Decimal(136), "CAUSE_INTERMEDIATE", n)]
-    assert error_list(report)[0].cause.message == (  # type: ignore[union-attr]
+    assert_message(
+        error_list(report)[0].cause,
+        "CAUSE_INTERMEDIATE",
         "Nhiều khả năng ghi nhầm kết quả trung gian 136 triệu đồng: phép nhân cho 135 triệu đồng, "
-        "và với 135 triệu đồng thì bước sau khớp."
+        "và với 135 triệu đồng thì bước sau khớp.",
     )
 
 
@@ -235,7 +259,7 @@ def test_ambiguous_numbers_in_a_plan_are_warned_where_they_stand(tmp_path: Path)
         (5, 14, "NUMBER_AMBIGUOUS.space_groups"),
         (6, 10, "NUMBER_AMBIGUOUS.dot_decimal"),
     ]
-    assert report.findings[0].message == "Số “1..320” có hai dấu chấm liền nhau; đã đọc là 1.320."
+    assert_message(report.findings[0], "NUMBER_AMBIGUOUS", "Số “1..320” có hai dấu chấm liền nhau; đã đọc là 1.320.")
     assert report.evaluation.total.children_sum == Decimal(2820)
 
 

@@ -19,6 +19,7 @@ from budget import check_file
 from budget.formulas.recompute import NotEvaluable, XlError, evaluate_cell, parse, recompute_workbook
 from budget.numbers import EXACT
 from budget.units import TRIEU
+from tests.helpers import assert_message
 
 
 def _book(cells: dict[str, Any], sheet: str = "S", others: dict[str, dict[str, Any]] | None = None) -> Workbook:
@@ -248,9 +249,11 @@ def test_a_stale_cell_is_reported_at_the_first_cell_of_its_chain() -> None:
     # C1 adds 1 to what B1 shows: right from what the viewer sees; the stale figure is B1.
     # D1 stores the double nearest 1: equal to 15 significant digits
     assert stale == [("S!B1", D(600), D(620))]
-    assert result.findings[0].message == (
+    assert_message(
+        result.findings[0],
+        "XLSX_STALE_VALUE",
         "Giá trị lưu trong ô là 600 nhưng tính lại được 620: bảng tính chưa được tính lại sau khi sửa, "
-        "người xem đang thấy số cũ."
+        "người xem đang thấy số cũ.",
     )
     assert result.values == {("S", "B1"): D(620), ("S", "C1"): D(621), ("S", "D1"): D(1)}
 
@@ -266,9 +269,25 @@ def test_cells_without_stored_values_are_recomputed_or_reported() -> None:
         ("XLSX_FORMULA_NOT_EVALUATED", "S!D1", "warning"),
         ("XLSX_NOT_EVALUATED", "S!B1", "warning"),
     ]
-    assert result.findings[1].message == (
+    assert_message(
+        result.findings[1],
+        "XLSX_FORMULA_NOT_EVALUATED",
         "Ô công thức chưa có giá trị lưu và công cụ không tính lại được: hàm LAMBDA chưa được hỗ trợ "
-        "(tại ô S!C1). Ô này không được kiểm tra; mở và lưu bằng Excel hoặc LibreOffice để ô có giá trị."
+        "(tại ô S!C1). Ô này không được kiểm tra; mở và lưu bằng Excel hoặc LibreOffice để ô có giá trị.",
+    )
+    assert_message(
+        result.findings[2],
+        "XLSX_NOT_EVALUATED",
+        (
+            "1 ô công thức của trang “S” chưa có giá trị lưu (tệp được lưu bởi chương trình không tính công "
+            "thức), đầu tiên là B1. Công cụ đã tự tính lại; mở và lưu bằng Excel hoặc LibreOffice để người xem "
+            "thấy số."
+        ),
+        en=(
+            "The sheet “S” has 1 formula cell with no stored value (saved by a program that does not calculate), "
+            "the first is B1. The tool recomputed the values; open and save the file in Excel or LibreOffice so "
+            "that viewers see the figures."
+        ),
     )
 
 
@@ -358,8 +377,10 @@ def test_a_stated_amount_with_a_fraction_of_a_dong(tmp_path: Path) -> None:
     report = check_file(_template(tmp_path / "le.xlsx", 300, D("1500000.5")))
     fractions = [f for f in report.findings if f.code == "FRACTION_OF_DONG"]
     assert [(f.source.cell, f.severity.value) for f in fractions] == [("Chi tiết!J6", "warning")]
-    assert fractions[0].message == (
-        "Số tiền 1.500.000,5 đồng có phần lẻ 0,5 đồng, dưới một đồng; số tiền phải tròn đến đồng."
+    assert_message(
+        fractions[0],
+        "FRACTION_OF_DONG",
+        "Số tiền 1.500.000,5 đồng có phần lẻ 0,5 đồng, dưới một đồng; số tiền phải tròn đến đồng.",
     )
 
 

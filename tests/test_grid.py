@@ -26,6 +26,7 @@ from budget.numbers import read_number
 from budget.sheets.grid import grid_plan
 from budget.sheets.grid_sheets import GridSheet, NotEvaluated, Percent, number_text
 from plancheck.cli import main
+from tests.helpers import assert_message
 
 HEADER = ("STT", "Nội dung", "ĐVT", "Số lượng", "Đơn giá", "Số tháng", "Thành tiền")
 ROWS: tuple[tuple[Any, ...], ...] = (
@@ -253,10 +254,18 @@ def test_hidden_row_is_read_and_said(tmp_path: Path) -> None:
     assert _found(report, "GRID_HIDDEN_ROW") == ["an.xlsx:Sheet!G4"]
     (info,) = [f for f in report.findings if f.code == "GRID_HIDDEN_ROW"]
     assert info.severity is Severity.INFO
-    assert info.message == ("Dòng 4 đang bị ẩn trong bảng tính; số tiền của dòng này vẫn được đọc và kiểm tra.")
+    assert_message(
+        info, "GRID_HIDDEN_ROW", "Dòng 4 đang bị ẩn trong bảng tính; số tiền của dòng này vẫn được đọc và kiểm tra."
+    )
     assert [(f.code, str(f.source)) for f in _errors(report)] == [("PRODUCT_MISMATCH", "an.xlsx:Sheet!G4")]
     assert [x[0] for x in _lines(report)][-1] == "Loa đài"  # a hidden sheet is read too, and said
     assert _found(report, "GRID_HIDDEN_SHEET") == ["an.xlsx:An!A1"]
+    assert_message(
+        next(f for f in report.findings if f.code == "GRID_HIDDEN_SHEET"),
+        "GRID_HIDDEN_SHEET",
+        "Trang “An” đang bị ẩn trong bảng tính; các bảng của trang vẫn được đọc và kiểm tra.",
+        en="Sheet “An” is hidden in the workbook; its tables were read and checked all the same.",
+    )
 
 
 def test_date_in_the_quantity_column_is_a_finding_never_a_number(tmp_path: Path) -> None:
@@ -285,9 +294,11 @@ def test_amount_column_renamed_leaves_rows_unchecked(tmp_path: Path) -> None:
     assert walk_sections(report.plan.items) == []
     (warning,) = report.findings
     assert (warning.code, str(warning.source)) == ("GRID_NO_AMOUNT_COLUMN", "ghichu.xlsx:Sheet!A3")
-    assert warning.message == (
+    assert_message(
+        warning,
+        "GRID_NO_AMOUNT_COLUMN",
         "Bảng có các cột “STT | Nội dung | ĐVT | Số lượng | Đơn giá | Số tháng | Ghi chú” nhưng không có cột "
-        "thành tiền (Thành tiền, Số tiền, Kinh phí …); các dòng của bảng không được kiểm tra."
+        "thành tiền (Thành tiền, Số tiền, Kinh phí …); các dòng của bảng không được kiểm tra.",
     )
 
 
@@ -301,6 +312,12 @@ def test_empty_amount_cell_lets_no_other_column_stand_in(tmp_path: Path) -> None
     report = _save(wb, tmp_path / "trong.xlsx")
     assert [x[0] for x in _lines(report)] == ["Bồi dưỡng giáo viên", "Phần thưởng"]
     assert _found(report, "XLSX_NO_AMOUNT") == ["trong.xlsx:Sheet!G4"]
+    assert_message(
+        next(f for f in report.findings if f.code == "XLSX_NO_AMOUNT"),
+        "XLSX_NO_AMOUNT",
+        "Dòng có thừa số nhưng không có thành tiền hay số ghi; dòng này không được kiểm tra.",
+        en="The line has factors but no amount, computed or stated; it was not checked.",
+    )
     assert _errors(report) == []
 
 
@@ -341,7 +358,7 @@ def test_formula_without_stored_value_takes_the_recomputed_value(tmp_path: Path)
     _formula_book(path, stored=False)
     report = check_file(path, path.name)
     assert [x[2] for x in _lines(report)] == [Decimal(1200000), Decimal(1200000), Decimal(1500000)]
-    assert _found(report, "GRID_NOT_EVALUATED") == [] and _errors(report) == []
+    assert _found(report, "XLSX_FORMULA_NOT_EVALUATED") == [] and _errors(report) == []
     assert report.plan.items[0].stated is not None and report.plan.items[0].stated.value == Decimal(3900000)
 
 
@@ -436,7 +453,7 @@ _VALUES = st.one_of(
     st.integers(-(10**30), 10**30),
     st.builds(Percent, st.decimals(allow_nan=False, allow_infinity=False)),
     st.dates().map(lambda d: datetime.datetime(d.year, d.month, d.day)),
-    st.sampled_from([NotEvaluated(), NotEvaluated(reported=True), True]),
+    st.sampled_from([NotEvaluated(), True]),
 )
 
 

@@ -18,7 +18,7 @@ from indicators.cli import main
 from indicators.dataset import build
 from indicators.evaluate import Pace, Status, evaluate_target
 from indicators.model import Kind, Target
-from tests.helpers import EXAMPLES, Ran, run_in_process
+from tests.helpers import EXAMPLES, Ran, assert_message, run_in_process
 
 HEADER = "Mã,Chỉ tiêu,Loại,Giá trị,Cơ cấu,Đơn vị,Đơn vị đo,Hạn,Tử số,Mẫu số,Nguồn\n"
 
@@ -80,9 +80,15 @@ def test_split_shares_that_do_not_sum_to_100(tmp_path: Path) -> None:
     target = "PL,Phân luồng,cơ cấu,,70; 20,%,học sinh,,thpt; nghe,tn,"
     _, report = one(tmp_path, target, "Đơn vị,Năm,thpt,nghe,tn\nA,2024,700,250,1.000\n")
     codes = {f.code: f for f in report.findings}
-    assert codes["TARGET_SHARES_NOT_100"].message == "Các phần của cơ cấu cộng lại được 90%, không phải 100%."
-    assert codes["SPLIT_NOT_100"].message == (
-        "Chỉ tiêu PL: các phần của A năm 2024 cộng lại được 95%, không phải 100%."
+    assert_message(
+        codes["TARGET_SHARES_NOT_100"],
+        "TARGET_SHARES_NOT_100",
+        "Các phần của cơ cấu cộng lại được 90%, không phải 100%.",
+    )
+    assert_message(
+        codes["SPLIT_NOT_100"],
+        "SPLIT_NOT_100",
+        "Chỉ tiêu PL: các phần của A năm 2024 cộng lại được 95%, không phải 100%.",
     )
 
 
@@ -100,7 +106,7 @@ def test_missing_years(tmp_path: Path) -> None:
     data = "Đơn vị,Năm,dat,tong\nA,2023,40,50\nA,2024,41,50\nB,2023,30,40\n"
     v, report = one(tmp_path, SCHOOLS.strip(), data)
     (f,) = [f for f in report.findings if f.code == "DATA_MISSING_YEARS"]
-    assert f.message == "Chỉ tiêu T: B thiếu số liệu các năm 2024."
+    assert_message(f, "DATA_MISSING_YEARS", "Chỉ tiêu T: B thiếu số liệu các năm 2024.")
     assert v.as_of == 2024
     assert v.aggregate.parts[0].value == Fraction(82)  # type: ignore[union-attr]  # A alone in 2024
     assert [r.unit for r in v.units] == ["A"]

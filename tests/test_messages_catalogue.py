@@ -15,6 +15,7 @@ import string
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -28,6 +29,7 @@ _CODE_ARGUMENT = {
     "Finding": (1, "code"),
     "Cause": (0, "code"),
     "InputError": (1, "code"),
+    "OutputError": (1, "code"),
     "render": (0, "code"),
     "Phrase": (0, "code"),
     "t": (0, "code"),  # the writers' and the report's shorthand for ``render`` in their language
@@ -76,10 +78,93 @@ def _callee(call: ast.Call) -> str | None:
     return None
 
 
-def emitted(source: str, where: str = "<source>") -> Iterator[tuple[str, bool, str]]:
-    """``(key or prefix, whole, place)`` for every code and message key ``source`` emits: ``whole``
-    when the text is a whole key, else a prefix some key must start with."""
-    for node in ast.walk(ast.parse(source)):
+class Emitted(NamedTuple):
+    """A code or message key named in the source: by which call (``message_key`` for the keyword),
+    whether it is a whole key or the fixed prefix of an f-string, whether its finding is read by
+    a message key that is never None, and where. ``pattern``: ``text`` is a regular expression
+    (an f-string whose variable part comes first, as ``f"{kind}_TOO_LARGE"``) some key must match."""
+
+    callee: str
+    text: str
+    whole: bool
+    keyed: bool
+    place: str
+    pattern: bool = False
+
+
+class _Scope(ast.NodeVisitor):
+    """Each call's innermost enclosing function, the names assigned in the module, and the calls
+    by function name: enough to follow a code passed through a variable or a parameter."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.function: dict[int, ast.FunctionDef] = {}
+        self.assigned: dict[tuple[int, str], list[ast.expr]] = {}  # (id of the function or 0, name)
+        self.calls: dict[str, list[ast.Call]] = {}
+        self._stack: list[ast.FunctionDef] = []
+        self.visit(tree)
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+        self._stack.append(node)
+        self.generic_visit(node)
+        self._stack.pop()
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                scope = id(self._stack[-1]) if self._stack else 0
+                self.assigned.setdefault((scope, target.id), []).append(node.value)
+        self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        if self._stack:
+            self.function[id(node)] = self._stack[-1]
+        name = _callee(node)
+        if name:
+            self.calls.setdefault(name, []).append(node)
+        self.generic_visit(node)
+
+    def values(self, call: ast.Call, name: str, seen: frozenset[str] = frozenset()) -> Iterator[ast.expr]:
+        """What the variable ``name`` at ``call`` may hold: the values assigned to it in the
+        enclosing function (or the module), or, for a parameter of the enclosing function, what
+        that function's callers in the module pass."""
+        fn = self.function.get(id(call))
+        key = f"{id(fn) if fn else 0}:{name}"
+        if key in seen:
+            return
+        seen = seen | {key}
+        for value in self.assigned.get((id(fn) if fn else 0, name), []):
+            yield from self._followed(value, call, seen)
+        params = [a.arg for a in fn.args.args] if fn else []
+        if fn is None or name not in params:
+            return
+        index = params.index(name)
+        for caller in self.calls.get(fn.name, []):
+            passed = caller.args[index] if index < len(caller.args) else None
+            passed = passed or next((k.value for k in caller.keywords if k.arg == name), None)
+            if passed is not None:
+                yield from self._followed(passed, caller, seen)
+
+    def _followed(self, value: ast.expr, call: ast.Call, seen: frozenset[str]) -> Iterator[ast.expr]:
+        if isinstance(value, ast.Name):
+            yield from self.values(call, value.id, seen)
+        else:
+            yield value
+
+
+def _pattern(node: ast.expr) -> str | None:
+    """An f-string whose variable part comes first, as a regular expression of the keys it names."""
+    if not isinstance(node, ast.JoinedStr) or not node.values or isinstance(node.values[0], ast.Constant):
+        return None
+    parts = [re.escape(v.value) if isinstance(v, ast.Constant) else "[A-Za-z0-9_]+" for v in node.values]
+    return "".join(parts)
+
+
+def emitted_calls(source: str, where: str = "<source>") -> Iterator[Emitted]:
+    """Every code and message key ``source`` names, with the call that names it; a code held in a
+    variable or passed as a parameter is followed to its values in the same module."""
+    tree = ast.parse(source)
+    scope = _Scope(tree)
+    for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = _callee(node)
@@ -87,7 +172,7 @@ def emitted(source: str, where: str = "<source>") -> Iterator[tuple[str, bool, s
         for keyword in node.keywords:
             if keyword.arg == "message_key":
                 for text, whole in _literals(keyword.value):
-                    yield text, whole, place
+                    yield Emitted("message_key", text, whole, False, place)
         if name not in _CODE_ARGUMENT:
             continue
         position, keyword_name = _CODE_ARGUMENT[name]
@@ -95,12 +180,24 @@ def emitted(source: str, where: str = "<source>") -> Iterator[tuple[str, bool, s
         arg = arg or next((k.value for k in node.keywords if k.arg == keyword_name), None)
         if arg is None:
             continue
-        # a finding whose message key is never None is read by the key: its code need only head one
         keyed = name == "Finding" and any(
             k.arg == "message_key" and isinstance(k.value, ast.Constant | ast.JoinedStr) for k in node.keywords
         )
-        for text, whole in _literals(arg):
-            yield (text + ".", False, place) if keyed and whole else (text, whole, place)
+        for value in scope.values(node, arg.id) if isinstance(arg, ast.Name) else [arg]:
+            if (regex := _pattern(value)) is not None:
+                yield Emitted(name, regex, False, keyed, place, pattern=True)
+            for text, whole in _literals(value):
+                yield Emitted(name, text, whole, keyed, place)
+
+
+def emitted(source: str, where: str = "<source>") -> Iterator[tuple[str, bool, str]]:
+    """``(key or prefix, whole, place)`` for every code and message key ``source`` emits: ``whole``
+    when the text is a whole key, else a prefix some key must start with."""
+    for e in emitted_calls(source, where):
+        if e.pattern:
+            continue
+        # a finding whose message key is never None is read by the key: its code need only head one
+        yield (e.text + ".", False, e.place) if e.keyed and e.whole else (e.text, e.whole, e.place)
 
 
 def unknown(keys: Iterator[tuple[str, bool, str]], table: Mapping[str, str]) -> list[str]:
@@ -109,6 +206,32 @@ def unknown(keys: Iterator[tuple[str, bool, str]], table: Mapping[str, str]) -> 
     for text, whole, place in keys:
         if not (text in table if whole else any(k.startswith(text) for k in table)):
             out.append(f"{place}: {text}")
+    return out
+
+
+def source_calls() -> list[Emitted]:
+    """Every code and message key the packages' source names."""
+    out = []
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            out.extend(emitted_calls(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT))))
+    return out
+
+
+FINDING_CALLS = ("Finding", "Cause", "InputError", "OutputError")
+
+
+def finding_codes() -> set[str]:
+    """The codes the source gives a finding, a likely cause, a read error or an output error
+    (an f-string's pattern stands for the catalogue's codes it matches)."""
+    out = set()
+    for e in source_calls():
+        if e.callee not in FINDING_CALLS:
+            continue
+        if e.pattern:
+            out |= {k for k in messages.TEMPLATES if re.fullmatch(e.text, k)}
+        elif e.whole:
+            out.add(e.text)
     return out
 
 
@@ -250,6 +373,33 @@ def test_the_checks_find_what_is_wrong() -> None:
         "<source>:5: G",
         "<source>:6: H.",
     ]
+
+
+def test_the_scan_follows_a_code_through_a_variable_a_parameter_and_an_f_string() -> None:
+    source = (
+        "def rounding(where, code, args):\n"
+        "    return Finding(where, code, Severity.WARNING, args)\n"
+        "def check(where):\n"
+        "    code = 'A_PART' if x else 'B_PART'\n"
+        "    raise OutputError(where, code)\n"
+        "    rounding(where, 'SUM_ROUNDING', {})\n"
+        "    rounding(where, code='TOTAL_ROUNDING', args={})\n"
+        "    rounding(where, code, {})\n"
+        "def sized(where, kind):\n"
+        "    raise InputError(where, f'{kind}_TOO_LARGE', {})\n"
+    )
+    found = sorted((e.callee, e.text, e.whole, e.pattern) for e in emitted_calls(source))
+    assert found == [
+        ("Finding", "A_PART", True, False),  # the caller's variable, followed into its function
+        ("Finding", "B_PART", True, False),
+        ("Finding", "SUM_ROUNDING", True, False),
+        ("Finding", "TOTAL_ROUNDING", True, False),
+        ("InputError", "[A-Za-z0-9_]+_TOO_LARGE", False, True),
+        ("OutputError", "A_PART", True, False),
+        ("OutputError", "B_PART", True, False),
+    ]
+    assert {"XLSX_TOO_LARGE", "DOCX_TOO_LARGE", "TOTAL_ROUNDING", "OUTPUT_LOCKED_LIBREOFFICE"} <= finding_codes()
+    assert not {"R.title", "XL.summary_headers", "STATUS.ok"} & finding_codes()  # writers' words are no findings
 
 
 def test_the_vietnamese_workbook_words_are_the_layout_the_reader_finds() -> None:

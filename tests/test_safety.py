@@ -46,7 +46,7 @@ from budget.sheets.template import MAX_DEPTH
 from budget.sheets.workbook import read_workbook
 from indicators.write_targets import RISKY_START, defused
 from plancheck.cli import main
-from tests.helpers import HA_DONG, Ran, run_in_process, run_process
+from tests.helpers import HA_DONG, Ran, assert_message, run_in_process, run_process
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH = sorted({os.strerror(n) for n in errno.errorcode} - {""}, key=len, reverse=True)
@@ -234,9 +234,12 @@ def test_not_regular_message(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     target = _special(tmp_path, "fifo")
     code, _, err = cli(capsys, "template", "-o", str(target), "--force")
     assert code == 2
-    assert err == (
-        f"{target}: lỗi [OUTPUT_NOT_REGULAR] Đây là một ống dẫn (FIFO), không phải tệp thường; công cụ không ghi "
-        "vào đó, kể cả khi có --force. Hãy chọn một tên tệp khác.\n"
+    assert err.startswith(f"{target}: lỗi [OUTPUT_NOT_REGULAR] ")
+    assert_message(
+        err,
+        "OUTPUT_NOT_REGULAR",
+        "Đây là một ống dẫn (FIFO), không phải tệp thường; công cụ không ghi vào đó, kể cả khi có --force. "
+        "Hãy chọn một tên tệp khác.",
     )
 
 
@@ -266,10 +269,19 @@ def test_lock_files_of_excel_and_libreoffice(
     rc, _, err = cli(capsys, "template", "-o", str(target), "--force")
     assert rc == 2 and f"[{code}]" in err and f"“{lock}”" in err
     assert sha(target) == digest
+    assert err.startswith(f"{target}: lỗi [{code}] ")
     if code == "OUTPUT_LOCKED_LIBREOFFICE":
-        assert err == (
-            f"{target}: lỗi [OUTPUT_LOCKED_LIBREOFFICE] Tệp đang được mở trong LibreOffice (có tệp khóa “{lock}”); "
-            "hãy đóng tệp rồi chạy lại. Nếu không còn ai mở tệp, hãy xóa tệp khóa đó.\n"
+        assert_message(
+            err,
+            "OUTPUT_LOCKED_LIBREOFFICE",
+            f"Tệp đang được mở trong LibreOffice (có tệp khóa “{lock}”); hãy đóng tệp rồi chạy lại. Nếu không còn "
+            "ai mở tệp, hãy xóa tệp khóa đó.",
+        )
+    else:
+        assert_message(
+            err,
+            "OUTPUT_LOCKED",
+            f"Tệp đang được mở trong Excel (có tệp khóa “{lock}”); hãy đóng tệp rồi chạy lại.",
         )
 
 
@@ -292,7 +304,14 @@ def test_a_new_file_created_meanwhile_is_not_replaced(tmp_path: Path, capsys: py
 
     with pytest.raises(OutputError) as e:
         write_safely(target, [], False, racing)
-    assert e.value.code == "OUTPUT_CLAIMED"
+    assert_message(
+        e.value,
+        "OUTPUT_CLAIMED",
+        "Trong lúc đang ghi, một lần chạy khác đã tạo tệp này; kết quả lần này không ghi đè lên. "
+        "Thêm --force để ghi đè, hoặc chọn tên khác.",
+        en="While this run was writing, another run created this file; this run's result does not overwrite it. "
+        "Add --force to overwrite it, or choose another name.",
+    )
     assert target.read_bytes() == b"the other run's result"
     assert names(tmp_path) == {"moi.xlsx"}
     # with --force the later run replaces it, as asked
@@ -644,7 +663,12 @@ def test_unreadable_input_reason_is_vietnamese(
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
     code, _, err = cli(capsys, "check", str(HA_DONG))
-    assert code == 2 and "[INPUT_UNREADABLE]" in err and "không có quyền truy cập" in err
+    assert code == 2
+    assert_message(
+        err,
+        "INPUT_UNREADABLE",
+        "Không mở được tệp: không có quyền truy cập tệp hoặc thư mục này; hãy kiểm tra quyền hoặc chọn thư mục khác.",
+    )
     assert_vietnamese(err)
 
 
@@ -656,7 +680,12 @@ def test_damaged_workbook_reason_is_vietnamese(tmp_path: Path, capsys: pytest.Ca
         data[i] ^= 0x55
     path.write_bytes(bytes(data))
     code, _, err = cli(capsys, "check", str(path))
-    assert code == 2 and "[XLSX_BROKEN]" in err, err
+    assert code == 2, err
+    assert_message(
+        err,
+        "XLSX_BROKEN",
+        "Bảng tính bị hỏng, không đọc được: dữ liệu nén bị hỏng (sai mã kiểm tra).",
+    )
     assert_vietnamese(err)
     assert "CRC" not in err and "Bad" not in err
 
@@ -680,7 +709,16 @@ def test_xml_guard_off_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(openpyxl, "DEFUSEDXML", False)
     with pytest.raises(InputError) as e:
         read_workbook(path, str(path))
-    assert e.value.code == "XLSX_XML_GUARD_OFF"
+    assert_message(
+        e.value,
+        "XLSX_XML_GUARD_OFF",
+        "Lớp bảo vệ khi đọc XML của bảng tính đang bị tắt (biến môi trường OPENPYXL_DEFUSEDXML=True, hoặc thiếu "
+        "thư viện defusedxml); công cụ không đọc bảng tính khi đó. Hãy bỏ biến này (unset OPENPYXL_DEFUSEDXML) hoặc "
+        "cài defusedxml rồi chạy lại.",
+        en="The protection for reading a workbook's XML is switched off (environment variable "
+        "OPENPYXL_DEFUSEDXML=True, or the defusedxml library is missing); the tool does not read workbooks then. "
+        "Remove the variable (unset OPENPYXL_DEFUSEDXML) or install defusedxml, and run again.",
+    )
 
 
 _DTD = '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
@@ -743,9 +781,11 @@ def test_date_in_an_amount_position_is_a_finding(tmp_path: Path, capsys: pytest.
     assert code == 1
     date = next(f for f in found if f["code"] == "XLSX_DATE_AS_NUMBER")
     assert date["cell"] == f"{layout.DETAIL}!E2"
-    assert date["message"] == (
+    assert_message(
+        date,
+        "XLSX_DATE_AS_NUMBER",
         "Ô này phải là số nhưng chứa ngày tháng 2024-01-01T00:00:00 (ô được định dạng ngày); ô này không được "
-        "tính. Nếu đây là số, hãy đổi định dạng ô thành Số."
+        "tính. Nếu đây là số, hãy đổi định dạng ô thành Số.",
     )
 
 
@@ -792,20 +832,37 @@ def test_a_long_sheet_within_column_z_is_never_refused_for_its_area(
     assert code == 0 and "XLSX_TOO_WIDE" not in err + out, err
     wide = estimate(tmp_path / "rong.xlsx", [ROW] * 5, extra='<row r="9"><c r="AB9"><v>1</v></c></row>')
     code, _, err = cli(capsys, "check", str(wide))
-    assert code == 2 and "[XLSX_TOO_WIDE]" in err and "cột AB, dòng 9" in err, err
+    assert code == 2, err
+    assert_message(
+        err,
+        "XLSX_TOO_WIDE",
+        "Trang “xl/worksheets/sheet1.xml” có ô ở tận cột AB, dòng 9: vùng 9 dòng × 28 cột vượt giới hạn 60 ô; "
+        "không đọc. Hãy xóa các ô thừa ở xa rồi lưu lại.",
+    )
 
 
 def test_cell_reference_hidden_in_a_character_reference(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = estimate(tmp_path / "an.xlsx", extra='<row r="300"><c r="&#88;FD300"><v>1</v></c></row>')
     code, _, err = cli(capsys, "check", str(path))
-    assert code == 2 and "[XLSX_BAD_REFERENCE]" in err, err
+    assert code == 2, err
+    assert_message(
+        err,
+        "XLSX_BAD_REFERENCE",
+        'Phần “xl/worksheets/sheet1.xml” ghi địa chỉ ô một cách bất thường (“r="&”), điều Excel không bao giờ '
+        "làm; tệp có thể độc hại, không đọc.",
+    )
 
 
 def test_too_many_cells(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(xlsx_io, "MAX_CELLS", 100)
     path = estimate(tmp_path / "nhieu.xlsx", [ROW] * 20)
     code, _, err = cli(capsys, "check", str(path))
-    assert code == 2 and "[XLSX_TOO_MANY_CELLS]" in err
+    assert code == 2
+    assert_message(
+        err,
+        "XLSX_TOO_MANY_CELLS",
+        "Bảng tính có 275 ô, vượt giới hạn 100 ô; không đọc. Hãy tách thành nhiều tệp nhỏ hơn.",
+    )
 
 
 def test_sections_400_deep_in_a_small_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -816,7 +873,12 @@ def test_sections_400_deep_in_a_small_workbook(tmp_path: Path, capsys: pytest.Ca
     code, _, err = cli(capsys, "check", str(path))
     assert code == 2, err
     assert err.startswith(f"{path}:{layout.DETAIL}!B{MAX_DEPTH + 2}: lỗi [INPUT_TOO_DEEP] Mục 1.1.1")
-    assert f"lồng {MAX_DEPTH + 1} cấp, vượt giới hạn {MAX_DEPTH} cấp" in err
+    assert_message(
+        err,
+        "INPUT_TOO_DEEP",
+        f"Mục 1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1… lồng {MAX_DEPTH + 1} cấp, vượt giới hạn {MAX_DEPTH} cấp; "
+        "không đọc. Hãy kiểm tra lại cách đánh số mục.",
+    )
 
 
 @pytest.mark.parametrize(
@@ -833,6 +895,13 @@ def test_numbers_beyond_exact_range_are_findings(
     assert code == 1, err
     f = next(f for f in found if f["code"] == "NUMBER_OUT_OF_RANGE")
     assert f["cell"] == f"{layout.DETAIL}!E2" and f"Số {shown} nằm ngoài phạm vi" in f["message"]
+    if value == "1E+400":
+        assert_message(
+            f,
+            "NUMBER_OUT_OF_RANGE",
+            "Số 1E+400 nằm ngoài phạm vi công cụ tính chính xác được (nhỏ hơn 10^18 và không quá 18 chữ số sau "
+            "dấu phẩy); ô này không được tính.",
+        )
     out = tmp_path / "kq.xlsx"
     assert cli(capsys, "check", str(path), "--xlsx", str(out))[0] == 1  # writing the result copes as well
 
@@ -842,7 +911,13 @@ def test_product_beyond_exact_range_is_a_finding(tmp_path: Path, capsys: pytest.
     row = [1, "1", 1, "Lớn", big, "người", big, "triệu đồng/người", big, "lần", 1, 1, 1]
     code, found, err = findings_of(capsys, estimate(tmp_path / "tich.xlsx", [row]))
     assert code == 1, err
-    assert [f["code"] for f in found if f["code"] == "LINE_OUT_OF_RANGE"] == ["LINE_OUT_OF_RANGE"]
+    (f,) = [f for f in found if f["code"] == "LINE_OUT_OF_RANGE"]
+    assert_message(
+        f,
+        "LINE_OUT_OF_RANGE",
+        "Tích các thừa số của dòng này vượt phạm vi công cụ tính chính xác được (51 chữ số); dòng này không được "
+        "kiểm tra.",
+    )
 
 
 def _csv(path: Path, rows: list[list[str]]) -> Path:
@@ -856,7 +931,7 @@ def test_csv_control_character_is_a_finding(tmp_path: Path, capsys: pytest.Captu
     assert code == 0, err
     f = next(f for f in found if f["code"] == "CSV_CONTROL_CHARACTER")
     assert (f["line"], f["column"], f["severity"]) == (2, 4, "warning")
-    assert f["message"] == "Ô có ký tự điều khiển không in được (U+0001); đã bỏ ký tự này khi đọc."
+    assert_message(f, "CSV_CONTROL_CHARACTER", "Ô có ký tự điều khiển không in được (U+0001); đã bỏ ký tự này khi đọc.")
 
 
 @pytest.mark.parametrize("value", ["1E+400", "9" * 80, "0," + "0" * 40 + "1"])
@@ -871,6 +946,7 @@ def test_csv_cell_too_long(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     row = ["1", "1", "1", '"' + "x" * 1_200_000 + '"', "200", "người", "", "", "", "", "", "", "1"]
     code, _, err = cli(capsys, "check", str(_csv(tmp_path / "dai.csv", [row])))
     assert code == 2 and err.endswith("lỗi [CSV_BROKEN] Tệp CSV không đọc được: có ô dài hơn 1.000.000 ký tự.\n")
+    assert_message(err, "CSV_BROKEN", "Tệp CSV không đọc được: có ô dài hơn 1.000.000 ký tự.")
 
 
 # the text reader: numbers beyond exact arithmetic are findings at their place ----------------

@@ -14,7 +14,7 @@ from budget.api import Report
 from budget.findings import Severity
 from budget.model import Section, walk_lines
 from plancheck.projection import project
-from tests.helpers import check_text, errors_at, verdict_of
+from tests.helpers import assert_message, check_text, errors_at, verdict_of
 
 
 def _bars(rows: list[list[str]], above: str = "DỰ TOÁN KINH PHÍ\n\nĐơn vị tính: đồng\n") -> str:
@@ -146,6 +146,20 @@ def test_a_product_table_under_a_header_of_merged_cells_is_never_judged_by_guess
     report = check_text(tmp_path, _bars(rows))
     assert errors_at(report) == []
     assert {"TABLE_NOT_CHECKED", "TABLE_COLUMN_NOT_CHECKED"} & set(_codes(report))
+    columns = [f for f in report.findings if f.code == "TABLE_COLUMN_NOT_CHECKED"]
+    assert [f.args["column"] for f in columns] == ["cột 3", "cột 4"]
+    assert_message(
+        columns[0],
+        "TABLE_COLUMN_NOT_CHECKED",
+        (
+            "Cột “cột 3” không phải cột cộng dồn (phần lớn các dòng tổng không bằng tổng các dòng con): các số "
+            "của cột này chưa được kiểm tra."
+        ),
+        en=(
+            "Column “cột 3” is no column of sums (most of its total rows are not the sum of the rows under them): "
+            "its figures are not checked."
+        ),
+    )
     assert verdict_of(report) != "ok"
     assert project(report).verdict.exit_code == 1
 

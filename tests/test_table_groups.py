@@ -28,6 +28,7 @@ from budget.read.pdf_wrap import Line, Word, merge_wrapped
 from budget.tables.columns import column_role, settle_numbers
 from budget.tables.reader import header_roles
 from plancheck.projection import VerdictKind, project
+from tests.helpers import assert_message
 from tests.test_docx_pdf import _soffice_convert
 
 # --------------------------------------------------------------------------- helpers
@@ -290,9 +291,11 @@ def test_product_in_a_label_is_a_note(tmp_path: Path) -> None:
     ]
     (note,) = [f for f in report.findings if f.code == "TABLE_LABEL_PRODUCT"]
     assert (note.severity, note.source.line, note.source.col) == (Severity.WARNING, 4, 16)
-    assert note.message == (
+    assert_message(
+        note,
+        "TABLE_LABEL_PRODUCT",
         "Nội dung ghi “45 người x 3 ngày” = 135, không khớp với số nào của các cột (60, 50.000); "
-        "thành tiền vẫn tính theo các cột, phần ghi trong nội dung chỉ là chú thích."
+        "thành tiền vẫn tính theo các cột, phần ghi trong nội dung chỉ là chú thích.",
     )
     assert _verdict(report) is VerdictKind.OK
     # a wrong amount is still the columns' product: 60 × 25.000, never × 2

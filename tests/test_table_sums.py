@@ -18,7 +18,7 @@ from budget.api import Report, check_file
 from budget.findings import Severity
 from budget.numbers import format_vn
 from plancheck.projection import project
-from tests.helpers import check_text, errors_at, verdict_of
+from tests.helpers import assert_message, check_text, errors_at, verdict_of
 
 
 def _warnings(report: Report) -> list[str]:
@@ -103,6 +103,19 @@ def test_a_row_broken_down_twice_is_reported_not_checked_never_an_error(tmp_path
     assert errors_at(report) == []
     assert "TABLE_SUM_NOT_CHECKED" in _warnings(report)
     assert verdict_of(report) == "incomplete"
+    first = next(f for f in report.findings if f.code == "TABLE_SUM_NOT_CHECKED")
+    assert_message(
+        first,
+        "TABLE_SUM_NOT_CHECKED",
+        (
+            "Dòng “TỔNG MỨC VAY” có các dòng con nhưng không cột nào cộng đúng bằng nó (có thể chỉ liệt kê một "
+            "phần, hoặc chia theo hai cách); tổng này chưa được kiểm tra."
+        ),
+        en=(
+            "Row “TỔNG MỨC VAY” has rows under it but adds up to them in no column (a partial list, or a second "
+            "breakdown); its sum is not checked."
+        ),
+    )
 
 
 def test_a_column_of_averages_is_no_column_of_sums(tmp_path: Path) -> None:
@@ -367,7 +380,18 @@ def test_a_part_listed_under_trong_do_never_exceeds_its_row(tmp_path: Path) -> N
     assert errors_at(report) == [("TABLE_PART_EXCEEDS_WHOLE", line, Decimal(330))]
     (finding,) = [f for f in report.findings if f.code == "TABLE_PART_EXCEEDS_WHOLE"]
     assert finding.expected == Decimal(300)
-    assert finding.message.startswith("Dòng “Trong đó: lệ phí trước bạ nhà đất” ghi 330 triệu đồng, lớn hơn cả dòng")
+    assert_message(
+        finding,
+        "TABLE_PART_EXCEEDS_WHOLE",
+        (
+            "Dòng “Trong đó: lệ phí trước bạ nhà đất” ghi 330 triệu đồng, lớn hơn cả dòng “Lệ phí trước bạ” (300 "
+            "triệu đồng) mà nó là một phần (trong đó): phần không thể lớn hơn tổng."
+        ),
+        en=(
+            "Row “Trong đó: lệ phí trước bạ nhà đất” states 330 triệu đồng, more than the row “Lệ phí trước bạ” "
+            "(300 triệu đồng) it is a part of (of which): a part cannot exceed the whole."
+        ),
+    )
 
 
 def test_a_column_of_percentages_is_not_added(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from budget.numbers import format_vn
 from budget.read.text import split_lines
 from budget.tables.reader import find_tables, header_roles, kind, table_line_numbers
 from budget.units import DONG, NGHIN, TRIEU
+from tests.helpers import assert_message
 
 
 def _check(tmp_path: Path, text: str, name: str = "bang.txt") -> Report:
@@ -340,9 +341,11 @@ def test_price_in_thousands_implied_by_every_row(tmp_path: Path) -> None:
     (note,) = [f for f in report.findings if f.code == "TABLE_SCALE_IMPLIED"]
     assert note.severity is Severity.INFO
     assert _at(note) == _where(text, "35")
-    assert note.message == (
+    assert_message(
+        note,
+        "TABLE_SCALE_IMPLIED",
         "Cột đơn giá không ghi đơn vị; 2 dòng chỉ khớp khi đọc đơn giá là nghìn đồng (thành tiền là đồng), "
-        "nên đã đọc như vậy."
+        "nên đã đọc như vậy.",
     )
 
 
@@ -374,7 +377,7 @@ def test_shares_not_summing_to_100(tmp_path: Path) -> None:
     report = _check(tmp_path, text)
     (warning,) = [f for f in report.findings if f.code == "TABLE_SHARES_NOT_100"]
     assert warning.severity is Severity.WARNING
-    assert warning.message == "Các tỷ lệ trích cộng lại được 90%, không phải 100%."
+    assert_message(warning, "TABLE_SHARES_NOT_100", "Các tỷ lệ trích cộng lại được 90%, không phải 100%.")
 
 
 def test_share_base_is_the_total_stated_above(tmp_path: Path) -> None:
@@ -403,6 +406,18 @@ def test_glued_cells_are_reported_not_guessed(tmp_path: Path) -> None:
     report = _check(tmp_path, text)
     glued = [f for f in report.findings if f.code == "TABLE_CELLS_GLUED"]
     assert [_at(f) for f in glued] == [_where(text, "Tháng520")]
+    assert_message(
+        glued[0],
+        "TABLE_CELLS_GLUED",
+        (
+            "Ô “Tháng520” có chữ dính liền với số, có thể hai ô của bảng bị dính vào nhau; không đoán, dòng này "
+            "không được kiểm tra."
+        ),
+        en=(
+            "The cell “Tháng520” has letters stuck to a number: two cells of the table may have run together; not "
+            "guessed, the row was not checked."
+        ),
+    )
     not_checked = [f for f in report.findings if f.code == "TABLE_ROW_NOT_CHECKED"]
     assert [_at(f) for f in not_checked] == [_where(text, "7.800.000")]
     assert _errors(report) == []
@@ -423,9 +438,11 @@ def test_row_with_a_range_or_a_missing_factor_is_not_checked(tmp_path: Path) -> 
         (_where(text, "5.000.000"), "TABLE_ROW_NOT_CHECKED.range"),
         (_where(text, "2.250.000"), "TABLE_ROW_NOT_CHECKED.missing"),
     ]
-    assert warnings[1].message == (
+    assert_message(
+        warnings[1],
+        "TABLE_ROW_NOT_CHECKED",
         "Dòng “Vé tham quan” của bảng thiếu thừa số (ô trống hoặc không xác định được cột); "
-        "số tiền 2.250.000 đồng không được kiểm tra phép nhân."
+        "số tiền 2.250.000 đồng không được kiểm tra phép nhân.",
     )
     # the unchecked rows still count in the sum, which is right
     assert _errors(report) == []
@@ -449,6 +466,12 @@ Thành tiền
     assert [len(line.factors) for line in lines] == [3, 2]
     notes = [f for f in report.findings if f.code == "TABLE_DURATION_NOT_APPLIED"]
     assert [_at(f) for f in notes] == [_where(text, "9", 1)]
+    assert_message(
+        notes[0],
+        "TABLE_DURATION_NOT_APPLIED",
+        "Mức thu tính theo năm nên không nhân với số tháng “9” của cột thời gian.",
+        en="The rate is per year, so it is not multiplied by the “9” months of the time column.",
+    )
 
 
 def test_amount_per_unit_column_is_a_step(tmp_path: Path) -> None:
@@ -516,7 +539,18 @@ def test_amounts_in_two_scales_in_one_column(tmp_path: Path) -> None:
     assert _errors(report) == []
     (note,) = [f for f in report.findings if f.code == "TABLE_SCALE_MIXED"]
     assert _at(note) == _where(text, "15 ")
-    assert "2.5, 12.0, 15" in note.message
+    assert_message(
+        note,
+        "TABLE_SCALE_MIXED",
+        (
+            "Cột số tiền không ghi đơn vị và ghi lẫn hai đơn vị: đọc 2.5, 12.0, 15 là nghìn đồng, các số còn lại "
+            "là đồng, thì tổng khớp; đã đọc như vậy."
+        ),
+        en=(
+            "The amount column states no unit and mixes two units: reading 2.5, 12.0, 15 as thousand đồng and the "
+            "other figures as đồng makes the totals agree; they were read that way."
+        ),
+    )
 
 
 def test_groups_and_formula_totals(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from budget.numbers import format_vn
 from budget.read.text import split_lines
 from budget.tables.reader import find_tables
 from plancheck.projection import VerdictKind, project
+from tests.helpers import assert_message
 from tests.test_tables import _check, _errors
 
 
@@ -121,6 +122,18 @@ def test_cells_a_blank_line_apart_formula_with_a_monthly_figure(tmp_path: Path) 
     (note,) = [f for f in report.findings if f.code == "TABLE_COLUMN_PER_MONTH"]
     assert (note.severity, _at(note)) == (Severity.INFO, _where(text, "35.100"))
     assert (note.args["column"], note.args["months"]) == ("Số tiền/tháng (đồng)", Decimal(9))
+    assert_message(
+        note,
+        "TABLE_COLUMN_PER_MONTH",
+        (
+            "Số 35.100 đồng đứng ở cột “Số tiền/tháng (đồng)”, cột ghi số tiền mỗi tháng, trong khi công thức "
+            "nhân 9 tháng."
+        ),
+        en=(
+            "The figure 35,100 đồng stands in the column “Số tiền/tháng (đồng)”, a per-month amount, while the "
+            "formula multiplies by 9 months."
+        ),
+    )
     # the rows nothing checks: one figure alone, a rate beside a text; never errors, never guessed
     unchecked = [(_at(f), f.actual) for f in report.findings if f.code == "UNCHECKED_AMOUNT"]
     assert unchecked == [(_where(text, "15.000"), Decimal(15000)), (_where(text, "20.000/buổi"), Decimal(20000))]
@@ -470,5 +483,11 @@ def test_empty_amount_cell_is_no_amount_never_the_price(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     report = check_file(path)
     assert [(f.code, f.source.line, f.source.col) for f in report.findings] == [("TABLE_ROW_NO_AMOUNT", 4, 17)]
+    assert_message(
+        report.findings[0],
+        "TABLE_ROW_NO_AMOUNT",
+        "Dòng “Loa kéo” của bảng có thừa số nhưng ô thành tiền để trống; dòng này không được kiểm tra.",
+        en="Table row “Loa kéo” has factors but an empty amount cell; it was not checked.",
+    )
     assert [line.label for line in walk_lines(report.plan.items)] == ["Micro không dây"]
     assert project(report).verdict.kind is VerdictKind.INCOMPLETE  # a row went unchecked: never KHỚP

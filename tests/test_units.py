@@ -15,7 +15,7 @@ from budget import check_file
 from budget.unitcheck import describe, verdict
 from budget.units import SCALES, TRIEU, catalogue, read_money, read_unit, registry
 from plancheck.cli import main
-from tests.helpers import HA_DONG, SEED_HA_DONG, run_in_process, seed_path
+from tests.helpers import HA_DONG, SEED_HA_DONG, assert_message, run_in_process, seed_path
 
 
 def check_text(tmp_path: Path, text: str, strict: bool = False):  # type: ignore[no-untyped-def]
@@ -38,11 +38,13 @@ def test_ha_dong_loose_lines_are_named_with_their_residuals() -> None:
         ("UNIT_RESIDUAL", 859, "1/khóa/năm"),
     ]
     by_line = {f.source.line: f for f in report.findings if f.code == "UNIT_RESIDUAL"}
-    assert by_line[831].message == (
-        "Đơn vị không triệt tiêu hết: tích các thừa số có đơn vị triệu đồng/khóa, còn dư 1/khóa so với triệu đồng."
+    assert_message(
+        by_line[831],
+        "UNIT_RESIDUAL",
+        "Đơn vị không triệt tiêu hết: tích các thừa số có đơn vị triệu đồng/khóa, còn dư 1/khóa so với triệu đồng.",
     )
     assert by_line[831].cause is not None
-    assert by_line[831].cause.message == "Thừa số có thể gây ra: “2 lớp/khóa”, “2 năm/khóa”."
+    assert_message(by_line[831].cause, "CAUSE_UNIT_FACTOR", "Thừa số có thể gây ra: “2 lớp/khóa”, “2 năm/khóa”.")
     assert by_line[833].cause is not None
     assert by_line[833].cause.message == "Thừa số có thể gây ra: “300 người/năm”."
     assert by_line[859].cause is not None
@@ -111,7 +113,9 @@ def test_unknown_count_noun_becomes_a_dimension(tmp_path: Path) -> None:
         ("UNIT_NEW_COUNT", {"word": "xe đưa đón"}),
         ("UNIT_NEW_COUNT", {"word": "xe đưa đón"}),
     ]
-    assert report.findings[0].message == "Đơn vị “xe đưa đón” chưa có trong danh mục; đã coi là một loại đếm mới."
+    assert_message(
+        report.findings[0], "UNIT_NEW_COUNT", "Đơn vị “xe đưa đón” chưa có trong danh mục; đã coi là một loại đếm mới."
+    )
     assert not report.has_errors
     assert read_unit("đơn vị chính").exponents == (("don_vi", 1),)
     assert read_unit("đơn vị chính").ignored == ("chính",)
@@ -141,7 +145,9 @@ def test_product_that_is_not_money_is_an_error(tmp_path: Path, line: str) -> Non
 def test_not_money_message(tmp_path: Path) -> None:
     report = check_text(tmp_path, "IV. KINH PHÍ\n1. Sai: 300 người x 5 năm = 1.500 triệu đồng\n")
     (f,) = [f for f in report.findings if f.code == "UNIT_NOT_MONEY"]
-    assert f.message == "Tích các thừa số có đơn vị năm·người, không phải là tiền, nhưng kết quả ghi triệu đồng."
+    assert_message(
+        f, "UNIT_NOT_MONEY", "Tích các thừa số có đơn vị năm·người, không phải là tiền, nhưng kết quả ghi triệu đồng."
+    )
 
 
 def test_percent_is_dimensionless(tmp_path: Path) -> None:
@@ -155,8 +161,10 @@ def test_year_rate_times_months_is_named(tmp_path: Path) -> None:
     report = check_text(tmp_path, "IV. KINH PHÍ\n1. Thuê: 60 triệu đồng/năm x 6 tháng = 360 triệu đồng\n")
     (f,) = report.findings
     assert f.code == "UNIT_TIME_SCALE"
-    assert f.message == (
-        "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân thêm 1/12 mới ra triệu đồng."
+    assert_message(
+        f,
+        "UNIT_TIME_SCALE",
+        "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân thêm 1/12 mới ra triệu đồng.",
     )
 
 

@@ -24,7 +24,7 @@ from plancheck.projection import EXIT_CODE, Status, VerdictKind, project
 from plancheck.report import render_html
 from plancheck.workbook import save_workbook, with_workbook_findings
 from plancheck.write_json import report_to_dict
-from tests.helpers import HA_DONG
+from tests.helpers import HA_DONG, assert_message
 
 LONE_TOTAL = "KẾ HOẠCH TỔ CHỨC HỘI THI\nTổng kinh phí: 2.400.000 đồng\n"
 PARTS_AND_TOTAL = "KẾ HOẠCH HỘI THAO\nI. Chi giải thưởng: 100 triệu đồng\nII. Chi tổ chức: 200 triệu đồng\n"
@@ -67,9 +67,11 @@ def test_lone_total_is_stated_not_checked(tmp_path: Path, capsys: pytest.Capture
     assert (f.code, f.source.line, f.source.col, f.actual, f.message_key) == (
         "UNCHECKED_AMOUNT", 2, 16, 2400000, "UNCHECKED_AMOUNT.stated_only"
     )  # fmt: skip
-    assert f.message == (
+    assert_message(
+        f,
+        "UNCHECKED_AMOUNT",
         "Số tiền 2.400.000 đồng chỉ được ghi: không có phép tính, tổng hay số tiền bằng chữ nào để đối chiếu; "
-        "số này chưa được kiểm tra."
+        "số này chưa được kiểm tra.",
     )
     assert main(["check", str(path)]) == 1
     out = capsys.readouterr().out

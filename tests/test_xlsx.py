@@ -21,7 +21,7 @@ from budget.sheets.workbook import read_workbook
 from budget.source import Source
 from plancheck.cli import main
 from plancheck.workbook import save_workbook, with_workbook_findings
-from tests.helpers import HA_DONG, Ran, replace_once, run_in_process
+from tests.helpers import HA_DONG, Ran, assert_message, replace_once, run_in_process
 from tests.office import number, recalculated_sheets, recalculated_xlsx
 from tests.test_properties import plans
 
@@ -221,6 +221,18 @@ def test_amount_beyond_fifteen_digits_is_text_with_a_finding(tmp_path: Path) -> 
     out, report, _ = write(tmp_path, src)
     codes = [f.code for f in report.findings]
     assert codes.count("XLSX_PRECISION") == 3  # the factor, the computed and the stated amount
+    assert_message(
+        next(f for f in report.findings if f.code == "XLSX_PRECISION"),
+        "XLSX_PRECISION",
+        (
+            "Số 1.234.567.890.123.456 có hơn 15 chữ số có nghĩa, Excel không giữ được chính xác; đã ghi vào bảng "
+            "tính dưới dạng chữ."
+        ),
+        en=(
+            "The figure 1,234,567,890,123,456 has more than 15 significant digits, which Excel cannot keep; it "
+            "was written to the workbook as text."
+        ),
+    )
     ws = openpyxl.load_workbook(out)[layout.DETAIL]
     assert ws["E6"].data_type == "s"
     assert ws["E6"].value == "1234567890123456"
@@ -286,9 +298,11 @@ def test_locked_or_unwritable_target(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with pytest.raises(InputError) as e:
         save_workbook(report, table, out, force=True)
     assert e.value.code == "OUTPUT_UNWRITABLE"
-    assert e.value.message == (
+    assert_message(
+        e.value,
+        "OUTPUT_UNWRITABLE",
         "Không ghi được tệp (không có quyền truy cập tệp hoặc thư mục này; hãy kiểm tra quyền hoặc chọn thư mục "
-        "khác); tệp cũ (nếu có) vẫn giữ nguyên."
+        "khác); tệp cũ (nếu có) vẫn giữ nguyên.",
     )
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~budget-")] == []

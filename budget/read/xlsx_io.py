@@ -16,6 +16,7 @@ import re
 import warnings
 import zipfile
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -108,7 +109,7 @@ def guard(path: Path, name: str) -> None:
                 if not i.is_dir():
                     cells += _check_member(z, i, where, measure=not i.filename.startswith(_NOT_SHEETS))
             if cells > MAX_CELLS:
-                raise InputError(where, "XLSX_TOO_MANY_CELLS", {"cells": cells, "limit": MAX_CELLS})
+                raise InputError(where, "XLSX_TOO_MANY_CELLS", {"cells": Decimal(cells), "limit": Decimal(MAX_CELLS)})
     except InputError:
         raise
     except Exception as e:  # zipfile raises many kinds for a damaged file: one clear message
@@ -164,7 +165,7 @@ def _check_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, where: Source, meas
             if own == 0:
                 d = _DIMENSION.search(buf)
                 if d and d.group(4) and int(d.group(4)) > MAX_ROWS:
-                    raise InputError(where, "XLSX_TOO_MANY_ROWS", {"member": name, "rows": int(d.group(4))})
+                    raise InputError(where, "XLSX_TOO_MANY_ROWS", {"member": name, "rows": Decimal(int(d.group(4)))})
             body = buf[own:] if own else buf
             cells += len(_CELL_TAG.findall(body))
             row_tags += len(_ROW_TAG.findall(body))
@@ -183,7 +184,7 @@ def _check_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, where: Source, meas
                     columns, farthest = col, (letters.decode().upper(), int(row))
     rows = max(rows, row_tags)
     if rows > MAX_ROWS:
-        raise InputError(where, "XLSX_TOO_MANY_ROWS", {"member": name, "rows": rows})
+        raise InputError(where, "XLSX_TOO_MANY_ROWS", {"member": name, "rows": Decimal(rows)})
     if columns > _NARROW and rows * columns > MAX_AREA:
         raise InputError(
             where,
@@ -192,9 +193,9 @@ def _check_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, where: Source, meas
                 "member": name,
                 "column": farthest[0],
                 "row": farthest[1],
-                "rows": rows,
-                "columns": columns,
-                "limit": MAX_AREA,
+                "rows": Decimal(rows),  # counts, grouped as numbers are (1.048.576)
+                "columns": Decimal(columns),
+                "limit": Decimal(MAX_AREA),
             },
         )
     return cells

@@ -26,7 +26,7 @@ from budget.model import Plan
 from budget.read.text import decode, read_bytes
 from budget.sheets.grid import grid_plan
 from budget.sheets.grid_sheets import csv_sheet
-from budget.sheets.template import read_loaded
+from budget.sheets.template import is_template, read_loaded
 from budget.source import Source
 
 # what openpyxl (and the xlsx format) cannot hold in a cell: C0 controls but tab, LF, CR
@@ -104,11 +104,7 @@ def read_csv(path: Path, name: str) -> tuple[Plan, list[Finding]]:
     ws.title = layout.DETAIL
     for row in rows:
         ws.append(row)
-    try:
-        plan, more = read_loaded(name, wb, wb, csv=True)
-    except InputError as e:
-        if e.code != "CSV_NO_HEADER":
-            raise
-        plan = grid_plan(name, [csv_sheet(name, rows)], findings)
-        return plan, findings
+    if not is_template(wb):  # any other table, found by its header words
+        return grid_plan(name, [csv_sheet(name, rows)], findings), findings
+    plan, more = read_loaded(name, wb, wb, csv=True)
     return plan, [*findings, *more]

@@ -35,13 +35,8 @@ _COMMA_THREE = re.compile(r"-?[0-9]{1,3},[0-9]{3}")
 
 @dataclass(frozen=True)
 class NotEvaluated:
-    """A formula with no stored value and no recomputed one: its value is unknown. ``reported``
-    when the recomputation already said so at the cell."""
-
-    reported: bool = False
-
-
-NOT_EVALUATED = NotEvaluated()
+    """A formula with no stored value and no recomputed one: its value is unknown (the
+    recomputation said so at the cell, ``XLSX_FORMULA_NOT_EVALUATED``)."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +84,7 @@ def workbook_sheets(
     # every formula cell is recomputed: a stored value that differs is reported (stale), a
     # missing one is replaced by the recomputation or reported as not evaluated
     recomputed = _recompute(formulas, values, name, states, findings) if any(states.values()) else {}
-    unknown = NotEvaluated(reported=True)
+    unknown = NotEvaluated()
     out = []
     for ws in values.worksheets:
         cells: dict[int, dict[int, CellValue]] = {}
@@ -155,9 +150,7 @@ def cell_text(sheet: GridSheet, row: int, col: int, value: CellValue | None, num
             Finding(sheet.source(row, col, plain_text(value)), "XLSX_DATE_AS_NUMBER", Severity.ERROR, {"date": shown})
         )
         return ""
-    if isinstance(value, NotEvaluated):
-        if numeric and not value.reported:
-            out.append(Finding(sheet.source(row, col), "GRID_NOT_EVALUATED", Severity.WARNING, {}))
+    if isinstance(value, NotEvaluated):  # already said at the cell by the recomputation
         return ""
     number = value.value if isinstance(value, Percent) else value
     if isinstance(number, Decimal | int) and not isinstance(number, bool) and not in_exact_range(Decimal(number)):

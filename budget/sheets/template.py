@@ -258,14 +258,13 @@ def is_template(values: Any) -> bool:
 def read_loaded(
     name: str, formulas: Any, values: Any, csv: bool = False, states: dict[str, dict[str, bool]] | None = None
 ) -> tuple[Plan, list[Finding]]:
-    """The plan in loaded workbooks (formulas and stored values of the same file)."""
+    """The plan in loaded workbooks of the tool's own layout (``is_template``); the formulas
+    and the stored values of the same file."""
     r = _Reader(name, formulas, values, csv, states)
     detail_v: Worksheet = values[layout.DETAIL]
     head = _header_map(detail_v, layout.DETAIL_ROLES, ("value", "computed"))
-    if head is None:
-        if csv:
-            raise InputError(Source(name, 1), "CSV_NO_HEADER")
-        raise InputError(Source(name, cell=f"{layout.DETAIL}!A1"), "XLSX_NO_HEADER", {"sheet": layout.DETAIL})
+    if head is None:  # a caller's bug: any other layout goes to the grid reader
+        raise ValueError(f"{name}: not the tool's layout")
     header_row, cols = head
     unit = _unit_of(cols.get("computed_text") or cols.get("stated_text"))
     shead = None

@@ -43,11 +43,14 @@ def is_words(text: str) -> bool:
     return len(text) <= _MAX_TEXT and m is not None and not any(ch.isdigit() for ch in text.strip()[: m.start()])
 
 
-def table_total(items: Sequence[Item], where: Source) -> Amount | None:
+def table_total(items: Sequence[Item], where: Source, complete: bool = True) -> Amount | None:
     """What the table adds up to: its stated total, else the sum of its top rows' stated
-    amounts when every one states one (in đồng, placed at ``where``); None when some states none."""
+    amounts when every one states one and no row went unread (``complete``), in đồng, placed at
+    ``where``; None when some row states none or was not read."""
     if len(items) == 1 and not isinstance(items[0], CostLine) and items[0].stated is not None:
         return items[0].stated
+    if not complete:
+        return None
     inner: Sequence[Item] = items[0].items if len(items) == 1 and not isinstance(items[0], CostLine) else items
     values: list[Decimal] = []
     for item in inner:
@@ -60,8 +63,11 @@ def table_total(items: Sequence[Item], where: Source) -> Amount | None:
     return Amount(total(values), DONG, where) if values else None
 
 
-def words_checks(pieces: Sequence[WordsText], items: Sequence[Item], findings: list[Finding]) -> list[WordsCheck]:
-    """The words under a table as checks of its total; a finding for words not compared."""
+def words_checks(
+    pieces: Sequence[WordsText], items: Sequence[Item], findings: list[Finding], complete: bool = True
+) -> list[WordsCheck]:
+    """The words under a table as checks of its total; a finding for words not compared
+    (``complete``: every row of the table was read)."""
     out: list[WordsCheck] = []
     if not pieces:
         return out
@@ -73,7 +79,7 @@ def words_checks(pieces: Sequence[WordsText], items: Sequence[Item], findings: l
             continue
         span = spans[0]
         where = piece.source.at((piece.source.pos or 0) + span.start + 1) if piece.columns else piece.source
-        amount = table_total(items, where)
+        amount = table_total(items, where, complete)
         if amount is None:
             findings.append(Finding(where, "TABLE_WORDS_NOT_CHECKED", Severity.WARNING, {"text": span.text[:120]}))
             continue

@@ -1,0 +1,304 @@
+"""``--lang en`` speaks English: the help and argparse's errors of both commands, and the output
+of a check (text and JSON) holds no Vietnamese word except the document's own text.
+
+What counts as the document's text in an output: a span in “…” (how messages quote a label or
+a factor), a word cut by the ellipsis of a shortened label or source line, and any word the
+document itself contains (labels, units such as ``triệu đồng``, the source line shown under a
+finding). A Vietnamese word (one with a Vietnamese letter or a tone mark) anywhere else is a
+word of ours that was not translated. As a second net, no Vietnamese phrase of the catalogue
+may appear unless the document contains it too."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from budget import messages
+from indicators.cli import main as indicators_main
+from plancheck.cli import main as budget_main
+from tests.helpers import EXAMPLES, HA_DONG, run_in_process
+
+_WORD = re.compile(r"\w+")
+_QUOTED = re.compile(r"“[^”\n]*”")
+_CUT = re.compile(r"\w*…\w*")  # a label or a line shortened to its column: the cut word is a piece
+
+
+def is_vietnamese(word: str) -> bool:
+    """A word with a Vietnamese letter (đ, ă, â, ê, ô, ơ, ư) or a tone mark."""
+    return "đ" in word.lower() or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word))
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", text))}
+
+
+def _catalogue_phrases() -> set[str]:
+    """The fixed parts of every Vietnamese text of the catalogue of two words or more with a
+    Vietnamese word: what an untranslated message would show."""
+    out = set()
+    for template in messages.TEMPLATES.values():
+        for literal, *_ in string.Formatter().parse(template):
+            for part in re.split(r"[|{}“”():;,.\n]", literal):
+                part = part.strip()
+                if len(part.split()) >= 2 and any(is_vietnamese(w) for w in part.split()):
+                    out.add(part)
+    return out
+
+
+PHRASES = _catalogue_phrases()
+
+
+def foreign_words(output: str, document: str) -> list[str]:
+    """The Vietnamese words and catalogue phrases of ``output`` that are not the document's text."""
+    known = _words(document)
+    shown = _CUT.sub(" ", _QUOTED.sub(" ", unicodedata.normalize("NFC", output)))
+    words = [w for w in _WORD.findall(shown) if is_vietnamese(w) and w.lower() not in known]
+    phrases = sorted(p for p in PHRASES if p in shown and p not in document)
+    return words + phrases
+
+
+def _strings(value: object) -> Iterator[tuple[str, str]]:
+    """``(path, text)`` of every string in a JSON value."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            for path, text in _strings(item):
+                yield f"{key}.{path}".rstrip("."), text
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, str):
+        yield "", value
+
+
+# the grand total in words is the Vietnamese wording the document's ``Bằng chữ`` must state:
+# a figure of the document in its legal form, compared with the document, never translated
+_VIETNAMESE_BY_DESIGN = ("total.in_words",)
+
+
+def json_text(output: str) -> str:
+    """The strings of a JSON output, one a line, but for the fields Vietnamese by design."""
+    return "\n".join(text for path, text in _strings(json.loads(output)) if path not in _VIETNAMESE_BY_DESIGN)
+
+
+def test_the_detector_finds_untranslated_words() -> None:
+    document = "1. Hội nghị: 10 người x 2 triệu đồng/người = 20 triệu đồng"
+    ok = "line 1: warning [X] Units do not cancel: “Hội nghị” in triệu đồng·người, cut here: Hội ngh…"
+    assert foreign_words(ok, document) == []
+    leak = "line 1: error [X] Tổng kinh phí ghi 20 triệu đồng, không ghi."
+    # “kinh” and “ghi” have no Vietnamese letter: the catalogue's phrases catch them
+    assert foreign_words(leak, document) == ["Tổng", "phí", "không", "Tổng kinh phí", "Tổng kinh phí ghi", "không ghi"]
+    assert foreign_words("Section 1: không ghi", "không ghi gì") == []  # the document's own words
+    assert "không tính là 0 khi đối chiếu" in PHRASES
+
+
+def _help(main: Callable[[list[str]], int], args: Sequence[str]) -> str:
+    ran = run_in_process(main, args)
+    assert ran.returncode == 0, ran.stderr
+    return ran.stdout
+
+
+@pytest.mark.parametrize(
+    ("main", "args"),
+    [
+        (budget_main, ["--help"]),
+        (budget_main, ["check", "--help"]),
+        (budget_main, ["template", "--help"]),
+        (indicators_main, ["--help"]),
+        (indicators_main, ["check", "--help"]),
+        (indicators_main, ["extract", "--help"]),
+    ],
+)
+def test_help_is_vietnamese_by_default_and_english_with_lang_en(
+    main: Callable[[list[str]], int], args: list[str]
+) -> None:
+    vietnamese = _help(main, args)
+    assert vietnamese.startswith("cách dùng: ")
+    assert "tùy chọn:\n" in vietnamese and "  -h, --help" in vietnamese and "hiện hướng dẫn này rồi thoát" in vietnamese
+    assert not re.search(r"\busage\b|\boptions\b|show this help", vietnamese)
+    for english in (_help(main, ["--lang", "en", *args]), _help(main, [*args, "--lang=en"])):
+        assert english.startswith("usage: ")
+        assert "options:\n" in english and "show this help message and exit" in english
+        assert [w for w in _WORD.findall(english) if is_vietnamese(w)] == ["triệu", "đồng"] * (args[0] == "template")
+
+
+def test_budget_help_in_both_languages() -> None:
+    assert _help(budget_main, ["--lang", "en", "--help"]) == (
+        "usage: budget [-h] [--version] [--lang {vi,en}] COMMAND ...\n"
+        "\n"
+        "Check the budget estimates in plans and projects.\n"
+        "\n"
+        "positional arguments:\n"
+        "  COMMAND\n"
+        "    check         check every product, section sum and grand total\n"
+        "    template      create an empty budget workbook for an officer to fill in\n"
+        "\n"
+        "options:\n"
+        "  -h, --help      show this help message and exit\n"
+        "  --version       show the tool's version and exit\n"
+        "  --lang {vi,en}  language of the result, the help and the error messages\n"
+        "                  (default: vi)\n"
+    )
+    assert _help(budget_main, ["--help"]).splitlines()[:4] == [
+        "cách dùng: budget [-h] [--version] [--lang {vi,en}] LỆNH ...",
+        "",
+        "Kiểm tra dự toán kinh phí trong kế hoạch, đề án.",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("main", "args", "vietnamese", "english"),
+    [
+        (
+            budget_main,
+            ["chek"],
+            "budget: lệnh không hợp lệ: đối số LỆNH: không có lựa chọn 'chek' (chọn một trong 'check', 'template')",
+            "budget: invalid command: argument COMMAND: invalid choice: 'chek' (choose from 'check', 'template')",
+        ),
+        (
+            budget_main,
+            ["check", "-j", "x", "a.txt"],
+            "budget check: lệnh không hợp lệ: đối số -j/--jobs: giá trị không hợp lệ (cần kiểu int): 'x'",
+            "budget check: invalid command: argument -j/--jobs: invalid int value: 'x'",
+        ),
+        (
+            budget_main,
+            ["template"],
+            "budget template: lệnh không hợp lệ: thiếu đối số bắt buộc: -o/--output",
+            "budget template: invalid command: the following arguments are required: -o/--output",
+        ),
+        (
+            budget_main,
+            ["check", "a.txt", "--no-such"],
+            "budget: lệnh không hợp lệ: không hiểu các đối số: --no-such",
+            "budget: invalid command: unrecognized arguments: --no-such",
+        ),
+        (
+            budget_main,
+            ["check", "a.txt", "--format"],
+            "budget check: lệnh không hợp lệ: đối số --format: cần đúng một giá trị",
+            "budget check: invalid command: argument --format: expected one argument",
+        ),
+        (
+            budget_main,
+            ["check", "a.txt", "b.txt", "-j", "0"],
+            "budget: lệnh không hợp lệ: --jobs phải là số nguyên dương",
+            "budget: invalid command: --jobs must be a positive whole number",
+        ),
+        (
+            indicators_main,
+            ["check", "t.csv"],
+            "indicators check: lệnh không hợp lệ: thiếu đối số bắt buộc: SỐ_LIỆU",
+            "indicators check: invalid command: the following arguments are required: DATA",
+        ),
+        (
+            indicators_main,
+            ["check", "t.csv", "d.csv", "--as-of", "năm"],
+            "indicators check: lệnh không hợp lệ: đối số --as-of: giá trị không hợp lệ (cần kiểu int): 'năm'",
+            "indicators check: invalid command: argument --as-of: invalid int value: 'năm'",
+        ),
+    ],
+)
+def test_a_wrong_command_is_told_in_the_language_asked(
+    main: Callable[[list[str]], int], args: list[str], vietnamese: str, english: str
+) -> None:
+    for lang, expected in ((None, vietnamese), ("en", english)):
+        ran = run_in_process(main, args if lang is None else [*args, "--lang", lang])
+        assert ran.returncode == 2
+        assert ran.stderr.splitlines()[-1] == expected
+        assert ran.stderr.startswith("usage: " if lang else "cách dùng: ") or "--jobs" in expected
+
+
+def test_an_unreadable_input_is_told_in_the_language_asked(tmp_path: Path) -> None:
+    missing = tmp_path / "none.txt"
+    ran = run_in_process(budget_main, ["check", str(missing), "--lang", "en"])
+    assert (ran.returncode, ran.stderr) == (2, f"{missing}: error [INPUT_MISSING] File not found.\n")
+    ran = run_in_process(indicators_main, ["extract", str(missing), "--lang", "en"])
+    assert (ran.returncode, ran.stderr) == (2, f"{missing}: error [INPUT_MISSING] File not found.\n")
+    ran = run_in_process(budget_main, ["check", str(missing)])
+    assert (ran.returncode, ran.stderr) == (2, f"{missing}: lỗi [INPUT_MISSING] Không tìm thấy tệp.\n")
+
+
+@pytest.mark.parametrize("name", ["ha-dong-267-kh-ubnd.txt", "ha-dong-267-mot-so-sai.txt"])
+@pytest.mark.parametrize("form", ["text", "json"])
+def test_the_examples_in_english(name: str, form: str) -> None:
+    path = EXAMPLES / name
+    ran = run_in_process(budget_main, ["check", str(path), "--lang", "en", "--format", form])
+    assert ran.returncode == (0 if path == HA_DONG else 1), ran.stderr
+    shown = ran.stdout if form == "text" else json_text(ran.stdout)
+    assert foreign_words(shown, path.read_text(encoding="utf-8")) == []
+
+
+# Plans of our own that between them make the checks say most of what they can say
+_TRAINING = (
+    "KẾ HOẠCH TỔ CHỨC HỘI THI VÀ TẬP HUẤN NĂM 2025\n"
+    "IV. KINH PHÍ THỰC HIỆN\n"
+    "Tổng kinh phí: 1.405 triệu đồng.\n"
+    "1. Đào tạo: 1.100 triệu đồng\n"
+    "- Giáo viên: 25 người x 10 triệu đồng/người = 520 triệu đồng\n"
+    "- Nhân viên: 70 người x 10 triệu đồng/người = 700 triệu đồng\n"
+    "- Hội nghị: 10 người x 2 ngày = 20 triệu đồng\n"
+    "- Tài liệu: 10 người x 2 triệu đồng/người = 20\n"
+    "- Nước uống: 10 người x 66,000 đồng/người = 660.000 đồng\n"
+    "- Bồi dưỡng: 27 người x 5 triệu đồng/người/năm = 136 triệu đồng/năm x 5 năm = 680 triệu đồng.\n"
+    "- Thuê xe: 2 xe x 6 tháng x 5 triệu đồng/xe/tháng = 10 triệu đồng\n"
+    "- Vốn đối ứng: 3,15 tỷ đồng x 23% = 0,725 tỷ đồng\n"
+    "- Tổ chức 2 đợt tập huấn: 30 người x 100.000 đồng = 6.000.000 đồng\n"
+    "- Kinh phí: 5 lớp x 12.34.5 triệu = 300 triệu đồng\n"
+    "- Thuê hội trường: 60 triệu đồng/năm x 6 tháng = 360 triệu đồng\n"
+    "- Khoản lớn: 99999999999999999999999999999999999999 triệu đồng\n"
+    "- Khoản khác: 1.2.3,4 triệu đồng\n"
+    "2. Hội nghị: 450 triệu đồng\n"
+    "- Hội nghị: 9 cuộc x 50 triệu đồng/cuộc = 450 triệu đồng\n"
+    "3. Chi phí dự phòng (5%): 63 triệu đồng\n"
+    "4. Hỗ trợ theo quy định: hộ thiệt hại từ 2.000.000 đồng trở lên được hỗ trợ không quá 1.500.000 đồng.\n"
+    "Tổng cộng: 2.100 triệu đồng.\n"
+    "Bằng chữ: hai triệu năm\n"
+)
+_TABLE = (
+    "KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐỌC SÁCH\n"
+    "Tổng kinh phí: 3.850.000 đồng\n"
+    "\n"
+    "| STT | Nội dung | Số lượng | Đơn giá | Thành tiền |\n"
+    "| 1 | Phần thưởng | 40 | 25.000 | 1.000.000 |\n"
+    "| 2 | Sách tặng | 80 | 35.000 | 2.800.000 |\n"
+    "| 3 | Loa kéo | 2 | 300.000 |  |\n"
+    "| 4 | Tiền ăn | Tháng520 | 15.000 | 7.800.000 |\n"
+    "| | Tổng cộng | | | 3.800.000 |\n"
+    "Bằng chữ: Ba triệu tám trăm nghìn đồng\n"
+)
+_RESOLUTION = (
+    "NGHỊ QUYẾT\n"
+    "Điều 1. Thông qua dự toán ngân sách năm 2025 như sau:\n"
+    "1. Tổng thu ngân sách huyện năm 2025 là: 1.250.300 triệu đồng.\n"
+    "2. Tổng chi ngân sách huyện năm 2025 là: 1.262.300 triệu đồng.\n"
+)
+_KINDS = {
+    "BALANCE_DIFFERS", "COSTLINE_LOOSE", "COSTLINE_UNREADABLE", "FIGURE_STATED_TWICE", "LEGAL_FIGURES_SKIPPED",
+    "NO_MONEY_FACTOR", "NUMBER_MALFORMED", "NUMBER_TOO_LONG", "PRODUCT_MISMATCH", "PRODUCT_ROUNDING",
+    "RESULT_NO_UNIT", "SECTION_SUM_MISMATCH", "SHARE_MISMATCH", "TABLE_CELLS_GLUED", "TABLE_ROW_NOT_CHECKED",
+    "TABLE_ROW_NO_AMOUNT", "TOTAL_MISMATCH", "TOTAL_MISSING", "TOTAL_STATED_TWICE", "UNIT_NEW_COUNT",
+    "UNIT_NOT_MONEY", "UNIT_RESIDUAL", "UNIT_TIME_SCALE", "WORDS_UNREADABLE",
+}  # fmt: skip
+
+
+def test_plans_with_many_kinds_of_finding_in_english(tmp_path: Path) -> None:
+    said: set[str] = set()
+    for name, text in (("tap-huan.txt", _TRAINING), ("bang.txt", _TABLE), ("nghi-quyet.txt", _RESOLUTION)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        shown = run_in_process(budget_main, ["check", str(path), "--lang", "en"])
+        data = run_in_process(budget_main, ["check", str(path), "--lang", "en", "--format", "json"])
+        assert shown.returncode == data.returncode and shown.returncode in (0, 1), shown.stderr
+        assert foreign_words(shown.stdout, text) == [], name
+        assert foreign_words(json_text(data.stdout), text) == [], name
+        codes = {f["code"] for f in json.loads(data.stdout)["findings"]}
+        assert {f"[{code}]" for code in codes} <= set(re.findall(r"\[[A-Z_0-9]+\]", shown.stdout))
+        said |= codes
+    assert _KINDS <= said, sorted(_KINDS - said)
