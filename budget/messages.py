@@ -181,7 +181,7 @@ TEMPLATES: Mapping[str, str] = {
         "Trang “{member}” khai báo {rows} dòng, vượt giới hạn 1.048.576 dòng của một trang tính; không đọc."
     ),
     # what workbooks say
-    "XLSX_NOT_A_NUMBER": "Ô này phải là số nhưng có “{text}”; dòng này không được tính ô này.",
+    "XLSX_NOT_A_NUMBER": "Ô này phải là số nhưng có “{text}”; phép nhân của dòng này không được kiểm tra.",
     "XLSX_NUMBER_AS_TEXT": "Số “{text}” được nhập dưới dạng chữ; đã đọc như số.",
     "XLSX_NO_AMOUNT": "Dòng có thừa số nhưng không có thành tiền hay số ghi; dòng này không được kiểm tra.",
     "GRID_HIDDEN_ROW": "Dòng {row} đang bị ẩn trong bảng tính; số tiền của dòng này vẫn được đọc và kiểm tra.",
@@ -985,7 +985,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "OFFICE_REASON.exit": "LibreOffice stopped with exit code {code}",
     "OFFICE_REASON.no_output": "no .docx file was produced",
     # what workbooks say
-    "XLSX_NOT_A_NUMBER": "This cell must hold a number but holds “{text}”; the line is computed without it.",
+    "XLSX_NOT_A_NUMBER": "This cell must hold a number but holds “{text}”; the line's product is not checked.",
     "XLSX_NUMBER_AS_TEXT": "The number “{text}” was typed as text; it was read as a number.",
     "XLSX_DATE_AS_NUMBER": (
         "This cell must hold a number but holds the date {date} (the cell is formatted as a date); the cell is "

@@ -34,9 +34,12 @@ def test_numbers_typed_as_text_and_text_that_is_no_number(tmp_path: Path) -> Non
     assert_message(
         f,
         "XLSX_NOT_A_NUMBER",
-        "Ô này phải là số nhưng có “năm nghìn”; dòng này không được tính ô này.",
-        en="This cell must hold a number but holds “năm nghìn”; the line is computed without it.",
+        "Ô này phải là số nhưng có “năm nghìn”; phép nhân của dòng này không được kiểm tra.",
+        en="This cell must hold a number but holds “năm nghìn”; the line's product is not checked.",
     )
+    # judged from a partial reading the line would be a false PRODUCT_MISMATCH: it is not judged,
+    # and its amount still counts in the total (which agrees)
+    assert [x.code for x in found if x.severity is Severity.ERROR] == ["XLSX_NOT_A_NUMBER"]
 
 
 def test_a_stored_value_whose_formula_is_not_recomputed(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from budget.formulas.recompute import MoneyOf, recompute_workbook
 from budget.model import Amount, Claim, CostLine, DocumentInfo, Item, Plan, Quantity, Section, Step
 from budget.numbers import NumberError, format_vn
 from budget.source import Source
+from budget.tables.groups import lump
 from budget.text import clean_line, fold
 from budget.units import TRIEU, Money, read_money
 
@@ -323,12 +324,14 @@ def read_loaded(
     for row_number, cells in _rows(detail_v, header_row + 1):
         label = _text(cells[cols["label"]].value) if "label" in cols and cols["label"] in cells else ""
         factors: list[Quantity] = []
+        unreadable = False  # a factor cell holds what is no number: the product cannot be read whole
         for k in sorted(cols["value"]):
             vcell = cells.get(cols["value"][k])
             if vcell is None:
                 continue
             value = r.number(layout.DETAIL, vcell, label)
             if value is None:
+                unreadable = unreadable or not (vcell.value is None or str(vcell.value).strip() == "")
                 continue
             ucol = cols.get("unit", {}).get(k)
             unit_text = _text(cells[ucol].value) if ucol in cells else ""
@@ -360,9 +363,14 @@ def read_loaded(
         if digits is not None:
             r.findings.append(Finding(where, "LINE_OUT_OF_RANGE", Severity.ERROR, {"digits": digits}))
             continue
+        number = _text(cells[cols["section"]].value) if "section" in cols and cols["section"] in cells else ""
+        if unreadable:
+            # the row's amount still counts in its section's sum; its product is not judged from
+            # the factors that could be read (a finding at the unreadable cell says why)
+            (section(number).items if number else top_items).append(lump(label, result))
+            continue
         line = CostLine(where, label, (Step(tuple(factors), result),))
         r.claim(layout.DETAIL, row_number, cols["computed"], "line", str(where.cell))
-        number = _text(cells[cols["section"]].value) if "section" in cols and cols["section"] in cells else ""
         if number.count(".") >= MAX_DEPTH:  # refused where it is written
             at = r.source(layout.DETAIL, cells[cols["section"]].coordinate)
             _check_depth(name, {number: _SectionDraft(number, "", at)})
