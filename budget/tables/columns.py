@@ -50,7 +50,8 @@ def _spellings() -> tuple[_Spelling, ...]:
 
 
 _SPACE = re.compile(r"\s+")
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_WORD_CHARS = _LETTERS | frozenset("0123456789")  # ``Đơn giản`` is no ``Đơn giá``
 
 
 @cache
@@ -87,9 +88,8 @@ def roles_in(text: str) -> tuple[_Match, ...]:
         k = squeezed.find(sp.letters)
         while k >= 0:
             start, end = at[k], at[k + sp.size - 1] + 1
-            if sp.word and (
-                (start > 0 and folded[start - 1] in _WORD_CHARS) or (end < len(folded) and folded[end] in _WORD_CHARS)
-            ):
+            edge = _WORD_CHARS if sp.word else _LETTERS  # a role word never starts or ends inside a word
+            if (start > 0 and folded[start - 1] in edge) or (end < len(folded) and folded[end] in edge):
                 k = squeezed.find(sp.letters, k + 1)
                 continue
             found.append((start, end, sp))
