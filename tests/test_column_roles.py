@@ -30,6 +30,8 @@ def _role(text: str) -> str:
         ("Đơn giản hóa TTHC", ""),  # counts of simplified procedures: no price
         ("Đơn giản hóa ĐKKD", ""),
         ("Số lượngười", ""),
+        ("Tổng mức chi", "total"),  # a total of the other columns, never the factor ``mức chi``
+        ("Tổng hợp, rà soát hồ sơ", "label"),  # compiling is no total
     ],
 )
 def test_role_of_a_header(header: str, role: str) -> None:

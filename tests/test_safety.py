@@ -578,8 +578,14 @@ def test_signal_while_moving_into_place_waits(tmp_path: Path, monkeypatch: pytes
         commit(*args)
 
     monkeypatch.setattr(output, "_commit", slow_commit)
-    with pytest.raises(KeyboardInterrupt):  # delivered once the file is complete and in place
-        write_safely(target, [], True, lambda tmp: tmp.write_bytes(b"new"))
+    # Ctrl-C as Python handles it by default: a shell that starts the tests in the background
+    # leaves it ignored, and the write keeps an ignored signal ignored
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):  # delivered once the file is complete and in place
+            write_safely(target, [], True, lambda tmp: tmp.write_bytes(b"new"))
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert target.read_bytes() == b"new"
     assert names(tmp_path) == {"kq.xlsx"}
 
@@ -634,6 +640,9 @@ def test_ctrl_c_in_a_process(tmp_path: Path, big_plan: Path) -> None:
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # as from a terminal: a shell that starts the tests in the background ignores Ctrl-C for
+        # them, and an ignored signal stays ignored in every process they start
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     # Ctrl-C once the run is past its imports and at work: reading and checking, or, when that
     # is quicker than the wait, blocked writing its report to the pipe nobody reads yet (its

@@ -184,6 +184,8 @@ def column_role(text: str) -> tuple[str, str]:
     best = max(found, key=lambda m: m.end - m.start)
     if best.role == "label" and best.start > found[0].start == 0:
         best = found[0]  # ``Kinh phí hỗ trợ cho các địa phương``: what the cell starts with names it
+    if best.role in FACTORS and found[0].role == "total" and found[0].start == 0:
+        best = found[0]  # ``Tổng mức chi``: a total of the other columns, never a factor
     if best.role == "number" and scale_in(text) is not None:
         return "amount", best.unit
     return best.role, best.unit

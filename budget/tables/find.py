@@ -49,10 +49,22 @@ def _tab_cells(rl: RawLine) -> tuple[Cell, ...]:
     return tuple(_cut(rl, rl.tabs))
 
 
+_HEADER_CELL = 250  # characters: a longer cell is prose (a converted page's layout), never a column's name
+
+
+def _header_texts(cells: Sequence[Cell], least: int) -> list[str] | None:
+    """The written cells of a row that may name columns: ``least`` of them or more, no number,
+    none as long as prose."""
+    texts = [c.text for c in cells if c.text]
+    if len(texts) < least or any(kind(t) in ("num", "frac", "range") or len(t) > _HEADER_CELL for t in texts):
+        return None
+    return texts
+
+
 def _is_header_cells(cells: Sequence[Cell]) -> bool:
     """A row of cells that names columns: two or more roles, a money role, no numbers."""
-    texts = [c.text for c in cells if c.text]
-    if len(texts) < 2 or any(kind(t) in ("num", "frac", "range") for t in texts):
+    texts = _header_texts(cells, 2)
+    if texts is None:
         return False
     if any(TOTAL_LABEL.match(t) for t in texts[:1]) and len(texts) <= 2:
         return False
@@ -65,11 +77,27 @@ def _is_header_cells(cells: Sequence[Cell]) -> bool:
 def _is_count_header(cells: Sequence[Cell]) -> bool:
     """A row naming the columns of a table of counts (``STT | Khối | Số lớp | Số học sinh``): a
     count role, row numbers or labels, no money, no numbers."""
-    texts = [c.text for c in cells if c.text]
-    if len(texts) < 3 or any(kind(t) in ("num", "frac", "range") for t in texts):
+    if _header_texts(cells, 3) is None:
         return False
     roles = {cell_column(c).role for c in cells if c.text}
     return "quantity" in roles and bool({"number", "label"} & roles) and not ({"amount", "per_amount", "total"} & roles)
+
+
+def _is_numbered_header(cells: Sequence[Cell]) -> bool:
+    """A row naming the columns of a table of figures by its row numbers and a total column
+    (``STT | Loại văn bản | Tổng mức chi | Nhiệm vụ A | Nhiệm vụ B``): no role word names its
+    figures, but the ``STT`` column numbers its rows and one column totals the others."""
+    texts = _header_texts(cells, 3)
+    if texts is None or cell_column(next(c for c in cells if c.text)).role != "number":
+        return False
+    return any(TOTAL_LABEL.match(t) for t in texts[2:])
+
+
+def _is_bars_header(cells: Sequence[Cell]) -> bool:
+    """A header row in a converted Word document, where one run of bars may hold the whole page
+    (its layout, then several annex tables): a row naming money columns, or one numbering its
+    rows beside a total column; each such row starts a table of its own."""
+    return _is_header_cells(cells) or _is_numbered_header(cells)
 
 
 def _sub_header(cells: Sequence[Cell]) -> bool:
@@ -114,9 +142,14 @@ def find_tables(lines: Sequence[RawLine]) -> list[TableBlock]:
             # one cell per line, a bar line between cells (a converted Word table)
             j = bar_end(lines, i)
             if sum(1 for rl in lines[i:j] if is_bar(rl.text)) >= MIN_BARS:
-                block = _header_block(bar_rows(lines, i, j), lines, last_end, "bars")
-                if block is not None:
-                    blocks.append(block)
+                found = [
+                    b
+                    for part in _bars_tables(bar_rows(lines, i, j))
+                    for b in [_header_block(part, lines, last_end, "bars")]
+                    if b is not None
+                ]
+                if found:
+                    blocks.extend(found)
                     last_end = j
                 i = j
                 continue
@@ -169,19 +202,44 @@ def _pipe_block(
     return _header_block(rows, lines, floor, "pipe")
 
 
+def _bars_tables(rows: list[TableRow]) -> list[list[TableRow]]:
+    """The rows of one run of bars cut into its tables: a converted document may hold its whole
+    page in one run (the layout of its heading and signatures, then annex after annex). A table
+    starts at a header row that follows rows of figures, with the rows of text just above it
+    (its title); the rows of a header of several rows stay together."""
+    cuts = [0]
+    figures_since = False
+    for k, r in enumerate(rows):
+        if numeric_count(r.cells) >= 2:
+            figures_since = True
+        elif _is_bars_header(r.cells) and figures_since:
+            back = k
+            while back > cuts[-1] and k - back < 2 and numeric_count(rows[back - 1].cells) == 0:
+                back -= 1
+            cuts.append(back)
+            figures_since = False
+    return [rows[a:b] for a, b in zip(cuts, [*cuts[1:], len(rows)], strict=True) if b > a]
+
+
 def _header_block(rows: list[TableRow], lines: Sequence[RawLine], floor: int, shape: str) -> TableBlock | None:
     """The table of ``rows`` from its header on (a row naming money columns, or count columns
     when a total row closes them), or None when no row is a header."""
     if not rows:
         return None
-    is_header = _is_header_cells
-    first_header = next((k for k, r in enumerate(rows) if _is_header_cells(r.cells)), None)
+    is_header = _is_header_cells if shape != "bars" else _is_bars_header
+    first_header = next((k for k, r in enumerate(rows) if is_header(r.cells)), None)
     if first_header is None:
         # a table of counts only: read when a total row states what they add up to
         is_header = _is_count_header
         first_header = next((k for k, r in enumerate(rows) if _is_count_header(r.cells)), None)
         if first_header is None or not any(is_total_row(r) for r in rows[first_header + 1 :]):
-            return None
+            # a table of figures numbered by row, one column the total of the others
+            is_header = _is_numbered_header
+            first_header = next((k for k, r in enumerate(rows) if _is_numbered_header(r.cells)), None)
+            if first_header is None:
+                return None
+    if shape == "bars":
+        rows = _rejoined_header(rows, first_header)
     start = first_header
     while start > 0 and numeric_count(rows[start - 1].cells) == 0 and start > first_header - 2:
         start -= 1
@@ -199,6 +257,33 @@ def _header_block(rows: list[TableRow], lines: Sequence[RawLine], floor: int, sh
     return TableBlock(shape, first, marked[-1].last, tuple(marked), lines_above(lines, index, floor), unread=unread)
 
 
+_REJOIN_REACH = 2  # rows of text a converted header row may have been cut into, after the first
+
+
+def _rejoined_header(rows: list[TableRow], at: int) -> list[TableRow]:
+    """The header row at ``at`` whole again when the converter's row cuts left its last cells on
+    rows of their own: the rows of text right under it whose cells, with its own, make exactly
+    the width of the first row of figures under it (``STT | Loại | Tổng mức chi | A | B | C`` then
+    ``D`` over rows of seven figures). Anything else is left as it is."""
+    figures = next((r for r in rows[at + 1 : at + 2 + _REJOIN_REACH] if numeric_count(r.cells) >= 2), None)
+    if figures is None:
+        return rows
+    width = len(figures.cells)  # the first row of figures under it: the table's own width
+    head = rows[at]
+    count = len(head.cells)
+    for k in range(at + 1, min(at + 1 + _REJOIN_REACH, len(rows))):
+        nxt = rows[k]
+        if numeric_count(nxt.cells) or any(kind(c.text) != "text" for c in nxt.cells if c.text):
+            return rows
+        count += len(nxt.cells)
+        if count == width:
+            cells = tuple(c for r in rows[at : k + 1] for c in r.cells)
+            return [*rows[:at], TableRow(cells, head.first, nxt.last, head.header), *rows[k + 1 :]]
+        if count > width:
+            return rows
+    return rows
+
+
 def _merged_header(head: Sequence[TableRow], body: Sequence[TableRow]) -> str:
     """ "merged" when a header row that names columns has fewer cells than the table's rows of
     figures (cells merged across columns or rows, which a converted table drops): which
@@ -207,6 +292,10 @@ def _merged_header(head: Sequence[TableRow], body: Sequence[TableRow]) -> str:
     if not widths:
         return ""
     width = widths.most_common(1)[0][0]
-    named = [r for r in head if sum(1 for c in r.cells if c.text and cell_column(c).role) >= 2]
+    named = [
+        r
+        for r in head
+        if _header_texts(r.cells, 2) is not None and sum(1 for c in r.cells if c.text and cell_column(c).role) >= 2
+    ]
     named += [r for r in body[:3] if _sub_header(r.cells)]
     return "merged" if any(len(r.cells) < width for r in named) else ""

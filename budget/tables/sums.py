@@ -22,6 +22,7 @@ from budget.model import Amount, Item, Quantity, Section
 from budget.numbers import total
 from budget.source import Source
 from budget.tables.cells import TOTAL_LABEL, is_marker, kind, sequence_of
+from budget.tables.columns import column_role
 from budget.tables.groups import formula_parts, lump, rank_sequence
 from budget.tables.records import Cell, TableRow
 from budget.tables.values import BlockReading, read_quantity
@@ -42,6 +43,7 @@ class _Row:
     values: dict[int, Cell]  # figure column → cell written with a figure
     total: bool
     partial: bool
+    cells: tuple[Cell, ...] = ()  # the whole row, for the sums across it
     children: list[_Row] = field(default_factory=list)
     partial_children: bool = False
 
@@ -85,8 +87,14 @@ class ColumnSums:
         if numbers is not None and len(numbers.cells) == self.width:
             derived = {p for p in self.columns if set("=/x*%") & set(numbers.cells[p].text)}
             self.columns = [p for p in self.columns if p not in derived]
-        self.columns = [p for p in self.columns if not any(w in fold(self._title(p)) for w in _NOT_SUMMED)]
+        # columns that add into no total: derived ones (``4=3/2``), rates, shares, notes
+        self.not_summed = set(derived) if numbers is not None and len(numbers.cells) == self.width else set()
+        self.not_summed |= {
+            p for p in range(self.width) if any(w in fold(self._title(p)) for w in (*_NOT_SUMMED, "ghi chu"))
+        }
+        self.columns = [p for p in self.columns if p not in self.not_summed]
         self.rows = [r for r in (self._row(t) for t in data) if r is not None]
+        self.across_used: set[int] = set()
         self.odd = [t for t in data if len(t.cells) != self.width and any(kind(c.text) == "num" for c in t.cells)]
 
     def qualifies(self) -> bool:
@@ -109,7 +117,7 @@ class ColumnSums:
         partial = fold(label.lstrip(_BULLETS + " ")).startswith(_PARTIAL)
         # a total row with a number of its own (``A TỔNG CHI``) stands where its number puts it
         is_total = TOTAL_LABEL.match(label) is not None and not number
-        return _Row(number, style, label, label_cell, values, is_total, partial)
+        return _Row(number, style, label, label_cell, values, is_total, partial, t.cells)
 
     # ------------------------------------------------------------------ the tree
 
@@ -205,11 +213,13 @@ class ColumnSums:
                     message_key="TABLE_SUM_NOT_CHECKED.row",
                 )
             )
+        across = self._across()
+        across_used = self.across_used  # the columns whose figures the sums across the rows check
         out: list[Item] = []
         for p in self.columns:
             if not sums_column[p]:
                 written = next((r.values[p] for r in self.rows if p in r.values), None)
-                if written is not None:
+                if written is not None and p not in across_used:  # its figures add into no sum
                     args = {"column": self._title(p)[:60]}
                     findings.append(Finding(written.source, "TABLE_COLUMN_NOT_CHECKED", Severity.WARNING, args))
                 continue
@@ -217,7 +227,6 @@ class ColumnSums:
             if items:
                 out.append(Section("", f"{self._title(p)}", self.source, None, tuple(items), alternatives=True))
         self._parts_within(tree, sums_column)
-        across = self._across()
         if across is not None:
             out.append(across)
         return out
@@ -253,18 +262,21 @@ class ColumnSums:
         each row's total the sum of its other figures. Trusted like a column of sums: rows of
         two parts or more add up, and the rows that do not are few enough for typos; otherwise
         it is reported not checked."""
-        named = [p for p in self.columns if p < len(self.titles) and TOTAL_LABEL.match(self.titles[p])]
+        named = [p for p in self.columns if p < len(self.titles) and column_role(self.titles[p])[0] == "total"]
         if len(named) != 1:
             return None
         t = named[0]
-        parts = [p for p in self.columns if p != t]
+        # every column of figures but the total is a part, sparse ones too (``-`` where a task
+        # does not apply): a column left out would make every row that writes in it a false miss
+        first = min(self.columns)
+        parts = [p for p in range(first, self.width) if p != t and p not in self.not_summed]
         if len(parts) < 2:
             return None
         rows = []
         evidence = fails = 0
         for row in self.rows:
             stated = self._value(row.values[t]) if t in row.values else None
-            present = [(p, self._value(row.values[p])) for p in parts if p in row.values]
+            present = self._across_parts(row, parts)
             if stated is None or not present or any(v is None for _p, v in present):
                 continue
             miss = stated - total(v for _p, v in present if v is not None)
@@ -286,13 +298,25 @@ class ColumnSums:
             assert value is not None
             where = row.label_cell.source._replace(col=None, pos=None)
             items = tuple(
-                lump(self._title(p), Quantity(v, money.name, money, row.values[p].source, row.values[p].text))
+                lump(self._title(p), Quantity(v, money.name, money, row.cells[p].source, row.cells[p].text))
                 for p, v in present
                 if v is not None
             )
             sections.append(Section(row.number, row.label, where, Amount(value, money, cell.source), items))
         title = f"{self._title(t)} = " + " + ".join(self._title(p) for p in parts)
+        self.across_used = {t, *parts}
         return Section("", title[:120], self.source, None, tuple(sections), alternatives=True)
+
+    def _across_parts(self, row: _Row, parts: list[int]) -> list[tuple[int, Decimal | None]]:
+        """The row's figures in the part columns; a cell holding what is no figure (a word, a
+        rate) makes the row unread (None in its place). ``-`` and empty cells hold nothing."""
+        out: list[tuple[int, Decimal | None]] = []
+        for p in parts:
+            text = row.cells[p].text.strip()
+            if text in ("", "-", "–", "—"):
+                continue
+            out.append((p, self._value(row.cells[p]) if kind(text) == "num" and "%" not in text else None))
+        return out
 
     def _parts(self, g: _Row, p: int) -> int:
         return sum(1 for c in g.children if p in c.values)
