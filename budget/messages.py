@@ -682,6 +682,10 @@ TEMPLATES: Mapping[str, str] = {
     "BATCH.html.checked": "Kiểm tra lúc {time} bằng {tool}",
     "BATCH.html.totals": "{lines} dòng chi phí, {errors} lỗi, {warnings} cảnh báo; {targets} chỉ tiêu.",
     "BATCH.html.targets": "Chỉ tiêu đặt ra trong các văn bản ({count})",
+    # the progress bar of a long run: ``Đang kiểm tra ━━━ 3/40 văn bản 0:00:05 còn 0:01:02``
+    "BATCH.progress.checking": "Đang kiểm tra",
+    "BATCH.progress.documents": "văn bản",
+    "BATCH.progress.left": "còn",
     # the workbook's sheet names and column headers: the same words as ``budget.layout``, by which
     # the reader finds the sheets and columns again
     "XL.SHEET.Tổng hợp": "Tổng hợp",
@@ -1522,6 +1526,10 @@ TEMPLATES_EN: Mapping[str, str] = {
         "{lines:cost line|cost lines}, {errors:error|errors}, {warnings:warning|warnings}; {targets:target|targets}."
     ),
     "BATCH.html.targets": "Targets set in the documents ({count})",
+    # the progress bar of a long run: ``Checking ━━━ 3/40 documents 0:00:05 left 0:01:02``
+    "BATCH.progress.checking": "Checking",
+    "BATCH.progress.documents": "documents",
+    "BATCH.progress.left": "left",
     "XL.template_title": "Budget estimate (template to fill in)",
     "XL.template_help": (
         "Unit: {unit}. Fill in one spending item per row: quantity, unit price, duration and the unit of each "

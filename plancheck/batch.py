@@ -368,9 +368,7 @@ def main(args: argparse.Namespace) -> int:
                 write_safely(Path(args.html), sources, args.force, lambda tmp: html.write(tmp, finished), lang)
             if args.pdf and chromium is not None:
                 pdf = Path(args.pdf)
-                write_safely(
-                    pdf, sources, args.force, lambda tmp: html.write_pdf(tmp, finished, chromium, pdf), lang
-                )
+                write_safely(pdf, sources, args.force, lambda tmp: html.write_pdf(tmp, finished, chromium, pdf), lang)
         return done[0].total.exit_code
     except KeyboardInterrupt:
         sys.stdout.flush()
@@ -399,7 +397,7 @@ def _run(
 
         book = BatchWorkbook(workbook, lang)
     rows: list[DocSummary] = []
-    bar = Progress(len(tasks), wanted(args.quiet))
+    bar = Progress(len(tasks), wanted(args.quiet), lang=lang)
     try:
         outcomes = check_in_order(
             tasks, args.jobs or default_jobs(), lambda o: bar.advance(Path(o.summary.file).name), bar.start

@@ -37,7 +37,9 @@ def document_text(
 
 def error_text(s: DocSummary) -> str:
     """A document that could not be checked, in the run's language."""
-    said = messages.render("BATCH.internal" if s.status is Status.BUG else "BATCH.unreadable", {"reason": s.reason}, s.lang)
+    said = messages.render(
+        "BATCH.internal" if s.status is Status.BUG else "BATCH.unreadable", {"reason": s.reason}, s.lang
+    )
     return messages.render("T.file", {"file": s.file}, s.lang) + "\n" + said + "\n"
 
 

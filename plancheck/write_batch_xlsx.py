@@ -257,13 +257,13 @@ def _targets(w: _Writer, ws: Any, rows: Sequence[DocSummary], names: list[str]) 
     w.headers(ws, HEADER_ROW, t.target_headers)
     r = HEADER_ROW
     for s, name in zip(rows, names, strict=True):
-        for t in s.targets:
+        for g in s.targets:
             r += 1
             ws.write_url(r, 0, f"internal:{_quote(name)}!A1", w.link, str(s.index))
             w.string(ws, r, 1, s.file)
-            for col, cell in enumerate(t.cells, 2):
+            for col, cell in enumerate(g.cells, 2):
                 w.string(ws, r, col, cell, w.wrap)
-            height = _height([(t.cells[1], 40), (t.cells[-1], 40)])
+            height = _height([(g.cells[1], 40), (g.cells[-1], 40)])
             if height:
                 ws.set_row(r, height)
     if count == 0:
