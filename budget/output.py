@@ -193,9 +193,9 @@ class _Signals:
         self.saved.clear()
 
 
-def _say_interrupted(target: Path, signum: int) -> None:
+def _say_interrupted(target: Path, signum: int, lang: str = "vi") -> None:
     name = "SIGINT (Ctrl-C)" if signum == signal.SIGINT else signal.Signals(signum).name
-    text = messages.render("OUTPUT_INTERRUPTED", {"signal": name})
+    text = messages.render("OUTPUT_INTERRUPTED", {"signal": name}, lang)
     sys.stderr.write(f"{target}: {text}\n")
 
 
@@ -341,10 +341,12 @@ def _write_in_private(
         shutil.rmtree(private, ignore_errors=True)
 
 
-def write_safely(target: Path, inputs: Iterable[Path], force: bool, write: Callable[[Path], object]) -> None:
+def write_safely(
+    target: Path, inputs: Iterable[Path], force: bool, write: Callable[[Path], object], lang: str = "vi"
+) -> None:
     """Run ``write(tmp)`` on a file in a private folder beside ``target``, then move it into
     place (see the module doc). ``OutputError`` when it must not or cannot be written; on
-    SIGINT or SIGTERM during the write, ``SystemExit`` 130 or 143 after cleaning up."""
+    SIGINT or SIGTERM during the write, ``SystemExit`` 130 or 143 after cleaning up (said in ``lang``)."""
     check_target(target, inputs, force)
     where = Source(str(target))
     remove_stale(target.parent)
@@ -364,7 +366,7 @@ def write_safely(target: Path, inputs: Iterable[Path], force: bool, write: Calla
         if signals.committed:  # the file is complete and in place: the signal has its usual effect
             signal.raise_signal(signals.received)
         else:
-            _say_interrupted(target, signals.received)
+            _say_interrupted(target, signals.received, lang)
             raise SystemExit(128 + signals.received)
     if isinstance(failure, OutputError):
         raise failure from None

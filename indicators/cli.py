@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_target(Path(args.xlsx), inputs, args.force)
         report = check_targets(args.targets, args.data, args.as_of)
         if args.xlsx:
-            write_safely(Path(args.xlsx), inputs, args.force, lambda tmp: write_targets_workbook(tmp, report))
+            write_safely(Path(args.xlsx), inputs, args.force, lambda tmp: write_targets_workbook(tmp, report), lang)
         views, findings = list(report.views), list(report.findings)
         text = write_json(views, findings) + "\n" if args.format == "json" else write_text(views, findings)
     except InputError as e:

@@ -67,9 +67,6 @@ def accepted_suffixes() -> tuple[str, ...]:
     return (*_BASE_SUFFIXES, *(s.lower() for s in DOCUMENT_SUFFIXES))
 
 
-EMPTY_FOLDER = "Thư mục không có văn bản dự toán nào đọc được."
-
-
 @dataclass(frozen=True)
 class Inputs:
     paths: tuple[str, ...]  # in input order, each once
@@ -100,8 +97,9 @@ def _magic(item: str) -> bool:
     return glob.has_magic(item)
 
 
-def collect(items: Sequence[str], exclude: Iterable[Path] = ()) -> Inputs:
-    """Expand folders and patterns; a folder or pattern keeps only documents the readers know."""
+def collect(items: Sequence[str], exclude: Iterable[Path] = (), lang: str = "vi") -> Inputs:
+    """Expand folders and patterns; a folder or pattern keeps only documents the readers know
+    (why each other file was skipped is said in ``lang``)."""
     suffixes = accepted_suffixes()
     excluded = {p.resolve() for p in exclude}
     paths: list[str] = []
@@ -114,17 +112,20 @@ def collect(items: Sequence[str], exclude: Iterable[Path] = ()) -> Inputs:
             seen.add(key)
             paths.append(path)
 
+    def skip(path: Path, why: str, **args: str) -> None:
+        skipped.append(Skipped(str(path), messages.render(f"BATCH.skip.{why}", args, lang)))
+
     def found(path: Path) -> None:
         """A file met while walking a folder or matching a pattern."""
         name = path.name
         if path.resolve() in excluded:
-            skipped.append(Skipped(str(path), "tệp kết quả của lần chạy này"))
+            skip(path, "output")
         elif name.startswith("~$") or name.startswith(".~"):
-            skipped.append(Skipped(str(path), "tệp tạm hoặc tệp khoá của Excel"))
+            skip(path, "lock")
         elif name.startswith("."):
-            skipped.append(Skipped(str(path), "tệp ẩn"))
+            skip(path, "hidden")
         elif path.suffix.lower() not in suffixes:
-            skipped.append(Skipped(str(path), f"loại tệp “{path.suffix or name}” không đọc được"))
+            skip(path, "kind", kind=path.suffix or name)
         else:
             add(str(path))
 
@@ -165,7 +166,7 @@ class Task:
     strict_units: bool
     format: str  # "text" or "json"
     sheet: bool  # the consolidated workbook wants the document's sheet
-    lang: str = "vi"  # of each document's own report (the batch summary is Vietnamese)
+    lang: str = "vi"  # of each document's own report, its sheet and its row of the summary
 
 
 def _error_text(task: Task, summary: DocSummary) -> str:
@@ -181,7 +182,6 @@ def _error_text(task: Task, summary: DocSummary) -> str:
 def check_one(task: Task) -> Outcome:
     """Check one document; never raises (an unreadable input or a bug becomes the outcome)."""
     from plancheck.pipeline import Options, check_document
-    from plancheck.projection import project
     from plancheck.write_batch import document_json, document_text
 
     try:
@@ -193,21 +193,20 @@ def check_one(task: Task) -> Outcome:
             if task.format == "json"
             else document_text(report, targets, task.lang, shown)
         )
-        sheet = None
-        if task.sheet:  # the batch's sheets and sections are Vietnamese, as its summary
-            sheet = sheet_of(shown if task.lang == "vi" else project(report, targets, "vi"))
+        sheet = sheet_of(shown) if task.sheet else None
         return Outcome(summary, text, sheet)
     except InputError as e:
-        summary = unreadable(task.index, task.path, e)
+        summary = unreadable(task.index, task.path, e, task.lang)
         if Path(task.path).is_dir():
-            summary = replace(summary, reason=f"{summary.reason} {EMPTY_FOLDER}")
+            empty = messages.render("BATCH.empty_folder", {}, task.lang)
+            summary = replace(summary, reason=f"{summary.reason} {empty}")
     except Exception as e:  # a bug on this document: said on its row, the others go on
-        summary = internal(task.index, task.path, f"{type(e).__name__}: {e}")
+        summary = internal(task.index, task.path, f"{type(e).__name__}: {e}", task.lang)
     return Outcome(summary, _error_text(task, summary), None)
 
 
 def _crashed(task: Task) -> Outcome:
-    summary = internal(task.index, task.path, "tiến trình kiểm tra văn bản này bị dừng đột ngột (hết bộ nhớ?)")
+    summary = internal(task.index, task.path, messages.render("BATCH.crashed", {}, task.lang), task.lang)
     return Outcome(summary, _error_text(task, summary), None)
 
 
@@ -239,7 +238,7 @@ def _came_back(task: Task, f: Future[Outcome]) -> Outcome | None:
     except BrokenProcessPool:
         return None
     except Exception as e:  # the outcome could not come back (not picklable): a bug
-        summary = internal(task.index, task.path, f"{type(e).__name__}: {e}")
+        summary = internal(task.index, task.path, f"{type(e).__name__}: {e}", task.lang)
         return Outcome(summary, _error_text(task, summary), None)
 
 
@@ -333,7 +332,7 @@ def main(args: argparse.Namespace) -> int:
         return bad_command("budget", "CLI.no_input", lang)
     out = Path(args.xlsx) if args.xlsx else None
     reports = [Path(p) for p in (getattr(args, "html", None), getattr(args, "pdf", None)) if p]
-    inputs = collect(items, [o for o in (out, *reports) if o is not None])
+    inputs = collect(items, [o for o in (out, *reports) if o is not None], lang)
     sheets = out is not None or bool(reports)  # each document's detail: a sheet or a section
     tasks = [Task(i, p, args.strict_units, args.format, sheets, lang) for i, p in enumerate(inputs.paths, 1)]
     if not tasks:  # patterns that matched only files of other kinds: nothing was checked
@@ -354,20 +353,22 @@ def main(args: argparse.Namespace) -> int:
     if reports:
         from plancheck.write_batch_html import BatchHtml
 
-        html = BatchHtml()
+        html = BatchHtml(lang)
     try:
         done: list[Done] = []
         if out is None:
-            done.append(_run(args, tasks, inputs, None, html))
+            done.append(_run(args, tasks, inputs, None, html, lang))
         else:  # checked while the workbook is written: each document's sheet as soon as it is in
-            write_safely(out, sources, args.force, lambda tmp: done.append(_run(args, tasks, inputs, tmp, html)))
+            write_safely(
+                out, sources, args.force, lambda tmp: done.append(_run(args, tasks, inputs, tmp, html, lang)), lang
+            )
         if html is not None:
             finished = done[0]
             if args.html:
-                write_safely(Path(args.html), sources, args.force, lambda tmp: html.write(tmp, finished))
+                write_safely(Path(args.html), sources, args.force, lambda tmp: html.write(tmp, finished), lang)
             if args.pdf and chromium is not None:
                 pdf = Path(args.pdf)
-                write_safely(pdf, sources, args.force, lambda tmp: html.write_pdf(tmp, finished, chromium, pdf))
+                write_safely(pdf, sources, args.force, lambda tmp: html.write_pdf(tmp, finished, chromium, pdf), lang)
         return done[0].total.exit_code
     except KeyboardInterrupt:
         sys.stdout.flush()
@@ -379,19 +380,24 @@ def main(args: argparse.Namespace) -> int:
 
 
 def _run(
-    args: argparse.Namespace, tasks: list[Task], inputs: Inputs, workbook: Path | None, html: BatchHtml | None
+    args: argparse.Namespace,
+    tasks: list[Task],
+    inputs: Inputs,
+    workbook: Path | None,
+    html: BatchHtml | None,
+    lang: str = "vi",
 ) -> Done:
     """Check every task, streaming each document's output in input order, then the summary."""
     from plancheck.write_batch import JsonSink, TextSink
 
-    sink = JsonSink(sys.stdout) if args.format == "json" else TextSink(sys.stdout)
+    sink = JsonSink(sys.stdout) if args.format == "json" else TextSink(sys.stdout, lang)
     book = None
     if workbook is not None:
         from plancheck.write_batch_xlsx import BatchWorkbook
 
-        book = BatchWorkbook(workbook)
+        book = BatchWorkbook(workbook, lang)
     rows: list[DocSummary] = []
-    bar = Progress(len(tasks), wanted(args.quiet))
+    bar = Progress(len(tasks), wanted(args.quiet), lang=lang)
     try:
         outcomes = check_in_order(
             tasks, args.jobs or default_jobs(), lambda o: bar.advance(Path(o.summary.file).name), bar.start
@@ -407,7 +413,7 @@ def _run(
                 bar.say(f"budget: {o.summary.file}: {o.summary.verdict}: {o.summary.reason}\n")
     finally:
         bar.close()
-    total = overall(rows, len(inputs.skipped))
+    total = overall(rows, len(inputs.skipped), lang)
     sink.finish(rows, inputs.skipped, total)
     if book is not None:
         book.finish(rows, inputs.skipped, total)

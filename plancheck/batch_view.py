@@ -36,14 +36,16 @@ class Status(enum.StrEnum):
     BUG = "internal_error"
 
 
-VERDICT = {
-    Status.OK: "khớp",
-    Status.NO_BUDGET: "không có dự toán",
-    Status.INCOMPLETE: "chưa kiểm tra hết",
-    Status.ERRORS: "có lỗi",
-    Status.UNREADABLE: "không đọc được",
-    Status.BUG: "lỗi nội bộ",
-}
+def verdict_word(status: Status, errors: int = 0, lang: str = "vi") -> str:
+    """``khớp``, ``3 lỗi``, ``không đọc được``: how a document came out, in ``lang``."""
+    return messages.render(f"BATCH.verdict.{status.value}", {"errors": errors}, lang)
+
+
+def counts_words(by_status: dict[Status, int], lang: str = "vi") -> str:
+    """``2 khớp, 1 có lỗi, 1 không đọc được``: the documents by how they came out ("" for none)."""
+    return ", ".join(messages.render(f"BATCH.count.{s.value}", {"n": n}, lang) for s, n in by_status.items() if n)
+
+
 # A checked document exits as its verdict says (one place: ``projection.EXIT_CODE``); one that
 # could not be read, or met a bug, as the command does for a single document.
 EXIT_CODE = {
@@ -62,11 +64,12 @@ class TargetRow:
     text: str
 
 
-def target_rows(found: Sequence[Extracted]) -> tuple[TargetRow, ...]:
+def target_rows(found: Sequence[Extracted], lang: str = "vi") -> tuple[TargetRow, ...]:
     """Each target's cells, and its line as ``budget check`` prints it, placed by ``dòng N``
     under its document's name rather than by the file's whole path again."""
+    line = messages.filler("T.line", lang)
     return tuple(
-        TargetRow(tuple(row_of(e)), target_line(e, f"dòng {e.target.source.line}" if e.target.source.line else None))
+        TargetRow(tuple(row_of(e)), target_line(e, line(line=e.target.source.line) if e.target.source.line else None))
         for e in found
     )
 
@@ -92,36 +95,45 @@ class DocSummary:
     unit: str = ""
     reason: str | None = None  # why it could not be read (unreadable, internal error)
     targets: tuple[TargetRow, ...] = ()  # the targets (chỉ tiêu) the document sets
+    lang: str = "vi"  # of the run: its words (verdict, reason) are in this language
 
     @property
     def verdict(self) -> str:
-        if self.status is Status.ERRORS:
-            return f"{self.errors} lỗi"
-        return VERDICT[self.status]
+        return verdict_word(self.status, self.errors, self.lang)
 
 
 class SheetRow(projection.Row):
     """A row of the projection as a document's sheet shows it: the same row, with its status
-    in words (the batch's sheets and sections are Vietnamese, as its summary)."""
+    in words, in the language of the class (``SHEET_ROWS``: a tuple has no room for it)."""
 
     __slots__ = ()
+    lang = "vi"
 
     @property
     def status_word(self) -> str:
-        return messages.render(f"STATUS.{self.status.value}", {})
+        return messages.render(f"STATUS.{self.status.value}", {}, self.lang)
 
     @classmethod
     def of(cls, r: projection.Row) -> SheetRow:
         return cls._make(r)
 
 
+class EnglishSheetRow(SheetRow):
+    __slots__ = ()
+    lang = "en"
+
+
+SHEET_ROWS: dict[str, type[SheetRow]] = {"vi": SheetRow, "en": EnglishSheetRow}
+
+
 @dataclass(frozen=True)
 class FindingRow:
     location: str
-    severity: str  # Vietnamese: lỗi, cảnh báo, ghi chú
+    severity: str  # the word, in the run's language: lỗi, cảnh báo, ghi chú
     code: str
     message: str
     cause: str
+    level: str = "error"  # "error" | "warning" | "info", whatever the language
 
 
 @dataclass(frozen=True)
@@ -155,20 +167,21 @@ def summarize(index: int, file: str, p: Projection, targets: Sequence[Extracted]
         total.summed,
         total.difference,
         total.unit,
-        targets=target_rows(targets),
+        targets=target_rows(targets, p.lang),
+        lang=p.lang,
     )
 
 
-def unreadable(index: int, file: str, e: InputError) -> DocSummary:
+def unreadable(index: int, file: str, e: InputError, lang: str = "vi") -> DocSummary:
     """The reason as ``[CODE] message``, with the place inside the file when there is one."""
     where = str(e.source)
     place = where[len(file) :].lstrip(":") if where.startswith(file) else where
-    reason = f"[{e.code}] {e.message}" + (f" ({place})" if place else "")
-    return DocSummary(index, file, Status.UNREADABLE, reason=reason)
+    reason = f"[{e.code}] {messages.render(e.code, e.args_, lang)}" + (f" ({place})" if place else "")
+    return DocSummary(index, file, Status.UNREADABLE, reason=reason, lang=lang)
 
 
-def internal(index: int, file: str, reason: str) -> DocSummary:
-    return DocSummary(index, file, Status.BUG, reason=reason)
+def internal(index: int, file: str, reason: str, lang: str = "vi") -> DocSummary:
+    return DocSummary(index, file, Status.BUG, reason=reason, lang=lang)
 
 
 def _place(where: str, file: str) -> str:
@@ -177,8 +190,8 @@ def _place(where: str, file: str) -> str:
 
 
 def sheet_of(p: Projection) -> DocSheet:
-    """A document's sheet from its projection (made in Vietnamese: the batch summary is)."""
-    rows = tuple(SheetRow.of(r) for r in p.rows) if p.has_budget else ()
+    """A document's sheet from its projection, in the projection's language."""
+    rows = tuple(SHEET_ROWS[p.lang].of(r) for r in p.rows) if p.has_budget else ()
     findings = tuple(
         FindingRow(
             _place(sf.location, p.identity.file),
@@ -186,6 +199,7 @@ def sheet_of(p: Projection) -> DocSheet:
             sf.code,
             sf.message,
             sf.cause + (f" ({sf.cause_location})" if sf.cause_location else ""),
+            sf.severity,
         )
         for sf in p.findings
     )
@@ -214,6 +228,7 @@ class Overall:
     skipped: int
     worst: Status | None
     targets: int = 0  # targets found, over all documents
+    lang: str = "vi"  # of the run
 
     @property
     def exit_code(self) -> int:
@@ -231,13 +246,13 @@ class Overall:
     @property
     def counts(self) -> str:
         """``2 khớp, 1 có lỗi, 1 không đọc được``: the documents by how they came out."""
-        return ", ".join(f"{n} {VERDICT[s]}" for s, n in self.by_status.items() if n)
+        return counts_words(self.by_status, self.lang)
 
 
 _ORDER = list(Status)
 
 
-def overall(rows: Sequence[DocSummary], skipped: int) -> Overall:
+def overall(rows: Sequence[DocSummary], skipped: int, lang: str = "vi") -> Overall:
     by_status = {s: sum(1 for r in rows if r.status is s) for s in Status}
     totals: dict[str, UnitTotal] = {}
     for r in rows:
@@ -263,6 +278,7 @@ def overall(rows: Sequence[DocSummary], skipped: int) -> Overall:
         skipped,
         worst,
         sum(len(r.targets) for r in rows),
+        lang,
     )
 
 

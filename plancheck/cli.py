@@ -91,7 +91,7 @@ def _template(args: argparse.Namespace) -> int:
     from plancheck.xlsx.template import write_template  # lazy-import point
 
     out = Path(args.output)
-    write_safely(out, [], args.force, lambda tmp: write_template(tmp, unit))
+    write_safely(out, [], args.force, lambda tmp: write_template(tmp, unit), args.lang)
     sys.stdout.write(t("CLI.template_done", out=out, unit=unit.name) + "\n")
     return EXIT_OK
 

@@ -28,8 +28,16 @@ def wanted(quiet: bool, stream: TextIO | None = None) -> bool:
 class Progress:
     """Counts finished documents; shows a bar once the run has lasted ``delay`` seconds."""
 
-    def __init__(self, total: int, enabled: bool, delay: float | None = None, stream: TextIO | None = None):
+    def __init__(
+        self,
+        total: int,
+        enabled: bool,
+        delay: float | None = None,
+        stream: TextIO | None = None,
+        lang: str = "vi",
+    ):
         self.total = total
+        self.lang = lang
         self.done = 0
         self.last = ""
         self.enabled = enabled and total > 0
@@ -58,16 +66,21 @@ class Progress:
         )
         from rich.progress import Progress as Bar
 
+        from budget import messages
+
+        def t(key: str) -> str:
+            return messages.render(key, {}, self.lang)
+
         with self._lock:
             if self._closed:
                 return
             bar = Bar(
-                TextColumn("Đang kiểm tra"),
+                TextColumn(t("BATCH.progress.checking")),
                 BarColumn(),
                 MofNCompleteColumn(),
-                TextColumn("văn bản"),
+                TextColumn(t("BATCH.progress.documents")),
                 TimeElapsedColumn(),
-                TextColumn("còn"),
+                TextColumn(t("BATCH.progress.left")),
                 TimeRemainingColumn(),
                 TextColumn("{task.description}"),
                 console=Console(file=self.stream),

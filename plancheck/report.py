@@ -21,6 +21,7 @@ from pathlib import Path
 
 import jinja2
 from babel.dates import format_datetime
+from markupsafe import Markup, escape
 
 from budget import messages
 from budget.messages import Phrase
@@ -88,7 +89,15 @@ def environment(lang: str = "vi") -> jinja2.Environment:
     env.filters["join_amounts"] = lambda values: " × ".join(amount(v) for v in values)  # type: ignore[operator]
 
     def t(code: str, **args: object) -> str:
-        return messages.render(code, args, lang)
+        if not any(isinstance(v, Markup) for v in args.values()):
+            return messages.render(code, args, lang)
+        # a value that is our own markup (an amount's <span>) stays markup; the words around it
+        # and every other value are escaped
+        marks = {k: f"\x01{i}\x02" for i, (k, v) in enumerate(args.items()) if isinstance(v, Markup)}
+        text = escape(messages.render(code, {**args, **marks}, lang))
+        for k, mark in marks.items():
+            text = text.replace(mark, args[k])  # type: ignore[arg-type]
+        return text
 
     env.globals["t"] = t
     env.globals["lang"] = lang
@@ -107,7 +116,7 @@ def write_html(p: Projection, out: Path, inputs: Iterable[Path], force: bool) ->
     def write(tmp: Path) -> None:
         tmp.write_text(html, encoding="utf-8")
 
-    write_safely(out, list(inputs), force, write)
+    write_safely(out, list(inputs), force, write, p.lang)
 
 
 def find_chromium() -> str | None:
@@ -180,4 +189,4 @@ def write_pdf(p: Projection, out: Path, inputs: Iterable[Path], force: bool) -> 
     check_target(out, inputs, force)
     chromium = require_chromium(out)
     html = render_html(p)
-    write_safely(out, inputs, force, lambda tmp: print_pdf(html, tmp, chromium, out))
+    write_safely(out, inputs, force, lambda tmp: print_pdf(html, tmp, chromium, out), p.lang)

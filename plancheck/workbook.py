@@ -64,4 +64,5 @@ def save_workbook(
         lambda tmp: write_workbook(
             tmp, table, list(report.findings), plan.document, heading, origin, targets=targets, projection=p
         ),
+        p.lang,
     )

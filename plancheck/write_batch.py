@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
+from budget import messages
 from budget.api import Report
-from budget.numbers import format_vn, plain
-from plancheck.batch_view import VERDICT, DocSummary, Overall, Status
+from budget.numbers import format_number, plain
+from plancheck.batch_view import DocSummary, Overall, Status, counts_words
 from plancheck.write_json import report_to_dict
 from plancheck.write_text import write_text
 
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from plancheck.projection import Projection
 
 RULE = "─" * 100
-SUMMARY_TITLE = "Tổng hợp các đơn vị"
 
 
 def document_text(
@@ -36,9 +36,11 @@ def document_text(
 
 
 def error_text(s: DocSummary) -> str:
-    if s.status is Status.BUG:
-        return f"Tệp: {s.file}\nLỗi nội bộ khi kiểm tra văn bản này (xin báo lỗi kèm tệp): {s.reason}\n"
-    return f"Tệp: {s.file}\nKhông đọc được: {s.reason}\n"
+    """A document that could not be checked, in the run's language."""
+    said = messages.render(
+        "BATCH.internal" if s.status is Status.BUG else "BATCH.unreadable", {"reason": s.reason}, s.lang
+    )
+    return messages.render("T.file", {"file": s.file}, s.lang) + "\n" + said + "\n"
 
 
 def _dec(v: Decimal | None) -> str | None:
@@ -132,18 +134,19 @@ class JsonSink:
 class TextSink:
     """Each document as ``budget check`` prints it alone, separated by a rule; then the summary."""
 
-    def __init__(self, stream: TextIO):
+    def __init__(self, stream: TextIO, lang: str = "vi"):
         self.stream = stream
+        self.lang = lang
 
     def document(self, o: Outcome) -> None:
         self.stream.write((o.text or error_text(o.summary)) + "\n" + RULE + "\n\n")
 
     def finish(self, rows: Sequence[DocSummary], skipped: Sequence[Skipped], total: Overall) -> None:
-        self.stream.write("\n".join(summary_lines(rows, skipped, total)) + "\n")
+        self.stream.write("\n".join(summary_lines(rows, skipped, total, self.lang)) + "\n")
 
 
-def _num(v: Decimal | None) -> str:
-    return "—" if v is None else format_vn(v)
+def _num(v: Decimal | None, lang: str) -> str:
+    return "—" if v is None else format_number(v, lang)
 
 
 def _tail(text: str, width: int) -> str:
@@ -166,13 +169,20 @@ def _table_row(cells: tuple[str, ...]) -> str:
     ).rstrip()
 
 
-_HEAD = ("STT", "Tệp", "Số, ngày", "Dòng", "Mục", "Lỗi", "C.báo", "C.tiêu", "Tổng ghi", "Tổng tính", "Đơn vị",
-         "Kết quả")  # fmt: skip
+_HEAD = ("index", "file", "ident", "lines", "sections", "errors", "warnings", "targets", "stated", "computed", "unit",
+         "verdict")  # fmt: skip
 
 
-def summary_lines(rows: Sequence[DocSummary], skipped: Sequence[Skipped], total: Overall) -> list[str]:
-    out = [f"{SUMMARY_TITLE}: {total.documents} văn bản"]
-    out.append(_table_row(_HEAD))
+def summary_lines(
+    rows: Sequence[DocSummary], skipped: Sequence[Skipped], total: Overall, lang: str = "vi"
+) -> list[str]:
+    """The consolidated summary under the documents' reports, in ``lang``."""
+
+    def t(key: str, **args: object) -> str:
+        return messages.render(key, args, lang)
+
+    out = [t("BATCH.summary_of", documents=total.documents)]
+    out.append(_table_row(tuple(t(f"BATCH.head.{h}") for h in _HEAD)))
     for s in rows:
         ident = ", ".join(x for x in (s.number, s.date) if x)
         readable = s.status not in (Status.UNREADABLE, Status.BUG)
@@ -185,8 +195,8 @@ def summary_lines(rows: Sequence[DocSummary], skipped: Sequence[Skipped], total:
             str(s.errors) if readable else "",
             str(s.warnings) if readable else "",
             str(len(s.targets)) if readable else "",
-            _num(s.stated) if readable else "",
-            _num(s.computed) if readable else "",
+            _num(s.stated, lang) if readable else "",
+            _num(s.computed, lang) if readable else "",
             s.unit,
             s.verdict,
         )
@@ -194,32 +204,42 @@ def summary_lines(rows: Sequence[DocSummary], skipped: Sequence[Skipped], total:
     failed = [s for s in rows if s.reason is not None]
     if failed:
         out.append("")
-        out.append(f"Không kiểm tra được {len(failed)} văn bản:")
+        out.append(t("BATCH.failed", count=len(failed)))
         out.extend(f"{s.index:>4}  {s.file}: {s.reason}" for s in failed)
     setting = [s for s in rows if s.targets]
     if setting:
         out.append("")
-        out.append(f"Chỉ tiêu đặt ra trong các văn bản: {total.targets} chỉ tiêu ở {len(setting)} văn bản")
+        out.append(t("BATCH.targets", targets=total.targets, documents=len(setting)))
         for s in setting:
             out.append(f"{s.index:>4}  {s.file}:")
             out.extend(f"        {t.text}" for t in s.targets)
     if skipped:
         out.append("")
-        out.append(f"Bỏ qua {len(skipped)} tệp không phải văn bản dự toán:")
+        out.append(t("BATCH.skipped", count=len(skipped)))
         out.extend(f"      {s.path} ({s.reason})" for s in skipped)
     if total.totals:
         out.append("")
-        for t in total.totals:
-            stated = f"ghi {format_vn(t.stated)}" + (
-                f" (ở {t.stating} văn bản có ghi tổng)" if t.stating != t.documents else ""
-            )
+        for u in total.totals:
+            stating = t("BATCH.unit_stating", stating=u.stating) if u.stating != u.documents else ""
             out.append(
-                f"Cộng tổng kinh phí của {t.documents} văn bản ({t.unit}): tính {format_vn(t.computed)}; {stated}."
+                t(
+                    "BATCH.unit_total",
+                    documents=u.documents,
+                    unit=u.unit,
+                    computed=u.computed,
+                    stated=u.stated,
+                    stating=stating,
+                )
             )
-    counts = ", ".join(f"{n} {VERDICT[s]}" for s, n in total.by_status.items() if n)
     out.append("")
     out.append(
-        f"Kết quả chung: {total.documents} văn bản ({counts or 'không có'}); "
-        f"{total.lines} dòng chi phí, {total.errors} lỗi, {total.warnings} cảnh báo."
+        t(
+            "BATCH.overall",
+            documents=total.documents,
+            counts=counts_words(total.by_status, lang) or t("BATCH.counts_none"),
+            lines=total.lines,
+            errors=total.errors,
+            warnings=total.warnings,
+        )
     )
     return out

@@ -31,8 +31,8 @@ _CHUNK = 1 << 20
 class BatchHtml:
     """Sections gathered as the run goes; the page written by ``write`` at the end."""
 
-    def __init__(self) -> None:
-        self.env = environment("vi")  # the batch summary is Vietnamese, as its text and workbook
+    def __init__(self, lang: str = "vi") -> None:
+        self.env = environment(lang)  # the run's language, as its text and workbook
         self.template = self.env.get_template(TEMPLATE)
         self.section = self.env.get_template(SECTION).module.section  # type: ignore[attr-defined]
         self.parts = tempfile.TemporaryFile("w+", encoding="utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,43 +24,57 @@ from budget.layout import WORKBOOK_OPTIONS
 from budget.numbers import plain
 from budget.plan_table import too_precise
 from indicators.write_targets import HEADERS as TARGET_COLUMNS
-from plancheck.batch_view import VERDICT, DocSheet, DocSummary, Overall, Status
+from plancheck.batch_view import DocSheet, DocSummary, Overall, Status, counts_words
 from plancheck.projection import Status as RowStatus
 from plancheck.xlsx.book import StoredNumber
 
 if TYPE_CHECKING:
     from plancheck.batch_view import Skipped
 
-SUMMARY = "Tổng hợp các đơn vị"
-HEADERS = [
-    "STT",
-    "Tệp",
-    "Số văn bản",
-    "Ngày",
-    "Số dòng chi phí",
-    "Số mục",
-    "Lỗi",
-    "Cảnh báo",
-    "Chỉ tiêu",
-    "Tổng kinh phí ghi",
-    "Tổng cộng các mục",
-    "Chênh lệch (ghi − tính)",
-    "Đơn vị",
-    "Kết quả",
-    "Lý do",
-    "Chi tiết",
-]
-_STATED, _COMPUTED, _DIFFERENCE, _UNIT = (HEADERS.index(h) for h in ("Tổng kinh phí ghi", "Tổng cộng các mục",
-                                                                    "Chênh lệch (ghi − tính)", "Đơn vị"))  # fmt: skip
-_VERDICT, _REASON, _LINK = (HEADERS.index(h) for h in ("Kết quả", "Lý do", "Chi tiết"))
-TARGETS = "Chỉ tiêu các đơn vị"
-TARGET_HEADERS = ["STT văn bản", "Tệp", *TARGET_COLUMNS]
-# A document's rows under the words its own report uses for them (Vietnamese, as the batch is)
-TREE_HEADERS = [
-    messages.render(f"R.col_{c}", {})
-    for c in ("where", "number", "label", "stated", "summed", "recomputed", "difference", "unit", "status")
-]
-FINDING_HEADERS = ["Vị trí", "Mức độ", "Nội dung (→ nguyên nhân có thể)", "Mã"]
+_COLUMNS = ("index", "file", "number", "date", "lines", "sections", "errors", "warnings", "targets", "stated",
+            "computed", "difference", "unit", "verdict", "reason", "detail")  # fmt: skip
+_STATED, _COMPUTED, _DIFFERENCE, _UNIT, _VERDICT, _REASON, _LINK = (
+    _COLUMNS.index(c) for c in ("stated", "computed", "difference", "unit", "verdict", "reason", "detail")
+)
+_TREE_COLUMNS = ("where", "number", "label", "stated", "summed", "recomputed", "difference", "unit", "status")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The workbook's own words in one language: sheet names and column headers. A targets
+    sheet keeps ``indicators``' columns (``Mã``, ``Chỉ tiêu`` ...): the table ``indicators check``
+    reads back, in the same words whatever the language of the run."""
+
+    lang: str
+    summary: str
+    targets: str
+    headers: list[str]
+    target_headers: list[str]
+    tree_headers: list[str]  # a document's rows under the words its own report uses for them
+    finding_headers: list[str]
+
+    def __call__(self, key: str, **args: object) -> str:
+        return messages.render(key, args, self.lang)
+
+
+def words(lang: str = "vi") -> Words:
+    def t(key: str) -> str:
+        return messages.render(key, {}, lang)
+
+    return Words(
+        lang,
+        t("BATCH.summary"),
+        t("BATCH.sheet.targets"),
+        [t(f"BATCH.col.{c}") for c in _COLUMNS],
+        [t("BATCH.col.document"), t("BATCH.col.file"), *TARGET_COLUMNS],
+        [t(f"R.col_{c}") for c in _TREE_COLUMNS],
+        [t("R.col_where"), t("BATCH.col.severity"), t("BATCH.col.message"), t("BATCH.col.code")],
+    )
+
+
+VIETNAMESE = words()
+SUMMARY = VIETNAMESE.summary
+TARGETS = VIETNAMESE.targets
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
 _MAX_TEXT = 32_767
 HEADER_ROW = 4
@@ -87,7 +102,8 @@ def _quote(sheet: str) -> str:
 
 
 class _Writer:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, lang: str = "vi"):
+        self.t = words(lang)
         self.wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
         add = self.wb.add_format
         self.title = add({"bold": True, "font_size": 14})
@@ -147,10 +163,10 @@ class BatchWorkbook:
     document is in (XlsxWriter's constant memory: nothing is kept once written), the summary
     sheet, first in the tabs, filled when the run is over."""
 
-    def __init__(self, path: Path):
-        self.w = _Writer(path)
-        self.summary = self.w.wb.add_worksheet(SUMMARY)
-        self.targets = self.w.wb.add_worksheet(TARGETS)  # second in the tabs, filled at the end
+    def __init__(self, path: Path, lang: str = "vi"):
+        self.w = _Writer(path, lang)
+        self.summary = self.w.wb.add_worksheet(self.w.t.summary)
+        self.targets = self.w.wb.add_worksheet(self.w.t.targets)  # second in the tabs, filled at the end
         self.names: list[str] = []
 
     def document(self, s: DocSummary, sheet: DocSheet | None) -> None:
@@ -167,13 +183,14 @@ class BatchWorkbook:
 def _summary(
     w: _Writer, ws: Any, rows: Sequence[DocSummary], names: list[str], skipped: Sequence[Skipped], total: Overall
 ) -> None:
-    ws.write_string(0, 0, f"TỔNG HỢP KIỂM TRA DỰ TOÁN: {total.documents} VĂN BẢN", w.title)
-    counts = ", ".join(f"{n} {VERDICT[s]}" for s, n in total.by_status.items() if n)
-    ws.write_string(1, 0, f"Kết quả chung: {counts or 'không có văn bản'}.", w.italic)
-    ws.write_string(2, 0, "Bấm vào tên trang ở cột Chi tiết để xem từng văn bản.", w.italic)
+    t = w.t
+    ws.write_string(0, 0, t("BATCH.xl.title", documents=total.documents), w.title)
+    counts = counts_words(total.by_status, t.lang) or t("BATCH.counts_no_documents")
+    ws.write_string(1, 0, t("BATCH.overall_counts", counts=counts) + ".", w.italic)
+    ws.write_string(2, 0, t("BATCH.xl.hint"), w.italic)
     for col, width in enumerate((5, 36, 14, 11, 9, 7, 6, 9, 8, 15, 15, 15, 11, 14, REASON_WIDTH, 26)):
         ws.set_column(col, col, width)
-    w.headers(ws, HEADER_ROW, HEADERS)
+    w.headers(ws, HEADER_ROW, t.headers)
     first = HEADER_ROW + 1
     for i, (row, name) in enumerate(zip(rows, names, strict=True)):
         _summary_row(w, ws, first + i, row, name)
@@ -183,25 +200,25 @@ def _summary(
         stated, computed, unit = (xl_rowcol_to_cell(first, c) for c in (_STATED, _COMPUTED, _UNIT))
         ends = [xl_rowcol_to_cell(last, c) for c in (_STATED, _COMPUTED, _UNIT)]
         ranges = [f"{a}:{b}" for a, b in zip((stated, computed, unit), ends, strict=True)]
-        for t in total.totals:
-            note = f" (tổng ghi: {t.stating} văn bản có ghi tổng)" if t.stating != t.documents else ""
-            w.string(ws, r, 1, f"Cộng {t.documents} văn bản tính bằng {t.unit}{note}", w.bold)
+        for u in total.totals:
+            note = t("BATCH.xl.unit_stating", stating=u.stating) if u.stating != u.documents else ""
+            w.string(ws, r, 1, t("BATCH.xl.unit_total", documents=u.documents, unit=u.unit, stating=note), w.bold)
             unit_ref = xl_rowcol_to_cell(r, _UNIT)
-            for col, rng, value in ((_STATED, ranges[0], t.stated), (_COMPUTED, ranges[1], t.computed)):
+            for col, rng, value in ((_STATED, ranges[0], u.stated), (_COMPUTED, ranges[1], u.computed)):
                 ws.write_formula(  # its stored value a number, as the cells it adds
                     r, col, f"=SUMIF({ranges[2]},{unit_ref},{rng})", w.amount_format(value, True), StoredNumber(value)
                 )
-            w.string(ws, r, _UNIT, t.unit, w.bold)
+            w.string(ws, r, _UNIT, u.unit, w.bold)
             r += 1
     if skipped:
         r += 1
-        ws.write_string(r, 1, f"Bỏ qua {len(skipped)} tệp không phải văn bản dự toán:", w.italic)
+        ws.write_string(r, 1, t("BATCH.skipped", count=len(skipped)), w.italic)
         for s in skipped:
             r += 1
             ws.write_string(r, 1, s.path)
             ws.write_string(r, _REASON, s.reason)
     ws.freeze_panes(HEADER_ROW + 1, 2)
-    ws.autofilter(HEADER_ROW, 0, max(last, HEADER_ROW), len(HEADERS) - 1)
+    ws.autofilter(HEADER_ROW, 0, max(last, HEADER_ROW), len(t.headers) - 1)
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
@@ -231,25 +248,26 @@ def _summary_row(w: _Writer, ws: Any, r: int, s: DocSummary, name: str) -> None:
 def _targets(w: _Writer, ws: Any, rows: Sequence[DocSummary], names: list[str]) -> None:
     """``Chỉ tiêu các đơn vị``: every target the documents set, by document (its number links
     to the document's sheet), in the columns of ``indicators``' own ``Chỉ tiêu`` table."""
+    t = w.t
     count = sum(len(s.targets) for s in rows)
-    ws.write_string(0, 0, f"CHỈ TIÊU ĐẶT RA TRONG CÁC VĂN BẢN: {count} CHỈ TIÊU", w.title)
-    ws.write_url(1, 0, f"internal:{_quote(SUMMARY)}!A1", w.link, f"← {SUMMARY}")
+    ws.write_string(0, 0, t("BATCH.xl.targets_title", count=count), w.title)
+    ws.write_url(1, 0, f"internal:{_quote(t.summary)}!A1", w.link, f"← {t.summary}")
     for col, width in enumerate((8, 30, 7, 40, 10, 12, 10, 8, 8, 7, 8, 8, 30, 10, 40)):
         ws.set_column(col, col, width)
-    w.headers(ws, HEADER_ROW, TARGET_HEADERS)
+    w.headers(ws, HEADER_ROW, t.target_headers)
     r = HEADER_ROW
     for s, name in zip(rows, names, strict=True):
-        for t in s.targets:
+        for g in s.targets:
             r += 1
             ws.write_url(r, 0, f"internal:{_quote(name)}!A1", w.link, str(s.index))
             w.string(ws, r, 1, s.file)
-            for col, cell in enumerate(t.cells, 2):
+            for col, cell in enumerate(g.cells, 2):
                 w.string(ws, r, col, cell, w.wrap)
-            height = _height([(t.cells[1], 40), (t.cells[-1], 40)])
+            height = _height([(g.cells[1], 40), (g.cells[-1], 40)])
             if height:
                 ws.set_row(r, height)
     if count == 0:
-        ws.write_string(HEADER_ROW + 1, 1, "Không văn bản nào đặt chỉ tiêu.", w.italic)
+        ws.write_string(HEADER_ROW + 1, 1, t("BATCH.no_targets"), w.italic)
     ws.freeze_panes(HEADER_ROW + 1, 2)
     ws.set_landscape()
     ws.set_paper(9)
@@ -258,12 +276,13 @@ def _targets(w: _Writer, ws: Any, rows: Sequence[DocSummary], names: list[str]) 
 
 
 def _document(w: _Writer, s: DocSummary, sheet: DocSheet | None, name: str) -> None:
+    t = w.t
     ws = w.wb.add_worksheet(name)
-    ws.write_url(0, 0, f"internal:{_quote(SUMMARY)}!A1", w.link, f"← {SUMMARY}")
-    ws.write_string(1, 0, f"Tệp: {s.file}", w.title)
+    ws.write_url(0, 0, f"internal:{_quote(t.summary)}!A1", w.link, f"← {t.summary}")
+    ws.write_string(1, 0, t("T.file", file=s.file), w.title)
     ident = ", ".join(x for x in (s.number, s.date) if x)
     ws.write_string(2, 0, " — ".join(x for x in (ident, s.title or "") if x) or " ", w.italic)
-    ws.write_string(3, 0, f"Kết quả: {s.verdict}" + (f" — {s.reason}" if s.reason else ""), w.italic)
+    ws.write_string(3, 0, t("BATCH.verdict_of", verdict=s.verdict) + (f" — {s.reason}" if s.reason else ""), w.italic)
     for col, width in enumerate((18, 10, LABEL_WIDTH, 16, 16, 16, 16, 14, 14)):
         ws.set_column(col, col, width)
     if sheet is None:
@@ -273,7 +292,7 @@ def _document(w: _Writer, s: DocSummary, sheet: DocSheet | None, name: str) -> N
         ws.write_string(r, 0, sheet.heading, w.bold)
         r += 1
     if sheet.rows:
-        w.headers(ws, r, TREE_HEADERS)
+        w.headers(ws, r, t.tree_headers)
         for row in sheet.rows:
             r += 1
             bold = row.kind != "line"
@@ -287,14 +306,14 @@ def _document(w: _Writer, s: DocSummary, sheet: DocSheet | None, name: str) -> N
             w.string(ws, r, 7, row.unit)
             w.string(ws, r, 8, row.status_word, w.bad if row.status is RowStatus.ERROR else None)
     else:
-        ws.write_string(r, 0, "Không tìm thấy dự toán kinh phí trong văn bản.")
+        ws.write_string(r, 0, t("BATCH.no_budget"))
     if sheet.findings:
         r += 2
-        w.headers(ws, r, FINDING_HEADERS)
+        w.headers(ws, r, t.finding_headers)
         for f in sheet.findings:
             r += 1
             w.string(ws, r, 0, f.location)
-            w.string(ws, r, 1, f.severity, w.bad if f.severity == "lỗi" else None)
+            w.string(ws, r, 1, f.severity, w.bad if f.level == "error" else None)
             text = f.message + (f"\n→ {f.cause}" if f.cause else "")
             w.string(ws, r, 2, text, w.wrap)
             w.string(ws, r, 3, f.code)

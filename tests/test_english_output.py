@@ -21,6 +21,7 @@ import pytest
 
 from budget import messages
 from indicators.cli import main as indicators_main
+from indicators.write_targets import HEADERS as TARGET_COLUMNS
 from plancheck.cli import main as budget_main
 from tests.helpers import EXAMPLES, HA_DONG, run_in_process
 
@@ -82,8 +83,13 @@ _VIETNAMESE_BY_DESIGN = ("total.in_words",)
 
 
 def json_text(output: str) -> str:
-    """The strings of a JSON output, one a line, but for the fields Vietnamese by design."""
-    return "\n".join(text for path, text in _strings(json.loads(output)) if path not in _VIETNAMESE_BY_DESIGN)
+    """The strings of a JSON output, one a line, but for the fields Vietnamese by design (in a
+    batch's output, each document's report holds them too)."""
+    return "\n".join(
+        text
+        for path, text in _strings(json.loads(output))
+        if not any(path == f or path.endswith("." + f) for f in _VIETNAMESE_BY_DESIGN)
+    )
 
 
 def test_the_detector_finds_untranslated_words() -> None:
@@ -302,3 +308,172 @@ def test_plans_with_many_kinds_of_finding_in_english(tmp_path: Path) -> None:
         assert {f"[{code}]" for code in codes} <= set(re.findall(r"\[[A-Z_0-9]+\]", shown.stdout))
         said |= codes
     assert _KINDS <= said, sorted(_KINDS - said)
+
+
+# A folder of three small plans, as an office sends them: one that agrees, one with a wrong
+# product, one that is not text at all
+_AGREES = (
+    "KẾ HOẠCH MUA SẮM NĂM 2025\nTổng kinh phí: 10 triệu đồng\n1. Mua bàn ghế: 2 bộ x 5 triệu đồng/bộ = 10 triệu đồng\n"
+)
+_WRONG = (
+    "KẾ HOẠCH TẬP HUẤN NĂM 2025\n"
+    "Tổng kinh phí: 30 triệu đồng\n"
+    "1. Bồi dưỡng: 10 người x 2 triệu đồng/người = 30 triệu đồng\n"
+)
+
+
+def _folder(tmp_path: Path) -> tuple[Path, str]:
+    """The folder and the documents' own text (what the outputs may quote of them)."""
+    folder = tmp_path / "don-vi"
+    folder.mkdir()
+    (folder / "a-khop.txt").write_text(_AGREES, encoding="utf-8")
+    (folder / "b-sai.txt").write_text(_WRONG, encoding="utf-8")
+    (folder / "c-hong.txt").write_bytes(b"\x00\x01\x02 not text")
+    return folder, _AGREES + _WRONG
+
+
+def test_a_batch_run_in_english_text_and_json(tmp_path: Path) -> None:
+    folder, documents = _folder(tmp_path)
+    shown = run_in_process(budget_main, ["check", str(folder), "--lang", "en", "-j", "1", "-q"])
+    assert shown.returncode == 2, shown.stderr  # the worst: a document that could not be read
+    assert foreign_words(shown.stdout, documents) == []
+    assert foreign_words(shown.stderr, documents) == []
+    summary = shown.stdout[shown.stdout.index("Summary by unit") :].splitlines()
+    assert summary[0] == "Summary by unit: 3 documents"
+    assert summary[1].split() == ["No.", "File", "Number,", "date", "Lines", "Sect.", "Err.", "Warn.", "Targets",
+                                  "Stated", "total", "Summed", "total", "Unit", "Result"]  # fmt: skip
+    assert [line.split()[-1] for line in summary[2:5]] == ["matches", "error", "unreadable"]
+    assert summary[3].endswith("triệu đồng  1 error")
+    assert summary[6:8] == [
+        "1 document could not be checked:",
+        f"   3  {folder / 'c-hong.txt'}: [INPUT_BINARY] The file is not text (binary byte at offset 0).",
+    ]
+    assert summary[-3:] == [
+        "Grand total of 2 documents (triệu đồng): summed 40; stated 40.",
+        "",
+        "Overall: 3 documents (1 matching, 1 with errors, 1 unreadable); 2 cost lines, 1 error, 0 warnings.",
+    ]
+    assert f"File: {folder / 'c-hong.txt'}\nUnreadable: [INPUT_BINARY] The file is not text" in shown.stdout
+
+    data = run_in_process(budget_main, ["check", str(folder), "--lang", "en", "-j", "1", "-q", "--format", "json"])
+    assert data.returncode == 2, data.stderr
+    assert foreign_words(json_text(data.stdout), documents) == []
+    doc = json.loads(data.stdout)
+    assert [d["summary"]["verdict"] for d in doc["documents"]] == ["matches", "1 error", "unreadable"]
+    assert doc["documents"][2]["summary"]["reason"] == "[INPUT_BINARY] The file is not text (binary byte at offset 0)."
+    assert doc["summary"]["by_status"] == {
+        "ok": 1, "no_budget": 0, "incomplete": 0, "errors": 1, "unreadable": 1, "internal_error": 0
+    }  # fmt: skip
+
+
+def test_files_a_batch_skips_are_told_in_english(tmp_path: Path) -> None:
+    folder, documents = _folder(tmp_path)
+    (folder / "ghi-chu.md").write_text("x", encoding="utf-8")
+    (folder / "~$a-khop.xlsx").write_bytes(b"")
+    shown = run_in_process(budget_main, ["check", str(folder), "--lang", "en", "-j", "1", "-q"])
+    lines = shown.stdout.splitlines()
+    at = lines.index("2 files skipped, not budget documents:")
+    assert lines[at + 1 : at + 3] == [
+        f"      {folder / 'ghi-chu.md'} (files of type “.md” are not read)",
+        f"      {folder / '~$a-khop.xlsx'} (a temporary or lock file of Excel)",
+    ]
+    assert foreign_words(shown.stdout, documents) == []
+
+
+def _cells(path: Path) -> dict[str, list[str]]:
+    """Every text cell of each sheet of a workbook, by sheet name."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    return {ws.title: [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)] for ws in book}
+
+
+def test_the_batch_workbook_and_page_in_english(tmp_path: Path) -> None:
+    folder, documents = _folder(tmp_path)
+    book, page = tmp_path / "tong-hop.xlsx", tmp_path / "tong-hop.html"
+    args = ["check", str(folder), "--lang", "en", "-j", "1", "-q", "--xlsx", str(book), "--html", str(page)]
+    ran = run_in_process(budget_main, args)
+    assert ran.returncode == 2, ran.stderr
+    # the documents' paths and the money unit are theirs; the sheet of the targets keeps the
+    # columns of ``indicators``' targets table (none here: no document sets a target)
+    sheets = _cells(book)
+    assert list(sheets) == ["Summary by unit", "Targets by unit", "001 a-khop", "002 b-sai", "003 c-hong"]
+    summary = sheets["Summary by unit"]
+    assert summary[:19] == [
+        "BUDGET CHECK SUMMARY: 3 DOCUMENTS",
+        "Overall: 1 matching, 1 with errors, 1 unreadable.",
+        "Click a sheet name in the Detail column to see each document.",
+        "No.", "File", "Document number", "Date", "Cost lines", "Sections", "Errors", "Warnings", "Targets",
+        "Grand total stated", "Sum of the sections", "Difference (stated − summed)", "Unit", "Result", "Reason",
+        "Detail",
+    ]  # fmt: skip
+    assert "Total of 2 documents in triệu đồng" in summary
+    assert sheets["Targets by unit"][:4] == [
+        "TARGETS SET IN THE DOCUMENTS: 0 TARGETS", "← Summary by unit", "Document no.", "File"
+    ]  # fmt: skip
+    assert "No document sets a target." in sheets["Targets by unit"]
+    wrong = sheets["002 b-sai"]
+    assert wrong[:4] == ["← Summary by unit", f"File: {folder / 'b-sai.txt'}", " ", "Result: 1 error"]
+    heads = wrong.index("Severity") - 1
+    assert wrong[heads : heads + 4] == ["Where", "Severity", "Message (→ likely cause)", "Code"]
+    assert "error" in wrong and "Wrong" in wrong  # a finding's severity, a row's status
+    assert sheets["003 c-hong"][3].startswith("Result: unreadable — [INPUT_BINARY] The file is not text")
+    own = {"Targets by unit": 4}  # ``indicators``' columns, after the batch's own two
+    for name, cells in sheets.items():
+        texts = cells[: own[name]] + cells[own[name] + len(TARGET_COLUMNS) :] if name in own else cells
+        assert foreign_words("\n".join(texts), documents) == [], name
+
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.parts: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            self.parts.append(data)
+
+    html = page.read_text(encoding="utf-8")
+    reader = Text()
+    reader.feed(html)
+    text = "\n".join(reader.parts)
+    assert '<html lang="en">' in html
+    assert foreign_words(text, documents) == []
+    for said in (
+        "Budget check summary: 3 documents",
+        "Overall: 1 matching, 1 with errors, 1 unreadable",
+        "2 cost lines, 1 error, 0 warnings; 0 targets.",
+        "Targets set in the documents (0)",
+        "No document sets a target.",
+        "Result: 1 error",
+        "Result: unreadable",
+        "↑ Summary by unit",
+    ):
+        assert said in text, said
+    assert "Grand total of 2 documents (triệu đồng): summed" in text
+    assert '<article class="finding severity-error" data-code="PRODUCT_MISMATCH">' in html
+
+
+def test_a_write_stopped_by_a_signal_is_told_in_the_language_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+    import signal
+
+    from budget.output import write_safely
+
+    target = tmp_path / "kq.xlsx"
+
+    def stopped(tmp: Path) -> None:
+        tmp.write_bytes(b"half")
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    for lang, said in (
+        ("en", "Stopped on request (SIGTERM) while writing; the result file was not written"),
+        ("vi", "Đã dừng theo yêu cầu (SIGTERM) trong khi ghi; tệp kết quả chưa được ghi"),
+    ):
+        with pytest.raises(SystemExit) as stop:
+            write_safely(target, [], False, stopped, lang)
+        assert stop.value.code == 143
+        assert capsys.readouterr().err.startswith(f"{target}: {said}")
+        assert not target.exists() and os.listdir(tmp_path) == []

@@ -135,3 +135,21 @@ def test_bar_drawn_and_erased() -> None:
     bar.close()
     assert BAR in stream.getvalue()
     assert bar._bar is None
+
+
+def test_bar_speaks_the_language_of_the_run() -> None:
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Tty()
+    bar = Progress(2, enabled=True, delay=0, stream=stream, lang="en")
+    bar.start()
+    deadline = time.monotonic() + 10
+    while bar._bar is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    bar.advance("a.txt")
+    bar.close()
+    drawn = stream.getvalue()
+    assert "Checking" in drawn and "documents" in drawn
+    assert BAR not in drawn and "văn bản" not in drawn

@@ -220,8 +220,8 @@ def test_batch_sheet_rows_carry_the_projection_status(tmp_path: Path) -> None:
     assert outcome.summary.status is DocStatus.INCOMPLETE
     assert outcome.sheet is not None
     assert [(r.kind, r.status, r.status_word) for r in outcome.sheet.rows] == [
-        ("total", Status.STATED, "Chỉ ghi, không tính")
-    ]
+        ("total", Status.STATED, "Stated, not computed")
+    ]  # the run's language: an English run's sheets are English too
     assert outcome.text is not None and "NOT FULLY CHECKED" in outcome.text  # the document's own report: English
 
 
