@@ -21,6 +21,24 @@ from budget.numbers import format_number
 SEVERITY = {"error": "lỗi", "warning": "cảnh báo", "info": "ghi chú"}
 
 TEMPLATES: Mapping[str, str] = {
+    # ---- targets read from a plan's text: their kind, why they were read so, how sure
+    "TARGET_KIND.minimum": "tối thiểu",
+    "TARGET_KIND.maximum": "tối đa",
+    "TARGET_KIND.range": "khoảng",
+    "TARGET_KIND.split": "cơ cấu",
+    "TARGET_KIND.count": "số lượng",
+    "TARGET_CONFIDENCE.high": "cao",
+    "TARGET_CONFIDENCE.medium": "trung bình",
+    "TARGET_WHY.split": "các phần cộng lại 100%",
+    "TARGET_WHY.range": "khoảng A - B%",
+    "TARGET_WHY.count_range": "từ A đến B {noun}",
+    "TARGET_WHY.count_about": "“{word}” + số {noun}",
+    "TARGET_WHY.maximum": "“tối đa/không quá” N%",
+    "TARGET_WHY.minimum": "“tối thiểu/ít nhất/trở lên” N%",
+    "TARGET_WHY.reached": "“đạt” N%",
+    "TARGET_WHY.bare": "N% của một đối tượng, không có từ tối thiểu",
+    "TARGET_LINE.deadline": ", đến năm {year}",
+    "TARGET_LINE.found": "Tìm thấy {count} chỉ tiêu.",
     # arithmetic
     "PRODUCT_MISMATCH": (
         "Phép nhân không khớp: {computation} = {computed} {unit}, nhưng văn bản ghi "
@@ -863,6 +881,24 @@ TEMPLATES: Mapping[str, str] = {
 SEVERITY_EN = {"error": "error", "warning": "warning", "info": "note"}
 
 TEMPLATES_EN: Mapping[str, str] = {
+    # ---- targets read from a plan's text: their kind, why they were read so, how sure
+    "TARGET_KIND.minimum": "at least",
+    "TARGET_KIND.maximum": "at most",
+    "TARGET_KIND.range": "range",
+    "TARGET_KIND.split": "split",
+    "TARGET_KIND.count": "count",
+    "TARGET_CONFIDENCE.high": "high",
+    "TARGET_CONFIDENCE.medium": "medium",
+    "TARGET_WHY.split": "the parts add up to 100%",
+    "TARGET_WHY.range": "a range A - B%",
+    "TARGET_WHY.count_range": "from A to B {noun}",
+    "TARGET_WHY.count_about": "“{word}” and a number of {noun}",
+    "TARGET_WHY.maximum": "“tối đa/không quá” (at most) N%",
+    "TARGET_WHY.minimum": "“tối thiểu/ít nhất/trở lên” (at least) N%",
+    "TARGET_WHY.reached": "“đạt” (reached) N%",
+    "TARGET_WHY.bare": "N% of a group, with no word for a minimum",
+    "TARGET_LINE.deadline": ", by {year}",
+    "TARGET_LINE.found": "{count:target|targets} found.",
     # arithmetic
     "PRODUCT_MISMATCH": (
         "Product does not match: {computation} = {computed} {unit}, but the document states "

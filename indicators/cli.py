@@ -66,7 +66,10 @@ def _extract(args: argparse.Namespace) -> int:
             write_safely(out, [Path(args.file)], args.force, write_csv)
         else:
             write_safely(out, [Path(args.file)], args.force, lambda tmp: write_targets_xlsx(tmp, found))
-    writers = {"text": to_text, "json": lambda f: to_json(f) + "\n", "csv": to_csv}
+    lang = getattr(args, "lang", "vi")
+    # the text is read by a person, in the run's language; JSON and CSV are targets files
+    # (``indicators check`` reads them), their words Vietnamese as officers write them
+    writers = {"text": lambda f: to_text(f, lang), "json": lambda f: to_json(f) + "\n", "csv": to_csv}
     sys.stdout.write(writers[args.format](found))
     return EXIT_OK
 

@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from budget.messages import Phrase
 from budget.numbers import NumberError, read_number
 from budget.read.document import Document
 from budget.read.text import RawLine
@@ -43,8 +44,8 @@ _CLAUSE_END = re.compile(r"[;.]\s|[;]|\.$|$")
 class Extracted:
     target: Target
     subject: str
-    confidence: str  # "cao" (high) or "trung bình"
-    reason: str
+    confidence: str  # "high" or "medium" (words: TARGET_CONFIDENCE.*)
+    reason: Phrase  # why it was read as a target (words: TARGET_WHY.*)
 
 
 def _number(text: str) -> Decimal | None:
@@ -95,7 +96,7 @@ def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in used)
 
-    def add(kind: Kind, start: int, end: int, confidence: str, reason: str, **fields: object) -> None:
+    def add(kind: Kind, start: int, end: int, confidence: str, reason: Phrase, **fields: object) -> None:
         counter[0] += 1
         subject = _clause(text, start, end)
         source = raw.source.at(start + 1)
@@ -117,22 +118,31 @@ def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
         values = [_number(n) for n, _ in shares]
         if len(values) > 1 and all(v is not None for v in values) and sum(v for v in values if v) == 100:
             parts = tuple(Share(label, v) for (_, label), v in zip(shares, values, strict=True) if v is not None)
-            add(Kind.SPLIT, m.start(), m.end(), "cao", "các phần cộng lại 100%", shares=parts)
+            add(Kind.SPLIT, m.start(), m.end(), "high", Phrase("TARGET_WHY.split", {}), shares=parts)
     for m in _RANGE.finditer(folded):
         a, b = _number(m.group("a")), _number(m.group("b"))
         if a is not None and b is not None and a < b <= 100 and free(m.start(), m.end()):
-            add(Kind.RANGE, m.start(), m.end(), "cao", "khoảng A - B%", lower=a, upper=b)
+            add(Kind.RANGE, m.start(), m.end(), "high", Phrase("TARGET_WHY.range", {}), lower=a, upper=b)
     for m in _COUNT_RANGE.finditer(folded):
         a, b = _number(m.group("a")), _number(m.group("b"))
         noun = text[m.start("noun") : m.end("noun")]
         if a is not None and b is not None and a < b and free(m.start(), m.end()):
-            add(Kind.COUNT, m.start(), m.end(), "cao", f"từ A đến B {noun}", lower=a, upper=b, unit=noun)
+            add(
+                Kind.COUNT,
+                m.start(),
+                m.end(),
+                "high",
+                Phrase("TARGET_WHY.count_range", {"noun": noun}),
+                lower=a,
+                upper=b,
+                unit=noun,
+            )
     for m in _COUNT_ABOUT.finditer(folded):
         n = _number(m.group("n"))
         noun = text[m.start("noun") : m.end("noun")]
         if n is not None and n >= 100 and free(m.start(), m.end()):
-            why = f"“{text[m.start('word') : m.end('word')]}” + số {noun}"
-            add(Kind.COUNT, m.start(), m.end(), "cao", why, lower=n, unit=noun)
+            why = Phrase("TARGET_WHY.count_about", {"word": text[m.start("word") : m.end("word")], "noun": noun})
+            add(Kind.COUNT, m.start(), m.end(), "high", why, lower=n, unit=noun)
     for m in _PCT.finditer(folded):
         if not free(m.start(), m.end()):
             continue
@@ -141,15 +151,15 @@ def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
             continue
         before, after = folded[: m.start()], folded[m.end() :]
         if _MAXIMUM_BEFORE.search(before):
-            add(Kind.MAXIMUM, m.start(), m.end(), "cao", "“tối đa/không quá” N%", upper=n)
+            add(Kind.MAXIMUM, m.start(), m.end(), "high", Phrase("TARGET_WHY.maximum", {}), upper=n)
         elif _MINIMUM_BEFORE.search(before) or _MINIMUM_AFTER.search(after):
-            add(Kind.MINIMUM, m.start(), m.end(), "cao", "“tối thiểu/ít nhất/trở lên” N%", lower=n)
+            add(Kind.MINIMUM, m.start(), m.end(), "high", Phrase("TARGET_WHY.minimum", {}), lower=n)
         elif re.search(r"\bdat(?: ty le)?\s*$", before):
-            add(Kind.MINIMUM, m.start(), m.end(), "cao", "“đạt” N%", lower=n)
+            add(Kind.MINIMUM, m.start(), m.end(), "high", Phrase("TARGET_WHY.reached", {}), lower=n)
         elif _SHARE_LEAD.search(before) and _MONEY_AFTER.search(after):
             continue  # ``Dự phòng (5%): 60 triệu đồng``: a share of the budget, checked by the budget engine
         else:
-            add(Kind.MINIMUM, m.start(), m.end(), "trung bình", "N% của một đối tượng, không có từ tối thiểu", lower=n)
+            add(Kind.MINIMUM, m.start(), m.end(), "medium", Phrase("TARGET_WHY.bare", {}), lower=n)
     out.sort(key=lambda e: e.target.source.col or 0)
     return out
 

@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass
 from decimal import Decimal
 
+from budget.messages import render
 from budget.source import Source
 from budget.text import fold
 
@@ -23,15 +24,9 @@ class Kind(enum.StrEnum):
     COUNT = "count"  # khoảng 230.000 lượt người; từ 3 đến 5 trường
 
 
-# The name of each kind, as officers write it in a targets file and read it in every output:
-# the one place these words live (the reader, the writers and the views take them from here).
-KIND_WORD = {
-    Kind.MINIMUM: "tối thiểu",
-    Kind.MAXIMUM: "tối đa",
-    Kind.RANGE: "khoảng",
-    Kind.SPLIT: "cơ cấu",
-    Kind.COUNT: "số lượng",
-}
+# The name of each kind, as officers write it in a targets file (the catalogue's Vietnamese
+# words, ``TARGET_KIND.*``): the reader, the writers and the views take them from here.
+KIND_WORD = {kind: render(f"TARGET_KIND.{kind.value}", {}) for kind in Kind}
 # Other words a targets file may use for a kind (folded: no tone marks, lower case), and the
 # English names.
 KIND_SYNONYMS = {"it nhat": Kind.MINIMUM, "khong qua": Kind.MAXIMUM, "phan luong": Kind.SPLIT}

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from budget.layout import WORKBOOK_OPTIONS
+from budget.messages import render
 from budget.numbers import format_vn, plain
 from indicators.extract import Extracted
 from indicators.model import KIND_WORD, Kind
@@ -39,7 +40,7 @@ def row_of(e: Extracted) -> list[str]:
         bounds = [b for b in (t.lower, t.upper) if b is not None]
         value, shares, numerator = " - ".join(format_vn(b) for b in bounds), "", ""
     return [t.id, t.name, KIND_WORD[t.kind], value, shares, t.unit, "", str(t.deadline or ""), numerator, "",
-            t.reference, e.confidence, e.reason]  # fmt: skip
+            t.reference, confidence_word(e), reason_words(e)]  # fmt: skip
 
 
 def to_csv(found: list[Extracted]) -> str:
@@ -69,26 +70,36 @@ def to_dicts(found: list[Extracted]) -> list[dict[str, Any]]:
             "subject": e.subject,
             "line": t.source.line,
             "column": t.source.col,
-            "confidence": e.confidence,
-            "reason": e.reason,
+            "confidence": confidence_word(e),
+            "reason": reason_words(e),
         }
 
     return [one(e) for e in found]
 
 
-def target_line(e: Extracted, where: str | None = None) -> str:
+def confidence_word(e: Extracted, lang: str = "vi") -> str:
+    return render(f"TARGET_CONFIDENCE.{e.confidence}", {}, lang)
+
+
+def reason_words(e: Extracted, lang: str = "vi") -> str:
+    return render(e.reason.code, e.reason.args, lang)
+
+
+def target_line(e: Extracted, where: str | None = None, lang: str = "vi") -> str:
     """One target as a line of text, placed at ``where`` (its source, ``file:line:col``, by default)."""
     t = e.target
     row = row_of(e)
     bounds = (row[3] or row[4]) + ("%" if t.unit == "%" else f" {t.unit}")
-    deadline = f", đến năm {t.deadline}" if t.deadline else ""
+    deadline = render("TARGET_LINE.deadline", {"year": t.deadline}, lang) if t.deadline else ""
     place = str(t.source) if where is None else where
-    return f"{place}: [{t.id}] {row[2]} {bounds}{deadline} — {e.subject} ({e.confidence}: {e.reason})"
+    kind = render(f"TARGET_KIND.{t.kind.value}", {}, lang)
+    why = f"{confidence_word(e, lang)}: {reason_words(e, lang)}"
+    return f"{place}: [{t.id}] {kind} {bounds}{deadline} — {e.subject} ({why})"
 
 
-def to_text(found: list[Extracted]) -> str:
-    out = [target_line(e) for e in found]
-    out.append(f"Tìm thấy {len(found)} chỉ tiêu.")
+def to_text(found: list[Extracted], lang: str = "vi") -> str:
+    out = [target_line(e, lang=lang) for e in found]
+    out.append(render("TARGET_LINE.found", {"count": len(found)}, lang))
     return "\n".join(out) + "\n"
 
 

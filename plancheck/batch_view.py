@@ -69,7 +69,10 @@ def target_rows(found: Sequence[Extracted], lang: str = "vi") -> tuple[TargetRow
     under its document's name rather than by the file's whole path again."""
     line = messages.filler("T.line", lang)
     return tuple(
-        TargetRow(tuple(row_of(e)), target_line(e, line(line=e.target.source.line) if e.target.source.line else None))
+        TargetRow(
+            tuple(row_of(e)),
+            target_line(e, line(line=e.target.source.line) if e.target.source.line else None, lang),
+        )
         for e in found
     )
 

@@ -44,8 +44,7 @@ from budget.numbers import EXACT, round_to, shift
 from budget.plan_table import BudgetTable, table_of
 from budget.source import Source
 from indicators.extract import Extracted
-from indicators.model import KIND_WORD
-from indicators.write_targets import row_of
+from indicators.write_targets import confidence_word, row_of
 
 # Findings that say part of the input went unread: a document with any of them is never KHỚP.
 # (``XLSX_NOT_EVALUATED`` is not one: formulas saved without a value are recomputed by the tool.)
@@ -717,12 +716,12 @@ def _targets(targets: Sequence[Extracted], lang: str) -> tuple[TargetRow, ...]:
         out.append(
             TargetRow(
                 t.id,
-                KIND_WORD[t.kind],
+                messages.render(f"TARGET_KIND.{t.kind.value}", {}, lang),
                 value,
                 str(t.deadline or ""),
                 e.subject,
                 str(t.source),
-                e.confidence,
+                confidence_word(e, lang),
                 messages.render("TARGET_STATUS.pending", {}, lang),
             )
         )

@@ -72,7 +72,7 @@ def render_text(p: Projection, targets: Sequence[Extracted] = ()) -> str:
     if targets:
         out.append("")
         out.append(p.t("T.targets", count=len(targets)))
-        out.extend("  " + line for line in to_text(list(targets)).splitlines()[:-1])
+        out.extend("  " + line for line in to_text(list(targets), p.lang).splitlines()[:-1])
     if p.findings:
         out.append("")
         out.extend(_finding(sf, lang) for sf in p.findings)

@@ -477,3 +477,27 @@ def test_a_write_stopped_by_a_signal_is_told_in_the_language_asked(
         assert stop.value.code == 143
         assert capsys.readouterr().err.startswith(f"{target}: {said}")
         assert not target.exists() and os.listdir(tmp_path) == []
+
+
+_TARGETS = (
+    "KẾ HOẠCH PHÁT TRIỂN GIÁO DỤC\n"
+    "Phấn đấu đến năm 2027 đạt tối thiểu 85% trường đạt chuẩn quốc gia.\n"
+    "Tỷ lệ học sinh bỏ học không quá 1%.\n"
+    "Kinh phí: 2 lớp x 5 triệu đồng/lớp = 10 triệu đồng\n"
+)
+
+
+def test_the_targets_a_plan_states_are_told_in_english(tmp_path: Path) -> None:
+    path = tmp_path / "muc-tieu.txt"
+    path.write_text(_TARGETS, encoding="utf-8")
+    shown = run_in_process(budget_main, ["check", str(path), "--lang", "en"])
+    assert shown.returncode == 0, shown.stderr
+    assert foreign_words(shown.stdout, _TARGETS) == []
+    lines = [line.strip() for line in shown.stdout.splitlines() if "[CT0" in line]
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        "[CT01] at least 85%, by 2027 — Phấn đấu đến năm 2027 đạt tối thiểu 85% trường đạt chuẩn quốc gia "
+        "(high: “tối thiểu/ít nhất/trở lên” (at least) N%)",
+        "[CT02] at most 1% — Tỷ lệ học sinh bỏ học không quá 1% (high: “tối đa/không quá” (at most) N%)",
+    ]
+    vi = run_in_process(budget_main, ["check", str(path)])
+    assert "[CT01] tối thiểu 85%, đến năm 2027 — " in vi.stdout and "(cao: “tối thiểu/ít nhất/trở lên” N%)" in vi.stdout

@@ -16,6 +16,7 @@ from indicators.cli import main as indicators_main
 from indicators.extract import extract_line
 from indicators.model import Kind
 from indicators.read_targets import read_targets
+from indicators.write_targets import confidence_word, reason_words
 from plancheck.cli import main as budget_main
 from tests.helpers import HA_DONG, SEED_HA_DONG, run_in_process, seed_path
 
@@ -73,7 +74,9 @@ def test_subjects_and_confidence() -> None:
     assert found[0].subject == "100% lãnh đạo phòng có trình độ Thạc sỹ trở lên"
     assert [e.target.id for e in found] == [f"CT{i:02d}" for i in range(1, 9)]
     hp = plan_targets(seed_path("002_6c687b1be164f383.txt"))
-    assert hp[1].confidence == "cao"
+    assert hp[1].confidence == "high"
+    assert (confidence_word(hp[1]), confidence_word(hp[1], "en")) == ("cao", "high")
+    assert reason_words(hp[1], "en").endswith("N%")
     assert hp[1].target.source.col == hp[1].target.source.text.index("66%") + 1
 
 
