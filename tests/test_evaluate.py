@@ -1,0 +1,132 @@
+"""Exact products, chains, assumed units and rounding slack: small plans of our own.
+
+Each plan asserts what the officer reads (the finding's code, severity, line and message)
+and the figures the evaluation computed, so a change to the arithmetic shows as a changed
+verdict.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from budget.api import Report, check_file
+
+
+def _check(tmp_path: Path, text: str) -> Report:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return check_file(path)
+
+
+def _found(report: Report) -> list[tuple[str, str, int | None, str]]:
+    return [(f.code, f.severity.value, f.source.line, f.message) for f in report.findings]
+
+
+def test_a_result_without_unit_is_taken_in_the_rates_unit(tmp_path: Path) -> None:
+    text = "Tổng kinh phí: 60 triệu đồng\n1. Khoản A: 10 người x 5 triệu đồng/người = 50\n2. Khoản B: 10 triệu đồng\n"
+    r = _check(tmp_path, text)
+    assert _found(r) == [
+        (
+            "RESULT_NO_UNIT",
+            "warning",
+            2,
+            "Kết quả 50 không ghi đơn vị tiền; đã coi là triệu đồng theo thừa số tiền của dòng.",
+        )
+    ]
+    (line,) = r.evaluation.lines()
+    assert (line.stated_dong, line.computed_dong, line.ok) == (Decimal(50_000_000), Decimal(50_000_000), True)
+    assert (r.evaluation.total.stated, r.evaluation.total.children_sum, r.evaluation.total.ok) == (
+        Decimal(60),
+        Decimal(60),
+        True,
+    )
+
+
+def test_a_chain_result_without_unit_is_taken_in_the_unit_it_goes_on_from(tmp_path: Path) -> None:
+    # the second step has no money factor of its own: it goes on from 66.000 đồng
+    r = _check(tmp_path, "- Trực: 3000đ/h x22 ngày = 66,000đ/ tháng x4 tháng = 264,000/năm\n")
+    assert [(code, line, message) for code, severity, line, message in _found(r) if severity == "warning"] == [
+        ("RESULT_NO_UNIT", 1, "Kết quả 264.000 không ghi đơn vị tiền; đã coi là đồng theo thừa số tiền của dòng.")
+    ]
+    (line,) = r.evaluation.lines()
+    assert [(s.computed, s.exponent, s.assumed_unit) for s in line.steps] == [
+        (Decimal(66_000), 0, False),
+        (Decimal(264_000), 0, True),
+    ]
+
+
+def test_no_money_factor_takes_the_results_unit(tmp_path: Path) -> None:
+    r = _check(tmp_path, "Khoản A: 10 x 5 = 50 triệu đồng\n")
+    assert _found(r) == [
+        (
+            "NO_MONEY_FACTOR",
+            "warning",
+            1,
+            "Không thừa số nào mang đơn vị tiền; đã coi tích các thừa số có cùng đơn vị với kết quả (triệu đồng).",
+        )
+    ]
+    (line,) = r.evaluation.lines()
+    assert (line.steps[0].computed, line.steps[0].exponent, line.steps[0].assumed_unit) == (Decimal(50), 6, True)
+
+
+def test_each_step_of_a_chain_starts_from_the_previous_stated_result(tmp_path: Path) -> None:
+    r = _check(tmp_path, "- Trực: 3.000 đồng/giờ x 22 giờ = 68.000 đồng x 4 tháng = 272.000 đồng\n")
+    (f,) = [f for f in r.findings if f.is_error]
+    assert (f.code, f.source.line, f.source.col, f.message) == (
+        "PRODUCT_MISMATCH",
+        1,
+        35,  # the 68.000 written
+        "Phép nhân không khớp: 3.000 × 22 = 66.000 đồng, nhưng văn bản ghi 68.000 đồng (chênh lệch 2.000 đồng).",
+    )
+    assert f.cause is not None and (f.cause.code, f.cause.message) == (
+        "CAUSE_SOME_FACTOR",
+        "Kết quả ghi 68.000 đồng khớp với bước sau của chuỗi phép tính, nên nhiều khả năng sai ở một thừa số.",
+    )
+    (line,) = r.evaluation.lines()
+    # the second step goes on from the 68.000 written, and agrees; the line from its factors is 264.000
+    assert [(s.computed, s.ok) for s in line.steps] == [(Decimal(66_000), False), (Decimal(272_000), True)]
+    assert line.computed == Decimal(264_000)
+
+
+def test_a_wrong_second_step_is_reported_at_that_step(tmp_path: Path) -> None:
+    r = _check(tmp_path, "- Trực: 3.000 đồng/giờ x 22 giờ = 66.000 đồng x 4 tháng = 284.000 đồng\n")
+    (f,) = [f for f in r.findings if f.is_error]
+    assert (f.code, f.source.col, f.expected, f.actual, f.message) == (
+        "PRODUCT_MISMATCH",
+        59,  # the 284.000 written
+        Decimal(264_000),
+        Decimal(284_000),
+        "Phép nhân không khớp: 66.000 × 4 = 264.000 đồng, nhưng văn bản ghi 284.000 đồng (chênh lệch 20.000 đồng).",
+    )
+
+
+def test_a_section_without_figure_passes_its_parts_rounding_up(tmp_path: Path) -> None:
+    # ``1,4 triệu`` stands for 1.350.000–1.450.000 đồng: two of them may add up to 2.900.000
+    plan = (
+        "Tổng kinh phí: {total} đồng\n"
+        "I. Chi tổ chức\n"
+        "1. Thuê hội trường: 1,4 triệu đồng\n"
+        "2. Nước uống: 1,4 triệu đồng\n"
+    )
+    r = _check(tmp_path, plan.format(total="2.900.000"))
+    assert _found(r) == [
+        (
+            "TOTAL_ROUNDING",
+            "warning",
+            1,
+            "Tổng kinh phí ghi 2.900.000 đồng, cộng các mục được 2.800.000 đồng (chênh 100.000 đồng), trong phạm vi "
+            "làm tròn ± 100.000 đồng của số ghi và 1 khoản ghi số tròn; không phải lỗi cộng nếu các số được làm tròn.",
+        )
+    ]
+    (section,) = r.evaluation.sections()[:1]
+    assert (section.part_slack, section.children_slack, section.rounded_parts) == (
+        Decimal(100_000),
+        Decimal(100_000),
+        2,
+    )
+    # beyond the rounding both parts may hide: an error
+    r = _check(tmp_path, plan.format(total="3.200.000"))
+    assert [(f.code, f.severity.value, f.expected, f.actual) for f in r.findings] == [
+        ("TOTAL_MISMATCH", "error", Decimal(2_800_000), Decimal(3_200_000))
+    ]
