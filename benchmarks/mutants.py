@@ -55,6 +55,7 @@ _CHECKS_TESTS = (
     "tests/test_verdict.py",
     "tests/test_chains.py",
     "tests/test_stated_twice.py",
+    "tests/test_balance.py",
 )
 _GRAMMAR_TESTS = ("tests/test_grammar.py", "tests/test_costline.py")
 # module -> the test files that test it directly, the quickest to fail first
@@ -260,12 +261,14 @@ def _change(parent: ast.AST, node: ast.AST, kind: str, detail: object) -> tuple[
         _replace(parent, node, after)
     elif kind == "constant":
         assert isinstance(node, ast.Constant)
+        assert isinstance(detail, (bool, int, str))
         node.value = detail
     elif kind == "return":
         assert isinstance(node, ast.Return)
         node.value = ast.Constant(None)
     elif kind == "if":
         assert isinstance(node, ast.If)
+        assert isinstance(detail, bool)
         node.test = ast.Constant(detail)
         # shown without the bodies: the test line says it all
         before = ast.If(test=before.test, body=[ast.Pass()], orelse=[])  # type: ignore[attr-defined]
@@ -296,7 +299,12 @@ def mutants_of(source: str, module: str = "<source>") -> list[Mutant]:
     out = []
     for index, node, kind, detail in _sites(ast.parse(source)):
         target = copy.deepcopy(node)  # changed apart from the tree, only to be shown
-        holder = ast.Module(body=[target], type_ignores=[]) if isinstance(node, ast.stmt) else ast.Expr(target)
+        holder: ast.AST
+        if isinstance(target, ast.stmt):
+            holder = ast.Module(body=[target], type_ignores=[])
+        else:
+            assert isinstance(target, ast.expr)
+            holder = ast.Expr(target)
         before, after = _change(holder, target, kind, detail)
         line = getattr(node, "lineno", 0)
         out.append(Mutant(module, index, _label(kind, detail), line, _shown(before), _shown(after)))
@@ -552,7 +560,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print("| module | mutants (of) | killed | survived | score |")
     print("|---|---|---|---|---|")
-    survivors = []
+    survivors: list[Mutant] = []
     for m in modules:
         mine = [x for x in chosen if x.module == m]
         dead = sum(1 for x in mine if outcome[x] != "survived")

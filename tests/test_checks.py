@@ -8,7 +8,10 @@ from pathlib import Path
 
 from budget import check_file
 from budget.api import Report
+from budget.checks import section_name
 from budget.findings import Finding
+from budget.model import Section
+from budget.source import Source
 from tests.helpers import HA_DONG, line_of, replace_once
 
 TEXT = HA_DONG.read_text(encoding="utf-8")
@@ -496,3 +499,58 @@ def test_words_that_fold_like_thresholds_are_not_thresholds(tmp_path: Path) -> N
     report = _check_text(tmp_path, text)
     assert _coded(report) == []
     assert report.evaluation.total.ok is True
+
+
+def test_a_section_without_number_is_named_by_its_title_cut_at_fifty_characters() -> None:
+    where = Source("p.txt", 1, 1, None, "")
+    assert section_name(Section("2.1", "Chi tổ chức", where)) == "2.1"
+    assert section_name(Section("", "x" * 50, where)) == "“" + "x" * 50 + "”"
+    assert section_name(Section("", "x" * 51, where)) == "“" + "x" * 49 + "…”"
+
+
+_WORDS_PLAN = (
+    "KẾ HOẠCH\n"
+    "IV. KINH PHÍ\n"
+    "Tổng kinh phí: 3.300.000 đồng{total_words}\n"
+    "1. Giấy vẽ, màu: 60 bộ x 35.000 đồng = 2.100.000 đồng (Bằng chữ: Hai triệu đồng)\n"
+    "2. Giải thưởng: 12 giải x 100.000 đồng = 1.200.000 đồng\n"
+    "{note}"
+)
+
+
+def _words(tmp_path: Path, total_words: str, note: str) -> list[tuple[str, int | None, str]]:
+    path = tmp_path / "plan.txt"
+    path.write_text(_WORDS_PLAN.format(total_words=total_words, note=note), encoding="utf-8")
+    return [(f.code, f.source.line, f.message) for f in check_file(path).findings if f.code.startswith("WORDS_")]
+
+
+def test_words_after_unread_words_are_still_checked(tmp_path: Path) -> None:
+    # the first words do not read as one amount; the line's words below are still compared
+    assert _words(tmp_path, " (Bằng chữ: Bảy tám triệu đồng)", "") == [
+        (
+            "WORDS_UNREADABLE",
+            3,
+            "Số tiền bằng chữ “Bảy tám triệu đồng” không đọc được thành một số duy nhất (cách nói tắt có hai nghĩa "
+            "hoặc viết sai); chưa đối chiếu được với số ghi bằng số.",
+        ),
+        (
+            "WORDS_MISMATCH",
+            4,
+            "Số tiền bằng chữ “Hai triệu đồng” là 2.000.000 đồng, nhưng số ghi bằng số là 2.100.000 đồng; hai cách "
+            "ghi phải là một số.",
+        ),
+    ]
+
+
+def test_words_after_words_beside_no_figure_are_still_checked(tmp_path: Path) -> None:
+    note = (
+        "Ghi chú chung\n"
+        "Bằng chữ: Ba triệu bốn trăm nghìn đồng\n"
+        "\n"
+        "Tổng cộng: 3.300.000 đồng (Bằng chữ: Ba triệu hai trăm nghìn đồng)\n"
+    )
+    assert [(code, line) for code, line, _ in _words(tmp_path, "", note)] == [
+        ("WORDS_MISMATCH", 4),
+        ("WORDS_NOT_CHECKED", 7),
+        ("WORDS_MISMATCH", 9),
+    ]

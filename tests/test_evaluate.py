@@ -130,3 +130,23 @@ def test_a_section_without_figure_passes_its_parts_rounding_up(tmp_path: Path) -
     assert [(f.code, f.severity.value, f.expected, f.actual) for f in r.findings] == [
         ("TOTAL_MISMATCH", "error", Decimal(2_800_000), Decimal(3_200_000))
     ]
+
+
+def test_a_middle_result_without_unit_is_taken_in_its_own_steps_unit(tmp_path: Path) -> None:
+    # 66.000 comes from 3.000 đồng x 22: đồng, though the next step states triệu đồng
+    r = _check(tmp_path, "- Trực: 3.000 đồng/giờ x 22 giờ = 66.000 x 4 tháng = 0,264 triệu đồng\n")
+    assert [message for code, _, _, message in _found(r) if code == "RESULT_NO_UNIT"] == [
+        "Kết quả 66.000 không ghi đơn vị tiền; đã coi là đồng theo thừa số tiền của dòng."
+    ]
+    assert [f for f in r.findings if f.is_error] == []
+
+
+def test_a_percentage_factor_is_shown_as_a_percentage(tmp_path: Path) -> None:
+    r = _check(tmp_path, "Khoản A: 200 triệu đồng x 5% = 12 triệu đồng\n")
+    assert [(code, message) for code, _, _, message in _found(r)] == [
+        (
+            "PRODUCT_MISMATCH",
+            "Phép nhân không khớp: 200 × 5% = 10 triệu đồng, nhưng văn bản ghi 12 triệu đồng "
+            "(chênh lệch 2 triệu đồng).",
+        )
+    ]
