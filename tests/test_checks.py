@@ -554,3 +554,16 @@ def test_words_after_words_beside_no_figure_are_still_checked(tmp_path: Path) ->
         ("WORDS_NOT_CHECKED", 7),
         ("WORDS_MISMATCH", 9),
     ]
+
+
+def test_a_missing_total_is_noted_at_the_first_item_in_its_unit(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    for text, summed in (
+        ("I. Chi tổ chức: 100 nghìn đồng\nII. Chi khác: 50 nghìn đồng\n", "150 nghìn đồng"),
+        ("- Khoản B: 2 người x 25.000 đồng/người = 50.000 đồng\n- Khoản A: 100.000 đồng\n", "150.000 đồng"),
+    ):
+        path.write_text(text, encoding="utf-8")
+        findings = check_file(path).findings
+        assert [(f.severity.value, f.source.line, f.message) for f in findings if f.code == "TOTAL_MISSING"] == [
+            ("info", 1, f"Không thấy dòng tổng kinh phí; cộng các mục được {summed}.")
+        ]

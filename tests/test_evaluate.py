@@ -66,6 +66,7 @@ def test_no_money_factor_takes_the_results_unit(tmp_path: Path) -> None:
             "Không thừa số nào mang đơn vị tiền; đã coi tích các thừa số có cùng đơn vị với kết quả (triệu đồng).",
         )
     ]
+    assert r.findings[0].source.col == 10  # at the first factor
     (line,) = r.evaluation.lines()
     assert (line.steps[0].computed, line.steps[0].exponent, line.steps[0].assumed_unit) == (Decimal(50), 6, True)
 
@@ -148,5 +149,39 @@ def test_a_percentage_factor_is_shown_as_a_percentage(tmp_path: Path) -> None:
             "PRODUCT_MISMATCH",
             "Phép nhân không khớp: 200 × 5% = 10 triệu đồng, nhưng văn bản ghi 12 triệu đồng "
             "(chênh lệch 2 triệu đồng).",
+        )
+    ]
+
+
+def test_a_percentage_among_bare_numbers_is_no_unit_error(tmp_path: Path) -> None:
+    # no factor has a unit (``%`` is none): the result's unit is assumed, said so, and nothing else
+    r = _check(tmp_path, "Khoản A: 200 x 5% = 10 triệu đồng\n")
+    assert [(code, severity) for code, severity, _, _ in _found(r)] == [("NO_MONEY_FACTOR", "warning")]
+
+
+def test_a_count_computed_beside_the_budget_assumes_no_money(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nSố học sinh: 10 lớp x 30 em/lớp = 300 em\nTổng kinh phí: 300 em x 2 triệu đồng/em = 600 triệu đồng\n"
+    )
+    r = _check(tmp_path, text)
+    assert [(code, line) for code, severity, line, _ in _found(r) if severity != "info"] == []
+    assert [(x.stated, x.steps[0].exponent, x.steps[0].assumed_unit) for x in r.evaluation.lines()] == [
+        (Decimal(600), 6, False),
+        (Decimal(300), 0, False),
+    ]
+
+
+def test_rounded_as_the_text_says_only_where_the_product_has_more_digits(tmp_path: Path) -> None:
+    # 3 x 3,3 = 9,9 written 10 (làm tròn): within one unit of the last digit, a warning
+    r = _check(tmp_path, "Khoản A: 3 người x 3,3 triệu đồng/người = 10 triệu đồng (làm tròn)\n")
+    assert [(code, severity) for code, severity, _, _ in _found(r)] == [("PRODUCT_ROUNDING", "warning")]
+    # 10 x 10 = 100 has no digit to round: 101 "làm tròn" is a wrong product
+    r = _check(tmp_path, "Khoản A: 10 người x 10 triệu đồng/người = 101 triệu đồng (làm tròn)\n")
+    assert [(code, severity, message) for code, severity, _, message in _found(r)] == [
+        (
+            "PRODUCT_MISMATCH",
+            "error",
+            "Phép nhân không khớp: 10 × 10 = 100 triệu đồng, nhưng văn bản ghi 101 triệu đồng "
+            "(chênh lệch 1 triệu đồng).",
         )
     ]

@@ -116,3 +116,17 @@ def test_shares_of_a_total_split_it(tmp_path: Path) -> None:
         "Khoản “Ngân sách tỉnh (70%)” ghi 750 triệu đồng, nhưng 70% của số tiền mục trên ghi (1.000 triệu đồng) "
         "là 700 triệu đồng.",
     )
+
+
+def test_a_long_share_title_is_cut_in_the_message(tmp_path: Path) -> None:
+    title = "Chi phí dự phòng cho các khối lượng phát sinh ngoài dự kiến của công trình (5%)"
+    lines = [
+        "1. Sửa chữa phòng học: 820 triệu đồng",
+        "2. Mua bàn ghế học sinh: 414 triệu đồng",
+        f"3. {title}: 65 triệu đồng",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (f,) = [f for f in check_file(path).findings if f.code == "SHARE_MISMATCH"]
+    assert f.args["title"] == "Chi phí dự phòng cho các khối lượng phát sinh ngoài dự kiến "
+    assert f.message.startswith("Khoản “Chi phí dự phòng cho các khối lượng phát sinh ngoài dự kiến ” ghi 65 triệu")
