@@ -10,7 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from budget.api import Report, check_file
+from budget.evaluate import half_unit
+from budget.model import Amount
+from budget.units import DONG, NGHIN
 
 
 def _check(tmp_path: Path, text: str) -> Report:
@@ -185,3 +190,57 @@ def test_rounded_as_the_text_says_only_where_the_product_has_more_digits(tmp_pat
             "(chênh lệch 1 triệu đồng).",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("product", "code", "message"),
+    [
+        (
+            "3 người x 3,33 triệu đồng/người = 10 triệu đồng",
+            "PRODUCT_ROUNDING",
+            "Phép tính 3 × 3,33 = 9,99 triệu đồng; văn bản ghi 10 triệu đồng (chênh 0,01 triệu đồng), trong phạm vi "
+            "làm tròn ± 0,5 triệu đồng của chữ số cuối được ghi; không phải lỗi nếu kết quả được làm tròn.",
+        ),
+        # a half rounds away from zero, as Excel's ROUND does: 319,5 is written 320, never 319
+        (
+            "3 người x 106,5 triệu đồng/người = 320 triệu đồng",
+            "PRODUCT_ROUNDING",
+            "Phép tính 3 × 106,5 = 319,5 triệu đồng; văn bản ghi 320 triệu đồng (chênh 0,5 triệu đồng), trong phạm vi "
+            "làm tròn ± 0,5 triệu đồng của chữ số cuối được ghi; không phải lỗi nếu kết quả được làm tròn.",
+        ),
+        (
+            "3 người x 106,5 triệu đồng/người = 319 triệu đồng",
+            "PRODUCT_MISMATCH",
+            "Phép nhân không khớp: 3 × 106,5 = 319,5 triệu đồng, nhưng văn bản ghi 319 triệu đồng "
+            "(chênh lệch -0,5 triệu đồng).",
+        ),
+        # 9,45 is 9 to the nearest triệu, not 10: beyond half a unit
+        (
+            "3 người x 3,15 triệu đồng/người = 10 triệu đồng",
+            "PRODUCT_MISMATCH",
+            "Phép nhân không khớp: 3 × 3,15 = 9,45 triệu đồng, nhưng văn bản ghi 10 triệu đồng "
+            "(chênh lệch 0,55 triệu đồng).",
+        ),
+        (
+            "3 lớp x 15% = 40%",
+            "PRODUCT_MISMATCH",
+            "Phép nhân không khớp: 3 × 15% = 45 %, nhưng văn bản ghi 40 % (chênh lệch -5 %).",
+        ),
+        (
+            "10 lớp x 30 em/lớp = 310 em",
+            "PRODUCT_MISMATCH",
+            "Phép nhân không khớp: 10 × 30 = 300, nhưng văn bản ghi 310 (chênh lệch 10).",
+        ),
+    ],
+)
+def test_a_product_within_and_beyond_its_results_rounding(
+    tmp_path: Path, product: str, code: str, message: str
+) -> None:
+    r = _check(tmp_path, f"Khoản A: {product}\n")
+    assert [(c, m) for c, _, _, m in _found(r) if c.startswith("PRODUCT_")] == [(code, message)]
+
+
+def test_half_the_last_written_digit_of_a_figure() -> None:
+    assert half_unit(Amount(Decimal("1.25"), NGHIN, None)) == Decimal(5)  # type: ignore[arg-type]
+    assert half_unit(Amount(Decimal("1.5"), NGHIN, None)) == Decimal(50)  # type: ignore[arg-type]
+    assert half_unit(Amount(Decimal("12"), DONG, None)) == 0  # type: ignore[arg-type]
