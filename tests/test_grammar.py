@@ -20,9 +20,9 @@ from budget.api import Report, check_file
 from budget.costline import parse_cost_line
 from budget.evaluate import evaluate_line
 from budget.findings import Severity
-from budget.grammar.expression import parse_expression
+from budget.grammar.expression import BinOp, Node, ParseError, is_date, is_note, parse_expression, parse_prefix
 from budget.grammar.relation import computation_kind
-from budget.grammar.tokens import Kind, tokenize
+from budget.grammar.tokens import Kind, Token, tokenize
 from budget.numbers import format_vn
 from budget.source import Source
 
@@ -444,3 +444,82 @@ def test_a_cap_in_the_label_is_no_factor(tmp_path: Path) -> None:
     # without the cap's words the number may be a factor: the wrong result is unread
     r = check(tmp_path, "- Công tác phí (4 người): 6 ngày x 350.000 đồng/ngày = 2.400.000 đồng\n")
     assert [code for code, *_ in found(r)] == ["COSTLINE_LOOSE"]
+
+
+def _shape(tokens: list[Token], node: Node) -> str:
+    """A parse written out: ``(a * b)``, each operand with ``[its unit]`` and ``{its notes}``."""
+    if isinstance(node, BinOp):
+        return f"({_shape(tokens, node.left)} {node.op} {_shape(tokens, node.right)})"
+    assert node.number is not None or node.group is not None
+    text = node.number.text if node.number is not None else f"{node.bracket}{_shape(tokens, node.group)})"  # type: ignore[arg-type]
+    text += "%" if node.percent else ""
+    if node.unit is not None:
+        text += "[" + " ".join(t.text for t in tokens[node.unit[0] : node.unit[1]]) + "]"
+    return text + "".join("{" + " ".join(t.text for t in tokens[a:b]) + "}" for a, b in node.notes)
+
+
+def _parsed(text: str) -> str:
+    tokens = tokenize(text)
+    try:
+        return _shape(tokens, parse_expression(tokens, 0, len(tokens)).node)
+    except ParseError as e:
+        return f"unread at {e.at}: {e.reason}"
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("3 a b c d e f g h", "3[a b c d e f g h]"),  # eight words: the longest unit phrase
+        ("3 a b c d e f g h i", "unread at 9: unit"),
+        ("3 người x 5 tr.đ/người", "(3[người] * 5[tr . đ / người])"),
+        ("3 người x 5 tr. đ/người", "unread at 5: leftover"),  # ``tr. đ``: a full stop, then a word
+        ("5 chứng chỉ khóa, học", "5[chứng chỉ khóa , học]"),
+        ("5 chứng chỉ khóa, học x 3", "(5[chứng chỉ khóa , học] * 3)"),
+        ("10 người (ghi chú) x 2", "(10[người]{( ghi chú )} * 2)"),
+        ("10 người (5 x 2)", "unread at 2: leftover"),  # a computation in brackets is no note
+        ("2 người - 1 người", "(2[người] - 1[người])"),
+    ],
+)
+def test_units_and_notes_of_operands(text: str, parsed: str) -> None:
+    assert _parsed(text) == parsed
+
+
+def test_a_prefix_stops_before_an_operator_at_the_regions_end() -> None:
+    tokens = tokenize("2 - 3")
+    assert parse_prefix(tokens, 0, 2).end == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("(20/30 ngày)", False),  # between numbers, arithmetic
+        ("(2 + 3 ngày)", False),
+        ("(20)", False),  # no word: a number, not prose
+        ("(Hà Nội - Hải Phòng)", True),  # between words, prose
+        ("(ghi chú)", True),
+        ("(5 người/30 ngày)", True),
+    ],
+)
+def test_what_a_bracket_of_prose_is(text: str, note: bool) -> None:
+    tokens = tokenize(text)
+    assert is_note(tokens, 1, len(tokens) - 1) is note
+
+
+@pytest.mark.parametrize(
+    ("text", "j", "date"),
+    [
+        ("5/2024", 1, True),
+        ("ngày 30/11", 2, True),
+        ("24/3/2024", 1, True),
+        ("2020 - 2025", 1, True),
+        ("20/30", 1, False),
+    ],
+)
+def test_what_joins_the_parts_of_a_date(text: str, j: int, date: bool) -> None:
+    assert is_date(tokenize(text), j) is date
+
+
+def test_bang_stands_for_equals_before_a_number(tmp_path: Path) -> None:
+    text = "- Ăn trưa: 3 người x 5 triệu đồng/người bằng {r} triệu đồng\n"
+    assert lines(check(tmp_path, text.format(r="15"))) == [(Decimal(15), Decimal(15), True)]
+    assert found(check(tmp_path, text.format(r="16"))) == [("PRODUCT_MISMATCH", "error", Decimal(16))]
