@@ -523,3 +523,50 @@ def test_bang_stands_for_equals_before_a_number(tmp_path: Path) -> None:
     text = "- Ăn trưa: 3 người x 5 triệu đồng/người bằng {r} triệu đồng\n"
     assert lines(check(tmp_path, text.format(r="15"))) == [(Decimal(15), Decimal(15), True)]
     assert found(check(tmp_path, text.format(r="16"))) == [("PRODUCT_MISMATCH", "error", Decimal(16))]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a number after ``Lớp`` names the class: no factor left aside, the wrong result is an error
+        ("- Học sinh Lớp 5: 30 em x 200.000 đồng/em = 6.100.000 đồng", [("PRODUCT_MISMATCH", "error", 6_100_000)]),
+        # ``không quá 4 người`` is a cap, not a factor
+        (
+            "- Công tác phí (không quá 4 người): 6 ngày x 350.000 đồng/ngày = 2.400.000 đồng",
+            [("PRODUCT_MISMATCH", "error", 2_400_000)],
+        ),
+        # ``(02 đợt)`` and ``(0 đợt)`` restate the factor: no loose number
+        (
+            "- Thuê hội trường (02 đợt): 80.000 đồng/đợt x 2 đợt = 170.000 đồng",
+            [("PRODUCT_MISMATCH", "error", 170_000)],
+        ),
+        ("- Thuê hội trường (0 đợt): 80.000 đồng/đợt x 0 đợt = 10.000 đồng", [("PRODUCT_MISMATCH", "error", 10_000)]),
+        # something computed after the result: the line is not read, never judged
+        (
+            "- Khoản A: 3 người x 100.000 đồng/người = 300.000 đồng trừ 50.000 đồng tạm ứng",
+            [
+                ("UNCHECKED_AMOUNT", "warning", 300_000),
+                ("COSTLINE_UNREADABLE", "warning", None),
+                ("UNCHECKED_AMOUNT", "warning", 50_000),
+            ],
+        ),
+        (
+            "- Khoản A: 3 người x 100.000 đồng/người = 300.000 đồng nhân 2",
+            [("UNCHECKED_AMOUNT", "warning", 300_000), ("COSTLINE_UNREADABLE", "warning", None)],
+        ),
+        # a number glued to a word (table cells run together) starts no expression
+        (
+            "- Khoản A: Tháng520 3 người x 100.000 đồng/người = 300.000 đồng",
+            [("COSTLINE_UNREADABLE", "warning", None), ("UNCHECKED_AMOUNT", "warning", 300_000)],
+        ),
+        # a money figure in a note inside a group: not read
+        (
+            "- Khoản A: (3 người (tỉnh 600.000 đồng) x 2) x 100.000 đồng = 600.000 đồng",
+            [("COSTLINE_UNREADABLE", "warning", None), ("UNCHECKED_AMOUNT", "warning", 600_000)],
+        ),
+    ],
+)
+def test_numbers_beside_a_product_and_after_its_result(
+    tmp_path: Path, text: str, verdict: list[tuple[str, str, int | None]]
+) -> None:
+    assert found(check(tmp_path, text + "\n")) == [(c, s, None if v is None else Decimal(v)) for c, s, v in verdict]
