@@ -10,8 +10,9 @@ constant changed (``0``/``1``, ``n`` to ``n + 1``, ``True``/``False``, a string 
 ``return x`` that may be ``None`` made ``return None``, an ``if`` branch removed (its test made
 ``False``, or ``True`` to remove its ``else``), ``continue``/``break`` swapped, a slice bound
 moved by one. Docstrings, annotations, decorators, finding codes, the keys of a finding's
-arguments and the texts of exceptions are left alone: changing them changes no verdict a
-test could pin (or, for codes and keys, only the words the message catalogue renders).
+arguments, the texts of exceptions and the values of a plain ``Enum``'s members (compared by
+identity, never read) are left alone: changing them changes no verdict a test could pin (or,
+for codes and keys, only which words of the message catalogue are rendered).
 
 Each mutant is written into a private copy of the checkout and that module's own tests
 (``TESTS``) run against it with ``pytest -x``, in a process forked from one that has already
@@ -143,6 +144,11 @@ def _left_alone(tree: ast.Module) -> set[int]:
         elif isinstance(node, ast.ClassDef):
             for d in node.decorator_list:
                 all_of(d)
+            if any(ast.unparse(b) in ("Enum", "enum.Enum") for b in node.bases):
+                # a plain Enum's members are compared by identity: their values are never read
+                for stmt in node.body:
+                    if isinstance(stmt, ast.Assign):
+                        all_of(stmt.value)
         elif isinstance(node, ast.AnnAssign):
             all_of(node.annotation)
         elif isinstance(node, ast.Raise):

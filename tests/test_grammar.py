@@ -570,3 +570,14 @@ def test_numbers_beside_a_product_and_after_its_result(
     tmp_path: Path, text: str, verdict: list[tuple[str, str, int | None]]
 ) -> None:
     assert found(check(tmp_path, text + "\n")) == [(c, s, None if v is None else Decimal(v)) for c, s, v in verdict]
+
+
+def test_the_start_of_a_span_counts_as_a_space() -> None:
+    tokens = tokenize("3 người x5")
+    assert [(t.kind, t.text, t.space_before) for t in tokens] == [
+        (Kind.NUM, "3", True),
+        (Kind.WORD, "người", True),
+        (Kind.MUL, "x", True),
+        (Kind.NUM, "5", False),
+    ]
+    assert tokenize("ab 3 người", 3)[0].space_before is True

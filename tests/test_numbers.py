@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from budget.messages import TEMPLATES, TEMPLATES_EN
 from budget.numbers import (
+    NUMBER_TOKEN,
     Ambiguity,
     D,
     NumberError,
@@ -175,3 +177,23 @@ def test_human_forms_with_signs_and_fixed_places() -> None:
     assert format_vn_fixed(Decimal(20), 2) == "20,00"
     assert format_vn_fixed(Decimal("12345.6"), 0) == "12.346"
     assert format_vn_fixed(Decimal("0.5"), 1) == "0,5"
+
+
+def test_every_ambiguity_has_its_message() -> None:
+    # the reason is the key of the message the officer reads (``NUMBER_AMBIGUOUS.<reason>``)
+    reasons = [read_number(t).ambiguity for t in ("1,500", "46,980,000", "1.5", "800. 000", "5 000", "1..320", "0, 45")]
+    assert reasons == [
+        "comma_three",
+        "en_grouping",
+        "dot_decimal",
+        "broken_groups",
+        "space_groups",
+        "double_dot",
+        "spaced_comma",
+    ]
+    assert all(f"NUMBER_AMBIGUOUS.{r}" in TEMPLATES and f"NUMBER_AMBIGUOUS.{r}" in TEMPLATES_EN for r in reasons)
+
+
+def test_number_tokens_in_running_text() -> None:
+    text = "Chi 1.234.567,5 đồng cho 800. 000 người, 5 000 em và 1..320 lượt; xã 12,5%"
+    assert NUMBER_TOKEN.findall(text) == ["1.234.567,5", "800. 000", "5 000", "1..320", "12,5"]

@@ -118,3 +118,26 @@ def test_conventions_of_a_document() -> None:
     assert conventions(["Hệ số 2,5", "dài 9.88 km"]) == Conventions(decimal_comma=True, dot_decimal=True)
     assert conventions(["46.375 đồng", "66,000 đồng", "1.015"]) == Conventions(decimal_comma=False, dot_decimal=False)
     assert conventions([]) == Conventions(decimal_comma=False, dot_decimal=False)
+
+
+def test_a_line_with_a_number_left_aside_is_unread_when_it_disagrees(tmp_path: Path) -> None:
+    # ``(04 đợt)`` may be a factor: 80.000 x 3 = 240.000 is not what is written, so which is meant is unknown
+    text = "- Thuê hội trường (04 đợt): 80.000 đồng/đợt x 3 đợt = {r} đồng\n"
+    r = _check(tmp_path, text.format(r="250.000"))
+    assert [(f.code, f.severity.value) for f in r.findings] == [("COSTLINE_LOOSE", "warning")]
+    assert [line.line.unread for line in r.evaluation.lines()] == ["loose"]
+    # as written it agrees: judged, and right
+    r = _check(tmp_path, text.format(r="240.000"))
+    assert _found(r) == []
+    assert [(x.stated, x.ok, x.line.unread) for x in r.evaluation.lines()] == [(Decimal(240_000), True, "")]
+
+
+def test_at_most_four_ambiguous_numbers_of_a_line_are_reread(tmp_path: Path) -> None:
+    # only the fifth number's other reading (2.500 as 2,5: the document writes 9.88) makes it agree,
+    # and the search stops at four: the line stays as read, wrong
+    r = _check(tmp_path, "Chiều dài 9.88 km\nGhi chú: 1,000 x 1,000 x 1,000 x 1,000 x 2.500 đồng = 2.5 đồng\n")
+    assert [f.code for f in r.findings] == ["NUMBER_AMBIGUOUS"] * 5 + ["PRODUCT_MISMATCH"]
+    assert r.findings[-1].message == (
+        "Phép nhân không khớp: 1 × 1 × 1 × 1 × 2.500 = 2.500 đồng, nhưng văn bản ghi 2,5 đồng "
+        "(chênh lệch -2.497,5 đồng)."
+    )
