@@ -581,3 +581,31 @@ def test_the_start_of_a_span_counts_as_a_space() -> None:
         (Kind.NUM, "5", False),
     ]
     assert tokenize("ab 3 người", 3)[0].space_before is True
+
+
+@pytest.mark.parametrize(
+    ("text", "findings", "judged"),
+    [
+        # no result after ``=``: unread, the warning at the last token read
+        ("- Khoản A: 3 người x 100.000 đồng/người =", [("COSTLINE_UNREADABLE", 41)], []),
+        ("- Khoản A: 3 người x 100.000 đồng/người = đồng", [("COSTLINE_UNREADABLE", 43)], []),
+        ("Tổng là 300.000 đồng = 3 người x 100.000 đồng/người", [("COSTLINE_UNREADABLE", 32)], []),
+        # a year in the label names the event: not a factor, so the wrong result is an error
+        (
+            "- Hội nghị 2024 tổng kết: 3 người x 100.000 đồng/người = 400.000 đồng",
+            [("PRODUCT_MISMATCH", 58)],
+            [(400_000, False)],
+        ),
+        # ``là`` before the figure, its computation in brackets after it
+        ("- Hỗ trợ đi lại là 5.400.000 đồng ((2.000 đồng x 900 km) x 3 người)", [], [(5_400_000, True)]),
+        # ``là`` at the end, an equation inside a note: neither is a relation of the line
+        ("- Khoản A: 3 người x 100.000 đồng/người = 300.000 đồng, tổng là", [], [(300_000, True)]),
+        ("- Khoản A: 3 người x 100.000 đồng/người = 300.000 đồng ((ghi chú) = 5)", [], [(300_000, True)]),
+    ],
+)
+def test_where_reading_stops_and_what_is_judged(
+    tmp_path: Path, text: str, findings: list[tuple[str, int]], judged: list[tuple[int, bool]]
+) -> None:
+    r = check(tmp_path, text + "\n")
+    assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == findings
+    assert [(x.stated, x.ok) for x in r.evaluation.lines()] == [(Decimal(v), ok) for v, ok in judged]
