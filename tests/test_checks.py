@@ -561,6 +561,11 @@ def test_a_missing_total_is_noted_at_the_first_item_in_its_unit(tmp_path: Path) 
     for text, summed in (
         ("I. Chi tổ chức: 100 nghìn đồng\nII. Chi khác: 50 nghìn đồng\n", "150 nghìn đồng"),
         ("- Khoản B: 2 người x 25.000 đồng/người = 50.000 đồng\n- Khoản A: 100.000 đồng\n", "150.000 đồng"),
+        (
+            "- Khoản B: 2 người x 25.000 đồng/người = 50.000 đồng\n"
+            "- Khoản C: 4 người x 25.000 đồng/người = 100.000 đồng\n",
+            "150.000 đồng",
+        ),
     ):
         path.write_text(text, encoding="utf-8")
         findings = check_file(path).findings

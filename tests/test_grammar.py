@@ -609,3 +609,22 @@ def test_where_reading_stops_and_what_is_judged(
     r = check(tmp_path, text + "\n")
     assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == findings
     assert [(x.stated, x.ok) for x in r.evaluation.lines()] == [(Decimal(v), ok) for v, ok in judged]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Chi A3 người x 100.000 đồng/người = 300.000 đồng",
+        "Tháng520 người x 100.000 đồng/người = 52.000.000 đồng",
+    ],
+)
+def test_a_number_glued_to_a_word_starts_no_product(tmp_path: Path, text: str) -> None:
+    # ``A3``, ``Tháng520``: cells run together; the product is not guessed from half a token
+    r = check(tmp_path, text + "\n")
+    assert [code for code, _, _ in found(r)] == ["COSTLINE_UNREADABLE", "UNCHECKED_AMOUNT"]
+    assert r.evaluation.lines() == []
+
+
+def test_a_class_number_in_the_label_is_no_factor(tmp_path: Path) -> None:
+    r = check(tmp_path, "- Học sinh lớp 5 trường A: 30 em x 200.000 đồng/em = 6.100.000 đồng\n")
+    assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal(6_100_000))]
