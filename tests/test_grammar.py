@@ -628,3 +628,10 @@ def test_a_number_glued_to_a_word_starts_no_product(tmp_path: Path, text: str) -
 def test_a_class_number_in_the_label_is_no_factor(tmp_path: Path) -> None:
     r = check(tmp_path, "- Học sinh lớp 5 trường A: 30 em x 200.000 đồng/em = 6.100.000 đồng\n")
     assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal(6_100_000))]
+
+
+def test_a_money_rate_in_the_label_leaves_the_line_unread(tmp_path: Path) -> None:
+    # ``50.000 đồng/người`` before the product may be its real rate: which one is meant is unknown
+    r = check(tmp_path, "- Ăn trưa 50.000 đồng/người: 3 người x 100.000 đồng/người = 300.000 đồng\n")
+    assert [code for code, _, _ in found(r)] == ["COSTLINE_UNREADABLE", "UNCHECKED_AMOUNT"]
+    assert r.evaluation.lines() == []
