@@ -248,3 +248,21 @@ def test_a_wrong_total_above_a_wrong_line_is_not_blamed_on_its_own_figure(tmp_pa
         ("TOTAL_MISMATCH", 1, None),
         ("PRODUCT_MISMATCH", 2, None),
     ]
+
+
+def test_a_total_that_leaves_out_three_parts(tmp_path: Path) -> None:
+    text = (
+        "Tổng kinh phí: 300 triệu đồng\n"
+        "1. Văn phòng phẩm: 100 triệu đồng\n"
+        "2. Nước uống: 7 triệu đồng\n"
+        "3. Hoa: 11 triệu đồng\n"
+        "4. Khánh tiết: 13 triệu đồng\n"
+        "5. Thuê xe: 200 triệu đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "TOTAL_MISMATCH",
+        1,
+        "CAUSE_SUBSET",
+        3,
+        "Có thể tổng chỉ tính một phần các khoản: bỏ mục 2, mục 3 và mục 4 thì cộng được đúng 300 triệu đồng.",
+    )

@@ -572,3 +572,35 @@ def test_a_missing_total_is_noted_at_the_first_item_in_its_unit(tmp_path: Path) 
         assert [(f.severity.value, f.source.line, f.message) for f in findings if f.code == "TOTAL_MISSING"] == [
             ("info", 1, f"Không thấy dòng tổng kinh phí; cộng các mục được {summed}.")
         ]
+
+
+def test_a_section_after_one_stated_twice_is_still_checked(tmp_path: Path) -> None:
+    text = (
+        "I. Chi A: 1.100 triệu đồng\n"
+        "1. Mục A1: 1.000 triệu đồng\n"
+        "- Khoản x: 10 người x 100 triệu đồng/người = 1.000 triệu đồng\n"
+        "II. Chi B: 250 triệu đồng\n"
+        "1. Mục B1: 100 triệu đồng\n"
+        "2. Mục B2: 100 triệu đồng\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(f.code, f.source.line) for f in check_file(path).findings if f.is_error] == [
+        ("FIGURE_STATED_TWICE", 1),
+        ("SECTION_SUM_MISMATCH", 4),
+    ]
+
+
+def test_units_of_a_line_after_one_without_money(tmp_path: Path) -> None:
+    text = (
+        "- Khoản A: 10 người x 5 triệu đồng/người = 50\n"
+        "- Khoản B: 2 người x 3 ngày x 100.000 đồng/người = 600.000 đồng\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    (f,) = [f for f in check_file(path).findings if f.code.startswith("UNIT_")]
+    assert (f.code, f.source.line, dict(f.args)) == (
+        "UNIT_RESIDUAL",
+        2,
+        {"product": "đồng·ngày", "unit": "đồng", "residual": "ngày"},
+    )
