@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 from budget import check_file
@@ -603,4 +604,16 @@ def test_units_of_a_line_after_one_without_money(tmp_path: Path) -> None:
         "UNIT_RESIDUAL",
         2,
         {"product": "đồng·ngày", "unit": "đồng", "residual": "ngày"},
+    )
+
+
+def test_years_and_months_mixed_in_a_products_units(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("- Lương: 2 người x 12 tháng x 24 triệu đồng/người/năm = 48 triệu đồng\n", encoding="utf-8")
+    (f,) = [f for f in check_file(path).findings if f.code.startswith("UNIT_")]
+    assert (f.code, f.source.col, f.args["factor"], f.message) == (
+        "UNIT_TIME_SCALE",
+        10,
+        Fraction(1, 12),
+        "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân thêm 1/12 mới ra triệu đồng.",
     )

@@ -130,3 +130,10 @@ def test_a_long_share_title_is_cut_in_the_message(tmp_path: Path) -> None:
     (f,) = [f for f in check_file(path).findings if f.code == "SHARE_MISMATCH"]
     assert f.args["title"] == "Chi phí dự phòng cho các khối lượng phát sinh ngoài dự kiến "
     assert f.message.startswith("Khoản “Chi phí dự phòng cho các khối lượng phát sinh ngoài dự kiến ” ghi 65 triệu")
+
+
+def test_a_hundred_percent_is_no_share(tmp_path: Path) -> None:
+    assert _shares(tmp_path, ["1. Sửa chữa phòng học: 820 triệu đồng", "2. Dự phòng (100%): 65 triệu đồng"]) == []
+    assert _shares(tmp_path, ["1. Sửa chữa phòng học: 820 triệu đồng", "2. Dự phòng (99%): 65 triệu đồng"]) == [
+        (3, Decimal("811.80"), Decimal(65))
+    ]
