@@ -244,3 +244,22 @@ def test_half_the_last_written_digit_of_a_figure() -> None:
     assert half_unit(Amount(Decimal("1.25"), NGHIN, None)) == Decimal(5)  # type: ignore[arg-type]
     assert half_unit(Amount(Decimal("1.5"), NGHIN, None)) == Decimal(50)  # type: ignore[arg-type]
     assert half_unit(Amount(Decimal("12"), DONG, None)) == 0  # type: ignore[arg-type]
+
+
+def test_a_chain_that_states_a_money_result_goes_on_in_money(tmp_path: Path) -> None:
+    # the first step has no money factor (said once); the second goes on from 50 triệu đồng
+    r = _check(tmp_path, "Khoản A: 10 x 5 = 50 triệu đồng x 2 = 100 triệu đồng\n")
+    assert [(f.code, f.source.col) for f in r.findings] == [("NO_MONEY_FACTOR", 10)]
+
+
+def test_a_chain_ending_in_another_unit_is_summed_in_that_unit(tmp_path: Path) -> None:
+    text = (
+        "Tổng kinh phí: 0,264 triệu đồng\n"
+        "- Trực: 3.000 đồng/giờ x 22 giờ = 66.000 đồng x 4 tháng = 0,264 triệu đồng\n"
+        "- Khoản B: 0 triệu đồng\n"
+    )
+    r = _check(tmp_path, text)
+    line = r.evaluation.lines()[0]
+    assert (line.exponent, line.stated_dong, line.computed_dong) == (6, Decimal(264_000), Decimal(264_000))
+    assert (r.evaluation.total.children_sum, r.evaluation.total.ok) == (Decimal("0.264"), True)
+    assert [f for f in r.findings if f.is_error] == []
