@@ -635,3 +635,10 @@ def test_a_money_rate_in_the_label_leaves_the_line_unread(tmp_path: Path) -> Non
     r = check(tmp_path, "- Ăn trưa 50.000 đồng/người: 3 người x 100.000 đồng/người = 300.000 đồng\n")
     assert [code for code, _, _ in found(r)] == ["COSTLINE_UNREADABLE", "UNCHECKED_AMOUNT"]
     assert r.evaluation.lines() == []
+
+
+def test_an_operand_is_never_read_beyond_its_region() -> None:
+    tokens = tokenize("3 x 5")
+    with pytest.raises(ParseError) as e:
+        parse_prefix(tokens, 0, 2)
+    assert (e.value.at, e.value.reason) == (2, "end")
