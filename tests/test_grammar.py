@@ -642,3 +642,33 @@ def test_an_operand_is_never_read_beyond_its_region() -> None:
     with pytest.raises(ParseError) as e:
         parse_prefix(tokens, 0, 2)
     assert (e.value.at, e.value.reason) == (2, "end")
+
+
+@pytest.mark.parametrize(
+    ("text", "hi", "end"),
+    [
+        ("3 nhân 5", 2, 2),  # ``nhân`` with no number after it in the region: a word of the unit
+        ("3 người là 5", 4, 2),  # ``là`` before a number ends the unit: a relation
+        ("3 người x+ 1", 5, 2),  # an ``x`` not before a number: no unit word, no sign
+    ],
+)
+def test_where_a_prefix_ends(text: str, hi: int, end: int) -> None:
+    assert parse_prefix(tokenize(text), 0, hi).end == end
+
+
+def test_brackets_nest_twelve_deep_at_most() -> None:
+    assert _parsed("(" * 12 + "3" + ")" * 12) == "(" * 12 + "3" + ")" * 12
+    assert _parsed("(" * 13 + "3" + ")" * 13) == "unread at 12: depth"
+
+
+@pytest.mark.parametrize(
+    ("text", "j", "date"),
+    [("số 5/12", 2, True), ("5/12 ngày", 1, False), ("người/2024", 1, False), ("3/4/", 1, True)],
+)
+def test_more_dates_and_what_is_not_one(text: str, j: int, date: bool) -> None:
+    assert is_date(tokenize(text), j) is date
+
+
+def test_an_operator_between_a_number_and_words_is_prose() -> None:
+    tokens = tokenize("(5 - ghi chú)")
+    assert is_note(tokens, 1, len(tokens) - 1) is True
