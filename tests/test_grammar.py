@@ -672,3 +672,17 @@ def test_more_dates_and_what_is_not_one(text: str, j: int, date: bool) -> None:
 def test_an_operator_between_a_number_and_words_is_prose() -> None:
     tokens = tokenize("(5 - ghi chú)")
     assert is_note(tokens, 1, len(tokens) - 1) is True
+
+
+@pytest.mark.parametrize(
+    "word",
+    "Lớp Khu Năm Khối Tổ Đội Số Phòng Tháng Ngày Mục Điều Khoản Điểm Giải Đoạn Đợt Tuần Kỳ Quý Tiết Bài Phụ Lục "
+    "Biểu Mẫu Hàng Cấp Vòng".split(),
+)
+def test_a_number_that_names_something_in_the_label_is_no_factor(tmp_path: Path, word: str) -> None:
+    # ``Tổ 3 trường A``: the number names the group; the wrong result is an error, not a loose line
+    r = check(tmp_path, f"- Học sinh {word} 5 trường A: 30 em x 200.000 đồng/em = 6.100.000 đồng\n")
+    assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal(6_100_000))]
+    # any other word before it: the 5 may be a factor, the line is not judged
+    r = check(tmp_path, "- Học sinh nhóm 5 trường A: 30 em x 200.000 đồng/em = 6.100.000 đồng\n")
+    assert [code for code, _, _ in found(r)] == ["COSTLINE_LOOSE"]
