@@ -686,3 +686,30 @@ def test_a_number_that_names_something_in_the_label_is_no_factor(tmp_path: Path,
     # any other word before it: the 5 may be a factor, the line is not judged
     r = check(tmp_path, "- Học sinh nhóm 5 trường A: 30 em x 200.000 đồng/em = 6.100.000 đồng\n")
     assert [code for code, _, _ in found(r)] == ["COSTLINE_LOOSE"]
+
+
+@pytest.mark.parametrize("limit", ["tối đa", "tối thiểu", "không quá", "ít nhất", "vượt quá"])
+def test_a_cap_or_floor_in_the_label_is_no_factor(tmp_path: Path, limit: str) -> None:
+    r = check(tmp_path, f"- Công tác phí ({limit} 4 người): 6 ngày x 350.000 đồng/ngày = 2.400.000 đồng\n")
+    assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal(2_400_000))]
+
+
+def test_a_label_figure_with_another_word_is_not_the_factor_restated(tmp_path: Path) -> None:
+    # ``(02 đợt)`` is not ``2 ngày``: it may be a factor, the wrong result is not judged
+    r = check(tmp_path, "- Thuê hội trường (02 đợt): 80.000 đồng/ngày x 2 ngày = 170.000 đồng\n")
+    assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == [("COSTLINE_LOOSE", 20)]
+
+
+@pytest.mark.parametrize(
+    ("note", "findings"),
+    [
+        ("(tỉnh: 500.000 đồng; huyện: 250.000 đồng)", []),
+        ("(tỉnh 500.000 đồng, huyện 250.000 đồng)", []),
+        ("(tỉnh: 450.000 đồng; huyện: 250.000 đồng)", [("PRODUCT_MISMATCH", 11)]),
+        # a part without a name: not a split of the figure, the line is not read
+        ("(tỉnh 500.000 đồng; 250.000 đồng)", [("COSTLINE_UNREADABLE", 36), ("UNCHECKED_AMOUNT", 77)]),
+    ],
+)
+def test_a_figure_split_in_named_parts(tmp_path: Path, note: str, findings: list[tuple[str, int]]) -> None:
+    r = check(tmp_path, f"- Hỗ trợ: 750.000 đồng/người {note} x 30 người = 22.500.000 đồng\n")
+    assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == findings
