@@ -266,3 +266,14 @@ def test_a_total_that_leaves_out_three_parts(tmp_path: Path) -> None:
         3,
         "Có thể tổng chỉ tính một phần các khoản: bỏ mục 2, mục 3 và mục 4 thì cộng được đúng 300 triệu đồng.",
     )
+
+
+def test_a_part_under_one_unit_counted_twice(tmp_path: Path) -> None:
+    text = "Tổng kinh phí: 100,5 triệu đồng\n1. Văn phòng phẩm: 99,5 triệu đồng\n2. Nước uống: 0,5 triệu đồng\n"
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "TOTAL_MISMATCH",
+        1,
+        "CAUSE_PART_TWICE",
+        3,
+        "Có thể mục 2 bị cộng hai lần: 100 + 0,5 = 100,5 triệu đồng.",
+    )

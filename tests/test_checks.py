@@ -617,3 +617,26 @@ def test_years_and_months_mixed_in_a_products_units(tmp_path: Path) -> None:
         Fraction(1, 12),
         "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân thêm 1/12 mới ra triệu đồng.",
     )
+
+
+def test_a_loose_line_names_the_number_left_aside(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("- Thuê hội trường (04 đợt): 80.000 đồng/đợt x 3 đợt = 250.000 đồng\n", encoding="utf-8")
+    (f,) = check_file(path).findings
+    assert (f.code, f.severity.value, f.source.col, f.message) == (
+        "COSTLINE_LOOSE",
+        "warning",
+        20,
+        "Phép tính 80.000 × 3 = 240.000 đồng không khớp với 250.000 đồng ghi trong văn bản, nhưng câu còn số “04” "
+        "chưa rõ có phải là một thừa số hay không; dòng này chưa được kiểm tra.",
+    )
+
+
+def test_units_of_a_line_after_one_of_bare_numbers(tmp_path: Path) -> None:
+    text = "- Khoản A: 10 x 5 = 50 triệu đồng\n- Khoản B: 2 người x 3 ngày x 100.000 đồng/người = 600.000 đồng\n"
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(f.code, f.source.line) for f in check_file(path).findings if f.severity.value == "warning"] == [
+        ("NO_MONEY_FACTOR", 1),
+        ("UNIT_RESIDUAL", 2),
+    ]
