@@ -180,6 +180,16 @@ def test_rounded_as_the_text_says_only_where_the_product_has_more_digits(tmp_pat
     # 3 x 3,3 = 9,9 written 10 (làm tròn): within one unit of the last digit, a warning
     r = _check(tmp_path, "Khoản A: 3 người x 3,3 triệu đồng/người = 10 triệu đồng (làm tròn)\n")
     assert [(code, severity) for code, severity, _, _ in _found(r)] == [("PRODUCT_ROUNDING", "warning")]
+    # said to be rounded: any way, to one unit of its last digit (9,3 written 10 is 0,7 off)
+    r = _check(tmp_path, "Khoản A: 3 người x 3,1 triệu đồng/người = 10 triệu đồng (làm tròn)\n")
+    assert [(code, severity, message) for code, severity, _, message in _found(r)] == [
+        (
+            "PRODUCT_ROUNDING",
+            "warning",
+            "Phép tính 3 × 3,1 = 9,3 triệu đồng; văn bản ghi 10 triệu đồng (chênh 0,7 triệu đồng), trong phạm vi "
+            "làm tròn ± 1 triệu đồng của chữ số cuối được ghi; không phải lỗi nếu kết quả được làm tròn.",
+        )
+    ]
     # 10 x 10 = 100 has no digit to round: 101 "làm tròn" is a wrong product
     r = _check(tmp_path, "Khoản A: 10 người x 10 triệu đồng/người = 101 triệu đồng (làm tròn)\n")
     assert [(code, severity, message) for code, severity, _, message in _found(r)] == [
