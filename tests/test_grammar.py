@@ -713,3 +713,20 @@ def test_a_label_figure_with_another_word_is_not_the_factor_restated(tmp_path: P
 def test_a_figure_split_in_named_parts(tmp_path: Path, note: str, findings: list[tuple[str, int]]) -> None:
     r = check(tmp_path, f"- Hỗ trợ: 750.000 đồng/người {note} x 30 người = 22.500.000 đồng\n")
     assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == findings
+
+
+def test_tru_di_is_a_difference(tmp_path: Path) -> None:
+    text = "- Khoản A: 300.000 đồng trừ đi 50.000 đồng = {r} đồng\n"
+    assert lines(check(tmp_path, text.format(r="250.000"))) == [(Decimal(250_000), Decimal(250_000), True)]
+    assert found(check(tmp_path, text.format(r="260.000"))) == [("PRODUCT_MISMATCH", "error", Decimal(260_000))]
+
+
+@pytest.mark.parametrize("sign", ["/", ":"])
+def test_a_division_sign_at_the_regions_end_ends_the_prefix(sign: str) -> None:
+    assert parse_prefix(tokenize(f"3 {sign} 5"), 0, 2).end == 1
+
+
+@pytest.mark.parametrize("word", ["ngày", "tháng", "năm", "số", "kỳ", "quý"])
+def test_a_date_word_before_two_numbers_makes_a_date(word: str) -> None:
+    assert is_date(tokenize(f"{word} 5/12"), 2) is True
+    assert is_date(tokenize("lớp 5/12"), 2) is False
