@@ -730,3 +730,10 @@ def test_a_division_sign_at_the_regions_end_ends_the_prefix(sign: str) -> None:
 def test_a_date_word_before_two_numbers_makes_a_date(word: str) -> None:
     assert is_date(tokenize(f"{word} 5/12"), 2) is True
     assert is_date(tokenize("lớp 5/12"), 2) is False
+
+
+@pytest.mark.parametrize("after", ["nhân 2", "chia 3", "cộng 5", "trừ 5"])
+def test_a_word_operator_after_the_result_leaves_the_line_unread(tmp_path: Path, after: str) -> None:
+    r = check(tmp_path, f"- Khoản A: 3 người x 100.000 đồng/người = 300.000 đồng {after}\n")
+    assert [code for code, _, _ in found(r)] == ["UNCHECKED_AMOUNT", "COSTLINE_UNREADABLE"]
+    assert r.evaluation.lines() == []
