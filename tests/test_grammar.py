@@ -737,3 +737,23 @@ def test_a_word_operator_after_the_result_leaves_the_line_unread(tmp_path: Path,
     r = check(tmp_path, f"- Khoản A: 3 người x 100.000 đồng/người = 300.000 đồng {after}\n")
     assert [code for code, _, _ in found(r)] == ["UNCHECKED_AMOUNT", "COSTLINE_UNREADABLE"]
     assert r.evaluation.lines() == []
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("2.000 đồng x 900 km", "product"),
+        ("2 - 3 người", "product"),
+        ("3 người : 2", "product"),
+        ("2 + 3", "product"),
+        ("Hà Nội - 3 ngày x 2", "product"),
+        ("tổng 2 x 3", "product"),
+        ("2 x 3 = 6", "equation"),
+        ("tỉnh 2 - huyện 3", "note"),  # a sign between a word and a number: prose
+        ("2 người/3 ngày", "note"),  # a slash after a word is a unit's
+        ("2020 - 2025 x 3", "note"),  # a period
+        ("3 x", "note"),
+    ],
+)
+def test_what_a_bracket_after_a_figure_holds(content: str, kind: str) -> None:
+    assert computation_kind(content) == kind
