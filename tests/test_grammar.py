@@ -755,5 +755,5 @@ def test_a_word_operator_after_the_result_leaves_the_line_unread(tmp_path: Path,
         ("3 x", "note"),
     ],
 )
-def test_what_a_bracket_after_a_figure_holds(content: str, kind: str) -> None:
+def test_signs_that_make_a_bracket_a_computation(content: str, kind: str) -> None:
     assert computation_kind(content) == kind
