@@ -23,7 +23,7 @@ from budget.findings import Severity
 from budget.grammar.expression import BinOp, Node, ParseError, is_date, is_note, parse_expression, parse_prefix
 from budget.grammar.relation import computation_kind
 from budget.grammar.tokens import Kind, Token, tokenize
-from budget.numbers import format_vn
+from budget.numbers import EXACT, format_vn
 from budget.source import Source
 
 
@@ -288,7 +288,8 @@ def test_any_expression_is_computed_exactly(expr: tuple[str, Fraction], label: s
     text, value = expr
     if value <= 0 or (value * 10**6).denominator != 1:
         return  # results officers write are positive and finite
-    result = Decimal(value.numerator) / Decimal(value.denominator)
+    # exactly: the default context keeps 28 digits, and these values may have more
+    result = EXACT.divide(Decimal(value.numerator), Decimal(value.denominator))
     line_text = f"{label} {text} = {format_vn(result)} đồng"
     line, findings = parse_cost_line(Source("p.txt", 1, 1, None, line_text))
     assert line is not None, line_text
@@ -296,7 +297,7 @@ def test_any_expression_is_computed_exactly(expr: tuple[str, Fraction], label: s
     assert r.ok, (line_text, r.computed)
     assert not [f for f in findings if f.code == "COSTLINE_UNREADABLE"]
     # a wrong result is never read as right
-    wrong = f"{label} {text} = {format_vn(result + 7)} đồng"
+    wrong = f"{label} {text} = {format_vn(EXACT.add(result, 7))} đồng"
     line, _ = parse_cost_line(Source("p.txt", 1, 1, None, wrong))
     assert line is not None and not evaluate_line(line).ok
 
@@ -307,7 +308,8 @@ def test_anything_numeric_after_the_result_leaves_the_line_unread(expr: tuple[st
     text, value = expr
     if value <= 0 or (value * 10**6).denominator != 1:
         return
-    result = Decimal(value.numerator) / Decimal(value.denominator)
+    # exactly: the default context keeps 28 digits, and these values may have more
+    result = EXACT.divide(Decimal(value.numerator), Decimal(value.denominator))
     line_text = f"Chi phí: {text} = {format_vn(result)} đồng {after}"
     line, findings = parse_cost_line(Source("p.txt", 1, 1, None, line_text))
     if line is not None:  # ``= 7 đồng`` is one more step of a chain, read whole
