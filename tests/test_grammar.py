@@ -759,3 +759,8 @@ def test_a_word_operator_after_the_result_leaves_the_line_unread(tmp_path: Path,
 )
 def test_signs_that_make_a_bracket_a_computation(content: str, kind: str) -> None:
     assert computation_kind(content) == kind
+
+
+@pytest.mark.parametrize("word", ["nhân", "chia", "trừ", "cộng"])
+def test_an_operator_word_ending_the_clause_is_a_word_of_the_unit(word: str) -> None:
+    assert _parsed(f"3 người chưa {word}") == f"3[người chưa {word}]"
