@@ -19,7 +19,8 @@ Each mutant is written into a private copy of the checkout and that module's own
 imported the libraries (the project's own modules are imported afresh from the copy, so the
 copy's code is what runs, in subprocesses too). A failing test, an import error or a timeout
 kills the mutant; a mutant every test passes survives. Runs at ``nice`` 10: the benchmark
-is a background job.
+is a background job. Property tests run with a fixed hypothesis seed (the same examples for
+every mutant); one timing test is deselected (``_DESELECT``).
 
 The table gives per module the mutants run, killed, survived and the score; then every
 survivor as ``file:line  original -> mutant``. ``benchmarks/mutants-survivors.md`` records
