@@ -418,6 +418,18 @@ def check_empty_sections(ev: Evaluation) -> list[Finding]:
     ]
 
 
+def _assumed_money(r: LineResult, s: StepResult) -> str:
+    """The money unit a result written without one was taken in: its step's money factor, else
+    the unit of the result the step goes on from (``66.000 đồng x 4 tháng = 264.000``)."""
+    for step in reversed(r.line.steps[: s.index]):
+        if step is not s.step and step.stated.money is not None:
+            return step.stated.money.name
+        money = next((f.money for f in step.factors if f.money is not None), None)
+        if money is not None:
+            return money.name
+    return ""
+
+
 def check_assumed_units(ev: Evaluation) -> list[Finding]:
     """Results computed under an assumed money unit are flagged, never passed silently."""
     out: list[Finding] = []
@@ -427,8 +439,7 @@ def check_assumed_units(ev: Evaluation) -> list[Finding]:
                 continue
             stated = s.step.stated
             if stated.money is None:
-                money_factor = next((f for f in s.step.factors if f.money is not None), None)
-                unit = money_factor.money.name if money_factor and money_factor.money else ""
+                unit = _assumed_money(r, s)
                 out.append(
                     Finding(stated.source, "RESULT_NO_UNIT", Severity.WARNING, {"stated": s.stated, "unit": unit})
                 )

@@ -79,3 +79,19 @@ def test_no_total_in_words_for_a_sum_of_revenue_and_spending(tmp_path: Path) -> 
     report = _report(tmp_path, "1.250.300", "1.250.300")
     assert report.plan.total is None
     assert project(report).total_words is None  # adding revenue to spending is no budget total
+
+
+def test_a_balanced_budget_before_an_unbalanced_one(tmp_path: Path) -> None:
+    text = _RESOLUTION.format(thu="1.250.300", chi="1.250.300").replace(
+        "2. Tổng chi ngân sách cấp xã: 84.500", "2. Tổng chi ngân sách cấp xã: 85.000"
+    )
+    path = tmp_path / "nq.txt"
+    path.write_text(text, encoding="utf-8")
+    (f,) = [f for f in check_file(path).findings if f.code == "BALANCE_DIFFERS"]
+    assert (f.severity, f.source.line, f.expected, f.actual, f.args["subject"]) == (
+        Severity.WARNING,
+        8,
+        Decimal(84_500),
+        Decimal(85_000),
+        "ngân sách cấp xã",
+    )

@@ -201,3 +201,79 @@ def test_the_one_figure_without_a_computation_under_a_confirmed_section(tmp_path
         "Tổng mục khớp với cấp trên và các phép tính bên trong đều đúng; số duy nhất không có phép tính là "
         "mục “In tài liệu” (5.450 nghìn đồng), nhiều khả năng ghi sai: cần 5.150 nghìn đồng thì cộng các khoản khớp.",
     )
+
+
+def test_a_figure_ten_times_its_product_is_a_decimal_slip_not_a_swap_with_a_leading_zero(tmp_path: Path) -> None:
+    # ``50`` with its digits swapped is ``05``: a leading zero is no figure anyone writes
+    f = mismatch(tmp_path, "Khoản A: 5 người x 1 triệu đồng/người = 50 triệu đồng\n")
+    assert cause_of(f) == (
+        "PRODUCT_MISMATCH",
+        1,
+        "CAUSE_SCALE_SLIP",
+        1,
+        "Có thể nhầm dấu thập phân hoặc đơn vị: ghi 50 triệu đồng, gấp 10 lần số tính được 5 triệu đồng.",
+    )
+
+
+def test_a_part_counted_twice_deep_inside_a_section(tmp_path: Path) -> None:
+    text = (
+        "Tổng kinh phí: 1.300 triệu đồng\n"
+        "I. Chi A: 1.000 triệu đồng\n"
+        "1. Mục A1: 600 triệu đồng\n"
+        "- Khoản x: 10 người x 10 triệu đồng/người = 100 triệu đồng\n"
+        "- Khoản y: 10 người x 50 triệu đồng/người = 500 triệu đồng\n"
+        "2. Mục A2: 400 triệu đồng\n"
+        "II. Chi B: 200 triệu đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "TOTAL_MISMATCH",
+        1,
+        "CAUSE_PART_TWICE",
+        4,
+        "Có thể dòng 4 (Khoản x) bị cộng hai lần: 1.200 + 100 = 1.300 triệu đồng.",
+    )
+
+
+def test_a_wrong_total_above_a_wrong_line_is_not_blamed_on_its_own_figure(tmp_path: Path) -> None:
+    # the line is wrong too, and its product does not make the total add up: no cause is named
+    text = (
+        "Tổng kinh phí: 1.000 triệu đồng\n"
+        "1. Khoản A: 10 người x 5 triệu đồng/người = 60 triệu đồng\n"
+        "2. Khoản B: 500 triệu đồng\n"
+    )
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    errors = [f for f in check_file(path).findings if f.is_error]
+    assert [(f.code, f.source.line, f.cause) for f in errors] == [
+        ("TOTAL_MISMATCH", 1, None),
+        ("PRODUCT_MISMATCH", 2, None),
+    ]
+
+
+def test_a_total_that_leaves_out_three_parts(tmp_path: Path) -> None:
+    text = (
+        "Tổng kinh phí: 300 triệu đồng\n"
+        "1. Văn phòng phẩm: 100 triệu đồng\n"
+        "2. Nước uống: 7 triệu đồng\n"
+        "3. Hoa: 11 triệu đồng\n"
+        "4. Khánh tiết: 13 triệu đồng\n"
+        "5. Thuê xe: 200 triệu đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "TOTAL_MISMATCH",
+        1,
+        "CAUSE_SUBSET",
+        3,
+        "Có thể tổng chỉ tính một phần các khoản: bỏ mục 2, mục 3 và mục 4 thì cộng được đúng 300 triệu đồng.",
+    )
+
+
+def test_a_part_under_one_unit_counted_twice(tmp_path: Path) -> None:
+    text = "Tổng kinh phí: 100,5 triệu đồng\n1. Văn phòng phẩm: 99,5 triệu đồng\n2. Nước uống: 0,5 triệu đồng\n"
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "TOTAL_MISMATCH",
+        1,
+        "CAUSE_PART_TWICE",
+        3,
+        "Có thể mục 2 bị cộng hai lần: 100 + 0,5 = 100,5 triệu đồng.",
+    )

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 from budget import check_file
 from budget.api import Report
+from budget.checks import section_name
 from budget.findings import Finding
+from budget.model import Section
+from budget.source import Source
 from tests.helpers import HA_DONG, assert_message, line_of, replace_once
 
 TEXT = HA_DONG.read_text(encoding="utf-8")
@@ -520,3 +524,143 @@ def test_words_that_fold_like_thresholds_are_not_thresholds(tmp_path: Path) -> N
     report = _check_text(tmp_path, text)
     assert _coded(report) == []
     assert report.evaluation.total.ok is True
+
+
+def test_a_section_without_number_is_named_by_its_title_cut_at_fifty_characters() -> None:
+    where = Source("p.txt", 1, 1, None, "")
+    assert section_name(Section("2.1", "Chi tổ chức", where)) == "2.1"
+    assert section_name(Section("", "x" * 50, where)) == "“" + "x" * 50 + "”"
+    assert section_name(Section("", "x" * 51, where)) == "“" + "x" * 49 + "…”"
+
+
+_WORDS_PLAN = (
+    "KẾ HOẠCH\n"
+    "IV. KINH PHÍ\n"
+    "Tổng kinh phí: 3.300.000 đồng{total_words}\n"
+    "1. Giấy vẽ, màu: 60 bộ x 35.000 đồng = 2.100.000 đồng (Bằng chữ: Hai triệu đồng)\n"
+    "2. Giải thưởng: 12 giải x 100.000 đồng = 1.200.000 đồng\n"
+    "{note}"
+)
+
+
+def _words(tmp_path: Path, total_words: str, note: str) -> list[tuple[str, int | None, str]]:
+    path = tmp_path / "plan.txt"
+    path.write_text(_WORDS_PLAN.format(total_words=total_words, note=note), encoding="utf-8")
+    return [(f.code, f.source.line, f.message) for f in check_file(path).findings if f.code.startswith("WORDS_")]
+
+
+def test_words_after_unread_words_are_still_checked(tmp_path: Path) -> None:
+    # the first words do not read as one amount; the line's words below are still compared
+    assert _words(tmp_path, " (Bằng chữ: Bảy tám triệu đồng)", "") == [
+        (
+            "WORDS_UNREADABLE",
+            3,
+            "Số tiền bằng chữ “Bảy tám triệu đồng” không đọc được thành một số duy nhất (cách nói tắt có hai nghĩa "
+            "hoặc viết sai); chưa đối chiếu được với số ghi bằng số.",
+        ),
+        (
+            "WORDS_MISMATCH",
+            4,
+            "Số tiền bằng chữ “Hai triệu đồng” là 2.000.000 đồng, nhưng số ghi bằng số là 2.100.000 đồng; hai cách "
+            "ghi phải là một số.",
+        ),
+    ]
+
+
+def test_words_after_words_beside_no_figure_are_still_checked(tmp_path: Path) -> None:
+    note = (
+        "Ghi chú chung\n"
+        "Bằng chữ: Ba triệu bốn trăm nghìn đồng\n"
+        "\n"
+        "Tổng cộng: 3.300.000 đồng (Bằng chữ: Ba triệu hai trăm nghìn đồng)\n"
+    )
+    assert [(code, line) for code, line, _ in _words(tmp_path, "", note)] == [
+        ("WORDS_MISMATCH", 4),
+        ("WORDS_NOT_CHECKED", 7),
+        ("WORDS_MISMATCH", 9),
+    ]
+
+
+def test_a_missing_total_is_noted_at_the_first_item_in_its_unit(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    for text, summed in (
+        ("I. Chi tổ chức: 100 nghìn đồng\nII. Chi khác: 50 nghìn đồng\n", "150 nghìn đồng"),
+        ("- Khoản B: 2 người x 25.000 đồng/người = 50.000 đồng\n- Khoản A: 100.000 đồng\n", "150.000 đồng"),
+        (
+            "- Khoản B: 2 người x 25.000 đồng/người = 50.000 đồng\n"
+            "- Khoản C: 4 người x 25.000 đồng/người = 100.000 đồng\n",
+            "150.000 đồng",
+        ),
+    ):
+        path.write_text(text, encoding="utf-8")
+        findings = check_file(path).findings
+        assert [(f.severity.value, f.source.line, f.message) for f in findings if f.code == "TOTAL_MISSING"] == [
+            ("info", 1, f"Không thấy dòng tổng kinh phí; cộng các mục được {summed}.")
+        ]
+
+
+def test_a_section_after_one_stated_twice_is_still_checked(tmp_path: Path) -> None:
+    text = (
+        "I. Chi A: 1.100 triệu đồng\n"
+        "1. Mục A1: 1.000 triệu đồng\n"
+        "- Khoản x: 10 người x 100 triệu đồng/người = 1.000 triệu đồng\n"
+        "II. Chi B: 250 triệu đồng\n"
+        "1. Mục B1: 100 triệu đồng\n"
+        "2. Mục B2: 100 triệu đồng\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(f.code, f.source.line) for f in check_file(path).findings if f.is_error] == [
+        ("FIGURE_STATED_TWICE", 1),
+        ("SECTION_SUM_MISMATCH", 4),
+    ]
+
+
+def test_units_of_a_line_after_one_without_money(tmp_path: Path) -> None:
+    text = (
+        "- Khoản A: 10 người x 5 triệu đồng/người = 50\n"
+        "- Khoản B: 2 người x 3 ngày x 100.000 đồng/người = 600.000 đồng\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    (f,) = [f for f in check_file(path).findings if f.code.startswith("UNIT_")]
+    assert (f.code, f.source.line, dict(f.args)) == (
+        "UNIT_RESIDUAL",
+        2,
+        {"product": "đồng·ngày", "unit": "đồng", "residual": "ngày"},
+    )
+
+
+def test_years_and_months_mixed_in_a_products_units(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("- Lương: 2 người x 12 tháng x 24 triệu đồng/người/năm = 48 triệu đồng\n", encoding="utf-8")
+    (f,) = [f for f in check_file(path).findings if f.code.startswith("UNIT_")]
+    assert (f.code, f.source.col, f.args["factor"], f.message) == (
+        "UNIT_TIME_SCALE",
+        10,
+        Fraction(1, 12),
+        "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân thêm 1/12 mới ra triệu đồng.",
+    )
+
+
+def test_a_loose_line_names_the_number_left_aside(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("- Thuê hội trường (04 đợt): 80.000 đồng/đợt x 3 đợt = 250.000 đồng\n", encoding="utf-8")
+    (f,) = check_file(path).findings
+    assert (f.code, f.severity.value, f.source.col, f.message) == (
+        "COSTLINE_LOOSE",
+        "warning",
+        20,
+        "Phép tính 80.000 × 3 = 240.000 đồng không khớp với 250.000 đồng ghi trong văn bản, nhưng câu còn số “04” "
+        "chưa rõ có phải là một thừa số hay không; dòng này chưa được kiểm tra.",
+    )
+
+
+def test_units_of_a_line_after_one_of_bare_numbers(tmp_path: Path) -> None:
+    text = "- Khoản A: 10 x 5 = 50 triệu đồng\n- Khoản B: 2 người x 3 ngày x 100.000 đồng/người = 600.000 đồng\n"
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(f.code, f.source.line) for f in check_file(path).findings if f.severity.value == "warning"] == [
+        ("NO_MONEY_FACTOR", 1),
+        ("UNIT_RESIDUAL", 2),
+    ]

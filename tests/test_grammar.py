@@ -20,10 +20,10 @@ from budget.api import Report, check_file
 from budget.costline import parse_cost_line
 from budget.evaluate import evaluate_line
 from budget.findings import Severity
-from budget.grammar.expression import parse_expression
+from budget.grammar.expression import BinOp, Node, ParseError, is_date, is_note, parse_expression, parse_prefix
 from budget.grammar.relation import computation_kind, relation_marks
-from budget.grammar.tokens import Kind, tokenize
-from budget.numbers import format_vn
+from budget.grammar.tokens import Kind, Token, tokenize
+from budget.numbers import EXACT, format_vn
 from budget.source import Source
 
 
@@ -288,7 +288,8 @@ def test_any_expression_is_computed_exactly(expr: tuple[str, Fraction], label: s
     text, value = expr
     if value <= 0 or (value * 10**6).denominator != 1:
         return  # results officers write are positive and finite
-    result = Decimal(value.numerator) / Decimal(value.denominator)
+    # exactly: the default context keeps 28 digits, and these values may have more
+    result = EXACT.divide(Decimal(value.numerator), Decimal(value.denominator))
     line_text = f"{label} {text} = {format_vn(result)} đồng"
     line, findings = parse_cost_line(Source("p.txt", 1, 1, None, line_text))
     assert line is not None, line_text
@@ -296,7 +297,7 @@ def test_any_expression_is_computed_exactly(expr: tuple[str, Fraction], label: s
     assert r.ok, (line_text, r.computed)
     assert not [f for f in findings if f.code == "COSTLINE_UNREADABLE"]
     # a wrong result is never read as right
-    wrong = f"{label} {text} = {format_vn(result + 7)} đồng"
+    wrong = f"{label} {text} = {format_vn(EXACT.add(result, 7))} đồng"
     line, _ = parse_cost_line(Source("p.txt", 1, 1, None, wrong))
     assert line is not None and not evaluate_line(line).ok
 
@@ -307,7 +308,8 @@ def test_anything_numeric_after_the_result_leaves_the_line_unread(expr: tuple[st
     text, value = expr
     if value <= 0 or (value * 10**6).denominator != 1:
         return
-    result = Decimal(value.numerator) / Decimal(value.denominator)
+    # exactly: the default context keeps 28 digits, and these values may have more
+    result = EXACT.divide(Decimal(value.numerator), Decimal(value.denominator))
     line_text = f"Chi phí: {text} = {format_vn(result)} đồng {after}"
     line, findings = parse_cost_line(Source("p.txt", 1, 1, None, line_text))
     if line is not None:  # ``= 7 đồng`` is one more step of a chain, read whole
@@ -481,3 +483,321 @@ def test_a_cap_in_the_label_is_no_factor(tmp_path: Path) -> None:
     # without the cap's words the number may be a factor: the wrong result is unread
     r = check(tmp_path, "- Công tác phí (4 người): 6 ngày x 350.000 đồng/ngày = 2.400.000 đồng\n")
     assert [code for code, *_ in found(r)] == ["COSTLINE_LOOSE"]
+
+
+def _shape(tokens: list[Token], node: Node) -> str:
+    """A parse written out: ``(a * b)``, each operand with ``[its unit]`` and ``{its notes}``."""
+    if isinstance(node, BinOp):
+        return f"({_shape(tokens, node.left)} {node.op} {_shape(tokens, node.right)})"
+    assert node.number is not None or node.group is not None
+    text = node.number.text if node.number is not None else f"{node.bracket}{_shape(tokens, node.group)})"  # type: ignore[arg-type]
+    text += "%" if node.percent else ""
+    if node.unit is not None:
+        text += "[" + " ".join(t.text for t in tokens[node.unit[0] : node.unit[1]]) + "]"
+    return text + "".join("{" + " ".join(t.text for t in tokens[a:b]) + "}" for a, b in node.notes)
+
+
+def _parsed(text: str) -> str:
+    tokens = tokenize(text)
+    try:
+        return _shape(tokens, parse_expression(tokens, 0, len(tokens)).node)
+    except ParseError as e:
+        return f"unread at {e.at}: {e.reason}"
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("3 a b c d e f g h", "3[a b c d e f g h]"),  # eight words: the longest unit phrase
+        ("3 a b c d e f g h i", "unread at 9: unit"),
+        ("3 người x 5 tr.đ/người", "(3[người] * 5[tr . đ / người])"),
+        ("3 người x 5 tr. đ/người", "unread at 5: leftover"),  # ``tr. đ``: a full stop, then a word
+        ("5 chứng chỉ khóa, học", "5[chứng chỉ khóa , học]"),
+        ("5 chứng chỉ khóa, học x 3", "(5[chứng chỉ khóa , học] * 3)"),
+        ("10 người (ghi chú) x 2", "(10[người]{( ghi chú )} * 2)"),
+        ("10 người (5 x 2)", "unread at 2: leftover"),  # a computation in brackets is no note
+        ("2 người - 1 người", "(2[người] - 1[người])"),
+    ],
+)
+def test_units_and_notes_of_operands(text: str, parsed: str) -> None:
+    assert _parsed(text) == parsed
+
+
+def test_a_prefix_stops_before_an_operator_at_the_regions_end() -> None:
+    tokens = tokenize("2 - 3")
+    assert parse_prefix(tokens, 0, 2).end == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("(20/30 ngày)", False),  # between numbers, arithmetic
+        ("(2 + 3 ngày)", False),
+        ("(20)", False),  # no word: a number, not prose
+        ("(Hà Nội - Hải Phòng)", True),  # between words, prose
+        ("(ghi chú)", True),
+        ("(5 người/30 ngày)", True),
+    ],
+)
+def test_what_a_bracket_of_prose_is(text: str, note: bool) -> None:
+    tokens = tokenize(text)
+    assert is_note(tokens, 1, len(tokens) - 1) is note
+
+
+@pytest.mark.parametrize(
+    ("text", "j", "date"),
+    [
+        ("5/2024", 1, True),
+        ("ngày 30/11", 2, True),
+        ("24/3/2024", 1, True),
+        ("2020 - 2025", 1, True),
+        ("20/30", 1, False),
+    ],
+)
+def test_what_joins_the_parts_of_a_date(text: str, j: int, date: bool) -> None:
+    assert is_date(tokenize(text), j) is date
+
+
+def test_bang_stands_for_equals_before_a_number(tmp_path: Path) -> None:
+    text = "- Ăn trưa: 3 người x 5 triệu đồng/người bằng {r} triệu đồng\n"
+    assert lines(check(tmp_path, text.format(r="15"))) == [(Decimal(15), Decimal(15), True)]
+    assert found(check(tmp_path, text.format(r="16"))) == [("PRODUCT_MISMATCH", "error", Decimal(16))]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a number after ``Lớp`` names the class: no factor left aside, the wrong result is an error
+        ("- Học sinh Lớp 5: 30 em x 200.000 đồng/em = 6.100.000 đồng", [("PRODUCT_MISMATCH", "error", 6_100_000)]),
+        # ``không quá 4 người`` is a cap, not a factor
+        (
+            "- Công tác phí (không quá 4 người): 6 ngày x 350.000 đồng/ngày = 2.400.000 đồng",
+            [("PRODUCT_MISMATCH", "error", 2_400_000)],
+        ),
+        # ``(02 đợt)`` and ``(0 đợt)`` restate the factor: no loose number
+        (
+            "- Thuê hội trường (02 đợt): 80.000 đồng/đợt x 2 đợt = 170.000 đồng",
+            [("PRODUCT_MISMATCH", "error", 170_000)],
+        ),
+        ("- Thuê hội trường (0 đợt): 80.000 đồng/đợt x 0 đợt = 10.000 đồng", [("PRODUCT_MISMATCH", "error", 10_000)]),
+        # something computed after the result: the line is not read, never judged
+        (
+            "- Khoản A: 3 người x 100.000 đồng/người = 300.000 đồng trừ 50.000 đồng tạm ứng",
+            [
+                ("UNCHECKED_AMOUNT", "warning", 300_000),
+                ("COSTLINE_UNREADABLE", "warning", None),
+                ("UNCHECKED_AMOUNT", "warning", 50_000),
+            ],
+        ),
+        (
+            "- Khoản A: 3 người x 100.000 đồng/người = 300.000 đồng nhân 2",
+            [("UNCHECKED_AMOUNT", "warning", 300_000), ("COSTLINE_UNREADABLE", "warning", None)],
+        ),
+        # a number glued to a word (table cells run together) starts no expression
+        (
+            "- Khoản A: Tháng520 3 người x 100.000 đồng/người = 300.000 đồng",
+            [("COSTLINE_UNREADABLE", "warning", None), ("UNCHECKED_AMOUNT", "warning", 300_000)],
+        ),
+        # a money figure in a note inside a group: not read
+        (
+            "- Khoản A: (3 người (tỉnh 600.000 đồng) x 2) x 100.000 đồng = 600.000 đồng",
+            [("COSTLINE_UNREADABLE", "warning", None), ("UNCHECKED_AMOUNT", "warning", 600_000)],
+        ),
+    ],
+)
+def test_numbers_beside_a_product_and_after_its_result(
+    tmp_path: Path, text: str, verdict: list[tuple[str, str, int | None]]
+) -> None:
+    assert found(check(tmp_path, text + "\n")) == [(c, s, None if v is None else Decimal(v)) for c, s, v in verdict]
+
+
+def test_the_start_of_a_span_counts_as_a_space() -> None:
+    tokens = tokenize("3 người x5")
+    assert [(t.kind, t.text, t.space_before) for t in tokens] == [
+        (Kind.NUM, "3", True),
+        (Kind.WORD, "người", True),
+        (Kind.MUL, "x", True),
+        (Kind.NUM, "5", False),
+    ]
+    assert tokenize("ab 3 người", 3)[0].space_before is True
+
+
+@pytest.mark.parametrize(
+    ("text", "findings", "judged"),
+    [
+        # no result after ``=``: unread, the warning at the last token read
+        ("- Khoản A: 3 người x 100.000 đồng/người =", [("COSTLINE_UNREADABLE", 41)], []),
+        ("- Khoản A: 3 người x 100.000 đồng/người = đồng", [("COSTLINE_UNREADABLE", 43)], []),
+        ("Tổng là 300.000 đồng = 3 người x 100.000 đồng/người", [("COSTLINE_UNREADABLE", 32)], []),
+        # a year in the label names the event: not a factor, so the wrong result is an error
+        (
+            "- Hội nghị 2024 tổng kết: 3 người x 100.000 đồng/người = 400.000 đồng",
+            [("PRODUCT_MISMATCH", 58)],
+            [(400_000, False)],
+        ),
+        # ``là`` before the figure, its computation in brackets after it
+        ("- Hỗ trợ đi lại là 5.400.000 đồng ((2.000 đồng x 900 km) x 3 người)", [], [(5_400_000, True)]),
+        # ``là`` at the end, an equation inside a note: neither is a relation of the line
+        ("- Khoản A: 3 người x 100.000 đồng/người = 300.000 đồng, tổng là", [], [(300_000, True)]),
+        ("- Khoản A: 3 người x 100.000 đồng/người = 300.000 đồng ((ghi chú) = 5)", [], [(300_000, True)]),
+    ],
+)
+def test_where_reading_stops_and_what_is_judged(
+    tmp_path: Path, text: str, findings: list[tuple[str, int]], judged: list[tuple[int, bool]]
+) -> None:
+    r = check(tmp_path, text + "\n")
+    assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == findings
+    assert [(x.stated, x.ok) for x in r.evaluation.lines()] == [(Decimal(v), ok) for v, ok in judged]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Chi A3 người x 100.000 đồng/người = 300.000 đồng",
+        "Tháng520 người x 100.000 đồng/người = 52.000.000 đồng",
+    ],
+)
+def test_a_number_glued_to_a_word_starts_no_product(tmp_path: Path, text: str) -> None:
+    # ``A3``, ``Tháng520``: cells run together; the product is not guessed from half a token
+    r = check(tmp_path, text + "\n")
+    assert [code for code, _, _ in found(r)] == ["COSTLINE_UNREADABLE", "UNCHECKED_AMOUNT"]
+    assert r.evaluation.lines() == []
+
+
+def test_a_class_number_in_the_label_is_no_factor(tmp_path: Path) -> None:
+    r = check(tmp_path, "- Học sinh lớp 5 trường A: 30 em x 200.000 đồng/em = 6.100.000 đồng\n")
+    assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal(6_100_000))]
+
+
+def test_a_money_rate_in_the_label_leaves_the_line_unread(tmp_path: Path) -> None:
+    # ``50.000 đồng/người`` before the product may be its real rate: which one is meant is unknown
+    r = check(tmp_path, "- Ăn trưa 50.000 đồng/người: 3 người x 100.000 đồng/người = 300.000 đồng\n")
+    assert [code for code, _, _ in found(r)] == ["COSTLINE_UNREADABLE", "UNCHECKED_AMOUNT"]
+    assert r.evaluation.lines() == []
+
+
+def test_an_operand_is_never_read_beyond_its_region() -> None:
+    tokens = tokenize("3 x 5")
+    with pytest.raises(ParseError) as e:
+        parse_prefix(tokens, 0, 2)
+    assert (e.value.at, e.value.reason) == (2, "end")
+
+
+@pytest.mark.parametrize(
+    ("text", "hi", "end"),
+    [
+        ("3 nhân 5", 2, 2),  # ``nhân`` with no number after it in the region: a word of the unit
+        ("3 người là 5", 4, 2),  # ``là`` before a number ends the unit: a relation
+        ("3 người x+ 1", 5, 2),  # an ``x`` not before a number: no unit word, no sign
+    ],
+)
+def test_where_a_prefix_ends(text: str, hi: int, end: int) -> None:
+    assert parse_prefix(tokenize(text), 0, hi).end == end
+
+
+def test_brackets_nest_twelve_deep_at_most() -> None:
+    assert _parsed("(" * 12 + "3" + ")" * 12) == "(" * 12 + "3" + ")" * 12
+    assert _parsed("(" * 13 + "3" + ")" * 13) == "unread at 12: depth"
+
+
+@pytest.mark.parametrize(
+    ("text", "j", "date"),
+    [("số 5/12", 2, True), ("5/12 ngày", 1, False), ("người/2024", 1, False), ("3/4/", 1, True)],
+)
+def test_more_dates_and_what_is_not_one(text: str, j: int, date: bool) -> None:
+    assert is_date(tokenize(text), j) is date
+
+
+def test_an_operator_between_a_number_and_words_is_prose() -> None:
+    tokens = tokenize("(5 - ghi chú)")
+    assert is_note(tokens, 1, len(tokens) - 1) is True
+
+
+@pytest.mark.parametrize(
+    "word",
+    "Lớp Khu Năm Khối Tổ Đội Số Phòng Tháng Ngày Mục Điều Khoản Điểm Giải Đoạn Đợt Tuần Kỳ Quý Tiết Bài Phụ Lục "
+    "Biểu Mẫu Hàng Cấp Vòng".split(),
+)
+def test_a_number_that_names_something_in_the_label_is_no_factor(tmp_path: Path, word: str) -> None:
+    # ``Tổ 3 trường A``: the number names the group; the wrong result is an error, not a loose line
+    r = check(tmp_path, f"- Học sinh {word} 5 trường A: 30 em x 200.000 đồng/em = 6.100.000 đồng\n")
+    assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal(6_100_000))]
+    # any other word before it: the 5 may be a factor, the line is not judged
+    r = check(tmp_path, "- Học sinh nhóm 5 trường A: 30 em x 200.000 đồng/em = 6.100.000 đồng\n")
+    assert [code for code, _, _ in found(r)] == ["COSTLINE_LOOSE"]
+
+
+@pytest.mark.parametrize("limit", ["tối đa", "tối thiểu", "không quá", "ít nhất", "vượt quá"])
+def test_a_cap_or_floor_in_the_label_is_no_factor(tmp_path: Path, limit: str) -> None:
+    r = check(tmp_path, f"- Công tác phí ({limit} 4 người): 6 ngày x 350.000 đồng/ngày = 2.400.000 đồng\n")
+    assert found(r) == [("PRODUCT_MISMATCH", "error", Decimal(2_400_000))]
+
+
+def test_a_label_figure_with_another_word_is_not_the_factor_restated(tmp_path: Path) -> None:
+    # ``(02 đợt)`` is not ``2 ngày``: it may be a factor, the wrong result is not judged
+    r = check(tmp_path, "- Thuê hội trường (02 đợt): 80.000 đồng/ngày x 2 ngày = 170.000 đồng\n")
+    assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == [("COSTLINE_LOOSE", 20)]
+
+
+@pytest.mark.parametrize(
+    ("note", "findings"),
+    [
+        ("(tỉnh: 500.000 đồng; huyện: 250.000 đồng)", []),
+        ("(tỉnh 500.000 đồng, huyện 250.000 đồng)", []),
+        ("(tỉnh: 450.000 đồng; huyện: 250.000 đồng)", [("PRODUCT_MISMATCH", 11)]),
+        # a part without a name: not a split of the figure, the line is not read
+        ("(tỉnh 500.000 đồng; 250.000 đồng)", [("COSTLINE_UNREADABLE", 36), ("UNCHECKED_AMOUNT", 77)]),
+    ],
+)
+def test_a_figure_split_in_named_parts(tmp_path: Path, note: str, findings: list[tuple[str, int]]) -> None:
+    r = check(tmp_path, f"- Hỗ trợ: 750.000 đồng/người {note} x 30 người = 22.500.000 đồng\n")
+    assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == findings
+
+
+def test_tru_di_is_a_difference(tmp_path: Path) -> None:
+    text = "- Khoản A: 300.000 đồng trừ đi 50.000 đồng = {r} đồng\n"
+    assert lines(check(tmp_path, text.format(r="250.000"))) == [(Decimal(250_000), Decimal(250_000), True)]
+    assert found(check(tmp_path, text.format(r="260.000"))) == [("PRODUCT_MISMATCH", "error", Decimal(260_000))]
+
+
+@pytest.mark.parametrize("sign", ["/", ":"])
+def test_a_division_sign_at_the_regions_end_ends_the_prefix(sign: str) -> None:
+    assert parse_prefix(tokenize(f"3 {sign} 5"), 0, 2).end == 1
+
+
+@pytest.mark.parametrize("word", ["ngày", "tháng", "năm", "số", "kỳ", "quý"])
+def test_a_date_word_before_two_numbers_makes_a_date(word: str) -> None:
+    assert is_date(tokenize(f"{word} 5/12"), 2) is True
+    assert is_date(tokenize("lớp 5/12"), 2) is False
+
+
+@pytest.mark.parametrize("after", ["nhân 2", "chia 3", "cộng 5", "trừ 5"])
+def test_a_word_operator_after_the_result_leaves_the_line_unread(tmp_path: Path, after: str) -> None:
+    r = check(tmp_path, f"- Khoản A: 3 người x 100.000 đồng/người = 300.000 đồng {after}\n")
+    assert [code for code, _, _ in found(r)] == ["UNCHECKED_AMOUNT", "COSTLINE_UNREADABLE"]
+    assert r.evaluation.lines() == []
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("2.000 đồng x 900 km", "product"),
+        ("2 - 3 người", "product"),
+        ("3 người : 2", "product"),
+        ("2 + 3", "product"),
+        ("Hà Nội - 3 ngày x 2", "product"),
+        ("tổng 2 x 3", "product"),
+        ("2 x 3 = 6", "equation"),
+        ("tỉnh 2 - huyện 3", "note"),  # a sign between a word and a number: prose
+        ("2 người/3 ngày", "note"),  # a slash after a word is a unit's
+        ("2020 - 2025 x 3", "note"),  # a period
+        ("3 x", "note"),
+    ],
+)
+def test_signs_that_make_a_bracket_a_computation(content: str, kind: str) -> None:
+    assert computation_kind(content) == kind
+
+
+@pytest.mark.parametrize("word", ["nhân", "chia", "trừ", "cộng"])
+def test_an_operator_word_ending_the_clause_is_a_word_of_the_unit(word: str) -> None:
+    assert _parsed(f"3 người chưa {word}") == f"3[người chưa {word}]"

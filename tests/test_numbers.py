@@ -6,7 +6,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budget.numbers import Ambiguity, D, NumberError, format_vn, plain, product, read_number
+from budget.messages import TEMPLATES, TEMPLATES_EN
+from budget.numbers import (
+    NUMBER_TOKEN,
+    Ambiguity,
+    D,
+    NumberError,
+    Reading,
+    alternatives,
+    format_vn,
+    format_vn_fixed,
+    from_xml,
+    plain,
+    product,
+    read_number,
+    round_to,
+    shift,
+    total,
+)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +111,89 @@ def test_integers_read_back_without_warning(n: int) -> None:
     text = format_vn(Decimal(n))
     assert read_number(text).value == n
     assert read_number(text).ambiguity is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "why"),
+    [
+        ("800. 000,5", "800000.5", Ambiguity.BROKEN_GROUPS),
+        ("5 000,25", "5000.25", Ambiguity.SPACE_GROUPS),
+        ("0, 45", "0.45", Ambiguity.SPACED_COMMA),
+        ("1,234.5", "1234.5", Ambiguity.EN_GROUPING),
+        ("-46,980,000", "-46980000", Ambiguity.EN_GROUPING),
+        ("-1.500", "-1500", None),
+        ("- 2,5", "-2.5", None),
+        (" 150 ", "150", None),
+        ("-7", "-7", None),
+    ],
+)
+def test_signs_decimals_and_spacing_in_every_form(text: str, value: str, why: str | None) -> None:
+    assert read_number(text) == Reading(Decimal(value), why)
+
+
+def test_a_double_dot_is_read_only_as_grouping() -> None:
+    assert read_number("2..500.000") == Reading(Decimal(2_500_000), Ambiguity.DOUBLE_DOT)
+    for bad in ("1..320,5", "12..34", "1..2345"):
+        with pytest.raises(NumberError):
+            read_number(bad)
+
+
+def test_alternative_readings_offered_to_the_resolve_stage() -> None:
+    assert alternatives("66,000") == (Decimal(66_000),)  # English grouping
+    assert alternatives("1.015") == (Decimal("1.015"),)  # a dot as decimal point
+    assert alternatives(" -1,500 ") == (Decimal(1500),)
+    assert alternatives("1,5") == alternatives("1.0150") == alternatives("46.375,5") == alternatives("1.015.000") == ()
+
+
+def test_numbers_as_a_spreadsheet_stores_them() -> None:
+    assert from_xml("1.5E-7") == Decimal("1.5E-7")
+    assert from_xml("-12") == Decimal(-12)
+    for bad in ("1,5", "NaN", "", "1.5E"):
+        with pytest.raises(NumberError):
+            from_xml(bad)
+
+
+def test_exact_sums_shifts_and_rounding() -> None:
+    assert total([Decimal(1), Decimal("2.5")]) == Decimal("3.5")
+    assert (total([]), product([])) == (Decimal(0), Decimal(1))
+    assert shift(Decimal("1.5"), 3) == Decimal(1500)
+    assert shift(Decimal(1500), -6) == Decimal("0.0015")
+    # ROUND as a spreadsheet does it: half away from zero, to the places asked (negative: tens, hundreds)
+    assert [round_to(Decimal(v), d) for v, d in (("2.5", 0), ("-2.5", 0), ("0.125", 2), ("1250", -2))] == [
+        Decimal(3),
+        Decimal(-3),
+        Decimal("0.13"),
+        Decimal(1300),
+    ]
+
+
+def test_human_forms_with_signs_and_fixed_places() -> None:
+    assert format_vn(Decimal("-1234.5")) == "-1.234,5"
+    assert format_vn(Decimal("-0.5")) == "-0,5"
+    assert format_vn(Decimal("1E+3")) == "1.000"
+    assert format_vn(Decimal("Infinity")) == "∞"
+    assert plain(Decimal("-0.50")) == "-0.5"
+    assert plain(Decimal("100")) == "100"
+    assert format_vn_fixed(Decimal(20), 2) == "20,00"
+    assert format_vn_fixed(Decimal("12345.6"), 0) == "12.346"
+    assert format_vn_fixed(Decimal("0.5"), 1) == "0,5"
+
+
+def test_every_ambiguity_has_its_message() -> None:
+    # the reason is the key of the message the officer reads (``NUMBER_AMBIGUOUS.<reason>``)
+    reasons = [read_number(t).ambiguity for t in ("1,500", "46,980,000", "1.5", "800. 000", "5 000", "1..320", "0, 45")]
+    assert reasons == [
+        "comma_three",
+        "en_grouping",
+        "dot_decimal",
+        "broken_groups",
+        "space_groups",
+        "double_dot",
+        "spaced_comma",
+    ]
+    assert all(f"NUMBER_AMBIGUOUS.{r}" in TEMPLATES and f"NUMBER_AMBIGUOUS.{r}" in TEMPLATES_EN for r in reasons)
+
+
+def test_number_tokens_in_running_text() -> None:
+    text = "Chi 1.234.567,5 đồng cho 800. 000 người, 5 000 em và 1..320 lượt; xã 12,5%"
+    assert NUMBER_TOKEN.findall(text) == ["1.234.567,5", "800. 000", "5 000", "1..320", "12,5"]
