@@ -801,3 +801,13 @@ def test_signs_that_make_a_bracket_a_computation(content: str, kind: str) -> Non
 @pytest.mark.parametrize("word", ["nhân", "chia", "trừ", "cộng"])
 def test_an_operator_word_ending_the_clause_is_a_word_of_the_unit(word: str) -> None:
     assert _parsed(f"3 người chưa {word}") == f"3[người chưa {word}]"
+
+
+def test_an_operator_with_nothing_after_the_result_leaves_the_line_unread(tmp_path: Path) -> None:
+    # ``= 3 x``: the line was cut short after an operator; the ``3`` is no result to judge
+    text = "KẾ HOẠCH\nTổng kinh phí: 300.000 đồng\n- Khoản A: 3 người x 100.000 đồng/người = 300.000 đồng = 3 x\n"
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path)
+    assert [f.code for f in report.findings if f.severity is Severity.ERROR] == []
+    assert "COSTLINE_UNREADABLE" in [f.code for f in report.findings]

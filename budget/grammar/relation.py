@@ -246,8 +246,9 @@ def _numeric_next(tokens: list[Token], j: int, hi: int) -> bool:
         and nxt.kind in (Kind.NUM, Kind.OPEN)
     ):
         return True
-    if tok.kind is Kind.WORD and tok.folded in ("x", "nhan", "chia", "cong", "tru") and nxt is not None:
-        return nxt.kind is Kind.NUM
+    if tok.kind is Kind.WORD and tok.folded in ("x", "nhan", "chia", "cong", "tru"):
+        # an operator before a number, or with nothing after it (a line cut short: ``= 3 x``)
+        return nxt is None or nxt.kind is Kind.NUM
     return False
 
 
