@@ -397,7 +397,9 @@ def _run_tests(checkout: Path, tests: Sequence[str], dependents: frozenset[str],
     import pytest
 
     root = str(ROOT)
-    sys.path[:] = [str(checkout)] + [p for p in sys.path if not p.startswith(root)]
+    # the checkout's own folders leave the path (the copy stands in for them); a virtualenv kept
+    # inside the checkout (``.venv``) stays: its libraries and pytest's plugins live there
+    sys.path[:] = [str(checkout)] + [p for p in sys.path if not p.startswith(root) or "site-packages" in p]
     os.environ["PYTHONPATH"] = str(checkout)
     os.chdir(checkout)
     # compiled once per copy: each mutant's file has a time of its own, so no stale .pyc is taken
