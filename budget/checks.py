@@ -488,8 +488,11 @@ def check_units(ev: Evaluation) -> list[Finding]:
             continue
         v = u.verdict
         factors = line.unit_factors
-        for i, word in v.new_words:
-            out.append(Finding(factors[i].source, "UNIT_NEW_COUNT", Severity.INFO, {"word": word}))
+        named: set[str] = set()
+        for i, word in v.new_words:  # said once, where the word first counts (``300 em x … đồng/em``)
+            if word not in named:
+                named.add(word)
+                out.append(Finding(factors[i].source, "UNIT_NEW_COUNT", Severity.INFO, {"word": word}))
         if not v.is_money:
             out.append(Finding(factors[0].source, "UNIT_NOT_MONEY", Severity.ERROR, u.args, unit=money.name))
             continue

@@ -22,6 +22,7 @@ from budget.outline import Builder, Node, build_tree
 from budget.read.text import RawLine
 from budget.resolve import Conventions, conventions, resolve_line
 from budget.segment import segment
+from budget.source import Source
 from budget.tables.reader import read_tables, with_tables
 from budget.tables.records import Tables
 from budget.text import fold
@@ -169,12 +170,14 @@ def _drop_settled_ambiguity(findings: list[Finding], conv: Conventions) -> list[
     settled = {f.source for f in findings if f.code == "NUMBER_READ_BY_ARITHMETIC"}
     decimal_comma = conv.decimal_comma
     out = []
+    said: set[Source] = set()  # a figure read twice (a chain's result is the next step's operand): said once
     for f in findings:
         if f.code == "NUMBER_AMBIGUOUS":
-            if f.source in settled:
+            if f.source in settled or f.source in said:
                 continue
             if decimal_comma and f.message_key == "NUMBER_AMBIGUOUS.comma_three":
                 continue
+            said.add(f.source)
         out.append(f)
     return out
 

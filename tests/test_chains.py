@@ -67,3 +67,11 @@ def _run(tmp_path: Path, line: str) -> tuple[str, list[str], list[str]]:
 )
 def test_chain_and_bracket_forms(tmp_path: Path, line: str, verdict: str, errors: list[str], others: list[str]) -> None:
     assert _run(tmp_path, line) == (verdict, errors, others)
+
+
+def test_a_figure_read_twice_in_a_chain_is_doubted_once(tmp_path: Path) -> None:
+    # the result of the first step is the first operand of the next: one figure, one warning
+    path = tmp_path / "t.txt"
+    path.write_text("KẾ HOẠCH\n- Công: 3000đ/h x22 ngày = 66,000đ/ tháng x4 tháng = 284,000/năm\n", encoding="utf-8")
+    doubted = [(f.source.col, f.args["text"]) for f in check_file(path).findings if f.code == "NUMBER_AMBIGUOUS"]
+    assert doubted == [(28, "66,000"), (54, "284,000")]

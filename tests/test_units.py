@@ -109,9 +109,9 @@ def test_dong_line_in_a_million_section_under_a_billion_total(tmp_path: Path) ->
 
 def test_unknown_count_noun_becomes_a_dimension(tmp_path: Path) -> None:
     report = check_text(tmp_path, "IV. KINH PHÍ\n1. Xe: 5 xe đưa đón x 20 triệu đồng/xe đưa đón = 100 triệu đồng\n")
-    assert [(f.code, f.args) for f in report.findings] == [
-        ("UNIT_NEW_COUNT", {"word": "xe đưa đón"}),
-        ("UNIT_NEW_COUNT", {"word": "xe đưa đón"}),
+    # said once, where the new word first counts, not again under the per-unit price
+    assert [(f.code, f.args, f.source.col) for f in report.findings] == [
+        ("UNIT_NEW_COUNT", {"word": "xe đưa đón"}, 8),  # at the count it names
     ]
     assert_message(
         report.findings[0], "UNIT_NEW_COUNT", "Đơn vị “xe đưa đón” chưa có trong danh mục; đã coi là một loại đếm mới."
