@@ -159,7 +159,7 @@ def check_products(ev: Evaluation) -> list[Finding]:
                     "PRODUCT_MISMATCH",
                     Severity.ERROR,
                     {
-                        "computation": _computation(r, s),
+                        "computation": s.step.factors[0].text if _group_key(r, s) else _computation(r, s),
                         "computed": s.computed,
                         "stated": s.stated,
                         "difference": EXACT.subtract(s.stated, s.computed),
@@ -169,10 +169,24 @@ def check_products(ev: Evaluation) -> list[Finding]:
                     actual=s.stated,
                     unit=unit,
                     cause=cause,
-                    message_key="PRODUCT_MISMATCH.split" if r.line.split else None,
+                    message_key="PRODUCT_MISMATCH.split" if r.line.split else _group_key(r, s),
                 )
             )
     return out
+
+
+# an operator between two numbers (``300.000 đồng - 50.000 đồng``, ``480 triệu : 12``), in figures
+# or in words; a ``/`` before a unit (``đồng/người``) is no operator
+_OPERATOR = re.compile(r"\d\D{0,40}?(?:\s[+\-−–:×*x]\s*[\d(]|/\s*[\d(])|\b(?:trừ|cộng|chia|nhân)\b", re.IGNORECASE)
+
+
+def _group_key(r: LineResult, s: StepResult) -> str | None:
+    """A step whose one factor is a whole computation (a difference, a sum, a quotient) is
+    no product: its message names it a computation and shows it as written."""
+    factors = s.step.factors
+    if len(factors) != 1 or (s.index > 1 and not s.step.restart) or not _OPERATOR.search(factors[0].text):
+        return None
+    return "PRODUCT_MISMATCH.group"
 
 
 def _loose_finding(r: LineResult) -> Finding:

@@ -44,6 +44,10 @@ TEMPLATES: Mapping[str, str] = {
         "Phép nhân không khớp: {computation} = {computed} {unit}, nhưng văn bản ghi "
         "{stated} {unit} (chênh lệch {difference} {unit})."
     ),
+    "PRODUCT_MISMATCH.group": (
+        "Phép tính không khớp: {computation} = {computed} {unit}, nhưng văn bản ghi "
+        "{stated} {unit} (chênh lệch {difference} {unit})."
+    ),
     "PRODUCT_MISMATCH.split": (
         "Các phần ghi trong ngoặc cộng lại được {computed} {unit}, nhưng số được chia ghi {stated} {unit} "
         "(chênh lệch {difference} {unit})."
@@ -902,6 +906,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     # arithmetic
     "PRODUCT_MISMATCH": (
         "Product does not match: {computation} = {computed} {unit}, but the document states "
+        "{stated} {unit} (difference {difference} {unit})."
+    ),
+    "PRODUCT_MISMATCH.group": (
+        "Computation does not match: {computation} = {computed} {unit}, but the document states "
         "{stated} {unit} (difference {difference} {unit})."
     ),
     "PRODUCT_MISMATCH.split": (

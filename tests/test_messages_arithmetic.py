@@ -399,3 +399,27 @@ def test_the_one_figure_without_a_computation(tmp_path: Path) -> None:
         "computation, section “In tài liệu” (5,450 nghìn đồng), is the likely slip: 5,150 nghìn đồng would make "
         "the items add up.",
     )
+
+
+def test_a_difference_or_a_quotient_is_named_a_computation_and_shown_as_written(tmp_path: Path) -> None:
+    report = check_text(
+        tmp_path,
+        "KẾ HOẠCH\n- Khoản A: 300.000 đồng trừ đi 50.000 đồng = 260.000 đồng\n"
+        "- Khoản B: 480 triệu đồng : 12 tháng = 45 triệu đồng\n",
+    )
+    a, b = [f for f in report.findings if f.code == "PRODUCT_MISMATCH"]
+    assert (a.source.line, a.expected, a.actual) == (2, Decimal(250_000), Decimal(260_000))
+    assert_message(
+        a,
+        "PRODUCT_MISMATCH",
+        "Phép tính không khớp: 300.000 đồng trừ đi 50.000 đồng = 250.000 đồng, nhưng văn bản ghi 260.000 đồng "
+        "(chênh lệch 10.000 đồng).",
+        en="Computation does not match: 300.000 đồng trừ đi 50.000 đồng = 250,000 đồng, but the document states "
+        "260,000 đồng (difference 10,000 đồng).",
+    )
+    assert_message(
+        b,
+        "PRODUCT_MISMATCH",
+        "Phép tính không khớp: 480 triệu đồng : 12 tháng = 40 triệu đồng, nhưng văn bản ghi 45 triệu đồng "
+        "(chênh lệch 5 triệu đồng).",
+    )
