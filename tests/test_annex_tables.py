@@ -85,3 +85,50 @@ def test_two_annexes_in_one_run_of_bars_are_two_tables(tmp_path: Path) -> None:
     assert len(find_tables(split_lines(text, "t.txt"))) == 2
     report = check_text(tmp_path, text)
     assert errors_at(report) == [("SECTION_SUM_MISMATCH", line_of(text, "33"), Decimal(33))]
+
+
+def _grouped(rows: list[list[str]]) -> str:
+    """Column groups over the same sub-columns, the group cells merged (the converter keeps one
+    cell for each): ``Năm 2024 | Năm 2025 | Tổng số`` over ``Thu | Chi`` three times."""
+    out = ["BÁO CÁO THU CHI CỦA CÁC XÃ", "Đơn vị tính: triệu đồng", "|"]
+    for c in ["STT", "Đơn vị", "Năm 2024", "Năm 2025", "Tổng số"]:
+        out += [f"**{c}**", "|"]
+    out.append("|")
+    for c in ["Thu", "Chi"] * 3:
+        out += [f"**{c}**", "|"]
+    out.append("|")
+    for r in rows:
+        for c in r:
+            out += [c, "|"]
+        out.append("|")
+    return "\n".join(out[:-1]) + "\n"
+
+
+GROUPED = [
+    ["1", "Xã A", "10", "4", "12", "5", "22", "9"],
+    ["2", "Xã B", "7", "3", "8", "2", "15", "5"],
+    ["3", "Xã C", "6", "1", "5", "2", "11", "3"],
+    ["", "Tổng cộng", "23", "8", "25", "9", "48", "17"],
+]
+
+
+def test_a_total_group_adds_the_same_sub_column_of_the_other_groups(tmp_path: Path) -> None:
+    text = _grouped(GROUPED)
+    (block,) = find_tables(split_lines(text, "t.txt"))
+    header = next(r for r in block.rows if r.header)
+    assert [c.text for c in header.cells][2:5] == ["Năm 2024 — Thu", "Năm 2024 — Chi", "Năm 2025 — Thu"]
+    assert block.unread == ""
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
+    rows = [list(r) for r in GROUPED]
+    rows[1][7], rows[3][7] = "9", "21"  # Chi of Xã B: 3 + 2 = 5, written 9 (and carried into the total)
+    text = _grouped(rows)
+    report = check_text(tmp_path, text)
+    lines = text.split("\n")
+    nine = next(i for i, t in enumerate(lines, 1) if t == "9" and lines[i - 3] == "15")
+    # the row and, across, the total row that carries it (8 + 9 = 17, not 21); the column adds up
+    assert errors_at(report) == [
+        ("SECTION_SUM_MISMATCH", nine, Decimal(9)),
+        ("SECTION_SUM_MISMATCH", line_of(text, "21"), Decimal(21)),
+    ]

@@ -104,6 +104,10 @@ def roles_in(text: str) -> tuple[_Match, ...]:
 
 FACTORS = ("quantity", "price", "duration", "rate")
 
+# Between a column group's name and its sub-column's, in the title of a column under a header
+# of two rows (``Năm 2025 — Thu``): the group names the column's place, the sub-column its role.
+GROUP_MARK = " — "
+
 
 NUMERIC_ROLES = frozenset({*FACTORS, "amount", "per_amount", "total", "category"})
 

@@ -15,9 +15,10 @@ from budget.source import Source
 from budget.tables.aligned import text_block, text_header_at
 from budget.tables.bars import MIN_BARS, bar_end, bar_rows, is_bar
 from budget.tables.cells import TOTAL_LABEL, is_pipe, is_total_row, kind, lines_above, numeric_count
-from budget.tables.columns import cell_column, has_role, scale_in, settle_numbers
+from budget.tables.columns import GROUP_MARK, cell_column, has_role, scale_in, settle_numbers
 from budget.tables.lines import cells_block, cells_header_at, marker_block, spaced_header_at
 from budget.tables.records import Cell, TableBlock, TableRow
+from budget.text import fold
 
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -239,7 +240,12 @@ def _header_block(rows: list[TableRow], lines: Sequence[RawLine], floor: int, sh
             if first_header is None:
                 return None
     if shape == "bars":
-        rows = _rejoined_header(rows, first_header)
+        rows = _grouped_headers(_rejoined_header(rows, first_header))
+        # the header nearest above the first row of figures: rows of text above it (a converted
+        # page's layout, an annex title) may use header words too
+        figures = next((k for k, r in enumerate(rows) if numeric_count(r.cells) >= 2), len(rows))
+        nearest = [k for k, r in enumerate(rows[:figures]) if is_header(r.cells)]
+        first_header = nearest[-1] if nearest else first_header
     start = first_header
     while start > 0 and numeric_count(rows[start - 1].cells) == 0 and start > first_header - 2:
         start -= 1
@@ -253,7 +259,9 @@ def _header_block(rows: list[TableRow], lines: Sequence[RawLine], floor: int, sh
     index = next(k for k, rl in enumerate(lines) if rl.source.line == first)
     while index > 0 and is_bar(lines[index - 1].text):
         index -= 1  # the bar that opens the header row is the table's, not a line above it
-    unread = _merged_header(rows[start : first_header + 1], rows[first_header + 1 :]) if shape == "bars" else ""
+    unread = (
+        _merged_header(_header_rows(rows, start, first_header), rows[first_header + 1 :]) if shape == "bars" else ""
+    )
     return TableBlock(shape, first, marked[-1].last, tuple(marked), lines_above(lines, index, floor), unread=unread)
 
 
@@ -282,6 +290,57 @@ def _rejoined_header(rows: list[TableRow], at: int) -> list[TableRow]:
         if count > width:
             return rows
     return rows
+
+
+def _grouped_headers(rows: list[TableRow]) -> list[TableRow]:
+    """Each header of column groups made one row: ``STT | Bộ | Năm 2024 | Năm 2025 | Tổng số``
+    over ``Thu | Chi | Thu | Chi | Thu | Chi`` (the merged group cells dropped by the converter)
+    over rows of eight figures becomes ``STT | Bộ | Năm 2024 — Thu | ... | Tổng số — Chi``. Only
+    when the counts leave no doubt: the rows of figures as wide as the lead cells and the
+    sub-columns, the sub-columns split evenly among the groups, and each group naming the same
+    sub-columns in the same order."""
+    out = list(rows)
+    k = 0
+    while k + 2 < len(out):
+        head, sub, figures = out[k], out[k + 1], out[k + 2]
+        joined = _group_cells(head, sub, figures)
+        if joined is not None:
+            out[k : k + 2] = [TableRow(joined, head.first, sub.last, head.header)]
+        k += 1
+    return out
+
+
+def _group_cells(head: TableRow, sub: TableRow, figures: TableRow) -> tuple[Cell, ...] | None:
+    names = [c for c in head.cells if c.text]
+    subs = [c for c in sub.cells if c.text]
+    if numeric_count(head.cells) or numeric_count(sub.cells) or numeric_count(figures.cells) < 2:
+        return None
+    if len(subs) != len(sub.cells) or len(subs) < 4:
+        return None
+    lead = len(figures.cells) - len(subs)
+    groups = len(names) - lead
+    if lead < 1 or groups < 2 or len(subs) % groups:
+        return None
+    size = len(subs) // groups
+    labels = [fold(c.text) for c in subs]
+    if any(labels[i] != labels[i % size] for i in range(len(labels))):
+        return None
+    grouped = tuple(Cell(f"{names[lead + i // size].text}{GROUP_MARK}{c.text}", c.source) for i, c in enumerate(subs))
+    return (*names[:lead], *grouped)
+
+
+_TITLE_CELL = 120  # characters: a longer cell above a header is a title or prose, not a header's row
+
+
+def _header_rows(rows: Sequence[TableRow], start: int, first_header: int) -> list[TableRow]:
+    """The header row and the rows of a header of several rows just above it (not the title or
+    the converted page's prose above the table)."""
+    head = [rows[first_header]]
+    for r in reversed(rows[start:first_header]):
+        if len(r.cells) < 2 or any(len(c.text) > _TITLE_CELL for c in r.cells):
+            break
+        head.insert(0, r)
+    return head
 
 
 def _merged_header(head: Sequence[TableRow], body: Sequence[TableRow]) -> str:

@@ -22,7 +22,7 @@ from budget.model import Amount, Item, Quantity, Section
 from budget.numbers import total
 from budget.source import Source
 from budget.tables.cells import TOTAL_LABEL, is_marker, kind, sequence_of
-from budget.tables.columns import column_role
+from budget.tables.columns import GROUP_MARK, column_role
 from budget.tables.groups import formula_parts, lump, rank_sequence
 from budget.tables.records import Cell, TableRow
 from budget.tables.values import BlockReading, read_quantity
@@ -227,8 +227,7 @@ class ColumnSums:
             if items:
                 out.append(Section("", f"{self._title(p)}", self.source, None, tuple(items), alternatives=True))
         self._parts_within(tree, sums_column)
-        if across is not None:
-            out.append(across)
+        out.extend(across)
         return out
 
     def _parts_within(self, tree: list[_Row], sums_column: dict[int, bool]) -> None:
@@ -257,21 +256,31 @@ class ColumnSums:
                                 expected=whole, actual=part)
                     )  # fmt: skip
 
-    def _across(self) -> Section | None:
+    def _across(self) -> list[Section]:
         """A column that totals the others across each row (``Tổng cộng | NS tỉnh | NS huyện``):
-        each row's total the sum of its other figures. Trusted like a column of sums: rows of
-        two parts or more add up, and the rows that do not are few enough for typos; otherwise
-        it is reported not checked."""
+        each row's total the sum of its other figures. Under a header of column groups (``Năm
+        2024 | Năm 2025 | Tổng số`` over the same sub-columns, ``GROUP_MARK`` between a group's
+        and a sub-column's names) each sub-column of the total group adds the same sub-column of
+        the others. Trusted like a column of sums: rows of two parts or more add up, and the rows
+        that do not are few enough for typos; otherwise it is reported not checked."""
         named = [p for p in self.columns if p < len(self.titles) and column_role(self.titles[p])[0] == "total"]
-        if len(named) != 1:
-            return None
-        t = named[0]
         # every column of figures but the total is a part, sparse ones too (``-`` where a task
         # does not apply): a column left out would make every row that writes in it a false miss
         first = min(self.columns)
-        parts = [p for p in range(first, self.width) if p != t and p not in self.not_summed]
-        if len(parts) < 2:
-            return None
+        others = [p for p in range(first, self.width) if p not in named and p not in self.not_summed]
+        if len(named) == 1:
+            pairs = [(named[0], others)]
+        else:
+            subs = {p: self._title(p).partition(GROUP_MARK)[2] for p in range(first, self.width)}
+            pairs = [(t, [p for p in others if subs[p] == subs[t]]) for t in named if subs[t]]
+        out = []
+        for t, parts in pairs:
+            section = self._across_one(t, parts) if len(parts) >= 2 else None
+            if section is not None:
+                out.append(section)
+        return out
+
+    def _across_one(self, t: int, parts: list[int]) -> Section | None:
         rows = []
         evidence = fails = 0
         for row in self.rows:
@@ -304,7 +313,7 @@ class ColumnSums:
             )
             sections.append(Section(row.number, row.label, where, Amount(value, money, cell.source), items))
         title = f"{self._title(t)} = " + " + ".join(self._title(p) for p in parts)
-        self.across_used = {t, *parts}
+        self.across_used |= {t, *parts}
         return Section("", title[:120], self.source, None, tuple(sections), alternatives=True)
 
     def _across_parts(self, row: _Row, parts: list[int]) -> list[tuple[int, Decimal | None]]:
