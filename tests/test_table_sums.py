@@ -406,3 +406,35 @@ def test_a_column_of_percentages_is_not_added(tmp_path: Path) -> None:
     assert verdict_of(report) == "ok"
     titles = [r.section.title for r in report.evaluation.sections() if r.section.alternatives]
     assert titles == ["Dự toán 2025", "Dự toán 2026"]
+
+
+def _named_too_few(third: str = "50") -> list[list[str]]:
+    """A total labelled ``(I+II)`` over three groups: every column adds up over all three."""
+    return [
+        _HEAD,
+        ["", "TỔNG THU (I+II)", "1.050", "1.150", "1.250"],
+        ["I", "Thu nội địa", "900", "1.000", "1.050"],
+        ["II", "Thu xuất nhập khẩu", "100", "100", "150"],
+        ["III", "Thu viện trợ", third, "50", "50"],
+    ]
+
+
+def test_a_total_whose_label_names_too_few_parts_is_the_sum_the_figures_agree_on(tmp_path: Path) -> None:
+    report = check_text(tmp_path, _pipe(_named_too_few()))
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
+    totals = [r for r in report.evaluation.sections() if r.section.title == "TỔNG THU (I+II)" and r.section.stated]
+    assert sorted((r.section.stated.value, len(r.children), r.ok) for r in totals) == [
+        (Decimal(1050), 3, True),
+        (Decimal(1150), 3, True),
+        (Decimal(1250), 3, True),
+    ]
+
+
+def test_a_label_naming_too_few_parts_is_not_overruled_by_figures_that_disagree(tmp_path: Path) -> None:
+    # one column no longer adds up over all three groups: the figures do not agree on a reading
+    # other than the label's, and the label's does not add up either: not checked, no error
+    report = check_text(tmp_path, _pipe(_named_too_few(third="60")))
+    assert errors_at(report) == []
+    assert verdict_of(report) != "ok"
+    assert "TABLE_SUM_NOT_CHECKED" in _warnings(report)

@@ -45,6 +45,9 @@ class _Row:
     partial: bool
     cells: tuple[Cell, ...] = ()  # the whole row, for the sums across it
     children: list[_Row] = field(default_factory=list)
+    # a total row whose label names its parts (``(I+II+III)``): every row it could close, in
+    # case the figures add up over all of them and the label named too few
+    all_parts: list[_Row] = field(default_factory=list)
     partial_children: bool = False
 
 
@@ -132,6 +135,7 @@ class ColumnSums:
                 named = formula_parts(row.label)
                 if stack or top:  # a total under the rows it closes
                     row.children = [r for r in top if not named or r.number in named]
+                    row.all_parts = list(top) if named else []
                     top = [r for r in top if r not in row.children]
                     top.append(row)
                     stack = []
@@ -155,8 +159,26 @@ class ColumnSums:
             named = formula_parts(pending_total.label)
             rest = [r for r in top if r is not pending_total]
             pending_total.children = [r for r in rest if not named or r.number in named]
+            pending_total.all_parts = list(rest) if named else []
             top = [pending_total, *[r for r in rest if r not in pending_total.children]]
+        self._named_too_few(top)
         return top
+
+    def _named_too_few(self, top: list[_Row]) -> None:
+        """A total whose label names some parts (``TỔNG THU (I+II+III)``) but whose figures add up,
+        in every column, over all the rows it could close (I to VI) and in none over those
+        named: the label named too few; the figures, agreeing column after column, decide."""
+        for t in top:
+            if not t.all_parts or len(t.all_parts) == len(t.children):
+                continue
+            named = t.children
+            t.children = t.all_parts
+            wide = [self._miss(t, p) for p in self.columns]
+            t.children = named
+            narrow = [self._miss(t, p) for p in self.columns]
+            if sum(1 for m in wide if m == 0) >= 2 and all(m in (None, 0) for m in wide) and 0 not in narrow:
+                t.children = t.all_parts
+                top[:] = [r for r in top if r is t or r not in t.all_parts]
 
     # ------------------------------------------------------------------ checking
 
