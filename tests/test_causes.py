@@ -6,11 +6,13 @@ code and line, and the exact Vietnamese message of the cause.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from budget.api import check_file
+from budget.causes import decimal_places, joined, scale, transposed
 from budget.findings import Finding
-from budget.messages import render
+from budget.messages import Phrase, render
 
 
 def mismatch(tmp_path: Path, text: str) -> Finding:
@@ -277,3 +279,33 @@ def test_a_part_under_one_unit_counted_twice(tmp_path: Path) -> None:
         3,
         "Có thể mục 2 bị cộng hai lần: 100 + 0,5 = 100,5 triệu đồng.",
     )
+
+
+def test_a_total_that_covers_one_of_three_parts(tmp_path: Path) -> None:
+    text = "Tổng kinh phí: 100 triệu đồng.\n1. Khoản A: 100 triệu đồng\n2. Khoản B: 200 triệu đồng\n3. Khoản C: 300 triệu đồng\n"
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "TOTAL_MISMATCH",
+        1,
+        "CAUSE_SUBSET",
+        3,
+        "Có thể tổng chỉ tính một phần các khoản: bỏ mục 2 và mục 3 thì cộng được đúng 100 triệu đồng.",
+    )
+
+
+def test_half_a_month_is_no_month_count(tmp_path: Path) -> None:
+    # 10 is twice the product 5: no figure for "one month of 0,5"
+    f = mismatch(tmp_path, "Khoản A: 0,5 tháng x 10 triệu đồng/tháng = 10 triệu đồng\n")
+    assert (f.code, f.actual, f.cause) == ("PRODUCT_MISMATCH", Decimal(10), None)
+
+
+def test_the_figure_patterns_on_their_own() -> None:
+    # a figure equal to its computation, or a negative one, has no swapped digits
+    assert transposed(Decimal(250), Decimal(250)) is False
+    assert transposed(Decimal(-520), Decimal(-250)) is False
+    assert transposed(Decimal(520), Decimal(250)) is True
+    # a computed 1 slipped to a stated 10
+    assert scale(Decimal(10), Decimal(1)) == Decimal(10)
+    assert scale(Decimal(5), Decimal(0)) is None
+    assert [decimal_places(Decimal(t)) for t in ("520", "5E+2", "5.25", "0.001")] == [0, 0, 2, 3]
+    one = Phrase("PART_SECTION", {"number": "2"})
+    assert joined([one]) is one
