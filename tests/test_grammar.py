@@ -672,7 +672,11 @@ def test_a_class_number_in_the_label_is_no_factor(tmp_path: Path) -> None:
 def test_a_money_rate_in_the_label_leaves_the_line_unread(tmp_path: Path) -> None:
     # ``50.000 đồng/người`` before the product may be its real rate: which one is meant is unknown
     r = check(tmp_path, "- Ăn trưa 50.000 đồng/người: 3 người x 100.000 đồng/người = 300.000 đồng\n")
-    assert [code for code, _, _ in found(r)] == ["COSTLINE_UNREADABLE", "UNCHECKED_AMOUNT"]
+    # the warning stands at the rate, where reading stopped
+    assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == [
+        ("COSTLINE_UNREADABLE", 11),
+        ("UNCHECKED_AMOUNT", 61),
+    ]
     assert r.evaluation.lines() == []
 
 
@@ -872,3 +876,35 @@ def test_a_product_right_after_la_glued_to_its_first_number() -> None:
     # ``là2``: the word before the product is the relation mark, not a word the number is glued to
     read = _relation("Tổng là2 x 3 = 6")
     assert isinstance(read, Relation) and (read.start, read.result.number) == (2, 6)
+
+
+def test_a_rate_in_the_label_then_its_counts_multiplied_is_a_prose_product(tmp_path: Path) -> None:
+    # ``30 người x 2 ngày`` alone would leave the rate before it aside: the line is the rate
+    # times its counts, 40.000 x 30 x 2
+    r = check(tmp_path, "- Hỗ trợ 40.000 đồng/người/ngày cho 30 người x 2 ngày là 2.500.000 đồng\n")
+    assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == [("PRODUCT_MISMATCH", 58)]
+    assert lines(r) == [(Decimal(2_500_000), Decimal(2_400_000), False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "col"),
+    [
+        ("Đợt 2 hỗ trợ 640 hộ với mức 40.000 đồng/hộ là 25.700.000 đồng", 47),  # ``Đợt 2`` opens the line
+        ("Hỗ trợ 640 hộ với mức 40.000 đồng/hộ theo phương án 3 là 25.700.000 đồng", 58),  # nothing after the 3
+    ],
+)
+def test_a_number_that_names_something_in_a_prose_product_is_no_count(tmp_path: Path, text: str, col: int) -> None:
+    r = check(tmp_path, text + "\n")
+    assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == [("PRODUCT_MISMATCH", col)]
+    assert lines(r) == [(Decimal(25_700_000), Decimal(25_600_000), False)]
+
+
+def test_a_number_glued_to_a_word_in_a_note_is_passed_over_for_the_start() -> None:
+    # ``đợt2`` starts nothing; the product still starts at the 3, the 2 is a number of its note
+    read = _relation("3 x 5 ngày (đợt2) = 15")
+    assert isinstance(read, Relation) and (read.start, read.loose) == (0, (6,))
+
+
+def test_a_note_without_numbers_leaves_nothing_aside() -> None:
+    read = _relation("3 người (cả ban) x 100 = 300")
+    assert isinstance(read, Relation) and (read.start, read.loose) == (0, ())
