@@ -664,3 +664,61 @@ def test_units_of_a_line_after_one_of_bare_numbers(tmp_path: Path) -> None:
         ("NO_MONEY_FACTOR", 1),
         ("UNIT_RESIDUAL", 2),
     ]
+
+
+def _found(tmp_path: Path, text: str) -> list[tuple[str, int | None, int | None, str | None]]:
+    """Each finding but the unit ones as (code, line, column, code of its cause)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return [
+        (f.code, f.source.line, f.source.col, f.cause.code if f.cause else None)
+        for f in check_file(path).findings
+        if not f.code.startswith("UNIT_")
+    ]
+
+
+def test_words_after_words_that_agree_are_still_compared(tmp_path: Path) -> None:
+    assert _words(tmp_path, " (Bằng chữ: Ba triệu ba trăm nghìn đồng)", "") == [
+        (
+            "WORDS_MISMATCH",
+            4,
+            "Số tiền bằng chữ “Hai triệu đồng” là 2.000.000 đồng, nhưng số ghi bằng số là 2.100.000 đồng; hai cách "
+            "ghi phải là một số.",
+        )
+    ]
+
+
+def test_a_section_after_one_within_rounding_is_still_compared(tmp_path: Path) -> None:
+    text = (
+        "NGHỊ QUYẾT\nĐiều 2. Phân bổ dự toán\n"
+        "Tổng dự toán chi: 7.432 triệu đồng, gồm:\n"
+        "- Chi thường xuyên chưa phân bổ: 5.432 triệu đồng; bao gồm:\n"
+        "+ Kinh phí sự nghiệp giáo dục: 1.201 triệu đồng\n"
+        "+ Kinh phí sự nghiệp y tế: 3.100 triệu đồng\n"
+        "+ Kinh phí quản lý hành chính: 1.130 triệu đồng\n"
+        "- Chi đầu tư phát triển: 2.000 triệu đồng; bao gồm:\n"
+        "+ Dự án A: 1.000 triệu đồng\n"
+        "+ Dự án B: 900 triệu đồng\n"
+    )
+    assert _found(tmp_path, text) == [("SECTION_SUM_ROUNDING", 4, 34, None), ("SECTION_SUM_MISMATCH", 8, 26, None)]
+
+
+def test_no_factor_is_named_when_it_would_have_to_be_zero(tmp_path: Path) -> None:
+    # the next step confirms the 0, but no count of 3 đợt "should be 0": some factor is wrong
+    text = "- Khoản A: 2 người x 100.000 đồng/người = 200.000 đồng x 3 đợt = 0 đồng x 2 năm = 0 đồng\n"
+    assert _found(tmp_path, text) == [("PRODUCT_MISMATCH", 1, 66, "CAUSE_SOME_FACTOR")]
+
+
+def test_a_section_with_a_wrong_part_is_not_blamed_on_its_own_figure(tmp_path: Path) -> None:
+    # 110 + 150 is not 300, and the 110 is itself wrong: which figure is off is not guessed
+    text = (
+        "KẾ HOẠCH\n1. Khoản A: 300 triệu đồng\n"
+        "- Mục a: 2 lớp x 50 triệu đồng/lớp = 110 triệu đồng\n- Mục b: 150 triệu đồng\n"
+        "2. Khoản B: 100 triệu đồng\n"
+    )
+    assert _found(tmp_path, text) == [
+        ("TOTAL_MISSING", 2, None, None),
+        ("SECTION_SUM_MISMATCH", 2, 13, None),
+        ("PRODUCT_MISMATCH", 3, 38, None),
+        ("UNCHECKED_AMOUNT", 5, 13, None),
+    ]
