@@ -722,3 +722,12 @@ def test_a_section_with_a_wrong_part_is_not_blamed_on_its_own_figure(tmp_path: P
         ("PRODUCT_MISMATCH", 3, 38, None),
         ("UNCHECKED_AMOUNT", 5, 13, None),
     ]
+
+
+def test_a_share_beside_a_cost_line_leaves_no_figure_unchecked(tmp_path: Path) -> None:
+    # 5% of the line's 20 triệu is the 1 triệu of ``Dự phòng``: every figure is used, nothing to report
+    text = (
+        "KẾ HOẠCH\nTổng kinh phí: 21 triệu đồng\n"
+        "1. Khoản A: 2 lớp x 10 triệu đồng/lớp = 20 triệu đồng\n2. Dự phòng (5%): 1 triệu đồng\n"
+    )
+    assert _found(tmp_path, text) == []
