@@ -309,3 +309,19 @@ def test_the_figure_patterns_on_their_own() -> None:
     assert [decimal_places(Decimal(t)) for t in ("520", "5E+2", "5.25", "0.001")] == [0, 0, 2, 3]
     one = Phrase("PART_SECTION", {"number": "2"})
     assert joined([one]) is one
+
+
+def test_a_line_without_a_label_is_named_by_the_first_40_characters_after_its_result(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nTổng kinh phí: 60 triệu đồng\n"
+        "2 lớp x 10 triệu đồng/lớp = 20 triệu đồng, thiết bị dạy học cho hai lớp học mới của trường\n"
+        "- Mua sắm bàn ghế: 60 triệu đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "TOTAL_MISMATCH",
+        2,
+        "CAUSE_PART_LEFT_OUT",
+        3,
+        "Có thể bỏ sót dòng 3 (thiết bị dạy học cho hai lớp học mới của): 20 triệu đồng; cộng các khoản trừ "
+        "khoản này được đúng 60 triệu đồng.",
+    )
