@@ -731,3 +731,51 @@ def test_a_share_beside_a_cost_line_leaves_no_figure_unchecked(tmp_path: Path) -
         "1. Khoản A: 2 lớp x 10 triệu đồng/lớp = 20 triệu đồng\n2. Dự phòng (5%): 1 triệu đồng\n"
     )
     assert _found(tmp_path, text) == []
+
+
+def _all_found(tmp_path: Path, text: str) -> list[tuple[str, int | None, int | None]]:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(f.code, f.source.line, f.source.col) for f in check_file(path).findings]
+
+
+def test_a_figure_after_a_cost_line_with_nothing_to_check_it_is_unchecked(tmp_path: Path) -> None:
+    # the line and ``Khoản B`` stand side by side under a heading without a figure: nothing adds them up
+    text = "KẾ HOẠCH\n1. Khoản A\n- Chi: 3 người x 100.000 đồng/người = 300.000 đồng\n- Khoản B: 60.000 đồng\n"
+    assert _all_found(tmp_path, text) == [("TOTAL_MISSING", 2, None), ("UNCHECKED_AMOUNT", 4, 12)]
+
+
+def test_the_units_of_a_line_after_one_without_money_are_still_checked(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\n- Khoản A: 3 người x 20 giờ = 60 đồng\n"
+        "- Khoản B: 3 người x 100 lớp x 2 đồng/người = 600 đồng\n"
+    )
+    assert _all_found(tmp_path, text) == [
+        ("NO_MONEY_FACTOR", 2, 12),
+        ("TOTAL_MISSING", 2, 12),
+        ("UNIT_NOT_MONEY", 2, 12),
+        ("UNIT_RESIDUAL", 3, 22),
+    ]
+
+
+def test_a_chain_step_after_one_within_rounding_is_still_compared(tmp_path: Path) -> None:
+    # 639 x 0,5 = 319,5 written 320 (rounded), then 320 x 2 = 640, not 650
+    text = "KẾ HOẠCH\n- Khoản A: 639 bộ x 0,5 triệu đồng/bộ = 320 triệu đồng x 2 đợt = 650 triệu đồng\n"
+    assert _all_found(tmp_path, text) == [
+        ("PRODUCT_ROUNDING", 2, 41),
+        ("UNIT_RESIDUAL", 2, 58),
+        ("PRODUCT_MISMATCH", 2, 66),
+    ]
+
+
+def test_a_line_after_a_loose_line_is_still_compared(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\n- Học sinh nhóm 5 trường A: 30 em x 200.000 đồng/em = 6.100.000 đồng\n"
+        "- Khoản B: 3 người x 100.000 đồng/người = 400.000 đồng\n"
+    )
+    assert _all_found(tmp_path, text) == [
+        ("COSTLINE_LOOSE", 2, 17),
+        ("TOTAL_MISSING", 2, 29),
+        ("UNIT_NEW_COUNT", 2, 29),
+        ("PRODUCT_MISMATCH", 3, 43),
+    ]
