@@ -282,7 +282,10 @@ def test_a_part_under_one_unit_counted_twice(tmp_path: Path) -> None:
 
 
 def test_a_total_that_covers_one_of_three_parts(tmp_path: Path) -> None:
-    text = "Tổng kinh phí: 100 triệu đồng.\n1. Khoản A: 100 triệu đồng\n2. Khoản B: 200 triệu đồng\n3. Khoản C: 300 triệu đồng\n"
+    text = (
+        "Tổng kinh phí: 100 triệu đồng.\n"
+        "1. Khoản A: 100 triệu đồng\n2. Khoản B: 200 triệu đồng\n3. Khoản C: 300 triệu đồng\n"
+    )
     assert cause_of(mismatch(tmp_path, text)) == (
         "TOTAL_MISMATCH",
         1,

@@ -746,10 +746,7 @@ def test_a_figure_after_a_cost_line_with_nothing_to_check_it_is_unchecked(tmp_pa
 
 
 def test_the_units_of_a_line_after_one_without_money_are_still_checked(tmp_path: Path) -> None:
-    text = (
-        "KẾ HOẠCH\n- Khoản A: 3 người x 20 giờ = 60 đồng\n"
-        "- Khoản B: 3 người x 100 lớp x 2 đồng/người = 600 đồng\n"
-    )
+    text = "KẾ HOẠCH\n- Khoản A: 3 người x 20 giờ = 60 đồng\n- Khoản B: 3 người x 100 lớp x 2 đồng/người = 600 đồng\n"
     assert _all_found(tmp_path, text) == [
         ("NO_MONEY_FACTOR", 2, 12),
         ("TOTAL_MISSING", 2, 12),
