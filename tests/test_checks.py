@@ -776,3 +776,19 @@ def test_a_line_after_a_loose_line_is_still_compared(tmp_path: Path) -> None:
         ("UNIT_NEW_COUNT", 2, 29),
         ("PRODUCT_MISMATCH", 3, 43),
     ]
+
+
+def test_a_wrong_line_without_a_label_is_named_by_the_first_40_characters_after_its_result(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nTổng kinh phí: 320 triệu đồng\n1. Khoản A: 320 triệu đồng\n"
+        "2 lớp x 10 triệu đồng/lớp = 30 triệu đồng, thiết bị dạy học cho hai lớp học mới của trường\n"
+        "- Mua sắm bàn ghế: 300 triệu đồng\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    (f,) = [f for f in check_file(path).findings if f.code == "SECTION_SUM_MISMATCH"]
+    assert f.cause is not None and (f.cause.code, f.cause.message) == (
+        "CAUSE_CHILD_LINE",
+        "Nhiều khả năng do dòng 4 (thiết bị dạy học cho hai lớp học mới của): ghi 30 triệu đồng nhưng phép nhân cho "
+        "20 triệu đồng; với 20 triệu đồng thì tổng khớp.",
+    )

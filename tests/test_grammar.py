@@ -908,3 +908,9 @@ def test_a_number_glued_to_a_word_in_a_note_is_passed_over_for_the_start() -> No
 def test_a_note_without_numbers_leaves_nothing_aside() -> None:
     read = _relation("3 người (cả ban) x 100 = 300")
     assert isinstance(read, Relation) and (read.start, read.loose) == (0, ())
+
+
+def test_a_number_between_an_equals_sign_of_the_label_and_the_product_is_loose() -> None:
+    # the first ``=`` has no product before it: it belongs to the label, and the 5 after it may be a factor
+    read = _relation("Kinh phí = 5 nhóm: 3 x 100 = 400")
+    assert isinstance(read, Relation) and (read.start, read.loose) == (6, (3,))
