@@ -59,6 +59,7 @@ _CHECKS_TESTS = (
     "tests/test_stated_twice.py",
     "tests/test_balance.py",
     "tests/test_xlsx.py::test_stale_value_is_found",  # a workbook's stored values (check_stored_values)
+    "tests/test_xlsx.py::test_round_trip_edit_with_openpyxl",  # formulas without stored values
 )
 _GRAMMAR_TESTS = ("tests/test_grammar.py", "tests/test_costline.py")
 # module -> the test files that test it directly, the quickest to fail first

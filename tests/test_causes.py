@@ -6,11 +6,13 @@ code and line, and the exact Vietnamese message of the cause.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from budget.api import check_file
+from budget.causes import decimal_places, joined, scale, transposed
 from budget.findings import Finding
-from budget.messages import render
+from budget.messages import Phrase, render
 
 
 def mismatch(tmp_path: Path, text: str) -> Finding:
@@ -277,3 +279,102 @@ def test_a_part_under_one_unit_counted_twice(tmp_path: Path) -> None:
         3,
         "Có thể mục 2 bị cộng hai lần: 100 + 0,5 = 100,5 triệu đồng.",
     )
+
+
+def test_a_total_that_covers_one_of_three_parts(tmp_path: Path) -> None:
+    text = (
+        "Tổng kinh phí: 100 triệu đồng.\n"
+        "1. Khoản A: 100 triệu đồng\n2. Khoản B: 200 triệu đồng\n3. Khoản C: 300 triệu đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "TOTAL_MISMATCH",
+        1,
+        "CAUSE_SUBSET",
+        3,
+        "Có thể tổng chỉ tính một phần các khoản: bỏ mục 2 và mục 3 thì cộng được đúng 100 triệu đồng.",
+    )
+
+
+def test_half_a_month_is_no_month_count(tmp_path: Path) -> None:
+    # 10 is twice the product 5: no figure for "one month of 0,5"
+    f = mismatch(tmp_path, "Khoản A: 0,5 tháng x 10 triệu đồng/tháng = 10 triệu đồng\n")
+    assert (f.code, f.actual, f.cause) == ("PRODUCT_MISMATCH", Decimal(10), None)
+
+
+def test_the_figure_patterns_on_their_own() -> None:
+    # a figure equal to its computation, or a negative one, has no swapped digits
+    assert transposed(Decimal(250), Decimal(250)) is False
+    assert transposed(Decimal(-520), Decimal(-250)) is False
+    assert transposed(Decimal(520), Decimal(250)) is True
+    assert transposed(Decimal("0.52"), Decimal("0.25")) is True  # a figure under 1
+    # a computed 1 slipped to a stated 10
+    assert scale(Decimal(10), Decimal(1)) == Decimal(10)
+    assert scale(Decimal(5), Decimal(0)) is None
+    assert [decimal_places(Decimal(t)) for t in ("520", "5E+2", "5.25", "0.001")] == [0, 0, 2, 3]
+    one = Phrase("PART_SECTION", {"number": "2"})
+    assert joined([one]) is one
+
+
+def test_a_line_without_a_label_is_named_by_the_first_40_characters_after_its_result(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nTổng kinh phí: 60 triệu đồng\n"
+        "2 lớp x 10 triệu đồng/lớp = 20 triệu đồng, thiết bị dạy học cho hai lớp học mới của trường\n"
+        "- Mua sắm bàn ghế: 60 triệu đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "TOTAL_MISMATCH",
+        2,
+        "CAUSE_PART_LEFT_OUT",
+        3,
+        "Có thể bỏ sót dòng 3 (thiết bị dạy học cho hai lớp học mới của): 20 triệu đồng; cộng các khoản trừ "
+        "khoản này được đúng 60 triệu đồng.",
+    )
+
+
+def test_a_yearly_rate_stated_for_one_month(tmp_path: Path) -> None:
+    # no ``tháng`` factor: the twelve months of a year
+    f = mismatch(tmp_path, "Khoản A: 2 người x 60 triệu đồng/người/năm = 10 triệu đồng\n")
+    assert cause_of(f) == (
+        "PRODUCT_MISMATCH",
+        1,
+        "CAUSE_MONTHLY_FOR_YEARLY",
+        1,
+        "Có thể ghi số của một tháng thay vì cả kỳ: 120 triệu đồng chia 12 được đúng 10 triệu đồng.",
+    )
+
+
+def test_parts_left_out_are_searched_among_20_parts_at_most(tmp_path: Path) -> None:
+    # 1 + 2 + ... + 21 is 231; 190 leaves out 20 and 21, but 21 parts are too many to search
+    parts = "".join(f"{k}. Khoản {k}: {k} triệu đồng\n" for k in range(1, 22))
+    f = mismatch(tmp_path, "KẾ HOẠCH\nTổng kinh phí: 190 triệu đồng\n" + parts)
+    assert cause_of(f) == (
+        "TOTAL_MISMATCH",
+        2,
+        "CAUSE_OWN_FIGURE_TOP",
+        2,
+        "Các khoản bên trong tự khớp: nhiều khả năng ghi nhầm chính số 190 triệu đồng.",
+    )
+
+
+def test_a_lump_sum_after_a_computed_part_with_two_digits_swapped(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nTổng kinh phí: 2.820 triệu đồng\n"
+        "1. Khoản A: 2 lớp x 10 triệu đồng/lớp = 20 triệu đồng\n2. Khoản B: 2.080 triệu đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text)) == (
+        "TOTAL_MISMATCH",
+        2,
+        "CAUSE_PART_TRANSPOSED",
+        4,
+        "Có thể hai chữ số của mục 2 bị đảo: ghi 2.080 thay vì 2.800 triệu đồng; với 2.800 triệu đồng thì cộng các "
+        "khoản khớp.",
+    )
+
+
+def test_a_total_of_none_of_its_parts_is_no_partial_total(tmp_path: Path) -> None:
+    # 0 leaves out all three parts: a partial total keeps one at least
+    text = (
+        "KẾ HOẠCH\nTổng kinh phí: 0 triệu đồng\n"
+        "1. Khoản A: 10 triệu đồng\n2. Khoản B: 20 triệu đồng\n3. Khoản C: 40 triệu đồng\n"
+    )
+    assert cause_of(mismatch(tmp_path, text))[2] == "CAUSE_OWN_FIGURE_TOP"

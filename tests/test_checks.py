@@ -664,3 +664,131 @@ def test_units_of_a_line_after_one_of_bare_numbers(tmp_path: Path) -> None:
         ("NO_MONEY_FACTOR", 1),
         ("UNIT_RESIDUAL", 2),
     ]
+
+
+def _found(tmp_path: Path, text: str) -> list[tuple[str, int | None, int | None, str | None]]:
+    """Each finding but the unit ones as (code, line, column, code of its cause)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return [
+        (f.code, f.source.line, f.source.col, f.cause.code if f.cause else None)
+        for f in check_file(path).findings
+        if not f.code.startswith("UNIT_")
+    ]
+
+
+def test_words_after_words_that_agree_are_still_compared(tmp_path: Path) -> None:
+    assert _words(tmp_path, " (Bằng chữ: Ba triệu ba trăm nghìn đồng)", "") == [
+        (
+            "WORDS_MISMATCH",
+            4,
+            "Số tiền bằng chữ “Hai triệu đồng” là 2.000.000 đồng, nhưng số ghi bằng số là 2.100.000 đồng; hai cách "
+            "ghi phải là một số.",
+        )
+    ]
+
+
+def test_a_section_after_one_within_rounding_is_still_compared(tmp_path: Path) -> None:
+    text = (
+        "NGHỊ QUYẾT\nĐiều 2. Phân bổ dự toán\n"
+        "Tổng dự toán chi: 7.432 triệu đồng, gồm:\n"
+        "- Chi thường xuyên chưa phân bổ: 5.432 triệu đồng; bao gồm:\n"
+        "+ Kinh phí sự nghiệp giáo dục: 1.201 triệu đồng\n"
+        "+ Kinh phí sự nghiệp y tế: 3.100 triệu đồng\n"
+        "+ Kinh phí quản lý hành chính: 1.130 triệu đồng\n"
+        "- Chi đầu tư phát triển: 2.000 triệu đồng; bao gồm:\n"
+        "+ Dự án A: 1.000 triệu đồng\n"
+        "+ Dự án B: 900 triệu đồng\n"
+    )
+    assert _found(tmp_path, text) == [("SECTION_SUM_ROUNDING", 4, 34, None), ("SECTION_SUM_MISMATCH", 8, 26, None)]
+
+
+def test_no_factor_is_named_when_it_would_have_to_be_zero(tmp_path: Path) -> None:
+    # the next step confirms the 0, but no count of 3 đợt "should be 0": some factor is wrong
+    text = "- Khoản A: 2 người x 100.000 đồng/người = 200.000 đồng x 3 đợt = 0 đồng x 2 năm = 0 đồng\n"
+    assert _found(tmp_path, text) == [("PRODUCT_MISMATCH", 1, 66, "CAUSE_SOME_FACTOR")]
+
+
+def test_a_section_with_a_wrong_part_is_not_blamed_on_its_own_figure(tmp_path: Path) -> None:
+    # 110 + 150 is not 300, and the 110 is itself wrong: which figure is off is not guessed
+    text = (
+        "KẾ HOẠCH\n1. Khoản A: 300 triệu đồng\n"
+        "- Mục a: 2 lớp x 50 triệu đồng/lớp = 110 triệu đồng\n- Mục b: 150 triệu đồng\n"
+        "2. Khoản B: 100 triệu đồng\n"
+    )
+    assert _found(tmp_path, text) == [
+        ("TOTAL_MISSING", 2, None, None),
+        ("SECTION_SUM_MISMATCH", 2, 13, None),
+        ("PRODUCT_MISMATCH", 3, 38, None),
+        ("UNCHECKED_AMOUNT", 5, 13, None),
+    ]
+
+
+def test_a_share_beside_a_cost_line_leaves_no_figure_unchecked(tmp_path: Path) -> None:
+    # 5% of the line's 20 triệu is the 1 triệu of ``Dự phòng``: every figure is used, nothing to report
+    text = (
+        "KẾ HOẠCH\nTổng kinh phí: 21 triệu đồng\n"
+        "1. Khoản A: 2 lớp x 10 triệu đồng/lớp = 20 triệu đồng\n2. Dự phòng (5%): 1 triệu đồng\n"
+    )
+    assert _found(tmp_path, text) == []
+
+
+def _all_found(tmp_path: Path, text: str) -> list[tuple[str, int | None, int | None]]:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(f.code, f.source.line, f.source.col) for f in check_file(path).findings]
+
+
+def test_a_figure_after_a_cost_line_with_nothing_to_check_it_is_unchecked(tmp_path: Path) -> None:
+    # the line and ``Khoản B`` stand side by side under a heading without a figure: nothing adds them up
+    text = "KẾ HOẠCH\n1. Khoản A\n- Chi: 3 người x 100.000 đồng/người = 300.000 đồng\n- Khoản B: 60.000 đồng\n"
+    assert _all_found(tmp_path, text) == [("TOTAL_MISSING", 2, None), ("UNCHECKED_AMOUNT", 4, 12)]
+
+
+def test_the_units_of_a_line_after_one_without_money_are_still_checked(tmp_path: Path) -> None:
+    text = "KẾ HOẠCH\n- Khoản A: 3 người x 20 giờ = 60 đồng\n- Khoản B: 3 người x 100 lớp x 2 đồng/người = 600 đồng\n"
+    assert _all_found(tmp_path, text) == [
+        ("NO_MONEY_FACTOR", 2, 12),
+        ("TOTAL_MISSING", 2, 12),
+        ("UNIT_NOT_MONEY", 2, 12),
+        ("UNIT_RESIDUAL", 3, 22),
+    ]
+
+
+def test_a_chain_step_after_one_within_rounding_is_still_compared(tmp_path: Path) -> None:
+    # 639 x 0,5 = 319,5 written 320 (rounded), then 320 x 2 = 640, not 650
+    text = "KẾ HOẠCH\n- Khoản A: 639 bộ x 0,5 triệu đồng/bộ = 320 triệu đồng x 2 đợt = 650 triệu đồng\n"
+    assert _all_found(tmp_path, text) == [
+        ("PRODUCT_ROUNDING", 2, 41),
+        ("UNIT_RESIDUAL", 2, 58),
+        ("PRODUCT_MISMATCH", 2, 66),
+    ]
+
+
+def test_a_line_after_a_loose_line_is_still_compared(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\n- Học sinh nhóm 5 trường A: 30 em x 200.000 đồng/em = 6.100.000 đồng\n"
+        "- Khoản B: 3 người x 100.000 đồng/người = 400.000 đồng\n"
+    )
+    assert _all_found(tmp_path, text) == [
+        ("COSTLINE_LOOSE", 2, 17),
+        ("TOTAL_MISSING", 2, 29),
+        ("UNIT_NEW_COUNT", 2, 29),
+        ("PRODUCT_MISMATCH", 3, 43),
+    ]
+
+
+def test_a_wrong_line_without_a_label_is_named_by_the_first_40_characters_after_its_result(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nTổng kinh phí: 320 triệu đồng\n1. Khoản A: 320 triệu đồng\n"
+        "2 lớp x 10 triệu đồng/lớp = 30 triệu đồng, thiết bị dạy học cho hai lớp học mới của trường\n"
+        "- Mua sắm bàn ghế: 300 triệu đồng\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    (f,) = [f for f in check_file(path).findings if f.code == "SECTION_SUM_MISMATCH"]
+    assert f.cause is not None and (f.cause.code, f.cause.message) == (
+        "CAUSE_CHILD_LINE",
+        "Nhiều khả năng do dòng 4 (thiết bị dạy học cho hai lớp học mới của): ghi 30 triệu đồng nhưng phép nhân cho "
+        "20 triệu đồng; với 20 triệu đồng thì tổng khớp.",
+    )

@@ -21,7 +21,7 @@ from budget.costline import parse_cost_line
 from budget.evaluate import evaluate_line
 from budget.findings import Severity
 from budget.grammar.expression import BinOp, Node, ParseError, is_date, is_note, parse_expression, parse_prefix
-from budget.grammar.relation import computation_kind, relation_marks
+from budget.grammar.relation import Relation, Unread, computation_kind, read_relation, relation_marks
 from budget.grammar.tokens import Kind, Token, tokenize
 from budget.numbers import EXACT, format_vn
 from budget.source import Source
@@ -672,7 +672,11 @@ def test_a_class_number_in_the_label_is_no_factor(tmp_path: Path) -> None:
 def test_a_money_rate_in_the_label_leaves_the_line_unread(tmp_path: Path) -> None:
     # ``50.000 đồng/người`` before the product may be its real rate: which one is meant is unknown
     r = check(tmp_path, "- Ăn trưa 50.000 đồng/người: 3 người x 100.000 đồng/người = 300.000 đồng\n")
-    assert [code for code, _, _ in found(r)] == ["COSTLINE_UNREADABLE", "UNCHECKED_AMOUNT"]
+    # the warning stands at the rate, where reading stopped
+    assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == [
+        ("COSTLINE_UNREADABLE", 11),
+        ("UNCHECKED_AMOUNT", 61),
+    ]
     assert r.evaluation.lines() == []
 
 
@@ -747,6 +751,11 @@ def test_a_label_figure_with_another_word_is_not_the_factor_restated(tmp_path: P
         ("(tỉnh: 450.000 đồng; huyện: 250.000 đồng)", [("PRODUCT_MISMATCH", 11)]),
         # a part without a name: not a split of the figure, the line is not read
         ("(tỉnh 500.000 đồng; 250.000 đồng)", [("COSTLINE_UNREADABLE", 36), ("UNCHECKED_AMOUNT", 77)]),
+        ("(500.000 đồng; huyện 250.000 đồng)", [("COSTLINE_UNREADABLE", 31), ("UNCHECKED_AMOUNT", 78)]),
+        # a sign between the parts, a name with no figure, a figure with no unit: no split
+        ("(tỉnh 500.000 đồng - huyện 250.000 đồng)", [("COSTLINE_UNREADABLE", 36), ("UNCHECKED_AMOUNT", 84)]),
+        ("(tỉnh 500.000 đồng; huyện 250.000 đồng; xã)", [("COSTLINE_UNREADABLE", 36), ("UNCHECKED_AMOUNT", 87)]),
+        ("(tỉnh 500.000 đồng; huyện 250.000 đồng, 3)", [("COSTLINE_UNREADABLE", 36), ("UNCHECKED_AMOUNT", 86)]),
     ],
 )
 def test_a_figure_split_in_named_parts(tmp_path: Path, note: str, findings: list[tuple[str, int]]) -> None:
@@ -811,3 +820,97 @@ def test_an_operator_with_nothing_after_the_result_leaves_the_line_unread(tmp_pa
     report = check_file(path)
     assert [f.code for f in report.findings if f.severity is Severity.ERROR] == []
     assert "COSTLINE_UNREADABLE" in [f.code for f in report.findings]
+
+
+def _relation(text: str) -> Relation | Unread | None:
+    """The relation of a clause, with no money units and no rates (each number stands alone)."""
+    return read_relation(tokenize(text), lambda end: end, lambda i: False)
+
+
+def test_a_relation_of_400_tokens_is_read_and_one_of_401_is_not() -> None:
+    # the words after the result count: ``3 x 5 = 15`` is 5 tokens
+    read = _relation("3 x 5 = 15" + " a" * 395)
+    assert isinstance(read, Relation) and read.result.number == 4
+    assert _relation("3 x 5 = 15" + " a" * 396) == Unread(0, "too long")
+
+
+def test_sixteen_starts_are_tried_for_one_expression_at_most() -> None:
+    # each ``(a)`` after a unit word may start an expression; the leftmost start, the product's
+    # own, is the 17th from the ``=`` when 16 of them stand between
+    def product(notes: int) -> str:
+        return "10 người (a)" + " x 1 người (a)" * (notes - 1) + " = 10"
+
+    read = _relation(product(15))
+    assert isinstance(read, Relation) and read.start == 0
+    assert _relation(product(16)) == Unread(5, "no expression")
+
+
+def test_a_sign_after_a_closed_bracket_with_no_expression_is_unread() -> None:
+    assert _relation("Chi (a) x 3 = 3") == Unread(4, "no expression")
+    assert _relation("Chi (a x 3) = 3") is None  # a sign in brackets is the group's
+
+
+def test_a_word_at_the_clauses_end_after_the_result_is_harmless(tmp_path: Path) -> None:
+    r = check(tmp_path, "- Khoản A: 3 người x 100.000 đồng/người = 300.000 đồng chẵn\n")
+    assert found(r) == []
+    assert lines(r) == [(Decimal(300_000), Decimal(300_000), True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 lớp: 3 x 100 = 400 tối đa",  # ``tối đa`` ends the clause, nothing is before the 5
+        "5 nhóm: 3 x 100 = 400 mỗi tháng",  # ``tháng`` ends the clause, no word is before the 5
+    ],
+)
+def test_a_number_opening_the_clause_is_loose(text: str) -> None:
+    read = _relation(text)
+    assert isinstance(read, Relation) and (read.start, read.loose) == (3, (0,))
+
+
+def test_a_later_side_that_is_no_expression_leaves_the_chain_unread() -> None:
+    assert _relation("3 x 5 = 15 người x = 30") == Unread(6, "chain")
+
+
+def test_a_product_right_after_la_glued_to_its_first_number() -> None:
+    # ``là2``: the word before the product is the relation mark, not a word the number is glued to
+    read = _relation("Tổng là2 x 3 = 6")
+    assert isinstance(read, Relation) and (read.start, read.result.number) == (2, 6)
+
+
+def test_a_rate_in_the_label_then_its_counts_multiplied_is_a_prose_product(tmp_path: Path) -> None:
+    # ``30 người x 2 ngày`` alone would leave the rate before it aside: the line is the rate
+    # times its counts, 40.000 x 30 x 2
+    r = check(tmp_path, "- Hỗ trợ 40.000 đồng/người/ngày cho 30 người x 2 ngày là 2.500.000 đồng\n")
+    assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == [("PRODUCT_MISMATCH", 58)]
+    assert lines(r) == [(Decimal(2_500_000), Decimal(2_400_000), False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "col"),
+    [
+        ("Đợt 2 hỗ trợ 640 hộ với mức 40.000 đồng/hộ là 25.700.000 đồng", 47),  # ``Đợt 2`` opens the line
+        ("Hỗ trợ 640 hộ với mức 40.000 đồng/hộ theo phương án 3 là 25.700.000 đồng", 58),  # nothing after the 3
+    ],
+)
+def test_a_number_that_names_something_in_a_prose_product_is_no_count(tmp_path: Path, text: str, col: int) -> None:
+    r = check(tmp_path, text + "\n")
+    assert [(f.code, f.source.col) for f in r.findings if not f.code.startswith("UNIT_")] == [("PRODUCT_MISMATCH", col)]
+    assert lines(r) == [(Decimal(25_700_000), Decimal(25_600_000), False)]
+
+
+def test_a_number_glued_to_a_word_in_a_note_is_passed_over_for_the_start() -> None:
+    # ``đợt2`` starts nothing; the product still starts at the 3, the 2 is a number of its note
+    read = _relation("3 x 5 ngày (đợt2) = 15")
+    assert isinstance(read, Relation) and (read.start, read.loose) == (0, (6,))
+
+
+def test_a_note_without_numbers_leaves_nothing_aside() -> None:
+    read = _relation("3 người (cả ban) x 100 = 300")
+    assert isinstance(read, Relation) and (read.start, read.loose) == (0, ())
+
+
+def test_a_number_between_an_equals_sign_of_the_label_and_the_product_is_loose() -> None:
+    # the first ``=`` has no product before it: it belongs to the label, and the 5 after it may be a factor
+    read = _relation("Kinh phí = 5 nhóm: 3 x 100 = 400")
+    assert isinstance(read, Relation) and (read.start, read.loose) == (6, (3,))

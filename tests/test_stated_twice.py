@@ -83,3 +83,16 @@ def test_an_item_its_parts_confirm_is_not_blamed(tmp_path: Path) -> None:
     # item (which the total agrees with) is not blamed
     text = _THREE.format(total="2.960", section="2.760", item="2.960", parts="")
     assert [e[:2] for e in _errors(tmp_path, text)] == [("FIGURE_STATED_TWICE", 2), ("FIGURE_STATED_TWICE", 3)]
+
+
+def test_an_item_whose_own_parts_disagree_is_still_the_odd_one(tmp_path: Path) -> None:
+    # 960 + 1.900 is not 2.960: the item's parts do not confirm it, the total and the heading do
+    parts = " (trong đó: thuê hội trường 960 triệu đồng, âm thanh 1.900 triệu đồng)"
+    path = tmp_path / "plan.txt"
+    path.write_text(_THREE.format(total="2.760", section="2.760", item="2.960", parts=parts), encoding="utf-8")
+    report = check_file(path)
+    errors = [(f.code, f.message_key, f.source.line) for f in report.findings if f.severity is Severity.ERROR]
+    assert errors == [
+        ("FIGURE_STATED_TWICE", "FIGURE_STATED_TWICE.confirmed", 4),
+        ("SECTION_SUM_MISMATCH", None, 4),
+    ]
