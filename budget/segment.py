@@ -34,7 +34,7 @@ _MARKER = re.compile(
   | (?P<letter>(?P<letter_n>[a-zđ])\s?\))(?=\s)
   | (?P<letter_dot>(?P<letter_dot_n>[a-zđ])\s?\.)(?=\s+[^\W\d_])
   | (?P<upper>(?P<upper_n>[A-ZĐ])\s?[./)])(?=\s+[^\W\d_])
-  | (?P<bullet>[-+•–—·])(?=\s*[^\W\d_(“"])
+  | (?P<bullet>[-+•–—·])(?=\s*[^\W\d_(“"]|[ \t]+[0-9])
     """,
     re.VERBOSE,
 )

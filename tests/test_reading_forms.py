@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from budget import check_file
 from budget.findings import Severity
+from budget.model import walk_lines
 from budget.numbers import format_vn
 from budget.outline import is_total_text
 from plancheck.projection import VerdictKind, project
@@ -196,3 +197,17 @@ def test_a_breakdown_after_the_figure_and_its_words(tmp_path: Path) -> None:
     # after ``trong đó`` a list that does not add up may be partial: its figures stay unchecked
     kind, errors = _check(tmp_path, text.format(a="800.000.000"))
     assert errors == [] and kind == VerdictKind.INCOMPLETE.value
+
+
+def test_a_dash_item_that_starts_with_a_count_is_read(tmp_path: Path) -> None:
+    # ``- 2 lớp x ...``: a dash and a space before a number mark an item; ``-2`` would be a number
+    text = "KẾ HOẠCH\nTổng kinh phí: 20 triệu đồng\n- 2 lớp x 10 triệu đồng/lớp = 20 triệu đồng\n"
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path)
+    assert [f.code for f in report.findings if f.severity is not Severity.INFO] == []
+    (line,) = walk_lines(report.plan.items)
+    assert [f.value for f in line.factors] == [Decimal(2), Decimal(10)]
+    wrong = text.replace("= 20 triệu", "= 30 triệu").replace(": 20 triệu", ": 30 triệu")
+    path.write_text(wrong, encoding="utf-8")
+    assert [f.code for f in check_file(path).findings if f.severity is Severity.ERROR] == ["PRODUCT_MISMATCH"]
