@@ -14,7 +14,7 @@ from itertools import combinations, pairwise
 from budget.evaluate import LineResult, Result, SectionResult, StepResult
 from budget.findings import Cause
 from budget.messages import Phrase
-from budget.model import Section
+from budget.model import CostLine, Section
 from budget.numbers import EXACT, D, plain, shift, total
 from budget.source import Source
 from budget.units import Money
@@ -109,9 +109,14 @@ def product_pattern_cause(s: StepResult, unit: str) -> Cause | None:
     return None
 
 
+def line_name(line: CostLine) -> str:
+    """How a message names a cost line: its label, or the start of what follows its figures."""
+    return line.label or line.tail[:40]
+
+
 def part(c: Result) -> Phrase:
     if isinstance(c, LineResult):
-        return Phrase("PART_LINE", {"line": c.line.source.line or "", "label": c.line.label or c.line.tail[:40]})
+        return Phrase("PART_LINE", {"line": c.line.source.line or "", "label": line_name(c.line)})
     return Phrase("PART_SECTION", {"number": section_name(c.section)})
 
 

@@ -19,6 +19,7 @@ from budget.balance import find_balances
 from budget.causes import (
     GENERIC,
     decimal_places,
+    line_name,
     lone_lump,
     product_pattern_cause,
     ratio,
@@ -243,7 +244,7 @@ def _child_cause(
             unit = _unit_name(c)
             args: dict[str, object] = {
                 "line": c.line.source.line or "",
-                "label": c.line.label or c.line.tail[:40],
+                "label": line_name(c.line),
                 "stated": c.stated,
                 "computed": c.computed,
                 "unit": unit,

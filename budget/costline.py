@@ -37,7 +37,7 @@ from budget.grammar.tokens import Kind, Token, tokenize
 from budget.model import CostLine, Quantity, Step
 from budget.numbers import EXACT, NUMBER_TOKEN, Ambiguity, NumberError, alternatives, format_vn, read_number, shift
 from budget.source import Source
-from budget.text import fold
+from budget.text import excerpt, fold
 from budget.unitcheck import verdict
 from budget.units import DONG, Money, read_money
 
@@ -493,7 +493,7 @@ def _unread(
     marks = relation_marks(tokens)
     col = error.col if error is not None else (tokens[at].start + 1 if at is not None and tokens else start + 1)
     clause = text[start:end].strip()
-    finding = Finding(locate.at(col), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": clause[:60]})
+    finding = Finding(locate.at(col), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": excerpt(clause, 60)})
     first = next((i for i, t in enumerate(tokens) if t.kind in (Kind.NUM, Kind.OPEN)), None)
     if first is None:
         return Chain(None, [finding, *findings])

@@ -32,7 +32,7 @@ from budget.grammar.relation import computation_kind
 from budget.model import Amount, CostLine, Quantity, Step, WordsCheck
 from budget.numbers import NUMBER_TOKEN, NumberError, shift
 from budget.source import Source
-from budget.text import fold
+from budget.text import excerpt, fold
 from budget.units import Money, read_money
 from budget.words import find_words
 
@@ -238,7 +238,7 @@ def _figure_computed(
     """A plain figure (a count, a rate, a percentage) and its computation in ``(= ...)`` after
     it (``33,33% (= 6/18 x 100%)``): read as ``computation = figure``; a group that gives no
     such reading (a chain of restatements inside it, no figure before it) is reported unread."""
-    unread = Finding(locate.at(a + 1), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": text[a:b][:60]})
+    unread = Finding(locate.at(a + 1), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": excerpt(text[a:b], 60)})
     before = _NUMBER_BEFORE.search(text, max(0, a - 60), a)
     if before is None:
         findings.append(unread)
@@ -300,7 +300,7 @@ def _equation_after(
     if chain.line is None:
         if not chain.findings:
             findings.append(
-                Finding(locate.at(a + 2), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": text[a:b][:60]})
+                Finding(locate.at(a + 2), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": excerpt(text[a:b], 60)})
             )
         return
     line = chain.line

@@ -109,3 +109,12 @@ def fold(text: str) -> str:
     and positions found in it are valid in the NFC text.
     """
     return text.translate(_FOLD_TABLE)
+
+
+def excerpt(text: str, limit: int) -> str:
+    """``text`` whole, or cut at a space before ``limit`` characters with ``…``: never inside a
+    figure or a word (``= 30”`` would read as another number than ``= 300.000``)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return (text[:cut] if cut > limit // 2 else text[:limit]).rstrip() + "…"

@@ -168,3 +168,21 @@ def test_no_formula_of_ours_is_a_dynamic_array_formula(tmp_path, capsys) -> None
         formulas = [f for n in sheets for f in re.findall(r"<f>(.*?)</f>", book.read(n).decode("utf-8"))]
     assert len(formulas) > 50
     assert [f for f in formulas if re_dynamic_function.search(html.unescape(f))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "cut"),
+    [
+        ("ngắn", 30, "ngắn"),
+        (
+            "Ăn trưa 50.000 đồng/người: 3 người x 100.000 đồng/người = 300.000 đồng",
+            40,
+            "Ăn trưa 50.000 đồng/người: 3 người x…",
+        ),
+        ("x" * 50, 30, "x" * 30 + "…"),  # no space to cut at: cut at the limit
+    ],
+)
+def test_an_excerpt_never_ends_inside_a_figure(text: str, limit: int, cut: str) -> None:
+    from budget.text import excerpt
+
+    assert excerpt(text, limit) == cut
