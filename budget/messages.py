@@ -1818,12 +1818,15 @@ def render(code: str, args: Mapping[str, object], lang: str = "vi") -> str:
     default; ``lang="en"`` takes the English table, which has every code the Vietnamese one has."""
     template = _counted((TEMPLATES_EN if lang == "en" else TEMPLATES)[code], args)
     shown = {k: _show(v, lang) for k, v in args.items()}
-    # an empty value (a count's unit) takes the space before it along: ``60,`` not ``60 ,``
-    text = template.format(**{k: v if v != "" else _EMPTY for k, v in shown.items()})
-    return text.replace(" " + _EMPTY, "").replace(_EMPTY, "")
+    # an empty value (a count's unit) takes the space before it along: ``60,`` not ``60 ,``;
+    # a unit that is ``%`` stands against its figure: ``45%``, not ``45 %``
+    text = template.format(**{k: _EMPTY if v == "" else _PERCENT if k == "unit" and v == "%" else v
+                              for k, v in shown.items()})  # fmt: skip
+    return text.replace(" " + _EMPTY, "").replace(_EMPTY, "").replace(" " + _PERCENT, "%").replace(_PERCENT, "%")
 
 
 _EMPTY = "\x00"
+_PERCENT = "\x01"
 
 
 @functools.cache

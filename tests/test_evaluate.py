@@ -234,7 +234,7 @@ def test_rounded_as_the_text_says_only_where_the_product_has_more_digits(tmp_pat
         (
             "3 lớp x 15% = 40%",
             "PRODUCT_MISMATCH",
-            "Phép nhân không khớp: 3 × 15% = 45 %, nhưng văn bản ghi 40 % (chênh lệch -5 %).",
+            "Phép nhân không khớp: 3 × 15% = 45%, nhưng văn bản ghi 40% (chênh lệch -5%).",
         ),
         (
             "10 lớp x 30 em/lớp = 310 em",
