@@ -82,6 +82,11 @@ def check_text(tmp_path: Path, text: str, name: str = "t.txt") -> Report:
     return check_file(path)
 
 
+def findings_said(report: Report) -> list[tuple[str, str, int | None, str]]:
+    """Each finding as (code, severity, line, its Vietnamese message)."""
+    return [(f.code, f.severity.value, f.source.line, f.message) for f in report.findings]
+
+
 def verdict_of(report: Report) -> str:
     """The verdict's kind: ok, errors, incomplete or no_budget."""
     return project(report).verdict.kind.value

@@ -12,26 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from budget.api import Report, check_file
 from budget.evaluate import half_unit
 from budget.model import Amount
 from budget.units import DONG, NGHIN
-
-
-def _check(tmp_path: Path, text: str) -> Report:
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    return check_file(path)
-
-
-def _found(report: Report) -> list[tuple[str, str, int | None, str]]:
-    return [(f.code, f.severity.value, f.source.line, f.message) for f in report.findings]
+from tests.helpers import check_text, findings_said
 
 
 def test_a_result_without_unit_is_taken_in_the_rates_unit(tmp_path: Path) -> None:
     text = "Tổng kinh phí: 60 triệu đồng\n1. Khoản A: 10 người x 5 triệu đồng/người = 50\n2. Khoản B: 10 triệu đồng\n"
-    r = _check(tmp_path, text)
-    assert _found(r) == [
+    r = check_text(tmp_path, text)
+    assert findings_said(r) == [
         (
             "RESULT_NO_UNIT",
             "warning",
@@ -50,8 +40,8 @@ def test_a_result_without_unit_is_taken_in_the_rates_unit(tmp_path: Path) -> Non
 
 def test_a_chain_result_without_unit_is_taken_in_the_unit_it_goes_on_from(tmp_path: Path) -> None:
     # the second step has no money factor of its own: it goes on from 66.000 đồng
-    r = _check(tmp_path, "- Trực: 3000đ/h x22 ngày = 66,000đ/ tháng x4 tháng = 264,000/năm\n")
-    assert [(code, line, message) for code, severity, line, message in _found(r) if severity == "warning"] == [
+    r = check_text(tmp_path, "- Trực: 3000đ/h x22 ngày = 66,000đ/ tháng x4 tháng = 264,000/năm\n")
+    assert [(code, line, message) for code, severity, line, message in findings_said(r) if severity == "warning"] == [
         ("RESULT_NO_UNIT", 1, "Kết quả 264.000 không ghi đơn vị tiền; đã coi là đồng theo thừa số tiền của dòng.")
     ]
     (line,) = r.evaluation.lines()
@@ -62,8 +52,8 @@ def test_a_chain_result_without_unit_is_taken_in_the_unit_it_goes_on_from(tmp_pa
 
 
 def test_no_money_factor_takes_the_results_unit(tmp_path: Path) -> None:
-    r = _check(tmp_path, "Khoản A: 10 x 5 = 50 triệu đồng\n")
-    assert _found(r) == [
+    r = check_text(tmp_path, "Khoản A: 10 x 5 = 50 triệu đồng\n")
+    assert findings_said(r) == [
         (
             "NO_MONEY_FACTOR",
             "warning",
@@ -77,7 +67,7 @@ def test_no_money_factor_takes_the_results_unit(tmp_path: Path) -> None:
 
 
 def test_each_step_of_a_chain_starts_from_the_previous_stated_result(tmp_path: Path) -> None:
-    r = _check(tmp_path, "- Trực: 3.000 đồng/giờ x 22 giờ = 68.000 đồng x 4 tháng = 272.000 đồng\n")
+    r = check_text(tmp_path, "- Trực: 3.000 đồng/giờ x 22 giờ = 68.000 đồng x 4 tháng = 272.000 đồng\n")
     (f,) = [f for f in r.findings if f.is_error]
     assert (f.code, f.source.line, f.source.col, f.message) == (
         "PRODUCT_MISMATCH",
@@ -96,7 +86,7 @@ def test_each_step_of_a_chain_starts_from_the_previous_stated_result(tmp_path: P
 
 
 def test_a_wrong_second_step_is_reported_at_that_step(tmp_path: Path) -> None:
-    r = _check(tmp_path, "- Trực: 3.000 đồng/giờ x 22 giờ = 66.000 đồng x 4 tháng = 284.000 đồng\n")
+    r = check_text(tmp_path, "- Trực: 3.000 đồng/giờ x 22 giờ = 66.000 đồng x 4 tháng = 284.000 đồng\n")
     (f,) = [f for f in r.findings if f.is_error]
     assert (f.code, f.source.col, f.expected, f.actual, f.message) == (
         "PRODUCT_MISMATCH",
@@ -115,8 +105,8 @@ def test_a_section_without_figure_passes_its_parts_rounding_up(tmp_path: Path) -
         "1. Thuê hội trường: 1,4 triệu đồng\n"
         "2. Nước uống: 1,4 triệu đồng\n"
     )
-    r = _check(tmp_path, plan.format(total="2.900.000"))
-    assert _found(r) == [
+    r = check_text(tmp_path, plan.format(total="2.900.000"))
+    assert findings_said(r) == [
         (
             "TOTAL_ROUNDING",
             "warning",
@@ -132,7 +122,7 @@ def test_a_section_without_figure_passes_its_parts_rounding_up(tmp_path: Path) -
         2,
     )
     # beyond the rounding both parts may hide: an error
-    r = _check(tmp_path, plan.format(total="3.200.000"))
+    r = check_text(tmp_path, plan.format(total="3.200.000"))
     assert [(f.code, f.severity.value, f.expected, f.actual) for f in r.findings] == [
         ("TOTAL_MISMATCH", "error", Decimal(2_800_000), Decimal(3_200_000))
     ]
@@ -140,16 +130,16 @@ def test_a_section_without_figure_passes_its_parts_rounding_up(tmp_path: Path) -
 
 def test_a_middle_result_without_unit_is_taken_in_its_own_steps_unit(tmp_path: Path) -> None:
     # 66.000 comes from 3.000 đồng x 22: đồng, though the next step states triệu đồng
-    r = _check(tmp_path, "- Trực: 3.000 đồng/giờ x 22 giờ = 66.000 x 4 tháng = 0,264 triệu đồng\n")
-    assert [message for code, _, _, message in _found(r) if code == "RESULT_NO_UNIT"] == [
+    r = check_text(tmp_path, "- Trực: 3.000 đồng/giờ x 22 giờ = 66.000 x 4 tháng = 0,264 triệu đồng\n")
+    assert [message for code, _, _, message in findings_said(r) if code == "RESULT_NO_UNIT"] == [
         "Kết quả 66.000 không ghi đơn vị tiền; đã coi là đồng theo thừa số tiền của dòng."
     ]
     assert [f for f in r.findings if f.is_error] == []
 
 
 def test_a_percentage_factor_is_shown_as_a_percentage(tmp_path: Path) -> None:
-    r = _check(tmp_path, "Khoản A: 200 triệu đồng x 5% = 12 triệu đồng\n")
-    assert [(code, message) for code, _, _, message in _found(r)] == [
+    r = check_text(tmp_path, "Khoản A: 200 triệu đồng x 5% = 12 triệu đồng\n")
+    assert [(code, message) for code, _, _, message in findings_said(r)] == [
         (
             "PRODUCT_MISMATCH",
             "Phép nhân không khớp: 200 × 5% = 10 triệu đồng, nhưng văn bản ghi 12 triệu đồng "
@@ -160,16 +150,16 @@ def test_a_percentage_factor_is_shown_as_a_percentage(tmp_path: Path) -> None:
 
 def test_a_percentage_among_bare_numbers_is_no_unit_error(tmp_path: Path) -> None:
     # no factor has a unit (``%`` is none): the result's unit is assumed, said so, and nothing else
-    r = _check(tmp_path, "Khoản A: 200 x 5% = 10 triệu đồng\n")
-    assert [(code, severity) for code, severity, _, _ in _found(r)] == [("NO_MONEY_FACTOR", "warning")]
+    r = check_text(tmp_path, "Khoản A: 200 x 5% = 10 triệu đồng\n")
+    assert [(code, severity) for code, severity, _, _ in findings_said(r)] == [("NO_MONEY_FACTOR", "warning")]
 
 
 def test_a_count_computed_beside_the_budget_assumes_no_money(tmp_path: Path) -> None:
     text = (
         "KẾ HOẠCH\nSố học sinh: 10 lớp x 30 em/lớp = 300 em\nTổng kinh phí: 300 em x 2 triệu đồng/em = 600 triệu đồng\n"
     )
-    r = _check(tmp_path, text)
-    assert [(code, line) for code, severity, line, _ in _found(r) if severity != "info"] == []
+    r = check_text(tmp_path, text)
+    assert [(code, line) for code, severity, line, _ in findings_said(r) if severity != "info"] == []
     assert [(x.stated, x.steps[0].exponent, x.steps[0].assumed_unit) for x in r.evaluation.lines()] == [
         (Decimal(600), 6, False),
         (Decimal(300), 0, False),
@@ -178,11 +168,11 @@ def test_a_count_computed_beside_the_budget_assumes_no_money(tmp_path: Path) -> 
 
 def test_rounded_as_the_text_says_only_where_the_product_has_more_digits(tmp_path: Path) -> None:
     # 3 x 3,3 = 9,9 written 10 (làm tròn): within one unit of the last digit, a warning
-    r = _check(tmp_path, "Khoản A: 3 người x 3,3 triệu đồng/người = 10 triệu đồng (làm tròn)\n")
-    assert [(code, severity) for code, severity, _, _ in _found(r)] == [("PRODUCT_ROUNDING", "warning")]
+    r = check_text(tmp_path, "Khoản A: 3 người x 3,3 triệu đồng/người = 10 triệu đồng (làm tròn)\n")
+    assert [(code, severity) for code, severity, _, _ in findings_said(r)] == [("PRODUCT_ROUNDING", "warning")]
     # said to be rounded: any way, to one unit of its last digit (9,3 written 10 is 0,7 off)
-    r = _check(tmp_path, "Khoản A: 3 người x 3,1 triệu đồng/người = 10 triệu đồng (làm tròn)\n")
-    assert [(code, severity, message) for code, severity, _, message in _found(r)] == [
+    r = check_text(tmp_path, "Khoản A: 3 người x 3,1 triệu đồng/người = 10 triệu đồng (làm tròn)\n")
+    assert [(code, severity, message) for code, severity, _, message in findings_said(r)] == [
         (
             "PRODUCT_ROUNDING",
             "warning",
@@ -191,8 +181,8 @@ def test_rounded_as_the_text_says_only_where_the_product_has_more_digits(tmp_pat
         )
     ]
     # 10 x 10 = 100 has no digit to round: 101 "làm tròn" is a wrong product
-    r = _check(tmp_path, "Khoản A: 10 người x 10 triệu đồng/người = 101 triệu đồng (làm tròn)\n")
-    assert [(code, severity, message) for code, severity, _, message in _found(r)] == [
+    r = check_text(tmp_path, "Khoản A: 10 người x 10 triệu đồng/người = 101 triệu đồng (làm tròn)\n")
+    assert [(code, severity, message) for code, severity, _, message in findings_said(r)] == [
         (
             "PRODUCT_MISMATCH",
             "error",
@@ -246,8 +236,8 @@ def test_rounded_as_the_text_says_only_where_the_product_has_more_digits(tmp_pat
 def test_a_product_within_and_beyond_its_results_rounding(
     tmp_path: Path, product: str, code: str, message: str
 ) -> None:
-    r = _check(tmp_path, f"Khoản A: {product}\n")
-    assert [(c, m) for c, _, _, m in _found(r) if c.startswith("PRODUCT_")] == [(code, message)]
+    r = check_text(tmp_path, f"Khoản A: {product}\n")
+    assert [(c, m) for c, _, _, m in findings_said(r) if c.startswith("PRODUCT_")] == [(code, message)]
 
 
 def test_half_the_last_written_digit_of_a_figure() -> None:
@@ -258,7 +248,7 @@ def test_half_the_last_written_digit_of_a_figure() -> None:
 
 def test_a_chain_that_states_a_money_result_goes_on_in_money(tmp_path: Path) -> None:
     # the first step has no money factor (said once); the second goes on from 50 triệu đồng
-    r = _check(tmp_path, "Khoản A: 10 x 5 = 50 triệu đồng x 2 = 100 triệu đồng\n")
+    r = check_text(tmp_path, "Khoản A: 10 x 5 = 50 triệu đồng x 2 = 100 triệu đồng\n")
     assert [(f.code, f.source.col) for f in r.findings] == [("NO_MONEY_FACTOR", 10)]
 
 
@@ -268,7 +258,7 @@ def test_a_chain_ending_in_another_unit_is_summed_in_that_unit(tmp_path: Path) -
         "- Trực: 3.000 đồng/giờ x 22 giờ = 66.000 đồng x 4 tháng = 0,264 triệu đồng\n"
         "- Khoản B: 0 triệu đồng\n"
     )
-    r = _check(tmp_path, text)
+    r = check_text(tmp_path, text)
     line = r.evaluation.lines()[0]
     assert (line.exponent, line.stated_dong, line.computed_dong) == (6, Decimal(264_000), Decimal(264_000))
     assert (r.evaluation.total.children_sum, r.evaluation.total.ok) == (Decimal("0.264"), True)

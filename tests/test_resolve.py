@@ -10,25 +10,15 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from budget.api import Report, check_file
 from budget.findings import Severity
 from budget.messages import render
 from budget.resolve import Conventions, conventions
-
-
-def _check(tmp_path: Path, text: str) -> Report:
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    return check_file(path)
-
-
-def _found(report: Report) -> list[tuple[str, str, int | None, str]]:
-    return [(f.code, f.severity.value, f.source.line, f.message) for f in report.findings]
+from tests.helpers import check_text, findings_said
 
 
 def test_english_grouping_read_by_the_arithmetic(tmp_path: Path) -> None:
-    r = _check(tmp_path, "- Ăn trưa: 10 người x 66,000 đồng/người = 660.000 đồng\n")
-    assert _found(r) == [
+    r = check_text(tmp_path, "- Ăn trưa: 10 người x 66,000 đồng/người = 660.000 đồng\n")
+    assert findings_said(r) == [
         (
             "NUMBER_READ_BY_ARITHMETIC",
             "info",
@@ -49,7 +39,7 @@ def test_a_document_with_decimal_commas_keeps_66_comma_000_as_66(tmp_path: Path)
         "- Ăn trưa: 10 người x 66,000 đồng/người = 660.000 đồng\n"
         "- Nước uống: 2,5 nghìn đồng\n"
     )
-    r = _check(tmp_path, text)
+    r = check_text(tmp_path, text)
     errors = [f for f in r.findings if f.severity is Severity.ERROR]
     assert [(f.code, f.source.line, f.expected, f.actual) for f in errors] == [
         ("PRODUCT_MISMATCH", 2, Decimal(660), Decimal(660_000))
@@ -65,8 +55,8 @@ def test_a_document_with_decimal_commas_keeps_66_comma_000_as_66(tmp_path: Path)
 
 def test_a_dot_read_as_decimal_mark_only_where_the_document_writes_one(tmp_path: Path) -> None:
     line = "- Nhiên liệu: 2 lít x 1.015 nghìn đồng/lít = 2,03 nghìn đồng\n"
-    r = _check(tmp_path, "Chiều dài tuyến: 9.88 km\n" + line)
-    assert _found(r) == [
+    r = check_text(tmp_path, "Chiều dài tuyến: 9.88 km\n" + line)
+    assert findings_said(r) == [
         (
             "NUMBER_READ_BY_ARITHMETIC",
             "info",
@@ -75,7 +65,7 @@ def test_a_dot_read_as_decimal_mark_only_where_the_document_writes_one(tmp_path:
         )
     ]
     # without a dot-decimal figure elsewhere, 1.015 is one thousand and fifteen: the product is wrong
-    r = _check(tmp_path, line)
+    r = check_text(tmp_path, line)
     assert [(f.code, f.expected, f.actual) for f in r.findings if f.severity is Severity.ERROR] == [
         ("PRODUCT_MISMATCH", Decimal("2030"), Decimal("2.03"))
     ]
@@ -83,12 +73,12 @@ def test_a_dot_read_as_decimal_mark_only_where_the_document_writes_one(tmp_path:
 
 def test_a_line_that_agrees_as_read_is_not_reread(tmp_path: Path) -> None:
     # 2 x 1.015 = 2.030 as written: no other reading is tried, no note
-    r = _check(tmp_path, "Chiều dài tuyến: 9.88 km\n- Nhiên liệu: 2 lít x 1.015 đồng/lít = 2.030 đồng\n")
-    assert _found(r) == []
+    r = check_text(tmp_path, "Chiều dài tuyến: 9.88 km\n- Nhiên liệu: 2 lít x 1.015 đồng/lít = 2.030 đồng\n")
+    assert findings_said(r) == []
 
 
 def test_a_chain_is_reread_as_a_whole(tmp_path: Path) -> None:
-    r = _check(tmp_path, "- Ăn trưa: 10 người x 66,000 đồng/người x 2 ngày = 1.320.000 đồng\n")
+    r = check_text(tmp_path, "- Ăn trưa: 10 người x 66,000 đồng/người x 2 ngày = 1.320.000 đồng\n")
     assert [(f.code, f.args["value"]) for f in r.findings if f.code == "NUMBER_READ_BY_ARITHMETIC"] == [
         ("NUMBER_READ_BY_ARITHMETIC", Decimal(66_000))
     ]
@@ -96,8 +86,8 @@ def test_a_chain_is_reread_as_a_whole(tmp_path: Path) -> None:
 
 
 def test_no_reading_that_agrees_leaves_the_line_as_read(tmp_path: Path) -> None:
-    r = _check(tmp_path, "- Ăn trưa: 10 người x 66,000 đồng/người = 650.000 đồng\n")
-    assert _found(r) == [
+    r = check_text(tmp_path, "- Ăn trưa: 10 người x 66,000 đồng/người = 650.000 đồng\n")
+    assert findings_said(r) == [
         (
             "NUMBER_AMBIGUOUS",
             "warning",
@@ -123,19 +113,19 @@ def test_conventions_of_a_document() -> None:
 def test_a_line_with_a_number_left_aside_is_unread_when_it_disagrees(tmp_path: Path) -> None:
     # ``(04 đợt)`` may be a factor: 80.000 x 3 = 240.000 is not what is written, so which is meant is unknown
     text = "- Thuê hội trường (04 đợt): 80.000 đồng/đợt x 3 đợt = {r} đồng\n"
-    r = _check(tmp_path, text.format(r="250.000"))
+    r = check_text(tmp_path, text.format(r="250.000"))
     assert [(f.code, f.severity.value) for f in r.findings] == [("COSTLINE_LOOSE", "warning")]
     assert [line.line.unread for line in r.evaluation.lines()] == ["loose"]
     # as written it agrees: judged, and right
-    r = _check(tmp_path, text.format(r="240.000"))
-    assert _found(r) == []
+    r = check_text(tmp_path, text.format(r="240.000"))
+    assert findings_said(r) == []
     assert [(x.stated, x.ok, x.line.unread) for x in r.evaluation.lines()] == [(Decimal(240_000), True, "")]
 
 
 def test_at_most_four_ambiguous_numbers_of_a_line_are_reread(tmp_path: Path) -> None:
     # only the fifth number's other reading (2.500 as 2,5: the document writes 9.88) makes it agree,
     # and the search stops at four: the line stays as read, wrong
-    r = _check(tmp_path, "Chiều dài 9.88 km\nGhi chú: 1,000 x 1,000 x 1,000 x 1,000 x 2.500 đồng = 2.5 đồng\n")
+    r = check_text(tmp_path, "Chiều dài 9.88 km\nGhi chú: 1,000 x 1,000 x 1,000 x 1,000 x 2.500 đồng = 2.5 đồng\n")
     assert [f.code for f in r.findings] == ["NUMBER_AMBIGUOUS"] * 5 + ["PRODUCT_MISMATCH"]
     assert r.findings[-1].message == (
         "Phép nhân không khớp: 1 × 1 × 1 × 1 × 2.500 = 2.500 đồng, nhưng văn bản ghi 2,5 đồng "
