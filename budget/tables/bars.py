@@ -116,6 +116,20 @@ def _label(text: str) -> bool:
     return bool(text) and kind(text) in ("text", "mixed", "glued") and not _row_number(text)
 
 
+def _sub_row(cells: Sequence[_Piece], pieces: Sequence[_Piece], k: int) -> bool:
+    """Does the piece at ``k`` open a row whose first cells are merged with the rows above
+    (``1 | Bộ A | Tổng | 7 | 3`` then ``Đã thực hiện | 2 | 1``): a label followed by a figure,
+    after a row of figures at least as wide as the run of cells it opens?"""
+    if k + 1 >= len(pieces) or not _label(pieces[k].text) or kind(pieces[k + 1].text) != "num":
+        return False
+    if not any(kind(p.text) == "num" for p in cells):
+        return False
+    run = k
+    while run < len(pieces) and pieces[run].text and not _is_prose(pieces[run]):
+        run += 1
+    return len(cells) >= run - k
+
+
 def bar_rows(lines: Sequence[RawLine], i: int, j: int) -> list[TableRow]:
     """The rows of the bar table in ``lines[i:j]``."""
     pieces = _pieces(lines, i, j)
@@ -136,12 +150,23 @@ def bar_rows(lines: Sequence[RawLine], i: int, j: int) -> list[TableRow]:
 
     while k < len(pieces):
         piece = pieces[k]
-        if not piece.text and cells and (not width or len(cells) >= width or _opens_row(pieces, k + 1)):
+        if (
+            not piece.text
+            and cells
+            and (not width or len(cells) >= width or _opens_row(pieces, k + 1) or _sub_row(cells, pieces, k + 1))
+        ):
             close()
             k += 1
             continue
-        if piece.text and cells and ((_is_prose(piece) and len(cells) >= width > 0) or _after_prose(piece, cells)):
+        # a title under a row of figures, unless it is the one cell the row lacks (a long note)
+        titled = sum(1 for p in cells if kind(p.text) == "num") >= 2 and len(cells) + 1 != width
+        if (
+            piece.text
+            and cells
+            and ((_is_prose(piece) and (len(cells) >= width > 0 or titled)) or _after_prose(piece, cells))
+        ):
             close()  # the rows end here: the text between two tables, or the next table's header
+            width = 0  # the next table's rows are as wide as its own
         cells.append(piece)
         k += 1
     close()

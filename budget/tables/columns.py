@@ -24,6 +24,13 @@ class _Spelling:
     letters: str  # folded, without spaces: it matches folded text with any spacing
     word: bool  # must stand as a whole word (no letter or digit just before or after)
     unit: str
+    marked: str = ""  # as written in the file, lower case, without spaces: its tone marks
+
+    def same_marks(self, written: str, marked: bool) -> bool:
+        """In a text written with tone marks (``marked``) a whole word is this spelling only
+        with its marks: ``gia`` in ``quốc gia`` is no ``Giá``, ``Công`` no ``Cộng``. Text
+        typed without marks matches any."""
+        return not self.word or not marked or _SPACE.sub("", written.lower()) == self.marked
 
     @property
     def size(self) -> int:  # letters: the longest spelling wins
@@ -45,7 +52,8 @@ def _spellings() -> tuple[_Spelling, ...]:
         for item in spelled.split(","):
             s, _, unit = item.strip().partition("=")
             letters = _SPACE.sub("", fold(s.strip().rstrip("~")))
-            out.append(_Spelling(role, letters, s.strip().endswith("~"), unit.strip()))
+            marked = _SPACE.sub("", s.strip().rstrip("~").lower())
+            out.append(_Spelling(role, letters, s.strip().endswith("~"), unit.strip(), marked))
     return tuple(out)
 
 
@@ -89,7 +97,8 @@ def roles_in(text: str) -> tuple[_Match, ...]:
         while k >= 0:
             start, end = at[k], at[k + sp.size - 1] + 1
             edge = _WORD_CHARS if sp.word else _LETTERS  # a role word never starts or ends inside a word
-            if (start > 0 and folded[start - 1] in edge) or (end < len(folded) and folded[end] in edge):
+            inside = (start > 0 and folded[start - 1] in edge) or (end < len(folded) and folded[end] in edge)
+            if inside or (len(folded) == len(text) and not sp.same_marks(text[start:end], folded != text.lower())):
                 k = squeezed.find(sp.letters, k + 1)
                 continue
             found.append((start, end, sp))
@@ -218,7 +227,12 @@ def settle_columns(columns: list[Column]) -> list[Column]:
 def cell_column(cell: Cell) -> Column:
     """The role of one header cell (pipe, aligned, one per line)."""
     text = cell.text.strip()
-    role, unit = column_role(text)
+    group, mark, sub = text.partition(GROUP_MARK)
+    # a sub-column under a group's name (``Số lượng — Tổng số``): its own name says its role
+    # first, as the lower cell of a header of two rows does
+    role, unit = column_role(sub) if mark else ("", "")
+    if not role:
+        role, unit = column_role(group if mark else text)
     if not role:
         return Column("", text, cell.source)
     return _column(role, text, cell.source, unit)

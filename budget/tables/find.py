@@ -9,7 +9,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from decimal import Decimal
 
+from budget.numbers import NumberError, read_number
 from budget.read.text import RawLine
 from budget.source import Source
 from budget.tables.aligned import text_block, text_header_at
@@ -91,7 +93,8 @@ def _is_numbered_header(cells: Sequence[Cell]) -> bool:
     texts = _header_texts(cells, 3)
     if texts is None or cell_column(next(c for c in cells if c.text)).role != "number":
         return False
-    return any(TOTAL_LABEL.match(t) for t in texts[2:])
+    # a total column, or a total sub-column of a group (``Văn bản cần sửa — Tổng``)
+    return any(TOTAL_LABEL.match(t) or TOTAL_LABEL.match(t.partition(GROUP_MARK)[2]) for t in texts[2:])
 
 
 def _is_bars_header(cells: Sequence[Cell]) -> bool:
@@ -145,7 +148,7 @@ def find_tables(lines: Sequence[RawLine]) -> list[TableBlock]:
             if sum(1 for rl in lines[i:j] if is_bar(rl.text)) >= MIN_BARS:
                 found = [
                     b
-                    for part in _bars_tables(bar_rows(lines, i, j))
+                    for part in _bars_tables(_grouped_headers(bar_rows(lines, i, j)))
                     for b in [_header_block(part, lines, last_end, "bars")]
                     if b is not None
                 ]
@@ -303,30 +306,96 @@ def _grouped_headers(rows: list[TableRow]) -> list[TableRow]:
     k = 0
     while k + 2 < len(out):
         head, sub, figures = out[k], out[k + 1], out[k + 2]
-        joined = _group_cells(head, sub, figures)
+        joined = _group_cells(head, sub, figures, out[k + 2 :])
         if joined is not None:
             out[k : k + 2] = [TableRow(joined, head.first, sub.last, head.header)]
         k += 1
     return out
 
 
-def _group_cells(head: TableRow, sub: TableRow, figures: TableRow) -> tuple[Cell, ...] | None:
+def _group_cells(head: TableRow, sub: TableRow, figures: TableRow, body: Sequence[TableRow]) -> tuple[Cell, ...] | None:
     names = [c for c in head.cells if c.text]
     subs = [c for c in sub.cells if c.text]
     if numeric_count(head.cells) or numeric_count(sub.cells) or numeric_count(figures.cells) < 2:
         return None
-    if len(subs) != len(sub.cells) or len(subs) < 4:
+    if len(subs) != len(sub.cells) or len(subs) < 2:
         return None
     lead = len(figures.cells) - len(subs)
     groups = len(names) - lead
-    if lead < 1 or groups < 2 or len(subs) % groups:
+    # one group over all the sub-columns, or several naming the same sub-columns
+    if lead < 1 or groups < 1 or len(subs) % groups or (groups > 1 and len(subs) < 4):
         return None
     size = len(subs) // groups
+    if groups == 1:
+        return _one_group(names, subs, figures, body)
     labels = [fold(c.text) for c in subs]
     if any(labels[i] != labels[i % size] for i in range(len(labels))):
         return None
     grouped = tuple(Cell(f"{names[lead + i // size].text}{GROUP_MARK}{c.text}", c.source) for i, c in enumerate(subs))
     return (*names[:lead], *grouped)
+
+
+def _one_group(
+    names: list[Cell], subs: list[Cell], figures: TableRow, body: Sequence[TableRow]
+) -> tuple[Cell, ...] | None:
+    """A header with one merged cell over all the sub-columns (``STT | Bộ | Tình hình | Văn bản
+    cần sửa`` over ``Tổng | Luật | Nghị định``). Which name is the group is read from the rows
+    of figures: the one place that puts the sub-columns over figures and the other names over
+    words; where several could, the one where a total sub-column (``Tổng số | Cấp tỉnh | Cấp
+    xã``) adds the others in every row of figures. Otherwise nothing is joined."""
+    width = len(figures.cells)
+    places = [
+        g
+        for g in range(len(names))
+        if cell_column(names[g]).role != "number"
+        and all(_figure_or_blank(figures.cells[p].text) for p in range(g, g + len(subs)))
+    ]
+    if len(places) > 1:
+        places = [g for g in places if _sub_total_holds(subs, g, width, body)]
+    if len(places) != 1:
+        return None
+    g = places[0]
+    grouped = tuple(Cell(f"{names[g].text}{GROUP_MARK}{c.text}", c.source) for c in subs)
+    return (*names[:g], *grouped, *names[g + 1 :])
+
+
+def _figure_or_blank(text: str) -> bool:
+    return kind(text) == "num" or text.strip() in ("", "-", "–")
+
+
+def _figure(text: str) -> Decimal | None:
+    """A cell's figure for comparing sub-columns: ``-`` and an empty cell hold nothing (0)."""
+    t = text.strip()
+    if t in ("", "-", "–"):
+        return Decimal(0)
+    try:
+        return read_number(t.rstrip("%").strip()).value
+    except NumberError:
+        return None
+
+
+def _sub_total_holds(subs: list[Cell], g: int, width: int, body: Sequence[TableRow]) -> bool:
+    """Does the first or last sub-column, named a total, add the others in the rows of figures
+    as wide as the table (all but a few wrong figures, two rows at least) when the
+    sub-columns start at ``g``?"""
+    first = TOTAL_LABEL.match(subs[0].text) is not None
+    if not first and TOTAL_LABEL.match(subs[-1].text) is None:
+        return False
+    holds = fails = 0
+    for row in body:
+        if len(row.cells) != width:
+            continue
+        texts = [row.cells[p].text for p in range(g, g + len(subs))]
+        values = [_figure(t) for t in texts]
+        if any(v is None for v in values):
+            continue
+        whole, parts = (values[0], values[1:]) if first else (values[-1], values[:-1])
+        if whole == sum(p for p in parts if p is not None):
+            holds += 1
+        else:
+            fails += 1
+    # a wrong figure or two of the document's own fail their row; the place is still plain
+    return holds >= 2 and fails * 2 < holds
 
 
 _TITLE_CELL = 120  # characters: a longer cell above a header is a title or prose, not a header's row

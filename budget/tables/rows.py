@@ -13,6 +13,7 @@ from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
 from budget.model import Amount, CostLine, CountSum, Item, Quantity, Section, WordsCheck
 from budget.numbers import EXACT, total
+from budget.read.text import RawLine
 from budget.source import Source
 from budget.tables.cells import (
     TOTAL_LABEL,
@@ -164,6 +165,19 @@ class BlockReader:
         return parts
 
     def _part(self, title_rows: list[TableRow], header: list[TableRow], rows: list[TableRow]) -> Section | None:
+        outer = self.context
+        if title_rows and outer.money is None:
+            # rows of text over a part's header (an annex's ``Đơn vị tính: triệu đồng`` in the
+            # same run of bars) say its unit as the lines above a table do
+            cells = [c for r in reversed(title_rows) for c in r.cells if c.text]
+            own = context_above([RawLine(c.source._replace(text=c.text, colmap=None)) for c in cells], self.english)
+            self.context = replace(outer, money=own.money)
+        try:
+            return self._read_part(title_rows, header, rows)
+        finally:
+            self.context = outer
+
+    def _read_part(self, title_rows: list[TableRow], header: list[TableRow], rows: list[TableRow]) -> Section | None:
         columns, self.spans = header_columns(self.block.shape, header, rows)
         title = next((label_text(r.cells) or r.cells[0].text for r in title_rows if r.cells), "")
         number = ""
@@ -176,7 +190,11 @@ class BlockReader:
         roles = {c.role for c in columns}
         stated = None
         # a table of figures by column names no factor of a product, and an amount or a total
-        products = bool({*FACTORS, "category", "per_amount"} & roles) or {"amount", "total"}.isdisjoint(roles)
+        # (counts beside a total with no price or amount column multiply nothing: their sums)
+        priced = bool({"price", "category", "per_amount"} & roles) or "amount" in roles
+        products = (priced and bool({*FACTORS, "category", "per_amount"} & roles)) or {"amount", "total"}.isdisjoint(
+            roles
+        )
         sums = None if products else ColumnSums(self, rows, [c.title for c in columns], source)
         if sums is not None and sums.qualifies():
             items = sums.items()

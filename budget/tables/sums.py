@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from budget.findings import Finding, Severity
 from budget.model import Amount, Item, Quantity, Section
 from budget.numbers import total
 from budget.source import Source
-from budget.tables.cells import TOTAL_LABEL, is_marker, kind, sequence_of
-from budget.tables.columns import GROUP_MARK, column_role
+from budget.tables.cells import TOTAL_LABEL, is_marker, kind, numeric_count, sequence_of
+from budget.tables.columns import GROUP_MARK, column_role, scale_in
 from budget.tables.groups import formula_parts, lump, rank_sequence
 from budget.tables.records import Cell, TableRow
 from budget.tables.values import BlockReading, read_quantity
@@ -77,6 +77,40 @@ def is_column_numbers(row: TableRow) -> bool:
     return len(texts) >= 3 and all(_COLUMN_NUMBER.fullmatch(t) for t in texts)
 
 
+def spanned(rows: list[TableRow], width: int) -> list[TableRow]:
+    """Rows whose first cells span down from the row above, written with fewer cells (``1 | Bộ
+    A | Tổng | 7 | 3`` then ``Đã thực hiện | 2 | 1`` under it), given empty cells in front so
+    their figures stand in their columns. Only when that leaves no doubt: the rows ``width``
+    wide put figures in the same columns, and the short row, aligned to the right, puts words
+    only where they write words and figures only where they write figures; any other short row
+    is left as it is (reported not checked)."""
+    full = [r for r in rows if len(r.cells) == width and numeric_count(r.cells) >= 2]
+    _, columns = figure_columns(full) if len(full) >= 2 else (0, [])
+    if not columns:
+        return rows
+    first = min(columns)
+    out = []
+    for r in rows:
+        pad = width - len(r.cells)
+        if 0 < pad <= first and numeric_count(r.cells) and _fits(r.cells, pad, first, set(columns)):
+            blank = Cell("", r.cells[0].source.at(None))
+            r = replace(r, cells=(*(blank,) * pad, *r.cells))
+        out.append(r)
+    return out
+
+
+def _fits(cells: tuple[Cell, ...], pad: int, first: int, columns: set[int]) -> bool:
+    if kind(cells[0].text) != "text":
+        return False  # a short row opens with its label, never with a figure or a gap
+    for k, cell in enumerate(cells):
+        p, what = k + pad, kind(cell.text)
+        if p < first and what in ("num", "frac", "range"):
+            return False
+        if p in columns and what not in ("num", "empty") and cell.text.strip() not in ("-", "–", "—"):
+            return False
+    return True
+
+
 class ColumnSums:
     """The sums of each column of figures of a table, as a tree of sections per column."""
 
@@ -85,6 +119,8 @@ class ColumnSums:
         self.source = source
         numbers = next((r for r in rows if is_column_numbers(r)), None)
         data = [r for r in rows if r is not numbers]
+        if titles and any(len(r.cells) < len(titles) for r in data):
+            data = spanned(data, len(titles))
         self.width, self.columns = figure_columns(data)
         self.titles = titles
         if numbers is not None and len(numbers.cells) == self.width:
@@ -162,6 +198,7 @@ class ColumnSums:
             pending_total.all_parts = list(rest) if named else []
             top = [pending_total, *[r for r in rest if r not in pending_total.children]]
         self._named_too_few(top)
+        _block_totals(top)
         return top
 
     def _named_too_few(self, top: list[_Row]) -> None:
@@ -250,7 +287,38 @@ class ColumnSums:
                 out.append(Section("", f"{self._title(p)}", self.source, None, tuple(items), alternatives=True))
         self._parts_within(tree, sums_column)
         out.extend(across)
+        if self._counts():
+            for column in out:
+                if isinstance(column, Section):
+                    self._count_sums(column, column.title.partition(" = ")[0])
+            return []
         return out
+
+    def _counts(self) -> bool:
+        """A table that nothing says is money (no ``Đơn vị tính: triệu đồng`` above it, no
+        ``Kinh phí`` or ``(đồng)`` in its header): its figures are counts (offices, schools,
+        documents), checked as plain numbers, never shown as đồng."""
+        if self.reader.context.money is not None:
+            return False
+        for t in self.titles:
+            words = fold(t).split()
+            if column_role(t)[0] in ("amount", "per_amount", "price") or scale_in(t) is not None:
+                return False
+            if "dong" in words or "usd" in words:
+                return False
+        return True
+
+    def _count_sums(self, section: Section, column: str) -> None:
+        """Each sum of a count table's tree as a count stated as the sum of its parts."""
+        for row in section.items:
+            if not isinstance(row, Section):
+                continue
+            parts = [c.stated.value for c in row.items if isinstance(c, Section) and c.stated is not None]
+            if row.stated is not None and parts and len(parts) == len(row.items):
+                label = (f"{row.number}. {row.title}" if row.number else row.title) + f"{GROUP_MARK}{column}"
+                stated = Quantity(row.stated.value, "", None, row.stated.source)
+                self.reader.count_sum(label[:120], stated, parts)
+            self._count_sums(row, column)
 
     def _parts_within(self, tree: list[_Row], sums_column: dict[int, bool]) -> None:
         """Rows listed under ``Trong đó`` (of which) name some parts only: no sum to check, but
@@ -285,13 +353,17 @@ class ColumnSums:
         and a sub-column's names) each sub-column of the total group adds the same sub-column of
         the others. Trusted like a column of sums: rows of two parts or more add up, and the rows
         that do not are few enough for typos; otherwise it is reported not checked."""
-        named = [p for p in self.columns if p < len(self.titles) and column_role(self.titles[p])[0] == "total"]
+        named = [p for p in self.columns if p < len(self.titles) and _totals(self.titles[p])]
         # every column of figures but the total is a part, sparse ones too (``-`` where a task
         # does not apply): a column left out would make every row that writes in it a false miss
         first = min(self.columns)
         others = [p for p in range(first, self.width) if p not in named and p not in self.not_summed]
         if len(named) == 1:
-            pairs = [(named[0], others)]
+            # a total sub-column adds the sub-columns of its own group (``Số lượng — Tổng số`` the
+            # ``Số lượng — Cấp tỉnh`` and ``— Cấp xã``), a total column all the others
+            group, mark, _ = self._title(named[0]).partition(GROUP_MARK)
+            same = [p for p in others if self._title(p).partition(GROUP_MARK)[0] == group] if mark else others
+            pairs = [(named[0], same)]
         else:
             subs = {p: self._title(p).partition(GROUP_MARK)[2] for p in range(first, self.width)}
             pairs = [(t, [p for p in others if subs[p] == subs[t]]) for t in named if subs[t]]
@@ -387,6 +459,44 @@ class ColumnSums:
         if stated is None and not children:
             return None
         return Section(row.number, row.label, source, stated, children)
+
+
+def _totals(title: str) -> bool:
+    """Does a column's title name a total: itself, or its sub-column under a group's name
+    (``Kinh phí 2025-2026 — Tổng số``)?"""
+    sub = title.partition(GROUP_MARK)[2]
+    return column_role(title)[0] == "total" or (bool(sub) and column_role(sub)[0] == "total")
+
+
+def _block_totals(top: list[_Row]) -> None:
+    """A total row over blocks of rows (``1 | Bộ A | Tổng``, then ``Đã thực hiện``, ``Chưa thực
+    hiện`` under it, for each body) whose own block goes on with rows labelled as each block's
+    (``Tổng số | Tổng``, ``Đã thực hiện``, ``Chưa thực hiện``): each of those rows is the sum of
+    the rows so labelled in the blocks, and the total row, besides the sum of the blocks, the
+    sum of them. Only when every block has exactly one row of each label."""
+    k = 0
+    while k < len(top):
+        t = top[k]
+        k += 1
+        if not t.total or not t.children or any(not b.children for b in t.children):
+            continue
+        after = []
+        for r in top[k:]:
+            if r.total or r.number or r.children:
+                break
+            after.append(r)
+        matched: list[tuple[_Row, list[_Row]]] = []
+        for r in after:
+            alike = [[x for x in b.children if fold(x.label) == fold(r.label)] for b in t.children]
+            if any(len(x) != 1 for x in alike):
+                break
+            matched.append((r, [x[0] for x in alike]))
+        if not after or len(matched) != len(after):
+            continue
+        for r, rows in matched:
+            r.children = rows
+        top[k : k + len(after)] = [replace(t, children=after, all_parts=[])]
+        k += 1
 
 
 def _walk(rows: list[_Row]) -> list[_Row]:

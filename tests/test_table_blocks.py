@@ -1,0 +1,177 @@
+"""Tables of row blocks: each body's total row with its parts under it, the body's number and
+name merged down over them (a converted Word table writes those rows with fewer cells), a
+closing block that totals the rows of each label, and one header cell merged over all the
+columns of figures. Invented texts; exact verdicts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from benchmarks.gen_docs import bars_text
+from budget.api import Report
+from budget.findings import Severity
+from tests.helpers import check_text, errors_at, verdict_of
+
+_HEAD = [["STT", "Đơn vị", "Nguồn vốn", "Kinh phí năm 2025-2026"], ["Tổng số", "Năm 2025", "Năm 2026"]]
+
+
+def _blocks(shs_tinh_2025: str = "100") -> list[list[str]]:
+    """Three bodies (total row, then two sources), then the closing block; lead cells merged."""
+    return [
+        *_HEAD,
+        ["1", "Sở Y tế", "Tổng", "500", "200", "300"],
+        ["Ngân sách tỉnh", "300", shs_tinh_2025, "200"],
+        ["Ngân sách huyện", "200", "100", "100"],
+        ["2", "Sở Giáo dục và Đào tạo", "Tổng", "900", "400", "500"],
+        ["Ngân sách tỉnh", "600", "250", "350"],
+        ["Ngân sách huyện", "300", "150", "150"],
+        ["3", "Sở Nông nghiệp", "Tổng", "160", "60", "100"],
+        ["Ngân sách tỉnh", "160", "60", "100"],
+        ["Ngân sách huyện", "0", "0", "0"],
+        ["Tổng cộng", "Tổng", "1.560", "660", "900"],
+        ["Ngân sách tỉnh", "1.060", "410", "650"],
+        ["Ngân sách huyện", "500", "250", "250"],
+    ]
+
+
+_SCHOOLS = "BIỂU THỐNG KÊ TRƯỜNG HỌC ĐẠT CHUẨN QUỐC GIA\n\nĐơn vị tính: trường\n"
+_ABOVE = "PHỤ LỤC\nKINH PHÍ THỰC HIỆN ĐỀ ÁN THEO NGUỒN VỐN\n\nĐơn vị tính: triệu đồng\n"
+
+
+def _as_bars(rows: list[list[str]], below: str = "", above: str = _ABOVE) -> str:
+    return "\n".join([above.rstrip("\n"), "", *bars_text(rows), *([below] if below else [])]) + "\n"
+
+
+def _as_pipe(rows: list[list[str]]) -> str:
+    return _ABOVE + "\n" + "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
+
+
+def _checked(report: Report) -> dict[tuple[int, Decimal], bool | None]:
+    """Every sum the tables state: (line, stated) → its verdict."""
+    out: dict[tuple[int, Decimal], bool | None] = {}
+    for r in report.evaluation.sections():
+        if r.stated is not None and r.children and r.section.stated is not None:
+            line = r.section.stated.source.line
+            assert line is not None
+            out[(line, r.stated)] = r.ok
+    return out
+
+
+def _line_of(text: str, cell: str, after: str = "") -> int:
+    lines = text.split("\n")
+    start = lines.index(after) if after else 0
+    return next(i for i, t in enumerate(lines[start:], start + 1) if t == cell)
+
+
+def test_a_table_of_row_blocks_agrees_in_every_direction(tmp_path: Path) -> None:
+    text = _as_bars(_blocks())
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
+    sums = _checked(report)
+    # each body's total row is its sources, column by column
+    assert sums[(_line_of(text, "500"), Decimal(500))] is True
+    assert sums[(_line_of(text, "400"), Decimal(400))] is True
+    # the closing block: its total row is the bodies' totals, and each of its source rows the
+    # rows of that source in every body
+    assert sums[(_line_of(text, "1.560"), Decimal(1560))] is True
+    assert sums[(_line_of(text, "1.060"), Decimal(1060))] is True
+    assert sums[(_line_of(text, "250", after="Tổng cộng"), Decimal(250))] is True
+    # the total column adds the two years across every row, the rows with merged cells too
+    across = [r for r in report.evaluation.sections() if " = " in r.section.title]
+    assert len(across) == 1
+    assert [(c.stated, c.ok) for c in across[0].children][:3] == [
+        (Decimal(500), True),
+        (Decimal(300), True),
+        (Decimal(200), True),
+    ]
+    assert len(across[0].children) == 12
+
+
+def test_a_wrong_part_in_a_block_is_named_at_the_sums_it_breaks(tmp_path: Path) -> None:
+    text = _as_bars(_blocks(shs_tinh_2025="110"))
+    report = check_text(tmp_path, text)
+    assert verdict_of(report) == "errors"
+    found = {(code, line) for code, line, _actual in errors_at(report)}
+    # the body's 2025 total, the across sum of the wrong row and the closing 2025 figure of its
+    # source each disagree; nothing else does
+    assert found == {
+        ("SECTION_SUM_MISMATCH", _line_of(text, "200")),
+        ("SECTION_SUM_MISMATCH", _line_of(text, "300", after="Ngân sách tỉnh")),
+        ("SECTION_SUM_MISMATCH", _line_of(text, "410")),
+    }
+
+
+def test_row_blocks_written_as_pipe_rows_with_merged_cells_dropped(tmp_path: Path) -> None:
+    rows = _blocks()
+    rows[:2] = [["STT", "Đơn vị", "Nguồn vốn", "Tổng số", "Năm 2025", "Năm 2026"]]
+    report = check_text(tmp_path, _as_pipe(rows))
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
+    assert sum(1 for ok in _checked(report).values() if ok) >= 3 * 4 + 3 * 2
+
+
+def test_a_title_right_under_the_last_row_is_no_cell_of_it(tmp_path: Path) -> None:
+    title = "PHỤ LỤC II\nDANH MỤC CÁC NHIỆM VỤ TIẾP THEO CỦA ĐỀ ÁN\n(Kèm theo Kế hoạch số 12/KH-UBND)"
+    text = _as_bars(_blocks(), below=title)
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
+    not_checked = [f for f in report.findings if f.code == "TABLE_SUM_NOT_CHECKED"]
+    assert not_checked == []
+
+
+def test_one_merged_cell_over_columns_that_could_stand_in_two_places_is_not_guessed(tmp_path: Path) -> None:
+    # ``Năm 2025`` merged over two sub-columns: the row of figures cannot tell whether the
+    # sub-columns stand under it or under ``Dự kiến 2027`` (every column holds figures)
+    rows = [
+        ["STT", "Nội dung", "Năm 2025", "Dự toán 2026", "Dự kiến 2027"],
+        ["Dự toán", "Ước thực hiện"],
+        ["I", "Chi đầu tư", "300", "320", "350", "380"],
+        ["1", "Giao thông", "200", "210", "230", "250"],
+        ["2", "Thủy lợi", "100", "110", "120", "130"],
+        ["II", "Chi thường xuyên", "500", "520", "560", "600"],
+        ["1", "Giáo dục", "500", "520", "560", "600"],
+        ["Tổng cộng", "800", "840", "910", "980"],
+    ]
+    report = check_text(tmp_path, _as_bars(rows))
+    assert errors_at(report) == []
+    titles = [r.section.title for r in report.evaluation.sections()]
+    assert not any(" — " in t for t in titles)
+    assert all(f.severity is not Severity.ERROR for f in report.findings)
+
+
+def _schools(first_total: str = "12") -> list[list[str]]:
+    return [
+        ["STT", "Xã, phường", "Số trường học", "Số trường đạt chuẩn quốc gia", "Tỷ lệ"],
+        ["Tổng số", "Mầm non", "Tiểu học"],
+        ["1.", "Xã An Bình", first_total, "5", "7", "9", "75%"],
+        ["2.", "Xã Tân Lập", "10", "4", "6", "8", "80%"],
+        ["3.", "Phường Hòa Phú", "15", "7", "8", "15", "100%"],
+        ["4.", "Xã Phước Hưng", "8", "3", "5", "4", "50%"],
+    ]
+
+
+def test_a_total_sub_column_adds_only_the_sub_columns_of_its_group(tmp_path: Path) -> None:
+    # ``Số trường học`` merged over ``Tổng số | Mầm non | Tiểu học``: the one place where the
+    # total sub-column adds the two beside it in the rows of figures; the column after the
+    # group (schools up to standard) is no part of it, and the rate is no sum. Nothing says
+    # money: the figures are counts, never shown as đồng
+    text = _as_bars(_schools(), above=_SCHOOLS)
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    assert [(c.label, c.stated, c.parts, c.ok) for c in report.plan.counts] == [
+        ("1. Xã An Bình — Số trường học — Tổng số", Decimal(12), (Decimal(5), Decimal(7)), True),
+        ("2. Xã Tân Lập — Số trường học — Tổng số", Decimal(10), (Decimal(4), Decimal(6)), True),
+        ("3. Phường Hòa Phú — Số trường học — Tổng số", Decimal(15), (Decimal(7), Decimal(8)), True),
+        ("4. Xã Phước Hưng — Số trường học — Tổng số", Decimal(8), (Decimal(3), Decimal(5)), True),
+    ]
+
+
+def test_a_wrong_total_in_a_count_table_is_named_at_its_cell(tmp_path: Path) -> None:
+    text = _as_bars(_schools(first_total="13"), above=_SCHOOLS)
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == [("COUNT_SUM_MISMATCH", _line_of(text, "13"), Decimal(13))]
+    message = next(f.message for f in report.findings if f.code == "COUNT_SUM_MISMATCH")
+    assert message.startswith("Số đếm không khớp: “1. Xã An Bình — Số trường học — Tổng số” ghi 13, nhưng cộng")
