@@ -685,7 +685,8 @@ def _verdict(
         errors = sum(1 for s in sums if s.kind in _SUM_KINDS and not s.ok and not s.within_rounding)
     # only whether any relation was judged matters: the shares are looked for when nothing else was
     relations = summary.lines + len(sums) or len(judged_shares(report.evaluation))
-    found = report.plan.has_budget or summary.amounts_found > 0
+    # a table of counts (offices, schools) with its sums is something to check too
+    found = report.plan.has_budget or summary.amounts_found > 0 or bool(report.plan.counts)
     counts = {"errors": errors, "warnings": summary.warnings, "notes": summary.notes, "unread": unread}
     headline = None
     if errors:

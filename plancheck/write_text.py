@@ -69,6 +69,13 @@ def render_text(p: Projection, targets: Sequence[Extracted] = ()) -> str:
                 label, computed = f"{pad}{where}: {r.label}", r.recomputed
             stated = _num(r.stated, lang) if r.stated is not None or r.kind == "line" else not_stated
             out.append(_row(label, stated, _num(computed, lang), r.unit, _MARK[r.status]))
+    counts = [c for c in p.sums if c.kind == "count"]
+    if counts:
+        # counts a table states as sums (offices, schools, documents): plain numbers, no unit
+        out.append("")
+        out.append(p.t("T.counts", count=len(counts)))
+        for c in counts:
+            out.append(_row(f"  {c.label}", _num(c.stated, lang), _num(c.computed, lang), "", "✓" if c.ok else "✗"))
     if targets:
         out.append("")
         out.append(p.t("T.targets", count=len(targets)))

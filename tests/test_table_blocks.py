@@ -162,10 +162,15 @@ def test_a_total_sub_column_adds_only_the_sub_columns_of_its_group(tmp_path: Pat
     report = check_text(tmp_path, text)
     assert errors_at(report) == []
     assert [(c.label, c.stated, c.parts, c.ok) for c in report.plan.counts] == [
-        ("1. Xã An Bình — Số trường học — Tổng số", Decimal(12), (Decimal(5), Decimal(7)), True),
-        ("2. Xã Tân Lập — Số trường học — Tổng số", Decimal(10), (Decimal(4), Decimal(6)), True),
-        ("3. Phường Hòa Phú — Số trường học — Tổng số", Decimal(15), (Decimal(7), Decimal(8)), True),
-        ("4. Xã Phước Hưng — Số trường học — Tổng số", Decimal(8), (Decimal(3), Decimal(5)), True),
+        ("1. Xã An Bình — Số trường học — Tổng số = Mầm non + Tiểu học", Decimal(12), (Decimal(5), Decimal(7)), True),
+        ("2. Xã Tân Lập — Số trường học — Tổng số = Mầm non + Tiểu học", Decimal(10), (Decimal(4), Decimal(6)), True),
+        (
+            "3. Phường Hòa Phú — Số trường học — Tổng số = Mầm non + Tiểu học",
+            Decimal(15),
+            (Decimal(7), Decimal(8)),
+            True,
+        ),
+        ("4. Xã Phước Hưng — Số trường học — Tổng số = Mầm non + Tiểu học", Decimal(8), (Decimal(3), Decimal(5)), True),
     ]
 
 
@@ -174,4 +179,100 @@ def test_a_wrong_total_in_a_count_table_is_named_at_its_cell(tmp_path: Path) -> 
     report = check_text(tmp_path, text)
     assert errors_at(report) == [("COUNT_SUM_MISMATCH", _line_of(text, "13"), Decimal(13))]
     message = next(f.message for f in report.findings if f.code == "COUNT_SUM_MISMATCH")
-    assert message.startswith("Số đếm không khớp: “1. Xã An Bình — Số trường học — Tổng số” ghi 13, nhưng cộng")
+    assert message == (
+        "Số đếm không khớp: “1. Xã An Bình — Số trường học — Tổng số = Mầm non + Tiểu học” ghi 13, nhưng cộng các số"
+        " thành phần được 12 (chênh lệch 1)."
+    )
+
+
+def _offices(second_open: str = "1,650") -> list[list[str]]:
+    """A count table whose header names no role; its total row numbered on from the rows."""
+    return [
+        ["STT", "Cơ quan", "Hồ sơ phải xử lý", "Hồ sơ đã xử lý", "Hồ sơ còn tồn"],
+        ["1", "Phòng Tài chính", "12,400", "10,250", "2,150"],
+        ["2", "Phòng Giáo dục", "8,900", "7,250", second_open],
+        ["3", "Phòng Y tế", "3,100", "3,100", "-"],
+        ["4", "Văn phòng HĐND-UBND", "15,020", "14,000", "1,020"],
+        ["5", "Tổng cộng", "**39,420**", "**34,600**", "**4,820**"],
+    ]
+
+
+_OFFICES = "Phụ lục\nTÌNH HÌNH XỬ LÝ HỒ SƠ CỦA CÁC CƠ QUAN\n(Kèm theo Báo cáo số 45/BC-UBND)\n"
+
+
+def test_a_header_of_plain_words_over_counts_is_read_by_its_total_row(tmp_path: Path) -> None:
+    # no column is named a total: the first one adds the other two in every row, so the
+    # figures name it; the last row, numbered on as ``5``, is the total of the four above it
+    text = _as_bars(_offices(), above=_OFFICES)
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    counts = {(c.label, c.stated): c.ok for c in report.plan.counts}
+    across = " = Hồ sơ đã xử lý + Hồ sơ còn tồn"
+    assert counts[("5. Tổng cộng — Hồ sơ phải xử lý", Decimal(39420))] is True
+    assert counts[("5. Tổng cộng — Hồ sơ còn tồn", Decimal(4820))] is True
+    assert counts[("2. Phòng Giáo dục — Hồ sơ phải xử lý" + across, Decimal(8900))] is True
+    assert counts[("5. Tổng cộng — Hồ sơ phải xử lý" + across, Decimal(39420))] is True
+    assert len(counts) == 3 + 5  # three column totals, five rows across
+    # a document of counts alone that all agree, read in full
+    assert verdict_of(report) == "ok"
+
+
+def test_a_relation_only_the_figures_name_is_never_inferred_from_figures_that_miss(tmp_path: Path) -> None:
+    # one row that does not add up: nothing says the first column is a total, so no row is
+    # judged across; the column total that the label names still finds the wrong figure
+    text = _as_bars(_offices(second_open="1,750"), above=_OFFICES)
+    report = check_text(tmp_path, text)
+    assert [c.label for c in report.plan.counts if "phải xử lý" in c.label and "Phòng" in c.label] == []
+    assert errors_at(report) == [("COUNT_SUM_MISMATCH", _line_of(text, "**4,820**"), Decimal(4820))]
+
+
+def _debt(by_source_2026: str = "22.656") -> list[list[str]]:
+    """A plan of borrowing: a rate row among the rows of sums, and one total broken down twice
+    (by purpose, by source), each breakdown under a row of its own."""
+    return [
+        ["STT", "Nội dung", "Năm 2025", "Năm 2026", "Năm 2027"],
+        ["I", "Tổng dư nợ đầu năm", "311.113", "292.434", "239.934"],
+        ["", "Tỷ lệ dư nợ so với mức dư nợ tối đa (%)", "16,52", "13,75", "11,79"],
+        ["1", "Vay lại từ nguồn Chính phủ vay ngoài nước", "299.431", "284.537", "235.822"],
+        ["2", "Vay trong nước khác", "11.682", "7.897", "4.112"],
+        ["II", "Tổng mức vay trong năm", "31.500", "22.656", "187.087"],
+        ["1", "Theo mục đích vay", "31.500", "22.656", "187.087"],
+        ["-", "Vay bù đắp bội chi", "31.500", "12.656", "150.000"],
+        ["-", "Vay trả nợ gốc", "-", "10.000", "37.087"],
+        ["2", "Theo nguồn vay", "31.500", by_source_2026, "187.087"],
+        ["-", "Vay lại từ nguồn Chính phủ vay ngoài nước", "31.500", "22.656", "187.087"],
+        ["-", "Vay trong nước khác", "-", "-", "-"],
+    ]
+
+
+_DEBT = "KẾ HOẠCH VAY VÀ TRẢ NỢ CỦA NGÂN SÁCH ĐỊA PHƯƠNG\n\nĐơn vị tính: triệu đồng\n"
+
+
+def test_a_rate_row_is_no_part_and_a_total_broken_down_two_ways_agrees(tmp_path: Path) -> None:
+    text = _as_pipe(_debt()).replace(_ABOVE, _DEBT)
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
+    sums = _checked(report)
+    lines = text.split("\n")
+    at = {name: next(i for i, t in enumerate(lines, 1) if name in t) for name in ("Tổng dư nợ", "Tổng mức vay")}
+    # the rows under I add up without the rate written among them
+    assert sums[(at["Tổng dư nợ"], Decimal(311113))] is True
+    # II is each of its two breakdowns, never their sum (63.000)
+    assert sums[(at["Tổng mức vay"], Decimal(31500))] is True
+    assert (at["Tổng mức vay"], Decimal(63000)) not in sums
+
+
+def test_a_one_part_breakdown_that_differs_is_never_passed(tmp_path: Path) -> None:
+    # a breakdown of one written part that differs (23.656 over a part of 22.656): one figure
+    # against one proves nothing about which is wrong, so both rows are reported not checked,
+    # and the verdict is never KHỚP
+    text = _as_pipe(_debt(by_source_2026="23.656")).replace(_ABOVE, _DEBT)
+    report = check_text(tmp_path, text)
+    lines = text.split("\n")
+    by_source = next(i for i, t in enumerate(lines, 1) if "Theo nguồn vay" in t)
+    total = next(i for i, t in enumerate(lines, 1) if "Tổng mức vay" in t)
+    assert errors_at(report) == []
+    not_checked = {f.source.line for f in report.findings if f.code == "TABLE_SUM_NOT_CHECKED"}
+    assert not_checked == {by_source, total}
+    assert verdict_of(report) == "incomplete"

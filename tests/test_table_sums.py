@@ -89,17 +89,30 @@ def test_rows_of_which_only_some_are_listed_are_no_sum(tmp_path: Path) -> None:
     assert verdict_of(report) == "ok"
 
 
-def test_a_row_broken_down_twice_is_reported_not_checked_never_an_error(tmp_path: Path) -> None:
-    rows = [
+def _twice(first: str, second: str) -> list[list[str]]:
+    return [
         _HEAD,
         ["", "TỔNG MỨC VAY", "300", "320", "350"],
-        ["1", "Theo mục đích", "300", "320", "350"],
+        ["1", first, "300", "320", "350"],
         ["-", "Bù đắp bội chi", "200", "220", "250"],
         ["-", "Trả nợ gốc", "100", "100", "100"],
-        ["2", "Theo nguồn", "300", "320", "350"],
+        ["2", second, "300", "320", "350"],
         ["-", "Vay lại vốn nước ngoài", "300", "320", "350"],
     ]
-    report = check_text(tmp_path, _pipe(rows))
+
+
+def test_a_row_broken_down_by_two_ways_is_each_of_them(tmp_path: Path) -> None:
+    # ``Theo mục đích`` and ``Theo nguồn`` say each row under the total is one way of breaking it
+    # down: the total is each of them (300 = 300), never their sum (600)
+    report = check_text(tmp_path, _pipe(_twice("Theo mục đích", "Theo nguồn")))
+    assert errors_at(report) == []
+    assert _warnings(report) == []
+    assert verdict_of(report) == "ok"
+
+
+def test_a_row_broken_down_twice_is_reported_not_checked_never_an_error(tmp_path: Path) -> None:
+    # nothing says the two rows under the total are two ways of breaking it down
+    report = check_text(tmp_path, _pipe(_twice("Mục đích sử dụng", "Nguồn vốn vay")))
     assert errors_at(report) == []
     assert "TABLE_SUM_NOT_CHECKED" in _warnings(report)
     assert verdict_of(report) == "incomplete"

@@ -97,6 +97,13 @@ def _is_numbered_header(cells: Sequence[Cell]) -> bool:
     return any(TOTAL_LABEL.match(t) or TOTAL_LABEL.match(t.partition(GROUP_MARK)[2]) for t in texts[2:])
 
 
+def _is_led_header(cells: Sequence[Cell]) -> bool:
+    """A row naming columns by words alone, led by the row numbers' ``STT``: three names or
+    more, no figure."""
+    texts = _header_texts(cells, 3)
+    return texts is not None and cell_column(next(c for c in cells if c.text)).role == "number"
+
+
 def _is_bars_header(cells: Sequence[Cell]) -> bool:
     """A header row in a converted Word document, where one run of bars may hold the whole page
     (its layout, then several annex tables): a row naming money columns, or one numbering its
@@ -241,7 +248,12 @@ def _header_block(rows: list[TableRow], lines: Sequence[RawLine], floor: int, sh
             is_header = _is_numbered_header
             first_header = next((k for k, r in enumerate(rows) if _is_numbered_header(r.cells)), None)
             if first_header is None:
-                return None
+                # a table of figures whose header names no role at all (``STT | Cơ quan | Số
+                # chứng từ phải cung cấp | ... đã cung cấp``): read when a total row closes it
+                is_header = _is_led_header
+                first_header = next((k for k, r in enumerate(rows) if _is_led_header(r.cells)), None)
+                if first_header is None or not any(is_total_row(r) for r in rows[first_header + 1 :]):
+                    return None
     if shape == "bars":
         rows = _grouped_headers(_rejoined_header(rows, first_header))
         # the header nearest above the first row of figures: rows of text above it (a converted

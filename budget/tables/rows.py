@@ -192,8 +192,11 @@ class BlockReader:
         # a table of figures by column names no factor of a product, and an amount or a total
         # (counts beside a total with no price or amount column multiply nothing: their sums)
         priced = bool({"price", "category", "per_amount"} & roles) or "amount" in roles
-        products = (priced and bool({*FACTORS, "category", "per_amount"} & roles)) or {"amount", "total"}.isdisjoint(
-            roles
+        # a header naming no figure's role (``Số chứng từ phải cung cấp | ... đã cung cấp``)
+        # holds figures whose only relations can be their sums
+        unnamed = not (NUMERIC_ROLES & roles)
+        products = not unnamed and (
+            (priced and bool({*FACTORS, "category", "per_amount"} & roles)) or {"amount", "total"}.isdisjoint(roles)
         )
         sums = None if products else ColumnSums(self, rows, [c.title for c in columns], source)
         if sums is not None and sums.qualifies():
@@ -212,7 +215,11 @@ class BlockReader:
         check = CountSum(stated.source, label, stated.value, values)
         self.counts.append(check)
         if not check.ok:
-            args = {"label": label[:80], "stated": check.stated, "computed": check.computed}
+            args = {
+                "label": label if len(label) <= 80 else label[:79] + "…",
+                "stated": check.stated,
+                "computed": check.computed,
+            }
             self.findings.append(
                 Finding(
                     stated.source,

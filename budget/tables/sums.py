@@ -30,7 +30,10 @@ from budget.text import fold
 from budget.units import DONG, Money
 
 _BULLETS = "-–+•*"
+_COMMA_GROUPS = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+")  # ``37,423``, ``1,642,409``
 _PARTIAL = ("trong do", "trong so", "bao gom", "gom co")  # a list of some parts only
+_RATE_ROW = ("ty le", "ti le", "toc do", "chi so", "so sanh")  # a row of rates is no part of a sum
+_BY_WAY = ("theo ", "phan theo ", "chia theo ")  # ``Theo nguồn vay``: one breakdown of several
 _NOT_SUMMED = ("%", "ty le", "ti le", "so sanh", "toc do", "tang giam", "binh quan", "chi so")
 
 
@@ -133,7 +136,14 @@ class ColumnSums:
         }
         self.columns = [p for p in self.columns if p not in self.not_summed]
         self.rows = [r for r in (self._row(t) for t in data) if r is not None]
+        if len(self.rows) >= 3:
+            last, before = self.rows[-1], self.rows[-2]
+            # the last row, numbered on from the rows above it (``37 | Tổng cộng`` after 36 of
+            # them), is their total all the same
+            if last.number and TOTAL_LABEL.match(last.label) and last.style == before.style:
+                last.total = True
         self.across_used: set[int] = set()
+        self._grouping: bool | None = None
         self.odd = [t for t in data if len(t.cells) != self.width and any(kind(c.text) == "num" for c in t.cells)]
 
     def qualifies(self) -> bool:
@@ -153,6 +163,8 @@ class ColumnSums:
         label = label_cell.text.strip()
         values = {p: t.cells[p] for p in self.columns if kind(t.cells[p].text) == "num" and "%" not in t.cells[p].text}
         style = sequence_of(number) if number else f"lead{label[0]}" if label[0] in _BULLETS else "label"
+        if fold(label.lstrip(_BULLETS + " ")).startswith(_RATE_ROW):
+            return None  # a rate among the rows of sums (``Tỷ lệ dư nợ so với mức tối đa (%)``)
         partial = fold(label.lstrip(_BULLETS + " ")).startswith(_PARTIAL)
         # a total row with a number of its own (``A TỔNG CHI``) stands where its number puts it
         is_total = TOTAL_LABEL.match(label) is not None and not number
@@ -199,6 +211,7 @@ class ColumnSums:
             top = [pending_total, *[r for r in rest if r not in pending_total.children]]
         self._named_too_few(top)
         _block_totals(top)
+        _each_way(top)
         return top
 
     def _named_too_few(self, top: list[_Row]) -> None:
@@ -290,7 +303,7 @@ class ColumnSums:
         if self._counts():
             for column in out:
                 if isinstance(column, Section):
-                    self._count_sums(column, column.title.partition(" = ")[0])
+                    self._count_sums(column, column.title)
             return []
         return out
 
@@ -317,7 +330,7 @@ class ColumnSums:
             if row.stated is not None and parts and len(parts) == len(row.items):
                 label = (f"{row.number}. {row.title}" if row.number else row.title) + f"{GROUP_MARK}{column}"
                 stated = Quantity(row.stated.value, "", None, row.stated.source)
-                self.reader.count_sum(label[:120], stated, parts)
+                self.reader.count_sum(label if len(label) <= 160 else label[:159] + "…", stated, parts)
             self._count_sums(row, column)
 
     def _parts_within(self, tree: list[_Row], sums_column: dict[int, bool]) -> None:
@@ -364,15 +377,40 @@ class ColumnSums:
             group, mark, _ = self._title(named[0]).partition(GROUP_MARK)
             same = [p for p in others if self._title(p).partition(GROUP_MARK)[0] == group] if mark else others
             pairs = [(named[0], same)]
-        else:
+        elif named:
             subs = {p: self._title(p).partition(GROUP_MARK)[2] for p in range(first, self.width)}
             pairs = [(t, [p for p in others if subs[p] == subs[t]]) for t in named if subs[t]]
+        else:
+            pairs = self._unnamed_total()
         out = []
         for t, parts in pairs:
             section = self._across_one(t, parts) if len(parts) >= 2 else None
             if section is not None:
                 out.append(section)
         return out
+
+    def _unnamed_total(self) -> list[tuple[int, list[int]]]:
+        """A first or last column of figures that no header names a total but that adds the
+        other columns in every row (``Số chứng từ phải cung cấp | đã cung cấp | chưa cung
+        cấp``): the figures, agreeing row after row, name it. Nothing when any row misses."""
+        figures = [p for p in self.columns if p not in self.not_summed]
+        if len(figures) < 3:
+            return []
+        for t in (figures[0], figures[-1]):
+            parts = [p for p in figures if p != t]
+            holds = 0
+            for row in self.rows:
+                stated = self._value(row.values[t]) if t in row.values else None
+                present = self._across_parts(row, parts)
+                if stated is None or not present or any(v is None for _p, v in present):
+                    continue
+                if stated != total(v for _p, v in present if v is not None):
+                    holds = 0
+                    break
+                holds += sum(1 for _p, v in present if v) >= 2
+            if holds >= 3:
+                return [(t, parts)]
+        return []
 
     def _across_one(self, t: int, parts: list[int]) -> Section | None:
         rows = []
@@ -406,7 +444,11 @@ class ColumnSums:
                 if v is not None
             )
             sections.append(Section(row.number, row.label, where, Amount(value, money, cell.source), items))
-        title = f"{self._title(t)} = " + " + ".join(self._title(p) for p in parts)
+        group, mark, _ = self._title(t).partition(GROUP_MARK)
+        shared = group + mark if mark and all(self._title(p).startswith(group + mark) for p in parts) else ""
+        # parts of the total's own group by their sub-column's name: ``Số lượng — Tổng số = Cấp
+        # tỉnh + Cấp xã``
+        title = f"{self._title(t)} = " + " + ".join(self._title(p).removeprefix(shared) for p in parts)
         self.across_used |= {t, *parts}
         return Section("", title[:120], self.source, None, tuple(sections), alternatives=True)
 
@@ -439,8 +481,20 @@ class ColumnSums:
         return None if miss is None else miss == 0
 
     def _value(self, cell: Cell) -> Decimal | None:
-        q = read_quantity(cell.text, cell.source, "amount", self._money(), self.reader.english, [])
+        text = cell.text.strip()
+        if _COMMA_GROUPS.fullmatch(text) and self._comma_groups():
+            return Decimal(text.replace(",", ""))
+        q = read_quantity(text, cell.source, "amount", self._money(), self.reader.english, [])
         return None if q is None else q.value
+
+    def _comma_groups(self) -> bool:
+        """Does the table group thousands with commas (``37,423`` thirty-seven thousand): it
+        writes a figure no other way can read (``1,642,409``), or its figures are counts,
+        which are whole?"""
+        if self._grouping is None:
+            texts = [c.text.strip() for r in self.rows for c in r.values.values()]
+            self._grouping = any(_COMMA_GROUPS.fullmatch(t) and t.count(",") >= 2 for t in texts) or self._counts()
+        return self._grouping
 
     def _money(self) -> Money:
         return self.reader.context.money or DONG
@@ -454,7 +508,10 @@ class ColumnSums:
                 stated = Amount(value, self._money(), cell.source)
         source = row.label_cell.source._replace(col=None, pos=None)
         children: tuple[Item, ...] = ()
-        if row.children and id(row) in trusted and not row.partial_children:
+        # a heading row with no figure of its own (``C KẾ HOẠCH VAY, TRẢ NỢ GỐC``) states no sum:
+        # the rows under it, with theirs, stand under it all the same
+        heading = stated is None and p not in row.values and not row.partial_children
+        if row.children and (heading or (id(row) in trusted and not row.partial_children)):
             children = tuple(s for s in (self._section(c, p, trusted) for c in row.children) if s is not None)
         if stated is None and not children:
             return None
@@ -466,6 +523,22 @@ def _totals(title: str) -> bool:
     (``Kinh phí 2025-2026 — Tổng số``)?"""
     sub = title.partition(GROUP_MARK)[2]
     return column_role(title)[0] == "total" or (bool(sub) and column_role(sub)[0] == "total")
+
+
+def _each_way(rows: list[_Row]) -> None:
+    """A row whose rows under it each break it down one way (``Theo mục đích vay``, ``Theo
+    nguồn vay``): it is each of them, never their sum; one copy of it per way, each with its one
+    breakdown under it (each breakdown adds its own rows)."""
+    k = 0
+    while k < len(rows):
+        g = rows[k]
+        _each_way(g.children)
+        ways = g.children
+        if len(ways) >= 2 and all(fold(c.label.lstrip(_BULLETS + " ")).startswith(_BY_WAY) for c in ways):
+            rows[k : k + 1] = [replace(g, children=[c]) for c in ways]
+            k += len(ways)
+            continue
+        k += 1
 
 
 def _block_totals(top: list[_Row]) -> None:

@@ -54,16 +54,24 @@ _EN_ONLY = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3}){2,}(?![0-9.,])")
 _VN_ONLY = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9.,])")
 
 
+def _unit_of(text: str) -> Money | None:
+    """The money unit a ``Đơn vị tính: triệu đồng`` line states."""
+    m = _UNIT_LINE.search(fold(text))
+    return None if m is None else scale_in(text[m.end() :])
+
+
 def context_above(above: Sequence[RawLine], english: bool) -> TableContext:
     money: Money | None = None
     candidates: list[str] = []
     factors: list[tuple[str, Quantity]] = []
-    for rl in above:
+    for k, rl in enumerate(above):
         text = rl.text
-        folded = fold(text)
-        m = _UNIT_LINE.search(folded)
-        if m is not None and money is None:
-            found = scale_in(text[m.end() :])
+        if money is None:
+            # the unit line, or one a converter broke after its first word (``Đơn`` / ``vị:
+            # Triệu đồng``): ``above`` is nearest first, so the line before is the next one
+            found = _unit_of(text)
+            if found is None and k + 1 < len(above) and len(text) < 40 and len(above[k + 1].text) < 20:
+                found = _unit_of(f"{above[k + 1].text.strip()} {text.strip()}")
             if found is not None:
                 money = found
                 continue
