@@ -5,12 +5,18 @@ columns of figures. Invented texts; exact verdicts."""
 
 from __future__ import annotations
 
+import os
+import random
 from decimal import Decimal
 from pathlib import Path
 
-from benchmarks.gen_docs import bars_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.gen_docs import CLEAR_OF_ROUNDING, bars_text
 from budget.api import Report
 from budget.findings import Severity
+from budget.numbers import format_vn
 from tests.helpers import check_text, errors_at, verdict_of
 
 _HEAD = [["STT", "Đơn vị", "Nguồn vốn", "Kinh phí năm 2025-2026"], ["Tổng số", "Năm 2025", "Năm 2026"]]
@@ -276,3 +282,92 @@ def test_a_one_part_breakdown_that_differs_is_never_passed(tmp_path: Path) -> No
     not_checked = {f.source.line for f in report.findings if f.code == "TABLE_SUM_NOT_CHECKED"}
     assert not_checked == {by_source, total}
     assert verdict_of(report) == "incomplete"
+
+
+# --- a property over generated tables of row blocks --------------------------------------------
+
+
+_WAYS = (
+    ("Đã thực hiện", "Chưa thực hiện"),
+    ("Ngân sách tỉnh", "Ngân sách huyện"),
+    ("Vốn trong nước", "Vốn nước ngoài", "Vốn khác"),
+)
+_BODIES = ("Sở Tài chính", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Xây dựng", "UBND huyện A", "UBND huyện B")
+
+
+def _generated(rnd: random.Random, money: bool, mistake: bool) -> tuple[list[list[str]], list[list[str]], bool]:
+    """(header rows, rows as a full grid with empty lead cells, whether a figure was moved)."""
+    ways = rnd.choice(_WAYS)
+    head_word = rnd.choice(("Tổng", "Tổng số", "Cộng"))
+    years = [f"Năm {2025 + k}" for k in range(rnd.randint(2, 3))]
+    total_name = rnd.choice(("Tổng số", "Tổng cộng"))
+    group = rnd.choice(("Kinh phí thực hiện", "Dự toán giai đoạn")) if money else "Số hồ sơ"
+    header = [["STT", "Đơn vị", "Nội dung", group], [total_name, *years]]
+    bodies = rnd.sample(_BODIES, rnd.randint(2, 4))
+    grid: list[list[str]] = []
+    sums = [[0] * len(years) for _ in ways]
+    for k, body in enumerate(bodies):
+        parts = [[rnd.randint(0, 400) for _ in years] for _ in ways]
+        heads = [sum(p[y] for p in parts) for y in range(len(years))]
+        grid.append([str(k + 1), body, head_word, *_across(heads)])
+        for w, (way, p) in enumerate(zip(ways, parts, strict=True)):
+            grid.append(["", "", way, *_across(p)])
+            sums[w] = [a + b for a, b in zip(sums[w], p, strict=True)]
+    grand = [sum(s[y] for s in sums) for y in range(len(years))]
+    grid.append(["", rnd.choice(("Tổng cộng", "Tổng số")), head_word, *_across(grand)])
+    for way, s in zip(ways, sums, strict=True):
+        grid.append(["", "", way, *_across(s)])
+    moved = False
+    if mistake:
+        r = rnd.randrange(len(grid))
+        c = rnd.randrange(3, len(grid[r]))
+        value = int(grid[r][c].replace(".", ""))
+        # moved clear of rounding: a figure in whole millions may be rounded by half a million
+        step = rnd.randint(CLEAR_OF_ROUNDING, 90)
+        grid[r][c] = format_vn(Decimal(value - step if value > step else value + step))
+        moved = True
+    return header, grid, moved
+
+
+def _across(values: list[int]) -> list[str]:
+    return [format_vn(Decimal(v)) for v in (sum(values), *values)]
+
+
+def _bars_of(header: list[list[str]], grid: list[list[str]]) -> list[list[str]]:
+    """As a converted Word table: merged lead cells dropped (a body's number and name, spanning
+    its rows; the closing block's number and name, one cell)."""
+    rows = [list(h) for h in header]
+    for r in grid:
+        if r[0]:
+            rows.append(r)
+        elif r[1]:
+            rows.append(r[1:])
+        else:
+            rows.append(r[2:])
+    return rows
+
+
+# ``GEN_EXAMPLES`` scales it with the generated documents (CI runs 500)
+@settings(
+    max_examples=int(os.environ.get("GEN_EXAMPLES", "150")) // 3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(st.integers(0, 2**32), st.booleans(), st.booleans(), st.sampled_from(("bars", "pipe")))
+def test_generated_tables_of_row_blocks(tmp_path: Path, seed: int, money: bool, mistake: bool, layout: str) -> None:
+    """A correct table of row blocks gets no error and KHỚP, money or counts, as a converted Word
+    table (merged cells dropped, one header cell over the columns of figures) or as pipe rows; a
+    table with one figure moved is never KHỚP."""
+    header, grid, moved = _generated(random.Random(seed), money, mistake)
+    above = _ABOVE if money else _OFFICES
+    if layout == "bars":
+        text = _as_bars(_bars_of(header, grid), above=above)
+    else:
+        full = [["STT", "Đơn vị", "Nội dung", *(f"{header[0][3]} — {h}" for h in header[1])]]
+        text = above + "\n" + "\n".join("| " + " | ".join(r) + " |" for r in [*full, *grid]) + "\n"
+    report = check_text(tmp_path, text)
+    if not moved:
+        assert errors_at(report) == [], text
+        assert verdict_of(report) == "ok", text
+    else:
+        assert verdict_of(report) != "ok", text
