@@ -30,7 +30,7 @@ from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepR
 from budget.findings import Cause, Finding, Severity
 from budget.messages import Factors, Phrase
 from budget.model import Amount, Quantity
-from budget.numbers import EXACT, D, round_to, shift, total
+from budget.numbers import EXACT, EXACT_ROUNDING, D, round_to, shift, total
 from budget.plan_table import table_of
 from budget.source import Source
 from budget.text import fold
@@ -103,7 +103,20 @@ def _computation(r: LineResult, s: StepResult) -> tuple[Decimal | Phrase, ...]:
     ]
     if s.index > 1 and not s.step.restart:  # a step that restarts holds its whole computation
         values.insert(0, r.line.steps[s.index - 2].stated.value)
+    if r.scale != 1:  # months and years: ``2 × 12 × 24 × 1/12 (1 năm = 12 tháng)``
+        values.append(Phrase("NUMBER.time_scale", {"factor": r.scale}))
     return tuple(values)
+
+
+def _unconverted(r: LineResult, s: StepResult, unit: str) -> Cause | None:
+    """A product whose units mix months and years, stated as it is without the conversion
+    (``60 triệu đồng/năm x 6 tháng = 360``): a rate per month written per year, or the reverse."""
+    if r.scale == 1:
+        return None
+    raw = EXACT_ROUNDING.divide(EXACT.multiply(s.computed, Decimal(r.scale.denominator)), Decimal(r.scale.numerator))
+    if raw != s.stated:
+        return None
+    return Cause("CAUSE_TIME_UNIT", {"stated": s.stated, "unit": unit}, s.step.stated.source)
 
 
 def check_products(ev: Evaluation) -> list[Finding]:
@@ -153,7 +166,7 @@ def check_products(ev: Evaluation) -> list[Finding]:
                 out.append(_rounding_product(r, s, unit))
                 continue
             if cause is None or cause.code in GENERIC:
-                cause = product_pattern_cause(s, unit) or cause
+                cause = _unconverted(r, s, unit) or product_pattern_cause(s, unit) or cause
             out.append(
                 Finding(
                     stated_q.source,
@@ -516,8 +529,10 @@ def check_units(ev: Evaluation) -> list[Finding]:
             cause = Cause("CAUSE_UNIT_FACTOR", {"factors": Factors(suspects)}, suspects[0].source) if suspects else None
             where = suspects[0].source if suspects else factors[0].source
             out.append(Finding(where, "UNIT_RESIDUAL", Severity.WARNING, u.args, unit=money.name, cause=cause))
-        if v.time_factor != 1:
+        if v.time_factor != 1 and r.scale == 1:
             out.append(Finding(factors[0].source, "UNIT_TIME_SCALE", Severity.WARNING, u.args, unit=money.name))
+        elif v.time_factor != 1:  # the product was converted (one step): said, not doubted
+            out.append(Finding(factors[0].source, "UNIT_TIME_CONVERTED", Severity.INFO, u.args, unit=money.name))
     return out
 
 

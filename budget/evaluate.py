@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, Inexact
+from fractions import Fraction
 
 from budget.model import Amount, CostLine, Plan, Quantity, Section, Step
 from budget.numbers import EXACT, EXACT_ROUNDING, product, shift, total
-from budget.units import TRIEU, Money
+from budget.units import TRIEU, Money, time_scale
 
 
 def half_unit(amount: Amount | None) -> Decimal:
@@ -111,6 +112,9 @@ class LineResult:
     line: CostLine
     steps: tuple[StepResult, ...]
     computed: Decimal  # from the factors alone, in the final stated unit
+    # what the product was multiplied by because its units mix months and years (1/12 for
+    # ``tháng x đồng/năm``): the product as its units say
+    scale: Fraction = Fraction(1)
 
     @property
     def ok(self) -> bool:
@@ -252,22 +256,45 @@ def walk(items: Iterable[Result]) -> list[Result]:
     return out
 
 
+def _time_scale(line: CostLine) -> Fraction:
+    """The months-to-years factor of a one-step amount whose units mix them (``2 người x 12
+    tháng x 24 triệu đồng/người/năm = 48 triệu đồng``: 1/12): the product as its units say."""
+    if len(line.steps) != 1 or line.stated.money is None or not line.is_amount:
+        return Fraction(1)
+    return time_scale(line.unit_texts)
+
+
+def scaled(value: Decimal, scale: Fraction) -> Decimal:
+    """``value × scale``: exact when it terminates, else to 1000 digits (more than any stated
+    figure is written with, so the rounding check still decides)."""
+    top = EXACT.multiply(value, Decimal(scale.numerator))
+    try:
+        return EXACT.divide(top, Decimal(scale.denominator))
+    except Inexact:
+        return EXACT_ROUNDING.divide(top, Decimal(scale.denominator))
+
+
 def evaluate_line(line: CostLine) -> LineResult:
     results: list[StepResult] = []
     chain: _Value | None = None
     start: _Value | None = None
+    scale = _time_scale(line)
     for i, step in enumerate(line.steps):
         if step.restart:
             start = chain = None  # the step's factors hold its whole computation
         v = _multiply(start, step.factors)
+        if scale != 1:
+            v = _Value(scaled(v.value, scale), v.exponent, v.money)
         computed, exponent, assumed = _as_stated(v, step.stated)
         results.append(StepResult(i + 1, step, computed, exponent, assumed))
         # the next step starts from what this step states, in the unit it was compared in
         start = _Value(step.stated.value, exponent, v.money or step.stated.money is not None)
         chain = _multiply(chain, step.factors)
     assert chain is not None
+    if scale != 1:
+        chain = _Value(scaled(chain.value, scale), chain.exponent, chain.money)
     final, _, _ = _as_stated(chain, line.stated)
-    return LineResult(line, tuple(results), final)
+    return LineResult(line, tuple(results), final, scale)
 
 
 def _sum_dong(children: Iterable[Result]) -> Decimal | None:

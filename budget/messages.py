@@ -77,6 +77,7 @@ TEMPLATES: Mapping[str, str] = {
         "Dòng “{label}” của bảng có thừa số nhưng ô thành tiền để trống; dòng này không được kiểm tra."
     ),
     "NUMBER.percent": "{value}%",
+    "NUMBER.time_scale": "{factor} (1 năm = 12 tháng)",
     "SHARE_MISMATCH": (
         "Khoản “{title}” ghi {stated} {unit}, nhưng {rate}% của các khoản còn lại ({base} {unit}) là {computed} {unit}."
     ),
@@ -183,6 +184,13 @@ TEMPLATES: Mapping[str, str] = {
     "UNIT_NOT_MONEY": ("Tích các thừa số có đơn vị {product}, không phải là tiền, nhưng kết quả ghi {unit}."),
     "UNIT_TIME_SCALE": (
         "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân thêm {factor} mới ra {unit}."
+    ),
+    "UNIT_TIME_CONVERTED": (
+        "Đơn vị có cả năm và tháng: tích các thừa số đã được nhân thêm {factor} (1 năm = 12 tháng) để ra {unit}."
+    ),
+    "CAUSE_TIME_UNIT": (
+        "Chưa đổi tháng ra năm thì tích được đúng {stated} {unit}: có thể mức ghi theo năm mà thực ra theo tháng "
+        "(hoặc ngược lại)."
     ),
     "UNIT_NEW_COUNT": "Đơn vị “{word}” chưa có trong danh mục; đã coi là một loại đếm mới.",
     "CAUSE_UNIT_FACTOR": "Thừa số có thể gây ra: {factors}.",
@@ -941,6 +949,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "ROUNDED_PARTS.own": "of the stated figure itself",
     "TABLE_ROW_NO_AMOUNT": "Table row “{label}” has factors but an empty amount cell; it was not checked.",
     "NUMBER.percent": "{value}%",
+    "NUMBER.time_scale": "{factor} (1 year = 12 months)",
     "SHARE_MISMATCH": (
         "Item “{title}” states {stated} {unit}, but {rate}% of the other items ({base} {unit}) is {computed} {unit}."
     ),
@@ -1033,6 +1042,13 @@ TEMPLATES_EN: Mapping[str, str] = {
     "UNIT_NOT_MONEY": "The product of the factors is in {product}, not money, but the result is stated in {unit}.",
     "UNIT_TIME_SCALE": (
         "Years and months are mixed: by their units the product must be multiplied by {factor} to give {unit}."
+    ),
+    "UNIT_TIME_CONVERTED": (
+        "Years and months are mixed: the product was multiplied by {factor} (1 year = 12 months) to give {unit}."
+    ),
+    "CAUSE_TIME_UNIT": (
+        "Without converting months to years the product is exactly {stated} {unit}: the rate may be per month where "
+        "it says per year (or the reverse)."
     ),
     "UNIT_NEW_COUNT": "The unit “{word}” is not in the list; it was taken as a new kind of count.",
     "CAUSE_UNIT_FACTOR": "Factors that may cause it: {factors}.",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from budget.evaluate import Evaluation, LineResult, Result, SectionResult
+from budget.evaluate import Evaluation, LineResult, Result, SectionResult, scaled
 from budget.findings import Finding, Severity
 from budget.model import Quantity
 from budget.numbers import product, shift, total
@@ -116,6 +116,9 @@ class _Builder:
                 factors = r.line.factors
                 coefficient = _coefficient(factors, r, self.unit)
                 computed = product([*[f.value for f in factors], coefficient])
+                if r.scale != 1:  # months and years mixed: the product as its units say
+                    computed = scaled(computed, r.scale)
+                    coefficient = scaled(coefficient, r.scale)
                 last = r.steps[-1]  # the line's stated result and its unit
                 row = LineRow(r, section, factors, coefficient, computed, self.to_unit(last.stated, last.exponent))
                 lines.append(len(self.lines))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 
-from budget.units import catalogue, read_unit, unit_name
+from budget.units import catalogue, read_unit, time_scale, unit_name
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
@@ -75,9 +75,7 @@ def verdict(unit_texts: tuple[str, ...]) -> UnitVerdict:
     # Residual in the units as written; months and years fold into one when they cancel.
     time_units = [n for n in summed if n in ("nam", "thang")]
     time_power = sum(summed[n] for n in time_units)
-    time_factor = Fraction(1)
-    if time_power == 0 and "nam" in summed:
-        time_factor = Fraction(12) ** summed["nam"]  # exact: 1/12 has no finite decimal form
+    time_factor = time_scale(unit_texts)
     residual = {
         n: p
         for n, p in summed.items()

@@ -20,6 +20,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -349,3 +350,21 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+_TIME = ("nam", "thang")
+
+
+@lru_cache(maxsize=4096)
+def time_scale(unit_texts: tuple[str, ...]) -> Fraction:
+    """What a product of factors with these units is multiplied by when months and years cancel
+    (``12 tháng x 24 triệu đồng/người/năm``: 1/12, as 12 months are one year); 1 when they
+    do not mix. Exact: 1/12 has no finite decimal form."""
+    summed = {"nam": 0, "thang": 0}
+    for text in unit_texts:
+        for name, power in read_unit(text).exponents:
+            if name in _TIME:
+                summed[name] += power
+    if summed["nam"] and summed["nam"] + summed["thang"] == 0:
+        return Fraction(12) ** summed["nam"]
+    return Fraction(1)

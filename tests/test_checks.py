@@ -10,7 +10,7 @@ from pathlib import Path
 from budget import check_file
 from budget.api import Report
 from budget.checks import section_name
-from budget.findings import Finding
+from budget.findings import Finding, Severity
 from budget.model import Section
 from budget.source import Source
 from tests.helpers import HA_DONG, assert_message, line_of, replace_once
@@ -634,12 +634,38 @@ def test_units_of_a_line_after_one_without_money(tmp_path: Path) -> None:
 def test_years_and_months_mixed_in_a_products_units(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_text("- Lương: 2 người x 12 tháng x 24 triệu đồng/người/năm = 48 triệu đồng\n", encoding="utf-8")
-    (f,) = [f for f in check_file(path).findings if f.code.startswith("UNIT_")]
-    assert (f.code, f.source.col, f.args["factor"], f.message) == (
-        "UNIT_TIME_SCALE",
-        10,
-        Fraction(1, 12),
-        "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân thêm 1/12 mới ra triệu đồng.",
+    report = check_file(path)
+    # 12 months at 24 triệu a year are 24 triệu: two people, 48 triệu, as written
+    assert [f for f in report.findings if f.severity is not Severity.INFO] == []
+    (f,) = [f for f in report.findings if f.code.startswith("UNIT_")]
+    assert (f.source.col, f.args["factor"]) == (10, Fraction(1, 12))
+    assert_message(
+        f,
+        "UNIT_TIME_CONVERTED",
+        "Đơn vị có cả năm và tháng: tích các thừa số đã được nhân thêm 1/12 (1 năm = 12 tháng) để ra triệu đồng.",
+        en="Years and months are mixed: the product was multiplied by 1/12 (1 year = 12 months) to give triệu đồng.",
+    )
+    assert report.evaluation.lines()[0].computed == Decimal(48)
+
+
+def test_a_product_of_months_and_a_yearly_rate_stated_unconverted_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("- Lương: 2 người x 12 tháng x 24 triệu đồng/người/năm = 576 triệu đồng\n", encoding="utf-8")
+    report = check_file(path)
+    (f,) = [f for f in report.findings if f.severity is Severity.ERROR]
+    assert (f.code, f.source.col, f.expected, f.actual) == ("PRODUCT_MISMATCH", 57, Decimal(48), Decimal(576))
+    assert f.message == (
+        "Phép nhân không khớp: 2 × 12 × 24 × 1/12 (1 năm = 12 tháng) = 48 triệu đồng, nhưng văn bản ghi 576 triệu "
+        "đồng (chênh lệch 528 triệu đồng)."
+    )
+    assert f.cause is not None and f.cause.code == "CAUSE_TIME_UNIT"
+    assert_message(
+        f.cause,
+        "CAUSE_TIME_UNIT",
+        "Chưa đổi tháng ra năm thì tích được đúng 576 triệu đồng: có thể mức ghi theo năm mà thực ra theo tháng "
+        "(hoặc ngược lại).",
+        en="Without converting months to years the product is exactly 576 triệu đồng: the rate may be per month "
+        "where it says per year (or the reverse).",
     )
 
 

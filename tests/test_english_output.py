@@ -257,7 +257,8 @@ _TRAINING = (
     "- Vốn đối ứng: 3,15 tỷ đồng x 23% = 0,725 tỷ đồng\n"
     "- Tổ chức 2 đợt tập huấn: 30 người x 100.000 đồng = 6.000.000 đồng\n"
     "- Kinh phí: 5 lớp x 12.34.5 triệu = 300 triệu đồng\n"
-    "- Thuê hội trường: 60 triệu đồng/năm x 6 tháng = 360 triệu đồng\n"
+    "- Thuê hội trường: 60 triệu đồng/năm x 6 tháng = 360 triệu đồng x 2 = 720 triệu đồng\n"
+    "- Thuê máy chiếu: 24 triệu đồng/năm x 6 tháng = 12 triệu đồng\n"
     "- Khoản lớn: 99999999999999999999999999999999999999 triệu đồng\n"
     "- Khoản khác: 1.2.3,4 triệu đồng\n"
     "2. Hội nghị: 450 triệu đồng\n"
@@ -290,7 +291,7 @@ _KINDS = {
     "NO_MONEY_FACTOR", "NUMBER_MALFORMED", "NUMBER_TOO_LONG", "PRODUCT_MISMATCH", "PRODUCT_ROUNDING",
     "RESULT_NO_UNIT", "SECTION_SUM_MISMATCH", "SHARE_MISMATCH", "TABLE_CELLS_GLUED", "TABLE_ROW_NOT_CHECKED",
     "TABLE_ROW_NO_AMOUNT", "TOTAL_MISMATCH", "TOTAL_MISSING", "TOTAL_STATED_TWICE", "UNIT_NEW_COUNT",
-    "UNIT_NOT_MONEY", "UNIT_RESIDUAL", "UNIT_TIME_SCALE", "WORDS_UNREADABLE",
+    "UNIT_NOT_MONEY", "UNIT_RESIDUAL", "UNIT_TIME_CONVERTED", "UNIT_TIME_SCALE", "WORDS_UNREADABLE",
 }  # fmt: skip
 
 

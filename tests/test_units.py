@@ -157,10 +157,22 @@ def test_percent_is_dimensionless(tmp_path: Path) -> None:
     assert report.findings == ()
 
 
-def test_year_rate_times_months_is_named(tmp_path: Path) -> None:
+def test_year_rate_times_months_is_converted(tmp_path: Path) -> None:
+    # 60 triệu a year for 6 months is 30 triệu: 360 is the product left in months
     report = check_text(tmp_path, "IV. KINH PHÍ\n1. Thuê: 60 triệu đồng/năm x 6 tháng = 360 triệu đồng\n")
-    (f,) = report.findings
-    assert f.code == "UNIT_TIME_SCALE"
+    assert [(f.code, f.severity.value, f.expected, f.actual) for f in report.findings] == [
+        ("UNIT_TIME_CONVERTED", "info", None, None),
+        ("PRODUCT_MISMATCH", "error", Decimal(30), Decimal(360)),
+    ]
+    report = check_text(tmp_path, "IV. KINH PHÍ\n1. Thuê: 60 triệu đồng/năm x 6 tháng = 30 triệu đồng\n")
+    assert [f.code for f in report.findings] == ["UNIT_TIME_CONVERTED"]
+
+
+def test_months_in_a_chain_mixed_with_years_are_named(tmp_path: Path) -> None:
+    # a chain of steps is not converted: its units are only named
+    text = "IV. KINH PHÍ\n1. Thuê: 60 triệu đồng/năm x 6 tháng = 360 triệu đồng x 2 = 720 triệu đồng\n"
+    report = check_text(tmp_path, text)
+    f = next(f for f in report.findings if f.code.startswith("UNIT_"))
     assert_message(
         f,
         "UNIT_TIME_SCALE",

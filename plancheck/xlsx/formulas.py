@@ -4,6 +4,7 @@ detail row's formulas."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 
@@ -53,7 +54,7 @@ def unit_lookup(unit_cell: str, units: str) -> str:
 
 
 def detail_formulas(
-    r: int, cols: layout.DetailColumns, decimals: int, unit_exponent: int, units: str
+    r: int, cols: layout.DetailColumns, decimals: int, unit_exponent: int, units: str, scale: Fraction = Fraction(1)
 ) -> dict[str, str]:
     """The live formulas of one ``Chi tiết`` row: coefficient, amount, difference, status.
     A row with no factor shows nothing (not a coefficient of 0,000001 on every empty row)."""
@@ -64,10 +65,15 @@ def detail_formulas(
     stated = xl_rowcol_to_cell(r, cols.stated)
     both_blank = f'OR({computed}="",{stated}="")'
     return {
-        "coefficient": f'IF(COUNT({values})=0,"",10^({scales}-{unit_exponent}))',
+        # months and years mixed (``tháng x đồng/năm``): the units' own factor, ``*1/12``
+        "coefficient": f'IF(COUNT({values})=0,"",10^({scales}-{unit_exponent}){_times(scale)})',
         "computed": f'IF(COUNT({values})=0,"",ROUND(PRODUCT({values},{coefficient}),{decimals}))',
         "difference": f'IF({both_blank},"",ROUND({stated}-{computed},{decimals}))',
     }
+
+
+def _times(scale: Fraction) -> str:
+    return "" if scale == 1 else f"*{scale.numerator}/{scale.denominator}"
 
 
 def line_status_formula(r: int, cols: layout.DetailColumns, decimals: int, w: Words) -> str:
