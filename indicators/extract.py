@@ -25,7 +25,12 @@ from indicators.model import Kind, Share, Target
 _NUM = r"[0-9]+(?:[.,][0-9]+)*"
 _PCT = re.compile(rf"(?P<n>{_NUM})\s*%")
 _RANGE = re.compile(rf"(?:tu\s+)?(?P<a>{_NUM})\s*%?\s*(?:-|–|—|den)\s*(?P<b>{_NUM})\s*%")
-_SPLIT = re.compile(rf"\((?P<body>\s*{_NUM}\s*%[^()]*?(?:,\s*{_NUM}\s*%[^()]*?)+)\)")
+# a bracket holding no bracket (possessive: an unclosed one is scanned once, to the next bracket);
+# a split is one whose text starts with a percentage and names another after a comma. Two lazy
+# repeats of the same text, one inside the other, took exponential time on an unclosed bracket.
+_SPLIT = re.compile(r"\((?P<body>[^()]*+)\)")
+_SPLIT_HEAD = re.compile(rf"\s*{_NUM}\s*%")
+_SPLIT_MORE = re.compile(rf",\s*{_NUM}\s*%")
 _SHARE = re.compile(rf"(?P<n>{_NUM})\s*%\s*(?P<label>[^,]*)")
 # nouns a plan counts as a target; ages, times and occasions are not targets
 _COUNT_NOUNS = r"(?:truong|luot nguoi|hoc sinh|giao vien|lop|phong hoc|phong|nguoi|co so)"
@@ -113,6 +118,8 @@ def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
         used.append((start, end))
 
     for m in _SPLIT.finditer(folded):
+        if _SPLIT_HEAD.match(m.group("body")) is None or _SPLIT_MORE.search(m.group("body")) is None:
+            continue
         shares = [(s.group("n"), text[s.start("label") + m.start("body") : s.end("label") + m.start("body")].strip())
                   for s in _SHARE.finditer(m.group("body"))]  # fmt: skip
         values = [_number(n) for n, _ in shares]
