@@ -33,7 +33,7 @@ from budget.model import Amount, CostLine, Quantity, Step, WordsCheck
 from budget.numbers import NUMBER_TOKEN, NumberError, shift
 from budget.source import Source
 from budget.text import excerpt, fold
-from budget.units import Money, read_money
+from budget.units import Money, misspelt_money, read_money
 from budget.words import find_words
 
 # Clause ends: a semicolon, or a full stop before a space and a non-digit (``800. 000`` is a number).
@@ -173,6 +173,10 @@ def _amounts(
             continue
         after = _money_after(masked, b)
         if after is None:
+            misspelt = misspelt_money(masked[b : b + 40])
+            if misspelt is not None:  # ``9.999 triu đồng``: an amount not read, never passed over
+                args = {"text": m.group()[:40], "word": misspelt[0], "unit": misspelt[1]}
+                findings.append(Finding(locate.at(a + 1), "NUMBER_UNIT_UNREADABLE", Severity.WARNING, args))
             continue
         money, end = after
         if text[b:end].strip() == "" or masked[end : end + 3].lstrip().startswith("/"):

@@ -185,6 +185,9 @@ TEMPLATES: Mapping[str, str] = {
     "UNIT_TIME_SCALE": (
         "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân thêm {factor} mới ra {unit}."
     ),
+    "NUMBER_UNIT_UNREADABLE": (
+        "Số {text} đứng trước “{word}”: có thể là đơn vị tiền viết sai ({unit}); số này chưa được đọc, chưa kiểm tra."
+    ),
     "UNIT_TIME_CONVERTED": (
         "Đơn vị có cả năm và tháng: tích các thừa số đã được nhân thêm {factor} (1 năm = 12 tháng) để ra {unit}."
     ),
@@ -1042,6 +1045,9 @@ TEMPLATES_EN: Mapping[str, str] = {
     "UNIT_NOT_MONEY": "The product of the factors is in {product}, not money, but the result is stated in {unit}.",
     "UNIT_TIME_SCALE": (
         "Years and months are mixed: by their units the product must be multiplied by {factor} to give {unit}."
+    ),
+    "NUMBER_UNIT_UNREADABLE": (
+        "The figure {text} stands before “{word}”, perhaps a misspelt money unit ({unit}); it was not read or checked."
     ),
     "UNIT_TIME_CONVERTED": (
         "Years and months are mixed: the product was multiplied by {factor} (1 year = 12 months) to give {unit}."

@@ -368,3 +368,41 @@ def time_scale(unit_texts: tuple[str, ...]) -> Fraction:
     if summed["nam"] and summed["nam"] + summed["thang"] == 0:
         return Fraction(12) ** summed["nam"]
     return Fraction(1)
+
+
+_LEAD_WORD = re.compile(r"\s*([^\W\d_]+)")  # the word right after a figure
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one letter apart (one changed, dropped or added)? Written by hand: a
+    bounded comparison of two short words, where an edit-distance library would be a
+    dependency for four lines."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+@lru_cache(maxsize=4096)
+def misspelt_money(rest: str) -> tuple[str, str] | None:
+    """The word after a figure that reads as a money scale spelt wrong, with ``đồng`` after it
+    (``9.999 triu đồng``, ``2 trệu đồng``, ``500 ngìn đồng``), and the unit it may be: one letter or
+    one tone mark from ``triệu``, ``nghìn`` or ``ngàn``. None for anything else (``3 công``, ``75
+    Nghị định``): only a scale word before ``đồng`` says money."""
+    m = _LEAD_WORD.match(rest)
+    if m is None:
+        return None
+    word = m.group(1)
+    money, _ = read_money(rest[m.end() :])
+    if money != DONG or read_money(rest)[0] is not None:
+        return None  # no ``đồng`` right after the word, or a money unit as written
+    folded = fold(word)
+    for scale, spelled in ((TRIEU, "triệu"), (NGHIN, "nghìn"), (NGHIN, "ngàn")):
+        target = fold(spelled)
+        if (folded == target and word.lower() != spelled) or _one_edit(folded, target):
+            return word, scale.name
+    return None

@@ -74,9 +74,9 @@ def check(path: Path, *extra: str) -> Run:
     caught: list[BaseException] = []
     original = cli_support.internal_error
 
-    def record(prog: str, e: BaseException) -> int:
+    def record(prog: str, e: BaseException, lang: str = "vi") -> int:
         caught.append(e)
-        return original(prog, e)
+        return original(prog, e, lang)
 
     start = time.perf_counter()
     with redirect_stdout(out), redirect_stderr(err):

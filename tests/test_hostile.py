@@ -4,13 +4,14 @@ length through every output. Invented inputs; each asserts the exit code and wha
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from budget.read.text import split_lines
 from indicators.extract import extract
-from tests.helpers import run_process
+from tests.helpers import assert_message, check_text, errors_at, run_process, verdict_of
 
 
 # An unclosed bracket of percentages: the split pattern once nested two lazy repeats of the
@@ -32,3 +33,38 @@ def test_a_closed_bracket_of_percentages_is_still_a_split() -> None:
     assert [(e.target.kind.value, [(s.label, s.percent) for s in e.target.shares]) for e in found] == [
         ("split", [("vào THPT", 70), ("học nghề", 30)])
     ]
+
+
+@pytest.mark.parametrize("written", ["triu đồng", "trệu đồng", "tiệu đồng"])
+def test_a_subtotal_in_a_misspelt_unit_is_never_passed_over(tmp_path: Path, written: str) -> None:
+    text = (
+        "IV. KINH PHÍ\n1. Hỗ trợ: 20 xã x 100 triệu đồng/xã = 2.000 triệu đồng\n"
+        f"2. Chi khác: 9.999 {written}\nTổng cộng: 2.000 triệu đồng\n"
+    )
+    report = check_text(tmp_path, text)
+    (f,) = [f for f in report.findings if f.code == "NUMBER_UNIT_UNREADABLE"]
+    assert (f.source.line, f.source.col) == (3, 14)  # at the figure
+    assert_message(
+        f,
+        "NUMBER_UNIT_UNREADABLE",
+        f"Số 9.999 đứng trước “{written.split()[0]}”: có thể là đơn vị tiền viết sai (triệu đồng); số này chưa được "
+        "đọc, chưa kiểm tra.",
+        en=f"The figure 9.999 stands before “{written.split()[0]}”, perhaps a misspelt money unit (triệu đồng); it "
+        "was not read or checked.",
+    )
+    assert verdict_of(report) == "incomplete"  # never KHỚP over a figure not read
+
+
+def test_words_near_a_scale_word_are_no_misspelt_unit(tmp_path: Path) -> None:
+    text = (
+        "IV. KINH PHÍ\n1. Hỗ trợ: 20 xã x 100 triệu đồng/xã = 2.000 triệu đồng, theo 75 Nghị định, 3 công trình,"
+        " 9 vòng thi, 500 ngàn đồng là mức cũ\nTổng cộng: 2.000 triệu đồng\n"
+    )
+    report = check_text(tmp_path, text)
+    assert [f.code for f in report.findings if f.code == "NUMBER_UNIT_UNREADABLE"] == []
+
+
+def test_a_quotient_with_a_rate_result_is_checked(tmp_path: Path) -> None:
+    report = check_text(tmp_path, "IV. KINH PHÍ\n1. Thuê: 1.200 triệu đồng : 12 tháng = 110 triệu đồng/tháng\n")
+    assert errors_at(report) == [("PRODUCT_MISMATCH", 2, Decimal(110))]
+    assert verdict_of(report) == "errors"
