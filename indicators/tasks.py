@@ -216,7 +216,7 @@ _HEADING = re.compile(r"\s*(?P<n>(?:[0-9]{1,2}\.)+(?:[0-9]{1,2}\.?)?|[a-zđ]\)|[
 # a deadline closing a sentence: ``…; thời gian thực hiện: Quý II/2025``, ``… hoàn thành trước ngày 30/6/2025``
 _CLAUSE = re.compile(
     r"[,;.]?\s*(?:(?:thoi gian (?:thuc hien|hoan thanh)|thoi han(?: hoan thanh)?)\s*:\s*(?P<value>[^;:]+?)"
-    r"|(?P<done>hoan thanh (?:truoc|trong|cham nhat|vao) (?:ngay|thang|quy|nam) [^;:]+?))\s*[.;]?\s*"
+    r"|(?P<done>hoan thanh (?:truoc|trong|cham nhat|vao) (?:ngay|thang|quy|nam) [^;:]+?))\s*[.;]?\s*$"
 )
 _VERBS = (
     "de|tham muu|xay dung|to chuc|trien khai|ra soat|nghien cuu|thuc hien|de xuat|huong dan|chi dao|kiem tra|ban hanh"
@@ -236,8 +236,7 @@ def _sentence_task(rl: RawLine, number: str, start: int) -> Task | None:
     """A task said in one sentence closed by its deadline (its words from ``start`` on), or None."""
     text = rl.text
     folded = fold(text)
-    end = len(folded.rstrip())
-    m = next((m for m in _CLAUSE.finditer(folded, start) if m.end() >= end), None)
+    m = _CLAUSE.search(folded, start)
     if m is None or len(text[start : m.start()].strip()) < 5:
         return None  # a label alone (``- Thời hạn: …``) is a field, not a sentence
     value = text[m.start("value") : m.end("value")] if m["value"] else text[m.start("done") : m.end("done")]

@@ -105,12 +105,13 @@ def write_tasks_xlsx(path: Path, tasks: Sequence[Task], plan: str) -> None:
         r += 1
         values = _cells(t, len(columns) > len(COLUMNS))
         for col, value in enumerate(values):
+            style = fill_when if col == done_col else when if col == due_col else fill if col in filled else text
             if col == due_col and t.deadline.due is not None:
                 ws.write_datetime(r, col, datetime(t.deadline.due.year, t.deadline.due.month, t.deadline.due.day), when)
-            elif col == done_col:
-                ws.write_blank(r, col, None, fill_when)
+            elif value:
+                ws.write_string(r, col, value, style)
             else:
-                ws.write_string(r, col, value, fill if col in filled else text)
+                ws.write_blank(r, col, None, style)
         ws.set_row(r, _height(list(zip(values, (w for _, w in columns), strict=True))))
     if r > HEADER_ROW:
         ws.data_validation(
