@@ -111,7 +111,8 @@ def test_a_pipe_table_of_tasks_with_products_and_quarters(tmp_path: Path) -> Non
 def test_a_budget_table_is_no_task_table(tmp_path: Path) -> None:
     plan = write_plan(
         tmp_path,
-        "| STT | Nội dung | Số lượng | Đơn giá | Thành tiền |\n|---|---|---|---|---|\n| 1 | Tập huấn | 2 | 1.000 | 2.000 |\n",
+        "| STT | Nội dung | Số lượng | Đơn giá | Thành tiền |\n|---|---|---|---|---|\n"
+        "| 1 | Tập huấn | 2 | 1.000 | 2.000 |\n",
     )
     found, findings = tasks_of(read_document(plan).lines)
     assert found == []
