@@ -487,6 +487,43 @@ TEMPLATES: Mapping[str, str] = {
     "OS_REASON.EMFILE": "đang mở quá nhiều tệp cùng lúc; hãy chạy lại",
     "OS_REASON.READ_ONLY": "tệp chỉ cho phép đọc; hãy bỏ thuộc tính chỉ đọc hoặc chọn tên khác",
     "OS_REASON.OTHER": "lỗi hệ thống {code}; hãy thử lại hoặc chọn thư mục khác",
+    # indicators: the plan's task register (``indicators tasks``)
+    "TASK_DEADLINE_UNREAD": "Nhiệm vụ {number}: hạn “{text}” không chỉ ra một ngày; hãy ghi hạn vào sổ theo dõi.",
+    "TASK_NONE_FOUND": (
+        "Không tìm thấy nhiệm vụ nào (bảng STT | Nội dung | Cơ quan chủ trì | Thời gian, "
+        "hoặc dòng “Thời gian thực hiện: …”)."
+    ),
+    "TASK_REGISTER_NO_HEADER": (
+        "Không có sheet “Nhiệm vụ” với các cột Nhiệm vụ, Hạn hoàn thành và Trạng thái; hãy dùng sổ do lệnh "
+        "indicators tasks --xlsx tạo ra."
+    ),
+    "TASK_BAD_DATE": "Ô {column} ghi “{text}”, không phải là một ngày (ngày/tháng/năm).",
+    "TASK_BAD_STATUS": "Trạng thái “{text}” không hợp lệ; dùng: Chưa thực hiện, Đang thực hiện, Hoàn thành.",
+    "TASK_OVERDUE": "Nhiệm vụ {number} “{task}” quá hạn: hạn {due}, tính đến {as_of} trạng thái là “{status}”.",
+    "TASKS.line_due": "hạn {due}",
+    "TASKS.line_recurring": "thường xuyên, không có một hạn",
+    "TASKS.line_unread": "chưa rõ hạn",
+    "TASKS.line_lead": "chủ trì: {lead}",
+    "TASKS.line_partners": "phối hợp: {partners}",
+    "TASKS.found": "{count} nhiệm vụ: {dated} có hạn, {recurring} thường xuyên, {unread} chưa rõ hạn.",
+    "TASKS.summary": (
+        "Sổ nhiệm vụ tính đến {as_of}: {total} nhiệm vụ; {done} hoàn thành, {due} đến hạn trong tháng, "
+        "{overdue} quá hạn, {upcoming} chưa đến hạn, {recurring} thường xuyên, {undated} chưa rõ hạn."
+    ),
+    "TASKS.summary_open": (
+        "Sổ nhiệm vụ: {total} nhiệm vụ; {done} hoàn thành, {open} chưa hoàn thành "
+        "({recurring} thường xuyên, {undated} chưa rõ hạn). Thêm --as-of để biết nhiệm vụ quá hạn."
+    ),
+    "TASKS.bad_as_of": "--as-of “{text}” không phải là tháng (YYYY-MM) hay ngày (YYYY-MM-DD).",
+    "TASKS.as_of_needs_register": (
+        "--as-of dùng khi đọc lại sổ nhiệm vụ đã điền (.xlsx), không dùng với văn bản kế hoạch."
+    ),
+    "TASKS.register_no_xlsx": "--xlsx ghi sổ nhiệm vụ từ văn bản kế hoạch; sổ đã điền chỉ được đọc lại.",
+    "CLI.tasks": "lập sổ theo dõi nhiệm vụ của kế hoạch, hoặc đọc lại sổ đã điền",
+    "CLI.tasks_file": "văn bản kế hoạch, hoặc sổ theo dõi nhiệm vụ (.xlsx) đã điền",
+    "CLI.tasks_xlsx": "ghi sổ theo dõi nhiệm vụ (.xlsx) để cán bộ điền trạng thái",
+    "CLI.tasks_as_of": "tháng (YYYY-MM) hoặc ngày (YYYY-MM-DD) đánh giá: nhiệm vụ quá hạn là lỗi",
+    "CLI.month_var": "THÁNG",
     # indicators: targets and data
     "TABLE_EMPTY": "Bảng không có dòng nào.",
     "TARGET_BAD_KIND": ("Loại chỉ tiêu “{text}” không rõ; dùng: tối thiểu, tối đa, khoảng, cơ cấu, số lượng."),
@@ -1351,6 +1388,40 @@ TEMPLATES_EN: Mapping[str, str] = {
     "OS_REASON.EMFILE": "too many files are open at once; run again",
     "OS_REASON.READ_ONLY": "the file is read-only; clear its read-only attribute or choose another name",
     "OS_REASON.OTHER": "system error {code}; try again or choose another folder",
+    # indicators: the plan's task register (``indicators tasks``)
+    "TASK_DEADLINE_UNREAD": "Task {number}: the deadline “{text}” names no date; write the deadline in the register.",
+    "TASK_NONE_FOUND": (
+        "No task found (a table STT | Nội dung | Cơ quan chủ trì | Thời gian, or a line “Thời gian thực hiện: …”)."
+    ),
+    "TASK_REGISTER_NO_HEADER": (
+        "No sheet “Nhiệm vụ” with the columns Nhiệm vụ, Hạn hoàn thành and Trạng thái; use a register written by "
+        "indicators tasks --xlsx."
+    ),
+    "TASK_BAD_DATE": "Cell {column} says “{text}”, which is not a date (day/month/year).",
+    "TASK_BAD_STATUS": "Status “{text}” is not valid; use: Chưa thực hiện, Đang thực hiện, Hoàn thành.",
+    "TASK_OVERDUE": "Task {number} “{task}” is overdue: due {due}, status “{status}” as of {as_of}.",
+    "TASKS.line_due": "due {due}",
+    "TASKS.line_recurring": "recurring, no single due date",
+    "TASKS.line_unread": "deadline not known",
+    "TASKS.line_lead": "in charge: {lead}",
+    "TASKS.line_partners": "cooperating: {partners}",
+    "TASKS.found": "{count} tasks: {dated} with a due date, {recurring} recurring, {unread} without a known deadline.",
+    "TASKS.summary": (
+        "Task register as of {as_of}: {total} tasks; {done} done, {due} due this month, {overdue} overdue, "
+        "{upcoming} not yet due, {recurring} recurring, {undated} without a known deadline."
+    ),
+    "TASKS.summary_open": (
+        "Task register: {total} tasks; {done} done, {open} not done ({recurring} recurring, {undated} without a "
+        "known deadline). Add --as-of to find overdue tasks."
+    ),
+    "TASKS.bad_as_of": "--as-of “{text}” is not a month (YYYY-MM) or a day (YYYY-MM-DD).",
+    "TASKS.as_of_needs_register": "--as-of applies when reading a filled task register (.xlsx) back, not a plan.",
+    "TASKS.register_no_xlsx": "--xlsx writes a task register from a plan; a filled register is only read back.",
+    "CLI.tasks": "write the register of a plan's tasks, or read a filled one back",
+    "CLI.tasks_file": "plan text, or a filled task register (.xlsx)",
+    "CLI.tasks_xlsx": "write the task register (.xlsx) for officers to fill in",
+    "CLI.tasks_as_of": "month (YYYY-MM) or day (YYYY-MM-DD) of the review: overdue tasks are errors",
+    "CLI.month_var": "MONTH",
     # indicators: targets and data
     "TABLE_EMPTY": "The table has no rows.",
     "TARGET_BAD_KIND": "Unknown kind of target “{text}”; use: minimum, maximum, range, split, count.",

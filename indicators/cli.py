@@ -1,7 +1,9 @@
 """The ``indicators`` command. Exit codes, decided here only: 0 every target met or on
 track, 1 a target not met (when due) or off track, a target without data in the as-of
 year, or data with errors, 2 input unreadable, output refused or command wrong, 3
-internal error."""
+internal error. ``indicators tasks``: 0 every task read with its deadline (a plan) or
+nothing overdue and every cell read (a register), 1 a deadline not read, no task found,
+an overdue task or a cell not read, 2 and 3 as above."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from budget.cli_support import (
     EXIT_INPUT,
     EXIT_OK,
     Parser,
+    bad_command,
     guarded,
     input_error,
     internal_error,
@@ -24,9 +27,13 @@ from budget.cli_support import (
 )
 from budget.findings import InputError
 from budget.output import check_target, write_safely
+from budget.read.document import WORKBOOK_SUFFIXES, read_document
 from indicators.api import check_targets, plan_targets
+from indicators.read_tasks import as_of, read_register, review
+from indicators.tasks import tasks_of
 from indicators.write_json import write_json
 from indicators.write_targets import to_csv, to_json, to_text, write_targets_xlsx
+from indicators.write_tasks import register_json, register_text, tasks_json, tasks_text, write_tasks_xlsx
 from indicators.write_text import write_text
 from indicators.write_xlsx import write_targets_workbook
 
@@ -50,7 +57,40 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     x.add_argument("-o", "--output", metavar=t("CLI.targets_var") + ".xlsx", help=t("CLI.extract_output"))
     x.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.indicators_lang"))
     x.add_argument("--force", action="store_true", help=t("CLI.force"))
+    k = sub.add_parser("tasks", help=t("CLI.tasks"))
+    k.add_argument("file", metavar=t("CLI.file"), help=t("CLI.tasks_file"))
+    k.add_argument("--xlsx", metavar=t("CLI.file") + ".xlsx", help=t("CLI.tasks_xlsx"))
+    k.add_argument("--as-of", metavar=t("CLI.month_var"), help=t("CLI.tasks_as_of"))
+    k.add_argument("--format", choices=("text", "json"), default="text", help=t("CLI.indicators_format"))
+    k.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.indicators_lang"))
+    k.add_argument("--force", action="store_true", help=t("CLI.force"))
     return p
+
+
+def _tasks(args: argparse.Namespace) -> int:
+    """A plan → its tasks (and the register to fill, ``--xlsx``); a filled register → its review."""
+    lang = getattr(args, "lang", "vi")
+    path = Path(args.file)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        if args.xlsx:
+            return bad_command("indicators", "TASKS.register_no_xlsx", lang)
+        when = None
+        if args.as_of is not None and (when := as_of(args.as_of)) is None:
+            return bad_command("indicators", "TASKS.bad_as_of", lang, text=args.as_of)
+        entries, bad = read_register(path, args.file)
+        done = review(entries, bad, when)
+        sys.stdout.write(register_json(done) if args.format == "json" else register_text(done, lang))
+        return EXIT_FINDINGS if done.failing else EXIT_OK
+    if args.as_of is not None:
+        return bad_command("indicators", "TASKS.as_of_needs_register", lang)
+    if args.xlsx:
+        check_target(Path(args.xlsx), [path], args.force)
+    document = read_document(path, args.file)
+    found, findings = tasks_of(document.lines)
+    if args.xlsx:
+        write_safely(Path(args.xlsx), [path], args.force, lambda tmp: write_tasks_xlsx(tmp, found, path.name), lang)
+    sys.stdout.write(tasks_json(found, findings) if args.format == "json" else tasks_text(found, findings, lang))
+    return EXIT_FINDINGS if findings else EXIT_OK
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -84,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     if args.command == "extract":
         return guarded("indicators", lambda: _extract(args), lang)
+    if args.command == "tasks":
+        return guarded("indicators", lambda: _tasks(args), lang)
     try:
         inputs = [Path(args.targets), Path(args.data)]
         if args.xlsx:

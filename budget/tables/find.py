@@ -18,7 +18,7 @@ from budget.tables.aligned import text_block, text_header_at
 from budget.tables.bars import MIN_BARS, bar_end, bar_rows, is_bar
 from budget.tables.cells import TOTAL_LABEL, is_pipe, is_total_row, kind, lines_above, numeric_count
 from budget.tables.columns import GROUP_MARK, cell_column, has_role, scale_in, settle_numbers
-from budget.tables.lines import cells_block, cells_header_at, marker_block, spaced_header_at
+from budget.tables.lines import cells_block, cells_header_at, marker_block, spaced_header_at, words_header_at
 from budget.tables.records import Cell, TableBlock, TableRow
 from budget.text import fold
 
@@ -125,12 +125,19 @@ def _sub_header(cells: Sequence[Cell]) -> bool:
     return True
 
 
-def find_tables(lines: Sequence[RawLine]) -> list[TableBlock]:
+HeaderTest = Callable[[Sequence[Cell]], bool]
+
+
+def find_tables(lines: Sequence[RawLine], header: HeaderTest | None = None) -> list[TableBlock]:
     """Every table block of the text, in order.
 
     Most lines of a plan are prose or written-out products; a cheap test on each line
     (blank, too long for a header, an ``=``) skips them before any role word is looked for.
+    ``header``: the caller's test of a header row, for tables of words that no budget role
+    names (a plan's task register); only tables under such a header are found then.
     """
+    if header is not None:
+        return _headed_tables(lines, header)
     blocks: list[TableBlock] = []
     texts = [rl.source.text for rl in lines]
     n = len(lines)
@@ -200,8 +207,47 @@ def find_tables(lines: Sequence[RawLine]) -> list[TableBlock]:
     return blocks
 
 
+def _headed_tables(lines: Sequence[RawLine], header: HeaderTest) -> list[TableBlock]:
+    """The tables whose header row ``header`` accepts, in every shape but columns aligned by
+    spaces: tab-separated and pipe rows, cells between bars, one cell per line cut at the row
+    numbers."""
+    blocks: list[TableBlock] = []
+    n = len(lines)
+    i = last_end = 0
+    while i < n:
+        text = lines[i].text
+        block, j = None, i + 1
+        if len(lines[i].tabs) >= 2:
+            j = i
+            while j < n and lines[j].tabs:
+                j += 1
+            block = _pipe_block(lines, i, j, last_end, _tab_cells, header)
+        elif is_bar(text):
+            j = bar_end(lines, i)
+            if sum(1 for rl in lines[i:j] if is_bar(rl.text)) >= MIN_BARS:
+                block = _header_block(bar_rows(lines, i, j), lines, last_end, "bars", header)
+        elif "|" in text and is_pipe(text):
+            j = i
+            while j < n and "|" in lines[j].text and is_pipe(lines[j].text):
+                j += 1
+            block = _pipe_block(lines, i, j, last_end, header=header)
+        elif (head := words_header_at(lines, i, header)) is not None:
+            block, end = marker_block(lines, i, head, last_end, words=True)
+            j = end if block is not None else i + 1
+        if block is not None:
+            blocks.append(block)
+            last_end = j
+        i = j
+    return blocks
+
+
 def _pipe_block(
-    lines: Sequence[RawLine], i: int, j: int, floor: int, split: Callable[[RawLine], tuple[Cell, ...]] = _pipe_cells
+    lines: Sequence[RawLine],
+    i: int,
+    j: int,
+    floor: int,
+    split: Callable[[RawLine], tuple[Cell, ...]] = _pipe_cells,
+    header: HeaderTest | None = None,
 ) -> TableBlock | None:
     rows = []
     for rl in lines[i:j]:
@@ -210,7 +256,7 @@ def _pipe_block(
         cells = split(rl)
         line = rl.source.line or 0
         rows.append(TableRow(cells, line, line))
-    return _header_block(rows, lines, floor, "pipe")
+    return _header_block(rows, lines, floor, "pipe", header)
 
 
 def _bars_tables(rows: list[TableRow]) -> list[list[TableRow]]:
@@ -232,14 +278,20 @@ def _bars_tables(rows: list[TableRow]) -> list[list[TableRow]]:
     return [rows[a:b] for a, b in zip(cuts, [*cuts[1:], len(rows)], strict=True) if b > a]
 
 
-def _header_block(rows: list[TableRow], lines: Sequence[RawLine], floor: int, shape: str) -> TableBlock | None:
+def _header_block(
+    rows: list[TableRow], lines: Sequence[RawLine], floor: int, shape: str, accepts: HeaderTest | None = None
+) -> TableBlock | None:
     """The table of ``rows`` from its header on (a row naming money columns, or count columns
-    when a total row closes them), or None when no row is a header."""
+    when a total row closes them; or one the caller's test ``accepts``), or None when no row
+    is a header."""
     if not rows:
         return None
-    is_header = _is_header_cells if shape != "bars" else _is_bars_header
+    is_header = accepts or (_is_header_cells if shape != "bars" else _is_bars_header)
     first_header = next((k for k, r in enumerate(rows) if is_header(r.cells)), None)
-    if first_header is None:
+    if accepts is not None:
+        if first_header is None:
+            return None
+    elif first_header is None:
         # a table of counts only: read when a total row states what they add up to
         is_header = _is_count_header
         first_header = next((k for k, r in enumerate(rows) if _is_count_header(r.cells)), None)

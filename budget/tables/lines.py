@@ -6,7 +6,7 @@ they stop short of the header; cells maybe one blank line apart.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from budget.read.text import RawLine
@@ -108,6 +108,23 @@ class _CellHeader:
     end: int  # index of the line after its last cell
 
 
+def words_header_at(lines: Sequence[RawLine], i: int, header: Callable[[Sequence[Cell]], bool]) -> _CellHeader | None:
+    """Lines ``i..`` are a header of one cell per line that the caller's ``header`` accepts (the
+    columns of a table of words, which no role word of a budget names), cells on consecutive lines."""
+    n = len(lines)
+    cells: list[Cell] = []
+    j = i
+    while j < n and len(cells) <= _MAX_HEADER_CELLS:
+        text = lines[j].text.strip()
+        if not text or len(text) > 60 or BIG_NUMBER.search(text):
+            break
+        cells.append(line_cell(lines[j]))
+        j += 1
+    if len(cells) < 3 or len(cells) > _MAX_HEADER_CELLS or not header(cells):
+        return None
+    return _CellHeader(tuple(cells), 0, j)
+
+
 def spaced_header_at(lines: Sequence[RawLine], i: int) -> _CellHeader | None:
     """Lines ``i..`` are a header of one cell per line whose first column numbers the rows
     (``STT``), cells maybe one blank line apart (an HTML table flattened to text), a cell
@@ -145,11 +162,14 @@ def spaced_header_at(lines: Sequence[RawLine], i: int) -> _CellHeader | None:
     return _CellHeader(tuple(cells), gap, end)
 
 
-def _cell_stream(lines: Sequence[RawLine], start: int, gap: int, width: int) -> Iterator[tuple[int, Cell]]:
+def _cell_stream(
+    lines: Sequence[RawLine], start: int, gap: int, width: int, most: int | None = None
+) -> Iterator[tuple[int, Cell]]:
     """The cells after a header, with the index of their line: each written line, and an empty
     cell for each blank line beyond the gap (``gap`` + 1 of them per empty cell). A run of
-    blank lines holding more empty cells than a row can (the table's end) stops it. Lazy: the
-    reader stops where the table does, never reading the rest of the document."""
+    blank lines holding more empty cells than a row can (``most``, by default ``width - 2``: the
+    table's end) stops it. Lazy: the reader stops where the table does, never reading the rest
+    of the document."""
     n = len(lines)
     j = start
     started = False
@@ -159,7 +179,7 @@ def _cell_stream(lines: Sequence[RawLine], start: int, gap: int, width: int) -> 
             j += 1
         run = j - blank
         empty = run if gap == 0 else max(0, (run - 1) // 2)
-        if started and empty > width - 2:
+        if started and empty > (width - 2 if most is None else most):
             return
         if started:
             for _ in range(empty):
@@ -195,13 +215,18 @@ class _Lookahead:
         return ""
 
 
-def marker_block(lines: Sequence[RawLine], i: int, head: _CellHeader, floor: int) -> tuple[TableBlock | None, int]:
+def marker_block(
+    lines: Sequence[RawLine], i: int, head: _CellHeader, floor: int, words: bool = False
+) -> tuple[TableBlock | None, int]:
     """A one-cell-per-line table whose rows have different numbers of cells: a row starts at the
     next number of the ``STT`` sequence (``A``, ``B``, ``1``, ``2`` ...), so a row may stop short
-    of the header (a group row, a row with no per-unit figure)."""
+    of the header (a group row, a row with no per-unit figure). ``words``: a table of words (a
+    plan's tasks), whose rows need no figure, whose group rows leave every cell after their
+    label empty and whose rows a blank line parts (so a row's blank cells and that line may
+    make a run as long as the row)."""
     width = len(head.cells)
     labelled = cell_column(head.cells[1]).role == "label"  # ``STT | Nội dung | ...``
-    stream = _Lookahead(_cell_stream(lines, head.end, head.gap, width))
+    stream = _Lookahead(_cell_stream(lines, head.end, head.gap, width, width if words else None))
     rows: list[list[tuple[int, Cell]]] = []
     last: dict[str, str] = {}
     spare: tuple[int, Cell] | None = None  # an empty cell after a full row: a total row's number
@@ -234,7 +259,7 @@ def marker_block(lines: Sequence[RawLine], i: int, head: _CellHeader, floor: int
     while rows and len(rows[-1]) == 1:
         rows.pop()  # a row number alone (the next paragraph's) is no row
     body = [[c for _a, c in r] for r in rows]
-    if len(body) < 2 or not any(numeric_count(r[1:]) for r in body):
+    if len(body) < (1 if words else 2) or not (words or any(numeric_count(r[1:]) for r in body)):
         return None, i + 1
     header = TableRow(head.cells, head.cells[0].source.line or 0, head.cells[-1].source.line or 0, header=True)
     out = [header]
