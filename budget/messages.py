@@ -510,6 +510,10 @@ TEMPLATES: Mapping[str, str] = {
     "DATA_MEASURES_BAD_LINE": (
         "Dòng “{text}” của tệp tên cột không có dạng “tên cột ; chỉ số”; dòng này không được dùng."
     ),
+    "DATA_MEASURE_UNMATCHED": (
+        "“{name}” không ứng với chỉ số nào đã biết; số liệu của nó chỉ được dùng cho chỉ tiêu ghi đúng tên này "
+        "(ghi tên cột và chỉ số vào tệp --measures nếu đây là một chỉ số của chỉ tiêu)."
+    ),
     "TARGET_AFTER_DATA": (
         "Chỉ tiêu {id}: năm đánh giá {year} sau năm cuối có số liệu ({last}); "
         "chỉ tiêu chưa đánh giá được, không tính là đạt."
@@ -1386,6 +1390,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "DATA_MEASURES_BAD_LINE": (
         "The line “{text}” of the column names file is not “column name ; measure”; it is not used."
+    ),
+    "DATA_MEASURE_UNMATCHED": (
+        "“{name}” is no known measure; its data serve only a target that names it so "
+        "(write the column name and its measure in a --measures file if it is a measure of a target)."
     ),
     "TARGET_AFTER_DATA": (
         "Target {id}: the year evaluated, {year}, is after the last year with data ({last}); the target cannot "

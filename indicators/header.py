@@ -45,7 +45,7 @@ _ROLES = {  # role: names, folded, punctuation as spaces (a bracketed part left 
 _ROLE_OF = {name: role for role, names in _ROLES.items() for name in names}
 _BRACKETS = re.compile(r"\([^()]*\)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
-_UNIT_LINE = re.compile(r"(?:don vi tinh|dvt|don vi)\s*:")
+_UNIT_LINE = re.compile(r"(?:don vi tinh|dvt|don vi)\s*:")  # ``Đơn vị tính: triệu đồng``
 _COLUMN_NUMBER = re.compile(r"\(?(?:[0-9]{1,2}|[A-Z])\)?(?:\s*=.*)?")
 
 
@@ -209,7 +209,7 @@ def _group_above(grid: Grid, i: int, columns: list[Column]) -> bool:
     for c in filled:
         t = cells[c][0]
         m = _merge_at(grid, r, c + 1)
-        if _UNIT_LINE.match(role_name(t) + ":") and ":" in t:
+        if _UNIT_LINE.match(fold(t).strip()):
             return False
         if c >= width or not grid.rows[i][1][c][0] or (m is not None and m[1] == 1 and m[3] >= width):
             return False

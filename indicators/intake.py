@@ -58,11 +58,21 @@ class _Reading:
         self.seen: dict[tuple[str, int, str], Source] = {}
         self.findings: list[Finding] = []
         self.school_said = False
+        self.unmatched: set[str] = set()
+        self.named: dict[tuple[str, ...], str] = {}  # each name is looked up once per file
 
-    def measure(self, *names: str) -> str:
+    def measure(self, names: tuple[str, ...], where: Source) -> str:
         """The measure a name fills: a name the targets use, or written as a measure name
         (``chi_giao_duc``), is itself; else the first spelling known, the sub-column's own
-        name before the group's with it; else the name as written."""
+        name before the group's with it; else the name as written, with a note (once) when
+        the targets use other measures: the officer may name it in ``--measures``."""
+        known = self.named.get(names)
+        if known is not None:
+            return known
+        self.named[names] = found = self._measure(names, where)
+        return found
+
+    def _measure(self, names: tuple[str, ...], where: Source) -> str:
         names = tuple(n.strip() for n in names if n.strip())
         for n in names:
             if n in self.wanted or "_" in n:
@@ -71,7 +81,11 @@ class _Reading:
             found = self.measures.of(n)
             if found:
                 return found
-        return names[-1] if names else ""
+        name = names[-1] if names else ""
+        if name and self.wanted and name not in self.unmatched:
+            self.unmatched.add(name)
+            self.findings.append(Finding(where, "DATA_MEASURE_UNMATCHED", Severity.INFO, {"name": name}))
+        return name
 
     def year(self, text: str, where: Source) -> int | None:
         found = read_year(text)
@@ -114,7 +128,8 @@ def _data_columns(grid: Grid, layout: Layout, reading: _Reading) -> list[tuple[i
     first: dict[tuple[str, int | None], Column] = {}
     doubled: set[tuple[str, int | None]] = set()
     for col in layout.data:
-        measure = reading.measure(col.parts[-1], col.name) if col.parts else None
+        where = _header_cell(grid, layout, col.index)
+        measure = reading.measure((col.parts[-1], col.name), where) if col.parts else None
         if measure is not None:
             key = (measure, col.year)
             if key in first:
@@ -123,7 +138,6 @@ def _data_columns(grid: Grid, layout: Layout, reading: _Reading) -> list[tuple[i
                     "measure": measure,
                     "first": str(_header_cell(grid, layout, first[key].index)),
                 }
-                where = _header_cell(grid, layout, col.index)
                 reading.findings.append(Finding(where, "DATA_MEASURE_TWICE", Severity.WARNING, args))
                 continue
             first[key] = col
@@ -170,11 +184,13 @@ def _read_grid(grid: Grid, layout: Layout, reading: _Reading) -> None:
             if row_year is None:
                 reading.findings.append(Finding(where, "DATA_BAD_YEAR", Severity.ERROR, {"text": text}))
                 continue
-        row_measure = _text(cells, measure_i) if measure_i is not None else ""
+        row_measure = ""
+        if measure_i is not None and _text(cells, measure_i):
+            row_measure = reading.measure((_text(cells, measure_i),), cells[measure_i][1])
         for i, measure, year, _ in columns:
             if i >= len(cells) or not cells[i][0].strip():
                 continue
-            name = measure or (reading.measure(row_measure) if row_measure else "")
+            name = measure or row_measure
             at = year if year is not None else row_year
             if not name or at is None:
                 continue

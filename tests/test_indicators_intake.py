@@ -15,6 +15,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from budget.findings import Finding
 from indicators.api import IndicatorReport, check_targets
@@ -298,7 +300,17 @@ def test_officer_measures_file(tmp_path: Path) -> None:
     )
     targets = _targets(tmp_path)
     without = check_targets(targets, data, 2024)
-    assert [f.code for f in without.findings] == ["TARGET_MEASURE_MISSING"]
+    assert sorted(f.code for f in without.findings) == ["DATA_MEASURE_UNMATCHED", "TARGET_MEASURE_MISSING"]
+    note = only(without.findings, "DATA_MEASURE_UNMATCHED")
+    assert (note.source.line, note.source.col) == (1, 3)
+    assert_message(
+        note,
+        "DATA_MEASURE_UNMATCHED",
+        "“Chi SN GD&ĐT cấp huyện” không ứng với chỉ số nào đã biết; số liệu của nó chỉ được dùng cho chỉ tiêu ghi "
+        "đúng tên này (ghi tên cột và chỉ số vào tệp --measures nếu đây là một chỉ số của chỉ tiêu).",
+        en="“Chi SN GD&ĐT cấp huyện” is no known measure; its data serve only a target that names it so "
+        "(write the column name and its measure in a --measures file if it is a measure of a target).",
+    )
     names = tmp_path / "ten-cot.csv"
     names.write_text(
         "tên cột ; chỉ số\nChi SN GD&ĐT cấp huyện ; chi_giao_duc\nmột dòng không đúng dạng\n", encoding="utf-8"
@@ -362,3 +374,65 @@ def test_what_cannot_be_read_is_a_finding_at_its_cell(tmp_path: Path) -> None:
     ]
     assert all(isinstance(f, Finding) for f in findings)
     assert dataset.values["chi_giao_duc"].tolist() == [20]
+
+
+def test_two_row_header_of_a_csv_export(tmp_path: Path) -> None:
+    """Saved as CSV, a merged group cell stands in its first column only: it is carried over
+    the sub-columns beside it, and the unit line above the header groups nothing."""
+    data = tmp_path / "bieu-05.csv"
+    rows = [
+        "CHI NGÂN SÁCH ĐỊA PHƯƠNG (minh họa),,,,",
+        ",,,,Đơn vị tính: triệu đồng",
+        "STT,Đơn vị,Năm,Chi ngân sách,",
+        ",,,Tổng chi,Chi sự nghiệp giáo dục",
+    ]
+    rows += [f'{i},{u},{y},"{tong}","{gd}"' for i, (u, y, gd, tong) in enumerate(FIGURES, 1)]
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = check_targets(_targets(tmp_path), data, 2024)
+    assert _evaluated(report) == _evaluated(check_targets(_targets(tmp_path), _clean_csv(tmp_path), 2024))
+    assert report.findings == ()
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "indicators"
+
+
+def test_the_yearbook_example_gives_the_results_of_the_wide_example() -> None:
+    """The README's command: the same made-up figures as a yearbook with school years, a unit
+    line, a total row and one district's own name for its education spending."""
+    targets = EXAMPLES / "chi-tieu-hai-phong.csv"
+    wide = check_targets(targets, EXAMPLES / "so-lieu-minh-hoa.csv", 2024)
+    yearbook = check_targets(targets, EXAMPLES / "nien-giam-minh-hoa.csv", 2024, EXAMPLES / "ten-cot-minh-hoa.csv")
+    assert _evaluated(yearbook) == _evaluated(wide)
+    assert [(f.code, f.source.line) for f in yearbook.findings] == [("DATA_SCHOOL_YEAR", 3), ("DATA_TOTAL_ROW", 31)]
+    without = check_targets(targets, EXAMPLES / "nien-giam-minh-hoa.csv", 2024)
+    note = only(without.findings, "DATA_MEASURE_UNMATCHED")
+    assert (note.args["name"], note.source.line) == ("Chi SN GD&ĐT cấp huyện", 14)
+
+
+_WORDS = st.sampled_from(
+    ["", "Đơn vị", "Năm", "Năm học", "Chỉ tiêu", "Giá trị", "Tổng chi", "2024", "2024-2025", "NH 2023-2024",
+     "Huyện A", "Tổng cộng", "184.000", "1,5", "-3", "abc", "(1)", "Đơn vị tính: triệu đồng", "STT", "Năm 2025"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(_WORDS, min_size=1, max_size=6), min_size=1, max_size=8))
+def test_any_grid_of_header_words_and_figures_reads_without_a_crash(tmp_path: Path, grid: list[list[str]]) -> None:
+    """Whatever the layout, the reading ends in values and findings; a value read is one the
+    file holds at the cell named, and nothing is read from a file with no header."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in grid:
+        ws.append([c or None for c in row])  # every cell text, as a workbook typed by hand holds it
+    data = tmp_path / "so-lieu.xlsx"
+    wb.save(data)
+    if not any(any(c.strip() for c in row) for row in grid):
+        return
+    dataset, findings = read_data(data, "so-lieu.xlsx", wanted=frozenset({"tong_chi_ngan_sach"}))
+    assert all(isinstance(f, Finding) for f in findings)
+    for where in dataset.where.values():
+        assert where.cell is not None
+        cell = ws[where.cell.split("!")[1]].value
+        assert cell not in (None, "abc", "-3")
+    if any(f.code == "DATA_NO_HEADER" for f in findings):
+        assert len(dataset) == 0
