@@ -155,25 +155,25 @@ def _read_grid(grid: Grid, layout: Layout, reading: _Reading) -> None:
     for *_, col in columns:
         if col is not None and col.school and not reading.school_said:
             reading.year(col.year_text, _header_cell(grid, layout, col.index))
-    body = grid.rows[layout.bottom + 1 :]
+    # a note, a section title, a blank: no value to read
+    body = [cells for _, cells in grid.rows[layout.bottom + 1 :] if any(_text(cells, i) for i, *_ in columns)]
     default_unit = ""
     if unit_i is None:
         default_unit = grid.sheet or Path(grid.name).stem
         args = {"unit": default_unit}
         reading.findings.append(Finding(_header_cell(grid, layout, 0), "DATA_UNIT_FROM_SHEET", Severity.INFO, args))
-    units = {_text(cells, unit_i) for _, cells in body} if unit_i is not None else set()
-    parts_listed = any(u and role_name(u) not in _TOTALS for u in units)
+    # a total row is left out only beside the units it adds up (a file of the province alone keeps it)
+    named = {_text(c, unit_i) for c in body} - {""} if unit_i is not None else set()
+    parts_listed = any(role_name(u) not in _TOTALS for u in named)
     unit_above = ""
-    for _, cells in body:
-        if not any(_text(cells, i) for i, *_ in columns):
-            continue  # a note, a section title, a blank: no value to read
+    for cells in body:
         unit = _text(cells, unit_i) if unit_i is not None else default_unit
         if unit_i is not None and not unit and measure_i is not None:
             unit = unit_above  # merged down over the unit's measure rows
         unit_above = unit
-        if parts_listed and role_name(unit) in _TOTALS:
-            where = cells[unit_i][1] if unit_i is not None else cells[0][1]
-            reading.findings.append(Finding(where, "DATA_TOTAL_ROW", Severity.INFO, {"text": unit}))
+        if parts_listed and unit_i is not None and role_name(unit) in _TOTALS:
+            if _text(cells, unit_i):  # said once, where it is written (not on the rows it spans down)
+                reading.findings.append(Finding(cells[unit_i][1], "DATA_TOTAL_ROW", Severity.INFO, {"text": unit}))
             continue
         row_year: int | None = None
         if year_i is not None:

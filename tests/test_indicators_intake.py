@@ -436,3 +436,34 @@ def test_any_grid_of_header_words_and_figures_reads_without_a_crash(tmp_path: Pa
         assert cell not in (None, "abc", "-3")
     if any(f.code == "DATA_NO_HEADER" for f in findings):
         assert len(dataset) == 0
+
+
+def test_a_total_row_is_kept_when_it_is_the_only_unit(tmp_path: Path) -> None:
+    """A file of the province alone: its ``Toàn tỉnh`` rows are the data, not a total to leave out."""
+    data = tmp_path / "so-lieu.csv"
+    data.write_text(
+        "Đơn vị,Chỉ tiêu,2023,2024\n"
+        'Toàn tỉnh,Tổng chi,"3.400.000","3.550.000"\n'
+        ',Chi sự nghiệp giáo dục,"660.000","714.000"\n'
+        "Nguồn: số liệu minh họa,,,\n",
+        encoding="utf-8",
+    )
+    report = check_targets(_targets(tmp_path), data, 2024)
+    assert _province(report) == (714_000, 3_550_000, Fraction(714_000 * 100, 3_550_000), Status.MET)
+    assert report.findings == ()
+
+
+def test_number_cells_keep_their_stored_digits(tmp_path: Path) -> None:
+    """A number cell is its stored digits (0.1 is one tenth, not the double nearest it); a text
+    cell of the same workbook is read the Vietnamese way (``0,1`` and ``2.060.000,25``)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Đơn vị", "Năm", "a", "b"])
+    ws.append(["Huyện A", 2024, 0.1, Decimal("2060000.25")])
+    ws.append(["Huyện B", 2024, "0,1", "2.060.000,25"])
+    path = tmp_path / "so-lieu.xlsx"
+    wb.save(path)
+    dataset, findings = read_data(path)
+    assert findings == []
+    assert (dataset.scale["a"], dataset.values["a"].tolist()) == (1, [1, 1])  # 0,1 twice, as tenths
+    assert (dataset.scale["b"], dataset.values["b"].tolist()) == (2, [206000025, 206000025])
