@@ -464,6 +464,7 @@ TEMPLATES: Mapping[str, str] = {
     "CLI.as_of": "năm đánh giá (mặc định: năm mới nhất có số liệu)",
     "CLI.indicators_format": "dạng kết quả",
     "CLI.indicators_xlsx": "ghi kết quả ra bảng tính, có biểu đồ lộ trình",
+    "CLI.indicators_measures": "tệp tên cột của đơn vị và chỉ số tương ứng (mỗi dòng: tên cột ; chỉ số)",
     "CLI.extract": "tìm các chỉ tiêu nêu trong văn bản kế hoạch",
     "CLI.extract_file": "văn bản kế hoạch (.txt)",
     "CLI.extract_output": "ghi bảng chỉ tiêu (.xlsx hoặc .csv)",
@@ -544,6 +545,23 @@ TEMPLATES: Mapping[str, str] = {
     "DATA_NUMERATOR_OVER": "Chỉ tiêu {id}: tử số của {unit} năm {year} lớn hơn mẫu số; số liệu có thể sai.",
     "SPLIT_NOT_100": "Chỉ tiêu {id}: các phần của {unit} năm {year} cộng lại được {total}%, không phải 100%.",
     "DATA_MISSING_YEARS": "Chỉ tiêu {id}: {unit} thiếu số liệu các năm {years}.",
+    "DATA_SCHOOL_YEAR": ("Năm học “{text}” được tính là năm {year}, năm kết thúc năm học (như mọi năm học trong tệp)."),
+    "DATA_UNIT_FROM_SHEET": (
+        "Bảng không có cột Đơn vị: mọi số liệu của bảng được tính cho đơn vị “{unit}” (tên trang tính hoặc tên tệp)."
+    ),
+    "DATA_TOTAL_ROW": "Dòng “{text}” là dòng tổng của các đơn vị trong bảng; không tính thêm như một đơn vị.",
+    "DATA_SHEET_SKIPPED": "Trang tính “{sheet}” không có bảng số liệu (không thấy dòng tiêu đề); bỏ qua.",
+    "DATA_MEASURE_TWICE": (
+        "Cột này và cột ở {first} cùng là chỉ số {measure}; không rõ cột nào đúng nên không dùng cột nào "
+        "(đặt tên cột khác nhau, hoặc chỉ rõ bằng --measures)."
+    ),
+    "DATA_MEASURES_BAD_LINE": (
+        "Dòng “{text}” của tệp tên cột không có dạng “tên cột ; chỉ số”; dòng này không được dùng."
+    ),
+    "DATA_MEASURE_UNMATCHED": (
+        "“{name}” không ứng với chỉ số nào đã biết; số liệu của nó chỉ được dùng cho chỉ tiêu ghi đúng tên này "
+        "(ghi tên cột và chỉ số vào tệp --measures nếu đây là một chỉ số của chỉ tiêu)."
+    ),
     "TARGET_AFTER_DATA": (
         "Chỉ tiêu {id}: năm đánh giá {year} sau năm cuối có số liệu ({last}); "
         "chỉ tiêu chưa đánh giá được, không tính là đạt."
@@ -1364,6 +1382,9 @@ TEMPLATES_EN: Mapping[str, str] = {
     "CLI.as_of": "year of the evaluation (default: the latest year with data)",
     "CLI.indicators_format": "form of the result",
     "CLI.indicators_xlsx": "write the result to a workbook, with charts of the path",
+    "CLI.indicators_measures": (
+        "a file of the department's column names and their measures (each line: column name ; measure)"
+    ),
     "CLI.extract": "find the targets a plan text states",
     "CLI.extract_file": "plan text (.txt)",
     "CLI.extract_output": "write the table of targets (.xlsx or .csv)",
@@ -1448,6 +1469,25 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "SPLIT_NOT_100": "Target {id}: the shares of {unit} in {year} add up to {total}%, not 100%.",
     "DATA_MISSING_YEARS": "Target {id}: {unit} has no data for the years {years}.",
+    "DATA_SCHOOL_YEAR": (
+        "The school year “{text}” counts as {year}, the year it ends in (as every school year of the file)."
+    ),
+    "DATA_UNIT_FROM_SHEET": (
+        "The table has no Unit column: all its data count for the unit “{unit}” (the sheet's or the file's name)."
+    ),
+    "DATA_TOTAL_ROW": "The row “{text}” is the total of the table's units; it is not added as one more unit.",
+    "DATA_SHEET_SKIPPED": "The sheet “{sheet}” holds no data table (no header row found); skipped.",
+    "DATA_MEASURE_TWICE": (
+        "This column and the one at {first} are both the measure {measure}; which is right is unknown, so neither "
+        "is used (give the columns different names, or say which with --measures)."
+    ),
+    "DATA_MEASURES_BAD_LINE": (
+        "The line “{text}” of the column names file is not “column name ; measure”; it is not used."
+    ),
+    "DATA_MEASURE_UNMATCHED": (
+        "“{name}” is no known measure; its data serve only a target that names it so "
+        "(write the column name and its measure in a --measures file if it is a measure of a target)."
+    ),
     "TARGET_AFTER_DATA": (
         "Target {id}: the year evaluated, {year}, is after the last year with data ({last}); the target cannot "
         "be evaluated yet and is not counted as met."

@@ -11,6 +11,7 @@ from budget.read.document import read_document
 from indicators.dataset import read_data
 from indicators.evaluate import evaluate
 from indicators.extract import Extracted, targets_of
+from indicators.measures import read_measures
 from indicators.read_targets import read_targets
 from indicators.view import TargetView, view
 
@@ -27,12 +28,20 @@ class IndicatorReport:
         return any(v.result.failing or not v.result.evaluated for v in self.views) or has_errors(self.findings)
 
 
-def check_targets(targets_path: str | Path, data_path: str | Path, as_of: int | None = None) -> IndicatorReport:
-    """Evaluate every target of the targets file on the data file. ``InputError`` if unreadable."""
+def check_targets(
+    targets_path: str | Path,
+    data_path: str | Path,
+    as_of: int | None = None,
+    measures_path: str | Path | None = None,
+) -> IndicatorReport:
+    """Evaluate every target of the targets file on the data file. ``InputError`` if unreadable.
+    ``measures_path``: the officer's own column names of measures (``tên cột ; chỉ số``)."""
     targets, f1 = read_targets(Path(targets_path), str(targets_path))
-    data, f2 = read_data(Path(data_path), str(data_path))
+    measures, f0 = read_measures(Path(measures_path), str(measures_path)) if measures_path else (None, [])
+    wanted = frozenset(m for t in targets for m in (*t.numerator, t.denominator) if m)
+    data, f2 = read_data(Path(data_path), str(data_path), measures, wanted)
     results = evaluate(targets, data, as_of)
-    findings = [*f1, *f2, *(f for r in results for f in r.findings)]
+    findings = [*f0, *f1, *f2, *(f for r in results for f in r.findings)]
     return IndicatorReport(tuple(view(r) for r in results), tuple(sorted(findings, key=sort_key)))
 
 

@@ -51,6 +51,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     c.add_argument("--xlsx", metavar=t("CLI.file") + ".xlsx", help=t("CLI.indicators_xlsx"))
     c.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.indicators_lang"))
     c.add_argument("--force", action="store_true", help=t("CLI.force"))
+    c.add_argument("--measures", metavar=t("CLI.file"), help=t("CLI.indicators_measures"))
     x = sub.add_parser("extract", help=t("CLI.extract"))
     x.add_argument("file", metavar=t("CLI.file"), help=t("CLI.extract_file"))
     x.add_argument("--format", choices=("text", "json", "csv"), default="text", help=t("CLI.indicators_format"))
@@ -127,10 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "tasks":
         return guarded("indicators", lambda: _tasks(args), lang)
     try:
-        inputs = [Path(args.targets), Path(args.data)]
+        inputs = [Path(args.targets), Path(args.data), *([Path(args.measures)] if args.measures else [])]
         if args.xlsx:
             check_target(Path(args.xlsx), inputs, args.force)
-        report = check_targets(args.targets, args.data, args.as_of)
+        report = check_targets(args.targets, args.data, args.as_of, args.measures)
         if args.xlsx:
             write_safely(Path(args.xlsx), inputs, args.force, lambda tmp: write_targets_workbook(tmp, report), lang)
         views, findings = list(report.views), list(report.findings)

@@ -17,16 +17,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from budget.costline import read_number_at
-from budget.findings import Finding, Severity
-from budget.numbers import NumberError, from_xml
+from budget.findings import Finding
 from budget.source import Source
 from indicators.exact import Ints, decimals, measured, scaled, scaled_int
-from indicators.read_table import Table, read_table
-from indicators.read_targets import columns_of
-
-LONG = {"unit": "don vi", "year": "nam", "measure": "chi so", "value": "gia tri"}
-LONG_EN = {"unit": "unit", "year": "year", "measure": "measure", "value": "value"}
+from indicators.intake import read_observations
+from indicators.measures import Measures
 
 
 @dataclass
@@ -144,68 +139,12 @@ def build(rows: list[tuple[str, int, str, Decimal, Source]]) -> Dataset:
     return data
 
 
-def _number(table: Table, text: str, where: Source, findings: list[Finding]) -> Decimal | None:
-    t = text.strip()
-    if not t:
-        return None
-    try:
-        if table.numeric and not any(ch in t for ch in ", "):
-            return from_xml(t)
-        value, fs = read_number_at(t, where)
-        findings.extend(fs)
-        return value
-    except NumberError:
-        findings.append(Finding(where, "DATA_NOT_A_NUMBER", Severity.ERROR, {"text": text}))
-        return None
-
-
-def read_data(path: Path, name: str | None = None) -> tuple[Dataset, list[Finding]]:
-    """Long form (Đơn vị, Năm, Chỉ số, Giá trị) or wide form (Đơn vị, Năm, one column per measure)."""
-    shown = name or str(path)
-    table = read_table(path, shown, ("Số liệu",))
-    cols = columns_of(table.header, LONG) or {}
-    if "measure" not in cols:
-        cols = {**columns_of(table.header, LONG_EN), **cols}
-    findings: list[Finding] = []
-    rows: list[tuple[str, int, str, Decimal, Source]] = []
-    seen: dict[tuple[str, int, str], Source] = {}
-    if "unit" not in cols or "year" not in cols:
-        findings.append(Finding(Source(shown, 1), "DATA_NO_HEADER", Severity.ERROR, {}))
-        return build([]), findings
-    if "measure" in cols and "value" in cols:
-        cells_of = [(cells, [(cells[cols["measure"]][0], cols["value"])]) for cells in table.rows]
-    else:
-        measure_cols = [
-            i for i in range(len(table.header)) if i not in (cols["unit"], cols["year"]) and table.header[i]
-        ]
-        cells_of = [(cells, [(table.header[i], i) for i in measure_cols]) for cells in table.rows]
-    for cells, items in cells_of:
-        unit = cells[cols["unit"]][0].strip() if cols["unit"] < len(cells) else ""
-        year_text, year_where = cells[cols["year"]] if cols["year"] < len(cells) else ("", cells[0][1])
-        try:
-            year = int(Decimal(year_text.strip()))
-            if not 1900 <= year <= 2200:
-                raise ValueError(year_text)
-        except (ValueError, ArithmeticError):
-            findings.append(Finding(year_where, "DATA_BAD_YEAR", Severity.ERROR, {"text": year_text}))
-            continue
-        for measure, i in items:
-            if i >= len(cells) or not measure.strip():
-                continue
-            text, where = cells[i]
-            value = _number(table, text, where, findings)
-            if value is None:
-                if not text.strip():
-                    continue
-                continue  # reported by _number
-            if value < 0:
-                findings.append(Finding(where, "DATA_NEGATIVE", Severity.ERROR, {"text": text, "measure": measure}))
-                continue
-            key = (unit, year, measure.strip())
-            if key in seen:
-                args = {"unit": unit, "year": year, "measure": measure.strip(), "first": str(seen[key])}
-                findings.append(Finding(where, "DATA_DUPLICATE", Severity.ERROR, args))
-                continue
-            seen[key] = where
-            rows.append((unit, year, measure.strip(), value, where))
+def read_data(
+    path: Path, name: str | None = None, measures: Measures | None = None, wanted: frozenset[str] = frozenset()
+) -> tuple[Dataset, list[Finding]]:
+    """A data file as it arrives (``intake``: long, wide or yearbook form, header anywhere,
+    every sheet) → the dataset and what could not be read. ``measures``: the spellings that
+    fill measures (the package's by default); ``wanted``: the measures the targets use, kept
+    when a column is named after one."""
+    rows, findings = read_observations(path, name or str(path), measures, wanted)
     return build(rows), findings

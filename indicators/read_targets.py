@@ -18,7 +18,7 @@ from budget.numbers import NumberError, from_xml
 from budget.source import Source
 from budget.text import fold
 from indicators.model import Kind, Share, Target, kind_named
-from indicators.read_table import Table, read_table
+from indicators.read_table import StoredNumber, Table, read_table
 
 COLUMNS = {  # role: folded header prefix (longest first where they share a start)
     "measure_unit": "don vi do",
@@ -68,7 +68,8 @@ class _Row:
         if not t:
             return None
         try:
-            if self.table.numeric and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", t):
+            # a number the workbook stores (exact digits); a text cell is read as CSV reads it
+            if isinstance(self.text(role), StoredNumber) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", t):
                 return from_xml(t)
             value, fs = read_number_at(t, self.where(role))
         except NumberError:
