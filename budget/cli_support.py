@@ -6,13 +6,14 @@ is told: in the run's language, never with a traceback or a library's own text."
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import os
 import re
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from budget import messages
 from budget.findings import InputError
@@ -158,9 +159,58 @@ def input_error(e: InputError, lang: str = "vi") -> int:
     return EXIT_INPUT
 
 
+class StdoutError(OSError):
+    """Standard output could not take what was written (a full disk, ``> /dev/full``, an I/O
+    error): the user's device, not a bug of the tool."""
+
+
+class _GuardedStream:
+    """Standard output whose write and flush failures (other than a closed pipe, which ends
+    the run quietly) are ``StdoutError``: said as a user's error, exit 2, never exit 3."""
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise StdoutError(e.errno, e.strerror) from e
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise StdoutError(e.errno, e.strerror) from e
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def stdout_failed(prog: str, e: OSError, lang: str = "vi") -> int:
+    """The result could not be written to standard output: why, in the user's words; exit 2.
+    What is still buffered goes nowhere (the interpreter would fail again at exit)."""
+    text = messages.render("OUTPUT_STDOUT_FAILED", {"reason": os_reason(e)}, lang)
+    sys.stderr.write(f"{prog}: {text}\n")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ is not None else 1)
+    return EXIT_INPUT
+
+
 def internal_error(prog: str, e: BaseException, lang: str = "vi") -> int:
     """A bug: said plainly, with the kind of error only (its text may be English and may quote
-    the input); the traceback when ``BUDGET_DEBUG`` is set."""
+    the input); the traceback when ``BUDGET_DEBUG`` is set. A failed write to standard output
+    is no bug: ``stdout_failed`` says it."""
+    if isinstance(e, StdoutError):
+        return stdout_failed(prog, e, lang)
     if os.environ.get(DEBUG_ENV):
         traceback.print_exception(e, file=sys.stderr)
     text = messages.render("INTERNAL_ERROR", {"kind": type(e).__name__}, lang)
@@ -200,9 +250,12 @@ def run_main(prog: str, main: Callable[[], int]) -> None:
     """The console script: ``main()``'s code as the exit status; Ctrl-C anywhere exits 130
     quietly; a closed pipe (``budget check x | head``) ends quietly."""
     utf8_streams()
+    sys.stdout = _GuardedStream(sys.stdout)
     try:
         code = main()
         sys.stdout.flush()
+    except StdoutError as e:
+        code = stdout_failed(prog, e, language(sys.argv[1:]))
     except KeyboardInterrupt:
         code = interrupted(prog, language(sys.argv[1:]))
     except BrokenPipeError:

@@ -378,6 +378,7 @@ TEMPLATES: Mapping[str, str] = {
     # outputs that must not be written (exit code 2)
     "OUTPUT_IS_INPUT": "Tệp kết quả trùng với tệp đầu vào; hãy chọn tên khác.",
     "OUTPUT_EXISTS": "Tệp đã có; thêm --force để ghi đè.",
+    "OUTPUT_STDOUT_FAILED": "Không ghi được kết quả ra đầu ra chuẩn ({reason}); kết quả chưa được ghi trọn.",
     "OUTPUT_NO_FOLDER": "Thư mục “{folder}” không tồn tại.",
     "OUTPUT_IS_FOLDER": "Đây là một thư mục, không phải tệp.",
     "OUTPUT_LOCKED": "Tệp đang được mở trong Excel (có tệp khóa “{lock}”); hãy đóng tệp rồi chạy lại.",
@@ -1296,6 +1297,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "OUTPUT_IS_INPUT": "The output file is the input file; choose another name.",
     "OUTPUT_EXISTS": "The file exists; add --force to overwrite it.",
+    "OUTPUT_STDOUT_FAILED": "The result could not be written to standard output ({reason}); it is not complete.",
     "OUTPUT_NO_FOLDER": "The folder “{folder}” does not exist.",
     "OUTPUT_IS_FOLDER": "This is a folder, not a file.",
     "OUTPUT_LOCKED": "The file is open in Excel (lock file “{lock}”); close it and run again.",

@@ -71,6 +71,9 @@ def accepted_suffixes() -> tuple[str, ...]:
 class Inputs:
     paths: tuple[str, ...]  # in input order, each once
     skipped: tuple[Skipped, ...]
+    # outputs named where a document of a kind the tool reads already is: writing there would
+    # replace a document that may be one to check (refused before any work, ``--force`` or not)
+    clashes: tuple[str, ...] = ()
 
 
 def read_manifest(text: str) -> list[str]:
@@ -105,6 +108,7 @@ def collect(items: Sequence[str], exclude: Iterable[Path] = (), lang: str = "vi"
     paths: list[str] = []
     seen: set[Path] = set()
     skipped: list[Skipped] = []
+    clashes: list[str] = []
 
     def add(path: str) -> None:
         key = Path(path).resolve()
@@ -118,7 +122,9 @@ def collect(items: Sequence[str], exclude: Iterable[Path] = (), lang: str = "vi"
     def found(path: Path) -> None:
         """A file met while walking a folder or matching a pattern."""
         name = path.name
-        if path.resolve() in excluded:
+        if path.resolve() in excluded and path.suffix.lower() in suffixes:
+            clashes.append(str(path))
+        elif path.resolve() in excluded:
             skip(path, "output")
         elif name.startswith("~$") or name.startswith(".~"):
             skip(path, "lock")
@@ -153,7 +159,7 @@ def collect(items: Sequence[str], exclude: Iterable[Path] = (), lang: str = "vi"
                     found(mp)
         else:
             add(item)
-    return Inputs(tuple(paths), tuple(skipped))
+    return Inputs(tuple(paths), tuple(skipped), tuple(clashes))
 
 
 # --- checking one document (in a worker process) ----------------------------------------------
@@ -333,6 +339,11 @@ def main(args: argparse.Namespace) -> int:
     out = Path(args.xlsx) if args.xlsx else None
     reports = [Path(p) for p in (getattr(args, "html", None), getattr(args, "pdf", None)) if p]
     inputs = collect(items, [o for o in (out, *reports) if o is not None], lang)
+    if inputs.clashes:
+        from budget.output import OutputError
+        from budget.source import Source
+
+        raise OutputError(Source(inputs.clashes[0]), "OUTPUT_IS_INPUT")
     sheets = out is not None or bool(reports)  # each document's detail: a sheet or a section
     tasks = [Task(i, p, args.strict_units, args.format, sheets, lang) for i, p in enumerate(inputs.paths, 1)]
     if not tasks:  # patterns that matched only files of other kinds: nothing was checked

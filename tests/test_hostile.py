@@ -3,12 +3,14 @@ length through every output. Invented inputs; each asserts the exit code and wha
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from budget.messages import Phrase, render
 from budget.read.text import split_lines
 from indicators.extract import extract
 from tests.helpers import assert_message, check_text, errors_at, run_process, verdict_of
@@ -68,3 +70,51 @@ def test_a_quotient_with_a_rate_result_is_checked(tmp_path: Path) -> None:
     report = check_text(tmp_path, "IV. KINH PHÍ\n1. Thuê: 1.200 triệu đồng : 12 tháng = 110 triệu đồng/tháng\n")
     assert errors_at(report) == [("PRODUCT_MISMATCH", 2, Decimal(110))]
     assert verdict_of(report) == "errors"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="a system without /dev/full")
+@pytest.mark.parametrize("program", ["plancheck", "indicators"])
+def test_a_full_device_on_standard_output_is_a_users_error(tmp_path: Path, program: str) -> None:
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text("IV. KINH PHÍ\n1. Hỗ trợ: 20 xã x 100 triệu đồng/xã = 2.000 triệu đồng\n", encoding="utf-8")
+    args = ["check", str(plan)] if program == "plancheck" else ["extract", str(plan)]
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        ran = subprocess.run(
+            [sys.executable, "-m", program, *args], stdout=full, stderr=subprocess.PIPE, timeout=60, check=False
+        )
+    err = ran.stderr.decode("utf-8")
+    prog = "budget" if program == "plancheck" else "indicators"
+    assert (ran.returncode, err) == (
+        2,
+        f"{prog}: Không ghi được kết quả ra đầu ra chuẩn (ổ đĩa đã hết chỗ trống; hãy giải phóng dung lượng rồi chạy"
+        " lại); kết quả chưa được ghi trọn.\n",
+    )
+
+
+def test_the_standard_output_message_in_english() -> None:
+    args = {"reason": Phrase("OS_REASON.ENOSPC", {})}
+    assert render("OUTPUT_STDOUT_FAILED", args, "en") == (
+        "The result could not be written to standard output (the disk is full; free some space and run again); "
+        "it is not complete."
+    )
+
+
+@pytest.mark.parametrize("form", ["folder", "pattern"])
+def test_a_report_named_over_a_document_of_the_folder_is_refused_whatever_force_says(tmp_path: Path, form: str) -> None:
+    folder = tmp_path / "du-toan"
+    folder.mkdir()
+    wrong = "IV. KINH PHÍ\n1. Hỗ trợ: 20 xã x 100 triệu đồng/xã = 2.100 triệu đồng\n"
+    (folder / "a.txt").write_text(wrong, encoding="utf-8")
+    (folder / "b.txt").write_text(wrong.replace("2.100", "2.000"), encoding="utf-8")
+    before = (folder / "a.txt").read_bytes()
+    where = str(folder) if form == "folder" else str(folder / "*.txt")
+    ran = run_process([sys.executable, "-m", "plancheck", "check", where, "--html", folder / "a.txt", "--force", "-q"])
+    assert (ran.returncode, ran.stderr) == (
+        2,
+        f"{folder / 'a.txt'}: lỗi [OUTPUT_IS_INPUT] Tệp kết quả trùng với tệp đầu vào; hãy chọn tên khác.\n",
+    )
+    assert (folder / "a.txt").read_bytes() == before
+    # a report of a kind the tool does not read, in the same folder, is the run's own output
+    ran = run_process([sys.executable, "-m", "plancheck", "check", where, "--html", folder / "bao-cao.html", "-q"])
+    assert ran.returncode == 1, ran.stderr
+    assert (folder / "bao-cao.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
