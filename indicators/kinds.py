@@ -1,0 +1,423 @@
+"""The kinds of target people write beyond a level, evaluated exactly on the data.
+
+Each kind is either brought back to a level the evaluation already judges, on the same or
+on derived data, or compared with a base year here, with Fractions:
+
+- ``khoảng`` N (approximate): the range of its band, N ± half its rounding (``band``);
+  the band is said with the result.
+- a flow per year (``mỗi năm``): judged each year on that year's figure, never cumulated;
+  it has no pace (every year is due).
+- a ratio of two measures (``không quá 35 học sinh/lớp``): num ≤ 35·den, exactly.
+- things to build (``xây mới 2.000 phòng học trước năm 2026``): the yearly figures added
+  from the base year (else the first year of the data) to each year, per unit; a unit with
+  a year missing has no total from that year on.
+- from-to (``từ 60% năm 2020 lên 75% năm 2025``): the level 75% by 2025; the data's value
+  in the base year is compared with the stated baseline (a note when they differ).
+- a change (``tăng 10% so với năm 2020``; ``mỗi năm tăng 1 - 2%``; ``giảm 1,5%/năm``):
+  against the same unit's value in the base year (per year: the year before). A measure
+  with a denominator is a rate and changes in percentage points; a count or an amount
+  changes relatively, in percent. Aggregates add the units that have both years.
+- a direction only (``nâng cao tỷ lệ``): met when the value moved that way since the base
+  year (else the first year of the data); the same value is not met. Never a level.
+
+``evaluate.KIND_EVALUATORS`` calls ``evaluate_kind`` first for every target; it answers
+None for the levels the evaluation judges itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+
+from budget.findings import Finding, Severity
+from indicators import evaluate as ev
+from indicators.dataset import Dataset
+from indicators.exact import measured, to_decimal
+from indicators.model import Kind, Target, band
+
+LEVELS = (Kind.MINIMUM, Kind.MAXIMUM, Kind.RANGE, Kind.SPLIT, Kind.COUNT)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a kind compared, for the writers: the band, the base year, the stated baseline."""
+
+    band: Decimal | None = None  # approximate: half the band around the stated figure
+    base_year: int | None = None  # change, direction, from-to, build: the year compared with (or added from)
+    base_value: Fraction | None = None  # the data's value in the base year (aggregate)
+    per_point: bool = False  # a change of a rate: percentage points, not percent
+
+
+@dataclass(frozen=True)
+class KindResult(ev.TargetResult):
+    reading: Reading = Reading()
+
+    @property
+    def due(self) -> bool:
+        if self.target.per_year:
+            return True  # every year is its own period
+        return super().due
+
+    def gap(self, part: int, row: int, rows: ev.Rows | None = None) -> ev.Gap | None:
+        rows = rows or self.aggregate
+        if isinstance(rows, BaseRows):
+            return rows.gap(self.target, part, row)
+        if self.target.is_ratio:
+            return _ratio_gap(self.target, rows, row)
+        return ev.gap_of(_plain(self.target), rows, part, row)
+
+
+@dataclass(frozen=True)
+class RatioRows(ev.Rows):
+    """Rows of a ratio evaluated as a percentage of the denominator: values shown per unit."""
+
+    def value(self, part: int, row: int) -> Fraction | None:
+        v = super().value(part, row)
+        return None if v is None else v / 100
+
+
+@dataclass(frozen=True)
+class BaseRows(ev.Rows):
+    """Rows compared with a base: the value shown is the change (or, for a direction, the
+    difference), with the levels kept to say the gap."""
+
+    changes: tuple[Fraction | None, ...] = ()
+    levels: tuple[Fraction | None, ...] = ()  # percent or the count, each row
+    bases: tuple[Fraction | None, ...] = ()  # the same at the base
+    dens: tuple[Fraction | None, ...] = ()  # the denominator of a rate, each row
+
+    def value(self, part: int, row: int) -> Fraction | None:
+        return self.changes[row]
+
+    def gap(self, target: Target, part: int, row: int) -> ev.Gap | None:
+        """How much more (or less) of the numerator the change needs, in the measures' unit."""
+        st = ev.Status(int(self.status[row]))
+        level, base = self.levels[row], self.bases[row]
+        if target.kind is Kind.DIRECTION or st in (ev.Status.MET, ev.Status.NO_DATA, ev.Status.ZERO_DENOMINATOR):
+            return None
+        if level is None or base is None:
+            return None
+        low = st in (ev.Status.BELOW, ev.Status.NOT_MET) and target.lower is not None
+        bound = target.lower if low else target.upper
+        assert bound is not None
+        step = Fraction(bound) * target.direction
+        needed = base + step if target.denominator else base * (1 + step / 100)
+        diff = needed - level
+        den = self.dens[row]
+        if den is not None:  # a rate: the numerator that reaches it with the denominator fixed
+            diff = diff * den / 100
+        amount = abs(diff)
+        if not _is_money(target):
+            amount = Fraction(-((-amount.numerator) // amount.denominator))
+        return ev.Gap(1 if diff > 0 else -1, to_decimal(amount, 6, True), required=ev.shortfall(target.kind, st))
+
+
+def _is_money(target: Target) -> bool:
+    from budget.units import read_money
+
+    return read_money(target.measure_unit)[0] is not None
+
+
+def evaluate_kind(target: Target, data: Dataset, as_of: int | None) -> ev.TargetResult | None:
+    """The result of a kind beyond the levels; None for a level (judged by ``evaluate``)."""
+    if target.kind in LEVELS and not target.per_year and not target.is_ratio:
+        return None
+    if target.kind in (Kind.CHANGE, Kind.DIRECTION):
+        return _against_base(target, data, as_of)
+    if target.kind is Kind.BUILD:
+        return _built(target, data, as_of)
+    plain = _plain(target)
+    reading = Reading(band=None if target.stated is None or target.lower is None else target.stated - target.lower)
+    result = ev.evaluate_target(plain, data, as_of)
+    findings = list(result.findings)
+    if target.kind is Kind.FROM_TO:
+        reading, more = _baseline(target, result)
+        findings += more
+    units, aggregate, trajectory = result.units, result.aggregate, result.trajectory
+    if target.is_ratio:  # a ratio may pass 1: its numerator above its denominator is no error
+        units, aggregate = _ratio_rows(units), _ratio_rows(aggregate)
+        findings = [f for f in findings if f.code != "DATA_NUMERATOR_OVER"]
+        trajectory = None if trajectory is None else _scaled_trajectory(trajectory, target)
+    if target.per_year:
+        trajectory = None  # each year is judged on its own figure: no pace towards a deadline
+    return KindResult(
+        target, units, aggregate, result.as_of, trajectory, tuple(findings), result.last_year, reading=reading
+    )
+
+
+def _plain(target: Target) -> Target:
+    """The level a kind is judged as: a band as a range, a from-to as its goal, a ratio as a
+    percentage of its denominator (×100); no per-year flag, no deadline for a flow per year."""
+    kind = {Kind.APPROXIMATE: Kind.RANGE, Kind.BUILD: Kind.COUNT}.get(target.kind, target.kind)
+    if target.kind is Kind.FROM_TO:
+        kind = Kind.MINIMUM if target.direction >= 0 else Kind.MAXIMUM
+    if target.kind is Kind.APPROXIMATE and not target.is_percent and not target.is_ratio:
+        kind = Kind.COUNT  # a count about N is for the whole: units contribute
+    fields: dict[str, object] = {"kind": kind, "per_year": False, "stated": None, "baseline": None}
+    if target.per_year:
+        fields["deadline"] = None
+    if target.is_ratio:
+        fields.update(
+            unit="%",
+            lower=None if target.lower is None else target.lower * 100,
+            upper=None if target.upper is None else target.upper * 100,
+        )
+    return replace(target, **fields)  # type: ignore[arg-type]
+
+
+def _ratio_rows(rows: ev.Rows) -> RatioRows:
+    return RatioRows(rows.unit_codes, rows.unit_names, rows.years, rows.den, rows.parts, rows.status, rows.scale)
+
+
+def _scaled_trajectory(tr: ev.Trajectory, target: Target) -> ev.Trajectory:
+    bound = target.upper if target.lower is None else target.lower
+    assert bound is not None
+    r = Fraction(1, 100)
+    return replace(
+        tr,
+        values=tuple(v * r for v in tr.values),
+        target=bound,
+        achieved=tr.achieved * r,
+        required=tr.required * r,
+        remaining=None if tr.remaining is None else tr.remaining * r,
+    )
+
+
+def _ratio_gap(target: Target, rows: ev.Rows, row: int) -> ev.Gap | None:
+    """A ratio off its bound: the numerator to remove (or add) with the denominator fixed,
+    in whole units."""
+    st = ev.Status(int(rows.parts[0].status[row]))
+    if st in (ev.Status.MET, ev.Status.NO_DATA, ev.Status.ZERO_DENOMINATOR) or rows.den is None:
+        return None
+    num = Fraction(int(rows.parts[0].num[row]), 10**rows.scale)
+    den = Fraction(int(rows.den[row]), 10**rows.scale)
+    over = target.upper is not None and num > Fraction(target.upper) * den
+    bound = target.upper if over else target.lower
+    assert bound is not None
+    diff = abs(num - Fraction(bound) * den)
+    whole = Fraction(-((-diff.numerator) // diff.denominator))
+    return ev.Gap(-1 if over else 1, to_decimal(whole, 6, True))
+
+
+def _baseline(target: Target, result: ev.TargetResult) -> tuple[Reading, list[Finding]]:
+    """The data's value in the base year beside the plan's stated baseline."""
+    if target.base_year is None or target.baseline is None:
+        return Reading(), []
+    i = result.aggregate.index(target.base_year)
+    value = None if i is None or result.aggregate.status[i] == ev.Status.NO_DATA else result.aggregate.value(0, i)
+    reading = Reading(base_year=target.base_year, base_value=value)
+    if value is None:
+        args: dict[str, object] = {"id": target.id, "year": target.base_year}
+        return reading, [Finding(target.source, "TARGET_NO_BASE_YEAR", Severity.WARNING, args)]
+    half = Fraction(band(target.baseline, target.is_percent))
+    if abs(value - Fraction(target.baseline)) > half:
+        args = {
+            "id": target.id,
+            "year": target.base_year,
+            "stated": target.baseline,
+            "value": value,
+            "unit": "%" if target.is_percent else f" {target.unit}",
+        }
+        return reading, [Finding(target.source, "TARGET_BASELINE_DIFFERS", Severity.INFO, args)]
+    return reading, []
+
+
+def _built(target: Target, data: Dataset, as_of: int | None) -> ev.TargetResult:
+    """Things built: each unit's yearly figures added up from the start year."""
+    start = target.base_year if target.base_year is not None else _first_year(data)
+    values: dict[str, np.ndarray] = dict(data.values)
+    present: dict[str, np.ndarray] = dict(data.present)
+    for name in target.numerator:
+        if name not in data.values:
+            continue
+        values[name], present[name] = _cumulated(data, name, start)
+    cumulated = replace(data, values=values, present=present, _bounds={}, _by_year=None)
+    result = ev.evaluate_target(_plain(target), cumulated, as_of)
+    return KindResult(
+        target,
+        result.units,
+        result.aggregate,
+        result.as_of,
+        result.trajectory,
+        result.findings,
+        result.last_year,
+        reading=Reading(base_year=start),
+    )
+
+
+def _first_year(data: Dataset) -> int | None:
+    return int(data.year_values[0]) if len(data.year_values) else None
+
+
+def _cumulated(data: Dataset, name: str, start: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """Running totals per unit from ``start``; missing from a unit's first missing year on."""
+    raw, here = data.values[name], data.present[name]
+    total: dict[int, int] = {}
+    broken: set[int] = set()
+    out = np.empty(len(raw), dtype=object)
+    mask = np.zeros(len(raw), dtype=bool)
+    order = np.lexsort((data.years, data.unit_codes))
+    last_year: dict[int, int] = {}
+    for i in order:
+        unit, year = int(data.unit_codes[i]), int(data.years[i])
+        out[i] = 0
+        if start is None or year < start or unit in broken:
+            continue
+        gap = (unit in last_year and year != last_year[unit] + 1) or (unit not in last_year and year != start)
+        if gap or not here[i]:
+            broken.add(unit)
+            continue
+        total[unit] = total.get(unit, 0) + int(raw[i])
+        last_year[unit] = year
+        out[i] = total[unit]
+        mask[i] = True
+    return measured(out).values, mask
+
+
+def _against_base(target: Target, data: Dataset, as_of: int | None) -> ev.TargetResult:
+    """A change or a direction: each unit-year against the same unit's base (the base year,
+    or the year before for a change per year); the aggregate over the units with both."""
+    measures = [*target.numerator, *([target.denominator] if target.denominator else [])]
+    absent = [m for m in measures if m not in data.values]
+    if absent or not len(data):
+        return ev.evaluate_target(_plain_for_missing(target), data, as_of)
+    base_year = target.base_year if target.base_year is not None or target.per_year else _first_year(data)
+    scale = max(data.scale[m] for m in measures)
+    nums = [data.measure(m, scale) for m in target.numerator]
+    num = [sum(int(v.values[i]) for v, _ in nums) for i in range(len(data))]
+    ok = [all(bool(p[i]) for _, p in nums) for i in range(len(data))]
+    den: list[int] | None = None
+    if target.denominator:
+        d, p = data.measure(target.denominator, scale)
+        den = [int(x) for x in d.values]
+        ok = [o and bool(p[i]) for i, o in enumerate(ok)]
+    at = {(int(data.unit_codes[i]), int(data.years[i])): i for i in range(len(data)) if ok[i]}
+
+    def base_of(unit: int, year: int) -> int | None:
+        y0 = year - 1 if target.per_year else base_year
+        return None if y0 is None or y0 >= year else at.get((unit, y0))
+
+    unit_rows = [(i, base_of(int(data.unit_codes[i]), int(data.years[i])) if ok[i] else None) for i in range(len(data))]
+    units = _base_rows(target, [int(c) for c in data.unit_codes], data.unit_names, data.years, num, den, unit_rows,
+                       scale)  # fmt: skip
+    # aggregate per year: the units that have the year and its base
+    years = [int(y) for y in data.year_values]
+    agg_num: list[int] = []
+    agg_den: list[int] = []
+    agg_base_num: list[int] = []
+    agg_base_den: list[int] = []
+    agg_have: list[bool] = []
+    for y in years:
+        pairs = [(i, b) for i, b in unit_rows if b is not None and int(data.years[i]) == y]
+        agg_have.append(bool(pairs))
+        agg_num.append(sum(num[i] for i, _ in pairs))
+        agg_base_num.append(sum(num[b] for _, b in pairs))
+        if den is not None:
+            agg_den.append(sum(den[i] for i, _ in pairs))
+            agg_base_den.append(sum(den[b] for _, b in pairs))
+    n = len(years)
+    all_num = agg_num + agg_base_num
+    all_den = (agg_den + agg_base_den) if den is not None else None
+    agg_rows = [(i, n + i if agg_have[i] else None) for i in range(n)]
+    aggregate = _base_rows(target, [-1] * (2 * n), data.unit_names, np.array(years * 2, dtype=np.int64), all_num,
+                           all_den, agg_rows, scale, keep=n)  # fmt: skip
+    observed = [y for j, y in enumerate(years) if aggregate.status[j] != ev.Status.NO_DATA]
+    last = max(observed) if observed else None
+    year = as_of if as_of is not None else last
+    findings: list[Finding] = []
+    if year is None or year not in observed:
+        findings.append(ev._horizon_finding(target, year, observed))
+    base_value = None
+    if base_year in years:  # the base year's level over every unit that has it
+        rows = [i for i in range(len(data)) if ok[i] and int(data.years[i]) == base_year]
+        total_den = None if den is None else sum(den[i] for i in rows)
+        base_value = _level(sum(num[i] for i in rows), total_den, scale) if rows else None
+    if not target.per_year and base_year is not None and base_year not in years:
+        args: dict[str, object] = {"id": target.id, "year": base_year}
+        findings.append(Finding(target.source, "TARGET_NO_BASE_YEAR", Severity.WARNING, args))
+    reading = Reading(base_year=None if target.per_year else base_year, base_value=base_value,
+                      per_point=target.denominator is not None)  # fmt: skip
+    return KindResult(target, units, aggregate, year, None, tuple(findings), last, reading=reading)
+
+
+def _plain_for_missing(target: Target) -> Target:
+    return replace(target, kind=Kind.MINIMUM, lower=Decimal(0), upper=None, per_year=False)
+
+
+def _level(num: int, den: int | None, scale: int) -> Fraction | None:
+    if den is None:
+        return Fraction(num, 10**scale)
+    return None if den == 0 else Fraction(num * 100, den)
+
+
+def _base_rows(
+    target: Target,
+    codes: list[int],
+    names: np.ndarray,
+    years: np.ndarray,
+    num: list[int],
+    den: list[int] | None,
+    pairs: list[tuple[int, int | None]],
+    scale: int,
+    keep: int | None = None,
+) -> BaseRows:
+    """Rows (the first ``keep`` of ``codes``) with their change from the paired base row."""
+    keep = len(pairs) if keep is None else keep
+    status = np.full(keep, ev.Status.NO_DATA, dtype=np.int8)
+    changes: list[Fraction | None] = []
+    levels: list[Fraction | None] = []
+    bases: list[Fraction | None] = []
+    dens: list[Fraction | None] = []
+    for k, (i, b) in enumerate(pairs[:keep]):
+        level = _level(num[i], None if den is None else den[i], scale)
+        base = None if b is None else _level(num[b], None if den is None else den[b], scale)
+        dens.append(None if den is None else Fraction(den[i], 10**scale))
+        levels.append(level)
+        bases.append(base)
+        if b is None:
+            changes.append(None)
+            continue
+        if level is None or base is None or (den is None and base == 0 and target.kind is Kind.CHANGE):
+            status[k] = ev.Status.ZERO_DENOMINATOR
+            changes.append(None)
+            continue
+        diff = level - base
+        change = diff if den is not None or target.kind is Kind.DIRECTION else diff * 100 / base
+        changes.append(change)
+        status[k] = _judged(target, change)
+    num_arr = np.array([num[i] for i, _ in pairs[:keep]], dtype=object)
+    base_arr = np.array([num[b] if b is not None else 0 for _, b in pairs[:keep]], dtype=object)
+    part = ev.Part(target.name, num_arr, status.copy(), target.lower, target.upper)
+    shown_den = None if den is not None else base_arr  # a relative change: (value / base)
+    return BaseRows(
+        np.array(codes[:keep], dtype=np.int64),
+        names,
+        np.asarray(years[:keep], dtype=np.int64),
+        shown_den if target.kind is Kind.CHANGE else None,
+        (part,),
+        status,
+        scale,
+        tuple(changes),
+        tuple(levels),
+        tuple(bases),
+        tuple(dens),
+    )
+
+
+def _judged(target: Target, change: Fraction) -> ev.Status:
+    """A change in the stated direction against its bounds; a direction: moved that way."""
+    moved = change * target.direction
+    if target.kind is Kind.DIRECTION:
+        return ev.Status.MET if moved > 0 else ev.Status.NOT_MET
+    low, high = target.lower, target.upper
+    if low is not None and moved < Fraction(low):
+        return ev.Status.BELOW if high is not None else ev.Status.NOT_MET
+    if high is not None and moved > Fraction(high):
+        return ev.Status.ABOVE if low is not None else ev.Status.NOT_MET
+    return ev.Status.MET
+
+
+ev.KIND_EVALUATORS.append(evaluate_kind)
