@@ -43,7 +43,7 @@ _COUNT_ABOUT = re.compile(rf"\b(?P<word>khoang|it nhat|toi thieu)\s+(?P<n>{_NUM}
 _DIGIT = re.compile(r"[0-9]")
 _COUNT_LEAD = re.compile(
     rf"\b(?:tu|khoang|it nhat|toi thieu|toi da|khong qua|khong vuot qua|moi|them|tang|giam|nang cao|nang|ha|"
-    rf"xay dung|xay|dau tu|cai tao|sua chua|bo sung|thanh lap)\s+{_NUM}|\b(?:tang|giam|nang cao|ha thap)\s+(?:ty|ti|so)"
+    rf"xay dung|xay|dau tu|cai tao|sua chua|bo sung|thanh lap)\s+{_NUM}|\b(?:tang|giam|nang cao|ha thap)(?: dan)?\s+(?:ty|ti|so)"
 )
 _DEADLINE = re.compile(r"\b(?P<w>den|truoc)\s+nam\s+(?P<y>(?:19|20)[0-9]{2})\b")
 _MINIMUM_BEFORE = re.compile(r"(?:toi thieu|it nhat|khong thap hon|khong duoi|tren)\s*$")
@@ -52,7 +52,7 @@ _MINIMUM_AFTER = re.compile(r"^\s*(?:tro len)")
 _CLAUSE_END = re.compile(r"[;.]\s|[;]|\.$|$")
 _YEAR = r"(?:19|20)[0-9]{2}"
 # a deadline written after the figure: ``dưới 5% vào năm 2025``, ``đạt 80% năm 2025``
-_DEADLINE_AFTER = re.compile(rf"^[^;.()0-9]{{0,40}}?\b(?:(?P<w>vao|den|truoc|trong)\s+)?nam\s+(?P<y>{_YEAR})\b")
+_DEADLINE_AFTER = re.compile(rf"[^;.()0-9]{{0,40}}?\b(?:(?P<w>vao|den|truoc|trong)\s+)?nam\s+(?P<y>{_YEAR})\b")
 _PER_YEAR_BEFORE = re.compile(r"\b(?:moi nam|hang nam|hang nam|binh quan (?:moi )?nam|trung binh (?:moi )?nam)\b")
 _PER_YEAR_AFTER = re.compile(r"^\s*(?:[a-z ]{0,20}?)?(?:/\s*nam\b|\s*moi nam\b|\s*hang nam\b)")
 # a change: the verb, a few words without figures, the change, then its base (a year, or per year);
@@ -204,7 +204,7 @@ def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
     for m in _FROM_TO.finditer(folded):
         _from_to(m, text, free, add)
     for m in _CHANGE.finditer(folded):
-        _change(m, folded, free, add)
+        _change(m, text, folded, free, add)
     for m in _RANGE.finditer(folded):
         a, b = _number(m.group("a")), _number(m.group("b"))
         if a is not None and b is not None and a < b <= 100 and free(m.start(), m.end()):
@@ -312,7 +312,7 @@ def _from_to(m: re.Match[str], text: str, free: _Free, add: _Add) -> None:
     add(Kind.FROM_TO, m.start(), m.end(), "high", why, **fields)
 
 
-def _change(m: re.Match[str], folded: str, free: _Free, add: _Add) -> None:
+def _change(m: re.Match[str], text: str, folded: str, free: _Free, add: _Add) -> None:
     """``tăng 10% so với năm 2020``, ``mỗi năm tăng 1 - 2%``, ``giảm 1,5%/năm``."""
     if not free(m.start(), m.end()):
         return
@@ -332,7 +332,7 @@ def _change(m: re.Match[str], folded: str, free: _Free, add: _Add) -> None:
         fields["base_year"] = int(m.group("y"))
     else:
         fields["per_year"] = bool(base) or per_year_before
-    why = Phrase("TARGET_WHY.change", {"word": m.group("verb")})
+    why = Phrase("TARGET_WHY.change", {"word": text[m.start("verb") : m.end("verb")]})
     add(Kind.CHANGE, m.start(), m.end(), "high" if base or per_year_before else "medium", why, **fields)
 
 
@@ -370,7 +370,7 @@ def plan_period(lines: Sequence[RawLine]) -> int | None:
             continue
         if not folded:
             continue
-        if re.match(r"(?:can cu|thuc hien|i\.|\(ban hanh|so:)", folded) or len(title) > 3:
+        if re.match(r"(?:can cu|i\.|\(ban hanh|so:)", folded) or len(title) > 3:
             break
         title.append(folded)
     for line in title:

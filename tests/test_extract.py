@@ -32,9 +32,6 @@ def summary(path: Path) -> list[tuple[object, ...]]:
     return out
 
 
-
-
-
 EXPECTED = {
     "000_bc1777f9039d4892.txt": [],
     # plan for the school year 2024 - 2025 (its title): every target is due by 2025
@@ -49,8 +46,17 @@ EXPECTED = {
         (74, Kind.APPROXIMATE, D(225000), D(235000), (), "lượt người", 2025, True, 0),
     ],
     "002_6c687b1be164f383.txt": [
-        (71, Kind.SPLIT, None, None, (("vào trung học phổ thông", D(70)), ("định hướng học nghề", D(30))), "%", None,
-         False, 0),  # fmt: skip
+        (
+            71,
+            Kind.SPLIT,
+            None,
+            None,
+            (("vào trung học phổ thông", D(70)), ("định hướng học nghề", D(30))),
+            "%",
+            None,
+            False,
+            0,
+        ),  # fmt: skip
         (95, Kind.MINIMUM, D(66), None, (), "%", 2025, False, 0),
         (99, Kind.DIRECTION, None, None, (), "%", None, False, 1),  # "tăng tỷ trọng chi ngân sách cho giáo dục"
     ],
