@@ -11,7 +11,7 @@ from budget.read.document import read_document
 from indicators.dataset import read_data
 from indicators.evaluate import evaluate
 from indicators.extract import Extracted, targets_of
-from indicators.kinds import evaluate_kind
+from indicators.kinds import KINDS_REGISTERED
 from indicators.read_targets import read_targets
 from indicators.view import TargetView, view
 
@@ -32,7 +32,7 @@ def check_targets(targets_path: str | Path, data_path: str | Path, as_of: int | 
     """Evaluate every target of the targets file on the data file. ``InputError`` if unreadable."""
     targets, f1 = read_targets(Path(targets_path), str(targets_path))
     data, f2 = read_data(Path(data_path), str(data_path))
-    assert evaluate_kind  # registered with ``evaluate`` on import: the kinds beyond levels
+    assert KINDS_REGISTERED  # the kinds beyond levels, registered with ``evaluate`` on import
     results = evaluate(targets, data, as_of)
     findings = [*f1, *f2, *(f for r in results for f in r.findings)]
     return IndicatorReport(tuple(view(r) for r in results), tuple(sorted(findings, key=sort_key)))

@@ -43,7 +43,8 @@ _COUNT_ABOUT = re.compile(rf"\b(?P<word>khoang|it nhat|toi thieu)\s+(?P<n>{_NUM}
 _DIGIT = re.compile(r"[0-9]")
 _COUNT_LEAD = re.compile(
     rf"\b(?:tu|khoang|it nhat|toi thieu|toi da|khong qua|khong vuot qua|moi|them|tang|giam|nang cao|nang|ha|"
-    rf"xay dung|xay|dau tu|cai tao|sua chua|bo sung|thanh lap)\s+{_NUM}|\b(?:tang|giam|nang cao|ha thap)(?: dan)?\s+(?:ty|ti|so)"
+    rf"xay dung|xay|dau tu|cai tao|sua chua|bo sung|thanh lap)\s+{_NUM}"
+    rf"|\b(?:tang|giam|nang cao|ha thap)(?: dan)?\s+(?:ty|ti|so)"
 )
 _DEADLINE = re.compile(r"\b(?P<w>den|truoc)\s+nam\s+(?P<y>(?:19|20)[0-9]{2})\b")
 _MINIMUM_BEFORE = re.compile(r"(?:toi thieu|it nhat|khong thap hon|khong duoi|tren)\s*$")

@@ -234,7 +234,20 @@ def _built(target: Target, data: Dataset, as_of: int | None) -> ev.TargetResult:
         if name not in data.values:
             continue
         values[name], present[name] = _cumulated(data, name, start)
-    cumulated = replace(data, values=values, present=present, _bounds={}, _by_year=None)
+    keep = data.years >= start if start is not None else np.ones(len(data), dtype=bool)
+    cumulated = replace(
+        data,
+        unit_codes=data.unit_codes[keep],
+        years=data.years[keep],
+        values={k: v[keep] for k, v in values.items()},
+        present={k: v[keep] for k, v in present.items()},
+        year_codes=np.array([], dtype=np.int64),  # recounted: the years before the start are left out
+        year_values=np.array([], dtype=np.int64),
+        _bounds={},
+        _by_year=None,
+        _per_unit=None,
+        _per_year=None,
+    )
     result = ev.evaluate_target(_plain(target), cumulated, as_of)
     return KindResult(
         target,
@@ -421,3 +434,4 @@ def _judged(target: Target, change: Fraction) -> ev.Status:
 
 
 ev.KIND_EVALUATORS.append(evaluate_kind)
+KINDS_REGISTERED = True

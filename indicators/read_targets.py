@@ -130,7 +130,8 @@ def _target(row: _Row) -> Target | None:
         if figure is None or half is None:
             return None
         extra.update(stated=figure, lower=figure - half, upper=figure + half)
-    bounds = [row.number(p, "bounds") for p in _RANGE_SPLIT.split(row.text("bounds").replace("từ", "").strip()) if p]
+    bounds_text = band_text[0] if "stated" in extra else row.text("bounds")
+    bounds = [row.number(p, "bounds") for p in _RANGE_SPLIT.split(bounds_text.replace("từ", "").strip()) if p]
     values = [b for b in bounds if b is not None]
     if kind is Kind.APPROXIMATE and "stated" not in extra and len(values) == 1:
         half = band(values[0], unit == "%")
@@ -162,7 +163,9 @@ def _target(row: _Row) -> Target | None:
         row.findings.append(Finding(row.where("bounds"), "TARGET_NO_BOUNDS", Severity.ERROR, {"id": tid}))
         return None
     elif kind is Kind.APPROXIMATE:
-        lower, upper = extra.pop("lower", None), extra.pop("upper", None)
+        low, high = extra.pop("lower", None), extra.pop("upper", None)
+        lower = low if isinstance(low, Decimal) else None
+        upper = high if isinstance(high, Decimal) else None
     elif kind is Kind.DIRECTION:
         pass
     elif kind is Kind.FROM_TO:  # the goal above the baseline is reached upwards, below it downwards

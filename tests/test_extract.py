@@ -56,7 +56,7 @@ EXPECTED = {
             None,
             False,
             0,
-        ),  # fmt: skip
+        ),
         (95, Kind.MINIMUM, D(66), None, (), "%", 2025, False, 0),
         (99, Kind.DIRECTION, None, None, (), "%", None, False, 1),  # "tăng tỷ trọng chi ngân sách cho giáo dục"
     ],

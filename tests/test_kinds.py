@@ -283,3 +283,36 @@ def test_json_carries_the_kind_reading(tmp_path: Path) -> None:
     change = Fraction(58 * 100, 3230) - 2
     assert doc["aggregate"]["parts"][0]["value_exact"] == f"{change.numerator}/{change.denominator}"
     assert v.result.target.kind is Kind.CHANGE
+
+
+def test_counts_to_build_from_a_later_year_and_a_unit_with_a_gap(tmp_path: Path) -> None:
+    v, report = check(tmp_path, "PH,Phòng học xây mới,xây mới,100,,phòng,phòng,2025,ph,,,,2023,,")
+    assert [(r.year, r.parts[0].value) for r in v.by_year] == [(2023, Fraction(30 + 25))]  # 2022 left out, no note
+    assert report.findings == ()
+    (tmp_path / "so-lieu.csv").write_text("Đơn vị,Năm,ph\nA,2022,5\nA,2023,6\nA,2024,7\nB,2022,1\nB,2024,2\n")
+    report = check_targets(tmp_path / "chi-tieu.csv", tmp_path / "so-lieu.csv", 2024)
+    (v,) = report.views
+    # B has no 2023: its total from then on is unknown, so the province's is not read as final
+    assert [(r.year, r.parts[0].value, r.status) for r in v.by_year] == [
+        (2023, Fraction(6), Status.BELOW),
+        (2024, Fraction(13), Status.BELOW),
+    ]
+    assert v.units[0].parts[0].value == 13 and v.units[1].parts[0].status is Status.NO_DATA
+
+
+def test_a_band_stated_in_the_targets_file(tmp_path: Path) -> None:
+    v, report = check(tmp_path, "DN,Đào tạo nghề,xấp xỉ,230.000 ± 10.000,,lượt người,lượt người,,dn,,,,,,x", 2022)
+    assert report.findings == ()
+    assert (v.target.lower, v.target.upper, v.target.stated) == (D(220000), D(240000), D(230000))
+    assert v.aggregate is not None and v.aggregate.status is Status.MET  # 220.000: the band's lower end
+
+
+def test_the_workbook_says_the_kind_in_words(tmp_path: Path) -> None:
+    import openpyxl
+
+    from indicators.write_xlsx import write_targets_workbook
+
+    _, report = check(tmp_path, "SL,Sĩ số,tối đa,35,,học sinh/lớp,học sinh,,hs,lop,,,,,")
+    write_targets_workbook(tmp_path / "kq.xlsx", report)
+    ws = openpyxl.load_workbook(tmp_path / "kq.xlsx")["Chỉ tiêu"]
+    assert [ws.cell(4, c).value for c in (3, 8, 9, 10)] == ["tối đa 35 học sinh/lớp", 35.89, "chưa đạt", -80]
