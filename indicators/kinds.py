@@ -35,7 +35,7 @@ import numpy as np
 from budget.findings import Finding, Severity
 from indicators import evaluate as ev
 from indicators.dataset import Dataset
-from indicators.exact import measured, to_decimal
+from indicators.exact import added, boxed, decimals, measured, scaled_int, to_decimal
 from indicators.model import Kind, Target, band
 
 LEVELS = (Kind.MINIMUM, Kind.MAXIMUM, Kind.RANGE, Kind.SPLIT, Kind.COUNT)
@@ -81,34 +81,51 @@ class RatioRows(ev.Rows):
 
 @dataclass(frozen=True)
 class BaseRows(ev.Rows):
-    """Rows compared with a base: the value shown is the change (or, for a direction, the
-    difference), with the levels kept to say the gap."""
+    """Rows compared with a base row (the same unit's base year, or year before): scaled
+    integers per row, the numerator (``parts[0].num``), the denominator of a rate (``rate``)
+    and the same at the base (``base_num``, ``base_rate``; ``paired`` false without a base).
+    The value shown is the change (for a direction, the difference), computed when shown."""
 
-    changes: tuple[Fraction | None, ...] = ()
-    levels: tuple[Fraction | None, ...] = ()  # percent or the count, each row
-    bases: tuple[Fraction | None, ...] = ()  # the same at the base
-    dens: tuple[Fraction | None, ...] = ()  # the denominator of a rate, each row
+    rate: np.ndarray | None = None
+    base_num: np.ndarray | None = None
+    base_rate: np.ndarray | None = None
+    paired: np.ndarray | None = None
+    relative: bool = False  # a change of a count or an amount: in percent of the base
+
+    def level(self, row: int, base: bool = False) -> Fraction | None:
+        """The percentage (a rate) or the count at a row, or at its base."""
+        num = self.base_num if base else self.parts[0].num
+        den = self.base_rate if base else self.rate
+        assert num is not None
+        if den is None:
+            return Fraction(int(num[row]), 10**self.scale)
+        d = int(den[row])
+        return None if d == 0 else Fraction(int(num[row]) * 100, d)
 
     def value(self, part: int, row: int) -> Fraction | None:
-        return self.changes[row]
+        if self.paired is None or not self.paired[row]:
+            return None
+        level, base = self.level(row), self.level(row, True)
+        if level is None or base is None or (self.relative and base == 0):
+            return None
+        return (level - base) * 100 / base if self.relative else level - base
 
     def gap(self, target: Target, part: int, row: int) -> ev.Gap | None:
         """How much more (or less) of the numerator the change needs, in the measures' unit."""
         st = ev.Status(int(self.status[row]))
-        level, base = self.levels[row], self.bases[row]
         if target.kind is Kind.DIRECTION or st in (ev.Status.MET, ev.Status.NO_DATA, ev.Status.ZERO_DENOMINATOR):
             return None
+        level, base = self.level(row), self.level(row, True)
         if level is None or base is None:
             return None
         low = st in (ev.Status.BELOW, ev.Status.NOT_MET) and target.lower is not None
         bound = target.lower if low else target.upper
         assert bound is not None
         step = Fraction(bound) * target.direction
-        needed = base + step if target.denominator else base * (1 + step / 100)
+        needed = base * (1 + step / 100) if self.relative else base + step
         diff = needed - level
-        den = self.dens[row]
-        if den is not None:  # a rate: the numerator that reaches it with the denominator fixed
-            diff = diff * den / 100
+        if self.rate is not None:  # a rate: the numerator that reaches it with the denominator fixed
+            diff = diff * Fraction(int(self.rate[row]), 10**self.scale) / 100
         amount = abs(diff)
         if not _is_money(target):
             amount = Fraction(-((-amount.numerator) // amount.denominator))
@@ -292,63 +309,69 @@ def _cumulated(data: Dataset, name: str, start: int | None) -> tuple[np.ndarray,
 
 def _against_base(target: Target, data: Dataset, as_of: int | None) -> ev.TargetResult:
     """A change or a direction: each unit-year against the same unit's base (the base year,
-    or the year before for a change per year); the aggregate over the units with both."""
+    or the year before for a change per year); the aggregate over the units with both.
+    Decisions are integer comparisons over the rows (Python integers: products of three
+    figures may pass int64); Fractions only for what is shown."""
     measures = [*target.numerator, *([target.denominator] if target.denominator else [])]
-    absent = [m for m in measures if m not in data.values]
-    if absent or not len(data):
+    if any(m not in data.values for m in measures) or not len(data):
         return ev.evaluate_target(_plain_for_missing(target), data, as_of)
     base_year = target.base_year if target.base_year is not None or target.per_year else _first_year(data)
     scale = max(data.scale[m] for m in measures)
-    nums = [data.measure(m, scale) for m in target.numerator]
-    num = [sum(int(v.values[i]) for v, _ in nums) for i in range(len(data))]
-    ok = [all(bool(p[i]) for _, p in nums) for i in range(len(data))]
-    den: list[int] | None = None
+    parts = [data.measure(m, scale) for m in target.numerator]
+    num = boxed(added([v for v, _ in parts]).values)
+    ok = np.logical_and.reduce([p for _, p in parts])
+    den = None
     if target.denominator:
         d, p = data.measure(target.denominator, scale)
-        den = [int(x) for x in d.values]
-        ok = [o and bool(p[i]) for i, o in enumerate(ok)]
-    at = {(int(data.unit_codes[i]), int(data.years[i])): i for i in range(len(data)) if ok[i]}
-
-    def base_of(unit: int, year: int) -> int | None:
-        y0 = year - 1 if target.per_year else base_year
-        return None if y0 is None or y0 >= year else at.get((unit, y0))
-
-    unit_rows = [(i, base_of(int(data.unit_codes[i]), int(data.years[i])) if ok[i] else None) for i in range(len(data))]
-    units = _base_rows(target, [int(c) for c in data.unit_codes], data.unit_names, data.years, num, den, unit_rows,
-                       scale)  # fmt: skip
+        den, ok = boxed(d.values), ok & p
+    codes, ycodes, years = data.unit_codes, data.year_codes, data.year_values
+    table = np.full((len(data.unit_names), len(years)), -1, dtype=np.int64)
+    table[codes[ok], ycodes[ok]] = np.nonzero(ok)[0]
+    if target.per_year:  # the year before, when the data have it
+        prev = np.maximum(ycodes - 1, 0)
+        has = (ycodes > 0) & (years[prev] == years[ycodes] - 1)
+        base_at = np.where(has & ok, table[codes, prev], -1)
+    else:
+        hit = np.nonzero(years == base_year)[0]
+        code = int(hit[0]) if len(hit) else -1
+        later = data.years > (base_year if base_year is not None else 10**6)
+        base_at = np.where(later & ok, table[codes, code], -1) if code >= 0 else np.full(len(data), -1)
+    paired = base_at >= 0
+    b = np.where(paired, base_at, 0)
+    relative = target.kind is Kind.CHANGE and den is None
+    units = _base_rows(target, codes, data.unit_names, data.years, num, den, num[b],
+                       None if den is None else den[b], paired, scale, relative)  # fmt: skip
     # aggregate per year: the units that have the year and its base
-    years = [int(y) for y in data.year_values]
-    agg_num: list[int] = []
-    agg_den: list[int] = []
-    agg_base_num: list[int] = []
-    agg_base_den: list[int] = []
-    agg_have: list[bool] = []
-    for y in years:
-        pairs = [(i, b) for i, b in unit_rows if b is not None and int(data.years[i]) == y]
-        agg_have.append(bool(pairs))
-        agg_num.append(sum(num[i] for i, _ in pairs))
-        agg_base_num.append(sum(num[b] for _, b in pairs))
+    sums: dict[str, list[int]] = {"num": [], "den": [], "bnum": [], "bden": []}
+    for y in range(len(years)):
+        rows = paired & (ycodes == y)
+        sums["num"].append(int(num[rows].sum()))
+        sums["bnum"].append(int(num[b[rows]].sum()))
         if den is not None:
-            agg_den.append(sum(den[i] for i, _ in pairs))
-            agg_base_den.append(sum(den[b] for _, b in pairs))
-    n = len(years)
-    all_num = agg_num + agg_base_num
-    all_den = (agg_den + agg_base_den) if den is not None else None
-    agg_rows = [(i, n + i if agg_have[i] else None) for i in range(n)]
-    aggregate = _base_rows(target, [-1] * (2 * n), data.unit_names, np.array(years * 2, dtype=np.int64), all_num,
-                           all_den, agg_rows, scale, keep=n)  # fmt: skip
-    observed = [y for j, y in enumerate(years) if aggregate.status[j] != ev.Status.NO_DATA]
+            sums["den"].append(int(den[rows].sum()))
+            sums["bden"].append(int(den[b[rows]].sum()))
+    have = np.array([bool((paired & (ycodes == y)).any()) for y in range(len(years))], dtype=bool)
+
+    def column(name: str) -> np.ndarray:
+        out = np.empty(len(years), dtype=object)
+        out[:] = sums[name]
+        return out
+
+    aggregate = _base_rows(target, np.full(len(years), -1, dtype=np.int64), data.unit_names, years, column("num"),
+                           None if den is None else column("den"), column("bnum"),
+                           None if den is None else column("bden"), have, scale, relative)  # fmt: skip
+    observed = [int(y) for j, y in enumerate(years) if aggregate.status[j] != ev.Status.NO_DATA]
     last = max(observed) if observed else None
     year = as_of if as_of is not None else last
     findings: list[Finding] = []
     if year is None or year not in observed:
         findings.append(ev._horizon_finding(target, year, observed))
     base_value = None
-    if base_year in years:  # the base year's level over every unit that has it
-        rows = [i for i in range(len(data)) if ok[i] and int(data.years[i]) == base_year]
-        total_den = None if den is None else sum(den[i] for i in rows)
-        base_value = _level(sum(num[i] for i in rows), total_den, scale) if rows else None
-    if not target.per_year and base_year is not None and base_year not in years:
+    if base_year is not None and base_year in years:  # the base year's level over every unit that has it
+        rows = ok & (data.years == base_year)
+        total_den = None if den is None else int(den[rows].sum())
+        base_value = _level(int(num[rows].sum()), total_den, scale) if rows.any() else None
+    elif not target.per_year and base_year is not None:
         args: dict[str, object] = {"id": target.id, "year": base_year}
         findings.append(Finding(target.source, "TARGET_NO_BASE_YEAR", Severity.WARNING, args))
     reading = Reading(base_year=None if target.per_year else base_year, base_value=base_value,
@@ -366,71 +389,51 @@ def _level(num: int, den: int | None, scale: int) -> Fraction | None:
     return None if den == 0 else Fraction(num * 100, den)
 
 
-def _base_rows(
-    target: Target,
-    codes: list[int],
-    names: np.ndarray,
-    years: np.ndarray,
-    num: list[int],
-    den: list[int] | None,
-    pairs: list[tuple[int, int | None]],
-    scale: int,
-    keep: int | None = None,
-) -> BaseRows:
-    """Rows (the first ``keep`` of ``codes``) with their change from the paired base row."""
-    keep = len(pairs) if keep is None else keep
-    status = np.full(keep, ev.Status.NO_DATA, dtype=np.int8)
-    changes: list[Fraction | None] = []
-    levels: list[Fraction | None] = []
-    bases: list[Fraction | None] = []
-    dens: list[Fraction | None] = []
-    for k, (i, b) in enumerate(pairs[:keep]):
-        level = _level(num[i], None if den is None else den[i], scale)
-        base = None if b is None else _level(num[b], None if den is None else den[b], scale)
-        dens.append(None if den is None else Fraction(den[i], 10**scale))
-        levels.append(level)
-        bases.append(base)
-        if b is None:
-            changes.append(None)
-            continue
-        if level is None or base is None or (den is None and base == 0 and target.kind is Kind.CHANGE):
-            status[k] = ev.Status.ZERO_DENOMINATOR
-            changes.append(None)
-            continue
-        diff = level - base
-        change = diff if den is not None or target.kind is Kind.DIRECTION else diff * 100 / base
-        changes.append(change)
-        status[k] = _judged(target, change)
-    num_arr = np.array([num[i] for i, _ in pairs[:keep]], dtype=object)
-    base_arr = np.array([num[b] if b is not None else 0 for _, b in pairs[:keep]], dtype=object)
-    part = ev.Part(target.name, num_arr, status.copy(), target.lower, target.upper)
-    shown_den = None if den is not None else base_arr  # a relative change: (value / base)
-    return BaseRows(
-        np.array(codes[:keep], dtype=np.int64),
-        names,
-        np.asarray(years[:keep], dtype=np.int64),
-        shown_den if target.kind is Kind.CHANGE else None,
-        (part,),
-        status,
-        scale,
-        tuple(changes),
-        tuple(levels),
-        tuple(bases),
-        tuple(dens),
-    )
+def _base_rows(target: Target, codes: np.ndarray, names: np.ndarray, years: np.ndarray, num: np.ndarray,
+               den: np.ndarray | None, bnum: np.ndarray, bden: np.ndarray | None, paired: np.ndarray, scale: int,
+               relative: bool) -> BaseRows:  # fmt: skip
+    """Rows with their status against the paired base row, all rows at once."""
+    status = _judged(target, num, den, bnum, bden, paired, relative)
+    part = ev.Part(target.name, num, status.copy(), target.lower, target.upper)
+    shown = bnum if relative else None  # a relative change shows (value / base)
+    return BaseRows(codes.astype(np.int64), names, np.asarray(years, dtype=np.int64), shown, (part,), status, scale,
+                    den, bnum, bden, paired, relative)  # fmt: skip
 
 
-def _judged(target: Target, change: Fraction) -> ev.Status:
-    """A change in the stated direction against its bounds; a direction: moved that way."""
-    moved = change * target.direction
+def _judged(target: Target, num: np.ndarray, den: np.ndarray | None, bnum: np.ndarray, bden: np.ndarray | None,
+            paired: np.ndarray, relative: bool) -> np.ndarray:  # fmt: skip
+    """Status codes by exact integer comparisons. The change, signed in the stated direction,
+    is ``d·(n − b)/b`` (percent ×100) for a count, ``d·100·(n·B − b·D)/(D·B)`` (points) for a
+    rate ``n/D`` against ``b/B``; each side is multiplied by the positive denominators."""
+    d = target.direction or 1
+    if den is None or bden is None:
+        moved, scale_of = (num - bnum) * d, bnum  # change·base/100 for a relative change
+        zero = paired & (bnum == 0) if relative else np.zeros(len(num), dtype=bool)
+        per = 100 if relative else 1  # a direction of a count: units, compared with 0 only
+    else:
+        moved, scale_of = (num * bden - bnum * den) * d, den * bden
+        zero = paired & ((den == 0) | (bden == 0))
+        per = 100
+    status = np.full(len(num), ev.Status.NO_DATA, dtype=np.int8)
+    live = paired & ~zero
+    status[paired & zero] = ev.Status.ZERO_DENOMINATOR
     if target.kind is Kind.DIRECTION:
-        return ev.Status.MET if moved > 0 else ev.Status.NOT_MET
-    low, high = target.lower, target.upper
-    if low is not None and moved < Fraction(low):
-        return ev.Status.BELOW if high is not None else ev.Status.NOT_MET
-    if high is not None and moved > Fraction(high):
-        return ev.Status.ABOVE if low is not None else ev.Status.NOT_MET
-    return ev.Status.MET
+        up = np.asarray(moved > 0, dtype=bool)
+        status[live & up] = ev.Status.MET
+        status[live & ~up] = ev.Status.NOT_MET
+        return status
+    status[live] = ev.Status.MET
+    lhs = moved * per  # the change ×(base, or both denominators), ×100 for percent or points
+    for bound, below in ((target.lower, True), (target.upper, False)):
+        if bound is None:
+            continue
+        k = decimals(bound)
+        rhs = scale_of * scaled_int(bound, k)
+        off = np.asarray(lhs * 10**k < rhs if below else lhs * 10**k > rhs, dtype=bool) & live
+        both = target.lower is not None and target.upper is not None
+        code = (ev.Status.BELOW if below else ev.Status.ABOVE) if both else ev.Status.NOT_MET
+        status[off] = code
+    return status
 
 
 ev.KIND_EVALUATORS.append(evaluate_kind)
