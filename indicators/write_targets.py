@@ -104,17 +104,24 @@ def reason_words(e: Extracted, lang: str = "vi") -> str:
 def target_line(e: Extracted, where: str | None = None, lang: str = "vi") -> str:
     """One target as a line of text, placed at ``where`` (its source, ``file:line:col``, by default)."""
     t = e.target
-    row = row_of(e)
-    bounds = (row[3] or row[4]) + ("%" if t.unit == "%" else f" {t.unit}" if t.unit else "") if row[3] or row[4] else ""
-    if t.stated is not None and t.lower is not None and t.upper is not None:
-        bounds += f" ({format_vn(t.lower)} - {format_vn(t.upper)})"
-    bounds += kind_words(t, lang)
+    bounds = bounds_words(e, lang)
     period = "TARGET_LINE.period_deadline" if t.deadline_from_period else "TARGET_LINE.deadline"
     deadline = render(period, {"year": t.deadline}, lang) if t.deadline else ""
     place = str(t.source) if where is None else where
     kind = render(f"TARGET_KIND.{t.kind.value}", {}, lang)
     why = f"{confidence_word(e, lang)}: {reason_words(e, lang)}"
     return f"{place}: [{t.id}] {kind} {bounds}{deadline} — {e.subject} ({why})"
+
+
+def bounds_words(e: Extracted, lang: str = "vi") -> str:
+    """The value a target asks for, with its unit and what its kind adds (``230.000 lượt người
+    (225.000 - 235.000) mỗi năm``, ``10% (tăng), so với năm 2020``); a direction has no value."""
+    t, row = e.target, row_of(e)
+    value = row[3] or row[4]
+    bounds = value + ("%" if t.unit == "%" else f" {t.unit}" if t.unit else "") if value else ""
+    if t.stated is not None and t.lower is not None and t.upper is not None:
+        bounds += f" ({format_vn(t.lower)} - {format_vn(t.upper)})"
+    return bounds + kind_words(t, lang)
 
 
 def kind_words(t: Target, lang: str = "vi") -> str:
