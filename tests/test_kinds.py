@@ -9,6 +9,9 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from budget.findings import Severity
 from budget.read.text import split_lines
 from indicators.api import IndicatorReport, check_targets
@@ -316,3 +319,56 @@ def test_the_workbook_says_the_kind_in_words(tmp_path: Path) -> None:
     write_targets_workbook(tmp_path / "kq.xlsx", report)
     ws = openpyxl.load_workbook(tmp_path / "kq.xlsx")["Chỉ tiêu"]
     assert [ws.cell(4, c).value for c in (3, 8, 9, 10)] == ["tối đa 35 học sinh/lớp", 35.89, "chưa đạt", -80]
+
+
+PROSE = st.sampled_from(
+    ["Tiếp tục thực hiện các giải pháp", "Chỉ đạo các đơn vị giáo dục", "Tăng cường cơ sở vật chất", ""]
+)
+
+
+@st.composite
+def kind_phrases(draw: st.DrawFn) -> tuple[str, tuple[object, ...]]:
+    """A sentence of one kind beyond a level and the fields it must give: kind, lower, upper,
+    unit, deadline, per year, direction, base year, baseline."""
+    a = draw(st.integers(1, 60))
+    b = draw(st.integers(a + 1, 99))
+    y0 = draw(st.integers(2015, 2024))
+    y1 = draw(st.integers(y0 + 1, 2035))
+    form = draw(st.sampled_from(["change", "per_year", "from_to", "down_to", "ratio", "build", "after"]))
+    if form == "change":
+        return f"số học sinh tăng {a}% so với năm {y0}", (Kind.CHANGE, D(a), None, "%", None, False, 1, y0, None)
+    if form == "per_year":
+        return f"mỗi năm giảm {a} - {b}% số hộ nghèo", (Kind.CHANGE, D(a), D(b), "%", None, True, -1, None, None)
+    if form == "from_to":
+        text = f"tỷ lệ trường đạt chuẩn tăng từ {a}% năm {y0} lên {b}% năm {y1}"
+        return text, (Kind.FROM_TO, D(b), None, "%", y1, False, 1, y0, D(a))
+    if form == "down_to":
+        text = f"tỷ lệ học sinh bỏ học giảm từ {b}% năm {y0} xuống {a}% năm {y1}"
+        return text, (Kind.FROM_TO, None, D(a), "%", y1, False, -1, y0, D(b))
+    if form == "ratio":
+        return f"sĩ số không quá {b} học sinh/lớp", (
+            Kind.MAXIMUM,
+            None,
+            D(b),
+            "học sinh/lớp",
+            None,
+            False,
+            0,
+            None,
+            None,
+        )
+    n = draw(st.integers(2, 90_000))
+    from budget.numbers import format_vn
+
+    if form == "build":
+        text = f"xây mới {format_vn(D(n))} phòng học trước năm {y1}"
+        return text, (Kind.BUILD, D(n), None, "phòng học", y1 - 1, False, 0, None, None)
+    return f"tỷ lệ học sinh bỏ học dưới {a}% vào năm {y1}", (Kind.MAXIMUM, None, D(a), "%", y1, False, 0, None, None)
+
+
+@given(PROSE, kind_phrases(), PROSE)
+def test_each_kind_in_generated_prose(before: str, phrase: tuple[str, tuple[object, ...]], after: str) -> None:
+    text, want = phrase
+    line = f"- {before} {text}; {after}.".replace("  ", " ")
+    (t,) = read(line)
+    assert (t.kind, t.lower, t.upper, t.unit, t.deadline, t.per_year, t.direction, t.base_year, t.baseline) == want
