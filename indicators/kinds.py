@@ -38,8 +38,6 @@ from indicators.dataset import Dataset
 from indicators.exact import added, boxed, decimals, measured, scaled_int, to_decimal
 from indicators.model import Kind, Target, band
 
-LEVELS = (Kind.MINIMUM, Kind.MAXIMUM, Kind.RANGE, Kind.SPLIT, Kind.COUNT)
-
 
 @dataclass(frozen=True)
 class Reading:
@@ -140,7 +138,7 @@ def _is_money(target: Target) -> bool:
 
 def evaluate_kind(target: Target, data: Dataset, as_of: int | None) -> ev.TargetResult | None:
     """The result of a kind beyond the levels; None for a level (judged by ``evaluate``)."""
-    if target.kind in LEVELS and not target.per_year and not target.is_ratio:
+    if target.kind in ev.LEVELS and not target.per_year and not target.is_ratio:
         return None
     if target.kind in (Kind.CHANGE, Kind.DIRECTION):
         return _against_base(target, data, as_of)

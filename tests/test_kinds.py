@@ -9,6 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -372,3 +373,16 @@ def test_each_kind_in_generated_prose(before: str, phrase: tuple[str, tuple[obje
     line = f"- {before} {text}; {after}.".replace("  ", " ")
     (t,) = read(line)
     assert (t.kind, t.lower, t.upper, t.unit, t.deadline, t.per_year, t.direction, t.base_year, t.baseline) == want
+
+
+def test_a_kind_beyond_a_level_is_never_judged_as_a_level(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from budget.source import Source
+    from indicators import evaluate as ev
+    from indicators.dataset import build
+
+    data = build([("A", 2022, "hs", D(1000), Source("d")), ("A", 2023, "hs", D(1080), Source("d"))])
+    target = Target("HS", "x", Kind.CHANGE, Source("t"), D(10), numerator=("hs",), direction=1, base_year=2022)
+    assert ev.evaluate_target(target, data, 2023).status is Status.NOT_MET  # +8%: short of +10%
+    monkeypatch.setattr(ev, "KIND_EVALUATORS", [])
+    with pytest.raises(RuntimeError, match=r"import indicators\.kinds"):
+        ev.evaluate_target(target, data, 2023)
