@@ -14,7 +14,8 @@ a band around N (its rounding); ``mỗi năm``/``hằng năm``/``/năm`` mark a 
 a direction only; ``không quá 35 học sinh/lớp`` a ratio of two measures; ``xây mới 2.000
 phòng học trước năm 2026`` a count built up to a deadline. A year after the figure
 (``dưới 5% vào năm 2025``) is its deadline; with none, the end of the plan's period in its
-title (``giai đoạn 2020 - 2025``, ``năm học 2024 - 2025``) is.
+title (``giai đoạn 2020 - 2025``, ``năm học 2024 - 2025``) is. ``trước năm 2026`` (before
+2026) is due by 2025; ``đến năm 2025`` by 2025. ``khoảng trên`` N is about N, a band too.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ _SHARE = re.compile(rf"(?P<n>{_NUM})\s*%\s*(?P<label>[^,]*)")
 # nouns a plan counts as a target; ages, times and occasions are not targets
 _COUNT_NOUNS = r"(?:truong|luot nguoi|hoc sinh|giao vien|lop|phong hoc|phong|nguoi|co so)"
 _COUNT_RANGE = re.compile(rf"\btu\s+(?P<a>{_NUM})\s+den\s+(?P<b>{_NUM})\s+(?P<noun>{_COUNT_NOUNS})\b")
-_COUNT_ABOUT = re.compile(rf"\b(?P<word>khoang|it nhat|toi thieu)\s+(?P<n>{_NUM})\s+(?P<noun>{_COUNT_NOUNS})\b")
+_COUNT_ABOUT = re.compile(
+    rf"\b(?P<word>khoang(?: tren)?|it nhat|toi thieu)\s+(?P<n>{_NUM})\s+(?P<noun>{_COUNT_NOUNS})\b"
+)
 _DIGIT = re.compile(r"[0-9]")
 _COUNT_LEAD = re.compile(
     rf"\b(?:tu|khoang|it nhat|toi thieu|toi da|khong qua|khong vuot qua|moi|them|tang|giam|nang cao|nang|ha|"
@@ -242,7 +245,7 @@ def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
         if n is not None and n >= 100 and free(m.start(), m.end()):
             word = text[m.start("word") : m.end("word")]
             why = Phrase("TARGET_WHY.count_about", {"word": word, "noun": noun})
-            if m.group("word") == "khoang":
+            if m.group("word").startswith("khoang"):
                 h = band(n, False)
                 why = Phrase("TARGET_WHY.approximate", {"band": h})
                 add(Kind.APPROXIMATE, m.start(), m.end(), "high", why, lower=n - h, upper=n + h, stated=n, unit=noun)
@@ -255,14 +258,14 @@ def extract_line(raw: RawLine, counter: list[int]) -> list[Extracted]:
         if n is None or n > 100:
             continue
         before, after = folded[: m.start()], folded[m.end() :]
-        if _MAXIMUM_BEFORE.search(before):
-            add(Kind.MAXIMUM, m.start(), m.end(), "high", Phrase("TARGET_WHY.maximum", {}), upper=n)
-        elif _MINIMUM_BEFORE.search(before) or _MINIMUM_AFTER.search(after):
-            add(Kind.MINIMUM, m.start(), m.end(), "high", Phrase("TARGET_WHY.minimum", {}), lower=n)
-        elif re.search(r"\bkhoang(?: tren)?\s*$", before):
+        if re.search(r"\bkhoang(?: tren)?\s*$", before):  # about N, or about above N: a band around N
             h = band(n, True)
             why = Phrase("TARGET_WHY.approximate", {"band": h})
             add(Kind.APPROXIMATE, m.start(), m.end(), "high", why, lower=n - h, upper=n + h, stated=n)
+        elif _MAXIMUM_BEFORE.search(before):
+            add(Kind.MAXIMUM, m.start(), m.end(), "high", Phrase("TARGET_WHY.maximum", {}), upper=n)
+        elif _MINIMUM_BEFORE.search(before) or _MINIMUM_AFTER.search(after):
+            add(Kind.MINIMUM, m.start(), m.end(), "high", Phrase("TARGET_WHY.minimum", {}), lower=n)
         elif re.search(r"\bdat(?: ty le)?\s*$", before):
             add(Kind.MINIMUM, m.start(), m.end(), "high", Phrase("TARGET_WHY.reached", {}), lower=n)
         elif _SHARE_LEAD.search(before) and _MONEY_AFTER.search(after):

@@ -386,3 +386,10 @@ def test_a_kind_beyond_a_level_is_never_judged_as_a_level(monkeypatch) -> None: 
     monkeypatch.setattr(ev, "KIND_EVALUATORS", [])
     with pytest.raises(RuntimeError, match=r"import indicators\.kinds"):
         ev.evaluate_target(target, data, 2023)
+
+
+def test_about_above_is_a_band_too() -> None:
+    """``khoảng trên`` N: about N, not a minimum; the band from the figure's rounding."""
+    a, b = read("- Tuyển mới khoảng trên 1.500 giáo viên; tỷ lệ trẻ đến trường khoảng trên 92,5%.")
+    assert fields(a) == (1, Kind.APPROXIMATE, D(1450), D(1550), "giáo viên", None, False, 0, None, None, D(1500))
+    assert fields(b) == (1, Kind.APPROXIMATE, D("92.45"), D("92.55"), "%", None, False, 0, None, None, D("92.5"))
