@@ -311,8 +311,8 @@ def _against_base(target: Target, data: Dataset, as_of: int | None) -> ev.Target
     Decisions are integer comparisons over the rows (Python integers: products of three
     figures may pass int64); Fractions only for what is shown."""
     measures = [*target.numerator, *([target.denominator] if target.denominator else [])]
-    if any(m not in data.values for m in measures) or not len(data):
-        return ev.evaluate_target(_plain_for_missing(target), data, as_of)
+    if any(m not in data.values for m in measures) or not len(data):  # said by the level's findings
+        return replace(ev.evaluate_target(_plain_for_missing(target), data, as_of), target=target)
     base_year = target.base_year if target.base_year is not None or target.per_year else _first_year(data)
     scale = max(data.scale[m] for m in measures)
     parts = [data.measure(m, scale) for m in target.numerator]

@@ -393,3 +393,10 @@ def test_about_above_is_a_band_too() -> None:
     a, b = read("- Tuyển mới khoảng trên 1.500 giáo viên; tỷ lệ trẻ đến trường khoảng trên 92,5%.")
     assert fields(a) == (1, Kind.APPROXIMATE, D(1450), D(1550), "giáo viên", None, False, 0, None, None, D(1500))
     assert fields(b) == (1, Kind.APPROXIMATE, D("92.45"), D("92.55"), "%", None, False, 0, None, None, D("92.5"))
+
+
+def test_a_change_on_a_measure_the_data_lack(tmp_path: Path) -> None:
+    v, report = check(tmp_path, "HS,Học sinh,mức thay đổi,10,,%,học sinh,,xx,,,tăng,2022,,")
+    assert (v.target.kind, v.result.evaluated, v.aggregate) == (Kind.CHANGE, False, None)
+    assert [f.code for f in report.findings] == ["TARGET_MEASURE_MISSING"]
+    assert describe_bounds(v.target) == "tăng ít nhất 10% so với năm 2022"
