@@ -281,27 +281,28 @@ def _first_year(data: Dataset) -> int | None:
 
 
 def _cumulated(data: Dataset, name: str, start: int | None) -> tuple[np.ndarray, np.ndarray]:
-    """Running totals per unit from ``start``; missing from a unit's first missing year on."""
+    """Running totals per unit from ``start``, exact (Python integers); a unit's total is
+    missing from its first year without a figure on (a gap would make it look final)."""
     raw, here = data.values[name], data.present[name]
-    total: dict[int, int] = {}
-    broken: set[int] = set()
-    out = np.empty(len(raw), dtype=object)
+    out = np.zeros(len(raw), dtype=object)
     mask = np.zeros(len(raw), dtype=bool)
-    order = np.lexsort((data.years, data.unit_codes))
-    last_year: dict[int, int] = {}
-    for i in order:
-        unit, year = int(data.unit_codes[i]), int(data.years[i])
-        out[i] = 0
-        if start is None or year < start or unit in broken:
-            continue
-        gap = (unit in last_year and year != last_year[unit] + 1) or (unit not in last_year and year != start)
-        if gap or not here[i]:
-            broken.add(unit)
-            continue
-        total[unit] = total.get(unit, 0) + int(raw[i])
-        last_year[unit] = year
-        out[i] = total[unit]
-        mask[i] = True
+    if start is None:
+        return measured(out).values, mask
+    rows = np.nonzero(data.years >= start)[0]
+    order = rows[np.lexsort((data.years[rows], data.unit_codes[rows]))]  # by unit, then year
+    units = data.unit_codes[order]
+    first = np.r_[True, units[1:] != units[:-1]] if len(order) else np.zeros(0, dtype=bool)
+    at = np.arange(len(order))
+    head = np.maximum.accumulate(np.where(first, at, 0)) if len(order) else at
+    # a row counts while every year from ``start`` to it has a figure for its unit
+    fine = here[order] & (data.years[order] - start == at - head)
+    lost = np.cumsum(~fine)
+    valid = lost - (lost[head] - (~fine)[head]) == 0
+    values = np.where(fine, boxed(raw[order]), 0).astype(object)
+    total = np.cumsum(values)
+    running = total - (total[head] - values[head])
+    out[order] = np.where(valid, running, 0)
+    mask[order] = valid
     return measured(out).values, mask
 
 
