@@ -27,6 +27,11 @@ TEMPLATES: Mapping[str, str] = {
     "TARGET_KIND.range": "khoảng",
     "TARGET_KIND.split": "cơ cấu",
     "TARGET_KIND.count": "số lượng",
+    "TARGET_KIND.approximate": "xấp xỉ",
+    "TARGET_KIND.change": "mức thay đổi",
+    "TARGET_KIND.from_to": "từ mức gốc",
+    "TARGET_KIND.direction": "xu hướng",
+    "TARGET_KIND.build": "xây mới",
     "TARGET_CONFIDENCE.high": "cao",
     "TARGET_CONFIDENCE.medium": "trung bình",
     "TARGET_WHY.split": "các phần cộng lại 100%",
@@ -37,7 +42,20 @@ TEMPLATES: Mapping[str, str] = {
     "TARGET_WHY.minimum": "“tối thiểu/ít nhất/trở lên” N%",
     "TARGET_WHY.reached": "“đạt” N%",
     "TARGET_WHY.bare": "N% của một đối tượng, không có từ tối thiểu",
+    "TARGET_WHY.approximate": "“khoảng” N: dải ± {band} (một nửa đơn vị làm tròn của số nêu)",
+    "TARGET_WHY.change": "“{word}” N% so với năm gốc hoặc mỗi năm: mức thay đổi, không phải mức đạt",
+    "TARGET_WHY.from_to": "“từ A … lên/xuống B”: mức cần đạt B, mức gốc A",
+    "TARGET_WHY.direction": "“{word}” không kèm con số: chỉ xét xu hướng",
+    "TARGET_WHY.ratio": "“{word}” N {unit}: tỷ số của hai chỉ số",
+    "TARGET_WHY.build": "“{verb}” N {noun}: cộng dồn đến hạn",
     "TARGET_LINE.deadline": ", đến năm {year}",
+    "TARGET_LINE.period_deadline": ", đến năm {year} (hết giai đoạn của kế hoạch)",
+    "TARGET_LINE.per_year": " mỗi năm",
+    "TARGET_LINE.base_year": ", so với năm {year}",
+    "TARGET_LINE.baseline": ", từ {value} năm {year}",
+    "TARGET_LINE.baseline_no_year": ", từ {value}",
+    "TARGET_LINE.up": "tăng",
+    "TARGET_LINE.down": "giảm",
     "TARGET_LINE.found": "Tìm thấy {count} chỉ tiêu.",
     # arithmetic
     "PRODUCT_MISMATCH": (
@@ -528,8 +546,18 @@ TEMPLATES: Mapping[str, str] = {
     "CLI.month_var": "THÁNG",
     # indicators: targets and data
     "TABLE_EMPTY": "Bảng không có dòng nào.",
-    "TARGET_BAD_KIND": ("Loại chỉ tiêu “{text}” không rõ; dùng: tối thiểu, tối đa, khoảng, cơ cấu, số lượng."),
+    "TARGET_BAD_KIND": (
+        "Loại chỉ tiêu “{text}” không rõ; dùng: tối thiểu, tối đa, khoảng, cơ cấu, số lượng, xấp xỉ, mức thay đổi, "
+        "từ mức gốc, xu hướng, xây mới."
+    ),
     "TARGET_BAD_NUMBER": "Không đọc được số “{text}” của chỉ tiêu.",
+    "TARGET_NO_DIRECTION": "Chỉ tiêu {id} không ghi chiều (tăng hoặc giảm) ở cột Chiều.",
+    "TARGET_NO_BASELINE": "Chỉ tiêu {id} loại “từ mức gốc” không ghi giá trị gốc ở cột Giá trị gốc.",
+    "TARGET_NO_BASE_YEAR": "Chỉ tiêu {id}: số liệu không có năm gốc {year}; không so sánh được với năm gốc.",
+    "TARGET_BASELINE_DIFFERS": (
+        "Chỉ tiêu {id}: kế hoạch ghi mức gốc năm {year} là {stated}{unit}, số liệu cho {value}{unit}; "
+        "lộ trình tính theo số liệu."
+    ),
     "TARGET_NO_BOUNDS": "Chỉ tiêu {id} không ghi giá trị cần đạt.",
     "TARGET_NO_MEASURE": "Chỉ tiêu {id} không ghi tử số (chỉ số dùng để tính).",
     "TARGET_NO_DENOMINATOR": "Chỉ tiêu {id} tính theo % nhưng không ghi mẫu số.",
@@ -959,6 +987,11 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TARGET_KIND.range": "range",
     "TARGET_KIND.split": "split",
     "TARGET_KIND.count": "count",
+    "TARGET_KIND.approximate": "about",
+    "TARGET_KIND.change": "change",
+    "TARGET_KIND.from_to": "from baseline",
+    "TARGET_KIND.direction": "direction",
+    "TARGET_KIND.build": "to build",
     "TARGET_CONFIDENCE.high": "high",
     "TARGET_CONFIDENCE.medium": "medium",
     "TARGET_WHY.split": "the parts add up to 100%",
@@ -969,7 +1002,20 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TARGET_WHY.minimum": "“tối thiểu/ít nhất/trở lên” (at least) N%",
     "TARGET_WHY.reached": "“đạt” (reached) N%",
     "TARGET_WHY.bare": "N% of a group, with no word for a minimum",
+    "TARGET_WHY.approximate": "“khoảng” (about) N: a band of ± {band} (half the rounding of the stated figure)",
+    "TARGET_WHY.change": "“{word}” N% against a base year or each year: a change, not a level",
+    "TARGET_WHY.from_to": "“từ A … lên/xuống B” (from A to B): the level B, with the baseline A",
+    "TARGET_WHY.direction": "“{word}” with no figure: judged by the trend only",
+    "TARGET_WHY.ratio": "“{word}” N {unit}: a ratio of two measures",
+    "TARGET_WHY.build": "“{verb}” (build) N {noun}: counted up to the deadline",
     "TARGET_LINE.deadline": ", by {year}",
+    "TARGET_LINE.period_deadline": ", by {year} (the end of the plan's period)",
+    "TARGET_LINE.per_year": " a year",
+    "TARGET_LINE.base_year": ", against {year}",
+    "TARGET_LINE.baseline": ", from {value} in {year}",
+    "TARGET_LINE.baseline_no_year": ", from {value}",
+    "TARGET_LINE.up": "up",
+    "TARGET_LINE.down": "down",
     "TARGET_LINE.found": "{count:target|targets} found.",
     # arithmetic
     "PRODUCT_MISMATCH": (
@@ -1447,8 +1493,18 @@ TEMPLATES_EN: Mapping[str, str] = {
     "CLI.month_var": "MONTH",
     # indicators: targets and data
     "TABLE_EMPTY": "The table has no rows.",
-    "TARGET_BAD_KIND": "Unknown kind of target “{text}”; use: minimum, maximum, range, split, count.",
+    "TARGET_BAD_KIND": (
+        "Unknown kind of target “{text}”; use: minimum, maximum, range, split, count, approximate, change, from_to, "
+        "direction, build."
+    ),
     "TARGET_BAD_NUMBER": "Cannot read the target's number “{text}”.",
+    "TARGET_NO_DIRECTION": "Target {id} states no direction (up or down) in the column Chiều.",
+    "TARGET_NO_BASELINE": "Target {id} of kind “from baseline” states no baseline in the column Giá trị gốc.",
+    "TARGET_NO_BASE_YEAR": "Target {id}: the data have no base year {year}; no comparison with the base year.",
+    "TARGET_BASELINE_DIFFERS": (
+        "Target {id}: the plan states a baseline of {stated}{unit} in {year}, the data give {value}{unit}; "
+        "progress is measured on the data."
+    ),
     "TARGET_NO_BOUNDS": "Target {id} states no value to reach.",
     "TARGET_NO_MEASURE": "Target {id} states no numerator (the measure it is computed from).",
     "TARGET_NO_DENOMINATOR": "Target {id} is a percentage but states no denominator.",

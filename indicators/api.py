@@ -11,6 +11,7 @@ from budget.read.document import read_document
 from indicators.dataset import read_data
 from indicators.evaluate import evaluate
 from indicators.extract import Extracted, targets_of
+from indicators.kinds import KINDS_REGISTERED
 from indicators.measures import read_measures
 from indicators.read_targets import read_targets
 from indicators.view import TargetView, view
@@ -40,6 +41,7 @@ def check_targets(
     measures, f0 = read_measures(Path(measures_path), str(measures_path)) if measures_path else (None, [])
     wanted = frozenset(m for t in targets for m in (*t.numerator, t.denominator) if m)
     data, f2 = read_data(Path(data_path), str(data_path), measures, wanted)
+    assert KINDS_REGISTERED  # the kinds beyond levels, registered with ``evaluate`` on import
     results = evaluate(targets, data, as_of)
     findings = [*f0, *f1, *f2, *(f for r in results for f in r.findings)]
     return IndicatorReport(tuple(view(r) for r in results), tuple(sorted(findings, key=sort_key)))

@@ -21,6 +21,7 @@ year without data gives no verdict, and a finding names the last year with data.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -235,7 +236,18 @@ def _rows(target: Target, units: tuple[np.ndarray, np.ndarray], years: np.ndarra
     return Rows(units[0], units[1], years, kept_den, tuple(parts), overall, scale)
 
 
+# The kinds beyond levels (approximate, per year, change, from-to, direction, ratio, build):
+# ``indicators.kinds`` registers its evaluator here when imported (the API imports it).
+LEVELS = (Kind.MINIMUM, Kind.MAXIMUM, Kind.RANGE, Kind.SPLIT, Kind.COUNT)
+KIND_EVALUATORS: list[Callable[[Target, Dataset, int | None], TargetResult | None]] = []
+
+
 def evaluate_target(target: Target, data: Dataset, as_of: int | None = None) -> TargetResult:
+    for special in KIND_EVALUATORS:
+        if (result := special(target, data, as_of)) is not None:
+            return result
+    if target.kind not in LEVELS or target.per_year or target.is_ratio:  # judged as a level, it would be wrong
+        raise RuntimeError(f"target {target.id} of kind {target.kind.value}: import indicators.kinds to judge it")
     measures = [*target.numerator] + ([target.denominator] if target.denominator else [])
     findings: list[Finding] = []
     absent = [m for m in measures if m not in data.values]

@@ -58,7 +58,7 @@ class _Reading:
         self.seen: dict[tuple[str, int, str], Source] = {}
         self.findings: list[Finding] = []
         self.school_said = False
-        self.unmatched: set[str] = set()
+        self.unmatched: dict[str, Source] = {}  # name → its header cell, in reading order
         self.named: dict[tuple[str, ...], str] = {}  # each name is looked up once per file
 
     def measure(self, names: tuple[str, ...], where: Source) -> str:
@@ -83,9 +83,20 @@ class _Reading:
                 return found
         name = names[-1] if names else ""
         if name and self.wanted and name not in self.unmatched:
-            self.unmatched.add(name)
-            self.findings.append(Finding(where, "DATA_MEASURE_UNMATCHED", Severity.INFO, {"name": name}))
+            self.unmatched[name] = where
         return name
+
+    def unmatched_notes(self) -> None:
+        """The columns that filled no measure, said only when a measure the targets use is
+        missing for a unit of the data (the officer may name one of them in ``--measures``): a
+        data file with more columns than the targets use is no matter for a note."""
+        filled: dict[str, set[str]] = {}
+        for unit, _year, measure, _value, _where in self.rows:
+            filled.setdefault(unit, set()).add(measure)
+        if all(self.wanted <= measures for measures in filled.values()):
+            return
+        for name, where in self.unmatched.items():
+            self.findings.append(Finding(where, "DATA_MEASURE_UNMATCHED", Severity.INFO, {"name": name}))
 
     def year(self, text: str, where: Source) -> int | None:
         found = read_year(text)
@@ -231,4 +242,5 @@ def read_observations(
     for grid in skipped:
         where = Source(name, None, None, f"{grid.sheet}!A1")
         reading.findings.append(Finding(where, "DATA_SHEET_SKIPPED", Severity.INFO, {"sheet": grid.sheet}))
+    reading.unmatched_notes()
     return reading.rows, reading.findings

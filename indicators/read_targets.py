@@ -4,6 +4,13 @@ Columns, found by name: Mã, Chỉ tiêu, Loại (tối thiểu, tối đa, kho�
 Giá trị (``20``, ``80 - 85``, ``từ 3 đến 5``, ``230.000``), Cơ cấu (``70; 30``), Đơn vị
 (``%`` or the counted unit), Đơn vị đo (what the measures count, for gaps), Hạn (year),
 Tử số (measures, ``a + b`` summed, ``a; b`` for the parts of a split), Mẫu số, Nguồn.
+
+The kinds beyond levels (``indicators.kinds``): Loại ``xấp xỉ`` with Giá trị ``230.000``
+(a band of half its rounding, ± 5.000) or ``230.000 ± 10.000``; ``mức thay đổi`` with
+Giá trị ``10`` or ``1 - 2`` (percent), Chiều ``tăng``/``giảm`` and Năm gốc or Mỗi năm;
+``từ mức gốc`` with Giá trị (the goal), Giá trị gốc and Năm gốc; ``xu hướng`` with Chiều
+only; ``xây mới`` (counted up to Hạn from Năm gốc); a ratio by an Đơn vị ``học sinh/lớp``
+with a Mẫu số. Mỗi năm (``có``, ``x``, ``mỗi năm``) marks a flow judged each year.
 """
 
 from __future__ import annotations
@@ -17,11 +24,15 @@ from budget.findings import Finding, Severity
 from budget.numbers import NumberError, from_xml
 from budget.source import Source
 from budget.text import fold
-from indicators.model import Kind, Share, Target, kind_named
+from indicators.model import Kind, Share, Target, band, kind_named
 from indicators.read_table import StoredNumber, Table, read_table
 
 COLUMNS = {  # role: folded header prefix (longest first where they share a start)
     "measure_unit": "don vi do",
+    "baseline": "gia tri goc",
+    "base_year": "nam goc",
+    "direction": "chieu",
+    "per_year": "moi nam",
     "id": "ma",
     "name": "chi tieu",
     "kind": "loai",
@@ -34,6 +45,9 @@ COLUMNS = {  # role: folded header prefix (longest first where they share a star
     "reference": "nguon",
 }
 _RANGE_SPLIT = re.compile(r"\s*(?:-|–|—|đến|den)\s*")
+_BAND = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
+_UP, _DOWN = ("tang", "len", "nang cao", "up", "+"), ("giam", "xuong", "ha", "down", "-")
+_YES = ("co", "x", "moi nam", "hang nam", "yes", "1")
 
 
 def columns_of(header: list[str], roles: dict[str, str]) -> dict[str, int]:
@@ -108,8 +122,23 @@ def _target(row: _Row) -> Target | None:
         return None
     unit = row.text("unit") or "%"
     unit = "%" if unit.strip() in ("%", "phần trăm", "phan tram") else unit.strip()
-    bounds = [row.number(p, "bounds") for p in _RANGE_SPLIT.split(row.text("bounds").replace("từ", "").strip()) if p]
+    extra = _kind_fields(row, kind, tid)
+    if extra is None:
+        return None
+    band_text = _BAND.split(row.text("bounds"))
+    if kind is Kind.APPROXIMATE and len(band_text) == 2:
+        figure, half = row.number(band_text[0], "bounds"), row.number(band_text[1], "bounds")
+        if figure is None or half is None:
+            return None
+        extra.update(stated=figure, lower=figure - half, upper=figure + half)
+    bounds_text = band_text[0] if "stated" in extra else row.text("bounds")
+    bounds = [row.number(p, "bounds") for p in _RANGE_SPLIT.split(bounds_text.replace("từ", "").strip()) if p]
     values = [b for b in bounds if b is not None]
+    if kind is Kind.APPROXIMATE and "stated" not in extra and len(values) == 1:
+        half = band(values[0], unit == "%")
+        extra.update(stated=values[0], lower=values[0] - half, upper=values[0] + half)
+    if kind is Kind.DIRECTION:
+        values = [Decimal(0)]  # no level: the direction is the target
     lower = upper = None
     shares: tuple[Share, ...] = ()
     numerator = _measures(row.text("numerator"), ";" if kind is Kind.SPLIT else "+")
@@ -134,6 +163,16 @@ def _target(row: _Row) -> Target | None:
     elif not values:
         row.findings.append(Finding(row.where("bounds"), "TARGET_NO_BOUNDS", Severity.ERROR, {"id": tid}))
         return None
+    elif kind is Kind.APPROXIMATE:
+        low, high = extra.pop("lower", None), extra.pop("upper", None)
+        lower = low if isinstance(low, Decimal) else None
+        upper = high if isinstance(high, Decimal) else None
+    elif kind is Kind.DIRECTION:
+        pass
+    elif kind is Kind.FROM_TO:  # the goal above the baseline is reached upwards, below it downwards
+        up = values[0] > Decimal(str(extra["baseline"]))
+        extra["direction"] = 1 if up else -1
+        lower, upper = (values[0], None) if up else (None, values[0])
     elif kind is Kind.MINIMUM:
         lower = values[0]
     elif kind is Kind.MAXIMUM:
@@ -145,7 +184,7 @@ def _target(row: _Row) -> Target | None:
         row.findings.append(Finding(row.where("numerator"), "TARGET_NO_MEASURE", Severity.ERROR, {"id": tid}))
         return None
     denominator = row.text("denominator").strip() or None
-    if unit == "%" and kind is not Kind.SPLIT and denominator is None:
+    if ((unit == "%" and kind not in (Kind.SPLIT, Kind.CHANGE)) or "/" in unit) and denominator is None:
         row.findings.append(Finding(row.where("denominator"), "TARGET_NO_DENOMINATOR", Severity.ERROR, {"id": tid}))
         return None
     deadline = None
@@ -171,4 +210,39 @@ def _target(row: _Row) -> Target | None:
         numerator,
         denominator,
         row.text("reference"),
+        **extra,  # type: ignore[arg-type]
     )
+
+
+def _kind_fields(row: _Row, kind: Kind, tid: str) -> dict[str, object] | None:
+    """Chiều, Năm gốc, Giá trị gốc, Mỗi năm → the target's fields; None (with a finding) when
+    a kind lacks what it needs: a direction for a change or a direction target, a baseline
+    for a from-to target."""
+    out: dict[str, object] = {}
+    word = fold(row.text("direction")).strip()
+    if word:
+        if word.startswith(_UP):
+            out["direction"] = 1
+        elif word.startswith(_DOWN):
+            out["direction"] = -1
+    if fold(row.text("per_year")).strip() in _YES:
+        out["per_year"] = True
+    year = row.text("base_year").strip()
+    if year:
+        m = re.fullmatch(r"(?:năm\s*)?([0-9]{4})(?:\.0)?", year)
+        if m is None:
+            row.findings.append(Finding(row.where("base_year"), "TARGET_BAD_DEADLINE", Severity.ERROR, {"text": year}))
+            return None
+        out["base_year"] = int(m.group(1))
+    if row.text("baseline").strip():
+        baseline = row.number(row.text("baseline"), "baseline")
+        if baseline is None:
+            return None
+        out["baseline"] = baseline
+    if kind in (Kind.CHANGE, Kind.DIRECTION) and "direction" not in out:
+        row.findings.append(Finding(row.where("kind"), "TARGET_NO_DIRECTION", Severity.ERROR, {"id": tid}))
+        return None
+    if kind is Kind.FROM_TO and "baseline" not in out:
+        row.findings.append(Finding(row.where("kind"), "TARGET_NO_BASELINE", Severity.ERROR, {"id": tid}))
+        return None
+    return out

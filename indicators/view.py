@@ -103,12 +103,47 @@ def vn_fixed(value: Decimal, places: int) -> str:
 
 def describe_bounds(t: Target) -> str:
     unit = "%" if t.is_percent else f" {t.unit}"
+    words = _kind_words(t, unit)
+    return words + (" mỗi năm" if t.per_year and t.kind is not Kind.CHANGE else "")
+
+
+def _kind_words(t: Target, unit: str) -> str:
+    """The kinds beyond levels in officers' words: ``xấp xỉ 230.000 lượt người (225.000 - 235.000)``,
+    ``tăng ít nhất 10% so với năm 2020``, ``từ 60% năm 2020 lên tối thiểu 75%``, ``xu hướng tăng``."""
+    way = "tăng" if t.direction > 0 else "giảm"
+    if t.kind is Kind.APPROXIMATE and t.stated is not None and t.lower is not None and t.upper is not None:
+        return f"{KIND_WORD[Kind.APPROXIMATE]} {vn(t.stated)}{unit} ({vn(t.lower)} - {vn(t.upper)}{unit})"
+    if t.kind is Kind.DIRECTION:
+        since = f" so với năm {t.base_year}" if t.base_year else " so với năm đầu của số liệu"
+        return f"{KIND_WORD[Kind.DIRECTION]} {way}{since}"
+    if t.kind is Kind.CHANGE:
+        per = " điểm %" if t.denominator else "%"
+        if t.lower is not None and t.upper is not None:
+            amount = f"{vn(t.lower)} - {vn(t.upper)}{per}"
+        elif t.lower is not None:
+            amount = f"ít nhất {vn(t.lower)}{per}"
+        else:
+            amount = f"không quá {vn(t.upper or Decimal(0))}{per}"
+        since = " mỗi năm (so với năm trước)" if t.per_year else f" so với năm {t.base_year}" if t.base_year else ""
+        return f"{way} {amount}{since or ' so với năm đầu của số liệu'}"
+    if t.kind is Kind.FROM_TO and t.baseline is not None:
+        goal = t.lower if t.lower is not None else t.upper
+        since = f" năm {t.base_year}" if t.base_year else ""
+        to = "lên" if t.direction > 0 else "xuống"
+        return f"{way} từ {vn(t.baseline)}{unit}{since} {to} {vn(goal or Decimal(0))}{unit}"
+    if t.kind is Kind.BUILD:
+        since = f" từ năm {t.base_year}" if t.base_year else ""
+        return f"{KIND_WORD[Kind.BUILD]} {_level_words(t, unit)} (cộng dồn{since})"
+    return _level_words(t, unit)
+
+
+def _level_words(t: Target, unit: str) -> str:
     if t.kind is Kind.SPLIT:
         return " / ".join(f"{vn(s.percent)}% {s.label}" for s in t.shares)
     if t.lower is not None and t.upper is not None and t.lower != t.upper:
         return f"trong {KIND_WORD[Kind.RANGE]} {vn(t.lower)} - {vn(t.upper)}{unit}"
     if t.lower is not None:
-        word = KIND_WORD[Kind.MINIMUM] if t.kind is not Kind.COUNT else "ít nhất"
+        word = KIND_WORD[Kind.MINIMUM] if t.kind not in (Kind.COUNT, Kind.BUILD) else "ít nhất"
         return f"{word} {vn(t.lower)}{unit}"
     assert t.upper is not None
     return f"{KIND_WORD[Kind.MAXIMUM]} {vn(t.upper)}{unit}"
@@ -136,3 +171,49 @@ def view(result: TargetResult) -> TargetView:
     rows = result.units
     units = tuple(_row(result, rows, int(i)) for i in np.nonzero(rows.years == result.as_of)[0])
     return TargetView(result, result.as_of, aggregate, by_year, units)
+
+
+def kind_notes(v: TargetView) -> list[str]:
+    """What a kind beyond a level says with its result, in words (Vietnamese)."""
+    t, out = v.target, []
+    reading = getattr(v.result, "reading", None)
+    if t.kind is Kind.APPROXIMATE and reading is not None and reading.band is not None and t.stated is not None:
+        unit = "%" if t.is_percent else f" {t.unit}"
+        out.append(
+            f"xấp xỉ: dải {vn(t.stated)}{unit} ± {vn(reading.band)} (một nửa đơn vị làm tròn của số nêu); "
+            "trên dải không phải là thiếu hụt"
+        )
+    if t.per_year:
+        out.append("mỗi năm: đánh giá từng năm theo số liệu của năm đó, không cộng dồn")
+    if t.kind is Kind.CHANGE:
+        per = "điểm phần trăm (chỉ số là tỷ lệ)" if t.denominator else "phần trăm của giá trị năm gốc"
+        out.append(f"mức thay đổi tính bằng {per}")
+    if reading is not None and reading.base_year is not None and t.kind in (Kind.CHANGE, Kind.DIRECTION, Kind.FROM_TO):
+        value = rounded(reading.base_value, 2 if t.is_percent or t.denominator else 0)
+        unit = "%" if t.is_percent and t.denominator else f" {t.unit}" if not t.is_percent else ""
+        shown = "không có số liệu" if value is None else f"{vn(value)}{unit}"
+        out.append(f"năm gốc {reading.base_year}: {shown} (toàn bộ)")
+    if t.kind is Kind.BUILD and reading is not None and reading.base_year is not None:
+        out.append(f"cộng dồn số liệu từng năm từ năm {reading.base_year}")
+    if t.deadline_from_period and t.deadline:
+        out.append(f"hạn {t.deadline}: hết giai đoạn của kế hoạch (câu chỉ tiêu không ghi hạn)")
+    return out
+
+
+def shown_value(t: Target, value: Fraction | None) -> str:
+    """A row's value as the writers print it: a change or a direction signed, with its unit
+    (``+7,67%``, ``-0,24 điểm %``, ``+3 trường``); a ratio with two decimals; a percentage with
+    two; a count whole."""
+    if value is None:
+        return "—"
+    if t.kind in (Kind.CHANGE, Kind.DIRECTION):
+        points = t.denominator is not None
+        unit = " điểm %" if points else "%" if t.kind is Kind.CHANGE else f" {t.unit}".rstrip()
+        v = rounded(value, 2 if points or t.kind is Kind.CHANGE else 0) or Decimal(0)
+        text = vn_fixed(v, 2) if points or t.kind is Kind.CHANGE else vn(v)
+        return f"{'+' if value > 0 else ''}{text}{unit}"
+    if t.is_ratio:
+        return vn_fixed(rounded(value, 2) or Decimal(0), 2)
+    if t.is_percent:
+        return f"{vn_fixed(rounded(value, 2) or Decimal(0), 2)}%"
+    return vn(rounded(value, 0) or Decimal(0))

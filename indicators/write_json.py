@@ -10,7 +10,7 @@ from typing import Any
 from budget.findings import Finding, finding_to_json
 from budget.numbers import plain
 from indicators.model import Kind
-from indicators.view import RowView, TargetView, rounded
+from indicators.view import RowView, TargetView, kind_notes, rounded
 
 
 def _d(v: Decimal | None) -> str | None:
@@ -74,7 +74,8 @@ def _target(v: TargetView) -> dict[str, Any]:
         "last_year_with_data": v.result.last_year,
         "aggregate": None if v.aggregate is None else _row(v.aggregate),
         # a count target is for the whole: units only contribute, they have no status of their own
-        "units": [_row(r) for r in v.units] if t.kind is not Kind.COUNT else [_contribution(r) for r in v.units],
+        "units": [_row(r) for r in v.units] if not t.for_the_whole else [_contribution(r) for r in v.units],
+        "kind_reading": _reading(v),
         "by_year": [_row(r) for r in v.by_year],
         "trajectory": None
         if tr is None
@@ -89,6 +90,24 @@ def _target(v: TargetView) -> dict[str, Any]:
             "pace": None if tr.pace is None else tr.pace.value,  # None: due, judged by the status
             "due": tr.due,
         },
+    }
+
+
+def _reading(v: TargetView) -> dict[str, Any]:
+    """What a kind beyond a level compared: per year, direction, base year and values, band."""
+    t = v.target
+    reading = getattr(v.result, "reading", None)
+    return {
+        "per_year": t.per_year,
+        "direction": {1: "up", -1: "down"}.get(t.direction),
+        "base_year": t.base_year if reading is None or reading.base_year is None else reading.base_year,
+        "baseline_stated": _d(t.baseline),
+        "base_value": None if reading is None else _d(rounded(reading.base_value, 4)),
+        "stated": _d(t.stated),
+        "band": None if reading is None else _d(reading.band),
+        "change_in": None if t.kind is not Kind.CHANGE else ("points" if t.denominator else "percent"),
+        "deadline_from_period": t.deadline_from_period,
+        "notes": kind_notes(v),
     }
 
 

@@ -14,10 +14,10 @@ from budget.layout import WORKBOOK_OPTIONS
 from budget.messages import render
 from budget.numbers import format_vn, plain
 from indicators.extract import Extracted
-from indicators.model import KIND_WORD, Kind
+from indicators.model import KIND_WORD, Kind, Target
 
 HEADERS = ["Mã", "Chỉ tiêu", "Loại", "Giá trị", "Cơ cấu", "Đơn vị", "Đơn vị đo", "Hạn", "Tử số", "Mẫu số", "Nguồn",
-           "Độ tin cậy", "Lý do"]  # fmt: skip
+           "Độ tin cậy", "Lý do", "Chiều", "Năm gốc", "Giá trị gốc", "Mỗi năm"]  # fmt: skip
 # Cells a spreadsheet would take as a formula when they start so (OWASP, CSV injection);
 # a plain number (``-5``, ``+1,5``) calls nothing and stays as it is.
 RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -36,11 +36,21 @@ def row_of(e: Extracted) -> list[str]:
     if t.kind is Kind.SPLIT:
         value, shares = "", "; ".join(format_vn(s.percent) for s in t.shares)
         numerator = "; ".join("" for _ in t.shares)
+    elif t.stated is not None:  # an approximate figure: its band is read back from its rounding
+        value, shares, numerator = format_vn(t.stated), "", ""
     else:
         bounds = [b for b in (t.lower, t.upper) if b is not None]
         value, shares, numerator = " - ".join(format_vn(b) for b in bounds), "", ""
     return [t.id, t.name, KIND_WORD[t.kind], value, shares, t.unit, "", str(t.deadline or ""), numerator, "",
-            t.reference, confidence_word(e), reason_words(e)]  # fmt: skip
+            t.reference, confidence_word(e), reason_words(e), *kind_cells(t)]  # fmt: skip
+
+
+def kind_cells(t: Target) -> list[str]:
+    """Chiều, Năm gốc, Giá trị gốc, Mỗi năm: what the kinds beyond levels need, in officers' words."""
+    direction = {1: render("TARGET_LINE.up", {}), -1: render("TARGET_LINE.down", {})}.get(t.direction, "")
+    baseline = "" if t.baseline is None else format_vn(t.baseline)
+    per_year = render("TARGET_LINE.per_year", {}).strip() if t.per_year else ""
+    return [direction, str(t.base_year or ""), baseline, per_year]
 
 
 def to_csv(found: list[Extracted]) -> str:
@@ -67,6 +77,12 @@ def to_dicts(found: list[Extracted]) -> list[dict[str, Any]]:
             "shares": [{"label": s.label, "percent": plain(s.percent)} for s in t.shares],
             "unit": t.unit,
             "deadline": t.deadline,
+            "deadline_from_period": t.deadline_from_period,
+            "per_year": t.per_year,
+            "direction": t.direction or None,
+            "base_year": t.base_year,
+            "baseline": None if t.baseline is None else plain(t.baseline),
+            "stated": None if t.stated is None else plain(t.stated),
             "subject": e.subject,
             "line": t.source.line,
             "column": t.source.col,
@@ -88,13 +104,38 @@ def reason_words(e: Extracted, lang: str = "vi") -> str:
 def target_line(e: Extracted, where: str | None = None, lang: str = "vi") -> str:
     """One target as a line of text, placed at ``where`` (its source, ``file:line:col``, by default)."""
     t = e.target
-    row = row_of(e)
-    bounds = (row[3] or row[4]) + ("%" if t.unit == "%" else f" {t.unit}")
-    deadline = render("TARGET_LINE.deadline", {"year": t.deadline}, lang) if t.deadline else ""
+    bounds = bounds_words(e, lang)
+    period = "TARGET_LINE.period_deadline" if t.deadline_from_period else "TARGET_LINE.deadline"
+    deadline = render(period, {"year": t.deadline}, lang) if t.deadline else ""
     place = str(t.source) if where is None else where
     kind = render(f"TARGET_KIND.{t.kind.value}", {}, lang)
     why = f"{confidence_word(e, lang)}: {reason_words(e, lang)}"
     return f"{place}: [{t.id}] {kind} {bounds}{deadline} — {e.subject} ({why})"
+
+
+def bounds_words(e: Extracted, lang: str = "vi") -> str:
+    """The value a target asks for, with its unit and what its kind adds (``230.000 lượt người
+    (225.000 - 235.000) mỗi năm``, ``10% (tăng), so với năm 2020``); a direction has no value."""
+    t, row = e.target, row_of(e)
+    value = row[3] or row[4]
+    bounds = value + ("%" if t.unit == "%" else f" {t.unit}" if t.unit else "") if value else ""
+    if t.stated is not None and t.lower is not None and t.upper is not None:
+        bounds += f" ({format_vn(t.lower)} - {format_vn(t.upper)})"
+    return bounds + kind_words(t, lang)
+
+
+def kind_words(t: Target, lang: str = "vi") -> str:
+    """What a kind adds after its bounds: per year, up or down, against a base year, from a baseline."""
+    out = render("TARGET_LINE.per_year", {}, lang) if t.per_year else ""
+    if t.direction and t.kind in (Kind.CHANGE, Kind.DIRECTION):
+        out = f" ({render('TARGET_LINE.up' if t.direction > 0 else 'TARGET_LINE.down', {}, lang)})" + out
+    if t.baseline is not None:
+        value = format_vn(t.baseline) + ("%" if t.unit == "%" else "")
+        code = "TARGET_LINE.baseline" if t.base_year else "TARGET_LINE.baseline_no_year"
+        out += render(code, {"value": value, "year": t.base_year}, lang)
+    elif t.base_year:
+        out += render("TARGET_LINE.base_year", {"year": t.base_year}, lang)
+    return out
 
 
 def to_text(found: list[Extracted], lang: str = "vi") -> str:

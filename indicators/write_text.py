@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from budget.findings import Finding, format_finding
 from indicators.evaluate import Pace, Status
-from indicators.model import Kind, Target
-from indicators.view import PACE_TEXT, STATUS_TEXT, PartView, RowView, TargetView, describe_bounds, rounded, status_text
+from indicators.model import Target
+from indicators.view import (
+    PACE_TEXT,
+    STATUS_TEXT,
+    PartView,
+    RowView,
+    TargetView,
+    describe_bounds,
+    kind_notes,
+    rounded,
+    shown_value,
+    status_text,
+)
 from indicators.view import vn as format_vn
-from indicators.view import vn_fixed as format_vn_fixed
 
 
-def _value(p: PartView, percent: bool) -> str:
-    v = rounded(p.value, 2 if percent else 0)
-    if v is None:
-        return "—"
-    return f"{format_vn_fixed(v, 2)}%" if percent else format_vn(v)
+def _value(p: PartView, t: Target) -> str:
+    return shown_value(t, p.value)
 
 
 def _gap(p: PartView, unit: str) -> str:
@@ -39,7 +47,7 @@ def _row(t: Target, r: RowView, percent: bool, unit: str, label: str) -> list[st
     out = []
     for p in r.parts:
         name = label if len(r.parts) == 1 else f"{label} · {p.label}"
-        line = f"    {name:<28} {_value(p, percent):>10}  {status_text(t, p.status):<14} {_gap(p, unit)}"
+        line = f"    {name:<28} {_value(p, t):>10}  {status_text(t, p.status):<14} {_gap(p, unit)}"
         out.append(line.rstrip())
     return out
 
@@ -67,6 +75,7 @@ def write_text(views: list[TargetView], findings: list[Finding]) -> str:
         out.append(head)
         if t.reference:
             out.append(f"    nguồn: {t.reference}")
+        out.extend(f"    {line}" for line in kind_notes(v))
         if v.aggregate is None:
             out.append(_no_verdict(v))
         else:
@@ -75,12 +84,12 @@ def write_text(views: list[TargetView], findings: list[Finding]) -> str:
                 nums = " + ".join(format_vn(p.numerator) for p in v.aggregate.parts)
                 out.append(f"    {'':<28} ({nums} / {format_vn(v.aggregate.denominator)} {unit})".rstrip())
             for r in v.units:
-                if t.kind is Kind.COUNT:  # a count target is for the whole: units contribute
-                    value = _value(r.parts[0], False)
+                if t.for_the_whole:  # a count target is for the whole: units contribute
+                    value = _value(r.parts[0], replace(t, unit=""))
                     out.append(f"    {r.unit:<28} {value:>10}  (phần đóng góp)")
                 else:
                     out.extend(_row(t, r, percent, unit, r.unit))
-            history = [f"{r.year}: {_value(r.parts[0], percent)}" for r in v.by_year if r.parts]
+            history = [f"{r.year}: {_value(r.parts[0], t)}" for r in v.by_year if r.parts]
             if len(history) > 1:
                 out.append(f"    theo năm (toàn bộ): {'; '.join(history)}")
         tr = v.trajectory

@@ -95,7 +95,7 @@ def _cells(ws: Any, r: int, v: TargetView, row: RowView | None, part: int | None
     ws.write_number(r, 4, row.year, text)
     ws.write_string(r, 5, row.unit or "Toàn bộ", lead)
     ws.write_string(r, 6, p.label if len(row.parts) > 1 else "", text)
-    value = rounded(p.value, 2 if t.is_percent else 0)
+    value = rounded(p.value, 2 if t.is_percent or t.is_ratio else 0)
     if value is not None:
         _number(ws, r, 7, value, number, text)
     ws.write_string(r, 8, status_text(t, p.status), text)

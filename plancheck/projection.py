@@ -44,7 +44,7 @@ from budget.numbers import EXACT, round_to, shift
 from budget.plan_table import BudgetTable, table_of
 from budget.source import Source
 from indicators.extract import Extracted
-from indicators.write_targets import confidence_word, row_of
+from indicators.write_targets import bounds_words, confidence_word
 
 # Findings that say part of the input went unread: a document with any of them is never KHỚP.
 # (``XLSX_NOT_EVALUATED`` is not one: formulas saved without a value are recomputed by the tool.)
@@ -712,8 +712,7 @@ def _targets(targets: Sequence[Extracted], lang: str) -> tuple[TargetRow, ...]:
     out = []
     for e in targets:
         t = e.target
-        cells = row_of(e)
-        value = (cells[3] or cells[4]) + ("%" if t.unit == "%" else f" {t.unit}")
+        value = bounds_words(e, lang)
         out.append(
             TargetRow(
                 t.id,

@@ -28,38 +28,54 @@ def summary(path: Path) -> list[tuple[object, ...]]:
     for e in plan_targets(path):
         t = e.target
         shares = tuple((s.label, s.percent) for s in t.shares)
-        out.append((t.source.line, t.kind, t.lower, t.upper, shares, t.unit, t.deadline))
+        out.append((t.source.line, t.kind, t.lower, t.upper, shares, t.unit, t.deadline, t.per_year, t.direction))
     return out
 
 
 EXPECTED = {
     "000_bc1777f9039d4892.txt": [],
+    # plan for the school year 2024 - 2025 (its title): every target is due by 2025
     "001_e38651acb5d5e773.txt": [
-        (61, Kind.MINIMUM, D(20), None, (), "%", None),  # 20% of state budget spending on education
-        (62, Kind.MINIMUM, D(19), None, (), "%", None),  # 19% of recurrent spending on teaching
-        (74, Kind.RANGE, D(80), D(85), (), "%", None),  # public schools at national standard
-        (74, Kind.COUNT, D(3), D(5), (), "trường", None),  # multi-level schools
-        (74, Kind.RANGE, D(75), D(80), (), "%", None),  # trained workers
-        (74, Kind.RANGE, D(55), D(60), (), "%", None),  # with certificates
-        (74, Kind.COUNT, D(230000), None, (), "lượt người", None),  # vocational trainees a year
+        (61, Kind.MINIMUM, D(20), None, (), "%", 2025, False, 0),  # 20% of state budget spending on education
+        (62, Kind.MINIMUM, D(19), None, (), "%", 2025, False, 0),  # 19% of recurrent spending on teaching
+        (74, Kind.RANGE, D(80), D(85), (), "%", 2025, False, 0),  # public schools at national standard
+        (74, Kind.BUILD, D(3), D(5), (), "trường", 2025, False, 0),  # multi-level schools to build
+        (74, Kind.RANGE, D(75), D(80), (), "%", 2025, False, 0),  # trained workers
+        (74, Kind.RANGE, D(55), D(60), (), "%", 2025, False, 0),  # with certificates
+        # "mỗi năm ... khoảng 230.000": each year, about 230.000 (± 5.000, half its rounding)
+        (74, Kind.APPROXIMATE, D(225000), D(235000), (), "lượt người", 2025, True, 0),
     ],
     "002_6c687b1be164f383.txt": [
-        (71, Kind.SPLIT, None, None, (("vào trung học phổ thông", D(70)), ("định hướng học nghề", D(30))), "%", None),
-        (95, Kind.MINIMUM, D(66), None, (), "%", 2025),
+        (
+            71,
+            Kind.SPLIT,
+            None,
+            None,
+            (("vào trung học phổ thông", D(70)), ("định hướng học nghề", D(30))),
+            "%",
+            None,
+            False,
+            0,
+        ),
+        (95, Kind.MINIMUM, D(66), None, (), "%", 2025, False, 0),
+        (99, Kind.DIRECTION, None, None, (), "%", None, False, 1),  # "tăng tỷ trọng chi ngân sách cho giáo dục"
     ],
     "003_b21f04cd465f80b7.txt": [
-        (96, Kind.MINIMUM, D(20), None, (), "%", None),  # 20% of city budget spending
-        (103, Kind.MINIMUM, D(100), None, (), "%", 2027),  # classrooms solidified by 2027
+        (48, Kind.DIRECTION, None, None, (), "%", None, False, -1),  # "giảm tỉ lệ mù chữ ở vùng ... khó khăn"
+        (60, Kind.DIRECTION, None, None, (), "học sinh", None, False, 1),  # "tăng số lượng học sinh ... vào GDNN"
+        (96, Kind.MINIMUM, D(20), None, (), "%", None, False, 0),  # 20% of city budget spending
+        (103, Kind.MINIMUM, D(100), None, (), "%", 2027, False, 0),  # classrooms solidified by 2027
     ],
+    # plan for the Đề án "giai đoạn 2020 - 2025" (its title): due by 2025
     SEED_HA_DONG: [
-        (204, Kind.MINIMUM, D(100), None, (), "%", None),  # department leaders with a master's degree
-        (295, Kind.MINIMUM, D(100), None, (), "%", None),  # teachers and staff able to adapt
-        (329, Kind.MINIMUM, D(100), None, (), "%", None),  # teachers trained in new methods
-        (331, Kind.MINIMUM, D(100), None, (), "%", None),  # teachers using the software
-        (333, Kind.MINIMUM, D(100), None, (), "%", None),  # managers: one foreign language, A2
-        (333, Kind.MINIMUM, D(35), None, (), "%", None),  # civil servants at A2
-        (333, Kind.MINIMUM, D(10), None, (), "%", None),  # civil servants at B1
-        (671, Kind.MINIMUM, D(100), None, (), "%", None),  # teachers of the 2018 programme trained
+        (204, Kind.MINIMUM, D(100), None, (), "%", 2025, False, 0),  # department leaders with a master's degree
+        (295, Kind.MINIMUM, D(100), None, (), "%", 2025, False, 0),  # teachers and staff able to adapt
+        (329, Kind.MINIMUM, D(100), None, (), "%", 2025, False, 0),  # teachers trained in new methods
+        (331, Kind.MINIMUM, D(100), None, (), "%", 2025, False, 0),  # teachers using the software
+        (333, Kind.MINIMUM, D(100), None, (), "%", 2025, False, 0),  # managers: one foreign language, A2
+        (333, Kind.MINIMUM, D(35), None, (), "%", 2025, False, 0),  # civil servants at A2
+        (333, Kind.MINIMUM, D(10), None, (), "%", 2025, False, 0),  # civil servants at B1
+        (671, Kind.MINIMUM, D(100), None, (), "%", 2025, False, 0),  # teachers of the 2018 programme trained
     ],
 }
 
@@ -134,8 +150,10 @@ def phrases(draw):  # type: ignore[no-untyped-def]
         return f"phấn đấu đến năm {year} {subject} đạt tối thiểu {a}%", Kind.MINIMUM, D(a), None, year
     n = draw(st.integers(100, 900_000))
     from budget.numbers import format_vn
+    from indicators.model import band
 
-    return f"mỗi năm đào tạo nghề khoảng {format_vn(D(n))} lượt người", Kind.COUNT, D(n), None, None
+    half = band(D(n), False)  # "khoảng": a band of half the figure's rounding
+    return f"mỗi năm đào tạo nghề khoảng {format_vn(D(n))} lượt người", Kind.APPROXIMATE, D(n) - half, D(n) + half, None
 
 
 @given(PROSE, phrases(), PROSE)
@@ -171,14 +189,15 @@ def test_extracted_table_is_a_targets_file(tmp_path: Path) -> None:
         csv.writer(fh).writerows(rows)
     targets, findings = read_targets(mapped)
     assert findings == []
-    assert [(t.kind, t.lower, t.upper, t.unit) for t in targets] == [
-        (Kind.MINIMUM, D(20), None, "%"),
-        (Kind.MINIMUM, D(19), None, "%"),
-        (Kind.RANGE, D(80), D(85), "%"),
-        (Kind.COUNT, D(3), D(5), "trường"),
-        (Kind.RANGE, D(75), D(80), "%"),
-        (Kind.RANGE, D(55), D(60), "%"),
-        (Kind.COUNT, D(230000), None, "lượt người"),
+    assert [(t.kind, t.lower, t.upper, t.unit, t.deadline, t.per_year, t.stated) for t in targets] == [
+        (Kind.MINIMUM, D(20), None, "%", 2025, False, None),
+        (Kind.MINIMUM, D(19), None, "%", 2025, False, None),
+        (Kind.RANGE, D(80), D(85), "%", 2025, False, None),
+        (Kind.BUILD, D(3), D(5), "trường", 2025, False, None),
+        (Kind.RANGE, D(75), D(80), "%", 2025, False, None),
+        (Kind.RANGE, D(55), D(60), "%", 2025, False, None),
+        # read back: the stated figure and the same band from its rounding, each year
+        (Kind.APPROXIMATE, D(225000), D(235000), "lượt người", 2025, True, D(230000)),
     ]
 
 

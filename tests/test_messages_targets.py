@@ -30,8 +30,10 @@ def test_a_kind_of_target_not_known(tmp_path: Path) -> None:
     assert_message(
         f,
         "TARGET_BAD_KIND",
-        "Loại chỉ tiêu “gần bằng” không rõ; dùng: tối thiểu, tối đa, khoảng, cơ cấu, số lượng.",
-        en="Unknown kind of target “gần bằng”; use: minimum, maximum, range, split, count.",
+        "Loại chỉ tiêu “gần bằng” không rõ; dùng: tối thiểu, tối đa, khoảng, cơ cấu, số lượng, xấp xỉ, mức thay đổi, "
+        "từ mức gốc, xu hướng, xây mới.",
+        en="Unknown kind of target “gần bằng”; use: minimum, maximum, range, split, count, approximate, change, "
+        "from_to, direction, build.",
     )
 
 
