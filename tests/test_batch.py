@@ -293,17 +293,20 @@ def test_read_manifest() -> None:
 def test_collect(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / ".git").mkdir()
-    for name in ("b/z.txt", "a.TXT", "b/y.csv", "c.pdf.bak", ".an.txt", ".git/x.txt", "out.xlsx"):
+    for name in ("b/z.txt", "a.TXT", "b/y.csv", "c.pdf.bak", ".an.txt", ".git/x.txt", "out.xlsx", "r.html"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    got = collect([str(tmp_path)], exclude=[tmp_path / "out.xlsx"])
+    got = collect([str(tmp_path)], exclude=[tmp_path / "out.xlsx", tmp_path / "r.html"])
     names = [Path(p).relative_to(tmp_path).as_posix() for p in got.paths]
     assert names == ["a.TXT", "b/y.csv", "b/z.txt"]
     reasons = {Path(s.path).name: s.reason for s in got.skipped}
     assert reasons == {
         ".an.txt": "tệp ẩn",
         "c.pdf.bak": "loại tệp “.bak” không đọc được",
-        "out.xlsx": "tệp kết quả của lần chạy này",
+        "r.html": "tệp kết quả của lần chạy này",
     }
+    # an output named over a file of a kind the tool reads: it may be a document to check, so
+    # the run is refused before any work (``OUTPUT_IS_INPUT``), never skipped and replaced
+    assert got.clashes == (str(tmp_path / "out.xlsx"),)
     assert collect([str(tmp_path / "anything.odt")]).paths == (str(tmp_path / "anything.odt"),)  # named: checked
 
 
