@@ -8,9 +8,12 @@ from pathlib import Path
 from budget.api import plan_of
 from budget.findings import Finding, has_errors, sort_key
 from budget.read.document import read_document
+from budget.source import Source
+from indicators.coverage import CoverageRule
 from indicators.dataset import read_data
 from indicators.evaluate import evaluate
 from indicators.extract import Extracted, targets_of
+from indicators.notes import missing_years
 from indicators.read_targets import read_targets
 from indicators.view import TargetView, view
 
@@ -27,12 +30,14 @@ class IndicatorReport:
         return any(v.result.failing or not v.result.evaluated for v in self.views) or has_errors(self.findings)
 
 
-def check_targets(targets_path: str | Path, data_path: str | Path, as_of: int | None = None) -> IndicatorReport:
+def check_targets(targets_path: str | Path, data_path: str | Path, as_of: int | None = None,
+                  coverage: CoverageRule = CoverageRule()) -> IndicatorReport:  # fmt: skip
     """Evaluate every target of the targets file on the data file. ``InputError`` if unreadable."""
     targets, f1 = read_targets(Path(targets_path), str(targets_path))
     data, f2 = read_data(Path(data_path), str(data_path))
-    results = evaluate(targets, data, as_of)
-    findings = [*f1, *f2, *(f for r in results for f in r.findings)]
+    results = evaluate(targets, data, as_of, coverage)
+    notes = missing_years(results, Source(str(data_path)))
+    findings = [*f1, *f2, *(f for r in results for f in r.findings), *notes]
     return IndicatorReport(tuple(view(r) for r in results), tuple(sorted(findings, key=sort_key)))
 
 

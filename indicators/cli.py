@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from budget import messages
@@ -25,6 +26,7 @@ from budget.cli_support import (
 from budget.findings import InputError
 from budget.output import check_target, write_safely
 from indicators.api import check_targets, plan_targets
+from indicators.coverage import CoverageRule
 from indicators.write_json import write_json
 from indicators.write_targets import to_csv, to_json, to_text, write_targets_xlsx
 from indicators.write_text import write_text
@@ -40,6 +42,8 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     c.add_argument("targets", metavar=t("CLI.targets_var"), help=t("CLI.targets"))
     c.add_argument("data", metavar=t("CLI.data_var"), help=t("CLI.data"))
     c.add_argument("--as-of", type=int, metavar=t("CLI.year_var"), help=t("CLI.as_of"))
+    c.add_argument("--min-coverage", type=Decimal, metavar="0..1", help=t("CLI.min_coverage"))
+    c.add_argument("--expected-units", type=int, metavar="N", help=t("CLI.expected_units"))
     c.add_argument("--format", choices=("text", "json"), default="text", help=t("CLI.indicators_format"))
     c.add_argument("--xlsx", metavar=t("CLI.file") + ".xlsx", help=t("CLI.indicators_xlsx"))
     c.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.indicators_lang"))
@@ -88,7 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         inputs = [Path(args.targets), Path(args.data)]
         if args.xlsx:
             check_target(Path(args.xlsx), inputs, args.force)
-        report = check_targets(args.targets, args.data, args.as_of)
+        coverage = CoverageRule.of(args.expected_units, args.min_coverage)
+        report = check_targets(args.targets, args.data, args.as_of, coverage)
         if args.xlsx:
             write_safely(Path(args.xlsx), inputs, args.force, lambda tmp: write_targets_workbook(tmp, report), lang)
         views, findings = list(report.views), list(report.findings)
