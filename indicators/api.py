@@ -9,7 +9,7 @@ from budget.api import plan_of
 from budget.findings import Finding, has_errors, sort_key
 from budget.read.document import read_document
 from budget.source import Source
-from indicators.coverage import CoverageRule
+from indicators.coverage import DEFAULT_RULE, CoverageRule
 from indicators.dataset import read_data
 from indicators.evaluate import evaluate
 from indicators.extract import Extracted, targets_of
@@ -31,7 +31,7 @@ class IndicatorReport:
 
 
 def check_targets(targets_path: str | Path, data_path: str | Path, as_of: int | None = None,
-                  coverage: CoverageRule = CoverageRule()) -> IndicatorReport:  # fmt: skip
+                  coverage: CoverageRule = DEFAULT_RULE) -> IndicatorReport:  # fmt: skip
     """Evaluate every target of the targets file on the data file. ``InputError`` if unreadable."""
     targets, f1 = read_targets(Path(targets_path), str(targets_path))
     data, f2 = read_data(Path(data_path), str(data_path))

@@ -32,6 +32,9 @@ class CoverageRule:
         return cls(expected, DEFAULT_MINIMUM if minimum is None else Fraction(minimum))
 
 
+DEFAULT_RULE = CoverageRule()
+
+
 def too_few(reported: np.ndarray, expected: int, minimum: Fraction) -> np.ndarray:
     """Exactly ``reported < minimum × expected``, per row (rows without any unit are not flagged)."""
     reported = np.asarray(reported, dtype=np.int64)

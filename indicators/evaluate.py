@@ -28,15 +28,15 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 
 from budget.findings import Finding, Severity
-from indicators.coverage import CoverageRule, too_few
+from indicators.coverage import DEFAULT_RULE, CoverageRule, too_few
 from indicators.dataset import Dataset
 from indicators.exact import (
     Ints,
@@ -269,7 +269,7 @@ def _rows(target: Target, units: tuple[np.ndarray, np.ndarray], years: np.ndarra
 
 
 def evaluate_target(target: Target, data: Dataset, as_of: int | None = None,
-                    rule: CoverageRule = CoverageRule()) -> TargetResult:  # fmt: skip
+                    rule: CoverageRule = DEFAULT_RULE) -> TargetResult:  # fmt: skip
     measures = [*target.numerator] + ([target.denominator] if target.denominator else [])
     findings: list[Finding] = []
     absent = [m for m in measures if m not in data.values]
@@ -454,7 +454,9 @@ def _missing_years(data: Dataset, present: np.ndarray) -> tuple[tuple[str, tuple
     """Each unit without the data of a year that other units have (counted, not looped: 10⁵ units)."""
     n_years = len(data.year_values)
     everything = bool(present.all())
-    counts = data.rows_per_unit() if everything else np.bincount(data.unit_codes[present], minlength=len(data.unit_names))
+    counts = (
+        data.rows_per_unit() if everything else np.bincount(data.unit_codes[present], minlength=len(data.unit_names))
+    )
     out = []
     for code in np.nonzero((counts > 0) & (counts < n_years))[0]:
         rows_of_unit = (data.unit_codes == code) & present
@@ -565,5 +567,5 @@ def _to_decimal(value: Fraction, up: bool, places: int = 6) -> Decimal:
 
 
 def evaluate(targets: list[Target], data: Dataset, as_of: int | None = None,
-             rule: CoverageRule = CoverageRule()) -> list[TargetResult]:  # fmt: skip
+             rule: CoverageRule = DEFAULT_RULE) -> list[TargetResult]:  # fmt: skip
     return [evaluate_target(t, data, as_of, rule) for t in targets]

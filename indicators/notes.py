@@ -22,8 +22,8 @@ def missing_years(results: Sequence[TargetResult], where: Source) -> list[Findin
     for unit in sorted(lacking):
         by_year = lacking[unit]
         if all(ids == every for ids in by_year.values()):
-            years = ", ".join(str(y) for y in sorted(by_year))
+            said = ", ".join(str(y) for y in sorted(by_year))
         else:
-            years = "; ".join(f"{y} ({', '.join(by_year[y])})" for y in sorted(by_year))
-        out.append(Finding(where, "DATA_MISSING_YEARS", Severity.INFO, {"unit": unit, "years": years}))
+            said = "; ".join(f"{y} ({', '.join(by_year[y])})" for y in sorted(by_year))
+        out.append(Finding(where, "DATA_MISSING_YEARS", Severity.INFO, {"unit": unit, "years": said}))
     return out

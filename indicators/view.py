@@ -202,8 +202,15 @@ def scorecard(result: TargetResult, units: tuple[RowView, ...]) -> tuple[ScoreRo
         scored.append((far, r))
     scored.sort(key=lambda x: (-x[0], x[1].unit))
     return tuple(
-        ScoreRow(i + 1, r.unit, r.parts[0].value, far, r.parts[0].gap, r.parts[0].word,
-                 None if r.trajectory is None else r.trajectory.pace)  # fmt: skip
+        ScoreRow(
+            i + 1,
+            r.unit,
+            r.parts[0].value,
+            far,
+            r.parts[0].gap,
+            r.parts[0].word,
+            None if r.trajectory is None else r.trajectory.pace,
+        )
         for i, (far, r) in enumerate(scored)
     )
 

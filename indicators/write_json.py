@@ -9,8 +9,8 @@ from typing import Any
 
 from budget.findings import Finding, finding_to_json
 from budget.numbers import plain
-from indicators.model import Kind
 from indicators.evaluate import Trajectory, split_tolerance
+from indicators.model import Kind
 from indicators.view import RowView, TargetView, rounded
 
 

@@ -83,7 +83,8 @@ def write_targets_workbook(path: Path, report: IndicatorReport) -> None:
     for word in (NOT_DUE_BEHIND, NOT_DUE_TEXT):
         ws.conditional_format(status_range, {"type": "text", "criteria": "begins with", "value": word, "format": amber})
     ws.conditional_format(
-        status_range, {"type": "cell", "criteria": "==", "value": f'"{STATUS_TEXT[Status.INSUFFICIENT]}"', "format": grey}
+        status_range,
+        {"type": "cell", "criteria": "==", "value": f'"{STATUS_TEXT[Status.INSUFFICIENT]}"', "format": grey},
     )
     ws.conditional_format(
         status_range, {"type": "cell", "criteria": "==", "value": f'"{STATUS_TEXT[Status.NO_DATA]}"', "format": grey}
@@ -101,7 +102,9 @@ def write_targets_workbook(path: Path, report: IndicatorReport) -> None:
 def _scorecard(wb: Any, report: IndicatorReport, header: Any, text: Any, number: Any) -> None:
     """Units ranked by their distance to each target, with a colour scale over the distances."""
     ws = wb.add_worksheet(SCORECARD)
-    ws.write_string(0, 0, "XẾP HẠNG ĐƠN VỊ THEO KHOẢNG CÁCH ĐẾN CHỈ TIÊU", wb.add_format({"bold": True, "font_size": 14}))
+    ws.write_string(
+        0, 0, "XẾP HẠNG ĐƠN VỊ THEO KHOẢNG CÁCH ĐẾN CHỈ TIÊU", wb.add_format({"bold": True, "font_size": 14})
+    )
     for col, name in enumerate(SCORE_HEADERS):
         ws.write_string(2, col, name, header)
     for col, width in enumerate((12, 36, 6, 22, 11, 12, 18, 12, 26, 18)):

@@ -107,9 +107,7 @@ def test_missing_years(tmp_path: Path) -> None:
     data = "Đơn vị,Năm,dat,tong\nA,2023,40,50\nA,2024,41,50\nB,2023,30,40\n"
     v, report = one(tmp_path, SCHOOLS.strip(), data)
     (f,) = [f for f in report.findings if f.code == "DATA_MISSING_YEARS"]
-    assert_message(
-        f, "DATA_MISSING_YEARS", "B thiếu số liệu các năm 2024.", en="B has no data for the years 2024."
-    )
+    assert_message(f, "DATA_MISSING_YEARS", "B thiếu số liệu các năm 2024.", en="B has no data for the years 2024.")
     assert v.as_of == 2024
     assert v.aggregate.parts[0].value == Fraction(82)  # type: ignore[union-attr]  # A alone in 2024
     # one unit of two is under the default minimum of 0,8 of the units: no verdict
