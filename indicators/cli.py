@@ -88,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     if args.command == "extract":
         return guarded("indicators", lambda: _extract(args), lang)
+    if args.min_coverage is not None and not 0 <= args.min_coverage <= 1:
+        parser.error(f"--min-coverage: {words(lang)('CLI.min_coverage')}")
     try:
         inputs = [Path(args.targets), Path(args.data)]
         if args.xlsx:
