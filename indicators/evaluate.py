@@ -466,15 +466,21 @@ def _missing_years(data: Dataset, present: np.ndarray) -> tuple[tuple[str, tuple
     return tuple(out)
 
 
-def _points(rows: Rows, as_of: int, where: np.ndarray | None = None) -> list[tuple[int, Fraction]]:
+def _with_value(rows: Rows, as_of: int) -> np.ndarray:
+    """Rows with a verdict (sound, enough units), up to ``as_of`` (vectorised, once)."""
+    return (rows.years <= as_of) & ~np.isin(rows.status, np.array([int(s) for s in NO_VERDICT], dtype=np.int8))
+
+
+def _points(rows: Rows, as_of: int, where: np.ndarray | None = None,
+            usable: np.ndarray | None = None) -> list[tuple[int, Fraction]]:  # fmt: skip
     """(year, value) of the rows with a value, up to ``as_of``, in year order."""
+    usable = _with_value(rows, as_of) if usable is None else usable
+    chosen = np.flatnonzero(usable) if where is None else where[usable[where]]
     out = []
-    for i in range(len(rows.years)) if where is None else where:
-        y = int(rows.years[i])
-        if y <= as_of and rows.status[i] not in NO_VERDICT:
-            value = rows.value(0, int(i))
-            if value is not None:
-                out.append((y, value))
+    for i in chosen.tolist():
+        value = rows.value(0, i)
+        if value is not None:
+            out.append((int(rows.years[i]), value))
     return sorted(out)
 
 
@@ -507,8 +513,9 @@ def unit_trajectories(result: TargetResult) -> dict[str, Trajectory]:
     bounds = np.flatnonzero(np.diff(codes)) + 1
     out: dict[str, Trajectory] = {}
     base = result.base_year
+    usable = _with_value(rows, as_of)
     for block in np.split(order, bounds):
-        points = _points(rows, as_of, block)
+        points = _points(rows, as_of, block, usable)
         if not points or points[-1][0] != as_of:
             continue  # no value in the as-of year: nothing to say of its pace
         tr = trajectory(points, aim[0], aim[1], target.deadline, as_of, base)

@@ -12,6 +12,7 @@ told from one just above it at 10^-240: it then counts as reaching the threshold
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -73,17 +74,36 @@ def _sign(i: Interval) -> int | None:
     return 1 if i.lo > 0 else -1 if i.hi < 0 else 0 if i.lo == i.hi == 0 else None
 
 
-def ratio_reaches(base: Fraction, now: Fraction, years: int, goal: Fraction, span: int, threshold: Fraction) -> bool:
-    """Whether CAGR(base→now, years) / CAGR(base→goal, span) ≥ ``threshold``; ``goal ≠ base``.
+def first_reached(base: Fraction, now: Fraction, years: int, goal: Fraction, span: int,
+                  thresholds: Sequence[Fraction]) -> int | None:  # fmt: skip
+    """The index of the first of ``thresholds`` (highest first) that the ratio
+    CAGR(base→now, years) / CAGR(base→goal, span) reaches; None below them all; ``goal ≠ base``.
 
-    With the required rate R of known sign: ratio ≥ θ ⟺ (A − θR)·sign(R) ≥ 0."""
+    With the required rate R of known sign: ratio ≥ θ ⟺ (A − θR)·sign(R) ≥ 0. Both rates
+    are computed once per precision for every threshold."""
     required_sign = 1 if goal > base else -1
+    decided: dict[int, bool] = {}
     for digits in DIGITS:
-        diff = cagr(base, now, years, digits) - cagr(base, goal, span, digits).times(threshold)
-        sign = _sign(diff)
-        if sign is not None:
-            return sign * required_sign >= 0
-    return True  # equal at 10^-240: counted as reaching the threshold (module docstring)
+        actual, required = cagr(base, now, years, digits), cagr(base, goal, span, digits)
+        for i, theta in enumerate(thresholds):
+            if i not in decided:
+                sign = _sign(actual - required.times(theta))
+                if sign is not None:
+                    decided[i] = sign * required_sign >= 0
+        for i in range(len(thresholds)):
+            if i not in decided:
+                break  # an undecided threshold comes first: more digits
+            if decided[i]:
+                return i
+        else:
+            return None
+    # equal at 10^-240: counted as reaching the threshold (module docstring)
+    return next(i for i in range(len(thresholds)) if decided.get(i, True))
+
+
+def ratio_reaches(base: Fraction, now: Fraction, years: int, goal: Fraction, span: int, threshold: Fraction) -> bool:
+    """Whether CAGR(base→now, years) / CAGR(base→goal, span) ≥ ``threshold``; ``goal ≠ base``."""
+    return first_reached(base, now, years, goal, span, (threshold,)) == 0
 
 
 def ratio(base: Fraction, now: Fraction, years: int, goal: Fraction, span: int, digits: int = 30) -> Interval:

@@ -133,15 +133,12 @@ def trajectory(points: list[tuple[int, Fraction]], goal_bound: Decimal, directio
     elif direction * required <= 0:
         pace = Pace.MOVING_AWAY if direction * achieved < 0 else Pace.LIMITED_PROGRESS
     else:
-        pace = Pace.MOVING_AWAY
-        for t in thresholds():
-            if method is Method.CAGR:
-                reached = growth.ratio_reaches(v0, v1, y1 - y0, goal, deadline - y0, t.ratio)
-            else:
-                reached = achieved / required >= t.ratio
-            if reached:
-                pace = t.pace
-                break
+        table = thresholds()
+        if method is Method.CAGR:
+            first = growth.first_reached(v0, v1, y1 - y0, goal, deadline - y0, [t.ratio for t in table])
+        else:
+            first = next((i for i, t in enumerate(table) if achieved / required >= t.ratio), None)
+        pace = Pace.MOVING_AWAY if first is None else table[first].pace
     years = tuple(y for y, _ in points)
     values = tuple(v for _, v in points)
     return Trajectory(years, values, goal_bound, deadline, achieved, required, remaining, pace, met, due, y0,
