@@ -327,6 +327,8 @@ def evaluate_target(target: Target, data: Dataset, as_of: int | None = None,
     tr = None
     if year is not None and year in observed:
         window = [y for y in observed if y <= year and (base is None or y >= base)]
+        if len(window) < 2:  # no history from the base year: from the first year (as the trajectory does)
+            window = [y for y in observed if y <= year]
         if not (all_sound and len(data) == len(data.unit_names) * len(years)):  # not every unit every year
             history, history_units = _common_history(target, data, nums, den, sound, window, scale, expected, by_year)
         i = aggregate.index(year)

@@ -464,3 +464,56 @@ def test_a_ratio_exactly_on_a_threshold_is_decided_exactly() -> None:
         is False
     )
     assert growth.iroot(10**40 + 1, 4) == 10**10 and growth.exact_root(Fraction(16, 81), 4) == Fraction(2, 3)
+
+
+def test_missing_years_grouped_per_district_naming_targets_when_they_differ(tmp_path: Path) -> None:
+    """B lacks 2023 for every target and 2024 for the spending only: one line, each year with its targets."""
+    targets = (
+        "TC,Trường đạt chuẩn,tối thiểu,66,,%,trường,,dat,tr,\nGD,Chi giáo dục,tối thiểu,20,,%,triệu đồng,,gd,chi,\n"
+    )
+    data = (
+        "Đơn vị,Năm,dat,tr,gd,chi\nA,2022,40,50,200,1000\nA,2023,41,50,210,1000\nA,2024,42,50,220,1000\n"
+        "B,2022,30,40,150,800\nB,2024,33,40,,\n"
+    )
+    t, d = files(tmp_path, targets, data)
+    report = check_targets(t, d)
+    (f,) = [f for f in report.findings if f.code == "DATA_MISSING_YEARS"]
+    assert f.message == "B thiếu số liệu các năm 2023 (TC, GD); 2024 (GD)."
+    assert Path(f.source.file).name == "so-lieu.csv"
+
+
+def test_coverage_options_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    t, d = files(tmp_path, MISSING_TARGETS, missing_data())
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", t, d, "--min-coverage", "1.5"])
+    assert exit_.value.code == 2
+    capsys.readouterr()
+    assert main(["check", t, d, "--as-of", "2024", "--expected-units", "40", "--format", "json"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    # 30 of 40 expected districts: under 0,8 of them, no verdict
+    assert [(x["coverage"], x["status"], x["evaluated"]) for x in doc["targets"]] == [
+        ({"reported": 30, "expected": 40}, "insufficient", False),
+        ({"reported": 30, "expected": 40}, "insufficient", False),
+    ]
+    assert doc["targets"][0]["aggregate"]["status_text"] == "không đủ số liệu"
+
+
+def test_a_plan_after_the_data_compares_the_same_units_from_the_first_year(tmp_path: Path) -> None:
+    """The plan dates from 2025, the data end in 2024: the history starts at the first year,
+    still over the districts with every year (A and C; B lacks 2023), and says the plan's year."""
+    target = 'TC,Trường đạt chuẩn,tối thiểu,90,,%,trường,2027,dat,tr,"Kế hoạch (2025)"\n'
+    data = (
+        "Đơn vị,Năm,dat,tr\nA,2022,40,50\nA,2023,41,50\nA,2024,43,50\nB,2022,10,40\nB,2024,39,40\n"
+        "C,2022,30,40\nC,2023,31,40\nC,2024,32,40\n"
+    )
+    t, d = files(tmp_path, target, data)
+    (v,) = check_targets(t, d, 2024, CoverageRule.of(minimum=Decimal(0))).views
+    assert v.history_units == 2
+    assert [(r.year, r.parts[0].value) for r in v.history] == [
+        (2022, Fraction(70 * 100, 90)),
+        (2023, Fraction(72 * 100, 90)),
+        (2024, Fraction(75 * 100, 90)),
+    ]
+    tr = v.trajectory
+    assert tr is not None and (tr.base_year, tr.asked_base_year) == (2022, 2025)
+    assert tr.achieved == (Fraction(7500, 90) - Fraction(7000, 90)) / 2
