@@ -460,7 +460,7 @@ def _missing_years(data: Dataset, present: np.ndarray) -> tuple[tuple[str, tuple
         return ()
     seen = np.zeros((n_units, n_years), dtype=bool)
     seen[data.unit_codes[present], data.year_codes[present]] = True
-    some = seen.any(axis=1)
+    some = np.asarray(seen.any(axis=1), dtype=bool)
     units, years = np.nonzero(~seen & some[:, None])  # by unit, then year
     if not len(units):
         return ()
