@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 DIGITS = (30, 60, 120, 240)  # precisions tried, in decimal digits
 
@@ -54,6 +55,7 @@ class Interval:
         return Interval(self.lo**e, self.hi**e)
 
 
+@lru_cache(maxsize=1024)  # one trajectory asks for the same roots for its ratio, thresholds and projection
 def root(x: Fraction, n: int, digits: int) -> Interval:
     """An interval of width at most 10^-digits holding ``x ** (1/n)`` (``x ≥ 0``); a point when rational."""
     exact = exact_root(x, n)
