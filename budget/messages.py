@@ -481,6 +481,8 @@ TEMPLATES: Mapping[str, str] = {
     "CLI.data": "số liệu thực tế (.csv hoặc .xlsx; dạng dài hoặc rộng)",
     "CLI.year_var": "NĂM",
     "CLI.as_of": "năm đánh giá (mặc định: năm mới nhất có số liệu)",
+    "CLI.min_coverage": "tỷ lệ tối thiểu số đơn vị báo cáo để kết luận, từ 0 đến 1 (mặc định 0,8)",
+    "CLI.expected_units": "số đơn vị phải báo cáo (mặc định: mọi đơn vị có trong số liệu ở bất kỳ năm nào)",
     "CLI.indicators_format": "dạng kết quả",
     "CLI.indicators_xlsx": "ghi kết quả ra bảng tính, có biểu đồ lộ trình",
     "CLI.indicators_measures": "tệp tên cột của đơn vị và chỉ số tương ứng (mỗi dòng: tên cột ; chỉ số)",
@@ -570,10 +572,15 @@ TEMPLATES: Mapping[str, str] = {
     "DATA_BAD_YEAR": "Năm “{text}” không hợp lệ; dòng này không được dùng.",
     "DATA_NEGATIVE": "Giá trị âm {text} của chỉ số {measure}; số đếm và số tiền không thể âm, giá trị không được dùng.",
     "DATA_DUPLICATE": ("Trùng số liệu {measure} của {unit} năm {year} (đã có ở {first}); dòng này không được dùng."),
-    "DATA_ZERO_DENOMINATOR": "Chỉ tiêu {id}: mẫu số của {unit} năm {year} bằng 0, không tính được tỷ lệ.",
-    "DATA_NUMERATOR_OVER": "Chỉ tiêu {id}: tử số của {unit} năm {year} lớn hơn mẫu số; số liệu có thể sai.",
+    "DATA_ZERO_DENOMINATOR": (
+        "Chỉ tiêu {id}: mẫu số của {unit} năm {year} bằng 0, không tính được tỷ lệ; dòng này không được tính vào tổng."
+    ),
+    "DATA_NUMERATOR_OVER": (
+        "Chỉ tiêu {id}: tử số của {unit} năm {year} lớn hơn mẫu số, số liệu không thể đúng; "
+        "dòng này không được tính vào tổng."
+    ),
     "SPLIT_NOT_100": "Chỉ tiêu {id}: các phần của {unit} năm {year} cộng lại được {total}%, không phải 100%.",
-    "DATA_MISSING_YEARS": "Chỉ tiêu {id}: {unit} thiếu số liệu các năm {years}.",
+    "DATA_MISSING_YEARS": "{unit} thiếu số liệu các năm {years}.",
     "DATA_SCHOOL_YEAR": ("Năm học “{text}” được tính là năm {year}, năm kết thúc năm học (như mọi năm học trong tệp)."),
     "DATA_UNIT_FROM_SHEET": (
         "Bảng không có cột Đơn vị: mọi số liệu của bảng được tính cho đơn vị “{unit}” (tên trang tính hoặc tên tệp)."
@@ -590,6 +597,10 @@ TEMPLATES: Mapping[str, str] = {
     "DATA_MEASURE_UNMATCHED": (
         "“{name}” không ứng với chỉ số nào đã biết; số liệu của nó chỉ được dùng cho chỉ tiêu ghi đúng tên này "
         "(ghi tên cột và chỉ số vào tệp --measures nếu đây là một chỉ số của chỉ tiêu)."
+    ),
+    "TARGET_LOW_COVERAGE": (
+        "Chỉ tiêu {id}: năm {year} chỉ {reported}/{expected} đơn vị báo cáo, dưới mức tối thiểu {minimum}% "
+        "số đơn vị; không đủ số liệu để kết luận."
     ),
     "TARGET_AFTER_DATA": (
         "Chỉ tiêu {id}: năm đánh giá {year} sau năm cuối có số liệu ({last}); "
@@ -1428,6 +1439,8 @@ TEMPLATES_EN: Mapping[str, str] = {
     "CLI.data": "actual data (.csv or .xlsx; long or wide form)",
     "CLI.year_var": "YEAR",
     "CLI.as_of": "year of the evaluation (default: the latest year with data)",
+    "CLI.min_coverage": "the least share of the units reporting for a verdict, from 0 to 1 (default 0.8)",
+    "CLI.expected_units": "how many units must report (default: every unit in the data in any year)",
     "CLI.indicators_format": "form of the result",
     "CLI.indicators_xlsx": "write the result to a workbook, with charts of the path",
     "CLI.indicators_measures": (
@@ -1521,12 +1534,16 @@ TEMPLATES_EN: Mapping[str, str] = {
         "Negative value {text} of the measure {measure}; counts and amounts cannot be negative, the value is not used."
     ),
     "DATA_DUPLICATE": "Data for {measure} of {unit} in {year} given twice (first at {first}); this row is not used.",
-    "DATA_ZERO_DENOMINATOR": "Target {id}: the denominator of {unit} in {year} is 0; the rate cannot be computed.",
+    "DATA_ZERO_DENOMINATOR": (
+        "Target {id}: the denominator of {unit} in {year} is 0; the rate cannot be computed; the row is left out "
+        "of the totals."
+    ),
     "DATA_NUMERATOR_OVER": (
-        "Target {id}: the numerator of {unit} in {year} is greater than the denominator; the data may be wrong."
+        "Target {id}: the numerator of {unit} in {year} is greater than the denominator, which cannot be true; "
+        "the row is left out of the totals."
     ),
     "SPLIT_NOT_100": "Target {id}: the shares of {unit} in {year} add up to {total}%, not 100%.",
-    "DATA_MISSING_YEARS": "Target {id}: {unit} has no data for the years {years}.",
+    "DATA_MISSING_YEARS": "{unit} has no data for the years {years}.",
     "DATA_SCHOOL_YEAR": (
         "The school year “{text}” counts as {year}, the year it ends in (as every school year of the file)."
     ),
@@ -1545,6 +1562,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "DATA_MEASURE_UNMATCHED": (
         "“{name}” is no known measure; its data serve only a target that names it so "
         "(write the column name and its measure in a --measures file if it is a measure of a target)."
+    ),
+    "TARGET_LOW_COVERAGE": (
+        "Target {id}: in {year} only {reported}/{expected} units reported, below the minimum of {minimum}% of "
+        "the units; not enough data for a verdict."
     ),
     "TARGET_AFTER_DATA": (
         "Target {id}: the year evaluated, {year}, is after the last year with data ({last}); the target cannot "

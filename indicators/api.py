@@ -8,11 +8,14 @@ from pathlib import Path
 from budget.api import plan_of
 from budget.findings import Finding, has_errors, sort_key
 from budget.read.document import read_document
+from budget.source import Source
+from indicators.coverage import DEFAULT_RULE, CoverageRule
 from indicators.dataset import read_data
 from indicators.evaluate import evaluate
 from indicators.extract import Extracted, targets_of
 from indicators.kinds import KINDS_REGISTERED
 from indicators.measures import read_measures
+from indicators.notes import missing_years
 from indicators.read_targets import read_targets
 from indicators.view import TargetView, view
 
@@ -34,16 +37,19 @@ def check_targets(
     data_path: str | Path,
     as_of: int | None = None,
     measures_path: str | Path | None = None,
+    coverage: CoverageRule = DEFAULT_RULE,
 ) -> IndicatorReport:
     """Evaluate every target of the targets file on the data file. ``InputError`` if unreadable.
-    ``measures_path``: the officer's own column names of measures (``tên cột ; chỉ số``)."""
+    ``measures_path``: the officer's own column names of measures (``tên cột ; chỉ số``);
+    ``coverage``: how many units must report for a verdict."""
     targets, f1 = read_targets(Path(targets_path), str(targets_path))
     measures, f0 = read_measures(Path(measures_path), str(measures_path)) if measures_path else (None, [])
     wanted = frozenset(m for t in targets for m in (*t.numerator, t.denominator) if m)
     data, f2 = read_data(Path(data_path), str(data_path), measures, wanted)
     assert KINDS_REGISTERED  # the kinds beyond levels, registered with ``evaluate`` on import
-    results = evaluate(targets, data, as_of)
-    findings = [*f0, *f1, *f2, *(f for r in results for f in r.findings)]
+    results = evaluate(targets, data, as_of, coverage)
+    notes = missing_years(results, Source(str(data_path)))
+    findings = [*f0, *f1, *f2, *(f for r in results for f in r.findings), *notes]
     return IndicatorReport(tuple(view(r) for r in results), tuple(sorted(findings, key=sort_key)))
 
 

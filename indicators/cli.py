@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from budget import messages
@@ -29,6 +30,7 @@ from budget.findings import InputError
 from budget.output import check_target, write_safely
 from budget.read.document import WORKBOOK_SUFFIXES, read_document
 from indicators.api import check_targets, plan_targets
+from indicators.coverage import CoverageRule
 from indicators.read_tasks import as_of, read_register, review
 from indicators.tasks import tasks_of
 from indicators.write_json import write_json
@@ -47,6 +49,8 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     c.add_argument("targets", metavar=t("CLI.targets_var"), help=t("CLI.targets"))
     c.add_argument("data", metavar=t("CLI.data_var"), help=t("CLI.data"))
     c.add_argument("--as-of", type=int, metavar=t("CLI.year_var"), help=t("CLI.as_of"))
+    c.add_argument("--min-coverage", type=Decimal, metavar="0..1", help=t("CLI.min_coverage"))
+    c.add_argument("--expected-units", type=int, metavar="N", help=t("CLI.expected_units"))
     c.add_argument("--format", choices=("text", "json"), default="text", help=t("CLI.indicators_format"))
     c.add_argument("--xlsx", metavar=t("CLI.file") + ".xlsx", help=t("CLI.indicators_xlsx"))
     c.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.indicators_lang"))
@@ -127,11 +131,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return guarded("indicators", lambda: _extract(args), lang)
     if args.command == "tasks":
         return guarded("indicators", lambda: _tasks(args), lang)
+    if args.min_coverage is not None and not 0 <= args.min_coverage <= 1:
+        parser.error(f"--min-coverage: {words(lang)('CLI.min_coverage')}")
     try:
         inputs = [Path(args.targets), Path(args.data), *([Path(args.measures)] if args.measures else [])]
         if args.xlsx:
             check_target(Path(args.xlsx), inputs, args.force)
-        report = check_targets(args.targets, args.data, args.as_of, args.measures)
+        coverage = CoverageRule.of(args.expected_units, args.min_coverage)
+        report = check_targets(args.targets, args.data, args.as_of, args.measures, coverage)
         if args.xlsx:
             write_safely(Path(args.xlsx), inputs, args.force, lambda tmp: write_targets_workbook(tmp, report), lang)
         views, findings = list(report.views), list(report.findings)

@@ -184,7 +184,10 @@ def _plain(target: Target) -> Target:
 
 
 def _ratio_rows(rows: ev.Rows) -> RatioRows:
-    return RatioRows(rows.unit_codes, rows.unit_names, rows.years, rows.den, rows.parts, rows.status, rows.scale)
+    return RatioRows(
+        rows.unit_codes, rows.unit_names, rows.years, rows.den, rows.parts, rows.status, rows.scale,
+        rows.reported, rows.expected,
+    )  # fmt: skip
 
 
 def _scaled_trajectory(tr: ev.Trajectory, target: Target) -> ev.Trajectory:
@@ -396,7 +399,7 @@ def _base_rows(target: Target, codes: np.ndarray, names: np.ndarray, years: np.n
     part = ev.Part(target.name, num, status.copy(), target.lower, target.upper)
     shown = bnum if relative else None  # a relative change shows (value / base)
     return BaseRows(codes.astype(np.int64), names, np.asarray(years, dtype=np.int64), shown, (part,), status, scale,
-                    den, bnum, bden, paired, relative)  # fmt: skip
+                    rate=den, base_num=bnum, base_rate=bden, paired=paired, relative=relative)  # fmt: skip
 
 
 def _judged(target: Target, num: np.ndarray, den: np.ndarray | None, bnum: np.ndarray, bden: np.ndarray | None,

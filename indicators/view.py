@@ -13,7 +13,17 @@ from fractions import Fraction
 import numpy as np
 
 from budget.numbers import format_vn, format_vn_fixed
-from indicators.evaluate import Gap, Pace, Rows, Status, TargetResult, Trajectory, shortfall
+from indicators.evaluate import (
+    NO_VERDICT,
+    Gap,
+    Pace,
+    Rows,
+    Status,
+    TargetResult,
+    Trajectory,
+    shortfall,
+    split_tolerance,
+)
 from indicators.exact import from_scaled, half_up
 from indicators.model import KIND_WORD, Kind, Target
 
@@ -24,7 +34,13 @@ STATUS_TEXT = {
     Status.ABOVE: "vượt mức",
     Status.NO_DATA: "thiếu số liệu",
     Status.ZERO_DENOMINATOR: "mẫu số bằng 0",
+    Status.UNSOUND: "số liệu sai, không tính",
+    Status.INSUFFICIENT: "không đủ số liệu",
 }
+# before the deadline a shortfall is no verdict yet: never "chưa đạt" (nor red)
+NOT_DUE_TEXT = "chưa đến hạn"
+NOT_DUE_ON_TRACK = "chưa đến hạn, đang đúng hướng"
+NOT_DUE_BEHIND = "chưa đến hạn, cần tăng tốc"
 ABOVE_RANGE_TEXT = "trên khoảng"  # above a range of attainment: not a shortfall
 PACE_TEXT = {
     Pace.ON_TRACK: "đúng lộ trình",
@@ -41,6 +57,7 @@ class PartView:
     status: Status
     gap: Gap | None
     numerator: Decimal
+    word: str = ""  # the status as shown: not yet due, qualified by coverage
 
 
 @dataclass(frozen=True)
@@ -50,6 +67,8 @@ class RowView:
     status: Status
     parts: tuple[PartView, ...]
     denominator: Decimal | None
+    coverage: tuple[int, int] | None = None  # aggregates: (units reported, units expected)
+    trajectory: Trajectory | None = None  # units: their own progress to the deadline
 
 
 @dataclass(frozen=True)
@@ -59,6 +78,9 @@ class TargetView:
     aggregate: RowView | None
     by_year: tuple[RowView, ...]
     units: tuple[RowView, ...]
+    history: tuple[RowView, ...] = ()  # by year over the same units in every year (``history_units``)
+    history_units: int = 0
+    scorecard: tuple[ScoreRow, ...] = ()
 
     @property
     def target(self) -> Target:
@@ -139,7 +161,10 @@ def _kind_words(t: Target, unit: str) -> str:
 
 def _level_words(t: Target, unit: str) -> str:
     if t.kind is Kind.SPLIT:
-        return " / ".join(f"{vn(s.percent)}% {s.label}" for s in t.shares)
+        shares = " / ".join(f"{vn(s.percent)}% {s.label}" for s in t.shares)
+        tolerances = sorted({split_tolerance(s.percent) for s in t.shares})
+        said = ", ".join(f"±{vn(e)}" for e in tolerances)
+        return f"{shares} (mỗi phần {said} điểm %, theo cách làm tròn của tỷ lệ ghi)"
     if t.lower is not None and t.upper is not None and t.lower != t.upper:
         return f"trong {KIND_WORD[Kind.RANGE]} {vn(t.lower)} - {vn(t.upper)}{unit}"
     if t.lower is not None:
@@ -149,7 +174,37 @@ def _level_words(t: Target, unit: str) -> str:
     return f"{KIND_WORD[Kind.MAXIMUM]} {vn(t.upper)}{unit}"
 
 
-def _row(result: TargetResult, rows: Rows, i: int) -> RowView:
+@dataclass(frozen=True)
+class ScoreRow:
+    """One unit in the ranking of a target: the largest distance to the target first."""
+
+    rank: int
+    unit: str
+    value: Fraction | None
+    distance: Fraction  # to the bound, in the target's unit (points for a percentage); 0 when met
+    gap: Gap | None
+    word: str
+    pace: Pace | None
+
+
+def word_of(result: TargetResult, status: Status, trajectory: Trajectory | None,
+            coverage: tuple[int, int] | None = None) -> str:  # fmt: skip
+    """The status as a reader sees it: before the deadline a shortfall says how the pace goes;
+    a verdict over fewer units than expected says over how many."""
+    t = result.target
+    word = status_text(t, status)
+    if not result.due and shortfall(t.kind, status):
+        if trajectory is None or trajectory.pace is None:
+            word = NOT_DUE_TEXT
+        else:
+            word = NOT_DUE_ON_TRACK if trajectory.pace is Pace.ON_TRACK else NOT_DUE_BEHIND
+    if coverage is not None and coverage[0] < coverage[1] and status not in NO_VERDICT:
+        word += f" trên {coverage[0]}/{coverage[1]} đơn vị báo cáo"
+    return word
+
+
+def _row(result: TargetResult, rows: Rows, i: int, trajectory: Trajectory | None = None) -> RowView:
+    cover = None if rows.reported is None else (int(rows.reported[i]), rows.expected)
     parts = tuple(
         PartView(
             p.label,
@@ -157,20 +212,59 @@ def _row(result: TargetResult, rows: Rows, i: int) -> RowView:
             Status(int(p.status[i])),
             result.gap(j, i, rows),
             from_scaled(int(p.num[i]), rows.scale),
+            word_of(result, Status(int(p.status[i])), trajectory, cover),
         )
         for j, p in enumerate(rows.parts)
     )
     den = None if rows.den is None else from_scaled(int(rows.den[i]), rows.scale)
-    return RowView(rows.unit(i), int(rows.years[i]), Status(int(rows.status[i])), parts, den)
+    return RowView(rows.unit(i), int(rows.years[i]), Status(int(rows.status[i])), parts, den, cover, trajectory)
+
+
+def scorecard(result: TargetResult, units: tuple[RowView, ...]) -> tuple[ScoreRow, ...]:
+    """Units ranked by their distance to the target in the as-of year, the largest first."""
+    if result.target.kind is Kind.COUNT:
+        return ()  # a count target is for the whole: units only contribute
+    bounds = [(p.lower, p.upper) for p in result.units.parts]
+    scored = []
+    for r in units:
+        far = Fraction(0)
+        for p, (low, high) in zip(r.parts, bounds, strict=True):
+            if p.value is None or p.gap is None or not p.gap.required:
+                continue
+            edge = low if p.gap.direction > 0 else high
+            if edge is not None:
+                far = max(far, abs(p.value - Fraction(edge)))
+        scored.append((far, r))
+    scored.sort(key=lambda x: (-x[0], x[1].unit))
+    return tuple(
+        ScoreRow(
+            i + 1,
+            r.unit,
+            r.parts[0].value,
+            far,
+            r.parts[0].gap,
+            r.parts[0].word,
+            None if r.trajectory is None else r.trajectory.pace,
+        )
+        for i, (far, r) in enumerate(scored)
+    )
 
 
 def view(result: TargetResult) -> TargetView:
     agg = result.aggregate
-    by_year = tuple(_row(result, agg, i) for i in range(len(agg.years)))
+    by_year = tuple(_row(result, agg, i, result.trajectory) for i in range(len(agg.years)))
     aggregate = next((r for r in by_year if r.year == result.as_of), None)
     rows = result.units
-    units = tuple(_row(result, rows, int(i)) for i in np.nonzero(rows.years == result.as_of)[0])
-    return TargetView(result, result.as_of, aggregate, by_year, units)
+    paths = result.unit_trajectories
+    units = tuple(
+        _row(result, rows, int(i), paths.get(rows.unit(int(i)))) for i in np.nonzero(rows.years == result.as_of)[0]
+    )
+    history: tuple[RowView, ...] = ()
+    if result.history is not None and result.as_of is not None:
+        h = result.history
+        history = tuple(_row(result, h, i) for i in range(len(h.years)) if int(h.years[i]) <= result.as_of)
+    return TargetView(result, result.as_of, aggregate, by_year, units, history, result.history_units,
+                      scorecard(result, units))  # fmt: skip
 
 
 def kind_notes(v: TargetView) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from budget.source import Source
 from indicators.cli import main
+from indicators.coverage import CoverageRule
 from indicators.dataset import Dataset, build
 from indicators.evaluate import Pace, Rows, Status, TargetResult, evaluate_target, gap_of
 from indicators.exact import INT64_MAX, Ints, block_sums, scaled_int, to_decimal
@@ -90,7 +91,7 @@ def test_minimum_short_by_a_large_amount(tmp_path: Path, capsys: pytest.CaptureF
     # 0,8025 × 1,6·10^15 − 1,2·10^15 = 84·10^12; ÷ (1 − 0,8025) = 425.316.455.696.202,53164... rounded up
     assert (
         "    Năm 2024, toàn bộ                75,00%  chưa đạt       cần thêm 84.000.000.000.000 đồng "
-        "(giữ nguyên mẫu số); 425.316.455.696.202,532 đồng nếu khoản tăng thêm cũng làm tăng mẫu số"
+        "(giữ nguyên mẫu số); 425.316.455.696.203 đồng nếu khoản tăng thêm cũng làm tăng mẫu số"
     ) in out.splitlines()
 
 
@@ -157,7 +158,7 @@ def test_money_units_with_their_decimals(unit: str, places: int, gap_400: str) -
     gap = short.gap(0, 0)
     assert gap is not None and gap.direction == 1
     # 10^-33 × 1,6·10^15 đồng, in the unit
-    assert gap.amount == Decimal("1.6E-18") / Decimal(10) ** places
+    assert gap.amount == Decimal(1) / Decimal(10) ** places  # 1,6·10^-18 đồng asks for one whole đồng
 
 
 def test_huge_values_read_from_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -172,9 +173,9 @@ def test_huge_values_read_from_a_file(tmp_path: Path, capsys: pytest.CaptureFixt
     assert agg["denominator"] == "6000000000000000000000000.75"
     assert agg["parts"][0]["value_exact"] == "50/1"
     # 3·10^24 + 0,375 − 0,3025 × (6·10^24 + 0,75)
-    assert agg["parts"][0]["gap"]["amount"] == "1185000000000000000000000.148125"
+    assert agg["parts"][0]["gap"]["amount"] == "1185000000000000000000001"  # whole đồng, rounded up
     assert main(["check", t, d]) == 1
-    assert "cần giảm 1.185.000.000.000.000.000.000.000,148125 đồng" in capsys.readouterr().out
+    assert "cần giảm 1.185.000.000.000.000.000.000.001 đồng" in capsys.readouterr().out
 
 
 # --- the exact helpers themselves -------------------------------------------------------
@@ -319,6 +320,7 @@ def test_workbook_shows_range_excess_without_a_reduction(tmp_path: Path, capsys:
 # --- Hypothesis: the vectorised evaluation against a plain Fraction evaluation ------------
 
 MONEY = ("đồng", "nghìn đồng", "triệu đồng", "tỷ đồng")
+DONG_PLACES = {"đồng": 0, "nghìn đồng": 3, "triệu đồng": 6, "tỷ đồng": 9}  # decimals of a whole đồng
 MEASURE_UNITS = (*MONEY, "trường", "học sinh")
 YEARS = (2021, 2022, 2023)
 
@@ -430,9 +432,10 @@ def ref_part(t: Target, kind: Kind, num: Fraction, den: Fraction | None, lower: 
     needed = bound / 100 * den
     diff = needed - num if low else num - needed
     money = t.measure_unit in MONEY
-    if not money:
-        diff = Fraction(math.ceil(diff))  # whole schools, whole pupils
+    whole = 10 ** DONG_PLACES.get(t.measure_unit, 0)  # whole đồng, whole schools, whole pupils
     rising = diff / (1 - bound / 100) if low and money and bound < 100 else None
+    diff = Fraction(math.ceil(diff * whole), whole)
+    rising = None if rising is None else Fraction(math.ceil(rising * whole), whole)
     return RefPart(status, value, RefGap(1 if low else -1, diff, rising, required))
 
 
@@ -440,13 +443,18 @@ def ref_row(t: Target, values: dict[str, Fraction]) -> tuple[Status, list[RefPar
     """Status and parts of a row whose measures are all present."""
     if t.kind is Kind.SPLIT:
         total = values["d"] if t.denominator else values["a"] + values["b"]
-        parts = [ref_part(t, Kind.RANGE, values[s.label], total, s.percent, s.percent) for s in t.shares]
+        # a share stated with k decimals tolerates half a unit of its last digit
+        tol = [Decimal(5) / Decimal(10) ** (-int(s.percent.as_tuple().exponent) + 1) for s in t.shares]
+        parts = [ref_part(t, Kind.RANGE, values[s.label], total, s.percent - e, s.percent + e)
+                 for s, e in zip(t.shares, tol, strict=True)]  # fmt: skip
         if total == 0:
             return Status.ZERO_DENOMINATOR, parts
         return (Status.NOT_MET if any(p.status is not Status.MET for p in parts) else Status.MET), parts
     num = sum((values[m] for m in t.numerator), Fraction(0))
     den = values["d"] if t.denominator else None
     part = ref_part(t, t.kind, num, den, t.lower, t.upper)
+    if den is not None and den != 0 and num > den:  # cannot be true: left out of the sums
+        return Status.UNSOUND, [RefPart(Status.UNSOUND, num * 100 / den, None)]
     return part.status, [part]
 
 
@@ -468,6 +476,8 @@ def ref_rows(case: Case) -> tuple[dict[tuple[str, int], Verdict], dict[int, Verd
     for key, values in table.items():
         if all(m in values for m in measures_of(t)):
             units[key] = ref_row(t, values)
+            if units[key][0] is Status.UNSOUND or (t.denominator and units[key][0] is Status.ZERO_DENOMINATOR):
+                continue  # only sound rows are summed (a split's parts adding up to 0 are no error)
             year_sums = sums.setdefault(key[1], dict.fromkeys(measures_of(t), Fraction(0)))
             for m in measures_of(t):
                 year_sums[m] += values[m]
@@ -517,8 +527,28 @@ def check_rows(case: Case, rows: Rows, expected: tuple[Status, list[RefPart]], i
         assert close(gap.amount_rising_total, ref.gap.rising, scale + 3), (gap.amount_rising_total, ref.gap.rising)
 
 
+def ref_history(case: Case, years: list[int]) -> list[tuple[int, Fraction]]:
+    """(year, value) summed in every year over the same units: those sound in each of ``years``."""
+    units, _ = ref_rows(case)
+    sound = {k for k, (status, _) in units.items() if status not in (Status.NO_DATA, Status.UNSOUND,
+                                                                      Status.ZERO_DENOMINATOR)}  # fmt: skip
+    common = {u for u, _ in sound if all((u, y) in sound for y in years)}
+    table: dict[tuple[str, int], dict[str, Fraction]] = {}
+    for unit, year, measure, value, _ in case.rows:
+        table.setdefault((unit, year), {})[measure] = Fraction(value)
+    out = []
+    for y in years:
+        sums = {m: sum((table[(u, y)][m] for u in common), Fraction(0)) for m in measures_of(case.target)}
+        if common:
+            value = ref_row(case.target, sums)[1][0].value
+            if value is not None:
+                out.append((y, value))
+    return out
+
+
 def check(case: Case, as_of: int | None = None) -> TargetResult:
-    result = evaluate_target(case.target, build(case.rows), as_of)
+    # coverage is tested on its own (test_indicators_progress): here every reporting unit counts
+    result = evaluate_target(case.target, build(case.rows), as_of, CoverageRule(minimum=Fraction(0)))
     units, aggregate = ref_rows(case)
     for i in range(len(result.units.years)):
         check_rows(case, result.units, units[(result.units.unit(i), int(result.units.years[i]))], i)
@@ -573,12 +603,21 @@ def ref_pace(t: Target, points: list[tuple[int, Fraction]], as_of: int) -> tuple
         return Pace.ON_TRACK, achieved, required
     if required <= 0:
         return (Pace.MOVING_AWAY if achieved < 0 else Pace.LIMITED_PROGRESS), achieved, required
-    ratio = achieved / required
+    if v0 > 0:  # Open SDG: actual over required compound annual growth, at 60 digits
+        with localcontext() as ctx:
+            ctx.prec = 60
+            actual = (Decimal(v1.numerator) / v1.denominator / (Decimal(v0.numerator) / v0.denominator)) ** (
+                Decimal(1) / (y1 - y0)) - 1  # fmt: skip
+            needed = (Decimal(goal.numerator) / goal.denominator / (Decimal(v0.numerator) / v0.denominator)) ** (
+                Decimal(1) / (t.deadline - y0)) - 1  # fmt: skip
+            ratio = Fraction(actual / needed)
+    else:  # no growth rate from 0: achieved over required points a year
+        ratio = achieved / required
     if ratio >= Fraction(95, 100):
         return Pace.ON_TRACK, achieved, required
-    if ratio >= Fraction(1, 2):
+    if ratio >= Fraction(6, 10):
         return Pace.NEEDS_ACCELERATION, achieved, required
-    return (Pace.LIMITED_PROGRESS if ratio > 0 else Pace.MOVING_AWAY), achieved, required
+    return (Pace.LIMITED_PROGRESS if ratio >= 0 else Pace.MOVING_AWAY), achieved, required
 
 
 @FAST
@@ -607,8 +646,7 @@ def test_deadline_matches_fractions(case: Case, as_of: int | None) -> None:
     assert result.status is status
     evaluated = status is not Status.ZERO_DENOMINATOR
     assert result.evaluated is evaluated
-    values = [(y, aggregate[y][1][0].value) for y in observed if y <= year]
-    points = [(y, v) for y, v in values if v is not None]
+    points = ref_history(case, [y for y in observed if y <= year])
     pace = None
     if len(points) >= 2:
         assert result.trajectory is not None

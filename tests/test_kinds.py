@@ -297,9 +297,10 @@ def test_counts_to_build_from_a_later_year_and_a_unit_with_a_gap(tmp_path: Path)
     report = check_targets(tmp_path / "chi-tieu.csv", tmp_path / "so-lieu.csv", 2024)
     (v,) = report.views
     # B has no 2023: its total from then on is unknown, so the province's is not read as final
+    # (one unit of two reported: below the default coverage, no verdict)
     assert [(r.year, r.parts[0].value, r.status) for r in v.by_year] == [
-        (2023, Fraction(6), Status.BELOW),
-        (2024, Fraction(13), Status.BELOW),
+        (2023, Fraction(6), Status.INSUFFICIENT),
+        (2024, Fraction(13), Status.INSUFFICIENT),
     ]
     assert v.units[0].parts[0].value == 13 and v.units[1].parts[0].status is Status.NO_DATA
 

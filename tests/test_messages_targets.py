@@ -145,8 +145,9 @@ def test_a_zero_denominator_and_a_year_that_is_none(tmp_path: Path) -> None:
     assert_message(
         f,
         "DATA_ZERO_DENOMINATOR",
-        "Chỉ tiêu T: mẫu số của A năm 2024 bằng 0, không tính được tỷ lệ.",
-        en="Target T: the denominator of A in 2024 is 0; the rate cannot be computed.",
+        "Chỉ tiêu T: mẫu số của A năm 2024 bằng 0, không tính được tỷ lệ; dòng này không được tính vào tổng.",
+        en="Target T: the denominator of A in 2024 is 0; the rate cannot be computed; the row is left out of the "
+        "totals.",
     )
     f = only(found, "DATA_BAD_YEAR")
     assert _at(f) == ("so-lieu.csv", Severity.ERROR, 3, 2)
@@ -193,8 +194,9 @@ def test_bad_values_in_the_data(tmp_path: Path) -> None:
     assert_message(
         f,
         "DATA_NUMERATOR_OVER",
-        "Chỉ tiêu T: tử số của C năm 2024 lớn hơn mẫu số; số liệu có thể sai.",
-        en="Target T: the numerator of C in 2024 is greater than the denominator; the data may be wrong.",
+        "Chỉ tiêu T: tử số của C năm 2024 lớn hơn mẫu số, số liệu không thể đúng; dòng này không được tính vào tổng.",
+        en="Target T: the numerator of C in 2024 is greater than the denominator, which cannot be true; the row is "
+        "left out of the totals.",
     )
     first, second = [f for f in found if f.code == "DATA_DUPLICATE"]
     assert _at(first) == ("so-lieu.csv", Severity.ERROR, 6, 3)
