@@ -7,6 +7,8 @@ back is understood the same way.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # XlsxWriter options of every workbook the project writes: rows streamed with constant
@@ -23,6 +25,43 @@ DETAIL = "Chi tiết"
 FINDINGS = "Kiểm tra"
 SOURCES = "Nguồn"
 UNITS = "Đơn vị"  # hidden: money spellings and scales, units offered in drop-downs
+
+# Row heights for wrapped text: LibreOffice does not grow rows when it prints a workbook
+# written by XlsxWriter, so every writer sets them from this estimate.
+LINE_HEIGHT = 13.5  # points per line of 10-point text (taller fallback fonts included)
+_MAX_HEIGHT = 409  # Excel's largest row height
+_CHARS_PER_WIDTH = 1.1  # characters of 10-point text per unit of column width, conservatively
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` units wide (word wrap, conservatively)."""
+    per_line = max(1, int((width - 0.5) * _CHARS_PER_WIDTH))
+    if len(text) <= per_line and "\n" not in text:
+        return 1  # all its words fit on one line: most cells of a large sheet
+
+    def start(word: int) -> tuple[int, int]:  # (extra lines, length on the last line) for a word on a new line
+        return (word - 1) // per_line if word else 0, (word % per_line or per_line) if word else 0
+
+    lines = 0
+    for paragraph in text.split("\n"):
+        count, length = 1, 0
+        for word in (len(x) for x in paragraph.split(" ")):
+            if length and length + 1 + word <= per_line:
+                length += 1 + word
+                continue
+            if length:
+                count += 1
+            extra, length = start(word)
+            count += extra
+        lines += count
+    return lines
+
+
+def row_height(cells: Sequence[tuple[str, float]], line_height: float = LINE_HEIGHT) -> float:
+    """The height (points) that shows every wrapped text of a row: ``(text, column width)`` pairs."""
+    lines = max([1, *(text_lines(text, width) for text, width in cells if text)])
+    return min(_MAX_HEIGHT, math.ceil(lines * line_height + 3))
+
 
 TITLE_ROWS = 4  # title, plan, unit line, blank: the header is on row 5 (index 4)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from budget.findings import Finding, finding_to_json, format_finding
-from budget.layout import WORKBOOK_OPTIONS
+from budget.layout import WORKBOOK_OPTIONS, row_height
 from budget.messages import render
 from indicators.read_tasks import Review
 from indicators.tasks import SHEET, STATUSES, Due, Task, day
@@ -36,30 +36,6 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 )
 PRODUCT = ("Sản phẩm", 14)  # only when the plan names products
 DATE_FORMAT = "dd/mm/yyyy"
-_LINE_HEIGHT = 13.5  # points per line of 10-point text
-_MAX_HEIGHT = 409  # Excel's largest row height
-
-
-def _lines(text: str, width: float) -> int:
-    """Lines ``text`` takes word-wrapped in a column ``width`` units wide (conservatively)."""
-    per_line = max(1, int((width - 1) * 1.1))
-    count = 0
-    for paragraph in text.split("\n"):
-        used, lines = 0, 1
-        for word in paragraph.split():
-            if used and used + 1 + len(word) > per_line:
-                lines, used = lines + 1, 0
-            lines += (len(word) - 1) // per_line if len(word) > per_line else 0
-            used = (used + 1 if used else 0) + (len(word) % per_line or per_line)
-        count += lines
-    return count
-
-
-def _height(cells: Sequence[tuple[str, float]]) -> float:
-    lines = max([1, *(_lines(text, width) for text, width in cells if text)])
-    return min(_MAX_HEIGHT, lines * _LINE_HEIGHT + 3)
-
-
 def columns_for(tasks: Sequence[Task]) -> tuple[tuple[str, float], ...]:
     if any(t.product for t in tasks):
         return (*COLUMNS[:4], PRODUCT, *COLUMNS[4:])
@@ -97,7 +73,7 @@ def write_tasks_xlsx(path: Path, tasks: Sequence[Task], plan: str) -> None:
     for col, (name, width) in enumerate(columns):
         ws.set_column(col, col, width)
         ws.write_string(HEADER_ROW, col, name, header)
-    ws.set_row(HEADER_ROW, _height([(n, w) for n, w in columns]))
+    ws.set_row(HEADER_ROW, row_height([(n, w) for n, w in columns]))
     due_col, status_col, done_col = (names.index(n) for n in ("Hạn hoàn thành", "Trạng thái", "Ngày hoàn thành"))
     filled = {status_col, done_col, names.index("Ghi chú")}
     r = HEADER_ROW
@@ -112,7 +88,7 @@ def write_tasks_xlsx(path: Path, tasks: Sequence[Task], plan: str) -> None:
                 ws.write_string(r, col, value, style)
             else:
                 ws.write_blank(r, col, None, style)
-        ws.set_row(r, _height(list(zip(values, (w for _, w in columns), strict=True))))
+        ws.set_row(r, row_height(list(zip(values, (w for _, w in columns), strict=True))))
     if r > HEADER_ROW:
         ws.data_validation(
             HEADER_ROW + 1, status_col, r, status_col,

@@ -1,20 +1,18 @@
-"""Cell formats, number formats by decimals, and row heights for wrapped text (LibreOffice does not grow them)."""
+"""Cell formats and number formats by decimals; row heights for wrapped text come from ``budget.layout``."""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
+from budget.layout import LINE_HEIGHT, row_height, text_lines
 from plancheck.projection import VerdictKind
 from plancheck.xlsx.book import FONT
 
-LINE_HEIGHT = 13.5  # points per line of 10-point text (taller fallback fonts included)
-_MAX_HEIGHT = 409  # Excel's largest row height
-_CHARS_PER_WIDTH = 1.1  # characters of 10-point text per unit of column width, conservatively
+__all__ = ["LINE_HEIGHT", "Formats", "number_format", "places", "row_height", "text_lines"]
+
 
 
 def places(value: Decimal) -> int:
@@ -32,36 +30,6 @@ def number_format(decimals: int) -> str:
 
 # Shown when a live formula's result gains decimals after an edit (conditional format).
 DECIMALS_SHOWN = "#,##0.0#########"
-
-
-def text_lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes wrapped in a column ``width`` units wide (word wrap, conservatively)."""
-    per_line = max(1, int((width - 0.5) * _CHARS_PER_WIDTH))
-    if len(text) <= per_line and "\n" not in text:
-        return 1  # all its words fit on one line: most cells of a large sheet
-
-    def start(word: int) -> tuple[int, int]:  # (extra lines, length on the last line) for a word on a new line
-        return (word - 1) // per_line if word else 0, (word % per_line or per_line) if word else 0
-
-    lines = 0
-    for paragraph in text.split("\n"):
-        count, length = 1, 0
-        for word in (len(x) for x in paragraph.split(" ")):
-            if length and length + 1 + word <= per_line:
-                length += 1 + word
-                continue
-            if length:
-                count += 1
-            extra, length = start(word)
-            count += extra
-        lines += count
-    return lines
-
-
-def row_height(cells: Sequence[tuple[str, float]], line_height: float = LINE_HEIGHT) -> float:
-    """The height (points) that shows every wrapped text of a row: ``(text, column width)`` pairs."""
-    lines = max([1, *(text_lines(text, width) for text, width in cells if text)])
-    return min(_MAX_HEIGHT, math.ceil(lines * line_height + 3))
 
 
 class Formats:
