@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 # XlsxWriter options of every workbook the project writes: rows streamed with constant
 # memory, and text never turned into formulas, links or numbers.
@@ -61,6 +62,19 @@ def row_height(cells: Sequence[tuple[str, float]], line_height: float = LINE_HEI
     """The height (points) that shows every wrapped text of a row: ``(text, column width)`` pairs."""
     lines = max([1, *(text_lines(text, width) for text, width in cells if text)])
     return min(_MAX_HEIGHT, math.ceil(lines * line_height + 3))
+
+
+def places(value: Decimal) -> int:
+    """Decimals a figure has (``1,50`` has 1, ``1500`` has 0)."""
+    if value == value.to_integral_value():
+        return 0
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def number_format(decimals: int) -> str:
+    """``#,##0`` for whole figures, exactly ``decimals`` places otherwise: never a trailing separator."""
+    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
 
 
 TITLE_ROWS = 4  # title, plan, unit line, blank: the header is on row 5 (index 4)

@@ -6,6 +6,7 @@ writers. Words for statuses and paces live here, in Vietnamese, in one place.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
@@ -42,12 +43,23 @@ NOT_DUE_TEXT = "chưa đến hạn"
 NOT_DUE_ON_TRACK = "chưa đến hạn, đang đúng hướng"
 NOT_DUE_BEHIND = "chưa đến hạn, cần tăng tốc"
 ABOVE_RANGE_TEXT = "trên khoảng"  # above a range of attainment: not a shortfall
+CONTRIBUTION_TEXT = "phần đóng góp"  # a unit's share of a count for the whole: no verdict of its own
 PACE_TEXT = {
     Pace.ON_TRACK: "đúng lộ trình",
     Pace.NEEDS_ACCELERATION: "cần đẩy nhanh",
     Pace.LIMITED_PROGRESS: "tiến bộ hạn chế",
     Pace.MOVING_AWAY: "đi ngược mục tiêu",
 }
+
+
+class Tone(enum.StrEnum):
+    """The colour a status is shown in, as its words say: met (or on track before the deadline)
+    green, short of the target when due red, short before the deadline amber, no verdict grey."""
+
+    MET = "met"
+    NOT_DUE = "not_due"
+    NOT_MET = "not_met"
+    NONE = "none"
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,7 @@ class PartView:
     gap: Gap | None
     numerator: Decimal
     word: str = ""  # the status as shown: not yet due, qualified by coverage
+    tone: Tone = Tone.NONE  # the colour of ``word``
 
 
 @dataclass(frozen=True)
@@ -185,6 +198,7 @@ class ScoreRow:
     gap: Gap | None
     word: str
     pace: Pace | None
+    tone: Tone = Tone.NONE
 
 
 def word_of(result: TargetResult, status: Status, trajectory: Trajectory | None,
@@ -203,6 +217,18 @@ def word_of(result: TargetResult, status: Status, trajectory: Trajectory | None,
     return word
 
 
+def tone_of(result: TargetResult, status: Status, trajectory: Trajectory | None) -> Tone:
+    """The colour of a status word (``word_of``): never red before the deadline."""
+    if status in NO_VERDICT:
+        return Tone.NONE
+    if not shortfall(result.target.kind, status):
+        return Tone.MET
+    if result.due:
+        return Tone.NOT_MET
+    on_track = trajectory is not None and trajectory.pace is Pace.ON_TRACK
+    return Tone.MET if on_track else Tone.NOT_DUE
+
+
 def _row(result: TargetResult, rows: Rows, i: int, trajectory: Trajectory | None = None) -> RowView:
     cover = None if rows.reported is None else (int(rows.reported[i]), rows.expected)
     parts = tuple(
@@ -213,6 +239,7 @@ def _row(result: TargetResult, rows: Rows, i: int, trajectory: Trajectory | None
             result.gap(j, i, rows),
             from_scaled(int(p.num[i]), rows.scale),
             word_of(result, Status(int(p.status[i])), trajectory, cover),
+            tone_of(result, Status(int(p.status[i])), trajectory),
         )
         for j, p in enumerate(rows.parts)
     )
@@ -245,6 +272,7 @@ def scorecard(result: TargetResult, units: tuple[RowView, ...]) -> tuple[ScoreRo
             r.parts[0].gap,
             r.parts[0].word,
             None if r.trajectory is None else r.trajectory.pace,
+            r.parts[0].tone,
         )
         for i, (far, r) in enumerate(scored)
     )
@@ -311,3 +339,74 @@ def shown_value(t: Target, value: Fraction | None) -> str:
     if t.is_percent:
         return f"{vn_fixed(rounded(value, 2) or Decimal(0), 2)}%"
     return vn(rounded(value, 0) or Decimal(0))
+
+
+# --- charts: what a target's chart plots, year by year ------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartLine:
+    name: str
+    values: tuple[Fraction | None, ...]  # one per year of the chart; None: nothing drawn that year
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """A target's chart: the observed values up to the as-of year, its bounds (a range as a
+    band: the lower and the upper line), and the path from the base year to the deadline."""
+
+    years: tuple[int, ...]  # every year from the first observed (or the base year) to the last drawn
+    observed: int  # the first ``observed`` years carry observed values: up to the as-of year, no further
+    actual: tuple[ChartLine, ...]  # one per part (a split's shares)
+    bounds: tuple[ChartLine, ...]  # a level: one line; a range: its lower and upper lines; a split: each share
+    path: ChartLine | None  # straight from the base year's value to the target at the deadline
+    band: bool  # ``bounds`` are the two edges of one range
+    units_note: str  # over whom the observed values are: every unit, or the same units every year
+
+
+def chart_of(v: TargetView) -> ChartView | None:
+    """The chart of a target with a deadline or a history of two years or more; None otherwise.
+    Observed values are the history over the same units every year, never after the as-of year."""
+    t = v.target
+    seen = [r for r in (v.history or v.by_year) if r.parts and r.status is not Status.NO_DATA]
+    if v.as_of is not None:
+        seen = [r for r in seen if r.year <= v.as_of]
+    if not seen or (len(seen) < 2 and t.deadline is None):
+        return None
+    tr = v.trajectory
+    first = min(seen[0].year, tr.base_year if tr is not None else seen[0].year)
+    last = max(seen[-1].year, t.deadline or seen[-1].year)
+    years = tuple(range(first, last + 1))
+    by_year = {r.year: r for r in seen}
+    actual = tuple(
+        ChartLine(part.label if len(seen[-1].parts) > 1 else "Thực tế",
+                  tuple(by_year[y].parts[j].value if y in by_year else None for y in years))
+        for j, part in enumerate(seen[-1].parts)
+    )  # fmt: skip
+    observed = years.index(seen[-1].year) + 1
+    unit = "%" if t.is_percent else f" {t.unit}"
+    bounds: tuple[ChartLine, ...] = ()
+    band = False
+    if t.kind is Kind.SPLIT:
+        bounds = tuple(ChartLine(f"{s.label}: {vn(s.percent)}%", (Fraction(s.percent),) * len(years)) for s in t.shares)
+    elif t.lower is not None and t.upper is not None and t.lower != t.upper:
+        band = True
+        bounds = (
+            ChartLine(f"Cận dưới {vn(t.lower)}{unit}", (Fraction(t.lower),) * len(years)),
+            ChartLine(f"Cận trên {vn(t.upper)}{unit}", (Fraction(t.upper),) * len(years)),
+        )
+    elif t.lower is not None or t.upper is not None:
+        bound = t.lower if t.lower is not None else t.upper
+        assert bound is not None
+        bounds = (ChartLine(f"Chỉ tiêu {_level_words(t, unit)}", (Fraction(bound),) * len(years)),)
+    path = None
+    if tr is not None and tr.deadline > tr.base_year:
+        start, goal, span = tr.values[0], Fraction(tr.target), tr.deadline - tr.base_year
+        path = ChartLine(
+            f"Lộ trình {tr.base_year}–{tr.deadline}",
+            tuple(start + (goal - start) * (y - tr.base_year) / span if tr.base_year <= y <= tr.deadline else None
+                  for y in years),
+        )  # fmt: skip
+    expected = v.result.aggregate.expected
+    note = "toàn bộ" if v.history_units >= expected or not v.history else f"cùng {v.history_units}/{expected} đơn vị"
+    return ChartView(years, observed, actual, bounds, path, band, note)

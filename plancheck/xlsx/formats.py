@@ -7,25 +7,12 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
-from budget.layout import LINE_HEIGHT, row_height, text_lines
+from budget.layout import LINE_HEIGHT, number_format, places, row_height, text_lines
 from plancheck.projection import VerdictKind
 from plancheck.xlsx.book import FONT
 
 __all__ = ["LINE_HEIGHT", "Formats", "number_format", "places", "row_height", "text_lines"]
 
-
-
-def places(value: Decimal) -> int:
-    """Decimals a figure has (``1,50`` has 1, ``1500`` has 0)."""
-    if value == value.to_integral_value():
-        return 0
-    exponent = value.normalize().as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-def number_format(decimals: int) -> str:
-    """``#,##0`` for whole figures, exactly ``decimals`` places otherwise: never a trailing separator."""
-    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
 
 
 # Shown when a live formula's result gains decimals after an edit (conditional format).
