@@ -362,6 +362,8 @@ class ChartView:
     path: ChartLine | None  # straight from the base year's value to the target at the deadline
     band: bool  # ``bounds`` are the two edges of one range
     units_note: str  # over whom the observed values are: every unit, or the same units every year
+    width: ChartLine | None = None  # a band's upper minus lower edge: drawn stacked on the lower edge
+    floor: Decimal | None = None  # where the value axis starts (None: at 0)
 
 
 def chart_of(v: TargetView) -> ChartView | None:
@@ -409,4 +411,22 @@ def chart_of(v: TargetView) -> ChartView | None:
         )  # fmt: skip
     expected = v.result.aggregate.expected
     note = "toàn bộ" if v.history_units >= expected or not v.history else f"cùng {v.history_units}/{expected} đơn vị"
-    return ChartView(years, observed, actual, bounds, path, band, note)
+    width = None
+    if band:
+        assert t.lower is not None and t.upper is not None
+        name = f"Khoảng chỉ tiêu {vn(t.lower)} - {vn(t.upper)}{unit}"
+        width = ChartLine(name, (Fraction(t.upper - t.lower),) * len(years))
+    drawn = [x for line in (*actual, *bounds, *([path] if path else [])) for x in line.values if x is not None]
+    return ChartView(years, observed, actual, bounds, path, band, note, width, axis_floor(drawn))
+
+
+def axis_floor(values: list[Fraction]) -> Decimal | None:
+    """A round value below everything drawn, so that a chart of 66–85% does not start at 0: a
+    multiple of the power of ten under the values' spread (at least a tenth of the largest)."""
+    if not values or min(values) <= 0:
+        return None
+    low, high = min(values), max(values)
+    spread = max(high - low, high / 10)
+    step = Fraction(10) ** (len(str(int(spread))) - 1)
+    floor = ((low - spread / 10) // step) * step
+    return None if floor <= 0 else Decimal(int(floor))

@@ -27,6 +27,7 @@ from indicators.view import (
     CONTRIBUTION_TEXT,
     PACE_TEXT,
     STATUS_TEXT,
+    ChartLine,
     ChartView,
     RowView,
     TargetView,
@@ -43,6 +44,7 @@ CHARTS = "Biểu đồ"
 CHART_DATA = "Số liệu biểu đồ"
 SCORECARD = "Xếp hạng"
 SOURCE_WORD = "Nguồn"
+YEAR = -1  # the decimals of a year: a plain number, no thousands separator
 HEADER_ROW = 2  # 0-based: the title, the line on the data's findings, then the header
 # (header, width): 175 units, printed one page wide at about 85% (a 10-point text at 8,5 points)
 COLUMNS: tuple[tuple[str, float], ...] = (
@@ -92,6 +94,8 @@ TONES = {  # (fill, font colour)
     Tone.NONE: ("#EDEDED", "#404040"),
 }
 SEVERITY_FILL = {"error": "#FFC7CE", "warning": "#FFEB9C", "info": None}
+WIDTH_HEADER = "Độ rộng khoảng (cận trên − cận dưới)"  # the band's shaded part, stacked on its lower edge
+ACTUAL_COLOURS = ("#2F5597", "#C55A11", "#7030A0", "#BF9000", "#00B0F0", "#FF0066")  # a split's shares apart
 CHART_SIZE = (500, 300)  # pixels: two across an A4 landscape page, two down
 CHART_COLUMN_STEP = 8  # default columns (64 pixels) from one chart to the next across
 CHART_ROW_STEP = 17  # default rows (20 pixels) from one chart to the next down
@@ -199,7 +203,7 @@ def _row(ws: Any, fmt: _Formats, r: int, v: TargetView, row: RowView | None, par
     styles = {0: fmt.cell(first, bold=True)} if lead or row is None else {}
     if first:
         cells.update({1: t.name + (f"\n{SOURCE_WORD}: {t.reference}" if t.reference else ""), 2: describe_bounds(t)})
-        numbers[3] = (Decimal(t.deadline) if t.deadline else None, 0)
+        numbers[3] = (Decimal(t.deadline) if t.deadline else None, YEAR)
     if row is None or part is None:
         cells[8] = STATUS_TEXT[Status.NO_DATA]
         styles[8] = _tone(fmt, Tone.NONE, first)
@@ -212,7 +216,7 @@ def _row(ws: Any, fmt: _Formats, r: int, v: TargetView, row: RowView | None, par
         styles[8] = fmt.cell(first) if contribution else _tone(fmt, p.tone, first)
         if lead:
             styles[5] = fmt.cell(first, bold=True)
-        numbers.update({4: (Decimal(row.year), 0), 7: (rounded(p.value, decimals), decimals)})
+        numbers.update({4: (Decimal(row.year), YEAR), 7: (rounded(p.value, decimals), decimals)})
         if p.gap is not None and p.gap.required and not contribution:  # above a range: nothing to add or reduce
             numbers[9] = (p.gap.amount if p.gap.direction > 0 else p.gap.amount.copy_negate(), None)
         tr = v.trajectory if lead else row.trajectory
@@ -253,11 +257,13 @@ def _tone(fmt: _Formats, tone: Tone, first: bool) -> Any:
 def _number(ws: Any, fmt: _Formats, r: int, c: int, value: Decimal | None, decimals: int | None = None,
             first: bool = False) -> None:  # fmt: skip
     """A number Excel keeps exactly (15 significant digits) as a number, any other as text;
-    ``decimals`` shown (by default the places it has: whole figures with no separator)."""
+    ``decimals`` shown (by default the places it has: whole figures with no separator; ``YEAR``: none)."""
     if value is None:
         ws.write_blank(r, c, None, fmt.cell(first))
     elif too_precise(value):
         ws.write_string(r, c, plain(value), fmt.cell(first, align="right"))
+    elif decimals == YEAR:
+        ws.write_number(r, c, value, fmt.cell(first, num_format="0"))
     else:
         shown = places(value) if decimals is None else decimals
         ws.write_number(r, c, value, fmt.cell(first, num_format=number_format(shown)))
@@ -326,39 +332,58 @@ def _charts(wb: Any, fmt: _Formats, sheet: Any, charts: Sequence[tuple[TargetVie
 
 def _chart(wb: Any, fmt: _Formats, data: Any, row: int, v: TargetView, c: ChartView) -> tuple[int, Any]:
     """The block of one target on ``Số liệu biểu đồ`` (title, header, a row a year) and its chart:
-    the observed values up to the as-of year only, the bounds (a range as its two edges), the path."""
+    the observed values up to the as-of year only, the bounds (a range as a shaded band, stacked
+    on its lower edge), the path from the base year to the deadline."""
     t = v.target
     data.write_string(row, 0, f"{t.id}: {t.name}", fmt(bold=True))
-    names = ["Năm"] + [f"{a.name} ({c.units_note})" for a in c.actual] + [b.name for b in c.bounds]
-    names += [c.path.name] if c.path is not None else []
+    width = [c.width] if c.width is not None else []
+    lines = [*c.actual, *c.bounds, *width, *([c.path] if c.path is not None else [])]
+    names = ["Năm", *(f"{line.name} ({c.units_note})" for line in c.actual), *(line.name for line in c.bounds)]
+    names += [WIDTH_HEADER] * len(width) + ([c.path.name] if c.path is not None else [])
     _header(data, fmt, row + 1, names)
-    data.set_row(row + 1, row_height([(n, 16) for n in names]))
+    data.set_row(row + 1, row_height([(n, CHART_COLUMNS[1][1]) for n in names]))
     first = row + 2
-    lines = [*c.actual, *c.bounds, *([c.path] if c.path is not None else [])]
     for i, year in enumerate(c.years):
-        data.write_number(first + i, 0, year, fmt.cell())
+        data.write_number(first + i, 0, year, fmt.cell(num_format="0"))
         for col, line in enumerate(lines, 1):
             _number(data, fmt, first + i, col, rounded(line.values[i], 2), 2)
     last = first + len(c.years) - 1
     seen = first + c.observed - 1  # the as-of year's row: nothing observed is drawn after it
-    chart = wb.add_chart({"type": "line"})
     years = [CHART_DATA, first, 0, last, 0]
-    for col, a in enumerate(c.actual, 1):
-        chart.add_series({"name": a.name, "categories": years,
-                          "values": [CHART_DATA, first, col, seen, col], "marker": {"type": "circle"},
-                          "line": {"width": 2.25}})  # fmt: skip
-    for col, b in enumerate(c.bounds, 1 + len(c.actual)):
-        style = {"color": "#548235", "width": 1.5, "dash_type": "solid" if c.band else "dash"}
-        chart.add_series({"name": b.name, "categories": years, "values": [CHART_DATA, first, col, last, col],
-                          "line": style})  # fmt: skip
+    column = {id(line): col for col, line in enumerate(lines, 1)}
+
+    def values(line: ChartLine, end: int = last) -> list[object]:
+        return [CHART_DATA, first, column[id(line)], end, column[id(line)]]
+
+    chart = wb.add_chart({"type": "line"})
+    for a, colour in zip(c.actual, ACTUAL_COLOURS, strict=False):
+        chart.add_series({"name": a.name, "categories": years, "values": values(a, seen),
+                          "marker": {"type": "circle", "fill": {"color": colour}, "border": {"color": colour}},
+                          "line": {"width": 2.25, "color": colour}})  # fmt: skip
     if c.path is not None:
-        col = 1 + len(c.actual) + len(c.bounds)
-        chart.add_series({"name": c.path.name, "categories": years, "values": [CHART_DATA, first, col, last, col],
+        chart.add_series({"name": c.path.name, "categories": years, "values": values(c.path),
                           "line": {"color": "#7F7F7F", "dash_type": "dash", "width": 1.5}})  # fmt: skip
+    if c.band and c.width is not None:  # the range as a band: its lower edge unseen, the width shaded on it
+        lower = c.bounds[0]
+        band = wb.add_chart({"type": "area", "subtype": "stacked"})
+        band.add_series({"name": lower.name, "categories": years, "values": values(lower), "fill": {"none": True},
+                         "border": {"none": True}})  # fmt: skip
+        band.add_series({"name": c.width.name, "categories": years, "values": values(c.width),
+                         "fill": {"color": "#C6EFCE"}, "border": {"color": "#548235"}})  # fmt: skip
+        band.combine(chart)
+        band.set_legend({"position": "bottom", "font": {"size": 8}, "delete_series": [0]})
+        chart = band
+    else:
+        for b in c.bounds:
+            chart.add_series({"name": b.name, "categories": years, "values": values(b),
+                              "line": {"color": "#548235", "width": 2, "dash_type": "dash"}})  # fmt: skip
+        chart.set_legend({"position": "bottom", "font": {"size": 8}})
     chart.set_title({"name": f"{t.id}: {t.name}"[:90], "name_font": {"size": 10, "bold": True}})
-    chart.set_y_axis({"name": "%" if t.is_percent else t.unit, "major_gridlines": {"visible": True}})
+    axis: dict[str, object] = {"name": "%" if t.is_percent else t.unit, "major_gridlines": {"visible": True}}
+    if c.floor is not None:
+        axis["min"] = c.floor
+    chart.set_y_axis(axis)
     chart.set_x_axis({"name": "Năm"})
-    chart.set_legend({"position": "bottom", "font": {"size": 8}})
     chart.set_size({"width": CHART_SIZE[0], "height": CHART_SIZE[1]})
     return last + 2, chart
 

@@ -294,12 +294,13 @@ def test_workbook_with_chart(tmp_path: Path) -> None:
     p = run("check", str(HP), str(DATA), "--as-of", "2024", "--xlsx", str(out))
     assert p.returncode == 1
     names = zipfile.ZipFile(out).namelist()
-    assert sum(1 for n in names if n.startswith("xl/charts/chart")) == 2  # the two targets with a deadline
+    # every target with a deadline or a history: the four have 2022–2024
+    assert sum(1 for n in names if n.startswith("xl/charts/chart")) == 4
     import openpyxl
 
     ws = openpyxl.load_workbook(out)["Chỉ tiêu"]
     assert ws["A4"].value == "HP-PHAN-LUONG"
-    assert len(ws.conditional_formatting) >= 1
+    assert (ws["I4"].value, ws["I4"].fill.fgColor.rgb) == ("đạt", "FFC6EFCE")
     assert run("check", str(HP), str(DATA), "--xlsx", str(out)).returncode == 2  # exists: needs --force
 
 

@@ -163,30 +163,35 @@ def test_charts_on_their_own_sheet_band_path_and_nothing_after_as_of(
     anchors = re.findall(r"<xdr:from><xdr:col>(\d+)</xdr:col>.*?<xdr:row>(\d+)</xdr:row>", drawing, re.S)
     assert anchors == [("0", "2"), ("8", "2")]  # side by side, never one over the other
     q = "'Số liệu biểu đồ'!"
-    # TC: the years 2022–2026 (to the deadline) on rows 5–9; observed values to 2024 (row 7) only
+    # TC: the years 2022–2026 (to the deadline) on rows 5–9; observed values to 2024 (row 7) only; the
+    # range as a band: a stacked area of two series, its lower edge (unseen) and the width shaded on it
     assert series(charts["TC"]) == [
+        ("Cận dưới 80%", f"{q}$A$5:$A$9", f"{q}$C$5:$C$9"),
+        ("Khoảng chỉ tiêu 80 - 85%", f"{q}$A$5:$A$9", f"{q}$E$5:$E$9"),
         ("Thực tế", f"{q}$A$5:$A$9", f"{q}$B$5:$B$7"),
-        ("Cận dưới 80%", f"{q}$A$5:$A$9", f"{q}$C$5:$C$9"),  # the range as a band: its two edges
-        ("Cận trên 85%", f"{q}$A$5:$A$9", f"{q}$D$5:$D$9"),
-        ("Lộ trình 2022–2026", f"{q}$A$5:$A$9", f"{q}$E$5:$E$9"),
+        ("Lộ trình 2022–2026", f"{q}$A$5:$A$9", f"{q}$F$5:$F$9"),
     ]
+    area = re.search(r"<c:areaChart>.*?</c:areaChart>", charts["TC"], re.S)[0]  # type: ignore[index]
+    assert '<c:grouping val="stacked"/>' in area and area.count("<c:ser>") == 2
+    assert '<c:min val="60"/>' in charts["TC"]  # the axis starts under 66,67%, not at 0
     data = book[CHART_DATA]
-    assert [c.value for c in data[3]][:5] == ["TC: Trường công lập đạt chuẩn quốc gia", None, None, None, None]
-    assert [c.value for c in data[4]][:5] == ["Năm", "Thực tế (cùng 2/3 đơn vị)", "Cận dưới 80%", "Cận trên 85%",
-                                              "Lộ trình 2022–2026"]  # fmt: skip
+    assert data["A3"].value == "TC: Trường công lập đạt chuẩn quốc gia"
+    assert [c.value for c in data[4]][:6] == ["Năm", "Thực tế (cùng 2/3 đơn vị)", "Cận dưới 80%", "Cận trên 85%",
+                                              "Độ rộng khoảng (cận trên − cận dưới)", "Lộ trình 2022–2026"]  # fmt: skip
     # A and B, the units sound every year: 80/120, 84/120, 89/120; the path from 66,67 (2022) to 80 (2026)
-    assert [[c.value for c in row][:5] for row in data.iter_rows(min_row=5, max_row=9)] == [
-        [2022, 66.67, 80, 85, 66.67],
-        [2023, 70, 80, 85, 70],
-        [2024, 74.17, 80, 85, 73.33],
-        [2025, None, 80, 85, 76.67],  # 2025 has data, after --as-of: not shown
-        [2026, None, 80, 85, 80],
+    assert [[c.value for c in row][:6] for row in data.iter_rows(min_row=5, max_row=9)] == [
+        [2022, 66.67, 80, 85, 5, 66.67],
+        [2023, 70, 80, 85, 5, 70],
+        [2024, 74.17, 80, 85, 5, 73.33],
+        [2025, None, 80, 85, 5, 76.67],  # 2025 has data, after --as-of: not shown
+        [2026, None, 80, 85, 5, 80],
     ]
     # GD: no deadline, so no path; its years end at the as-of year
     assert series(charts["GD"]) == [
         ("Thực tế", f"{q}$A$13:$A$15", f"{q}$B$13:$B$15"),
         ("Chỉ tiêu tối thiểu 20%", f"{q}$A$13:$A$15", f"{q}$C$13:$C$15"),
     ]
+    assert "<c:areaChart>" not in charts["GD"] and '<c:min val="18"/>' in charts["GD"]
     assert [data.cell(r, 1).value for r in range(13, 16)] == [2022, 2023, 2024]
     assert data.cell(16, 1).value is None
 
