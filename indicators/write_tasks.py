@@ -36,6 +36,8 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 )
 PRODUCT = ("Sản phẩm", 14)  # only when the plan names products
 DATE_FORMAT = "dd/mm/yyyy"
+
+
 def columns_for(tasks: Sequence[Task]) -> tuple[tuple[str, float], ...]:
     if any(t.product for t in tasks):
         return (*COLUMNS[:4], PRODUCT, *COLUMNS[4:])

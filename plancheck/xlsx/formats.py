@@ -14,7 +14,6 @@ from plancheck.xlsx.book import FONT
 __all__ = ["LINE_HEIGHT", "Formats", "number_format", "places", "row_height", "text_lines"]
 
 
-
 # Shown when a live formula's result gains decimals after an edit (conditional format).
 DECIMALS_SHOWN = "#,##0.0#########"
 
