@@ -96,9 +96,9 @@ TONES = {  # (fill, font colour)
 SEVERITY_FILL = {"error": "#FFC7CE", "warning": "#FFEB9C", "info": None}
 WIDTH_HEADER = "Độ rộng khoảng (cận trên − cận dưới)"  # the band's shaded part, stacked on its lower edge
 ACTUAL_COLOURS = ("#2F5597", "#C55A11", "#7030A0", "#BF9000", "#00B0F0", "#FF0066")  # a split's shares apart
-CHART_SIZE = (500, 300)  # pixels: two across an A4 landscape page, two down
+CHART_SIZE = (500, 280)  # pixels: two across an A4 landscape page, two down (with the title, at full size)
 CHART_COLUMN_STEP = 8  # default columns (64 pixels) from one chart to the next across
-CHART_ROW_STEP = 17  # default rows (20 pixels) from one chart to the next down
+CHART_ROW_STEP = 16  # default rows (20 pixels) from one chart to the next down
 CHART_ROWS_PER_PAGE = 2
 
 
@@ -319,6 +319,8 @@ def _charts(wb: Any, fmt: _Formats, sheet: Any, charts: Sequence[tuple[TargetVie
         down, across = divmod(k, 2)
         sheet.insert_chart(2 + down * CHART_ROW_STEP, across * CHART_COLUMN_STEP, chart)
     down = (len(charts) + 1) // 2
+    # a page break before every third row of charts: one page wide by as many tall as needed
+    # keeps horizontal page breaks (fitted to a number of pages tall, they would be ignored)
     breaks = [2 + n * CHART_ROW_STEP for n in range(CHART_ROWS_PER_PAGE, down, CHART_ROWS_PER_PAGE)]
     if breaks:
         sheet.set_h_pagebreaks(breaks)

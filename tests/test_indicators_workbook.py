@@ -196,6 +196,23 @@ def test_charts_on_their_own_sheet_band_path_and_nothing_after_as_of(
     assert data.cell(16, 1).value is None
 
 
+def test_charts_two_across_two_down_a_page_never_over_one_another(tmp_path: Path) -> None:
+    targets, data, out = tmp_path / "t.csv", tmp_path / "d.csv", tmp_path / "kq.xlsx"
+    head, tc, gd = TARGETS.splitlines()
+    more = [f"{code}{k},{name} {k},tối thiểu,{60 + k},,%,trường,,dat,tong," for k, (code, name) in
+            enumerate([("T", "Trường đạt chuẩn"), ("T", "Trường đạt chuẩn"), ("T", "Trường đạt chuẩn")])]  # fmt: skip
+    targets.write_text("\n".join([head, tc, gd, *more]) + "\n", encoding="utf-8")
+    data.write_text(DATA, encoding="utf-8")
+    assert main(["check", str(targets), str(data), "--as-of", "2024", "--xlsx", str(out)]) == 1
+    with zipfile.ZipFile(out) as z:
+        drawing = z.read("xl/drawings/drawing1.xml").decode()
+    anchors = re.findall(r"<xdr:from><xdr:col>(\d+)</xdr:col>.*?<xdr:row>(\d+)</xdr:row>", drawing, re.S)
+    assert anchors == [("0", "2"), ("8", "2"), ("0", "18"), ("8", "18"), ("0", "34")]
+    ws = openpyxl.load_workbook(out)[CHARTS]
+    assert [b.id for b in ws.row_breaks.brk] == [34]  # the fifth chart starts the second page
+    assert ws.print_area == "'Biểu đồ'!$A$1:$P$50"
+
+
 def test_a_clean_workbook_says_so(tmp_path: Path) -> None:
     targets, data, out = tmp_path / "t.csv", tmp_path / "d.csv", tmp_path / "kq.xlsx"
     targets.write_text(TARGETS.splitlines()[0] + "\n" + TARGETS.splitlines()[2] + "\n", encoding="utf-8")
