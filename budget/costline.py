@@ -76,11 +76,19 @@ def paren_groups(text: str) -> list[tuple[int, int]]:
 
 
 def is_arithmetic(content: str) -> bool:
-    """``(2,34 + 0,5)``, ``(15/30)``: a group of numbers and operators is a factor, not a note."""
-    return _ARITH_GROUP.fullmatch(content) is not None and len(NUMBER_TOKEN.findall(content)) >= 2
+    """``(2,34 + 0,5)``, ``(15/30)``: a group of numbers and operators is a factor, not a note.
+    Its operands, between single operators, each hold a figure and nothing but figures,
+    spaces, ``.,%`` and brackets. Split at the operators rather than matched by one pattern: a
+    run of digits can be cut into an operand in as many ways as it has digits, and a pattern
+    trying them took seconds on a long group."""
+    parts = _ARITH_OPERATOR.split(content)
+    if len(parts) < 2 or not all(_ARITH_OPERAND.fullmatch(p) for p in parts):
+        return False
+    return len(NUMBER_TOKEN.findall(content)) >= 2
 
 
-_ARITH_GROUP = re.compile(r"[\s0-9.,%()]*[0-9][\s0-9.,%()]*(?:[-+x×X*/:][\s0-9.,%()]*[0-9][\s0-9.,%()]*)+")
+_ARITH_OPERATOR = re.compile(r"[-+x×X*/:]")
+_ARITH_OPERAND = re.compile(r"[\s.,%()]*+[0-9][\s0-9.,%()]*+")  # possessive: one way to read it
 
 
 def _mask_notes(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:

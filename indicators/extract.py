@@ -74,12 +74,15 @@ _CHANGE = re.compile(
     rf"(?P<base>\s*so voi\s+(?:cung ky\s+)?(?:nam\s+)?(?P<y>{_YEAR})|\s*/\s*nam\b|\s*moi nam\b|\s*hang nam\b)?"
     rf"(?![0-9])"
 )
-# from-to with a baseline: ``tăng từ 60% năm 2020 lên 75% năm 2025``
+# from-to with a baseline: ``tăng từ 60% năm 2020 lên 75% năm 2025``. Spaces are bounded runs
+# (``\s{0,3}``): five optional parts, each with spaces around it, let a long run of spaces be
+# shared among them in polynomially many ways (400 spaces: a third of a second; 1.000: seconds).
+_S0, _S1 = r"\s{0,3}", r"\s{1,3}"  # bounded runs of spaces
 _FROM_TO = re.compile(
-    rf"\btu\s+(?:muc\s+)?(?P<a>{_NUM})\s*(?P<pa>%)?(?:\s+(?P<na>{_COUNT_NOUNS}))?"
-    rf"(?:\s*\(?\s*(?:vao |trong |cua )?(?:nam|nam hoc)\s+(?P<y0>{_YEAR})(?:\s*-\s*{_YEAR})?\)?)?"
-    rf"\s+(?P<dir>len|xuong|den)\s+(?:muc\s+)?(?P<b>{_NUM})\s*(?P<pb>%)?(?:\s+(?P<nb>{_COUNT_NOUNS}))?"
-    rf"(?:\s*\(?\s*(?:vao |den |trong |truoc )?(?:nam|nam hoc)\s+(?:{_YEAR}\s*-\s*)?(?P<y1>{_YEAR})\)?)?"
+    rf"\btu{_S1}(?:muc{_S1})?(?P<a>{_NUM}){_S0}(?P<pa>%)?(?:{_S1}(?P<na>{_COUNT_NOUNS}))?"
+    rf"(?:{_S0}\(?{_S0}(?:vao |trong |cua )?(?:nam|nam hoc){_S1}(?P<y0>{_YEAR})(?:{_S0}-{_S0}{_YEAR})?\)?)?"
+    rf"{_S1}(?P<dir>len|xuong|den){_S1}(?:muc{_S1})?(?P<b>{_NUM}){_S0}(?P<pb>%)?(?:{_S1}(?P<nb>{_COUNT_NOUNS}))?"
+    rf"(?:{_S0}\(?{_S0}(?:vao |den |trong |truoc )?(?:nam|nam hoc){_S1}(?:{_YEAR}{_S0}-{_S0})?(?P<y1>{_YEAR})\)?)?"
 )
 # a direction only: ``nâng cao tỷ lệ …``, ``giảm dần tỷ lệ …``, ``tăng số lượng học sinh …``
 _DIRECTION = re.compile(

@@ -202,7 +202,24 @@ def _table_tasks(block: TableBlock) -> list[Task]:
 
 # --- prose ------------------------------------------------------------------------------------
 
-_FIELD = re.compile(r"\s*[-+•]\s*\*?\s*(?P<label>[^:*]{2,40}?)\s*\*?\s*:\s*\*?\s*(?P<value>.*?)\s*")
+
+def _field(text: str) -> tuple[str, str] | None:
+    """``- Đơn vị chủ trì: Sở Tài chính`` → (label, value): a bullet, a label of 2 to 40
+    characters (no ``*`` or ``:``), a colon. Cut by hand at the first colon: the pattern it
+    replaces let the spaces around the label be taken in many ways (a line of 400 spaces
+    took a minute)."""
+    t = text.strip()
+    if not t or t[0] not in "-+•":
+        return None
+    colon = t.find(":", 1, 1 + 48)
+    if colon < 0:
+        return None
+    label = t[1:colon].strip().strip("*").strip()
+    if not 2 <= len(label) <= 40 or "*" in label:
+        return None
+    return label, t[colon + 1 :].strip().strip("*").strip()
+
+
 _LEAD_LABELS = frozenset(
     {"chu tri", "don vi chu tri", "co quan chu tri", "don vi chiu trach nhiem", "co quan chiu trach nhiem",
      "chiu trach nhiem", "chiu trach nhiem noi dung"}
@@ -214,9 +231,11 @@ _DEADLINE_LABELS = frozenset(
 )  # fmt: skip
 _HEADING = re.compile(r"\s*(?P<n>(?:[0-9]{1,2}\.)+(?:[0-9]{1,2}\.?)?|[a-zđ]\)|[IVX]{1,4}\.)\s+(?P<text>\S.*)")
 # a deadline closing a sentence: ``…; thời gian thực hiện: Quý II/2025``, ``… hoàn thành trước ngày 30/6/2025``
+# (the value ends on a letter or figure and what follows it to the end is spaces and stops: one
+# way only to cut it, where a lazy value before optional spaces and stops had many)
 _CLAUSE = re.compile(
-    r"[,;.]?\s*(?:(?:thoi gian (?:thuc hien|hoan thanh)|thoi han(?: hoan thanh)?)\s*:\s*(?P<value>[^;:]+?)"
-    r"|(?P<done>hoan thanh (?:truoc|trong|cham nhat|vao) (?:ngay|thang|quy|nam) [^;:]+?))\s*[.;]?\s*$"
+    r"[,;.]?\s*(?:(?:thoi gian (?:thuc hien|hoan thanh)|thoi han(?: hoan thanh)?)\s*:\s*(?P<value>[^;:]*[^;:\s.])"
+    r"|(?P<done>hoan thanh (?:truoc|trong|cham nhat|vao) (?:ngay|thang|quy|nam) [^;:]*[^;:\s.]))[\s.;]*$"
 )
 _VERBS = (
     "de|tham muu|xay dung|to chuc|trien khai|ra soat|nghien cuu|thuc hien|de xuat|huong dan|chi dao|kiem tra|ban hanh"
@@ -257,9 +276,9 @@ def _prose_tasks(lines: Sequence[RawLine], skip: set[int]) -> list[Task]:
         if rl.source.line in skip or not rl.text.strip():
             continue
         text = rl.text
-        if (f := _FIELD.fullmatch(text)) is not None:
-            label = " ".join(fold(f["label"]).split())
-            value = _clean(f["value"])
+        if (f := _field(text)) is not None:
+            label = " ".join(fold(f[0]).split())
+            value = _clean(f[1])
             if label in _LEAD_LABELS and not lead:
                 lead = value
             elif label in _PARTNER_LABELS and not partners:

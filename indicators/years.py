@@ -9,7 +9,7 @@ from budget.text import fold
 
 FIRST, LAST = 1900, 2200
 _YEAR = re.compile(
-    r"(?:nam\s*hoc|nam|nh|school\s*year|year)?\s*:?\s*"
+    r"(?:nam\s*hoc|nam|nh|school\s*year|year)?\s*(?::\s*)?"  # one run of spaces, or two around a colon
     r"([0-9]{4})(?:\.0+)?(?:\s*[-–—/]\s*([0-9]{4}|[0-9]{2}))?",
 )
 
