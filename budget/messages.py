@@ -619,6 +619,10 @@ TEMPLATES: Mapping[str, str] = {
     "VERDICT.incomplete": "CHƯA KIỂM TRA HẾT: {unread} chưa được kiểm tra",
     "VERDICT.no_budget": "KHÔNG CÓ DỰ TOÁN ĐỂ KIỂM TRA",
     "VERDICT_DETAIL.ok": "Mọi phép nhân, tổng mục và tổng kinh phí đều khớp; {warnings} cảnh báo, {notes} ghi chú.",
+    "VERDICT_DETAIL.ok_counts": (
+        "Văn bản không có dự toán kinh phí; mọi số đếm mà bảng ghi là tổng của các số khác đều khớp; "
+        "{warnings} cảnh báo, {notes} ghi chú."
+    ),
     "VERDICT_DETAIL.ok_rounding": (
         "Mọi phép nhân khớp; {rounded} tổng chênh trong phạm vi làm tròn của các số ghi (xem cảnh báo), "
         "các tổng còn lại khớp; {warnings} cảnh báo, {notes} ghi chú."
@@ -1586,6 +1590,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "VERDICT.no_budget": "NO BUDGET TO CHECK",
     "VERDICT_DETAIL.ok": (
         "Every product, section sum and the grand total match; {warnings:warning|warnings}, {notes:note|notes}."
+    ),
+    "VERDICT_DETAIL.ok_counts": (
+        "The document holds no budget; every count a table states as the sum of others matches; "
+        "{warnings:warning|warnings}, {notes:note|notes}."
     ),
     "VERDICT_DETAIL.ok_rounding": (
         "Every product matches; {rounded:sum differs|sums differ} within the rounding of their figures (see the "

@@ -700,6 +700,8 @@ def _verdict(
         kind, detail = VerdictKind.NO_BUDGET, "VERDICT_DETAIL.no_budget"
     else:
         kind, detail = VerdictKind.OK, "VERDICT_DETAIL.ok"
+        if not report.plan.has_budget:  # a document of counts alone (offices, schools)
+            detail = "VERDICT_DETAIL.ok_counts"
         rounded = sum(1 for s in sums if s.within_rounding)
         if rounded:
             counts["rounded"] = rounded

@@ -17,6 +17,7 @@ from benchmarks.gen_docs import CLEAR_OF_ROUNDING, bars_text
 from budget.api import Report
 from budget.findings import Severity
 from budget.numbers import format_vn
+from plancheck.projection import project
 from tests.helpers import check_text, errors_at, verdict_of
 
 _HEAD = [["STT", "Đơn vị", "Nguồn vốn", "Kinh phí năm 2025-2026"], ["Tổng số", "Năm 2025", "Năm 2026"]]
@@ -221,6 +222,10 @@ def test_a_header_of_plain_words_over_counts_is_read_by_its_total_row(tmp_path: 
     assert len(counts) == 3 + 5  # three column totals, five rows across
     # a document of counts alone that all agree, read in full
     assert verdict_of(report) == "ok"
+    assert project(report).verdict.text == (
+        "KẾT QUẢ: KHỚP. Văn bản không có dự toán kinh phí; mọi số đếm mà bảng ghi là tổng của các số khác đều "
+        "khớp; 0 cảnh báo, 0 ghi chú."
+    )
 
 
 def test_a_relation_only_the_figures_name_is_never_inferred_from_figures_that_miss(tmp_path: Path) -> None:
