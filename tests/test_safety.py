@@ -874,6 +874,16 @@ def test_too_many_cells(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys:
     )
 
 
+def test_a_sound_plan_25_levels_deep_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [[i + 1, ".".join(["1"] * (i + 1)), i + 1, "Mục", 1, "người", 1, "triệu đồng/người", 1, "lần", 1, 1, 1]
+            for i in range(25)]  # fmt: skip
+    path = estimate(tmp_path / "sau.xlsx", rows)
+    code, out, err = cli(capsys, "check", str(path))
+    assert code in (0, 1), err
+    assert "INPUT_TOO_DEEP" not in err + out
+    assert "25 dòng chi phí" in out
+
+
 def test_sections_400_deep_in_a_small_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rows = [[i + 1, ".".join(["1"] * (i + 1)), i + 1, "Mục", 1, "người", 1, "triệu đồng/người", 1, "lần", 1, 1, 1]
             for i in range(400)]  # fmt: skip

@@ -34,7 +34,10 @@ from budget.tables.groups import lump
 from budget.text import clean_line, fold
 from budget.units import TRIEU, Money, read_money
 
-MAX_DEPTH = 20  # levels of section numbers (1.2.3 is 3): real plans use up to 5 or 6
+# levels of section numbers (1.2.3 is 3) a workbook may nest: real plans use up to 5 or 6, a
+# sound one may go far deeper without being hostile; only the pathological (hundreds of levels
+# in a few kilobytes) is refused. The text reader keeps as many (``budget.outline``).
+MAX_DEPTH = 60
 MAX_INTEGER_DIGITS = 18  # |number| < 10^18: far beyond any budget, in đồng
 MAX_DECIMALS = 18  # digits after the decimal point (a float stored by Excel has up to 17)
 # The product of a line, in the unit it is compared in: below 10^20 (so that sums of a
