@@ -118,3 +118,27 @@ def test_a_report_named_over_a_document_of_the_folder_is_refused_whatever_force_
     ran = run_process([sys.executable, "-m", "plancheck", "check", where, "--html", folder / "bao-cao.html", "-q"])
     assert ran.returncode == 1, ran.stderr
     assert (folder / "bao-cao.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_merged_range_over_the_whole_sheet_is_cut_to_the_cells_it_holds(tmp_path: Path) -> None:
+    import zipfile
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Nội dung", "Số lượng", "Đơn giá", "Thành tiền"])
+    ws.append([1, "Giấy in", 10, 1000, 10000])
+    plain = tmp_path / "plain.xlsx"
+    wb.save(plain)
+    hostile = tmp_path / "gop-o.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(hostile, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":  # 17 billion cells declared in a few bytes
+                merge = b'<mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells>'
+                data = data.replace(b"</sheetData>", b"</sheetData>" + merge)
+            out.writestr(item, data)
+    ran = run_process([sys.executable, "-m", "plancheck", "check", hostile], timeout=60)
+    assert ran.returncode == 0, ran.stderr
+    assert "1 dòng chi phí" in ran.stdout

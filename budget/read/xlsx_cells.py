@@ -41,6 +41,7 @@ from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 _NS = f"{{{SHEET_MAIN_NS}}}"
 _ROW, _CELL, _V, _F, _IS = (_NS + t for t in ("row", "c", "v", "f", "is"))
 _MERGES, _MERGE, _SI = _NS + "mergeCells", _NS + "mergeCell", _NS + "si"
+_MERGE_CELLS = 100_000  # cells a merged range may cover before it is cut to the sheet's extent
 _SIMPLE_REF = re.compile(r"([A-Z]{1,3})([0-9]+)")
 _COLUMNS: dict[str, int] = {}  # column letters -> index, filled as met
 
@@ -382,10 +383,20 @@ class _SheetParser:
         return text
 
     def merge(self, refs: Iterable[str]) -> None:
-        """Merged ranges: all but the top-left cell emptied, that one made, as openpyxl does."""
+        """Merged ranges: all but the top-left cell emptied, that one made, as openpyxl does.
+        A range larger than any a table merges is cut to the cells the sheet holds: what it
+        declares past them covers nothing (``A1:XFD1048576`` in a 3 KB workbook declared 17
+        billion cells to make)."""
         ranges = []
+        cells = self.v_ws._cells
+        last_row = max((r for r, _c in cells), default=1)
+        last_col = max((c for _r, c in cells), default=1)
         for ref in refs:
             cr = CellRange(ref)
+            area = (cr.max_row - cr.min_row + 1) * (cr.max_col - cr.min_col + 1)
+            if area > _MERGE_CELLS and (cr.max_row > last_row or cr.max_col > last_col):
+                rows, cols = min(cr.max_row, max(last_row, cr.min_row)), min(cr.max_col, max(last_col, cr.min_col))
+                cr = CellRange(min_row=cr.min_row, min_col=cr.min_col, max_row=rows, max_col=cols)
             ranges.append(cr)
             top_left = (cr.min_row, cr.min_col)
             if top_left not in self.v_ws._cells:  # openpyxl creates it, empty
