@@ -394,6 +394,10 @@ TEMPLATES: Mapping[str, str] = {
     "OFFICE_REASON.exit": "LibreOffice dừng với mã {code}",
     "OFFICE_REASON.no_output": "không tạo ra tệp .docx nào",
     # outputs that must not be written (exit code 2)
+    "INPUT_TIME_LIMIT": (
+        "Việc kiểm tra văn bản vượt quá {seconds} giây và đã dừng tại đây; không có kết luận cho văn bản này "
+        "(tăng --time-limit, hoặc gửi tệp cho người phát triển)."
+    ),
     "OUTPUT_IS_INPUT": "Tệp kết quả trùng với tệp đầu vào; hãy chọn tên khác.",
     "OUTPUT_EXISTS": "Tệp đã có; thêm --force để ghi đè.",
     "OUTPUT_STDOUT_FAILED": "Không ghi được kết quả ra đầu ra chuẩn ({reason}); kết quả chưa được ghi trọn.",
@@ -458,6 +462,8 @@ TEMPLATES: Mapping[str, str] = {
     "CLI.html": "ghi báo cáo để in và ký (một trang HTML tự chứa)",
     "CLI.pdf": "ghi báo cáo ra PDF (in bằng Chromium không giao diện)",
     "CLI.strict_units": "coi đơn vị không triệt tiêu hết (còn dư) là lỗi thay vì cảnh báo",
+    "CLI.time_limit": "giới hạn thời gian kiểm tra mỗi văn bản, tính bằng giây (mặc định: 600)",
+    "CLI.seconds": "GIÂY",
     "CLI.manifest": "danh sách tệp cần kiểm tra (mỗi dòng một đường dẫn, hoặc CSV có cột path; '-' là đọc từ stdin)",
     "CLI.manifest_var": "DANH_SÁCH.csv",
     "CLI.jobs": "số tiến trình kiểm tra song song (mặc định: mọi lõi CPU)",
@@ -1356,6 +1362,10 @@ TEMPLATES_EN: Mapping[str, str] = {
         "Section {number} is nested {depth} levels deep, over the limit of {limit} levels; not read. "
         "Check how the sections are numbered."
     ),
+    "INPUT_TIME_LIMIT": (
+        "Checking the document took longer than {seconds} seconds and stopped here; there is no verdict for it "
+        "(raise --time-limit, or send the file to the developers)."
+    ),
     "OUTPUT_IS_INPUT": "The output file is the input file; choose another name.",
     "OUTPUT_EXISTS": "The file exists; add --force to overwrite it.",
     "OUTPUT_STDOUT_FAILED": "The result could not be written to standard output ({reason}); it is not complete.",
@@ -1420,6 +1430,8 @@ TEMPLATES_EN: Mapping[str, str] = {
     "CLI.html": "write a report to print and sign (one self-contained HTML page)",
     "CLI.pdf": "write the report as PDF (printed with headless Chromium)",
     "CLI.strict_units": "treat units that do not cancel (a residue) as errors instead of warnings",
+    "CLI.time_limit": "the time each document's check may take, in seconds (default: 600)",
+    "CLI.seconds": "SECONDS",
     "CLI.manifest": "list of files to check (one path a line, or a CSV with a path column; '-' reads stdin)",
     "CLI.manifest_var": "LIST.csv",
     "CLI.jobs": "number of checking processes in parallel (default: every CPU core)",

@@ -24,6 +24,7 @@ from budget.numbers import shift, total
 from budget.segment import Item as TextItem
 from budget.source import Source
 from budget.text import fold
+from budget.time_budget import reached
 
 MAX_DEPTH = 60  # levels of nesting kept; deeper items become siblings at this depth (reported)
 
@@ -234,6 +235,7 @@ class Builder:
     def _scan(self, node: Node, item: TextItem, example: bool) -> Scan:
         """One item's expressions and amounts, recorded on ``node``; words with no figure
         beside them spell the last figure of the line just above (``Bằng chữ:`` on a line of its own)."""
+        reached.source = item.first  # where a check stopped by its time budget stood
         s = scan(item.text, ItemLocator(item), example)
         self.findings.extend(s.findings)
         node.found.extend(s.amounts)

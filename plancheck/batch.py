@@ -173,6 +173,7 @@ class Task:
     format: str  # "text" or "json"
     sheet: bool  # the consolidated workbook wants the document's sheet
     lang: str = "vi"  # of each document's own report, its sheet and its row of the summary
+    time_limit: float | None = None  # seconds each document's check may take
 
 
 def _error_text(task: Task, summary: DocSummary) -> str:
@@ -191,7 +192,7 @@ def check_one(task: Task) -> Outcome:
     from plancheck.write_batch import document_json, document_text
 
     try:
-        checked = check_document(task.path, Options(task.lang, task.strict_units))
+        checked = check_document(task.path, Options(task.lang, task.strict_units, time_limit=task.time_limit))
         report, targets, shown = checked.report, list(checked.targets), checked.projection
         summary = summarize(task.index, task.path, shown, targets)
         text = (
@@ -345,7 +346,8 @@ def main(args: argparse.Namespace) -> int:
 
         raise OutputError(Source(inputs.clashes[0]), "OUTPUT_IS_INPUT")
     sheets = out is not None or bool(reports)  # each document's detail: a sheet or a section
-    tasks = [Task(i, p, args.strict_units, args.format, sheets, lang) for i, p in enumerate(inputs.paths, 1)]
+    limit = getattr(args, "time_limit", None)
+    tasks = [Task(i, p, args.strict_units, args.format, sheets, lang, limit) for i, p in enumerate(inputs.paths, 1)]
     if not tasks:  # patterns that matched only files of other kinds: nothing was checked
         skipped = {"prog": "budget", "skipped": len(inputs.skipped)}
         sys.stderr.write(messages.render("CLI.nothing_to_check", skipped, lang) + "\n")

@@ -30,6 +30,7 @@ from budget.cli_support import (
     words,
 )
 from budget.findings import InputError
+from budget.time_budget import DEFAULT_SECONDS
 from budget.units import money_named
 from plancheck.pipeline import Options, check_document
 from plancheck.write_json import write_json_to
@@ -55,6 +56,9 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     c.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=t("CLI.lang"))
     c.add_argument("--force", action="store_true", help=t("CLI.force"))
     c.add_argument("--strict-units", action="store_true", help=t("CLI.strict_units"))
+    c.add_argument(
+        "--time-limit", type=float, default=DEFAULT_SECONDS, metavar=t("CLI.seconds"), help=t("CLI.time_limit")
+    )
     _batch_options(c, t)
     o = sub.add_parser("template", help=t("CLI.template"))
     o.add_argument("-o", "--output", metavar=t("CLI.file") + ".xlsx", required=True, help=t("CLI.template_output"))
@@ -150,7 +154,7 @@ def _check_one(args: argparse.Namespace) -> int:
             from plancheck.workbook import save_workbook  # lazy-import point
         if args.pdf:
             require_chromium(Path(args.pdf))
-        options = Options(args.lang, args.strict_units, workbook=bool(args.xlsx))
+        options = Options(args.lang, args.strict_units, workbook=bool(args.xlsx), time_limit=args.time_limit)
         checked = check_document(args.file, options)
         report, targets, shown = checked.report, checked.targets, checked.projection
         if args.xlsx:

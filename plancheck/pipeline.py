@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from budget.api import Report, check_read
+from budget.findings import InputError
 from budget.plan_table import BudgetTable
 from budget.read.document import Document, read_document
+from budget.source import Source
+from budget.time_budget import TimeLimit, time_budget
 from indicators.extract import Extracted, targets_of
 from plancheck.projection import Projection, project
 
@@ -23,6 +27,7 @@ class Options:
     lang: str = "vi"
     strict_units: bool = False
     workbook: bool = False  # a workbook will be written: what Excel cannot hold is said too
+    time_limit: float | None = None  # seconds of real time the check may take (None: unbounded)
 
 
 @dataclass(frozen=True)
@@ -35,10 +40,19 @@ class Checked:
 
 
 def check_document(path: str | Path, options: Options = Options(), name: str | None = None) -> Checked:
-    """Check one document; ``InputError`` (with its place) when it cannot be read at all."""
-    document = read_document(path, name)
-    report = check_read(document, options.strict_units)
-    targets = targets_of(document, report.plan.budget_lines)
+    """Check one document; ``InputError`` (with its place) when it cannot be read at all, or
+    when its check runs past ``options.time_limit`` (``INPUT_TIME_LIMIT`` where it stood)."""
+    try:
+        with time_budget(options.time_limit):
+            document = read_document(path, name)
+            report = check_read(document, options.strict_units)
+            targets = targets_of(document, report.plan.budget_lines)
+    except TimeLimit as e:
+        where = e.reached or Source(name or str(path))
+        seconds = Decimal(repr(e.seconds))
+        if seconds == seconds.to_integral_value():
+            seconds = seconds.to_integral_value()  # ``600``, not ``600,0``
+        raise InputError(where, "INPUT_TIME_LIMIT", {"seconds": seconds}) from None
     table = None
     if options.workbook:
         from plancheck.workbook import with_workbook_findings  # lazy-import point: XlsxWriter

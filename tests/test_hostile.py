@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from budget.findings import InputError
 from budget.messages import Phrase, render
 from budget.read.text import split_lines
+from budget.source import Source
 from indicators.extract import extract
 from tests.helpers import assert_message, check_text, errors_at, run_process, verdict_of
 
@@ -142,3 +144,41 @@ def test_a_merged_range_over_the_whole_sheet_is_cut_to_the_cells_it_holds(tmp_pa
     ran = run_process([sys.executable, "-m", "plancheck", "check", hostile], timeout=60)
     assert ran.returncode == 0, ran.stderr
     assert "1 dòng chi phí" in ran.stdout
+
+
+def _long_plan(path: Path) -> Path:
+    lines = ["IV. KINH PHÍ"] + [f"- Dòng {i}: 3 người x 2 triệu đồng/người = 6 triệu đồng" for i in range(20_000)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_check_past_its_time_budget_stops_where_it_stood(tmp_path: Path) -> None:
+    plan = _long_plan(tmp_path / "dai.txt")
+    # a budget far below what 20.000 lines take (seconds): the check stops, says where, exit 2
+    ran = run_process([sys.executable, "-m", "plancheck", "check", plan, "--time-limit", "0.5"], timeout=120)
+    assert ran.returncode == 2, ran.stderr
+    head, _, text = ran.stderr.partition(": lỗi [INPUT_TIME_LIMIT] ")
+    assert head.startswith(str(plan))  # with the line it stood at, once a line was reached
+    assert text == (
+        "Việc kiểm tra văn bản vượt quá 0,5 giây và đã dừng tại đây; không có kết luận cho văn bản này "
+        "(tăng --time-limit, hoặc gửi tệp cho người phát triển).\n"
+    )
+    # in a batch the document is a row that could not be read; the others are checked
+    other = tmp_path / "ngan.txt"
+    other.write_text("IV. KINH PHÍ\n1. Hỗ trợ: 20 xã x 100 triệu đồng/xã = 2.000 triệu đồng\n", encoding="utf-8")
+    ran = run_process(
+        [sys.executable, "-m", "plancheck", "check", plan, other, "--time-limit", "0.05", "-q", "-j", "1"], timeout=120
+    )
+    assert ran.returncode == 2
+    assert "Kết quả chung: 2 văn bản (1 khớp, 1 không đọc được)" in ran.stdout
+
+
+def test_the_time_budget_message_in_both_languages() -> None:
+    assert_message(
+        InputError(Source("ke-hoach.txt", 12), "INPUT_TIME_LIMIT", {"seconds": Decimal(600)}),
+        "INPUT_TIME_LIMIT",
+        "Việc kiểm tra văn bản vượt quá 600 giây và đã dừng tại đây; không có kết luận cho văn bản này (tăng "
+        "--time-limit, hoặc gửi tệp cho người phát triển).",
+        en="Checking the document took longer than 600 seconds and stopped here; there is no verdict for it "
+        "(raise --time-limit, or send the file to the developers).",
+    )
