@@ -40,7 +40,7 @@ from budget.checks import judged_shares
 from budget.evaluate import LineResult, Result, SectionResult
 from budget.findings import Finding, Severity
 from budget.model import CostLine, Section
-from budget.numbers import EXACT, round_to, shift
+from budget.numbers import EXACT, EXACT_ROUNDING, round_to, shift
 from budget.plan_table import BudgetTable, table_of
 from budget.source import Source
 from indicators.extract import Extracted
@@ -743,7 +743,8 @@ def _words(report: Report) -> tuple[str | None, Decimal | None]:
         return None, None
     from budget.words import to_words
 
-    return to_words(dong, "đồng"), dong.quantize(Decimal(1))
+    # quantized in the exact context: the default one holds 28 digits, a total may hold more
+    return to_words(dong, "đồng"), dong.quantize(Decimal(1), context=EXACT_ROUNDING)
 
 
 def file_digest(path: str) -> str:

@@ -12,10 +12,11 @@ import pytest
 
 from budget.findings import InputError
 from budget.messages import Phrase, render
+from budget.numbers import EXACT, format_vn
 from budget.read.text import split_lines
 from budget.source import Source
 from indicators.extract import extract
-from tests.helpers import assert_message, check_text, errors_at, run_process, verdict_of
+from tests.helpers import assert_message, check_text, errors_at, run_in_process, run_process, verdict_of
 
 
 # An unclosed bracket of percentages: the split pattern once nested two lazy repeats of the
@@ -182,3 +183,30 @@ def test_the_time_budget_message_in_both_languages() -> None:
         en="Checking the document took longer than 600 seconds and stopped here; there is no verdict for it "
         "(raise --time-limit, or send the file to the developers).",
     )
+
+
+_OUTPUTS = ("text", "json", "html", "xlsx")
+
+
+@pytest.mark.parametrize("digits", [1, 28, 29, 30, 31, 100, 200])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_figures_of_any_length_in_every_output_and_language(tmp_path: Path, digits: int, lang: str) -> None:
+    """A figure the reader accepts is shown in every output whatever its length; a longer one is
+    a finding at its place. Never an internal error (exit 3)."""
+    from plancheck.cli import main
+
+    rate = "9" * digits
+    stated = format_vn(EXACT.multiply(Decimal(rate), Decimal(2)))  # exact: 28 digits is only the default
+    rate = format_vn(Decimal(rate))
+    text = f"IV. KINH PHÍ\n1. Hỗ trợ: 2 người x {rate} đồng/người = {stated} đồng\nTổng cộng: {stated} đồng\n"
+    plan = tmp_path / "so-dai.txt"
+    plan.write_text(text, encoding="utf-8")
+    for output in _OUTPUTS:
+        args = ["--lang", lang, "check", str(plan)]
+        if output == "json":
+            args += ["--format", "json"]
+        elif output in ("html", "xlsx"):
+            args += [f"--{output}", str(tmp_path / f"kq-{digits}-{lang}.{output}"), "--force"]
+        ran = run_in_process(main, args)
+        assert ran.returncode in (0, 1, 2), (output, ran.stderr)
+        assert "Traceback" not in ran.stderr and "(InvalidOperation)" not in ran.stderr, output
