@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 from fractions import Fraction
 
 from budget.numbers import format_number
@@ -2014,12 +2014,14 @@ def _show(value: object, lang: str = "vi") -> str:
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return format_number(Decimal(value.numerator), lang)
-        as_decimal = Decimal(value.numerator) / Decimal(value.denominator)
+        # in a context of a thousand digits: the default one holds 28, a figure may hold more
+        wide = Context(prec=1000)
+        as_decimal = wide.divide(Decimal(value.numerator), Decimal(value.denominator))
         if Fraction(as_decimal) == value:
             return format_number(as_decimal, lang)
         if value.denominator in (3, 6, 7, 9, 11, 12) and abs(value) < 1:
             return f"{value.numerator}/{value.denominator}"  # a clean fraction such as 1/12
-        return "≈" + format_number(as_decimal.quantize(Decimal("0.01")), lang)
+        return "≈" + format_number(as_decimal.quantize(Decimal("0.01"), context=wide), lang)
     if isinstance(value, Factors):
         return ", ".join(f"“{q.text} {q.unit_text}”".replace(" ”", "”") for q in value)
     if isinstance(value, tuple):

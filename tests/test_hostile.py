@@ -210,3 +210,14 @@ def test_figures_of_any_length_in_every_output_and_language(tmp_path: Path, digi
         ran = run_in_process(main, args)
         assert ran.returncode in (0, 1, 2), (output, ran.stderr)
         assert "Traceback" not in ran.stderr and "(InvalidOperation)" not in ran.stderr, output
+
+
+def test_a_long_fraction_in_a_message_keeps_its_digits() -> None:
+    from fractions import Fraction
+
+    said = render("UNIT_TIME_CONVERTED", {"factor": Fraction(10**40, 7), "unit": "đồng"}, "vi")
+    # 41 digits, none of them made up (a 28-digit context left zeros at the end)
+    assert said.startswith(
+        "Đơn vị có cả năm và tháng: tích các thừa số đã được nhân thêm "
+        "≈1.428.571.428.571.428.571.428.571.428.571.428.571.428,57 "
+    )
