@@ -398,6 +398,10 @@ TEMPLATES: Mapping[str, str] = {
         "Việc kiểm tra văn bản vượt quá {seconds} giây và đã dừng tại đây; không có kết luận cho văn bản này "
         "(tăng --time-limit, hoặc gửi tệp cho người phát triển)."
     ),
+    "DOCX_TABLE_TOO_WIDE": (
+        "Một dòng của bảng khai báo {columns} cột, vượt giới hạn {limit} cột (Word cho tối đa 63); tệp có thể bị "
+        "hỏng hoặc cố ý làm sai, không đọc."
+    ),
     "OUTPUT_IS_INPUT": "Tệp kết quả trùng với tệp đầu vào; hãy chọn tên khác.",
     "OUTPUT_EXISTS": "Tệp đã có; thêm --force để ghi đè.",
     "OUTPUT_STDOUT_FAILED": "Không ghi được kết quả ra đầu ra chuẩn ({reason}); kết quả chưa được ghi trọn.",
@@ -1365,6 +1369,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "INPUT_TIME_LIMIT": (
         "Checking the document took longer than {seconds} seconds and stopped here; there is no verdict for it "
         "(raise --time-limit, or send the file to the developers)."
+    ),
+    "DOCX_TABLE_TOO_WIDE": (
+        "A row of the table declares {columns} columns, over the limit of {limit} (Word allows 63); the file may be "
+        "damaged or made wrong on purpose, and is not read."
     ),
     "OUTPUT_IS_INPUT": "The output file is the input file; choose another name.",
     "OUTPUT_EXISTS": "The file exists; add --force to overwrite it.",

@@ -221,3 +221,38 @@ def test_a_long_fraction_in_a_message_keeps_its_digits() -> None:
         "Đơn vị có cả năm và tháng: tích các thừa số đã được nhân thêm "
         "≈1.428.571.428.571.428.571.428.571.428.571.428.571.428,57 "
     )
+
+
+def test_a_word_table_declaring_a_billion_columns_is_an_input_error(tmp_path: Path) -> None:
+    import zipfile
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("DỰ TOÁN KINH PHÍ")
+    t = d.add_table(rows=2, cols=3)
+    for k, text in enumerate(["Nội dung", "Số lượng", "Thành tiền"]):
+        t.cell(0, k).text = text
+    plain = tmp_path / "bang.docx"
+    d.save(str(plain))
+    hostile = tmp_path / "bang-rong.docx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(hostile, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="1000000000"/>', 1)
+            out.writestr(item, data)
+    ran = run_process([sys.executable, "-m", "plancheck", "check", hostile], timeout=60)
+    assert (ran.returncode, ran.stderr) == (
+        2,
+        f"{hostile}:bảng 1: lỗi [DOCX_TABLE_TOO_WIDE] Một dòng của bảng khai báo 1000000000 cột, vượt giới hạn 256 "
+        "cột (Word cho tối đa 63); tệp có thể bị hỏng hoặc cố ý làm sai, không đọc.\n",
+    )
+    assert_message(
+        InputError(Source(str(hostile)), "DOCX_TABLE_TOO_WIDE", {"columns": 1000000000, "limit": 256}),
+        "DOCX_TABLE_TOO_WIDE",
+        "Một dòng của bảng khai báo 1000000000 cột, vượt giới hạn 256 cột (Word cho tối đa 63); tệp có thể bị hỏng "
+        "hoặc cố ý làm sai, không đọc.",
+        en="A row of the table declares 1000000000 columns, over the limit of 256 (Word allows 63); the file may be "
+        "damaged or made wrong on purpose, and is not read.",
+    )

@@ -148,7 +148,8 @@ def _lines(body: BaseOxmlElement, numbering: _Numbering, file: str) -> Iterator[
                 yield _line(file, count.lines, f"đoạn {count.paragraphs}", piece)
         else:
             count.tables += 1
-            for row_no, cells in enumerate(_table_rows(block, numbering), 1):
+            table = Source(file, count.lines + 1, None, f"bảng {count.tables}")
+            for row_no, cells in enumerate(_table_rows(block, numbering, table), 1):
                 count.lines += 1
                 row = "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
                 yield _line(file, count.lines, f"bảng {count.tables}, dòng {row_no}", row)
@@ -194,17 +195,29 @@ def _int_attr(el: BaseOxmlElement | None, name: str = _VAL, default: int = 0) ->
         return default
 
 
-def _table_rows(tbl: BaseOxmlElement, numbering: _Numbering) -> Iterator[list[str]]:
-    """Each row on the table's grid: a merged cell's text in its top-left position only."""
+MAX_COLUMNS = 256  # grid columns a table row may declare (Word itself allows 63)
+
+
+def _table_rows(tbl: BaseOxmlElement, numbering: _Numbering, where: Source) -> Iterator[list[str]]:
+    """Each row on the table's grid: a merged cell's text in its top-left position only. The
+    widths a row declares (``gridBefore``, ``gridSpan``) are checked against a cap before any
+    cell is made: ``gridSpan="1000000000"`` in a few bytes is an input error at the table."""
     grid = tbl.find(f"{_W}tblGrid")
     width = 0 if grid is None else len(grid.findall(f"{_W}gridCol"))
     rows: list[list[str]] = []
+
+    def bounded(declared: int) -> int:
+        if declared > MAX_COLUMNS:
+            raise InputError(where, "DOCX_TABLE_TOO_WIDE", {"columns": declared, "limit": MAX_COLUMNS})
+        return declared
+
     for tr in _children(tbl, "tr"):
         tr_pr = tr.find(f"{_W}trPr")
-        cells = [""] * _int_attr(None if tr_pr is None else tr_pr.find(f"{_W}gridBefore"))
+        cells = [""] * bounded(_int_attr(None if tr_pr is None else tr_pr.find(f"{_W}gridBefore")))
         for tc in _children(tr, "tc"):
             tc_pr = tc.find(f"{_W}tcPr")
             span = max(1, _int_attr(None if tc_pr is None else tc_pr.find(f"{_W}gridSpan"), default=1))
+            bounded(len(cells) + span)
             merge = None if tc_pr is None else tc_pr.find(f"{_W}vMerge")
             continued = merge is not None and merge.get(_VAL, "continue") == "continue"
             text = "" if continued else _cell_text(tc, numbering)
