@@ -186,6 +186,25 @@ def test_numbering_labels_as_word_shows_them(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("start", [26 * 10, 2**31, 10**11])
+def test_letter_numbering_that_starts_far_out_is_shown_in_figures(tmp_path: Path, start: int) -> None:
+    """A letter list whose declared start needs more repeated letters than a list can hold (2³¹
+    took 30 s and a gigabyte; 10¹¹ a MemoryError) shows its number in figures, at once."""
+    document = docx.Document()
+    letters = (
+        '<w:abstractNum w:abstractNumId="94">'
+        + _level(0, "lowerLetter", "%1)", start=start)
+        + '</w:abstractNum><w:num w:numId="94"><w:abstractNumId w:val="94"/></w:num>'
+    )
+    _add_numbering(document, letters)
+    for text in ("Thuê hội trường", "In tài liệu"):
+        _numbered(document.add_paragraph(text), 94)
+    path = tmp_path / "chu-cai.docx"
+    document.save(str(path))
+    first = "zzzzzzzzzz" if start == 260 else str(start)
+    assert [rl.text for rl in read_docx(path)] == [f"{first}) Thuê hội trường", f"{start + 1}) In tài liệu"]
+
+
 def test_table_rows_are_pipe_lines_on_the_grid(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("Bảng dự toán")

@@ -398,8 +398,13 @@ _ROMAN = (
 )  # fmt: skip
 
 
+_LETTER_REPEATS = 10  # Word writes ``aa`` after ``z``; past ten letters a list has no letters left to show
+
+
 def _format(value: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter") and value > 0:
+    # a letter numbering that starts at 2³¹ would repeat one letter 80 million times: past the
+    # repeats a list can hold, its number is shown in figures
+    if fmt in ("lowerLetter", "upperLetter") and 0 < value <= 26 * _LETTER_REPEATS:
         letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)  # Word: y, z, aa, bb
         return letters if fmt == "lowerLetter" else letters.upper()
     if fmt in ("lowerRoman", "upperRoman") and 0 < value < 4000:
