@@ -402,6 +402,10 @@ TEMPLATES: Mapping[str, str] = {
         "Một dòng của bảng khai báo {columns} cột, vượt giới hạn {limit} cột (Word cho tối đa 63); tệp có thể bị "
         "hỏng hoặc cố ý làm sai, không đọc."
     ),
+    "INPUT_PASSWORD": (
+        "Tệp được bảo vệ bằng mật khẩu nên không đọc được; hãy mở tệp bằng mật khẩu, bỏ mật khẩu "
+        "(Tệp → Thông tin → Bảo vệ) rồi lưu lại và kiểm tra tệp đó."
+    ),
     "OUTPUT_IS_INPUT": "Tệp kết quả trùng với tệp đầu vào; hãy chọn tên khác.",
     "OUTPUT_EXISTS": "Tệp đã có; thêm --force để ghi đè.",
     "OUTPUT_STDOUT_FAILED": "Không ghi được kết quả ra đầu ra chuẩn ({reason}); kết quả chưa được ghi trọn.",
@@ -1373,6 +1377,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "DOCX_TABLE_TOO_WIDE": (
         "A row of the table declares {columns} columns, over the limit of {limit} (Word allows 63); the file may be "
         "damaged or made wrong on purpose, and is not read."
+    ),
+    "INPUT_PASSWORD": (
+        "The file is protected by a password and cannot be read; open it with its password, remove the password "
+        "(File → Info → Protect) and save it, then check that file."
     ),
     "OUTPUT_IS_INPUT": "The output file is the input file; choose another name.",
     "OUTPUT_EXISTS": "The file exists; add --force to overwrite it.",

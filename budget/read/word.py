@@ -25,6 +25,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from budget.findings import InputError
 from budget.messages import Phrase
+from budget.read.ole2 import is_encrypted, is_ole2
 from budget.read.text import RawLine, read_bytes
 from budget.read.xlsx_io import sized_members
 from budget.source import Source
@@ -33,7 +34,6 @@ from budget.text import clean_mapped
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _VAL = f"{_W}val"
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc (and other OLE2 files)
 _CHUNK = 1 << 20
 _DECLARATION = re.compile(
     b"|".join(
@@ -52,8 +52,8 @@ def read_docx(path: Path, name: str | None = None) -> list[RawLine]:
     data = read_bytes(path, shown)  # missing, a folder, unreadable: the messages of text files
     if not data:
         raise InputError(where, "INPUT_EMPTY")
-    if data.startswith(_OLE2):
-        raise InputError(where, "DOCX_IS_DOC")
+    if is_ole2(data):
+        raise InputError(where, "INPUT_PASSWORD" if is_encrypted(path) else "DOCX_IS_DOC")
     del data
     guard(path, where)
     import docx  # only now: python-docx and lxml cost a tenth of a second to import

@@ -28,6 +28,7 @@ from budget.findings import InputError
 from budget.messages import Phrase
 from budget.numbers import NumberError, from_xml
 from budget.os_errors import os_error_in, os_reason
+from budget.read.ole2 import is_encrypted, is_ole2
 from budget.read.xlsx_cells import read_book
 from budget.source import Source
 
@@ -43,7 +44,6 @@ MAX_ROWS = 1_048_576  # rows a sheet may claim: Excel's own limit
 MAX_CELLS = 24_000_000  # cells in the whole workbook: the tool's own at Excel's row limit fits
 MAX_AREA = 20_000_000  # rows × columns of a sheet reaching past column Z: what a reader may walk through
 _NARROW = 26  # columns A to Z: the tool's own sheets, at Excel's row limit too, are never refused for their area
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old .xls (and other OLE2) signature
 _CHUNK = 1 << 20
 _OVERLAP = 8192  # bytes read again from the previous chunk: longer than any pattern below
 # DOCTYPE and ENTITY declarations, in UTF-8 and in both UTF-16 byte orders (XML may be either)
@@ -94,8 +94,8 @@ def guard(path: Path, name: str) -> None:
         raise InputError(where, "XLSX_XML_GUARD_OFF", {"value": os.environ.get("OPENPYXL_DEFUSEDXML", "True")})
     with path.open("rb") as fh:
         head = fh.read(8)
-    if head.startswith(_OLE2):
-        raise InputError(where, "XLSX_IS_XLS")
+    if is_ole2(head):
+        raise InputError(where, "INPUT_PASSWORD" if is_encrypted(path) else "XLSX_IS_XLS")
     if not zipfile.is_zipfile(path):
         raise InputError(where, "XLSX_NOT_ZIP")
     try:

@@ -1,0 +1,62 @@
+"""Every file an officer receives is read or refused with the right reason: an Office file
+protected by a password is told so (not "save it as .xlsx" or "rename it .doc"). Files made in
+the test."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from msoffcrypto.format.ooxml import OOXMLFile
+
+from budget.findings import InputError
+from budget.source import Source
+from tests.helpers import assert_message, run_process
+
+_SAID = (
+    "Tệp được bảo vệ bằng mật khẩu nên không đọc được; hãy mở tệp bằng mật khẩu, bỏ mật khẩu (Tệp → Thông tin → "
+    "Bảo vệ) rồi lưu lại và kiểm tra tệp đó."
+)
+
+
+def _locked(plain: Path, locked: Path) -> Path:
+    with plain.open("rb") as f, locked.open("wb") as out:
+        OOXMLFile(f).encrypt("mat-khau-123", out)
+    return locked
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+def test_a_file_protected_by_a_password_is_refused_with_that_reason(tmp_path: Path, suffix: str) -> None:
+    plain = tmp_path / f"du-toan{suffix}"
+    if suffix == ".xlsx":
+        wb = openpyxl.Workbook()
+        wb.active.append(["STT", "Nội dung", "Số lượng", "Đơn giá", "Thành tiền"])
+        wb.save(plain)
+    else:
+        d = docx.Document()
+        d.add_paragraph("1. Hỗ trợ: 20 xã x 100 triệu đồng/xã = 2.000 triệu đồng")
+        d.save(str(plain))
+    locked = _locked(plain, tmp_path / f"khoa{suffix}")
+    ran = run_process([sys.executable, "-m", "plancheck", "check", locked], timeout=60)
+    assert (ran.returncode, ran.stderr) == (2, f"{locked}: lỗi [INPUT_PASSWORD] {_SAID}\n")
+
+
+def test_the_password_message_in_both_languages() -> None:
+    assert_message(
+        InputError(Source("khoa.xlsx"), "INPUT_PASSWORD"),
+        "INPUT_PASSWORD",
+        _SAID,
+        en="The file is protected by a password and cannot be read; open it with its password, remove the password "
+        "(File → Info → Protect) and save it, then check that file.",
+    )
+
+
+def test_an_old_excel_file_is_still_told_to_be_saved_as_xlsx(tmp_path: Path) -> None:
+    # a compound file that holds no encrypted package: Excel 97-2003, not a password
+    fake = tmp_path / "cu.xlsx"
+    fake.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048)
+    ran = run_process([sys.executable, "-m", "plancheck", "check", fake], timeout=60)
+    assert ran.returncode == 2 and "[XLSX_IS_XLS]" in ran.stderr
