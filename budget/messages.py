@@ -406,6 +406,7 @@ TEMPLATES: Mapping[str, str] = {
         "Tệp được bảo vệ bằng mật khẩu nên không đọc được; hãy mở tệp bằng mật khẩu, bỏ mật khẩu "
         "(Tệp → Thông tin → Bảo vệ) rồi lưu lại và kiểm tra tệp đó."
     ),
+    "FOLDER_EMPTY": "Thư mục không có văn bản dự toán nào (tệp .txt, .docx, .pdf, .xlsx, .csv …).",
     "OUTPUT_IS_INPUT": "Tệp kết quả trùng với tệp đầu vào; hãy chọn tên khác.",
     "OUTPUT_EXISTS": "Tệp đã có; thêm --force để ghi đè.",
     "OUTPUT_STDOUT_FAILED": "Không ghi được kết quả ra đầu ra chuẩn ({reason}); kết quả chưa được ghi trọn.",
@@ -1382,6 +1383,7 @@ TEMPLATES_EN: Mapping[str, str] = {
         "The file is protected by a password and cannot be read; open it with its password, remove the password "
         "(File → Info → Protect) and save it, then check that file."
     ),
+    "FOLDER_EMPTY": "The folder holds no budget document (.txt, .docx, .pdf, .xlsx, .csv …).",
     "OUTPUT_IS_INPUT": "The output file is the input file; choose another name.",
     "OUTPUT_EXISTS": "The file exists; add --force to overwrite it.",
     "OUTPUT_STDOUT_FAILED": "The result could not be written to standard output ({reason}); it is not complete.",

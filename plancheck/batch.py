@@ -74,6 +74,7 @@ class Inputs:
     # outputs named where a document of a kind the tool reads already is: writing there would
     # replace a document that may be one to check (refused before any work, ``--force`` or not)
     clashes: tuple[str, ...] = ()
+    empty: tuple[str, ...] = ()  # folders holding no document the tool reads: said once each
 
 
 def read_manifest(text: str) -> list[str]:
@@ -109,6 +110,7 @@ def collect(items: Sequence[str], exclude: Iterable[Path] = (), lang: str = "vi"
     seen: set[Path] = set()
     skipped: list[Skipped] = []
     clashes: list[str] = []
+    empty: list[str] = []
 
     def add(path: str) -> None:
         key = Path(path).resolve()
@@ -141,7 +143,7 @@ def collect(items: Sequence[str], exclude: Iterable[Path] = (), lang: str = "vi"
             if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts[:-1]):
                 found(path)
         if len(paths) == before:
-            add(str(folder))  # nothing to check in it: one row saying so, and exit 2
+            empty.append(str(folder))  # nothing to check in it: said once, and exit 2
 
     for item in items:
         p = Path(item)
@@ -159,7 +161,7 @@ def collect(items: Sequence[str], exclude: Iterable[Path] = (), lang: str = "vi"
                     found(mp)
         else:
             add(item)
-    return Inputs(tuple(paths), tuple(skipped), tuple(clashes))
+    return Inputs(tuple(paths), tuple(skipped), tuple(clashes), tuple(empty))
 
 
 # --- checking one document (in a worker process) ----------------------------------------------
@@ -348,6 +350,11 @@ def main(args: argparse.Namespace) -> int:
     sheets = out is not None or bool(reports)  # each document's detail: a sheet or a section
     limit = getattr(args, "time_limit", None)
     tasks = [Task(i, p, args.strict_units, args.format, sheets, lang, limit) for i, p in enumerate(inputs.paths, 1)]
+    for folder in inputs.empty:  # once each, as an input error at the folder
+        error = messages.severity("error", lang)
+        sys.stderr.write(f"{folder}: {error} [FOLDER_EMPTY] {messages.render('FOLDER_EMPTY', {}, lang)}\n")
+    if not tasks and inputs.empty:
+        return EXIT_INPUT
     if not tasks:  # patterns that matched only files of other kinds: nothing was checked
         skipped = {"prog": "budget", "skipped": len(inputs.skipped)}
         sys.stderr.write(messages.render("CLI.nothing_to_check", skipped, lang) + "\n")
@@ -382,7 +389,7 @@ def main(args: argparse.Namespace) -> int:
             if args.pdf and chromium is not None:
                 pdf = Path(args.pdf)
                 write_safely(pdf, sources, args.force, lambda tmp: html.write_pdf(tmp, finished, chromium, pdf), lang)
-        return done[0].total.exit_code
+        return max(done[0].total.exit_code, EXIT_INPUT if inputs.empty else 0)
     except KeyboardInterrupt:
         sys.stdout.flush()
         sys.stderr.write("\n" + messages.render("CLI.batch_interrupted", {"prog": "budget"}, lang) + "\n")

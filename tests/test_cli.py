@@ -165,8 +165,19 @@ def test_missing_file_and_directory_exit_2(tmp_path: Path) -> None:
         2,
         f"{tmp_path / 'khong-co.txt'}: lỗi [INPUT_MISSING] Không tìm thấy tệp.",
     )
+    # an empty folder: said once, as the folder it is (not a row of one unreadable "file")
     p = run("check", str(tmp_path))
-    assert p.returncode == 2 and "[INPUT_NOT_FILE]" in p.stderr
+    assert (p.returncode, p.stdout, p.stderr) == (
+        2,
+        "",
+        f"{tmp_path}: lỗi [FOLDER_EMPTY] Thư mục không có văn bản dự toán nào (tệp .txt, .docx, .pdf, .xlsx, "
+        ".csv …).\n",
+    )
+    p = run("--lang", "en", "check", str(tmp_path))
+    assert (
+        p.stderr
+        == f"{tmp_path}: error [FOLDER_EMPTY] The folder holds no budget document (.txt, .docx, .pdf, .xlsx, .csv …).\n"
+    )
 
 
 def test_wrong_command_exits_2() -> None:
