@@ -407,6 +407,10 @@ TEMPLATES: Mapping[str, str] = {
         "(Tệp → Thông tin → Bảo vệ) rồi lưu lại và kiểm tra tệp đó."
     ),
     "FOLDER_EMPTY": "Thư mục không có văn bản dự toán nào (tệp .txt, .docx, .pdf, .xlsx, .csv …).",
+    "EXTRACT_NOT_TEXT": (
+        "Đây là bảng tính hoặc CSV (số liệu), không phải văn bản kế hoạch: chỉ tiêu được tìm trong văn bản "
+        "(.txt, .docx, .pdf). Để đánh giá chỉ tiêu theo bảng số liệu, dùng: indicators check CHỈ_TIÊU SỐ_LIỆU."
+    ),
     "OUTPUT_IS_INPUT": "Tệp kết quả trùng với tệp đầu vào; hãy chọn tên khác.",
     "OUTPUT_EXISTS": "Tệp đã có; thêm --force để ghi đè.",
     "OUTPUT_STDOUT_FAILED": "Không ghi được kết quả ra đầu ra chuẩn ({reason}); kết quả chưa được ghi trọn.",
@@ -1384,6 +1388,10 @@ TEMPLATES_EN: Mapping[str, str] = {
         "(File → Info → Protect) and save it, then check that file."
     ),
     "FOLDER_EMPTY": "The folder holds no budget document (.txt, .docx, .pdf, .xlsx, .csv …).",
+    "EXTRACT_NOT_TEXT": (
+        "This is a workbook or CSV file (data), not a plan's text: targets are found in text (.txt, .docx, .pdf). To "
+        "judge targets against a data table, use: indicators check TARGETS DATA."
+    ),
     "OUTPUT_IS_INPUT": "The output file is the input file; choose another name.",
     "OUTPUT_EXISTS": "The file exists; add --force to overwrite it.",
     "OUTPUT_STDOUT_FAILED": "The result could not be written to standard output ({reason}); it is not complete.",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from budget.api import plan_of
-from budget.findings import Finding, has_errors, sort_key
+from budget.findings import Finding, InputError, has_errors, sort_key
 from budget.read.document import read_document
 from budget.source import Source
 from indicators.coverage import DEFAULT_RULE, CoverageRule
@@ -57,7 +57,7 @@ def plan_targets(path: str | Path, name: str | None = None) -> list[Extracted]:
     """The targets a plan states (``indicators extract``): its lines read once, the budget's
     own lines (tables, computations) left to the budget reader. ``InputError`` if unreadable."""
     document = read_document(path, name)
-    if not document.has_lines:
-        return []  # a workbook's or CSV file's figures are budget tables, not target prose
+    if not document.has_lines:  # a workbook's or CSV file's figures are data, not target prose
+        raise InputError(Source(name or str(path)), "EXTRACT_NOT_TEXT")
     plan, _ = plan_of(document)
     return targets_of(document, plan.budget_lines)

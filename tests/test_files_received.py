@@ -60,3 +60,23 @@ def test_an_old_excel_file_is_still_told_to_be_saved_as_xlsx(tmp_path: Path) -> 
     fake.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048)
     ran = run_process([sys.executable, "-m", "plancheck", "check", fake], timeout=60)
     assert ran.returncode == 2 and "[XLSX_IS_XLS]" in ran.stderr
+
+
+def test_a_workbook_given_to_extract_is_told_which_command_reads_it(tmp_path: Path) -> None:
+    book = tmp_path / "so-lieu.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Đơn vị", "Năm", "chi_giao_duc"])
+    wb.save(book)
+    ran = run_process([sys.executable, "-m", "indicators", "extract", book], timeout=60)
+    said = (
+        "Đây là bảng tính hoặc CSV (số liệu), không phải văn bản kế hoạch: chỉ tiêu được tìm trong văn bản (.txt, "
+        ".docx, .pdf). Để đánh giá chỉ tiêu theo bảng số liệu, dùng: indicators check CHỈ_TIÊU SỐ_LIỆU."
+    )
+    assert (ran.returncode, ran.stderr) == (2, f"{book}: lỗi [EXTRACT_NOT_TEXT] {said}\n")
+    assert_message(
+        InputError(Source(str(book)), "EXTRACT_NOT_TEXT"),
+        "EXTRACT_NOT_TEXT",
+        said,
+        en="This is a workbook or CSV file (data), not a plan's text: targets are found in text (.txt, .docx, .pdf). "
+        "To judge targets against a data table, use: indicators check TARGETS DATA.",
+    )
