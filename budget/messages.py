@@ -646,13 +646,9 @@ TEMPLATES: Mapping[str, str] = {
         "Mọi phép nhân khớp; {rounded} tổng chênh trong phạm vi làm tròn của các số ghi (xem cảnh báo), "
         "các tổng còn lại khớp; {warnings} cảnh báo, {notes} ghi chú."
     ),
-    "VERDICT_DETAIL.errors": (
-        "{errors} chỗ không khớp hoặc không dùng được; {warnings} cảnh báo, {notes} ghi chú. "
-        "Xem từng lỗi tại vị trí của nó."
-    ),
+    "VERDICT_DETAIL.errors": "Xem từng lỗi tại vị trí của nó; {notes} ghi chú.",
     "VERDICT_DETAIL.errors_unread": (
-        "{errors} chỗ không khớp hoặc không dùng được; {warnings} cảnh báo, {notes} ghi chú; "
-        "ngoài ra {unread} chưa được kiểm tra."
+        "Ngoài ra {unread} chưa được kiểm tra; {notes} ghi chú. Xem từng lỗi tại vị trí của nó."
     ),
     "VERDICT_DETAIL.incomplete": (
         "Phần đã kiểm tra không có lỗi ({warnings} cảnh báo, {notes} ghi chú), nhưng văn bản còn "
@@ -1637,14 +1633,8 @@ TEMPLATES_EN: Mapping[str, str] = {
         "Every product matches; {rounded:sum differs|sums differ} within the rounding of their figures (see the "
         "warnings), the other sums match; {warnings:warning|warnings}, {notes:note|notes}."
     ),
-    "VERDICT_DETAIL.errors": (
-        "{errors:figure does|figures do} not match or cannot be used; {warnings:warning|warnings}, {notes:note|notes}. "
-        "See each error at its place."
-    ),
-    "VERDICT_DETAIL.errors_unread": (
-        "{errors:figure does|figures do} not match or cannot be used; {warnings:warning|warnings}, {notes:note|notes}; "
-        "besides, {unread} not checked."
-    ),
+    "VERDICT_DETAIL.errors": "See each error at its place; {notes:note|notes}.",
+    "VERDICT_DETAIL.errors_unread": "Besides, {unread} not checked; {notes:note|notes}. See each error at its place.",
     "VERDICT_DETAIL.incomplete": (
         "What was checked has no error ({warnings:warning|warnings}, {notes:note|notes}), but parts of the "
         "document could not be read, so it cannot be said to match."

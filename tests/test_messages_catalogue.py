@@ -300,8 +300,8 @@ def test_english_is_never_vietnamese_by_default() -> None:
         (
             "VERDICT_DETAIL.errors",
             {"errors": 1, "warnings": 1, "notes": 1},
-            "1 figure does not match or cannot be used; 1 warning, 1 note. See each error at its place.",
-            "2 figures do not match or cannot be used; 2 warnings, 2 notes. See each error at its place.",
+            "See each error at its place; 1 note.",
+            "See each error at its place; 2 notes.",
         ),
         (
             "VERDICT_DETAIL.ok_rounding",

@@ -184,7 +184,7 @@ def test_unread_amounts_are_never_khop() -> None:
     wrong = Finding(Source(str(HA_DONG), 45, 61), "XLSX_STALE_VALUE", Severity.ERROR, args)
     p = project(_with(report, wrong))
     assert p.verdict.kind is VerdictKind.ERRORS
-    assert p.verdict.detail.endswith("ngoài ra 1 số tiền chưa được kiểm tra.")
+    assert p.verdict.detail.startswith("Ngoài ra 1 số tiền chưa được kiểm tra;")
     # an error no formula can see: the status is right, the workbook writes it as a value
     line = p.row("l-45")
     assert (line.status, line.sheet_status) == (Status.ERROR, Status.OK)

@@ -307,7 +307,7 @@ def test_english_report(tmp_path: Path) -> None:
     assert run("check", str(wrong), "--html", str(vi)).returncode == 1
     p = run("check", str(wrong), "--html", str(en), "--lang", "en")
     assert p.returncode == 1, p.stderr
-    assert "RESULT: 5 errors, 5 warnings. 5 figures do not match" in p.stdout
+    assert "RESULT: 5 errors, 5 warnings. See each error at its place" in p.stdout
     assert "[PRODUCT_MISMATCH] Product does not match: 2,200 × 1 × 5 = 11,000" in p.stdout
     html = en.read_text(encoding="utf-8")
     dom, dom_vi = parse(html), parse(vi.read_text(encoding="utf-8"))
