@@ -504,6 +504,7 @@ def check_units(ev: Evaluation) -> list[Finding]:
     pint runs once per distinct signature (cached); a line costs a tuple and a lookup.
     """
     out: list[Finding] = []
+    named: set[str] = set()  # an unknown noun is said once in a document, where it first counts
     for r in ev.lines():
         line = r.line
         money = line.stated.money
@@ -516,7 +517,6 @@ def check_units(ev: Evaluation) -> list[Finding]:
             continue
         v = u.verdict
         factors = line.unit_factors
-        named: set[str] = set()
         for i, word in v.new_words:  # said once, where the word first counts (``300 em x … đồng/em``)
             if word not in named:
                 named.add(word)

@@ -280,3 +280,17 @@ def test_unit_table_values_are_pints() -> None:
         assert dict(budget_units._read_dimensions(dims)) == dict(catalogue().dimensions[name]) == pints, name
     assert Decimal("0.01") == Decimal(table[-1][1]) and table[-1][0] == "percent"
     assert catalogue().money["trieu_dong"] == TRIEU and TRIEU.exponent == 6
+
+
+def test_an_unknown_unit_is_noted_once_in_a_document(tmp_path: Path) -> None:
+    text = (
+        "IV. KINH PHÍ\n1. Mua: 3 bình x 200.000 đồng/bình = 600.000 đồng\n"
+        "2. Mua thêm: 2 bình x 200.000 đồng/bình = 400.000 đồng\n3. Thuê: 2 chiếc x 100.000 đồng/chiếc = 200.000 đồng\n"
+        "Tổng cộng: 1.200.000 đồng\n"
+    )
+    report = check_text(tmp_path, text)
+    # where each word first counts, once: the second line's ``bình`` is not said again
+    assert [(f.code, f.args["word"], f.source.line) for f in report.findings] == [
+        ("UNIT_NEW_COUNT", "bình", 2),
+        ("UNIT_NEW_COUNT", "chiếc", 4),
+    ]
