@@ -197,7 +197,8 @@ TEMPLATES: Mapping[str, str] = {
     "TABLE_VIEW.total_column": "cột tổng cộng",
     # units
     "UNIT_RESIDUAL": (
-        "Đơn vị không triệt tiêu hết: tích các thừa số có đơn vị {product}, còn dư {residual} so với {unit}."
+        "Đơn vị các thừa số không triệt tiêu hết thành {unit}: còn thừa “{residual}” (tích ra {product}). "
+        "Hãy xem lại thừa số được chỉ dưới đây: có thể thiếu hoặc thừa một số đếm, hoặc ghi nhầm đơn vị."
     ),
     "UNIT_NOT_MONEY": ("Tích các thừa số có đơn vị {product}, không phải là tiền, nhưng kết quả ghi {unit}."),
     "UNIT_TIME_SCALE": (
@@ -1172,7 +1173,8 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_VIEW.total_column": "total column",
     # units
     "UNIT_RESIDUAL": (
-        "Units do not cancel: the product of the factors is in {product}, leaving {residual} beside {unit}."
+        "The factors' units do not cancel to {unit}: “{residual}” is left over (the product is in {product}). "
+        "Look at the factor named below: a count may be missing or extra, or a unit written wrong."
     ),
     "UNIT_NOT_MONEY": "The product of the factors is in {product}, not money, but the result is stated in {unit}.",
     "UNIT_TIME_SCALE": (

@@ -41,7 +41,10 @@ def test_ha_dong_loose_lines_are_named_with_their_residuals() -> None:
     assert_message(
         by_line[831],
         "UNIT_RESIDUAL",
-        "Đơn vị không triệt tiêu hết: tích các thừa số có đơn vị triệu đồng/khóa, còn dư 1/khóa so với triệu đồng.",
+        "Đơn vị các thừa số không triệt tiêu hết thành triệu đồng: còn thừa “1/khóa” (tích ra triệu đồng/khóa). "
+        "Hãy xem lại thừa số được chỉ dưới đây: có thể thiếu hoặc thừa một số đếm, hoặc ghi nhầm đơn vị.",
+        en="The factors' units do not cancel to triệu đồng: “1/khóa” is left over (the product is in triệu "
+        "đồng/khóa). Look at the factor named below: a count may be missing or extra, or a unit written wrong.",
     )
     assert by_line[831].cause is not None
     assert_message(by_line[831].cause, "CAUSE_UNIT_FACTOR", "Thừa số có thể gây ra: “2 lớp/khóa”, “2 năm/khóa”.")
