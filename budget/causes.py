@@ -54,13 +54,19 @@ GENERIC = frozenset(
 
 def transposed(stated: Decimal, computed: Decimal) -> bool:
     """Does swapping two adjacent digits of ``stated`` (as written) give ``computed``?"""
+    return swapped_digits(stated, computed) is not None
+
+
+def swapped_digits(stated: Decimal, computed: Decimal) -> str | None:
+    """The two adjacent digits of ``stated`` whose swap gives ``computed``, as written and as
+    they should be (``65 ↔ 56``); None when no such swap gives it."""
     diff = EXACT.subtract(stated, computed)
     if diff == 0 or stated < 0:
-        return False
+        return None
     digits = plain(stated)
     scaled = EXACT.scaleb(diff, decimal_places(stated))  # whole units of the figure's last digit
     if scaled != scaled.to_integral_value() or EXACT.remainder(scaled, Decimal(9)) != 0:
-        return False
+        return None
     pos = [i for i, c in enumerate(digits) if c.isdigit()]
     for a, b in pairwise(pos):
         if digits[a] == digits[b] or (a == 0 and digits[b] == "0" and len(pos) > 1):
@@ -68,8 +74,8 @@ def transposed(stated: Decimal, computed: Decimal) -> bool:
         chars = list(digits)
         chars[a], chars[b] = chars[b], chars[a]
         if D("".join(chars)) == computed:
-            return True
-    return False
+            return f"{digits[a]}{digits[b]} ↔ {digits[b]}{digits[a]}"
+    return None
 
 
 def scale(stated: Decimal, computed: Decimal) -> Decimal | None:
@@ -84,8 +90,9 @@ def scale(stated: Decimal, computed: Decimal) -> Decimal | None:
 
 def figure_cause(stated: Decimal, computed: Decimal, unit: str, where: Source | None) -> Cause | None:
     args: dict[str, object] = {"stated": stated, "computed": computed, "unit": unit}
-    if transposed(stated, computed):
-        return Cause("CAUSE_TRANSPOSED", args, where)
+    pair = swapped_digits(stated, computed)
+    if pair is not None:
+        return Cause("CAUSE_TRANSPOSED", {**args, "digits": pair}, where)
     k = scale(stated, computed)
     if k is not None:
         return Cause("CAUSE_SCALE_SLIP", {**args, "ratio": k}, where)

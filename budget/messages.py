@@ -898,7 +898,7 @@ TEMPLATES: Mapping[str, str] = {
         "nhiều khả năng ghi nhầm chính số {stated} {unit}."
     ),
     "CAUSE_OWN_FIGURE_TOP": ("Các khoản bên trong tự khớp: nhiều khả năng ghi nhầm chính số {stated} {unit}."),
-    "CAUSE_TRANSPOSED": "Có thể hai chữ số bị đảo: {stated} thay vì {computed} {unit}.",
+    "CAUSE_TRANSPOSED": "Có thể hai chữ số bị đảo ({digits}): {stated} thay vì {computed} {unit}.",
     "CAUSE_SCALE_SLIP": (
         "Có thể nhầm dấu thập phân hoặc đơn vị: ghi {stated} {unit}, gấp {ratio} lần số tính được {computed} {unit}."
     ),
@@ -1887,7 +1887,7 @@ TEMPLATES_EN: Mapping[str, str] = {
         "{stated} {unit} itself was mistyped."
     ),
     "CAUSE_OWN_FIGURE_TOP": "The items agree among themselves: most likely the figure {stated} {unit} was mistyped.",
-    "CAUSE_TRANSPOSED": "Perhaps two digits were swapped: {stated} instead of {computed} {unit}.",
+    "CAUSE_TRANSPOSED": "Perhaps two digits were swapped ({digits}): {stated} instead of {computed} {unit}.",
     "CAUSE_SCALE_SLIP": (
         "Perhaps a decimal point or unit slip: {stated} {unit} is {ratio} times the computed {computed} {unit}."
     ),

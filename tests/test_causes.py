@@ -35,10 +35,13 @@ def test_transposed_digits(tmp_path: Path) -> None:
         1,
         "CAUSE_TRANSPOSED",
         1,
-        "Có thể hai chữ số bị đảo: 520 thay vì 250 triệu đồng.",
+        "Có thể hai chữ số bị đảo (52 ↔ 25): 520 thay vì 250 triệu đồng.",
     )
     assert f.cause is not None
-    assert render(f.cause.code, f.cause.args, "en") == "Perhaps two digits were swapped: 520 instead of 250 triệu đồng."
+    assert (
+        render(f.cause.code, f.cause.args, "en")
+        == "Perhaps two digits were swapped (52 ↔ 25): 520 instead of 250 triệu đồng."
+    )
 
 
 def test_transposed_digits_of_a_grouped_total(tmp_path: Path) -> None:
@@ -54,7 +57,7 @@ def test_transposed_digits_of_a_grouped_total(tmp_path: Path) -> None:
         1,
         "CAUSE_TRANSPOSED",
         1,
-        "Có thể hai chữ số bị đảo: 1.405 thay vì 1.450 triệu đồng.",
+        "Có thể hai chữ số bị đảo (05 ↔ 50): 1.405 thay vì 1.450 triệu đồng.",
     )
 
 

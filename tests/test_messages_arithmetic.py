@@ -257,8 +257,8 @@ def test_transposed_digits_of_a_total(tmp_path: Path) -> None:
     assert_message(
         f.cause,
         "CAUSE_TRANSPOSED",
-        "Có thể hai chữ số bị đảo: 1.405 thay vì 1.450 triệu đồng.",
-        en="Perhaps two digits were swapped: 1,405 instead of 1,450 triệu đồng.",
+        "Có thể hai chữ số bị đảo (05 ↔ 50): 1.405 thay vì 1.450 triệu đồng.",
+        en="Perhaps two digits were swapped (05 ↔ 50): 1,405 instead of 1,450 triệu đồng.",
     )
 
 
