@@ -911,8 +911,8 @@ TEMPLATES: Mapping[str, str] = {
         "{part} ({stated} {unit}), nhiều khả năng ghi sai: cần {computed} {unit} thì cộng các khoản khớp."
     ),
     "CAUSE_PART_TRANSPOSED": (
-        "Có thể hai chữ số của {part} bị đảo: ghi {stated} thay vì {computed} {unit}; với {computed} {unit} thì "
-        "cộng các khoản khớp."
+        "Có thể hai chữ số của {part} bị đảo ({digits}): ghi {stated} thay vì {computed} {unit}; "
+        "với {computed} {unit} thì cộng các khoản khớp."
     ),
     "CAUSE_PART_SCALE_SLIP": (
         "Có thể {part} bị ghi lệch dấu thập phân: {stated} thay vì {computed} {unit}; với {computed} {unit} thì "
@@ -1900,7 +1900,8 @@ TEMPLATES_EN: Mapping[str, str] = {
         "computation, {part} ({stated} {unit}), is the likely slip: {computed} {unit} would make the items add up."
     ),
     "CAUSE_PART_TRANSPOSED": (
-        "Perhaps two digits of {part} were swapped: {stated} instead of {computed} {unit}, with which the items add up."
+        "Perhaps two digits of {part} were swapped ({digits}): {stated} instead of {computed} {unit}, with which the "
+        "items add up."
     ),
     "CAUSE_PART_SCALE_SLIP": (
         "Perhaps {part} slipped a decimal place: {stated} instead of {computed} {unit}, with which the items add up."

@@ -186,7 +186,7 @@ def test_a_lump_sum_with_two_digits_swapped(tmp_path: Path) -> None:
         3,
         "CAUSE_PART_TRANSPOSED",
         4,
-        "Có thể hai chữ số của mục “Văn phòng phẩm” bị đảo: ghi 1.070 thay vì 1.700 nghìn đồng; "
+        "Có thể hai chữ số của mục “Văn phòng phẩm” bị đảo (07 ↔ 70): ghi 1.070 thay vì 1.700 nghìn đồng; "
         "với 1.700 nghìn đồng thì cộng các khoản khớp.",
     )
 
@@ -369,8 +369,8 @@ def test_a_lump_sum_after_a_computed_part_with_two_digits_swapped(tmp_path: Path
         2,
         "CAUSE_PART_TRANSPOSED",
         4,
-        "Có thể hai chữ số của mục 2 bị đảo: ghi 2.080 thay vì 2.800 triệu đồng; với 2.800 triệu đồng thì cộng các "
-        "khoản khớp.",
+        "Có thể hai chữ số của mục 2 bị đảo (08 ↔ 80): ghi 2.080 thay vì 2.800 triệu đồng; với 2.800 triệu đồng "
+        "thì cộng các khoản khớp.",
     )
 
 

@@ -363,10 +363,10 @@ def test_a_lump_sum_with_swapped_digits_or_a_slipped_decimal(tmp_path: Path) -> 
     assert_message(
         f.cause,
         "CAUSE_PART_TRANSPOSED",
-        "Có thể hai chữ số của mục “Văn phòng phẩm” bị đảo: ghi 1.070 thay vì 1.700 nghìn đồng; với 1.700 nghìn "
-        "đồng thì cộng các khoản khớp.",
-        en="Perhaps two digits of section “Văn phòng phẩm” were swapped: 1,070 instead of 1,700 nghìn đồng, with "
-        "which the items add up.",
+        "Có thể hai chữ số của mục “Văn phòng phẩm” bị đảo (07 ↔ 70): ghi 1.070 thay vì 1.700 nghìn đồng; với "
+        "1.700 nghìn đồng thì cộng các khoản khớp.",
+        en="Perhaps two digits of section “Văn phòng phẩm” were swapped (07 ↔ 70): 1,070 instead of 1,700 nghìn "
+        "đồng, with which the items add up.",
     )
     f = _one_error(tmp_path, _LUMP.format(lump="170"))
     assert _at(f) == (Severity.ERROR, 3, 20, Decimal(93770), Decimal(95300))
