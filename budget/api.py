@@ -33,6 +33,13 @@ def plan_of(doc: Document) -> tuple[Plan, list[Finding]]:
         from budget.sheets.workbook import read_workbook  # lazy-import point
 
         return read_workbook(doc.path, doc.name)
+    if doc.kind is Kind.XLS:
+        from budget.read.xls import read_xls  # lazy-import point: python-calamine
+        from budget.sheets.grid import grid_plan
+        from budget.sheets.grid_sheets import xls_sheets
+
+        findings: list[Finding] = []
+        return grid_plan(doc.name, xls_sheets(doc.name, read_xls(doc.path, doc.name)), findings), findings
     if doc.kind is Kind.CSV:
         from budget.sheets.delimited import read_csv  # lazy-import point
 

@@ -24,6 +24,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from budget.findings import InputError
 from budget.read.text import decode, read_bytes
+from budget.read.xls import read_xls
 from budget.read.xlsx_io import broken, guard, load_exact
 from budget.source import Source
 from budget.text import clean_line
@@ -134,27 +135,13 @@ def _xlsx_grids(path: Path, name: str) -> list[Grid]:
 
 
 def _xls_grids(path: Path, name: str) -> list[Grid]:
-    """An Excel 97-2003 workbook, read by python-calamine (values only: an .xls keeps the
-    value of every formula)."""
-    read_bytes(path, name)
-    try:
-        from python_calamine import CalamineWorkbook
-
-        book = CalamineWorkbook.from_path(str(path))
-        grids = []
-        for title in book.sheet_names:
-            sheet = book.get_sheet_by_name(title)
-            table = sheet.to_python(skip_empty_area=False)
-            rows = ((r, list(enumerate(row, 1))) for r, row in enumerate(table, 1))
-            merges = tuple((r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or ()))
-            grids.append(Grid(name, title, _rows(name, title, rows), merges))
-        return grids
-    except ImportError:
-        raise InputError(Source(name), "XLSX_IS_XLS") from None
-    except InputError:
-        raise
-    except Exception as e:  # calamine raises its own kinds for a damaged file
-        raise broken(name, e) from None
+    """An Excel 97-2003 workbook (``budget.read.xls``: values only, an .xls keeps the value of
+    every formula)."""
+    grids = []
+    for sheet in read_xls(path, name):
+        rows = ((r, list(enumerate(row, 1))) for r, row in enumerate(sheet.rows, 1))
+        grids.append(Grid(name, sheet.title, _rows(name, sheet.title, rows), sheet.merged))
+    return grids
 
 
 def _csv_grid(path: Path, name: str) -> Grid:

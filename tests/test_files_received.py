@@ -4,6 +4,7 @@ the test."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -80,3 +81,45 @@ def test_a_workbook_given_to_extract_is_told_which_command_reads_it(tmp_path: Pa
         en="This is a workbook or CSV file (data), not a plan's text: targets are found in text (.txt, .docx, .pdf). "
         "To judge targets against a data table, use: indicators check TARGETS DATA.",
     )
+
+
+def test_an_old_excel_estimate_reads_like_the_xlsx_it_was_saved_from(tmp_path: Path) -> None:
+    from tests.office import _profile, soffice
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Dự toán"
+    for row in (
+        ["DỰ TOÁN KINH PHÍ HỘI NGHỊ"],
+        ["Đơn vị tính: đồng"],
+        ["STT", "Nội dung", "Số lượng", "Đơn giá", "Thành tiền"],
+        [1, "Thuê hội trường", 2, 1500000, 3000000],
+        [2, "Nước uống", 60, 20000, 1300000],  # 1.200.000 written 1.300.000
+        [None, "Cộng", None, None, 4300000],
+    ):
+        ws.append(row)
+    book = tmp_path / "du-toan.xlsx"
+    wb.save(book)
+    out = tmp_path / "xls"
+    out.mkdir()
+    converted = subprocess.run(
+        [soffice(), f"-env:UserInstallation={_profile(tmp_path)}", "--headless", "--convert-to", "xls",
+         "--outdir", str(out), str(book)],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    assert converted.returncode == 0
+    old = out / "du-toan.xls"
+    assert old.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the Excel 97-2003 format
+    ran_new = run_process([sys.executable, "-m", "plancheck", "check", book], timeout=60)
+    ran_old = run_process([sys.executable, "-m", "plancheck", "check", old], timeout=60)
+    assert ran_old.returncode == ran_new.returncode == 1
+    # the same findings at the same cells, the same summary and verdict
+    assert ran_old.stdout.replace(str(old), "X") == ran_new.stdout.replace(str(book), "X")
+    assert f"{old}:Dự toán!E5: lỗi [PRODUCT_MISMATCH]" in ran_old.stdout
+
+
+def test_a_damaged_old_excel_file_is_an_input_error(tmp_path: Path) -> None:
+    fake = tmp_path / "hong.xls"
+    fake.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048)
+    ran = run_process([sys.executable, "-m", "plancheck", "check", fake], timeout=60)
+    assert ran.returncode == 2 and f"{fake}: lỗi [XLSX_BROKEN]" in ran.stderr

@@ -54,7 +54,8 @@ def test_binary_and_unknown_encoding(tmp_path: Path) -> None:
 
 
 def test_files_that_are_no_xlsx(tmp_path: Path) -> None:
-    old = tmp_path / "cu.xls"
+    # an Excel 97-2003 file named .xlsx (a real .xls is read: tests/test_files_received.py)
+    old = tmp_path / "cu.xlsx"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
     assert_message(
         refused(old),

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from budget.findings import InputError
 from budget.read.office import DOCUMENT_SUFFIXES, document_lines
+from budget.read.ole2 import is_encrypted, is_ole2
 from budget.read.text import RawLine, read_bytes, read_text_lines
 from budget.source import Source
 
@@ -24,6 +25,7 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 class Kind(enum.StrEnum):
     TEXT = "text"  # lines: plain text, Word, PDF, .doc, .odt
     WORKBOOK = "workbook"  # .xlsx, .xlsm
+    XLS = "xls"  # Excel 97-2003
     CSV = "csv"
 
 
@@ -48,8 +50,10 @@ def read_document(path: str | Path, name: str | None = None) -> Document:
         read_bytes(p, shown)  # missing / not a file: the same messages as for text
         return Document(p, shown, Kind.WORKBOOK)
     if suffix == ".xls":
-        read_bytes(p, shown)
-        raise InputError(Source(shown), "XLSX_IS_XLS")
+        head = read_bytes(p, shown)[:8]
+        if is_ole2(head) and is_encrypted(p):
+            raise InputError(Source(shown), "INPUT_PASSWORD")
+        return Document(p, shown, Kind.XLS)
     if suffix == ".csv":
         return Document(p, shown, Kind.CSV)
     if suffix in DOCUMENT_SUFFIXES:

@@ -26,6 +26,7 @@ from openpyxl.utils.cell import get_column_letter
 from budget.findings import Finding, Severity
 from budget.formulas.recompute import recompute_workbook
 from budget.numbers import format_vn, shift
+from budget.read.xls import XlsSheet
 from budget.sheets.template import in_exact_range  # the workbook reader's limit: one definition
 from budget.source import Source
 from budget.text import clean_line
@@ -167,3 +168,17 @@ def csv_sheet(name: str, rows: Sequence[Sequence[str | None]]) -> GridSheet:
             if text is not None and text.strip():
                 cells.setdefault(r, {})[c] = text
     return GridSheet(name, "", cells, csv=True)
+
+
+def xls_sheets(name: str, sheets: Sequence[XlsSheet]) -> list[GridSheet]:
+    """An Excel 97-2003 workbook's sheets (``budget.read.xls``) as grids: cells named
+    ``Sheet!F12`` as in an xlsx, values as the file stores them."""
+    out = []
+    for sheet in sheets:
+        cells: dict[int, dict[int, CellValue]] = {}
+        for r, row in enumerate(sheet.rows, 1):
+            for c, value in enumerate(row, 1):
+                if value is not None and not (isinstance(value, str) and not value.strip()):
+                    cells.setdefault(r, {})[c] = value
+        out.append(GridSheet(name, sheet.title, cells, merged=sheet.merged))
+    return out
