@@ -705,6 +705,7 @@ TEMPLATES: Mapping[str, str] = {
     "R.col_unit": "Đơn vị",
     "R.total_row": "TỔNG KINH PHÍ",
     "R.line_at": "dòng {line}",
+    "R.line_col_at": "dòng {line}, cột {col}",
     "R.not_stated": "không ghi",
     "R.sums": "Các phép cộng đã kiểm tra",
     "R.beside": "Phép tính kèm theo (số lượng, mức bình quân, ví dụ minh hoạ; đã kiểm tra, không cộng vào tổng)",
@@ -784,6 +785,10 @@ TEMPLATES: Mapping[str, str] = {
     "BATCH.skipped": "Bỏ qua {count} tệp không phải văn bản dự toán:",
     "BATCH.unit_total": "Cộng tổng kinh phí của {documents} văn bản ({unit}): tính {computed}; ghi {stated}{stating}.",
     "BATCH.unit_stating": " (ở {stating} văn bản có ghi tổng)",
+    "BATCH.unit_total_unstated": (
+        "Cộng tổng kinh phí của {documents} văn bản ({unit}): tính {computed}; không văn bản nào ghi tổng kinh phí."
+    ),
+    "BATCH.unit_words": "Bằng chữ: {words}.",
     "BATCH.overall": (
         "Kết quả chung: {documents} văn bản ({counts}); {lines} dòng chi phí, {errors} lỗi, {warnings} cảnh báo."
     ),
@@ -1691,6 +1696,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "R.col_unit": "Unit",
     "R.total_row": "GRAND TOTAL",
     "R.line_at": "line {line}",
+    "R.line_col_at": "line {line}, column {col}",
     "R.not_stated": "not stated",
     "R.sums": "Sums checked",
     "R.beside": "Computations beside the budget (counts, averages, worked examples; checked, never added to a sum)",
@@ -1772,6 +1778,10 @@ TEMPLATES_EN: Mapping[str, str] = {
         "Grand total of {documents:document|documents} ({unit}): summed {computed}; stated {stated}{stating}."
     ),
     "BATCH.unit_stating": " (only {stating:document states|documents state} a total)",
+    "BATCH.unit_total_unstated": (
+        "Grand total of {documents:document|documents} ({unit}): summed {computed}; none states a grand total."
+    ),
+    "BATCH.unit_words": "In words (Vietnamese): “{words}”.",
     "BATCH.overall": (
         "Overall: {documents:document|documents} ({counts}); {lines:cost line|cost lines}, "
         "{errors:error|errors}, {warnings:warning|warnings}."

@@ -38,7 +38,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget.numbers import D, shift
+from budget.numbers import EXACT_ROUNDING, D, shift
 
 __all__ = ["WordsReading", "WordsSpan", "find_words", "from_words", "scale_words", "to_words"]
 
@@ -67,6 +67,16 @@ def to_words(value: Decimal | int, unit: str = "đồng") -> str:
     if unit:
         words = f"{words} {unit}"
     return words[0].upper() + words[1:]
+
+
+def dong_words(value: Decimal, exponent: int) -> tuple[str, Decimal] | None:
+    """An amount of ``10**exponent`` đồng in words, in đồng, with the whole figure the words say;
+    None when it is not a whole number of đồng (a total in words is always in đồng)."""
+    dong = shift(value, exponent)
+    if not dong.is_finite() or dong != dong.to_integral_value():
+        return None
+    # quantized in the exact context: the default one holds 28 digits, a total may hold more
+    return to_words(dong, "đồng"), dong.quantize(Decimal(1), context=EXACT_ROUNDING)
 
 
 def _whole_words(n: int) -> str:

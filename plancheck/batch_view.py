@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from budget import messages
 from budget.cli_support import EXIT_BUG, EXIT_INPUT
 from budget.findings import InputError
 from budget.numbers import EXACT
+from budget.units import money_named
+from budget.words import dong_words
 from indicators.extract import Extracted
 from indicators.write_targets import row_of, target_line
 from plancheck import projection
@@ -187,24 +189,20 @@ def internal(index: int, file: str, reason: str, lang: str = "vi") -> DocSummary
     return DocSummary(index, file, Status.BUG, reason=reason, lang=lang)
 
 
-def _place(where: str, file: str) -> str:
-    """``37:55`` or ``Chi tiết!E7``: the sheet is the document's own, its name need not repeat."""
-    return where[len(file) + 1 :] if where.startswith(file + ":") else where
-
-
 def sheet_of(p: Projection) -> DocSheet:
     """A document's sheet from its projection, in the projection's language."""
     rows = tuple(SHEET_ROWS[p.lang].of(r) for r in p.rows) if p.has_budget else ()
     findings = tuple(
         FindingRow(
-            _place(sf.location, p.identity.file),
+            p.place_of(sf),
             sf.severity_word,
             sf.code,
             sf.message,
-            sf.cause + (f" ({sf.cause_location})" if sf.cause_location else ""),
+            sf.cause + (f" ({place})" if (place := p.cause_place_of(sf)) else ""),
             sf.severity,
         )
-        for sf in p.findings
+        for group in p.by_severity  # errors, warnings, then notes
+        for sf in group
     )
     return DocSheet(p.identity.heading, rows, findings)
 
@@ -216,6 +214,12 @@ class UnitTotal:
     stated: Decimal  # over the ``stating`` documents that write a grand total
     computed: Decimal  # over all ``documents``
     stating: int
+    words: str | None = None  # ``computed`` in words, in đồng (None: not whole đồng)
+
+    @property
+    def code(self) -> str:
+        """The message that says this total: with the stated figure when a document states one."""
+        return "BATCH.unit_total" if self.stating else "BATCH.unit_total_unstated"
 
 
 @dataclass(frozen=True)
@@ -255,6 +259,15 @@ class Overall:
 _ORDER = list(Status)
 
 
+def _in_words(t: UnitTotal) -> str | None:
+    try:
+        money = money_named(t.unit)
+    except KeyError:  # a count's total (no money unit): no words
+        return None
+    said = dong_words(t.computed, money.exponent)
+    return None if said is None else said[0]
+
+
 def overall(rows: Sequence[DocSummary], skipped: int, lang: str = "vi") -> Overall:
     by_status = {s: sum(1 for r in rows if r.status is s) for s in Status}
     totals: dict[str, UnitTotal] = {}
@@ -277,7 +290,7 @@ def overall(rows: Sequence[DocSummary], skipped: int, lang: str = "vi") -> Overa
         sum(r.lines for r in rows),
         sum(r.errors for r in rows),
         sum(r.warnings for r in rows),
-        tuple(totals.values()),
+        tuple(replace(t, words=_in_words(t)) for t in totals.values()),
         skipped,
         worst,
         sum(len(r.targets) for r in rows),

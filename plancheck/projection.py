@@ -40,7 +40,7 @@ from budget.checks import judged_shares
 from budget.evaluate import LineResult, Result, SectionResult
 from budget.findings import Finding, Severity
 from budget.model import CostLine, Section
-from budget.numbers import EXACT, EXACT_ROUNDING, round_to, shift
+from budget.numbers import EXACT, round_to, shift
 from budget.plan_table import BudgetTable, table_of
 from budget.source import Source
 from indicators.extract import Extracted
@@ -235,6 +235,7 @@ class TargetRow:
     location: str
     confidence: str
     status: str
+    place: str = ""  # ``location`` inside the document, in words
 
 
 @dataclass(frozen=True)
@@ -294,6 +295,31 @@ class Projection:
     def t(self, code: str, **args: object) -> str:
         return messages.render(code, args, self.lang)
 
+    def place_of(self, f: ShownFinding) -> str:
+        return place_words(f.finding.source, self.lang)
+
+    def cause_place_of(self, f: ShownFinding) -> str:
+        cause = f.finding.cause
+        return "" if cause is None or cause.source is None else place_words(cause.source, self.lang)
+
+    def place(self, where: str) -> str:
+        """A location inside this document (``37:55``, ``Dự toán!E7``, ``bảng 2, dòng 5``): the
+        report names the file once, at its head."""
+        return in_document(where, self.identity.file)
+
+    @property
+    def by_severity(self) -> tuple[tuple[ShownFinding, ...], tuple[ShownFinding, ...], tuple[ShownFinding, ...]]:
+        """The findings as a report lists them: errors, then warnings, then notes (each in
+        document order)."""
+        return tuple(  # type: ignore[return-value]
+            tuple(f for f in self.findings if f.severity == level) for level in ("error", "warning", "info")
+        )
+
+
+def in_document(where: str, file: str) -> str:
+    """``where`` without its leading ``file:``: ``37:55`` or ``Chi tiết!E7``."""
+    return where[len(file) + 1 :] if file and where.startswith(file + ":") else where
+
 
 def _place(source: Source) -> tuple[str, ...]:
     """Where a source is, coarsely: its line for text, its sheet and row for workbooks."""
@@ -309,6 +335,14 @@ def _where(source: Source, lang: str) -> str:
     if source.line is not None:
         return messages.filler("R.line_at", lang)(line=source.line)
     return ""
+
+
+def place_words(source: Source, lang: str) -> str:
+    """Where in its document a thing stands, in words: ``dòng 37, cột 55``, ``Dự toán!E7``,
+    ``bảng 2, dòng 5``; the report names the file once, at its head."""
+    if source.cell is None and source.line is not None and source.col is not None:
+        return messages.filler("R.line_col_at", lang)(line=source.line, col=source.col)
+    return _where(source, lang)
 
 
 def _status(own_error: bool, children: Sequence[Status], stated: Decimal | None, computed: bool) -> Status:
@@ -725,6 +759,7 @@ def _targets(targets: Sequence[Extracted], lang: str) -> tuple[TargetRow, ...]:
                 str(t.source),
                 confidence_word(e, lang),
                 messages.render("TARGET_STATUS.pending", {}, lang),
+                place_words(t.source, lang),
             )
         )
     return tuple(out)
@@ -738,13 +773,10 @@ def _words(report: Report) -> tuple[str | None, Decimal | None]:
         return None, None
     if t.stated is None and find_balances(report.plan.items):
         return None, None  # a sum over revenue and spending alike (a resolution's articles) is no total
-    dong = shift(value, t.money.exponent)
-    if dong != dong.to_integral_value():
-        return None, None
-    from budget.words import to_words
+    from budget.words import dong_words
 
-    # quantized in the exact context: the default one holds 28 digits, a total may hold more
-    return to_words(dong, "đồng"), dong.quantize(Decimal(1), context=EXACT_ROUNDING)
+    said = dong_words(value, t.money.exponent)
+    return (None, None) if said is None else said
 
 
 def file_digest(path: str) -> str:

@@ -71,6 +71,22 @@ def _plain(value: Decimal | int | None) -> str:
     return plain(value) if isinstance(value, Decimal) else str(value)
 
 
+# How many rows at each end of a long table the printer keeps together (with the heading
+# above the first ones): no page holds one row alone. A table this short is kept whole.
+EDGE_ROWS = 2
+SHORT_TABLE = 6
+
+
+def _bodies(rows: Sequence[object]) -> list[tuple[bool, list[tuple[int, object]]]]:
+    """A table's rows as bodies to print, each with whether it is kept on one page: the first
+    and the last ``EDGE_ROWS`` of a long table, a short table whole. Rows keep their
+    1-based index in the table."""
+    numbered = list(enumerate(rows, 1))
+    if len(numbered) <= SHORT_TABLE:
+        return [(True, numbered)]
+    return [(True, numbered[:EDGE_ROWS]), (False, numbered[EDGE_ROWS:-EDGE_ROWS]), (True, numbered[-EDGE_ROWS:])]
+
+
 @lru_cache(maxsize=4)
 def environment(lang: str = "vi") -> jinja2.Environment:
     """One Jinja environment per language: autoescape on for every template, strict undefined."""
@@ -85,6 +101,7 @@ def environment(lang: str = "vi") -> jinja2.Environment:
     amount = _amount(lang)
     env.filters["amount"] = amount
     env.filters["plain"] = _plain
+    env.filters["bodies"] = _bodies
     env.filters["datetime"] = _datetime(lang)
     env.filters["join_amounts"] = lambda values: " × ".join(amount(v) for v in values)  # type: ignore[operator]
 
@@ -93,7 +110,8 @@ def environment(lang: str = "vi") -> jinja2.Environment:
             return messages.render(code, args, lang)
         # a value that is our own markup (an amount's <span>) stays markup; the words around it
         # and every other value are escaped
-        marks = {k: f"\x01{i}\x02" for i, (k, v) in enumerate(args.items()) if isinstance(v, Markup)}
+        # private-use characters as marks: the message renderer keeps control characters of its own
+        marks = {k: f"\ue000{i}\ue001" for i, (k, v) in enumerate(args.items()) if isinstance(v, Markup)}
         text = escape(messages.render(code, {**args, **marks}, lang))
         for k, mark in marks.items():
             text = text.replace(mark, args[k])  # type: ignore[arg-type]

@@ -223,7 +223,7 @@ def summary_lines(
             stating = t("BATCH.unit_stating", stating=u.stating) if u.stating != u.documents else ""
             out.append(
                 t(
-                    "BATCH.unit_total",
+                    u.code,
                     documents=u.documents,
                     unit=u.unit,
                     computed=u.computed,
@@ -231,6 +231,8 @@ def summary_lines(
                     stating=stating,
                 )
             )
+            if u.words:
+                out.append("  " + t("BATCH.unit_words", words=u.words))
     out.append("")
     out.append(
         t(

@@ -349,8 +349,9 @@ def test_a_batch_run_in_english_text_and_json(tmp_path: Path) -> None:
         "1 document could not be checked:",
         f"   3  {folder / 'c-hong.txt'}: [INPUT_BINARY] The file is not text (binary byte at offset 0).",
     ]
-    assert summary[-3:] == [
+    assert summary[-4:] == [
         "Grand total of 2 documents (triệu đồng): summed 40; stated 40.",
+        "  In words (Vietnamese): “Bốn mươi triệu đồng”.",
         "",
         "Overall: 3 documents (1 matching, 1 with errors, 1 unreadable); 2 cost lines, 1 error, 0 warnings.",
     ]
@@ -444,8 +445,9 @@ def test_the_batch_workbook_and_page_in_english(tmp_path: Path) -> None:
         "Budget check summary: 3 documents",
         "Overall: 1 matching, 1 with errors, 1 unreadable",
         "2 cost lines, 1 error, 0 warnings; 0 targets.",
-        "Targets set in the documents (0)",
-        "No document sets a target.",
+        "Grand total of 2 documents (triệu đồng): summed",
+        "In words (Vietnamese): “Bốn mươi triệu đồng”.",
+        "CHIEF ACCOUNTANT",
         "Result: 1 error",
         "Result: unreadable",
         "↑ Summary by unit",
