@@ -80,6 +80,7 @@ _MAX_TEXT = 32_767
 HEADER_ROW = 4
 LABEL_WIDTH = 60  # the label and message column of a document's sheet
 REASON_WIDTH = 40
+FILE_WIDTH = 36
 
 
 def _height(texts: list[tuple[str, int]]) -> float | None:
@@ -188,7 +189,7 @@ def _summary(
     counts = counts_words(total.by_status, t.lang) or t("BATCH.counts_no_documents")
     ws.write_string(1, 0, t("BATCH.overall_counts", counts=counts) + ".", w.italic)
     ws.write_string(2, 0, t("BATCH.xl.hint"), w.italic)
-    for col, width in enumerate((5, 36, 14, 11, 9, 7, 6, 9, 8, 15, 15, 15, 11, 14, REASON_WIDTH, 26)):
+    for col, width in enumerate((5, FILE_WIDTH, 14, 11, 9, 7, 6, 9, 8, 15, 15, 15, 11, 14, REASON_WIDTH, 26)):
         ws.set_column(col, col, width)
     w.headers(ws, HEADER_ROW, t.headers)
     first = HEADER_ROW + 1
@@ -228,7 +229,7 @@ def _summary(
 def _summary_row(w: _Writer, ws: Any, r: int, s: DocSummary, name: str) -> None:
     readable = s.status not in (Status.UNREADABLE, Status.BUG)
     ws.write_number(r, 0, s.index, w.int)
-    w.string(ws, r, 1, s.file)
+    w.string(ws, r, 1, s.file, w.wrap)  # a file's path printed whole, never cut
     w.string(ws, r, 2, s.number)
     w.string(ws, r, 3, s.date)
     for col, value in enumerate((s.lines, s.sections, s.errors, s.warnings, len(s.targets)), 4):
@@ -240,7 +241,7 @@ def _summary_row(w: _Writer, ws: Any, r: int, s: DocSummary, name: str) -> None:
     w.string(ws, r, _VERDICT, s.verdict, w.text if s.status in (Status.OK, Status.NO_BUDGET) else w.bad)
     w.string(ws, r, _REASON, s.reason, w.wrap)
     ws.write_url(r, _LINK, f"internal:{_quote(name)}!A1", w.link, name)
-    height = _height([(s.reason or "", REASON_WIDTH)])
+    height = _height([(s.reason or "", REASON_WIDTH), (s.file, FILE_WIDTH)])
     if height:
         ws.set_row(r, height)
 
