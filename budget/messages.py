@@ -840,6 +840,7 @@ TEMPLATES: Mapping[str, str] = {
     "BATCH.progress.checking": "Đang kiểm tra",
     "BATCH.progress.documents": "văn bản",
     "BATCH.progress.left": "còn",
+    "BATCH.progress.reading": "đang đọc {files}",
     # the workbook's sheet names and column headers: the same words as ``budget.layout``, by which
     # the reader finds the sheets and columns again
     "XL.SHEET.Tổng hợp": "Tổng hợp",
@@ -1836,6 +1837,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "BATCH.progress.checking": "Checking",
     "BATCH.progress.documents": "documents",
     "BATCH.progress.left": "left",
+    "BATCH.progress.reading": "reading {files}",
     "XL.template_title": "Budget estimate (template to fill in)",
     "XL.template_help": (
         "Unit: {unit}. Fill in one spending item per row: quantity, unit price, duration and the unit of each "

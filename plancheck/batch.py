@@ -417,11 +417,11 @@ def _run(
 
         book = BatchWorkbook(workbook, lang)
     rows: list[DocSummary] = []
-    bar = Progress(len(tasks), wanted(args.quiet), lang=lang)
+    jobs = max(1, min(args.jobs or default_jobs(), len(tasks)))
+    names = [Path(t.path).name for t in tasks]
+    bar = Progress(len(tasks), wanted(args.quiet), lang=lang, names=names, workers=jobs)
     try:
-        outcomes = check_in_order(
-            tasks, args.jobs or default_jobs(), lambda o: bar.advance(Path(o.summary.file).name), bar.start
-        )
+        outcomes = check_in_order(tasks, jobs, lambda o: bar.advance(Path(o.summary.file).name), bar.start)
         for o in outcomes:
             rows.append(o.summary)
             sink.document(o)

@@ -33,6 +33,7 @@ from budget.findings import InputError
 from budget.time_budget import DEFAULT_SECONDS
 from budget.units import money_named
 from plancheck.pipeline import Options, check_document
+from plancheck.progress import Progress, wanted
 from plancheck.write_json import write_json_to
 from plancheck.write_text import write_text
 
@@ -155,14 +156,17 @@ def _check_one(args: argparse.Namespace) -> int:
         if args.pdf:
             require_chromium(Path(args.pdf))
         options = Options(args.lang, args.strict_units, workbook=bool(args.xlsx), time_limit=args.time_limit)
-        checked = check_document(args.file, options)
-        report, targets, shown = checked.report, checked.targets, checked.projection
-        if args.xlsx:
-            save_workbook(report, shown.table, args.xlsx, args.force, targets, projection=shown)
-        if args.html:
-            write_html(shown, Path(args.html), [Path(args.file)], args.force)
-        if args.pdf:
-            write_pdf(shown, Path(args.pdf), [Path(args.file)], args.force)
+        # a bar on the terminal if the check and its files take over a second, erased before
+        # the report is printed
+        with Progress(1, wanted(args.quiet), lang=args.lang, names=[Path(args.file).name]):
+            checked = check_document(args.file, options)
+            report, targets, shown = checked.report, checked.targets, checked.projection
+            if args.xlsx:
+                save_workbook(report, shown.table, args.xlsx, args.force, targets, projection=shown)
+            if args.html:
+                write_html(shown, Path(args.html), [Path(args.file)], args.force)
+            if args.pdf:
+                write_pdf(shown, Path(args.pdf), [Path(args.file)], args.force)
         if args.format == "json":
             # written as it is laid out: a large plan's JSON is never whole in memory
             write_json_to(sys.stdout.write, report, targets, projection=shown)

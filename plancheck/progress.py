@@ -1,4 +1,5 @@
-"""A progress bar on stderr for batch runs that last more than about a second.
+"""A progress bar on stderr for runs that last more than about a second, naming the files
+being read.
 
 Shown only when stderr is a terminal (never in a pipe, a log file or CI) and not with
 ``--quiet``; it appears after ``DELAY`` seconds, so short runs print nothing, and it is
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 DELAY = 1.0  # seconds before the bar appears
@@ -26,7 +28,9 @@ def wanted(quiet: bool, stream: TextIO | None = None) -> bool:
 
 
 class Progress:
-    """Counts finished documents; shows a bar once the run has lasted ``delay`` seconds."""
+    """Counts finished documents; shows a bar once the run has lasted ``delay`` seconds, with
+    the files being read: of ``names`` (the documents in the order they are checked), the
+    first ``workers`` not finished yet (the workers take them in that order)."""
 
     def __init__(
         self,
@@ -35,11 +39,15 @@ class Progress:
         delay: float | None = None,
         stream: TextIO | None = None,
         lang: str = "vi",
+        names: Sequence[str] = (),
+        workers: int = 1,
     ):
         self.total = total
         self.lang = lang
         self.done = 0
         self.last = ""
+        self.pending = list(names)
+        self.workers = max(1, workers)
         self.enabled = enabled and total > 0
         self.stream = stream or sys.stderr
         self._lock = threading.Lock()
@@ -82,20 +90,30 @@ class Progress:
                 TimeElapsedColumn(),
                 TextColumn(t("BATCH.progress.left")),
                 TimeRemainingColumn(),
-                TextColumn("{task.description}"),
+                TextColumn("{task.description}", markup=False),  # a file's name is no markup
                 console=Console(file=self.stream),
                 transient=True,
             )
-            self._task = bar.add_task(self.last, total=self.total, completed=self.done)
+            self._task = bar.add_task(self._reading(), total=self.total, completed=self.done)
             bar.start()
             self._bar = bar
+
+    def _reading(self) -> str:
+        """``đang đọc a.txt, b.txt``: the files being read (else the last one finished)."""
+        if not self.pending:
+            return self.last
+        from budget import messages
+
+        return messages.render("BATCH.progress.reading", {"files": ", ".join(self.pending[: self.workers])}, self.lang)
 
     def advance(self, name: str = "") -> None:
         with self._lock:
             self.done += 1
             self.last = name
+            if name in self.pending:
+                self.pending.remove(name)
             if self._bar is not None:
-                self._bar.update(self._task, completed=self.done, description=name)
+                self._bar.update(self._task, completed=self.done, description=self._reading())
 
     def say(self, text: str) -> None:
         """A line for stderr, printed above the bar when there is one."""

@@ -76,8 +76,21 @@ def test_bar_on_a_terminal(slow_folder: Path) -> None:
     assert code == 0
     assert BAR in terminal
     assert "/4" in terminal  # documents done out of 4
+    assert "đang đọc truong-" in terminal  # the file being read, named
     assert out.startswith('{"documents": [')  # the report itself goes to stdout, untouched
     assert BAR not in out
+
+
+def test_bar_for_one_long_document(tmp_path: Path) -> None:
+    """A single document that takes over a second has its bar too, naming it, erased before
+    the report is printed."""
+    plan = tmp_path / "ke-hoach-lon.txt"
+    plan.write_text(school_plan(0, 15000), encoding="utf-8")
+    code, out, terminal = _under_pty(["check", str(plan), "--format", "json"])
+    assert code == 0
+    assert BAR in terminal and "0/1" in terminal
+    assert "đang đọc ke-hoach-lon.txt" in terminal
+    assert out.startswith("{") and BAR not in out
 
 
 def test_no_bar_in_a_pipe(slow_folder: Path) -> None:
@@ -135,6 +148,19 @@ def test_bar_drawn_and_erased() -> None:
     bar.close()
     assert BAR in stream.getvalue()
     assert bar._bar is None
+
+
+def test_bar_names_the_files_being_read() -> None:
+    """With two workers, the first two documents not finished are the ones being read."""
+    bar = Progress(4, enabled=False, names=["a.txt", "b.txt", "c.txt", "d.txt"], workers=2)
+    assert bar._reading() == "đang đọc a.txt, b.txt"
+    bar.advance("b.txt")  # finished out of order: a is still read, c is taken up
+    assert bar._reading() == "đang đọc a.txt, c.txt"
+    for name in ("a.txt", "c.txt", "d.txt"):
+        bar.advance(name)
+    assert bar._reading() == "d.txt"  # nothing left to read: the last one finished
+    english = Progress(1, enabled=False, lang="en", names=["[x].txt"])
+    assert english._reading() == "reading [x].txt"
 
 
 def test_bar_speaks_the_language_of_the_run() -> None:
