@@ -635,30 +635,33 @@ TEMPLATES: Mapping[str, str] = {
     ),
     # reports
     "VERDICT.ok": "KẾT QUẢ: KHỚP",
-    "VERDICT.errors": "KẾT QUẢ: {errors} lỗi, {warnings} cảnh báo",
+    "VERDICT.errors": "KẾT QUẢ: {errors} lỗi",
     "VERDICT.incomplete": "CHƯA KIỂM TRA HẾT: {unread} chưa được kiểm tra",
     "VERDICT.no_budget": "KHÔNG CÓ DỰ TOÁN ĐỂ KIỂM TRA",
-    "VERDICT_DETAIL.ok": "Mọi phép nhân, tổng mục và tổng kinh phí đều khớp; {warnings} cảnh báo, {notes} ghi chú.",
+    "VERDICT_DETAIL.ok": "Mọi phép nhân, tổng mục và tổng kinh phí đều khớp{tally}.",
     "VERDICT_DETAIL.ok_counts": (
-        "Văn bản không có dự toán kinh phí; mọi số đếm mà bảng ghi là tổng của các số khác đều khớp; "
-        "{warnings} cảnh báo, {notes} ghi chú."
+        "Văn bản không có dự toán kinh phí; mọi số đếm mà bảng ghi là tổng của các số khác đều khớp{tally}."
     ),
     "VERDICT_DETAIL.ok_rounding": (
         "Mọi phép nhân khớp; {rounded} tổng chênh trong phạm vi làm tròn của các số ghi (xem cảnh báo), "
-        "các tổng còn lại khớp; {warnings} cảnh báo, {notes} ghi chú."
+        "các tổng còn lại khớp{tally}."
     ),
-    "VERDICT_DETAIL.errors": "Xem từng lỗi tại vị trí của nó; {notes} ghi chú.",
+    "VERDICT_DETAIL.errors": "Xem từng lỗi tại vị trí của nó{tally}.",
     "VERDICT_DETAIL.errors_unread": (
-        "Ngoài ra {unread} chưa được kiểm tra; {notes} ghi chú. Xem từng lỗi tại vị trí của nó."
+        "Ngoài ra {unread} chưa được kiểm tra{tally}. Xem từng lỗi tại vị trí của nó."
     ),
     "VERDICT_DETAIL.incomplete": (
-        "Phần đã kiểm tra không có lỗi ({warnings} cảnh báo, {notes} ghi chú), nhưng văn bản còn "
+        "Phần đã kiểm tra không có lỗi{aside}, nhưng văn bản còn "
         "chỗ chưa đọc được nên chưa thể kết luận là khớp."
     ),
     "VERDICT_DETAIL.no_budget": (
-        "Không tìm thấy dòng chi phí, mục có kinh phí hay tổng kinh phí trong văn bản; {notes} ghi chú."
+        "Không tìm thấy dòng chi phí, mục có kinh phí hay tổng kinh phí trong văn bản{tally}."
     ),
     "UNREAD.amounts": "{count} số tiền",
+    "TALLY.warnings": "{count} cảnh báo",
+    "TALLY.notes": "{count} ghi chú",
+    "TALLY.after": "; {list}",
+    "TALLY.aside": " ({list})",
     "UNREAD.lines": "{count} dòng phép tính",
     "UNREAD.cells": "{count} ô công thức",
     "UNREAD.other": "{count} chỗ khác",
@@ -945,7 +948,7 @@ TEMPLATES: Mapping[str, str] = {
     "UNREAD.numbers": "{count} số không đọc được",
     "VERDICT.incomplete_nothing": "CHƯA KIỂM TRA HẾT: không có phép tính nào để kiểm tra",
     "VERDICT_DETAIL.nothing_checked": (
-        "Không có phép nhân, tổng hay số tiền bằng chữ nào để đối chiếu ({warnings} cảnh báo, {notes} ghi chú), "
+        "Không có phép nhân, tổng hay số tiền bằng chữ nào để đối chiếu{aside}, "
         "nên chưa thể kết luận là khớp."
     ),
     # grammar of written arithmetic (budget/grammar)
@@ -1627,30 +1630,33 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     # reports
     "VERDICT.ok": "RESULT: MATCHES",
-    "VERDICT.errors": "RESULT: {errors:error|errors}, {warnings:warning|warnings}",
+    "VERDICT.errors": "RESULT: {errors:error|errors}",
     "VERDICT.incomplete": "NOT FULLY CHECKED: {unread} not checked",
     "VERDICT.no_budget": "NO BUDGET TO CHECK",
     "VERDICT_DETAIL.ok": (
-        "Every product, section sum and the grand total match; {warnings:warning|warnings}, {notes:note|notes}."
+        "Every product, section sum and the grand total match{tally}."
     ),
     "VERDICT_DETAIL.ok_counts": (
-        "The document holds no budget; every count a table states as the sum of others matches; "
-        "{warnings:warning|warnings}, {notes:note|notes}."
+        "The document holds no budget; every count a table states as the sum of others matches{tally}."
     ),
     "VERDICT_DETAIL.ok_rounding": (
         "Every product matches; {rounded:sum differs|sums differ} within the rounding of their figures (see the "
-        "warnings), the other sums match; {warnings:warning|warnings}, {notes:note|notes}."
+        "warnings), the other sums match{tally}."
     ),
-    "VERDICT_DETAIL.errors": "See each error at its place; {notes:note|notes}.",
-    "VERDICT_DETAIL.errors_unread": "Besides, {unread} not checked; {notes:note|notes}. See each error at its place.",
+    "VERDICT_DETAIL.errors": "See each error at its place{tally}.",
+    "VERDICT_DETAIL.errors_unread": "Besides, {unread} not checked{tally}. See each error at its place.",
     "VERDICT_DETAIL.incomplete": (
-        "What was checked has no error ({warnings:warning|warnings}, {notes:note|notes}), but parts of the "
+        "What was checked has no error{aside}, but parts of the "
         "document could not be read, so it cannot be said to match."
     ),
     "VERDICT_DETAIL.no_budget": (
-        "No cost line, section amount or grand total was found in the document; {notes:note|notes}."
+        "No cost line, section amount or grand total was found in the document{tally}."
     ),
     "UNREAD.amounts": "{count:amount|amounts}",
+    "TALLY.warnings": "{count:warning|warnings}",
+    "TALLY.notes": "{count:note|notes}",
+    "TALLY.after": "; {list}",
+    "TALLY.aside": " ({list})",
     "UNREAD.lines": "{count:computation line|computation lines}",
     "UNREAD.cells": "{count:formula cell|formula cells}",
     "UNREAD.other": "{count:other place|other places}",
@@ -1939,7 +1945,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "UNREAD.numbers": "{count:unreadable number|unreadable numbers}",
     "VERDICT.incomplete_nothing": "NOT FULLY CHECKED: nothing to compute",
     "VERDICT_DETAIL.nothing_checked": (
-        "There is no product, sum or amount in words to compare ({warnings:warning|warnings}, {notes:note|notes}), "
+        "There is no product, sum or amount in words to compare{aside}, "
         "so it cannot be said to match."
     ),
     # grammar of written arithmetic (budget/grammar)

@@ -33,7 +33,6 @@ from budget.findings import InputError
 from budget.time_budget import DEFAULT_SECONDS
 from budget.units import money_named
 from plancheck.pipeline import Options, check_document
-from plancheck.progress import Progress, wanted
 from plancheck.write_json import write_json_to
 from plancheck.write_text import write_text
 
@@ -155,6 +154,8 @@ def _check_one(args: argparse.Namespace) -> int:
             from plancheck.workbook import save_workbook  # lazy-import point
         if args.pdf:
             require_chromium(Path(args.pdf))
+        from plancheck.progress import Progress, wanted  # lazy-import point: a text check needs no bar
+
         options = Options(args.lang, args.strict_units, workbook=bool(args.xlsx), time_limit=args.time_limit)
         # a bar on the terminal if the check and its files take over a second, erased before
         # the report is printed

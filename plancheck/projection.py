@@ -700,6 +700,22 @@ def _unread_parts(shown: Sequence[ShownFinding]) -> dict[str, int]:
     return parts
 
 
+def _tally(summary: Summary, lang: str) -> dict[str, str]:
+    """The warnings and notes the verdict mentions, each once and only when there are some:
+    ``; 5 cảnh báo, 1 ghi chú`` after a clause, `` (5 cảnh báo)`` beside one, or nothing."""
+    said = ", ".join(
+        messages.render(f"TALLY.{kind}", {"count": count}, lang)
+        for kind, count in (("warnings", summary.warnings), ("notes", summary.notes))
+        if count
+    )
+    if not said:
+        return {"tally": "", "aside": ""}
+    return {
+        "tally": messages.render("TALLY.after", {"list": said}, lang),
+        "aside": messages.render("TALLY.aside", {"list": said}, lang),
+    }
+
+
 def _verdict(
     report: Report, summary: Summary, shown: Sequence[ShownFinding], sums: Sequence[SumCheck], lang: str
 ) -> Verdict:
@@ -721,7 +737,7 @@ def _verdict(
     relations = summary.lines + len(sums) or len(judged_shares(report.evaluation))
     # a table of counts (offices, schools) with its sums is something to check too
     found = report.plan.has_budget or summary.amounts_found > 0 or bool(report.plan.counts)
-    counts = {"errors": errors, "warnings": summary.warnings, "notes": summary.notes, "unread": unread}
+    counts = {"errors": errors, "unread": unread, **_tally(summary, lang)}
     headline = None
     if errors:
         kind = VerdictKind.ERRORS

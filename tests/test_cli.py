@@ -194,7 +194,7 @@ def test_text_without_budget_is_a_clean_answer() -> None:
     assert "Không tìm thấy dự toán kinh phí" in p.stdout
     assert p.stdout.endswith(
         "\nKHÔNG CÓ DỰ TOÁN ĐỂ KIỂM TRA. Không tìm thấy dòng chi phí, mục có kinh phí hay tổng kinh phí "
-        "trong văn bản; 0 ghi chú.\n"
+        "trong văn bản.\n"
     )
 
 

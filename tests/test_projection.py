@@ -85,7 +85,7 @@ def test_ha_dong_matches() -> None:
 def test_three_errors_each_at_its_row(tmp_path: Path) -> None:
     p = project(check_file(three_errors(tmp_path)), checked_at=CHECKED_AT)
     assert p.verdict.kind is VerdictKind.ERRORS
-    assert p.verdict.headline == "KẾT QUẢ: 5 lỗi, 5 cảnh báo"
+    assert p.verdict.headline == "KẾT QUẢ: 5 lỗi"
     wrong = [k for k, v in statuses(p).items() if v == "error"]
     # the three figures changed, and the two sums that no longer add up because of them
     assert wrong == ["total", "s-2", "s-2.2", "s-2.3", "l-45"]
@@ -127,14 +127,14 @@ def test_a_wrong_line_never_leaves_its_section_khop(tmp_path: Path) -> None:
     assert st["s-1"] == "inner" and st["total"] == "inner"
     line = next(r for r in p.rows if r.kind == "line")
     assert (line.stated, line.recomputed) == (2100, 2000)
-    assert p.verdict.headline == "KẾT QUẢ: 1 lỗi, 0 cảnh báo"
+    assert p.verdict.headline == "KẾT QUẢ: 1 lỗi"
     out = tmp_path / "plan.xlsx"
     book, table = with_workbook_findings(report)
     save_workbook(book, table, out)
     ws = openpyxl.load_workbook(out, data_only=True)[layout.SUMMARY]
     rows = {ws.cell(r, 1).value or ws.cell(r, 2).value: ws.cell(r, 7).value for r in range(6, 8)}
     assert rows == {layout.TOTAL_LABEL: "Có khoản sai", "1": "Có khoản sai"}
-    assert ws["A4"].value.startswith("KẾT QUẢ: 1 lỗi, 0 cảnh báo\n")
+    assert ws["A4"].value.startswith("KẾT QUẢ: 1 lỗi\n")
 
 
 def _with(report: Report, *extra: Finding) -> Report:
@@ -220,7 +220,7 @@ def test_alternative_breakdowns_are_each_a_sum() -> None:
 
 def test_english() -> None:
     p = project(check_file(HA_DONG.with_name("ha-dong-267-mot-so-sai.txt")), lang="en")
-    assert p.verdict.headline == "RESULT: 2 errors, 5 warnings"
+    assert p.verdict.headline == "RESULT: 2 errors"
     mismatch = next(f for f in p.findings if f.code == "PRODUCT_MISMATCH")
     assert mismatch.message == (
         "Product does not match: 2,200 × 1 × 5 = 11,000 triệu đồng, but the document states 11,100 triệu đồng "
