@@ -485,17 +485,26 @@ class _UnitFindings:
     verdict: UnitVerdict
     args: Mapping[str, object]
     clean: bool
+    residual_key: str | None = None  # the wording of UNIT_RESIDUAL for this residual
 
 
 @lru_cache(maxsize=4096)
 def _unit_findings(texts: tuple[str, ...], unit: str) -> _UnitFindings:
     v = verdict(texts)
     args: dict[str, object] = {"product": describe(v.product), "unit": unit}
+    key = None
     if v.residual:
         args["residual"] = describe(v.residual)
+        # in words an officer reads: the units the product still goes "per" (a count missing)
+        # and those left over (a count taken twice)
+        per = [describe({n: -p}) for n, p in v.residual if p < 0]
+        extra = [describe({n: p}) for n, p in v.residual if p > 0]
+        args["per"] = ", ".join(u.removeprefix("1/") for u in per)
+        args["extra"] = ", ".join(extra)
+        key = "UNIT_RESIDUAL." + ("both" if per and extra else "per" if per else "extra")
     if v.time_factor != 1:
         args["factor"] = v.time_factor
-    return _UnitFindings(v, MappingProxyType(args), v.clean)
+    return _UnitFindings(v, MappingProxyType(args), v.clean, key)
 
 
 def check_units(ev: Evaluation) -> list[Finding]:
@@ -528,7 +537,12 @@ def check_units(ev: Evaluation) -> list[Finding]:
             suspects = tuple(factors[i] for i in v.suspects)
             cause = Cause("CAUSE_UNIT_FACTOR", {"factors": Factors(suspects)}, suspects[0].source) if suspects else None
             where = suspects[0].source if suspects else factors[0].source
-            out.append(Finding(where, "UNIT_RESIDUAL", Severity.WARNING, u.args, unit=money.name, cause=cause))
+            out.append(
+                Finding(
+                    where, "UNIT_RESIDUAL", Severity.WARNING, u.args, unit=money.name, cause=cause,
+                    message_key=u.residual_key,
+                )
+            )  # fmt: skip
         if v.time_factor != 1 and r.scale == 1:
             out.append(Finding(factors[0].source, "UNIT_TIME_SCALE", Severity.WARNING, u.args, unit=money.name))
         elif v.time_factor != 1:  # the product was converted (one step): said, not doubted

@@ -200,6 +200,19 @@ TEMPLATES: Mapping[str, str] = {
         "Đơn vị các thừa số không triệt tiêu hết thành {unit}: còn thừa “{residual}” (tích ra {product}). "
         "Hãy xem lại thừa số được chỉ dưới đây: có thể thiếu hoặc thừa một số đếm, hoặc ghi nhầm đơn vị."
     ),
+    "UNIT_RESIDUAL.per": (
+        "Đơn vị các thừa số chưa ra đúng {unit}: tích ra {product}, tức là còn tính theo mỗi {per}. "
+        "Hãy kiểm tra xem có thiếu số {per} không, hoặc thừa số được chỉ dưới đây ghi nhầm đơn vị."
+    ),
+    "UNIT_RESIDUAL.extra": (
+        "Đơn vị các thừa số chưa ra đúng {unit}: tích ra {product}, tức là còn dư đơn vị {extra}. "
+        "Hãy kiểm tra xem số {extra} có bị nhân hai lần không, hoặc thừa số được chỉ dưới đây ghi nhầm đơn vị."
+    ),
+    "UNIT_RESIDUAL.both": (
+        "Đơn vị các thừa số chưa ra đúng {unit}: tích ra {product}, tức là còn dư đơn vị {extra} và còn tính theo "
+        "mỗi {per}. Hãy kiểm tra số {extra} và số {per} ở thừa số được chỉ dưới đây: có thể thiếu hoặc thừa một "
+        "số đếm, hoặc ghi nhầm đơn vị."
+    ),
     "UNIT_NOT_MONEY": ("Tích các thừa số có đơn vị {product}, không phải là tiền, nhưng kết quả ghi {unit}."),
     "UNIT_TIME_SCALE": (
         "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân thêm {factor} mới ra {unit}."
@@ -647,12 +660,9 @@ TEMPLATES: Mapping[str, str] = {
         "các tổng còn lại khớp{tally}."
     ),
     "VERDICT_DETAIL.errors": "Xem từng lỗi tại vị trí của nó{tally}.",
-    "VERDICT_DETAIL.errors_unread": (
-        "Ngoài ra {unread} chưa được kiểm tra{tally}. Xem từng lỗi tại vị trí của nó."
-    ),
+    "VERDICT_DETAIL.errors_unread": ("Ngoài ra {unread} chưa được kiểm tra{tally}. Xem từng lỗi tại vị trí của nó."),
     "VERDICT_DETAIL.incomplete": (
-        "Phần đã kiểm tra không có lỗi{aside}, nhưng văn bản còn "
-        "chỗ chưa đọc được nên chưa thể kết luận là khớp."
+        "Phần đã kiểm tra không có lỗi{aside}, nhưng văn bản còn chỗ chưa đọc được nên chưa thể kết luận là khớp."
     ),
     "VERDICT_DETAIL.no_budget": (
         "Không tìm thấy dòng chi phí, mục có kinh phí hay tổng kinh phí trong văn bản{tally}."
@@ -948,8 +958,7 @@ TEMPLATES: Mapping[str, str] = {
     "UNREAD.numbers": "{count} số không đọc được",
     "VERDICT.incomplete_nothing": "CHƯA KIỂM TRA HẾT: không có phép tính nào để kiểm tra",
     "VERDICT_DETAIL.nothing_checked": (
-        "Không có phép nhân, tổng hay số tiền bằng chữ nào để đối chiếu{aside}, "
-        "nên chưa thể kết luận là khớp."
+        "Không có phép nhân, tổng hay số tiền bằng chữ nào để đối chiếu{aside}, nên chưa thể kết luận là khớp."
     ),
     # grammar of written arithmetic (budget/grammar)
     "NUMBER_AMBIGUOUS.spaced_comma": "Số “{text}” có dấu cách sau dấu phẩy thập phân; đã đọc là {value}.",
@@ -1184,6 +1193,19 @@ TEMPLATES_EN: Mapping[str, str] = {
     "UNIT_RESIDUAL": (
         "The factors' units do not cancel to {unit}: “{residual}” is left over (the product is in {product}). "
         "Look at the factor named below: a count may be missing or extra, or a unit written wrong."
+    ),
+    "UNIT_RESIDUAL.per": (
+        "The factors' units do not come to {unit}: the product is in {product}, still per {per}. Check whether "
+        "the number of {per} is missing, or the unit of the factor named below is written wrong."
+    ),
+    "UNIT_RESIDUAL.extra": (
+        "The factors' units do not come to {unit}: the product is in {product}, with {extra} left over. Check "
+        "whether the {extra} are counted twice, or the unit of the factor named below is written wrong."
+    ),
+    "UNIT_RESIDUAL.both": (
+        "The factors' units do not come to {unit}: the product is in {product}, with {extra} left over and "
+        "still per {per}. Check the {extra} and the {per} of the factor named below: a count may be missing or "
+        "extra, or a unit written wrong."
     ),
     "UNIT_NOT_MONEY": "The product of the factors is in {product}, not money, but the result is stated in {unit}.",
     "UNIT_TIME_SCALE": (
@@ -1633,9 +1655,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "VERDICT.errors": "RESULT: {errors:error|errors}",
     "VERDICT.incomplete": "NOT FULLY CHECKED: {unread} not checked",
     "VERDICT.no_budget": "NO BUDGET TO CHECK",
-    "VERDICT_DETAIL.ok": (
-        "Every product, section sum and the grand total match{tally}."
-    ),
+    "VERDICT_DETAIL.ok": ("Every product, section sum and the grand total match{tally}."),
     "VERDICT_DETAIL.ok_counts": (
         "The document holds no budget; every count a table states as the sum of others matches{tally}."
     ),
@@ -1649,9 +1669,7 @@ TEMPLATES_EN: Mapping[str, str] = {
         "What was checked has no error{aside}, but parts of the "
         "document could not be read, so it cannot be said to match."
     ),
-    "VERDICT_DETAIL.no_budget": (
-        "No cost line, section amount or grand total was found in the document{tally}."
-    ),
+    "VERDICT_DETAIL.no_budget": ("No cost line, section amount or grand total was found in the document{tally}."),
     "UNREAD.amounts": "{count:amount|amounts}",
     "TALLY.warnings": "{count:warning|warnings}",
     "TALLY.notes": "{count:note|notes}",
@@ -1945,8 +1963,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "UNREAD.numbers": "{count:unreadable number|unreadable numbers}",
     "VERDICT.incomplete_nothing": "NOT FULLY CHECKED: nothing to compute",
     "VERDICT_DETAIL.nothing_checked": (
-        "There is no product, sum or amount in words to compare{aside}, "
-        "so it cannot be said to match."
+        "There is no product, sum or amount in words to compare{aside}, so it cannot be said to match."
     ),
     # grammar of written arithmetic (budget/grammar)
     "NUMBER_AMBIGUOUS.spaced_comma": "The number “{text}” has a space after its decimal comma; read as {value}.",

@@ -627,7 +627,7 @@ def test_units_of_a_line_after_one_without_money(tmp_path: Path) -> None:
     assert (f.code, f.source.line, dict(f.args)) == (
         "UNIT_RESIDUAL",
         2,
-        {"product": "đồng·ngày", "unit": "đồng", "residual": "ngày"},
+        {"product": "đồng·ngày", "unit": "đồng", "residual": "ngày", "per": "", "extra": "ngày"},
     )
 
 

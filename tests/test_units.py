@@ -41,13 +41,22 @@ def test_ha_dong_loose_lines_are_named_with_their_residuals() -> None:
     assert_message(
         by_line[831],
         "UNIT_RESIDUAL",
-        "Đơn vị các thừa số không triệt tiêu hết thành triệu đồng: còn thừa “1/khóa” (tích ra triệu đồng/khóa). "
-        "Hãy xem lại thừa số được chỉ dưới đây: có thể thiếu hoặc thừa một số đếm, hoặc ghi nhầm đơn vị.",
-        en="The factors' units do not cancel to triệu đồng: “1/khóa” is left over (the product is in triệu "
-        "đồng/khóa). Look at the factor named below: a count may be missing or extra, or a unit written wrong.",
+        "Đơn vị các thừa số chưa ra đúng triệu đồng: tích ra triệu đồng/khóa, tức là còn tính theo mỗi khóa. "
+        "Hãy kiểm tra xem có thiếu số khóa không, hoặc thừa số được chỉ dưới đây ghi nhầm đơn vị.",
+        en="The factors' units do not come to triệu đồng: the product is in triệu đồng/khóa, still per khóa. "
+        "Check whether the number of khóa is missing, or the unit of the factor named below is written wrong.",
     )
     assert by_line[831].cause is not None
     assert_message(by_line[831].cause, "CAUSE_UNIT_FACTOR", "Thừa số có thể gây ra: “2 lớp/khóa”, “2 năm/khóa”.")
+    assert by_line[833].message == (
+        "Đơn vị các thừa số chưa ra đúng triệu đồng: tích ra triệu đồng·người/năm, tức là còn dư đơn vị người và "
+        "còn tính theo mỗi năm. Hãy kiểm tra số người và số năm ở thừa số được chỉ dưới đây: có thể thiếu hoặc "
+        "thừa một số đếm, hoặc ghi nhầm đơn vị."
+    )
+    assert by_line[859].message == (
+        "Đơn vị các thừa số chưa ra đúng triệu đồng: tích ra triệu đồng/khóa/năm, tức là còn tính theo mỗi khóa, "
+        "năm. Hãy kiểm tra xem có thiếu số khóa, năm không, hoặc thừa số được chỉ dưới đây ghi nhầm đơn vị."
+    )
     assert by_line[833].cause is not None
     assert by_line[833].cause.message == "Thừa số có thể gây ra: “300 người/năm”."
     assert by_line[859].cause is not None
@@ -297,3 +306,19 @@ def test_an_unknown_unit_is_noted_once_in_a_document(tmp_path: Path) -> None:
         ("UNIT_NEW_COUNT", "bình", 2),
         ("UNIT_NEW_COUNT", "chiếc", 4),
     ]
+
+
+def test_a_count_left_over_is_told_as_taken_twice(tmp_path: Path) -> None:
+    """Units left over (not "per" anything) read as a count multiplied twice, in plain words."""
+    path = tmp_path / "du.txt"
+    path.write_text("1. Tập huấn: 20 người x 3 ngày x 100.000 đồng/ngày = 6.000.000 đồng\n", encoding="utf-8")
+    (residual,) = [f for f in check_file(path).findings if f.code == "UNIT_RESIDUAL"]
+    assert residual.args["extra"] == "người" and residual.args["per"] == ""
+    assert_message(
+        residual,
+        "UNIT_RESIDUAL",
+        "Đơn vị các thừa số chưa ra đúng đồng: tích ra đồng·người, tức là còn dư đơn vị người. Hãy kiểm tra xem "
+        "số người có bị nhân hai lần không, hoặc thừa số được chỉ dưới đây ghi nhầm đơn vị.",
+        en="The factors' units do not come to đồng: the product is in đồng·người, with người left over. Check "
+        "whether the người are counted twice, or the unit of the factor named below is written wrong.",
+    )
