@@ -165,6 +165,12 @@ class SumCheck:
     def difference(self) -> Decimal:
         return EXACT.subtract(self.stated, self.computed)
 
+    @property
+    def status(self) -> str:
+        """``ok``, ``rounded`` (differs within the rounding of its figures: a warning, no
+        error) or ``error``, as a report shows it."""
+        return "ok" if self.ok else "rounded" if self.within_rounding else "error"
+
 
 def _balance_sums(report: Report, lang: str) -> list[SumCheck]:
     """Each budget whose revenue and spending are both stated: spending against revenue."""

@@ -13,6 +13,7 @@ from indicators.write_targets import to_text
 from plancheck.projection import Projection, ShownFinding, Status, project
 
 _MARK = {Status.OK: "✓", Status.ERROR: "✗", Status.INNER: "!", Status.STATED: "·", Status.NONE: "·"}
+_SUM_MARK = {"ok": "✓", "rounded": "≈", "error": "✗"}
 _LABEL = 56
 
 
@@ -75,7 +76,7 @@ def render_text(p: Projection, targets: Sequence[Extracted] = ()) -> str:
         out.append("")
         out.append(p.t("T.counts", count=len(counts)))
         for c in counts:
-            out.append(_row(f"  {c.label}", _num(c.stated, lang), _num(c.computed, lang), "", "✓" if c.ok else "✗"))
+            out.append(_row(f"  {c.label}", _num(c.stated, lang), _num(c.computed, lang), "", _SUM_MARK[c.status]))
     if targets:
         out.append("")
         out.append(p.t("T.targets", count=len(targets)))

@@ -526,3 +526,30 @@ def test_computations_beside_the_budget_have_a_table_of_their_own(tmp_path: Path
     assert "Phép tính kèm theo" in html and "PRODUCT_MISMATCH" in html
     # the tree's rows hold none of them: they are never added to a sum
     assert [r.line for r in p.rows if r.kind == "line"] == []
+
+
+def test_a_sum_within_rounding_is_shown_as_rounded_not_wrong(tmp_path: Path) -> None:
+    """A section whose stated figure differs from its parts by what its own rounding explains
+    is no error: the report's sums table says "Làm tròn", never "Sai", beside a KHỚP."""
+    plan = tmp_path / "lam-tron.txt"
+    plan.write_text(
+        "III. KINH PHÍ THỰC HIỆN\n"
+        "1. Tập huấn: 10,3 triệu đồng\n"
+        "- Bồi dưỡng: 3 người x 1,15 triệu đồng/người = 3,45 triệu đồng\n"
+        "- Tài liệu: 2 bộ x 3,415 triệu đồng/bộ = 6,83 triệu đồng\n"
+        "2. Hội nghị: 5 triệu đồng\n"
+        "- Thuê hội trường: 1 ngày x 5 triệu đồng/ngày = 5 triệu đồng\n"
+        "Tổng kinh phí: 15,3 triệu đồng\n",
+        encoding="utf-8",
+    )
+    p = projection_of(plan, "lam-tron.txt")
+    assert p.verdict.headline == "KẾT QUẢ: KHỚP"
+    assert [(c.kind, c.number, c.status) for c in p.sums] == [
+        ("section", "1", "rounded"),
+        ("section", "2", "ok"),
+        ("total", "", "ok"),
+    ]
+    html = render_html(p)
+    row = re.search(r'<tr class="sum status-rounded" data-kind="section" data-status="rounded".*?</tr>', html, re.S)
+    assert row is not None and "<td>Làm tròn</td>" in row.group(0)
+    assert "Sai" not in row.group(0)
