@@ -154,12 +154,17 @@ class SumCheck:
     label: str
     number: str
     line: int | None
-    location: str
+    source: Source | None  # where the stated figure stands
     stated: Decimal
     computed: Decimal
     unit: str
     ok: bool
     within_rounding: bool = False  # differs by no more than the rounding of its figures explains
+
+    @property
+    def location(self) -> str:
+        """``file:line:col`` or ``file:sheet!cell`` ("" when unknown)."""
+        return "" if self.source is None else str(self.source)
 
     @property
     def difference(self) -> Decimal:
@@ -182,14 +187,14 @@ def _balance_sums(report: Report, lang: str) -> list[SumCheck]:
         spending = shift(b.spending_dong, -money.exponent)
         revenue = shift(b.revenue_dong, -money.exponent)
         label = messages.render("SUM.balance", {"subject": b.subject}, lang)
-        out.append(SumCheck("balance", label, "", source.line, str(source), spending, revenue, money.name, b.ok))
+        out.append(SumCheck("balance", label, "", source.line, source, spending, revenue, money.name, b.ok))
     return out
 
 
 def _count_sums(report: Report) -> list[SumCheck]:
     """Each count a table states as a sum (pupils, classes): plain numbers, no unit."""
     return [
-        SumCheck("count", c.label, "", c.source.line, str(c.source), c.stated, c.computed, "", c.ok)
+        SumCheck("count", c.label, "", c.source.line, c.source, c.stated, c.computed, "", c.ok)
         for c in report.plan.counts
     ]
 
@@ -205,9 +210,7 @@ def _words_sums(report: Report, lang: str) -> list[SumCheck]:
         said = shift(w.value, -money.exponent)
         source = w.amount.source
         out.append(
-            SumCheck(
-                "words", w.text, "", source.line, str(source), w.amount.value, said, money.name, said == w.amount.value
-            )
+            SumCheck("words", w.text, "", source.line, source, w.amount.value, said, money.name, said == w.amount.value)
         )
     return out
 
@@ -308,10 +311,8 @@ class Projection:
         cause = f.finding.cause
         return "" if cause is None or cause.source is None else place_words(cause.source, self.lang)
 
-    def place(self, where: str) -> str:
-        """A location inside this document (``37:55``, ``Dự toán!E7``, ``bảng 2, dòng 5``): the
-        report names the file once, at its head."""
-        return in_document(where, self.identity.file)
+    def place_of_sum(self, c: SumCheck) -> str:
+        return "" if c.source is None else place_words(c.source, self.lang)
 
     @property
     def by_severity(self) -> tuple[tuple[ShownFinding, ...], tuple[ShownFinding, ...], tuple[ShownFinding, ...]]:
@@ -320,11 +321,6 @@ class Projection:
         return tuple(  # type: ignore[return-value]
             tuple(f for f in self.findings if f.severity == level) for level in ("error", "warning", "info")
         )
-
-
-def in_document(where: str, file: str) -> str:
-    """``where`` without its leading ``file:``: ``37:55`` or ``Chi tiết!E7``."""
-    return where[len(file) + 1 :] if file and where.startswith(file + ":") else where
 
 
 def _place(source: Source) -> tuple[str, ...]:
@@ -577,7 +573,7 @@ class _Rows:
                     messages.render("SUM.total", {}, lang),
                     "",
                     None if source is None else source.line,
-                    "" if source is None else str(source),
+                    source,
                     t.stated,
                     t.children_sum,
                     t.money.name,
@@ -653,7 +649,7 @@ class _Rows:
                     messages.render("SUM.section", {"number": sec.number}, lang),
                     sec.number,
                     source.line,
-                    str(source),
+                    source,
                     r.stated,
                     r.children_sum,
                     r.money.name,
@@ -675,7 +671,7 @@ class _Rows:
                     messages.render("SUM.alternative", {"number": sec.number, "child": name}, lang),
                     sec.number,
                     source.line,
-                    str(source),
+                    source,
                     r.stated,
                     computed,
                     r.money.name,
