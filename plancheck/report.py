@@ -87,6 +87,11 @@ def _bodies(rows: Sequence[object]) -> list[tuple[bool, list[tuple[int, object]]
     return [(True, numbered[:EDGE_ROWS]), (False, numbered[EDGE_ROWS:-EDGE_ROWS]), (True, numbered[-EDGE_ROWS:])]
 
 
+def _breakable(code: str) -> Markup:
+    """A finding code that may wrap after its underscores only (``SECTION_SUM_<wbr>MISMATCH``)."""
+    return Markup("_<wbr>").join(escape(part) for part in code.split("_"))
+
+
 @lru_cache(maxsize=4)
 def environment(lang: str = "vi") -> jinja2.Environment:
     """One Jinja environment per language: autoescape on for every template, strict undefined."""
@@ -102,6 +107,7 @@ def environment(lang: str = "vi") -> jinja2.Environment:
     env.filters["amount"] = amount
     env.filters["plain"] = _plain
     env.filters["bodies"] = _bodies
+    env.filters["breakable"] = _breakable
     env.filters["datetime"] = _datetime(lang)
     env.filters["join_amounts"] = lambda values: " × ".join(amount(v) for v in values)  # type: ignore[operator]
 

@@ -553,3 +553,13 @@ def test_a_sum_within_rounding_is_shown_as_rounded_not_wrong(tmp_path: Path) -> 
     row = re.search(r'<tr class="sum status-rounded" data-kind="section" data-status="rounded".*?</tr>', html, re.S)
     assert row is not None and "<td>Làm tròn</td>" in row.group(0)
     assert "Sai" not in row.group(0)
+
+
+def test_a_status_code_wraps_only_after_its_underscores(cases: dict[str, tuple[Path, Projection]]) -> None:
+    """The code beside a row's status (a link to its finding, the message as its tooltip) may
+    wrap in a narrow column, but only after an underscore: never ``SECTION_SUM_MISMATC`` / ``H``."""
+    html = render_html(cases["ha-dong-ba-loi"][1])
+    links = re.findall(r'<span class="refs">(.*?)</span>', html)
+    assert links and all("<wbr>" not in re.sub(r"_<wbr>", "", link) for link in links)
+    assert ">SECTION_SUM_<wbr>MISMATCH</a>" in html
+    assert 'title="Mục 2.2: cộng các khoản bên trong được 10.200 triệu đồng, nhưng mục ghi 10.300 triệu đồng' in html
