@@ -561,5 +561,5 @@ def test_a_status_code_wraps_only_after_its_underscores(cases: dict[str, tuple[P
     html = render_html(cases["ha-dong-ba-loi"][1])
     links = re.findall(r'<span class="refs">(.*?)</span>', html)
     assert links and all("<wbr>" not in re.sub(r"_<wbr>", "", link) for link in links)
-    assert ">SECTION_SUM_<wbr>MISMATCH</a>" in html
+    assert ">SECTION_<wbr>SUM_<wbr>MISMATCH</a>" in html
     assert 'title="Mục 2.2: cộng các khoản bên trong được 10.200 triệu đồng, nhưng mục ghi 10.300 triệu đồng' in html
