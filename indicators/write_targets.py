@@ -117,11 +117,14 @@ def bounds_words(e: Extracted, lang: str = "vi") -> str:
     """The value a target asks for, with its unit and what its kind adds (``230.000 lượt người
     (225.000 - 235.000) mỗi năm``, ``10% (tăng), so với năm 2020``); a direction has no value."""
     t, row = e.target, row_of(e)
+    if t.kind is Kind.SPLIT:  # a structure: each share with its sign (``70% / 30%``)
+        return " / ".join(f"{format_vn(s.percent)}%" for s in t.shares) + kind_words(t, lang)
     value = row[3] or row[4]
     bounds = value + ("%" if t.unit == "%" else f" {t.unit}" if t.unit else "") if value else ""
     if t.stated is not None and t.lower is not None and t.upper is not None:
         bounds += f" ({format_vn(t.lower)} - {format_vn(t.upper)})"
-    return bounds + kind_words(t, lang)
+    # a direction has no value: its words stand alone (``(tăng)``), not after a space
+    return (bounds + kind_words(t, lang)).lstrip()
 
 
 def kind_words(t: Target, lang: str = "vi") -> str:

@@ -402,3 +402,20 @@ def test_a_change_on_a_measure_the_data_lack(tmp_path: Path) -> None:
     # (the data's columns that fill no measure are named in notes: one may be the one missing)
     assert [f.code for f in report.findings if f.severity is not Severity.INFO] == ["TARGET_MEASURE_MISSING"]
     assert describe_bounds(v.target) == "tăng ít nhất 10% so với năm 2022"
+
+
+def test_a_structure_and_a_direction_are_said_without_stray_signs() -> None:
+    """A 70/30 streaming target shows each share with its sign; a direction alone shows its
+    word with no space before it (``xu hướng (tăng)``, not ``70; 30%`` nor ``xu hướng  (tăng)``)."""
+    from indicators.write_targets import bounds_words, target_line
+
+    text = (
+        "Phân luồng học sinh sau trung học cơ sở theo đúng tỷ lệ (70% vào trung học phổ thông, 30% học nghề).\n"
+        "- Tăng tỷ trọng chi ngân sách cho giáo dục qua từng năm.\n"
+    )
+    found = extract(split_lines(text, "ke-hoach.txt"), set())
+    by_kind = {e.target.kind: e for e in found}
+    assert bounds_words(by_kind[Kind.SPLIT]) == "70% / 30%"
+    assert bounds_words(by_kind[Kind.DIRECTION]) == "(tăng)"
+    line = target_line(by_kind[Kind.DIRECTION])
+    assert " xu hướng (tăng) — " in line and "  " not in line
