@@ -16,6 +16,7 @@ from budget.findings import Finding, has_errors, sort_key
 from budget.model import Plan
 from budget.parse import parse
 from budget.read.document import Document, Kind, read_document
+from budget.settled import settle
 
 
 def load_plan(path: str | Path, name: str | None = None) -> tuple[Plan, list[Finding]]:
@@ -76,4 +77,5 @@ def check_read(doc: Document, strict_units: bool = False) -> Report:
     """The check of a document already read: its plan, evaluation and every finding in order."""
     plan, findings = plan_of(doc)
     evaluation, more = check_plan(plan, strict_units)
-    return Report(plan, evaluation, tuple(sorted([*findings, *more], key=sort_key)))
+    # the ambiguity warnings of figures whose every relation agrees become notes (budget.settled)
+    return Report(plan, evaluation, tuple(sorted(settle([*findings, *more], evaluation), key=sort_key)))

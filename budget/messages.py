@@ -317,6 +317,14 @@ TEMPLATES: Mapping[str, str] = {
     "NUMBER_AMBIGUOUS.broken_groups": ("Số “{text}” có dấu cách chen giữa các nhóm chữ số; đã đọc là {value}."),
     "NUMBER_AMBIGUOUS.space_groups": ("Số “{text}” ngăn cách hàng nghìn bằng dấu cách; đã đọc là {value}."),
     "NUMBER_AMBIGUOUS.double_dot": "Số “{text}” có hai dấu chấm liền nhau; đã đọc là {value}.",
+    "NUMBER_SETTLED.one": (
+        "Số “{text}” viết theo cách có thể đọc hai nghĩa; đã đọc là {value} và phép tính dùng số này khớp đúng, "
+        "nên cách đọc đã được xác nhận."
+    ),
+    "NUMBER_SETTLED.many": (
+        "Số “{text}” và {others} số khác viết cùng cách có thể đọc hai nghĩa; đã đọc “{text}” là {value}, và "
+        "mọi phép tính dùng các số này đều khớp đúng, nên cách đọc đã được xác nhận."
+    ),
     # inputs that cannot be read (exit code 2)
     "INPUT_MISSING": "Không tìm thấy tệp.",
     "INPUT_NOT_FILE": "Đây không phải là một tệp.",
@@ -1394,6 +1402,14 @@ TEMPLATES_EN: Mapping[str, str] = {
     "NUMBER_AMBIGUOUS.broken_groups": "The number “{text}” has spaces between its digit groups; read as {value}.",
     "NUMBER_AMBIGUOUS.space_groups": "The number “{text}” groups thousands with spaces; read as {value}.",
     "NUMBER_AMBIGUOUS.double_dot": "The number “{text}” has two dots in a row; read as {value}.",
+    "NUMBER_SETTLED.one": (
+        "The number “{text}” is written in a way that reads two ways; it was read as {value} and the computation "
+        "that uses it agrees exactly, which confirms the reading."
+    ),
+    "NUMBER_SETTLED.many": (
+        "The number “{text}” and {others:other number|other numbers} written the same way read two ways; “{text}” "
+        "was read as {value}, and every computation that uses them agrees exactly, which confirms the reading."
+    ),
     # inputs and outputs
     "INPUT_MISSING": "File not found.",
     "INPUT_NOT_FILE": "This is not a file.",

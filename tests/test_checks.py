@@ -244,7 +244,9 @@ def test_scales_are_converted_exactly(tmp_path: Path) -> None:
     assert [r.computed for r in report.evaluation.lines()] == [Decimal(500), Decimal(1000)]
 
 
-def test_ambiguous_numbers_in_a_plan_are_warned_where_they_stand(tmp_path: Path) -> None:
+def test_ambiguous_numbers_the_arithmetic_settles_become_notes_where_they_stand(tmp_path: Path) -> None:
+    """Each figure written ambiguously takes part in a sum or a product that agrees exactly under
+    the reading taken: the agreement settles it, and the warning becomes a note at its place."""
     text = (
         "IV. KINH PHÍ\n"
         "Tổng kinh phí dự kiến là 2.820 triệu đồng.\n"
@@ -257,14 +259,62 @@ def test_ambiguous_numbers_in_a_plan_are_warned_where_they_stand(tmp_path: Path)
     path.write_text(text, encoding="utf-8")
     report = check_file(path)
     assert errors(report) == []
-    warned = [(f.source.line, f.source.col, f.message_key) for f in report.findings if f.code == "NUMBER_AMBIGUOUS"]
-    assert warned == [
-        (3, 14, "NUMBER_AMBIGUOUS.double_dot"),
-        (5, 14, "NUMBER_AMBIGUOUS.space_groups"),
-        (6, 10, "NUMBER_AMBIGUOUS.dot_decimal"),
+    assert [f for f in report.findings if f.code == "NUMBER_AMBIGUOUS"] == []
+    settled = [
+        (f.source.line, f.source.col, f.severity, f.args["text"]) for f in report.findings if f.code == "NUMBER_SETTLED"
     ]
-    assert_message(report.findings[0], "NUMBER_AMBIGUOUS", "Số “1..320” có hai dấu chấm liền nhau; đã đọc là 1.320.")
+    assert settled == [
+        (3, 14, Severity.INFO, "1..320"),
+        (5, 14, Severity.INFO, "1 500"),
+        (6, 10, Severity.INFO, "1.5"),
+    ]
+    first = next(f for f in report.findings if f.code == "NUMBER_SETTLED")
+    assert_message(
+        first,
+        "NUMBER_SETTLED",
+        "Số “1..320” viết theo cách có thể đọc hai nghĩa; đã đọc là 1.320 và phép tính dùng số này khớp đúng, nên "
+        "cách đọc đã được xác nhận.",
+        en="The number “1..320” is written in a way that reads two ways; it was read as 1,320 and the computation "
+        "that uses it agrees exactly, which confirms the reading.",
+    )
     assert report.evaluation.total.children_sum == Decimal(2820)
+
+
+def test_ambiguous_numbers_are_warned_where_no_agreement_settles_them(tmp_path: Path) -> None:
+    """Figures written with spaces for thousands: those of products that agree are one note, said
+    once with their count; one in a product that does not agree, or in none, keeps its warning."""
+    text = (
+        "1. Nước uống: 40 người x 5 000 đồng/người x 2 buổi = 400 000 đồng\n"
+        "2. Tài liệu: 40 bộ x 2 500 đồng/bộ = 100 000 đồng\n"
+        "3. Hoa: 3 lẵng x 150 000 đồng/lẵng = 460 000 đồng\n"
+        "Ghi chú: dự phòng 200 000 đồng\n"
+    )
+    path = tmp_path / "cach.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path)
+    notes = [f for f in report.findings if f.code == "NUMBER_SETTLED"]
+    assert [(f.source.line, f.args["text"], f.args["count"], f.message_key) for f in notes] == [
+        (1, "5 000", 4, "NUMBER_SETTLED.many")
+    ]
+    assert_message(
+        notes[0],
+        "NUMBER_SETTLED",
+        "Số “5 000” và 3 số khác viết cùng cách có thể đọc hai nghĩa; đã đọc “5 000” là 5.000, và mọi phép tính "
+        "dùng các số này đều khớp đúng, nên cách đọc đã được xác nhận.",
+        en="The number “5 000” and 3 other numbers written the same way read two ways; “5 000” was read as 5,000, "
+        "and every computation that uses them agrees exactly, which confirms the reading.",
+    )
+    warned = [(f.source.line, f.args["text"]) for f in report.findings if f.code == "NUMBER_AMBIGUOUS"]
+    assert (3, "150 000") in warned and (3, "460 000") in warned
+    kept = next(f for f in report.findings if f.code == "NUMBER_AMBIGUOUS" and f.args["text"] == "460 000")
+    assert_message(
+        kept,
+        "NUMBER_AMBIGUOUS",
+        "Số “460 000” ngăn cách hàng nghìn bằng dấu cách; đã đọc là 460.000.",
+        en="The number “460 000” groups thousands with spaces; read as 460,000.",
+    )
+    assert all(f.severity is Severity.WARNING for f in report.findings if f.code == "NUMBER_AMBIGUOUS")
+    assert [f.code for f in report.findings if f.is_error] == ["PRODUCT_MISMATCH"]
 
 
 # --- totals only where the text says a total of money; thresholds, examples, running totals,
