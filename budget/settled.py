@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from budget.evaluate import Evaluation
+from budget.evaluate import Evaluation, LineResult, Result, SectionResult
 from budget.findings import Finding, Severity
 from budget.source import Source
 
@@ -27,8 +27,19 @@ def _agreeing(ev: Evaluation) -> tuple[set[Source], set[Source]]:
     for s in ev.sections():
         if s.section.stated is None or s.children_sum is None:
             continue
-        (agree if s.stated == s.children_sum else differ).add(s.section.stated.source)
+        # a sum that agrees confirms its figure and the figures of the parts it adds
+        parts = (_stated_place(c) for c in s.children)
+        places = {s.section.stated.source, *(p for p in parts if p is not None)}
+        (agree if s.stated == s.children_sum else differ).update(places)
     return agree, differ
+
+
+def _stated_place(r: Result) -> Source | None:
+    if isinstance(r, LineResult):
+        return r.line.stated.source
+    if isinstance(r, SectionResult) and r.section.stated is not None:
+        return r.section.stated.source
+    return None
 
 
 def settle(findings: Sequence[Finding], ev: Evaluation) -> list[Finding]:

@@ -868,3 +868,25 @@ def test_a_wrong_line_without_a_label_is_named_by_the_first_40_characters_after_
         "Nhiều khả năng do dòng 4 (thiết bị dạy học cho hai lớp học mới của): ghi 30 triệu đồng nhưng phép nhân cho "
         "20 triệu đồng; với 20 triệu đồng thì tổng khớp.",
     )
+
+
+def test_a_sum_that_agrees_settles_the_readings_of_its_parts(tmp_path: Path) -> None:
+    """Parts written with a dot for decimals (``1.5``) under a subtotal they add up to exactly:
+    the sum settles them (one note); under a subtotal that agrees only within rounding, the part
+    keeps its warning."""
+    text = (
+        "III. KINH PHÍ\n"
+        "1. Tiền ăn một ngày: 17 nghìn đồng\n"
+        "- Tiền gạo: 1.5 nghìn đồng\n"
+        "- Thực phẩm: 15.5 nghìn đồng\n"
+        "2. Tiền nước: 3 nghìn đồng\n"
+        "- Nước uống: 2.5 nghìn đồng\n"
+        "- Nước rửa: 1 nghìn đồng\n"
+    )
+    path = tmp_path / "phan.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path)
+    said = [(f.code, f.source.line, f.args["text"]) for f in report.findings if f.code.startswith("NUMBER_")]
+    assert said == [("NUMBER_SETTLED", 3, "1.5"), ("NUMBER_AMBIGUOUS", 6, "2.5")]
+    settled = next(f for f in report.findings if f.code == "NUMBER_SETTLED")
+    assert (settled.args["count"], settled.message_key) == (2, "NUMBER_SETTLED.many")
