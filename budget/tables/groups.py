@@ -281,7 +281,9 @@ def build_item(entry: Entry) -> Item:
         return Section(
             item.number, item.title, item.source._replace(col=None, pos=None), item.stated, inner, item.alternatives
         )
-    return item
+    if not entry.number or item.number:
+        return item
+    return replace(item, number=entry.number)  # a row's ``STT`` as written, shown in the report's Mục
 
 
 def settle_scales(

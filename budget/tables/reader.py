@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from budget.findings import Finding
+from budget.headings import front_matter
 from budget.model import Amount, CountSum, Item, Plan, Section, WordsCheck
 from budget.read.text import RawLine
 from budget.tables.cells import kind
@@ -83,8 +84,10 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
     words: list[WordsCheck] = []
     found = 0
     previous: Amount | None = None
-    for block in blocks:
-        reader = BlockReader(block, findings, previous)
+    # the lines that identify the document (letterhead, title) never name a table
+    front = frozenset(lines[i].source.line or 0 for i in front_matter([rl.text for rl in lines]))
+    for index, block in enumerate(blocks, 1):
+        reader = BlockReader(block, findings, previous, index, front)
         read = reader.items()
         whole.extend(read)
         items.extend(checkable(read, unchecked))
