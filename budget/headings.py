@@ -42,6 +42,11 @@ _DATE = re.compile(
     r"|^ngay\s+(?:[0-9]{1,2}|\.{2,}|…)\s*thang\s+(?:[0-9]{1,2}|\.{2,}|…)\s*nam\b"
     r"|^thang\s+[0-9]{1,2}\s+nam\s+[0-9]{4}\s*$"
 )
+# The issuing body's name at the top left (``UBND HUYỆN …``, ``TRƯỜNG MẦM NON …``), in capitals.
+_UNIT_NAME = re.compile(
+    r"^(?:ubnd|uy ban nhan dan|hoi dong nhan dan|phong giao duc|phong gd|so [a-z]|bo [a-z]|truong (?:mam non|tieu hoc"
+    r"|trung hoc|thcs|thpt|mn|th)\b|cong ty)"
+)
 _ANNEX = re.compile(r"^(?:phu luc|mau bieu|bieu mau|mau so)\b")
 _ATTACHED = re.compile(r"^\(?\s*(?:kem theo|ban hanh kem theo)\b")
 _RULE = re.compile(r"^[-_=.*·…\s]*$")  # ``-------`` under a letterhead
@@ -81,9 +86,11 @@ def is_letterhead(text: str) -> bool:
         return bool(text.strip())
     if len(folded) > 160:
         return False
-    return any(
-        p.search(folded) is not None for p in (_NATION, _MOTTO, _DOC_NUMBER, _DATE, _ATTACHED)
-    ) or (_ANNEX.match(folded) is not None and (is_upper(text) or len(folded) <= 40))
+    if is_upper(text) and len(folded) <= 80 and _UNIT_NAME.match(folded) is not None:
+        return True
+    return any(p.search(folded) is not None for p in (_NATION, _MOTTO, _DOC_NUMBER, _DATE, _ATTACHED)) or (
+        _ANNEX.match(folded) is not None and (is_upper(text) or len(folded) <= 40)
+    )
 
 
 def is_title(text: str) -> bool:
@@ -202,7 +209,7 @@ def title_of(texts: Sequence[str]) -> str | None:
     if not titles:
         return None
     start = titles[-1]
-    parts = []
+    parts: list[str] = []
     for text in texts[start : _title_end(texts, start) + 1]:
         if parts and _ISSUER.match(_folded(text)):
             break  # the body that issues it, named under its title

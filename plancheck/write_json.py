@@ -89,7 +89,8 @@ class _Lines:
         end = ', "beside": true}' if beside else "}"
         return (
             f'{{"line": {_NULL if source.line is None else source.line}, "section": {self._text(section)},'
-            f' "number": {_ESC(line.number)}, "label": {_ESC(line.label)}, "prefix": {self._text(line.prefix)}, "factors": [{factors}],'
+            f' "number": {_ESC(line.number)}, "label": {_ESC(line.label)},'
+            f' "prefix": {self._text(line.prefix)}, "factors": [{factors}],'
             f' "steps": [{", ".join(steps)}], "stated": {{"value": "{plain(stated.value)}",'
             f' "unit": {self._text(stated.unit_text)}}}, "computed": "{plain(r.computed)}",'
             f' "ok": {"true" if r.ok else "false"}, "status": "{status.value}",'

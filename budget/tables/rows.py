@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from budget.evaluate import evaluate_line
 from budget import messages
+from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
 from budget.headings import may_name, plain
 from budget.model import Amount, CostLine, CountSum, Item, Quantity, Section, WordsCheck
@@ -189,9 +189,7 @@ class BlockReader:
             parts[-1][2].extend(pending)
         return parts
 
-    def _part(
-        self, title_rows: list[TableRow], header: list[TableRow], rows: list[TableRow], k: int
-    ) -> Section | None:
+    def _part(self, title_rows: list[TableRow], header: list[TableRow], rows: list[TableRow], k: int) -> Section | None:
         outer = self.context
         if title_rows and outer.money is None:
             # rows of text over a part's header (an annex's ``Đơn vị tính: triệu đồng`` in the
