@@ -180,11 +180,16 @@ def front_matter(texts: Sequence[str]) -> frozenset[int]:
     return frozenset(out - _captions(texts))
 
 
-def _captions(texts: Sequence[str]) -> set[int]:
-    """Lines of the captions that name a table (``DỰ TOÁN KINH PHÍ …``, an annex's caption under
-    its ``PHỤ LỤC II``): the upper-case lines from one that opens a caption, or from the line
-    after an annex's mark, to the next line that is no capitals."""
-    out: set[int] = set()
+def _in_capitals(text: str) -> bool:
+    """No small letter and something written (``2028``, the end of a caption wrapped)."""
+    return any(c.isalnum() for c in text) and not any(c.islower() for c in text)
+
+
+def _caption_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, last) line of each caption that may name a table (``DỰ TOÁN KINH PHÍ …``, an
+    annex's caption under its ``PHỤ LỤC II``): the lines in capitals from one that opens a
+    caption, or from the line after an annex's mark, to the next line that is not in capitals."""
+    runs: list[tuple[int, int]] = []
     after_mark = False
     run = False
     for i, text in enumerate(texts):
@@ -192,12 +197,41 @@ def _captions(texts: Sequence[str]) -> set[int]:
             continue
         folded = _folded(text)
         opens = is_upper(text) and (after_mark or _CAPTION_START.match(folded) is not None)
-        if (opens or (run and is_upper(text))) and not is_letterhead(text) and not is_title(text):
-            out.add(i)
+        if (opens or (run and _in_capitals(text))) and not is_letterhead(text) and not is_title(text):
+            if run:
+                runs[-1] = (runs[-1][0], i)
+            else:
+                runs.append((i, i))
             run = True
         else:
             run = False
         after_mark = _ANNEX.match(folded) is not None and is_letterhead(text)
+    return runs
+
+
+def _captions(texts: Sequence[str]) -> set[int]:
+    return {i for first, last in _caption_runs(texts) for i in range(first, last + 1)}
+
+
+_BETWEEN = 6  # non-empty lines between a caption and its table: ``(Kèm theo …)``, ``Đơn vị tính``
+_SHORT = 40  # characters: a longer line between them is prose, which a caption never stands over
+
+
+def captions_above(texts: Sequence[str], starts: Sequence[int]) -> list[str]:
+    """For each table starting at line index ``starts[k]``, the caption that names it (``DỰ TOÁN
+    KINH PHÍ …`` over an annex's table, its wrapped lines joined), or "" when none stands just
+    above it: only letterhead lines (``(Kèm theo …)``) and short lines (its unit) between."""
+    runs = _caption_runs(texts)
+    out = []
+    for start in starts:
+        found = ""
+        before = [r for r in runs if r[1] < start]
+        if before:
+            first, last = before[-1]
+            between = [t for t in texts[last + 1 : start] if t.strip()]
+            if len(between) <= _BETWEEN and all(is_letterhead(t) or len(t.strip()) <= _SHORT for t in between):
+                found = " ".join(plain(t) for t in texts[first : last + 1] if t.strip())[:250]
+        out.append(found)
     return out
 
 

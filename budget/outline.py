@@ -120,9 +120,19 @@ def build_tree(items: list[TextItem], findings: list[Finding]) -> Node:
 # Words that lead a sentence to its figure and name nothing (``Tổng thu ngân sách năm 2017 là``),
 # matched with their marks (``đạt`` is no ``đất``).
 _LEADING_TO_FIGURE = re.compile(
-    r"(?:\s+(?:sẽ là|là|gồm(?: có)?|bao gồm|cụ thể(?: như sau)?|như sau|đạt(?: khoảng)?|khoảng|với số tiền|tương đương)"
-    r"\s*[:,]?)+\s*$"
+    r"(?:\s+(?:sẽ là|là|bằng|gồm(?: có)?|bao gồm|cụ thể(?: như sau)?|như sau"
+    r"|đạt(?: khoảng)?|khoảng|với số tiền|tương đương)\s*[:,]?)+\s*$"
 )
+
+
+def _names_nothing(tail: str) -> bool:
+    """Are the words after a heading's colon only a lead to its figure (``Mức chi``), no name, figure,
+    rate or breakdown of their own?"""
+    return (
+        len(tail.split()) <= 3
+        and not any(ch.isdigit() or ch == "%" for ch in tail)
+        and _BREAKDOWN_TITLE.search(fold(tail)) is None
+    )
 
 
 def _title(text: str, found: list[Found]) -> str:
@@ -132,6 +142,9 @@ def _title(text: str, found: list[Found]) -> str:
     if not found and ":" in head:
         head = head[: head.index(":")]
     head = " ".join(head.split()).strip(" :,-–")
+    name, colon, tail = head.partition(":")
+    if colon and _names_nothing(tail) and len(name.split()) >= 2:
+        head = name.rstrip()  # ``b. Hỗ trợ di chuyển: Mức chi 3.000.000 đồng``: the words before the colon name it
     lead = _LEADING_TO_FIGURE.search(head.lower())
     if lead is not None and lead.start() > 0:
         head = head[: lead.start()].rstrip(" :,-–")

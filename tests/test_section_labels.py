@@ -93,6 +93,13 @@ def test_a_caption_above_the_table_names_it(tmp_path: Path) -> None:
     assert _rows(p)[0] == ("section", "", "DỰ TOÁN KINH PHÍ MUA SẮM ĐỒ DÙNG")
 
 
+def test_an_annex_caption_over_its_attachment_line_names_the_table(tmp_path: Path) -> None:
+    head = ["PHỤ LỤC II", "DỰ TOÁN KINH PHÍ MUA SẮM", "THIẾT BỊ NĂM 2025", "", "(Kèm theo Kế hoạch số 15/KH-MNHS)", ""]
+    text = "\n".join([*head, "Đơn vị tính: đồng", "", *_TABLE]) + "\n"
+    p = project(_check(tmp_path, text))
+    assert _rows(p)[0] == ("section", "", "DỰ TOÁN KINH PHÍ MUA SẮM THIẾT BỊ NĂM 2025")
+
+
 def test_a_title_continued_on_the_lines_above_the_table_never_names_it(tmp_path: Path) -> None:
     head = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "", "Độc lập - Tự do - Hạnh phúc", "", "THÔNG BÁO", ""]
     text = "\n".join([*head, "CÔNG KHAI CÁC KHOẢN THU", "", "NĂM HỌC 2023-2024", "", *_TABLE]) + "\n"
@@ -244,6 +251,21 @@ def test_words_that_only_lead_to_the_figure_are_no_part_of_the_label(tmp_path: P
     labels = [(n, label) for kind, n, label in _rows(project(_check(tmp_path, text))) if kind == "section"]
     assert labels[:2] == [("I", "Tổng thu ngân sách xã năm 2025"), ("1", "Thu thuế")]
     assert ("II", "Dự toán chi") in labels
+
+
+def test_words_after_a_headings_colon_that_only_lead_to_its_figure_are_left_out(tmp_path: Path) -> None:
+    text = (
+        "I. Hỗ trợ đi lại: Mức chi 2.000.000 đồng\n"
+        "- Vé xe: 2 vé x 500.000 đồng = 1.000.000 đồng\n"
+        "- Ăn ở: 2 ngày x 500.000 đồng = 1.000.000 đồng\n"
+        "II. Hỗ trợ tài liệu: 300.000 đồng\n"
+        "- In ấn: 3 bộ x 100.000 đồng = 300.000 đồng\n"
+    )
+    p = project(_check(tmp_path, text))
+    assert [(n, label) for kind, n, label in _rows(p) if kind == "section"] == [
+        ("I", "Hỗ trợ đi lại"),
+        ("II", "Hỗ trợ tài liệu"),
+    ]
 
 
 def test_a_bullet_holding_the_budget_is_no_chapter(tmp_path: Path) -> None:

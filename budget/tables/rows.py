@@ -76,15 +76,19 @@ class BlockReader:
         previous_total: Amount | None,
         index: int = 1,
         front: frozenset[int] = frozenset(),
+        caption: str = "",
     ):
         """``index``: the table's number in its document (``Bảng 2`` when nothing above names it);
-        ``front``: the document's lines that identify it (letterhead, title), never its title."""
+        ``front``: the document's lines that identify it (letterhead, title), never its title;
+        ``caption``: the caption over it beyond the lines just above (an annex's ``DỰ TOÁN …``)."""
         self.block = block
         self.findings = findings
         self.english = english_grouping(block)
         self.index = index
         self.front = front
         self.context = context_above(block.above, self.english, front)
+        if not self.context.title and caption:
+            self.context = replace(self.context, title=caption)
         self.last_total = previous_total
         self.found = 0
         self.counts: list[CountSum] = []  # counts the table states as sums (pupils, classes)
