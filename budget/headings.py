@@ -49,8 +49,13 @@ _UNIT_NAME = re.compile(
 )
 _ANNEX = re.compile(r"^(?:phu luc|mau bieu|bieu mau|mau so)\b")
 _ATTACHED = re.compile(r"^\(?\s*(?:kem theo|ban hanh kem theo)\b")
-_RULE = re.compile(r"^[-_=.*·…\s]*$")  # ``-------`` under a letterhead
-_MARKUP = re.compile(r"[*_#`]+")
+_MARKUP = str.maketrans("*_#`", "    ")  # Markdown marks a converter leaves (``**KẾ HOẠCH**``)
+_RULE_CHARS = " \t-_=.*·…#`"  # a line of these alone is a rule (``-------`` under a letterhead)
+# Words one of the letterhead's lines holds (folded): a line without any is none of them.
+_CUES = re.compile(
+    r"cong hoa|chu nghia|doc lap|ngay|thang|kem theo|^so\b|^phu luc|^mau|^bieu|^ubnd|^uy ban|^hoi dong"
+    r"|^phong|^truong|^bo |^cong ty"
+)
 # Where a caption starts inside a line that runs on (``PHỤ LỤC II DỰ TOÁN ...``) and what ends it.
 _CAPTION_END = re.compile(r"\(\s*kem theo\b|\bdon vi(?: tinh)?\s*:")
 _CAPTION_START = re.compile(r"^(?:du toan|bang|bieu)\b")
@@ -65,7 +70,7 @@ _CONTINUATION = 5  # upper-case lines that may continue a title
 
 def plain(text: str) -> str:
     """``text`` without Markdown marks and with single spaces."""
-    return " ".join(_MARKUP.sub(" ", text).split())
+    return " ".join(text.translate(_MARKUP).split())
 
 
 def _folded(text: str) -> str:
@@ -74,29 +79,35 @@ def _folded(text: str) -> str:
 
 def is_upper(text: str) -> bool:
     """Are all the letters of ``text`` capitals (two letters or more: ``VỀ`` continues a title)?"""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return text.upper() == text and sum(c.isalpha() for c in text) >= 2
 
 
 def is_letterhead(text: str) -> bool:
     """A line of the letterhead or the front matter: the nation, the motto, ``Số: …/…``, the
-    place and date, an annex's mark and its ``(Kèm theo …)`` line, a rule."""
-    folded = _folded(text)
-    if not folded or _RULE.match(plain(text)):
+    place and date, the issuing body's name in capitals, an annex's mark and its ``(Kèm theo
+    …)`` line, a rule."""
+    if len(text) > 400:
+        return False  # prose
+    if not text.strip(_RULE_CHARS):
         return bool(text.strip())
-    if len(folded) > 160:
+    folded = _folded(text)
+    if not folded:
+        return True
+    if len(folded) > 160 or _CUES.search(folded) is None:
         return False
-    if is_upper(text) and len(folded) <= 80 and _UNIT_NAME.match(folded) is not None:
+    if len(folded) <= 80 and _UNIT_NAME.match(folded) is not None and is_upper(text):
         return True
     return any(p.search(folded) is not None for p in (_NATION, _MOTTO, _DOC_NUMBER, _DATE, _ATTACHED)) or (
-        _ANNEX.match(folded) is not None and (is_upper(text) or len(folded) <= 40)
+        _ANNEX.match(folded) is not None and (len(folded) <= 40 or is_upper(text))
     )
 
 
 def is_title(text: str) -> bool:
     """A document's title line: a document kind in capitals (``KẾ HOẠCH``, ``QUYẾT ĐỊNH VỀ VIỆC …``)."""
+    if len(text) > 400 or not is_upper(text):
+        return False
     folded = _folded(text)
-    return _KIND.match(folded) is not None and is_upper(text) and len(folded) <= 250
+    return _KIND.match(folded) is not None and len(folded) <= 250
 
 
 def _continues(text: str) -> bool:
@@ -159,80 +170,99 @@ def _head(texts: Sequence[str]) -> tuple[int, list[int]]:
     return end, titles
 
 
-def front_matter(texts: Sequence[str]) -> frozenset[int]:
-    """Indices of the lines that identify the document and never name a section: its head (from
-    the top to its last letterhead or title line, the issuing body's name beside them included),
-    every title further down and the upper-case lines that continue it, and any letterhead line
-    further down (an annexed decision's, an annex's mark, the place and date above signatures)."""
-    end, _ = _head(texts)
-    out = {i for i in range(end + 1) if texts[i].strip()}
-    i = end + 1
-    while i < len(texts):
-        text = texts[i]
-        if is_title(text):
-            last = _title_end(texts, i)
-            out.update(k for k in range(i, last + 1) if texts[k].strip())
-            i = last + 1
-            continue
-        if is_letterhead(text):
-            out.add(i)
-        i += 1
-    return frozenset(out - _captions(texts))
-
-
 def _in_capitals(text: str) -> bool:
     """No small letter and something written (``2028``, the end of a caption wrapped)."""
-    return any(c.isalnum() for c in text) and not any(c.islower() for c in text)
+    return text.upper() == text and any(c.isalnum() for c in text)
 
 
-def _caption_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
-    """(first, last) line of each caption that may name a table (``DỰ TOÁN KINH PHÍ …``, an
-    annex's caption under its ``PHỤ LỤC II``): the lines in capitals from one that opens a
-    caption, or from the line after an annex's mark, to the next line that is not in capitals."""
-    runs: list[tuple[int, int]] = []
-    after_mark = False
-    run = False
-    for i, text in enumerate(texts):
-        if not text.strip():
-            continue
-        folded = _folded(text)
-        opens = is_upper(text) and (after_mark or _CAPTION_START.match(folded) is not None)
-        if (opens or (run and _in_capitals(text))) and not is_letterhead(text) and not is_title(text):
-            if run:
-                runs[-1] = (runs[-1][0], i)
-            else:
-                runs.append((i, i))
-            run = True
-        else:
-            run = False
-        after_mark = _ANNEX.match(folded) is not None and is_letterhead(text)
-    return runs
+def _annex_mark(text: str) -> bool:
+    """An annex's mark (``PHỤ LỤC II``, ``Mẫu biểu số 02``) standing alone."""
+    start = fold(text[:40]).lstrip(" *_#`")
+    return start.startswith(("phu luc", "mau bieu", "bieu mau", "mau so")) and is_letterhead(text)
 
 
-def _captions(texts: Sequence[str]) -> set[int]:
-    return {i for first, last in _caption_runs(texts) for i in range(first, last + 1)}
-
-
+_REACH = 12  # non-empty lines looked at above a line to tell whether it continues a title or a caption
 _BETWEEN = 6  # non-empty lines between a caption and its table: ``(Kèm theo …)``, ``Đơn vị tính``
 _SHORT = 40  # characters: a longer line between them is prose, which a caption never stands over
 
 
-def captions_above(texts: Sequence[str], starts: Sequence[int]) -> list[str]:
-    """For each table starting at line index ``starts[k]``, the caption that names it (``DỰ TOÁN
-    KINH PHÍ …`` over an annex's table, its wrapped lines joined), or "" when none stands just
-    above it: only letterhead lines (``(Kèm theo …)``) and short lines (its unit) between."""
-    runs = _caption_runs(texts)
-    out = []
-    for start in starts:
-        found = ""
-        before = [r for r in runs if r[1] < start]
-        if before:
-            first, last = before[-1]
-            between = [t for t in texts[last + 1 : start] if t.strip()]
-            if len(between) <= _BETWEEN and all(is_letterhead(t) or len(t.strip()) <= _SHORT for t in between):
-                found = " ".join(plain(t) for t in texts[first : last + 1] if t.strip())[:250]
-        out.append(found)
-    return out
+class FrontMatter:
+    """The lines of a document that identify it and never name a section, asked by index: its
+    head (from the top to its last letterhead or title line, the issuing body's name beside them
+    included), every title further down and the upper-case lines that continue it, and any
+    letterhead line further down (an annexed decision's, an annex's mark, the place and date above
+    signatures); never a caption (``DỰ TOÁN KINH PHÍ …``, an annex's caption under ``PHỤ LỤC II``).
+
+    Only the lines above tables are asked, each from the few lines around it: a large document
+    costs what its tables cost, not what its lines do.
+    """
+
+    def __init__(self, texts: Sequence[str]):
+        self.texts = texts
+        self.head_end, self.titles = _head(texts)
+
+    def __contains__(self, i: object) -> bool:
+        if not isinstance(i, int) or not 0 <= i < len(self.texts) or not self.texts[i].strip():
+            return False
+        if self.caption_start(i) is not None:
+            return False
+        if i <= self.head_end:
+            return True
+        text = self.texts[i]
+        return is_letterhead(text) or is_title(text) or self._continues_title(i)
+
+    def _above(self, i: int) -> int | None:
+        """The nearest non-empty line above ``i``."""
+        j = i - 1
+        while j >= 0 and not self.texts[j].strip():
+            j -= 1
+        return j if j >= 0 else None
+
+    def _continues_title(self, i: int) -> bool:
+        j: int | None = i
+        for _ in range(_CONTINUATION):
+            if j is None or not _continues(self.texts[j]):
+                return False
+            j = self._above(j)
+            if j is not None and is_title(self.texts[j]):
+                return True
+        return False
+
+    def caption_start(self, i: int) -> int | None:
+        """The first line of the caption holding line ``i`` (lines in capitals from one that opens
+        a caption or follows an annex's mark), None when ``i`` is in none."""
+        first: int | None = None
+        j: int | None = i
+        for _ in range(_REACH):
+            if j is None:
+                break
+            text = self.texts[j]
+            if not _in_capitals(text) or is_letterhead(text) or is_title(text):
+                break
+            first = j
+            if is_upper(text) and _CAPTION_START.match(_folded(text)) is not None:
+                return first
+            j = self._above(j)
+            if j is not None and _annex_mark(self.texts[j]) and is_upper(text):
+                return first
+        return None
+
+    def caption_above(self, start: int) -> str:
+        """The caption that names the table starting at line ``start`` (``DỰ TOÁN KINH PHÍ …`` over
+        an annex's table, its wrapped lines joined), or "" when none stands just above it: only
+        letterhead lines (``(Kèm theo …)``) and short lines (its unit) between."""
+        j = self._above(start)
+        for _ in range(_BETWEEN + 1):
+            if j is None:
+                return ""
+            first = self.caption_start(j)
+            if first is not None:
+                return " ".join(plain(t) for t in self.texts[first : j + 1] if t.strip())[:250]
+            text = self.texts[j]
+            if len(text.strip()) > _SHORT and not is_letterhead(text):
+                return ""
+            j = self._above(j)
+        return ""
 
 
 def title_of(texts: Sequence[str]) -> str | None:
@@ -250,24 +280,6 @@ def title_of(texts: Sequence[str]) -> str | None:
         if text.strip():
             parts.append(plain(text))
     return " ".join(parts)[:250]
-
-
-def caption(text: str) -> str:
-    """A caption as a label: without an annex's mark before it (``PHỤ LỤC II``) and without the
-    ``(Kèm theo …)`` and ``Đơn vị tính`` after it, single-spaced; "" when nothing is left."""
-    words = plain(text)
-    folded = fold(words)
-    if len(folded) != len(words):
-        return words
-    mark = _ANNEX.match(folded)
-    if mark is not None:
-        rest = re.match(r"\s*(?:so\s*)?(?:[0-9]{1,3}|[ivxl]{1,6}|[a-z])?\b\s*[.:\-–]?\s*", folded[mark.end() :])
-        start = mark.end() + (rest.end() if rest is not None else 0)
-        words, folded = words[start:], folded[start:]
-    end = _CAPTION_END.search(folded)
-    if end is not None:
-        words = words[: end.start()]
-    return words.strip(" :,-–(")
 
 
 def may_name(text: str) -> bool:

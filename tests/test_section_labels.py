@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from budget.api import Report, check_file
-from budget.headings import front_matter, is_letterhead, is_title, title_of
+from budget.headings import FrontMatter, is_letterhead, is_title, title_of
 from budget.model import Section, walk_sections
 from plancheck.projection import Projection, VerdictKind, project
 from plancheck.report import render_html
@@ -63,8 +63,18 @@ def test_letterhead_lines_are_recognised() -> None:
 
 def test_front_matter_holds_the_unit_names_the_letterhead_and_the_title_with_its_continuation() -> None:
     lines = [*_LETTERHEAD, "", "KẾ HOẠCH", "", "MUA SẮM ĐỒ DÙNG HỌC TẬP", "NĂM HỌC 2024-2025", "", "I. Mục đích"]
-    assert sorted(front_matter(lines)) == [0, 1, 2, 3, 4, 5, 7, 9, 10]
+    front = FrontMatter(lines)
+    assert [i for i in range(len(lines)) if i in front] == [0, 1, 2, 3, 4, 5, 7, 9, 10]
     assert title_of(lines) == "KẾ HOẠCH MUA SẮM ĐỒ DÙNG HỌC TẬP NĂM HỌC 2024-2025"
+
+
+def test_further_down_a_title_and_its_continuation_identify_the_document_a_caption_never() -> None:
+    lines = ["I. Mục đích", "Nâng cao chất lượng.", "THÔNG BÁO", "", "CÔNG KHAI CÁC KHOẢN THU", "NĂM HỌC 2024-2025"]
+    lines += ["Đơn vị tính: đồng", "PHỤ LỤC II", "DỰ TOÁN KINH PHÍ", "MUA SẮM NĂM 2025", "(Kèm theo Kế hoạch số 3/KH)"]
+    front = FrontMatter(lines)
+    assert [i for i in range(len(lines)) if i in front] == [2, 4, 5, 7, 10]
+    assert front.caption_above(len(lines)) == "DỰ TOÁN KINH PHÍ MUA SẮM NĂM 2025"
+    assert front.caption_above(7) == ""  # a unit line, then the title's lines: no caption
 
 
 def test_title_stops_at_the_body_that_issues_it() -> None:

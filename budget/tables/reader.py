@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from budget.findings import Finding
-from budget.headings import captions_above, front_matter
+from budget.headings import FrontMatter
 from budget.model import Amount, CountSum, Item, Plan, Section, WordsCheck
 from budget.read.text import RawLine
 from budget.tables.cells import kind
@@ -85,11 +85,15 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
     found = 0
     previous: Amount | None = None
     # the lines that identify the document (letterhead, title) never name a table
-    texts = [rl.text for rl in lines]
-    front = frozenset(lines[i].source.line or 0 for i in front_matter(texts))
+    head = FrontMatter([rl.text for rl in lines])
     at = {rl.source.line: i for i, rl in enumerate(lines)}
-    captions = captions_above(texts, [at.get(b.first, 0) for b in blocks])
-    for index, (block, caption) in enumerate(zip(blocks, captions, strict=True), 1):
+
+    def front(line: int | None) -> bool:
+        k = at.get(line)
+        return k is not None and k in head
+
+    for index, block in enumerate(blocks, 1):
+        caption = head.caption_above(at.get(block.first, 0))
         reader = BlockReader(block, findings, previous, index, front, caption)
         read = reader.items()
         whole.extend(read)

@@ -6,7 +6,7 @@ cell, and counts stated as sums. Cross tables go to ``table_cross``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -75,7 +75,7 @@ class BlockReader:
         findings: list[Finding],
         previous_total: Amount | None,
         index: int = 1,
-        front: frozenset[int] = frozenset(),
+        front: Callable[[int | None], bool] | None = None,
         caption: str = "",
     ):
         """``index``: the table's number in its document (``Bảng 2`` when nothing above names it);
@@ -250,7 +250,7 @@ class BlockReader:
         text = texts[0]
         if not number and (glued := _GLUED_MARKER.match(text)) is not None:
             number, text = glued.group(1), text[glued.end() :]
-        if row.first in self.front or not may_name(text) or names_columns(text):
+        if (self.front is not None and self.front(row.first)) or not may_name(text) or names_columns(text):
             return None
         return number, plain(text)[:200]
 
@@ -411,7 +411,7 @@ class BlockReader:
             if q is None:
                 return
             if len(row.loose) == 1 and not row.odd:
-                group.entries.append(Entry(row.number, lump(label, q)))
+                group.entries.append(Entry(row.number, lump(label, q, row.number)))
                 self.found += 1
                 return
             reason = "range" if any(kind(c.text) == "range" for c in row.odd) else "missing"
@@ -452,7 +452,7 @@ class BlockReader:
         wanted = [c.role for c in columns if c.role in FACTORS]
         missing = [r for r in wanted if r not in factors]
         if not factors:
-            group.entries.append(Entry(row.number, lump(label, stated)))
+            group.entries.append(Entry(row.number, lump(label, stated, row.number)))
             self.found += 1
             return
         if missing:
@@ -466,7 +466,7 @@ class BlockReader:
             return
         if set(factors) == {"rate"} and factors["rate"].percent:
             share = Share(label, row.label.source if row.label else stated.source, factors["rate"], stated)
-            group.entries.append(Entry(row.number, lump(label, stated), share))
+            group.entries.append(Entry(row.number, lump(label, stated, row.number), share))
             self.found += 1
             return
         # a price per year is not multiplied by a number of months
@@ -513,7 +513,7 @@ class BlockReader:
                 message_key=f"TABLE_ROW_NOT_CHECKED.{reason}",
             )
         )
-        group.entries.append(Entry(number, lump(label, stated)))
+        group.entries.append(Entry(number, lump(label, stated, number)))
 
     def _label_terms(
         self, line: CostLine, row: PlacedRow, factors: dict[str, Quantity], per: Quantity | None, stated: Quantity
