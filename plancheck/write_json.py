@@ -163,8 +163,8 @@ def _document(p: Projection, report: Report, targets: Sequence[Extracted] = ()) 
         "file": plan.file,
         "document": {"number": ident.number, "place": ident.place, "date": ident.date, "title": ident.title},
         "budget_found": plan.has_budget,
-        "heading": None
-        if plan.heading is None
+        "heading": None  # the chapter the report names (the projection's), not a bullet holding the budget
+        if plan.heading is None or not ident.heading
         else {"number": plan.heading.number, "title": plan.heading.title, "line": plan.heading.source.line},
         "verdict": {"kind": p.verdict.kind.value, "headline": p.verdict.headline, "text": p.verdict.text},
         "lines": _Encoded(

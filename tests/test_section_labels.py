@@ -21,6 +21,7 @@ from budget.headings import FrontMatter, is_letterhead, is_title, title_of
 from budget.model import Section, walk_sections
 from plancheck.projection import Projection, VerdictKind, project
 from plancheck.report import render_html
+from plancheck.write_json import projection_to_dict
 
 _LETTERHEAD = [
     "UBND HUYỆN HÒA AN",
@@ -280,9 +281,11 @@ def test_words_after_a_headings_colon_that_only_lead_to_its_figure_are_left_out(
 
 def test_a_bullet_holding_the_budget_is_no_chapter(tmp_path: Path) -> None:
     text = "BÁO CÁO CÁC KHOẢN THU\n- Quỹ lớp:\n Sữa 3.000 đồng/hộp x 22 hộp = 66.000 đồng\n"
-    p = project(_check(tmp_path, text))
+    report = _check(tmp_path, text)
+    p = project(report)
     assert p.identity.heading == ""
     assert p.identity.title == "BÁO CÁO CÁC KHOẢN THU"
+    assert projection_to_dict(p, report)["heading"] is None
 
 
 def test_the_text_report_shows_the_number_of_a_line(tmp_path: Path) -> None:
