@@ -48,13 +48,13 @@ _UNIT_NAME = re.compile(
     r"|trung hoc|thcs|thpt|mn|th)\b|cong ty)"
 )
 _ANNEX = re.compile(r"^(?:phu luc|mau bieu|bieu mau|mau so)\b")
-_ATTACHED = re.compile(r"^\(?\s*(?:kem theo|ban hanh kem theo)\b")
+_ATTACHED = re.compile(r"^\(?\s*(?:kem theo|ban hanh kem theo)\b|^(?:dong )?kinh gui\b|^noi nhan\b")
 _MARKUP = str.maketrans("*_#`", "    ")  # Markdown marks a converter leaves (``**KẾ HOẠCH**``)
 _RULE_CHARS = " \t-_=.*·…#`"  # a line of these alone is a rule (``-------`` under a letterhead)
 # Words one of the letterhead's lines holds (folded): a line without any is none of them.
 _CUES = re.compile(
-    r"cong hoa|chu nghia|doc lap|ngay|thang|kem theo|^so\b|^phu luc|^mau|^bieu|^ubnd|^uy ban|^hoi dong"
-    r"|^phong|^truong|^bo |^cong ty"
+    r"cong hoa|chu nghia|doc lap|ngay|thang|kem theo|kinh gui|^noi nhan|^so\b|^phu luc|^mau|^bieu"
+    r"|^ubnd|^uy ban|^hoi dong|^phong|^truong|^bo |^cong ty"
 )
 # Where a caption starts inside a line that runs on (``PHỤ LỤC II DỰ TOÁN ...``) and what ends it.
 _CAPTION_END = re.compile(r"\(\s*kem theo\b|\bdon vi(?: tinh)?\s*:")
@@ -283,5 +283,7 @@ def title_of(texts: Sequence[str]) -> str | None:
 
 
 def may_name(text: str) -> bool:
-    """May ``text`` name a section (is it no letterhead, title or annex mark)?"""
-    return bool(plain(text)) and not is_letterhead(text) and not is_title(text)
+    """May ``text`` name a section (is it no letterhead, title or annex mark, and no item of a list
+    that a ``;`` ends, such as the addressees of a ``Kính gửi``)?"""
+    words = plain(text)
+    return bool(words) and not words.endswith(";") and not is_letterhead(text) and not is_title(text)

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from budget.api import Report, check_file
-from budget.headings import FrontMatter, is_letterhead, is_title, title_of
+from budget.headings import FrontMatter, is_letterhead, is_title, may_name, title_of
 from budget.model import Section, walk_sections
 from plancheck.projection import Projection, VerdictKind, project
 from plancheck.report import render_html
@@ -58,6 +58,9 @@ def test_letterhead_lines_are_recognised() -> None:
         assert is_letterhead(line), line
     for line in ["DỰ TOÁN KINH PHÍ MUA SẮM ĐỒ DÙNG", "Chi tổ chức", "Số lượng: 20 bộ", "Tổng kinh phí"]:
         assert not is_letterhead(line), line
+    assert is_letterhead("Kính gửi: Ủy ban nhân dân các xã") and is_letterhead("Nơi nhận:")
+    assert not may_name("- Chủ tịch Ủy ban nhân dân các xã, thị trấn;")  # an addressee, an item of a list
+    assert may_name("Chi tổ chức hội nghị") and not may_name("THÔNG BÁO")
     assert is_title("KẾ HOẠCH") and is_title("**QUYẾT ĐỊNH**") and is_title("THÔNG BÁO CÔNG KHAI CÁC KHOẢN THU")
     assert not is_title("Kế hoạch thực hiện") and not is_title("DỰ TOÁN KINH PHÍ")
 
