@@ -195,6 +195,8 @@ TEMPLATES: Mapping[str, str] = {
     "TABLE_VIEW.columns": "{title} (theo cột)",
     "TABLE_VIEW.column": "cột {n}",
     "TABLE_VIEW.total_column": "cột tổng cộng",
+    "TABLE_VIEW.table": "Bảng {n}",
+    "TABLE_VIEW.part": "Bảng {n}, phần {part}",
     # units
     "UNIT_RESIDUAL": (
         "Đơn vị các thừa số không triệt tiêu hết thành {unit}: còn thừa “{residual}” (tích ra {product}). "
@@ -1198,6 +1200,8 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_VIEW.columns": "{title} (by columns)",
     "TABLE_VIEW.column": "column {n}",
     "TABLE_VIEW.total_column": "total column",
+    "TABLE_VIEW.table": "Table {n}",
+    "TABLE_VIEW.part": "Table {n}, part {part}",
     # units
     "UNIT_RESIDUAL": (
         "The factors' units do not cancel to {unit}: “{residual}” is left over (the product is in {product}). "

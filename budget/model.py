@@ -74,6 +74,9 @@ class CostLine:
     # The parts a figure is split into, added and compared with it (``900.000 đồng/người (tỉnh
     # 700.000 đồng; huyện 200.000 đồng)``): a sum written as a one-factor line.
     split: bool = False
+    # The item's number as the document writes it (``2``, ``1.1``, ``a``, a table row's ``STT``),
+    # "" when unnumbered: shown, never compared (two readings of one line are one line).
+    number: str = field(default="", compare=False)
 
     @property
     def factors(self) -> tuple[Quantity, ...]:

@@ -117,12 +117,47 @@ def build_tree(items: list[TextItem], findings: list[Finding]) -> Node:
     return root
 
 
+# Words that lead a sentence to its figure and name nothing (``Tổng thu ngân sách năm 2017 là``),
+# matched with their marks (``đạt`` is no ``đất``).
+_LEADING_TO_FIGURE = re.compile(
+    r"(?:\s+(?:sẽ là|là|bằng|gồm(?: có)?|bao gồm|cụ thể(?: như sau)?|như sau"
+    r"|đạt(?: khoảng)?|khoảng|với số tiền|tương đương)\s*[:,]?)+\s*$"
+)
+
+
+def _names_nothing(tail: str) -> bool:
+    """Are the words after a heading's colon only a lead to its figure (``Mức chi``), no name, figure,
+    rate or breakdown of their own?"""
+    return (
+        len(tail.split()) <= 3
+        and not any(ch.isdigit() or ch == "%" for ch in tail)
+        and _BREAKDOWN_TITLE.search(fold(tail)) is None
+    )
+
+
 def _title(text: str, found: list[Found]) -> str:
+    """An item's label: its words before its first figure, without the words that only lead to it."""
     cut = found[0].start if found else len(text)
     head = text[:cut]
     if not found and ":" in head:
         head = head[: head.index(":")]
-    return " ".join(head.split()).strip(" :,-–")[:200]
+    head = " ".join(head.split()).strip(" :,-–")
+    name, colon, tail = head.partition(":")
+    if colon and _names_nothing(tail) and len(name.split()) >= 2:
+        head = name.rstrip()  # ``b. Hỗ trợ di chuyển: Mức chi 3.000.000 đồng``: the words before the colon name it
+    lead = _LEADING_TO_FIGURE.search(head.lower())
+    if lead is not None and lead.start() > 0:
+        head = head[: lead.start()].rstrip(" :,-–")
+    return head[:200]
+
+
+def _number_as_written(node: Node) -> str:
+    """The number of a numbered item as the document writes it (``I``, ``2.1``, ``a``,
+    ``Điều 3``); "" for bullets and unmarked paragraphs."""
+    if node.item is None or not _numbered(node.style):
+        return ""
+    number = node.item.number
+    return f"Điều {number}" if node.style == "dieu" else number
 
 
 def _dong(a: Amount) -> Decimal:
@@ -382,14 +417,14 @@ class Builder:
         )
         if not has_content and not (_numbered(node.style) and parent_stated):
             return None
+        number = _number_as_written(node)
         if len(items) == 1 and isinstance(items[0], CostLine) and amount is None and not node.entries:
             line = items[0]
             if not line.label:
                 line = replace(line, label=title)
+            if number and not line.number:
+                line = replace(line, number=number)  # ``2. In tài liệu: 60 bộ x ...``: mục 2 still
             return line
-        number = node.item.number if _numbered(node.style) else ""
-        if node.style == "dieu":
-            number = f"Điều {number}"
         source = node.item.first._replace(col=None, pos=None)
         return Section(number, title, source, amount, tuple(items), alternatives=bool(alternatives))
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from budget.findings import Finding, Severity
+from budget.headings import title_of
 from budget.model import Amount, CostLine, DocumentInfo, Item, Plan, Section, WordsCheck, walk_lines
 from budget.numbers import shift
 from budget.outline import Builder, Node, build_tree
@@ -35,8 +36,9 @@ _DOC_KINDS = ("ke hoach", "quyet dinh", "de an", "to trinh", "bao cao", "chuong 
 
 
 def _document_info(lines: Sequence[RawLine]) -> DocumentInfo:
-    number = place = date = title = None
+    number = place = date = None
     head = [rl.text for rl in lines[:60]]
+    title = title_of(head)  # the title with the lines that continue it (``KẾ HOẠCH`` / ``TỔ CHỨC ...``)
     for i, text in enumerate(head):
         if number is None and (m := _DOC_NUMBER.match(text)):
             number = f"{m['num']}/{m['rest']}"

@@ -39,6 +39,7 @@ from budget.balance import find_balances
 from budget.checks import judged_shares
 from budget.evaluate import LineResult, Result, SectionResult
 from budget.findings import Finding, Severity
+from budget.headings import may_name
 from budget.model import CostLine, Section
 from budget.numbers import EXACT, round_to, shift
 from budget.plan_table import BudgetTable, table_of
@@ -452,7 +453,8 @@ def _index(report: Report) -> tuple[_Index, dict[int, str]]:
             else:
                 sec = r.section
                 key = keys.make(f"s-{sec.number}")
-                index.numbers.setdefault(sec.number, key)
+                if sec.items or sec.stated is None:  # a row's lone amount states no section's sum
+                    index.numbers.setdefault(sec.number, key)
                 index.add([*([sec.stated.source] if sec.stated else []), sec.source], key, False)
                 visit(r.children)
             by_id[id(r)] = key
@@ -797,6 +799,14 @@ def _words(report: Report) -> tuple[str | None, Decimal | None]:
     return (None, None) if said is None else said
 
 
+def _chapter(heading: Section | None) -> str:
+    """The chapter holding the budget as the report names it (``IV. KINH PHÍ THỰC HIỆN``): a
+    numbered heading; "" for a bullet that holds the budget or a line that identifies the document."""
+    if heading is None or not heading.number or not may_name(heading.title):
+        return ""
+    return f"{heading.number}. {heading.title}"
+
+
 def file_digest(path: str) -> str:
     p = Path(path)
     return hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else ""
@@ -841,7 +851,7 @@ def project(
         info.place,
         info.date,
         info.title,
-        "" if plan.heading is None else f"{plan.heading.number}. {plan.heading.title}".lstrip(". "),
+        _chapter(plan.heading),
         datetime.now().astimezone().isoformat(timespec="seconds") if checked_at is None else checked_at,
         file_digest(plan.file) if sha256 is None else sha256,
         f"budget {__version__}",
@@ -909,7 +919,7 @@ def _line_row(
         key,
         kind,
         depth,
-        "",
+        line.number,
         line.label or line.tail,
         _where(source, lang),
         source.line,

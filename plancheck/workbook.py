@@ -53,9 +53,9 @@ def save_workbook(
     the same projection the text, JSON and report of the run lay out.
     """
     plan = report.plan
-    heading = "" if plan.heading is None else f"{plan.heading.number}. {plan.heading.title}"
     p = projection or project(report, targets, lang, table=table)
     ident = p.identity
+    heading = ident.heading  # named once, in the projection
     origin = Provenance(ident.file, ident.sha256, ident.checked_at, ident.tool)
     write_safely(
         Path(out),

@@ -89,7 +89,8 @@ class _Lines:
         end = ', "beside": true}' if beside else "}"
         return (
             f'{{"line": {_NULL if source.line is None else source.line}, "section": {self._text(section)},'
-            f' "label": {_ESC(line.label)}, "prefix": {self._text(line.prefix)}, "factors": [{factors}],'
+            f' "number": {_ESC(line.number)}, "label": {_ESC(line.label)},'
+            f' "prefix": {self._text(line.prefix)}, "factors": [{factors}],'
             f' "steps": [{", ".join(steps)}], "stated": {{"value": "{plain(stated.value)}",'
             f' "unit": {self._text(stated.unit_text)}}}, "computed": "{plain(r.computed)}",'
             f' "ok": {"true" if r.ok else "false"}, "status": "{status.value}",'
@@ -162,8 +163,8 @@ def _document(p: Projection, report: Report, targets: Sequence[Extracted] = ()) 
         "file": plan.file,
         "document": {"number": ident.number, "place": ident.place, "date": ident.date, "title": ident.title},
         "budget_found": plan.has_budget,
-        "heading": None
-        if plan.heading is None
+        "heading": None  # the chapter the report names (the projection's), not a bullet holding the budget
+        if plan.heading is None or not ident.heading
         else {"number": plan.heading.number, "title": plan.heading.title, "line": plan.heading.source.line},
         "verdict": {"kind": p.verdict.kind.value, "headline": p.verdict.headline, "text": p.verdict.text},
         "lines": _Encoded(

@@ -67,7 +67,8 @@ def render_text(p: Projection, targets: Sequence[Extracted] = ()) -> str:
                 computed = r.summed
             else:
                 where = r.cell if r.cell else p.t("T.line", line=r.line)
-                label, computed = f"{pad}{where}: {r.label}", r.recomputed
+                named = f"{r.number}. {r.label}" if r.number else r.label
+                label, computed = f"{pad}{where}: {named}", r.recomputed
             stated = _num(r.stated, lang) if r.stated is not None or r.kind == "line" else not_stated
             out.append(_row(label, stated, _num(computed, lang), r.unit, _MARK[r.status]))
     counts = [c for c in p.sums if c.kind == "count"]

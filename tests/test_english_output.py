@@ -415,7 +415,8 @@ def test_the_batch_workbook_and_page_in_english(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert "No document sets a target." in sheets["Targets by unit"]
     wrong = sheets["002 b-sai"]
-    assert wrong[:4] == ["← Summary by unit", f"File: {folder / 'b-sai.txt'}", " ", "Result: 1 error"]
+    title = "KẾ HOẠCH TẬP HUẤN NĂM 2025"  # the document's title, as it writes it
+    assert wrong[:4] == ["← Summary by unit", f"File: {folder / 'b-sai.txt'}", title, "Result: 1 error"]
     heads = wrong.index("Severity") - 1
     assert wrong[heads : heads + 4] == ["Where", "Severity", "Message (→ likely cause)", "Code"]
     assert "error" in wrong and "Wrong" in wrong  # a finding's severity, a row's status

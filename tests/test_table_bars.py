@@ -98,7 +98,7 @@ def test_a_table_ending_the_file_without_its_last_bar_keeps_its_last_row(tmp_pat
     report = check_text(tmp_path, text)
     assert errors_at(report) == []
     assert verdict_of(report) == "ok"
-    assert _numbers(report.plan.items) == [("", Decimal(450), [("", Decimal(200), []), ("", Decimal(250), [])])]
+    assert _numbers(report.plan.items) == [("", Decimal(450), [("1", Decimal(200), []), ("2", Decimal(250), [])])]
 
 
 def test_a_title_between_two_converted_tables_is_no_cell(tmp_path: Path) -> None:
@@ -251,7 +251,7 @@ def test_numbering_that_restarts_under_a_row_and_a_next_group_after_its_items(tm
     assert verdict_of(report) == "ok"
     tree = _numbers(report.plan.items)
     top = tree[0][2][0][2] if tree[0][2] and tree[0][2][0][0] == "" else tree[0][2]
-    assert [(n, v) for n, v, _ in top] == [("I", Decimal(1150000)), ("II", Decimal(100000)), ("", Decimal(50000))]
+    assert [(n, v) for n, v, _ in top] == [("I", Decimal(1150000)), ("II", Decimal(100000)), ("III", Decimal(50000))]
     first = top[0][2]
     assert [(n, v) for n, v, _ in first] == [("1", Decimal(700000)), ("2", Decimal(450000))]
     assert [(n, v) for n, v, _ in first[0][2]] == [("1.1", Decimal(300000)), ("1.2", Decimal(400000))]

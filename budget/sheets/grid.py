@@ -312,13 +312,15 @@ def grid_plan(name: str, sheets: Sequence[GridSheet], findings: list[Finding]) -
     unchecked: list[Amount] = []
     words: list[WordsCheck] = []
     previous: Amount | None = None
+    tables: list[TableBlock] = []  # the tables read so far, for the number of the next one
     for sheet in sheets:
         blocks = sheet_blocks(sheet, findings)
         if blocks and sheet.hidden_sheet:
             where = sheet.source(blocks[0].first, 1)
             findings.append(Finding(where, "GRID_HIDDEN_SHEET", Severity.INFO, {"sheet": sheet.title}))
         for block in blocks:
-            reader = BlockReader(block, findings, previous)
+            reader = BlockReader(block, findings, previous, index=len(tables) + 1)
+            tables.append(block)
             read = reader.items()
             words.extend(reader.words)
             items.extend(checkable(read, unchecked))

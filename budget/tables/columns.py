@@ -238,6 +238,14 @@ def cell_column(cell: Cell) -> Column:
     return _column(role, text, cell.source, unit)
 
 
+def names_columns(text: str) -> bool:
+    """Does a line of text name a table's columns (``STT Nội dung Số lượng Đơn giá Thành tiền``,
+    ``Diễn giải Tỷ lệ Số tiền Ghi chú``): two roles or more besides amounts and totals? A
+    caption (``BẢNG TỔNG HỢP DỰ TOÁN KINH PHÍ``) names one at most."""
+    roles = {m.role for m in roles_in(text)} - {"amount", "total"}
+    return len(roles) >= 2
+
+
 def header_roles(text: str) -> list[str]:
     """The roles a header text names, in order (for tests and for detection); a ``TT`` after
     the factors of a header naming no amount is ``Thành tiền`` (``settle_numbers``)."""

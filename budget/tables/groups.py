@@ -149,9 +149,10 @@ def rank_sequence(ranks: list[str], style: str) -> None:
     ranks.append(style)
 
 
-def lump(label: str, q: Quantity) -> Section:
+def lump(label: str, q: Quantity, number: str = "") -> Section:
+    """A row's amount alone (no product behind it), under its row number as written."""
     money = q.money or DONG
-    return Section("", label, q.source._replace(col=None, pos=None), Amount(q.value, money, q.source))
+    return Section(number, label, q.source._replace(col=None, pos=None), Amount(q.value, money, q.source))
 
 
 def product_line(
@@ -169,8 +170,8 @@ def product_line(
     if per is not None and "quantity" in factors and len(ordered) > 1:
         quantity = factors["quantity"]
         first = tuple(q for q in ordered if q is not quantity)
-        return CostLine(source, label, (Step(first, per), Step((quantity,), stated)))
-    return CostLine(source, label, (Step(tuple(ordered), stated),))
+        return CostLine(source, label, (Step(first, per), Step((quantity,), stated)), number=row.number)
+    return CostLine(source, label, (Step(tuple(ordered), stated),), number=row.number)
 
 
 def _rescale_price(line: CostLine) -> CostLine:
@@ -281,7 +282,9 @@ def build_item(entry: Entry) -> Item:
         return Section(
             item.number, item.title, item.source._replace(col=None, pos=None), item.stated, inner, item.alternatives
         )
-    return item
+    if not entry.number or item.number:
+        return item
+    return replace(item, number=entry.number)  # a row's ``STT`` as written, shown in the report's Mục
 
 
 def settle_scales(
@@ -355,7 +358,7 @@ def _shares(group: Group, entries: list[Entry], findings: list[Finding], last_to
             )
             continue
         base_q = Quantity(base.value, base.money.name, base.money, base.source, _written(base.source))
-        e.item = CostLine(share.source, share.label, (Step((base_q, share.rate), share.amount),))
+        e.item = CostLine(share.source, share.label, (Step((base_q, share.rate), share.amount),), number=e.number)
         e.share = None
 
 

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from budget.findings import Finding
+from budget.headings import FrontMatter
 from budget.model import Amount, CountSum, Item, Plan, Section, WordsCheck
 from budget.read.text import RawLine
 from budget.tables.cells import kind
@@ -83,8 +84,17 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
     words: list[WordsCheck] = []
     found = 0
     previous: Amount | None = None
-    for block in blocks:
-        reader = BlockReader(block, findings, previous)
+    # the lines that identify the document (letterhead, title) never name a table
+    head = FrontMatter([rl.text for rl in lines])
+    at = {rl.source.line: i for i, rl in enumerate(lines)}
+
+    def front(line: int | None) -> bool:
+        k = at.get(line)
+        return k is not None and k in head
+
+    for index, block in enumerate(blocks, 1):
+        caption = head.caption_above(at.get(block.first, 0))
+        reader = BlockReader(block, findings, previous, index, front, caption)
         read = reader.items()
         whole.extend(read)
         items.extend(checkable(read, unchecked))

@@ -5,12 +5,15 @@ cell, and counts stated as sums. Cross tables go to ``table_cross``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from budget import messages
 from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
+from budget.headings import may_name, plain
 from budget.model import Amount, CostLine, CountSum, Item, Quantity, Section, WordsCheck
 from budget.numbers import EXACT, total
 from budget.read.text import RawLine
@@ -25,7 +28,7 @@ from budget.tables.cells import (
     sequence_of,
     starts_sequence,
 )
-from budget.tables.columns import FACTORS, NUMERIC_ROLES, Column, header_columns, period_of
+from budget.tables.columns import FACTORS, NUMERIC_ROLES, Column, header_columns, names_columns, period_of
 from budget.tables.cross import CrossTable
 from budget.tables.formula import formula_row
 from budget.tables.groups import (
@@ -56,6 +59,8 @@ from budget.tables.words import WordsText, is_words, words_checks
 from budget.text import fold
 from budget.units import read_money
 
+# a heading's number glued to its words: ``1.Dự kiến thu``, ``II.Chi thường xuyên``
+_GLUED_MARKER = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,2})*|[IVXL]{1,6})[.)]\s*(?=[^\W\d_])")
 # what a table says of a row it could not read
 _ROW_UNREAD = ("TABLE_ROW_NO_AMOUNT", "TABLE_ROW_NOT_CHECKED", "TABLE_CELLS_GLUED")
 
@@ -64,11 +69,26 @@ class BlockReader:
     """Reads one block; ``found``, ``counts`` and ``last_total`` (the base of a share in the next
     table) are what the document reader gathers from it."""
 
-    def __init__(self, block: TableBlock, findings: list[Finding], previous_total: Amount | None):
+    def __init__(
+        self,
+        block: TableBlock,
+        findings: list[Finding],
+        previous_total: Amount | None,
+        index: int = 1,
+        front: Callable[[int | None], bool] | None = None,
+        caption: str = "",
+    ):
+        """``index``: the table's number in its document (``Bảng 2`` when nothing above names it);
+        ``front``: the document's lines that identify it (letterhead, title), never its title;
+        ``caption``: the caption over it beyond the lines just above (an annex's ``DỰ TOÁN …``)."""
         self.block = block
         self.findings = findings
         self.english = english_grouping(block)
-        self.context = context_above(block.above, self.english)
+        self.index = index
+        self.front = front
+        self.context = context_above(block.above, self.english, front)
+        if not self.context.title and caption:
+            self.context = replace(self.context, title=caption)
         self.last_total = previous_total
         self.found = 0
         self.counts: list[CountSum] = []  # counts the table states as sums (pupils, classes)
@@ -99,19 +119,29 @@ class BlockReader:
     def _items(self) -> list[Item]:
         parts = self._parts()
         sections: list[Section] = []
-        for title_rows, header, rows in parts:
-            part = self._part(title_rows, header, rows)
+        for k, (title_rows, header, rows) in enumerate(parts, 1):
+            part = self._part(title_rows, header, rows, k if len(parts) > 1 else 0)
             if part is not None:
                 sections.append(part)
         if not sections:
             return []
         first = self.block.rows[0].cells[0].source if self.block.rows[0].cells else Source("")
         source = first._replace(col=None, pos=None)
-        title = self.context.title or sections[0].title
+        # the table is named by the caption above it, else by its number: never by its first
+        # part's heading (the part would then stand inside a copy of itself)
+        title = self.context.title
         if len(sections) == 1:
             only = sections[0]
-            return [replace(only, title=title or only.title, source=source, number="")]
-        return [Section("", title, source, None, tuple(sections))]
+            if title or not only.title:
+                return [replace(only, title=title or self._neutral(), source=source, number="")]
+            return [replace(only, source=source)]  # named by its own heading (``III. Dự toán chi``)
+        return [Section("", title or self._neutral(), source, None, tuple(sections))]
+
+    def _neutral(self, part: int = 0) -> str:
+        """``Bảng 2`` (or ``Bảng 2, phần 1``): the name of a table no heading names."""
+        if part:
+            return messages.render("TABLE_VIEW.part", {"n": self.index, "part": part})
+        return messages.render("TABLE_VIEW.table", {"n": self.index})
 
     def _merged_sums(self) -> list[Item] | None:
         """A table whose header merges cells (so which column is which is not known) read as
@@ -125,8 +155,7 @@ class BlockReader:
         items = sums.items()
         if not items:
             return None
-        title = self.context.title or "Bảng"
-        return [Section("", title, source, None, tuple(items))]
+        return [Section("", self.context.title or self._neutral(), source, None, tuple(items))]
 
     def _parts(self) -> list[tuple[list[TableRow], list[TableRow], list[TableRow]]]:
         """(title rows, header rows, rows) of each part: a header starts a part."""
@@ -164,7 +193,7 @@ class BlockReader:
             parts[-1][2].extend(pending)
         return parts
 
-    def _part(self, title_rows: list[TableRow], header: list[TableRow], rows: list[TableRow]) -> Section | None:
+    def _part(self, title_rows: list[TableRow], header: list[TableRow], rows: list[TableRow], k: int) -> Section | None:
         outer = self.context
         if title_rows and outer.money is None:
             # rows of text over a part's header (an annex's ``Đơn vị tính: triệu đồng`` in the
@@ -173,19 +202,18 @@ class BlockReader:
             own = context_above([RawLine(c.source._replace(text=c.text, colmap=None)) for c in cells], self.english)
             self.context = replace(outer, money=own.money)
         try:
-            return self._read_part(title_rows, header, rows)
+            return self._read_part(title_rows, header, rows, k)
         finally:
             self.context = outer
 
-    def _read_part(self, title_rows: list[TableRow], header: list[TableRow], rows: list[TableRow]) -> Section | None:
+    def _read_part(
+        self, title_rows: list[TableRow], header: list[TableRow], rows: list[TableRow], k: int
+    ) -> Section | None:
+        """One part of the table (``k``: its number among several, 0 when it is the only one)."""
         columns, self.spans = header_columns(self.block.shape, header, rows)
-        title = next((label_text(r.cells) or r.cells[0].text for r in title_rows if r.cells), "")
-        number = ""
-        if title_rows and title_rows[0].cells and is_marker(title_rows[0].cells[0].text):
-            number = title_rows[0].cells[0].text.strip().rstrip(".)")
-            title = label_text(title_rows[0].cells) or title
+        number, title = next((h for h in map(self._heading, title_rows) if h is not None), ("", ""))
         if not title:
-            title = " | ".join(c.title for c in columns if c.title)[:120]
+            title = self._neutral(k) if k else ""  # never the header's words
         source = header[0].cells[0].source._replace(col=None, pos=None)
         roles = {c.role for c in columns}
         stated = None
@@ -208,6 +236,23 @@ class BlockReader:
         if not items and stated is None:
             return None
         return Section(number, title, source, stated, tuple(items))
+
+    def _heading(self, row: TableRow) -> tuple[str, str] | None:
+        """(number, title) of a row over a part's header that names it: one text, after its
+        number if it has one (``III. | Dự toán chi``, ``1.Dự kiến thu``); None for a row of
+        several texts (a header's first row), a letterhead or title line, or words naming columns."""
+        texts = [c.text.strip() for c in row.cells if c.text.strip()]
+        number = ""
+        if len(texts) >= 2 and is_marker(texts[0]):
+            number, texts = texts[0].rstrip(".)"), texts[1:]
+        if len(texts) != 1:
+            return None
+        text = texts[0]
+        if not number and (glued := _GLUED_MARKER.match(text)) is not None:
+            number, text = glued.group(1), text[glued.end() :]
+        if (self.front is not None and self.front(row.first)) or not may_name(text) or names_columns(text):
+            return None
+        return number, plain(text)[:200]
 
     def count_sum(self, label: str, stated: Quantity, parts: Sequence[Quantity | Decimal]) -> None:
         """A count stated as the sum of ``parts``: recorded, and reported at its cell when it is not."""
@@ -366,7 +411,7 @@ class BlockReader:
             if q is None:
                 return
             if len(row.loose) == 1 and not row.odd:
-                group.entries.append(Entry(row.number, lump(label, q)))
+                group.entries.append(Entry(row.number, lump(label, q, row.number)))
                 self.found += 1
                 return
             reason = "range" if any(kind(c.text) == "range" for c in row.odd) else "missing"
@@ -407,7 +452,7 @@ class BlockReader:
         wanted = [c.role for c in columns if c.role in FACTORS]
         missing = [r for r in wanted if r not in factors]
         if not factors:
-            group.entries.append(Entry(row.number, lump(label, stated)))
+            group.entries.append(Entry(row.number, lump(label, stated, row.number)))
             self.found += 1
             return
         if missing:
@@ -421,7 +466,7 @@ class BlockReader:
             return
         if set(factors) == {"rate"} and factors["rate"].percent:
             share = Share(label, row.label.source if row.label else stated.source, factors["rate"], stated)
-            group.entries.append(Entry(row.number, lump(label, stated), share))
+            group.entries.append(Entry(row.number, lump(label, stated, row.number), share))
             self.found += 1
             return
         # a price per year is not multiplied by a number of months
@@ -468,7 +513,7 @@ class BlockReader:
                 message_key=f"TABLE_ROW_NOT_CHECKED.{reason}",
             )
         )
-        group.entries.append(Entry(number, lump(label, stated)))
+        group.entries.append(Entry(number, lump(label, stated, number)))
 
     def _label_terms(
         self, line: CostLine, row: PlacedRow, factors: dict[str, Quantity], per: Quantity | None, stated: Quantity

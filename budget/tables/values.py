@@ -6,7 +6,7 @@ what the lines above a table say once for all its rows (``Đơn vị tính``, a 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
@@ -14,12 +14,13 @@ from typing import Protocol
 from budget.arith import evaluate_group
 from budget.costline import read_number_at
 from budget.findings import Finding
+from budget.headings import FrontMatter, may_name, plain
 from budget.model import Amount, Quantity
 from budget.numbers import NUMBER_TOKEN, D, NumberError
 from budget.read.text import RawLine
 from budget.source import Source
 from budget.tables.cells import is_pipe
-from budget.tables.columns import Column, roles_in, scale_in
+from budget.tables.columns import Column, names_columns, roles_in, scale_in
 from budget.tables.records import TableBlock
 from budget.text import fold
 from budget.units import DONG, Money, read_money
@@ -60,9 +61,16 @@ def _unit_of(text: str) -> Money | None:
     return None if m is None else scale_in(text[m.end() :])
 
 
-def context_above(above: Sequence[RawLine], english: bool) -> TableContext:
+def context_above(
+    above: Sequence[RawLine], english: bool, front: Callable[[int | None], bool] | None = None
+) -> TableContext:
+    """What the lines ``above`` a table (nearest first) say: its money unit, factors given once,
+    and its title, the nearest line that may name it (no letterhead, document title or line
+    naming columns; none of the lines that identify the document, ``front`` by line number)."""
     money: Money | None = None
     candidates: list[str] = []
+    local = FrontMatter([rl.text for rl in reversed(above)])  # the letterhead among these lines
+    identifying = {k for k in range(len(above)) if len(above) - 1 - k in local}
     factors: list[tuple[str, Quantity]] = []
     for k, rl in enumerate(above):
         text = rl.text
@@ -90,8 +98,12 @@ def context_above(above: Sequence[RawLine], english: bool) -> TableContext:
             if q is not None:
                 factors.append((r.role, q))
                 used = True
-        if not used and len(text.split()) >= 2 and not is_pipe(text):
-            candidates.append(" ".join(text.split())[:200])
+        if used or len(text.split()) < 2 or is_pipe(text) or k in identifying:
+            continue
+        if front is not None and front(rl.source.line):
+            continue
+        if may_name(text) and not names_columns(text):
+            candidates.append(plain(text)[:200])
     # the title: the nearest line above without figures, else the nearest line
     title = next((t for t in candidates if not any(ch.isdigit() for ch in t)), candidates[0] if candidates else "")
     return TableContext(money, title, tuple(factors))
