@@ -22,7 +22,7 @@ from fractions import Fraction
 
 from budget.model import Amount, CostLine, Plan, Quantity, Section, Step
 from budget.numbers import EXACT, EXACT_ROUNDING, product, shift, total
-from budget.units import TRIEU, Money, time_scale
+from budget.units import SCALES, TRIEU, Money, time_scale
 
 
 def half_unit(amount: Amount | None) -> Decimal:
@@ -314,12 +314,22 @@ def _slack(children: Iterable[Result]) -> tuple[Decimal, int]:
 
 
 def _unit_of(children: Iterable[Result]) -> Money:
+    """The unit a sum of ``children`` is shown in: that of its first part with money (a line
+    whose result names no unit counts in the unit its check assumed, đồng as RESULT_NO_UNIT
+    says), else triệu đồng."""
+    children = tuple(children)
     for c in children:
         if isinstance(c, LineResult) and c.line.stated.money is not None:
             return c.line.stated.money
         if isinstance(c, SectionResult):
             return c.money
+    for c in children:  # none names its money: the unit the first line's check assumed
+        if isinstance(c, LineResult) and (assumed := _SCALE_BY_EXPONENT.get(c.exponent)) is not None:
+            return assumed
     return TRIEU
+
+
+_SCALE_BY_EXPONENT = {m.exponent: m for m in SCALES}
 
 
 def evaluate_section(section: Section) -> SectionResult:

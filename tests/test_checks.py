@@ -890,3 +890,14 @@ def test_a_sum_that_agrees_settles_the_readings_of_its_parts(tmp_path: Path) -> 
     assert said == [("NUMBER_SETTLED", 3, "1.5"), ("NUMBER_AMBIGUOUS", 6, "2.5")]
     settled = next(f for f in report.findings if f.code == "NUMBER_SETTLED")
     assert (settled.args["count"], settled.message_key) == (2, "NUMBER_SETTLED.many")
+
+
+def test_a_total_of_lines_whose_results_name_no_money_is_shown_in_the_unit_assumed(tmp_path: Path) -> None:
+    """A result written without its unit is taken as đồng (RESULT_NO_UNIT says so): the total
+    of such lines is shown in đồng too, not as 0,132 triệu đồng."""
+    path = tmp_path / "sua.txt"
+    path.write_text("- Sữa: 22 ngày x 3.000 đồng/ngày = 66.000\n- Bánh: 22 ngày x 3.000 đồng/ngày = 66.000\n")
+    report = check_file(path)
+    total = report.evaluation.total
+    assert (total.money.name, total.children_sum) == ("đồng", Decimal(132000))
+    assert [f.code for f in report.findings if f.severity is Severity.WARNING] == ["RESULT_NO_UNIT", "RESULT_NO_UNIT"]
