@@ -332,6 +332,14 @@ TEMPLATES: Mapping[str, str] = {
         "Phần “{member}” ghi địa chỉ ô một cách bất thường (“{text}”), điều Excel không bao giờ làm; "
         "tệp có thể độc hại, không đọc."
     ),
+    "XLSX_MERGES_TOO_LARGE": (
+        "Các vùng gộp ô của bảng tính phủ {cells} ô (tính đến vùng {range} của trang “{sheet}”), vượt giới hạn "
+        "{limit} ô; tệp có thể bị hỏng hoặc cố ý làm sai, không đọc."
+    ),
+    "XLSX_SHARED_FORMULA_TOO_LARGE": (
+        "Công thức dùng chung (shared formula) trải ra quá {limit} ký tự công thức (tính đến ô {cell} của trang "
+        "“{sheet}”), quá nhiều so với kích thước tệp; tệp có thể bị hỏng hoặc cố ý làm sai, không đọc."
+    ),
     "XLSX_REASON.bad_zip": "tệp nén zip bị hỏng",
     "XLSX_REASON.truncated": "tệp bị cắt cụt",
     "XLSX_REASON.bad_data": "dữ liệu nén bị hỏng (sai mã kiểm tra)",
@@ -1221,6 +1229,15 @@ TEMPLATES_EN: Mapping[str, str] = {
     "XLSX_BAD_REFERENCE": (
         "The part “{member}” writes a cell address in an abnormal way (“{text}”), which Excel never does; "
         "the file may be hostile and was not read."
+    ),
+    "XLSX_MERGES_TOO_LARGE": (
+        "The workbook's merged ranges cover {cells} cells (counted up to the range {range} of the sheet “{sheet}”), "
+        "over the limit of {limit} cells; the file may be damaged or made wrong on purpose, and is not read."
+    ),
+    "XLSX_SHARED_FORMULA_TOO_LARGE": (
+        "Shared formulas spread to more than {limit} characters of formulas (counted up to cell {cell} of the sheet "
+        "“{sheet}”), far more than the file's size holds; the file may be damaged or made wrong on purpose, and is "
+        "not read."
     ),
     "XLSX_REASON.bad_zip": "the zip archive is damaged",
     "XLSX_REASON.truncated": "the file is truncated",
