@@ -304,7 +304,7 @@ class _Numbering:
             for override in num.findall(f"{_W}lvlOverride"):
                 start = override.find(f"{_W}startOverride")
                 if start is not None:
-                    starts[_int_attr(override, f"{_W}ilvl")] = _int_attr(start, default=1)
+                    starts[_int_attr(override, f"{_W}ilvl")] = _start(start)
             self.nums[num.get(f"{_W}numId", "")] = ("" if abstract_id is None else abstract_id.get(_VAL, ""), starts)
 
     def _read_styles(self, root: BaseOxmlElement) -> None:
@@ -377,13 +377,23 @@ def _num_pr(p_pr: BaseOxmlElement | None) -> tuple[str | None, int | None]:
     return (None if num_id is None else num_id.get(_VAL)), (None if ilvl is None else _int_attr(ilvl))
 
 
+_FARTHEST_START = 10**18  # Word stores a 32-bit start; a list declared to start further out is no list
+
+
+def _start(el: BaseOxmlElement | None) -> int:
+    """A list's declared start; one that cannot be (past ``_FARTHEST_START``: a start of 4.300
+    digits, counted on by one, had more digits than Python prints) is read as unreadable, 1."""
+    value = _int_attr(el, default=1)
+    return value if abs(value) < _FARTHEST_START else 1
+
+
 def _level(lvl: BaseOxmlElement) -> _Level:
     fmt = lvl.find(f"{_W}numFmt")
     text = lvl.find(f"{_W}lvlText")
     suffix = lvl.find(f"{_W}suff")
     restart = lvl.find(f"{_W}lvlRestart")
     return _Level(
-        start=_int_attr(lvl.find(f"{_W}start"), default=1),
+        start=_start(lvl.find(f"{_W}start")),
         fmt="decimal" if fmt is None else (fmt.get(_VAL) or "decimal"),
         text="" if text is None else (text.get(_VAL) or ""),
         suffix="tab" if suffix is None else (suffix.get(_VAL) or "tab"),
