@@ -330,3 +330,25 @@ def test_list_levels_past_the_ninth_count_at_the_ninth(tmp_path: Path) -> None:
     assert [rl.text for rl in read_docx(path)] == [
         "1. Mục 0", "(1) Mục 8", "(2) Mục 9", "(3) Mục 100", f"(4) Mục {2**40}", "2. Mục -1", "3. Mục abc", "4. Mục 0",
     ]  # fmt: skip
+
+
+# Excel 97-2003: a cell far out ---------------------------------------------------------------------
+
+
+def test_an_old_excel_sheet_with_one_cell_far_out_is_not_made_dense(tmp_path: Path) -> None:
+    """One cell at IV65536 (the last of the format) in a 6 KB .xls: its rows were made whole
+    from A1 to it, 16,7 million values (6 s, 1,4 GB); now each row only as far as it holds
+    something, and the plan reads as the same workbook without that cell."""
+    from budget.read.xls import read_xls
+    from tests.office import convert
+
+    far = f'<row r="65536">{number_cell("IV65536", 1)}</row>'
+    book = saved(tmp_path, "xa.xlsx", xlsx(budget_rows() + far))
+    (old,) = convert(book, tmp_path, "xls")
+    (sheet,) = read_xls(old, old.name)
+    assert len(sheet.rows) == 65536
+    assert [(r, len(row)) for r, row in enumerate(sheet.rows, 1) if row] == [(1, 5), (2, 5), (65536, 256)]
+    assert sheet.rows[1] == (Decimal(1), "Giấy in", Decimal(10), Decimal(1000), Decimal(10000))
+    code, out, err = check(old)
+    assert (code, err) == (0, ""), out
+    assert SOUND_SUMMARY in out
