@@ -352,3 +352,15 @@ def test_an_old_excel_sheet_with_one_cell_far_out_is_not_made_dense(tmp_path: Pa
     code, out, err = check(old)
     assert (code, err) == (0, ""), out
     assert SOUND_SUMMARY in out
+
+
+@pytest.mark.parametrize("before", ["-1180591620717411303424", "-5", "0", "abc", "9" * 5000, "3"])
+def test_grid_positions_skipped_before_a_row_of_any_value_are_read(tmp_path: Path, before: str) -> None:
+    """``gridBefore`` of -2⁷⁰ (found by the structural fuzzer) was an exit 3: a list of a negative
+    size Python cannot make. A negative or unreadable count skips nothing."""
+    line = [f'<w:trPr><w:gridBefore w:val="{before}"/></w:trPr>', *_table_line("Giấy in", None)]
+    path = saved(tmp_path, "truoc.docx", docx(_KINH_PHI + table([_TABLE_HEAD, line], 4)))
+    skipped = 3 if before == "3" else 0
+    assert read_docx(path)[2].text == "| " + " | ".join([""] * skipped + ["Giấy in", "10", "1.000", "10.000"]) + " |"
+    code, out, err = check(path, "--format", "json")
+    assert (code, err) == (0, ""), out

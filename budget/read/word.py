@@ -213,7 +213,8 @@ def _table_rows(tbl: BaseOxmlElement, numbering: _Numbering, where: Source) -> I
 
     for tr in _children(tbl, "tr"):
         tr_pr = tr.find(f"{_W}trPr")
-        cells = [""] * bounded(_int_attr(None if tr_pr is None else tr_pr.find(f"{_W}gridBefore")))
+        # a negative count is none (``gridBefore="-2**70"`` made Python refuse the list: exit 3)
+        cells = [""] * bounded(max(0, _int_attr(None if tr_pr is None else tr_pr.find(f"{_W}gridBefore"))))
         for tc in _children(tr, "tc"):
             tc_pr = tc.find(f"{_W}tcPr")
             span = max(1, _int_attr(None if tc_pr is None else tc_pr.find(f"{_W}gridSpan"), default=1))
