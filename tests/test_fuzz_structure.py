@@ -123,21 +123,23 @@ _CELL_TEXTS = ["Giấy in", "10", "1.000", "10.000", "", "Tổng cộng", "Nội
 
 @st.composite
 def spanned_table(draw: st.DrawFn) -> bytes:
+    # odd widths in one table of three: one too wide refuses the table, and the others go unread
+    width = declared if draw(st.integers(0, 2)) == 0 else _PLAUSIBLE
     rows = []
     for _ in range(draw(st.integers(1, 8))):
         cells = []
         for _ in range(draw(st.integers(0, 5))):
             props = ""
             if draw(st.integers(0, 3)) == 0:
-                props += f'<w:gridSpan w:val="{draw(st.one_of(_PLAUSIBLE, declared))}"/>'
+                props += f'<w:gridSpan w:val="{draw(width)}"/>'
             merge = draw(st.sampled_from(["none", "bare", "value"]))
             if merge == "bare":
                 props += "<w:vMerge/>"
             elif merge == "value":
                 props += f'<w:vMerge w:val="{draw(declared)}"/>'
             cells.append(table_cell(draw(st.sampled_from(_CELL_TEXTS)), props))
-        if draw(st.booleans()):
-            cells.insert(0, f'<w:trPr><w:gridBefore w:val="{draw(declared)}"/></w:trPr>')
+        if draw(st.integers(0, 3)) == 0:
+            cells.insert(0, f'<w:trPr><w:gridBefore w:val="{draw(width)}"/></w:trPr>')
         rows.append(cells)
     return docx(paragraph("IV. KINH PHÍ") + table(rows, draw(st.integers(0, 6))))
 
