@@ -65,7 +65,7 @@ def _rows(sheet: Any) -> tuple[tuple[XlsValue, ...], ...]:
     is not made dense to its farthest cell (one cell at IV65536 in a 6 KB file made 16,7
     million values, 6 s and 1,4 GB); calamine's rows start at row 1 and at the first used column."""
     first_col = sheet.start[1] if sheet.start else 0
-    out = []
+    out: list[tuple[XlsValue, ...]] = []
     for row in sheet.iter_rows():
         if row.count("") == len(row):  # nothing in it (a 0 or False is something: == "" is exact)
             out.append(())

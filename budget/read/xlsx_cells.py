@@ -457,8 +457,8 @@ class _SheetParser:
                 area = (cr.max_row - cr.min_row + 1) * (cr.max_col - cr.min_col + 1)
             sizes.merged += area
             if sizes.merged > MERGED_CELLS:
-                cells, limit = Decimal(sizes.merged), Decimal(MERGED_CELLS)
-                args = {"sheet": self.f_ws.title, "range": ref, "cells": cells, "limit": limit}
+                covered, limit = Decimal(sizes.merged), Decimal(MERGED_CELLS)
+                args = {"sheet": self.f_ws.title, "range": ref, "cells": covered, "limit": limit}
                 raise InputError(sizes.at(self.f_ws.title, cr.coord), "XLSX_MERGES_TOO_LARGE", args)
             ranges.append(cr)
         for cr in ranges:
