@@ -411,6 +411,10 @@ TEMPLATES: Mapping[str, str] = {
         "Một dòng của bảng khai báo {columns} cột, vượt giới hạn {limit} cột (Word cho tối đa 63); tệp có thể bị "
         "hỏng hoặc cố ý làm sai, không đọc."
     ),
+    "DOCX_TABLE_TOO_LARGE": (
+        "Bảng khai báo {positions} vị trí ô ({rows} dòng × {columns} cột) mà chỉ có {cells} ô, vượt giới hạn "
+        "{limit} vị trí; tệp có thể bị hỏng hoặc cố ý làm sai, không đọc."
+    ),
     "INPUT_PASSWORD": (
         "Tệp được bảo vệ bằng mật khẩu nên không đọc được; hãy mở tệp bằng mật khẩu, bỏ mật khẩu "
         "(Tệp → Thông tin → Bảo vệ) rồi lưu lại và kiểm tra tệp đó."
@@ -1397,6 +1401,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "DOCX_TABLE_TOO_WIDE": (
         "A row of the table declares {columns} columns, over the limit of {limit} (Word allows 63); the file may be "
         "damaged or made wrong on purpose, and is not read."
+    ),
+    "DOCX_TABLE_TOO_LARGE": (
+        "The table declares {positions} cell positions ({rows:row|rows} × {columns:column|columns}) for only {cells} "
+        "cells, over the limit of {limit} positions; the file may be damaged or made wrong on purpose, and is not read."
     ),
     "INPUT_PASSWORD": (
         "The file is protected by a password and cannot be read; open it with its password, remove the password "

@@ -400,3 +400,40 @@ def test_a_formula_over_a_row_to_the_last_column_looks_only_as_far_as_the_sheet(
             assert SOUND_SUMMARY in out
         seconds[path] = best
     assert seconds[wide] < 2 * seconds[narrow] + 0.3, seconds
+
+
+# Word: a grid far larger than its cells -----------------------------------------------------------
+
+
+def _sparse_table(rows: int) -> bytes:
+    """``rows`` rows of one cell each under one row spanning 256 columns: every row is written
+    out 256 columns wide."""
+    wide = [table_cell("Bảng kê", '<w:gridSpan w:val="256"/>')]
+    return docx(_KINH_PHI + table([wide] + [[table_cell(f"Dòng {k}")] for k in range(rows)], 3))
+
+
+def test_a_word_table_far_wider_than_its_cells_is_refused(tmp_path: Path) -> None:
+    # 2.000 rows of one cell: 512.256 positions to write out (20.000 rows, 150 KB, took 10 s)
+    path = saved(tmp_path, "thua.docx", _sparse_table(2000))
+    assert check(path) == (
+        2,
+        "",
+        f"{path}:bảng 1: lỗi [DOCX_TABLE_TOO_LARGE] Bảng khai báo 512.256 vị trí ô (2.001 dòng × 256 cột) mà chỉ có "
+        "2.001 ô, vượt giới hạn 100.000 vị trí; tệp có thể bị hỏng hoặc cố ý làm sai, không đọc.\n",
+    )
+    # 300 rows: 77.056 positions, under the limit any table has: read
+    code, out, err = check(saved(tmp_path, "vua.docx", _sparse_table(300)))
+    assert (code, err) == (1, ""), out
+
+
+def test_the_sparse_table_message_in_both_languages() -> None:
+    args = {"positions": 512256, "rows": 2001, "columns": 256, "cells": 2001, "limit": 100000}
+    assert_message(
+        InputError(Source("ke-hoach.docx", None, None, "bảng 1"), "DOCX_TABLE_TOO_LARGE", {k: Decimal(v) for k, v in
+                                                                                         args.items()}),
+        "DOCX_TABLE_TOO_LARGE",
+        "Bảng khai báo 512.256 vị trí ô (2.001 dòng × 256 cột) mà chỉ có 2.001 ô, vượt giới hạn 100.000 vị trí; tệp "
+        "có thể bị hỏng hoặc cố ý làm sai, không đọc.",
+        en="The table declares 512,256 cell positions (2,001 rows × 256 columns) for only 2,001 cells, over the limit "
+        "of 100,000 positions; the file may be damaged or made wrong on purpose, and is not read.",
+    )  # fmt: skip

@@ -19,6 +19,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -196,6 +197,8 @@ def _int_attr(el: BaseOxmlElement | None, name: str = _VAL, default: int = 0) ->
 
 
 MAX_COLUMNS = 256  # grid columns a table row may declare (Word itself allows 63)
+TABLE_POSITIONS = 100_000  # grid positions (rows × columns) any table may have ...
+TABLE_POSITIONS_PER_CELL = 16  # ... or this many for each cell it holds (a cell spanning the whole grid is one)
 
 
 def _table_rows(tbl: BaseOxmlElement, numbering: _Numbering, where: Source) -> Iterator[list[str]]:
@@ -211,6 +214,18 @@ def _table_rows(tbl: BaseOxmlElement, numbering: _Numbering, where: Source) -> I
             raise InputError(where, "DOCX_TABLE_TOO_WIDE", {"columns": declared, "limit": MAX_COLUMNS})
         return declared
 
+    written = declared = 0  # cells the rows hold, grid positions they declare
+
+    def sparse(positions: int) -> None:
+        """Refuse a grid far larger than the cells that fill it (20.000 rows of one cell under
+        one row spanning 256 columns: five million positions to write out from 150 KB)."""
+        limit = max(TABLE_POSITIONS, TABLE_POSITIONS_PER_CELL * written)
+        if positions > limit:
+            columns = max([width, *(len(r) for r in rows)])
+            counts = {"positions": positions, "rows": len(rows), "columns": columns, "cells": written, "limit": limit}
+            args = {k: Decimal(n) for k, n in counts.items()}  # counts, grouped as figures are (5.120.512)
+            raise InputError(where, "DOCX_TABLE_TOO_LARGE", args)
+
     for tr in _children(tbl, "tr"):
         tr_pr = tr.find(f"{_W}trPr")
         # a negative count is none (``gridBefore="-2**70"`` made Python refuse the list: exit 3)
@@ -223,8 +238,13 @@ def _table_rows(tbl: BaseOxmlElement, numbering: _Numbering, where: Source) -> I
             continued = merge is not None and merge.get(_VAL, "continue") == "continue"
             text = "" if continued else _cell_text(tc, numbering)
             cells.extend([text] + [""] * (span - 1))
+            written += 1
         rows.append(cells)
+        declared += len(cells)
+        if declared > TABLE_POSITIONS:  # the rows as declared so far, before more are made
+            sparse(declared)
     width = max([width, *(len(r) for r in rows)])
+    sparse(len(rows) * width)  # and every row as wide as the widest, before any is widened
     for r in rows:
         yield r + [""] * (width - len(r))
 
