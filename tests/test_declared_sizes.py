@@ -6,6 +6,8 @@ the command's own time budget (``--time-limit 20``), so a hang fails as ``INPUT_
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -214,7 +216,7 @@ def _register(tmp_path: Path) -> Path:
     return register
 
 
-def _with_sheet_xml(path: Path, change: object) -> Path:
+def _with_sheet_xml(path: Path, change: Callable[[bytes], bytes]) -> Path:
     import zipfile
 
     out = path.with_name("hong-" + path.name)
@@ -222,7 +224,7 @@ def _with_sheet_xml(path: Path, change: object) -> Path:
         for item in src.infolist():
             data = src.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
-                data = change(data)  # type: ignore[operator]
+                data = change(data)
             dst.writestr(item, data)
     return out
 
@@ -290,8 +292,6 @@ def test_vertical_merges_of_any_shape_are_read_row_by_row(tmp_path: Path, merges
     assert len(read) == 1 + 1 + len(merges)  # the heading, the header row, each row once
     code, out, err = check(path, "--format", "json")
     assert (code, err) == (0, ""), out
-    import json
-
     assert len(json.loads(out)["lines"]) == lines
 
 
