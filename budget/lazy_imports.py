@@ -36,7 +36,7 @@ LAZY_IMPORT_POINTS: tuple[tuple[str, str, str], ...] = (
     # writers of an output: workbooks (XlsxWriter), HTML and PDF (Jinja2), the progress bar (rich)
     ("indicators.write_targets", "write_targets_xlsx", "xlsxwriter"),
     ("indicators.write_tasks", "write_tasks_xlsx", "xlsxwriter"),
-    ("indicators.read_tasks", "read_register", "openpyxl"),
+    ("indicators.read_tasks", "read_register", "budget.read.xlsx_io"),
     ("plancheck.cli", "_template", "plancheck.xlsx.template"),
     ("plancheck.pipeline", "check_document", "plancheck.workbook"),
     ("plancheck.cli", "_check_one", "plancheck.workbook"),

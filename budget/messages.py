@@ -355,6 +355,14 @@ TEMPLATES: Mapping[str, str] = {
         "Phần “{member}” ghi địa chỉ ô một cách bất thường (“{text}”), điều Excel không bao giờ làm; "
         "tệp có thể độc hại, không đọc."
     ),
+    "XLSX_MERGES_TOO_LARGE": (
+        "Các vùng gộp ô của bảng tính phủ {cells} ô (tính đến vùng {range} của trang “{sheet}”), vượt giới hạn "
+        "{limit} ô; tệp có thể bị hỏng hoặc cố ý làm sai, không đọc."
+    ),
+    "XLSX_SHARED_FORMULA_TOO_LARGE": (
+        "Công thức dùng chung (shared formula) trải ra quá {limit} ký tự công thức (tính đến ô {cell} của trang "
+        "“{sheet}”), quá nhiều so với kích thước tệp; tệp có thể bị hỏng hoặc cố ý làm sai, không đọc."
+    ),
     "XLSX_REASON.bad_zip": "tệp nén zip bị hỏng",
     "XLSX_REASON.truncated": "tệp bị cắt cụt",
     "XLSX_REASON.bad_data": "dữ liệu nén bị hỏng (sai mã kiểm tra)",
@@ -425,6 +433,10 @@ TEMPLATES: Mapping[str, str] = {
     "DOCX_TABLE_TOO_WIDE": (
         "Một dòng của bảng khai báo {columns} cột, vượt giới hạn {limit} cột (Word cho tối đa 63); tệp có thể bị "
         "hỏng hoặc cố ý làm sai, không đọc."
+    ),
+    "DOCX_TABLE_TOO_LARGE": (
+        "Bảng khai báo {positions} vị trí ô ({rows} dòng × {columns} cột) mà chỉ có {cells} ô, vượt giới hạn "
+        "{limit} vị trí; tệp có thể bị hỏng hoặc cố ý làm sai, không đọc."
     ),
     "INPUT_PASSWORD": (
         "Tệp được bảo vệ bằng mật khẩu nên không đọc được; hãy mở tệp bằng mật khẩu, bỏ mật khẩu "
@@ -1266,6 +1278,15 @@ TEMPLATES_EN: Mapping[str, str] = {
         "The part “{member}” writes a cell address in an abnormal way (“{text}”), which Excel never does; "
         "the file may be hostile and was not read."
     ),
+    "XLSX_MERGES_TOO_LARGE": (
+        "The workbook's merged ranges cover {cells} cells (counted up to the range {range} of the sheet “{sheet}”), "
+        "over the limit of {limit} cells; the file may be damaged or made wrong on purpose, and is not read."
+    ),
+    "XLSX_SHARED_FORMULA_TOO_LARGE": (
+        "Shared formulas spread to more than {limit} characters of formulas (counted up to cell {cell} of the sheet "
+        "“{sheet}”), far more than the file's size holds; the file may be damaged or made wrong on purpose, and is "
+        "not read."
+    ),
     "XLSX_REASON.bad_zip": "the zip archive is damaged",
     "XLSX_REASON.truncated": "the file is truncated",
     "XLSX_REASON.bad_data": "the compressed data is damaged (checksum mismatch)",
@@ -1432,6 +1453,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "DOCX_TABLE_TOO_WIDE": (
         "A row of the table declares {columns} columns, over the limit of {limit} (Word allows 63); the file may be "
         "damaged or made wrong on purpose, and is not read."
+    ),
+    "DOCX_TABLE_TOO_LARGE": (
+        "The table declares {positions} cell positions ({rows:row|rows} × {columns:column|columns}) for only {cells} "
+        "cells, over the limit of {limit} positions; the file may be damaged or made wrong on purpose, and is not read."
     ),
     "INPUT_PASSWORD": (
         "The file is protected by a password and cannot be read; open it with its password, remove the password "

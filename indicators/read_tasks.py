@@ -87,23 +87,26 @@ def _when(value: Any) -> date | str | None:
 
 
 def read_register(path: Path, name: str | None = None) -> tuple[list[Entry], list[Finding]]:
-    """The tasks of a register; ``InputError`` when it is no register at all."""
-    import openpyxl  # lazy-import point: budget.lazy_imports
+    """The tasks of a register; ``InputError`` when it is no register at all. Read as every
+    workbook is (``budget.read.xlsx_io``): the zip, XML and declared sizes checked first (a
+    merged range over the whole sheet once took openpyxl minutes), stored values exact."""
+    from budget.read.xlsx_io import guard, load_exact  # lazy-import point: budget.lazy_imports
 
     shown = name or str(path)
     read_bytes(path, shown)
+    guard(path, shown)  # what no workbook may be: an input error of its own (exit 2)
     try:
-        wb = openpyxl.load_workbook(path, data_only=True)
-    except Exception as e:  # a broken zip or XML: no register to read
-        raise InputError(Source(shown), "TASK_REGISTER_NO_HEADER") from e
+        _, wb = load_exact(path, shown)
+    except InputError as e:
+        if e.code != "XLSX_BROKEN":
+            raise
+        raise InputError(Source(shown), "TASK_REGISTER_NO_HEADER") from e  # a broken zip or XML: no register
     if SHEET not in wb.sheetnames:
         raise InputError(Source(shown), "TASK_REGISTER_NO_HEADER")
-    ws = wb[SHEET]
-    rows = list(ws.iter_rows())
-    head = next(
-        (k for k, row in enumerate(rows[:10]) if {"nhiem vu", "trang thai"} <= {fold(str(c.value or "")) for c in row}),
-        None,
-    )
+    rows = _rows(wb[SHEET])
+    top = [row for row in rows if row and row[0].row <= _HEADER_ROWS]  # rows are in order: a prefix of them
+    named = ({fold(str(c.value or "")) for c in row} for row in top)
+    head = next((k for k, names in enumerate(named) if {"nhiem vu", "trang thai"} <= names), None)
     if head is None:
         raise InputError(Source(shown), "TASK_REGISTER_NO_HEADER")
     cols = {fold(str(c.value or "")).strip(): k for k, c in enumerate(rows[head])}
@@ -151,6 +154,18 @@ def read_register(path: Path, name: str | None = None) -> tuple[list[Entry], lis
         number = str(cell("stt").value or "").strip()
         entries.append(Entry(number, task, due, kind, status, done_on, where("trang thai"), readable))
     return entries, findings
+
+
+_HEADER_ROWS = 10  # the header is looked for in the sheet's first rows
+
+
+def _rows(ws: Any) -> list[list[Any]]:
+    """The rows that hold a cell, each from column A to the last column of the first rows,
+    where the header is (empty cells made where none is stored): only rows that exist are
+    visited, and no row is widened to a stray cell far out."""
+    numbers = sorted({r for r, _c in ws._cells})
+    width = max((c for r, c in ws._cells if r <= _HEADER_ROWS), default=0)
+    return [[ws.cell(r, c) for c in range(1, width + 1)] for r in numbers]
 
 
 def _bad(cell: Any, name: str) -> dict[str, object]:

@@ -146,6 +146,7 @@ class Book:
         self.ranges: dict[tuple[bool, str, Ref], list[tuple[int, int, Value]]] = {}
         self.lookups: dict[tuple[bool, str, Ref, int], dict[object, Value]] = {}
         self.positions: dict[str, tuple[int, int]] = {}  # "F12" -> (12, 6), met again and again
+        self.extents: dict[str, tuple[int, int]] = {}  # sheet -> its last row and column holding a cell
         self.pure: dict[int, _ShapeMemo | None] = {}  # by id of a call in a shape's tree (kept in ``shapes``)
 
     def position(self, coordinate: str) -> tuple[int, int]:
@@ -430,12 +431,16 @@ class Book:
             if name not in self.formulas:
                 return [(0, 0, XlError("#REF!"))]
             cells = self.formulas[name]
-            rows, cols = node.shape
+            # only as far as the sheet holds cells: ``SUM(A5:XFD5)`` down 20.000 rows of a narrow
+            # sheet looked past its last column, so each of them scanned every cell of the sheet
+            last_row, last_col = self.extent(name)
+            max_row, max_col = min(node.max_row, last_row), min(node.max_col, last_col)
+            rows, cols = max(0, max_row - node.min_row + 1), max(0, max_col - node.min_col + 1)
             if rows * cols <= len(cells):
                 spots: Iterator[tuple[int, int]] = (
                     (r, c)
-                    for r in range(node.min_row, node.max_row + 1)
-                    for c in range(node.min_col, node.max_col + 1)
+                    for r in range(node.min_row, max_row + 1)
+                    for c in range(node.min_col, max_col + 1)
                     if (r, c) in cells
                 )
             else:
@@ -453,6 +458,16 @@ class Book:
                     found.append((r - node.min_row, c - node.min_col, value))
             if not self.local:
                 self.ranges[cache] = found
+        return found
+
+    def extent(self, sheet: str) -> tuple[int, int]:
+        """The last row and the last column of a sheet that hold a cell (its cells do not change
+        while it is evaluated)."""
+        found = self.extents.get(sheet)
+        if found is None:
+            cells = self.formulas[sheet]
+            found = max((r for r, _c in cells), default=0), max((c for _r, c in cells), default=0)
+            self.extents[sheet] = found
         return found
 
     def numbers(self, args: tuple[Node | None, ...], sheet: str) -> list[Decimal] | XlError:

@@ -19,6 +19,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -196,6 +197,8 @@ def _int_attr(el: BaseOxmlElement | None, name: str = _VAL, default: int = 0) ->
 
 
 MAX_COLUMNS = 256  # grid columns a table row may declare (Word itself allows 63)
+TABLE_POSITIONS = 100_000  # grid positions (rows × columns) any table may have ...
+TABLE_POSITIONS_PER_CELL = 16  # ... or this many for each cell it holds (a cell spanning the whole grid is one)
 
 
 def _table_rows(tbl: BaseOxmlElement, numbering: _Numbering, where: Source) -> Iterator[list[str]]:
@@ -211,9 +214,22 @@ def _table_rows(tbl: BaseOxmlElement, numbering: _Numbering, where: Source) -> I
             raise InputError(where, "DOCX_TABLE_TOO_WIDE", {"columns": declared, "limit": MAX_COLUMNS})
         return declared
 
+    written = declared = 0  # cells the rows hold, grid positions they declare
+
+    def sparse(positions: int) -> None:
+        """Refuse a grid far larger than the cells that fill it (20.000 rows of one cell under
+        one row spanning 256 columns: five million positions to write out from 150 KB)."""
+        limit = max(TABLE_POSITIONS, TABLE_POSITIONS_PER_CELL * written)
+        if positions > limit:
+            columns = max([width, *(len(r) for r in rows)])
+            counts = {"positions": positions, "rows": len(rows), "columns": columns, "cells": written, "limit": limit}
+            args = {k: Decimal(n) for k, n in counts.items()}  # counts, grouped as figures are (5.120.512)
+            raise InputError(where, "DOCX_TABLE_TOO_LARGE", args)
+
     for tr in _children(tbl, "tr"):
         tr_pr = tr.find(f"{_W}trPr")
-        cells = [""] * bounded(_int_attr(None if tr_pr is None else tr_pr.find(f"{_W}gridBefore")))
+        # a negative count is none (``gridBefore="-2**70"`` made Python refuse the list: exit 3)
+        cells = [""] * bounded(max(0, _int_attr(None if tr_pr is None else tr_pr.find(f"{_W}gridBefore"))))
         for tc in _children(tr, "tc"):
             tc_pr = tc.find(f"{_W}tcPr")
             span = max(1, _int_attr(None if tc_pr is None else tc_pr.find(f"{_W}gridSpan"), default=1))
@@ -222,8 +238,13 @@ def _table_rows(tbl: BaseOxmlElement, numbering: _Numbering, where: Source) -> I
             continued = merge is not None and merge.get(_VAL, "continue") == "continue"
             text = "" if continued else _cell_text(tc, numbering)
             cells.extend([text] + [""] * (span - 1))
+            written += 1
         rows.append(cells)
+        declared += len(cells)
+        if declared > TABLE_POSITIONS:  # the rows as declared so far, before more are made
+            sparse(declared)
     width = max([width, *(len(r) for r in rows)])
+    sparse(len(rows) * width)  # and every row as wide as the widest, before any is widened
     for r in rows:
         yield r + [""] * (width - len(r))
 
@@ -304,7 +325,7 @@ class _Numbering:
             for override in num.findall(f"{_W}lvlOverride"):
                 start = override.find(f"{_W}startOverride")
                 if start is not None:
-                    starts[_int_attr(override, f"{_W}ilvl")] = _int_attr(start, default=1)
+                    starts[_int_attr(override, f"{_W}ilvl")] = _start(start)
             self.nums[num.get(f"{_W}numId", "")] = ("" if abstract_id is None else abstract_id.get(_VAL, ""), starts)
 
     def _read_styles(self, root: BaseOxmlElement) -> None:
@@ -377,13 +398,23 @@ def _num_pr(p_pr: BaseOxmlElement | None) -> tuple[str | None, int | None]:
     return (None if num_id is None else num_id.get(_VAL)), (None if ilvl is None else _int_attr(ilvl))
 
 
+_FARTHEST_START = 10**18  # Word stores a 32-bit start; a list declared to start further out is no list
+
+
+def _start(el: BaseOxmlElement | None) -> int:
+    """A list's declared start; one that cannot be (past ``_FARTHEST_START``: a start of 4.300
+    digits, counted on by one, had more digits than Python prints) is read as unreadable, 1."""
+    value = _int_attr(el, default=1)
+    return value if abs(value) < _FARTHEST_START else 1
+
+
 def _level(lvl: BaseOxmlElement) -> _Level:
     fmt = lvl.find(f"{_W}numFmt")
     text = lvl.find(f"{_W}lvlText")
     suffix = lvl.find(f"{_W}suff")
     restart = lvl.find(f"{_W}lvlRestart")
     return _Level(
-        start=_int_attr(lvl.find(f"{_W}start"), default=1),
+        start=_start(lvl.find(f"{_W}start")),
         fmt="decimal" if fmt is None else (fmt.get(_VAL) or "decimal"),
         text="" if text is None else (text.get(_VAL) or ""),
         suffix="tab" if suffix is None else (suffix.get(_VAL) or "tab"),

@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from budget.findings import InputError
 from budget.read.text import read_bytes
@@ -48,8 +49,7 @@ def read_xls(path: Path, name: str) -> list[XlsSheet]:
         out = []
         for title in book.sheet_names:
             sheet = book.get_sheet_by_name(title)
-            table = sheet.to_python(skip_empty_area=False)
-            rows = tuple(tuple(_value(v) for v in row) for row in table)
+            rows = _rows(sheet)
             ranges = sheet.merged_cell_ranges or ()
             merged = tuple((r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in ranges)
             out.append(XlsSheet(title, rows, merged))
@@ -58,3 +58,19 @@ def read_xls(path: Path, name: str) -> list[XlsSheet]:
         raise
     except Exception as e:  # calamine raises its own kinds for a damaged file
         raise broken(name, e) from None
+
+
+def _rows(sheet: Any) -> tuple[tuple[XlsValue, ...], ...]:
+    """The sheet's rows from A1, each up to its last value: an empty row is ``()``. The sheet
+    is not made dense to its farthest cell (one cell at IV65536 in a 6 KB file made 16,7
+    million values, 6 s and 1,4 GB); calamine's rows start at row 1 and at the first used column."""
+    first_col = sheet.start[1] if sheet.start else 0
+    out: list[tuple[XlsValue, ...]] = []
+    for row in sheet.iter_rows():
+        if row.count("") == len(row):  # nothing in it (a 0 or False is something: == "" is exact)
+            out.append(())
+            continue
+        while row[-1] == "":
+            row.pop()
+        out.append((None,) * first_col + tuple(_value(v) for v in row))
+    return tuple(out)

@@ -38,10 +38,19 @@ from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
+from budget.findings import InputError
+from budget.source import Source
+
 _NS = f"{{{SHEET_MAIN_NS}}}"
 _ROW, _CELL, _V, _F, _IS = (_NS + t for t in ("row", "c", "v", "f", "is"))
 _MERGES, _MERGE, _SI = _NS + "mergeCells", _NS + "mergeCell", _NS + "si"
 _MERGE_CELLS = 100_000  # cells a merged range may cover before it is cut to the sheet's extent
+EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384  # Excel's own limits: no cell lies past row 1048576 or column XFD
+# Sizes a workbook declares in a few bytes, bounded before anything is made (the limits are far
+# above any real budget workbook; past them the workbook is refused as damaged or hostile):
+MERGED_CELLS = 2_000_000  # cells all merged ranges of a workbook cover together, once cut to their sheets
+SHARED_TEXT_FLOOR = 1_000_000  # characters of formula text shared formulas may spread to in any workbook ...
+SHARED_TEXT_RATIO = 2  # ... or twice its sheets' XML (what Excel shares spreads to under one character a byte)
 _SIMPLE_REF = re.compile(r"([A-Z]{1,3})([0-9]+)")
 _COLUMNS: dict[str, int] = {}  # column letters -> index, filled as met
 
@@ -131,10 +140,14 @@ class XBook:
         return iter(self.worksheets)
 
 
-def read_book(path: Path, number: Callable[[str], Any], date: Callable[..., Any]) -> tuple[XBook, XBook, States]:
+def read_book(
+    path: Path, number: Callable[[str], Any], date: Callable[..., Any], name: str | None = None
+) -> tuple[XBook, XBook, States]:
     """(formulas, values, states) of a workbook. ``number`` turns a stored number's text
     into its value, ``date`` a serial in a date-formatted cell into a date (both as
-    ``xlsx_io`` patches them into openpyxl). Raises what the parts raise when broken."""
+    ``xlsx_io`` patches them into openpyxl). Raises what the parts raise when broken, and
+    ``InputError`` (file ``name``) when a size the workbook declares passes its limit."""
+    shown = str(path) if name is None else name
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         reader = ExcelReader(str(path))
@@ -151,18 +164,34 @@ def read_book(path: Path, number: Callable[[str], Any], date: Callable[..., Any]
             formulas: list[XSheet] = []
             values: list[XSheet] = []
             states: States = {}
+            sizes = _Sizes(shown)
             for sheet, rel in reader.parser.find_sheets():
                 if rel.target not in reader.valid_files or "chartsheet" in rel.Type:
                     continue
                 title = _title(sheet.name, [ws.title for ws in formulas])
                 f_ws, v_ws = XSheet(title, sheet.state), XSheet(title, sheet.state)
+                sizes.shared_allowed += SHARED_TEXT_RATIO * reader.archive.getinfo(rel.target).file_size
                 with reader.archive.open(rel.target) as fh:
-                    states[title] = _SheetParser(f_ws, v_ws, strings, kinds).parse(fh)
+                    states[title] = _SheetParser(f_ws, v_ws, strings, kinds, sizes, rel.target).parse(fh)
                 formulas.append(f_ws)
                 values.append(v_ws)
         finally:
             reader.archive.close()
     return XBook(formulas), XBook(values), states
+
+
+class _Sizes:
+    """What a workbook's declared sizes have cost so far, against their limits: cells covered
+    by merged ranges and characters of formula text made from shared formulas."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.merged = 0
+        self.shared = 0
+        self.shared_allowed = SHARED_TEXT_FLOOR  # grows with each sheet's XML
+
+    def at(self, sheet: str, ref: str) -> Source:
+        return Source(self.file, None, None, f"{sheet}!{ref}")
 
 
 def _title(name: str, taken: list[str]) -> str:
@@ -253,9 +282,10 @@ class _Kinds:
 class _SheetParser:
     """One sheet's XML, streamed once into both workbooks' sheets."""
 
-    def __init__(self, f_ws: XSheet, v_ws: XSheet, strings: list[str], kinds: _Kinds):
+    def __init__(self, f_ws: XSheet, v_ws: XSheet, strings: list[str], kinds: _Kinds, sizes: _Sizes, member: str):
         self.f_ws, self.v_ws, self.strings, self.kinds = f_ws, v_ws, strings, kinds
-        self.shared: dict[str | None, Translator] = {}
+        self.sizes, self.member = sizes, member
+        self.shared: dict[str | None, tuple[Translator, int]] = {}  # si -> (its translator, its length)
         self.states: dict[str, bool] = {}
         self.row = self.col = 0
         # The same texts recur down a sheet (unit names, statuses, section numbers): each kept
@@ -316,6 +346,8 @@ class _SheetParser:
         else:
             self.col += 1
             row, col = self.row, self.col
+        if row > EXCEL_ROWS or col > EXCEL_COLUMNS:  # a cell no sheet can hold: made, merged over, looped to
+            self.beyond(row, col, ref)
         fmt = self.kinds.formats[style]
         v = f = inline = None
         if len(el):
@@ -374,30 +406,62 @@ class _SheetParser:
         if kind == "shared":
             index = el.get("si")
             if index in self.shared:
-                return self.shared[index].translate_formula(ref)
+                translator, length = self.shared[index]
+                self.spread(length, ref)
+                return translator.translate_formula(ref)
             if text != "=":
-                self.shared[index] = Translator(text, ref)
+                self.shared[index] = (Translator(text, ref), len(text))
             return text
         if kind == "dataTable":
             return DataTableFormula(**dict(el.attrib))
         return text
 
+    def beyond(self, row: int, col: int, ref: str | None) -> None:
+        """A cell past Excel's last row or column: the sheet is refused where it says so."""
+        where = Source(self.sizes.file)
+        if row > EXCEL_ROWS:
+            raise InputError(where, "XLSX_TOO_MANY_ROWS", {"member": self.member, "rows": Decimal(row)})
+        text = ref or f"{get_column_letter(min(col, 18_278))}{row}"  # ZZZ: the last column letters can name
+        raise InputError(where, "XLSX_BAD_REFERENCE", {"member": self.member, "text": text})
+
+    def spread(self, length: int, ref: str | None) -> None:
+        """Count a shared formula's copy before it is made: a master of 8.000 characters shared
+        by 20.000 cells of 40 bytes each is 160 million characters made from 1 MB of XML."""
+        sizes = self.sizes
+        sizes.shared += length
+        if sizes.shared > sizes.shared_allowed:
+            raise InputError(
+                sizes.at(self.f_ws.title, ref or ""),
+                "XLSX_SHARED_FORMULA_TOO_LARGE",
+                {"sheet": self.f_ws.title, "cell": ref or "", "limit": Decimal(sizes.shared_allowed)},
+            )
+
     def merge(self, refs: Iterable[str]) -> None:
         """Merged ranges: all but the top-left cell emptied, that one made, as openpyxl does.
         A range larger than any a table merges is cut to the cells the sheet holds: what it
         declares past them covers nothing (``A1:XFD1048576`` in a 3 KB workbook declared 17
-        billion cells to make)."""
+        billion cells to make). What the ranges then cover is counted before any cell is made:
+        past ``MERGED_CELLS`` for the workbook (one range over 27 million cells the sheet does
+        reach, or thousands of ranges over the same 100.000), it is refused."""
         ranges = []
         cells = self.v_ws._cells
         last_row = max((r for r, _c in cells), default=1)
         last_col = max((c for _r, c in cells), default=1)
+        sizes = self.sizes
         for ref in refs:
             cr = CellRange(ref)
             area = (cr.max_row - cr.min_row + 1) * (cr.max_col - cr.min_col + 1)
             if area > _MERGE_CELLS and (cr.max_row > last_row or cr.max_col > last_col):
                 rows, cols = min(cr.max_row, max(last_row, cr.min_row)), min(cr.max_col, max(last_col, cr.min_col))
                 cr = CellRange(min_row=cr.min_row, min_col=cr.min_col, max_row=rows, max_col=cols)
+                area = (cr.max_row - cr.min_row + 1) * (cr.max_col - cr.min_col + 1)
+            sizes.merged += area
+            if sizes.merged > MERGED_CELLS:
+                covered, limit = Decimal(sizes.merged), Decimal(MERGED_CELLS)
+                args = {"sheet": self.f_ws.title, "range": ref, "cells": covered, "limit": limit}
+                raise InputError(sizes.at(self.f_ws.title, cr.coord), "XLSX_MERGES_TOO_LARGE", args)
             ranges.append(cr)
+        for cr in ranges:
             top_left = (cr.min_row, cr.min_col)
             if top_left not in self.v_ws._cells:  # openpyxl creates it, empty
                 self.f_ws._cells[top_left] = self.v_ws._cells[top_left] = XCell(*top_left, None)

@@ -29,7 +29,7 @@ from budget.messages import Phrase
 from budget.numbers import NumberError, from_xml
 from budget.os_errors import os_error_in, os_reason
 from budget.read.ole2 import is_encrypted, is_ole2
-from budget.read.xlsx_cells import read_book
+from budget.read.xlsx_cells import EXCEL_ROWS, read_book
 from budget.source import Source
 
 # Limits scale with what the tool itself writes: its own workbook of the largest plan a sheet
@@ -40,7 +40,7 @@ MAX_UNCOMPRESSED = 256 * 1024 * 1024  # all members together, inflated, for a fi
 MAX_INFLATION = 16  # beyond that: at most 16 times the compressed size (the tool's own is 10)
 MAX_TOTAL = 4 * 1024 * 1024 * 1024  # and never more than 4 GiB
 MAX_RATIO = 200  # inflated / compressed, for members over 1 MiB
-MAX_ROWS = 1_048_576  # rows a sheet may claim: Excel's own limit
+MAX_ROWS = EXCEL_ROWS  # rows a sheet may claim: Excel's own limit
 MAX_CELLS = 24_000_000  # cells in the whole workbook: the tool's own at Excel's row limit fits
 MAX_AREA = 20_000_000  # rows × columns of a sheet reaching past column Z: what a reader may walk through
 _NARROW = 26  # columns A to Z: the tool's own sheets, at Excel's row limit too, are never refused for their area
@@ -247,7 +247,7 @@ def load_exact(path: Path, name: str, formulas: bool = True) -> tuple[Any, Any]:
         if not formulas:
             with _exact_numbers():
                 return None, openpyxl.load_workbook(path, data_only=True, read_only=True)
-        with_formulas, values, states = read_book(path, _exact_cast, _date_from_serial)
+        with_formulas, values, states = read_book(path, _exact_cast, _date_from_serial, name)
     except InputError:
         raise
     except Exception as e:  # a broken file raises many kinds: one clear message

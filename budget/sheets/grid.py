@@ -145,7 +145,9 @@ def _span(sheet: GridSheet, rows: Sequence[int]) -> tuple[int, int]:
     cols = [c for r in rows for c in sheet.row(r)]
     for r1, c1, r2, c2 in sheet.merged:
         if any(r1 <= r <= r2 for r in rows) and c1 in cols:
-            cols.extend((c1, c2))
+            # only as far as the sheet holds values: a header cell merged to XFD made every row of
+            # the table 16.384 cells wide (5.000 lines: minutes)
+            cols.extend((c1, min(c2, max(sheet.last_column, c1))))
     return min(cols), max(cols)
 
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from openpyxl.utils.cell import get_column_letter
@@ -70,6 +71,12 @@ class GridSheet:
 
     def row(self, r: int) -> dict[int, CellValue]:
         return self.cells.get(r, {})
+
+    @cached_property
+    def last_column(self) -> int:
+        """The last column holding a value (0 when none): what a merged range declares past it
+        covers nothing."""
+        return max((max(row) for row in self.cells.values() if row), default=0)
 
 
 def _is_percent(cell: Any) -> bool:
