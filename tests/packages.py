@@ -30,10 +30,11 @@ def _relationships(*targets: tuple[str, str]) -> str:
     return f'<?xml version="1.0"?><Relationships xmlns="{_RELS}">{rels}</Relationships>'
 
 
-def xlsx(rows: str, before: str = "", after: str = "", strings: str | None = None) -> bytes:
+def xlsx(rows: str, before: str = "", after: str = "", strings: str | None = None, sheet: str | None = None) -> bytes:
     """A workbook of one sheet ``A``: ``rows`` inside ``<sheetData>``, ``before`` it (a
     ``<dimension>``, ``<cols>``) and ``after`` it (``<mergeCells>``, data validations); shared
-    strings (the ``<si>`` elements) when given."""
+    strings (the ``<si>`` elements) when given; ``sheet``: the sheet's whole XML instead (a
+    prolog of its own)."""
     types = (
         f'<?xml version="1.0"?><Types xmlns="{_TYPES}">'
         f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -54,8 +55,10 @@ def xlsx(rows: str, before: str = "", after: str = "", strings: str | None = Non
         "xl/_rels/workbook.xml.rels": _relationships(
             ("worksheet", "worksheets/sheet1.xml"), *([("sharedStrings", "sharedStrings.xml")] if strings else [])
         ),
-        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet xmlns="{SHEET_NS}">{before}'
-        f"<sheetData>{rows}</sheetData>{after}</worksheet>",
+        "xl/worksheets/sheet1.xml": sheet
+        if sheet is not None
+        else f'<?xml version="1.0"?><worksheet xmlns="{SHEET_NS}">{before}<sheetData>{rows}</sheetData>{after}'
+        "</worksheet>",
     }
     if strings is not None:
         members["xl/sharedStrings.xml"] = f'<?xml version="1.0"?><sst xmlns="{SHEET_NS}">{strings}</sst>'

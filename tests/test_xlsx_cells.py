@@ -6,7 +6,6 @@ openpyxl and by XlsxWriter."""
 from __future__ import annotations
 
 import datetime
-import io
 import warnings
 import zipfile
 from decimal import Decimal
@@ -23,6 +22,7 @@ from openpyxl.utils.cell import get_column_letter
 import budget.read.xlsx_io as xlsx_io
 from budget.findings import InputError
 from budget.read.xlsx_cells import read_book
+from tests import packages
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -190,74 +190,21 @@ def test_xlsxwriter_workbooks_read_alike(tmp_path: Path, book: list[dict[str, An
     _same_as_openpyxl(path)
 
 
-def _package(sheet: bytes, strings: bytes | None = None) -> bytes:
-    types = (
-        b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        b'<Override PartName="/xl/workbook.xml" '
-        b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-        b'<Override PartName="/xl/worksheets/sheet1.xml" '
-        b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-        + (
-            b'<Override PartName="/xl/sharedStrings.xml" '
-            b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-            if strings
-            else b""
-        )
-        + b"</Types>"
-    )
-    rel = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("[Content_Types].xml", types)
-        z.writestr(
-            "_rels/.rels",
-            b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            b'<Relationship Id="rId1" Type="' + rel + b'officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        )
-        z.writestr(
-            "xl/workbook.xml",
-            b'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            b'<sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>',
-        )
-        z.writestr(
-            "xl/_rels/workbook.xml.rels",
-            b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            b'<Relationship Id="rId1" Type="'
-            + rel
-            + b'worksheet" Target="worksheets/sheet1.xml"/>'
-            + (
-                b'<Relationship Id="rId2" Type="' + rel + b'sharedStrings" Target="sharedStrings.xml"/>'
-                if strings
-                else b""
-            )
-            + b"</Relationships>",
-        )
-        z.writestr("xl/worksheets/sheet1.xml", sheet)
-        if strings:
-            z.writestr("xl/sharedStrings.xml", strings)
-    return buf.getvalue()
-
-
-_HEAD = b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+_HEAD = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
 
 
 def test_shared_formulas_rich_strings_and_odd_cells(tmp_path: Path) -> None:
-    sheet = _HEAD + (
-        b'<sheetData><row r="1"><c r="A1"><v>1.10</v></c><c r="B1"><f t="shared" si="0" ref="B1:B3">A1*2</f>'
-        b'<v>2.2</v></c><c r="C1" t="s"><v>0</v></c><c r="D1" t="str"><f>""&amp;""</f><v></v></c></row>'
-        b'<row r="2" hidden="1"><c r="A2"><v>1E-7</v></c><c r="B2"><f t="shared" si="0"/><v>2E-7</v></c>'
-        b'<c r="C2" t="inlineStr"><is><r><t>in</t></r><r><t>line</t></r></is></c><c r="D2" t="e"><v>#N/A</v></c></row>'
-        b'<row><c><v>3</v></c><c><f t="shared" si="0"/></c><c t="b"><v>1</v></c></row>'
-        b'</sheetData><mergeCells count="1"><mergeCell ref="E1:F2"/></mergeCells></worksheet>'
+    rows = (
+        '<row r="1"><c r="A1"><v>1.10</v></c><c r="B1"><f t="shared" si="0" ref="B1:B3">A1*2</f>'
+        '<v>2.2</v></c><c r="C1" t="s"><v>0</v></c><c r="D1" t="str"><f>""&amp;""</f><v></v></c></row>'
+        '<row r="2" hidden="1"><c r="A2"><v>1E-7</v></c><c r="B2"><f t="shared" si="0"/><v>2E-7</v></c>'
+        '<c r="C2" t="inlineStr"><is><r><t>in</t></r><r><t>line</t></r></is></c><c r="D2" t="e"><v>#N/A</v></c></row>'
+        '<row><c><v>3</v></c><c><f t="shared" si="0"/></c><c t="b"><v>1</v></c></row>'
     )
-    strings = (
-        '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        "<si><r><t>giá</t></r><r><t>_x005F_x</t></r><rPh sb='0' eb='1'><t>no</t></rPh></si></sst>"
-    ).encode()
+    merged = '<mergeCells count="1"><mergeCell ref="E1:F2"/></mergeCells>'
+    strings = "<si><r><t>giá</t></r><r><t>_x005F_x</t></r><rPh sb='0' eb='1'><t>no</t></rPh></si>"
     path = tmp_path / "s.xlsx"
-    path.write_bytes(_package(sheet, strings))
+    path.write_bytes(packages.xlsx(rows, after=merged, strings=strings))
     _same_as_openpyxl(path)
     formulas, values, _ = read_book(path, xlsx_io._exact_cast, xlsx_io._date_from_serial)
     assert formulas["A"]["B2"].value == "=A2*2"  # translated from B1
@@ -277,8 +224,8 @@ def test_load_exact_and_formula_states_parse_once(tmp_path: Path) -> None:
 
 def test_dtd_is_refused_even_past_the_guard(tmp_path: Path) -> None:
     path = tmp_path / "d.xlsx"
-    sheet = b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "1">]>' + _HEAD[21:] + b"<sheetData/></worksheet>"
-    path.write_bytes(_package(sheet))
+    sheet = '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "1">]>' + _HEAD[21:] + "<sheetData/></worksheet>"
+    path.write_bytes(packages.xlsx("", sheet=sheet))
     with pytest.raises(InputError) as e:
         xlsx_io.load_exact(path, "d.xlsx")
     assert e.value.code == "XLSX_XML_DECLARATION"
