@@ -615,19 +615,35 @@ def stated_unchecked(ev: Evaluation) -> list[Amount]:
     return out
 
 
+def _applied_rates(ev: Evaluation) -> set[Decimal]:
+    """In đồng: the money factors of the computations judged (the rates they apply)."""
+    return {
+        shift(q.value, q.money.exponent)
+        for r in ev.lines()
+        for q in r.line.factors
+        if q.money is not None and not q.percent
+    }
+
+
 def check_coverage(ev: Evaluation) -> list[Finding]:
     """Every money amount the reader found but no check used is reported where it stands: an
-    amount it could not place, and a stated figure nothing computes or compares (a lone total)."""
-    placed = [(a, None) for a in ev.plan.unchecked]
+    amount it could not place, and a stated figure nothing computes or compares (a lone total).
+    A money rate stated on its own (``Mức thu: 90.000 đồng/tháng``) that a judged computation
+    applies as a factor is the norm it was checked with: not reported."""
+    unchecked = ev.plan.unchecked
+    if any(a.per for a in unchecked):
+        applied = _applied_rates(ev)
+        unchecked = tuple(a for a in unchecked if not (a.per and shift(a.value, a.money.exponent) in applied))
+    placed = [(a, None) for a in unchecked]
     alone = [(a, "UNCHECKED_AMOUNT.stated_only") for a in stated_unchecked(ev)]
     return [
         Finding(
             a.source,
             "UNCHECKED_AMOUNT",
             Severity.WARNING,
-            {"value": a.value, "unit": a.money.name},
+            {"value": a.value, "unit": a.unit},
             actual=a.value,
-            unit=a.money.name,
+            unit=a.unit,
             message_key=key,
         )
         for a, key in [*placed, *alone]

@@ -83,8 +83,9 @@ class Found:
 
     @property
     def per_unit(self) -> bool:
-        """``mỗi giải 2.000.000 đồng``: a rate for each of something, never a part of a sum."""
-        return _PER_EACH.search(self.label) is not None
+        """``mỗi giải 2.000.000 đồng``, ``2.000.000 đồng/giải``: a rate for each of something,
+        never a part of a sum."""
+        return bool(self.amount.per) or _PER_EACH.search(self.label) is not None
 
 
 @dataclass
@@ -160,9 +161,16 @@ _NO_SPANS = _Spans([])
 
 
 def _amounts(
-    text: str, masked: str, taken: list[tuple[int, int]], locate: Locator, findings: list[Finding]
+    text: str,
+    masked: str,
+    taken: list[tuple[int, int]],
+    locate: Locator,
+    findings: list[Finding],
+    rates: list[tuple[int, int, Decimal, Money, str]] | None = None,
 ) -> list[tuple[int, int, Decimal, Money, str]]:
-    """Money amounts in ``masked`` outside ``taken`` spans: (start, end, value, money, written)."""
+    """Money amounts in ``masked`` outside ``taken`` spans: (start, end, value, money, written);
+    money rates (``1.000.000 đồng/năm``) go to ``rates`` when given, ``written`` their unit's
+    ``/…`` part, ``end`` after it."""
     out = []
     spans = _Spans(taken)
     for m in NUMBER_TOKEN.finditer(masked):
@@ -179,8 +187,16 @@ def _amounts(
                 findings.append(Finding(locate.at(a + 1), "NUMBER_UNIT_UNREADABLE", Severity.WARNING, args))
             continue
         money, end = after
-        if text[b:end].strip() == "" or masked[end : end + 3].lstrip().startswith("/"):
-            continue  # "90.000đ/ tháng" is a rate, not an amount
+        if text[b:end].strip() == "":
+            continue
+        per = _PER_UNIT.match(masked, end) if masked[end : end + 3].lstrip().startswith("/") else None
+        if per is not None or masked[end : end + 3].lstrip().startswith("/"):
+            # "90.000đ/ tháng" is a rate, not an amount: never summed, but no figure is passed over
+            if rates is not None and per is not None:
+                rate = _read_rate(m.group(), locate.at(a + 1), findings)
+                if rate is not None:
+                    rates.append((a, per.end(), rate, money, " ".join(per.group().split())))
+            continue
         token = m.group()
         where = locate.at(a + 1)
         digits = sum(ch.isdigit() for ch in token)
@@ -195,6 +211,21 @@ def _amounts(
         findings.extend(fs)
         out.append((a, end, value, money, token))
     return out
+
+
+# The ``/…`` of a money rate: ``/năm``, ``/ tháng``, ``/người/năm`` (one word a step)
+_PER_UNIT = re.compile(r"(?:\s?/\s?[^\W\d_]+){1,3}")
+
+
+def _read_rate(token: str, where: Source, findings: list[Finding]) -> Decimal | None:
+    if sum(ch.isdigit() for ch in token) > MAX_DIGITS:
+        return None
+    try:
+        value, fs = read_number_at(token, where)
+    except NumberError:
+        return None
+    findings.extend(fs)
+    return value
 
 
 def _group_kind(content: str) -> str:
@@ -328,6 +359,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     lines: list[CostLine] = []
     taken: list[tuple[int, int]] = []
     read: list[tuple[int, int]] = []  # spans of the relations read: their groups are their operands
+    unread: list[tuple[int, int]] = []  # clauses with a product said unread (COSTLINE_UNREADABLE)
     splits: list[CostLine] = []  # figures split in their notes: checked beside the budget
     odd = list(_ODD_NUMBER.finditer(text))
     label_from = 0
@@ -351,6 +383,8 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
             continue
         chain = read_chain(text, masked, notes, a, b, locate, label_from)
         findings.extend(chain.findings)
+        if any(f.code == "COSTLINE_UNREADABLE" for f in chain.findings):
+            unread.append((a, b))
         splits.extend(chain.splits)
         if chain.line is not None:
             if lines and _continues(lines[-1], chain):
@@ -366,6 +400,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
             # a product sign and an "=" that make no equation (the "=" before every sign)
             where = locate.at(sign.start() + 1)
             findings.append(Finding(where, "COSTLINE_UNREADABLE", Severity.WARNING, {"text": text[a:b].strip()[:60]}))
+            unread.append((a, b))  # its rates are factors of the computation said unread
     consumed: _Spans | None = None  # the spans taken so far, sorted when a suspect needs them
     # with no group masked, the text's clauses are those just read
     for a, b in _clauses(text) if masked is not text else clauses:
@@ -392,19 +427,33 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     for a, b, kind in groups.values():
         if kind == "words":
             taken.append((a, b))
-    raw = _amounts(text, masked, taken, locate, findings)
+    rates: list[tuple[int, int, Decimal, Money, str]] = []
+    raw = _amounts(text, masked, taken, locate, findings, rates)
+    if unread and rates:
+        in_unread = _Spans(unread)
+        rates = [r for r in rates if not in_unread.holds(r[0])]
     # amounts inside breakdown groups are masked; read them from the group text
     found: list[Found] = []
-    starts = [0] + [m.end() for m in _LABEL_CUT.finditer(masked)] if raw else []
+    starts = [0] + [m.end() for m in _LABEL_CUT.finditer(masked)] if raw or rates else []
     for a, end, value, money, _token in raw:
         found.append(_found(text, masked, a, end, value, money, locate, starts))
+    if rates:
+        # a rate standing alone (``- Thuê đường truyền: 1.000.000.000 đồng/năm``) is a figure
+        # no sum takes: found, never placed, so reported as not checked
+        for a, end, value, money, per in rates:
+            f = _found(text, masked, a, end, value, money, locate, starts)
+            f.amount = replace(f.amount, per=per)
+            found.append(f)
+        found.sort(key=lambda f: f.start)
     in_relation = _Spans(read) if groups else _NO_SPANS
     for a, b, kind in groups.values():
         if kind not in ("decomp", "product", "equation"):
             continue
         if kind != "decomp" and in_relation.holds(a):
             continue  # an operand of a relation read whole (``(6 ngày = 48 giờ x ...) x 12``)
-        owner = next((f for f in reversed(found) if f.end <= a and not text[f.end : a].strip(" ,:")), None)
+        owner = next(
+            (f for f in reversed(found) if f.end <= a and not text[f.end : a].strip(" ,:") and not f.amount.per), None
+        )  # a rate owns no computation: what its group computes is no amount either
         if kind == "product":
             # a computation after a figure is that figure's; anywhere else it is a note
             if owner is not None and owner.computation is None:

@@ -118,11 +118,18 @@ class CostLine:
 
 @dataclass(frozen=True, slots=True)
 class Amount:
-    """A money amount stated for a section or the whole budget."""
+    """A money amount stated for a section or the whole budget (or, with ``per``, a money rate
+    found standing alone: ``1.000.000 đồng/năm``, never summed)."""
 
     value: Decimal
     money: Money
     source: Source
+    per: str = ""  # a rate's ``/năm``, ``/người/tháng``; "" for an amount
+
+    @property
+    def unit(self) -> str:
+        """``triệu đồng``, or a rate's ``đồng/năm``."""
+        return self.money.name + self.per
 
 
 @dataclass(frozen=True, slots=True)

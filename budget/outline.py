@@ -301,7 +301,12 @@ class Builder:
             own_found = s.free
             title = _title(node.item.text, own_found)
             first = own_found[0] if own_found else None
-            if first is not None and not _totals_other(first) and (not s.lines or is_total_text(first.label)):
+            if (
+                first is not None
+                and not first.amount.per  # a rate (``đồng/năm``) states no amount: never summed
+                and not _totals_other(first)
+                and (not s.lines or is_total_text(first.label))
+            ):
                 stated = first
                 stated.used = True
                 lines, after_total = _split_at(lines, first.amount.source)

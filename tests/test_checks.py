@@ -901,3 +901,53 @@ def test_a_total_of_lines_whose_results_name_no_money_is_shown_in_the_unit_assum
     total = report.evaluation.total
     assert (total.money.name, total.children_sum) == ("đồng", Decimal(132000))
     assert [f.code for f in report.findings if f.severity is Severity.WARNING] == ["RESULT_NO_UNIT", "RESULT_NO_UNIT"]
+
+
+def test_money_rates_standing_alone_are_never_passed_over(tmp_path: Path) -> None:
+    """A yearly figure broken into yearly parts (``đồng/năm``) that do not add up: rates are no
+    amounts and are never summed, but they are never passed over either, so the plan is not
+    KHỚP: each rate is reported as not checked, with its unit as written."""
+    text = (
+        "III. KINH PHÍ\n"
+        "1. Kinh phí duy trì hệ thống: 1.500.000.000 đồng/năm, trong đó:\n"
+        "- Thuê đường truyền: 1.000.000.000 đồng/năm;\n"
+        "- Bảo trì: 600.000.000 đồng/năm.\n"
+        "2. Tập huấn: 10 người x 2.000.000 đồng/người = 20.000.000 đồng\n"
+    )
+    path = tmp_path / "nam.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path)
+    assert errors(report) == []
+    unchecked = [f for f in report.findings if f.code == "UNCHECKED_AMOUNT"]
+    assert [(f.source.line, f.args["value"], f.args["unit"]) for f in unchecked] == [
+        (2, Decimal(1500000000), "đồng/năm"),
+        (3, Decimal(1000000000), "đồng/năm"),
+        (4, Decimal(600000000), "đồng/năm"),
+    ]
+    assert_message(
+        unchecked[1],
+        "UNCHECKED_AMOUNT",
+        "Số tiền 1.000.000.000 đồng/năm không thuộc phép tính, tổng mục hay khoản nào đã đọc được; số này chưa "
+        "được kiểm tra.",
+        en="The amount 1,000,000,000 đồng/năm belongs to no computation, section or item that was read; it was not "
+        "checked.",
+    )
+    assert report.evaluation.total.children_sum == Decimal(20000000)  # the rates are in no sum
+
+
+def test_a_rate_a_computation_applies_is_the_norm_it_was_checked_with(tmp_path: Path) -> None:
+    """``Mức thu: 90.000 đồng/tháng`` above products that multiply by 90.000 đồng: the rate is
+    what they apply, checked with them; a rate no computation applies is still reported."""
+    text = (
+        "III. DỰ TOÁN THU\n"
+        "Mức thu: 90.000 đồng/tháng\n"
+        "Mức hỗ trợ thêm: 15.000 đồng/tháng\n"
+        "1. Khối 4 tuổi: 40 trẻ x 90.000 đồng/tháng x 9 tháng = 32.400.000 đồng\n"
+        "2. Khối 5 tuổi: 30 trẻ x 90.000 đồng/tháng x 9 tháng = 24.300.000 đồng\n"
+    )
+    path = tmp_path / "muc-thu.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path)
+    assert errors(report) == []
+    unchecked = [(f.source.line, f.args["value"]) for f in report.findings if f.code == "UNCHECKED_AMOUNT"]
+    assert unchecked == [(3, Decimal(15000))]
