@@ -2127,7 +2127,15 @@ def _show(value: object, lang: str = "vi") -> str:
         return ", ".join(f"“{q.text} {q.unit_text}”".replace(" ”", "”") for q in value)
     if isinstance(value, tuple):
         return " × ".join(_show(v, lang) for v in value)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _BIG_INT_BITS:
+        # an integer of thousands of digits (a declared size in a hostile file): Python will not
+        # print it, and no one reads it; its size is what matters
+        return f"≈10^{int(value.bit_length() * _LOG10_2)}"
     return str(value)
+
+
+_BIG_INT_BITS = 3000  # about 900 digits, well under the 4.300 Python prints
+_LOG10_2 = 0.30103  # digits per bit, to say the size of a huge count (never an amount)
 
 
 LANGUAGES = ("vi", "en")

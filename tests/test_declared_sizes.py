@@ -494,3 +494,17 @@ def test_a_header_cell_merged_to_the_last_column_widens_no_row(tmp_path: Path) -
     code, out, err = check(path)
     assert (code, err) == (0, ""), out
     assert "Tóm tắt: 2000 dòng chi phí, 1 mục, 2000 số tiền tìm thấy (2000 đã kiểm tra)." in out
+
+
+def test_a_span_of_thousands_of_digits_is_a_table_too_wide(tmp_path: Path) -> None:
+    """A ``gridSpan`` of 5.000 digits (found by the long structural fuzz run: Python would not
+    print the count, an exit 3) is refused as any too wide a row is, its size said in words."""
+    huge = "9" * 5000
+    rows = [[table_cell("Nội dung", f'<w:gridSpan w:val="{huge}"/>'), table_cell("Thành tiền")]]
+    path = saved(tmp_path, "rong.docx", docx(_KINH_PHI + table(rows, 2)))
+    code, out, err = check(path)
+    assert code == 2 and out == "" and "[DOCX_TABLE_TOO_WIDE]" in err, err
+    from budget import messages
+
+    said = messages.render("DOCX_TABLE_TOO_WIDE", {"columns": 10**5000, "limit": 256})
+    assert said.startswith("Một dòng của bảng khai báo ≈10^5000 cột, vượt giới hạn 256 cột")

@@ -190,10 +190,18 @@ def _int_attr(el: BaseOxmlElement | None, name: str = _VAL, default: int = 0) ->
     if el is None:
         return default
     value = el.get(name)
+    if value is not None and len(value) > _ATTR_DIGITS:
+        # a declared size of more digits than any document needs: as large as can be said, so
+        # the caps below refuse it (never an integer of thousands of digits)
+        return -_HUGE if value.lstrip().startswith("-") else _HUGE
     try:
         return int(value) if value is not None else default
     except ValueError:
         return default
+
+
+_ATTR_DIGITS = 18
+_HUGE = 10**18
 
 
 MAX_COLUMNS = 256  # grid columns a table row may declare (Word itself allows 63)
