@@ -368,7 +368,7 @@ def read_chain(
     the text itself and decides what a bracket holds. Columns given to ``locate`` are
     1-based in ``text``.
     """
-    if "=" not in text[start:end] and not RELATION_WORD.search(text, start, end):
+    if text.find("=", start, end) < 0 and not RELATION_WORD.search(text, start, end):
         return Chain(None, [])
     tokens = tokenize(text, start, end)
     money_end = _money_end(text)
@@ -482,7 +482,9 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     return Chain(line, b.findings, first.start, final.unit_end)
 
 
-RELATION_WORD = re.compile(r"(?i)\b(?:là|bằng)\s+[0-9]")
+# ``là``/``bằng`` (in either case) before a number, at the start of a word; opened by the class
+# of its first letters (the word's start tested behind), so the matcher skips to candidates.
+RELATION_WORD = re.compile(r"[lLbB](?<!\w[lLbB])(?:(?<=[lL])[àÀ]|(?<=[bB])[ằẰ][nN][gG])\s+[0-9]")
 
 
 def _unread(

@@ -12,6 +12,7 @@ the outline to place; none is dropped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -44,12 +45,17 @@ _WORDS = re.compile(r"bang chu|\bchan\s*$")
 # opens with a character class lets the matcher skip to the signs).
 _PRODUCT_SIGN = re.compile(r"[x×X*](?<=[\s0-9%][x×X*])(?=\s*[0-9(])")
 # Looks like arithmetic that could not be read: a sign glued to a word, a sign before a
-# stray dot or plus, a full-width equals sign.
-_SUSPECT = re.compile(r"[x×*](?<=[^\W\d_][x×*])\s*[0-9]|[x×X*]\s*[.+][0-9]|＝|[０-９]")
+# stray dot or plus, a full-width equals sign. One class opens every alternative (each then
+# tests, behind it, which character it opened with), so the matcher skips to candidates.
+_SUSPECT = re.compile(r"[x×X*＝０-９](?:(?<=[^\W\d_][x×*])\s*[0-9]|(?<=[x×X*])\s*[.+][0-9]|(?<=[＝０-９]))")
 # Numbers Python would accept and plans never mean: NaN, Infinity, 1e3, 1_000, full-width digits.
+# Opened by the class of every first character (``I`` in any case: ``İ`` and ``ı`` too, as a
+# case-blind ``i`` matches them), then the character before it and each alternative's own first
+# character tested behind: the matcher skips to candidates instead of trying every position.
 _ODD_NUMBER = re.compile(
-    r"(?<![\w.,])(?:nan|infinity|inf|[0-9]+(?:[.,][0-9]+)?e[+-]?[0-9]+|[0-9]+(?:_[0-9]+)+|[０-９][０-９.,]*)(?![\w])",
-    re.IGNORECASE,
+    r"[nNiIİı0-9０-９](?<![\w.,][nNiIİı0-9０-９])"
+    r"(?:(?<=[nN])(?i:an)|(?<=[iIİı])(?i:nfinity|nf)"
+    r"|(?<=[0-9])(?:[0-9]*(?:[.,][0-9]+)?[eE][+-]?[0-9]+|[0-9]*(?:_[0-9]+)+)|(?<=[０-９])[０-９.,]*)(?![\w])"
 )
 _BREAKDOWN_WORDS = re.compile(r"^(?:trong đó|trong số đó|gồm|bao gồm|chia ra|cụ thể)\s*:?\s*", re.IGNORECASE)
 # A threshold or cap of legal prose: ``từ 5.000.000 đồng trở lên``, ``không quá``, ``tối đa``,
@@ -333,9 +339,10 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     label_from = 0
     clauses = _clauses(masked)
     for a, b in clauses:
-        clause_odd = [m for m in odd if a <= m.start() < b]
-        money_after = any(read_money(text[m.end() : m.end() + 30])[0] is not None for m in clause_odd)
-        if clause_odd and ("=" in masked[a:b] or money_after):
+        clause_odd = [m for m in odd if a <= m.start() < b] if odd else odd
+        if clause_odd and (
+            "=" in masked[a:b] or any(read_money(text[m.end() : m.end() + 30])[0] is not None for m in clause_odd)
+        ):
             for m in clause_odd:
                 findings.append(
                     Finding(locate.at(m.start() + 1), "NUMBER_MALFORMED", Severity.WARNING, {"text": m.group()[:40]})
@@ -347,7 +354,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
                 )
                 taken.append((a, b))
             continue
-        if "=" not in masked[a:b] and not RELATION_WORD.search(masked, a, b):
+        if masked.find("=", a, b) < 0 and not RELATION_WORD.search(masked, a, b):
             continue
         chain = read_chain(text, masked, notes, a, b, locate, label_from)
         findings.extend(chain.findings)
@@ -369,7 +376,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     consumed: _Spans | None = None  # the spans taken so far, sorted when a suspect needs them
     # with no group masked, the text's clauses are those just read
     for a, b in _clauses(text) if masked is not text else clauses:
-        if "=" in text[a:b] or "＝" in text[a:b]:
+        if text.find("=", a, b) >= 0 or text.find("＝", a, b) >= 0:
             suspect = _SUSPECT.search(text, a, b)
             if suspect is None:
                 continue
@@ -493,7 +500,9 @@ def _dong_of(f: Found) -> Decimal:
 
 
 # ``Ví dụ:``, ``Ví dụ 2:`` anywhere, or ``Ví dụ`` opening the text; ``ví dụ như`` in a list is prose.
-_EXAMPLE_WORDS = re.compile(r"v(?<![^\W\d_]v)í\s{1,3}dụ(?:\s{1,3}[0-9]{1,2})?\s{0,3}[:：]", re.IGNORECASE)
+# (opened by the class of its first letter, the letter before it tested behind: the matcher
+# skips to candidates)
+_EXAMPLE_WORDS = re.compile(r"[vV](?<![^\W\d_][vV])(?i:í\s{1,3}dụ)(?:\s{1,3}[0-9]{1,2})?\s{0,3}[:：]")
 _EXAMPLE_OPENS = re.compile(r"\s*ví\s{1,3}dụ(?![^\W\d_])", re.IGNORECASE)
 
 
@@ -543,8 +552,12 @@ def _words(text: str, masked: str, found: list[Found], locate: Locator) -> list[
     figure right after them (``Bằng chữ: Hai triệu đồng (2.000.000 đồng)``). Words with
     no figure beside them are kept with none, for the outline to pair with the line above.
     """
-    if "ch" not in text.lower() and "(" not in text:
-        return []  # "Bằng chữ", "chẵn", a parenthesis: no marker, no words (a cheap test on long lines)
+    if "(" not in text:
+        # with no parenthesis only "Bằng chữ" marks words: none in NFC text without "chữ" in any
+        # case, none in other text without "ch" (a cheap test on long lines)
+        lowered = text.lower()
+        if "ch" not in lowered or ("chữ" not in lowered and unicodedata.is_normalized("NFC", text)):
+            return []
     spans = find_words(text, unread=True)
     if not spans:
         return []
