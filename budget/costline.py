@@ -33,7 +33,7 @@ from budget.grammar.relation import (
     relation_marks,
 )
 from budget.grammar.relation import Result as RelationResult
-from budget.grammar.tokens import Kind, Token, tokenize
+from budget.grammar.tokens import CLOSE, EQ, NUM, OPEN, Token, tokenize
 from budget.model import CostLine, Quantity, Step
 from budget.numbers import EXACT, NUMBER_TOKEN, Ambiguity, NumberError, alternatives, format_vn, read_number, shift
 from budget.source import Source
@@ -208,9 +208,9 @@ class _Builder:
     def _group_close(self, op: Operand) -> int:
         depth = 0
         for j in range(op.start, op.end):
-            if self.t[j].kind is Kind.OPEN:
+            if self.t[j].kind is OPEN:
                 depth += 1
-            elif self.t[j].kind is Kind.CLOSE:
+            elif self.t[j].kind is CLOSE:
                 depth -= 1
                 if depth == 0:
                     return j
@@ -442,7 +442,7 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     marks = relation_marks(tokens)
     # the last ``là`` states the result; one before it states a factor (``thời gian hỗ trợ là
     # 03 tháng``); an ``=`` before it is a relation of its own
-    if not marks or any(tokens[m].kind is Kind.EQ for m in marks[:-1]):
+    if not marks or any(tokens[m].kind is EQ for m in marks[:-1]):
         return None
     mark = marks[-1]
     final = final_result(tokens, mark + 1, len(tokens), money_end)
@@ -452,7 +452,7 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     i = 0
     while i < mark:
         tok = tokens[i]
-        if tok.kind is not Kind.NUM or (money_end(tok.end) == tok.end and is_identifier(tokens, i, mark)):
+        if tok.kind is not NUM or (money_end(tok.end) == tok.end and is_identifier(tokens, i, mark)):
             i += 1
             continue
         try:
@@ -504,11 +504,11 @@ def _unread(
     col = error.col if error is not None else (tokens[at].start + 1 if at is not None and tokens else start + 1)
     clause = text[start:end].strip()
     finding = Finding(locate.at(col), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": excerpt(clause, 60)})
-    first = next((i for i, t in enumerate(tokens) if t.kind in (Kind.NUM, Kind.OPEN)), None)
+    first = next((i for i, t in enumerate(tokens) if t.kind in (NUM, OPEN)), None)
     if first is None:
         return Chain(None, [finding, *findings])
     stop = end
-    if marks and marks[-1] + 1 < len(tokens) and tokens[marks[-1] + 1].kind is Kind.NUM:
+    if marks and marks[-1] + 1 < len(tokens) and tokens[marks[-1] + 1].kind is NUM:
         stop = tokens[marks[-1] + 1].start
     return Chain(None, [finding, *findings], tokens[first].start, max(stop, tokens[first].start))
 

@@ -37,6 +37,14 @@ class Kind(Enum):
     OTHER = "other"
 
 
+# The kinds as module constants, which the grammar tests on every token: in Python 3.11 a
+# member looked up on its Enum class goes through ``EnumType.__getattr__``'s hook, about ten
+# times the cost of a global.
+NUM, PCT, MUL, COLON, SLASH = Kind.NUM, Kind.PCT, Kind.MUL, Kind.COLON, Kind.SLASH
+ADD, SUB, EQ, OPEN, CLOSE = Kind.ADD, Kind.SUB, Kind.EQ, Kind.OPEN, Kind.CLOSE
+WORD, PUNCT, OTHER = Kind.WORD, Kind.PUNCT, Kind.OTHER
+
+
 class Token(NamedTuple):
     """One token; a named tuple, built for every token of every clause (faster than a frozen
     dataclass, as immutable)."""
