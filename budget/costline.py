@@ -144,6 +144,13 @@ def _unit_text(raw: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _unit_money(raw: str) -> tuple[str, Money | None]:
+    """The unit as written (``_unit_text``) and the money unit it starts with, if any."""
+    unit = _unit_text(raw)
+    return unit, read_money(unit[:40])[0]
+
+
+@lru_cache(maxsize=4096)
 def _money_span(rest: str) -> int:
     """Characters of ``rest`` taken by a money unit and its ``/per`` parts (0 when none)."""
     money, span = read_money(rest)
@@ -170,26 +177,31 @@ class _Builder:
         if len(token) > MAX_DIGITS and sum(ch.isdigit() for ch in token) > MAX_DIGITS:
             raise _Unreadable(token[:40], col, "long")  # too long to compute exactly
         try:
-            value, findings = read_number_at(token, where)
+            reading = read_number(token)
         except NumberError:
             raise _Unreadable(token, col, "number") from None
-        self.findings.extend(findings)
-        return value, where
+        if reading.ambiguity is not None:  # a reading that was a choice: said where it stands
+            self.findings.extend(read_number_at(token, where)[1])
+        return reading.value, where
 
     def unit_of(self, op: Operand) -> str:
+        return self.unit_money(op)[0]
+
+    def unit_money(self, op: Operand) -> tuple[str, Money | None]:
+        """The unit written after an operand and the money unit it names (none for a percentage)."""
         if op.unit is None:
-            return "%" if op.percent else ""
+            return ("%" if op.percent else ""), None
         a, b = op.unit
-        unit = _unit_text(self.text[self.t[a].start : self.t[b - 1].end])
-        return "%" + unit if op.percent else unit  # ``1,5%/tháng``
+        unit, money = _unit_money(self.text[self.t[a].start : self.t[b - 1].end])
+        return ("%" + unit, None) if op.percent else (unit, money)  # ``1,5%/tháng``
 
     def quantity(self, op: Operand) -> Quantity:
         """A plain factor: a number, or a group whose exact value terminates."""
-        unit = self.unit_of(op)
-        money = None if op.percent else read_money(unit[:40])[0]
-        if op.number is not None:
-            value, where = self.number(op.number)
-            return Quantity(value, unit, money, where, op.number.text, op.percent, alternatives(op.number.text))
+        unit, money = self.unit_money(op)
+        tok = op.number
+        if tok is not None:
+            value, where = self.number(tok)
+            return Quantity(value, unit, money, where, tok.text, op.percent, alternatives(tok.text))
         assert op.group is not None
         exact, degree = self.value(op.group)
         terminating = _terminating(exact)
@@ -268,23 +280,24 @@ class _Builder:
         """A side's factors (its first operand left out on later sides) and whether the step
         restarts from the written figures (a compound side)."""
         plain = top_product(node)
-        if plain is not None and all(op.group is None or self._terminates(op) for op in plain):
+        if plain is not None and all(self._terminates(op) for op in plain if op.group is not None):
             ops = plain[1:] if skip_first else plain
             if len(ops) > MAX_FACTORS:
                 raise _Unreadable(self._span_text(lo, hi)[:60], self.t[lo].start + 1, "factors")
-            return tuple(self.quantity(op) for op in ops), False
+            quantity = self.quantity
+            return tuple([quantity(op) for op in ops]), False
         return (self.compound(node, lo, hi),), skip_first
 
     def _terminates(self, op: Operand) -> bool:
-        return op.group is None or _terminating(self.value(op.group)[0]) is not None
+        assert op.group is not None
+        return _terminating(self.value(op.group)[0]) is not None
 
     def result(self, r: RelationResult) -> Quantity:
         tok = self.t[r.number]
         value, where = self.number(tok)
         if r.percent:
             return Quantity(value, "%", None, where, tok.text, True, alternatives(tok.text))
-        unit = _unit_text(self.text[tok.end : r.unit_end])
-        money = read_money(unit[:40])[0]
+        unit, money = _unit_money(self.text[tok.end : r.unit_end])
         return Quantity(value, unit, money, where, tok.text, False, alternatives(tok.text))
 
     def stated(self, node: Node) -> Quantity:
@@ -294,8 +307,7 @@ class _Builder:
             first = first.left
         assert first.number is not None
         value, where = self.number(first.number)
-        unit = self.unit_of(first)
-        money = None if first.percent else read_money(unit[:40])[0]
+        unit, money = self.unit_money(first)
         return Quantity(value, unit, money, where, first.number.text, first.percent, alternatives(first.number.text))
 
 
@@ -398,9 +410,8 @@ def read_chain(
         first = first.left
     lead = None
     if first.number is not None and not first.percent:
-        unit = builder.unit_of(first)
         try:
-            lead = (first.number.text, read_number(first.number.text).value, read_money(unit[:40])[0])
+            lead = (first.number.text, read_number(first.number.text).value, builder.unit_money(first)[1])
         except NumberError:
             lead = None
     try:
@@ -542,10 +553,11 @@ def _line(b: _Builder, rel: Relation, text: str, tokens: list[Token], start: int
     notes = tuple(
         " ".join(text[tokens[a].start + 1 : tokens[z - 1].start].split())
         for s in rel.sides
+        if s.parsed.noted  # no note at any depth: none to look for
         for op in operands(s.parsed.node)
         for a, z in op.notes
     )
-    loose = tuple(b.locate.at(tokens[i].start + 1) for i in rel.loose)
+    loose = tuple(b.locate.at(tokens[i].start + 1) for i in rel.loose) if rel.loose else ()
     return CostLine(b.locate.at(first_tok.start + 1), label, tuple(steps), prefix, notes, tail, loose=loose)
 
 

@@ -31,7 +31,6 @@ from budget.grammar.tokens import (
     SLASH,
     SUB,
     WORD,
-    Kind,
     Token,
     closing,
 )
@@ -85,6 +84,14 @@ Node = Operand | BinOp
 class Parsed(NamedTuple):
     node: Node
     end: int  # token index after the expression
+    # a parenthesised note stands after some operand, at any depth: only then are the notes
+    # looked for (most expressions have none)
+    noted: bool = False
+
+
+# The parser's records built as the tuples they are: ``Operand(...)`` would add a call of the
+# named tuple's ``__new__`` in Python, for every operand of every clause read.
+_new = tuple.__new__
 
 
 # kinds are tested in tuples: compared by identity, where a set would hash each member
@@ -105,6 +112,7 @@ class Parser:
         self.i = lo
         self.hi = hi
         self.depth = 0
+        self.noted = False  # a note was taken here or in a group (see ``Parsed.noted``)
 
     # -- operators ---------------------------------------------------------------------
     def _word_op(self, table: dict[str, str]) -> int:
@@ -157,7 +165,7 @@ class Parser:
         while (op := self._add_op()) is not None:
             at = self.i
             self.i += op[1]
-            node = BinOp(op[0], node, self.term(), at)
+            node = _new(BinOp, (op[0], node, self.term(), at))
         return node
 
     def term(self) -> Node:
@@ -165,7 +173,7 @@ class Parser:
         while (op := self._mul_op()) is not None:
             at = self.i
             self.i += op[1]
-            node = BinOp(op[0], node, self.operand(), at)
+            node = _new(BinOp, (op[0], node, self.operand(), at))
         return node
 
     def operand(self) -> Operand:
@@ -175,10 +183,8 @@ class Parser:
         start = self.i
         if tok.kind is NUM:
             self.i += 1
-            percent = self._take(PCT)
-            unit = self._unit()
-            notes = self._notes()
-            return Operand(start, tok, percent, unit, notes=notes, end=self.i)
+            percent, unit, notes = self._after()
+            return _new(Operand, (start, tok, percent, unit, None, "", notes, self.i))
         if tok.kind is OPEN:
             if self.depth >= MAX_DEPTH:
                 raise ParseError(self.i, "depth")
@@ -199,17 +205,26 @@ class Parser:
             if inner.i != close:
                 raise ParseError(inner.i, "group")
             self.i = close + 1
-            percent = self._take(PCT)
-            unit = self._unit()
-            notes = restated + self._notes()
-            return Operand(start, None, percent, unit, node, tok.text, notes, self.i)
+            self.noted = self.noted or inner.noted or bool(restated)
+            percent, unit, notes = self._after()
+            return _new(Operand, (start, None, percent, unit, node, tok.text, restated + notes, self.i))
         raise ParseError(self.i, "operand")
 
-    def _take(self, kind: Kind) -> bool:
-        if self.i < self.hi and self.t[self.i].kind is kind:
+    def _after(self) -> tuple[bool, tuple[int, int] | None, tuple[tuple[int, int], ...]]:
+        """What follows an operand: its percent sign, unit phrase and notes. Each is read only
+        where its first token stands (a unit starts with a word or ``/``, a note with a
+        bracket): most operands stand right before an operator or the relation."""
+        t, hi = self.t, self.hi
+        percent = self.i < hi and t[self.i].kind is PCT
+        if percent:
             self.i += 1
-            return True
-        return False
+        unit = None
+        if self.i < hi and t[self.i].kind in (WORD, SLASH):
+            unit = self._unit()
+        notes: tuple[tuple[int, int], ...] = ()
+        if self.i < hi and t[self.i].kind is OPEN:
+            notes = self._notes()
+        return percent, unit, notes
 
     def _matching(self, i: int) -> int | None:
         """Index of the bracket closing the one at ``i``, within the region (one pass)."""
@@ -279,6 +294,8 @@ class Parser:
                 break
             notes.append((self.i, close + 1))
             self.i = close + 1
+        if notes:
+            self.noted = True
         return tuple(notes)
 
 
@@ -328,14 +345,14 @@ def parse_expression(tokens: list[Token], lo: int, hi: int) -> Parsed:
     node = p.expr()
     if p.i != hi:
         raise ParseError(p.i, "leftover")
-    return Parsed(node, p.i)
+    return _new(Parsed, (node, p.i, p.noted))
 
 
 def parse_prefix(tokens: list[Token], lo: int, hi: int) -> Parsed:
     """The longest expression starting at ``lo`` (for a result and what follows it)."""
     p = Parser(tokens, lo, hi)
     node = p.expr()
-    return Parsed(node, p.i)
+    return _new(Parsed, (node, p.i, p.noted))
 
 
 def operands(node: Node) -> list[Operand]:

@@ -85,6 +85,10 @@ class Unread(NamedTuple):
     reason: str
 
 
+# The records of every clause read built as the tuples they are (see ``expression._new``).
+_new = tuple.__new__
+
+
 def _outside_brackets(tokens: list[Token]) -> list[int]:
     """Indices of the tokens at bracket depth 0 (the brackets themselves left out)."""
     out = []
@@ -228,7 +232,7 @@ def _final(tokens: list[Token], i: int, hi: int, money_end: MoneyEnd) -> Result 
             j += 1
     if j < hi and _numeric_next(tokens, j, hi):
         return Unread(j, "after result")
-    return Result(i, percent, unit_end, j)
+    return _new(Result, (i, percent, unit_end, j))
 
 
 def _numeric_next(tokens: list[Token], j: int, hi: int) -> bool:
@@ -396,7 +400,7 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
     lo0 = marks[first - 1] + 1 if first else 0
     if hi - start > MAX_TOKENS:
         return Unread(start, "too long")
-    sides = [Side(parsed, start, m0)]
+    sides = [_new(Side, (parsed, start, m0))]
     rest = marks[first + 1 :]
     prev = m0
     for m in rest:
@@ -404,7 +408,7 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
             p = parse_expression(tokens, prev + 1, m)
         except ParseError as e:
             return Unread(e.at, "chain")
-        sides.append(Side(p, prev + 1, m))
+        sides.append(_new(Side, (p, prev + 1, m)))
         prev = m
     final = _final(tokens, prev + 1, hi, money_end)
     if isinstance(final, Unread):
@@ -420,6 +424,8 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
         loose = [i for i in loose if _restated(tokens, i) not in written]
     splits: list[Split] = []
     for s in sides:
+        if not s.parsed.noted:
+            continue  # no note in it at any depth
         in_notes = _notes_loose(tokens, s.parsed.node, money_end, splits)
         if isinstance(in_notes, Unread):
             return in_notes
@@ -430,7 +436,7 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
             first_op = first_op.left
         if first_op.number is None:
             return Unread(s.lo, "chain")  # a later side starts with its stated result
-    return Relation(tuple(sides), final, start, tuple(loose), tuple(splits))
+    return _new(Relation, (tuple(sides), final, start, tuple(loose), tuple(splits)))
 
 
 def _restated(tokens: list[Token], i: int) -> tuple[str, str]:
