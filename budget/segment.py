@@ -99,10 +99,10 @@ def _style(m: re.Match[str]) -> tuple[str, str] | None:
         n = m["roman_n"]
         return ("roman", n) if _ROMAN_OK.fullmatch(n) else None
     if m["num"]:
-        number = re.sub(r"\s", "", m["num_n"])
-        end = m["num_end"].strip()
-        if end == "" and "." not in number:
+        written = m["num_n"]
+        if not m["num_end"].strip() and "." not in written:
             return None  # "300 người": a count, not a marker
+        number = re.sub(r"\s", "", written)
         return f"num{number.count('.') + 1}", number
     if m["letter"]:
         return "letter", m["letter_n"]
