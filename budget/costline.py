@@ -550,12 +550,16 @@ def _line(b: _Builder, rel: Relation, text: str, tokens: list[Token], start: int
         raise _Unreadable(text[start:][:60], first_tok.start + 1, "steps")
     tail = " ".join(text[rel.result.unit_end : _clause_end(tokens, text)].split()).strip(_TRIM)
     steps.append(Step(factors, b.result(rel.result), restart, rounded="lam tron" in fold(tail)))
-    notes = tuple(
-        " ".join(text[tokens[a].start + 1 : tokens[z - 1].start].split())
-        for s in rel.sides
-        if s.parsed.noted  # no note at any depth: none to look for
-        for op in operands(s.parsed.node)
-        for a, z in op.notes
+    noted = [s for s in rel.sides if s.parsed.noted]  # most sides hold no note at any depth
+    notes = (
+        tuple(
+            " ".join(text[tokens[a].start + 1 : tokens[z - 1].start].split())
+            for s in noted
+            for op in operands(s.parsed.node)
+            for a, z in op.notes
+        )
+        if noted
+        else ()
     )
     loose = tuple(b.locate.at(tokens[i].start + 1) for i in rel.loose) if rel.loose else ()
     return CostLine(b.locate.at(first_tok.start + 1), label, tuple(steps), prefix, notes, tail, loose=loose)

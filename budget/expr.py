@@ -57,6 +57,25 @@ _ODD_NUMBER = re.compile(
     r"(?:(?<=[nN])(?i:an)|(?<=[iIİı])(?i:nfinity|nf)"
     r"|(?<=[0-9])(?:[0-9]*(?:[.,][0-9]+)?[eE][+-]?[0-9]+|[0-9]*(?:_[0-9]+)+)|(?<=[０-９])[０-９.,]*)(?![\w])"
 )
+_FULL_WIDTH_DIGIT = re.compile(r"[０-９]")
+
+
+def _odd_numbers(text: str) -> list[re.Match[str]]:
+    """``_ODD_NUMBER``'s matches in ``text``. Each needs a letter few lines hold: an ``e`` (the
+    exponent), ``_``, a full-width digit, or ``nan``/``inf`` in any case (``nf`` once lowered:
+    ``İ`` lowers to two characters); a line with none of them is not searched."""
+    lowered = text.lower()
+    if (
+        "e" not in lowered
+        and "_" not in text
+        and "nf" not in lowered
+        and "nan" not in lowered
+        and _FULL_WIDTH_DIGIT.search(text) is None
+    ):
+        return []
+    return list(_ODD_NUMBER.finditer(text))
+
+
 _BREAKDOWN_WORDS = re.compile(r"^(?:trong đó|trong số đó|gồm|bao gồm|chia ra|cụ thể)\s*:?\s*", re.IGNORECASE)
 # A threshold or cap of legal prose: ``từ 5.000.000 đồng trở lên``, ``không quá``, ``tối đa``,
 # ``trên``, ``dưới`` (matched with their marks just before and after the figure: ``tư``, ``tự``
@@ -335,7 +354,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     taken: list[tuple[int, int]] = []
     read: list[tuple[int, int]] = []  # spans of the relations read: their groups are their operands
     splits: list[CostLine] = []  # figures split in their notes: checked beside the budget
-    odd = list(_ODD_NUMBER.finditer(text))
+    odd = _odd_numbers(text)
     label_from = 0
     clauses = _clauses(masked)
     for a, b in clauses:

@@ -80,16 +80,6 @@ class Node:
     skipped: list[Found] = field(default_factory=list)  # thresholds and example figures, in it and below
 
 
-class ItemLocator:
-    """1-based columns of an item's text → file positions."""
-
-    def __init__(self, item: TextItem):
-        self.item = item
-
-    def at(self, col: int | None) -> Source:
-        return self.item.source(0 if col is None else col - 1)
-
-
 def build_tree(items: list[TextItem], findings: list[Finding]) -> Node:
     root = Node(None, "ROOT")
     stack = [root]
@@ -236,7 +226,7 @@ class Builder:
         """One item's expressions and amounts, recorded on ``node``; words with no figure
         beside them spell the last figure of the line just above (``Bằng chữ:`` on a line of its own)."""
         reached.source = item.first  # where a check stopped by its time budget stood
-        s = scan(item.text, ItemLocator(item), example)
+        s = scan(item.text, item, example)
         self.findings.extend(s.findings)
         node.found.extend(s.amounts)
         node.skipped.extend(s.skipped)

@@ -91,9 +91,9 @@ def resolve_line(line: CostLine, conv: Conventions) -> tuple[CostLine, list[Find
 
 
 def _choose_readings(line: CostLine, conv: Conventions) -> tuple[CostLine, list[Finding]]:
+    if not any(step.stated.alternatives or any(q.alternatives for q in step.factors) for step in line.steps):
+        return line, []  # most lines: no number with another reading, none listed
     quantities = _quantities(line)
-    if not any(q.alternatives for _, _, q in quantities):
-        return line, []
     ambiguous = [(s, i, q) for s, i, q in quantities if _allowed(q, conv)][:_MAX_AMBIGUOUS]
     if not ambiguous or evaluate_line(line).ok:
         return line, []
