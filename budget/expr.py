@@ -458,10 +458,11 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
         if owner is not None and len(parts) >= 2:
             owner.parts = parts
         found.extend(parts)
-    found.sort(key=lambda f: f.start)
-    _sentence_breakdown(text, found)
+    if found:  # most items state no amount outside their computations
+        found.sort(key=lambda f: f.start)
+        _sentence_breakdown(text, found)
     example_at = _example_start(text, example)
-    skipped = _legal_figures(text, found, example_at)
+    skipped = _legal_figures(text, found, example_at) if found else []
     if skipped:
         found = [f for f in found if not f.skip]
     side: list[CostLine] = list(splits)
