@@ -182,12 +182,17 @@ class _Spans:
 
 
 _NO_SPANS = _Spans([])
+_DIGIT = re.compile(r"[0-9]")  # a figure starts with one
 
 
 def _amounts(
     text: str, masked: str, taken: list[tuple[int, int]], locate: Locator, findings: list[Finding]
 ) -> list[tuple[int, int, Decimal, Money, str]]:
     """Money amounts in ``masked`` outside ``taken`` spans: (start, end, value, money, written)."""
+    if len(taken) == 1:
+        a, b = taken[0]
+        if _DIGIT.search(masked, 0, a) is None and _DIGIT.search(masked, b) is None:
+            return []  # every figure starts in the one span taken (most items: one computation)
     out = []
     spans = _Spans(taken)
     for m in NUMBER_TOKEN.finditer(masked):

@@ -20,7 +20,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budget.costline import RELATION_WORD
-from budget.expr import _EXAMPLE_WORDS, _ODD_NUMBER, _SUSPECT, _odd_numbers, scan
+from budget.expr import _EXAMPLE_WORDS, _ODD_NUMBER, _SUSPECT, _amounts, _odd_numbers, scan
+from budget.findings import Finding
 from budget.grammar.tokens import _BY_INDEX, _KIND, _fold_word, tokenize
 from budget.numbers import NUMBER_TOKEN
 from budget.resolve import _DECIMAL_COMMA, _DOT_DECIMAL
@@ -163,3 +164,28 @@ def test_amounts_in_words_are_read_in_any_case_and_form() -> None:
     nfd = unicodedata.normalize("NFD", text)
     assert [(unicodedata.normalize("NFC", t), v) for t, v in _words_of(nfd)] == expected
     assert _words_of("Tổng kinh phí: 2.000.000 đồng. Chức danh: Hai triệu đồng") == []
+
+
+@given(texts.map(lambda t: t + " 5 triệu đồng"), st.integers(0, 20), st.integers(0, 40))
+def test_amounts_outside_one_span_are_those_the_general_pass_finds(text: str, a: int, b: int) -> None:
+    """With one span taken, a text with no digit outside it holds no amount: the same as looking
+    at every figure (the span given twice takes the general pass, with the same answer)."""
+    source = Source("f.txt", 1, 1, None, text, 0, None)
+    fast: list[Finding] = []
+    general: list[Finding] = []
+    assert _amounts(text, text, [(a, b)], source, fast) == _amounts(text, text, [(a, b)] * 2, source, general)
+    assert fast == general
+
+
+def test_one_span_holding_every_figure_leaves_no_amount_and_one_that_does_not_leaves_it() -> None:
+    computation = "Chi: 2 người x 5 triệu đồng = 10 triệu đồng."
+    span = (computation.index("2 người"), computation.index(" triệu đồng."))  # its figures, all of them
+    more = computation + " Thêm 3 triệu đồng"
+    for text, amounts in ((computation, []), (more, [(more.index("3 triệu"), "3")])):
+        source = Source("f.txt", 1, 1, None, text, 0, None)
+        assert [(a, str(v)) for a, _, v, _, _ in _amounts(text, text, [span], source, [])] == amounts
+    # the result left outside the span is an amount of the text
+    text = computation
+    source = Source("f.txt", 1, 1, None, text, 0, None)
+    found = _amounts(text, text, [(span[0], text.index("10"))], source, [])
+    assert [(a, str(v)) for a, _, v, _, _ in found] == [(text.index("10"), "10")]
