@@ -33,7 +33,7 @@ from budget.grammar.relation import (
     relation_marks,
 )
 from budget.grammar.relation import Result as RelationResult
-from budget.grammar.tokens import Kind, Token, tokenize
+from budget.grammar.tokens import CLOSE, EQ, NUM, OPEN, Token, tokenize
 from budget.model import CostLine, Quantity, Step
 from budget.numbers import EXACT, NUMBER_TOKEN, Ambiguity, NumberError, alternatives, format_vn, read_number, shift
 from budget.source import Source
@@ -144,6 +144,13 @@ def _unit_text(raw: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _unit_money(raw: str) -> tuple[str, Money | None]:
+    """The unit as written (``_unit_text``) and the money unit it starts with, if any."""
+    unit = _unit_text(raw)
+    return unit, read_money(unit[:40])[0]
+
+
+@lru_cache(maxsize=4096)
 def _money_span(rest: str) -> int:
     """Characters of ``rest`` taken by a money unit and its ``/per`` parts (0 when none)."""
     money, span = read_money(rest)
@@ -170,26 +177,31 @@ class _Builder:
         if len(token) > MAX_DIGITS and sum(ch.isdigit() for ch in token) > MAX_DIGITS:
             raise _Unreadable(token[:40], col, "long")  # too long to compute exactly
         try:
-            value, findings = read_number_at(token, where)
+            reading = read_number(token)
         except NumberError:
             raise _Unreadable(token, col, "number") from None
-        self.findings.extend(findings)
-        return value, where
+        if reading.ambiguity is not None:  # a reading that was a choice: said where it stands
+            self.findings.extend(read_number_at(token, where)[1])
+        return reading.value, where
 
     def unit_of(self, op: Operand) -> str:
+        return self.unit_money(op)[0]
+
+    def unit_money(self, op: Operand) -> tuple[str, Money | None]:
+        """The unit written after an operand and the money unit it names (none for a percentage)."""
         if op.unit is None:
-            return "%" if op.percent else ""
+            return ("%" if op.percent else ""), None
         a, b = op.unit
-        unit = _unit_text(self.text[self.t[a].start : self.t[b - 1].end])
-        return "%" + unit if op.percent else unit  # ``1,5%/tháng``
+        unit, money = _unit_money(self.text[self.t[a].start : self.t[b - 1].end])
+        return ("%" + unit, None) if op.percent else (unit, money)  # ``1,5%/tháng``
 
     def quantity(self, op: Operand) -> Quantity:
         """A plain factor: a number, or a group whose exact value terminates."""
-        unit = self.unit_of(op)
-        money = None if op.percent else read_money(unit[:40])[0]
-        if op.number is not None:
-            value, where = self.number(op.number)
-            return Quantity(value, unit, money, where, op.number.text, op.percent, alternatives(op.number.text))
+        unit, money = self.unit_money(op)
+        tok = op.number
+        if tok is not None:
+            value, where = self.number(tok)
+            return Quantity(value, unit, money, where, tok.text, op.percent, alternatives(tok.text))
         assert op.group is not None
         exact, degree = self.value(op.group)
         terminating = _terminating(exact)
@@ -208,9 +220,9 @@ class _Builder:
     def _group_close(self, op: Operand) -> int:
         depth = 0
         for j in range(op.start, op.end):
-            if self.t[j].kind is Kind.OPEN:
+            if self.t[j].kind is OPEN:
                 depth += 1
-            elif self.t[j].kind is Kind.CLOSE:
+            elif self.t[j].kind is CLOSE:
                 depth -= 1
                 if depth == 0:
                     return j
@@ -268,23 +280,24 @@ class _Builder:
         """A side's factors (its first operand left out on later sides) and whether the step
         restarts from the written figures (a compound side)."""
         plain = top_product(node)
-        if plain is not None and all(op.group is None or self._terminates(op) for op in plain):
+        if plain is not None and all(self._terminates(op) for op in plain if op.group is not None):
             ops = plain[1:] if skip_first else plain
             if len(ops) > MAX_FACTORS:
                 raise _Unreadable(self._span_text(lo, hi)[:60], self.t[lo].start + 1, "factors")
-            return tuple(self.quantity(op) for op in ops), False
+            quantity = self.quantity
+            return tuple([quantity(op) for op in ops]), False
         return (self.compound(node, lo, hi),), skip_first
 
     def _terminates(self, op: Operand) -> bool:
-        return op.group is None or _terminating(self.value(op.group)[0]) is not None
+        assert op.group is not None
+        return _terminating(self.value(op.group)[0]) is not None
 
     def result(self, r: RelationResult) -> Quantity:
         tok = self.t[r.number]
         value, where = self.number(tok)
         if r.percent:
             return Quantity(value, "%", None, where, tok.text, True, alternatives(tok.text))
-        unit = _unit_text(self.text[tok.end : r.unit_end])
-        money = read_money(unit[:40])[0]
+        unit, money = _unit_money(self.text[tok.end : r.unit_end])
         return Quantity(value, unit, money, where, tok.text, False, alternatives(tok.text))
 
     def stated(self, node: Node) -> Quantity:
@@ -294,8 +307,7 @@ class _Builder:
             first = first.left
         assert first.number is not None
         value, where = self.number(first.number)
-        unit = self.unit_of(first)
-        money = None if first.percent else read_money(unit[:40])[0]
+        unit, money = self.unit_money(first)
         return Quantity(value, unit, money, where, first.number.text, first.percent, alternatives(first.number.text))
 
 
@@ -368,7 +380,7 @@ def read_chain(
     the text itself and decides what a bracket holds. Columns given to ``locate`` are
     1-based in ``text``.
     """
-    if "=" not in text[start:end] and not RELATION_WORD.search(text, start, end):
+    if text.find("=", start, end) < 0 and not RELATION_WORD.search(text, start, end):
         return Chain(None, [])
     tokens = tokenize(text, start, end)
     money_end = _money_end(text)
@@ -398,9 +410,8 @@ def read_chain(
         first = first.left
     lead = None
     if first.number is not None and not first.percent:
-        unit = builder.unit_of(first)
         try:
-            lead = (first.number.text, read_number(first.number.text).value, read_money(unit[:40])[0])
+            lead = (first.number.text, read_number(first.number.text).value, builder.unit_money(first)[1])
         except NumberError:
             lead = None
     try:
@@ -442,7 +453,7 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     marks = relation_marks(tokens)
     # the last ``là`` states the result; one before it states a factor (``thời gian hỗ trợ là
     # 03 tháng``); an ``=`` before it is a relation of its own
-    if not marks or any(tokens[m].kind is Kind.EQ for m in marks[:-1]):
+    if not marks or any(tokens[m].kind is EQ for m in marks[:-1]):
         return None
     mark = marks[-1]
     final = final_result(tokens, mark + 1, len(tokens), money_end)
@@ -452,7 +463,7 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     i = 0
     while i < mark:
         tok = tokens[i]
-        if tok.kind is not Kind.NUM or (money_end(tok.end) == tok.end and is_identifier(tokens, i, mark)):
+        if tok.kind is not NUM or (money_end(tok.end) == tok.end and is_identifier(tokens, i, mark)):
             i += 1
             continue
         try:
@@ -482,7 +493,9 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     return Chain(line, b.findings, first.start, final.unit_end)
 
 
-RELATION_WORD = re.compile(r"(?i)\b(?:là|bằng)\s+[0-9]")
+# ``là``/``bằng`` (in either case) before a number, at the start of a word; opened by the class
+# of its first letters (the word's start tested behind), so the matcher skips to candidates.
+RELATION_WORD = re.compile(r"[lLbB](?<!\w[lLbB])(?:(?<=[lL])[àÀ]|(?<=[bB])[ằẰ][nN][gG])\s+[0-9]")
 
 
 def _unread(
@@ -502,11 +515,11 @@ def _unread(
     col = error.col if error is not None else (tokens[at].start + 1 if at is not None and tokens else start + 1)
     clause = text[start:end].strip()
     finding = Finding(locate.at(col), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": excerpt(clause, 60)})
-    first = next((i for i, t in enumerate(tokens) if t.kind in (Kind.NUM, Kind.OPEN)), None)
+    first = next((i for i, t in enumerate(tokens) if t.kind in (NUM, OPEN)), None)
     if first is None:
         return Chain(None, [finding, *findings])
     stop = end
-    if marks and marks[-1] + 1 < len(tokens) and tokens[marks[-1] + 1].kind is Kind.NUM:
+    if marks and marks[-1] + 1 < len(tokens) and tokens[marks[-1] + 1].kind is NUM:
         stop = tokens[marks[-1] + 1].start
     return Chain(None, [finding, *findings], tokens[first].start, max(stop, tokens[first].start))
 
@@ -537,13 +550,18 @@ def _line(b: _Builder, rel: Relation, text: str, tokens: list[Token], start: int
         raise _Unreadable(text[start:][:60], first_tok.start + 1, "steps")
     tail = " ".join(text[rel.result.unit_end : _clause_end(tokens, text)].split()).strip(_TRIM)
     steps.append(Step(factors, b.result(rel.result), restart, rounded="lam tron" in fold(tail)))
-    notes = tuple(
-        " ".join(text[tokens[a].start + 1 : tokens[z - 1].start].split())
-        for s in rel.sides
-        for op in operands(s.parsed.node)
-        for a, z in op.notes
+    noted = [s for s in rel.sides if s.parsed.noted]  # most sides hold no note at any depth
+    notes = (
+        tuple(
+            " ".join(text[tokens[a].start + 1 : tokens[z - 1].start].split())
+            for s in noted
+            for op in operands(s.parsed.node)
+            for a, z in op.notes
+        )
+        if noted
+        else ()
     )
-    loose = tuple(b.locate.at(tokens[i].start + 1) for i in rel.loose)
+    loose = tuple(b.locate.at(tokens[i].start + 1) for i in rel.loose) if rel.loose else ()
     return CostLine(b.locate.at(first_tok.start + 1), label, tuple(steps), prefix, notes, tail, loose=loose)
 
 

@@ -12,6 +12,7 @@ the outline to place; none is dropped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -44,13 +45,37 @@ _WORDS = re.compile(r"bang chu|\bchan\s*$")
 # opens with a character class lets the matcher skip to the signs).
 _PRODUCT_SIGN = re.compile(r"[x×X*](?<=[\s0-9%][x×X*])(?=\s*[0-9(])")
 # Looks like arithmetic that could not be read: a sign glued to a word, a sign before a
-# stray dot or plus, a full-width equals sign.
-_SUSPECT = re.compile(r"[x×*](?<=[^\W\d_][x×*])\s*[0-9]|[x×X*]\s*[.+][0-9]|＝|[０-９]")
+# stray dot or plus, a full-width equals sign. One class opens every alternative (each then
+# tests, behind it, which character it opened with), so the matcher skips to candidates.
+_SUSPECT = re.compile(r"[x×X*＝０-９](?:(?<=[^\W\d_][x×*])\s*[0-9]|(?<=[x×X*])\s*[.+][0-9]|(?<=[＝０-９]))")
 # Numbers Python would accept and plans never mean: NaN, Infinity, 1e3, 1_000, full-width digits.
+# Opened by the class of every first character (``I`` in any case: ``İ`` and ``ı`` too, as a
+# case-blind ``i`` matches them), then the character before it and each alternative's own first
+# character tested behind: the matcher skips to candidates instead of trying every position.
 _ODD_NUMBER = re.compile(
-    r"(?<![\w.,])(?:nan|infinity|inf|[0-9]+(?:[.,][0-9]+)?e[+-]?[0-9]+|[0-9]+(?:_[0-9]+)+|[０-９][０-９.,]*)(?![\w])",
-    re.IGNORECASE,
+    r"[nNiIİı0-9０-９](?<![\w.,][nNiIİı0-9０-９])"
+    r"(?:(?<=[nN])(?i:an)|(?<=[iIİı])(?i:nfinity|nf)"
+    r"|(?<=[0-9])(?:[0-9]*(?:[.,][0-9]+)?[eE][+-]?[0-9]+|[0-9]*(?:_[0-9]+)+)|(?<=[０-９])[０-９.,]*)(?![\w])"
 )
+_FULL_WIDTH_DIGIT = re.compile(r"[０-９]")
+
+
+def _odd_numbers(text: str) -> list[re.Match[str]]:
+    """``_ODD_NUMBER``'s matches in ``text``. Each needs a letter few lines hold: an ``e`` (the
+    exponent), ``_``, a full-width digit, or ``nan``/``inf`` in any case (``nf`` once lowered:
+    ``İ`` lowers to two characters); a line with none of them is not searched."""
+    lowered = text.lower()
+    if (
+        "e" not in lowered
+        and "_" not in text
+        and "nf" not in lowered
+        and "nan" not in lowered
+        and _FULL_WIDTH_DIGIT.search(text) is None
+    ):
+        return []
+    return list(_ODD_NUMBER.finditer(text))
+
+
 _BREAKDOWN_WORDS = re.compile(r"^(?:trong đó|trong số đó|gồm|bao gồm|chia ra|cụ thể)\s*:?\s*", re.IGNORECASE)
 # A threshold or cap of legal prose: ``từ 5.000.000 đồng trở lên``, ``không quá``, ``tối đa``,
 # ``trên``, ``dưới`` (matched with their marks just before and after the figure: ``tư``, ``tự``
@@ -158,6 +183,7 @@ class _Spans:
 
 
 _NO_SPANS = _Spans([])
+_DIGIT = re.compile(r"[0-9]")  # a figure starts with one
 
 
 def _amounts(
@@ -171,6 +197,10 @@ def _amounts(
     """Money amounts in ``masked`` outside ``taken`` spans: (start, end, value, money, written);
     money rates (``1.000.000 đồng/năm``) go to ``rates`` when given, ``written`` their unit's
     ``/…`` part, ``end`` after it."""
+    if len(taken) == 1:
+        a, b = taken[0]
+        if _DIGIT.search(masked, 0, a) is None and _DIGIT.search(masked, b) is None:
+            return []  # every figure starts in the one span taken (most items: one computation)
     out = []
     spans = _Spans(taken)
     for m in NUMBER_TOKEN.finditer(masked):
@@ -361,13 +391,14 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     read: list[tuple[int, int]] = []  # spans of the relations read: their groups are their operands
     unread: list[tuple[int, int]] = []  # clauses with a product said unread (COSTLINE_UNREADABLE)
     splits: list[CostLine] = []  # figures split in their notes: checked beside the budget
-    odd = list(_ODD_NUMBER.finditer(text))
+    odd = _odd_numbers(text)
     label_from = 0
     clauses = _clauses(masked)
     for a, b in clauses:
-        clause_odd = [m for m in odd if a <= m.start() < b]
-        money_after = any(read_money(text[m.end() : m.end() + 30])[0] is not None for m in clause_odd)
-        if clause_odd and ("=" in masked[a:b] or money_after):
+        clause_odd = [m for m in odd if a <= m.start() < b] if odd else odd
+        if clause_odd and (
+            "=" in masked[a:b] or any(read_money(text[m.end() : m.end() + 30])[0] is not None for m in clause_odd)
+        ):
             for m in clause_odd:
                 findings.append(
                     Finding(locate.at(m.start() + 1), "NUMBER_MALFORMED", Severity.WARNING, {"text": m.group()[:40]})
@@ -379,7 +410,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
                 )
                 taken.append((a, b))
             continue
-        if "=" not in masked[a:b] and not RELATION_WORD.search(masked, a, b):
+        if masked.find("=", a, b) < 0 and not RELATION_WORD.search(masked, a, b):
             continue
         chain = read_chain(text, masked, notes, a, b, locate, label_from)
         findings.extend(chain.findings)
@@ -404,7 +435,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     consumed: _Spans | None = None  # the spans taken so far, sorted when a suspect needs them
     # with no group masked, the text's clauses are those just read
     for a, b in _clauses(text) if masked is not text else clauses:
-        if "=" in text[a:b] or "＝" in text[a:b]:
+        if text.find("=", a, b) >= 0 or text.find("＝", a, b) >= 0:
             suspect = _SUSPECT.search(text, a, b)
             if suspect is None:
                 continue
@@ -481,10 +512,11 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
         if owner is not None and len(parts) >= 2:
             owner.parts = parts
         found.extend(parts)
-    found.sort(key=lambda f: f.start)
-    _sentence_breakdown(text, found)
+    if found:  # most items state no amount outside their computations
+        found.sort(key=lambda f: f.start)
+        _sentence_breakdown(text, found)
     example_at = _example_start(text, example)
-    skipped = _legal_figures(text, found, example_at)
+    skipped = _legal_figures(text, found, example_at) if found else []
     if skipped:
         found = [f for f in found if not f.skip]
     side: list[CostLine] = list(splits)
@@ -542,7 +574,9 @@ def _dong_of(f: Found) -> Decimal:
 
 
 # ``Ví dụ:``, ``Ví dụ 2:`` anywhere, or ``Ví dụ`` opening the text; ``ví dụ như`` in a list is prose.
-_EXAMPLE_WORDS = re.compile(r"v(?<![^\W\d_]v)í\s{1,3}dụ(?:\s{1,3}[0-9]{1,2})?\s{0,3}[:：]", re.IGNORECASE)
+# (opened by the class of its first letter, the letter before it tested behind: the matcher
+# skips to candidates)
+_EXAMPLE_WORDS = re.compile(r"[vV](?<![^\W\d_][vV])(?i:í\s{1,3}dụ)(?:\s{1,3}[0-9]{1,2})?\s{0,3}[:：]")
 _EXAMPLE_OPENS = re.compile(r"\s*ví\s{1,3}dụ(?![^\W\d_])", re.IGNORECASE)
 
 
@@ -592,8 +626,12 @@ def _words(text: str, masked: str, found: list[Found], locate: Locator) -> list[
     figure right after them (``Bằng chữ: Hai triệu đồng (2.000.000 đồng)``). Words with
     no figure beside them are kept with none, for the outline to pair with the line above.
     """
-    if "ch" not in text.lower() and "(" not in text:
-        return []  # "Bằng chữ", "chẵn", a parenthesis: no marker, no words (a cheap test on long lines)
+    if "(" not in text:
+        # with no parenthesis only "Bằng chữ" marks words: none in NFC text without "chữ" in any
+        # case, none in other text without "ch" (a cheap test on long lines)
+        lowered = text.lower()
+        if "ch" not in lowered or ("chữ" not in lowered and unicodedata.is_normalized("NFC", text)):
+            return []
     spans = find_words(text, unread=True)
     if not spans:
         return []

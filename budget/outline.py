@@ -80,16 +80,6 @@ class Node:
     skipped: list[Found] = field(default_factory=list)  # thresholds and example figures, in it and below
 
 
-class ItemLocator:
-    """1-based columns of an item's text → file positions."""
-
-    def __init__(self, item: TextItem):
-        self.item = item
-
-    def at(self, col: int | None) -> Source:
-        return self.item.source(0 if col is None else col - 1)
-
-
 def build_tree(items: list[TextItem], findings: list[Finding]) -> Node:
     root = Node(None, "ROOT")
     stack = [root]
@@ -271,7 +261,7 @@ class Builder:
         """One item's expressions and amounts, recorded on ``node``; words with no figure
         beside them spell the last figure of the line just above (``Bằng chữ:`` on a line of its own)."""
         reached.source = item.first  # where a check stopped by its time budget stood
-        s = scan(item.text, ItemLocator(item), example)
+        s = scan(item.text, item, example)
         self.findings.extend(s.findings)
         node.found.extend(s.amounts)
         node.skipped.extend(s.skipped)
@@ -281,25 +271,31 @@ class Builder:
                 if last is not None:
                     w = replace(w, above=last)
             node.words.append(w)
-        node.chain_results += sum(len(line.steps) for line in s.lines)
         self._last = (s.amounts, s.lines)  # ``s.lines`` is filtered below into a new list
         self._last_line = item.pieces[-1].line.source.line if item.pieces else None
-        self.side.extend([*s.side, *(line for line in s.lines if not line.is_amount)])
-        s.lines = [line for line in s.lines if line.is_amount]  # the scan is this call's own: no copy
+        # the lines that compute amounts stay; counts and rates go beside the budget, after the
+        # scan's own side lines (one pass: ``is_amount`` asked once a line)
+        amounts: list[CostLine] = []
+        side = self.side
+        side.extend(s.side)
+        steps = 0
+        for line in s.lines:
+            steps += len(line.steps)
+            (amounts if line.is_amount else side).append(line)
+        node.chain_results += steps
+        s.lines = amounts  # the scan is this call's own: no copy
         return s
 
     def _node(self, node: Node, parent_stated: bool, example: bool) -> Item | None:
         lines: list[CostLine] = []
         stated: Found | None = None
         own_found: list[Found] = []
-        title = ""
         after_total: list[CostLine] = []
         if node.item is not None and node.style is not None:
             s = self._scan(node, node.item, example)
             example = example or s.example
             lines.extend(s.lines)
             own_found = s.free
-            title = _title(node.item.text, own_found)
             first = own_found[0] if own_found else None
             if (
                 first is not None
@@ -324,7 +320,11 @@ class Builder:
         closed = False
         inherited = example
         # the entry after which only lines without figures follow (a signature block, a note)
-        last_entry = next((e for e in reversed(node.entries) if e.style is not None or _has_figure(e)), None)
+        last_entry = (
+            next((e for e in reversed(node.entries) if e.style is not None or _has_figure(e)), None)
+            if node.entries
+            else None
+        )
 
         def total_line(f: Found, last: bool) -> None:
             """A ``Tổng cộng`` figure closing this node's list. One that ends the list and is not
@@ -422,14 +422,17 @@ class Builder:
         )
         if not has_content and not (_numbered(node.style) and parent_stated):
             return None
+        # the item's title, made only where it is shown (most items are one labelled line)
+        text = node.item.text
         number = _number_as_written(node)
         if len(items) == 1 and isinstance(items[0], CostLine) and amount is None and not node.entries:
             line = items[0]
             if not line.label:
-                line = replace(line, label=title)
+                line = replace(line, label=_title(text, own_found) if node.style is not None else "")
             if number and not line.number:
                 line = replace(line, number=number)  # ``2. In tài liệu: 60 bộ x ...``: mục 2 still
             return line
+        title = _title(text, own_found) if node.style is not None else ""
         source = node.item.first._replace(col=None, pos=None)
         return Section(number, title, source, amount, tuple(items), alternatives=bool(alternatives))
 

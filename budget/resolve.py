@@ -24,12 +24,14 @@ from budget.model import CostLine, Quantity
 _MAX_AMBIGUOUS = 4
 # A document that writes ``1.617,352`` or ``2,5`` uses the decimal comma: its ``105,000``
 # is 105, not a number in English grouping, and needs no warning.
+# Each pattern opens with its first digit and tests the character before it afterwards (a pattern
+# that opens with a character class lets the matcher skip to the digits): every line is searched.
 _DECIMAL_COMMA = re.compile(
-    r"(?<![0-9.,])[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+(?![0-9.,])|(?<![0-9.,])[0-9]+,[0-9]{1,2}(?![0-9.,])"
+    r"[0-9](?<![0-9.,][0-9])(?:[0-9]{0,2}(?:\.[0-9]{3})+,[0-9]+(?![0-9.,])|[0-9]*,[0-9]{1,2}(?![0-9.,]))"
 )
 
 
-_DOT_DECIMAL = re.compile(r"(?<![0-9.,])[0-9]+\.[0-9]{1,2}(?![0-9.,])")
+_DOT_DECIMAL = re.compile(r"[0-9](?<![0-9.,][0-9])[0-9]*\.[0-9]{1,2}(?![0-9.,])")
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,9 @@ def resolve_line(line: CostLine, conv: Conventions) -> tuple[CostLine, list[Find
 
 
 def _choose_readings(line: CostLine, conv: Conventions) -> tuple[CostLine, list[Finding]]:
+    if not any(step.stated.alternatives or any(q.alternatives for q in step.factors) for step in line.steps):
+        return line, []  # most lines: no number with another reading, none listed
     quantities = _quantities(line)
-    if not any(q.alternatives for _, _, q in quantities):
-        return line, []
     ambiguous = [(s, i, q) for s, i, q in quantities if _allowed(q, conv)][:_MAX_AMBIGUOUS]
     if not ambiguous or evaluate_line(line).ok:
         return line, []

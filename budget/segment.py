@@ -77,12 +77,19 @@ class Item:
 
     def source(self, offset: int) -> Source:
         """Where the character at ``offset`` of the item's text stands in the file."""
-        if len(self.pieces) == 1:
-            p = self.pieces[0]
+        return self.at(offset + 1)
+
+    def at(self, col: int | None) -> Source:
+        """Where the character at 1-based column ``col`` of the item's text stands in the file:
+        an item is the ``Locator`` of its own text (asked for every figure read in it)."""
+        offset = 0 if col is None else col - 1
+        pieces = self.pieces
+        if len(pieces) == 1:
+            p = pieces[0]
             return p.line.source.at(p.start + min(max(offset, 0), p.end - p.start) + 1)
-        if len(self._starts) != len(self.pieces):
-            self._starts = [p.at for p in self.pieces]
-        piece = self.pieces[max(0, bisect_right(self._starts, offset) - 1)]
+        if len(self._starts) != len(pieces):
+            self._starts = [p.at for p in pieces]
+        piece = pieces[max(0, bisect_right(self._starts, offset) - 1)]
         col = piece.start + min(max(offset - piece.at, 0), piece.end - piece.start) + 1
         return piece.line.source.at(col)
 
@@ -99,10 +106,10 @@ def _style(m: re.Match[str]) -> tuple[str, str] | None:
         n = m["roman_n"]
         return ("roman", n) if _ROMAN_OK.fullmatch(n) else None
     if m["num"]:
-        number = re.sub(r"\s", "", m["num_n"])
-        end = m["num_end"].strip()
-        if end == "" and "." not in number:
+        written = m["num_n"]
+        if not m["num_end"].strip() and "." not in written:
             return None  # "300 người": a count, not a marker
+        number = re.sub(r"\s", "", written)
         return f"num{number.count('.') + 1}", number
     if m["letter"]:
         return "letter", m["letter_n"]

@@ -35,12 +35,13 @@ class Source(NamedTuple):
         """The same line at another column, given 1-based in ``text``."""
         if col is None:
             return self._replace(col=None, pos=None)
+        file, line, _, cell, text, _, colmap = self  # one unpacking, not a lookup a field
         index = col - 1
         file_col = col
-        if self.colmap is not None and 0 <= index < len(self.colmap):
-            file_col = self.colmap[index] + 1
+        if colmap is not None and 0 <= index < len(colmap):
+            file_col = colmap[index] + 1
         # built as the tuple it is (``Source(...)`` would add a call): one per number of a plan
-        return _new(Source, (self.file, self.line, file_col, self.cell, self.text, index, self.colmap))
+        return _new(Source, (file, line, file_col, cell, text, index, colmap))
 
     @property
     def caret(self) -> int | None:

@@ -604,6 +604,18 @@ def test_bang_stands_for_equals_before_a_number(tmp_path: Path) -> None:
             "- Khoản A: (3 người (tỉnh 600.000 đồng) x 2) x 100.000 đồng = 600.000 đồng",
             [("COSTLINE_UNREADABLE", "warning", None), ("UNCHECKED_AMOUNT", "warning", 600_000)],
         ),
+        # notes of a later side of a chain are read as those of the first: a money figure in one
+        # leaves the line unread; a number in one is loose (the line agrees without it, or is
+        # judged only as agreeing with it)
+        (
+            "- Khoản A: 2 người x 100.000 đồng = 200.000 đồng x 2 ngày (hỗ trợ 50.000 đồng) = 400.000 đồng",
+            [("COSTLINE_UNREADABLE", "warning", None), ("UNCHECKED_AMOUNT", "warning", 400_000)],
+        ),
+        ("- Khoản A: 2 người x 100.000 đồng = 200.000 đồng x 2 ngày (3 buổi) = 400.000 đồng", []),
+        (
+            "- Khoản A: 2 người x 100.000 đồng = 200.000 đồng x 2 ngày (3 buổi) = 1.200.000 đồng",
+            [("COSTLINE_LOOSE", "warning", None)],
+        ),
     ],
 )
 def test_numbers_beside_a_product_and_after_its_result(

@@ -18,7 +18,22 @@ import re
 from fractions import Fraction
 from typing import NamedTuple
 
-from budget.grammar.tokens import Kind, Token, closing
+from budget.grammar.tokens import (
+    ADD,
+    CLOSE,
+    COLON,
+    EQ,
+    MUL,
+    NUM,
+    OPEN,
+    PCT,
+    PUNCT,
+    SLASH,
+    SUB,
+    WORD,
+    Token,
+    closing,
+)
 
 MAX_DEPTH = 12  # nested brackets in one expression
 MAX_UNIT_WORDS = 8  # words of one unit phrase (``triệu đồng/người/năm`` is 4)
@@ -69,10 +84,20 @@ Node = Operand | BinOp
 class Parsed(NamedTuple):
     node: Node
     end: int  # token index after the expression
+    # a parenthesised note stands after some operand, at any depth: only then are the notes
+    # looked for (most expressions have none)
+    noted: bool = False
 
 
-_OPERAND_STARTS = frozenset({Kind.NUM, Kind.OPEN})
-_ADD_SIGNS = frozenset({Kind.ADD, Kind.SUB})
+# The parser's records built as the tuples they are: ``Operand(...)`` would add a call of the
+# named tuple's ``__new__`` in Python, for every operand of every clause read.
+_new = tuple.__new__
+
+
+# kinds are tested in tuples: compared by identity, where a set would hash each member
+# (``Enum.__hash__`` is Python code)
+_OPERAND_STARTS = (NUM, OPEN)
+_ADD_SIGNS = (ADD, SUB)
 
 
 def _is_operand_start(tokens: list[Token], i: int) -> bool:
@@ -87,12 +112,13 @@ class Parser:
         self.i = lo
         self.hi = hi
         self.depth = 0
+        self.noted = False  # a note was taken here or in a group (see ``Parsed.noted``)
 
     # -- operators ---------------------------------------------------------------------
     def _word_op(self, table: dict[str, str]) -> int:
         """Tokens taken by a word operator at ``i`` (0 when none): ``nhân với`` is 2."""
         tok = self.t[self.i]
-        if tok.kind is not Kind.WORD or tok.folded not in table:
+        if tok.kind is not WORD or tok.folded not in table:
             return 0
         follow = table[tok.folded]
         n = 1
@@ -105,11 +131,11 @@ class Parser:
             return None
         tok = self.t[self.i]
         nxt = self.i + 1
-        if tok.kind is Kind.MUL:
+        if tok.kind is MUL:
             return "*", 1
-        if tok.kind is Kind.SLASH and nxt < self.hi and _is_operand_start(self.t, nxt):
+        if tok.kind is SLASH and nxt < self.hi and _is_operand_start(self.t, nxt):
             return None if is_date(self.t, self.i) else ("/", 1)
-        if tok.kind is Kind.COLON and nxt < self.hi and _is_operand_start(self.t, nxt):
+        if tok.kind is COLON and nxt < self.hi and _is_operand_start(self.t, nxt):
             if tok.space_before == self.t[nxt].space_before:
                 return "/", 1
             return None
@@ -124,9 +150,9 @@ class Parser:
             return None
         tok = self.t[self.i]
         if tok.kind in _ADD_SIGNS and _is_operand_start(self.t, self.i + 1) and self.i + 1 < self.hi:
-            if tok.kind is Kind.SUB and is_date(self.t, self.i):
+            if tok.kind is SUB and is_date(self.t, self.i):
                 return None  # ``2020 - 2025``: a period, not a difference
-            return ("+" if tok.kind is Kind.ADD else "-"), 1
+            return ("+" if tok.kind is ADD else "-"), 1
         if n := self._word_op(_ADD_WORDS):
             return "+", n
         if n := self._word_op(_SUB_WORDS):
@@ -139,7 +165,7 @@ class Parser:
         while (op := self._add_op()) is not None:
             at = self.i
             self.i += op[1]
-            node = BinOp(op[0], node, self.term(), at)
+            node = _new(BinOp, (op[0], node, self.term(), at))
         return node
 
     def term(self) -> Node:
@@ -147,7 +173,7 @@ class Parser:
         while (op := self._mul_op()) is not None:
             at = self.i
             self.i += op[1]
-            node = BinOp(op[0], node, self.operand(), at)
+            node = _new(BinOp, (op[0], node, self.operand(), at))
         return node
 
     def operand(self) -> Operand:
@@ -155,13 +181,11 @@ class Parser:
             raise ParseError(self.i, "end")
         tok = self.t[self.i]
         start = self.i
-        if tok.kind is Kind.NUM:
+        if tok.kind is NUM:
             self.i += 1
-            percent = self._take(Kind.PCT)
-            unit = self._unit()
-            notes = self._notes()
-            return Operand(start, tok, percent, unit, notes=notes, end=self.i)
-        if tok.kind is Kind.OPEN:
+            percent, unit, notes = self._after()
+            return _new(Operand, (start, tok, percent, unit, None, "", notes, self.i))
+        if tok.kind is OPEN:
             if self.depth >= MAX_DEPTH:
                 raise ParseError(self.i, "depth")
             close = self._matching(self.i)
@@ -171,7 +195,7 @@ class Parser:
             inner.depth = self.depth + 1
             node = inner.expr()
             restated: tuple[tuple[int, int], ...] = ()
-            if inner.i < close and self.t[inner.i].kind is Kind.EQ and isinstance(node, Operand):
+            if inner.i < close and self.t[inner.i].kind is EQ and isinstance(node, Operand):
                 # ``(10 ngày làm việc = 80 giờ x 40.000 đồng/giờ)``: a quantity said again in
                 # other units, then computed; the group is worth its last side, the restated
                 # figure is a note (a number the computation did not use)
@@ -181,26 +205,35 @@ class Parser:
             if inner.i != close:
                 raise ParseError(inner.i, "group")
             self.i = close + 1
-            percent = self._take(Kind.PCT)
-            unit = self._unit()
-            notes = restated + self._notes()
-            return Operand(start, None, percent, unit, node, tok.text, notes, self.i)
+            self.noted = self.noted or inner.noted or bool(restated)
+            percent, unit, notes = self._after()
+            return _new(Operand, (start, None, percent, unit, node, tok.text, restated + notes, self.i))
         raise ParseError(self.i, "operand")
 
-    def _take(self, kind: Kind) -> bool:
-        if self.i < self.hi and self.t[self.i].kind is kind:
+    def _after(self) -> tuple[bool, tuple[int, int] | None, tuple[tuple[int, int], ...]]:
+        """What follows an operand: its percent sign, unit phrase and notes. Each is read only
+        where its first token stands (a unit starts with a word or ``/``, a note with a
+        bracket): most operands stand right before an operator or the relation."""
+        t, hi = self.t, self.hi
+        percent = self.i < hi and t[self.i].kind is PCT
+        if percent:
             self.i += 1
-            return True
-        return False
+        unit = None
+        if self.i < hi and t[self.i].kind in (WORD, SLASH):
+            unit = self._unit()
+        notes: tuple[tuple[int, int], ...] = ()
+        if self.i < hi and t[self.i].kind is OPEN:
+            notes = self._notes()
+        return percent, unit, notes
 
     def _matching(self, i: int) -> int | None:
         """Index of the bracket closing the one at ``i``, within the region (one pass)."""
         want = [closing(self.t[i].text)]
         for j in range(i + 1, self.hi):
             tok = self.t[j]
-            if tok.kind is Kind.OPEN:
+            if tok.kind is OPEN:
                 want.append(closing(tok.text))
-            elif tok.kind is Kind.CLOSE:
+            elif tok.kind is CLOSE:
                 if tok.text != want[-1]:
                     return None
                 want.pop()
@@ -210,7 +243,7 @@ class Parser:
 
     def _unit(self) -> tuple[int, int] | None:
         """The unit phrase after an operand: words, ``/word``, ``tr.đ``; never a number."""
-        t, hi, word = self.t, self.hi, Kind.WORD  # read on every operand: locals, for speed
+        t, hi, word = self.t, self.hi, WORD  # read on every operand: locals, for speed
         start = i = self.i
         words = 0
         while i < hi:
@@ -223,27 +256,27 @@ class Parser:
                     self.i = i  # ``_word_op`` reads at ``self.i``
                     if any(self._word_op(table) for table in (_MUL_WORDS, _DIV_WORDS, _ADD_WORDS, _SUB_WORDS)):
                         break
-                if tok.folded in RELATION_WORDS and nxt is not None and nxt.kind is Kind.NUM:
+                if tok.folded in RELATION_WORDS and nxt is not None and nxt.kind is NUM:
                     break
                 words += 1
                 if words > MAX_UNIT_WORDS:
                     self.i = i
                     raise ParseError(i, "unit")
                 i += 1
-            elif tok.kind is Kind.SLASH and nxt is not None and nxt.kind is word:
+            elif tok.kind is SLASH and nxt is not None and nxt.kind is word:
                 i += 1
-            elif tok.kind is Kind.PUNCT and tok.text == "." and words and nxt is not None:
+            elif tok.kind is PUNCT and tok.text == "." and words and nxt is not None:
                 if nxt.kind is word and not nxt.space_before and not tok.space_before:
                     i += 1  # tr.đ, ng.đồng
                 else:
                     break
-            elif tok.kind is Kind.PUNCT and tok.text == "," and words and nxt is not None and nxt.kind is word:
+            elif tok.kind is PUNCT and tok.text == "," and words and nxt is not None and nxt.kind is word:
                 # a comma inside a unit phrase (``chứng chỉ khóa, học``) only when words go on
                 # to an operator or the relation; otherwise it ends the phrase
                 j = i + 1
                 while j < hi and t[j].kind is word and j - i <= MAX_UNIT_WORDS:
                     j += 1
-                if j == hi or t[j].kind in (Kind.MUL, Kind.EQ):
+                if j == hi or t[j].kind in (MUL, EQ):
                     i += 1
                 else:
                     break
@@ -255,12 +288,14 @@ class Parser:
     def _notes(self) -> tuple[tuple[int, int], ...]:
         """Parenthesised prose after an operand: no operator, no relation inside."""
         notes: list[tuple[int, int]] = []
-        while self.i < self.hi and self.t[self.i].kind is Kind.OPEN and self.t[self.i].text == "(":
+        while self.i < self.hi and self.t[self.i].kind is OPEN and self.t[self.i].text == "(":
             close = self._matching(self.i)
             if close is None or not is_note(self.t, self.i + 1, close):
                 break
             notes.append((self.i, close + 1))
             self.i = close + 1
+        if notes:
+            self.noted = True
         return tuple(notes)
 
 
@@ -274,12 +309,12 @@ def is_date(tokens: list[Token], j: int) -> bool:
     or a third part after it (``24/3/2024``, ``39/2024/QH15``)."""
     before = tokens[j - 1] if j > 0 else None
     after = tokens[j + 1] if j + 1 < len(tokens) else None
-    if before is None or after is None or before.kind is not Kind.NUM or after.kind is not Kind.NUM:
+    if before is None or after is None or before.kind is not NUM or after.kind is not NUM:
         return False
     if _YEAR.fullmatch(before.text) or _YEAR.fullmatch(after.text):
         return True
     word = tokens[j - 2] if j > 1 else None
-    if word is not None and word.kind is Kind.WORD and word.folded in _DATE_WORDS:
+    if word is not None and word.kind is WORD and word.folded in _DATE_WORDS:
         return True
     third = tokens[j + 2] if j + 2 < len(tokens) else None
     return third is not None and third.kind is tokens[j].kind and not third.space_before and not after.space_before
@@ -290,16 +325,16 @@ def is_note(tokens: list[Token], lo: int, hi: int) -> bool:
     has_word = False
     for j in range(lo, hi):
         tok = tokens[j]
-        if tok.kind in (Kind.MUL, Kind.EQ, Kind.OPEN):
+        if tok.kind in (MUL, EQ, OPEN):
             return False
-        if tok.kind in (Kind.SLASH, Kind.COLON, Kind.SUB, Kind.ADD):
+        if tok.kind in (SLASH, COLON, SUB, ADD):
             before = tokens[j - 1] if j > lo else None
             after = tokens[j + 1] if j + 1 < hi else None
             # between numbers it is arithmetic (``(20/30)``, ``(2 + 3)``); between words, prose
-            if before is not None and after is not None and before.kind in (Kind.NUM, Kind.PCT):
-                if after.kind is Kind.NUM:
+            if before is not None and after is not None and before.kind in (NUM, PCT):
+                if after.kind is NUM:
                     return False
-        if tok.kind is Kind.WORD and tok.folded not in _MUL_WORDS and tok.folded not in _DIV_WORDS:
+        if tok.kind is WORD and tok.folded not in _MUL_WORDS and tok.folded not in _DIV_WORDS:
             has_word = True
     return has_word
 
@@ -310,14 +345,14 @@ def parse_expression(tokens: list[Token], lo: int, hi: int) -> Parsed:
     node = p.expr()
     if p.i != hi:
         raise ParseError(p.i, "leftover")
-    return Parsed(node, p.i)
+    return _new(Parsed, (node, p.i, p.noted))
 
 
 def parse_prefix(tokens: list[Token], lo: int, hi: int) -> Parsed:
     """The longest expression starting at ``lo`` (for a result and what follows it)."""
     p = Parser(tokens, lo, hi)
     node = p.expr()
-    return Parsed(node, p.i)
+    return _new(Parsed, (node, p.i, p.noted))
 
 
 def operands(node: Node) -> list[Operand]:

@@ -34,7 +34,7 @@ from budget.grammar.expression import (
     operands,
     parse_expression,
 )
-from budget.grammar.tokens import Kind, Token, tokenize
+from budget.grammar.tokens import ADD, CLOSE, COLON, EQ, MUL, NUM, OPEN, PCT, PUNCT, SLASH, SUB, WORD, Token, tokenize
 
 # Where the money unit (and its ``/per`` parts) after a number ending at an offset ends.
 MoneyEnd = Callable[[int], int]
@@ -85,15 +85,19 @@ class Unread(NamedTuple):
     reason: str
 
 
+# The records of every clause read built as the tuples they are (see ``expression._new``).
+_new = tuple.__new__
+
+
 def _outside_brackets(tokens: list[Token]) -> list[int]:
     """Indices of the tokens at bracket depth 0 (the brackets themselves left out)."""
     out = []
     depth = 0
     for i, tok in enumerate(tokens):
         kind = tok.kind
-        if kind is Kind.OPEN:
+        if kind is OPEN:
             depth += 1
-        elif kind is Kind.CLOSE:
+        elif kind is CLOSE:
             depth = max(0, depth - 1)
         elif not depth:
             out.append(i)
@@ -105,7 +109,7 @@ def relation_marks(tokens: list[Token]) -> list[int]:
     brackets (an equation in brackets is a clause of its own). Run on every clause read: the
     candidates and the brackets are gathered by comprehensions (a word's ``folded`` is its only
     non-empty one), then the walk of ``_outside_brackets`` over those alone."""
-    eq, num, open_, close, words = Kind.EQ, Kind.NUM, Kind.OPEN, Kind.CLOSE, RELATION_WORDS
+    eq, num, open_, close, words = EQ, NUM, OPEN, CLOSE, RELATION_WORDS
     last = len(tokens) - 1
     marks = [
         i
@@ -134,17 +138,14 @@ def _arithmetic_sign(tokens: list[Token], j: int) -> bool:
     tok = tokens[j]
     before = tokens[j - 1] if j > 0 else None
     after = tokens[j + 1] if j + 1 < len(tokens) else None
-    if tok.kind is Kind.MUL:
+    if tok.kind is MUL:
         return True
-    if tok.kind in (Kind.ADD, Kind.SUB, Kind.SLASH, Kind.COLON):
+    if tok.kind in (ADD, SUB, SLASH, COLON):
         return (
             before is not None
             and after is not None
-            and after.kind in (Kind.NUM, Kind.OPEN)
-            and (
-                before.kind in (Kind.NUM, Kind.PCT, Kind.CLOSE)
-                or (before.kind is Kind.WORD and tok.kind is not Kind.SLASH)
-            )
+            and after.kind in (NUM, OPEN)
+            and (before.kind in (NUM, PCT, CLOSE) or (before.kind is WORD and tok.kind is not SLASH))
         )
     return False
 
@@ -154,34 +155,34 @@ def computation_kind(content: str) -> str:
     ``product`` (a computation whose result is the figure before it), or ``note``."""
     tokens = tokenize(content)
     signs = any(_arithmetic_sign(tokens, j) for j in range(len(tokens)))
-    numbers = sum(1 for t in tokens if t.kind is Kind.NUM)
+    numbers = sum(1 for t in tokens if t.kind is NUM)
     if not signs or numbers < 2 or _dates(tokens):
         return "note"
     if relation_marks(tokens):
         return "equation"
-    start = next(i for i, t in enumerate(tokens) if t.kind in (Kind.NUM, Kind.OPEN))
+    start = next(i for i, t in enumerate(tokens) if t.kind in (NUM, OPEN))
     try:
         parsed = parse_expression(tokens, start, len(tokens))
     except ParseError:
         return "note"
-    if any(t.kind is Kind.NUM for t in tokens[:start]) or not has_operator(parsed.node):
+    if any(t.kind is NUM for t in tokens[:start]) or not has_operator(parsed.node):
         return "note"
     return "product"
 
 
 def _dates(tokens: list[Token]) -> bool:
     """Dates and periods: ``2020 - 2025``, ``24/3/2024``, ``39/2024/QH15``, ``ngày 30/11``."""
-    return any(t.kind in (Kind.SUB, Kind.SLASH) and is_date(tokens, j) for j, t in enumerate(tokens))
+    return any(t.kind in (SUB, SLASH) and is_date(tokens, j) for j, t in enumerate(tokens))
 
 
-_BEFORE_NO_START = frozenset({Kind.MUL, Kind.ADD, Kind.SUB, Kind.SLASH, Kind.OPEN, Kind.NUM})
+_BEFORE_NO_START = (MUL, ADD, SUB, SLASH, OPEN, NUM)  # a tuple: see ``expression._OPERAND_STARTS``
 
 
 def _starts(tokens: list[Token], lo: int, hi: int) -> list[int]:
     """Where an expression ending at ``hi`` may start: a number or bracket not preceded by
     an operator or a number (leftmost first, at most ``MAX_STARTS``)."""
     out = []
-    num, open_ = Kind.NUM, Kind.OPEN
+    num, open_ = NUM, OPEN
     for i in range(hi - 1, lo - 1, -1):
         tok = tokens[i]
         if tok.kind is not num and tok.kind is not open_:
@@ -189,7 +190,7 @@ def _starts(tokens: list[Token], lo: int, hi: int) -> list[int]:
         prev = tokens[i - 1] if i > lo else None
         if prev is not None and prev.kind in _BEFORE_NO_START:
             continue
-        if tok.kind is num and prev is not None and prev.kind is Kind.WORD and not tok.space_before:
+        if tok.kind is num and prev is not None and prev.kind is WORD and not tok.space_before:
             continue  # glued to a word (``Tháng520``): table cells run together
         out.append(i)
         if len(out) >= MAX_STARTS:
@@ -218,10 +219,10 @@ def final_result(tokens: list[Token], i: int, hi: int, money_end: MoneyEnd) -> R
 
 def _final(tokens: list[Token], i: int, hi: int, money_end: MoneyEnd) -> Result | Unread:
     """The final result at token ``i``: number, ``%`` or money unit; nothing numeric after."""
-    if i >= hi or tokens[i].kind is not Kind.NUM:
+    if i >= hi or tokens[i].kind is not NUM:
         return Unread(min(i, hi - 1), "result")
     j = i + 1
-    percent = j < hi and tokens[j].kind is Kind.PCT
+    percent = j < hi and tokens[j].kind is PCT
     if percent:
         j += 1
         unit_end = tokens[j - 1].end
@@ -231,24 +232,20 @@ def _final(tokens: list[Token], i: int, hi: int, money_end: MoneyEnd) -> Result 
             j += 1
     if j < hi and _numeric_next(tokens, j, hi):
         return Unread(j, "after result")
-    return Result(i, percent, unit_end, j)
+    return _new(Result, (i, percent, unit_end, j))
 
 
 def _numeric_next(tokens: list[Token], j: int, hi: int) -> bool:
     """Something numeric or operator-like right after a result."""
     tok = tokens[j]
     nxt = tokens[j + 1] if j + 1 < hi else None
-    if tok.kind in (Kind.NUM, Kind.MUL, Kind.EQ, Kind.PCT):
+    if tok.kind in (NUM, MUL, EQ, PCT):
         return True
-    if (
-        tok.kind in (Kind.ADD, Kind.SUB, Kind.SLASH, Kind.COLON)
-        and nxt is not None
-        and nxt.kind in (Kind.NUM, Kind.OPEN)
-    ):
+    if tok.kind in (ADD, SUB, SLASH, COLON) and nxt is not None and nxt.kind in (NUM, OPEN):
         return True
-    if tok.kind is Kind.WORD and tok.folded in ("x", "nhan", "chia", "cong", "tru"):
+    if tok.kind is WORD and tok.folded in ("x", "nhan", "chia", "cong", "tru"):
         # an operator before a number, or with nothing after it (a line cut short: ``= 3 x``)
-        return nxt is None or nxt.kind is Kind.NUM
+        return nxt is None or nxt.kind is NUM
     return False
 
 
@@ -257,7 +254,7 @@ def _loose_in_label(tokens: list[Token], lo: int, start: int, is_rate: RateTest)
     loose: list[int] = []
     for i in range(lo, start):
         tok = tokens[i]
-        if tok.kind is not Kind.NUM:
+        if tok.kind is not NUM:
             continue
         if is_rate(i):
             return Unread(i, "rate in label")
@@ -274,7 +271,7 @@ _LIMITS = frozenset({("tối", "đa"), ("tối", "thiểu"), ("không", "quá"),
 
 def is_limit(tokens: list[Token], i: int) -> bool:
     """Is the number at ``i`` a cap or a floor (``tối đa 3 người``)?"""
-    if i < 2 or tokens[i - 1].kind is not Kind.WORD or tokens[i - 2].kind is not Kind.WORD:
+    if i < 2 or tokens[i - 1].kind is not WORD or tokens[i - 2].kind is not WORD:
         return False
     return (tokens[i - 2].text.lower(), tokens[i - 1].text.lower()) in _LIMITS
 
@@ -284,12 +281,12 @@ def is_identifier(tokens: list[Token], i: int, hi: int, lo: int = 0) -> bool:
     followed by a word (``Điều 3.``)."""
     tok = tokens[i]
     nxt = tokens[i + 1] if i + 1 < hi else None
-    if nxt is None or nxt.kind not in (Kind.WORD, Kind.PCT):
+    if nxt is None or nxt.kind not in (WORD, PCT):
         return True
     if _YEAR.fullmatch(tok.text):
         return True
     prev = tokens[i - 1] if i > lo else None
-    return prev is not None and prev.kind is Kind.WORD and prev.folded in _IDENTIFIER_WORDS
+    return prev is not None and prev.kind is WORD and prev.folded in _IDENTIFIER_WORDS
 
 
 # Words after which a number names something rather than counting it.
@@ -335,14 +332,14 @@ def _notes_loose(tokens: list[Token], node: Node, money_end: MoneyEnd, splits: l
     out: list[int] = []
     for op in operands(node):
         for a, b in op.notes:
-            money = [i for i in range(a, b) if tokens[i].kind is Kind.NUM and money_end(tokens[i].end) > tokens[i].end]
+            money = [i for i in range(a, b) if tokens[i].kind is NUM and money_end(tokens[i].end) > tokens[i].end]
             if money:
                 parts = _split_parts(tokens, a, b, money_end)
                 if op.number is None or money_end(op.number.end) == op.number.end or parts is None:
                     return Unread(money[0], "money in note")
                 splits.append(Split(op.start, parts))
                 continue
-            out += [i for i in range(a, b) if tokens[i].kind is Kind.NUM]
+            out += [i for i in range(a, b) if tokens[i].kind is NUM]
         if op.group is not None:
             inner = _notes_loose(tokens, op.group, money_end, splits)
             if isinstance(inner, Unread):
@@ -360,19 +357,19 @@ def _split_parts(tokens: list[Token], a: int, b: int, money_end: MoneyEnd) -> tu
     i = a + 1  # after the opening bracket
     while i < b - 1:
         tok = tokens[i]
-        if tok.kind is Kind.WORD:
+        if tok.kind is WORD:
             named = True
             i += 1
-        elif tok.kind is Kind.NUM and named and money_end(tok.end) > tok.end:
+        elif tok.kind is NUM and named and money_end(tok.end) > tok.end:
             parts.append(i)
             end = money_end(tok.end)
             i += 1
             while i < b - 1 and tokens[i].start < end:
                 i += 1  # the money unit
             named = False
-        elif tok.kind is Kind.PUNCT and tok.text in ";," and not named:
+        elif tok.kind is PUNCT and tok.text in ";," and not named:
             i += 1
-        elif tok.kind is Kind.COLON and named:
+        elif tok.kind is COLON and named:
             i += 1  # ``tỉnh: 600.000 đồng``
         else:
             return None
@@ -403,7 +400,7 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
     lo0 = marks[first - 1] + 1 if first else 0
     if hi - start > MAX_TOKENS:
         return Unread(start, "too long")
-    sides = [Side(parsed, start, m0)]
+    sides = [_new(Side, (parsed, start, m0))]
     rest = marks[first + 1 :]
     prev = m0
     for m in rest:
@@ -411,7 +408,7 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
             p = parse_expression(tokens, prev + 1, m)
         except ParseError as e:
             return Unread(e.at, "chain")
-        sides.append(Side(p, prev + 1, m))
+        sides.append(_new(Side, (p, prev + 1, m)))
         prev = m
     final = _final(tokens, prev + 1, hi, money_end)
     if isinstance(final, Unread):
@@ -427,6 +424,8 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
         loose = [i for i in loose if _restated(tokens, i) not in written]
     splits: list[Split] = []
     for s in sides:
+        if not s.parsed.noted:
+            continue  # no note in it at any depth
         in_notes = _notes_loose(tokens, s.parsed.node, money_end, splits)
         if isinstance(in_notes, Unread):
             return in_notes
@@ -437,19 +436,19 @@ def read_relation(tokens: list[Token], money_end: MoneyEnd, is_rate: RateTest) -
             first_op = first_op.left
         if first_op.number is None:
             return Unread(s.lo, "chain")  # a later side starts with its stated result
-    return Relation(tuple(sides), final, start, tuple(loose), tuple(splits))
+    return _new(Relation, (tuple(sides), final, start, tuple(loose), tuple(splits)))
 
 
 def _restated(tokens: list[Token], i: int) -> tuple[str, str]:
     """A number as its digits without leading zeros and the first word after it (``02 đợt``
     and ``2 đợt`` are one quantity written twice)."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return tokens[i].text.lstrip("0") or "0", nxt.folded if nxt is not None and nxt.kind is Kind.WORD else ""
+    return tokens[i].text.lstrip("0") or "0", nxt.folded if nxt is not None and nxt.kind is WORD else ""
 
 
 def _outer_sign(tokens: list[Token]) -> int | None:
     """The first multiplication sign outside brackets."""
-    return next((i for i in _outside_brackets(tokens) if tokens[i].kind is Kind.MUL), None)
+    return next((i for i in _outside_brackets(tokens) if tokens[i].kind is MUL), None)
 
 
 def group_is_note(tokens: list[Token], lo: int, hi: int) -> bool:

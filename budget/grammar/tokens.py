@@ -37,6 +37,14 @@ class Kind(Enum):
     OTHER = "other"
 
 
+# The kinds as module constants, which the grammar tests on every token: in Python 3.11 a
+# member looked up on its Enum class goes through ``EnumType.__getattr__``'s hook, about ten
+# times the cost of a global.
+NUM, PCT, MUL, COLON, SLASH = Kind.NUM, Kind.PCT, Kind.MUL, Kind.COLON, Kind.SLASH
+ADD, SUB, EQ, OPEN, CLOSE = Kind.ADD, Kind.SUB, Kind.EQ, Kind.OPEN, Kind.CLOSE
+WORD, PUNCT, OTHER = Kind.WORD, Kind.PUNCT, Kind.OTHER
+
+
 class Token(NamedTuple):
     """One token; a named tuple, built for every token of every clause (faster than a frozen
     dataclass, as immutable)."""
@@ -59,21 +67,29 @@ _PAIRS = {"(": ")", "[": "]", "{": "}"}
 # no token after it, each of its positions would be tried again to its end. Only ``mul`` and
 # ``word`` can start at the same character (``x``): ``mul`` is tried first; the order of the
 # others is free, the commonest first.
+# Each alternative opens with the class of its first character, *outside* its group (the group
+# holds the rest of the token and names its kind): the matcher then tests that character before
+# entering the alternative, instead of entering every alternative in turn. A token is the
+# character before its group and the group (``_token_span``). The tests of the characters
+# around a multiplication sign, and ``NUMBER_TOKEN``'s of the one before a number, are made
+# behind the first character.
+_NUMBER_REST = NUMBER_TOKEN.pattern.strip().removeprefix("[0-9]")  # the number after its first digit
+assert _NUMBER_REST != NUMBER_TOKEN.pattern.strip()
 _PATTERN = re.compile(
     r"\s*+(?:"
-    r"(?P<mul>(?:(?<=[\s0-9%)\]}])|^)[x×X*·](?=\s{0,3}[0-9(\[{]))"
-    r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<num>(?:[0-9]{1,3},\x20(?=[0-9]+(?![0-9.,]))[0-9]+(?![0-9.,]))|" + NUMBER_TOKEN.pattern + r")"
-    r"|(?P<pct>%)"
-    r"|(?P<colon>:)"
-    r"|(?P<slash>/)"
-    r"|(?P<add>\+)"
-    r"|(?P<sub>[-–−])"
-    r"|(?P<eq>=)"
-    r"|(?P<open>[(\[{])"
-    r"|(?P<close>[)\]}])"
-    r"|(?P<punct>[.,;!?…\"“”'‘’])"
-    r"|(?P<other>\S))",
+    r"[x×X*·](?:(?<=[\s0-9%)\]}][x×X*·])|(?<=^[x×X*·]))(?=\s{0,3}[0-9(\[{])(?P<mul>)"
+    r"|[^\W\d_](?P<word>[^\W\d_]*)"
+    r"|[0-9](?P<num>[0-9]{0,2},\x20(?=[0-9]+(?![0-9.,]))[0-9]+(?![0-9.,])|" + _NUMBER_REST + r")"
+    r"|%(?P<pct>)"
+    r"|:(?P<colon>)"
+    r"|/(?P<slash>)"
+    r"|\+(?P<add>)"
+    r"|[-–−](?P<sub>)"
+    r"|=(?P<eq>)"
+    r"|[(\[{](?P<open>)"
+    r"|[)\]}](?P<close>)"
+    r"|[.,;!?…\"“”'‘’](?P<punct>)"
+    r"|\S(?P<other>))",
     re.VERBOSE | re.DOTALL,
 )
 _KIND = {
@@ -108,9 +124,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     word, by_index, fold_word, new = Kind.WORD, _BY_INDEX, _fold_word, tuple.__new__
     for m in _PATTERN.finditer(text, start, stop):
         index = m.lastindex or 0
-        b = m.end()
-        token = m.group(index)  # the token without the whitespace before it
-        a = b - len(token)
+        a, b = m.span(index)  # every group ends the match (see ``_PATTERN``)
+        a -= 1  # the token's first character stands before its group
+        token = text[a:b]
         kind = by_index[index]
         # ``Token(...)`` without the named tuple's ``__new__`` in Python: the same tuple, built directly
         append(new(Token, (kind, a, b, token, a != last, fold_word(token) if kind is word else "")))
