@@ -219,43 +219,42 @@ def _amounts(
         money, end = after
         if text[b:end].strip() == "":
             continue
-        per = _PER_UNIT.match(masked, end) if masked[end : end + 3].lstrip().startswith("/") else None
-        if per is not None or masked[end : end + 3].lstrip().startswith("/"):
+        per = None
+        if masked[end : end + 3].lstrip().startswith("/"):
             # "90.000đ/ tháng" is a rate, not an amount: never summed, but no figure is passed over
-            if rates is not None and per is not None:
-                rate = _read_rate(m.group(), locate.at(a + 1), findings)
-                if rate is not None:
-                    rates.append((a, per.end(), rate, money, " ".join(per.group().split())))
-            continue
+            per = _PER_UNIT.match(masked, end)
+            if rates is None or per is None:
+                continue
         token = m.group()
-        where = locate.at(a + 1)
-        digits = sum(ch.isdigit() for ch in token)
-        if digits > MAX_DIGITS:
-            findings.append(Finding(where, "NUMBER_TOO_LONG", Severity.WARNING, {"text": token[:40], "digits": digits}))
+        value = _read_figure(token, locate.at(a + 1), findings)
+        if value is None:
             continue
-        try:
-            value, fs = read_number_at(token, where)
-        except NumberError:
-            findings.append(Finding(where, "NUMBER_MALFORMED", Severity.WARNING, {"text": token[:40]}))
-            continue
-        findings.extend(fs)
-        out.append((a, end, value, money, token))
+        if per is not None:
+            assert rates is not None
+            rates.append((a, per.end(), value, money, " ".join(per.group().split())))
+        else:
+            out.append((a, end, value, money, token))
     return out
 
 
-# The ``/…`` of a money rate: ``/năm``, ``/ tháng``, ``/người/năm`` (one word a step)
-_PER_UNIT = re.compile(r"(?:\s?/\s?[^\W\d_]+){1,3}")
-
-
-def _read_rate(token: str, where: Source, findings: list[Finding]) -> Decimal | None:
-    if sum(ch.isdigit() for ch in token) > MAX_DIGITS:
+def _read_figure(token: str, where: Source, findings: list[Finding]) -> Decimal | None:
+    """The value of a figure written ``token``; None, with the finding that says why, when it is
+    too long for exact arithmetic or no number at all."""
+    digits = sum(ch.isdigit() for ch in token)
+    if digits > MAX_DIGITS:
+        findings.append(Finding(where, "NUMBER_TOO_LONG", Severity.WARNING, {"text": token[:40], "digits": digits}))
         return None
     try:
         value, fs = read_number_at(token, where)
     except NumberError:
+        findings.append(Finding(where, "NUMBER_MALFORMED", Severity.WARNING, {"text": token[:40]}))
         return None
     findings.extend(fs)
     return value
+
+
+# The ``/…`` of a money rate: ``/năm``, ``/ tháng``, ``/người/năm`` (one word a step)
+_PER_UNIT = re.compile(r"(?:\s?/\s?[^\W\d_]+){1,3}")
 
 
 def _group_kind(content: str) -> str:
