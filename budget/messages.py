@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from fractions import Fraction
 
 from budget.numbers import format_number
+
+_FORMATTER = string.Formatter()
 
 SEVERITY = {"error": "lỗi", "warning": "cảnh báo", "info": "ghi chú"}
 
@@ -2183,6 +2186,59 @@ def filler(code: str, lang: str = "vi") -> Callable[..., str]:
     if "|" in template:  # counted nouns: the template depends on the counts
         return lambda **args: render(code, args, lang)
     return template.format
+
+
+# Labels the reader makes from this catalogue for what a document leaves unnamed (a table, a
+# part of it, its two views): shown in the language of the run like every other word of ours.
+_MADE_LABELS = (
+    "TABLE_VIEW.part",
+    "TABLE_VIEW.table",
+    "TABLE_VIEW.rows",
+    "TABLE_VIEW.columns",
+    "TABLE_VIEW.total_column",
+    "TABLE_VIEW.column",
+)
+_COUNT_FIELDS = frozenset({"n", "part"})  # fields that hold a number: ``Bảng kê`` is no ``Bảng {n}``
+
+
+def _fields_of(template: str, text: str) -> dict[str, str] | None:
+    """The fields of ``text`` if it is ``template`` filled in (a number where it holds one), else
+    None. Plain string steps over the text, no pattern."""
+    parts = list(_FORMATTER.parse(template))  # (literal before, field, spec, conversion)
+    out: dict[str, str] = {}
+    pos = 0
+    for i, (literal, field, _, _) in enumerate(parts):
+        if not text.startswith(literal, pos):
+            return None
+        pos += len(literal)
+        if field is None:
+            continue
+        rest = parts[i + 1 :]
+        following = rest[0][0] if rest else ""
+        if all(f is None for _, f, _, _ in rest):  # the last field: up to the closing words
+            end = len(text) - len(following) if text.endswith(following) else -1
+        else:
+            end = text.find(following, pos)
+        value = text[pos:end] if end > pos else ""
+        if not value or (field in _COUNT_FIELDS and not value.isdigit()):
+            return None
+        out[field] = value
+        pos = end
+    return out if pos == len(text) else None
+
+
+def label_in(text: str, lang: str = "vi") -> str:
+    """A label the reader made (``Bảng 2, phần 1``, ``Dự toán thu (theo dòng)``) in ``lang``; any
+    other label, the document's own words, as it is."""
+    if lang == "vi" or not text:
+        return text
+    for code in _MADE_LABELS:
+        args = _fields_of(TEMPLATES[code], text)
+        if args is not None:
+            if "title" in args:
+                args["title"] = label_in(args["title"], lang)
+            return render(code, args, lang)
+    return text
 
 
 def severity(value: str, lang: str = "vi") -> str:

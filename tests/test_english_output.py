@@ -505,3 +505,30 @@ def test_the_targets_a_plan_states_are_told_in_english(tmp_path: Path) -> None:
     ]
     vi = run_in_process(budget_main, ["check", str(path)])
     assert "[CT01] tối thiểu 85%, đến năm 2027 — " in vi.stdout and "(cao: “tối thiểu/ít nhất/trở lên” N%)" in vi.stdout
+
+
+def test_labels_the_reader_made_speak_the_language_of_the_run(tmp_path: Path) -> None:
+    """A table nothing names is ``Bảng 1`` in Vietnamese and ``Table 1`` in English, its parts and
+    views too; a label in the document's own words stays as written (``Bảng kê`` is no table number)."""
+    from budget.messages import label_in
+
+    assert [label_in(t, "en") for t in ("Bảng 1", "Bảng 2, phần 3", "Thu (theo dòng)", "Bảng 4 (theo cột)")] == [
+        "Table 1",
+        "Table 2, part 3",
+        "Thu (by rows)",
+        "Table 4 (by columns)",
+    ]
+    assert [label_in(t, "en") for t in ("Bảng kê chi tiết", "Bảng 1, phần a", "Học phí")] == [
+        "Bảng kê chi tiết",
+        "Bảng 1, phần a",
+        "Học phí",
+    ]
+    assert label_in("Bảng 1", "vi") == "Bảng 1"
+    plan = tmp_path / "bang.csv"
+    plan.write_text(
+        "STT,Nội dung,Số lượng,Đơn giá,Thành tiền\n1,Giấy in,10,1.000,10.000\n2,Bút,5,2.000,10.000\n,Cộng,,,20.000\n",
+        encoding="utf-8",
+    )
+    ran = run_in_process(budget_main, ["check", str(plan), "--lang", "en"])
+    assert ran.returncode == 0, ran.stderr
+    assert "  Table 1 " in ran.stdout and "Bảng" not in ran.stdout
