@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from benchmarks.synthetic import LABELS, TITLES, LineSpec, SectionSpec, plan_text
 from budget import check_file
+from budget.numbers import format_vn
 
 lines = st.builds(
     LineSpec,
@@ -83,3 +84,41 @@ def test_any_changed_result_is_found(tmp_path: Path, specs: tuple[SectionSpec, .
     assert [f.source.line for f in bad] == [i + 1]
     # every generated section states its amount, so the changed result is named as the typo
     assert bad[0].cause is not None and bad[0].cause.code == "CAUSE_STATED_RESULT"
+
+
+def _first_line(specs: tuple[SectionSpec, ...]) -> LineSpec:
+    for s in specs:
+        if s.lines:
+            return s.lines[0]
+        if s.children:
+            return _first_line(s.children)
+    raise AssertionError("a generated plan always holds a line")
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(plans, st.integers(min_value=1, max_value=9))
+def test_a_norm_above_the_budget_is_checked_by_the_lines_that_apply_it(
+    tmp_path: Path, specs: tuple[SectionSpec, ...], bump: int
+) -> None:
+    """``Mức chi áp dụng: 1,5 triệu đồng/người/năm`` above a budget whose lines multiply by it: the
+    rate is the norm they were checked with (nothing unchecked, no error); a norm no line applies
+    is one figure not checked, at its line, in its unit as written, and never an error."""
+    first = _first_line(specs)
+    applied = {line.rate * (1000 if line.rate_unit == "triệu đồng" else 1) for line in _all_lines(specs)}
+    for value, expect_unchecked in ((first.rate, False), (first.rate + bump * 1000, True)):
+        if expect_unchecked and value * (1000 if first.rate_unit == "triệu đồng" else 1) in applied:
+            continue  # the bumped norm happens to be another line's rate: applied after all
+        norm = f"Mức chi áp dụng: {format_vn(value)} {first.rate_unit}{first.rate_per}."
+        text = plan_text(specs).replace("IV. KINH PHÍ THỰC HIỆN\n\n", f"IV. KINH PHÍ THỰC HIỆN\n\n{norm}\n\n", 1)
+        report = _check(text, tmp_path)
+        assert [f for f in report.findings if f.is_error] == []
+        unchecked = [f for f in report.findings if f.code == "UNCHECKED_AMOUNT"]
+        if expect_unchecked:
+            assert [(f.args["value"], f.args["unit"]) for f in unchecked] == [(value, first.rate_unit + first.rate_per)]
+        else:
+            assert unchecked == []
+            assert (len(report.evaluation.lines()), len(report.evaluation.sections())) == _count(specs)
+
+
+def _all_lines(specs: tuple[SectionSpec, ...]) -> list[LineSpec]:
+    return [line for s in specs for line in (*s.lines, *_all_lines(s.children))]
