@@ -231,10 +231,23 @@ def _amounts(
             continue
         if per is not None:
             assert rates is not None
-            rates.append((a, per.end(), value, money, " ".join(per.group().split())))
+            unit = _per_words(per.group())
+            rates.append((a, end + len(unit), value, money, "".join(unit.split())))
         else:
             out.append((a, end, value, money, token))
     return out
+
+
+def _per_words(written: str) -> str:
+    """The ``/…`` of a rate as far as it names units: a step in lower case (``/năm``) or an
+    abbreviation (``/HTX``), not the capitalised word of a name that follows (``/Liên hiệp``)."""
+    out = ""
+    for i, step in enumerate(written.split("/")[1:]):
+        word = step.strip()
+        if i and not (word.islower() or word.isupper()):
+            break
+        out += "/" + step
+    return written[: written.index("/")] + out
 
 
 def _read_figure(token: str, where: Source, findings: list[Finding]) -> Decimal | None:

@@ -951,3 +951,17 @@ def test_a_rate_a_computation_applies_is_the_norm_it_was_checked_with(tmp_path: 
     assert errors(report) == []
     unchecked = [(f.source.line, f.args["value"]) for f in report.findings if f.code == "UNCHECKED_AMOUNT"]
     assert unchecked == [(3, Decimal(15000))]
+
+
+def test_a_rates_unit_stops_before_the_name_that_follows_it(tmp_path: Path) -> None:
+    """``6,4 tỷ đồng/năm/Liên hiệp HTX``: the unit is ``đồng/năm``; the capitalised word starts a
+    name. An abbreviation (``/HTX/năm``) and a space after the slash (``/ tháng``) are units."""
+    path = tmp_path / "htx.txt"
+    path.write_text(
+        "III. KINH PHÍ\n"
+        "Doanh thu bình quân 6,4 tỷ đồng/năm/Liên hiệp HTX; lãi 280 triệu đồng/HTX/năm; phí 90.000đ/ tháng.\n"
+        "1. Tập huấn: 10 người x 2.000.000 đồng/người = 20.000.000 đồng\n",
+        encoding="utf-8",
+    )
+    units = [f.args["unit"] for f in check_file(path).findings if f.code == "UNCHECKED_AMOUNT"]
+    assert units == ["tỷ đồng/năm", "triệu đồng/HTX/năm", "đồng/tháng"]
