@@ -121,6 +121,10 @@ class _Writer:
         )
         self.text = add({"valign": "top", "border": 1})
         self.wrap = add({"valign": "top", "border": 1, "text_wrap": True})
+        # a finding's code in a figure's column: small, and shrunk rather than cut (no spaces to wrap at)
+        self.code = add({"valign": "top", "border": 1, "shrink": True, "font_size": 8})
+        self.fit = add({"valign": "top", "border": 1, "shrink": True})  # a status word, whole
+        self.wrap_bold = add({"valign": "top", "border": 1, "text_wrap": True, "bold": True})
         self.bold = add({"valign": "top", "border": 1, "bold": True})
         self.int = add({"num_format": "#,##0", "valign": "top", "border": 1})
         self.bad = add({"bg_color": "#FFC7CE", "font_color": "#9C0006", "valign": "top", "border": 1})
@@ -299,13 +303,17 @@ def _document(w: _Writer, s: DocSummary, sheet: DocSheet | None, name: str) -> N
             bold = row.kind != "line"
             w.string(ws, r, 0, row.where)
             w.string(ws, r, 1, row.number, w.bold if bold else None)
-            w.string(ws, r, 2, ("    " * max(row.depth - 1, 0)) + row.label, w.bold if bold else None)
+            label = ("    " * max(row.depth - 1, 0)) + row.label
+            w.string(ws, r, 2, label, w.wrap_bold if bold else w.wrap)  # a long label wraps, never cut
+            height = _height([(label, LABEL_WIDTH)])
+            if height:
+                ws.set_row(r, height)
             w.number(ws, r, 3, row.stated, bold)
             w.number(ws, r, 4, None if row.kind == "line" else row.summed, bold)
             w.number(ws, r, 5, row.recomputed, bold)
             w.number(ws, r, 6, row.difference, bold)
             w.string(ws, r, 7, row.unit)
-            w.string(ws, r, 8, row.status_word, w.bad if row.status is RowStatus.ERROR else None)
+            w.string(ws, r, 8, row.status_word, w.bad if row.status is RowStatus.ERROR else w.fit)
     else:
         ws.write_string(r, 0, t("BATCH.no_budget"))
     if sheet.findings:
@@ -313,11 +321,11 @@ def _document(w: _Writer, s: DocSummary, sheet: DocSheet | None, name: str) -> N
         w.headers(ws, r, t.finding_headers)
         for f in sheet.findings:
             r += 1
-            w.string(ws, r, 0, f.location)
+            w.string(ws, r, 0, f.location, w.wrap)  # a place printed whole, never cut
             w.string(ws, r, 1, f.severity, w.bad if f.level == "error" else None)
             text = f.message + (f"\n→ {f.cause}" if f.cause else "")
             w.string(ws, r, 2, text, w.wrap)
-            w.string(ws, r, 3, f.code)
+            w.string(ws, r, 3, f.code, w.code)
             height = _height([(text, LABEL_WIDTH)])
             if height:
                 ws.set_row(r, height)
