@@ -229,3 +229,18 @@ def test_batch_workbook_printed_by_libreoffice(batch: dict[str, Path], tmp_path:
     text = pdftotext(printed)
     for sheet_text in ("TỔNG HỢP KIỂM TRA DỰ TOÁN: 5 VĂN BẢN", "b-ha-dong-267-sai.txt"):
         assert sheet_text in text
+
+
+def test_nothing_in_the_batch_workbook_is_cut_at_a_cells_edge(batch: dict[str, Path]) -> None:
+    """A document's sheet prints whole: a finding's code (no space to wrap at) shrinks to its cell,
+    places and labels wrap, status words shrink to fit."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(batch["xlsx"])
+    sheet = next(ws for ws in book.worksheets if ws.title.startswith("002 "))
+    codes = [c for c in sheet["D"] if isinstance(c.value, str) and c.value.isupper() and "_" in c.value]
+    assert codes and all(c.alignment.shrink_to_fit for c in codes)
+    places = [c for c in sheet["A"] if isinstance(c.value, str) and c.value.startswith("dòng ") and ", cột " in c.value]
+    assert places and all(c.alignment.wrap_text for c in places)
+    statuses = [c for c in sheet["I"] if c.value in ("Khớp", "Chỉ ghi, không tính", "Không ghi")]
+    assert statuses and all(c.alignment.shrink_to_fit for c in statuses)
