@@ -30,10 +30,10 @@ from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepR
 from budget.findings import Cause, Finding, Severity
 from budget.messages import Factors, Phrase
 from budget.model import Amount, Quantity
-from budget.numbers import EXACT, EXACT_ROUNDING, D, round_to, shift, total
+from budget.numbers import EXACT, EXACT_ROUNDING, round_to, shift, total
 from budget.plan_table import table_of
+from budget.shares import share_after, share_in_title
 from budget.source import Source
-from budget.text import fold
 from budget.unitcheck import UnitVerdict, describe, verdict
 from budget.units import Money
 
@@ -592,7 +592,7 @@ def stated_unchecked(ev: Evaluation) -> list[Amount]:
         used.update(s.stated.source for s in (b.revenue, b.spending) if s.stated is not None)
     for children, parent in _lists(ev):
         shares, others = _judged_shares(children, parent)
-        for c in [*(c for c, _ in shares), *others]:
+        for c in [*(s.item for s in shares), *others]:
             if isinstance(c, SectionResult) and c.section.stated is not None:
                 used.add(c.section.stated.source)
     out: list[Amount] = []
@@ -677,34 +677,36 @@ def check_words(ev: Evaluation) -> list[Finding]:
     return out
 
 
-# ``Dự phòng (5%)``, ``Trích 10% kinh phí``: a lump item whose title gives its share
-_SHARE_TITLE = re.compile(r"\((\d{1,3}(?:,\d{1,4})?)\s*%\)|^(?:du phong|trich)\D{0,20}?(\d{1,3}(?:,\d{1,4})?)\s*%")
+@dataclass(frozen=True)
+class _Share:
+    """An item stated as a share: the rate, and whether the rate was worked out from the amounts
+    (written after the amount: rounded to its own last digit) or the amount from the rate."""
+
+    item: SectionResult
+    rate: Decimal
+    derived: bool = False
+    places: int = 0  # digits of the rate after its decimal mark, for a derived rate
+    at: Source | None = None  # where a derived rate is written
 
 
-def _share_rate(title: str) -> Decimal | None:
-    m = _SHARE_TITLE.search(fold(title))
-    if m is None:
-        return None
-    rate = D((m.group(1) or m.group(2)).replace(",", "."))
-    return rate if 0 < rate < 100 else None
-
-
-def _judged_shares(
-    children: tuple[Result, ...], parent: Decimal | None
-) -> tuple[list[tuple[SectionResult, Decimal]], list[Result]]:
+def _judged_shares(children: tuple[Result, ...], parent: Decimal | None) -> tuple[list[_Share], list[Result]]:
     """The lump items of ``children`` stated as a share, with their rates, and the other items
     with an amount they are a share of; no shares when there is nothing to take them of (no
     other item and no parent figure: ``tỉnh (70%) là ...; huyện (30%) là ...`` under a total
     are shares of it)."""
-    shares: list[tuple[SectionResult, Decimal]] = []
+    shares: list[_Share] = []
     for c in children:
         if isinstance(c, SectionResult) and not c.children and c.section.stated is not None:
-            rate = _share_rate(c.section.title)
+            rate = share_in_title(c.section.title)
             if rate is not None:
-                shares.append((c, rate))
-    share_ids = {id(c) for c, _ in shares}
+                shares.append(_Share(c, rate))
+            elif (after := share_after(c.section.stated)) is not None:
+                shares.append(_Share(c, after.rate, True, after.places, after.at))
+    share_ids = {id(s.item) for s in shares}
     others = [c for c in children if id(c) not in share_ids and c.stated_dong is not None]
-    return (shares, others) if shares and (others or parent is not None) else ([], [])
+    # rates worked out from the amounts split the list's sum when nothing above states it
+    whole = others or parent is not None or (len(children) > 1 and all(s.derived for s in shares))
+    return (shares, others) if shares and whole else ([], [])
 
 
 def _lists(ev: Evaluation) -> list[tuple[tuple[Result, ...], Decimal | None]]:
@@ -719,7 +721,19 @@ def _lists(ev: Evaluation) -> list[tuple[tuple[Result, ...], Decimal | None]]:
 
 def judged_shares(ev: Evaluation) -> list[SectionResult]:
     """Every lump item stated as a share that has other items to be a share of (each is checked)."""
-    return [c for children, parent in _lists(ev) for c, _ in _judged_shares(children, parent)[0]]
+    return [s.item for children, parent in _lists(ev) for s in _judged_shares(children, parent)[0]]
+
+
+def _rate_agrees(share: _Share, bases: list[Decimal]) -> bool:
+    """A rate worked out from the amounts agrees when the amount's share of some base, rounded
+    to the rate's digits, is the rate: ``4.500 / 18.425 = 24,42%``, written ``24,4%``."""
+    half = Decimal(5).scaleb(-share.places - 1)
+    stated = share.item.stated_dong
+    assert stated is not None
+    return any(
+        b > 0 and abs(EXACT.subtract(EXACT.multiply(stated, 100), EXACT.multiply(share.rate, b))) <= half * b
+        for b in bases
+    )
 
 
 def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None) -> list[Finding]:
@@ -729,15 +743,25 @@ def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None) -> lis
     # the share of the other items, or of the parent's figure (``5% tổng kinh phí``); a list of
     # shares only splits the parent's figure
     base = total(c.stated_dong for c in others if c.stated_dong is not None) if others else parent_dong
-    assert base is not None
+    # a rate written after the amount is its part of the whole the list splits: the figure above
+    # it, or all the items together
+    stated = [c.stated_dong for c in children if c.stated_dong is not None]
+    wholes = [w for w in (parent_dong, total(stated) if len(stated) == len(children) else None) if w is not None]
     out = []
-    for c, rate in shares:
+    for share in shares:
+        c, rate = share.item, share.rate
         assert c.section.stated is not None and c.stated_dong is not None
-        bases = [base] if parent_dong is None else [base, parent_dong]
+        bases = [b for b in (base, parent_dong) if b is not None]
         slack = half_unit(c.section.stated)
         if any(abs(EXACT.subtract(c.stated_dong, shift(EXACT.multiply(b, rate), -2))) <= slack for b in bases):
             continue
         money = c.money
+        if share.derived:
+            if not wholes or _rate_agrees(share, [*wholes, *bases]):
+                continue
+            out.append(_rate_mismatch(share, wholes[0], money))
+            continue
+        assert base is not None  # a rate the amount is worked out from has other items or a parent
         expected = shift(shift(EXACT.multiply(base, rate), -2), -money.exponent)
         args = {
             "title": c.section.title[:60],
@@ -761,6 +785,32 @@ def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None) -> lis
             )
         )
     return out
+
+
+def _rate_mismatch(share: _Share, whole: Decimal, money: Money) -> Finding:
+    """A rate written after an amount that is not the amount's part of the whole: the rate is
+    reported, at its place, with the share the amounts give (one digit more than written)."""
+    c = share.item
+    assert c.stated_dong is not None and share.at is not None
+    computed = (c.stated_dong * 100 / whole).quantize(Decimal(1).scaleb(-share.places - 1), context=EXACT_ROUNDING)
+    args = {
+        "title": c.section.title[:60],
+        "rate": share.rate,
+        "base": shift(whole, -money.exponent),
+        "computed": computed,
+        "stated": c.stated,
+        "unit": money.name,
+    }
+    return Finding(
+        share.at,
+        "SHARE_MISMATCH",
+        Severity.ERROR,
+        args,
+        expected=computed,
+        actual=share.rate,
+        unit="%",
+        message_key="SHARE_MISMATCH.rate",
+    )
 
 
 def check_shares(ev: Evaluation) -> list[Finding]:

@@ -106,6 +106,10 @@ TEMPLATES: Mapping[str, str] = {
         "Khoản “{title}” ghi {stated} {unit}, nhưng {rate}% của số tiền mục trên ghi ({base} {unit}) là "
         "{computed} {unit}."
     ),
+    "SHARE_MISMATCH.rate": (
+        "Khoản “{title}” ghi {stated} {unit} và tỷ lệ {rate}%, nhưng {stated} {unit} trên tổng {base} {unit} "
+        "là {computed}%."
+    ),
     "BALANCE_DIFFERS": (
         "Tổng chi {subject} ghi {spending} {unit}, khác tổng thu {revenue} {unit} (chênh {difference} {unit}); "
         "dự toán được thông qua thường cân đối thu chi, cần xem có bội chi hay kết dư được nêu không."
@@ -1136,6 +1140,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "SHARE_MISMATCH.parent": (
         "Item “{title}” states {stated} {unit}, but {rate}% of the amount stated above it ({base} {unit}) is "
         "{computed} {unit}."
+    ),
+    "SHARE_MISMATCH.rate": (
+        "Item “{title}” states {stated} {unit} and a share of {rate}%, but {stated} {unit} of the whole "
+        "{base} {unit} is {computed}%."
     ),
     "BALANCE_DIFFERS": (
         "Total spending of {subject} is {spending} {unit}, not the total revenue {revenue} {unit} (difference "

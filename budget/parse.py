@@ -17,12 +17,13 @@ from dataclasses import replace
 
 from budget.findings import Finding, Severity
 from budget.headings import title_of
-from budget.model import Amount, CostLine, DocumentInfo, Item, Plan, Section, WordsCheck, walk_lines
+from budget.model import Amount, CostLine, DocumentInfo, Item, Plan, Section, WordsCheck, walk_lines, walk_sections
 from budget.numbers import shift
 from budget.outline import Builder, Node, build_tree
 from budget.read.text import RawLine
 from budget.resolve import Conventions, conventions, resolve_line
 from budget.segment import segment
+from budget.shares import share_after
 from budget.source import Source
 from budget.tables.reader import read_tables, with_tables
 from budget.tables.records import Tables
@@ -192,9 +193,15 @@ def _legacy_finding(rl: RawLine) -> Finding:
 
 
 def _budget_lines(plan: Plan, tables: Tables) -> frozenset[int]:
-    """The lines the budget reader owns: its tables and every line holding a computation it read."""
+    """The lines the budget reader owns: its tables, every line holding a computation it read,
+    and every item's amount followed by its share (``4.500 triệu đồng (24,4%)``)."""
     lines = {line.source.line for line in (*walk_lines(plan.items), *plan.side) if line.source.line is not None}
-    return tables.inside | lines
+    shares = {
+        s.stated.source.line
+        for s in walk_sections(plan.items)
+        if s.stated is not None and s.stated.source.line is not None and share_after(s.stated) is not None
+    }
+    return tables.inside | lines | shares
 
 
 def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:

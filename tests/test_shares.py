@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from budget.api import check_file
+from budget.messages import render
+from budget.numbers import D, format_vn, format_vn_fixed, plain
+from plancheck.pipeline import check_document
 
 
 def _shares(tmp_path: Path, lines: list[str]) -> list[tuple[int | None, Decimal | None, Decimal | None]]:
@@ -137,3 +143,134 @@ def test_a_hundred_percent_is_no_share(tmp_path: Path) -> None:
     assert _shares(tmp_path, ["1. Sửa chữa phòng học: 820 triệu đồng", "2. Dự phòng (99%): 65 triệu đồng"]) == [
         (3, Decimal("811.80"), Decimal(65))
     ]
+
+
+# A share written after the item's amount is worked out from the amounts and rounded to its
+# own last digit: ``Vốn tỉnh: 4.500 triệu đồng (24,4%)`` under a total of 18.425 (24,42%).
+_AFTER = [
+    "Tổng kinh phí thực hiện: 18.425 triệu đồng, trong đó:",
+    "- Vốn ngân sách tỉnh: 4.500 triệu đồng ({first});",
+    "- Vốn đối ứng của đơn vị: 13.925 triệu đồng ({second}).",
+]
+
+
+def _after(first: str, second: str) -> list[str]:
+    return [line.format(first=first, second=second) for line in _AFTER]
+
+
+def _verdict(tmp_path: Path, lines: list[str]) -> tuple[list[tuple[str, int | None, int | None, str]], bool]:
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    report = check_file(path)
+    errors = [
+        (f.code, f.source.line, f.source.col, str(f.actual)) for f in report.findings if f.severity.value == "error"
+    ]
+    return errors, report.evaluation.total.ok
+
+
+def test_rates_after_the_amounts_rounded_to_their_digits_agree(tmp_path: Path) -> None:
+    assert _verdict(tmp_path, _after("24,4%", "75,6%")) == ([], True)
+    assert _verdict(tmp_path, _after("24.4%", "75.6%")) == ([], True)  # a dot before one digit: a decimal mark
+    assert _verdict(tmp_path, _after("24%", "76%")) == ([], True)
+    assert _verdict(tmp_path, _after("24,42%", "75,58%")) == ([], True)
+
+
+def test_a_wrong_rate_after_an_amount_is_an_error_at_the_rate(tmp_path: Path) -> None:
+    errors, _ = _verdict(tmp_path, _after("24,4%", "85,6%"))
+    assert errors == [("SHARE_MISMATCH", 4, 46, "85.6")]
+    errors, _ = _verdict(tmp_path, _after("34.4%", "75.6%"))
+    assert errors == [("SHARE_MISMATCH", 3, 41, "34.4")]
+    # one digit more than written is no slack: 24,42% written 24,5% is wrong, 24,4% is right
+    errors, _ = _verdict(tmp_path, _after("24,5%", "75,6%"))
+    assert errors == [("SHARE_MISMATCH", 3, 41, "24.5")]
+
+
+def test_a_wrong_rate_after_an_amount_says_the_share_the_amounts_give(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\n" + "\n".join(_after("24,4%", "85,6%")) + "\n", encoding="utf-8")
+    (finding,) = [f for f in check_file(path).findings if f.code == "SHARE_MISMATCH"]
+    assert finding.expected == Decimal("75.58")
+    assert render(finding.message_key or finding.code, finding.args) == (
+        "Khoản “Vốn đối ứng của đơn vị” ghi 13.925 triệu đồng và tỷ lệ 85,6%, nhưng 13.925 triệu đồng trên"
+        " tổng 18.425 triệu đồng là 75,58%."
+    )
+
+
+def test_rates_after_the_amounts_of_a_list_with_no_total_split_their_sum(tmp_path: Path) -> None:
+    lines = [
+        "Kinh phí thực hiện do hai cấp ngân sách bảo đảm:",
+        "a) Ngân sách tỉnh: 600 triệu đồng (60%);",
+        "b) Ngân sách huyện: 400 triệu đồng (40%).",
+    ]
+    assert _verdict(tmp_path, lines)[0] == []
+    lines[2] = "b) Ngân sách huyện: 400 triệu đồng (45%)."
+    assert _verdict(tmp_path, lines)[0] == [("SHARE_MISMATCH", 4, 37, "45")]
+
+
+def test_a_bracket_that_says_more_than_a_rate_is_no_share(tmp_path: Path) -> None:
+    """``(tăng 10%)``, ``(60%) theo quy định``, ``(chiếm 42,5% chi thường xuyên)``: not the
+    item's part of the list, or not the last thing it says; never judged."""
+    for first in ("tăng 10%", "chiếm 90% tổng số"):
+        assert _verdict(tmp_path, _after(first, "75,6%"))[0] == []
+    lines = _after("90%", "75,6%")
+    lines[1] = lines[1].replace(";", " theo quy định;")
+    assert _verdict(tmp_path, lines)[0] == []
+
+
+_MARKS = ("- ", "+ ", "a) ", "1. ")
+_SOURCES = ("Ngân sách trung ương", "Ngân sách tỉnh", "Ngân sách huyện", "Vốn đối ứng", "Nguồn xã hội hóa")
+
+
+@st.composite
+def _splits(draw: st.DrawFn) -> tuple[list[str], list[tuple[int, int, str]]]:
+    """A total split by source, each part followed by its share rounded to 0–2 places and written
+    with a comma or a dot; and where each rate stands (line, column, text)."""
+    # parts of three digits or more: a rate 3 points off moves a part by more than the half of
+    # its last digit (a part of 1 triệu out of 2 is 50% and 53% alike, to the amount's digits)
+    parts = draw(st.lists(st.integers(100, 99_999), min_size=2, max_size=4))
+    whole = sum(parts)
+    places = draw(st.integers(0, 2))
+    dot = draw(st.booleans()) and places > 0
+    mark = draw(st.sampled_from(_MARKS))
+    stated_total = draw(st.booleans())
+    lines = [f"Tổng kinh phí: {format_vn(Decimal(whole))} triệu đồng, trong đó:" if stated_total else "Nguồn vốn:"]
+    rates = []
+    for i, part in enumerate(parts):
+        rate = (Decimal(part) * 100 / whole).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        written = format_vn_fixed(rate, places)
+        if dot:
+            written = written.replace(",", ".")
+        line = f"{mark}{_SOURCES[i]}: {format_vn(Decimal(part))} triệu đồng ({written}%);"
+        rates.append((len(lines) + 2, line.index(f"({written}") + 2, written))
+        lines.append(line)
+    return lines, rates
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(split=_splits(), which=st.integers(0, 3), by=st.sampled_from(["3", "11", "25"]))
+def test_shares_after_amounts_rounded_agree_and_a_changed_one_is_named(
+    tmp_path: Path, split: tuple[list[str], list[tuple[int, int, str]]], which: int, by: str
+) -> None:
+    lines, rates = split
+    assert _verdict(tmp_path, lines)[0] == []
+    line, col, written = rates[which % len(rates)]
+    value = D(written.replace(".", "").replace(",", ".") if "," in written else written)
+    changed = value + Decimal(by) if value + Decimal(by) < 100 else value - Decimal(by)
+    if changed <= 0:
+        return
+    text = format_vn(changed).replace(",", ".") if "." in written else format_vn(changed)
+    wrong = list(lines)
+    wrong[line - 2] = wrong[line - 2].replace(f"({written}%)", f"({text}%)")
+    found = [(code, at, column, plain(D(actual))) for code, at, column, actual in _verdict(tmp_path, wrong)[0]]
+    assert found == [("SHARE_MISMATCH", line, col, plain(changed))]
+
+
+def test_a_share_after_an_amount_is_no_target(tmp_path: Path) -> None:
+    """The budget reader owns the lines of its shares: ``(24,4%)`` after an amount is its part of
+    the list, never a target to track; a target in the same document still is one."""
+    path = tmp_path / "plan.txt"
+    lines = [*_after("24,4%", "75,6%"), "Phấn đấu đến năm 2027 có 80% trường học đạt chuẩn quốc gia."]
+    path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    checked = check_document(path)
+    assert checked.report.plan.budget_lines == frozenset({3, 4})
+    assert [(e.target.source.line, e.target.lower) for e in checked.targets] == [(5, Decimal(80))]

@@ -1,0 +1,52 @@
+"""Shares a document states for an item of a list: in its title (``Dự phòng (5%)``, ``Trích 10%
+kinh phí``), the amount worked out from the rate; or in brackets after its amount (``Vốn tỉnh:
+4.500 triệu đồng (24,4%)``), the rate worked out from the amounts and rounded to its own digits.
+``checks`` judges them; ``parse`` tells the targets reader that these percentages are no targets."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from budget.model import Amount
+from budget.numbers import D
+from budget.source import Source
+from budget.text import fold
+
+_SHARE_TITLE = re.compile(r"\((\d{1,3}(?:,\d{1,4})?)\s*%\)|^(?:du phong|trich)\D{0,20}?(\d{1,3}(?:,\d{1,4})?)\s*%")
+# The amount, its unit in words, and the share in brackets, the last thing the item says. A dot
+# before one or two digits is a decimal mark (``24.4%``): no thousands group has fewer than three.
+_SHARE_AFTER = re.compile(
+    r"[0-9.,]+[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*\(\s*(\d{1,3})(?:,(\d{1,4})|\.(\d{1,2}))?\s*%\s*\)[\s.,;]*"
+)
+
+
+class ShareAfter(NamedTuple):
+    rate: Decimal
+    places: int  # digits after its decimal mark
+    at: Source  # where the rate is written
+
+
+def share_in_title(title: str) -> Decimal | None:
+    """The share an item's title gives (``Dự phòng (5%)``), between 0 and 100."""
+    m = _SHARE_TITLE.search(fold(title))
+    if m is None:
+        return None
+    rate = D((m.group(1) or m.group(2)).replace(",", "."))
+    return rate if 0 < rate < 100 else None
+
+
+def share_after(amount: Amount) -> ShareAfter | None:
+    """The share written after an item's amount (``4.500 triệu đồng (24,4%)``); None unless the
+    brackets end the text of the amount's line (a rate between 0 and 100)."""
+    src = amount.source
+    at = src.caret
+    if at is None or src.cell is not None:
+        return None
+    m = _SHARE_AFTER.match(src.text, at)
+    if m is None or m.end() != len(src.text):
+        return None
+    fraction = m.group(2) or m.group(3) or ""
+    rate = D(f"{m.group(1)}.{fraction}" if fraction else m.group(1))
+    return ShareAfter(rate, len(fraction), src.at(m.start(1) + 1)) if 0 < rate < 100 else None
