@@ -278,6 +278,14 @@ def _child_cause(
 def check_sections(ev: Evaluation) -> list[Finding]:
     """Each section's stated amount against the sum of its children."""
     out: list[Finding] = []
+    # a breakdown whose figure another breakdown of it confirms (by source, then by use)
+    confirmed = {
+        id(c)
+        for p in ev.sections()
+        if p.section.alternatives
+        for c in p.children
+        if any(o is not c and o.ok for o in p.children)
+    }
     for r, anchor in _walk(ev.items, _total_anchor(ev)):
         if not isinstance(r, SectionResult) or r.ok is not False:
             continue
@@ -298,7 +306,9 @@ def check_sections(ev: Evaluation) -> list[Finding]:
             continue
         cause = _child_cause(r.stated_dong, r.computed_dong, r.children, r.money)
         own = {"stated": r.stated, "computed": r.children_sum, "unit": unit}
-        if cause is None and all(c.ok is not False for c in r.children):
+        if cause is None and id(r) in confirmed:
+            cause = Cause("CAUSE_OTHER_BREAKDOWN", own, r.section.stated.source if r.section.stated else None)
+        elif cause is None and all(c.ok is not False for c in r.children):
             if anchor is None:
                 cause = Cause("CAUSE_OWN_FIGURE_TOP", own, r.section.stated.source if r.section.stated else None)
             elif anchor.fits(EXACT.subtract(r.computed_dong, r.stated_dong)):

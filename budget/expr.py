@@ -490,13 +490,16 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
         found.sort(key=lambda f: f.start)
     in_relation = _Spans(read) if groups else _NO_SPANS
     for a, b, kind in groups.values():
-        if kind not in ("decomp", "product", "equation"):
+        if kind not in ("decomp", "product", "equation", "note"):
             continue
         if kind != "decomp" and in_relation.holds(a):
             continue  # an operand of a relation read whole (``(6 ngày = 48 giờ x ...) x 12``)
         owner = next(
             (f for f in reversed(found) if f.end <= a and not text[f.end : a].strip(" ,:") and not f.amount.per), None
         )  # a rate owns no computation: what its group computes is no amount either
+        if kind == "note":
+            _split_in_note(owner, text, a, b, locate, findings, found)
+            continue
         if kind == "product":
             # a computation after a figure is that figure's; anywhere else it is a note
             if owner is not None and owner.computation is None:
@@ -513,14 +516,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
         if kind == "equation":
             _equation_after(owner, text, a, b, locate, findings, lines)
             continue
-        inner = text[a + 1 : b - 1]
-        sub = _amounts(inner, inner, [], _At(locate, a + 1), findings)
-        inner_starts = [0] + [m.end() for m in _LABEL_CUT.finditer(inner)]
-        parts = [_found(inner, inner, s, e, v, mo, _At(locate, a + 1), inner_starts) for s, e, v, mo, _t in sub]
-        for p in parts:
-            p.start += a + 1
-            p.end += a + 1
-            p.in_group = True
+        parts = _group_parts(text, a, b, locate, findings)
         if owner is not None and len(parts) >= 2:
             owner.parts = parts
         found.extend(parts)
@@ -579,6 +575,51 @@ def _sentence_breakdown(text: str, found: list[Found]) -> None:
         for p in parts:
             p.in_group = True
         return
+
+
+# ``(ĐVT: 1000đ)``, ``(Đơn vị tính: triệu đồng)``: a unit declared in brackets
+_UNIT_NOTE = re.compile(r"\s*(?:đvt|đơn\s+vị(?:\s+tính)?)\s*[:.]", re.IGNORECASE)
+
+
+def _group_parts(text: str, a: int, b: int, locate: Locator, findings: list[Finding]) -> list[Found]:
+    """The money amounts in the brackets ``text[a:b]``, each labelled by the words between it and
+    the figure before it (``tỉnh 300 triệu đồng, huyện 200 triệu đồng``: ``tỉnh``, ``huyện``)."""
+    inner = text[a + 1 : b - 1]
+    at = _At(locate, a + 1)
+    sub = _amounts(inner, inner, [], at, findings)
+    starts = sorted([0, *(m.end() for m in _LABEL_CUT.finditer(inner)), *(e for _s, e, _v, _mo, _t in sub)])
+    parts = [_found(inner, inner, s, e, v, mo, at, starts) for s, e, v, mo, _t in sub]
+    for p in parts:
+        p.start += a + 1
+        p.end += a + 1
+        p.in_group = True
+    return parts
+
+
+def _split_in_note(
+    owner: Found | None, text: str, a: int, b: int, locate: Locator, findings: list[Finding], found: list[Found]
+) -> None:
+    """Money amounts in plain brackets (``500 triệu đồng (ngân sách tỉnh 300 triệu đồng, ngân sách
+    huyện 200 triệu đồng)``). Two or more that add up to the figure right before the brackets are
+    its parts, checked with it. Any others are some of it, or figures beside it (``(năm trước
+    450 triệu đồng, tăng 50 triệu đồng)``): read, never summed, and said not checked; never
+    dropped with the note."""
+    if not _DIGIT.search(text, a, b) or _UNIT_NOTE.match(text, a + 1):
+        return  # ``(ĐVT: 1000đ)`` declares a unit: no amount
+    said: list[Finding] = []
+    parts = _group_parts(text, a, b, locate, said)
+    if not parts:
+        return
+    owned = owner is not None and owner.computation is None
+    if owned and len(parts) >= 2 and sum(_dong_of(p) for p in parts) == _dong_of(owner):  # type: ignore[arg-type]
+        owner.parts = parts  # type: ignore[union-attr]
+    else:
+        for p in parts:
+            p.partial = True
+            # ``1.800.000.000 đồng (tức là 1,8 tỷ đồng)``: the figure said again, in another unit
+            p.used = owned and len(parts) == 1 and _dong_of(p) == _dong_of(owner)  # type: ignore[arg-type]
+    findings.extend(said)
+    found.extend(parts)
 
 
 def _dong_of(f: Found) -> Decimal:

@@ -204,6 +204,8 @@ TEMPLATES: Mapping[str, str] = {
     "TABLE_VIEW.total_column": "cột tổng cộng",
     "TABLE_VIEW.table": "Bảng {n}",
     "TABLE_VIEW.part": "Bảng {n}, phần {part}",
+    "SPLIT_VIEW.inline": "Chia ghi ngay sau số tiền",
+    "SPLIT_VIEW.items": "Chia theo các mục bên dưới",
     # units
     "UNIT_RESIDUAL": (
         "Đơn vị các thừa số không triệt tiêu hết thành {unit}: còn thừa “{residual}” (tích ra {product}). "
@@ -947,6 +949,10 @@ TEMPLATES: Mapping[str, str] = {
         "nhiều khả năng ghi nhầm chính số {stated} {unit}."
     ),
     "CAUSE_OWN_FIGURE_TOP": ("Các khoản bên trong tự khớp: nhiều khả năng ghi nhầm chính số {stated} {unit}."),
+    "CAUSE_OTHER_BREAKDOWN": (
+        "Cách chia còn lại cộng đúng {stated} {unit}: nhiều khả năng một khoản của cách chia này ghi sai "
+        "(cộng được {computed} {unit})."
+    ),
     "CAUSE_TRANSPOSED": "Có thể hai chữ số bị đảo ({digits}): {stated} thay vì {computed} {unit}.",
     "CAUSE_SCALE_SLIP": (
         "Có thể nhầm dấu thập phân hoặc đơn vị: ghi {stated} {unit}, gấp {ratio} lần số tính được {computed} {unit}."
@@ -1225,6 +1231,8 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_VIEW.total_column": "total column",
     "TABLE_VIEW.table": "Table {n}",
     "TABLE_VIEW.part": "Table {n}, part {part}",
+    "SPLIT_VIEW.inline": "Split given with the amount",
+    "SPLIT_VIEW.items": "Split by the items below",
     # units
     "UNIT_RESIDUAL": (
         "The factors' units do not cancel to {unit}: “{residual}” is left over (the product is in {product}). "
@@ -1981,6 +1989,10 @@ TEMPLATES_EN: Mapping[str, str] = {
         "{stated} {unit} itself was mistyped."
     ),
     "CAUSE_OWN_FIGURE_TOP": "The items agree among themselves: most likely the figure {stated} {unit} was mistyped.",
+    "CAUSE_OTHER_BREAKDOWN": (
+        "The other breakdown adds up to {stated} {unit}: most likely an amount of this breakdown is wrong "
+        "(it adds up to {computed} {unit})."
+    ),
     "CAUSE_TRANSPOSED": "Perhaps two digits were swapped ({digits}): {stated} instead of {computed} {unit}.",
     "CAUSE_SCALE_SLIP": (
         "Perhaps a decimal point or unit slip: {stated} {unit} is {ratio} times the computed {computed} {unit}."
@@ -2205,6 +2217,8 @@ _MADE_LABELS = (
     "TABLE_VIEW.columns",
     "TABLE_VIEW.total_column",
     "TABLE_VIEW.column",
+    "SPLIT_VIEW.inline",
+    "SPLIT_VIEW.items",
 )
 _COUNT_FIELDS = frozenset({"n", "part"})  # fields that hold a number: ``Bảng kê`` is no ``Bảng {n}``
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from budget import messages
 from budget.evaluate import evaluate_section
 from budget.expr import Found, Scan, last_figure, scan
 from budget.findings import Finding, Severity
@@ -314,8 +315,10 @@ class Builder:
                 items.append(f.computation)
                 f.used = True
                 node.chain_results += 1
+        split: list[Item] = []  # the stated figure's parts in its own brackets or sentence
         if stated is not None and stated.parts:
-            items.extend(_lump(p) for p in stated.parts)
+            split = [_lump(p) for p in stated.parts]
+            items.extend(split)
         lumps: list[Found] = []
         closed = False
         inherited = example
@@ -399,7 +402,8 @@ class Builder:
                     stated = f
                     f.used = True
                     if f.parts:
-                        items.extend(_lump(p) for p in f.parts)
+                        split = [_lump(p) for p in f.parts]
+                        items.extend(split)
                     break
                 lumps.append(f)
         if lumps:
@@ -411,7 +415,7 @@ class Builder:
                 if have is not None and have + extra == _dong(stated.amount) and have != _dong(stated.amount):
                     items.extend(_lump(f) for f in lumps)
         amount = None if stated is None else stated.amount
-        alternatives = self._alternatives(amount, items)
+        alternatives = self._split_and_list(amount, split, items) or self._alternatives(amount, items)
         if alternatives:
             items = alternatives
         if node.item is None:
@@ -462,6 +466,25 @@ class Builder:
             e is not entry and e.style == entry.style and e.built is not None and _has_money(e.built)
             for e in parent.entries
         )
+
+    @staticmethod
+    def _split_and_list(amount: Amount | None, split: list[Item], items: list[Item]) -> list[Item]:
+        """A figure broken down twice: in its own brackets or sentence (``500 triệu đồng (ngân sách
+        tỉnh 300 triệu đồng, ngân sách huyện 200 triệu đồng), gồm:``) and by the items under it:
+        two breakdowns, each checked against the figure, never added together."""
+        if amount is None or not split or len(items) == len(split):
+            return []
+        rest = [i for i in items if not any(i is p for p in split)]
+        return [
+            Section("", messages.render("SPLIT_VIEW.inline", {}), split[0].source, amount, tuple(split)),
+            Section(
+                "",
+                messages.render("SPLIT_VIEW.items", {}),
+                rest[0].source._replace(col=None, pos=None),
+                amount,
+                tuple(rest),
+            ),
+        ]
 
     def _alternatives(self, amount: Amount | None, items: list[Item]) -> list[Item]:
         """Breakdowns of ``amount`` given one after another, to be checked each on its own.
