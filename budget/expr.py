@@ -406,7 +406,12 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     odd = _odd_numbers(text)
     label_from = 0
     clauses = _clauses(masked)
+    run_from: int | None = None  # where the clauses joined by ``;`` that read nothing so far start
+    previous_end = -1
     for a, b in clauses:
+        if run_from is None or masked[previous_end : previous_end + 1] != ";":
+            run_from = a
+        previous_end = b
         clause_odd = [m for m in odd if a <= m.start() < b] if odd else odd
         if clause_odd and (
             "=" in masked[a:b] or any(read_money(text[m.end() : m.end() + 30])[0] is not None for m in clause_odd)
@@ -421,10 +426,15 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
                     Finding(where, "COSTLINE_UNREADABLE", Severity.WARNING, {"text": text[a:b].strip()[:60]})
                 )
                 taken.append((a, b))
+            run_from = None
             continue
         if masked.find("=", a, b) < 0 and not RELATION_WORD.search(masked, a, b):
             continue
         chain = read_chain(text, masked, notes, a, b, locate, label_from)
+        if chain.line is None and chain.end <= chain.start and not chain.findings and run_from < a:
+            chain = _prose_over_clauses(text, masked, notes, run_from, b, locate, label_from) or chain
+        if chain.line is not None or chain.end > chain.start or chain.findings:
+            run_from = None  # the next clauses start a run of their own
         findings.extend(chain.findings)
         if any(f.code == "COSTLINE_UNREADABLE" for f in chain.findings):
             unread.append((a, b))
@@ -577,8 +587,32 @@ def _sentence_breakdown(text: str, found: list[Found]) -> None:
         return
 
 
+_AVERAGE = re.compile(r"(?<![^\W\d_])(?:trung binh|binh quan)(?![^\W\d_])")
+_AVERAGE = re.compile(r"(?<![^\W\d_])(?:trung binh|binh quan)(?![^\W\d_])")
 # ``(ĐVT: 1000đ)``, ``(Đơn vị tính: triệu đồng)``: a unit declared in brackets
 _UNIT_NOTE = re.compile(r"\s*(?:đvt|đơn\s+vị(?:\s+tính)?)\s*[:.]", re.IGNORECASE)
+
+
+def _prose_over_clauses(
+    text: str,
+    masked: str,
+    notes: tuple[tuple[int, str], ...],
+    start: int,
+    end: int,
+    locate: Locator,
+    label_from: int | None,
+) -> Chain | None:
+    """A prose product whose counts and rate are stated in clauses of their own before the result
+    (``Số học sinh là 1.240 em; mức hỗ trợ 150.000 đồng/em/tháng; thời gian 9 tháng; tổng kinh phí
+    là 1.674.000.000 đồng``): read over those clauses as one, only when nothing in them was read
+    and the reading is whole (the prose rules: one money rate, its counts, units that cancel);
+    a product sign or an ``=`` in them is a relation of its own, never joined."""
+    if masked.find("=", start, end) >= 0 or _PRODUCT_SIGN.search(masked, start, end):
+        return None
+    chain = read_chain(text, masked, notes, start, end, locate, label_from)
+    if chain.line is None or chain.findings:
+        return None
+    return chain
 
 
 def _group_parts(text: str, a: int, b: int, locate: Locator, findings: list[Finding]) -> list[Found]:
@@ -607,7 +641,8 @@ def _split_in_note(
     if not _DIGIT.search(text, a, b) or _UNIT_NOTE.match(text, a + 1):
         return  # ``(ĐVT: 1000đ)`` declares a unit: no amount
     said: list[Finding] = []
-    parts = _group_parts(text, a, b, locate, said)
+    # ``(trung bình mỗi cấp trên 30 triệu)``: a rate or an average of each, no amount of the budget
+    parts = [p for p in _group_parts(text, a, b, locate, said) if not p.per_unit and not _AVERAGE.search(p.lead)]
     if not parts:
         return
     owned = owner is not None and owner.computation is None

@@ -88,6 +88,9 @@ def test_a_split_of_a_total_with_no_items_below(tmp_path: Path) -> None:
         "- Thuê hội trường: 2 ngày x 900.000.000 đồng/ngày = 1.800.000.000 đồng.",
         # a unit declared in brackets is no amount
         "Chi phí đào tạo (ĐVT: 1000đ): 45.000 x 12 = 540.000",
+        # an average or a rate of each in brackets is no amount of the budget
+        "- Khen thưởng: 100 triệu đồng/năm x 5 năm = 500 triệu đồng (trung bình mỗi xã trên 30 triệu).",
+        "- Khen thưởng: 100 triệu đồng/năm x 5 năm = 500 triệu đồng (bình quân 25 triệu đồng).",
     ],
 )
 def test_a_figure_said_again_and_a_unit_declared(tmp_path: Path, text: str) -> None:
