@@ -849,7 +849,6 @@ def test_a_line_after_a_loose_line_is_still_compared(tmp_path: Path) -> None:
     assert _all_found(tmp_path, text) == [
         ("COSTLINE_LOOSE", 2, 17),
         ("TOTAL_MISSING", 2, 29),
-        ("UNIT_NEW_COUNT", 2, 29),
         ("PRODUCT_MISMATCH", 3, 43),
     ]
 

@@ -40,9 +40,11 @@ def test_a_product_over_clauses_is_read_and_checked(tmp_path: Path) -> None:
         # a count the rate is not per: its units do not cancel
         "Số xã là 15 xã; mức hỗ trợ 150.000 đồng/em/tháng; thời gian 9 tháng; tổng kinh phí là 20.250.000 đồng.",
         # two rates: which one the result is of is unknown
-        "Mức 100.000 đồng/em/tháng; mức 50.000 đồng/em/tháng; 30 em; thời gian 9 tháng; tổng kinh phí là 40.500.000 đồng.",
+        "Mức 100.000 đồng/em/tháng; mức 50.000 đồng/em/tháng; 30 em; thời gian 9 tháng;"
+        " tổng kinh phí là 40.500.000 đồng.",
         # a sentence ends between the clauses: no product is joined over it
-        "Số học sinh là 300 em. Mức hỗ trợ 150.000 đồng/em/tháng; thời gian 9 tháng; tổng kinh phí là 405.000.000 đồng.",
+        "Số học sinh là 300 em. Mức hỗ trợ 150.000 đồng/em/tháng; thời gian 9 tháng;"
+        " tổng kinh phí là 405.000.000 đồng.",
     ],
 )
 def test_clauses_that_make_no_whole_product_are_not_judged(tmp_path: Path, text: str) -> None:
