@@ -38,6 +38,7 @@ _INTRO = re.compile(r"(?:trong\s{1,3}(?:đó|số)|bao\s{1,3}gồm|gồm\s{1,3}c
 # a figure with a footnote's mark glued to it (``3(1)``): the figure is the cell's
 _FOOTNOTED = re.compile(r"([0-9][0-9.,]{0,15})\([0-9]{1,2}\)")
 _DASHES = ("-", "–", "—")
+_MISREAD_KINDS = ("frac", "range", "glued", "mixed")  # digits a cell writes that read as no one figure
 _RATE_ROW = ("ty le", "ti le", "toc do", "chi so", "so sanh")  # a row of rates is no part of a sum
 _BY_WAY = ("theo ", "phan theo ", "chia theo ")  # ``Theo nguồn vay``: one breakdown of several
 _NOT_SUMMED = ("%", "ty le", "ti le", "so sanh", "toc do", "tang giam", "binh quan", "chi so")
@@ -54,6 +55,7 @@ class _Row:
     partial: bool
     cells: tuple[Cell, ...] = ()  # the whole row, for the sums across it
     listing: bool = False  # the row opens a list of all the parts (``Bao gồm: ...``)
+    unread: frozenset[int] = frozenset()  # figure columns where it writes what reads as no figure (``3O0``)
     inline: bool = False  # the row writes a part of its own after the words that open the list
     children: list[_Row] = field(default_factory=list)
     # a total row whose label names its parts (``(I+II+III)``): every row it could close, in
@@ -125,12 +127,21 @@ def spanned(rows: list[TableRow], width: int) -> list[TableRow]:
             else:
                 # a row that lost empty cells at both ends (``| | Tổng số | 1.885 | ... | |``):
                 # placed only when one shift alone puts its words and figures where theirs stand
-                shifts = [k for k in range(1, min(pad, first + 1)) if _fits(r.cells, k, first, set(columns))]
+                shifts = [k for k in range(min(pad, first + 1)) if _lands(r.cells, k, first, set(columns))]
                 if len(shifts) == 1:
                     k = shifts[0]
                     r = replace(r, cells=(*(blank,) * k, *r.cells, *(blank,) * (pad - k)))
         out.append(r)
     return out
+
+
+def _lands(cells: tuple[Cell, ...], shift: int, first: int, columns: set[int]) -> bool:
+    """Do the cells, moved right by ``shift``, put the row's label (its first written cell)
+    before the columns of figures and only figures in them?"""
+    label = next((c for c in cells if c.text.strip()), None)
+    if label is None or kind(label.text) != "text":
+        return False
+    return _fits(cells[cells.index(label) :], shift + cells.index(label), first, columns)
 
 
 def _fits(cells: tuple[Cell, ...], pad: int, first: int, columns: set[int]) -> bool:
@@ -213,7 +224,12 @@ class ColumnSums:
         # a total row with a number of its own (``A TỔNG CHI``) stands where its number puts it
         is_total = TOTAL_LABEL.match(label) is not None and not number
         inline = intro is not None and bool(rest) and bool(values)
-        return _Row(number, style, label, label_cell, values, is_total, partial, t.cells, listing, inline)
+        unread = frozenset(
+            p for p in self.columns if p not in values and kind(figure_text(t.cells[p].text)) in _MISREAD_KINDS
+        )
+        return _Row(
+            number, style, label, label_cell, values, is_total, partial, t.cells, listing=listing, inline=inline, unread=unread
+        )
 
     # ------------------------------------------------------------------ the tree
 
@@ -568,9 +584,14 @@ class ColumnSums:
             return None
         parts = [self._value(c.values[p]) for c in g.children if p in c.values]
         stated = self._value(g.values[p])
-        if not parts or stated is None or any(x is None for x in parts):
+        if not parts or stated is None or any(x is None for x in parts) or self._unread_part(g, p):
             return None
         return stated - total(x for x in parts if x is not None)
+
+    def _unread_part(self, g: _Row, p: int) -> bool:
+        """Does a row under ``g`` write in column ``p`` digits that read as no figure? Then the
+        sum of that column is not read whole."""
+        return any(p in c.unread for c in g.children)
 
     def _below_a_part(self, g: _Row, p: int) -> bool:
         """Is the row's figure in column ``p`` less than one of the figures under it, all of
@@ -619,7 +640,8 @@ class ColumnSums:
         # a heading row with no figure of its own (``C KẾ HOẠCH VAY, TRẢ NỢ GỐC``) states no sum:
         # the rows under it, with theirs, stand under it all the same
         heading = stated is None and p not in row.values and not row.partial_children
-        if row.children and (heading or (id(row) in trusted and not row.partial_children)):
+        whole = not self._unread_part(row, p)
+        if row.children and whole and (heading or (id(row) in trusted and not row.partial_children)):
             children = tuple(s for s in (self._section(c, p, trusted, orphans) for c in row.children) if s is not None)
         elif row.children:
             for c in row.children:

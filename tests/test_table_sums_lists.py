@@ -1,0 +1,241 @@
+"""Tables of sums by column as three-year plans and reform reports lay them out: lists opened by
+``Bao gồm`` and ``Trong đó`` (with a part written after the words), a row with no number over a
+lettered run, a row broken down two ways, rows under a row whose sum is not vouched for, a total
+row that lost its empty cells at both ends, ``-`` cells, rates beside counts and a footnote's
+mark glued to a figure. Invented tables; exact verdicts, codes and figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from benchmarks.gen_docs import bars_text
+from budget.api import Report
+from budget.findings import Severity
+from tests.helpers import check_text, errors_at, verdict_of
+
+_ABOVE = "BIỂU KẾ HOẠCH TÀI CHÍNH 03 NĂM\n\nĐơn vị: triệu đồng\n"
+_HEAD = ["STT", "Nội dung", "Dự toán 2025", "Ước thực hiện 2025", "Năm 2026"]
+
+
+def _pipe(rows: list[list[str]], above: str = _ABOVE) -> str:
+    return above + "\n" + "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
+
+
+def _bars(rows: list[list[str]], above: str = _ABOVE) -> str:
+    return "\n".join([above.rstrip("\n"), "", *bars_text(rows)]) + "\n"
+
+
+def _warnings(report: Report) -> list[str]:
+    return [f.code for f in report.findings if f.severity is Severity.WARNING]
+
+
+def _line(text: str, words: str) -> int:
+    return next(i for i, t in enumerate(text.split("\n"), 1) if words in t)
+
+
+def _sums(report: Report) -> list[tuple[str, str, Decimal, bool | None]]:
+    """Every sum checked: (number, label, stated figure, verdict), sorted."""
+    return sorted(
+        (r.section.number, r.section.title, r.section.stated.value, r.ok)
+        for r in report.evaluation.sections()
+        if r.section.items and r.section.stated is not None
+    )
+
+
+# ------------------------------------------------------------------ ``Bao gồm: - A`` then ``- B``
+
+
+def _fees(local: str = "540") -> list[list[str]]:
+    return [
+        _HEAD,
+        ["", "TỔNG THU (I+II)", "1.350", "1.420", "1.500"],
+        ["I", "Thu nội địa", "1.150", "1.200", "1.260"],
+        ["1", "Thuế tài nguyên", "350", "380", "400"],
+        ["2", "Phí, lệ phí", "800", "820", "860"],
+        ["", "Bao gồm: - Phí do cơ quan trung ương thu", "260", "270", "290"],
+        ["", "- Phí do cơ quan địa phương thu", local, "550", "570"],
+        ["", "Phí bảo vệ môi trường", "90", "95", "100"],
+        ["II", "Thu xuất nhập khẩu", "200", "220", "240"],
+    ]
+
+
+def test_a_list_opened_by_bao_gom_is_all_the_parts_of_its_row(tmp_path: Path) -> None:
+    # the first part stands after ``Bao gồm:`` on the row itself; the rows without a mark under
+    # the second part break it down partly (90 of 540): never a part of ``Phí, lệ phí``
+    report = check_text(tmp_path, _pipe(_fees()))
+    assert errors_at(report) == []
+    fees = [(v, ok) for n, label, v, ok in _sums(report) if n == "2"]
+    assert fees == [(Decimal(800), True), (Decimal(820), True), (Decimal(860), True)]
+    # the partial breakdown of the local fees is reported not checked, never an error
+    assert _warnings(report) == ["TABLE_SUM_NOT_CHECKED"]
+    assert verdict_of(report) == "incomplete"
+
+
+def test_a_bao_gom_list_that_misses_in_one_column_is_not_checked_never_an_error(tmp_path: Path) -> None:
+    # ``Bao gồm`` says all the parts are listed, but 260 + 500 is not 800: whether the list is
+    # whole is not known, so no column of it is judged
+    report = check_text(tmp_path, _pipe(_fees(local="500")))
+    assert errors_at(report) == []
+    assert not [s for s in _sums(report) if s[0] == "2"]
+    assert _warnings(report).count("TABLE_SUM_NOT_CHECKED") == 2
+    assert verdict_of(report) == "incomplete"
+
+
+# ------------------------------------------------------------------ ``Trong đó: X`` as an aside
+
+
+def _spending(second: str = "300", invest: str = "700") -> list[list[str]]:
+    return [
+        _HEAD,
+        ["A", "TỔNG CHI NGÂN SÁCH", "1.500", "1.640", "1.730"],
+        ["I", "Chi cân đối ngân sách", "1.000", "1.100", "1.180"],
+        ["", "Trong đó: chi tính theo định mức", "950", "1.040", "1.100"],
+        ["1", "Chi đầu tư phát triển", invest, "760", "800"],
+        ["1.1", "Chi đầu tư hỗ trợ doanh nghiệp", "", "", ""],
+        ["1.2", "Chi đầu tư phát triển còn lại", invest, "760", "800"],
+        ["", "Trong đó:", "", "", ""],
+        ["", "Chi đầu tư phân theo nguồn vốn", "700", "760", "800"],
+        ["a", "Vốn trong nước", "400", "420", "450"],
+        ["b", "Vốn xổ số kiến thiết", "250", "280", "300"],
+        ["c", "Vốn vay lại", "50", "60", "50"],
+        ["2", "Chi thường xuyên", second, "340", "380"],
+        ["B", "CHI BỔ SUNG CÓ MỤC TIÊU", "500", "540", "550"],
+    ]
+
+
+def test_a_trong_do_row_stating_one_part_is_an_aside_to_the_numbered_rows(tmp_path: Path) -> None:
+    # ``A`` (I + B, lettered alike) is no sum the reader can vouch for; the sums under it are
+    # checked all the same: I = 1 + 2, 1 = 1.2, and the row with no number = a + b + c
+    report = check_text(tmp_path, _pipe(_spending()))
+    assert errors_at(report) == []
+    got = {(n, label) for n, label, _v, ok in _sums(report) if ok}
+    assert got == {
+        ("I", "Chi cân đối ngân sách"),
+        ("1", "Chi đầu tư phát triển"),
+        ("", "Chi đầu tư phân theo nguồn vốn"),
+    }
+    assert len([s for s in _sums(report) if s[1] == "Chi đầu tư phân theo nguồn vốn"]) == 3
+    assert all(ok for *_, ok in _sums(report))
+    assert "TABLE_SUM_NOT_CHECKED" in _warnings(report)  # A's sum: not vouched for
+
+
+def test_a_wrong_figure_under_an_aside_is_an_error_at_the_row_it_adds_into(tmp_path: Path) -> None:
+    text = _pipe(_spending(second="330"))
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == [("SECTION_SUM_MISMATCH", _line(text, "Chi cân đối ngân sách"), Decimal(1000))]
+
+
+def test_a_run_that_does_not_add_up_to_the_row_above_it_is_not_put_under_it(tmp_path: Path) -> None:
+    # 400 + 250 + 50 is 700, not 690: the row with no number heads nothing, nothing is judged
+    rows = _spending()
+    rows[8] = ["", "Chi đầu tư phân theo nguồn vốn", "690", "760", "800"]
+    report = check_text(tmp_path, _pipe(rows))
+    assert errors_at(report) == []
+    assert not [s for s in _sums(report) if s[1] == "Chi đầu tư phân theo nguồn vốn"]
+
+
+def test_an_unreadable_cell_leaves_its_sum_unread_not_an_error(tmp_path: Path) -> None:
+    rows = _spending(second="330")
+    rows[12] = ["2", "Chi thường xuyên", "3O0", "340", "380"]  # a letter O for a zero
+    report = check_text(tmp_path, _pipe(rows))
+    assert errors_at(report) == []
+    assert verdict_of(report) == "incomplete"
+
+
+def test_the_same_plan_one_cell_per_line_reads_the_same(tmp_path: Path) -> None:
+    pipe = check_text(tmp_path, _pipe(_spending()), "a.txt")
+    bars = check_text(tmp_path, _bars(_spending()), "b.txt")
+    assert [(n, t, v, ok) for n, t, v, ok in _sums(bars)] == [(n, t, v, ok) for n, t, v, ok in _sums(pipe)]
+    text = _bars(_spending(second="330"))
+    assert errors_at(check_text(tmp_path, text, "c.txt")) == [
+        ("SECTION_SUM_MISMATCH", _line(text, "1.000"), Decimal(1000))
+    ]
+
+
+# ------------------------------------------------------------------ one row, two breakdowns
+
+
+def _borrowing(total: str = "80") -> list[list[str]]:
+    return [
+        _HEAD,
+        ["I", "Tổng dư nợ đầu năm", "500", "520", "540"],
+        ["II", "Tổng mức vay trong năm", total, "70", "90"],
+        ["1", "Theo mục đích vay", "110", "70", "90"],
+        ["-", "Vay bù đắp bội chi", "80", "60", "90"],
+        ["-", "Vay trả nợ gốc", "30", "10", "-"],
+        ["2", "Theo nguồn vay", total, "70", "90"],
+        ["-", "Vay lại vốn nước ngoài", total, "70", "90"],
+        ["-", "Vay trong nước khác", "", "", "0"],
+    ]
+
+
+def test_a_row_one_breakdown_disagrees_with_is_an_error_at_its_figure(tmp_path: Path) -> None:
+    # by source 80 = 80 in every column; by purpose 80 + 30 = 110, and the row says 80: both
+    # breakdowns were read whole, so the row's 80 against its purposes' 110 is an error (the
+    # same amount stated twice: the row's figure and the breakdown's)
+    text = _pipe(_borrowing())
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == [("FIGURE_STATED_TWICE", _line(text, "Tổng mức vay"), Decimal(80))]
+    mismatch = next(f for f in report.findings if f.code == "FIGURE_STATED_TWICE")
+    assert mismatch.expected == Decimal(110)
+
+
+def test_a_row_both_breakdowns_agree_with_is_checked_each_way(tmp_path: Path) -> None:
+    report = check_text(tmp_path, _pipe(_borrowing(total="110")))
+    assert errors_at(report) == []
+    ways = [(v, ok) for n, label, v, ok in _sums(report) if n == "II"]
+    assert ways == [(Decimal(70), True)] * 2 + [(Decimal(90), True)] * 2 + [(Decimal(110), True)] * 2
+
+
+# ------------------------------------------------------------------ counts under a merged header
+
+
+def _reform(total: str = "1.250", rate: str = "71,43") -> str:
+    """A count table under a header of merged cells, one cell per line: the total row opens and
+    closes with an empty cell, which the converter drops with the bars around it."""
+    rows = [
+        ["**STT**", "**Cơ quan**", "**Tổng số thủ tục**", "**Kết quả thực hiện**", "**Tỷ lệ (%)**", "**Ghi chú**"],
+        ["**Tổng số**", "**Không phát sinh**", "**Phải cung cấp**", "**Đã cung cấp**", "**Chưa cung cấp**"],
+        ["1.", "Bộ Tư pháp", "40", "05", "35", "35", "0", "100", "05 thủ tục không phát sinh hồ sơ"],
+        ["2.", "Bộ Xây dựng", "210", "-", "210", "150", "60", "71,43", ""],
+        ["3.", "Bộ Y tế", "1.000", "130", "870", "780", "90", "89,66", ""],
+        ["4.", "Thanh tra Chính phủ", "0", "0", "0", "0", "0", "-", "Không đánh giá"],
+        ["", "**Tổng số**", f"**{total}**", "**135**", "**1.115**", "**965**", "**150**", f"**{rate}**", ""],
+    ]
+    return _bars(rows, above="PHỤ LỤC II\n\nKẾT QUẢ CUNG CẤP DỊCH VỤ CÔNG TRỰC TUYẾN\n")
+
+
+def test_a_total_row_that_lost_its_empty_cells_is_the_sum_of_the_rows_above(tmp_path: Path) -> None:
+    report = check_text(tmp_path, _reform())
+    assert errors_at(report) == []
+    totals = sorted(c.stated for c in report.plan.counts if c.label.startswith("Tổng số"))
+    # the ``-`` column (05 + 130) is one of sums; the rates (100, 71,43 ...) are no sum
+    assert totals == [Decimal(135), Decimal(150), Decimal(965), Decimal(1115), Decimal(1250)]
+
+
+def test_a_wrong_total_of_counts_is_an_error_at_it_and_a_wrong_rate_is_none(tmp_path: Path) -> None:
+    text = _reform(total="1.260", rate="70")
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == [("COUNT_SUM_MISMATCH", _line(text, "**1.260**"), Decimal(1260))]
+
+
+def test_a_figure_with_a_footnote_mark_is_read_as_the_figure(tmp_path: Path) -> None:
+    rows = [
+        ["STT", "Cơ quan", "Tổng", "Luật", "Nghị định", "Thông tư"],
+        ["1", "Bộ Tài chính", "20", "3(1)", "7", "10"],
+        ["2", "Bộ Công an", "12", "2", "4", "6"],
+        ["", "Tổng số", "32", "5", "11", "16"],
+    ]
+    text = _pipe(rows, above="PHỤ LỤC I\n\nVĂN BẢN CẦN SỬA ĐỔI\n") + "\n(1) Trong đó 01 luật đã trình Quốc hội.\n"
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    law = [c for c in report.plan.counts if c.stated == 5]
+    assert [p for c in law for p in c.parts] == [Decimal(3), Decimal(2)]
+    wrong = text.replace("| 32 | 5 |", "| 32 | 6 |")
+    # the wrong 6 fails its column (3 + 2) and its row (6 + 11 + 16 is not 32)
+    at = _line(wrong, "Tổng số")
+    assert errors_at(check_text(tmp_path, wrong, "w.txt")) == [
+        ("COUNT_SUM_MISMATCH", at, Decimal(32)),
+        ("COUNT_SUM_MISMATCH", at, Decimal(6)),
+    ]
