@@ -12,7 +12,7 @@ from pathlib import Path
 from benchmarks.gen_docs import bars_text
 from budget.api import Report
 from budget.findings import Severity
-from tests.helpers import check_text, errors_at, verdict_of
+from tests.helpers import assert_message, check_text, errors_at, verdict_of
 
 _ABOVE = "BIỂU KẾ HOẠCH TÀI CHÍNH 03 NĂM\n\nĐơn vị: triệu đồng\n"
 _HEAD = ["STT", "Nội dung", "Dự toán 2025", "Ước thực hiện 2025", "Năm 2026"]
@@ -239,3 +239,75 @@ def test_a_figure_with_a_footnote_mark_is_read_as_the_figure(tmp_path: Path) -> 
         ("COUNT_SUM_MISMATCH", at, Decimal(32)),
         ("COUNT_SUM_MISMATCH", at, Decimal(6)),
     ]
+
+
+# ------------------------------------------------------------------ quantity and value per year
+
+
+def _exports(first: str = "3.200", group: str = "**8.000**") -> str:
+    """Paired columns per year (tonnes, then value in thousand USD): only the values have sums;
+    the total row stands above its groups, the groups above their items."""
+    value = "**Giá trị xuất khẩu (Nghìn USD)**"
+    rows = [
+        ["**TT**", "**Sản phẩm**", "**Kế hoạch 2026**", "**Kế hoạch 2027**"],
+        ["**Lượng (Tấn)**", value, "**Lượng (Tấn)**", value],
+        ["", "*1*", "*2*", "*3*", "*4*", "*5*"],
+        ["", "**Tổng I + II**", "", "**9.500**", "", "**10.400**"],
+        ["**I**", "**Nông sản**", "", group, "", "**8.800**"],
+        ["1", "Xoài", "5.000", first, "5.400", "3.500"],
+        ["2", "Cà phê", "1.800", "4.800", "1.900", "5.300"],
+        ["**II**", "**Sản phẩm công nghiệp**", "", "**1.500**", "", "**1.600**"],
+        ["3", "Xi măng", "20.000", "1.100", "21.000", "1.150"],
+        ["4", "Dệt may", "", "400", "", "450"],
+    ]
+    return _bars(rows, above="PHỤ LỤC 02\n\nDANH MỤC HÀNG HÓA XUẤT KHẨU\n")
+
+
+def _values(report: Report) -> list[tuple[Decimal, bool]]:
+    return sorted((c.stated, c.ok) for c in report.plan.counts)
+
+
+def test_value_columns_beside_quantities_add_up_in_their_own_unit(tmp_path: Path) -> None:
+    report = check_text(tmp_path, _exports())
+    assert errors_at(report) == []
+    # the values' sums, never the tonnes'; thousand USD is no đồng: plain figures
+    assert _values(report) == [
+        (Decimal(1500), True),
+        (Decimal(1600), True),
+        (Decimal(8000), True),
+        (Decimal(8800), True),
+        (Decimal(9500), True),
+        (Decimal(10400), True),
+    ]
+    assert [c.label for c in report.plan.counts][:2] == [
+        "Tổng I + II — Kế hoạch 2026 — Giá trị xuất khẩu (Nghìn USD)",
+        "I. Nông sản — Kế hoạch 2026 — Giá trị xuất khẩu (Nghìn USD)",
+    ]
+    assert report.evaluation.sections() == []  # nothing shown as đồng
+    assert report.findings == ()
+
+
+def test_a_wrong_value_is_an_error_at_the_group_it_adds_into(tmp_path: Path) -> None:
+    text = _exports(first="3.400")
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == [("COUNT_SUM_MISMATCH", _line(text, "**8.000**"), Decimal(8000))]
+
+
+def test_an_unreadable_value_leaves_its_group_unread(tmp_path: Path) -> None:
+    text = _exports(first="3.2OO")  # letters O for zeros
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    assert (Decimal(8000), True) not in _values(report)
+    assert verdict_of(report) == "incomplete"
+    (unread,) = [f for f in report.findings if f.severity is Severity.WARNING]
+    assert unread.source.line == _line(text, "3.2OO")
+    assert_message(
+        unread,
+        "TABLE_SUM_NOT_CHECKED",
+        "Ô “3.2OO” của dòng “Xoài” (cột “Kế hoạch 2026 — Giá trị xuất khẩu (Nghìn USD)”) không đọc được thành "
+        "một số: tổng mà ô này là một phần chưa được kiểm tra.",
+        en=(
+            "Cell “3.2OO” of row “Xoài” (column “Kế hoạch 2026 — Giá trị xuất khẩu (Nghìn USD)”) reads as no one "
+            "figure: the sum it is a part of is not checked."
+        ),
+    )

@@ -38,7 +38,7 @@ _INTRO = re.compile(r"(?:trong\s{1,3}(?:đó|số)|bao\s{1,3}gồm|gồm\s{1,3}c
 # a figure with a footnote's mark glued to it (``3(1)``): the figure is the cell's
 _FOOTNOTED = re.compile(r"([0-9][0-9.,]{0,15})\([0-9]{1,2}\)")
 _DASHES = ("-", "–", "—")
-_MISREAD_KINDS = ("frac", "range", "glued", "mixed")  # digits a cell writes that read as no one figure
+_FOREIGN = re.compile(r"(?<![a-z])(?:usd|eur|cny|jpy)(?![a-z])")  # currencies with no money unit here (folded)
 _RATE_ROW = ("ty le", "ti le", "toc do", "chi so", "so sanh")  # a row of rates is no part of a sum
 _BY_WAY = ("theo ", "phan theo ", "chia theo ")  # ``Theo nguồn vay``: one breakdown of several
 _NOT_SUMMED = ("%", "ty le", "ti le", "so sanh", "toc do", "tang giam", "binh quan", "chi so")
@@ -224,11 +224,19 @@ class ColumnSums:
         # a total row with a number of its own (``A TỔNG CHI``) stands where its number puts it
         is_total = TOTAL_LABEL.match(label) is not None and not number
         inline = intro is not None and bool(rest) and bool(values)
-        unread = frozenset(
-            p for p in self.columns if p not in values and kind(figure_text(t.cells[p].text)) in _MISREAD_KINDS
-        )
+        unread = frozenset(p for p in self.columns if p not in values and _misread(figure_text(t.cells[p].text)))
         return _Row(
-            number, style, label, label_cell, values, is_total, partial, t.cells, listing=listing, inline=inline, unread=unread
+            number,
+            style,
+            label,
+            label_cell,
+            values,
+            is_total,
+            partial,
+            t.cells,
+            listing=listing,
+            inline=inline,
+            unread=unread,
         )
 
     # ------------------------------------------------------------------ the tree
@@ -395,6 +403,19 @@ class ColumnSums:
                     message_key="TABLE_SUM_NOT_CHECKED.row",
                 )
             )
+        for r in self.rows:  # digits that read as no figure: the sums they are parts of are unread
+            for p in sorted(r.unread):
+                cell = r.cells[p]
+                args = {"cell": cell.text.strip()[:30], "label": r.label[:60], "column": self._title(p)[:60]}
+                findings.append(
+                    Finding(
+                        cell.source,
+                        "TABLE_SUM_NOT_CHECKED",
+                        Severity.WARNING,
+                        args,
+                        message_key="TABLE_SUM_NOT_CHECKED.cell",
+                    )
+                )
         across = self._across()
         across_used = self.across_used  # the columns whose figures the sums across the rows check
         out: list[Item] = []
@@ -422,16 +443,16 @@ class ColumnSums:
     def _counts(self) -> bool:
         """A table that nothing says is money (no ``Đơn vị tính: triệu đồng`` above it, no
         ``Kinh phí`` or ``(đồng)`` in its header): its figures are counts (offices, schools,
-        documents), checked as plain numbers, never shown as đồng."""
+        documents), checked as plain numbers, never shown as đồng. So are the figures of a table
+        whose header names a currency the checker has no unit for (``Giá trị (Nghìn USD)``)
+        and no đồng: plain figures in the header's unit, never đồng."""
         if self.reader.context.money is not None:
             return False
-        for t in self.titles:
-            words = fold(t).split()
-            if column_role(t)[0] in ("amount", "per_amount", "price") or scale_in(t) is not None:
-                return False
-            if "dong" in words or "usd" in words:
-                return False
-        return True
+        if any(scale_in(t) is not None or "dong" in fold(t).split() for t in self.titles):
+            return False
+        if any(_FOREIGN.search(fold(t)) for t in self.titles):
+            return True
+        return not any(column_role(t)[0] in ("amount", "per_amount", "price") for t in self.titles)
 
     def _count_sums(self, section: Section, column: str) -> None:
         """Each sum of a count table's tree as a count stated as the sum of its parts."""
@@ -723,6 +744,11 @@ def _other_way(groups: list[_Row], verdicts: dict[int, dict[int, bool]], trusted
         ):
             out.add(id(g))
     return out
+
+
+def _misread(text: str) -> bool:
+    """Does a cell write digits that read as no one figure (``3O0``, ``1.2OO``, ``5-7``)?"""
+    return any(ch.isdigit() for ch in text) and kind(text) != "num"
 
 
 def _attach(parent: _Row, row: _Row) -> None:
