@@ -298,7 +298,7 @@ class ColumnSums:
             k += 1
             if head.style != "label" or head.children or not head.values or head.total or head.partial:
                 continue
-            run = []
+            run: list[_Row] = []
             for r in rows[k:]:
                 if r.total or r.style in ("label", head.style) or r.style.startswith("lead"):
                     break
