@@ -126,6 +126,15 @@ def test_a_wrong_figure_under_an_aside_is_an_error_at_the_row_it_adds_into(tmp_p
     assert errors_at(report) == [("SECTION_SUM_MISMATCH", _line(text, "Chi cân đối ngân sách"), Decimal(1000))]
 
 
+def test_an_aside_larger_than_its_row_is_an_error_at_it(tmp_path: Path) -> None:
+    # set aside, ``Trong đó: X`` is still a part of its row: never more than it
+    rows = _spending()
+    rows[3] = ["", "Trong đó: chi tính theo định mức", "1.050", "1.040", "1.100"]
+    text = _pipe(rows)
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == [("TABLE_PART_EXCEEDS_WHOLE", _line(text, "1.050"), Decimal(1050))]
+
+
 def test_a_run_that_does_not_add_up_to_the_row_above_it_is_not_put_under_it(tmp_path: Path) -> None:
     # 400 + 250 + 50 is 700, not 690: the row with no number heads nothing, nothing is judged
     rows = _spending()

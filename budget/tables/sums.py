@@ -65,6 +65,7 @@ class _Row:
     listed_children: bool = False  # the rows under it are listed as all its parts (``Bao gồm``)
     # a ``Trong đó: X`` row under it stating one part X, until numbered rows give all of them
     aside: _Row | None = None
+    notes: list[_Row] = field(default_factory=list)  # such rows set aside: parts of it, never all of them
     way_of: int | None = None  # a copy of a row broken down several ways (``Theo ...``): the row's id
 
 
@@ -468,15 +469,17 @@ class ColumnSums:
 
     def _parts_within(self, tree: list[_Row], sums_column: dict[int, bool]) -> None:
         """Rows listed under ``Trong đó`` (of which) name some parts only: no sum to check, but
-        none of them can be more than the row it is a part of (in a column of sums)."""
+        none of them can be more than the row it is a part of (in a column of sums); nor can a
+        ``Trong đó: X`` row set aside beside the numbered rows."""
         for g in _walk(tree):
-            if not g.partial_children:
+            if not g.partial_children and not g.notes:
                 continue
+            parts = [*(g.children if g.partial_children else ()), *g.notes]
             for p in self.columns:
                 whole = self._value(g.values[p]) if p in g.values and sums_column[p] else None
                 if whole is None or whole < 0:
                     continue
-                for c in g.children:
+                for c in parts:
                     part = self._value(c.values[p]) if p in c.values else None
                     if part is None or part <= whole:
                         continue
@@ -691,7 +694,9 @@ def _each_way(rows: list[_Row]) -> None:
         _each_way(g.children)
         ways = g.children
         if len(ways) >= 2 and all(fold(c.label.lstrip(_BULLETS + " ")).startswith(_BY_WAY) for c in ways):
-            rows[k : k + 1] = [replace(g, children=[c], way_of=id(g)) for c in ways]
+            rows[k : k + 1] = [
+                replace(g, children=[c], way_of=id(g), notes=g.notes if i == 0 else []) for i, c in enumerate(ways)
+            ]
             k += len(ways)
             continue
         k += 1
@@ -764,6 +769,7 @@ def _attach(parent: _Row, row: _Row) -> None:
     elif parent.aside is not None and row.number and row.style != "label" and not row.style.startswith("lead"):
         if row.number not in _BULLETS and parent.aside in parent.children:
             parent.children.remove(parent.aside)
+            parent.notes.append(parent.aside)
             parent.partial_children = any(c.partial for c in parent.children)
         parent.aside = None
     parent.children.append(row)
