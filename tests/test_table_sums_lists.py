@@ -136,12 +136,17 @@ def test_an_aside_larger_than_its_row_is_an_error_at_it(tmp_path: Path) -> None:
 
 
 def test_a_run_that_does_not_add_up_to_the_row_above_it_is_not_put_under_it(tmp_path: Path) -> None:
-    # 400 + 250 + 50 is 700, not 690: the row with no number heads nothing, nothing is judged
+    # 400 + 250 + 50 is 700, not 690, though the other columns agree: whether the row with no
+    # number heads the lettered rows is not known; nothing is judged, its sum is reported unread
     rows = _spending()
     rows[8] = ["", "Chi đầu tư phân theo nguồn vốn", "690", "760", "800"]
-    report = check_text(tmp_path, _pipe(rows))
+    text = _pipe(rows)
+    report = check_text(tmp_path, text)
     assert errors_at(report) == []
     assert not [s for s in _sums(report) if s[1] == "Chi đầu tư phân theo nguồn vốn"]
+    unread = [f.source.line for f in report.findings if f.code == "TABLE_SUM_NOT_CHECKED"]
+    assert _line(text, "| 690 |") in unread
+    assert verdict_of(report) == "incomplete"
 
 
 def test_an_unreadable_cell_leaves_its_sum_unread_not_an_error(tmp_path: Path) -> None:

@@ -290,7 +290,8 @@ class ColumnSums:
         theo nguồn vốn`` over ``a``, ``b``, ``c``): the rows under it when, in every column
         where it has a figure and they have theirs, they add up to it (in two columns at least,
         each from two parts or more). A row with no number never heads rows otherwise: the
-        figures, agreeing column after column, decide."""
+        figures, agreeing column after column, decide. When they agree in some columns and not
+        in others, whether it heads them is not known: its sum is reported not checked."""
         for r in rows:
             self._label_heads(r.children)
         k = 0
@@ -306,21 +307,31 @@ class ColumnSums:
                 if run and r.style != run[0].style:
                     break
                 run.append(r)
-            if len(run) >= 2 and self._heads(head, run):
+            if len(run) < 2:
+                continue
+            agree, differ = self._heads(head, run)
+            if agree >= 2 and not differ:
                 head.children = run
                 del rows[k : k + len(run)]
+            elif agree and differ:
+                cell = next(iter(head.values.values()))
+                args = {"label": head.label[:60]}
+                self.reader.findings.append(Finding(cell.source, "TABLE_SUM_NOT_CHECKED", Severity.WARNING, args))
 
-    def _heads(self, head: _Row, parts: list[_Row]) -> bool:
-        agree = 0
+    def _heads(self, head: _Row, parts: list[_Row]) -> tuple[int, int]:
+        """(columns where the rows add up to the head's figure from two parts or more, columns
+        where they do not)."""
+        agree = differ = 0
         for p, cell in head.values.items():
             written = [self._value(r.values[p]) for r in parts if p in r.values]
             stated = self._value(cell)
-            if not written or stated is None or any(v is None for v in written):
+            if not written or stated is None or any(v is None for v in written) or any(p in r.unread for r in parts):
                 continue
             if stated != total(v for v in written if v is not None):
-                return False
-            agree += len(written) >= 2
-        return agree >= 2
+                differ += 1
+            else:
+                agree += len(written) >= 2
+        return agree, differ
 
     def _named_too_few(self, top: list[_Row]) -> None:
         """A total whose label names some parts (``TỔNG THU (I+II+III)``) but whose figures add up,
