@@ -6,12 +6,18 @@ mark glued to a figure. Invented tables; exact verdicts, codes and figures."""
 
 from __future__ import annotations
 
+import random
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from benchmarks.gen_docs import bars_text
 from budget.api import Report
 from budget.findings import Severity
+from budget.numbers import format_vn
 from tests.helpers import assert_message, check_text, errors_at, verdict_of
 
 _ABOVE = "BIỂU KẾ HOẠCH TÀI CHÍNH 03 NĂM\n\nĐơn vị: triệu đồng\n"
@@ -324,4 +330,118 @@ def test_an_unreadable_value_leaves_its_group_unread(tmp_path: Path) -> None:
             "Cell “3.2OO” of row “Xoài” (column “Kế hoạch 2026 — Giá trị xuất khẩu (Nghìn USD)”) reads as no one "
             "figure: the sum it is a part of is not checked."
         ),
+    )
+
+
+# ------------------------------------------------------------------ generated plans of these forms
+
+
+@dataclass
+class _Plan:
+    rows: list[list[str]]
+    kinds: list[str]  # head, total, group, aside, item, listed, intro, runhead, run
+    parents: dict[int, int]  # row → the row it adds into (parts of a list too)
+    wrong: int | None  # the row whose figure was moved
+
+
+def _plan(rnd: random.Random, mistake: bool) -> _Plan:
+    """A three-year plan in the forms above: groups, each maybe with a ``Trong đó: X`` aside
+    before its numbered items; items broken down by a ``Bao gồm: - A`` list, or by a row with
+    no number over a lettered run after an empty ``Trong đó:``; the total first or last."""
+    width = rnd.randint(2, 4)
+    rows: list[list[str]] = [["STT", "Nội dung", *[f"Năm {2025 + k}" for k in range(width)]]]
+    kinds = ["head"]
+    parents: dict[int, int] = {}
+
+    def fig(v: int) -> str:
+        return format_vn(Decimal(v))
+
+    def add(number: str, label: str, values: list[int] | None, kind: str, parent: int | None) -> int:
+        rows.append([number, label, *([fig(v) for v in values] if values is not None else [""] * width)])
+        kinds.append(kind)
+        if parent is not None:
+            parents[len(rows) - 1] = parent
+        return len(rows) - 1
+
+    def split(values: list[int], n: int) -> list[list[int]]:
+        cuts = [[rnd.randint(1, max(1, v // n)) for v in values] for _ in range(n - 1)]
+        return [*cuts, [v - sum(c[i] for c in cuts) for i, v in enumerate(values)]]
+
+    groups = [[[rnd.randint(3, 90) * 100 for _ in range(width)] for _ in range(rnd.randint(2, 3))] for _ in range(2)]
+    group_values = [[sum(item[i] for item in g) for i in range(width)] for g in groups]
+    grand = [sum(g[i] for g in group_values) for i in range(width)]
+    first = rnd.random() < 0.5
+    total_at = add("", "TỔNG CHI (I+II)", grand, "total", None) if first else -1
+    for g, (items, values) in enumerate(zip(groups, group_values, strict=True)):
+        at = add(("I", "II")[g], f"Chi nhóm {g + 1}", values, "group", None)
+        parents[at] = total_at
+        if rnd.random() < 0.5:
+            add("", "Trong đó: chi theo định mức", [v // 2 for v in values], "aside", None)
+        for k, item in enumerate(items):
+            row = add(str(k + 1), f"Khoản chi {g + 1}.{k + 1}", item, "item", at)
+            form = rnd.choice(("plain", "listed", "run"))
+            if form == "listed":
+                for n, part in enumerate(split(item, rnd.randint(2, 3))):
+                    label = ("Bao gồm: - " if n == 0 else "- ") + f"nguồn {n + 1}"
+                    add("", label, part, "listed", row)
+            elif form == "run":
+                add("", "Trong đó:", None, "intro", None)
+                head = add("", "Chi phân theo nguồn vốn", item, "runhead", row)
+                for n, part in enumerate(split(item, rnd.randint(2, 3))):
+                    add("abc"[n], f"Vốn {n + 1}", part, "run", head)
+    if not first:
+        total_at = add("", "TỔNG CHI (I+II)", grand, "total", None)
+    for r, p in list(parents.items()):
+        if p == -1:
+            parents[r] = total_at
+    wrong = None
+    if mistake:
+        wrong = rnd.choice(
+            [i for i, k in enumerate(kinds) if k in ("total", "group", "item", "listed", "runhead", "run")]
+        )
+        c = 2 + rnd.randrange(width)
+        value = int(rows[wrong][c].replace(".", ""))
+        rows[wrong][c] = fig(value + rnd.choice((-1, 1)) * rnd.randint(11, 19) if value > 20 else value + 15)
+    return _Plan(rows, kinds, parents, wrong)
+
+
+def _rendered(plan: _Plan, layout: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text and each row's span of lines."""
+    if layout == "pipe":
+        text = _pipe(plan.rows)
+        first = text.split("\n").index("| " + " | ".join(plan.rows[0]) + " |") + 1
+        return text, [(first + i, first + i) for i in range(len(plan.rows))]
+    out = [*_ABOVE.rstrip("\n").split("\n"), ""]
+    spans = []
+    for row in plan.rows:
+        out.append("|")
+        start = len(out) + 1
+        for cell in row:
+            if cell:
+                out.append(cell)
+            out.append("|")
+        spans.append((start, len(out)))
+    return "\n".join(out) + "\n", spans
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 2**32), st.booleans(), st.sampled_from(("pipe", "bars")))
+def test_generated_plans_with_lists_asides_and_runs(tmp_path: Path, seed: int, mistake: bool, layout: str) -> None:
+    """A correct plan gets no error and KHỚP; a plan with one figure moved is never KHỚP, and its
+    errors, if any, stand at the moved figure's row, the row it adds into or its parts."""
+    plan = _plan(random.Random(seed), mistake)
+    text, spans = _rendered(plan, layout)
+    report = check_text(tmp_path, text)
+    errors = errors_at(report)
+    if plan.wrong is None:
+        assert errors == [], text
+        assert verdict_of(report) == "ok", (text, report.findings)
+        return
+    assert verdict_of(report) != "ok", text
+    near = {plan.wrong, plan.parents.get(plan.wrong, plan.wrong)} | {
+        r for r, p in plan.parents.items() if p == plan.wrong
+    }
+    assert all(any(a <= (line or 0) <= b for a, b in (spans[r] for r in near)) for _c, line, _v in errors), (
+        text,
+        errors,
     )
