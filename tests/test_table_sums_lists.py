@@ -78,6 +78,15 @@ def test_a_list_opened_by_bao_gom_is_all_the_parts_of_its_row(tmp_path: Path) ->
     assert verdict_of(report) == "incomplete"
 
 
+def test_a_bao_gom_list_reads_the_same_with_its_marks_in_the_number_cells(tmp_path: Path) -> None:
+    rows = _fees()
+    rows[6] = ["-", "Phí do cơ quan địa phương thu", "540", "550", "570"]
+    report = check_text(tmp_path, _pipe(rows))
+    assert errors_at(report) == []
+    fees = [(v, ok) for n, label, v, ok in _sums(report) if n == "2"]
+    assert fees == [(Decimal(800), True), (Decimal(820), True), (Decimal(860), True)]
+
+
 def test_a_bao_gom_list_that_misses_in_one_column_is_not_checked_never_an_error(tmp_path: Path) -> None:
     # ``Bao gồm`` says all the parts are listed, but 260 + 500 is not 800: whether the list is
     # whole is not known, so no column of it is judged

@@ -181,6 +181,10 @@ class ColumnSums:
         }
         self.columns = [p for p in self.columns if p not in self.not_summed]
         self.rows = [r for r in (self._row(t) for t in data) if r is not None]
+        for r, after in zip(self.rows, self.rows[1:], strict=False):
+            # ``Bao gồm: - Phí A`` over ``- | Phí B`` (the mark in the number's cell): one list
+            if r.style.startswith("lead") and (r.partial or r.listing) and after.number == r.style[4:]:
+                r.style = after.style
         if len(self.rows) >= 3:
             last, before = self.rows[-1], self.rows[-2]
             # the last row, numbered on from the rows above it (``37 | Tổng cộng`` after 36 of
