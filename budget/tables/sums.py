@@ -106,7 +106,7 @@ def is_column_numbers(row: TableRow) -> bool:
     return len(texts) >= 3 and all(_COLUMN_NUMBER.fullmatch(t) for t in texts)
 
 
-def spanned(rows: list[TableRow], width: int) -> list[TableRow]:
+def spanned(rows: list[TableRow], width: int, ends_lost: bool = False) -> list[TableRow]:
     """Rows whose first cells span down from the row above, written with fewer cells (``1 | Bộ
     A | Tổng | 7 | 3`` then ``Đã thực hiện | 2 | 1`` under it), given empty cells in front so
     their figures stand in their columns. Only when that leaves no doubt: the rows ``width``
@@ -125,9 +125,10 @@ def spanned(rows: list[TableRow], width: int) -> list[TableRow]:
             blank = Cell("", r.cells[0].source.at(None))
             if pad <= first and _fits(r.cells, pad, first, set(columns)):
                 r = replace(r, cells=(*(blank,) * pad, *r.cells))
-            else:
-                # a row that lost empty cells at both ends (``| | Tổng số | 1.885 | ... | |``):
-                # placed only when one shift alone puts its words and figures where theirs stand
+            elif ends_lost:
+                # a row of cells between bar lines that lost empty cells at both ends (``| |
+                # Tổng số | 1.885 | ... | |``; empty cells inside a row are kept): placed only
+                # when one shift alone puts its words and figures where theirs stand
                 shifts = [k for k in range(min(pad, first + 1)) if _lands(r.cells, k, first, set(columns))]
                 if len(shifts) == 1:
                     k = shifts[0]
@@ -168,7 +169,7 @@ class ColumnSums:
         # the header's width, or (a header of merged cells) the width of most rows of figures
         wide = len(titles) if titles else figure_columns(data)[0]
         if wide and any(len(r.cells) < wide for r in data):
-            data = spanned(data, wide)
+            data = spanned(data, wide, ends_lost=reader.block.shape == "bars")
         self.width, self.columns = figure_columns(data)
         self.titles = titles
         if numbers is not None and len(numbers.cells) == self.width:
