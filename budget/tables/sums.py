@@ -334,8 +334,8 @@ class ColumnSums:
                 continue
             if stated != total(v for v in written if v is not None):
                 differ += 1
-            else:
-                agree += len(written) >= 2
+            else:  # (zeros adding up to zero prove nothing)
+                agree += len(written) >= 2 and stated != 0
         return agree, differ
 
     def _named_too_few(self, top: list[_Row]) -> None:
