@@ -8,6 +8,12 @@ not a sum the reader can vouch for (a partial list without ``Trong đó``, a sec
 a tree read wrongly): it is reported not checked, never an error. A column where most rows
 do not add up is no column of sums (prices, rates, indices): it is not checked. Only a row
 that adds up in another column, in a column of sums, is an error where it does not.
+
+Lists under a row say how whole they are: ``Trong đó`` names some parts (no sum; none is more
+than the row), ``Bao gồm`` all of them (a sum only where every column agrees), and a ``Trong
+đó: X`` row beside numbered rows is an aside to them. The rows under a row whose sum is not
+vouched for are checked on their own. A cell that writes digits reading as no figure (``3O0``)
+leaves every sum it is a part of unread, reported where it stands.
 """
 
 from __future__ import annotations
