@@ -1051,6 +1051,10 @@ TEMPLATES: Mapping[str, str] = {
         "Dòng “{label}” có ít ô hơn các dòng khác của bảng (ô gộp): không biết số nào thuộc cột nào, "
         "dòng này chưa được kiểm tra."
     ),
+    "TABLE_SUM_NOT_CHECKED.cell": (
+        "Ô “{cell}” của dòng “{label}” (cột “{column}”) không đọc được thành một số: tổng mà ô này là một "
+        "phần chưa được kiểm tra."
+    ),
     "TABLE_COLUMN_NOT_CHECKED": (
         "Cột “{column}” không phải cột cộng dồn (phần lớn các dòng tổng không bằng tổng các dòng con): "
         "các số của cột này chưa được kiểm tra."
@@ -2104,6 +2108,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_SUM_NOT_CHECKED.row": (
         "Row “{label}” has fewer cells than the table's other rows (merged cells): which figure is in which "
         "column is not known, so the row is not checked."
+    ),
+    "TABLE_SUM_NOT_CHECKED.cell": (
+        "Cell “{cell}” of row “{label}” (column “{column}”) reads as no one figure: the sum it is a part of "
+        "is not checked."
     ),
     "TABLE_COLUMN_NOT_CHECKED": (
         "Column “{column}” is no column of sums (most of its total rows are not the sum of the rows under "

@@ -8,6 +8,12 @@ not a sum the reader can vouch for (a partial list without ``Trong đó``, a sec
 a tree read wrongly): it is reported not checked, never an error. A column where most rows
 do not add up is no column of sums (prices, rates, indices): it is not checked. Only a row
 that adds up in another column, in a column of sums, is an error where it does not.
+
+Lists under a row say how whole they are: ``Trong đó`` names some parts (no sum; none is more
+than the row), ``Bao gồm`` all of them (a sum only where every column agrees), and a ``Trong
+đó: X`` row beside numbered rows is an aside to them. The rows under a row whose sum is not
+vouched for are checked on their own. A cell that writes digits reading as no figure (``3O0``)
+leaves every sum it is a part of unread, reported where it stands.
 """
 
 from __future__ import annotations
@@ -31,7 +37,14 @@ from budget.units import DONG, Money
 
 _BULLETS = "-–+•*"
 _COMMA_GROUPS = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+")  # ``37,423``, ``1,642,409``
-_PARTIAL = ("trong do", "trong so", "bao gom", "gom co")  # a list of some parts only
+_PARTIAL = ("trong do", "trong so")  # a list of some parts only
+_LISTING = ("bao gom", "gom co")  # a list of the parts (``Bao gồm:``): all of them, when the figures agree
+# the words that open such a list, and the part a row may write after them (``Bao gồm: - Phí A``)
+_INTRO = re.compile(r"(?:trong\s{1,3}(?:đó|số)|bao\s{1,3}gồm|gồm\s{1,3}có)\s{0,3}:?\s{0,3}", re.IGNORECASE)
+# a figure with a footnote's mark glued to it (``3(1)``): the figure is the cell's
+_FOOTNOTED = re.compile(r"([0-9][0-9.,]{0,15})\([0-9]{1,2}\)")
+_DASHES = ("-", "–", "—")
+_FOREIGN = re.compile(r"(?<![a-z])(?:usd|eur|cny|jpy)(?![a-z])")  # currencies with no money unit here (folded)
 _RATE_ROW = ("ty le", "ti le", "toc do", "chi so", "so sanh")  # a row of rates is no part of a sum
 _BY_WAY = ("theo ", "phan theo ", "chia theo ")  # ``Theo nguồn vay``: one breakdown of several
 _NOT_SUMMED = ("%", "ty le", "ti le", "so sanh", "toc do", "tang giam", "binh quan", "chi so")
@@ -47,11 +60,19 @@ class _Row:
     total: bool
     partial: bool
     cells: tuple[Cell, ...] = ()  # the whole row, for the sums across it
+    listing: bool = False  # the row opens a list of all the parts (``Bao gồm: ...``)
+    unread: frozenset[int] = frozenset()  # figure columns where it writes what reads as no figure (``3O0``)
+    inline: bool = False  # the row writes a part of its own after the words that open the list
     children: list[_Row] = field(default_factory=list)
     # a total row whose label names its parts (``(I+II+III)``): every row it could close, in
     # case the figures add up over all of them and the label named too few
     all_parts: list[_Row] = field(default_factory=list)
     partial_children: bool = False
+    listed_children: bool = False  # the rows under it are listed as all its parts (``Bao gồm``)
+    # a ``Trong đó: X`` row under it stating one part X, until numbered rows give all of them
+    aside: _Row | None = None
+    notes: list[_Row] = field(default_factory=list)  # such rows set aside: parts of it, never all of them
+    way_of: int | None = None  # a copy of a row broken down several ways (``Theo ...``): the row's id
 
 
 def figure_columns(rows: list[TableRow], start: int = 2) -> tuple[int, list[int]]:
@@ -63,11 +84,22 @@ def figure_columns(rows: list[TableRow], start: int = 2) -> tuple[int, list[int]
     full = [r for r in rows if len(r.cells) == width]
     out = []
     for p in range(start, width):
-        written = [r.cells[p].text for r in full if kind(r.cells[p].text) == "num"]
+        written = [t for r in full for t in [figure_text(r.cells[p].text)] if kind(t) == "num"]
+        # ``-`` writes nothing (a zero, a task that does not apply): the figures are counted
+        # among the cells that write something
+        dashes = sum(1 for r in full if r.cells[p].text.strip() in _DASHES)
         # a column of percentages (rates, shares, growth) is no column of amounts
-        if len(written) * 2 >= len(full) and sum(1 for t in written if "%" in t) * 2 < len(written):
+        enough = len(written) * 2 >= len(full) - dashes and len(written) >= min(2, len(full))
+        if enough and sum(1 for t in written if "%" in t) * 2 < len(written):
             out.append(p)
     return width, out
+
+
+def figure_text(text: str) -> str:
+    """The figure a cell writes: ``3(1)`` (a footnote's mark glued to it) writes 3."""
+    t = text.strip()
+    m = _FOOTNOTED.fullmatch(t)
+    return m.group(1) if m is not None else t
 
 
 # a column's number under a header: ``A``, ``B``, ``3``, ``(4)``, ``5=3+4``, ``6=4/3``
@@ -80,7 +112,7 @@ def is_column_numbers(row: TableRow) -> bool:
     return len(texts) >= 3 and all(_COLUMN_NUMBER.fullmatch(t) for t in texts)
 
 
-def spanned(rows: list[TableRow], width: int) -> list[TableRow]:
+def spanned(rows: list[TableRow], width: int, ends_lost: bool = False) -> list[TableRow]:
     """Rows whose first cells span down from the row above, written with fewer cells (``1 | Bộ
     A | Tổng | 7 | 3`` then ``Đã thực hiện | 2 | 1`` under it), given empty cells in front so
     their figures stand in their columns. Only when that leaves no doubt: the rows ``width``
@@ -95,11 +127,29 @@ def spanned(rows: list[TableRow], width: int) -> list[TableRow]:
     out = []
     for r in rows:
         pad = width - len(r.cells)
-        if 0 < pad <= first and numeric_count(r.cells) and _fits(r.cells, pad, first, set(columns)):
+        if 0 < pad and numeric_count(r.cells):
             blank = Cell("", r.cells[0].source.at(None))
-            r = replace(r, cells=(*(blank,) * pad, *r.cells))
+            if pad <= first and _fits(r.cells, pad, first, set(columns)):
+                r = replace(r, cells=(*(blank,) * pad, *r.cells))
+            elif ends_lost:
+                # a row of cells between bar lines that lost empty cells at both ends (``| |
+                # Tổng số | 1.885 | ... | |``; empty cells inside a row are kept): placed only
+                # when one shift alone puts its words and figures where theirs stand
+                shifts = [k for k in range(min(pad, first + 1)) if _lands(r.cells, k, first, set(columns))]
+                if len(shifts) == 1:
+                    k = shifts[0]
+                    r = replace(r, cells=(*(blank,) * k, *r.cells, *(blank,) * (pad - k)))
         out.append(r)
     return out
+
+
+def _lands(cells: tuple[Cell, ...], shift: int, first: int, columns: set[int]) -> bool:
+    """Do the cells, moved right by ``shift``, put the row's label (its first written cell)
+    before the columns of figures and only figures in them?"""
+    label = next((c for c in cells if c.text.strip()), None)
+    if label is None or kind(label.text) != "text":
+        return False
+    return _fits(cells[cells.index(label) :], shift + cells.index(label), first, columns)
 
 
 def _fits(cells: tuple[Cell, ...], pad: int, first: int, columns: set[int]) -> bool:
@@ -122,8 +172,10 @@ class ColumnSums:
         self.source = source
         numbers = next((r for r in rows if is_column_numbers(r)), None)
         data = [r for r in rows if r is not numbers]
-        if titles and any(len(r.cells) < len(titles) for r in data):
-            data = spanned(data, len(titles))
+        # the header's width, or (a header of merged cells) the width of most rows of figures
+        wide = len(titles) if titles else figure_columns(data)[0]
+        if wide and any(len(r.cells) < wide for r in data):
+            data = spanned(data, wide, ends_lost=reader.block.shape == "bars")
         self.width, self.columns = figure_columns(data)
         self.titles = titles
         if numbers is not None and len(numbers.cells) == self.width:
@@ -136,6 +188,10 @@ class ColumnSums:
         }
         self.columns = [p for p in self.columns if p not in self.not_summed]
         self.rows = [r for r in (self._row(t) for t in data) if r is not None]
+        for r, after in zip(self.rows, self.rows[1:], strict=False):
+            # ``Bao gồm: - Phí A`` over ``- | Phí B`` (the mark in the number's cell): one list
+            if r.style.startswith("lead") and (r.partial or r.listing) and after.number == r.style[4:]:
+                r.style = after.style
         if len(self.rows) >= 3:
             last, before = self.rows[-1], self.rows[-2]
             # the last row, numbered on from the rows above it (``37 | Tổng cộng`` after 36 of
@@ -161,14 +217,39 @@ class ColumnSums:
         if label_cell is None or kind(label_cell.text) == "num":
             return None
         label = label_cell.text.strip()
-        values = {p: t.cells[p] for p in self.columns if kind(t.cells[p].text) == "num" and "%" not in t.cells[p].text}
-        style = sequence_of(number) if number else f"lead{label[0]}" if label[0] in _BULLETS else "label"
+        values = {
+            p: t.cells[p]
+            for p in self.columns
+            for text in [figure_text(t.cells[p].text)]
+            if kind(text) == "num" and "%" not in text
+        }
         if fold(label.lstrip(_BULLETS + " ")).startswith(_RATE_ROW):
             return None  # a rate among the rows of sums (``Tỷ lệ dư nợ so với mức tối đa (%)``)
-        partial = fold(label.lstrip(_BULLETS + " ")).startswith(_PARTIAL)
+        opening = fold(label.lstrip(_BULLETS + " "))
+        partial, listing = opening.startswith(_PARTIAL), opening.startswith(_LISTING)
+        # ``Bao gồm: - Phí A`` (the first part after the words that open the list) stands as
+        # the parts after it do: a ``-`` row like them
+        intro = _INTRO.match(label.lstrip(_BULLETS + " ")) if partial or listing else None
+        rest = label.lstrip(_BULLETS + " ")[intro.end() :].strip() if intro is not None else label
+        lead = rest if intro is not None and rest else label
+        style = sequence_of(number) if number else f"lead{lead[0]}" if lead[0] in _BULLETS else "label"
         # a total row with a number of its own (``A TỔNG CHI``) stands where its number puts it
         is_total = TOTAL_LABEL.match(label) is not None and not number
-        return _Row(number, style, label, label_cell, values, is_total, partial, t.cells)
+        inline = intro is not None and bool(rest) and bool(values)
+        unread = frozenset(p for p in self.columns if p not in values and _misread(figure_text(t.cells[p].text)))
+        return _Row(
+            number,
+            style,
+            label,
+            label_cell,
+            values,
+            is_total,
+            partial,
+            t.cells,
+            listing=listing,
+            inline=inline,
+            unread=unread,
+        )
 
     # ------------------------------------------------------------------ the tree
 
@@ -198,10 +279,10 @@ class ColumnSums:
                     ranks.append("label")
             while stack and ranks.index(stack[-1].style) >= ranks.index(row.style):
                 stack.pop()
-            if row.partial and stack:
-                stack[-1].partial_children = True
-            parent = stack[-1].children if stack else top
-            parent.append(row)
+            if stack:
+                _attach(stack[-1], row)
+            else:
+                top.append(row)
             stack.append(row)
         if pending_total is not None:
             named = formula_parts(pending_total.label)
@@ -211,8 +292,57 @@ class ColumnSums:
             top = [pending_total, *[r for r in rest if r not in pending_total.children]]
         self._named_too_few(top)
         _block_totals(top)
+        self._label_heads(top)
         _each_way(top)
         return top
+
+    def _label_heads(self, rows: list[_Row]) -> None:
+        """A row with no number followed by rows of one numbered sequence (``Chi đầu tư phân
+        theo nguồn vốn`` over ``a``, ``b``, ``c``): the rows under it when, in every column
+        where it has a figure and they have theirs, they add up to it (in two columns at least,
+        each from two parts or more). A row with no number never heads rows otherwise: the
+        figures, agreeing column after column, decide. When they agree in some columns and not
+        in others, whether it heads them is not known: its sum is reported not checked."""
+        for r in rows:
+            self._label_heads(r.children)
+        k = 0
+        while k < len(rows):
+            head = rows[k]
+            k += 1
+            if head.style != "label" or head.children or not head.values or head.total or head.partial:
+                continue
+            run: list[_Row] = []
+            for r in rows[k:]:
+                if r.total or r.style in ("label", head.style) or r.style.startswith("lead"):
+                    break
+                if run and r.style != run[0].style:
+                    break
+                run.append(r)
+            if len(run) < 2:
+                continue
+            agree, differ = self._heads(head, run)
+            if agree >= 2 and not differ:
+                head.children = run
+                del rows[k : k + len(run)]
+            elif agree and differ:
+                cell = next(iter(head.values.values()))
+                args = {"label": head.label[:60]}
+                self.reader.findings.append(Finding(cell.source, "TABLE_SUM_NOT_CHECKED", Severity.WARNING, args))
+
+    def _heads(self, head: _Row, parts: list[_Row]) -> tuple[int, int]:
+        """(columns where the rows add up to the head's figure from two parts or more, columns
+        where they do not)."""
+        agree = differ = 0
+        for p, cell in head.values.items():
+            written = [self._value(r.values[p]) for r in parts if p in r.values]
+            stated = self._value(cell)
+            if not written or stated is None or any(v is None for v in written) or any(p in r.unread for r in parts):
+                continue
+            if stated != total(v for v in written if v is not None):
+                differ += 1
+            else:  # (zeros adding up to zero prove nothing)
+                agree += len(written) >= 2 and stated != 0
+        return agree, differ
 
     def _named_too_few(self, top: list[_Row]) -> None:
         """A total whose label names some parts (``TỔNG THU (I+II+III)``) but whose figures add up,
@@ -257,15 +387,26 @@ class ColumnSums:
         for p in self.columns:
             fails = sum(1 for v in verdicts.values() if v.get(p) is False)
             if not sums_column[p] and others and 1 <= fails <= 2 and len(misses[p]) == 1:
-                sums_column[p] = True
+                # (a figure below one of the figures it would add is no typo of their sum: a
+                # column of rates or indices, ``69,87`` over rows of ``100`` and ``94,29``)
+                sums_column[p] = not any(self._below_a_part(g, p) for g in groups)
         # a row is vouched for by adding up in all its columns, or in a column of sums from two parts
         # or more (one part restating its row proves nothing about the others)
+        # (a list that says it names all the parts, ``Bao gồm``, only by adding up in every column)
         trusted = {
             id(g)
             for g in groups
             for v in [verdicts.get(id(g), {})]
-            if v and (all(v.values()) or any(ok and sums_column[p] and self._parts(g, p) >= 2 for p, ok in v.items()))
+            if v
+            and (
+                all(v.values())
+                or (
+                    not g.listed_children
+                    and any(ok and sums_column[p] and self._parts(g, p) >= 2 for p, ok in v.items())
+                )
+            )
         }
+        trusted |= _other_way(groups, verdicts, trusted)
         findings = self.reader.findings
         for g in groups:
             v = verdicts.get(id(g), {})
@@ -285,6 +426,19 @@ class ColumnSums:
                     message_key="TABLE_SUM_NOT_CHECKED.row",
                 )
             )
+        for r in self.rows:  # digits that read as no figure: the sums they are parts of are unread
+            for p in sorted(r.unread):
+                cell = r.cells[p]
+                args = {"cell": cell.text.strip()[:30], "label": r.label[:60], "column": self._title(p)[:60]}
+                findings.append(
+                    Finding(
+                        cell.source,
+                        "TABLE_SUM_NOT_CHECKED",
+                        Severity.WARNING,
+                        args,
+                        message_key="TABLE_SUM_NOT_CHECKED.cell",
+                    )
+                )
         across = self._across()
         across_used = self.across_used  # the columns whose figures the sums across the rows check
         out: list[Item] = []
@@ -295,7 +449,9 @@ class ColumnSums:
                     args = {"column": self._title(p)[:60]}
                     findings.append(Finding(written.source, "TABLE_COLUMN_NOT_CHECKED", Severity.WARNING, args))
                 continue
-            items = [s for s in (self._section(r, p, trusted) for r in tree) if s is not None]
+            orphans: list[Section] = []
+            items = [s for s in (self._section(r, p, trusted, orphans) for r in tree) if s is not None]
+            items.extend(orphans)
             if items:
                 out.append(Section("", f"{self._title(p)}", self.source, None, tuple(items), alternatives=True))
         self._parts_within(tree, sums_column)
@@ -310,16 +466,16 @@ class ColumnSums:
     def _counts(self) -> bool:
         """A table that nothing says is money (no ``Đơn vị tính: triệu đồng`` above it, no
         ``Kinh phí`` or ``(đồng)`` in its header): its figures are counts (offices, schools,
-        documents), checked as plain numbers, never shown as đồng."""
+        documents), checked as plain numbers, never shown as đồng. So are the figures of a table
+        whose header names a currency the checker has no unit for (``Giá trị (Nghìn USD)``)
+        and no đồng: plain figures in the header's unit, never đồng."""
         if self.reader.context.money is not None:
             return False
-        for t in self.titles:
-            words = fold(t).split()
-            if column_role(t)[0] in ("amount", "per_amount", "price") or scale_in(t) is not None:
-                return False
-            if "dong" in words or "usd" in words:
-                return False
-        return True
+        if any(scale_in(t) is not None or "dong" in fold(t).split() for t in self.titles):
+            return False
+        if any(_FOREIGN.search(fold(t)) for t in self.titles):
+            return True
+        return not any(column_role(t)[0] in ("amount", "per_amount", "price") for t in self.titles)
 
     def _count_sums(self, section: Section, column: str) -> None:
         """Each sum of a count table's tree as a count stated as the sum of its parts."""
@@ -335,15 +491,17 @@ class ColumnSums:
 
     def _parts_within(self, tree: list[_Row], sums_column: dict[int, bool]) -> None:
         """Rows listed under ``Trong đó`` (of which) name some parts only: no sum to check, but
-        none of them can be more than the row it is a part of (in a column of sums)."""
+        none of them can be more than the row it is a part of (in a column of sums); nor can a
+        ``Trong đó: X`` row set aside beside the numbered rows."""
         for g in _walk(tree):
-            if not g.partial_children:
+            if not g.partial_children and not g.notes:
                 continue
+            parts = [*(g.children if g.partial_children else ()), *g.notes]
             for p in self.columns:
                 whole = self._value(g.values[p]) if p in g.values and sums_column[p] else None
                 if whole is None or whole < 0:
                     continue
-                for c in g.children:
+                for c in parts:
                     part = self._value(c.values[p]) if p in c.values else None
                     if part is None or part <= whole:
                         continue
@@ -457,8 +615,8 @@ class ColumnSums:
         rate) makes the row unread (None in its place). ``-`` and empty cells hold nothing."""
         out: list[tuple[int, Decimal | None]] = []
         for p in parts:
-            text = row.cells[p].text.strip()
-            if text in ("", "-", "–", "—"):
+            text = figure_text(row.cells[p].text)
+            if text in ("", *_DASHES):
                 continue
             out.append((p, self._value(row.cells[p]) if kind(text) == "num" and "%" not in text else None))
         return out
@@ -472,16 +630,30 @@ class ColumnSums:
             return None
         parts = [self._value(c.values[p]) for c in g.children if p in c.values]
         stated = self._value(g.values[p])
-        if not parts or stated is None or any(x is None for x in parts):
+        if not parts or stated is None or any(x is None for x in parts) or self._unread_part(g, p):
             return None
         return stated - total(x for x in parts if x is not None)
+
+    def _unread_part(self, g: _Row, p: int) -> bool:
+        """Does a row under ``g`` write in column ``p`` digits that read as no figure? Then the
+        sum of that column is not read whole."""
+        return any(p in c.unread for c in g.children)
+
+    def _below_a_part(self, g: _Row, p: int) -> bool:
+        """Is the row's figure in column ``p`` less than one of the figures under it, all of
+        them positive or zero?"""
+        stated = self._value(g.values[p]) if p in g.values else None
+        parts = [self._value(c.values[p]) for c in g.children if p in c.values]
+        if stated is None or not parts or any(x is None or x < 0 for x in parts):
+            return False
+        return any(x is not None and stated < x for x in parts)
 
     def _adds_up(self, g: _Row, p: int) -> bool | None:
         miss = self._miss(g, p)
         return None if miss is None else miss == 0
 
     def _value(self, cell: Cell) -> Decimal | None:
-        text = cell.text.strip()
+        text = figure_text(cell.text)
         if _COMMA_GROUPS.fullmatch(text) and self._comma_groups():
             return Decimal(text.replace(",", ""))
         q = read_quantity(text, cell.source, "amount", self._money(), self.reader.english, [])
@@ -499,7 +671,10 @@ class ColumnSums:
     def _money(self) -> Money:
         return self.reader.context.money or DONG
 
-    def _section(self, row: _Row, p: int, trusted: set[int]) -> Section | None:
+    def _section(self, row: _Row, p: int, trusted: set[int], orphans: list[Section]) -> Section | None:
+        """The row's figure in column ``p`` with the rows under it when its sum is vouched for;
+        when it is not, the sums of the rows under it, which stand on their own, go to
+        ``orphans`` (checked beside the tree, never as parts of a sum above them)."""
         cell = row.values.get(p)
         stated = None
         if cell is not None:
@@ -511,8 +686,14 @@ class ColumnSums:
         # a heading row with no figure of its own (``C KẾ HOẠCH VAY, TRẢ NỢ GỐC``) states no sum:
         # the rows under it, with theirs, stand under it all the same
         heading = stated is None and p not in row.values and not row.partial_children
-        if row.children and (heading or (id(row) in trusted and not row.partial_children)):
-            children = tuple(s for s in (self._section(c, p, trusted) for c in row.children) if s is not None)
+        whole = not self._unread_part(row, p)
+        if row.children and whole and (heading or (id(row) in trusted and not row.partial_children)):
+            children = tuple(s for s in (self._section(c, p, trusted, orphans) for c in row.children) if s is not None)
+        elif row.children:
+            for c in row.children:
+                s = self._section(c, p, trusted, orphans)
+                if s is not None and s.items:
+                    orphans.append(s)
         if stated is None and not children:
             return None
         return Section(row.number, row.label, source, stated, children)
@@ -535,7 +716,9 @@ def _each_way(rows: list[_Row]) -> None:
         _each_way(g.children)
         ways = g.children
         if len(ways) >= 2 and all(fold(c.label.lstrip(_BULLETS + " ")).startswith(_BY_WAY) for c in ways):
-            rows[k : k + 1] = [replace(g, children=[c]) for c in ways]
+            rows[k : k + 1] = [
+                replace(g, children=[c], way_of=id(g), notes=g.notes if i == 0 else []) for i, c in enumerate(ways)
+            ]
             k += len(ways)
             continue
         k += 1
@@ -570,6 +753,48 @@ def _block_totals(top: list[_Row]) -> None:
             r.children = rows
         top[k : k + len(after)] = [replace(t, children=after, all_parts=[])]
         k += 1
+
+
+def _other_way(groups: list[_Row], verdicts: dict[int, dict[int, bool]], trusted: set[int]) -> set[int]:
+    """Copies of a row broken down several ways (``Theo mục đích vay``, ``Theo nguồn vay``):
+    one that restates its one breakdown (a single part) is vouched for when another copy agrees
+    with its breakdown in every column and its own breakdown adds up from its parts: the row's
+    figure, and the breakdown's, are both read whole."""
+    out = set()
+    for g in groups:
+        if g.way_of is None or id(g) in trusted or len(g.children) != 1 or id(g.children[0]) not in trusted:
+            continue
+        if any(
+            o is not g and o.way_of == g.way_of and (v := verdicts.get(id(o), {})) and all(v.values())
+            for o in groups
+            if len(o.children) == 1 and id(o.children[0]) in trusted
+        ):
+            out.add(id(g))
+    return out
+
+
+def _misread(text: str) -> bool:
+    """Does a cell write digits that read as no one figure (``3O0``, ``1.2OO``, ``5-7``)?"""
+    return any(ch.isdigit() for ch in text) and kind(text) != "num"
+
+
+def _attach(parent: _Row, row: _Row) -> None:
+    """``row`` under ``parent``. A list of some parts (``Trong đó``) leaves the parent's sum
+    unchecked, and a list of the parts (``Bao gồm``) checks it only where it adds up in every
+    column; but a ``Trong đó: X`` row that states its one part X and is followed by numbered
+    rows under the same parent is an aside: the numbered rows are all the parts."""
+    if row.partial:
+        parent.partial_children = True
+        parent.aside = row if row.inline and row.style == "label" else None
+    elif row.listing:
+        parent.listed_children = True
+    elif parent.aside is not None and row.number and row.style != "label" and not row.style.startswith("lead"):
+        if row.number not in _BULLETS and parent.aside in parent.children:
+            parent.children.remove(parent.aside)
+            parent.notes.append(parent.aside)
+            parent.partial_children = any(c.partial for c in parent.children)
+        parent.aside = None
+    parent.children.append(row)
 
 
 def _walk(rows: list[_Row]) -> list[_Row]:

@@ -245,6 +245,7 @@ class BlockReading(Protocol):
 
     findings: list[Finding]
     english: bool
+    block: TableBlock  # the block read (its shape tells which cells a row may have lost)
     context: TableContext
     found: int  # relations read so far
     last_total: Amount | None  # the base of a share in the next table
