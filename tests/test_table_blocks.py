@@ -10,6 +10,7 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -375,3 +376,20 @@ def test_generated_tables_of_row_blocks(tmp_path: Path, seed: int, money: bool, 
         assert verdict_of(report) == "ok", text
     else:
         assert verdict_of(report) != "ok", text
+
+
+@pytest.mark.parametrize(("written", "verdict"), [("19.551.000", "ok"), ("19.611.000", "errors")])
+def test_the_last_cell_of_the_last_row_is_no_row_number(tmp_path: Path, written: str, verdict: str) -> None:
+    """One cell per line, the sessions column after the amount: the ``3`` that closes the last
+    row follows ``2`` as a row number would, but an empty line (no label) comes after it. It was
+    taken for a row ``3`` labelled by the signature, and the last row went unread."""
+    text = (
+        "DỰ TOÁN KINH PHÍ TỔ CHỨC HỘI THI\n\nSTT\nNội dung chi\nĐịnh mức (nghìn đồng)\nSL\nThành tiền (đồng)\n"
+        f"Số buổi\n1\nNước uống\n63\n254\n80.010.000\n5\n2\nVăn phòng phẩm\n133\n49\n{written}\n3\n\nNgười lập\n"
+    )
+    report = check_text(tmp_path, text)
+    assert verdict_of(report) == verdict
+    assert [(r.line.label, r.computed) for r in report.evaluation.lines()] == [
+        ("Nước uống", Decimal(80_010_000)),
+        ("Văn phòng phẩm", Decimal(19_551_000)),
+    ]

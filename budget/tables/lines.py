@@ -204,6 +204,15 @@ class _Lookahead:
     def __next__(self) -> tuple[int, Cell]:
         return self.held.popleft() if self.held else next(self.cells)
 
+    def next_cell(self) -> str:
+        """The text of the next cell, empty or not, without consuming it."""
+        if not self.held:
+            item = next(self.cells, None)
+            if item is None:
+                return ""
+            self.held.append(item)
+        return self.held[0][1].text
+
     def next_written(self) -> str:
         for _at, cell in self.held:
             if cell.text:
@@ -240,10 +249,11 @@ def marker_block(
             continue
         spare = (at, cell) if full and not text else None
         if text and is_marker(text) and (not rows or follows(text, last.get(sequence_of(text), ""))):
-            following = stream.next_written()
+            # a row number is followed by its label, at once; a ``Cộng`` after it makes it the last
+            # figure of the row before (a total row's number cell is empty), and so does an empty
+            # cell after it (``3`` closing the last row, then the signature's ``Người lập``)
+            following = stream.next_cell()
             full = bool(rows) and len(rows[-1]) >= width
-            # a row number is followed by its label; a ``Cộng`` after it makes it the last figure
-            # of the row before (a total row's number cell is empty)
             label_next = kind(following) == "text" and not is_marker(following) and not TOTAL_LABEL.match(following)
             if not rows or full or (labelled and label_next):
                 last[sequence_of(text)] = text
