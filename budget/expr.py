@@ -171,11 +171,17 @@ def _money_after(text: str, end: int) -> tuple[Money, int] | None:
 
 
 class _Spans:
-    """Sorted, non-overlapping spans with a logarithmic membership test."""
+    """Spans with a logarithmic membership test: sorted, overlapping ones merged."""
 
     def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = sorted(spans)
-        self.starts = [s for s, _ in self.spans]
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(spans):
+            if merged and a < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self.spans = merged
+        self.starts = [s for s, _ in merged]
 
     def holds(self, i: int) -> bool:
         k = bisect_right(self.starts, i) - 1
@@ -499,11 +505,15 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
             found.append(f)
         found.sort(key=lambda f: f.start)
     in_relation = _Spans(read) if groups else _NO_SPANS
+    # a computation's own notes, read or said unread with it, are no amounts of the text
+    in_clause = _Spans([*taken, *unread]) if groups else _NO_SPANS
     for a, b, kind in groups.values():
         if kind not in ("decomp", "product", "equation", "note"):
             continue
         if kind != "decomp" and in_relation.holds(a):
             continue  # an operand of a relation read whole (``(6 ngày = 48 giờ x ...) x 12``)
+        if kind == "note" and in_clause.holds(a):
+            continue
         owner = next(
             (f for f in reversed(found) if f.end <= a and not text[f.end : a].strip(" ,:") and not f.amount.per), None
         )  # a rate owns no computation: what its group computes is no amount either

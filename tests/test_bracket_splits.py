@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from budget.findings import Severity
-from budget.messages import render
-from tests.helpers import check_text, verdict_of
+from tests.helpers import assert_message, check_text, verdict_of
 
 _PLAN = (
     "KẾ HOẠCH\n"
@@ -46,13 +45,13 @@ def test_items_below_that_do_not_add_up_are_named_with_the_other_breakdown_as_wi
     (error,) = [f for f in report.findings if f.severity is Severity.ERROR]
     assert (error.code, error.source.line, error.expected, error.actual) == ("SECTION_SUM_MISMATCH", 3, 660, 640)
     assert error.cause is not None
-    assert render(error.cause.code, error.cause.args) == (
+    assert_message(
+        error.cause,
+        "CAUSE_OTHER_BREAKDOWN",
         "Cách chia còn lại cộng đúng 640 triệu đồng: nhiều khả năng một khoản của cách chia này ghi sai"
-        " (cộng được 660 triệu đồng)."
-    )
-    assert render(error.cause.code, error.cause.args, "en") == (
-        "The other breakdown adds up to 640 triệu đồng: most likely an amount of this breakdown is wrong"
-        " (it adds up to 660 triệu đồng)."
+        " (cộng được 660 triệu đồng).",
+        en="The other breakdown adds up to 640 triệu đồng: most likely an amount of this breakdown is wrong"
+        " (it adds up to 660 triệu đồng).",
     )
 
 

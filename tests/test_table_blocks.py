@@ -393,3 +393,32 @@ def test_the_last_cell_of_the_last_row_is_no_row_number(tmp_path: Path, written:
         ("Nước uống", Decimal(80_010_000)),
         ("Văn phòng phẩm", Decimal(19_551_000)),
     ]
+
+
+_ESTIMATE = """Phụ lục I
+DỰ TOÁN THU NGÂN SÁCH NHÀ NƯỚC NĂM 2025
+Đơn vị tính: triệu đồng
+
+| STT | Nội dung | Dự toán năm 2024 | Ước thực hiện năm 2024 | Dự toán năm 2025 | So sánh (%) |
+|---|---|---|---|---|---|
+| | TỔNG THU NSNN TRÊN ĐỊA BÀN | 250.000 | 280.000 | 300.000 | 107,1 |
+| I | Thu nội địa | 230.000 | 255.000 | 275.000 | 107,8 |
+| 1 | Thu từ doanh nghiệp nhà nước | 30.000 | 32.000 | 35.000 | 109,4 |
+| 2 | Thuế thu nhập cá nhân | 50.000 | 53.000 | 60.000 | 113,2 |
+| 3 | Thu tiền sử dụng đất | 150.000 | 170.000 | {land} | 105,9 |
+| II | Thu viện trợ | 20.000 | 25.000 | 25.000 | 100,0 |
+"""
+
+
+@pytest.mark.parametrize("heading", ["So sánh (%)", "So với năm trước (%)", "Tăng/giảm (%)"])
+def test_a_comparison_column_is_no_factor_of_the_rows(tmp_path: Path, heading: str) -> None:
+    """``So sánh (%)`` compares two columns: the table is one of sums by column (group rows
+    ``I``, ``II`` over their items), never rows of products with a rate (it was 575.000 against
+    300.000: every row added flat)."""
+    text = _ESTIMATE.replace("So sánh (%)", heading)
+    report = check_text(tmp_path, text.format(land="180.000"))
+    assert (verdict_of(report), [f.code for f in report.findings if f.severity is Severity.ERROR]) == ("ok", [])
+    report = check_text(tmp_path, text.format(land="190.000"))
+    assert [(f.code, f.source.line, f.actual) for f in report.findings if f.severity is Severity.ERROR] == [
+        ("SECTION_SUM_MISMATCH", 8, Decimal(275_000))
+    ]
