@@ -30,6 +30,7 @@ from budget.text import fold
 from budget.units import DONG, Money
 
 _BULLETS = "-–+•*"
+_DASHES = ("-", "–", "—")  # a cell that writes nothing in a column of figures
 _COMMA_GROUPS = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+")  # ``37,423``, ``1,642,409``
 _PARTIAL = ("trong do", "trong so", "bao gom", "gom co")  # a list of some parts only
 _RATE_ROW = ("ty le", "ti le", "toc do", "chi so", "so sanh")  # a row of rates is no part of a sum
@@ -54,8 +55,9 @@ class _Row:
     partial_children: bool = False
 
 
-def figure_columns(rows: list[TableRow], start: int = 2) -> tuple[int, list[int]]:
-    """(the width of the rows of figures, the positions holding figures in most of them)."""
+def figure_columns(rows: list[TableRow], start: int = 2, sparse: bool = False) -> tuple[int, list[int]]:
+    """(the width of the rows of figures, the positions holding figures in most of them; with
+    ``sparse``, in any of them when the others leave it empty)."""
     widths = Counter(len(r.cells) for r in rows if sum(1 for c in r.cells if kind(c.text) == "num") >= 2)
     if not widths:
         return 0, []
@@ -65,7 +67,10 @@ def figure_columns(rows: list[TableRow], start: int = 2) -> tuple[int, list[int]
     for p in range(start, width):
         written = [r.cells[p].text for r in full if kind(r.cells[p].text) == "num"]
         # a column of percentages (rates, shares, growth) is no column of amounts
-        if len(written) * 2 >= len(full) and sum(1 for t in written if "%" in t) * 2 < len(written):
+        if sum(1 for t in written if "%" in t) * 2 >= len(written):
+            continue
+        words = any(kind(r.cells[p].text) == "text" and r.cells[p].text.strip() not in _DASHES for r in full)
+        if len(written) * 2 >= len(full) or (sparse and not words):
             out.append(p)
     return width, out
 
@@ -117,14 +122,20 @@ def _fits(cells: tuple[Cell, ...], pad: int, first: int, columns: set[int]) -> b
 class ColumnSums:
     """The sums of each column of figures of a table, as a tree of sections per column."""
 
-    def __init__(self, reader: BlockReading, rows: list[TableRow], titles: list[str], source: Source):
+    def __init__(
+        self, reader: BlockReading, rows: list[TableRow], titles: list[str], source: Source, ledger: bool = False
+    ):
+        """``ledger``: a table of names and figures closed by one total row (``ledger.py``): its
+        figures may start in its second column, and its total row, once trusted, totals every
+        column it writes in."""
         self.reader = reader
         self.source = source
+        self.ledger = ledger
         numbers = next((r for r in rows if is_column_numbers(r)), None)
         data = [r for r in rows if r is not numbers]
         if titles and any(len(r.cells) < len(titles) for r in data):
             data = spanned(data, len(titles))
-        self.width, self.columns = figure_columns(data)
+        self.width, self.columns = figure_columns(data, 1 if ledger else 2, ledger)
         self.titles = titles
         if numbers is not None and len(numbers.cells) == self.width:
             derived = {p for p in self.columns if set("=/x*%") & set(numbers.cells[p].text)}
@@ -147,7 +158,7 @@ class ColumnSums:
         self.odd = [t for t in data if len(t.cells) != self.width and any(kind(c.text) == "num" for c in t.cells)]
 
     def qualifies(self) -> bool:
-        return len(self.columns) >= 2 and len(self.rows) >= 2
+        return len(self.columns) >= (1 if self.ledger else 2) and len(self.rows) >= 2
 
     def _title(self, p: int) -> str:
         return self.titles[p] if p < len(self.titles) and self.titles[p] else f"cột {p + 1}"
@@ -158,6 +169,8 @@ class ColumnSums:
         first = t.cells[0].text.strip()
         number = first.rstrip(".)") if first and is_marker(first) else ""
         label_cell = next((c for c in t.cells[1 if number else 0 :] if c.text.strip()), None)
+        if self.ledger and number and (label_cell is None or kind(label_cell.text) == "num"):
+            number, label_cell = "", t.cells[0]  # a name that looks like a row number (``A``, ``B``)
         if label_cell is None or kind(label_cell.text) == "num":
             return None
         label = label_cell.text.strip()
@@ -266,6 +279,14 @@ class ColumnSums:
             for v in [verdicts.get(id(g), {})]
             if v and (all(v.values()) or any(ok and sums_column[p] and self._parts(g, p) >= 2 for p, ok in v.items()))
         }
+        if self.ledger:
+            # one total row over rows of names: trusted where it adds up, it totals every column
+            # it writes in (one row's figure as much as several)
+            for p in self.columns:
+                sums_column[p] = sums_column[p] or any(p in verdicts.get(id(g), {}) for g in groups if id(g) in trusted)
+        unread = self._partly_read() if self.ledger else {}
+        for p in sorted(unread):
+            sums_column[p] = False
         findings = self.reader.findings
         for g in groups:
             v = verdicts.get(id(g), {})
@@ -291,7 +312,9 @@ class ColumnSums:
         for p in self.columns:
             if not sums_column[p]:
                 written = next((r.values[p] for r in self.rows if p in r.values), None)
-                if written is not None and p not in across_used:  # its figures add into no sum
+                if p in unread:
+                    written = unread[p]  # a cell of it that is no figure: the column is not read
+                if written is not None and (p not in across_used or p in unread):  # its figures add into no sum
                     args = {"column": self._title(p)[:60]}
                     findings.append(Finding(written.source, "TABLE_COLUMN_NOT_CHECKED", Severity.WARNING, args))
                 continue
@@ -305,6 +328,20 @@ class ColumnSums:
                 if isinstance(column, Section):
                     self._count_sums(column, column.title)
             return []
+        return out
+
+    def _partly_read(self) -> dict[int, Cell]:
+        """The columns of sums with a cell that holds something other than a figure or nothing
+        (``1.5OO.000``, ``x``, a word): each with that cell. Their sums are not read, never judged."""
+        out: dict[int, Cell] = {}
+        for p in self.columns:
+            for r in self.rows:
+                cell = r.cells[p] if p < len(r.cells) else None
+                if cell is None or cell is r.label_cell or p in r.values:
+                    continue
+                if cell.text.strip() not in ("", "-", "–", "—"):
+                    out[p] = cell
+                    break
         return out
 
     def _counts(self) -> bool:

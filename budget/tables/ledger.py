@@ -1,0 +1,81 @@
+"""Ledgers: small tables of names and figures closed by a total row, as circulars and tax
+letters write their worked examples (``Họ tên | Số thuế đã nộp | Số thuế phải nộp`` over rows
+``A | 5.000.000 | | 3.000.000`` ... and ``Tổng cộng | 6.000.000 | ...``). No header word names a
+role, so such a table is known by its shape alone: a row of names (maybe over a second row of
+names and a row numbering the columns), rows of a label and figures, and a total row. Several
+stand one after the other in one run of bars; each is a table of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from budget.tables.cells import TOTAL_LABEL, is_marker, is_total_row, kind, numeric_count
+from budget.tables.records import Cell, TableRow
+from budget.tables.sums import is_column_numbers
+
+_HEADER_ROWS = 3  # rows of a ledger's header: names, names under merged cells, column numbers
+_HEADER_CELL = 250  # characters: a longer cell is prose, never a column's name
+_LABELS = 2  # cells of words a ledger's row may hold (a code or number, and a name)
+_BLANK = frozenset({"", "-", "–", "—"})
+
+
+def names_row(cells: Sequence[Cell]) -> bool:
+    """A row of column names: two written cells or more, all words, none a total label, a row
+    number or as long as prose."""
+    texts = [c.text.strip() for c in cells if c.text.strip()]
+    if len(texts) < 2 or is_marker(texts[0]):
+        return False
+    return all(kind(t) == "text" and len(t) <= _HEADER_CELL and TOTAL_LABEL.match(t) is None for t in texts)
+
+
+def _ledger_row(row: TableRow) -> bool:
+    """A row of a ledger: a label (a name, a code), then figures or empty cells."""
+    words = [c for c in row.cells if c.text.strip() not in _BLANK and kind(c.text) != "num"]
+    return 1 <= len(words) <= _LABELS and all(kind(c.text) == "text" for c in words)
+
+
+def ledger_end(rows: Sequence[TableRow], k: int) -> int | None:
+    """The index of the total row that closes the ledger whose header starts at ``rows[k]``,
+    or None when no ledger starts there: its header rows, two rows of a label and figures at
+    least, and a total row with a figure, nothing else between."""
+    if not names_row(rows[k].cells):
+        return None
+    j = k + 1
+    while j < len(rows) and j - k < _HEADER_ROWS and (names_row(rows[j].cells) or is_column_numbers(rows[j])):
+        j += 1
+    data = 0
+    while j < len(rows):
+        row = rows[j]
+        if is_total_row(row):
+            return j if data >= 2 and numeric_count(row.cells) >= 1 else None
+        if not _ledger_row(row):
+            return None
+        data += 1
+        j += 1
+    return None
+
+
+def ledger_parts(rows: list[TableRow]) -> list[list[TableRow]]:
+    """The rows of a run of bars with no header naming a role cut into its ledgers, each from
+    the rows of text just above its header (its title) to its total row; what stands between
+    two ledgers goes with the one before."""
+    cuts = [0]
+    k = 0
+    while k < len(rows):
+        end = ledger_end(rows, k)
+        if end is None:
+            k += 1
+            continue
+        back = k
+        while back > cuts[-1] and k - back < 2 and numeric_count(rows[back - 1].cells) == 0:
+            back -= 1
+        if back > cuts[-1]:
+            cuts.append(back)
+        k = end + 1
+    return [rows[a:b] for a, b in zip(cuts, [*cuts[1:], len(rows)], strict=True) if b > a]
+
+
+def ledger_header(rows: Sequence[TableRow]) -> int | None:
+    """The index of the header of the first ledger among ``rows``."""
+    return next((k for k in range(len(rows)) if ledger_end(rows, k) is not None), None)
