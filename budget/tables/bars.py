@@ -103,6 +103,14 @@ def _last_blank(cells: Sequence[_Piece], width: int, pieces: Sequence[_Piece], k
     return TOTAL_LABEL.match(pieces[k + 2].text) is not None and any(kind(p.text) == "num" for p in cells)
 
 
+def _total_ends(cells: Sequence[_Piece], pieces: Sequence[_Piece], k: int) -> bool:
+    """Does a total row with its figures end before the piece at ``k``: words (a note under
+    the table), never a figure or an empty cell of its own?"""
+    if k >= len(pieces) or not pieces[k].text or kind(pieces[k].text) == "num" or not _is_total(cells):
+        return False
+    return any(kind(p.text) == "num" for p in cells)
+
+
 def _is_prose(piece: _Piece) -> bool:
     """Text between two tables (a title, a note), not a cell: several lines or a long paragraph."""
     return piece.last - piece.first >= 2 or len(piece.text) > 160
@@ -145,6 +153,9 @@ def bar_rows(lines: Sequence[RawLine], i: int, j: int) -> list[TableRow]:
     rows: list[TableRow] = []
     cells: list[_Piece] = []
     width = 0
+    # has a row of this table opened with an empty cell (a number or code column left empty)?
+    # Until one has, an empty piece that would make a row one cell short is its last cell
+    blank_lead = False
     k = 0
 
     def close() -> None:
@@ -164,20 +175,28 @@ def bar_rows(lines: Sequence[RawLine], i: int, j: int) -> list[TableRow]:
         title = _is_title(piece) and k + 1 < len(pieces) and _label(pieces[k + 1].text)
         if title and cells and not width and not any(kind(p.text) == "num" for p in cells):
             close()
-            width = 0
+            width, blank_lead = 0, False
         if (
             not piece.text
             and cells
-            and (not width or len(cells) >= width or _opens_row(pieces, k + 1) or _sub_row(cells, pieces, k + 1))
+            and (
+                not width
+                or len(cells) >= width
+                or _opens_row(pieces, k + 1)
+                or _sub_row(cells, pieces, k + 1)
+                or _total_ends(cells, pieces, k + 1)
+            )
             and not _last_blank(cells, width, pieces, k)
+            and not (len(cells) == width - 1 and not blank_lead and k + 1 < len(pieces) and not pieces[k + 1].text)
         ):
+            blank_lead = blank_lead or not cells[0].text
             close()
             k += 1
             continue
         # a title under a row of figures, unless it is the one cell the row lacks (a long note);
         # a total row ends with its figures, never with a note
         figures = sum(1 for p in cells if kind(p.text) == "num")
-        titled = figures >= 2 and (len(cells) + 1 != width or _is_total(cells))
+        titled = (figures >= 2 and len(cells) + 1 != width) or (figures >= 1 and _is_total(cells))
         if (
             piece.text
             and cells
@@ -187,12 +206,12 @@ def bar_rows(lines: Sequence[RawLine], i: int, j: int) -> list[TableRow]:
             )
         ):
             close()  # the rows end here: the text between two tables, or the next table's header
-            width = 0  # the next table's rows are as wide as its own
+            width, blank_lead = 0, False  # the next table's rows are as wide as its own
         cells.append(piece)
         k += 1
         if title and len(cells) == 1:
             close()
-            width = 0
+            width, blank_lead = 0, False
     close()
     return rows
 

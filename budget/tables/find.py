@@ -18,7 +18,7 @@ from budget.tables.aligned import text_block, text_header_at
 from budget.tables.bars import MIN_BARS, bar_end, bar_rows, is_bar
 from budget.tables.cells import TOTAL_LABEL, is_pipe, is_total_row, kind, lines_above, numeric_count
 from budget.tables.columns import GROUP_MARK, cell_column, has_role, scale_in, settle_numbers
-from budget.tables.ledger import ledger_header, ledger_parts, names_row
+from budget.tables.ledger import ledger_end, ledger_header, ledger_parts, names_row
 from budget.tables.lines import cells_block, cells_header_at, marker_block, spaced_header_at, words_header_at
 from budget.tables.records import Cell, TableBlock, TableRow
 from budget.text import fold
@@ -329,6 +329,10 @@ def _header_block(
         figures = next((k for k, r in enumerate(rows) if numeric_count(r.cells) >= 2), len(rows))
         nearest = [k for k, r in enumerate(rows[:figures]) if is_header(r.cells)]
         first_header = nearest[-1] if nearest else first_header
+        if ledger:  # the names over the rows, however many rows of words they take, to its total row
+            first_header = ledger_header(rows) or 0
+            end = ledger_end(rows, first_header)
+            rows = rows[: end + 1] if end is not None else rows
     start = first_header
     while start > 0 and numeric_count(rows[start - 1].cells) == 0 and start > first_header - 2:
         start -= 1

@@ -22,16 +22,18 @@ _BLANK = frozenset({"", "-", "–", "—"})
 
 def names_row(cells: Sequence[Cell]) -> bool:
     """A row of column names: two written cells or more, all words, none a total label, a row
-    number or as long as prose."""
+    number, a dash (a row's empty figure) or as long as prose."""
     texts = [c.text.strip() for c in cells if c.text.strip()]
-    if len(texts) < 2 or is_marker(texts[0]):
+    if len(texts) < 2 or is_marker(texts[0]) or any(t in _BLANK for t in texts):
         return False
     return all(kind(t) == "text" and len(t) <= _HEADER_CELL and TOTAL_LABEL.match(t) is None for t in texts)
 
 
 def _ledger_row(row: TableRow) -> bool:
-    """A row of a ledger: a label (a name, a code), then figures or empty cells."""
-    words = [c for c in row.cells if c.text.strip() not in _BLANK and kind(c.text) != "num"]
+    """A row of a ledger: a label (a name, a code), then figures or empty cells. A cell with
+    digits that is no clean figure (``1.2OO.000``) still stands where a figure stands: the row is
+    the ledger's, that column is not read."""
+    words = [c for c in row.cells if c.text.strip() not in _BLANK and not any(ch.isdigit() for ch in c.text)]
     return 1 <= len(words) <= _LABELS and all(kind(c.text) == "text" for c in words)
 
 
@@ -59,7 +61,7 @@ def ledger_end(rows: Sequence[TableRow], k: int) -> int | None:
 def ledger_parts(rows: list[TableRow]) -> list[list[TableRow]]:
     """The rows of a run of bars with no header naming a role cut into its ledgers, each from
     the rows of text just above its header (its title) to its total row; what stands between
-    two ledgers goes with the one before."""
+    two ledgers is a part of its own."""
     cuts = [0]
     k = 0
     while k < len(rows):
@@ -73,6 +75,7 @@ def ledger_parts(rows: list[TableRow]) -> list[list[TableRow]]:
         if back > cuts[-1]:
             cuts.append(back)
         k = end + 1
+        cuts.append(k)  # what follows its total row is none of its rows
     return [rows[a:b] for a, b in zip(cuts, [*cuts[1:], len(rows)], strict=True) if b > a]
 
 

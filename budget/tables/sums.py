@@ -58,7 +58,8 @@ class _Row:
 def figure_columns(rows: list[TableRow], start: int = 2, sparse: bool = False) -> tuple[int, list[int]]:
     """(the width of the rows of figures, the positions holding figures in most of them; with
     ``sparse``, in any of them when the others leave it empty)."""
-    widths = Counter(len(r.cells) for r in rows if sum(1 for c in r.cells if kind(c.text) == "num") >= 2)
+    least = 1 if sparse else 2  # figures a row of the table's full width writes at least
+    widths = Counter(len(r.cells) for r in rows if sum(1 for c in r.cells if kind(c.text) == "num") >= least)
     if not widths:
         return 0, []
     width = widths.most_common(1)[0][0]
@@ -85,15 +86,16 @@ def is_column_numbers(row: TableRow) -> bool:
     return len(texts) >= 3 and all(_COLUMN_NUMBER.fullmatch(t) for t in texts)
 
 
-def spanned(rows: list[TableRow], width: int) -> list[TableRow]:
+def spanned(rows: list[TableRow], width: int, sparse: bool = False) -> list[TableRow]:
     """Rows whose first cells span down from the row above, written with fewer cells (``1 | Bộ
     A | Tổng | 7 | 3`` then ``Đã thực hiện | 2 | 1`` under it), given empty cells in front so
     their figures stand in their columns. Only when that leaves no doubt: the rows ``width``
     wide put figures in the same columns, and the short row, aligned to the right, puts words
     only where they write words and figures only where they write figures; any other short row
-    is left as it is (reported not checked)."""
-    full = [r for r in rows if len(r.cells) == width and numeric_count(r.cells) >= 2]
-    _, columns = figure_columns(full) if len(full) >= 2 else (0, [])
+    is left as it is (reported not checked). ``sparse``: rows of one figure count too, and a
+    column of figures may be written in few of them (a ledger's)."""
+    full = [r for r in rows if len(r.cells) == width and numeric_count(r.cells) >= (1 if sparse else 2)]
+    _, columns = figure_columns(full, 1 if sparse else 2, sparse) if len(full) >= (1 if sparse else 2) else (0, [])
     if not columns:
         return rows
     first = min(columns)
@@ -134,7 +136,7 @@ class ColumnSums:
         numbers = next((r for r in rows if is_column_numbers(r)), None)
         data = [r for r in rows if r is not numbers]
         if titles and any(len(r.cells) < len(titles) for r in data):
-            data = spanned(data, len(titles))
+            data = spanned(data, len(titles), ledger)
         self.width, self.columns = figure_columns(data, 1 if ledger else 2, ledger)
         self.titles = titles
         if numbers is not None and len(numbers.cells) == self.width:
@@ -169,8 +171,10 @@ class ColumnSums:
         first = t.cells[0].text.strip()
         number = first.rstrip(".)") if first and is_marker(first) else ""
         label_cell = next((c for c in t.cells[1 if number else 0 :] if c.text.strip()), None)
-        if self.ledger and number and (label_cell is None or kind(label_cell.text) == "num"):
-            number, label_cell = "", t.cells[0]  # a name that looks like a row number (``A``, ``B``)
+        if self.ledger:
+            # rows of names, all alike (``A``, ``B`` are names, not row numbers): the first words
+            number = ""
+            label_cell = next((c for c in t.cells if kind(c.text) == "text" and c.text.strip() not in _DASHES), None)
         if label_cell is None or kind(label_cell.text) == "num":
             return None
         label = label_cell.text.strip()
@@ -280,8 +284,9 @@ class ColumnSums:
             if v and (all(v.values()) or any(ok and sums_column[p] and self._parts(g, p) >= 2 for p, ok in v.items()))
         }
         if self.ledger:
-            # one total row over rows of names: trusted where it adds up, it totals every column
-            # it writes in (one row's figure as much as several)
+            # one total row over rows of names, nothing between (``ledger.py``): no tree to read
+            # wrongly, so it totals every column it writes in (one row's figure as much as several)
+            trusted |= {id(g) for g in groups if g.total and not g.partial_children}
             for p in self.columns:
                 sums_column[p] = sums_column[p] or any(p in verdicts.get(id(g), {}) for g in groups if id(g) in trusted)
         unread = self._partly_read() if self.ledger else {}
@@ -310,11 +315,16 @@ class ColumnSums:
         across_used = self.across_used  # the columns whose figures the sums across the rows check
         out: list[Item] = []
         for p in self.columns:
+            if p in unread:  # a cell of it that is no figure: the column is not read
+                args = {"column": self._title(p)[:60], "cell": unread[p].text[:40]}
+                findings.append(
+                    Finding(unread[p].source, "TABLE_COLUMN_NOT_CHECKED", Severity.WARNING, args,
+                            message_key="TABLE_COLUMN_NOT_CHECKED.cell")
+                )  # fmt: skip
+                continue
             if not sums_column[p]:
                 written = next((r.values[p] for r in self.rows if p in r.values), None)
-                if p in unread:
-                    written = unread[p]  # a cell of it that is no figure: the column is not read
-                if written is not None and (p not in across_used or p in unread):  # its figures add into no sum
+                if written is not None and p not in across_used:  # its figures add into no sum
                     args = {"column": self._title(p)[:60]}
                     findings.append(Finding(written.source, "TABLE_COLUMN_NOT_CHECKED", Severity.WARNING, args))
                 continue
