@@ -10,7 +10,7 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.gen_docs import bars_text
@@ -258,3 +258,118 @@ def test_generated_ledgers(tmp_path: Path, seed: int, count: int, mistake: bool)
     line = _line(text, f"**{ledgers[k][1]}**", title) + 2 * (p + 1)  # a bar line between two cells
     assert errors_at(report) == [("COUNT_SUM_MISMATCH", line, Decimal(figure.replace("*", "").replace(".", "")))], text
     assert verdict_of(report) == "errors"
+
+
+# --------------------------------------------------------------------------- one cell per line, no bars
+
+
+def _present_values(total: list[str]) -> str:
+    """A worked example's table written one cell per line with no bars (empty cells lost): a
+    header of names, rows labelled by their year, a total row stating the last column only."""
+    lines = [
+        "PHỤ LỤC",
+        "Ví dụ: giá trị hiện tại của dòng lợi nhuận tăng thêm được tính trong bảng sau:",
+        "(ĐVT: 1000đ)",
+        "Năm",
+        "Doanh thu tăng thêm",
+        "Hệ số chiết khấu",
+        "Giá trị hiện tại",
+        *("2021", "40.000", "0,9091", "36.364"),
+        *("2022", "44.000", "0,8264", "36.362"),
+        *("2023", "48.400", "0,7513", "36.363"),
+        *total,
+        "Ghi chú: hệ số chiết khấu tính với tỷ suất 10%/năm.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_total_row_of_lines_is_placed_in_the_one_column_it_totals(tmp_path: Path) -> None:
+    text = _present_values(["Tổng cộng", "109.089"])
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"
+    assert _sums(report) == [("Tổng cộng", Decimal(109089), Decimal(109089), _line(text, "109.089"))]
+
+
+def test_a_total_row_of_lines_that_fits_no_column_is_unread_never_an_error(tmp_path: Path) -> None:
+    """Off by one from the last column's sum: which column it totals is not known once the empty
+    cells are lost, so it is reported not checked, at its row."""
+    for total in (["Tổng cộng", "109.088"], ["Tổng cộng", "132.400", "109.098"]):
+        text = _present_values(total)
+        report = check_text(tmp_path, text)
+        assert errors_at(report) == [], total
+        assert verdict_of(report) == "incomplete"
+        assert _warnings(report) == [("TABLE_SUM_NOT_CHECKED", _line(text, "Tổng cộng"))]
+        assert_message(
+            next(f for f in report.findings if f.code == "TABLE_SUM_NOT_CHECKED"),
+            "TABLE_SUM_NOT_CHECKED",
+            "Dòng “Tổng cộng” có ít ô hơn các dòng khác của bảng (ô gộp): không biết số nào thuộc cột nào, "
+            "dòng này chưa được kiểm tra.",
+        )
+
+
+def test_a_full_total_row_of_lines_wrong_in_one_column(tmp_path: Path) -> None:
+    """Every cell of the total row written: its figures stand in their columns; the column that
+    does not add up (150.000 + 250.000 + 300.000 = 700.000) is the error, at its figure."""
+    lines = [
+        "Bảng tổng hợp kết quả thu chi theo năm như sau:",
+        "Năm",
+        "Số thu",
+        "Số chi",
+        "Chênh lệch",
+        *("2023", "1.250.000", "1.100.000", "150.000"),
+        *("2024", "1.400.000", "1.150.000", "250.000"),
+        *("2025", "1.600.000", "1.300.000", "300.000"),
+        *("Tổng cộng", "4.250.000", "3.550.000", "750.000"),
+        "",
+        "Người lập biểu",
+    ]
+    text = "\n".join(lines) + "\n"
+    report = check_text(tmp_path, text)
+    total = _line(text, "Tổng cộng")
+    assert errors_at(report) == [("COUNT_SUM_MISMATCH", total + 3, Decimal(750000))]
+    assert verdict_of(report) == "errors"
+    assert _counts(report) == [
+        ("Tổng cộng — Số thu", total + 1, Decimal(4250000), Decimal(4250000)),
+        ("Tổng cộng — Số chi", total + 2, Decimal(3550000), Decimal(3550000)),
+        ("Tổng cộng — Chênh lệch", total + 3, Decimal(750000), Decimal(700000)),
+    ]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 2**32), st.booleans(), st.booleans())
+def test_generated_ledgers_of_lines(tmp_path: Path, seed: int, full: bool, mistake: bool) -> None:
+    """Ledgers one cell per line, rows labelled by year, the total row stating every column or
+    the last one only: correct ones are read and agree; a moved total is an error at its figure
+    when every cell of the total row is written, and never an error (not checked) when the lost
+    empty cells leave its column unknown."""
+    rng = random.Random(seed)
+    columns = rng.randint(2, 4)
+    grid = [[rng.randint(1, 900) * 1_000 for _ in range(columns)] for _ in range(rng.randint(2, 6))]
+    totals = [sum(row[p] for row in grid) for p in range(columns)]
+    stated = totals if full else totals[-1:]
+    moved = rng.randrange(len(stated)) if mistake else None
+    if moved is not None:
+        stated = [v + 1_000 if k == moved else v for k, v in enumerate(stated)]
+    # a stated total equal to another column's sum would be placed there: its own column is
+    # then unknown, which these generated tables leave out (distinct sums, as real ones have)
+    assume(len(set(totals)) == columns and (full or stated[-1] not in totals[:-1]))
+    lines = ["Bảng kết quả qua các năm như sau:", "Năm", *(f"Khoản mục số {p + 1}" for p in range(columns))]
+    for year, row in enumerate(grid, 2020):
+        lines += [str(year), *(format_vn(Decimal(v)) for v in row)]
+    lines += ["Tổng cộng", *(format_vn(Decimal(v)) for v in stated), "", "Người lập biểu"]
+    text = "\n".join(lines) + "\n"
+    report = check_text(tmp_path, text)
+    total = _line(text, "Tổng cộng")
+    if moved is None:
+        assert errors_at(report) == [], text
+        assert verdict_of(report) == "ok", text
+        places = range(columns) if full else [columns - 1]
+        assert [c.stated for c in report.plan.counts] == [Decimal(totals[p]) for p in places], text
+        return
+    if full:
+        assert errors_at(report) == [("COUNT_SUM_MISMATCH", total + 1 + moved, Decimal(stated[moved]))], text
+        assert verdict_of(report) == "errors"
+    else:
+        assert errors_at(report) == [], text
+        assert verdict_of(report) == "incomplete", text

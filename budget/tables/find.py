@@ -18,7 +18,7 @@ from budget.tables.aligned import text_block, text_header_at
 from budget.tables.bars import MIN_BARS, bar_end, bar_rows, is_bar
 from budget.tables.cells import TOTAL_LABEL, is_pipe, is_total_row, kind, lines_above, numeric_count
 from budget.tables.columns import GROUP_MARK, cell_column, has_role, scale_in, settle_numbers
-from budget.tables.ledger import ledger_end, ledger_header, ledger_parts, names_row
+from budget.tables.ledger import ledger_end, ledger_header, ledger_parts, lines_ledger_at, names_row
 from budget.tables.lines import cells_block, cells_header_at, marker_block, spaced_header_at, words_header_at
 from budget.tables.records import Cell, TableBlock, TableRow
 from budget.text import fold
@@ -182,6 +182,11 @@ def find_tables(lines: Sequence[RawLine], header: HeaderTest | None = None) -> l
                 blocks.append(block)
                 last_end = j
             i = j
+            continue
+        if text and (ledger := lines_ledger_at(lines, i, last_end)) is not None:
+            # names, rows of a label and figures and a total row, one cell per line
+            blocks.append(ledger[0])
+            last_end = i = ledger[1]
             continue
         if not text or len(text) > 220 or "=" in text or not has_role(text):
             i += 1

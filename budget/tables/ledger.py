@@ -4,20 +4,29 @@ letters write their worked examples (``Họ tên | Số thuế đã nộp | Số
 role, so such a table is known by its shape alone: a row of names (maybe over a second row of
 names and a row numbering the columns), rows of a label and figures, and a total row. Several
 stand one after the other in one run of bars; each is a table of its own.
+
+Written one cell per line with no bars (a Word table converted to plain lines), a ledger loses
+its empty cells: only rows whose every cell is written (a label, a year, then figures) are
+rows of it, and its total row keeps what it writes, its figures' columns found by its reader.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from budget.tables.cells import TOTAL_LABEL, is_marker, is_total_row, kind, numeric_count
-from budget.tables.records import Cell, TableRow
+from budget.read.text import RawLine
+from budget.tables.cells import TOTAL_LABEL, is_marker, is_total_row, kind, line_cell, lines_above, numeric_count
+from budget.tables.records import Cell, TableBlock, TableRow
 from budget.tables.sums import is_column_numbers
 
 _HEADER_ROWS = 3  # rows of a ledger's header: names, names under merged cells, column numbers
 _HEADER_CELL = 250  # characters: a longer cell is prose, never a column's name
 _LABELS = 2  # cells of words a ledger's row may hold (a code or number, and a name)
 _BLANK = frozenset({"", "-", "–", "—"})
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")  # a row labelled by its year (``2006``)
+_MOST_COLUMNS = 12  # more names in a row is a list of words, not a header
+_NAME_LINE = 120  # characters: a longer line is prose, never a column's name
 
 
 def names_row(cells: Sequence[Cell]) -> bool:
@@ -82,3 +91,45 @@ def ledger_parts(rows: list[TableRow]) -> list[list[TableRow]]:
 def ledger_header(rows: Sequence[TableRow]) -> int | None:
     """The index of the header of the first ledger among ``rows``."""
     return next((k for k in range(len(rows)) if ledger_end(rows, k) is not None), None)
+
+
+def _cell_label(text: str) -> bool:
+    """A row's first cell in a ledger of lines: words, a row number or a year; never a total."""
+    if _YEAR.fullmatch(text) or is_marker(text):
+        return True
+    return kind(text) == "text" and TOTAL_LABEL.match(text) is None and text not in _BLANK
+
+
+def lines_ledger_at(lines: Sequence[RawLine], i: int, floor: int) -> tuple[TableBlock, int] | None:
+    """A ledger written one cell per line from ``lines[i]`` (and the index after it): three
+    names or more on lines of their own, rows of as many lines (a label, then figures), two
+    at least, and a total row with a figure or more; None when the lines are anything else."""
+    n = len(lines)
+    j = i
+    while j < n and j - i <= _MOST_COLUMNS:
+        text = lines[j].text.strip()
+        if not text or len(text) > _NAME_LINE or kind(text) != "text" or TOTAL_LABEL.match(text):
+            break
+        j += 1
+    width = j - i
+    if width < 3 or width > _MOST_COLUMNS:
+        return None
+    head = tuple(line_cell(rl) for rl in lines[i:j])
+    rows = [TableRow(head, head[0].source.line or 0, head[-1].source.line or 0, header=True)]
+    while j + width <= n:
+        cells = tuple(line_cell(rl) for rl in lines[j : j + width])
+        if not _cell_label(cells[0].text) or any(kind(c.text) != "num" for c in cells[1:]):
+            break
+        rows.append(TableRow(cells, cells[0].source.line or 0, cells[-1].source.line or 0))
+        j += width
+    if len(rows) < 3 or j >= n or TOTAL_LABEL.match(lines[j].text.strip()) is None:
+        return None
+    end = j + 1
+    while end < n and end - j < width and kind(lines[end].text.strip()) == "num":
+        end += 1
+    if end == j + 1:
+        return None
+    total = tuple(line_cell(rl) for rl in lines[j:end])
+    rows.append(TableRow(total, total[0].source.line or 0, total[-1].source.line or 0))
+    first, last = rows[0].first, rows[-1].last
+    return TableBlock("cells", first, last, tuple(rows), lines_above(lines, i, floor), ledger=True), end

@@ -12,6 +12,7 @@ that adds up in another column, in a column of sums, is an error where it does n
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,7 @@ from budget.findings import Finding, Severity
 from budget.model import Amount, Item, Quantity, Section
 from budget.numbers import total
 from budget.source import Source
-from budget.tables.cells import TOTAL_LABEL, is_marker, kind, numeric_count, sequence_of
+from budget.tables.cells import TOTAL_LABEL, is_marker, is_total_row, kind, numeric_count, sequence_of
 from budget.tables.columns import GROUP_MARK, column_role, scale_in
 from budget.tables.groups import formula_parts, lump, rank_sequence
 from budget.tables.records import Cell, TableRow
@@ -157,7 +158,44 @@ class ColumnSums:
                 last.total = True
         self.across_used: set[int] = set()
         self._grouping: bool | None = None
+        placed = self._placed_total(data) if ledger else None
+        if placed is not None:
+            row = self._row(placed[1])
+            if row is not None:
+                self.rows.append(row)
+                data = [t for t in data if t is not placed[0]]
         self.odd = [t for t in data if len(t.cells) != self.width and any(kind(c.text) == "num" for c in t.cells)]
+
+    def _placed_total(self, data: list[TableRow]) -> tuple[TableRow, TableRow] | None:
+        """A ledger's last row, a total with fewer figures than columns (its empty cells lost,
+        one cell per line): (that row, the row with its figures in their columns) when exactly
+        one way of putting them in columns, in order, makes every figure its column's sum; None
+        when no way or several do (which column each figure totals is then not known)."""
+        if not data or len(data[-1].cells) >= self.width or not is_total_row(data[-1]):
+            return None
+        row = data[-1]
+        figures = row.cells[1:]
+        if not figures or any(kind(c.text) != "num" for c in figures):
+            return None
+        sums: dict[int, Decimal] = {}
+        for p in self.columns:
+            parts = [r.cells[p] for r in self.rows]
+            values = [self._value(c) for c in parts if c.text.strip() not in ("", *_DASHES)]
+            if all(v is not None for v in values):
+                sums[p] = total(v for v in values if v is not None)
+        stated = [self._value(c) for c in figures]
+        fits = [
+            places
+            for places in itertools.combinations(self.columns, len(figures))
+            if all(p in sums and sums[p] == v for p, v in zip(places, stated, strict=True))
+        ]
+        if len(fits) != 1:
+            return None
+        blank = Cell("", row.cells[0].source.at(None))
+        cells = [row.cells[0], *([blank] * (self.width - 1))]
+        for p, cell in zip(fits[0], figures, strict=True):
+            cells[p] = cell
+        return row, replace(row, cells=tuple(cells))
 
     def qualifies(self) -> bool:
         return len(self.columns) >= (1 if self.ledger else 2) and len(self.rows) >= 2
@@ -175,7 +213,9 @@ class ColumnSums:
             # rows of names, all alike (``A``, ``B`` are names, not row numbers): the first words
             number = ""
             label_cell = next((c for c in t.cells if kind(c.text) == "text" and c.text.strip() not in _DASHES), None)
-        if label_cell is None or kind(label_cell.text) == "num":
+            if label_cell is None and t.cells[0].text.strip() and 0 not in self.columns:
+                label_cell = t.cells[0]  # a row labelled by a figure of its own: its year (``2006``)
+        if label_cell is None or (kind(label_cell.text) == "num" and label_cell is not t.cells[0]):
             return None
         label = label_cell.text.strip()
         values = {p: t.cells[p] for p in self.columns if kind(t.cells[p].text) == "num" and "%" not in t.cells[p].text}
@@ -323,6 +363,8 @@ class ColumnSums:
                 )  # fmt: skip
                 continue
             if not sums_column[p]:
+                if self.ledger and not any(p in v for v in verdicts.values()):
+                    continue  # no total of it was read: its total row says so (fewer cells)
                 written = next((r.values[p] for r in self.rows if p in r.values), None)
                 if written is not None and p not in across_used:  # its figures add into no sum
                     args = {"column": self._title(p)[:60]}
