@@ -17,6 +17,8 @@ from benchmarks.gen_docs import bars_text
 from budget.api import Report
 from budget.findings import Severity
 from budget.numbers import format_vn
+from budget.read.text import split_lines
+from budget.tables.find import find_tables
 from tests.helpers import assert_message, check_text, errors_at, verdict_of
 
 
@@ -373,3 +375,21 @@ def test_generated_ledgers_of_lines(tmp_path: Path, seed: int, full: bool, mista
     else:
         assert errors_at(report) == [], text
         assert verdict_of(report) == "incomplete", text
+
+
+def test_a_paragraph_above_a_ledger_stays_text(tmp_path: Path) -> None:
+    """The paragraph before a ledger (in one run of bars with it) is the document's text, read as
+    prose; the ledger starts at its header, under the short sentence that introduces it."""
+    paragraph = [
+        "Trả lời: Theo quy định hiện hành, công ty lập danh sách chi tiết cho từng người lao động,",
+        "đối chiếu với chứng từ nộp thuế của từng kỳ và gửi cơ quan thuế quản lý trực tiếp trước",
+        "ngày cuối cùng của tháng tiếp theo; số liệu dưới đây chỉ nhằm minh họa cách lập danh sách.",
+    ]
+    lines = ["CÔNG VĂN HƯỚNG DẪN", "|", *paragraph, *bars_text(_withholding()), "|", "Nơi nhận: như trên."]
+    text = "\n".join(lines) + "\n"
+    blocks = find_tables(split_lines(text, "t.txt"))
+    header = _line(text, "**Mã số**")
+    assert [(b.first, b.last, b.ledger) for b in blocks] == [(header, _line(text, "**1.100.000**"), True)]
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    assert verdict_of(report) == "ok"

@@ -340,6 +340,8 @@ def _header_block(
             rows = rows[: end + 1] if end is not None else rows
     start = first_header
     while start > 0 and numeric_count(rows[start - 1].cells) == 0 and start > first_header - 2:
+        if ledger and any(len(c.text) > _TITLE_CELL for c in rows[start - 1].cells):
+            break  # a paragraph above a ledger is the text's, read as prose, never its title row
         start -= 1
     marked = []
     previous_header = False

@@ -27,6 +27,7 @@ _BLANK = frozenset({"", "-", "–", "—"})
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")  # a row labelled by its year (``2006``)
 _MOST_COLUMNS = 12  # more names in a row is a list of words, not a header
 _NAME_LINE = 120  # characters: a longer line is prose, never a column's name
+_TITLE_CELL = 120  # characters: a longer row of text above a ledger is a paragraph, not its title
 
 
 def names_row(cells: Sequence[Cell]) -> bool:
@@ -80,6 +81,8 @@ def ledger_parts(rows: list[TableRow]) -> list[list[TableRow]]:
             continue
         back = k
         while back > cuts[-1] and k - back < 2 and numeric_count(rows[back - 1].cells) == 0:
+            if any(len(c.text) > _TITLE_CELL for c in rows[back - 1].cells):
+                break  # a paragraph is the text's, never a title row
             back -= 1
         if back > cuts[-1]:
             cuts.append(back)
