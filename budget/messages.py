@@ -1046,7 +1046,7 @@ TEMPLATES: Mapping[str, str] = {
         "các số của cột này chưa được kiểm tra."
     ),
     "TABLE_COLUMN_NOT_CHECKED.cell": (
-        "Cột “{column}” có ô “{cell}” không đọc được thành số: tổng của cột này chưa được kiểm tra."
+        "Cột “{column}” có ô “{cell}” không đọc được thành số: tổng nào có ô này chưa được kiểm tra."
     ),
     "TABLE_ROW_NOT_CHECKED.spare": (
         "Dòng “{label}” của bảng có số ở cột không rõ vai trò trong phép nhân (như Số điểm, Tần suất); "
@@ -2093,7 +2093,7 @@ TEMPLATES_EN: Mapping[str, str] = {
         "them): its figures are not checked."
     ),
     "TABLE_COLUMN_NOT_CHECKED.cell": (
-        "Column “{column}” has a cell “{cell}” that does not read as a figure: its total is not checked."
+        "Column “{column}” has a cell “{cell}” that does not read as a figure: no sum that includes it is checked."
     ),
     "TABLE_ROW_NOT_CHECKED.spare": (
         "Row “{label}” of the table has figures in columns whose part in the product is not known (such as "

@@ -129,9 +129,9 @@ def test_a_cell_that_is_no_figure_leaves_its_column_unread_never_an_error(tmp_pa
     assert_message(
         unread,
         "TABLE_COLUMN_NOT_CHECKED",
-        "Cột “Số thuế đã khấu trừ” có ô “1.2OO.000” không đọc được thành số: tổng của cột này chưa được kiểm tra.",
-        en="Column “Số thuế đã khấu trừ” has a cell “1.2OO.000” that does not read as a figure: its total is "
-        "not checked.",
+        "Cột “Số thuế đã khấu trừ” có ô “1.2OO.000” không đọc được thành số: tổng nào có ô này chưa được kiểm tra.",
+        en="Column “Số thuế đã khấu trừ” has a cell “1.2OO.000” that does not read as a figure: no sum that "
+        "includes it is checked.",
     )
     # the other columns are read as before
     assert [(label, stated) for label, _line_, stated, _c in _counts(report)] == [
@@ -393,3 +393,24 @@ def test_a_paragraph_above_a_ledger_stays_text(tmp_path: Path) -> None:
     report = check_text(tmp_path, text)
     assert errors_at(report) == []
     assert verdict_of(report) == "ok"
+
+
+def test_a_sum_with_a_part_that_is_no_figure_is_never_judged(tmp_path: Path) -> None:
+    """In a table of figures by column, ``4(1)`` (a footnote mark glued to the figure) is no
+    figure the reader can vouch for: the sum it is a part of is not judged (no error), and the
+    column it stands in is reported not checked."""
+    text = (
+        "BIỂU TỔNG HỢP\n\nĐơn vị: triệu đồng\n\n"
+        "| STT | Nội dung | Năm 2024 | Năm 2025 |\n"
+        "| | Tổng số (I+II) | 10 | 20 |\n"
+        "| I | Khối tỉnh | 6 | 12 |\n"
+        "| II | Khối huyện | 4(1) | 8 |\n"
+    )
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    assert verdict_of(report) == "incomplete"
+    assert _warnings(report) == [("TABLE_COLUMN_NOT_CHECKED", 6)]
+    # the other column is read and agrees
+    assert [(t, stated, summed) for t, stated, summed, _l in _sums(report)] == [
+        ("Tổng số (I+II)", Decimal(20), Decimal(20))
+    ]

@@ -329,9 +329,8 @@ class ColumnSums:
             trusted |= {id(g) for g in groups if g.total and not g.partial_children}
             for p in self.columns:
                 sums_column[p] = sums_column[p] or any(p in verdicts.get(id(g), {}) for g in groups if id(g) in trusted)
-        unread = self._partly_read() if self.ledger else {}
-        for p in sorted(unread):
-            sums_column[p] = False
+        # a ledger's part that is no figure leaves its total unread (other tables: see _miss)
+        unread = _unread_parts(groups, self.columns) if self.ledger else {}
         findings = self.reader.findings
         for g in groups:
             v = verdicts.get(id(g), {})
@@ -355,14 +354,15 @@ class ColumnSums:
         across_used = self.across_used  # the columns whose figures the sums across the rows check
         out: list[Item] = []
         for p in self.columns:
-            if p in unread:  # a cell of it that is no figure: the column is not read
+            if p in unread:  # a part that is no figure: the sums it is a part of are not read
                 args = {"column": self._title(p)[:60], "cell": unread[p].text[:40]}
                 findings.append(
                     Finding(unread[p].source, "TABLE_COLUMN_NOT_CHECKED", Severity.WARNING, args,
                             message_key="TABLE_COLUMN_NOT_CHECKED.cell")
                 )  # fmt: skip
-                continue
             if not sums_column[p]:
+                if p in unread:
+                    continue  # said at the cell that is no figure
                 if self.ledger and not any(p in v for v in verdicts.values()):
                     continue  # no total of it was read: its total row says so (fewer cells)
                 written = next((r.values[p] for r in self.rows if p in r.values), None)
@@ -380,20 +380,6 @@ class ColumnSums:
                 if isinstance(column, Section):
                     self._count_sums(column, column.title)
             return []
-        return out
-
-    def _partly_read(self) -> dict[int, Cell]:
-        """The columns of sums with a cell that holds something other than a figure or nothing
-        (``1.5OO.000``, ``x``, a word): each with that cell. Their sums are not read, never judged."""
-        out: dict[int, Cell] = {}
-        for p in self.columns:
-            for r in self.rows:
-                cell = r.cells[p] if p < len(r.cells) else None
-                if cell is None or cell is r.label_cell or p in r.values:
-                    continue
-                if cell.text.strip() not in ("", "-", "–", "—"):
-                    out[p] = cell
-                    break
         return out
 
     def _counts(self) -> bool:
@@ -557,8 +543,8 @@ class ColumnSums:
 
     def _miss(self, g: _Row, p: int) -> Decimal | None:
         """The row's figure in column ``p`` less the sum of the rows under it (None: not checkable)."""
-        if p not in g.values:
-            return None
+        if p not in g.values or any(_unread_cell(c, p) for c in g.children):
+            return None  # a part that is no figure (``4(1)``, a word): the sum is not read
         parts = [self._value(c.values[p]) for c in g.children if p in c.values]
         stated = self._value(g.values[p])
         if not parts or stated is None or any(x is None for x in parts):
@@ -600,11 +586,32 @@ class ColumnSums:
         # a heading row with no figure of its own (``C KẾ HOẠCH VAY, TRẢ NỢ GỐC``) states no sum:
         # the rows under it, with theirs, stand under it all the same
         heading = stated is None and p not in row.values and not row.partial_children
-        if row.children and (heading or (id(row) in trusted and not row.partial_children)):
+        if self.ledger and any(_unread_cell(c, p) for c in row.children):
+            children = ()  # a part that is no figure: the sum is not read, its figure shown as written
+        elif row.children and (heading or (id(row) in trusted and not row.partial_children)):
             children = tuple(s for s in (self._section(c, p, trusted) for c in row.children) if s is not None)
         if stated is None and not children:
             return None
         return Section(row.number, row.label, source, stated, children)
+
+
+def _unread_parts(groups: list[_Row], columns: list[int]) -> dict[int, Cell]:
+    """Each column with a part of a sum that writes something other than a figure (``4(1)``,
+    ``1.2OO.000``, a word), with the first such cell: no sum that holds it is read."""
+    out: dict[int, Cell] = {}
+    for g in groups:
+        for p in columns:
+            cell = next((c.cells[p] for c in g.children if _unread_cell(c, p)), None)
+            if cell is not None and p not in out:
+                out[p] = cell
+    return out
+
+
+def _unread_cell(row: _Row, p: int) -> bool:
+    """Does the row write something in column ``p`` that is not read as its figure?"""
+    if p in row.values or p >= len(row.cells) or row.cells[p] is row.label_cell:
+        return False
+    return row.cells[p].text.strip() not in ("", *_DASHES)
 
 
 def _totals(title: str) -> bool:
