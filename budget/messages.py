@@ -1059,6 +1059,9 @@ TEMPLATES: Mapping[str, str] = {
         "Cột “{column}” không phải cột cộng dồn (phần lớn các dòng tổng không bằng tổng các dòng con): "
         "các số của cột này chưa được kiểm tra."
     ),
+    "TABLE_COLUMN_NOT_CHECKED.cell": (
+        "Cột “{column}” có ô “{cell}” không đọc được thành số: tổng nào có ô này chưa được kiểm tra."
+    ),
     "TABLE_ROW_NOT_CHECKED.spare": (
         "Dòng “{label}” của bảng có số ở cột không rõ vai trò trong phép nhân (như Số điểm, Tần suất); "
         "số tiền {value} {unit} không được kiểm tra phép nhân."
@@ -2116,6 +2119,9 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_COLUMN_NOT_CHECKED": (
         "Column “{column}” is no column of sums (most of its total rows are not the sum of the rows under "
         "them): its figures are not checked."
+    ),
+    "TABLE_COLUMN_NOT_CHECKED.cell": (
+        "Column “{column}” has a cell “{cell}” that does not read as a figure: no sum that includes it is checked."
     ),
     "TABLE_ROW_NOT_CHECKED.spare": (
         "Row “{label}” of the table has figures in columns whose part in the product is not known (such as "

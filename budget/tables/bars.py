@@ -94,6 +94,23 @@ def _opens_row(pieces: Sequence[_Piece], k: int) -> bool:
 _COLUMN_NUMBERS = frozenset({("A", "B"), ("1", "2"), ("(1)", "(2)")})
 
 
+def _last_blank(cells: Sequence[_Piece], width: int, pieces: Sequence[_Piece], k: int) -> bool:
+    """Is the empty piece at ``k`` the last cell of a row one cell short, before the gap and a
+    total row (``| E | 1.500.000 | | |`` then ``| Tổng cộng | ...``)? A total row spans its first
+    cells, so the empty cell is the row's own, not the total row's."""
+    if not width or len(cells) != width - 1 or k + 2 >= len(pieces) or pieces[k + 1].text:
+        return False
+    return TOTAL_LABEL.match(pieces[k + 2].text) is not None and any(kind(p.text) == "num" for p in cells)
+
+
+def _total_ends(cells: Sequence[_Piece], pieces: Sequence[_Piece], k: int) -> bool:
+    """Does a total row with its figures end before the piece at ``k``: words (a note under
+    the table), never a figure or an empty cell of its own?"""
+    if k >= len(pieces) or not pieces[k].text or kind(pieces[k].text) == "num" or not _is_total(cells):
+        return False
+    return any(kind(p.text) == "num" for p in cells)
+
+
 def _is_prose(piece: _Piece) -> bool:
     """Text between two tables (a title, a note), not a cell: several lines or a long paragraph."""
     return piece.last - piece.first >= 2 or len(piece.text) > 160
@@ -136,6 +153,9 @@ def bar_rows(lines: Sequence[RawLine], i: int, j: int) -> list[TableRow]:
     rows: list[TableRow] = []
     cells: list[_Piece] = []
     width = 0
+    # has a row of this table opened with an empty cell (a number or code column left empty)?
+    # Until one has, an empty piece that would make a row one cell short is its last cell
+    blank_lead = False
     k = 0
 
     def close() -> None:
@@ -150,27 +170,73 @@ def bar_rows(lines: Sequence[RawLine], i: int, j: int) -> list[TableRow]:
 
     while k < len(pieces):
         piece = pieces[k]
+        # a paragraph or a sentence ending in ``:`` before words (the next table's header): a row
+        # of its own, after the text of a converted page's layout (before any row was closed)
+        title = _is_title(piece) and k + 1 < len(pieces) and _label(pieces[k + 1].text)
+        if title and cells and not width and not any(kind(p.text) == "num" for p in cells):
+            close()
+            width, blank_lead = 0, False
         if (
             not piece.text
             and cells
-            and (not width or len(cells) >= width or _opens_row(pieces, k + 1) or _sub_row(cells, pieces, k + 1))
+            and (
+                not width
+                or len(cells) >= width
+                or _opens_row(pieces, k + 1)
+                or _sub_row(cells, pieces, k + 1)
+                or _total_ends(cells, pieces, k + 1)
+            )
+            and not _last_blank(cells, width, pieces, k)
+            and not (len(cells) == width - 1 and not blank_lead and k + 1 < len(pieces) and not pieces[k + 1].text)
         ):
+            blank_lead = blank_lead or not cells[0].text
             close()
             k += 1
             continue
-        # a title under a row of figures, unless it is the one cell the row lacks (a long note)
-        titled = sum(1 for p in cells if kind(p.text) == "num") >= 2 and len(cells) + 1 != width
+        # a title under a row of figures, unless it is the one cell the row lacks (a long note);
+        # a total row ends with its figures, never with a note
+        figures = sum(1 for p in cells if kind(p.text) == "num")
+        titled = (figures >= 2 and len(cells) + 1 != width) or (figures >= 1 and _is_total(cells))
         if (
             piece.text
             and cells
-            and ((_is_prose(piece) and (len(cells) >= width > 0 or titled)) or _after_prose(piece, cells))
+            and (
+                ((_is_prose(piece) or _leads_in(piece)) and (len(cells) >= width > 0 or titled))
+                or _after_prose(piece, cells)
+            )
         ):
             close()  # the rows end here: the text between two tables, or the next table's header
-            width = 0  # the next table's rows are as wide as its own
+            width, blank_lead = 0, False  # the next table's rows are as wide as its own
         cells.append(piece)
         k += 1
+        if title and len(cells) == 1:
+            close()
+            width, blank_lead = 0, False
     close()
     return rows
+
+
+_LEAD_IN_WORDS = 8  # a cell ending in ``:`` with this many words is the sentence before a table
+
+
+_TITLE_WORDS = 15  # a paragraph of this many words over three lines or more is no header's cell
+
+
+def _is_title(piece: _Piece) -> bool:
+    """Text standing over a table, never one of its cells: a long paragraph or a lead-in."""
+    long = _is_prose(piece) and (len(piece.text) > 160 or len(piece.text.split()) >= _TITLE_WORDS)
+    return long or _leads_in(piece)
+
+
+def _leads_in(piece: _Piece) -> bool:
+    """The sentence that introduces the next table (``=> Công ty lập danh sách như sau:``)."""
+    return piece.text.endswith(":") and len(piece.text.split()) >= _LEAD_IN_WORDS
+
+
+def _is_total(cells: Sequence[_Piece]) -> bool:
+    """A row opening with a total label (``Tổng cộng``), after an empty number cell or not."""
+    first = next((p.text for p in cells if p.text), "")
+    return TOTAL_LABEL.match(first) is not None
 
 
 def bar_end(lines: Sequence[RawLine], i: int) -> int:

@@ -18,6 +18,7 @@ from budget.tables.aligned import text_block, text_header_at
 from budget.tables.bars import MIN_BARS, bar_end, bar_rows, is_bar
 from budget.tables.cells import TOTAL_LABEL, is_pipe, is_total_row, kind, lines_above, numeric_count
 from budget.tables.columns import GROUP_MARK, cell_column, has_role, scale_in, settle_numbers
+from budget.tables.ledger import ledger_end, ledger_header, ledger_parts, lines_ledger_at, names_row
 from budget.tables.lines import cells_block, cells_header_at, marker_block, spaced_header_at, words_header_at
 from budget.tables.records import Cell, TableBlock, TableRow
 from budget.text import fold
@@ -163,7 +164,8 @@ def find_tables(lines: Sequence[RawLine], header: HeaderTest | None = None) -> l
                 found = [
                     b
                     for part in _bars_tables(_grouped_headers(bar_rows(lines, i, j)))
-                    for b in [_header_block(part, lines, last_end, "bars")]
+                    for table in _ledgers(part)
+                    for b in [_header_block(table, lines, last_end, "bars")]
                     if b is not None
                 ]
                 if found:
@@ -180,6 +182,11 @@ def find_tables(lines: Sequence[RawLine], header: HeaderTest | None = None) -> l
                 blocks.append(block)
                 last_end = j
             i = j
+            continue
+        if text and (ledger := lines_ledger_at(lines, i, last_end)) is not None:
+            # names, rows of a label and figures and a total row, one cell per line
+            blocks.append(ledger[0])
+            last_end = i = ledger[1]
             continue
         if not text or len(text) > 220 or "=" in text or not has_role(text):
             i += 1
@@ -278,6 +285,14 @@ def _bars_tables(rows: list[TableRow]) -> list[list[TableRow]]:
     return [rows[a:b] for a, b in zip(cuts, [*cuts[1:], len(rows)], strict=True) if b > a]
 
 
+def _ledgers(rows: list[TableRow]) -> list[list[TableRow]]:
+    """A part of a run of bars whose header names no role cut into the ledgers it holds (worked
+    examples: names and figures closed by a total row, one table after another)."""
+    if any(_is_bars_header(r.cells) for r in rows):
+        return [rows]
+    return ledger_parts(rows)
+
+
 def _header_block(
     rows: list[TableRow], lines: Sequence[RawLine], floor: int, shape: str, accepts: HeaderTest | None = None
 ) -> TableBlock | None:
@@ -287,6 +302,7 @@ def _header_block(
     if not rows:
         return None
     is_header = accepts or (_is_header_cells if shape != "bars" else _is_bars_header)
+    ledger = False
     first_header = next((k for k, r in enumerate(rows) if is_header(r.cells)), None)
     if accepts is not None:
         if first_header is None:
@@ -305,7 +321,12 @@ def _header_block(
                 is_header = _is_led_header
                 first_header = next((k for k, r in enumerate(rows) if _is_led_header(r.cells)), None)
                 if first_header is None or not any(is_total_row(r) for r in rows[first_header + 1 :]):
-                    return None
+                    # a ledger: names over rows of a label and figures, closed by a total row
+                    is_header = names_row
+                    first_header = ledger_header(rows) if shape == "bars" else None
+                    if first_header is None:
+                        return None
+                    ledger = True
     if shape == "bars":
         rows = _grouped_headers(_rejoined_header(rows, first_header))
         # the header nearest above the first row of figures: rows of text above it (a converted
@@ -313,8 +334,14 @@ def _header_block(
         figures = next((k for k, r in enumerate(rows) if numeric_count(r.cells) >= 2), len(rows))
         nearest = [k for k, r in enumerate(rows[:figures]) if is_header(r.cells)]
         first_header = nearest[-1] if nearest else first_header
+        if ledger:  # the names over the rows, however many rows of words they take, to its total row
+            first_header = ledger_header(rows) or 0
+            end = ledger_end(rows, first_header)
+            rows = rows[: end + 1] if end is not None else rows
     start = first_header
     while start > 0 and numeric_count(rows[start - 1].cells) == 0 and start > first_header - 2:
+        if ledger and any(len(c.text) > _TITLE_CELL for c in rows[start - 1].cells):
+            break  # a paragraph above a ledger is the text's, read as prose, never its title row
         start -= 1
     marked = []
     previous_header = False
@@ -329,7 +356,8 @@ def _header_block(
     unread = (
         _merged_header(_header_rows(rows, start, first_header), rows[first_header + 1 :]) if shape == "bars" else ""
     )
-    return TableBlock(shape, first, marked[-1].last, tuple(marked), lines_above(lines, index, floor), unread=unread)
+    above = lines_above(lines, index, floor)
+    return TableBlock(shape, first, marked[-1].last, tuple(marked), above, unread=unread, ledger=ledger)
 
 
 _REJOIN_REACH = 2  # rows of text a converted header row may have been cut into, after the first

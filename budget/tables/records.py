@@ -41,6 +41,9 @@ class TableBlock:
     # Why its cells cannot be put in their columns ("" when they can): a header of merged cells
     # narrower than its rows. Such a table is reported not checked, never read by guess.
     unread: str = ""
+    # A ledger (``ledger.py``): names and figures closed by a total row, known by its shape
+    # alone; read as the sums of its columns, never as products.
+    ledger: bool = False
 
 
 @dataclass(frozen=True)

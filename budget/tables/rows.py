@@ -226,7 +226,8 @@ class BlockReader:
         products = not unnamed and (
             (priced and bool({*FACTORS, "category", "per_amount"} & roles)) or {"amount", "total"}.isdisjoint(roles)
         )
-        sums = None if products else ColumnSums(self, rows, [c.title for c in columns], source)
+        ledger = self.block.ledger
+        sums = None if products and not ledger else ColumnSums(self, rows, [c.title for c in columns], source, ledger)
         if sums is not None and sums.qualifies():
             items = sums.items()
         elif "category" in roles or ("total" in roles and not ({*FACTORS, "amount", "per_amount"} & roles)):

@@ -18,6 +18,7 @@ leaves every sum it is a part of unread, reported where it stands.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -27,7 +28,7 @@ from budget.findings import Finding, Severity
 from budget.model import Amount, Item, Quantity, Section
 from budget.numbers import total
 from budget.source import Source
-from budget.tables.cells import TOTAL_LABEL, is_marker, kind, numeric_count, sequence_of
+from budget.tables.cells import TOTAL_LABEL, is_marker, is_total_row, kind, numeric_count, sequence_of
 from budget.tables.columns import GROUP_MARK, column_role, scale_in
 from budget.tables.groups import formula_parts, lump, rank_sequence
 from budget.tables.records import Cell, TableRow
@@ -36,6 +37,7 @@ from budget.text import fold
 from budget.units import DONG, Money
 
 _BULLETS = "-–+•*"
+_DASHES = ("-", "–", "—")  # a cell that writes nothing in a column of figures
 _COMMA_GROUPS = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+")  # ``37,423``, ``1,642,409``
 _PARTIAL = ("trong do", "trong so")  # a list of some parts only
 _LISTING = ("bao gom", "gom co")  # a list of the parts (``Bao gồm:``): all of them, when the figures agree
@@ -75,9 +77,11 @@ class _Row:
     way_of: int | None = None  # a copy of a row broken down several ways (``Theo ...``): the row's id
 
 
-def figure_columns(rows: list[TableRow], start: int = 2) -> tuple[int, list[int]]:
-    """(the width of the rows of figures, the positions holding figures in most of them)."""
-    widths = Counter(len(r.cells) for r in rows if sum(1 for c in r.cells if kind(c.text) == "num") >= 2)
+def figure_columns(rows: list[TableRow], start: int = 2, sparse: bool = False) -> tuple[int, list[int]]:
+    """(the width of the rows of figures, the positions holding figures in most of them; with
+    ``sparse``, in any of them when the others leave it empty)."""
+    least = 1 if sparse else 2  # figures a row of the table's full width writes at least
+    widths = Counter(len(r.cells) for r in rows if sum(1 for c in r.cells if kind(c.text) == "num") >= least)
     if not widths:
         return 0, []
     width = widths.most_common(1)[0][0]
@@ -89,8 +93,11 @@ def figure_columns(rows: list[TableRow], start: int = 2) -> tuple[int, list[int]
         # among the cells that write something
         dashes = sum(1 for r in full if r.cells[p].text.strip() in _DASHES)
         # a column of percentages (rates, shares, growth) is no column of amounts
+        if sum(1 for t in written if "%" in t) * 2 >= len(written):
+            continue  # no figure, or a column of percentages
         enough = len(written) * 2 >= len(full) - dashes and len(written) >= min(2, len(full))
-        if enough and sum(1 for t in written if "%" in t) * 2 < len(written):
+        words = any(kind(r.cells[p].text) == "text" and r.cells[p].text.strip() not in _DASHES for r in full)
+        if enough or (sparse and not words):
             out.append(p)
     return width, out
 
@@ -112,15 +119,16 @@ def is_column_numbers(row: TableRow) -> bool:
     return len(texts) >= 3 and all(_COLUMN_NUMBER.fullmatch(t) for t in texts)
 
 
-def spanned(rows: list[TableRow], width: int, ends_lost: bool = False) -> list[TableRow]:
+def spanned(rows: list[TableRow], width: int, ends_lost: bool = False, sparse: bool = False) -> list[TableRow]:
     """Rows whose first cells span down from the row above, written with fewer cells (``1 | Bộ
     A | Tổng | 7 | 3`` then ``Đã thực hiện | 2 | 1`` under it), given empty cells in front so
     their figures stand in their columns. Only when that leaves no doubt: the rows ``width``
     wide put figures in the same columns, and the short row, aligned to the right, puts words
     only where they write words and figures only where they write figures; any other short row
-    is left as it is (reported not checked)."""
-    full = [r for r in rows if len(r.cells) == width and numeric_count(r.cells) >= 2]
-    _, columns = figure_columns(full) if len(full) >= 2 else (0, [])
+    is left as it is (reported not checked). ``sparse``: rows of one figure count too, and a
+    column of figures may be written in few of them (a ledger's)."""
+    full = [r for r in rows if len(r.cells) == width and numeric_count(r.cells) >= (1 if sparse else 2)]
+    _, columns = figure_columns(full, 1 if sparse else 2, sparse) if len(full) >= (1 if sparse else 2) else (0, [])
     if not columns:
         return rows
     first = min(columns)
@@ -167,16 +175,22 @@ def _fits(cells: tuple[Cell, ...], pad: int, first: int, columns: set[int]) -> b
 class ColumnSums:
     """The sums of each column of figures of a table, as a tree of sections per column."""
 
-    def __init__(self, reader: BlockReading, rows: list[TableRow], titles: list[str], source: Source):
+    def __init__(
+        self, reader: BlockReading, rows: list[TableRow], titles: list[str], source: Source, ledger: bool = False
+    ):
+        """``ledger``: a table of names and figures closed by one total row (``ledger.py``): its
+        figures may start in its second column, and its total row, once trusted, totals every
+        column it writes in."""
         self.reader = reader
         self.source = source
+        self.ledger = ledger
         numbers = next((r for r in rows if is_column_numbers(r)), None)
         data = [r for r in rows if r is not numbers]
         # the header's width, or (a header of merged cells) the width of most rows of figures
         wide = len(titles) if titles else figure_columns(data)[0]
         if wide and any(len(r.cells) < wide for r in data):
-            data = spanned(data, wide, ends_lost=reader.block.shape == "bars")
-        self.width, self.columns = figure_columns(data)
+            data = spanned(data, wide, ends_lost=reader.block.shape == "bars", sparse=ledger)
+        self.width, self.columns = figure_columns(data, 1 if ledger else 2, ledger)
         self.titles = titles
         if numbers is not None and len(numbers.cells) == self.width:
             derived = {p for p in self.columns if set("=/x*%") & set(numbers.cells[p].text)}
@@ -200,10 +214,47 @@ class ColumnSums:
                 last.total = True
         self.across_used: set[int] = set()
         self._grouping: bool | None = None
+        placed = self._placed_total(data) if ledger else None
+        if placed is not None:
+            row = self._row(placed[1])
+            if row is not None:
+                self.rows.append(row)
+                data = [t for t in data if t is not placed[0]]
         self.odd = [t for t in data if len(t.cells) != self.width and any(kind(c.text) == "num" for c in t.cells)]
 
+    def _placed_total(self, data: list[TableRow]) -> tuple[TableRow, TableRow] | None:
+        """A ledger's last row, a total with fewer figures than columns (its empty cells lost,
+        one cell per line): (that row, the row with its figures in their columns) when exactly
+        one way of putting them in columns, in order, makes every figure its column's sum; None
+        when no way or several do (which column each figure totals is then not known)."""
+        if not data or len(data[-1].cells) >= self.width or not is_total_row(data[-1]):
+            return None
+        row = data[-1]
+        figures = row.cells[1:]
+        if not figures or any(kind(c.text) != "num" for c in figures):
+            return None
+        sums: dict[int, Decimal] = {}
+        for p in self.columns:
+            parts = [r.cells[p] for r in self.rows]
+            values = [self._value(c) for c in parts if c.text.strip() not in ("", *_DASHES)]
+            if all(v is not None for v in values):
+                sums[p] = total(v for v in values if v is not None)
+        stated = [self._value(c) for c in figures]
+        fits = [
+            places
+            for places in itertools.combinations(self.columns, len(figures))
+            if all(p in sums and sums[p] == v for p, v in zip(places, stated, strict=True))
+        ]
+        if len(fits) != 1:
+            return None
+        blank = Cell("", row.cells[0].source.at(None))
+        cells = [row.cells[0], *([blank] * (self.width - 1))]
+        for p, cell in zip(fits[0], figures, strict=True):
+            cells[p] = cell
+        return row, replace(row, cells=tuple(cells))
+
     def qualifies(self) -> bool:
-        return len(self.columns) >= 2 and len(self.rows) >= 2
+        return len(self.columns) >= (1 if self.ledger else 2) and len(self.rows) >= 2
 
     def _title(self, p: int) -> str:
         return self.titles[p] if p < len(self.titles) and self.titles[p] else f"cột {p + 1}"
@@ -214,7 +265,13 @@ class ColumnSums:
         first = t.cells[0].text.strip()
         number = first.rstrip(".)") if first and is_marker(first) else ""
         label_cell = next((c for c in t.cells[1 if number else 0 :] if c.text.strip()), None)
-        if label_cell is None or kind(label_cell.text) == "num":
+        if self.ledger:
+            # rows of names, all alike (``A``, ``B`` are names, not row numbers): the first words
+            number = ""
+            label_cell = next((c for c in t.cells if kind(c.text) == "text" and c.text.strip() not in _DASHES), None)
+            if label_cell is None and t.cells[0].text.strip() and 0 not in self.columns:
+                label_cell = t.cells[0]  # a row labelled by a figure of its own: its year (``2006``)
+        if label_cell is None or (kind(label_cell.text) == "num" and label_cell is not t.cells[0]):
             return None
         label = label_cell.text.strip()
         values = {
@@ -407,6 +464,14 @@ class ColumnSums:
             )
         }
         trusted |= _other_way(groups, verdicts, trusted)
+        if self.ledger:
+            # one total row over rows of names, nothing between (``ledger.py``): no tree to read
+            # wrongly, so it totals every column it writes in (one row's figure as much as several)
+            trusted |= {id(g) for g in groups if g.total and not g.partial_children}
+            for p in self.columns:
+                sums_column[p] = sums_column[p] or any(p in verdicts.get(id(g), {}) for g in groups if id(g) in trusted)
+        # a ledger's part that is no figure leaves its total unread (other tables: see _miss)
+        unread = _unread_parts(groups, self.columns) if self.ledger else {}
         findings = self.reader.findings
         for g in groups:
             v = verdicts.get(id(g), {})
@@ -426,7 +491,9 @@ class ColumnSums:
                     message_key="TABLE_SUM_NOT_CHECKED.row",
                 )
             )
-        for r in self.rows:  # digits that read as no figure: the sums they are parts of are unread
+        # digits that read as no figure: the sums they are parts of are unread (a ledger's column
+        # says so once, below)
+        for r in [] if self.ledger else self.rows:
             for p in sorted(r.unread):
                 cell = r.cells[p]
                 args = {"cell": cell.text.strip()[:30], "label": r.label[:60], "column": self._title(p)[:60]}
@@ -443,7 +510,17 @@ class ColumnSums:
         across_used = self.across_used  # the columns whose figures the sums across the rows check
         out: list[Item] = []
         for p in self.columns:
+            if p in unread:  # a part that is no figure: the sums it is a part of are not read
+                args = {"column": self._title(p)[:60], "cell": unread[p].text[:40]}
+                findings.append(
+                    Finding(unread[p].source, "TABLE_COLUMN_NOT_CHECKED", Severity.WARNING, args,
+                            message_key="TABLE_COLUMN_NOT_CHECKED.cell")
+                )  # fmt: skip
             if not sums_column[p]:
+                if p in unread:
+                    continue  # said at the cell that is no figure
+                if self.ledger and not any(p in v for v in verdicts.values()):
+                    continue  # no total of it was read: its total row says so (fewer cells)
                 written = next((r.values[p] for r in self.rows if p in r.values), None)
                 if written is not None and p not in across_used:  # its figures add into no sum
                     args = {"column": self._title(p)[:60]}
@@ -626,8 +703,8 @@ class ColumnSums:
 
     def _miss(self, g: _Row, p: int) -> Decimal | None:
         """The row's figure in column ``p`` less the sum of the rows under it (None: not checkable)."""
-        if p not in g.values:
-            return None
+        if p not in g.values or any(_unread_cell(c, p) for c in g.children):
+            return None  # a part that is no figure (``4(1)``, a word): the sum is not read
         parts = [self._value(c.values[p]) for c in g.children if p in c.values]
         stated = self._value(g.values[p])
         if not parts or stated is None or any(x is None for x in parts) or self._unread_part(g, p):
@@ -687,7 +764,9 @@ class ColumnSums:
         # the rows under it, with theirs, stand under it all the same
         heading = stated is None and p not in row.values and not row.partial_children
         whole = not self._unread_part(row, p)
-        if row.children and whole and (heading or (id(row) in trusted and not row.partial_children)):
+        if self.ledger and any(_unread_cell(c, p) for c in row.children):
+            children = ()  # a part that is no figure: the sum is not read, its figure shown as written
+        elif row.children and whole and (heading or (id(row) in trusted and not row.partial_children)):
             children = tuple(s for s in (self._section(c, p, trusted, orphans) for c in row.children) if s is not None)
         elif row.children:
             for c in row.children:
@@ -697,6 +776,25 @@ class ColumnSums:
         if stated is None and not children:
             return None
         return Section(row.number, row.label, source, stated, children)
+
+
+def _unread_parts(groups: list[_Row], columns: list[int]) -> dict[int, Cell]:
+    """Each column with a part of a sum that writes something other than a figure (``4(1)``,
+    ``1.2OO.000``, a word), with the first such cell: no sum that holds it is read."""
+    out: dict[int, Cell] = {}
+    for g in groups:
+        for p in columns:
+            cell = next((c.cells[p] for c in g.children if _unread_cell(c, p)), None)
+            if cell is not None and p not in out:
+                out[p] = cell
+    return out
+
+
+def _unread_cell(row: _Row, p: int) -> bool:
+    """Does the row write something in column ``p`` that is not read as its figure?"""
+    if p in row.values or p >= len(row.cells) or row.cells[p] is row.label_cell:
+        return False
+    return row.cells[p].text.strip() not in ("", *_DASHES)
 
 
 def _totals(title: str) -> bool:
