@@ -765,14 +765,23 @@ def _table_text(form: str, rows: list[list[str]]) -> list[str]:
 def bars_text(rows: list[list[str]]) -> list[str]:
     """Rows as converters write a Word table: each cell between two bar lines, nothing between
     two bars for an empty cell, two bars between rows."""
-    out = []
+    return bars_rows(rows)[0]
+
+
+def bars_rows(rows: list[list[str]], first: int = 1) -> tuple[list[str], list[tuple[int, int]]]:
+    """``bars_text`` and each row's span of lines (its first cell to its closing bar), counted
+    from ``first``, the line number of the first bar."""
+    out: list[str] = []
+    spans = []
     for r in rows:
         out.append("|")
+        start = first + len(out)
         for c in r:
             if c:
                 out.append(c)
             out.append("|")
-    return out
+        spans.append((start, first + len(out) - 1))
+    return out, spans
 
 
 # --- mistakes -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.gen_docs import bars_rows
 from budget.api import Report, check_file
 from budget.findings import Severity
 from budget.numbers import format_vn
@@ -300,17 +301,9 @@ def _as_pipe(sheet: _Sheet) -> tuple[str, list[tuple[int, int]]]:
 
 def _as_bars(sheet: _Sheet) -> tuple[str, list[tuple[int, int]]]:
     """Each cell between two bar lines, as converters write Word tables."""
-    out = ["BIỂU DỰ TOÁN", "", "Đơn vị: triệu đồng", ""]
-    lines = []
-    for row in sheet.rows:
-        out.append("|")
-        start = len(out) + 1
-        for cell in row:
-            if cell:
-                out.append(cell)
-            out.append("|")
-        lines.append((start, len(out)))
-    return "\n".join(out) + "\n", lines
+    above = ["BIỂU DỰ TOÁN", "", "Đơn vị: triệu đồng", ""]
+    cells, lines = bars_rows(sheet.rows, len(above) + 1)
+    return "\n".join([*above, *cells]) + "\n", lines
 
 
 def _as_csv(sheet: _Sheet) -> tuple[str, list[tuple[int, int]]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.gen_docs import bars_text
+from benchmarks.gen_docs import bars_rows, bars_text
 from budget.api import Report
 from budget.findings import Severity
 from budget.numbers import format_vn
@@ -420,17 +420,9 @@ def _rendered(plan: _Plan, layout: str) -> tuple[str, list[tuple[int, int]]]:
         text = _pipe(plan.rows)
         first = text.split("\n").index("| " + " | ".join(plan.rows[0]) + " |") + 1
         return text, [(first + i, first + i) for i in range(len(plan.rows))]
-    out = [*_ABOVE.rstrip("\n").split("\n"), ""]
-    spans = []
-    for row in plan.rows:
-        out.append("|")
-        start = len(out) + 1
-        for cell in row:
-            if cell:
-                out.append(cell)
-            out.append("|")
-        spans.append((start, len(out)))
-    return "\n".join(out) + "\n", spans
+    above = [*_ABOVE.rstrip("\n").split("\n"), ""]
+    cells, spans = bars_rows(plan.rows, len(above) + 1)
+    return "\n".join([*above, *cells]) + "\n", spans
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
