@@ -964,3 +964,19 @@ def test_a_rates_unit_stops_before_the_name_that_follows_it(tmp_path: Path) -> N
     )
     units = [f.args["unit"] for f in check_file(path).findings if f.code == "UNCHECKED_AMOUNT"]
     assert units == ["tỷ đồng/năm", "triệu đồng/HTX/năm", "đồng/tháng"]
+
+
+def test_unit_doubts_are_warnings_unless_strict_is_asked(tmp_path: Path) -> None:
+    """``run_checks`` says a unit left over as a warning by default; ``strict_units`` (the
+    command's ``--strict-units``) makes it an error."""
+    from budget.checks import run_checks
+    from budget.evaluate import evaluate
+
+    text = "KẾ HOẠCH\n- Khoản A: 20 người x 10.000 đồng/người/ngày = 200.000 đồng\n"
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = check_file(path).plan
+    ev = evaluate(plan)
+    said = {f.code: f.severity for f in run_checks(ev) if f.code == "UNIT_RESIDUAL"}
+    strict = {f.code: f.severity for f in run_checks(ev, strict_units=True) if f.code == "UNIT_RESIDUAL"}
+    assert (said, strict) == ({"UNIT_RESIDUAL": Severity.WARNING}, {"UNIT_RESIDUAL": Severity.ERROR})

@@ -14,6 +14,7 @@ from budget.numbers import (
     NumberError,
     Reading,
     alternatives,
+    format_number,
     format_vn,
     format_vn_fixed,
     from_xml,
@@ -197,3 +198,9 @@ def test_every_ambiguity_has_its_message() -> None:
 def test_number_tokens_in_running_text() -> None:
     text = "Chi 1.234.567,5 đồng cho 800. 000 người, 5 000 em và 1..320 lượt; xã 12,5%"
     assert NUMBER_TOKEN.findall(text) == ["1.234.567,5", "800. 000", "5 000", "1..320", "12,5"]
+
+
+def test_figures_in_each_language_keep_every_digit() -> None:
+    """Vietnamese by hand, English by Babel with no rounding to Babel's three decimals."""
+    assert format_number(Decimal("1234.56789"), "vi") == "1.234,56789"
+    assert format_number(Decimal("1234.56789"), "en") == "1,234.56789"

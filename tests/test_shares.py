@@ -274,3 +274,28 @@ def test_a_share_after_an_amount_is_no_target(tmp_path: Path) -> None:
     checked = check_document(path)
     assert checked.report.plan.budget_lines == frozenset({3, 4})
     assert [(e.target.source.line, e.target.lower) for e in checked.targets] == [(5, Decimal(80))]
+
+
+def test_a_rate_one_digit_past_half_is_wrong(tmp_path: Path) -> None:
+    """4.891 of 20.000 is 24,455%: written 24,4 it is 0,055 off, past the half of its last digit."""
+    lines = [
+        "Tổng kinh phí thực hiện: 20.000 triệu đồng, trong đó:",
+        "- Vốn ngân sách tỉnh: 4.891 triệu đồng (24,4%);",
+        "- Vốn đối ứng của đơn vị: 15.109 triệu đồng (75,5%).",
+    ]
+    assert _verdict(tmp_path, lines)[0] == [("SHARE_MISMATCH", 3, 41, "24.4")]
+
+
+def test_a_lone_item_with_a_rate_is_no_share_of_anything(tmp_path: Path) -> None:
+    """No figure above it and no other item: nothing to take the rate of, so nothing is judged."""
+    assert _verdict(tmp_path, ["Vốn ngân sách tỉnh: 4.500 triệu đồng (60%)."])[0] == []
+
+
+def test_a_wrong_rate_names_its_item_by_sixty_characters_and_is_a_percentage(tmp_path: Path) -> None:
+    title = "Vốn đối ứng của đơn vị chủ trì thực hiện nhiệm vụ khoa học và công nghệ cấp tỉnh năm 2025"
+    lines = [*_after("24,4%", "85,6%")]
+    lines[2] = lines[2].replace("Vốn đối ứng của đơn vị", title)
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (finding,) = [f for f in check_file(path).findings if f.code == "SHARE_MISMATCH"]
+    assert (finding.args["title"], finding.unit, finding.actual) == (title[:60], "%", Decimal("85.6"))
