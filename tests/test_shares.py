@@ -288,7 +288,12 @@ def test_a_rate_one_digit_past_half_is_wrong(tmp_path: Path) -> None:
 
 def test_a_lone_item_with_a_rate_is_no_share_of_anything(tmp_path: Path) -> None:
     """No figure above it and no other item: nothing to take the rate of, so nothing is judged."""
-    assert _verdict(tmp_path, ["Vốn ngân sách tỉnh: 4.500 triệu đồng (60%)."])[0] == []
+    lines = [
+        "1. Kinh phí tổ chức hội thi:",
+        "- Vốn ngân sách tỉnh: 4.500 triệu đồng (60%).",
+        "2. Kinh phí khen thưởng: 300 triệu đồng.",
+    ]
+    assert _verdict(tmp_path, lines)[0] == []
 
 
 def test_a_wrong_rate_names_its_item_by_sixty_characters_and_is_a_percentage(tmp_path: Path) -> None:
