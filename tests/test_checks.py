@@ -980,3 +980,9 @@ def test_unit_doubts_are_warnings_unless_strict_is_asked(tmp_path: Path) -> None
     said = {f.code: f.severity for f in run_checks(ev) if f.code == "UNIT_RESIDUAL"}
     strict = {f.code: f.severity for f in run_checks(ev, strict_units=True) if f.code == "UNIT_RESIDUAL"}
     assert (said, strict) == ({"UNIT_RESIDUAL": Severity.WARNING}, {"UNIT_RESIDUAL": Severity.ERROR})
+
+
+def test_a_new_count_word_is_said_once_where_it_first_counts(tmp_path: Path) -> None:
+    """``vận động viên`` counted and in the rate's ``/vận động viên``: one note, at the count."""
+    text = "KẾ HOẠCH\n- Khoản B: 30 vận động viên x 200.000 đồng/vận động viên = 6.000.000 đồng\n"
+    assert _all_found(tmp_path, text) == [("UNIT_NEW_COUNT", 2, 12)]
