@@ -388,6 +388,9 @@ class _Index:
     line_places: dict[tuple[str, ...], str] = field(default_factory=dict)
     section_places: dict[tuple[str, ...], str] = field(default_factory=dict)
     numbers: dict[str, str] = field(default_factory=dict)
+    # a figure broken down twice states each breakdown's sum at its one place: a sum finding there
+    # stands at the breakdown whose sum failed
+    failed: dict[Source, str] = field(default_factory=dict)
     total: set[Source] = field(default_factory=set)
     total_places: set[tuple[str, ...]] = field(default_factory=set)
     # Lines of text some finding stands on: a text source on any other line is never looked
@@ -418,6 +421,8 @@ class _Index:
     def row_of(self, f: Finding) -> str | None:
         if f.code.startswith("TOTAL_"):
             return "total"
+        if f.code.startswith("SECTION_SUM") and f.source in self.failed:
+            return self.failed[f.source]
         if f.code.startswith("SECTION_") and str(f.args.get("number", "")) in self.numbers:
             if f.source in self.sections:
                 return self.sections[f.source]
@@ -456,6 +461,8 @@ def _index(report: Report) -> tuple[_Index, dict[int, str]]:
                 if sec.items or sec.stated is None:  # a row's lone amount states no section's sum
                     index.numbers.setdefault(sec.number, key)
                 index.add([*([sec.stated.source] if sec.stated else []), sec.source], key, False)
+                if r.ok is False and sec.stated is not None:
+                    index.failed.setdefault(sec.stated.source, key)
                 visit(r.children)
             by_id[id(r)] = key
 

@@ -108,3 +108,14 @@ def test_a_figure_said_again_differently_is_not_checked(tmp_path: Path) -> None:
         ("UNCHECKED_AMOUNT", 2, 43)
     ]
     assert verdict_of(report) == "incomplete"
+
+
+def test_the_breakdown_that_fails_is_the_row_marked_wrong(tmp_path: Path) -> None:
+    """Both breakdowns state their figure at one place: the sum's error stands at the breakdown
+    whose parts do not add up, and the other breakdown stays checked and right."""
+    from plancheck.projection import project
+
+    report = check_text(tmp_path, _PLAN.format(split="vốn tỉnh 400 triệu đồng, vốn huyện 240 triệu đồng", second="250"))
+    rows = {r.label: (r.status.value, r.summed) for r in project(report).rows if r.kind == "section"}
+    assert rows["Chia ghi ngay sau số tiền"] == ("ok", 640)
+    assert rows["Chia theo các mục bên dưới"] == ("error", 660)
