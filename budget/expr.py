@@ -28,6 +28,7 @@ from budget.costline import (
     read_chain,
     read_number_at,
 )
+from budget.count_breakdowns import count_breakdowns
 from budget.findings import Finding, Severity
 from budget.grammar.relation import computation_kind
 from budget.model import Amount, CostLine, Quantity, Step, WordsCheck
@@ -544,6 +545,8 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
         found.sort(key=lambda f: f.start)
         _sentence_breakdown(text, found)
     example_at = _example_start(text, example)
+    if example_at is None:
+        findings.extend(count_breakdowns(text, lambda i: locate.at(i + 1)))
     skipped = _legal_figures(text, found, example_at) if found else []
     if skipped:
         found = [f for f in found if not f.skip]

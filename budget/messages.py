@@ -186,6 +186,10 @@ TEMPLATES: Mapping[str, str] = {
         "Số đếm không khớp: “{label}” ghi {stated}, nhưng cộng các số thành phần được {computed} "
         "(chênh lệch {difference})."
     ),
+    "COUNT_SUM_NOT_CHECKED": (
+        "Các tỷ lệ kê sau “{label}” cộng lại được {computed}%, không bằng {stated}%; tỷ lệ của từng nhóm có thể "
+        "không cộng vào tỷ lệ chung, nên phép cộng này chưa được kiểm tra."
+    ),
     "TABLE_COLUMN_PER_MONTH": (
         "Số {stated} {unit} đứng ở cột “{column}”, cột ghi số tiền mỗi tháng, trong khi công thức nhân {months} tháng."
     ),
@@ -1203,6 +1207,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "COUNT_SUM_MISMATCH": (
         "Counts do not add up: “{label}” states {stated}, but its parts add up to {computed} (difference {difference})."
+    ),
+    "COUNT_SUM_NOT_CHECKED": (
+        "The percentages listed after “{label}” add up to {computed}%, not {stated}%; the rates of groups may not add "
+        "up to the overall rate, so this sum was not checked."
     ),
     "TABLE_COLUMN_PER_MONTH": (
         "The figure {stated} {unit} stands in the column “{column}”, a per-month amount, while the formula "
