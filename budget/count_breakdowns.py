@@ -23,8 +23,8 @@ from budget.units import read_money
 
 # a figure and the word (or ``%``) right after it
 _FIGURE = re.compile(r"(?<![\w.,/])([0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)\s?(%|[^\W\d_]+)?")
-# the total's unit, then a few words of no figure (``GRDP``, ``học sinh``), then the breakdown word
-_BREAKS_DOWN = re.compile(r"[^\d.;:()=]{0,40}?[,;:]?\s{0,3}(?:bao gồm|gồm|chia ra|cụ thể)\s{0,3}:?\s", re.IGNORECASE)
+# the rest of the total's unit or a few words of no figure (``học sinh``, ``GRDP``), then the breakdown word
+_BREAKS_DOWN = re.compile(r"(?:\s{1,3}[^\W\d_]+){0,4}?[,;:]?\s{0,3}(?:bao gồm|gồm|chia ra|cụ thể)\s{0,3}:?\s", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n|$")
 
 Locate = Callable[[int], Source]
@@ -53,8 +53,8 @@ def count_breakdowns(text: str, at: Locate) -> list[Finding]:
         if unit is None or text[total.end() : total.end() + 1] == "/" or read_money(text[total.start(2) :])[0]:
             continue
         m = _BREAKS_DOWN.match(text, total.end())
-        if m is None or (unit != "%" and m.group().strip(" ,;:").lower() not in ("gồm", "bao gồm", "chia ra", "cụ thể")):
-            continue  # only a percentage may stand before a word of its own (``3,6% GRDP, gồm``)
+        if m is None:
+            continue
         stop = _SENTENCE_END.search(text, m.end())
         end = len(text) if stop is None else stop.start()
         parts: list[Decimal] = []

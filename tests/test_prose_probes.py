@@ -1,0 +1,149 @@
+"""Prose budgets of the kinds provinces, districts and schools publish, each correct and with one
+mistake: a correct text never gets an error, a wrong one is never KHỚP. Invented texts, exact
+verdicts, codes and places."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from budget.findings import Severity
+from budget.numbers import format_vn
+from tests.helpers import assert_message, check_text, verdict_of
+
+
+def _verdict(tmp_path: Path, text: str) -> tuple[str, list[tuple[str, int | None, Decimal | None]]]:
+    report = check_text(tmp_path, text)
+    errors = [(f.code, f.source.line, f.actual) for f in report.findings if f.severity is Severity.ERROR]
+    return verdict_of(report), errors
+
+
+def _codes(tmp_path: Path, text: str) -> list[tuple[str, int | None]]:
+    report = check_text(tmp_path, text)
+    return [(f.code, f.source.line) for f in report.findings if f.severity is not Severity.INFO]
+
+
+# a resolution's articles are prose, never a table --------------------------------------------
+
+_RESOLUTION = (
+    "NGHỊ QUYẾT\n"
+    "Về dự toán ngân sách địa phương năm 2025\n"
+    "Điều 1. Dự toán chi ngân sách địa phương\n"
+    "1. Tổng chi ngân sách địa phương: 3.100.000 triệu đồng, gồm:\n"
+    "a) Chi đầu tư phát triển {a} triệu đồng;\n"
+    "b) Chi thường xuyên 2.400.000 triệu đồng, trong đó chi giáo dục 1.020.000 triệu đồng"
+    " (chiếm 42,5% chi thường xuyên).\n"
+)
+
+
+def test_an_article_heading_is_no_table_header(tmp_path: Path) -> None:
+    """``Về dự toán ...`` and ``Điều 1. Dự toán chi ...`` once named the columns of a table of
+    space-cut prose: the items were cut into cells and their sum judged wrongly."""
+    assert _verdict(tmp_path, _RESOLUTION.format(a="700.000")) == ("incomplete", [])
+    assert _codes(tmp_path, _RESOLUTION.format(a="700.000")) == [("UNCHECKED_AMOUNT", 6)]
+    assert _verdict(tmp_path, _RESOLUTION.format(a="750.000")) == (
+        "errors",
+        [("TOTAL_MISMATCH", 4, Decimal("3100000"))],
+    )
+
+
+# counts and percentages broken down in a sentence ---------------------------------------------
+
+_PUPILS = (
+    "KẾ HOẠCH\n"
+    "1. Số học sinh: tổng số {total} em, gồm: khối 6: 300 em; khối 7: 320 em; khối 8: 310 em.\n"
+    "2. Kinh phí: 930 em x 100.000 đồng/em = 93.000.000 đồng.\n"
+)
+
+
+def test_a_count_broken_down_in_its_sentence_is_summed(tmp_path: Path) -> None:
+    assert _verdict(tmp_path, _PUPILS.format(total="930")) == ("ok", [])
+    report = check_text(tmp_path, _PUPILS.format(total="950"))
+    (f,) = [f for f in report.findings if f.severity is Severity.ERROR]
+    assert (verdict_of(report), f.code, f.source.line, f.source.col, f.expected, f.actual) == (
+        "errors",
+        "COUNT_SUM_MISMATCH",
+        2,
+        25,
+        Decimal(930),
+        Decimal(950),
+    )
+    assert_message(
+        f,
+        "COUNT_SUM_MISMATCH",
+        "Số đếm không khớp: “tổng số” ghi 950, nhưng cộng các số thành phần được 930 (chênh lệch 20).",
+        en="Counts do not add up: “tổng số” states 950, but its parts add up to 930 (difference 20).",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # ``trong đó`` (of which) lists some of the whole: never summed
+        "Tổng số học sinh 1.240 em, trong đó: nữ 700 em, dân tộc thiểu số 300 em.",
+        # a rate among the parts: no breakdown of the count alone
+        "Tổng số 40 em, gồm: 20 em/lớp, 25 em.",
+        # another unit among the parts
+        "Tổng số 40 em, gồm: 20 em và 3 lớp.",
+        # one part only
+        "Tổng số 40 em, gồm 30 em khối 6.",
+    ],
+)
+def test_what_is_no_whole_breakdown_of_a_count_is_not_judged(tmp_path: Path, sentence: str) -> None:
+    text = "KẾ HOẠCH\n" + sentence + "\nKinh phí: 40 em x 100.000 đồng/em = 4.000.000 đồng.\n"
+    assert _verdict(tmp_path, text) == ("ok", [])
+
+
+_SHARE = (
+    "KẾ HOẠCH\n"
+    "Phấn đấu chi cho giáo dục chiếm 3,6% GRDP, gồm 3,1% từ ngân sách nhà nước và {part}% từ xã hội hóa.\n"
+    "Kinh phí thực hiện: 20 lớp x 5.000.000 đồng/lớp = 100.000.000 đồng.\n"
+)
+
+
+def test_percentages_that_do_not_add_up_are_not_checked_never_an_error(tmp_path: Path) -> None:
+    """Rates of groups need not add up to the overall rate: a sum of percentages that differs
+    is said not checked (never KHỚP, never an error)."""
+    assert _verdict(tmp_path, _SHARE.format(part="0,5")) == ("ok", [])
+    report = check_text(tmp_path, _SHARE.format(part="0,4"))
+    (f,) = [f for f in report.findings if f.code.startswith("COUNT_SUM")]
+    assert (verdict_of(report), f.code, f.severity, f.source.line, f.source.col) == (
+        "incomplete",
+        "COUNT_SUM_NOT_CHECKED",
+        Severity.WARNING,
+        2,
+        33,
+    )
+    assert_message(
+        f,
+        "COUNT_SUM_NOT_CHECKED",
+        "Các tỷ lệ kê sau “Phấn đấu chi cho giáo dục chiếm” cộng lại được 3,5%, không bằng 3,6%; tỷ lệ của "
+        "từng nhóm có thể không cộng vào tỷ lệ chung, nên phép cộng này chưa được kiểm tra.",
+        en="The percentages listed after “Phấn đấu chi cho giáo dục chiếm” add up to 3.5%, not 3.6%; the rates "
+        "of groups may not add up to the overall rate, so this sum was not checked.",
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    parts=st.lists(st.integers(min_value=1, max_value=5000), min_size=2, max_size=5),
+    delta=st.integers(min_value=-30, max_value=30),
+    noun=st.sampled_from(["em", "hộ", "người", "học sinh"]),
+    word=st.sampled_from(["gồm", "gồm:", "bao gồm:", "chia ra:"]),
+)
+def test_count_breakdowns_property(tmp_path: Path, parts: list[int], delta: int, noun: str, word: str) -> None:
+    """Correct: never an error. One figure changed: the error at the total, never KHỚP."""
+    stated = sum(parts) + delta
+    assume(stated > 0)
+    listed = "; ".join(f"nhóm {i + 1}: {format_vn(Decimal(p))} {noun}" for i, p in enumerate(parts))
+    text = (
+        "KẾ HOẠCH\n"
+        f"Tổng số {format_vn(Decimal(stated))} {noun}, {word} {listed}.\n"
+        "Kinh phí: 4 lớp x 100.000 đồng/lớp = 400.000 đồng.\n"
+    )
+    expected = ("ok", []) if delta == 0 else ("errors", [("COUNT_SUM_MISMATCH", 2, Decimal(stated))])
+    assert _verdict(tmp_path, text) == expected
