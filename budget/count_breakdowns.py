@@ -13,7 +13,7 @@ percentages that differ are said not checked, never an error, since rates of sub
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from budget.findings import Finding, Severity
@@ -42,13 +42,13 @@ def _unit(m: re.Match[str]) -> str | None:
     return None if unit is None else unit.lower()
 
 
-def count_breakdowns(text: str, at: Locate) -> list[Finding]:
+def count_breakdowns(text: str, at: Locate, within: int | None = None) -> list[Finding]:
     """Findings for the breakdowns of counts and percentages in ``text`` that do not add up
-    (``at(i)`` places character ``i``)."""
+    (``at(i)`` places character ``i``; ``within``: only totals that start before it)."""
     if "gồm" not in text.lower() and "chia ra" not in text.lower() and "cụ thể" not in text.lower():
         return []
     findings: list[Finding] = []
-    for total in _FIGURE.finditer(text):
+    for total in _FIGURE.finditer(text, 0, len(text) if within is None else within):
         unit = _unit(total)
         if unit is None or text[total.end() : total.end() + 1] == "/" or read_money(text[total.start(2) :])[0]:
             continue
@@ -94,3 +94,16 @@ def count_breakdowns(text: str, at: Locate) -> list[Finding]:
             )
     return findings
 
+
+
+_OPENS_LIST = re.compile(r"(?:bao gồm|gồm|chia ra|cụ thể)\s{0,3}:\s*$", re.IGNORECASE)
+
+
+def count_list(head: str, parts: Sequence[str], at: Locate) -> list[Finding]:
+    """A count whose breakdown is the list under it (``Đối tượng: 150 người, gồm:`` then
+    ``- Cán bộ xã: 60 người;`` ...): read as one sentence, the items' texts joined by ``;``;
+    only a total in ``head`` is judged."""
+    if len(parts) < 2 or not _OPENS_LIST.search(head):
+        return []
+    joined = head.rstrip() + " " + "; ".join(p.strip().rstrip(".;,") for p in parts) + "."
+    return count_breakdowns(joined, at, within=len(head))

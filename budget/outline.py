@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from budget import messages
+from budget.count_breakdowns import count_list
 from budget.evaluate import evaluate_section
 from budget.expr import Found, Scan, last_figure, scan
 from budget.findings import Finding, Severity
@@ -240,6 +241,19 @@ def _any_content(items: list[Item]) -> bool:
     return any(not isinstance(i, Section) or i.stated or i.items for i in items)
 
 
+def _count_list(node: Node) -> list[Finding]:
+    """A count broken down by the items of the list under it (a ``Tổng cộng`` paragraph after
+    them restates it: no part); any other paragraph or deeper list leaves it unjudged."""
+    assert node.item is not None
+    texts = []
+    for e in node.entries:
+        if e.item is None or e.entries or (e.style is None and not is_total_text(e.item.text)):
+            return []
+        if e.style is not None:
+            texts.append(e.item.text)
+    return count_list(node.item.text, texts, node.item.source)
+
+
 class Builder:
     def __init__(self, findings: list[Finding]):
         self.findings = findings
@@ -295,6 +309,8 @@ class Builder:
         if node.item is not None and node.style is not None:
             s = self._scan(node, node.item, example)
             example = example or s.example
+            if node.entries and not example:
+                self.findings.extend(_count_list(node))
             lines.extend(s.lines)
             own_found = s.free
             first = own_found[0] if own_found else None

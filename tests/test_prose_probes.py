@@ -147,3 +147,28 @@ def test_count_breakdowns_property(tmp_path: Path, parts: list[int], delta: int,
     )
     expected = ("ok", []) if delta == 0 else ("errors", [("COUNT_SUM_MISMATCH", 2, Decimal(stated))])
     assert _verdict(tmp_path, text) == expected
+
+
+_LISTED = (
+    "KẾ HOẠCH\n"
+    "1. Đối tượng: 150 người, gồm:\n"
+    "- Cán bộ xã: 60 người;\n"
+    "- Trưởng thôn: {part} người.\n"
+    "2. Kinh phí: 150 người x 200.000 đồng/người = 30.000.000 đồng.\n"
+)
+
+
+def test_a_count_broken_down_by_the_list_under_it(tmp_path: Path) -> None:
+    assert _verdict(tmp_path, _LISTED.format(part="90")) == ("ok", [])
+    assert _verdict(tmp_path, _LISTED.format(part="80")) == ("errors", [("COUNT_SUM_MISMATCH", 2, Decimal(150))])
+
+
+def test_a_total_paragraph_under_the_list_is_no_part_of_it(tmp_path: Path) -> None:
+    """``Tổng cộng: 150 người.`` under the list restates the count; any other paragraph there
+    leaves the list unjudged."""
+    total = "Tổng cộng: {0} người.\n2. Kinh phí"
+    assert _verdict(tmp_path, _LISTED.format(part="90").replace("2. Kinh phí", total.format(150))) == ("ok", [])
+    wrong = _LISTED.format(part="80").replace("2. Kinh phí", total.format(140))
+    assert _verdict(tmp_path, wrong) == ("errors", [("COUNT_SUM_MISMATCH", 2, Decimal(150))])
+    aside = _LISTED.format(part="80").replace("2. Kinh phí", "Danh sách kèm theo.\n2. Kinh phí")
+    assert _verdict(tmp_path, aside)[1] == []
