@@ -544,6 +544,8 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     if found:  # most items state no amount outside their computations
         found.sort(key=lambda f: f.start)
         _sentence_breakdown(text, found)
+        if "chiếm" in text:
+            _shares_of_named_figures(text, found, locate, findings)
     example_at = _example_start(text, example)
     if example_at is None:
         findings.extend(count_breakdowns(text, lambda i: locate.at(i + 1)))
@@ -600,7 +602,59 @@ def _sentence_breakdown(text: str, found: list[Found]) -> None:
         return
 
 
-_AVERAGE = re.compile(r"(?<![^\W\d_])(?:trung binh|binh quan)(?![^\W\d_])")
+# ``2.400.000 triệu đồng, trong đó chi giáo dục 1.020.000 triệu đồng (chiếm 42,5% chi thường
+# xuyên)``: the words between the figures, and the rate with the name of its base after them
+_OF_WHICH = re.compile(r"\s{0,3}[,;]?\s{0,3}(?:trong đó|trong số đó)\s{0,3}:?(?P<name>[^\d()=;.]{1,80})$", re.IGNORECASE)
+_SHARE_NAMED = re.compile(r"\s{0,3}\(\s{0,3}chiếm\s{1,3}([0-9]{1,3})(?:,([0-9]{1,4}))?\s{0,3}%\s{1,3}([^()\d]{1,80})\)")
+
+
+def _shares_of_named_figures(text: str, found: list[Found], locate: Locator, findings: list[Finding]) -> None:
+    """A part named after ``trong đó`` whose share of the figure before it is written after it,
+    with the name of that figure (``chiếm 42,5% chi thường xuyên``): the rate is worked out from
+    the two amounts and compared at its own digits. Judged only when the base named is the
+    figure's own label; otherwise the part stays unchecked."""
+    free = [f for f in found if not f.in_group and f.computation is None and not f.per_unit]
+    for whole, part in zip(free, free[1:], strict=False):
+        m = _SHARE_NAMED.match(text, part.end)
+        of_which = _OF_WHICH.match(text[whole.end : part.start]) if m is not None and not part.used else None
+        if m is None or of_which is None:
+            continue
+        named = fold(m.group(3)).strip(" .,;:")
+        if not named or not fold(whole.label).strip(" .,;:").endswith(named):
+            continue
+        places = len(m.group(2) or "")
+        rate = Decimal(f"{m.group(1)}.{m.group(2)}" if m.group(2) else m.group(1))
+        base, share = _dong_of(whole), _dong_of(part)
+        if base <= 0 or not 0 < rate < 100:
+            continue
+        part.used = True
+        half = Decimal(5).scaleb(-places - 1)
+        if abs(share * 100 - rate * base) <= half * base:
+            continue
+        computed = (share * 100 / base).quantize(Decimal(1).scaleb(-places - 1))
+        money = part.amount.money
+        args = {
+            "title": of_which.group("name").strip(" ,;:")[:60],
+            "rate": rate,
+            "base": shift(base, -money.exponent),
+            "computed": computed,
+            "stated": part.amount.value,
+            "unit": money.name,
+        }
+        findings.append(
+            Finding(
+                locate.at(m.start(1) + 1),
+                "SHARE_MISMATCH",
+                Severity.ERROR,
+                args,
+                expected=computed,
+                actual=rate,
+                unit="%",
+                message_key="SHARE_MISMATCH.rate",
+            )
+        )
+
+
 _AVERAGE = re.compile(r"(?<![^\W\d_])(?:trung binh|binh quan)(?![^\W\d_])")
 # ``(ĐVT: 1000đ)``, ``(Đơn vị tính: triệu đồng)``: a unit declared in brackets
 _UNIT_NOTE = re.compile(r"\s*(?:đvt|đơn\s+vị(?:\s+tính)?)\s*[:.]", re.IGNORECASE)
