@@ -110,6 +110,10 @@ TEMPLATES: Mapping[str, str] = {
         "Khoản “{title}” ghi {stated} {unit} và tỷ lệ {rate}%, nhưng {stated} {unit} trên tổng {base} {unit} "
         "là {computed}%."
     ),
+    "SHARE_NOT_CHECKED": (
+        "Các tỷ lệ ghi sau số tiền của từng khoản cộng lại được {sum}%, không phải 100%: có thể là tỷ lệ so với "
+        "một số không ghi trong văn bản (dự toán, năm trước), hoặc có tỷ lệ ghi sai; các tỷ lệ này chưa được kiểm tra."
+    ),
     "BALANCE_DIFFERS": (
         "Tổng chi {subject} ghi {spending} {unit}, khác tổng thu {revenue} {unit} (chênh {difference} {unit}); "
         "dự toán được thông qua thường cân đối thu chi, cần xem có bội chi hay kết dư được nêu không."
@@ -1161,6 +1165,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "SHARE_MISMATCH.rate": (
         "Item “{title}” states {stated} {unit} and a share of {rate}%, but {stated} {unit} of the whole "
         "{base} {unit} is {computed}%."
+    ),
+    "SHARE_NOT_CHECKED": (
+        "The rates written after the items' amounts add up to {sum}%, not 100%: they may compare with a figure "
+        "the text does not give (an estimate, last year), or one of them may be wrong; these rates were not checked."
     ),
     "BALANCE_DIFFERS": (
         "Total spending of {subject} is {spending} {unit}, not the total revenue {revenue} {unit} (difference "

@@ -263,6 +263,9 @@ class Builder:
         self._last_line: int | None = None  # the line that item ended on
         self.side: list[CostLine] = []  # computations of counts and rates: checked, never summed
         self._closing: Found | None = None  # a closing total the node just built passed up to its parent
+        # figures of a paragraph after the last item of a list that are not that item's parts
+        # (``Nguồn kinh phí: tỉnh ..., huyện ...`` after ``- Năm 2026: ...``): passed up to its parent
+        self._orphans: list[Found] = []
 
     def node(self, node: Node, parent_stated: bool, example: bool = False) -> Item | None:
         """The model item for ``node`` (None when it holds no money and is not worth keeping).
@@ -336,6 +339,7 @@ class Builder:
             split = [_lump(p) for p in stated.parts]
             items.extend(split)
         lumps: list[Found] = []
+        second: list[Found] = []  # the figures of a paragraph after the last item, passed up
         closed = False
         inherited = example
         # the entry after which only lines without figures follow (a signature block, a note)
@@ -390,6 +394,9 @@ class Builder:
                 closing, self._closing = self._closing, None
                 if closing is not None:
                     total_line(closing, entry is last_entry)
+                orphans, self._orphans = self._orphans, []
+                if orphans and entry is last_entry:
+                    second = orphans
                 continue
             assert entry.item is not None
             s = self._scan(node, entry.item, example)
@@ -430,6 +437,12 @@ class Builder:
                 extra = total(_dong(f.amount) for f in lumps)
                 if have is not None and have + extra == _dong(stated.amount) and have != _dong(stated.amount):
                     items.extend(_lump(f) for f in lumps)
+                elif len(lumps) >= 2 and all(e.style is None for e in node.entries):
+                    self._orphans = lumps  # a second breakdown of the figure above, maybe
+        if second and stated is not None:
+            target = _dong(stated.amount)
+            if _contribution(items) == target and total(_dong(f.amount) for f in second) == target:
+                items.append(Section("", "", second[0].amount.source._replace(col=None, pos=None), None, tuple(_lump(f) for f in second)))
         amount = None if stated is None else stated.amount
         alternatives = self._split_and_list(amount, split, items) or self._alternatives(amount, items)
         if alternatives:

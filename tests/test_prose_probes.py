@@ -227,3 +227,63 @@ def test_named_share_property(tmp_path: Path, whole: int, per_mille: int, off: i
     )
     verdict, errors = _verdict(tmp_path, text)
     assert errors == ([] if off == 0 else [("SHARE_MISMATCH", 2, rate)])
+
+
+# a second breakdown in a paragraph after a list ---------------------------------------------
+
+_BY_YEAR_THEN_SOURCE = (
+    "KẾ HOẠCH\n"
+    "III. KINH PHÍ THỰC HIỆN\n"
+    "Tổng kinh phí thực hiện: 3.600 triệu đồng, phân kỳ như sau:\n"
+    "- Năm 2025: {y1} triệu đồng;\n"
+    "- Năm 2026: 1.600 triệu đồng.\n"
+    "Nguồn kinh phí: ngân sách tỉnh {p} triệu đồng, ngân sách huyện 1.000 triệu đồng.\n"
+)
+
+
+def test_sources_after_a_list_by_year_break_the_total_down_again(tmp_path: Path) -> None:
+    """The paragraph after the last bullet is no part of that bullet: when its figures add up
+    to the total above the list (and the list does too), it is a second breakdown of it."""
+    assert _verdict(tmp_path, _BY_YEAR_THEN_SOURCE.format(y1="2.000", p="2.600")) == ("ok", [])
+    # a wrong source figure: the paragraph is no breakdown of anything read; unread, never KHỚP
+    report = check_text(tmp_path, _BY_YEAR_THEN_SOURCE.format(y1="2.000", p="2.500"))
+    assert verdict_of(report) == "incomplete"
+    assert [(f.code, f.source.line, f.actual) for f in report.findings if f.severity is not Severity.INFO] == [
+        ("UNCHECKED_AMOUNT", 6, Decimal(2500)),
+        ("UNCHECKED_AMOUNT", 6, Decimal(1000)),
+    ]
+    # a wrong year: the error at the total, the sources left unchecked (never added to the years)
+    assert _verdict(tmp_path, _BY_YEAR_THEN_SOURCE.format(y1="2.100", p="2.600")) == (
+        "errors",
+        [("TOTAL_MISMATCH", 3, Decimal(3600))],
+    )
+
+
+# rates after amounts that compare with a figure not given ------------------------------------
+
+_ACHIEVED = (
+    "BÁO CÁO\n"
+    "1. Tổng thu ngân sách: 9.200 tỷ đồng, đạt 96% dự toán, gồm:\n"
+    "- Thu nội địa: 8.900 tỷ đồng (97%);\n"
+    "- Thu khác: 300 tỷ đồng ({rate}%).\n"
+)
+
+
+def test_rates_under_a_figure_compared_with_an_estimate_are_no_shares(tmp_path: Path) -> None:
+    """``đạt 96% dự toán`` above the list: ``(80%)`` after a part is its rate of achievement, not
+    its share of 9.200 (3,3%); not checked, never an error."""
+    report = check_text(tmp_path, _ACHIEVED.format(rate="80"))
+    assert verdict_of(report) == "incomplete"
+    (f,) = [f for f in report.findings if f.severity is not Severity.INFO]
+    assert (f.code, f.severity, f.source.line, f.source.col) == ("SHARE_NOT_CHECKED", Severity.WARNING, 4, 26)
+    assert_message(
+        f,
+        "SHARE_NOT_CHECKED",
+        "Các tỷ lệ ghi sau số tiền của từng khoản cộng lại được 177%, không phải 100%: có thể là tỷ lệ so với "
+        "một số không ghi trong văn bản (dự toán, năm trước), hoặc có tỷ lệ ghi sai; các tỷ lệ này chưa được kiểm tra.",
+        en="The rates written after the items' amounts add up to 177%, not 100%: they may compare with a figure "
+        "the text does not give (an estimate, last year), or one of them may be wrong; these rates were not checked.",
+    )
+    # the same rates under a figure compared with nothing are its shares: judged
+    plain_total = _ACHIEVED.format(rate="80").replace(", đạt 96% dự toán", "")
+    assert _verdict(tmp_path, plain_total) == ("errors", [("SHARE_MISMATCH", 4, Decimal(80))])
