@@ -544,6 +544,8 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     if found:  # most items state no amount outside their computations
         found.sort(key=lambda f: f.start)
         _sentence_breakdown(text, found)
+        if "ăm" in text:
+            _years_after(text, found)
         if "chiếm" in text:
             _shares_of_named_figures(text, found, locate, findings)
     example_at = _example_start(text, example)
@@ -653,6 +655,42 @@ def _shares_of_named_figures(text: str, found: list[Found], locate: Locator, fin
                 message_key="SHARE_MISMATCH.rate",
             )
         )
+
+
+_YEAR_LABEL = re.compile(r"\s*nam\s+((?:19|20)[0-9]{2})\s*(?:la|:)?\s*:?\s*$")
+_PERIOD = re.compile(r"\b((?:19|20)[0-9]{2})\s*[-–]\s*((?:19|20)[0-9]{2})\b")
+
+
+def _years_after(text: str, found: list[Found]) -> None:
+    """A figure that ends its sentence, and a next sentence of figures by year only (``Tổng kinh
+    phí giai đoạn 2025-2027 là 4.500 triệu đồng. Năm 2025: 1.500 triệu đồng; Năm 2026: ...``):
+    the years are its parts when they add up to it, or when they are every year of the period its
+    sentence names (then a difference is an error); otherwise some of it, left unchecked."""
+    free = [f for f in found if not f.in_group and f.computation is None]
+    for i, owner in enumerate(free):
+        if owner.parts or owner.per_unit or owner.partial:
+            continue
+        end = _SENTENCE_END.match(text, owner.end) or _SENTENCE_END.match(text, owner.end + 1)
+        if end is None or text[owner.end : end.start()].strip(" ."):
+            continue  # the figure does not end its sentence
+        after = _SENTENCE_END.search(text, end.end())
+        stop = len(text) if after is None else after.start()
+        parts = [p for p in free[i + 1 :] if p.start < stop]
+        years = [_YEAR_LABEL.match(p.lead) for p in parts]
+        if len(parts) < 2 or any(y is None for y in years) or any(p.per_unit or p.computation for p in parts):
+            continue
+        listed = [int(y.group(1)) for y in years if y is not None]
+        opens = max(text.rfind(". ", 0, owner.start), text.rfind("\n", 0, owner.start), -1)
+        period = _PERIOD.search(text, opens + 1, owner.start)
+        every_year = period is not None and listed == list(range(int(period[1]), int(period[2]) + 1))
+        if every_year or sum(_dong_of(p) for p in parts) == _dong_of(owner):
+            owner.parts = parts
+            for p in parts:
+                p.in_group = True
+        else:
+            for p in parts:
+                p.partial = True
+        return
 
 
 _AVERAGE = re.compile(r"(?<![^\W\d_])(?:trung binh|binh quan)(?![^\W\d_])")

@@ -287,3 +287,32 @@ def test_rates_under_a_figure_compared_with_an_estimate_are_no_shares(tmp_path: 
     # the same rates under a figure compared with nothing are its shares: judged
     plain_total = _ACHIEVED.format(rate="80").replace(", đạt 96% dự toán", "")
     assert _verdict(tmp_path, plain_total) == ("errors", [("SHARE_MISMATCH", 4, Decimal(80))])
+
+
+# amounts by year in the sentence after a total ------------------------------------------------
+
+_BY_YEAR = (
+    "KẾ HOẠCH\nIV. KINH PHÍ\n"
+    "Tổng kinh phí {period}là 4.500 triệu đồng. Năm 2025: 1.500 triệu đồng; Năm 2026: {y} triệu đồng;"
+    " Năm 2027: 1.500 triệu đồng.\n"
+)
+
+
+@pytest.mark.parametrize("period", ["giai đoạn 2025-2027 ", ""])
+def test_years_in_the_next_sentence_break_the_total_down(tmp_path: Path, period: str) -> None:
+    assert _verdict(tmp_path, _BY_YEAR.format(period=period, y="1.500")) == ("ok", [])
+
+
+def test_years_of_the_whole_period_that_do_not_add_up_are_an_error(tmp_path: Path) -> None:
+    text = _BY_YEAR.format(period="giai đoạn 2025-2027 ", y="1.600")
+    assert _verdict(tmp_path, text) == ("errors", [("TOTAL_MISMATCH", 3, Decimal(4500))])
+
+
+def test_years_that_may_be_some_of_the_total_are_left_unchecked(tmp_path: Path) -> None:
+    """No period named: years that do not add up may be some of the years only; never an error."""
+    report = check_text(tmp_path, _BY_YEAR.format(period="", y="1.600"))
+    assert verdict_of(report) == "incomplete"
+    assert [f.code for f in report.findings if f.severity is Severity.ERROR] == []
+    # a next sentence that says more than amounts by year is no breakdown of the figure
+    text = _BY_YEAR.format(period="", y="1.500").replace("Năm 2025:", "Năm 2025 hỗ trợ 30 xã:")
+    assert verdict_of(check_text(tmp_path, text)) == "incomplete"
