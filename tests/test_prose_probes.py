@@ -316,3 +316,28 @@ def test_years_that_may_be_some_of_the_total_are_left_unchecked(tmp_path: Path) 
     # a next sentence that says more than amounts by year is no breakdown of the figure
     text = _BY_YEAR.format(period="", y="1.500").replace("Năm 2025:", "Năm 2025 hỗ trợ 30 xã:")
     assert verdict_of(check_text(tmp_path, text)) == "incomplete"
+
+
+# revenue and spending with no grand total ----------------------------------------------------
+
+_SIDES = (
+    "NGHỊ QUYẾT\n"
+    "Điều 1. Dự toán thu, chi ngân sách huyện năm 2025\n"
+    "1. Tổng thu ngân sách nhà nước trên địa bàn: 250.000 triệu đồng, gồm:\n"
+    "a) Thu nội địa: {a} triệu đồng;\n"
+    "b) Thu từ đất: 70.000 triệu đồng.\n"
+    "2. Tổng chi ngân sách huyện: 610.000 triệu đồng, gồm:\n"
+    "a) Chi đầu tư phát triển: 110.000 triệu đồng;\n"
+    "b) Chi thường xuyên: 500.000 triệu đồng.\n"
+)
+
+
+def test_revenue_and_spending_are_never_added_into_a_grand_total(tmp_path: Path) -> None:
+    """No ``cộng các mục được 860.000 triệu đồng``: revenue plus spending means nothing."""
+    report = check_text(tmp_path, _SIDES.format(a="180.000"))
+    assert (verdict_of(report), report.evaluation.total.children_sum) == ("ok", None)
+    assert [f.code for f in report.findings] == []
+    assert _verdict(tmp_path, _SIDES.format(a="190.000")) == (
+        "errors",
+        [("SECTION_SUM_MISMATCH", 3, Decimal(250000))],
+    )
