@@ -241,6 +241,18 @@ def _any_content(items: list[Item]) -> bool:
     return any(not isinstance(i, Section) or i.stated or i.items for i in items)
 
 
+def _lead_total(node: Node) -> Node | None:
+    """The first item of a list when it states the total of the items after it (``1. Tổng dự toán:
+    112.500.000 đồng.`` then ``2. Chi tiết: a) ...``): a total's words, nothing under it, items
+    after it and no other total among them (``1. Tổng thu ... 2. Tổng chi ...`` are two sides)."""
+    styled = [e for e in node.entries if e.style is not None]
+    if len(styled) < 2 or styled[0].entries or styled[0].item is None or not is_total_text(styled[0].item.text):
+        return None
+    if any(e.item is not None and is_total_text(e.item.text) for e in styled[1:]):
+        return None
+    return styled[0]
+
+
 def _count_list(node: Node) -> list[Finding]:
     """A count broken down by the items of the list under it (a ``Tổng cộng`` paragraph after
     them restates it: no part); any other paragraph or deeper list leaves it unjudged."""
@@ -380,6 +392,7 @@ class Builder:
             )
             f.used = True
 
+        lead_total = _lead_total(node) if stated is None else None
         for entry in node.entries:
             if _numbered(entry.style):
                 example = inherited  # a worked example runs over paragraphs and bullets, not into the next item
@@ -389,6 +402,11 @@ class Builder:
                 node.skipped.extend(entry.skipped)
                 node.words.extend(entry.words)
                 node.chain_results += entry.chain_results
+                if entry is lead_total and stated is None and not items and isinstance(built, Section):
+                    own = next((f for f in entry.found if built.stated is not None and f.amount is built.stated), None)
+                    if own is not None and not built.items:
+                        stated = own  # ``1. Tổng dự toán: ...`` then ``2. Chi tiết: ...``: the total of the rest
+                        continue
                 if built is not None and (_has_money(built) or self._kept_empty(node, entry)):
                     items.append(built)
                 closing, self._closing = self._closing, None

@@ -341,3 +341,42 @@ def test_revenue_and_spending_are_never_added_into_a_grand_total(tmp_path: Path)
         "errors",
         [("SECTION_SUM_MISMATCH", 3, Decimal(250000))],
     )
+
+
+# a first item that states the total of the items after it ------------------------------------
+
+_TOTAL_FIRST = (
+    "QUYẾT ĐỊNH\n"
+    "Điều 1. Phê duyệt dự toán kinh phí tổ chức Lễ kỷ niệm, cụ thể như sau:\n"
+    "1. Tổng dự toán: {t} đồng.\n"
+    "2. Chi tiết:\n"
+    "a) Trang trí, khánh tiết: 45.000.000 đồng;\n"
+    "b) Văn nghệ: 2 tiết mục x 15.000.000 đồng/tiết mục = 30.000.000 đồng;\n"
+    "c) Hoa tươi: 25 lẵng x 700.000 đồng/lẵng = 17.500.000 đồng.\n"
+    "3. Nguồn kinh phí: Ngân sách huyện năm 2025.\n"
+)
+
+
+def test_a_total_stated_as_the_first_item_is_the_total_of_the_rest(tmp_path: Path) -> None:
+    """``1. Tổng dự toán`` was a part beside ``2. Chi tiết``: their sum (twice the budget) was
+    shown as the total and the stated total was never compared."""
+    report = check_text(tmp_path, _TOTAL_FIRST.format(t="92.500.000"))
+    assert (verdict_of(report), report.plan.total.value if report.plan.total else None) == (
+        "ok",
+        Decimal(92500000),
+    )
+    assert _verdict(tmp_path, _TOTAL_FIRST.format(t="95.000.000")) == (
+        "errors",
+        [("TOTAL_MISMATCH", 3, Decimal(95000000))],
+    )
+
+
+def test_two_totals_first_are_two_sides_not_a_total_of_the_rest(tmp_path: Path) -> None:
+    text = (
+        "NGHỊ QUYẾT\n"
+        "Điều 1.\n"
+        "1. Tổng thu ngân sách xã: 5.200 triệu đồng.\n"
+        "2. Tổng chi ngân sách xã: 5.200 triệu đồng.\n"
+        "3. Chi tiết chi: 5.300 triệu đồng.\n"
+    )
+    assert _verdict(tmp_path, text)[1] == []
