@@ -15,7 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from budget.costline import (
     MAX_DIGITS,
@@ -32,7 +32,7 @@ from budget.count_breakdowns import count_breakdowns
 from budget.findings import Finding, Severity
 from budget.grammar.relation import computation_kind
 from budget.model import Amount, CostLine, Quantity, Step, WordsCheck
-from budget.numbers import NUMBER_TOKEN, NumberError, shift
+from budget.numbers import NUMBER_TOKEN, NumberError, read_number, shift
 from budget.source import Source
 from budget.text import excerpt, fold
 from budget.units import Money, misspelt_money, read_money
@@ -548,6 +548,8 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
             _years_after(text, found)
         if "chiếm" in text:
             _shares_of_named_figures(text, found, locate, findings)
+        if "tròn" in text:
+            _rounded_figures(text, found, locate, findings)
     example_at = _example_start(text, example)
     if example_at is None:
         findings.extend(count_breakdowns(text, lambda i: locate.at(i + 1)))
@@ -654,6 +656,59 @@ def _shares_of_named_figures(text: str, found: list[Found], locate: Locator, fin
                 unit="%",
                 message_key="SHARE_MISMATCH.rate",
             )
+        )
+
+
+# ``194.310.000 đồng, làm tròn 194.300.000 đồng``: the words between a figure and its rounding
+_ROUNDED_WORDS = re.compile(
+    r"\s{0,3}[,;(]?\s{0,3}(?:làm|lấy)\s{1,3}tròn(?:\s{1,3}(?:là|thành|còn|số))?\s{0,3}:?\s{0,3}$", re.IGNORECASE
+)
+
+
+def _roundings(exact: Decimal) -> set[Decimal]:
+    """``exact`` rounded down, half up and up to each power of ten up to its own size."""
+    out = {exact}
+    k = 0
+    while Decimal(10) ** k <= abs(exact):
+        step = Decimal(10) ** k
+        q = exact / step
+        out |= {
+            q.to_integral_value(rounding=r) * step for r in (ROUND_FLOOR, ROUND_HALF_UP, ROUND_CEILING)
+        }
+        k += 1
+    return out
+
+
+def _rounded_figures(text: str, found: list[Found], locate: Locator, findings: list[Finding]) -> None:
+    """A figure said to be another rounded (``194.310.000 đồng, làm tròn 194.300.000 đồng``): it
+    is checked as a rounding of the figure right before the words, down, to the nearest or up to
+    some power of ten, by 1% of it at most; anything else is an error at it."""
+    for f in found:
+        if f.used or f.computation is not None or f.per_unit:
+            continue
+        words = _ROUNDED_WORDS.search(text, max(0, f.start - 40), f.start)
+        if words is None or words.end() != f.start:
+            continue
+        before = [m for m in NUMBER_TOKEN.finditer(text, max(0, words.start() - 60), words.start())]
+        if not before:
+            continue
+        last = before[-1]
+        money, span = read_money(text[last.end() : words.start()].lstrip())
+        gap = text[last.end() : words.start()]
+        if money is None or gap.lstrip()[span:].strip(" .") or len(gap) - len(gap.lstrip()) > 1:
+            continue  # no money amount ends right before the words
+        try:
+            exact = shift(read_number(last.group()).value, money.exponent)
+        except NumberError:
+            continue
+        f.used = True
+        rounded = _dong_of(f)
+        if rounded in _roundings(exact) and abs(rounded - exact) * 100 <= abs(exact):
+            continue  # a rounding moves a figure by 1% at most (199.450.000 is never 190.000.000)
+        unit = f.amount.money.name
+        args = {"stated": f.amount.value, "exact": shift(exact, -f.amount.money.exponent), "unit": unit}
+        findings.append(
+            Finding(f.amount.source, "ROUNDED_MISMATCH", Severity.ERROR, args, actual=f.amount.value, unit=unit)
         )
 
 

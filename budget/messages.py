@@ -190,6 +190,7 @@ TEMPLATES: Mapping[str, str] = {
         "Số đếm không khớp: “{label}” ghi {stated}, nhưng cộng các số thành phần được {computed} "
         "(chênh lệch {difference})."
     ),
+    "ROUNDED_MISMATCH": "Số làm tròn {stated} {unit} không phải là {exact} {unit} làm tròn.",
     "COUNT_SUM_NOT_CHECKED": (
         "Các tỷ lệ kê sau “{label}” cộng lại được {computed}%, không bằng {stated}%; tỷ lệ của từng nhóm có thể "
         "không cộng vào tỷ lệ chung, nên phép cộng này chưa được kiểm tra."
@@ -1216,6 +1217,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "COUNT_SUM_MISMATCH": (
         "Counts do not add up: “{label}” states {stated}, but its parts add up to {computed} (difference {difference})."
     ),
+    "ROUNDED_MISMATCH": "The rounded figure {stated} {unit} is not {exact} {unit} rounded.",
     "COUNT_SUM_NOT_CHECKED": (
         "The percentages listed after “{label}” add up to {computed}%, not {stated}%; the rates of groups may not add "
         "up to the overall rate, so this sum was not checked."

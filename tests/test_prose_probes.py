@@ -380,3 +380,39 @@ def test_two_totals_first_are_two_sides_not_a_total_of_the_rest(tmp_path: Path) 
         "3. Chi tiết chi: 5.300 triệu đồng.\n"
     )
     assert _verdict(tmp_path, text)[1] == []
+
+
+# a figure and its rounding -------------------------------------------------------------------
+
+_ROUNDED = "KẾ HOẠCH\nIII. KINH PHÍ\nHỗ trợ 127 hộ x 1.530.000 đồng/hộ = 194.310.000 đồng, làm tròn {r} đồng.\n"
+
+
+@pytest.mark.parametrize("rounded", ["194.300.000", "194.000.000", "194.400.000", "195.000.000", "194.310.000"])
+def test_a_rounding_of_the_figure_before_is_checked(tmp_path: Path, rounded: str) -> None:
+    assert _verdict(tmp_path, _ROUNDED.format(r=rounded)) == ("ok", [])
+
+
+@pytest.mark.parametrize("rounded", ["195.300.000", "190.000.000", "200.000.000"])
+def test_a_rounding_that_is_no_rounding_is_an_error_at_it(tmp_path: Path, rounded: str) -> None:
+    report = check_text(tmp_path, _ROUNDED.format(r=rounded))
+    (f,) = [f for f in report.findings if f.severity is Severity.ERROR]
+    assert (verdict_of(report), f.code, f.source.line, f.source.col) == ("errors", "ROUNDED_MISMATCH", 3, 64)
+    if rounded == "195.300.000":
+        assert_message(
+            f,
+            "ROUNDED_MISMATCH",
+            "Số làm tròn 195.300.000 đồng không phải là 194.310.000 đồng làm tròn.",
+            en="The rounded figure 195,300,000 đồng is not 194,310,000 đồng rounded.",
+        )
+
+
+def test_a_rounding_in_brackets_after_a_total(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\nTổng cộng: 199.450.000 đồng (làm tròn {r} đồng).\n"
+        "1. Tập huấn: 123.450.000 đồng;\n2. Tuyên truyền: 76.000.000 đồng.\n"
+    )
+    assert _verdict(tmp_path, text.format(r="199.500.000")) == ("ok", [])
+    assert _verdict(tmp_path, text.format(r="190.000.000")) == (
+        "errors",
+        [("ROUNDED_MISMATCH", 2, Decimal(190000000))],
+    )
