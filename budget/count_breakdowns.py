@@ -24,7 +24,9 @@ from budget.units import read_money
 # a figure and the word (or ``%``) right after it
 _FIGURE = re.compile(r"(?<![\w.,/])([0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)\s?(%|[^\W\d_]+)?")
 # the rest of the total's unit or a few words of no figure (``học sinh``, ``GRDP``), then the breakdown word
-_BREAKS_DOWN = re.compile(r"(?:\s{1,3}[^\W\d_]+){0,4}?[,;:]?\s{0,3}(?:bao gồm|gồm|chia ra|cụ thể)\s{0,3}:?\s", re.IGNORECASE)
+_BREAKS_DOWN = re.compile(
+    r"(?:\s{1,3}[^\W\d_]+){0,4}?[,;:]?\s{0,3}(?:bao gồm|gồm|chia ra|cụ thể)\s{0,3}:?\s", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n|$")
 
 Locate = Callable[[int], Source]
@@ -93,7 +95,6 @@ def count_breakdowns(text: str, at: Locate, within: int | None = None) -> list[F
                 )
             )
     return findings
-
 
 
 _OPENS_LIST = re.compile(r"(?:bao gồm|gồm|chia ra|cụ thể)\s{0,3}:\s*$", re.IGNORECASE)

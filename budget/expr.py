@@ -11,6 +11,7 @@ the outline to place; none is dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -608,7 +609,9 @@ def _sentence_breakdown(text: str, found: list[Found]) -> None:
 
 # ``2.400.000 triệu đồng, trong đó chi giáo dục 1.020.000 triệu đồng (chiếm 42,5% chi thường
 # xuyên)``: the words between the figures, and the rate with the name of its base after them
-_OF_WHICH = re.compile(r"\s{0,3}[,;]?\s{0,3}(?:trong đó|trong số đó)\s{0,3}:?(?P<name>[^\d()=;.]{1,80})$", re.IGNORECASE)
+_OF_WHICH = re.compile(
+    r"\s{0,3}[,;]?\s{0,3}(?:trong đó|trong số đó)\s{0,3}:?(?P<name>[^\d()=;.]{1,80})$", re.IGNORECASE
+)
 _SHARE_NAMED = re.compile(r"\s{0,3}\(\s{0,3}chiếm\s{1,3}([0-9]{1,3})(?:,([0-9]{1,4}))?\s{0,3}%\s{1,3}([^()\d]{1,80})\)")
 
 
@@ -618,7 +621,7 @@ def _shares_of_named_figures(text: str, found: list[Found], locate: Locator, fin
     the two amounts and compared at its own digits. Judged only when the base named is the
     figure's own label; otherwise the part stays unchecked."""
     free = [f for f in found if not f.in_group and f.computation is None and not f.per_unit]
-    for whole, part in zip(free, free[1:], strict=False):
+    for whole, part in itertools.pairwise(free):
         m = _SHARE_NAMED.match(text, part.end)
         of_which = _OF_WHICH.match(text[whole.end : part.start]) if m is not None and not part.used else None
         if m is None or of_which is None:
@@ -672,9 +675,7 @@ def _roundings(exact: Decimal) -> set[Decimal]:
     while Decimal(10) ** k <= abs(exact):
         step = Decimal(10) ** k
         q = exact / step
-        out |= {
-            q.to_integral_value(rounding=r) * step for r in (ROUND_FLOOR, ROUND_HALF_UP, ROUND_CEILING)
-        }
+        out |= {q.to_integral_value(rounding=r) * step for r in (ROUND_FLOOR, ROUND_HALF_UP, ROUND_CEILING)}
         k += 1
     return out
 

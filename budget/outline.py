@@ -460,7 +460,15 @@ class Builder:
         if second and stated is not None:
             target = _dong(stated.amount)
             if _contribution(items) == target and total(_dong(f.amount) for f in second) == target:
-                items.append(Section("", "", second[0].amount.source._replace(col=None, pos=None), None, tuple(_lump(f) for f in second)))
+                items.append(
+                    Section(
+                        "",
+                        "",
+                        second[0].amount.source._replace(col=None, pos=None),
+                        None,
+                        tuple(_lump(f) for f in second),
+                    )
+                )
         amount = None if stated is None else stated.amount
         alternatives = self._split_and_list(amount, split, items) or self._alternatives(amount, items)
         if alternatives:
