@@ -365,10 +365,24 @@ def _sides_only(plan: Plan) -> bool:
     return sides == {"thu", "chi"}
 
 
+def _breakdowns_of_total(plan: Plan) -> bool:
+    """The plan's items are breakdowns of its total, each stating it (by source in brackets, then
+    by the items below): each is checked against the total, and the total is their common figure."""
+    if not plan.alternatives or plan.total is None:
+        return False
+    whole = shift(plan.total.value, plan.total.money.exponent)
+    return all(
+        isinstance(i, Section) and i.stated is not None and shift(i.stated.value, i.stated.money.exponent) == whole
+        for i in plan.items
+    )
+
+
 def evaluate(plan: Plan) -> Evaluation:
     items = tuple(_evaluate(i) for i in plan.items)
     money = plan.total.money if plan.total is not None else _unit_of(items)
     s = None if _sides_only(plan) else _sum_dong(items)
+    if _breakdowns_of_total(plan):
+        s = shift(plan.total.value, plan.total.money.exponent)  # type: ignore[union-attr]
     stated = None if plan.total is None else plan.total.value
     slack, rounded = _slack(items)
     summed = None if s is None else shift(s, -money.exponent)

@@ -446,7 +446,8 @@ class Builder:
                         split = [_lump(p) for p in f.parts]
                         items.extend(split)
                     break
-                lumps.append(f)
+                # figures after the closing total are no items it totals: a second breakdown of it, maybe
+                (second if closed else lumps).append(f)
         if lumps:
             if closed:
                 items.extend(_lump(f) for f in lumps)
@@ -475,7 +476,7 @@ class Builder:
             items = alternatives
         if node.item is None:
             node.stated = amount
-            return Section("", "", Source(""), amount, tuple(items))
+            return Section("", "", Source(""), amount, tuple(items), alternatives=bool(alternatives))
         has_content = amount is not None or any(
             isinstance(i, CostLine) or i.stated is not None or i.items for i in items
         )

@@ -418,3 +418,49 @@ def test_a_rounding_in_brackets_after_a_total(tmp_path: Path) -> None:
         "errors",
         [("ROUNDED_MISMATCH", 2, Decimal(190000000))],
     )
+
+
+# two breakdowns of a total stated at the top of the document ----------------------------------
+
+_SPLIT_AT_TOP = (
+    "KẾ HOẠCH\n"
+    "Tổng kinh phí 500 triệu đồng (ngân sách tỉnh 300 triệu đồng, ngân sách huyện {h} triệu đồng), gồm:\n"
+    "1. Tập huấn: 200 triệu đồng;\n"
+    "2. Tuyên truyền: {t} triệu đồng.\n"
+)
+
+
+def test_a_split_in_brackets_of_a_total_at_the_top_is_never_added_to_the_items(tmp_path: Path) -> None:
+    """With no chapter heading above it, the two breakdowns were added into 1.000 triệu đồng."""
+    report = check_text(tmp_path, _SPLIT_AT_TOP.format(h="200", t="300"))
+    assert (verdict_of(report), report.evaluation.total.children_sum) == ("ok", Decimal(500))
+    assert _verdict(tmp_path, _SPLIT_AT_TOP.format(h="200", t="350")) == (
+        "errors",
+        [("SECTION_SUM_MISMATCH", 2, Decimal(500))],
+    )
+    assert _verdict(tmp_path, _SPLIT_AT_TOP.format(h="250", t="300")) == ("incomplete", [])
+
+
+_SOURCES_UNDER_TOTAL = (
+    "KẾ HOẠCH\n"
+    "1. Chi hội nghị: 10.000.000 đồng\n"
+    "2. Chi tài liệu: 5.000.000 đồng\n"
+    "Tổng cộng: {t} đồng\n"
+    "Trong đó: ngân sách cấp {a} đồng, huy động 3.000.000 đồng.\n"
+)
+
+
+def test_sources_under_a_closing_total_break_it_down_again(tmp_path: Path) -> None:
+    """``Trong đó: ...`` under ``Tổng cộng`` was added to the items (a false TOTAL_MISMATCH)."""
+    assert _verdict(tmp_path, _SOURCES_UNDER_TOTAL.format(t="15.000.000", a="12.000.000")) == ("ok", [])
+    assert _verdict(tmp_path, _SOURCES_UNDER_TOTAL.format(t="16.000.000", a="13.000.000")) == (
+        "errors",
+        [("TOTAL_MISMATCH", 4, Decimal(16000000))],
+    )
+    # sources that do not add up to the total: some of it, left unchecked
+    report = check_text(tmp_path, _SOURCES_UNDER_TOTAL.format(t="15.000.000", a="11.000.000"))
+    assert verdict_of(report) == "incomplete"
+    assert [(f.code, f.actual) for f in report.findings if f.severity is not Severity.INFO] == [
+        ("UNCHECKED_AMOUNT", Decimal(11000000)),
+        ("UNCHECKED_AMOUNT", Decimal(3000000)),
+    ]
