@@ -27,6 +27,12 @@ _FIGURE = re.compile(r"(?<![\w.,/])([0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+
 _BREAKS_DOWN = re.compile(
     r"(?:\s{1,3}[^\W\d_]+){0,4}?[,;:]?\s{0,3}(?:bao gồm|gồm|chia ra|cụ thể)\s{0,3}:?\s", re.IGNORECASE
 )
+# words that make a figure after them no part of the whole: some of a part, a change, an extra, a rate
+_NO_PART = re.compile(
+    r"(?<![^\W\d_])(?:trong đó|trong số đó|ngoài ra|tăng|giảm|so với|còn|thêm|đạt|mỗi|bình quân|trung bình)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n|$")
 
 Locate = Callable[[int], Source]
@@ -59,6 +65,8 @@ def count_breakdowns(text: str, at: Locate, within: int | None = None) -> list[F
             continue
         stop = _SENTENCE_END.search(text, m.end())
         end = len(text) if stop is None else stop.start()
+        if _NO_PART.search(text, m.end(), end):
+            continue  # ``gồm 300 em nam, 650 em nữ, trong đó 120 em ...``: not all parts of the whole
         parts: list[Decimal] = []
         whole = True
         for p in _FIGURE.finditer(text, m.end(), end):

@@ -253,6 +253,26 @@ def _lead_total(node: Node) -> Node | None:
     return styled[0]
 
 
+# ``1. Tổng dự toán: ...`` / ``2. Chi tiết: ...``: a total of the costs, then its details
+_COST_TOTAL = re.compile(
+    r"^\s*(?:tong du toan|tong kinh phi|tong cong|tong so tien|tong chi phi|tong muc|tong nhu cau)\b"
+)
+_DETAILS = re.compile(r"^\s*(?:chi tiet|cu the|noi dung chi|du toan chi tiet|bao gom|gom)\b")
+
+
+def _totals_the_rest(lead: Found, items: list[Item], node: Node) -> bool:
+    """Is the first item's figure the total of the items after it: they add up to it, or it names
+    a total of costs and the next item says it gives the details (then a difference is an error)?"""
+    if _contribution(items) == _dong(lead.amount):
+        return True
+    styled = [e for e in node.entries if e.style is not None and e.item is not None]
+    return (
+        len(styled) >= 2
+        and _COST_TOTAL.match(fold(lead.label)) is not None
+        and _DETAILS.match(fold(styled[1].item.text)) is not None  # type: ignore[union-attr]
+    )
+
+
 def _count_list(node: Node) -> list[Finding]:
     """A count broken down by the items of the list under it (a ``Tổng cộng`` paragraph after
     them restates it: no part); any other paragraph or deeper list leaves it unjudged."""
@@ -393,6 +413,7 @@ class Builder:
             f.used = True
 
         lead_total = _lead_total(node) if stated is None else None
+        lead: tuple[Found, Section] | None = None  # the lead total taken, and its item
         for entry in node.entries:
             if _numbered(entry.style):
                 example = inherited  # a worked example runs over paragraphs and bullets, not into the next item
@@ -406,6 +427,7 @@ class Builder:
                     own = next((f for f in entry.found if built.stated is not None and f.amount is built.stated), None)
                     if own is not None and not built.items:
                         stated = own  # ``1. Tổng dự toán: ...`` then ``2. Chi tiết: ...``: the total of the rest
+                        lead = (own, built)
                         continue
                 if built is not None and (_has_money(built) or self._kept_empty(node, entry)):
                     items.append(built)
@@ -458,6 +480,9 @@ class Builder:
                     items.extend(_lump(f) for f in lumps)
                 elif len(lumps) >= 2 and all(e.style is None for e in node.entries):
                     self._orphans = lumps  # a second breakdown of the figure above, maybe
+        if lead is not None and stated is lead[0] and not _totals_the_rest(lead[0], items, node):
+            stated = None  # no total of the rest: a part like the others, as written
+            items.insert(0, lead[1])
         if second and stated is not None:
             target = _dong(stated.amount)
             if _contribution(items) == target and total(_dong(f.amount) for f in second) == target:

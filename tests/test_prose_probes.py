@@ -464,3 +464,16 @@ def test_sources_under_a_closing_total_break_it_down_again(tmp_path: Path) -> No
         ("UNCHECKED_AMOUNT", Decimal(11000000)),
         ("UNCHECKED_AMOUNT", Decimal(3000000)),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tổng số 950 em, gồm: 300 em nam, 650 em nữ, trong đó 120 em dân tộc thiểu số.",
+        "Tổng số 950 em, gồm: khối 6: 300 em, tăng 20 em so với năm trước; khối 7: 650 em.",
+        "Tổng số 950 em, gồm: khối 6: 300 em; khối 7: 630 em; ngoài ra còn 20 em học ghép.",
+    ],
+)
+def test_figures_that_are_no_parts_leave_a_count_unjudged(tmp_path: Path, sentence: str) -> None:
+    text = "KẾ HOẠCH\n" + sentence + "\nKinh phí: 40 em x 100.000 đồng/em = 4.000.000 đồng.\n"
+    assert _verdict(tmp_path, text) == ("ok", [])
