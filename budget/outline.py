@@ -273,6 +273,14 @@ def _totals_the_rest(lead: Found, items: list[Item], node: Node) -> bool:
     )
 
 
+def _running(subtotal: Found, items: list[Item], after: list[Found], f: Found) -> bool:
+    """Does ``f`` total a closing figure (as stated, or as its items add up) and the figures
+    after it (a running total)?"""
+    rest = total(_dong(x.amount) for x in after)
+    computed = _contribution(items)
+    return _dong(f.amount) in {_dong(subtotal.amount) + rest, None if computed is None else computed + rest}
+
+
 def _count_list(node: Node) -> list[Finding]:
     """A count broken down by the items of the list under it (a ``Tổng cộng`` paragraph after
     them restates it: no part); any other paragraph or deeper list leaves it unjudged."""
@@ -390,6 +398,15 @@ class Builder:
             if stated is not None and _dong(stated.amount) == _dong(f.amount):
                 f.used = True
                 closed = True
+                return
+            if closed and stated is not None and second and _running(stated, items, second, f):
+                # ``Cộng: 15``, ``Dự phòng: 2``, ``Tổng cộng: 17``: the first total is a subtotal
+                where = stated.amount.source._replace(col=None, pos=None)
+                items[:] = [Section("", stated.label.strip(" :"), where, stated.amount, tuple(items))]
+                items.extend(_lump(x) for x in second)
+                second.clear()
+                stated = f
+                f.used = True
                 return
             if last and node.item is not None and self._closing is None and not self._may_total(stated, f, items):
                 self._closing = f  # not this item's: a list further out's

@@ -477,3 +477,30 @@ def test_sources_under_a_closing_total_break_it_down_again(tmp_path: Path) -> No
 def test_figures_that_are_no_parts_leave_a_count_unjudged(tmp_path: Path, sentence: str) -> None:
     text = "KẾ HOẠCH\n" + sentence + "\nKinh phí: 40 em x 100.000 đồng/em = 4.000.000 đồng.\n"
     assert _verdict(tmp_path, text) == ("ok", [])
+
+
+# a running total: Cộng, then more items, then Tổng cộng ---------------------------------------
+
+_RUNNING = (
+    "KẾ HOẠCH\nIII. KINH PHÍ\n"
+    "1. Tập huấn: 10.000.000 đồng\n"
+    "2. Tài liệu: 5.000.000 đồng\n"
+    "Cộng: {sub} đồng\n"
+    "Dự phòng: 2.000.000 đồng\n"
+    "Tổng cộng: {t} đồng\n"
+)
+
+
+def test_a_subtotal_then_more_items_then_the_total(tmp_path: Path) -> None:
+    """``Cộng`` closes the list, ``Dự phòng`` follows, ``Tổng cộng`` totals both: once reported
+    as a total stated twice (and the subtotal's sum as wrong)."""
+    assert _verdict(tmp_path, _RUNNING.format(sub="15.000.000", t="17.000.000")) == ("ok", [])
+    assert _verdict(tmp_path, _RUNNING.format(sub="15.000.000", t="18.000.000")) == (
+        "errors",
+        [("FIGURE_STATED_TWICE", 7, Decimal(18000000))],
+    )
+    assert _verdict(tmp_path, _RUNNING.format(sub="16.000.000", t="17.000.000"))[1][0] == (
+        "SECTION_SUM_MISMATCH",
+        5,
+        Decimal(16000000),
+    )
