@@ -504,3 +504,17 @@ def test_a_subtotal_then_more_items_then_the_total(tmp_path: Path) -> None:
         5,
         Decimal(16000000),
     )
+
+
+def test_a_tax_after_the_subtotal_of_an_estimate(tmp_path: Path) -> None:
+    text = (
+        "DỰ TOÁN\n"
+        "1. Bàn ghế: 20 bộ x 3.000.000 đồng/bộ = 60.000.000 đồng\n"
+        "2. Bảng từ: 2 cái x 5.000.000 đồng/cái = 10.000.000 đồng\n"
+        "Cộng trước thuế: 70.000.000 đồng\n"
+        "Thuế GTGT 10%: {v} đồng\n"
+        "Tổng cộng sau thuế: 77.000.000 đồng\n"
+    )
+    assert _verdict(tmp_path, text.format(v="7.000.000")) == ("ok", [])
+    verdict, errors = _verdict(tmp_path, text.format(v="7.700.000"))
+    assert (verdict, errors) == ("errors", [("TOTAL_STATED_TWICE", 6, Decimal(77000000))])
