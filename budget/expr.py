@@ -713,7 +713,7 @@ def _rounded_figures(text: str, found: list[Found], locate: Locator, findings: l
         )
 
 
-_YEAR_LABEL = re.compile(r"\s*nam\s+((?:19|20)[0-9]{2})\s*(?:la|:)?\s*:?\s*$")
+_YEAR_LABEL = re.compile(r"\s{0,3}nam\s{1,3}((?:19|20)[0-9]{2})\s{0,3}(?:la\s{0,3})?:?\s{0,3}$")
 _PERIOD = re.compile(r"\b((?:19|20)[0-9]{2})\s*[-–]\s*((?:19|20)[0-9]{2})\b")
 
 
