@@ -53,7 +53,8 @@ def _unit(m: re.Match[str]) -> str | None:
 def count_breakdowns(text: str, at: Locate, within: int | None = None) -> list[Finding]:
     """Findings for the breakdowns of counts and percentages in ``text`` that do not add up
     (``at(i)`` places character ``i``; ``within``: only totals that start before it)."""
-    if "gồm" not in text.lower() and "chia ra" not in text.lower() and "cụ thể" not in text.lower():
+    lowered = text.lower()
+    if "gồm" not in lowered and "chia ra" not in lowered and "cụ thể" not in lowered:
         return []
     findings: list[Finding] = []
     for total in _FIGURE.finditer(text, 0, len(text) if within is None else within):
