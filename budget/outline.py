@@ -281,6 +281,11 @@ def _running(subtotal: Found, items: list[Item], after: list[Found], f: Found) -
     return _dong(f.amount) in {_dong(subtotal.amount) + rest, None if computed is None else computed + rest}
 
 
+def _opens_list_after(text: str, f: Found) -> bool:
+    """Does the paragraph go on from ``f`` to open a list (``..., gồm:``, ``... như sau:``)?"""
+    return _OPENS_LIST.search(fold(text[f.end :])) is not None
+
+
 def _count_list(node: Node) -> list[Finding]:
     """A count broken down by the items of the list under it (a ``Tổng cộng`` paragraph after
     them restates it: no part); any other paragraph or deeper list leaves it unjudged."""
@@ -430,6 +435,7 @@ class Builder:
             f.used = True
 
         lead_total = _lead_total(node) if stated is None else None
+        said_before: Found | None = None  # a paragraph's statement that opens no list
         lead: tuple[Found, Section] | None = None  # the lead total taken, and its item
         for entry in node.entries:
             if _numbered(entry.style):
@@ -478,12 +484,25 @@ class Builder:
                     break
                 # a figure the sentence breaks down (``..., trong đó: A ..., B ...`` adding up, or
                 # ``bao gồm:``) states what its parts add up to, whatever words lead to it
+                if (
+                    stated is not None
+                    and stated is said_before
+                    and not has_content
+                    and not split
+                    and _opens_list_after(entry.item.text, f)
+                ):
+                    # ``Năm 2024, kinh phí là 120 triệu đồng.`` then ``Năm 2025, dự kiến: 150 triệu
+                    # đồng, gồm:``: the figure that opens the list is its total; the other is aside
+                    stated.used = False
+                    stated = None
                 if stated is None and not has_content and (_is_statement(f) or f.parts):
                     stated = f
                     f.used = True
                     if f.parts:
                         split = [_lump(p) for p in f.parts]
                         items.extend(split)
+                    elif not _opens_list_after(entry.item.text, f):
+                        said_before = f  # a statement that opens no list: a later one may
                     break
                 # figures after the closing total are no items it totals: a second breakdown of it, maybe
                 (second if closed else lumps).append(f)

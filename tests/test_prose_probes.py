@@ -518,3 +518,20 @@ def test_a_tax_after_the_subtotal_of_an_estimate(tmp_path: Path) -> None:
     assert _verdict(tmp_path, text.format(v="7.000.000")) == ("ok", [])
     verdict, errors = _verdict(tmp_path, text.format(v="7.700.000"))
     assert (verdict, errors) == ("errors", [("TOTAL_STATED_TWICE", 6, Decimal(77000000))])
+
+
+def test_the_figure_that_opens_the_list_is_its_total(tmp_path: Path) -> None:
+    """A figure of last year stated first was taken as the total of this year's list."""
+    text = (
+        "BÁO CÁO\n"
+        "Năm 2024, kinh phí thực hiện là 120 triệu đồng.\n"
+        "Năm 2025, dự kiến kinh phí: {t} triệu đồng, gồm:\n"
+        "1. Tập huấn: 100 triệu đồng;\n"
+        "2. Tuyên truyền: 50 triệu đồng.\n"
+    )
+    report = check_text(tmp_path, text.format(t="150"))
+    assert verdict_of(report) == "incomplete"
+    assert [(f.code, f.source.line, f.actual) for f in report.findings if f.severity is not Severity.INFO] == [
+        ("UNCHECKED_AMOUNT", 2, Decimal(120))
+    ]
+    assert _verdict(tmp_path, text.format(t="160")) == ("errors", [("TOTAL_MISMATCH", 3, Decimal(160))])
