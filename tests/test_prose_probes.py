@@ -535,3 +535,33 @@ def test_the_figure_that_opens_the_list_is_its_total(tmp_path: Path) -> None:
         ("UNCHECKED_AMOUNT", 2, Decimal(120))
     ]
     assert _verdict(tmp_path, text.format(t="160")) == ("errors", [("TOTAL_MISMATCH", 3, Decimal(160))])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    items=st.lists(st.integers(min_value=1, max_value=900), min_size=2, max_size=4),
+    extras=st.lists(st.integers(min_value=1, max_value=90), min_size=1, max_size=2),
+    wrong=st.sampled_from(["none", "item", "subtotal", "extra", "total"]),
+    word=st.sampled_from(["Cộng", "Cộng trước thuế", "Cộng (1+2)"]),
+)
+def test_running_totals_property(tmp_path: Path, items: list[int], extras: list[int], wrong: str, word: str) -> None:
+    """Items, ``Cộng``, more items, ``Tổng cộng``: correct, never an error; one figure changed by
+    a thousand, never KHỚP."""
+    sub, whole = sum(items), sum(items) + sum(extras)
+    off = {"item": (0, 0), "subtotal": (1, 0), "extra": (2, 0), "total": (3, 0)}.get(wrong)
+    bump = [Decimal(0)] * 4
+    if off is not None:
+        bump[off[0]] = Decimal(1000)
+    figures = [format_vn(Decimal(v * 1000) + (bump[0] if i == 0 else 0)) for i, v in enumerate(items)]
+    lines = [f"{i + 1}. Khoản {i + 1}: {f} đồng" for i, f in enumerate(figures)]
+    lines.append(f"{word}: {format_vn(Decimal(sub * 1000) + bump[1])} đồng")
+    lines += [
+        f"Khoản thêm {j + 1}: {format_vn(Decimal(v * 1000) + (bump[2] if j == 0 else 0))} đồng"
+        for j, v in enumerate(extras)
+    ]
+    lines.append(f"Tổng cộng: {format_vn(Decimal(whole * 1000) + bump[3])} đồng")
+    verdict, errors = _verdict(tmp_path, "DỰ TOÁN\nIII. KINH PHÍ\n" + "\n".join(lines) + "\n")
+    if wrong == "none":
+        assert (verdict, errors) == ("ok", [])
+    else:
+        assert verdict != "ok"
