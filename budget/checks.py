@@ -34,6 +34,7 @@ from budget.numbers import EXACT, EXACT_ROUNDING, round_to, shift, total
 from budget.plan_table import table_of
 from budget.shares import share_after, share_in_title
 from budget.source import Source
+from budget.text import fold
 from budget.unitcheck import UnitVerdict, describe, verdict
 from budget.units import Money
 
@@ -746,7 +747,7 @@ def _rate_agrees(share: _Share, bases: list[Decimal]) -> bool:
     )
 
 
-def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None) -> list[Finding]:
+def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None, parent_text: str = "") -> list[Finding]:
     shares, others = _judged_shares(children, parent_dong)
     if not shares:
         return []
@@ -758,6 +759,7 @@ def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None) -> lis
     stated = [c.stated_dong for c in children if c.stated_dong is not None]
     wholes = [w for w in (parent_dong, total(stated) if len(stated) == len(children) else None) if w is not None]
     out = []
+    compared = _COMPARED.search(fold(parent_text)) is not None
     for share in shares:
         c, rate = share.item, share.rate
         assert c.section.stated is not None and c.stated_dong is not None
@@ -769,6 +771,9 @@ def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None) -> lis
         if share.derived:
             if not wholes or _rate_agrees(share, [*wholes, *bases]):
                 continue
+            if compared:
+                out.append(_rates_not_shares(share, shares))
+                break  # said once for the list
             out.append(_rate_mismatch(share, wholes[0], money))
             continue
         assert base is not None  # a rate the amount is worked out from has other items or a parent
@@ -795,6 +800,22 @@ def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None) -> lis
             )
         )
     return out
+
+
+# a rate the figure above the list is compared with (``9.200 tỷ đồng, đạt 96% dự toán``): the
+# rates after its parts' amounts are rates of the same kind, no shares of it
+_COMPARED = re.compile(
+    r"(?:\bdat|\bbang|\btang|\bgiam)\s{0,3}[0-9]{1,3}(?:[,.][0-9]{1,4})?\s{0,2}%"
+    r"|%\s{0,3}(?:so voi|du toan|ke hoach|cung ky)"
+)
+
+
+def _rates_not_shares(share: _Share, shares: list[_Share]) -> Finding:
+    """Rates after the amounts of a list whose figure above is compared with another (``đạt 96%
+    dự toán``) that do not agree with the amounts: rates of achievement, not checked (never an
+    error)."""
+    assert share.at is not None
+    return Finding(share.at, "SHARE_NOT_CHECKED", Severity.WARNING, {"sum": total(s.rate for s in shares)})
 
 
 def _rate_mismatch(share: _Share, whole: Decimal, money: Money) -> Finding:
@@ -827,7 +848,10 @@ def check_shares(ev: Evaluation) -> list[Finding]:
     """Lump items stated as a share (``Dự phòng (5%): 60 triệu đồng``): the rate times the
     other items of the same list (or the figure the list totals), within the rounding the
     stated figure's precision allows."""
-    return [f for children, parent in _lists(ev) for f in _shares_of(children, parent)]
+    texts = {id(r.children): r.section.stated.source.text or "" for r in ev.sections() if r.section.stated is not None}
+    if ev.plan.total is not None:
+        texts[id(ev.items)] = ev.plan.total.source.text or ""
+    return [f for children, parent in _lists(ev) for f in _shares_of(children, parent, texts.get(id(children), ""))]
 
 
 def check_balances(ev: Evaluation) -> list[Finding]:

@@ -15,6 +15,7 @@ its stated figure overlaps the interval of the sum of its parts; ``slack`` says 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, Inexact
@@ -22,6 +23,7 @@ from fractions import Fraction
 
 from budget.model import Amount, CostLine, Plan, Quantity, Section, Step
 from budget.numbers import EXACT, EXACT_ROUNDING, product, shift, total
+from budget.text import fold
 from budget.units import SCALES, TRIEU, Money, time_scale
 
 
@@ -345,10 +347,42 @@ def _evaluate(item: CostLine | Section) -> Result:
     return evaluate_line(item) if isinstance(item, CostLine) else evaluate_section(item)
 
 
+# ``Tổng thu ngân sách ...``, ``Tổng chi ngân sách ...``: a total of one side of a budget
+_SIDE_TOTAL = re.compile(r"\s*tong (?:so )?(thu|chi)\b")
+
+
+def _sides_only(plan: Plan) -> bool:
+    """Top-level items that are a revenue total and a spending total, and no grand total:
+    figures of two sides of a budget, never added together."""
+    if plan.total is not None or len(plan.items) < 2:
+        return False
+    sides = set()
+    for item in plan.items:
+        m = _SIDE_TOTAL.match(fold(item.title)) if isinstance(item, Section) and item.stated is not None else None
+        if m is None:
+            return False
+        sides.add(m.group(1))
+    return sides == {"thu", "chi"}
+
+
+def _breakdowns_of_total(plan: Plan) -> bool:
+    """The plan's items are breakdowns of its total, each stating it (by source in brackets, then
+    by the items below): each is checked against the total, and the total is their common figure."""
+    if not plan.alternatives or plan.total is None:
+        return False
+    whole = shift(plan.total.value, plan.total.money.exponent)
+    return all(
+        isinstance(i, Section) and i.stated is not None and shift(i.stated.value, i.stated.money.exponent) == whole
+        for i in plan.items
+    )
+
+
 def evaluate(plan: Plan) -> Evaluation:
     items = tuple(_evaluate(i) for i in plan.items)
     money = plan.total.money if plan.total is not None else _unit_of(items)
-    s = _sum_dong(items)
+    s = None if _sides_only(plan) else _sum_dong(items)
+    if _breakdowns_of_total(plan):
+        s = shift(plan.total.value, plan.total.money.exponent)  # type: ignore[union-attr]
     stated = None if plan.total is None else plan.total.value
     slack, rounded = _slack(items)
     summed = None if s is None else shift(s, -money.exponent)

@@ -11,11 +11,12 @@ the outline to place; none is dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from budget.costline import (
     MAX_DIGITS,
@@ -28,10 +29,11 @@ from budget.costline import (
     read_chain,
     read_number_at,
 )
+from budget.count_breakdowns import count_breakdowns
 from budget.findings import Finding, Severity
 from budget.grammar.relation import computation_kind
 from budget.model import Amount, CostLine, Quantity, Step, WordsCheck
-from budget.numbers import NUMBER_TOKEN, NumberError, shift
+from budget.numbers import NUMBER_TOKEN, NumberError, read_number, shift
 from budget.source import Source
 from budget.text import excerpt, fold
 from budget.units import Money, misspelt_money, read_money
@@ -543,7 +545,15 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     if found:  # most items state no amount outside their computations
         found.sort(key=lambda f: f.start)
         _sentence_breakdown(text, found)
+        if "ăm" in text:
+            _years_after(text, found)
+        if "chiếm" in text:
+            _shares_of_named_figures(text, found, locate, findings)
+        if "tròn" in text:
+            _rounded_figures(text, found, locate, findings)
     example_at = _example_start(text, example)
+    if example_at is None:
+        findings.extend(count_breakdowns(text, lambda i: locate.at(i + 1)))
     skipped = _legal_figures(text, found, example_at) if found else []
     if skipped:
         found = [f for f in found if not f.skip]
@@ -597,7 +607,148 @@ def _sentence_breakdown(text: str, found: list[Found]) -> None:
         return
 
 
-_AVERAGE = re.compile(r"(?<![^\W\d_])(?:trung binh|binh quan)(?![^\W\d_])")
+# ``2.400.000 triệu đồng, trong đó chi giáo dục 1.020.000 triệu đồng (chiếm 42,5% chi thường
+# xuyên)``: the words between the figures, and the rate with the name of its base after them
+_OF_WHICH = re.compile(
+    r"\s{0,3}[,;]?\s{0,3}(?:trong đó|trong số đó)\s{0,3}:?(?P<name>[^\d()=;.]{1,80})$", re.IGNORECASE
+)
+_SHARE_NAMED = re.compile(r"\s{0,3}\(\s{0,3}chiếm\s{1,3}([0-9]{1,3})(?:,([0-9]{1,4}))?\s{0,3}%\s{1,3}([^()\d]{1,80})\)")
+
+
+def _shares_of_named_figures(text: str, found: list[Found], locate: Locator, findings: list[Finding]) -> None:
+    """A part named after ``trong đó`` whose share of the figure before it is written after it,
+    with the name of that figure (``chiếm 42,5% chi thường xuyên``): the rate is worked out from
+    the two amounts and compared at its own digits. Judged only when the base named is the
+    figure's own label; otherwise the part stays unchecked."""
+    free = [f for f in found if not f.in_group and f.computation is None and not f.per_unit]
+    for whole, part in itertools.pairwise(free):
+        m = _SHARE_NAMED.match(text, part.end)
+        of_which = _OF_WHICH.match(text[whole.end : part.start]) if m is not None and not part.used else None
+        if m is None or of_which is None:
+            continue
+        named = fold(m.group(3)).strip(" .,;:")
+        if not named or not fold(whole.label).strip(" .,;:").endswith(named):
+            continue
+        places = len(m.group(2) or "")
+        rate = Decimal(f"{m.group(1)}.{m.group(2)}" if m.group(2) else m.group(1))
+        base, share = _dong_of(whole), _dong_of(part)
+        if base <= 0 or not 0 < rate < 100:
+            continue
+        part.used = True
+        half = Decimal(5).scaleb(-places - 1)
+        if abs(share * 100 - rate * base) <= half * base:
+            continue
+        computed = (share * 100 / base).quantize(Decimal(1).scaleb(-places - 1))
+        money = part.amount.money
+        args = {
+            "title": of_which.group("name").strip(" ,;:")[:60],
+            "rate": rate,
+            "base": shift(base, -money.exponent),
+            "computed": computed,
+            "stated": part.amount.value,
+            "unit": money.name,
+        }
+        findings.append(
+            Finding(
+                locate.at(m.start(1) + 1),
+                "SHARE_MISMATCH",
+                Severity.ERROR,
+                args,
+                expected=computed,
+                actual=rate,
+                unit="%",
+                message_key="SHARE_MISMATCH.rate",
+            )
+        )
+
+
+# ``194.310.000 đồng, làm tròn 194.300.000 đồng``: the words between a figure and its rounding
+_ROUNDED_WORDS = re.compile(
+    r"\s{0,3}[,;(]?\s{0,3}(?:làm|lấy)\s{1,3}tròn(?:\s{1,3}(?:là|thành|còn|số))?\s{0,3}:?\s{0,3}$", re.IGNORECASE
+)
+
+
+def _roundings(exact: Decimal) -> set[Decimal]:
+    """``exact`` rounded down, half up and up to each power of ten up to its own size."""
+    out = {exact}
+    k = 0
+    while Decimal(10) ** k <= abs(exact):
+        step = Decimal(10) ** k
+        q = exact / step
+        out |= {q.to_integral_value(rounding=r) * step for r in (ROUND_FLOOR, ROUND_HALF_UP, ROUND_CEILING)}
+        k += 1
+    return out
+
+
+def _rounded_figures(text: str, found: list[Found], locate: Locator, findings: list[Finding]) -> None:
+    """A figure said to be another rounded (``194.310.000 đồng, làm tròn 194.300.000 đồng``): it
+    is checked as a rounding of the figure right before the words, down, to the nearest or up to
+    some power of ten, by 1% of it at most; anything else is an error at it."""
+    for f in found:
+        if f.used or f.computation is not None or f.per_unit:
+            continue
+        words = _ROUNDED_WORDS.search(text, max(0, f.start - 40), f.start)
+        if words is None or words.end() != f.start:
+            continue
+        before = [m for m in NUMBER_TOKEN.finditer(text, max(0, words.start() - 60), words.start())]
+        if not before:
+            continue
+        last = before[-1]
+        money, span = read_money(text[last.end() : words.start()].lstrip())
+        gap = text[last.end() : words.start()]
+        if money is None or gap.lstrip()[span:].strip(" .") or len(gap) - len(gap.lstrip()) > 1:
+            continue  # no money amount ends right before the words
+        try:
+            exact = shift(read_number(last.group()).value, money.exponent)
+        except NumberError:
+            continue
+        f.used = True
+        rounded = _dong_of(f)
+        if rounded in _roundings(exact) and abs(rounded - exact) * 100 <= abs(exact):
+            continue  # a rounding moves a figure by 1% at most (199.450.000 is never 190.000.000)
+        unit = f.amount.money.name
+        args = {"stated": f.amount.value, "exact": shift(exact, -f.amount.money.exponent), "unit": unit}
+        findings.append(
+            Finding(f.amount.source, "ROUNDED_MISMATCH", Severity.ERROR, args, actual=f.amount.value, unit=unit)
+        )
+
+
+_YEAR_LABEL = re.compile(r"\s{0,3}nam\s{1,3}((?:19|20)[0-9]{2})\s{0,3}(?:la\s{0,3})?:?\s{0,3}$")
+_PERIOD = re.compile(r"\b((?:19|20)[0-9]{2})\s*[-–]\s*((?:19|20)[0-9]{2})\b")
+
+
+def _years_after(text: str, found: list[Found]) -> None:
+    """A figure that ends its sentence, and a next sentence of figures by year only (``Tổng kinh
+    phí giai đoạn 2025-2027 là 4.500 triệu đồng. Năm 2025: 1.500 triệu đồng; Năm 2026: ...``):
+    the years are its parts when they add up to it, or when they are every year of the period its
+    sentence names (then a difference is an error); otherwise some of it, left unchecked."""
+    free = [f for f in found if not f.in_group and f.computation is None]
+    for i, owner in enumerate(free):
+        if owner.parts or owner.per_unit or owner.partial:
+            continue
+        end = _SENTENCE_END.match(text, owner.end) or _SENTENCE_END.match(text, owner.end + 1)
+        if end is None or text[owner.end : end.start()].strip(" ."):
+            continue  # the figure does not end its sentence
+        after = _SENTENCE_END.search(text, end.end())
+        stop = len(text) if after is None else after.start()
+        parts = [p for p in free[i + 1 :] if p.start < stop]
+        years = [_YEAR_LABEL.match(p.lead) for p in parts]
+        if len(parts) < 2 or any(y is None for y in years) or any(p.per_unit or p.computation for p in parts):
+            continue
+        listed = [int(y.group(1)) for y in years if y is not None]
+        opens = max(text.rfind(". ", 0, owner.start), text.rfind("\n", 0, owner.start), -1)
+        period = _PERIOD.search(text, opens + 1, owner.start)
+        every_year = period is not None and listed == list(range(int(period[1]), int(period[2]) + 1))
+        if every_year or sum(_dong_of(p) for p in parts) == _dong_of(owner):
+            owner.parts = parts
+            for p in parts:
+                p.in_group = True
+        else:
+            for p in parts:
+                p.partial = True
+        return
+
+
 _AVERAGE = re.compile(r"(?<![^\W\d_])(?:trung binh|binh quan)(?![^\W\d_])")
 # ``(ĐVT: 1000đ)``, ``(Đơn vị tính: triệu đồng)``: a unit declared in brackets
 _UNIT_NOTE = re.compile(r"\s*(?:đvt|đơn\s+vị(?:\s+tính)?)\s*[:.]", re.IGNORECASE)

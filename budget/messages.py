@@ -110,6 +110,10 @@ TEMPLATES: Mapping[str, str] = {
         "Khoản “{title}” ghi {stated} {unit} và tỷ lệ {rate}%, nhưng {stated} {unit} trên tổng {base} {unit} "
         "là {computed}%."
     ),
+    "SHARE_NOT_CHECKED": (
+        "Các tỷ lệ ghi sau số tiền của từng khoản cộng lại được {sum}%, không phải 100%: có thể là tỷ lệ so với "
+        "một số không ghi trong văn bản (dự toán, năm trước), hoặc có tỷ lệ ghi sai; các tỷ lệ này chưa được kiểm tra."
+    ),
     "BALANCE_DIFFERS": (
         "Tổng chi {subject} ghi {spending} {unit}, khác tổng thu {revenue} {unit} (chênh {difference} {unit}); "
         "dự toán được thông qua thường cân đối thu chi, cần xem có bội chi hay kết dư được nêu không."
@@ -185,6 +189,11 @@ TEMPLATES: Mapping[str, str] = {
     "COUNT_SUM_MISMATCH": (
         "Số đếm không khớp: “{label}” ghi {stated}, nhưng cộng các số thành phần được {computed} "
         "(chênh lệch {difference})."
+    ),
+    "ROUNDED_MISMATCH": "Số làm tròn {stated} {unit} không phải là {exact} {unit} làm tròn.",
+    "COUNT_SUM_NOT_CHECKED": (
+        "Các tỷ lệ kê sau “{label}” cộng lại được {computed}%, không bằng {stated}%; tỷ lệ của từng nhóm có thể "
+        "không cộng vào tỷ lệ chung, nên phép cộng này chưa được kiểm tra."
     ),
     "TABLE_COLUMN_PER_MONTH": (
         "Số {stated} {unit} đứng ở cột “{column}”, cột ghi số tiền mỗi tháng, trong khi công thức nhân {months} tháng."
@@ -1158,6 +1167,10 @@ TEMPLATES_EN: Mapping[str, str] = {
         "Item “{title}” states {stated} {unit} and a share of {rate}%, but {stated} {unit} of the whole "
         "{base} {unit} is {computed}%."
     ),
+    "SHARE_NOT_CHECKED": (
+        "The rates written after the items' amounts add up to {sum}%, not 100%: they may compare with a figure "
+        "the text does not give (an estimate, last year), or one of them may be wrong; these rates were not checked."
+    ),
     "BALANCE_DIFFERS": (
         "Total spending of {subject} is {spending} {unit}, not the total revenue {revenue} {unit} (difference "
         "{difference} {unit}); an adopted budget is normally balanced: check whether a deficit or surplus is stated."
@@ -1203,6 +1216,11 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "COUNT_SUM_MISMATCH": (
         "Counts do not add up: “{label}” states {stated}, but its parts add up to {computed} (difference {difference})."
+    ),
+    "ROUNDED_MISMATCH": "The rounded figure {stated} {unit} is not {exact} {unit} rounded.",
+    "COUNT_SUM_NOT_CHECKED": (
+        "The percentages listed after “{label}” add up to {computed}%, not {stated}%; the rates of groups may not add "
+        "up to the overall rate, so this sum was not checked."
     ),
     "TABLE_COLUMN_PER_MONTH": (
         "The figure {stated} {unit} stands in the column “{column}”, a per-month amount, while the formula "

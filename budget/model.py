@@ -232,6 +232,9 @@ class Plan:
     # Physical lines the budget reader owns: its tables and the lines of its computations.
     # Readers beside it (targets) leave them alone: their percentages are shares and factors.
     budget_lines: frozenset[int] = frozenset()
+    # The items are breakdowns of the total given one after another (by source, then by use),
+    # each checked against it, never added together.
+    alternatives: bool = False
 
     @property
     def has_budget(self) -> bool:

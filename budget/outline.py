@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from budget import messages
+from budget.count_breakdowns import count_list
 from budget.evaluate import evaluate_section
 from budget.expr import Found, Scan, last_figure, scan
 from budget.findings import Finding, Severity
@@ -240,6 +241,64 @@ def _any_content(items: list[Item]) -> bool:
     return any(not isinstance(i, Section) or i.stated or i.items for i in items)
 
 
+def _lead_total(node: Node) -> Node | None:
+    """The first item of a list when it states the total of the items after it (``1. Tổng dự toán:
+    112.500.000 đồng.`` then ``2. Chi tiết: a) ...``): a total's words, nothing under it, items
+    after it and no other total among them (``1. Tổng thu ... 2. Tổng chi ...`` are two sides)."""
+    styled = [e for e in node.entries if e.style is not None]
+    if len(styled) < 2 or styled[0].entries or styled[0].item is None or not is_total_text(styled[0].item.text):
+        return None
+    if any(e.item is not None and is_total_text(e.item.text) for e in styled[1:]):
+        return None
+    return styled[0]
+
+
+# ``1. Tổng dự toán: ...`` / ``2. Chi tiết: ...``: a total of the costs, then its details
+_COST_TOTAL = re.compile(
+    r"^\s*(?:tong du toan|tong kinh phi|tong cong|tong so tien|tong chi phi|tong muc|tong nhu cau)\b"
+)
+_DETAILS = re.compile(r"^\s*(?:chi tiet|cu the|noi dung chi|du toan chi tiet|bao gom|gom)\b")
+
+
+def _totals_the_rest(lead: Found, items: list[Item], node: Node) -> bool:
+    """Is the first item's figure the total of the items after it: they add up to it, or it names
+    a total of costs and the next item says it gives the details (then a difference is an error)?"""
+    if _contribution(items) == _dong(lead.amount):
+        return True
+    styled = [e for e in node.entries if e.style is not None and e.item is not None]
+    return (
+        len(styled) >= 2
+        and _COST_TOTAL.match(fold(lead.label)) is not None
+        and _DETAILS.match(fold(styled[1].item.text)) is not None  # type: ignore[union-attr]
+    )
+
+
+def _running(subtotal: Found, items: list[Item], after: list[Found], f: Found) -> bool:
+    """Does ``f`` total a closing figure (as stated, or as its items add up) and the figures
+    after it (a running total)?"""
+    rest = total(_dong(x.amount) for x in after)
+    computed = _contribution(items)
+    return _dong(f.amount) in {_dong(subtotal.amount) + rest, None if computed is None else computed + rest}
+
+
+def _opens_list_after(text: str, f: Found) -> bool:
+    """Does the paragraph go on from ``f`` to open a list (``..., gồm:``, ``... như sau:``)?"""
+    return _OPENS_LIST.search(fold(text[f.end :])) is not None
+
+
+def _count_list(node: Node) -> list[Finding]:
+    """A count broken down by the items of the list under it (a ``Tổng cộng`` paragraph after
+    them restates it: no part); any other paragraph or deeper list leaves it unjudged."""
+    assert node.item is not None
+    texts = []
+    for e in node.entries:
+        if e.item is None or e.entries or (e.style is None and not is_total_text(e.item.text)):
+            return []
+        if e.style is not None:
+            texts.append(e.item.text)
+    return count_list(node.item.text, texts, node.item.source)
+
+
 class Builder:
     def __init__(self, findings: list[Finding]):
         self.findings = findings
@@ -249,6 +308,9 @@ class Builder:
         self._last_line: int | None = None  # the line that item ended on
         self.side: list[CostLine] = []  # computations of counts and rates: checked, never summed
         self._closing: Found | None = None  # a closing total the node just built passed up to its parent
+        # figures of a paragraph after the last item of a list that are not that item's parts
+        # (``Nguồn kinh phí: tỉnh ..., huyện ...`` after ``- Năm 2026: ...``): passed up to its parent
+        self._orphans: list[Found] = []
 
     def node(self, node: Node, parent_stated: bool, example: bool = False) -> Item | None:
         """The model item for ``node`` (None when it holds no money and is not worth keeping).
@@ -295,6 +357,8 @@ class Builder:
         if node.item is not None and node.style is not None:
             s = self._scan(node, node.item, example)
             example = example or s.example
+            if node.entries and not example:
+                self.findings.extend(_count_list(node))
             lines.extend(s.lines)
             own_found = s.free
             first = own_found[0] if own_found else None
@@ -320,6 +384,7 @@ class Builder:
             split = [_lump(p) for p in stated.parts]
             items.extend(split)
         lumps: list[Found] = []
+        second: list[Found] = []  # the figures of a paragraph after the last item, passed up
         closed = False
         inherited = example
         # the entry after which only lines without figures follow (a signature block, a note)
@@ -338,6 +403,15 @@ class Builder:
             if stated is not None and _dong(stated.amount) == _dong(f.amount):
                 f.used = True
                 closed = True
+                return
+            if closed and stated is not None and second and _running(stated, items, second, f):
+                # ``Cộng: 15``, ``Dự phòng: 2``, ``Tổng cộng: 17``: the first total is a subtotal
+                where = stated.amount.source._replace(col=None, pos=None)
+                items[:] = [Section("", stated.label.strip(" :"), where, stated.amount, tuple(items))]
+                items.extend(_lump(x) for x in second)
+                second.clear()
+                stated = f
+                f.used = True
                 return
             if last and node.item is not None and self._closing is None and not self._may_total(stated, f, items):
                 self._closing = f  # not this item's: a list further out's
@@ -360,6 +434,9 @@ class Builder:
             )
             f.used = True
 
+        lead_total = _lead_total(node) if stated is None else None
+        said_before: Found | None = None  # a paragraph's statement that opens no list
+        lead: tuple[Found, Section] | None = None  # the lead total taken, and its item
         for entry in node.entries:
             if _numbered(entry.style):
                 example = inherited  # a worked example runs over paragraphs and bullets, not into the next item
@@ -369,11 +446,20 @@ class Builder:
                 node.skipped.extend(entry.skipped)
                 node.words.extend(entry.words)
                 node.chain_results += entry.chain_results
+                if entry is lead_total and stated is None and not items and isinstance(built, Section):
+                    own = next((f for f in entry.found if built.stated is not None and f.amount is built.stated), None)
+                    if own is not None and not built.items:
+                        stated = own  # ``1. Tổng dự toán: ...`` then ``2. Chi tiết: ...``: the total of the rest
+                        lead = (own, built)
+                        continue
                 if built is not None and (_has_money(built) or self._kept_empty(node, entry)):
                     items.append(built)
                 closing, self._closing = self._closing, None
                 if closing is not None:
                     total_line(closing, entry is last_entry)
+                orphans, self._orphans = self._orphans, []
+                if orphans and entry is last_entry:
+                    second = orphans
                 continue
             assert entry.item is not None
             s = self._scan(node, entry.item, example)
@@ -398,14 +484,28 @@ class Builder:
                     break
                 # a figure the sentence breaks down (``..., trong đó: A ..., B ...`` adding up, or
                 # ``bao gồm:``) states what its parts add up to, whatever words lead to it
+                if (
+                    stated is not None
+                    and stated is said_before
+                    and not has_content
+                    and not split
+                    and _opens_list_after(entry.item.text, f)
+                ):
+                    # ``Năm 2024, kinh phí là 120 triệu đồng.`` then ``Năm 2025, dự kiến: 150 triệu
+                    # đồng, gồm:``: the figure that opens the list is its total; the other is aside
+                    stated.used = False
+                    stated = None
                 if stated is None and not has_content and (_is_statement(f) or f.parts):
                     stated = f
                     f.used = True
                     if f.parts:
                         split = [_lump(p) for p in f.parts]
                         items.extend(split)
+                    elif not _opens_list_after(entry.item.text, f):
+                        said_before = f  # a statement that opens no list: a later one may
                     break
-                lumps.append(f)
+                # figures after the closing total are no items it totals: a second breakdown of it, maybe
+                (second if closed else lumps).append(f)
         if lumps:
             if closed:
                 items.extend(_lump(f) for f in lumps)
@@ -414,13 +514,30 @@ class Builder:
                 extra = total(_dong(f.amount) for f in lumps)
                 if have is not None and have + extra == _dong(stated.amount) and have != _dong(stated.amount):
                     items.extend(_lump(f) for f in lumps)
+                elif len(lumps) >= 2 and all(e.style is None for e in node.entries):
+                    self._orphans = lumps  # a second breakdown of the figure above, maybe
+        if lead is not None and stated is lead[0] and not _totals_the_rest(lead[0], items, node):
+            stated = None  # no total of the rest: a part like the others, as written
+            items.insert(0, lead[1])
+        if second and stated is not None:
+            target = _dong(stated.amount)
+            if _contribution(items) == target and total(_dong(f.amount) for f in second) == target:
+                items.append(
+                    Section(
+                        "",
+                        "",
+                        second[0].amount.source._replace(col=None, pos=None),
+                        None,
+                        tuple(_lump(f) for f in second),
+                    )
+                )
         amount = None if stated is None else stated.amount
         alternatives = self._split_and_list(amount, split, items) or self._alternatives(amount, items)
         if alternatives:
             items = alternatives
         if node.item is None:
             node.stated = amount
-            return Section("", "", Source(""), amount, tuple(items))
+            return Section("", "", Source(""), amount, tuple(items), alternatives=bool(alternatives))
         has_content = amount is not None or any(
             isinstance(i, CostLine) or i.stated is not None or i.items for i in items
         )

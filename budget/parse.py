@@ -249,6 +249,7 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
         unchecked=unchecked,
         words=_words_under_tables(root.words, tables),
         side=side,
+        alternatives=section.alternatives and section.stated is not None,
     )
     plan = with_tables(plan, tables)
     plan = replace(plan, words=pair_words(plan.words, plan.total, plan.items), budget_lines=_budget_lines(plan, tables))

@@ -286,6 +286,8 @@ _RESOLUTION = (
     "1. Tổng thu ngân sách huyện năm 2025 là: 1.250.300 triệu đồng.\n"
     "2. Tổng chi ngân sách huyện năm 2025 là: 1.262.300 triệu đồng.\n"
 )
+# items and no total (revenue and spending above are two sides, never added into one)
+_NO_TOTAL = "KẾ HOẠCH\n1. Tập huấn: 10 triệu đồng\n2. Hội nghị: 5 triệu đồng\n"
 _KINDS = {
     "BALANCE_DIFFERS", "COSTLINE_LOOSE", "COSTLINE_UNREADABLE", "FIGURE_STATED_TWICE", "LEGAL_FIGURES_SKIPPED",
     "NO_MONEY_FACTOR", "NUMBER_MALFORMED", "NUMBER_TOO_LONG", "PRODUCT_MISMATCH", "PRODUCT_ROUNDING",
@@ -297,7 +299,13 @@ _KINDS = {
 
 def test_plans_with_many_kinds_of_finding_in_english(tmp_path: Path) -> None:
     said: set[str] = set()
-    for name, text in (("tap-huan.txt", _TRAINING), ("bang.txt", _TABLE), ("nghi-quyet.txt", _RESOLUTION)):
+    plans = (
+        ("tap-huan.txt", _TRAINING),
+        ("bang.txt", _TABLE),
+        ("nghi-quyet.txt", _RESOLUTION),
+        ("ke-hoach.txt", _NO_TOTAL),
+    )
+    for name, text in plans:
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         shown = run_in_process(budget_main, ["check", str(path), "--lang", "en"])

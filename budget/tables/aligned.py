@@ -86,7 +86,7 @@ def _text_cells(rl: RawLine) -> tuple[Cell, ...]:
     return tuple(out)
 
 
-_LISTED = re.compile(r"^(?:[0-9]{1,3}|[IVXL]{1,6})\s?[.)]\s")
+_LISTED = re.compile(r"^(?:[0-9]{1,3}|[IVXL]{1,6}|(?:Điều|Chương)\s+[0-9IVXL]{1,4})\s?[.):]\s")
 
 
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
@@ -100,7 +100,7 @@ def _header_like(text: str) -> bool:
     if "=" in t or BIG_NUMBER.search(t) or PRODUCT.search(t) or is_pipe(t):
         return False
     if _LISTED.match(t) or "cong hoa xa hoi" in fold(t):
-        return False  # ``III. Dự toán chi`` is a row; the national motto is no header
+        return False  # ``III. Dự toán chi`` is a row, ``Điều 1.`` an article; the national motto is no header
     found = roles_in(t)
     if not found and len(t) > 20 and not units_line(t):
         return False  # a header line names a column, is a piece of a wrapped one, or gives units
