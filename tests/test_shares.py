@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from budget.api import check_file
@@ -150,7 +150,8 @@ def test_a_hundred_percent_is_no_share(tmp_path: Path) -> None:
 _AFTER = [
     "Tổng kinh phí thực hiện: 18.425 triệu đồng, trong đó:",
     "- Vốn ngân sách tỉnh: 4.500 triệu đồng ({first});",
-    "- Vốn đối ứng của đơn vị: 13.925 triệu đồng ({second}).",
+    "- Vốn đối ứng của đơn vị: 11.925 triệu đồng ({second});",
+    "- Vốn xã hội hóa: 2.000 triệu đồng (10,9%).",
 ]
 
 
@@ -169,56 +170,57 @@ def _verdict(tmp_path: Path, lines: list[str]) -> tuple[list[tuple[str, int | No
 
 
 def test_rates_after_the_amounts_rounded_to_their_digits_agree(tmp_path: Path) -> None:
-    assert _verdict(tmp_path, _after("24,4%", "75,6%")) == ([], True)
-    assert _verdict(tmp_path, _after("24.4%", "75.6%")) == ([], True)  # a dot before one digit: a decimal mark
-    assert _verdict(tmp_path, _after("24%", "76%")) == ([], True)
-    assert _verdict(tmp_path, _after("24,42%", "75,58%")) == ([], True)
+    assert _verdict(tmp_path, _after("24,4%", "64,7%")) == ([], True)
+    assert _verdict(tmp_path, _after("24.4%", "64.7%")) == ([], True)  # a dot before one digit: a decimal mark
+    assert _verdict(tmp_path, _after("24%", "65%")) == ([], True)
+    assert _verdict(tmp_path, _after("24,42%", "64,72%")) == ([], True)
 
 
 def test_a_wrong_rate_after_an_amount_is_an_error_at_the_rate(tmp_path: Path) -> None:
-    errors, _ = _verdict(tmp_path, _after("24,4%", "85,6%"))
-    assert errors == [("SHARE_MISMATCH", 4, 46, "85.6")]
-    errors, _ = _verdict(tmp_path, _after("34.4%", "75.6%"))
+    errors, _ = _verdict(tmp_path, _after("24,4%", "74,7%"))
+    assert errors == [("SHARE_MISMATCH", 4, 46, "74.7")]
+    errors, _ = _verdict(tmp_path, _after("34.4%", "64.7%"))
     assert errors == [("SHARE_MISMATCH", 3, 41, "34.4")]
     # one digit more than written is no slack: 24,42% written 24,5% is wrong, 24,4% is right
-    errors, _ = _verdict(tmp_path, _after("24,5%", "75,6%"))
+    errors, _ = _verdict(tmp_path, _after("24,5%", "64,7%"))
     assert errors == [("SHARE_MISMATCH", 3, 41, "24.5")]
 
 
 def test_a_wrong_rate_after_an_amount_says_the_share_the_amounts_give(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
-    path.write_text("KẾ HOẠCH\n" + "\n".join(_after("24,4%", "85,6%")) + "\n", encoding="utf-8")
+    path.write_text("KẾ HOẠCH\n" + "\n".join(_after("24,4%", "74,7%")) + "\n", encoding="utf-8")
     (finding,) = [f for f in check_file(path).findings if f.code == "SHARE_MISMATCH"]
-    assert finding.expected == Decimal("75.58")
+    assert finding.expected == Decimal("64.72")
     assert render(finding.message_key or finding.code, finding.args) == (
-        "Khoản “Vốn đối ứng của đơn vị” ghi 13.925 triệu đồng và tỷ lệ 85,6%, nhưng 13.925 triệu đồng trên"
-        " tổng 18.425 triệu đồng là 75,58%."
+        "Khoản “Vốn đối ứng của đơn vị” ghi 11.925 triệu đồng và tỷ lệ 74,7%, nhưng 11.925 triệu đồng trên"
+        " tổng 18.425 triệu đồng là 64,72%."
     )
 
 
 def test_rates_after_the_amounts_of_a_list_with_no_total_split_their_sum(tmp_path: Path) -> None:
     lines = [
-        "Kinh phí thực hiện do hai cấp ngân sách bảo đảm:",
+        "Kinh phí thực hiện do ba cấp ngân sách bảo đảm:",
         "a) Ngân sách tỉnh: 600 triệu đồng (60%);",
-        "b) Ngân sách huyện: 400 triệu đồng (40%).",
+        "b) Ngân sách huyện: 300 triệu đồng (30%);",
+        "c) Ngân sách xã: 100 triệu đồng (10%).",
     ]
     assert _verdict(tmp_path, lines)[0] == []
-    lines[2] = "b) Ngân sách huyện: 400 triệu đồng (45%)."
-    assert _verdict(tmp_path, lines)[0] == [("SHARE_MISMATCH", 4, 37, "45")]
+    lines[2] = "b) Ngân sách huyện: 300 triệu đồng (35%);"
+    assert _verdict(tmp_path, lines)[0] == [("SHARE_MISMATCH", 4, 37, "35")]
 
 
 def test_a_bracket_that_says_more_than_a_rate_is_no_share(tmp_path: Path) -> None:
     """``(tăng 10%)``, ``(60%) theo quy định``, ``(chiếm 42,5% chi thường xuyên)``: not the
     item's part of the list, or not the last thing it says; never judged."""
     for first in ("tăng 10%", "chiếm 90% tổng số"):
-        assert _verdict(tmp_path, _after(first, "75,6%"))[0] == []
-    lines = _after("90%", "75,6%")
+        assert _verdict(tmp_path, _after(first, "64,7%"))[0] == []
+    lines = _after("90%", "64,7%")
     lines[1] = lines[1].replace(";", " theo quy định;")
     assert _verdict(tmp_path, lines)[0] == []
 
 
 _MARKS = ("- ", "+ ", "a) ", "1. ")
-_SOURCES = ("Ngân sách trung ương", "Ngân sách tỉnh", "Ngân sách huyện", "Vốn đối ứng", "Nguồn xã hội hóa")
+_SOURCES = ("Ngân sách trung ương", "Ngân sách tỉnh", "Ngân sách huyện", "Vốn đối ứng", "Nguồn xã hội hóa", "Vốn vay")
 
 
 @st.composite
@@ -227,7 +229,7 @@ def _splits(draw: st.DrawFn) -> tuple[list[str], list[tuple[int, int, str]]]:
     with a comma or a dot; and where each rate stands (line, column, text)."""
     # parts of three digits or more: a rate 3 points off moves a part by more than the half of
     # its last digit (a part of 1 triệu out of 2 is 50% and 53% alike, to the amount's digits)
-    parts = draw(st.lists(st.integers(100, 99_999), min_size=2, max_size=4))
+    parts = draw(st.lists(st.integers(100, 99_999), min_size=3, max_size=5))
     whole = sum(parts)
     places = draw(st.integers(0, 2))
     dot = draw(st.booleans()) and places > 0
@@ -237,6 +239,7 @@ def _splits(draw: st.DrawFn) -> tuple[list[str], list[tuple[int, int, str]]]:
     rates = []
     for i, part in enumerate(parts):
         rate = (Decimal(part) * 100 / whole).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        assume(0 < rate < 100)  # a part written as 0% or 100% states no share
         written = format_vn_fixed(rate, places)
         if dot:
             written = written.replace(",", ".")
@@ -247,7 +250,7 @@ def _splits(draw: st.DrawFn) -> tuple[list[str], list[tuple[int, int, str]]]:
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
-@given(split=_splits(), which=st.integers(0, 3), by=st.sampled_from(["3", "11", "25"]))
+@given(split=_splits(), which=st.integers(0, 4), by=st.sampled_from(["3", "11", "25"]))
 def test_shares_after_amounts_rounded_agree_and_a_changed_one_is_named(
     tmp_path: Path, split: tuple[list[str], list[tuple[int, int, str]]], which: int, by: str
 ) -> None:
@@ -269,11 +272,11 @@ def test_a_share_after_an_amount_is_no_target(tmp_path: Path) -> None:
     """The budget reader owns the lines of its shares: ``(24,4%)`` after an amount is its part of
     the list, never a target to track; a target in the same document still is one."""
     path = tmp_path / "plan.txt"
-    lines = [*_after("24,4%", "75,6%"), "Phấn đấu đến năm 2027 có 80% trường học đạt chuẩn quốc gia."]
+    lines = [*_after("24,4%", "64,7%"), "Phấn đấu đến năm 2027 có 80% trường học đạt chuẩn quốc gia."]
     path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
     checked = check_document(path)
-    assert checked.report.plan.budget_lines == frozenset({3, 4})
-    assert [(e.target.source.line, e.target.lower) for e in checked.targets] == [(5, Decimal(80))]
+    assert checked.report.plan.budget_lines == frozenset({3, 4, 5})
+    assert [(e.target.source.line, e.target.lower) for e in checked.targets] == [(6, Decimal(80))]
 
 
 def test_a_rate_one_digit_past_half_is_wrong(tmp_path: Path) -> None:
@@ -281,7 +284,8 @@ def test_a_rate_one_digit_past_half_is_wrong(tmp_path: Path) -> None:
     lines = [
         "Tổng kinh phí thực hiện: 20.000 triệu đồng, trong đó:",
         "- Vốn ngân sách tỉnh: 4.891 triệu đồng (24,4%);",
-        "- Vốn đối ứng của đơn vị: 15.109 triệu đồng (75,5%).",
+        "- Vốn đối ứng của đơn vị: 13.109 triệu đồng (65,5%);",
+        "- Vốn xã hội hóa: 2.000 triệu đồng (10%).",
     ]
     assert _verdict(tmp_path, lines)[0] == [("SHARE_MISMATCH", 3, 41, "24.4")]
 
@@ -298,9 +302,26 @@ def test_a_lone_item_with_a_rate_is_no_share_of_anything(tmp_path: Path) -> None
 
 def test_a_wrong_rate_names_its_item_by_sixty_characters_and_is_a_percentage(tmp_path: Path) -> None:
     title = "Vốn đối ứng của đơn vị chủ trì thực hiện nhiệm vụ khoa học và công nghệ cấp tỉnh năm 2025"
-    lines = [*_after("24,4%", "85,6%")]
+    lines = [*_after("24,4%", "74,7%")]
     lines[2] = lines[2].replace("Vốn đối ứng của đơn vị", title)
     path = tmp_path / "plan.txt"
     path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
     (finding,) = [f for f in check_file(path).findings if f.code == "SHARE_MISMATCH"]
-    assert (finding.args["title"], finding.unit, finding.actual) == (title[:60], "%", Decimal("85.6"))
+    assert (finding.args["title"], finding.unit, finding.actual) == (title[:60], "%", Decimal("74.7"))
+
+
+def test_two_rates_one_of_which_breaks_the_split_are_not_judged(tmp_path: Path) -> None:
+    """Two items: ``97%`` and ``80%`` under a revenue total are rates of achievement, not shares,
+    though 8.900 of 9.200 is 96,7%; which of two rates is the odd one is not known. Not checked
+    (said once, at the first rate that breaks), never an error; three items or more name it."""
+    lines = [
+        "Tổng thu ngân sách: 9.200 tỷ đồng, gồm:",
+        "- Thu nội địa: 8.900 tỷ đồng (97%);",
+        "- Thu xuất nhập khẩu: 300 tỷ đồng (80%).",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    report = check_file(path)
+    assert [(f.code, f.severity.value, f.source.line) for f in report.findings if f.code.startswith("SHARE")] == [
+        ("SHARE_NOT_CHECKED", "warning", 4)
+    ]
