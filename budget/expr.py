@@ -16,7 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from budget.costline import (
     MAX_DIGITS,
@@ -668,22 +668,31 @@ _ROUNDED_WORDS = re.compile(
 )
 
 
-def _roundings(exact: Decimal) -> set[Decimal]:
-    """``exact`` rounded down, half up and up to each power of ten up to its own size."""
-    out = {exact}
-    k = 0
-    while Decimal(10) ** k <= abs(exact):
-        step = Decimal(10) ** k
+def _is_rounding(rounded: Decimal, exact: Decimal) -> bool:
+    """Is ``rounded`` ``exact`` rounded down, to the nearest or up, to the precision its own
+    digits show (``194.300.000``: whole hundred thousands; ``200.000.000``: hundred millions;
+    ``194.500.000``: half millions too)? Only the rounding a figure's precision explains."""
+    if rounded == exact:
+        return True
+    exponent = rounded.normalize().as_tuple().exponent
+    if not isinstance(exponent, int):
+        return False
+    unit = Decimal(1).scaleb(exponent)
+    steps = [unit, unit * 5] if (rounded / (unit * 5)) == (rounded / (unit * 5)).to_integral_value() else [unit]
+    for step in steps:
         q = exact / step
-        out |= {q.to_integral_value(rounding=r) * step for r in (ROUND_FLOOR, ROUND_HALF_UP, ROUND_CEILING)}
-        k += 1
-    return out
+        if rounded in (
+            q.to_integral_value(rounding=ROUND_FLOOR) * step,
+            q.to_integral_value(rounding=ROUND_CEILING) * step,
+        ):
+            return True
+    return False
 
 
 def _rounded_figures(text: str, found: list[Found], locate: Locator, findings: list[Finding]) -> None:
     """A figure said to be another rounded (``194.310.000 đồng, làm tròn 194.300.000 đồng``): it
-    is checked as a rounding of the figure right before the words, down, to the nearest or up to
-    some power of ten, by 1% of it at most; anything else is an error at it."""
+    is checked as a rounding of the figure right before the words, down, to the nearest or up, to
+    the precision its own digits show; anything else is an error at it."""
     for f in found:
         if f.used or f.computation is not None or f.per_unit:
             continue
@@ -704,8 +713,8 @@ def _rounded_figures(text: str, found: list[Found], locate: Locator, findings: l
             continue
         f.used = True
         rounded = _dong_of(f)
-        if rounded in _roundings(exact) and abs(rounded - exact) * 100 <= abs(exact):
-            continue  # a rounding moves a figure by 1% at most (199.450.000 is never 190.000.000)
+        if _is_rounding(rounded, exact):
+            continue
         unit = f.amount.money.name
         args = {"stated": f.amount.value, "exact": shift(exact, -f.amount.money.exponent), "unit": unit}
         findings.append(
