@@ -790,6 +790,7 @@ def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None, parent
             out.append(_rate_mismatch(share, wholes[0], money))
             continue
         assert base is not None  # a rate the amount is worked out from has other items or a parent
+        assert c.section.stated is not None
         expected = shift(shift(EXACT.multiply(base, rate), -2), -money.exponent)
         args = {
             "title": c.section.title[:60],
