@@ -127,7 +127,10 @@ class Numbering:
         )
         if beside:
             self.close_to(stack, style)
-        else:
+        elif style not in self.ranks:
+            # a row of a group sequence with no rows under it (``I | Chi đầu tư | 1.000`` over
+            # ``II | Chi thường xuyên`` and its items) is a group of its own, empty: its
+            # sequence still heads the rows that follow
             self.item_styles.add(style)
         self.last[style] = number
 
@@ -187,6 +190,15 @@ def _rescale_price(line: CostLine) -> CostLine:
             factors.append(q)
         steps.append(Step(tuple(factors), step.stated))
     return replace(line, steps=tuple(steps))
+
+
+def entry_dong(item: Item | Group) -> Decimal | None:
+    """The amount an entry states, in đồng (a group's own stated amount, else none)."""
+    if isinstance(item, CostLine):
+        return shift(item.stated.value, item.stated.exponent)
+    if item.stated is not None:
+        return shift(item.stated.value, item.stated.money.exponent)
+    return None
 
 
 def _content_dong(group: Group) -> Decimal | None:

@@ -15,7 +15,7 @@ from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
 from budget.headings import may_name, plain
 from budget.model import Amount, CostLine, CountSum, Item, Quantity, Section, WordsCheck
-from budget.numbers import EXACT, total
+from budget.numbers import EXACT, shift, total
 from budget.read.text import RawLine
 from budget.source import Source
 from budget.tables.cells import (
@@ -39,6 +39,7 @@ from budget.tables.groups import (
     build_item,
     close_group,
     close_with_total,
+    entry_dong,
     keep,
     lump,
     product_line,
@@ -291,6 +292,7 @@ class BlockReader:
         counted: list[dict[int, Quantity]] = []  # the count cells of each data row, in order
         since = 0  # the rows after the last total row start here
         numbering = Numbering(_label_groups(rows))
+        aside: Entry | Group | None = None  # the row a bare ``Trong đó:`` lists some parts of
         for k, row in enumerate(rows):
             formula = (
                 None
@@ -308,12 +310,26 @@ class BlockReader:
             amount_cell = placed.cells.get(amount_col) if amount_col is not None else None
             is_total = TOTAL_LABEL.match(label) is not None or (not label and is_total_row(row))
             numbers = [c for i, c in placed.cells.items() if columns[i].role in NUMERIC_ROLES]
+            if is_total and placed.number:
+                # ``A | TỔNG THU NGÂN SÁCH | 5.450.000`` over ``I``, ``II``, then ``B | TỔNG CHI``:
+                # a numbered total heading the rows below is the group of its block
+                group = self._group_row(placed, columns, amount_col, _next_number(rows, k), numbering)
+                if group is not None:
+                    numbering.open(stack, group)
+                    continue
             if is_total:
                 self._count_column_totals(label or label_text(row.cells), placed, columns, counted, since)
                 since = len(counted)
                 last = all(is_total_row(r) or not label_text(r.cells) for r in rows[k + 1 :])
                 self._total(stack, placed, amount_cell, columns, amount_col, last)
                 continue
+            of_which = _OF_WHICH.match(fold(label)) is not None
+            if of_which or (aside is not None and placed.number in ("", *_BULLETS)):
+                # ``Trong đó: Quỹ lương`` under a row (or ``- Quỹ lương`` rows under a bare
+                # ``Trong đó:``): some of its parts, no item beside it; none more than it
+                aside = self._of_which(stack, placed, amount_cell, columns, amount_col, aside)
+                continue
+            aside = None
             counted.append(self._count_cells(placed, columns))
             if not numbers and not placed.odd and not placed.loose:
                 if not label:
@@ -331,6 +347,40 @@ class BlockReader:
         for group in reversed(stack):
             close_group(group, self.findings, self.last_total)
         return [build_item(e) for e in part.entries if keep(e)], part.stated
+
+    def _of_which(
+        self,
+        stack: list[Group],
+        row: PlacedRow,
+        amount_cell: Cell | None,
+        columns: list[Column],
+        amount_col: int | None,
+        aside: Entry | Group | None,
+    ) -> Entry | Group | None:
+        """A row listing a part of the row above it (``Trong đó``): not added to the group, but
+        reported when it states more than that row. Returns the row whose parts follow."""
+        parent: Entry | Group = aside if aside is not None else (stack[-1].entries or [stack[-1]])[-1]
+        whole = entry_dong(parent.item if isinstance(parent, Entry) else parent)
+        if amount_cell is None or whole is None:
+            return parent
+        money, _ = column_money(columns[amount_col] if amount_col is not None else None, self.context)
+        q = read_quantity(amount_cell.text, amount_cell.source, "amount", money, self.english, [])
+        if q is None or q.money is None or q.percent:
+            return parent
+        part = shift(q.value, q.money.exponent)
+        if part > whole:
+            item = parent.item if isinstance(parent, Entry) else parent
+            args = {
+                "label": (row.label.text if row.label is not None else "")[:60],
+                "part": q.value,
+                "whole": EXACT.scaleb(whole, -q.money.exponent),
+                "parent": (item.label if isinstance(item, CostLine) else item.title)[:60],
+                "unit": q.money.name,
+            }
+            self.findings.append(
+                Finding(q.source, "TABLE_PART_EXCEEDS_WHOLE", Severity.ERROR, args, expected=args["whole"], actual=q.value)
+            )
+        return parent
 
     def _group_row(
         self,
@@ -612,11 +662,19 @@ def _label_groups(rows: Sequence[TableRow]) -> bool:
     return heads >= 2
 
 
+_OF_WHICH = re.compile(r"[-–+•*\s]*trong\s+(?:do|so)(?![a-z])")  # folded: ``Trong đó``, ``- Trong số``
+_BULLETS = ("-", "–", "+", "•", "*")
+
+
 def _next_number(rows: Sequence[TableRow], k: int) -> str:
-    """The row number of the row after ``rows[k]`` ("" when it has none or is a total)."""
-    if k + 1 >= len(rows):
+    """The row number of the row after ``rows[k]`` ("" when it has none or is a total); rows
+    listing some parts of it (``Trong đó: ...``) are passed over."""
+    k += 1
+    while k < len(rows) and _OF_WHICH.match(fold(label_text(rows[k].cells))) is not None:
+        k += 1
+    if k >= len(rows):
         return ""
-    row = rows[k + 1]
+    row = rows[k]
     first = next((c.text.strip() for c in row.cells if c.text.strip()), "")
     if is_total_row(row) or not is_marker(first):
         return ""
