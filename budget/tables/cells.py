@@ -164,6 +164,12 @@ PRODUCT = re.compile(r"(?:(?<=\s)|(?<=[0-9%]))[x×X*](?=\s*[0-9(])")
 
 
 TOTAL_LABEL = re.compile(r"^\s*(?:cộng|tổng)(?![^\W\d_])", re.IGNORECASE)
+_OF_WHICH = re.compile(r"[-–+•*\s]*trong\s+(?:do|so)(?![a-z])")  # folded: ``Trong đó``, ``- Trong số``
+
+
+def of_which(label: str) -> bool:
+    """A row listing some parts of the row above it (``Trong đó: Quỹ lương``, ``Trong số``)."""
+    return _OF_WHICH.match(fold(label)) is not None
 
 
 def units_line(text: str) -> bool:

@@ -53,6 +53,12 @@ class Group:
     alternatives: bool = False
 
 
+# a total naming the group it closes: ``Cộng I``, ``Cộng mục II:``, ``Tổng cộng phần A``
+_TOTAL_OF = re.compile(
+    r"\s*(?i:cộng|tổng\s+cộng|tổng\s+số|tổng)\s+(?i:(?:mục|phần|nhóm)\s+)?([IVXLC]{1,5}|[A-Z]|[0-9]{1,2}(?:\.[0-9]{1,2}){0,2})\.?\s*:?\s*$"
+)
+
+
 def formula_parts(label: str) -> list[str]:
     """``Cộng (1+2+3)`` → ["1", "2", "3"]; ``Tổng (I+II)`` → ["I", "II"]."""
     m = re.search(r"\(\s*([0-9IVXA-Z]{1,4}(?:\s*\+\s*[0-9IVXA-Z]{1,4})+)\s*\)", label)
@@ -407,6 +413,10 @@ def close_with_total(
         if _content_dong(g) == shift(amount.value, amount.money.exponent):
             target = g
             break
+    named = _TOTAL_OF.match(label)
+    if target is None and named is not None:
+        # ``Cộng II``, ``Cộng mục 2``: the group its label names, whatever its figure
+        target = next((g for g in candidates if g.number and g.number == named.group(1).rstrip(".")), None)
     if target is None:
         # a ``Tổng cộng``, or the last total under several groups, is the whole table's; any
         # other the innermost open group's that states no amount of its own (a group row's)

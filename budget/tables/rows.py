@@ -24,6 +24,7 @@ from budget.tables.cells import (
     is_total_row,
     kind,
     label_text,
+    of_which,
     numeric_count,
     sequence_of,
     starts_sequence,
@@ -323,11 +324,10 @@ class BlockReader:
                 last = all(is_total_row(r) or not label_text(r.cells) for r in rows[k + 1 :])
                 self._total(stack, placed, amount_cell, columns, amount_col, last)
                 continue
-            of_which = _OF_WHICH.match(fold(label)) is not None
-            if of_which or (aside is not None and placed.number in ("", *_BULLETS)):
+            if of_which(label) or (aside is not None and placed.number in ("", *_BULLETS)):
                 # ``Trong đó: Quỹ lương`` under a row (or ``- Quỹ lương`` rows under a bare
                 # ``Trong đó:``): some of its parts, no item beside it; none more than it
-                aside = self._of_which(stack, placed, amount_cell, columns, amount_col, aside)
+                aside = self._aside_part(stack, placed, amount_cell, columns, amount_col, aside)
                 continue
             aside = None
             counted.append(self._count_cells(placed, columns))
@@ -348,7 +348,7 @@ class BlockReader:
             close_group(group, self.findings, self.last_total)
         return [build_item(e) for e in part.entries if keep(e)], part.stated
 
-    def _of_which(
+    def _aside_part(
         self,
         stack: list[Group],
         row: PlacedRow,
@@ -513,6 +513,15 @@ class BlockReader:
                 group.entries.append(entry)
                 self.found += len(counted.steps)
                 return
+            blank = not row.odd and all(
+                i not in row.cells for i, c in enumerate(columns) if c.role in missing
+            )
+            if blank and len(factors) >= 2 and evaluate_line(line := product_line(label, row, factors, [], per, stated)).ok:
+                # a factor column the row leaves empty (``Số ngày`` for a fee by session): the
+                # product of the factors it writes, read only when that is its amount
+                group.entries.append(Entry(row.number, line))
+                self.found += len(line.steps)
+                return
             self._unchecked_row(group, row.number, label, stated, "missing")
             return
         if set(factors) == {"rate"} and factors["rate"].percent:
@@ -538,6 +547,8 @@ class BlockReader:
             line = self._label_terms(line, row, factors, per, stated)
         if spare and not evaluate_line(line).ok:
             counted = _counted_quantity(label, row, columns, factors, per, stated, [])
+            if counted is None:
+                counted = _other_column(label, row, columns, factors, per, stated, spare, self.english)
             if counted is None:
                 self._unchecked_row(group, row.number, label, stated, "spare")
                 return
@@ -613,6 +624,35 @@ class BlockReader:
         close_with_total(stack, label, where, amount, explicit, self.findings, self.last_total, last)
 
 
+def _other_column(
+    label: str,
+    row: PlacedRow,
+    columns: list[Column],
+    factors: dict[str, Quantity],
+    per: Quantity | None,
+    stated: Quantity,
+    spare: Sequence[Cell],
+    english: bool,
+) -> CostLine | None:
+    """A row with two columns of one factor's role (``Số lớp | Số học sinh``, both counts):
+    the product with the other one in place of the first, read only when exactly one such
+    choice gives the stated amount; otherwise None (the row is not fully read, never an error)."""
+    at = {id(c): i for i, c in row.cells.items()}
+    found = []
+    for cell in spare:
+        i = at.get(id(cell))
+        role = columns[i].role if i is not None else ""
+        if role not in factors:
+            continue
+        q = read_quantity(cell.text, cell.source, role, None, english, [])
+        if q is None:
+            continue
+        line = product_line(label, row, {**factors, role: q}, [], per, stated)
+        if evaluate_line(line).ok:
+            found.append(line)
+    return found[0] if len(found) == 1 else None
+
+
 def _counted_quantity(
     label: str,
     row: PlacedRow,
@@ -662,7 +702,6 @@ def _label_groups(rows: Sequence[TableRow]) -> bool:
     return heads >= 2
 
 
-_OF_WHICH = re.compile(r"[-–+•*\s]*trong\s+(?:do|so)(?![a-z])")  # folded: ``Trong đó``, ``- Trong số``
 _BULLETS = ("-", "–", "+", "•", "*")
 
 
@@ -670,7 +709,7 @@ def _next_number(rows: Sequence[TableRow], k: int) -> str:
     """The row number of the row after ``rows[k]`` ("" when it has none or is a total); rows
     listing some parts of it (``Trong đó: ...``) are passed over."""
     k += 1
-    while k < len(rows) and _OF_WHICH.match(fold(label_text(rows[k].cells))) is not None:
+    while k < len(rows) and of_which(label_text(rows[k].cells)):
         k += 1
     if k >= len(rows):
         return ""
