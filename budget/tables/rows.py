@@ -47,6 +47,7 @@ from budget.tables.groups import (
     settle_scales,
 )
 from budget.tables.place import PlacedRow, cell_rest, last_index, place
+from budget.tables.ratios import RatioRow, check_comparison, compares
 from budget.tables.records import Cell, TableBlock, TableRow
 from budget.tables.sums import ColumnSums
 from budget.tables.values import (
@@ -344,9 +345,38 @@ class BlockReader:
             numbering.item(stack, placed.number)
             self._data_row(stack[-1], placed, columns, amount_cell, products)
         settle_scales(products, self.findings)
+        self._comparisons(columns, rows)
         for group in reversed(stack):
             close_group(group, self.findings, self.last_total)
         return [build_item(e) for e in part.entries if keep(e)], part.stated
+
+    def _comparisons(self, columns: list[Column], rows: list[TableRow]) -> None:
+        """A note column comparing the amounts (``Số tiền | Tỷ lệ (%)``: each row's share of the
+        total), checked as tables of figures by column check theirs (``ratios.py``); rows whose
+        cells do not stand one under each header cell are not placed, and then neither is the column."""
+        money = [i for i, c in enumerate(columns) if c.role in ("amount", "total")]
+        compared = [i for i, c in enumerate(columns) if c.role == "note" and compares(c.title) and i > min(money, default=i)]
+        for at in compared:
+            placed: list[tuple[RatioRow, Cell]] = []
+            for row in rows:
+                if len(row.cells) != len(columns) or at >= len(row.cells):
+                    if any(kind(c.text) == "num" for c in row.cells[min(money) :]):
+                        placed = []
+                        break
+                    continue
+                cell = row.cells[at]
+                if not cell.text.strip():
+                    continue
+                figures = {}
+                for i in money:
+                    q = read_quantity(row.cells[i].text, row.cells[i].source, "amount", None, self.english, [])
+                    if q is not None:
+                        figures[i] = q.value
+                label = label_text(row.cells)
+                placed.append((RatioRow(label, figures, is_total_row(row)), cell))
+            money_name = column_money(columns[money[-1]], self.context)[0]
+            unit = money_name.name if money_name is not None else ""
+            check_comparison(at, columns[at].title, placed, money, unit, self.findings)
 
     def _aside_part(
         self,
