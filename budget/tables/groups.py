@@ -100,7 +100,7 @@ class Numbering:
             return False
         if style == "label":
             return self.label_groups and starts_sequence(following)
-        if below in self.last and below != "bullet" and starts_sequence(following):
+        if below in self.last and not below.startswith("bullet") and starts_sequence(following):
             return True
         ranks = self.ranks
         if style in ranks and below in ranks:
@@ -129,7 +129,7 @@ class Numbering:
             group is not None
             and self.last.get(style) is group
             and follows(number, group.number)
-            and not starts_sequence(number)
+            and (style.startswith("bullet") or not starts_sequence(number))
         )
         if beside:
             self.close_to(stack, style)
