@@ -1036,8 +1036,7 @@ TEMPLATES: Mapping[str, str] = {
         "nào, bảng này chưa được kiểm tra."
     ),
     "TABLE_COMPARISON_MISMATCH": (
-        "Dòng “{label}”, cột “{column}”: ghi {stated}, nhưng phép so sánh mà mọi dòng khác của cột khớp cho "
-        "{computed}."
+        "Dòng “{label}”, cột “{column}”: ghi {stated}, nhưng phép so sánh mà mọi dòng khác của cột khớp cho {computed}."
     ),
     "TABLE_COMPARISON_MISMATCH.ratio": (
         "Dòng “{label}”, cột “{column}”: ghi {stated}%, nhưng tỷ lệ giữa hai cột số tiền (mọi dòng khác của "

@@ -24,8 +24,8 @@ from budget.tables.cells import (
     is_total_row,
     kind,
     label_text,
-    of_which,
     numeric_count,
+    of_which,
     sequence_of,
     starts_sequence,
 )
@@ -355,7 +355,9 @@ class BlockReader:
         total), checked as tables of figures by column check theirs (``ratios.py``); rows whose
         cells do not stand one under each header cell are not placed, and then neither is the column."""
         money = [i for i, c in enumerate(columns) if c.role in ("amount", "total")]
-        compared = [i for i, c in enumerate(columns) if c.role == "note" and compares(c.title) and i > min(money, default=i)]
+        compared = [
+            i for i, c in enumerate(columns) if c.role == "note" and compares(c.title) and i > min(money, default=i)
+        ]
         for at in compared:
             placed: list[tuple[RatioRow, Cell]] = []
             for row in rows:
@@ -389,7 +391,9 @@ class BlockReader:
     ) -> Entry | Group | None:
         """A row listing a part of the row above it (``Trong đó``): not added to the group, but
         reported when it states more than that row. Returns the row whose parts follow."""
-        parent: Entry | Group = aside if aside is not None else (stack[-1].entries or [stack[-1]])[-1]
+        parent: Entry | Group = (
+            aside if aside is not None else stack[-1].entries[-1] if stack[-1].entries else stack[-1]
+        )
         whole = entry_dong(parent.item if isinstance(parent, Entry) else parent)
         if amount_cell is None or whole is None:
             return parent
@@ -400,15 +404,16 @@ class BlockReader:
         part = shift(q.value, q.money.exponent)
         if part > whole:
             item = parent.item if isinstance(parent, Entry) else parent
+            scaled = EXACT.scaleb(whole, -q.money.exponent)
             args = {
                 "label": (row.label.text if row.label is not None else "")[:60],
                 "part": q.value,
-                "whole": EXACT.scaleb(whole, -q.money.exponent),
+                "whole": scaled,
                 "parent": (item.label if isinstance(item, CostLine) else item.title)[:60],
                 "unit": q.money.name,
             }
             self.findings.append(
-                Finding(q.source, "TABLE_PART_EXCEEDS_WHOLE", Severity.ERROR, args, expected=args["whole"], actual=q.value)
+                Finding(q.source, "TABLE_PART_EXCEEDS_WHOLE", Severity.ERROR, args, expected=scaled, actual=q.value)
             )
         return parent
 
@@ -543,10 +548,12 @@ class BlockReader:
                 group.entries.append(entry)
                 self.found += len(counted.steps)
                 return
-            blank = not row.odd and all(
-                i not in row.cells for i, c in enumerate(columns) if c.role in missing
-            )
-            if blank and len(factors) >= 2 and evaluate_line(line := product_line(label, row, factors, [], per, stated)).ok:
+            blank = not row.odd and all(i not in row.cells for i, c in enumerate(columns) if c.role in missing)
+            if (
+                blank
+                and len(factors) >= 2
+                and evaluate_line(line := product_line(label, row, factors, [], per, stated)).ok
+            ):
                 # a factor column the row leaves empty (``Số ngày`` for a fee by session): the
                 # product of the factors it writes, read only when that is its amount
                 group.entries.append(Entry(row.number, line))

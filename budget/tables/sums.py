@@ -19,9 +19,9 @@ leaves every sum it is a part of unread, reported where it stands.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -544,7 +544,9 @@ class ColumnSums:
                 out.append(Section("", f"{self._title(p)}", self.source, None, tuple(items), alternatives=True))
         self._parts_within(tree, sums_column)
         # figures in a sum that fails: a comparison of them may be off because of that figure
-        doubted = {(id(r), p) for g in groups for p, ok in verdicts.get(id(g), {}).items() if not ok for r in (g, *g.children)}
+        doubted = {
+            (id(r), p) for g in groups for p, ok in verdicts.get(id(g), {}).items() if not ok for r in (g, *g.children)
+        }
         out.extend(across)
         if self._counts():
             for column in out:
@@ -560,7 +562,9 @@ class ColumnSums:
         the same relation of its figures (``ratios.py``), checked, or reported not checked.
         ``doubted``: (row, column) of figures in a sum that fails; so are figures reported wrong
         already and those of a sum across a row that fails."""
-        wrong = {(f.source.line, f.source.col, f.source.cell) for f in self.reader.findings if f.severity is Severity.ERROR}
+        wrong = {
+            (f.source.line, f.source.col, f.source.cell) for f in self.reader.findings if f.severity is Severity.ERROR
+        }
         for s in _walk_sections(across):
             parts = [c.stated for c in s.items if isinstance(c, Section)]
             if s.stated is None or not parts or any(c is None for c in parts):
