@@ -330,6 +330,30 @@ def test_classes_beside_pupils_count_but_multiply_nothing(tmp_path: Path) -> Non
     assert _errors(report) == [("COUNT_SUM_MISMATCH", Decimal(880))]
 
 
+_FEES_ABOVE = ["TRƯỜNG MẦM NON", "DỰ TOÁN THU CÁC KHOẢN THỎA THUẬN NĂM HỌC 2024-2025"]
+_FEES_HEADER = [["STT", "Nội dung thu", "Mức thu (đồng/trẻ/tháng)", "Số trẻ", "Số tháng", "Thành tiền (đồng)"]]
+_FEES = [
+    ["I", "Tiền ăn", "", "", "", ""],
+    ["1", "Nhà trẻ", "450.000", "40", "9", "162.000.000"],
+    ["2", "Mẫu giáo", "450.000", "160", "9", "648.000.000"],
+    ["II", "Tiền nước uống", "", "", "", ""],
+    ["1", "Toàn trường", "10.000", "200", "9", "18.000.000"],
+    ["III", "Tiền học phẩm", "", "", "", ""],
+    ["1", "Mẫu giáo", "150.000", "160", "1", "24.000.000"],
+    ["", "Tổng cộng", "", "200", "", "852.000.000"],
+]
+
+
+def test_a_count_total_of_the_same_children_under_several_fees_is_no_sum(tmp_path: Path) -> None:
+    """200 children, counted under each fee (40 + 160 for meals, 200 for water): the total row
+    says how many there are (it was a false COUNT_SUM_MISMATCH, 200 against 560)."""
+    for layout, report in _every_layout(tmp_path, _FEES_ABOVE, _FEES_HEADER, _FEES).items():
+        assert (layout, verdict_of(report), _errors(report)) == (layout, "ok", [])
+    wrong = _changed(_FEES, 7, 5, "825.000.000")
+    report = check_text(tmp_path, _pipe(_FEES_ABOVE, _FEES_HEADER, wrong))
+    assert _errors(report) == [("SECTION_SUM_MISMATCH", Decimal(825_000_000))]
+
+
 def test_the_scale_a_table_is_counted_in_is_no_amount(tmp_path: Path) -> None:
     """``Đơn vị tính: 1.000 đồng`` names the scale: no amount left unchecked (it kept the
     verdict from KHỚP)."""

@@ -472,6 +472,10 @@ class BlockReader:
             # the rows since the last total row, unless only all the rows above add up to it
             adds_up = total(q.value for q in recent) == stated.value
             parts = recent if recent and (adds_up or total(q.value for q in every) != stated.value) else every
+            if total(q.value for q in parts) != stated.value and _counts_again(stated.value, [q.value for q in parts]):
+                # the same pupils under several fees (``Tiền ăn`` 40 + 160, ``Nước uống`` 200): the
+                # total row writes how many there are, no sum of the rows; not checked
+                continue
             self.count_sum(f"{label} – {columns[i].title}", stated, parts)
 
     def _data_row(
@@ -659,6 +663,20 @@ class BlockReader:
                 self.last_total = amount
         where = row.label.source if row.label is not None else None
         close_with_total(stack, label, where, amount, explicit, self.findings, self.last_total, last)
+
+
+def _counts_again(stated: Decimal, counts: Sequence[Decimal]) -> bool:
+    """Is ``stated`` the count of one row, or the sum of a run of rows, among rows adding up to
+    more (the same people counted again under another heading)?"""
+    for start in range(len(counts)):
+        run = Decimal(0)
+        for value in counts[start:]:
+            run += value
+            if run == stated:
+                return True
+            if run > stated:
+                break
+    return False
 
 
 def _other_column(
