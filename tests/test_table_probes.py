@@ -566,3 +566,22 @@ def test_estimates_by_year_never_err_when_right_and_never_pass_when_wrong(
     report = check_text(tmp_path, TEXT_LAYOUTS[layout](_FAMILY_ABOVE, _FAMILY_HEADER, bad))
     # an error, or (a group of one item proves nothing of its sum) the sum said not checked
     assert verdict_of(report) in ("errors", "incomplete"), bad
+
+
+def test_tab_rows_that_lost_their_empty_last_cells_keep_their_columns(tmp_path: Path) -> None:
+    """A tab-separated table whose blank ``Ghi chú`` leaves some rows one cell short (a line
+    loses its trailing tabs): the rows stand in the header's columns (they were taken for rows
+    of merged cells and no sum was read)."""
+    above = ["KẾ HOẠCH ĐẦU TƯ CÔNG TRUNG HẠN", "Đơn vị tính: triệu đồng"]
+    header = [["STT", "Danh mục dự án", "Năm 2024", "Năm 2025", "Ghi chú"]]
+    rows = [
+        ["", "TỔNG SỐ", "12.000", "15.500", ""],
+        ["1", "Đường liên xã A", "5.000", "6.000", "Chuyển tiếp"],
+        ["2", "Trường TH B", "4.000", "5.500", "Khởi công mới"],
+        ["3", "Trạm y tế C", "3.000", "4.000", ""],
+    ]
+    report = check_text(tmp_path, _tabs(above, header, rows))
+    assert (verdict_of(report), _errors(report)) == ("ok", [])
+    text = _tabs(above, header, _changed(rows, 2, 3, "5.000"))
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == [("SECTION_SUM_MISMATCH", line_of(text, "TỔNG SỐ"), Decimal(15_500))]
