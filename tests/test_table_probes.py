@@ -585,3 +585,21 @@ def test_tab_rows_that_lost_their_empty_last_cells_keep_their_columns(tmp_path: 
     text = _tabs(above, header, _changed(rows, 2, 3, "5.000"))
     report = check_text(tmp_path, text)
     assert errors_at(report) == [("SECTION_SUM_MISMATCH", line_of(text, "TỔNG SỐ"), Decimal(15_500))]
+
+
+def test_a_sheet_of_figures_by_year_no_role_word_names_is_read_by_its_sums(tmp_path: Path) -> None:
+    """``STT | Chỉ tiêu | Thực hiện năm 2024 | Kế hoạch năm 2025``: no word names an amount, as
+    text tables read it the workbook and CSV read it by its sums (they found no table at all)."""
+    above = ["BÁO CÁO TÌNH HÌNH THỰC HIỆN", "Đơn vị tính: triệu đồng"]
+    header = [["STT", "Chỉ tiêu", "Thực hiện năm 2024", "Kế hoạch năm 2025", "Ghi chú"]]
+    rows = [
+        ["", "Tổng cộng", "12.000", "15.500", ""],
+        ["1", "Thu thuế", "5.000", "6.000", ""],
+        ["2", "Thu phí", "4.000", "5.500", ""],
+        ["3", "Thu khác", "3.000", "4.000", ""],
+    ]
+    for layout in ("csv", "xlsx"):
+        path = FILE_LAYOUTS[layout](tmp_path / f"t.{layout}", above, header, rows)
+        assert (layout, verdict_of(check_file(path, path.name))) == (layout, "ok")
+        path = FILE_LAYOUTS[layout](tmp_path / f"w.{layout}", above, header, _changed(rows, 2, 3, "5.000"))
+        assert (layout, _errors(check_file(path, path.name))) == (layout, [("SECTION_SUM_MISMATCH", Decimal(15_500))])

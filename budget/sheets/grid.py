@@ -43,6 +43,7 @@ _NUMERIC = _FACTORS | _MONEY
 _TOTAL_LABEL = re.compile(r"^\s*(?:cộng|tổng)(?![^\W\d_])", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"\(?\s*(?:[0-9]{1,2}|[A-Z])\s*\)?(?:\s*[=x×*+/-]\s*\(?\s*[0-9]{1,2}\s*\)?)*")
 _MAX_HEADER_ROWS = 3
+_LED_HEADER = 4  # names in a header led by ``STT``: row numbers, a label and two columns at least
 _MAX_ABOVE = 6
 _SUB_HEADER_CELL = 40  # characters: a longer cell is a row's label, not a column's name
 _MAX_EXTRA_COLUMNS = 3  # columns of figures right of a header's last named cell, taken as the table's
@@ -73,6 +74,10 @@ def is_header(row: dict[int, CellValue]) -> bool:
     if texts is None:
         return False
     roles = settle_numbers([_role(t) for t in texts])
+    if roles[0] == "number" and len(texts) >= _LED_HEADER and "label" in roles and not _FACTORS & set(roles):
+        # ``STT | Chỉ tiêu | Thực hiện năm 2024 | Kế hoạch năm 2025``: columns of figures no role
+        # word names, led by the row numbers, as text tables read them (by their sums)
+        return True
     return bool(_MONEY & set(roles)) and len(set(roles) - {"", "note", "unit", "number"}) >= 2
 
 
