@@ -603,3 +603,26 @@ def test_a_sheet_of_figures_by_year_no_role_word_names_is_read_by_its_sums(tmp_p
         assert (layout, verdict_of(check_file(path, path.name))) == (layout, "ok")
         path = FILE_LAYOUTS[layout](tmp_path / f"w.{layout}", above, header, _changed(rows, 2, 3, "5.000"))
         assert (layout, _errors(check_file(path, path.name))) == (layout, [("SECTION_SUM_MISMATCH", Decimal(15_500))])
+
+
+_SETTLED_HEADER = [["STT", "Nội dung", "Dự toán", "Quyết toán", "So sánh QT/DT (%)", "Tăng (+), giảm (-)"]]
+_SETTLED = [
+    ["", "Tổng số", "9.000", "8.750", "97,2%", "-250"],
+    ["1", "Giáo dục", "3.500", "3.600", "102,9%", "100"],
+    ["2", "Y tế", "1.300", "1.150", "88,5%", "-150"],
+    ["3", "Quản lý", "2.000", "2.000", "100,0%", "0"],
+    ["4", "Dự phòng", "2.200", "2.000", "90,9%", "(200)"],
+]
+
+
+def test_a_settlement_with_a_ratio_and_a_signed_difference_is_read_whole(tmp_path: Path) -> None:
+    """``Tăng (+), giảm (-)`` is a comparison (its ``(200)`` a decrease), not a column of sums
+    whose ``(200)`` is no figure; both comparison columns are checked."""
+    above = ["QUYẾT TOÁN NĂM 2023", "Đơn vị tính: triệu đồng"]
+    for layout in ("pipe", "tabs"):
+        report = check_text(tmp_path, TEXT_LAYOUTS[layout](above, _SETTLED_HEADER, _SETTLED))
+        assert (layout, verdict_of(report), [f.code for f in report.findings]) == (layout, "ok", [])
+    report = check_text(tmp_path, _pipe(above, _SETTLED_HEADER, _changed(_SETTLED, 2, 5, "-140")))
+    assert _errors(report) == [("TABLE_COMPARISON_MISMATCH", Decimal(-140))]
+    report = check_text(tmp_path, _pipe(above, _SETTLED_HEADER, _changed(_SETTLED, 2, 4, "85,5%")))
+    assert _errors(report) == [("TABLE_COMPARISON_MISMATCH", Decimal("85.5"))]

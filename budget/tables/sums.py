@@ -79,6 +79,12 @@ class _Row:
     way_of: int | None = None  # a copy of a row broken down several ways (``Theo ...``): the row's id
 
 
+def _words(title: str) -> str:
+    """A column's title folded, its signs and brackets taken out: ``Tăng (+), giảm (-)`` reads
+    ``tang giam``; ``%`` stays."""
+    return " ".join(re.sub(r"[^a-z0-9%]+", " ", fold(title)).split())
+
+
 def _walk_sections(items: Sequence[Item]) -> list[Section]:
     out = []
     for i in items:
@@ -209,7 +215,7 @@ class ColumnSums:
         # columns that add into no total: derived ones (``4=3/2``), rates, shares, notes
         self.not_summed = set(derived) if numbers is not None and len(numbers.cells) == self.width else set()
         self.not_summed |= {
-            p for p in range(self.width) if any(w in fold(self._title(p)) for w in (*_NOT_SUMMED, "ghi chu"))
+            p for p in range(self.width) if any(w in _words(self._title(p)) for w in (*_NOT_SUMMED, "ghi chu"))
         }
         self.columns = [p for p in self.columns if p not in self.not_summed]
         self.rows = [r for r in (self._row(t) for t in data) if r is not None]
