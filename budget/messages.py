@@ -1035,6 +1035,10 @@ TEMPLATES: Mapping[str, str] = {
         "Bảng ở dòng {first}–{last} có tiêu đề gộp ô, hẹp hơn các dòng số liệu: không xác định được số nào thuộc cột "
         "nào, bảng này chưa được kiểm tra."
     ),
+    "TABLE_CELLS_NOT_CHECKED": (
+        "Các dòng {first}–{last} có {count} số đứng riêng từng dòng (như các ô của một bảng) nhưng không đọc "
+        "được thành bảng: các số này chưa được kiểm tra."
+    ),
     "TABLE_COMPARISON_MISMATCH": (
         "Dòng “{label}”, cột “{column}”: ghi {stated}, nhưng phép so sánh mà mọi dòng khác của cột khớp cho {computed}."
     ),
@@ -2114,6 +2118,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_NOT_CHECKED": (
         "The table on lines {first}–{last} has a header of merged cells, narrower than its rows of figures: "
         "which figure stands in which column cannot be known, so the table is not checked."
+    ),
+    "TABLE_CELLS_NOT_CHECKED": (
+        "Lines {first}–{last} hold {count} figures each alone on its line (like the cells of a table) that "
+        "could not be read as a table: these figures are not checked."
     ),
     "TABLE_COMPARISON_MISMATCH": (
         "Row “{label}”, column “{column}”: states {stated}, but the comparison every other row of the column "

@@ -626,3 +626,33 @@ def test_a_settlement_with_a_ratio_and_a_signed_difference_is_read_whole(tmp_pat
     assert _errors(report) == [("TABLE_COMPARISON_MISMATCH", Decimal(-140))]
     report = check_text(tmp_path, _pipe(above, _SETTLED_HEADER, _changed(_SETTLED, 2, 4, "85,5%")))
     assert _errors(report) == [("TABLE_COMPARISON_MISMATCH", Decimal("85.5"))]
+
+
+def test_lone_figures_no_table_was_made_of_are_said_unread(tmp_path: Path) -> None:
+    """A table one cell per line whose header has a column no role word names (``Ước thực hiện
+    năm 2024``) is no table the reader finds: its figures, a wrong one among them, were passed
+    over and the product above them made the document KHỚP."""
+    lines = [
+        "KẾ HOẠCH",
+        "1. Kinh phí hội nghị: 50 người x 100.000 đồng/người = 5.000.000 đồng.",
+        "",
+        "Đơn vị tính: triệu đồng",
+        *("STT", "Nội dung", "Dự toán năm 2024", "Ước thực hiện năm 2024", "Dự toán năm 2025"),
+        *("I", "Chi đầu tư phát triển", "3.000", "3.200", "3.500"),
+        *("II", "Chi thường xuyên", "7.800", "8.100", "8.600"),
+        *("1", "Chi sự nghiệp giáo dục", "4.000", "4.100", "4.400"),
+        *("2", "Chi sự nghiệp y tế", "1.800", "1.900", "2.100"),
+    ]
+    text = "\n".join(lines) + "\n"
+    report = check_text(tmp_path, text)
+    assert (verdict_of(report), _errors(report)) == ("incomplete", [])
+    finding = only(report.findings, "TABLE_CELLS_NOT_CHECKED")
+    assert finding.source.line == line_of(text, "3.000")
+    assert_message(
+        finding,
+        "TABLE_CELLS_NOT_CHECKED",
+        "Các dòng 12–29 có 12 số đứng riêng từng dòng (như các ô của một bảng) nhưng không đọc được thành bảng: "
+        "các số này chưa được kiểm tra.",
+        en="Lines 12–29 hold 12 figures each alone on its line (like the cells of a table) that could not be read "
+        "as a table: these figures are not checked.",
+    )
