@@ -1044,6 +1044,29 @@ TEMPLATES: Mapping[str, str] = {
         "Bảng ở dòng {first}–{last} có tiêu đề gộp ô, hẹp hơn các dòng số liệu: không xác định được số nào thuộc cột "
         "nào, bảng này chưa được kiểm tra."
     ),
+    "TABLE_CELLS_NOT_CHECKED": (
+        "Các dòng {first}–{last} có {count} số đứng riêng từng dòng (như các ô của một bảng) nhưng không đọc "
+        "được thành bảng: các số này chưa được kiểm tra."
+    ),
+    "TABLE_COMPARISON_MISMATCH": (
+        "Dòng “{label}”, cột “{column}”: ghi {stated}, nhưng phép so sánh mà mọi dòng khác của cột khớp cho {computed}."
+    ),
+    "TABLE_COMPARISON_MISMATCH.ratio": (
+        "Dòng “{label}”, cột “{column}”: ghi {stated}%, nhưng tỷ lệ giữa hai cột số tiền (mọi dòng khác của "
+        "cột đều theo tỷ lệ này) là {computed}%."
+    ),
+    "TABLE_COMPARISON_MISMATCH.difference": (
+        "Dòng “{label}”, cột “{column}”: ghi {stated} {unit}, nhưng chênh lệch giữa hai cột số tiền (mọi dòng "
+        "khác của cột đều theo chênh lệch này) là {computed} {unit}."
+    ),
+    "TABLE_COMPARISON_MISMATCH.share": (
+        "Dòng “{label}”, cột “{column}”: ghi {stated}%, nhưng tỷ trọng của dòng trong tổng (mọi dòng khác của "
+        "cột đều theo tỷ trọng này) là {computed}%."
+    ),
+    "TABLE_COMPARISON_NOT_CHECKED": (
+        "Cột “{column}” so sánh các cột số tiền, nhưng không phép so sánh nào (tỷ lệ, chênh lệch, tỷ trọng "
+        "trong tổng) khớp với các dòng của cột: các số của cột này chưa được kiểm tra."
+    ),
     "TABLE_PART_EXCEEDS_WHOLE": (
         "Dòng “{label}” ghi {part} {unit}, lớn hơn cả dòng “{parent}” ({whole} {unit}) mà nó là một phần "
         "(trong đó): phần không thể lớn hơn tổng."
@@ -2113,6 +2136,30 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_NOT_CHECKED": (
         "The table on lines {first}–{last} has a header of merged cells, narrower than its rows of figures: "
         "which figure stands in which column cannot be known, so the table is not checked."
+    ),
+    "TABLE_CELLS_NOT_CHECKED": (
+        "Lines {first}–{last} hold {count} figures each alone on its line (like the cells of a table) that "
+        "could not be read as a table: these figures are not checked."
+    ),
+    "TABLE_COMPARISON_MISMATCH": (
+        "Row “{label}”, column “{column}”: states {stated}, but the comparison every other row of the column "
+        "agrees with gives {computed}."
+    ),
+    "TABLE_COMPARISON_MISMATCH.ratio": (
+        "Row “{label}”, column “{column}”: states {stated}%, but the ratio of two money columns (which every "
+        "other row of the column follows) is {computed}%."
+    ),
+    "TABLE_COMPARISON_MISMATCH.difference": (
+        "Row “{label}”, column “{column}”: states {stated} {unit}, but the difference of two money columns "
+        "(which every other row of the column follows) is {computed} {unit}."
+    ),
+    "TABLE_COMPARISON_MISMATCH.share": (
+        "Row “{label}”, column “{column}”: states {stated}%, but the row's share of the total (which every "
+        "other row of the column follows) is {computed}%."
+    ),
+    "TABLE_COMPARISON_NOT_CHECKED": (
+        "Column “{column}” compares the money columns, but no comparison (ratio, difference, share of the "
+        "total) agrees with its rows: its figures are not checked."
     ),
     "TABLE_PART_EXCEEDS_WHOLE": (
         "Row “{label}” states {part} {unit}, more than the row “{parent}” ({whole} {unit}) it is a part of "

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from decimal import Decimal
 
 from budget.findings import Finding, Severity
 from budget.headings import title_of
@@ -204,6 +205,20 @@ def _budget_lines(plan: Plan, tables: Tables) -> frozenset[int]:
     return tables.inside | lines | shares
 
 
+# ``Đơn vị tính: 1.000 đồng``, ``(ĐVT: 1000đ)``: the figure names the scale of a table's numbers
+_SCALE_BEFORE = re.compile(r"(?:đvt|đơn\s{1,3}vị(?:\s{1,3}tính)?)\s{0,3}[:.]?\s{0,3}$", re.IGNORECASE)
+_SCALE_VALUES = frozenset({Decimal(1000), Decimal(1000000), Decimal(1000000000)})
+
+
+def _declares_scale(amount: Amount) -> bool:
+    """An amount that is the unit a table's figures are counted in (``Đơn vị tính: 1.000
+    đồng``), never an amount of the budget."""
+    src = amount.source
+    if src.pos is None or shift(amount.value, amount.money.exponent) not in _SCALE_VALUES:
+        return False
+    return _SCALE_BEFORE.search(src.text, max(0, src.pos - 20), src.pos) is not None
+
+
 def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     """Build the plan's budget tree from its lines."""
     findings: list[Finding] = [_legacy_finding(rl) for rl in lines if rl.legacy is not None]
@@ -223,8 +238,8 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     side = tuple(line for line in _resolve(tuple(builder.side), findings, conv) if isinstance(line, CostLine))
     if not isinstance(section, Section) or not _has_money(section):
         # no budget tree; amounts found anyway are reported, never passed over
-        stray = tuple(f.amount for f in root.found if not f.used)
-        found = len(root.found) + root.chain_results
+        stray = tuple(f.amount for f in root.found if not f.used and not _declares_scale(f.amount))
+        found = len(root.found) + root.chain_results - sum(1 for f in root.found if _declares_scale(f.amount))
         words = _words_under_tables(root.words, tables)
         plan = Plan(file, info, amounts_found=found, unchecked=stray, words=words, side=side)
         plan = with_tables(plan, tables)
@@ -237,8 +252,8 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
     heading = None
     if top.item is not None:
         heading = Section(section.number, section.title, section.source)
-    unchecked = tuple(f.amount for f in top.found if not f.used)
-    found = len(top.found) + top.chain_results
+    unchecked = tuple(f.amount for f in top.found if not f.used and not _declares_scale(f.amount))
+    found = len(top.found) + top.chain_results - sum(1 for f in top.found if _declares_scale(f.amount))
     plan = Plan(
         file,
         info,

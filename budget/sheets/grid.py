@@ -43,7 +43,10 @@ _NUMERIC = _FACTORS | _MONEY
 _TOTAL_LABEL = re.compile(r"^\s*(?:cộng|tổng)(?![^\W\d_])", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"\(?\s*(?:[0-9]{1,2}|[A-Z])\s*\)?(?:\s*[=x×*+/-]\s*\(?\s*[0-9]{1,2}\s*\)?)*")
 _MAX_HEADER_ROWS = 3
+_LED_HEADER = 4  # names in a header led by ``STT``: row numbers, a label and two columns at least
 _MAX_ABOVE = 6
+_SUB_HEADER_CELL = 40  # characters: a longer cell is a row's label, not a column's name
+_MAX_EXTRA_COLUMNS = 3  # columns of figures right of a header's last named cell, taken as the table's
 _TITLE_GAP = 3  # blank rows that end a title block
 _WORDS_GAP = 2  # blank rows between a table and its total in words
 
@@ -71,13 +74,27 @@ def is_header(row: dict[int, CellValue]) -> bool:
     if texts is None:
         return False
     roles = settle_numbers([_role(t) for t in texts])
+    if roles[0] == "number" and len(texts) >= _LED_HEADER and "label" in roles and not _FACTORS & set(roles):
+        # ``STT | Chỉ tiêu | Thực hiện năm 2024 | Kế hoạch năm 2025``: columns of figures no role
+        # word names, led by the row numbers, as text tables read them (by their sums)
+        return True
     return bool(_MONEY & set(roles)) and len(set(roles) - {"", "note", "unit", "number"}) >= 2
 
 
-def _is_sub_header(row: dict[int, CellValue]) -> bool:
-    """A second header row: only role words and units (``(đồng)``, ``nghìn đồng``)."""
+def _is_sub_header(row: dict[int, CellValue], above: dict[int, CellValue] | None = None) -> bool:
+    """A second header row: only role words and units (``(đồng)``, ``nghìn đồng``); or words
+    naming the columns under a group's merged cell (``Trong đó`` over ``NS tỉnh | NS huyện``):
+    short words, none in the header's first two columns (row numbers, labels), one at least
+    under a cell the header leaves empty."""
     texts = _texts(row)
-    return texts is not None and all(_role(t) or t.startswith("(") or read_money(t)[0] is not None for t in texts)
+    if texts is None:
+        return False
+    if all(_role(t) or t.startswith("(") or read_money(t)[0] is not None for t in texts):
+        return True
+    if above is None or len(texts) < 2 or any(len(t) > _SUB_HEADER_CELL for t in texts):
+        return False
+    first = sorted(above)[:2]
+    return all(c not in first and c > min(above) for c in row) and any(not above.get(c) for c in row)
 
 
 def _is_upper_header(sheet: GridSheet, r: int, below: dict[int, CellValue]) -> bool:
@@ -115,7 +132,11 @@ def _has_number(row: dict[int, CellValue], roles: dict[int, str]) -> bool:
 
 
 def _any_number(row: dict[int, CellValue]) -> bool:
-    return any(not isinstance(v, str) or kind(v) in ("num", "frac") for v in row.values())
+    return any(_is_figure(v) for v in row.values())
+
+
+def _is_figure(v: CellValue) -> bool:
+    return not isinstance(v, str) or kind(v) in ("num", "frac")
 
 
 def _header_ahead(sheet: GridSheet, r: int) -> bool:
@@ -135,7 +156,11 @@ def _header_rows(sheet: GridSheet, r: int, floor: int) -> list[int]:
     rows = [r]
     if r - 1 > floor and _is_upper_header(sheet, r - 1, sheet.row(r)):
         rows.insert(0, r - 1)
-    while len(rows) < _MAX_HEADER_ROWS and sheet.row(rows[-1] + 1) and _is_sub_header(sheet.row(rows[-1] + 1)):
+    while (
+        len(rows) < _MAX_HEADER_ROWS
+        and sheet.row(rows[-1] + 1)
+        and _is_sub_header(sheet.row(rows[-1] + 1), sheet.row(rows[-1]))
+    ):
         rows.append(rows[-1] + 1)
     return rows
 
@@ -292,6 +317,11 @@ def sheet_blocks(sheet: GridSheet, findings: list[Finding]) -> list[TableBlock]:
         lo, hi = _span(sheet, header)
         roles = _roles(sheet, header, lo, hi)
         data = _data_rows(sheet, header[-1] + 1, lo, hi, roles)
+        # figures to the right of the header's last cell (a column whose name the header leaves
+        # to a merged cell or to no cell) are the table's too: read, or reported unread
+        wide = max((c for k in data for c, v in sheet.row(k).items() if c > hi and _is_figure(v)), default=hi)
+        if wide > hi and wide - hi <= _MAX_EXTRA_COLUMNS:
+            hi = wide
         block, found = _block(sheet, header, data, (lo, hi), roles, floor)
         findings.extend(found)
         blocks.append(block)

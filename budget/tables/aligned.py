@@ -117,6 +117,9 @@ def _is_data(cells: Sequence[Cell]) -> bool:
         for i, c in enumerate(cells)
         if kind(c.text) in ("num", "frac") and not (i and _DATE_WORD.search(fold(cells[i - 1].text)))
     ]
+    if len(cells) >= 3 and is_marker(cells[0].text) and kind(cells[0].text) != "num" and len(numbers) == 1:
+        # ``I    Chi hoạt động    60.000.000``: a group's number, its label and its one figure
+        return kind(cells[-1].text) == "num" and not _YEAR.fullmatch(cells[-1].text.strip())
     return len(numbers) >= 2 and not all(_YEAR.fullmatch(t.strip()) for t in numbers)
 
 

@@ -90,6 +90,8 @@ def sequence_of(text: str) -> str:
     """The sequence a row number belongs to: roman, upper, letter, or numbers with as many
     parts (``1`` and ``2.1`` are two sequences, one under the other)."""
     style = marker_style(text)
+    if style == "bullet" and text.strip() == "+":
+        return "bullet+"  # ``+`` rows stand under a ``-`` row, as officers nest their lists
     if style == "num":
         return f"num{len([p for p in text.strip().rstrip('.)').split('.') if p])}"
     return style
@@ -125,7 +127,7 @@ def follows(text: str, before: str) -> bool:
     t = text.strip().rstrip(".)")
     style = sequence_of(text)
     before = before.strip().rstrip(".)")
-    if style == "bullet":
+    if style.startswith("bullet"):
         return True
     if style == "roman":
         return _roman_value(t) in (1, (_roman_value(before) if before else 0) + 1)
@@ -164,6 +166,12 @@ PRODUCT = re.compile(r"(?:(?<=\s)|(?<=[0-9%]))[x×X*](?=\s*[0-9(])")
 
 
 TOTAL_LABEL = re.compile(r"^\s*(?:cộng|tổng)(?![^\W\d_])", re.IGNORECASE)
+_OF_WHICH = re.compile(r"[-–+•*\s]*trong\s+(?:do|so)(?![a-z])")  # folded: ``Trong đó``, ``- Trong số``
+
+
+def of_which(label: str) -> bool:
+    """A row listing some parts of the row above it (``Trong đó: Quỹ lương``, ``Trong số``)."""
+    return _OF_WHICH.match(fold(label)) is not None
 
 
 def units_line(text: str) -> bool:

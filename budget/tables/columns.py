@@ -208,7 +208,13 @@ def settle_numbers(roles: Sequence[str]) -> list[str]:
     """The roles of a header with ``TT`` read by position: when no column names an amount, a
     ``TT`` standing after a factor column (``TT | Nội dung | SL | ĐG | TT``) is ``Thành tiền``."""
     out = list(roles)
-    if {"amount", "per_amount", "total"} & set(out):
+    money = [i for i, role in enumerate(out) if role in ("amount", "total")]
+    if money:
+        # a rate after the last amount is no factor of it (a product's factors stand before
+        # its result): ``Số tiền | Tỷ lệ (%)`` is each row's share, ``Dự toán 2025 | Tỷ lệ (%)``
+        # the comparison of two years; a note, as ``So sánh`` is
+        return [("note" if role == "rate" and i > money[-1] else role) for i, role in enumerate(out)]
+    if "per_amount" in out:
         return out
     factor = False
     for i, role in enumerate(out):

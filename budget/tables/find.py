@@ -263,7 +263,22 @@ def _pipe_block(
         cells = split(rl)
         line = rl.source.line or 0
         rows.append(TableRow(cells, line, line))
+    if split is _tab_cells and rows:
+        # a line loses its trailing tabs (empty last cells, a ``Ghi chú`` left blank): the row
+        # has as many cells as the widest, the missing ones empty at its end
+        width = max(len(r.cells) for r in rows)
+        rows = [
+            r
+            if len(r.cells) == width
+            else replace(r, cells=(*r.cells, *[_blank_after(r.cells[-1])] * (width - len(r.cells))))
+            for r in rows
+        ]
     return _header_block(rows, lines, floor, "pipe", header)
+
+
+def _blank_after(cell: Cell) -> Cell:
+    """An empty cell just after ``cell`` (where the row's lost trailing cells stood)."""
+    return Cell("", cell.source.at((cell.source.pos or 0) + len(cell.text) + 1))
 
 
 def _bars_tables(rows: list[TableRow]) -> list[list[TableRow]]:

@@ -53,6 +53,12 @@ class Group:
     alternatives: bool = False
 
 
+# a total naming the group it closes: ``Cộng I``, ``Cộng mục II:``, ``Tổng cộng phần A``
+_TOTAL_OF = re.compile(
+    r"\s*(?i:cộng|tổng\s+cộng|tổng\s+số|tổng)\s+(?i:(?:mục|phần|nhóm)\s+)?([IVXLC]{1,5}|[A-Z]|[0-9]{1,2}(?:\.[0-9]{1,2}){0,2})\.?\s*:?\s*$"
+)
+
+
 def formula_parts(label: str) -> list[str]:
     """``Cộng (1+2+3)`` → ["1", "2", "3"]; ``Tổng (I+II)`` → ["I", "II"]."""
     m = re.search(r"\(\s*([0-9IVXA-Z]{1,4}(?:\s*\+\s*[0-9IVXA-Z]{1,4})+)\s*\)", label)
@@ -94,7 +100,7 @@ class Numbering:
             return False
         if style == "label":
             return self.label_groups and starts_sequence(following)
-        if below in self.last and below != "bullet" and starts_sequence(following):
+        if below in self.last and not below.startswith("bullet") and starts_sequence(following):
             return True
         ranks = self.ranks
         if style in ranks and below in ranks:
@@ -123,11 +129,14 @@ class Numbering:
             group is not None
             and self.last.get(style) is group
             and follows(number, group.number)
-            and not starts_sequence(number)
+            and (style.startswith("bullet") or not starts_sequence(number))
         )
         if beside:
             self.close_to(stack, style)
-        else:
+        elif style not in self.ranks:
+            # a row of a group sequence with no rows under it (``I | Chi đầu tư | 1.000`` over
+            # ``II | Chi thường xuyên`` and its items) is a group of its own, empty: its
+            # sequence still heads the rows that follow
             self.item_styles.add(style)
         self.last[style] = number
 
@@ -187,6 +196,15 @@ def _rescale_price(line: CostLine) -> CostLine:
             factors.append(q)
         steps.append(Step(tuple(factors), step.stated))
     return replace(line, steps=tuple(steps))
+
+
+def entry_dong(item: Item | Group) -> Decimal | None:
+    """The amount an entry states, in đồng (a group's own stated amount, else none)."""
+    if isinstance(item, CostLine):
+        return shift(item.stated.value, item.stated.exponent)
+    if item.stated is not None:
+        return shift(item.stated.value, item.stated.money.exponent)
+    return None
 
 
 def _content_dong(group: Group) -> Decimal | None:
@@ -395,6 +413,10 @@ def close_with_total(
         if _content_dong(g) == shift(amount.value, amount.money.exponent):
             target = g
             break
+    named = _TOTAL_OF.match(label)
+    if target is None and named is not None:
+        # ``Cộng II``, ``Cộng mục 2``: the group its label names, whatever its figure
+        target = next((g for g in candidates if g.number and g.number == named.group(1).rstrip(".")), None)
     if target is None:
         # a ``Tổng cộng``, or the last total under several groups, is the whole table's; any
         # other the innermost open group's that states no amount of its own (a group row's)

@@ -21,6 +21,7 @@ from budget.tables.cells import (
     line_cell,
     lines_above,
     numeric_count,
+    of_which,
     sequence_of,
     units_line,
 )
@@ -242,8 +243,8 @@ def marker_block(
     for at, cell in stream:
         text = cell.text
         full = bool(rows) and len(rows[-1]) >= width
-        if full and labelled and TOTAL_LABEL.match(text) is not None:
-            # ``Cộng`` under the last row: a row of its own, its number cell empty
+        if full and labelled and (TOTAL_LABEL.match(text) is not None or of_which(text)):
+            # ``Cộng`` (or ``Trong đó:``) under the last row: a row of its own, its number cell empty
             rows.append([spare or (at, Cell("", cell.source.at(1))), (at, cell)])
             spare = None
             continue

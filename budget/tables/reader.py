@@ -36,6 +36,7 @@ from budget.read.text import RawLine
 from budget.tables.cells import kind
 from budget.tables.columns import header_roles
 from budget.tables.find import find_tables
+from budget.tables.loose import loose_figures
 from budget.tables.records import Cell, TableBlock, TableRow, Tables
 from budget.tables.rows import BlockReader
 from budget.tables.words import is_words
@@ -75,6 +76,7 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
     """The tables of a document as model items, and its lines with the table lines emptied."""
     blocks = find_tables(lines)
     if not blocks:
+        findings.extend(loose_figures(lines, ()))
         return Tables(list(lines), [], 0)
     blocks = _with_words_below(lines, blocks)
     items: list[Item] = []
@@ -104,6 +106,7 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
         previous = reader.last_total
     inside = {n for b in blocks for n in range(b.first, b.last + 1)}
     inside.update(rl.source.line for b in blocks for rl in b.below if rl.source.line is not None)
+    findings.extend(loose_figures(lines, inside))
     outside = [
         replace(rl, source=rl.source._replace(text="", colmap=None)) if rl.source.line in inside else rl for rl in lines
     ]

@@ -15,7 +15,7 @@ from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
 from budget.headings import may_name, plain
 from budget.model import Amount, CostLine, CountSum, Item, Quantity, Section, WordsCheck
-from budget.numbers import EXACT, total
+from budget.numbers import EXACT, shift, total
 from budget.read.text import RawLine
 from budget.source import Source
 from budget.tables.cells import (
@@ -25,6 +25,7 @@ from budget.tables.cells import (
     kind,
     label_text,
     numeric_count,
+    of_which,
     sequence_of,
     starts_sequence,
 )
@@ -39,12 +40,14 @@ from budget.tables.groups import (
     build_item,
     close_group,
     close_with_total,
+    entry_dong,
     keep,
     lump,
     product_line,
     settle_scales,
 )
 from budget.tables.place import PlacedRow, cell_rest, last_index, place
+from budget.tables.ratios import RatioRow, check_comparison, compares
 from budget.tables.records import Cell, TableBlock, TableRow
 from budget.tables.sums import ColumnSums
 from budget.tables.values import (
@@ -291,6 +294,7 @@ class BlockReader:
         counted: list[dict[int, Quantity]] = []  # the count cells of each data row, in order
         since = 0  # the rows after the last total row start here
         numbering = Numbering(_label_groups(rows))
+        aside: Entry | Group | None = None  # the row a bare ``Trong đó:`` lists some parts of
         for k, row in enumerate(rows):
             formula = (
                 None
@@ -308,12 +312,25 @@ class BlockReader:
             amount_cell = placed.cells.get(amount_col) if amount_col is not None else None
             is_total = TOTAL_LABEL.match(label) is not None or (not label and is_total_row(row))
             numbers = [c for i, c in placed.cells.items() if columns[i].role in NUMERIC_ROLES]
+            if is_total and placed.number:
+                # ``A | TỔNG THU NGÂN SÁCH | 5.450.000`` over ``I``, ``II``, then ``B | TỔNG CHI``:
+                # a numbered total heading the rows below is the group of its block
+                group = self._group_row(placed, columns, amount_col, _next_number(rows, k), numbering)
+                if group is not None:
+                    numbering.open(stack, group)
+                    continue
             if is_total:
                 self._count_column_totals(label or label_text(row.cells), placed, columns, counted, since)
                 since = len(counted)
                 last = all(is_total_row(r) or not label_text(r.cells) for r in rows[k + 1 :])
                 self._total(stack, placed, amount_cell, columns, amount_col, last)
                 continue
+            if of_which(label) or (aside is not None and placed.number in ("", *_BULLETS)):
+                # ``Trong đó: Quỹ lương`` under a row (or ``- Quỹ lương`` rows under a bare
+                # ``Trong đó:``): some of its parts, no item beside it; none more than it
+                aside = self._aside_part(stack, placed, amount_cell, columns, amount_col, aside)
+                continue
+            aside = None
             counted.append(self._count_cells(placed, columns))
             if not numbers and not placed.odd and not placed.loose:
                 if not label:
@@ -328,9 +345,77 @@ class BlockReader:
             numbering.item(stack, placed.number)
             self._data_row(stack[-1], placed, columns, amount_cell, products)
         settle_scales(products, self.findings)
+        self._comparisons(columns, rows)
         for group in reversed(stack):
             close_group(group, self.findings, self.last_total)
         return [build_item(e) for e in part.entries if keep(e)], part.stated
+
+    def _comparisons(self, columns: list[Column], rows: list[TableRow]) -> None:
+        """A note column comparing the amounts (``Số tiền | Tỷ lệ (%)``: each row's share of the
+        total), checked as tables of figures by column check theirs (``ratios.py``); rows whose
+        cells do not stand one under each header cell are not placed, and then neither is the column."""
+        money = [i for i, c in enumerate(columns) if c.role in ("amount", "total")]
+        compared = [
+            i for i, c in enumerate(columns) if c.role == "note" and compares(c.title) and i > min(money, default=i)
+        ]
+        for at in compared:
+            placed: list[tuple[RatioRow, Cell]] = []
+            for row in rows:
+                if len(row.cells) != len(columns) or at >= len(row.cells):
+                    if any(kind(c.text) == "num" for c in row.cells[min(money) :]):
+                        placed = []
+                        break
+                    continue
+                cell = row.cells[at]
+                if not cell.text.strip():
+                    continue
+                figures = {}
+                for i in money:
+                    q = read_quantity(row.cells[i].text, row.cells[i].source, "amount", None, self.english, [])
+                    if q is not None:
+                        figures[i] = q.value
+                label = label_text(row.cells)
+                placed.append((RatioRow(label, figures, is_total_row(row)), cell))
+            money_name = column_money(columns[money[-1]], self.context)[0]
+            unit = money_name.name if money_name is not None else ""
+            check_comparison(at, columns[at].title, placed, money, unit, self.findings)
+
+    def _aside_part(
+        self,
+        stack: list[Group],
+        row: PlacedRow,
+        amount_cell: Cell | None,
+        columns: list[Column],
+        amount_col: int | None,
+        aside: Entry | Group | None,
+    ) -> Entry | Group | None:
+        """A row listing a part of the row above it (``Trong đó``): not added to the group, but
+        reported when it states more than that row. Returns the row whose parts follow."""
+        parent: Entry | Group = (
+            aside if aside is not None else stack[-1].entries[-1] if stack[-1].entries else stack[-1]
+        )
+        whole = entry_dong(parent.item if isinstance(parent, Entry) else parent)
+        if amount_cell is None or whole is None:
+            return parent
+        money, _ = column_money(columns[amount_col] if amount_col is not None else None, self.context)
+        q = read_quantity(amount_cell.text, amount_cell.source, "amount", money, self.english, [])
+        if q is None or q.money is None or q.percent:
+            return parent
+        part = shift(q.value, q.money.exponent)
+        if part > whole:
+            item = parent.item if isinstance(parent, Entry) else parent
+            scaled = EXACT.scaleb(whole, -q.money.exponent)
+            args = {
+                "label": (row.label.text if row.label is not None else "")[:60],
+                "part": q.value,
+                "whole": scaled,
+                "parent": (item.label if isinstance(item, CostLine) else item.title)[:60],
+                "unit": q.money.name,
+            }
+            self.findings.append(
+                Finding(q.source, "TABLE_PART_EXCEEDS_WHOLE", Severity.ERROR, args, expected=scaled, actual=q.value)
+            )
+        return parent
 
     def _group_row(
         self,
@@ -387,6 +472,10 @@ class BlockReader:
             # the rows since the last total row, unless only all the rows above add up to it
             adds_up = total(q.value for q in recent) == stated.value
             parts = recent if recent and (adds_up or total(q.value for q in every) != stated.value) else every
+            if total(q.value for q in parts) != stated.value and _counts_again(stated.value, [q.value for q in parts]):
+                # the same pupils under several fees (``Tiền ăn`` 40 + 160, ``Nước uống`` 200): the
+                # total row writes how many there are, no sum of the rows; not checked
+                continue
             self.count_sum(f"{label} – {columns[i].title}", stated, parts)
 
     def _data_row(
@@ -463,6 +552,17 @@ class BlockReader:
                 group.entries.append(entry)
                 self.found += len(counted.steps)
                 return
+            blank = not row.odd and all(i not in row.cells for i, c in enumerate(columns) if c.role in missing)
+            if (
+                blank
+                and len(factors) >= 2
+                and evaluate_line(line := product_line(label, row, factors, [], per, stated)).ok
+            ):
+                # a factor column the row leaves empty (``Số ngày`` for a fee by session): the
+                # product of the factors it writes, read only when that is its amount
+                group.entries.append(Entry(row.number, line))
+                self.found += len(line.steps)
+                return
             self._unchecked_row(group, row.number, label, stated, "missing")
             return
         if set(factors) == {"rate"} and factors["rate"].percent:
@@ -488,6 +588,8 @@ class BlockReader:
             line = self._label_terms(line, row, factors, per, stated)
         if spare and not evaluate_line(line).ok:
             counted = _counted_quantity(label, row, columns, factors, per, stated, [])
+            if counted is None:
+                counted = _other_column(label, row, columns, factors, per, stated, spare, self.english)
             if counted is None:
                 self._unchecked_row(group, row.number, label, stated, "spare")
                 return
@@ -563,6 +665,49 @@ class BlockReader:
         close_with_total(stack, label, where, amount, explicit, self.findings, self.last_total, last)
 
 
+def _counts_again(stated: Decimal, counts: Sequence[Decimal]) -> bool:
+    """Is ``stated`` the count of one row, or the sum of a run of rows, among rows adding up to
+    more (the same people counted again under another heading)?"""
+    for start in range(len(counts)):
+        run = Decimal(0)
+        for value in counts[start:]:
+            run += value
+            if run == stated:
+                return True
+            if run > stated:
+                break
+    return False
+
+
+def _other_column(
+    label: str,
+    row: PlacedRow,
+    columns: list[Column],
+    factors: dict[str, Quantity],
+    per: Quantity | None,
+    stated: Quantity,
+    spare: Sequence[Cell],
+    english: bool,
+) -> CostLine | None:
+    """A row with two columns of one factor's role (``Số lớp | Số học sinh``, both counts):
+    the product with the other one in place of the first, read only when exactly one such
+    choice gives the stated amount; otherwise None (the row is not fully read, never an error)."""
+    at = {id(c): i for i, c in row.cells.items()}
+    found = []
+    for cell in spare:
+        i = at.get(id(cell))
+        role = columns[i].role if i is not None else ""
+        if role not in factors:
+            continue
+        q = read_quantity(cell.text, cell.source, role, None, english, [])
+        if q is None:
+            continue
+        line = product_line(label, row, {**factors, role: q}, [], per, stated)
+        if evaluate_line(line).ok:
+            found.append(line)
+    return found[0] if len(found) == 1 else None
+
+
 def _counted_quantity(
     label: str,
     row: PlacedRow,
@@ -612,11 +757,18 @@ def _label_groups(rows: Sequence[TableRow]) -> bool:
     return heads >= 2
 
 
+_BULLETS = ("-", "–", "+", "•", "*")
+
+
 def _next_number(rows: Sequence[TableRow], k: int) -> str:
-    """The row number of the row after ``rows[k]`` ("" when it has none or is a total)."""
-    if k + 1 >= len(rows):
+    """The row number of the row after ``rows[k]`` ("" when it has none or is a total); rows
+    listing some parts of it (``Trong đó: ...``) are passed over."""
+    k += 1
+    while k < len(rows) and of_which(label_text(rows[k].cells)):
+        k += 1
+    if k >= len(rows):
         return ""
-    row = rows[k + 1]
+    row = rows[k]
     first = next((c.text.strip() for c in row.cells if c.text.strip()), "")
     if is_total_row(row) or not is_marker(first):
         return ""

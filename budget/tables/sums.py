@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -31,6 +32,7 @@ from budget.source import Source
 from budget.tables.cells import TOTAL_LABEL, is_marker, is_total_row, kind, numeric_count, sequence_of
 from budget.tables.columns import GROUP_MARK, column_role, scale_in
 from budget.tables.groups import formula_parts, lump, rank_sequence
+from budget.tables.ratios import RatioRow, check_comparison, compares
 from budget.tables.records import Cell, TableRow
 from budget.tables.values import BlockReading, read_quantity
 from budget.text import fold
@@ -75,6 +77,21 @@ class _Row:
     aside: _Row | None = None
     notes: list[_Row] = field(default_factory=list)  # such rows set aside: parts of it, never all of them
     way_of: int | None = None  # a copy of a row broken down several ways (``Theo ...``): the row's id
+
+
+def _words(title: str) -> str:
+    """A column's title folded, its signs and brackets taken out: ``Tăng (+), giảm (-)`` reads
+    ``tang giam``; ``%`` stays."""
+    return " ".join(re.sub(r"[^a-z0-9%]+", " ", fold(title)).split())
+
+
+def _walk_sections(items: Sequence[Item]) -> list[Section]:
+    out = []
+    for i in items:
+        if isinstance(i, Section):
+            out.append(i)
+            out.extend(_walk_sections(i.items))
+    return out
 
 
 def figure_columns(rows: list[TableRow], start: int = 2, sparse: bool = False) -> tuple[int, list[int]]:
@@ -198,7 +215,7 @@ class ColumnSums:
         # columns that add into no total: derived ones (``4=3/2``), rates, shares, notes
         self.not_summed = set(derived) if numbers is not None and len(numbers.cells) == self.width else set()
         self.not_summed |= {
-            p for p in range(self.width) if any(w in fold(self._title(p)) for w in (*_NOT_SUMMED, "ghi chu"))
+            p for p in range(self.width) if any(w in _words(self._title(p)) for w in (*_NOT_SUMMED, "ghi chu"))
         }
         self.columns = [p for p in self.columns if p not in self.not_summed]
         self.rows = [r for r in (self._row(t) for t in data) if r is not None]
@@ -532,13 +549,51 @@ class ColumnSums:
             if items:
                 out.append(Section("", f"{self._title(p)}", self.source, None, tuple(items), alternatives=True))
         self._parts_within(tree, sums_column)
+        # figures in a sum that fails: a comparison of them may be off because of that figure
+        doubted = {
+            (id(r), p) for g in groups for p, ok in verdicts.get(id(g), {}).items() if not ok for r in (g, *g.children)
+        }
         out.extend(across)
         if self._counts():
             for column in out:
                 if isinstance(column, Section):
                     self._count_sums(column, column.title)
+            self._comparisons(doubted, across)
             return []
+        self._comparisons(doubted, across)
         return out
+
+    def _comparisons(self, doubted: set[tuple[int, int]], across: list[Section]) -> None:
+        """Columns comparing the money columns (``So sánh (%)``, ``Tỷ lệ (%)``): each row's figure
+        the same relation of its figures (``ratios.py``), checked, or reported not checked.
+        ``doubted``: (row, column) of figures in a sum that fails; so are figures reported wrong
+        already and those of a sum across a row that fails."""
+        wrong = {
+            (f.source.line, f.source.col, f.source.cell) for f in self.reader.findings if f.severity is Severity.ERROR
+        }
+        for s in _walk_sections(across):
+            parts = [c.stated for c in s.items if isinstance(c, Section)]
+            if s.stated is None or not parts or any(c is None for c in parts):
+                continue
+            if total(c.value for c in parts if c is not None) != s.stated.value:
+                wrong |= {(a.source.line, a.source.col, a.source.cell) for a in (s.stated, *parts) if a is not None}
+        for p in sorted(self.not_summed):
+            if p >= self.width or p < min(self.columns, default=p) or not compares(self._title(p)):
+                continue
+            rows = []
+            for r in self.rows:
+                cell = r.cells[p]
+                if not cell.text.strip() or cell.text.strip() in _DASHES:
+                    continue
+                figures = {q: v for q, c in r.values.items() for v in [self._value(c)] if v is not None}
+                doubt = frozenset(
+                    q
+                    for q, c in r.values.items()
+                    if (id(r), q) in doubted or (c.source.line, c.source.col, c.source.cell) in wrong
+                )
+                is_total = r.total or TOTAL_LABEL.match(r.label) is not None
+                rows.append((RatioRow(r.label, figures, is_total, doubt), cell))
+            check_comparison(p, self._title(p), rows, self.columns, self._money().name, self.reader.findings)
 
     def _counts(self) -> bool:
         """A table that nothing says is money (no ``Đơn vị tính: triệu đồng`` above it, no
