@@ -695,6 +695,9 @@ TEMPLATES: Mapping[str, str] = {
     "VERDICT_DETAIL.ok_counts": (
         "Văn bản không có dự toán kinh phí; mọi số đếm mà bảng ghi là tổng của các số khác đều khớp{tally}."
     ),
+    "VERDICT_DETAIL.ok_side": (
+        "Văn bản không có dự toán kinh phí (tổng, mục); mọi phép tính văn bản ghi đều khớp{tally}."
+    ),
     "VERDICT_DETAIL.ok_rounding": (
         "Mọi phép nhân khớp; {rounded} tổng chênh trong phạm vi làm tròn của các số ghi (xem cảnh báo), "
         "các tổng còn lại khớp{tally}."
@@ -790,6 +793,10 @@ TEMPLATES: Mapping[str, str] = {
     "T.not_stated": "không ghi",
     "T.line": "dòng {line}",
     "T.no_budget": "Không tìm thấy dự toán kinh phí (dòng chi phí, mục có kinh phí, tổng kinh phí) trong văn bản.",
+    "T.no_budget_side": (
+        "Văn bản không có dự toán kinh phí (tổng kinh phí, mục có kinh phí); {count} phép tính của văn bản "
+        "được kiểm tra."
+    ),
     "T.counts": "Số đếm bảng ghi là tổng của các số khác ({count}), đã đối chiếu:",
     "T.targets": "Chỉ tiêu nêu trong văn bản ({count}), để theo dõi bằng lệnh indicators check:",
     "T.summary": "Tóm tắt: {lines} dòng chi phí, {sections} mục",
@@ -1772,6 +1779,9 @@ TEMPLATES_EN: Mapping[str, str] = {
     "VERDICT_DETAIL.ok_counts": (
         "The document holds no budget; every count a table states as the sum of others matches{tally}."
     ),
+    "VERDICT_DETAIL.ok_side": (
+        "The document holds no budget (no total, no section amounts); every computation it writes matches{tally}."
+    ),
     "VERDICT_DETAIL.ok_rounding": (
         "Every product matches; {rounded:sum differs|sums differ} within the rounding of their figures (see the "
         "warnings), the other sums match{tally}."
@@ -1866,6 +1876,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "T.not_stated": "not stated",
     "T.line": "line {line}",
     "T.no_budget": "No budget (cost lines, section amounts, grand total) found in the document.",
+    "T.no_budget_side": (
+        "The document holds no budget (no grand total, no section amounts); {count:computation it writes "
+        "is|computations it writes are} checked."
+    ),
     "T.counts": "Counts a table states as sums of others ({count}), compared:",
     "T.targets": "Targets stated in the document ({count}), to track with indicators check:",
     "T.summary": "Summary: {lines:cost line|cost lines}, {sections:section|sections}",

@@ -761,8 +761,10 @@ def _verdict(
         kind, detail = VerdictKind.NO_BUDGET, "VERDICT_DETAIL.no_budget"
     else:
         kind, detail = VerdictKind.OK, "VERDICT_DETAIL.ok"
-        if not report.plan.has_budget:  # a document of counts alone (offices, schools)
-            detail = "VERDICT_DETAIL.ok_counts"
+        if not report.plan.has_budget:
+            # a document of counts alone (offices, schools), or of computations of rates alone (a
+            # fee notice: ``150.000 đồng/học sinh/tháng x 9 tháng = 1.350.000 đồng/học sinh``)
+            detail = "VERDICT_DETAIL.ok_counts" if report.plan.counts else "VERDICT_DETAIL.ok_side"
         rounded = sum(1 for s in sums if s.within_rounding)
         if rounded:
             counts["rounded"] = rounded

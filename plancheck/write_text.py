@@ -52,7 +52,7 @@ def render_text(p: Projection, targets: Sequence[Extracted] = ()) -> str:
     if ident.title:
         out.append(ident.title)
     if not p.has_budget:
-        out.append(p.t("T.no_budget"))
+        out.append(p.t("T.no_budget_side", count=len(p.side)) if p.side else p.t("T.no_budget"))
     else:
         if ident.heading:
             out.append(ident.heading)

@@ -24,7 +24,7 @@ from plancheck.projection import EXIT_CODE, Status, VerdictKind, project
 from plancheck.report import render_html
 from plancheck.workbook import save_workbook, with_workbook_findings
 from plancheck.write_json import report_to_dict
-from tests.helpers import HA_DONG, assert_message
+from tests.helpers import HA_DONG, assert_message, check_text
 
 LONE_TOTAL = "KẾ HOẠCH TỔ CHỨC HỘI THI\nTổng kinh phí: 2.400.000 đồng\n"
 PARTS_AND_TOTAL = "KẾ HOẠCH HỘI THAO\nI. Chi giải thưởng: 100 triệu đồng\nII. Chi tổ chức: 200 triệu đồng\n"
@@ -295,3 +295,28 @@ def test_khop_only_from_a_complete_reading(
             pytest.fail(f"{r.key} shown as checked with nothing computed:\n{text}")
     doc = report_to_dict(check_file(write(tmp_path, text)), lang="vi")
     assert doc["verdict"]["kind"] == p.verdict.kind.value
+
+
+def test_a_fee_notice_of_rates_alone_says_its_computations_agree(tmp_path: Path) -> None:
+    """Amounts per pupil are no budget (no total, no section amount), but their computations are
+    checked: the verdict says so, not that a table's counts add up."""
+    text = (
+        "THÔNG BÁO\nVề mức thu năm học 2025-2026\n"
+        "1. Học phí: 150.000 đồng/học sinh/tháng x 9 tháng = 1.350.000 đồng/học sinh/năm học.\n"
+        "2. Tiền ăn bán trú: 25.000 đồng/ngày x 22 ngày = 550.000 đồng/tháng.\n"
+    )
+    report = check_text(tmp_path, text)
+    verdict = project(report).verdict
+    assert (verdict.kind.value, verdict.headline, verdict.text) == (
+        "ok",
+        "KẾT QUẢ: KHỚP",
+        "KẾT QUẢ: KHỚP. Văn bản không có dự toán kinh phí (tổng, mục); mọi phép tính văn bản ghi đều khớp.",
+    )
+    from plancheck.write_text import render_text
+
+    assert render_text(project(report)).splitlines()[2] == (
+        "Văn bản không có dự toán kinh phí (tổng kinh phí, mục có kinh phí); 2 phép tính của văn bản được kiểm tra."
+    )
+    assert render_text(project(report, lang="en")).splitlines()[2] == (
+        "The document holds no budget (no grand total, no section amounts); 2 computations it writes are checked."
+    )
