@@ -108,6 +108,10 @@ def lines_ledger_at(lines: Sequence[RawLine], i: int, floor: int) -> tuple[Table
     names or more on lines of their own, rows of as many lines (a label, then figures), two
     at least, and a total row with a figure or more; None when the lines are anything else."""
     n = len(lines)
+    # three short lines in a row at least, before any cell is weighed (most lines of a document
+    # are none: a check reads every line here)
+    if i + 3 > n or any(not (t := lines[k].text.strip()) or len(t) > _NAME_LINE for k in range(i, i + 3)):
+        return None
     j = i
     while j < n and j - i <= _MOST_COLUMNS:
         text = lines[j].text.strip()
