@@ -152,6 +152,10 @@ def _number_as_written(node: Node) -> str:
     return f"Điều {number}" if node.style == "dieu" else number
 
 
+# a figure whose text ends ``..., trong đó:``: the items under it are some of it (``of which``)
+_OPENS_SOME = re.compile(r"(?<![^\W\d_])trong(?:\s+so)?\s+do\s*:?\s*$")
+
+
 def _dong(a: Amount) -> Decimal:
     return shift(a.value, a.money.exponent)
 
@@ -263,7 +267,13 @@ _DETAILS = re.compile(r"^\s*(?:chi tiet|cu the|noi dung chi|du toan chi tiet|bao
 def _totals_the_rest(lead: Found, items: list[Item], node: Node) -> bool:
     """Is the first item's figure the total of the items after it: they add up to it, or it names
     a total of costs and the next item says it gives the details (then a difference is an error)?"""
-    if _contribution(items) == _dong(lead.amount):
+    target = _dong(lead.amount)
+    if _contribution(items) == target:
+        return True
+    # each item after it a breakdown of it (``2. Nguồn kinh phí: ...``, ``3. Dự toán chi tiết: ...``,
+    # each adding up to it): the figure is their total, each checked against it, never added
+    groups = [i for i in items if isinstance(i, Section) and i.stated is None and i.items]
+    if len(groups) >= 2 and len(groups) == len(items) and all(_contribution(list(g.items)) == target for g in groups):
         return True
     styled = [e for e in node.entries if e.style is not None and e.item is not None]
     return (
@@ -531,6 +541,8 @@ class Builder:
                         tuple(_lump(f) for f in second),
                     )
                 )
+        if stated is not None and node.item is not None and items and _OPENS_SOME.search(fold(node.item.text)):
+            items = self._some_of(node, stated, items)
         amount = None if stated is None else stated.amount
         alternatives = self._split_and_list(amount, split, items) or self._alternatives(amount, items)
         if alternatives:
@@ -602,6 +614,22 @@ class Builder:
                 tuple(rest),
             ),
         ]
+
+    @staticmethod
+    def _some_of(node: Node, stated: Found, items: list[Item]) -> list[Item]:
+        """Items under a figure whose text ends ``trong đó:`` (of which): some of it, maybe not
+        all. When they do not add up to it, they are no breakdown to judge: each plain amount
+        among them is read and left unchecked (said so), never an error of the figure's sum. Items
+        with computations of their own keep their place (nothing under them is dropped unread)."""
+        if _contribution(items) == _dong(stated.amount):
+            return items
+        if not all(isinstance(i, Section) and i.stated is not None and not i.items for i in items):
+            return items
+        amounts = {id(i.stated) for i in items if isinstance(i, Section)}
+        for f in node.found:
+            if id(f.amount) in amounts:
+                f.used = False
+        return []
 
     def _alternatives(self, amount: Amount | None, items: list[Item]) -> list[Item]:
         """Breakdowns of ``amount`` given one after another, to be checked each on its own.

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from budget.findings import Severity
+from plancheck.projection import project
 from tests.helpers import check_text, verdict_of
 
 
@@ -41,3 +42,57 @@ def test_a_figure_broken_down_in_its_sentence(tmp_path: Path, text: str, verdict
     report = check_text(tmp_path, "KẾ HOẠCH\n" + text + "\n")
     assert [f.code for f in report.findings if f.severity is Severity.ERROR] == errors
     assert verdict_of(report) == verdict
+
+
+_OF_WHICH_ITEMS = (
+    "NGHỊ QUYẾT\nĐiều 1. Phân bổ dự toán chi ngân sách huyện năm 2025 là 452.300 triệu đồng, cụ thể:\n"
+    "1. Chi đầu tư phát triển: 130.000 triệu đồng.\n"
+    "2. Chi thường xuyên: 322.300 triệu đồng, {word}:\n"
+    "a) Chi sự nghiệp giáo dục: 180.500 triệu đồng;\n"
+    "b) Chi sự nghiệp y tế: 12.800 triệu đồng;\n"
+    "c) Chi quản lý hành chính: {c} triệu đồng.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "c", "verdict", "errors", "unchecked"),
+    [
+        # ``trong đó:`` names some of it: items that do not add up are no breakdown to judge
+        ("trong đó", "65.000", "incomplete", [], [5, 6, 7]),
+        ("trong số đó", "65.000", "incomplete", [], [5, 6, 7]),
+        # items that add up are its parts all the same, checked
+        ("trong đó", "129.000", "ok", [], []),
+        # ``gồm:`` names every part: items that do not add up are an error at the figure
+        ("gồm", "65.000", "errors", [("SECTION_SUM_MISMATCH", 4)], []),
+    ],
+)
+def test_items_under_a_figure_of_which_some_are_named(
+    tmp_path: Path, word: str, c: str, verdict: str, errors: list[tuple[str, int]], unchecked: list[int]
+) -> None:
+    report = check_text(tmp_path, _OF_WHICH_ITEMS.format(word=word, c=c))
+    assert verdict_of(report) == verdict
+    assert [(f.code, f.source.line) for f in report.findings if f.severity is Severity.ERROR] == errors
+    assert [f.source.line for f in report.findings if f.code == "UNCHECKED_AMOUNT"] == unchecked
+
+
+_LEAD_AND_TWO_BREAKDOWNS = (
+    "KẾ HOẠCH\nIV. KINH PHÍ THỰC HIỆN\n"
+    "1. Tổng kinh phí: 125.500.000 đồng.\n"
+    "2. Nguồn kinh phí:\n- Ngân sách xã: 85.500.000 đồng.\n- Xã hội hóa: 40.000.000 đồng.\n"
+    "3. Dự toán chi tiết:\na) Trang trí, khánh tiết: 25.000.000 đồng.\n"
+    "b) Thuê âm thanh, ánh sáng: 2 ngày x 12.000.000 đồng/ngày = 24.000.000 đồng.\n"
+    "c) Giải thưởng: {prizes} đồng.\n"
+)
+
+
+def test_a_lead_total_over_two_breakdowns_of_it(tmp_path: Path) -> None:
+    """``1. Tổng kinh phí`` then ``2. Nguồn kinh phí`` and ``3. Dự toán chi tiết``, each adding up
+    to it: two breakdowns of the total, each checked against it, never added together (it was
+    a computed grand total of three times the budget, every part left unchecked). One of them
+    off: not judged as breakdowns, reported not checked, never KHỚP."""
+    report = check_text(tmp_path, _LEAD_AND_TWO_BREAKDOWNS.format(prizes="76.500.000"))
+    assert verdict_of(report) == "ok"
+    assert sorted(s.computed for s in project(report).sums if s.kind == "section") == [125_500_000, 125_500_000]
+    report = check_text(tmp_path, _LEAD_AND_TWO_BREAKDOWNS.format(prizes="78.500.000"))
+    assert verdict_of(report) == "incomplete"
+    assert [f for f in report.findings if f.severity is Severity.ERROR] == []
