@@ -604,6 +604,11 @@ def _sentence_breakdown(text: str, found: list[Found]) -> None:
         owner.parts = parts
         for p in parts:
             p.in_group = True
+        # the first part's name starts after the words that open the breakdown (``gồm:``), not at
+        # the sentence's start (``Tổng mức đầu tư: 1.234,56 tỷ đồng, gồm: vốn ...``)
+        first = parts[0]
+        if first.start > m.end() and first.label.endswith(text[m.end() : first.start].strip(" :,-–+")):
+            first.label = " ".join(text[m.end() : first.start].split()).strip(" :,-–+")
         return
 
 

@@ -96,3 +96,16 @@ def test_a_lead_total_over_two_breakdowns_of_it(tmp_path: Path) -> None:
     report = check_text(tmp_path, _LEAD_AND_TWO_BREAKDOWNS.format(prizes="78.500.000"))
     assert verdict_of(report) == "incomplete"
     assert [f for f in report.findings if f.severity is Severity.ERROR] == []
+
+
+def test_the_first_part_is_named_by_the_words_after_gom(tmp_path: Path) -> None:
+    text = (
+        "QUYẾT ĐỊNH\nĐiều 2. Tổng mức đầu tư: 1.234,56 tỷ đồng, gồm: vốn ngân sách trung ương 800,5 tỷ đồng;"
+        " vốn ngân sách địa phương 434,06 tỷ đồng.\n"
+    )
+    report = check_text(tmp_path, text)
+    assert verdict_of(report) == "ok"
+    assert [r.label for r in project(report).rows if r.kind == "section"] == [
+        "vốn ngân sách trung ương",
+        "vốn ngân sách địa phương",
+    ]
