@@ -2247,6 +2247,12 @@ def _show(value: object, lang: str = "vi") -> str:
         # an integer of thousands of digits (a declared size in a hostile file): Python will not
         # print it, and no one reads it; its size is what matters
         return f"≈10^{int(value.bit_length() * _LOG10_2)}"
+    if isinstance(value, str) and lang != "vi" and value:
+        # a label the reader made (``Chia theo các mục bên dưới``, ``Bảng 2``), quoted or not, in
+        # the language of the run; the document's own words as they are
+        quoted = value.startswith("“") and value.endswith("”")
+        made = label_in(value[1:-1] if quoted else value, lang)
+        return f"“{made}”" if quoted else made
     return str(value)
 
 

@@ -119,3 +119,16 @@ def test_the_breakdown_that_fails_is_the_row_marked_wrong(tmp_path: Path) -> Non
     rows = {r.label: (r.status.value, r.summed) for r in project(report).rows if r.kind == "section"}
     assert rows["Chia ghi ngay sau số tiền"] == ("ok", 640)
     assert rows["Chia theo các mục bên dưới"] == ("error", 660)
+
+
+def test_a_breakdown_the_reader_named_is_named_in_the_language_of_the_run(tmp_path: Path) -> None:
+    report = check_text(tmp_path, _PLAN.format(split="vốn tỉnh 400 triệu đồng, vốn huyện 240 triệu đồng", second="250"))
+    (error,) = [f for f in report.findings if f.severity is Severity.ERROR]
+    assert_message(
+        error,
+        "SECTION_SUM_MISMATCH",
+        "Mục “Chia theo các mục bên dưới”: cộng các khoản bên trong được 660 triệu đồng, nhưng mục ghi 640 triệu"
+        " đồng (chênh lệch -20 triệu đồng).",
+        en="Section “Split by the items below”: its items add up to 660 triệu đồng, but the section states 640"
+        " triệu đồng (difference -20 triệu đồng).",
+    )
