@@ -156,7 +156,7 @@ def test_a_product_table_under_a_header_of_merged_cells_is_never_judged_by_guess
             "của cột này chưa được kiểm tra."
         ),
         en=(
-            "Column “cột 3” is no column of sums (most of its total rows are not the sum of the rows under them): "
+            "Column “column 3” is no column of sums (most of its total rows are not the sum of the rows under them): "
             "its figures are not checked."
         ),
     )
