@@ -26,6 +26,15 @@ from budget.numbers import EXACT, EXACT_ROUNDING, product, shift, total
 from budget.text import fold
 from budget.units import SCALES, TRIEU, Money, time_scale
 
+# the words that say a figure is about so much, right before it (``khoảng 500 triệu đồng``)
+_ABOUT = re.compile(r"(?<![^\W\d_])(?:khoang|xap xi|chung|gan)\s{1,3}(?:la\s{1,3})?:?\s{0,3}$")
+
+
+def _approximate(amount: Amount) -> bool:
+    src = amount.source
+    at = getattr(src, "caret", None)  # (a figure built by hand may carry no place)
+    return at is not None and src.cell is None and _ABOUT.search(fold(src.text[max(0, at - 24) : at])) is not None
+
 
 def half_unit(amount: Amount | None) -> Decimal:
     """Half of the last written digit of a stated figure, in đồng: the rounding it may hide.
@@ -35,9 +44,16 @@ def half_unit(amount: Amount | None) -> Decimal:
     """
     if amount is None:
         return Decimal(0)
-    exponent = amount.value.as_tuple().exponent
-    assert isinstance(exponent, int)  # stated figures are finite
-    place = amount.money.exponent + exponent
+    written = amount.value.as_tuple().exponent
+    assert isinstance(written, int)  # stated figures are finite
+    last: int = written
+    if _approximate(amount):
+        # ``khoảng 500 triệu đồng``: a figure said to be about so much is as precise as its last
+        # digit that is not a zero (500: to the hundred)
+        shown = amount.value.normalize(context=EXACT).as_tuple().exponent
+        assert isinstance(shown, int)
+        last = max(written, shown)
+    place = amount.money.exponent + last
     return shift(Decimal(5), place - 1) if place > 0 else Decimal(0)
 
 

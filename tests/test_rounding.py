@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -170,3 +171,29 @@ def test_honest_rounding_is_never_an_error(tmp_path: Path, true_values: list[int
     # and a figure beyond what the rounding of n parts and the total can explain is one
     report = _check(tmp_path, _lump_plan(parts, sum(parts) + (len(parts) + 1) // 2 + 1))
     assert ("TOTAL_MISMATCH", Severity.ERROR) in _sum_findings(report)
+
+
+_ABOUT = (
+    "KẾ HOẠCH\nIV. KINH PHÍ\nTổng kinh phí dự kiến {words} 500 triệu đồng, gồm:\n"
+    "1. Tập huấn: 200 triệu đồng.\n2. Tuyên truyền: {b} triệu đồng.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "b", "codes"),
+    [
+        # ``khoảng 500``: about so much, as precise as its last digit that is not a zero (± 50)
+        ("khoảng", "310", [("TOTAL_ROUNDING", "warning")]),
+        ("khoảng", "300", []),
+        ("khoảng", "340", [("TOTAL_ROUNDING", "warning")]),
+        # past the figure's own precision: an error all the same
+        ("khoảng", "360", [("TOTAL_MISMATCH", "error")]),
+        # a figure said to be so much is as precise as it is written
+        ("là", "310", [("TOTAL_MISMATCH", "error")]),
+    ],
+)
+def test_a_figure_said_to_be_about_so_much(tmp_path: Path, words: str, b: str, codes: list[tuple[str, str]]) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(_ABOUT.format(words=words, b=b), encoding="utf-8")
+    report = check_file(path)
+    assert [(f.code, f.severity.value) for f in report.findings if f.code.startswith("TOTAL")] == codes
