@@ -32,7 +32,7 @@ from budget.messages import Factors, Phrase
 from budget.model import Amount, Quantity
 from budget.numbers import EXACT, EXACT_ROUNDING, round_to, shift, total
 from budget.plan_table import table_of
-from budget.shares import share_after, share_in_title
+from budget.shares import share_after, share_in_title, split_rates
 from budget.source import Source
 from budget.text import fold
 from budget.unitcheck import UnitVerdict, describe, verdict
@@ -713,11 +713,23 @@ def _judged_shares(children: tuple[Result, ...], parent: Decimal | None) -> tupl
                 shares.append(_Share(c, rate))
             elif (after := share_after(c.section.stated)) is not None:
                 shares.append(_Share(c, after.rate, True, after.places, after.at))
+    if not shares:
+        shares = _split(children)
     share_ids = {id(s.item) for s in shares}
     others = [c for c in children if id(c) not in share_ids and c.stated_dong is not None]
     # rates worked out from the amounts split the list's sum when nothing above states it
     whole = others or parent is not None or (len(children) > 1 and all(s.derived for s in shares))
     return (shares, others) if shares and whole else ([], [])
+
+
+def _split(children: tuple[Result, ...]) -> list[_Share]:
+    """Items each of whose titles ends with its share of the whole (``Ngân sách tỉnh hỗ trợ 70%``,
+    ``Ngân sách huyện hỗ trợ 30%``): shares of the figure above, when the rates add up to 100."""
+    items = [c for c in children if isinstance(c, SectionResult) and not c.children and c.section.stated is not None]
+    if len(items) != len(children):
+        return []
+    rates = split_rates([fold(c.section.title) for c in items])
+    return [] if rates is None else [_Share(c, rate) for c, rate in zip(items, rates, strict=True)]
 
 
 def _lists(ev: Evaluation) -> list[tuple[tuple[Result, ...], Decimal | None]]:

@@ -24,7 +24,7 @@ from budget.outline import Builder, Node, build_tree
 from budget.read.text import RawLine
 from budget.resolve import Conventions, conventions, resolve_line
 from budget.segment import segment
-from budget.shares import share_after
+from budget.shares import share_after, split_rates
 from budget.source import Source
 from budget.tables.reader import read_tables, with_tables
 from budget.tables.records import Tables
@@ -202,7 +202,19 @@ def _budget_lines(plan: Plan, tables: Tables) -> frozenset[int]:
         for s in walk_sections(plan.items)
         if s.stated is not None and s.stated.source.line is not None and share_after(s.stated) is not None
     }
-    return tables.inside | lines | shares
+    return tables.inside | lines | shares | _split_lines(plan.items)
+
+
+def _split_lines(items: tuple[Item, ...]) -> set[int]:
+    """The lines of items whose titles split their whole by rates (``Ngân sách tỉnh hỗ trợ 70%``,
+    ``Ngân sách huyện hỗ trợ 30%``): shares of a budget, no targets."""
+    out: set[int] = set()
+    sections = [i for i in items if isinstance(i, Section)]
+    if len(sections) == len(items) and split_rates([fold(s.title) for s in sections]) is not None:
+        out.update(s.source.line for s in sections if s.source.line is not None)
+    for s in sections:
+        out |= _split_lines(s.items)
+    return out
 
 
 # ``Đơn vị tính: 1.000 đồng``, ``(ĐVT: 1000đ)``: the figure names the scale of a table's numbers

@@ -6,6 +6,7 @@ kinh phí``), the amount worked out from the rate; or in brackets after its amou
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -22,6 +23,18 @@ _SHARE_AFTER = re.compile(
 )
 
 
+# A rate that ends an item's title (``Ngân sách tỉnh hỗ trợ 70%``, ``Vốn huyện 30 %:``): a share
+# only where every item of its list ends so and the rates split a whole (they add up to 100):
+# alone it may be any percentage (``Hỗ trợ giảm 50%``).
+_RATE_AT_END = re.compile(r"(?<![0-9.,])(\d{1,3}(?:,\d{1,4})?)\s?%[\s:.;]*$")
+# ... and names a source of funds (folded): rates that split a whole among payers, not the rates
+# of reductions or achievements whose values happen to add up to 100 (``giảm 70%``, ``giảm 30%``)
+_FUNDS = re.compile(
+    r"\b(?:ngan sach|ns|von|nguon|kinh phi|doi ung|xa hoi hoa|dong gop|tai tro|trung uong|tinh|huyen|xa|"
+    r"thanh pho|doanh nghiep|nha dau tu|don vi)\b"
+)
+
+
 class ShareAfter(NamedTuple):
     rate: Decimal
     places: int  # digits after its decimal mark
@@ -35,6 +48,21 @@ def share_in_title(title: str) -> Decimal | None:
         return None
     rate = D((m.group(1) or m.group(2)).replace(",", "."))
     return rate if 0 < rate < 100 else None
+
+
+def split_rates(titles: Sequence[str]) -> list[Decimal] | None:
+    """The rates ending each of ``titles`` (folded) when every one (two or more) names a source of
+    funds and ends with a rate, and together they add up to 100: the shares a list of items
+    splits its whole by."""
+    if len(titles) < 2:
+        return None
+    rates = []
+    for title in titles:
+        m = _RATE_AT_END.search(title)
+        if m is None or _FUNDS.search(title, 0, m.start()) is None:
+            return None
+        rates.append(D(m.group(1).replace(",", ".")))
+    return rates if sum(rates) == 100 and all(r > 0 for r in rates) else None
 
 
 def share_after(amount: Amount) -> ShareAfter | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -325,3 +326,98 @@ def test_two_rates_one_of_which_breaks_the_split_are_not_judged(tmp_path: Path) 
     assert [(f.code, f.severity.value, f.source.line) for f in report.findings if f.code.startswith("SHARE")] == [
         ("SHARE_NOT_CHECKED", "warning", 4)
     ]
+
+
+# Rates that end each item's title and split the figure above (``Ngân sách tỉnh hỗ trợ 70%``):
+# every item of the list names a source of funds and ends with its rate, and the rates add up to 100.
+_SPLIT_TITLES = [
+    "Kinh phí mua sắm thiết bị: {whole} triệu đồng, trong đó:",
+    "- Ngân sách tỉnh hỗ trợ 60%: {a} triệu đồng;",
+    "- Ngân sách huyện đối ứng 25 %: {b} triệu đồng;",
+    "- Vốn xã hội hóa 15%: {c} triệu đồng.",
+]
+
+
+def _split_titles(whole: str, a: str, b: str, c: str) -> list[str]:
+    return [line.format(whole=whole, a=a, b=b, c=c) for line in _SPLIT_TITLES]
+
+
+def test_rates_ending_the_titles_split_the_figure_above(tmp_path: Path) -> None:
+    assert _verdict(tmp_path, _split_titles("2.400", "1.440", "600", "360")) == ([], True)
+    # 60% of 2.410 is 1.446: a figure of whole triệu is right at 1.446, not at 1.440
+    assert _verdict(tmp_path, _split_titles("2.410", "1.446", "602,5", "361,5"))[0] == []
+
+
+def test_a_part_that_is_not_its_rate_of_the_whole_is_named(tmp_path: Path) -> None:
+    """The parts still add up (1.500 + 540 + 360 = 2.400), but the province's 60% of 2.400 is
+    1.440 and the district's 25% is 600: each wrong part is an error at its figure."""
+    lines = _split_titles("2.400", "1.500", "540", "360")
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    found = [f for f in check_file(path).findings if f.severity.value == "error"]
+    assert [(f.code, f.source.line, f.expected, f.actual) for f in found] == [
+        ("SHARE_MISMATCH", 3, Decimal(1440), Decimal(1500)),
+        ("SHARE_MISMATCH", 4, Decimal(600), Decimal(540)),
+    ]
+    assert found[0].message == (
+        "Khoản “Ngân sách tỉnh hỗ trợ 60%” ghi 1.500 triệu đồng, nhưng 60% của số tiền mục trên ghi "
+        "(2.400 triệu đồng) là 1.440 triệu đồng."
+    )
+
+
+def test_rates_ending_titles_that_split_nothing_are_not_judged(tmp_path: Path) -> None:
+    """Rates that do not add up to 100, or titles that name no source of funds (reductions whose
+    rates happen to add up to 100), are no split: nothing is judged by them."""
+    not_whole = [line.replace("15%", "20%") for line in _split_titles("2.400", "1.500", "540", "360")]
+    assert _verdict(tmp_path, not_whole) == ([], True)
+    reductions = [
+        "Kinh phí miễn, giảm học phí: 900 triệu đồng, trong đó:",
+        "- Học sinh hộ nghèo được giảm 70%: 500 triệu đồng;",
+        "- Học sinh hộ cận nghèo được giảm 30%: 400 triệu đồng.",
+    ]
+    assert _verdict(tmp_path, reductions) == ([], True)
+
+
+def test_rates_ending_the_titles_of_a_split_are_no_targets(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    lines = [*_split_titles("2.400", "1.440", "600", "360"), "Phấn đấu đến năm 2027 có 80% trường học đạt chuẩn."]
+    path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    checked = check_document(path)
+    assert {3, 4, 5} <= checked.report.plan.budget_lines
+    assert [(e.target.source.line, e.target.lower) for e in checked.targets] == [(6, Decimal(80))]
+
+
+_FUNDERS = ["Ngân sách tỉnh", "Ngân sách huyện", "Vốn đối ứng của đơn vị", "Nguồn xã hội hóa", "Ngân sách trung ương"]
+_VERBS = ["hỗ trợ ", "bố trí ", "chiếm ", ""]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    cuts=st.lists(st.integers(1, 99), min_size=1, max_size=3, unique=True),
+    scale=st.integers(1, 40),
+    verbs=st.lists(st.sampled_from(_VERBS), min_size=4, max_size=4),
+    space=st.booleans(),
+    swap=st.booleans(),
+)
+def test_splits_by_rates_in_titles_agree_and_swapped_parts_are_named(
+    tmp_path: Path, cuts: list[int], scale: int, verbs: list[str], space: bool, swap: bool
+) -> None:
+    """Any split of a whole into 2–4 rates ending the items' titles: the exact parts agree; two
+    parts of different rates swapped (the parts still add up) are an error at each of the two."""
+    bounds = [0, *sorted(cuts), 100]
+    rates = [b - a for a, b in itertools.pairwise(bounds)]
+    whole = 100 * scale  # triệu đồng: every part a whole number of triệu
+    parts = [r * scale for r in rates]
+    if swap:
+        assume(parts[0] != parts[1])
+        parts[0], parts[1] = parts[1], parts[0]
+    sign = " %" if space else "%"
+    lines = [f"Kinh phí thực hiện: {format_vn(Decimal(whole))} triệu đồng, gồm:"] + [
+        f"- {_FUNDERS[i]} {verbs[i]}{rate}{sign}: {format_vn(Decimal(part))} triệu đồng;"
+        for i, (rate, part) in enumerate(zip(rates, parts, strict=True))
+    ]
+    errors, _ = _verdict(tmp_path, lines)
+    if not swap:
+        assert errors == []
+    else:
+        assert sorted((code, line) for code, line, _, _ in errors) == [("SHARE_MISMATCH", 3), ("SHARE_MISMATCH", 4)]
