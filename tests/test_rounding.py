@@ -190,6 +190,14 @@ _ABOUT = (
         ("khoảng", "360", [("TOTAL_MISMATCH", "error")]),
         # a figure said to be so much is as precise as it is written
         ("là", "310", [("TOTAL_MISMATCH", "error")]),
+        # the other words for about so much state the total too (it was not read after them)
+        ("xấp xỉ", "310", [("TOTAL_ROUNDING", "warning")]),
+        ("xấp xỉ", "360", [("TOTAL_MISMATCH", "error")]),
+        ("gần", "340", [("TOTAL_ROUNDING", "warning")]),
+        ("chừng", "300", []),
+        # an estimate (``ước tính``) states the total as precisely as it is written
+        ("ước tính", "300", []),
+        ("ước tính", "310", [("TOTAL_MISMATCH", "error")]),
     ],
 )
 def test_a_figure_said_to_be_about_so_much(tmp_path: Path, words: str, b: str, codes: list[tuple[str, str]]) -> None:
