@@ -380,7 +380,7 @@ def read_chain(
     the text itself and decides what a bracket holds. Columns given to ``locate`` are
     1-based in ``text``.
     """
-    if text.find("=", start, end) < 0 and not RELATION_WORD.search(text, start, end):
+    if not may_relate(text, start, end):
         return Chain(None, [])
     tokens = tokenize(text, start, end)
     money_end = _money_end(text)
@@ -453,6 +453,8 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     marks = relation_marks(tokens)
     # the last ``là`` states the result; one before it states a factor (``thời gian hỗ trợ là
     # 03 tháng``); an ``=`` before it is a relation of its own
+    if not marks:  # ``..., tổng kinh phí 540.000.000 đồng``: the words of a total state the result
+        marks = _result_phrase_marks(b.text, tokens)
     if not marks or any(tokens[m].kind is EQ for m in marks[:-1]):
         return None
     mark = marks[-1]
@@ -496,6 +498,36 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
 # ``là``/``bằng`` (in either case) before a number, at the start of a word; opened by the class
 # of its first letters (the word's start tested behind), so the matcher skips to candidates.
 RELATION_WORD = re.compile(r"[lLbB](?<!\w[lLbB])(?:(?<=[lL])[àÀ]|(?<=[bB])[ằẰ][nN][gG])\s+[0-9]")
+
+
+# The words of a total right before a figure (``tổng kinh phí 540.000.000 đồng``, ``thành tiền:
+# 2.700.000 đồng``): the result of a prose product written without ``là`` or ``=``.
+RESULT_PHRASE = re.compile(
+    r"[tT](?<![^\W\d_][tT])(?i:ổng\s{1,3}(?:kinh\s{1,3}phí|số\s{1,3}tiền|chi\s{1,3}phí|cộng)|hành\s{1,3}tiền)"
+    r"\s{0,3}:?\s{0,3}(?=[0-9])"
+)
+
+
+def may_relate(text: str, start: int, end: int) -> bool:
+    """Can ``text[start:end]`` hold a relation: an ``=``, ``là``/``bằng`` before a number, or the
+    words of a total before one. A cheap test before a clause is tokenized."""
+    return (
+        text.find("=", start, end) >= 0
+        or RELATION_WORD.search(text, start, end) is not None
+        or RESULT_PHRASE.search(text, start, end) is not None
+    )
+
+
+def _result_phrase_marks(text: str, tokens: list[Token]) -> list[int]:
+    """The token before the figure the last total's words state (as a relation mark)."""
+    if not tokens:
+        return []
+    found = [m.end() for m in RESULT_PHRASE.finditer(text, tokens[0].start, tokens[-1].end)]
+    if not found:
+        return []
+    at = found[-1]
+    i = next((i for i, tok in enumerate(tokens) if tok.start == at and tok.kind is NUM), None)
+    return [] if i is None or i == 0 else [i - 1]
 
 
 def _unread(

@@ -20,11 +20,11 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from budget.costline import (
     MAX_DIGITS,
-    RELATION_WORD,
     Chain,
     Locator,
     _mask_notes,
     is_arithmetic,
+    may_relate,
     paren_groups,
     read_chain,
     read_number_at,
@@ -436,7 +436,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
                 taken.append((a, b))
             run_from = None
             continue
-        if masked.find("=", a, b) < 0 and not RELATION_WORD.search(masked, a, b):
+        if not may_relate(masked, a, b):
             continue
         chain = read_chain(text, masked, notes, a, b, locate, label_from)
         if chain.line is None and chain.end <= chain.start and not chain.findings and run_from < a:

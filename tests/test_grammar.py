@@ -119,6 +119,20 @@ CORRECT_AND_WRONG = [
         Decimal(15000000),
     ),
     (
+        "prose product, the words of a total before the result",
+        "Hỗ trợ 85 học sinh với mức 300.000 đồng/học sinh/tháng, thời gian 8 tháng, tổng kinh phí 204.000.000 đồng.",
+        [(Decimal(204000000), Decimal(204000000), True)],
+        "Hỗ trợ 85 học sinh với mức 300.000 đồng/học sinh/tháng, thời gian 8 tháng, tổng kinh phí 240.000.000 đồng.",
+        Decimal(240000000),
+    ),
+    (
+        "prose product, thành tiền with a colon",
+        "Mua 40 bộ đồ dùng, đơn giá 125.000 đồng/bộ, thành tiền: 5.000.000 đồng",
+        [(Decimal(5000000), Decimal(5000000), True)],
+        "Mua 40 bộ đồ dùng, đơn giá 125.000 đồng/bộ, thành tiền: 5.500.000 đồng",
+        Decimal(5500000),
+    ),
+    (
         "result first, parts in brackets",
         "Chi hội nghị 3.450.000 đồng (3.000.000 đồng + 450.000 đồng)",
         [(Decimal(3450000), Decimal(3450000), True)],
@@ -927,3 +941,15 @@ def test_a_number_between_an_equals_sign_of_the_label_and_the_product_is_loose()
     # the first ``=`` has no product before it: it belongs to the label, and the 5 after it may be a factor
     read = _relation("Kinh phí = 5 nhóm: 3 x 100 = 400")
     assert isinstance(read, Relation) and (read.start, read.loose) == (6, (3,))
+
+
+def test_the_words_of_a_total_after_factors_that_do_not_make_money_state_no_product(tmp_path: Path) -> None:
+    """``tổng kinh phí`` before a figure states a product's result only when the rate and its
+    counts make money exactly: without the months the rate is per, nothing is read (the figures
+    are reported not checked, never an error); a total of items is still a total."""
+    r = check(tmp_path, "Hỗ trợ 120 học sinh với mức 500.000 đồng/học sinh/tháng, tổng kinh phí 540.000.000 đồng.\n")
+    assert lines(r) == []
+    assert [(code, sev) for code, sev, _ in found(r)] == [("UNCHECKED_AMOUNT", "warning")] * 2
+    text = "1. Tập huấn 200 giáo viên, tổng kinh phí 150.000.000 đồng.\n2. Mua sắm: 50.000.000 đồng.\n"
+    r = check(tmp_path, text + "Tổng cộng 200.000.000 đồng.\n")
+    assert (lines(r), found(r), r.evaluation.total.stated) == ([], [], Decimal(200_000_000))
