@@ -36,6 +36,23 @@ from tests.helpers import check_text, verdict_of
             "incomplete",
             [],
         ),
+        # the breakdown opens the next sentence (``T. Trong đó: ...``, ``T. Gồm: ...``): the same parts
+        ("Dự toán chi năm 2026 là 86 tỷ đồng. Trong đó: chi lương 52 tỷ đồng, chi hoạt động 34 tỷ đồng.", "ok", []),
+        (
+            "Dự toán chi năm 2026 là 86 tỷ đồng. Trong đó: chi lương 52 tỷ đồng, chi hoạt động 38 tỷ đồng.",
+            "incomplete",
+            [],
+        ),
+        (
+            "Dự toán chi năm 2026 là 86 tỷ đồng. Gồm: chi lương 52 tỷ đồng, chi hoạt động 38 tỷ đồng.",
+            "errors",
+            ["TOTAL_MISMATCH"],
+        ),
+        (
+            "Kinh phí cả đề án 1.250 triệu đồng. Cụ thể: năm 2025 là 600 triệu đồng; năm 2026 là 650 triệu đồng.",
+            "ok",
+            [],
+        ),
     ],
 )
 def test_a_figure_broken_down_in_its_sentence(tmp_path: Path, text: str, verdict: str, errors: list[str]) -> None:
