@@ -545,6 +545,8 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
     if found:  # most items state no amount outside their computations
         found.sort(key=lambda f: f.start)
         _sentence_breakdown(text, found)
+        if "ổng" in text or "ộng" in text:
+            _sum_closing_sentence(text, found)
         if "ăm" in text:
             _years_after(text, found)
         if "chiếm" in text:
@@ -610,6 +612,41 @@ def _sentence_breakdown(text: str, found: list[Found]) -> None:
         if first.start > m.end() and first.label.endswith(text[m.end() : first.start].strip(" :,-–+")):
             first.label = " ".join(text[m.end() : first.start].split()).strip(" :,-–+")
         return
+
+
+# ``năm 2025 là 200 triệu đồng, năm 2026 là 250 triệu đồng, tổng cộng 450 triệu đồng``: the words
+# of a sum right before the last figure of a sentence, after a comma or semicolon
+_SUMS_UP = re.compile(
+    r"[,;]\s{0,3}(?:và\s{1,3})?(?P<word>tổng cộng|cộng|tổng)(?P<rest>[^\d()=;,.]{0,40})$", re.IGNORECASE
+)
+_PLAIN_SUM = re.compile(r"\s{0,3}(?:lại\s{1,3})?(?:là|:)?\s{0,3}", re.IGNORECASE)
+
+
+def _sum_closing_sentence(text: str, found: list[Found]) -> None:
+    """A figure after the words of a sum (``..., tổng cộng 450 triệu đồng``) that closes two or
+    more plain figures of its sentence: those are its parts. ``tổng cộng``/``cộng`` alone sum what
+    the sentence lists (parts that do not add up are an error); a total named further (``tổng kinh
+    phí cả giai đoạn``) may hold more than the sentence lists: its parts only when they add up,
+    else they stay unchecked."""
+    free = [f for f in found if not f.in_group and f.computation is None and not f.per_unit and not f.partial]
+    for i, owner in enumerate(free):
+        if i < 2 or owner.parts:
+            continue
+        m = _SUMS_UP.search(text, max(free[i - 1].end, owner.start - 60), owner.start)
+        if m is None:
+            continue
+        begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, owner.start)), default=0)
+        parts = [p for p in free[:i] if p.start >= begin and not p.in_group and not p.parts]
+        if len(parts) < 2 or any(p.amount.money != owner.amount.money for p in parts):
+            continue
+        plain = fold(m.group("word")) in ("tong cong", "cong") and _PLAIN_SUM.fullmatch(m.group("rest"))
+        if not plain and sum(_dong_of(p) for p in parts) != _dong_of(owner):
+            for p in parts:
+                p.partial = True
+            continue
+        owner.parts = parts
+        for p in parts:
+            p.in_group = True
 
 
 # ``2.400.000 triệu đồng, trong đó chi giáo dục 1.020.000 triệu đồng (chiếm 42,5% chi thường

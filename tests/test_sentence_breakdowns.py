@@ -126,3 +126,44 @@ def test_the_first_part_is_named_by_the_words_after_gom(tmp_path: Path) -> None:
         "vốn ngân sách trung ương",
         "vốn ngân sách địa phương",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "errors"),
+    [
+        # ``tổng cộng`` after the figures of its sentence sums them: wrong is an error at the sum
+        ("Kinh phí: năm 2025 là 320 triệu đồng, năm 2026 là 275 triệu đồng, tổng cộng 595 triệu đồng.", "ok", []),
+        (
+            "Kinh phí: năm 2025 là 320 triệu đồng, năm 2026 là 275 triệu đồng, tổng cộng 605 triệu đồng.",
+            "errors",
+            ["TOTAL_MISMATCH"],
+        ),
+        ("Chi lương 1,2 tỷ đồng; chi hoạt động 0,8 tỷ đồng; cộng lại là 2 tỷ đồng.", "ok", []),
+        # a total named further may hold more than the sentence lists: parts only when they add up
+        (
+            "Năm 2025 bố trí 320 triệu đồng, năm 2026 bố trí 275 triệu đồng, tổng kinh phí cả giai đoạn "
+            "là 595 triệu đồng.",
+            "ok",
+            [],
+        ),
+        (
+            "Năm 2025 bố trí 320 triệu đồng, năm 2026 bố trí 275 triệu đồng, tổng kinh phí cả giai đoạn "
+            "là 900 triệu đồng.",
+            "incomplete",
+            [],
+        ),
+        # figures of an earlier sentence are no parts of it
+        (
+            "Năm 2024 đã chi 100 triệu đồng. Năm 2025 bố trí 320 triệu đồng, năm 2026 bố trí 275 triệu đồng, "
+            "tổng cộng 595 triệu đồng.",
+            "incomplete",
+            [],
+        ),
+    ],
+)
+def test_a_sum_that_closes_the_figures_of_its_sentence(
+    tmp_path: Path, text: str, verdict: str, errors: list[str]
+) -> None:
+    report = check_text(tmp_path, "KẾ HOẠCH\n" + text + "\n")
+    assert [f.code for f in report.findings if f.severity is Severity.ERROR] == errors
+    assert verdict_of(report) == verdict
