@@ -36,7 +36,7 @@ from budget.model import Amount, CostLine, Quantity, Step, WordsCheck
 from budget.numbers import NUMBER_TOKEN, NumberError, read_number, shift
 from budget.source import Source
 from budget.text import excerpt, fold
-from budget.units import Money, misspelt_money, read_money
+from budget.units import Money, known_words, misspelt_money, read_money
 from budget.words import find_words
 
 # Clause ends: a semicolon, or a full stop before a space and a non-digit (``800. 000`` is a number).
@@ -240,7 +240,7 @@ def _amounts(
         if per is not None:
             assert rates is not None
             unit = _per_words(per.group())
-            rates.append((a, end + len(unit), value, money, "".join(unit.split())))
+            rates.append((a, end + len(unit), value, money, _SLASH_SPACES.sub("/", " ".join(unit.split()))))
         else:
             out.append((a, end, value, money, token))
     return out
@@ -248,14 +248,23 @@ def _amounts(
 
 def _per_words(written: str) -> str:
     """The ``/…`` of a rate as far as it names units: a step in lower case (``/năm``) or an
-    abbreviation (``/HTX``), not the capitalised word of a name that follows (``/Liên hiệp``)."""
+    abbreviation (``/HTX``), not the capitalised word of a name that follows (``/Liên hiệp``);
+    a step of several words only as far as they spell one known unit (``/học sinh``, not
+    ``/tháng cho``), the rest ends the rate."""
     out = ""
     for i, step in enumerate(written.split("/")[1:]):
-        word = step.strip()
-        if i and not (word.islower() or word.isupper()):
+        words = step.split()
+        if not words or (i and not (words[0].islower() or words[0].isupper())):
             break
-        out += "/" + step
+        keep = max(1, known_words(words))
+        out += "/" + step[: list(_WORD_END.finditer(step))[keep - 1].end()]
+        if keep < len(words):
+            break
     return written[: written.index("/")] + out
+
+
+_SLASH_SPACES = re.compile(r" ?/ ?")
+_WORD_END = re.compile(r"\s*[^\W\d_]+")
 
 
 def _read_figure(token: str, where: Source, findings: list[Finding]) -> Decimal | None:
@@ -275,7 +284,7 @@ def _read_figure(token: str, where: Source, findings: list[Finding]) -> Decimal 
 
 
 # The ``/…`` of a money rate: ``/năm``, ``/ tháng``, ``/người/năm`` (one word a step)
-_PER_UNIT = re.compile(r"(?:\s?/\s?[^\W\d_]+){1,3}")
+_PER_UNIT = re.compile(r"(?:\s?/\s?[^\W\d_]+(?:\x20[^\W\d_]+){0,2}){1,3}")
 
 
 def _group_kind(content: str) -> str:

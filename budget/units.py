@@ -18,6 +18,7 @@ import argparse
 import re
 import sys
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -309,6 +310,16 @@ def read_unit(unit_text: str) -> UnitReading:
             exps[name] = exps.get(name, 0) + sign
             new.append(noun)
     return UnitReading(tuple(sorted((k, v) for k, v in exps.items() if v)), tuple(new), tuple(ignored))
+
+
+def known_words(words: Sequence[str]) -> int:
+    """How many of ``words``, from the first, spell one known unit together (``học sinh`` of
+    ``học sinh cho``: 2); 0 when the first word starts none."""
+    for n in range(len(words), 0, -1):
+        reading = read_unit(" ".join(words[:n]))
+        if len(reading.exponents) == 1 and not reading.new_words and not reading.ignored:
+            return n
+    return 0
 
 
 def unit_name(name: str) -> str:

@@ -966,6 +966,20 @@ def test_a_rates_unit_stops_before_the_name_that_follows_it(tmp_path: Path) -> N
     assert units == ["tỷ đồng/năm", "triệu đồng/HTX/năm", "đồng/tháng"]
 
 
+def test_a_rates_unit_takes_a_known_noun_of_two_words_and_stops_after_it(tmp_path: Path) -> None:
+    """``đồng/học sinh/tháng`` per pupil per month (the noun of two words whole, its space kept);
+    ``đồng/tháng cho ...``: the words after the unit are no part of it."""
+    path = tmp_path / "rates.txt"
+    path.write_text(
+        "III. KINH PHÍ\n"
+        "Mức hỗ trợ 300.000 đồng/học sinh/tháng, 9 tháng; mức ăn 25.000 đồng/ngày cho trẻ; phí 90.000 đồng/tháng và\n"
+        "1. Tập huấn: 10 người x 2.000.000 đồng/người = 20.000.000 đồng\n",
+        encoding="utf-8",
+    )
+    units = [f.args["unit"] for f in check_file(path).findings if f.code == "UNCHECKED_AMOUNT"]
+    assert units == ["đồng/học sinh/tháng", "đồng/ngày", "đồng/tháng"]
+
+
 def test_unit_doubts_are_warnings_unless_strict_is_asked(tmp_path: Path) -> None:
     """``run_checks`` says a unit left over as a warning by default; ``strict_units`` (the
     command's ``--strict-units``) makes it an error."""
