@@ -33,7 +33,7 @@ from budget.grammar.relation import (
     relation_marks,
 )
 from budget.grammar.relation import Result as RelationResult
-from budget.grammar.tokens import CLOSE, EQ, NUM, OPEN, Token, tokenize
+from budget.grammar.tokens import CLOSE, EQ, NUM, OPEN, WORD, Token, tokenize
 from budget.model import CostLine, Quantity, Step
 from budget.numbers import EXACT, NUMBER_TOKEN, Ambiguity, NumberError, alternatives, format_vn, read_number, shift
 from budget.source import Source
@@ -199,6 +199,8 @@ class _Builder:
         """A plain factor: a number, or a group whose exact value terminates."""
         unit, money = self.unit_money(op)
         tok = op.number
+        if money is not None and "/" not in unit and not op.percent:
+            unit += self._each_before(op.start)  # ``mỗi xã 50 triệu đồng``: 50 triệu đồng/xã
         if tok is not None:
             value, where = self.number(tok)
             return Quantity(value, unit, money, where, tok.text, op.percent, alternatives(tok.text))
@@ -216,6 +218,18 @@ class _Builder:
         if unit and degree:
             raise _Unreadable(self._span_text(op.start, op.end), self.t[op.start].start + 1, "units")
         return Quantity(value, unit, money, where, written, op.percent)
+
+    def _each_before(self, at: int) -> str:
+        """``/xã`` when the words right before token ``at`` are ``mỗi xã`` (one to three words
+        after ``mỗi``): a money figure said to be for each of something; else ``""``."""
+        words: list[str] = []
+        i = at - 1
+        while i >= 0 and self.t[i].kind is WORD and len(words) < 4:
+            if self.t[i].folded == "moi" and words and self.t[i].text.lower() == "mỗi":
+                return "/" + " ".join(reversed(words))
+            words.append(self.t[i].text)
+            i -= 1
+        return ""
 
     def _group_close(self, op: Operand) -> int:
         depth = 0

@@ -322,3 +322,22 @@ def test_a_count_left_over_is_told_as_taken_twice(tmp_path: Path) -> None:
         en="The factors' units do not come to đồng: the product is in đồng·người, with người left over. Check "
         "whether the người are counted twice, or the unit of the factor named below is written wrong.",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "units"),
+    [
+        ("- Hỗ trợ mỗi xã 50 triệu đồng x 12 xã = 600 triệu đồng.", ["triệu đồng/xã", "xã"]),
+        ("- Mỗi học sinh 500.000 đồng x 120 học sinh = 60.000.000 đồng.", ["đồng/học sinh", "học sinh"]),
+        # a figure with its own ``/…`` keeps it; ``mỗi`` further back is no part of it
+        ("- Mỗi đợt tập huấn: 20 người x 150.000 đồng/người = 3.000.000 đồng.", ["người", "đồng/người"]),
+    ],
+)
+def test_a_money_figure_for_each_of_something_is_per_that_thing(tmp_path: Path, line: str, units: list[str]) -> None:
+    """``mỗi xã 50 triệu đồng`` is 50 triệu đồng for each xã: multiplied by the xã it leaves no
+    unit over (it was a warning that xã was left over)."""
+    report = check_text(tmp_path, "KẾ HOẠCH\nIV. KINH PHÍ\n" + line + "\n")
+    (result,) = report.evaluation.lines()
+    assert [f.unit_text for f in result.line.factors] == units
+    assert [f.code for f in report.findings if f.code.startswith("UNIT_")] == []
+    assert result.ok
