@@ -621,9 +621,11 @@ class Builder:
         all. When they do not add up to it, they are no breakdown to judge: each plain amount
         among them is read and left unchecked (said so), never an error of the figure's sum. Items
         with computations of their own keep their place (nothing under them is dropped unread)."""
-        if _contribution(items) == _dong(stated.amount):
-            return items
+        # computations keep their place whatever they add up to: tested first, as adding them up
+        # evaluates every one of them
         if not all(isinstance(i, Section) and i.stated is not None and not i.items for i in items):
+            return items
+        if _contribution(items) == _dong(stated.amount):
             return items
         amounts = {id(i.stated) for i in items if isinstance(i, Section)}
         for f in node.found:
