@@ -44,13 +44,14 @@ class WrittenRate:
 
 
 def rates_above(above: Sequence[RawLine]) -> list[WrittenRate]:
-    """The percentages written in the lines just above a table, between 0 and 100, each once."""
+    """The percentages written in the lines just above a table, strictly between 0 and 100 (a
+    column equal to another is no rate of it), each once."""
     out: list[WrittenRate] = []
     seen: set[Decimal] = set()
     for rl in above:
         for m in _RATE.finditer(rl.text):
             value = D(m.group(1).replace(",", "."))
-            if 0 < value <= _HUNDRED and value not in seen:
+            if 0 < value < _HUNDRED and value not in seen:
                 seen.add(value)
                 out.append(WrittenRate(value, m.group(1), rl.source.at(m.start(1) + 1)))
     return out
