@@ -330,8 +330,10 @@ def _figure_computed(
     text: str, a: int, start: int, b: int, locate: Locator, findings: list[Finding], lines: list[CostLine]
 ) -> None:
     """A plain figure (a count, a rate, a percentage) and its computation in ``(= ...)`` after
-    it (``33,33% (= 6/18 x 100%)``): read as ``computation = figure``; a group that gives no
-    such reading (a chain of restatements inside it, no figure before it) is reported unread."""
+    it (``33,33% (= 6/18 x 100%)``): read as ``computation = figure``. A chain of restatements
+    inside it (``(= 6/(12+6) x 100% = 6/18 x 100%)``) is read as the chain before its figure
+    would be: each side a whole computation of the figure. A group that gives no such reading
+    (steps that go on from a figure inside it, no figure before it) is reported unread."""
     unread = Finding(locate.at(a + 1), "COSTLINE_UNREADABLE", Severity.WARNING, {"text": excerpt(text[a:b], 60)})
     before = _NUMBER_BEFORE.search(text, max(0, a - 60), a)
     if before is None:
@@ -339,9 +341,6 @@ def _figure_computed(
         return
     written, percent = before.group(1), bool(before.group(2))
     content = text[start : b - 1]
-    if "=" in content:  # ``(= 6/(12+6) x 100% = 6/18 x 100%)``: a chain of restatements, not read
-        findings.append(unread)
-        return
     probe = content + " = " + written + ("%" if percent else "")
     masked, notes = _mask_notes(probe)
     chain = read_chain(probe, masked, notes, 0, len(probe), _At(locate, start))
@@ -356,12 +355,15 @@ def _figure_computed(
         return
     findings.extend(more)
     line = chain.line
-    if len(line.steps) != 1:
-        findings.append(unread)
+    restated = [f for f in chain.findings if f.code == "CHAIN_RESTATED"]
+    if len(line.steps) != 1 and not restated:
+        findings.append(unread)  # steps going on from a figure written inside the group
         return
+    findings.extend(restated)
     where = locate.at(before.start(1) + 1)
     stated = Quantity(value, "%" if percent else "", None, where, written + ("%" if percent else ""), percent)
-    lines.append(CostLine(line.source, line.label, (Step(line.steps[0].factors, stated),), line.prefix, line.notes))
+    steps = tuple(Step(s.factors, stated, s.restart) for s in line.steps)
+    lines.append(CostLine(line.source, line.label, steps, line.prefix, line.notes))
 
 
 def _continues(previous: CostLine, chain: Chain) -> bool:

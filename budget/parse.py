@@ -21,6 +21,7 @@ from budget.headings import title_of
 from budget.model import Amount, CostLine, DocumentInfo, Item, Plan, Section, WordsCheck, walk_lines, walk_sections
 from budget.numbers import shift
 from budget.outline import Builder, Node, build_tree
+from budget.prose_share import shares_of_previous
 from budget.read.text import RawLine
 from budget.resolve import Conventions, conventions, resolve_line
 from budget.segment import segment
@@ -254,7 +255,7 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
         found = len(root.found) + root.chain_results - sum(1 for f in root.found if _declares_scale(f.amount))
         words = _words_under_tables(root.words, tables)
         plan = Plan(file, info, amounts_found=found, unchecked=stray, words=words, side=side)
-        plan = with_tables(plan, tables)
+        plan = shares_of_previous(with_tables(plan, tables))
         plan = replace(
             plan, words=pair_words(plan.words, plan.total, plan.items), budget_lines=_budget_lines(plan, tables)
         )
@@ -278,7 +279,7 @@ def parse(lines: Sequence[RawLine], file: str) -> tuple[Plan, list[Finding]]:
         side=side,
         alternatives=section.alternatives and section.stated is not None,
     )
-    plan = with_tables(plan, tables)
+    plan = shares_of_previous(with_tables(plan, tables))
     plan = replace(plan, words=pair_words(plan.words, plan.total, plan.items), budget_lines=_budget_lines(plan, tables))
     findings = _drop_settled_ambiguity(findings, conv)
     return plan, findings

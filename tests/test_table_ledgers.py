@@ -293,13 +293,41 @@ def test_a_total_row_of_lines_is_placed_in_the_one_column_it_totals(tmp_path: Pa
     assert _sums(report) == [("Tổng cộng", Decimal(109089), Decimal(109089), _line(text, "109.089"))]
 
 
-def test_a_total_row_of_lines_that_fits_no_column_is_unread_never_an_error(tmp_path: Path) -> None:
-    """Off by one from the last column's sum: which column it totals is not known once the empty
-    cells are lost, so it is reported not checked, at its row."""
-    for total in (["Tổng cộng", "109.088"], ["Tổng cộng", "132.400", "109.098"]):
-        text = _present_values(total)
+def test_a_total_row_of_lines_within_the_rounding_of_one_column_is_read_as_rounded(tmp_path: Path) -> None:
+    """Off by one thousand from the last column's sum, in a table of thousands (three figures
+    rounded to the thousand, and the total: up to 2.000 đồng apart), and far from every other
+    column's: its column is the one it is within the rounding of; the gap is a rounding warning
+    at its figure, never an error."""
+    for stated, written in ((109088, "109.088"), (109091, "109.091")):
+        text = _present_values(["Tổng cộng", written])
         report = check_text(tmp_path, text)
-        assert errors_at(report) == [], total
+        assert errors_at(report) == [], written
+        assert verdict_of(report) == "ok"
+        line = _line(text, written)
+        assert _warnings(report) == [("SECTION_SUM_ROUNDING", line)]
+        assert _sums(report) == [("Tổng cộng", Decimal(stated), Decimal(109089), line)]
+
+
+def test_a_total_row_of_lines_that_fits_no_column_is_unread_never_an_error(tmp_path: Path) -> None:
+    """Off from the last column's sum by more than its figures' rounding (3.000 đồng; two
+    figures, one of them 9.000 off), or by one đồng in a table of whole đồng (which hides no
+    rounding): which column it totals is not known once the empty cells are lost, so it is
+    reported not checked, at its row."""
+    dong = "\n".join(
+        [
+            "Ví dụ: số tiền được hưởng qua các năm như sau:",
+            "(ĐVT: đồng)",
+            *("Năm", "Tiền lương", "Hệ số", "Số tiền được hưởng"),
+            *("2021", "40.000.000", "0,15", "6.000.000"),
+            *("2022", "44.000.000", "0,15", "6.600.000"),
+            *("2023", "48.400.000", "0,15", "7.260.000"),
+            *("Tổng cộng", "19.860.001"),
+        ]
+    )
+    cases = [_present_values(t) for t in (["Tổng cộng", "109.092"], ["Tổng cộng", "132.400", "109.098"])]
+    for text in [*cases, dong + "\n"]:
+        report = check_text(tmp_path, text)
+        assert errors_at(report) == [], text
         assert verdict_of(report) == "incomplete"
         assert _warnings(report) == [("TABLE_SUM_NOT_CHECKED", _line(text, "Tổng cộng"))]
         assert_message(

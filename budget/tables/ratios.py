@@ -26,7 +26,7 @@ from budget.text import fold
 _COMPARING = ("so sanh", "so voi", "ty le", "ti le", "tang", "giam", "chenh lech", "%")
 _HUNDRED = Decimal(100)
 _QUOTIENT = Context(prec=34)  # a ratio's digits far beyond any written figure's (EXACT traps inexact quotients)
-_MIN_AGREEING = 3  # rows agreeing with a relation, besides one that does not, to establish it
+MIN_AGREEING = 3  # rows agreeing with a relation, besides one that does not, to establish it
 _FIGURE = re.compile(r"\(?-?\s?[0-9][0-9.,]{0,20}\)?\s?%?")
 
 
@@ -151,7 +151,7 @@ def check_comparison(
         else:
             if not misses:
                 return True
-            if len(misses) == 1 and fits >= _MIN_AGREEING and (best is None or len(best[1]) > 1):
+            if len(misses) == 1 and fits >= MIN_AGREEING and (best is None or len(best[1]) > 1):
                 best = (rel, misses)
     if best is not None:
         row, cell, expected = best[1][0]

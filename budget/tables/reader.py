@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from budget.findings import Finding
 from budget.headings import FrontMatter
-from budget.model import Amount, CountSum, Item, Plan, Section, WordsCheck
+from budget.model import Amount, CostLine, CountSum, Item, Plan, Section, WordsCheck
 from budget.read.text import RawLine
 from budget.tables.cells import kind
 from budget.tables.columns import header_roles
@@ -84,6 +84,7 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
     unchecked: list[Amount] = []
     counts: list[CountSum] = []
     words: list[WordsCheck] = []
+    side: list[CostLine] = []
     found = 0
     previous: Amount | None = None
     # the lines that identify the document (letterhead, title) never name a table
@@ -103,6 +104,7 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
         found += reader.found
         counts.extend(reader.counts)
         words.extend(reader.words)
+        side.extend(reader.side)
         previous = reader.last_total
     inside = {n for b in blocks for n in range(b.first, b.last + 1)}
     inside.update(rl.source.line for b in blocks for rl in b.below if rl.source.line is not None)
@@ -110,7 +112,17 @@ def read_tables(lines: Sequence[RawLine], findings: list[Finding]) -> Tables:
     outside = [
         replace(rl, source=rl.source._replace(text="", colmap=None)) if rl.source.line in inside else rl for rl in lines
     ]
-    return Tables(outside, items, found, tuple(unchecked), tuple(whole), tuple(counts), tuple(words), frozenset(inside))
+    return Tables(
+        outside,
+        items,
+        found,
+        tuple(unchecked),
+        tuple(whole),
+        tuple(counts),
+        tuple(words),
+        frozenset(inside),
+        tuple(side),
+    )
 
 
 _WORDS_REACH = 2  # non-empty lines under a table where its total in words may stand
@@ -194,6 +206,8 @@ def with_tables(plan: Plan, tables: Tables) -> Plan:
         plan = replace(plan, counts=plan.counts + tables.counts)
     if tables.words:
         plan = replace(plan, words=plan.words + tables.words)
+    if tables.side:
+        plan = replace(plan, side=plan.side + tables.side)
     if not tables.items and not tables.unchecked:
         return plan
     found = plan.amounts_found + tables.found

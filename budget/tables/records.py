@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from budget.model import Amount, CountSum, Item, WordsCheck
+from budget.model import Amount, CostLine, CountSum, Item, WordsCheck
 from budget.read.text import RawLine
 from budget.source import Source
 
@@ -60,3 +60,5 @@ class Tables:
     counts: tuple[CountSum, ...] = ()  # counts the tables state as sums, checked as plain numbers
     words: tuple[WordsCheck, ...] = ()  # the tables' totals written in words under them
     inside: frozenset[int] = frozenset()  # physical lines of the table blocks (and their words)
+    # products no cell writes and the text above states the rate of (``rates.py``): checked, never summed
+    side: tuple[CostLine, ...] = ()

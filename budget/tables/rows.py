@@ -14,7 +14,7 @@ from budget import messages
 from budget.evaluate import evaluate_line
 from budget.findings import Finding, Severity
 from budget.headings import may_name, plain
-from budget.model import Amount, CostLine, CountSum, Item, Quantity, Section, WordsCheck
+from budget.model import Amount, CostLine, CountSum, Item, Quantity, Section, WordsCheck, walk_lines
 from budget.numbers import EXACT, shift, total
 from budget.read.text import RawLine
 from budget.source import Source
@@ -47,6 +47,7 @@ from budget.tables.groups import (
     settle_scales,
 )
 from budget.tables.place import PlacedRow, cell_rest, last_index, place
+from budget.tables.rates import rate_columns, rates_above
 from budget.tables.ratios import RatioRow, check_comparison, compares
 from budget.tables.records import Cell, TableBlock, TableRow
 from budget.tables.sums import ColumnSums
@@ -98,6 +99,7 @@ class BlockReader:
         self.spans: list[tuple[int, int]] | None = None  # columns of a space-aligned part
         self.words: list[WordsCheck] = []  # the total in words under the table (``Bằng chữ``)
         self._words_text = [WordsText(rl.text, rl.source.at(1)) for rl in block.below]
+        self.side: list[CostLine] = []  # products of a rate the text above states (``rates.py``)
 
     # ---------------------------------------------------------------- parts
 
@@ -114,6 +116,12 @@ class BlockReader:
             return []
         before = len(self.findings)
         items = self._items()
+        if not walk_lines(tuple(items)):
+            # a table with no product its header names: a column may be a rate the text states
+            self.side = rate_columns(
+                self.block.rows, len(self.block.rows[0].cells), rates_above(self.block.above), self.context.money
+            )
+            self.found += len(self.side)
         # a row left unread leaves the table's sum unknown: words under it then compare with nothing
         complete = not any(f.code in _ROW_UNREAD for f in self.findings[before:])
         self.words = words_checks(self._words_text, items, self.findings, complete)

@@ -25,9 +25,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from budget.evaluate import half_unit
 from budget.findings import Finding, Severity
 from budget.model import Amount, Item, Quantity, Section
-from budget.numbers import total
+from budget.numbers import EXACT, shift, total
 from budget.source import Source
 from budget.tables.cells import TOTAL_LABEL, is_marker, is_total_row, kind, numeric_count, sequence_of
 from budget.tables.columns import GROUP_MARK, column_role, scale_in
@@ -243,7 +244,10 @@ class ColumnSums:
         """A ledger's last row, a total with fewer figures than columns (its empty cells lost,
         one cell per line): (that row, the row with its figures in their columns) when exactly
         one way of putting them in columns, in order, makes every figure its column's sum; None
-        when no way or several do (which column each figure totals is then not known)."""
+        when no way or several do (which column each figure totals is then not known). When no
+        way does exactly, the one way (if only one) that puts every figure within the rounding
+        its column's figures may hide (rounded to thousands: ``(ĐVT: 1000đ)``) of their sum, as
+        the sums are judged: the total is then read, its gap a rounding, never an error."""
         if not data or len(data[-1].cells) >= self.width or not is_total_row(data[-1]):
             return None
         row = data[-1]
@@ -251,17 +255,27 @@ class ColumnSums:
         if not figures or any(kind(c.text) != "num" for c in figures):
             return None
         sums: dict[int, Decimal] = {}
+        slack: dict[int, Decimal] = {}  # in đồng: the rounding a column's figures may hide
+        money = self._money()
         for p in self.columns:
             parts = [r.cells[p] for r in self.rows]
             values = [self._value(c) for c in parts if c.text.strip() not in ("", *_DASHES)]
             if all(v is not None for v in values):
                 sums[p] = total(v for v in values if v is not None)
+                slack[p] = total(half_unit(Amount(v, money, self.source)) for v in values if v is not None)
         stated = [self._value(c) for c in figures]
-        fits = [
-            places
-            for places in itertools.combinations(self.columns, len(figures))
-            if all(p in sums and sums[p] == v for p, v in zip(places, stated, strict=True))
-        ]
+        if any(v is None for v in stated):
+            return None
+
+        def within(p: int, v: Decimal | None) -> bool:
+            assert v is not None
+            gap = abs(shift(EXACT.subtract(v, sums[p]), money.exponent))
+            return gap <= slack[p] + half_unit(Amount(v, money, self.source))
+
+        combos = list(itertools.combinations(self.columns, len(figures)))
+        fits = [c for c in combos if all(p in sums and sums[p] == v for p, v in zip(c, stated, strict=True))]
+        if not fits:
+            fits = [c for c in combos if all(p in sums and within(p, v) for p, v in zip(c, stated, strict=True))]
         if len(fits) != 1:
             return None
         blank = Cell("", row.cells[0].source.at(None))
