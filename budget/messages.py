@@ -1101,6 +1101,10 @@ TEMPLATES: Mapping[str, str] = {
     "TABLE_COLUMN_NOT_CHECKED.cell": (
         "Cột “{column}” có ô “{cell}” không đọc được thành số: tổng nào có ô này chưa được kiểm tra."
     ),
+    "TABLE_COLUMN_NOT_CHECKED.untotalled": (
+        "Cột “{column}” không có dòng tổng nào cộng nó và không phép tính nào dùng các số của nó: "
+        "các số của cột này chưa được kiểm tra."
+    ),
     "TABLE_ROW_NOT_CHECKED.spare": (
         "Dòng “{label}” của bảng có số ở cột không rõ vai trò trong phép nhân (như Số điểm, Tần suất); "
         "số tiền {value} {unit} không được kiểm tra phép nhân."
@@ -2201,6 +2205,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "TABLE_COLUMN_NOT_CHECKED.cell": (
         "Column “{column}” has a cell “{cell}” that does not read as a figure: no sum that includes it is checked."
+    ),
+    "TABLE_COLUMN_NOT_CHECKED.untotalled": (
+        "Column “{column}” has no total row that adds it up and no computation uses its figures: its figures "
+        "are not checked."
     ),
     "TABLE_ROW_NOT_CHECKED.spare": (
         "Row “{label}” of the table has figures in columns whose part in the product is not known (such as "

@@ -285,11 +285,28 @@ def _present_values(total: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _untotalled(text: str) -> list[tuple[str, int]]:
+    """The two columns no total states (the revenue and the discount factor), said not checked at
+    their first figure: their figures are read, never used by a checked relation."""
+    return [("TABLE_COLUMN_NOT_CHECKED", _line(text, "40.000")), ("TABLE_COLUMN_NOT_CHECKED", _line(text, "0,9091"))]
+
+
 def test_a_total_row_of_lines_is_placed_in_the_one_column_it_totals(tmp_path: Path) -> None:
+    """The total is checked in its column; the columns it does not total are said not checked,
+    so the verdict is never KHỚP (a figure of them may be wrong: nothing read it)."""
     text = _present_values(["Tổng cộng", "109.089"])
     report = check_text(tmp_path, text)
     assert errors_at(report) == []
-    assert verdict_of(report) == "ok"
+    assert verdict_of(report) == "incomplete"
+    assert _warnings(report) == _untotalled(text)
+    assert_message(
+        next(f for f in report.findings if f.code == "TABLE_COLUMN_NOT_CHECKED"),
+        "TABLE_COLUMN_NOT_CHECKED",
+        "Cột “Doanh thu tăng thêm” không có dòng tổng nào cộng nó và không phép tính nào dùng các số của nó: "
+        "các số của cột này chưa được kiểm tra.",
+        en="Column “Doanh thu tăng thêm” has no total row that adds it up and no computation uses its figures: "
+        "its figures are not checked.",
+    )
     assert _sums(report) == [("Tổng cộng", Decimal(109089), Decimal(109089), _line(text, "109.089"))]
 
 
@@ -302,9 +319,9 @@ def test_a_total_row_of_lines_within_the_rounding_of_one_column_is_read_as_round
         text = _present_values(["Tổng cộng", written])
         report = check_text(tmp_path, text)
         assert errors_at(report) == [], written
-        assert verdict_of(report) == "ok"
+        assert verdict_of(report) == "incomplete"
         line = _line(text, written)
-        assert _warnings(report) == [("SECTION_SUM_ROUNDING", line)]
+        assert _warnings(report) == [*_untotalled(text), ("SECTION_SUM_ROUNDING", line)]
         assert _sums(report) == [("Tổng cộng", Decimal(stated), Decimal(109089), line)]
 
 
@@ -329,7 +346,11 @@ def test_a_total_row_of_lines_that_fits_no_column_is_unread_never_an_error(tmp_p
         report = check_text(tmp_path, text)
         assert errors_at(report) == [], text
         assert verdict_of(report) == "incomplete"
-        assert _warnings(report) == [("TABLE_SUM_NOT_CHECKED", _line(text, "Tổng cộng"))]
+        total = ("TABLE_SUM_NOT_CHECKED", _line(text, "Tổng cộng"))
+        assert _warnings(report)[-1] == total
+        # and every column with it: no total of any of them was read
+        assert {code for code, _ in _warnings(report)[:-1]} == {"TABLE_COLUMN_NOT_CHECKED"}
+        assert len(_warnings(report)) == 4
         assert_message(
             next(f for f in report.findings if f.code == "TABLE_SUM_NOT_CHECKED"),
             "TABLE_SUM_NOT_CHECKED",
@@ -393,7 +414,10 @@ def test_generated_ledgers_of_lines(tmp_path: Path, seed: int, full: bool, mista
     total = _line(text, "Tổng cộng")
     if moved is None:
         assert errors_at(report) == [], text
-        assert verdict_of(report) == "ok", text
+        # a total row stating the last column only leaves the others' figures unchecked
+        assert verdict_of(report) == ("ok" if full else "incomplete"), text
+        untotalled = [code for code, _ in _warnings(report) if code == "TABLE_COLUMN_NOT_CHECKED"]
+        assert len(untotalled) == (0 if full else columns - 1), text
         places = range(columns) if full else [columns - 1]
         assert [c.stated for c in report.plan.counts] == [Decimal(totals[p]) for p in places], text
         return

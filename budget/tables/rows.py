@@ -122,6 +122,11 @@ class BlockReader:
                 self.block.rows, len(self.block.rows[0].cells), rates_above(self.block.above), self.context.money
             )
             self.found += len(self.side)
+            # the columns those products use are checked by them: no column of them is unread
+            used = {q.source for line in self.side for step in line.steps for q in (*step.factors, step.stated)}
+            self.findings[before:] = [
+                f for f in self.findings[before:] if f.code != "TABLE_COLUMN_NOT_CHECKED" or f.source not in used
+            ]
         # a row left unread leaves the table's sum unknown: words under it then compare with nothing
         complete = not any(f.code in _ROW_UNREAD for f in self.findings[before:])
         self.words = words_checks(self._words_text, items, self.findings, complete)

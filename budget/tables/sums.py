@@ -550,12 +550,15 @@ class ColumnSums:
             if not sums_column[p]:
                 if p in unread:
                     continue  # said at the cell that is no figure
-                if self.ledger and not any(p in v for v in verdicts.values()):
-                    continue  # no total of it was read: its total row says so (fewer cells)
                 written = next((r.values[p] for r in self.rows if p in r.values), None)
                 if written is not None and p not in across_used:  # its figures add into no sum
                     args = {"column": self._title(p)[:60]}
-                    findings.append(Finding(written.source, "TABLE_COLUMN_NOT_CHECKED", Severity.WARNING, args))
+                    # a ledger's total row that writes fewer cells states no total of this column
+                    untotalled = self.ledger and not any(p in v for v in verdicts.values())
+                    key = "TABLE_COLUMN_NOT_CHECKED.untotalled" if untotalled else None
+                    findings.append(
+                        Finding(written.source, "TABLE_COLUMN_NOT_CHECKED", Severity.WARNING, args, message_key=key)
+                    )
                 continue
             orphans: list[Section] = []
             items = [s for s in (self._section(r, p, trusted, orphans) for r in tree) if s is not None]
