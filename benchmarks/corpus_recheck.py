@@ -7,7 +7,8 @@ checker under measurement (nothing here imports ``budget``): a key that is wrong
 tool against a wrong answer. One line per problem (``key: place: what``); exit 1 when there is any.
 
 What is checked
-- ``source`` names a URL or a repository and path; every ``line_text`` is an exact substring of the text.
+- ``source`` names a URL or a repository and path; every ``line_text`` is an exact substring of the text,
+  and so is the ``label`` of a sum that has a ``name`` (it quotes the row down to its stated figure).
 - ``cost_lines``: the product of the factor values (a factor with ``"op": "divide"`` divides; a factor
   written with ``%`` whose value is the written number is taken as value/100; ``unit_scale_applied``
   multiplies), or the ``expression`` when the key gives one, equals ``computed_result``;
@@ -389,6 +390,19 @@ def check_sum(where: str, s: dict[str, Any], report: Report) -> None:
         report.add(where, f"difference_stated_minus_sum {diff} but stated - sum is {stated - total}")
 
 
+def check_quoted_label(where: str, s: dict[str, Any], text: str, report: Report) -> None:
+    """A sum with a ``name`` quotes the text's lines in its ``label``, from the row's first cell
+    down to its stated figure: the label must be in the text and end with that figure."""
+    if "name" not in s:
+        return
+    label = s.get("label")
+    written = (s.get("stated") or {}).get("written") if isinstance(s.get("stated"), dict) else None
+    if not isinstance(label, str) or label not in text:
+        report.add(where, f"label is not in the text: {str(label)[:60]!r}")
+    elif written is None or not label.rstrip().rstrip("*").endswith(written):
+        report.add(where, f"label does not end with the stated figure {written!r}")
+
+
 def check_ratio(where: str, r: dict[str, Any], report: Report) -> None:
     n, d, stated = dec(r.get("numerator")), dec(r.get("denominator")), dec(r.get("stated"))
     if n is None or d is None or stated is None or d == 0:
@@ -461,8 +475,10 @@ def check_key(key_path: str) -> list[str]:
         check_cost_line(i, line, text, report)
     for i, s in enumerate(key.get("section_subtotals") or []):
         check_sum(f"section_subtotals[{i}]", s, report)
+        check_quoted_label(f"section_subtotals[{i}]", s, text, report)
     if isinstance(key.get("grand_total"), dict):
         check_sum("grand_total", key["grand_total"], report)
+        check_quoted_label("grand_total", key["grand_total"], text, report)
     for i, c in enumerate(key.get("count_checks") or []):
         check_sum(f"count_checks[{i}]", c, report)
     for i, b in enumerate(key.get("balance_checks") or []):

@@ -142,6 +142,14 @@ def test_a_good_invented_key_passes(tmp_path: Path) -> None:
         (lambda k: k["ratio_checks"][0]["stated"].update(value="24"), "ratio_checks[0]: consistent is True"),
         (lambda k: k["amount_in_words_checks"][0].update(words="năm mươi lăm triệu đồng"), "the words read 55000000"),
         (lambda k: k.update(source={}), "source: needs a url"),
+        (
+            lambda k: k["grand_total"].update(name="Tổng kinh phí", label="Tổng kinh phí 51.000.000 đồng"),
+            "grand_total: label is not in the text",
+        ),
+        (
+            lambda k: k["grand_total"].update(name="Tổng kinh phí", label="Tổng kinh phí 50.000.000 đồng (năm"),
+            "grand_total: label does not end with the stated figure '50.000.000'",
+        ),
     ],
 )
 def test_the_recheck_catches_a_broken_key(tmp_path: Path, break_it: Any, expected: str) -> None:
@@ -150,6 +158,13 @@ def test_the_recheck_catches_a_broken_key(tmp_path: Path, break_it: Any, expecte
     p = run_on(write_case(tmp_path, key))
     assert p.returncode == 1
     assert expected in p.stdout
+
+
+def test_a_label_quoting_the_row_down_to_its_figure_passes(tmp_path: Path) -> None:
+    key = good_key()
+    key["grand_total"].update(name="Tổng kinh phí", label="Tổng kinh phí 50.000.000")
+    p = run_on(write_case(tmp_path, key))
+    assert (p.returncode, p.stdout) == (0, "")
 
 
 def test_a_rounding_rule_makes_a_rounded_total_consistent(tmp_path: Path) -> None:

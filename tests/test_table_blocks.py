@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from benchmarks.gen_docs import CLEAR_OF_ROUNDING, bars_text
 from budget.api import Report
+from budget.evaluate import SectionResult
 from budget.findings import Severity
 from budget.numbers import format_vn
 from plancheck.projection import project
@@ -422,3 +423,90 @@ def test_a_comparison_column_is_no_factor_of_the_rows(tmp_path: Path, heading: s
     assert [(f.code, f.source.line, f.actual) for f in report.findings if f.severity is Severity.ERROR] == [
         ("SECTION_SUM_MISMATCH", 8, Decimal(275_000))
     ]
+
+
+def _payouts(unit: str, rows: list[tuple[str, str, str, str]], total: tuple[str, str, str]) -> str:
+    """A list of payees whose first column of figures no header names a total: each row puts
+    its whole figure in one of the two columns after it, the total row splits over both."""
+    head = ["STT", "Người nhận", "Số phải chi trả", "Chi bằng tiền mặt", "Chi qua tài khoản"]
+    body = [[str(i), *r] for i, r in enumerate(rows, 1)]
+    above = f"Phụ lục\nDANH SÁCH CHI TRẢ TRỢ CẤP\n\nĐơn vị tính: {unit}\n"
+    return _as_bars([head, *body, ["", "Tổng cộng", *total]], above=above)
+
+
+def _figure(written: str) -> Decimal:
+    return Decimal(written.replace(".", ""))
+
+
+def _across_read(report: Report) -> dict[tuple[str, str, int | None, Decimal | None], bool | None]:
+    """Each row read across: (the relation, the row's label, the line of its stated figure, the
+    figure) → its verdict."""
+    return {
+        (r.section.title, row.section.title, row.section.stated.source.line, row.stated): row.ok
+        for r in report.evaluation.sections()
+        if " = " in r.section.title
+        for row in r.children
+        if isinstance(row, SectionResult) and row.section.stated is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("unit", "rows", "total"),
+    [
+        (
+            "đồng",
+            [("Ông K", "2.400.000", "", "2.400.000"), ("Bà L", "750.000", "750.000", ""),
+             ("Ông M", "1.100.000", "", "1.100.000"), ("Bà N", "300.000", "300.000", "")],
+            ("4.550.000", "1.050.000", "3.500.000"),
+        ),
+        (
+            "nghìn đồng",
+            [("Hộ P", "15.600", "15.600", ""), ("Hộ Q", "", "", ""), ("Hộ R", "8.250", "", "8.250")],
+            ("23.850", "15.600", "8.250"),
+        ),
+    ],
+)  # fmt: skip
+def test_a_column_each_row_puts_whole_in_one_part_is_their_total(
+    tmp_path: Path, unit: str, rows: list[tuple[str, str, str, str]], total: tuple[str, str, str]
+) -> None:
+    # every payee's figure stands again, whole, under one way of paying; the total row alone
+    # splits over both ways: the first column is the sum of the other two, each row read
+    text = _payouts(unit, rows, total)
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    across = "Số phải chi trả = Chi bằng tiền mặt + Chi qua tài khoản"
+    expected = {
+        (across, name, _line_of(text, whole), _figure(whole)): True for name, whole, _cash, _bank in rows if whole
+    }
+    expected[(across, "Tổng cộng", _line_of(text, total[0]), _figure(total[0]))] = True
+    assert _across_read(report) == expected
+    assert verdict_of(report) == "ok"
+
+
+def test_a_row_whose_whole_differs_from_its_one_part_infers_no_total_column(tmp_path: Path) -> None:
+    # Bà L's 800.000 is not her 750.000 paid in cash: nothing says the first column adds the
+    # others, so no row is judged across; its own column's total finds the wrong figure
+    rows = [
+        ("Ông K", "2.400.000", "", "2.400.000"),
+        ("Bà L", "800.000", "750.000", ""),
+        ("Ông M", "1.100.000", "", "1.100.000"),
+    ]
+    text = _payouts("đồng", rows, ("4.250.000", "750.000", "3.500.000"))
+    report = check_text(tmp_path, text)
+    assert _across_read(report) == {}
+    assert errors_at(report) == [("SECTION_SUM_MISMATCH", _line_of(text, "4.250.000"), Decimal(4_250_000))]
+    assert verdict_of(report) == "errors"
+
+
+def test_a_part_column_that_never_holds_a_row_whole_infers_no_total_column(tmp_path: Path) -> None:
+    # the first column adds the other two in every row, but only two rows split over both and
+    # the bank column never holds a row's whole figure: too little to name the first a total
+    rows = [
+        ("Ông K", "2.400.000", "2.400.000", ""),
+        ("Bà L", "1.000.000", "700.000", "300.000"),
+        ("Ông M", "650.000", "650.000", ""),
+    ]
+    text = _payouts("đồng", rows, ("4.050.000", "3.750.000", "300.000"))
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == []
+    assert _across_read(report) == {}

@@ -178,11 +178,17 @@ def test_a_row_one_cell_short_before_the_total_keeps_its_empty_last_cell(tmp_pat
     assert errors_at(report) == []
     assert verdict_of(report) == "ok"
     total = _line(text, "**1.950.000**")
-    # ``Số tiền`` in the header: money, each column's total the sum of its rows
+    # ``Số tiền`` in the header: money, each column's total the sum of its rows; and the first
+    # column the sum of the other two in each row (P and R put their whole figure in one of
+    # them, Q and the total row split over both)
     assert _sums(report) == [
         ("Tổng cộng", Decimal(1950000), Decimal(1950000), total),
         ("Tổng cộng", Decimal(800000), Decimal(800000), total + 2),
         ("Tổng cộng", Decimal(1150000), Decimal(1150000), total + 4),
+        ("Người P", Decimal(900000), Decimal(900000), _line(text, "900.000")),
+        ("Người Q", Decimal(400000), Decimal(400000), _line(text, "400.000")),
+        ("Người R", Decimal(650000), Decimal(650000), _line(text, "650.000")),
+        ("Tổng cộng", Decimal(1950000), Decimal(1950000), total),
     ]
 
 

@@ -699,23 +699,32 @@ class ColumnSums:
     def _unnamed_total(self) -> list[tuple[int, list[int]]]:
         """A first or last column of figures that no header names a total but that adds the
         other columns in every row (``Số chứng từ phải cung cấp | đã cung cấp | chưa cung
-        cấp``): the figures, agreeing row after row, name it. Nothing when any row misses."""
+        cấp``): the figures, agreeing row after row, name it. Nothing when any row misses.
+        A list whose rows each repeat their whole figure in one part column (``Số đã khấu trừ |
+        Số đã nộp | Số được bù trừ``: a person's 3.000.000 under one of the two), the total row
+        split over several, is named so when every part column holds some row's whole figure."""
         figures = [p for p in self.columns if p not in self.not_summed]
         if len(figures) < 3:
             return []
         for t in (figures[0], figures[-1]):
             parts = [p for p in figures if p != t]
-            holds = 0
+            holds = splits = 0
+            alone: set[int] = set()
             for row in self.rows:
                 stated = self._value(row.values[t]) if t in row.values else None
                 present = self._across_parts(row, parts)
                 if stated is None or not present or any(v is None for _p, v in present):
                     continue
                 if stated != total(v for _p, v in present if v is not None):
-                    holds = 0
+                    holds = splits = 0
                     break
-                holds += sum(1 for _p, v in present if v) >= 2
-            if holds >= 3:
+                written = {p for p, v in present if v}
+                holds += bool(written)
+                splits += len(written) >= 2
+                alone |= written if len(written) == 1 else set()
+            # three rows split over two parts or more; or a split row and every part column
+            # holding some row's whole figure alone
+            if splits >= 3 or (holds >= 3 and splits and alone == set(parts)):
                 return [(t, parts)]
         return []
 
