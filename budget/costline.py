@@ -33,7 +33,7 @@ from budget.grammar.relation import (
     relation_marks,
 )
 from budget.grammar.relation import Result as RelationResult
-from budget.grammar.tokens import CLOSE, EQ, NUM, OPEN, Token, tokenize
+from budget.grammar.tokens import CLOSE, EQ, NUM, OPEN, WORD, Token, tokenize
 from budget.model import CostLine, Quantity, Step
 from budget.numbers import EXACT, NUMBER_TOKEN, Ambiguity, NumberError, alternatives, format_vn, read_number, shift
 from budget.source import Source
@@ -460,9 +460,18 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     if final is None or final.percent or money_end(tokens[final.number].end) == tokens[final.number].end:
         return None
     found: list[Operand] = []
+    asides: list[Finding] = []
     i = 0
     while i < mark:
         tok = tokens[i]
+        if tok.kind is OPEN and (after := _aside_end(tokens, i, mark)) is not None:
+            # ``, tương đương mức ... (4,5% x 1.150.000 đồng)``: what the rate equals, no factor;
+            # not read, and said so
+            aside = b.text[tok.start : tokens[after - 1].end]
+            asides.append(Finding(b.locate.at(tok.start + 1), "COSTLINE_UNREADABLE", Severity.WARNING,
+                                  {"text": excerpt(aside, 60)}))  # fmt: skip
+            i = after
+            continue
         if tok.kind is not NUM or (money_end(tok.end) == tok.end and is_identifier(tokens, i, mark)):
             i += 1
             continue
@@ -490,7 +499,28 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     label = " ".join(b.text[label_start : first.start].split()).strip(_TRIM)
     tail = " ".join(b.text[final.unit_end : _clause_end(tokens, b.text)].split()).strip(_TRIM)
     line = CostLine(b.locate.at(first.start + 1), label, (Step(factors, stated),), "", (), tail)
-    return Chain(line, b.findings, first.start, final.unit_end)
+    return Chain(line, [*b.findings, *asides], first.start, final.unit_end)
+
+
+def _aside_end(tokens: list[Token], i: int, stop: int) -> int | None:
+    """A bracket at ``i`` in a clause that says the figure before it equals something (``50.000
+    đồng/người/tháng, tương đương mức hỗ trợ người nghèo (4,5% x 1.150.000 đồng/người/tháng)``):
+    the index after its closing bracket; None for any other bracket, or one not closed."""
+    j = i - 1
+    words: list[str] = []
+    while j >= 0 and tokens[j].kind is WORD:
+        words.append(tokens[j].folded)
+        j -= 1
+    words.reverse()
+    if not any(a == "tuong" and b == "duong" for a, b in zip(words, words[1:], strict=False)):
+        return None
+    depth = 0
+    for k in range(i, stop):
+        kind = tokens[k].kind
+        depth += (kind is OPEN) - (kind is CLOSE)
+        if depth == 0:
+            return k + 1
+    return None
 
 
 # ``là``/``bằng`` (in either case) before a number, at the start of a word; opened by the class
