@@ -573,7 +573,7 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
 # ``6,2 tỷ đồng, bao gồm: tiền hoa là 3,4 tỷ đồng; ...``: the figures after it break it down.
 _BREAKS_DOWN = re.compile(
     r"\s{0,3}(?:\([^()]{0,200}\)\s{0,3})?"  # the figure's words in brackets may stand between
-    r"[,;:]?\s{0,3}(?P<word>bao gồm|gồm|trong đó|trong số đó|chia ra|cụ thể)\s{0,3}:",
+    r"[,;:.]?\s{0,3}(?P<word>bao gồm|gồm|trong đó|trong số đó|chia ra|cụ thể)\s{0,3}:",
     re.IGNORECASE,
 )
 # a sentence ends at a full stop before a capital letter (``... 315 tỷ đồng. Ước thực hiện ...``)
