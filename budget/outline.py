@@ -283,6 +283,22 @@ def _product_over_list(node: Node, lines: list[CostLine], items: list[Item]) -> 
     return amount
 
 
+def _own_breakdowns(free: list[Found], stated: Found) -> list[Item]:
+    """The figures after ``stated`` in its paragraph that are broken down whole in their own
+    sentence (``... 10.367 tỷ đồng; trong đó: ... . Ước thực hiện cả năm là 11.580 tỷ đồng;
+    trong đó: thu nội địa 11.080 tỷ đồng; thu xuất nhập khẩu 500 tỷ đồng.``): each checked
+    against its parts, none of them a part of ``stated`` (each beside it, never added)."""
+    out: list[Item] = []
+    for f in free[free.index(stated) + 1 :]:
+        if not f.parts or f.partial or f.computation is not None or f.used:
+            continue
+        f.used = True
+        where = f.amount.source._replace(col=None, pos=None)
+        own = Section("", f.label.strip(" :,"), where, f.amount, tuple(_lump(p) for p in f.parts))
+        out.append(Section("", "", where, None, (own,), alternatives=True))
+    return out
+
+
 def _has_figure(entry: Node) -> bool:
     return entry.item is not None and any(ch.isdigit() for ch in entry.item.text)
 
@@ -504,6 +520,7 @@ class Builder:
             )
             f.used = True
 
+        asides: list[Item] = []  # later figures of a statement's paragraph broken down on their own
         lead_total = _lead_total(node) if stated is None else None
         said_before: Found | None = None  # a paragraph's statement that opens no list
         lead: tuple[Found, Section] | None = None  # the lead total taken, and its item
@@ -573,6 +590,7 @@ class Builder:
                         items.extend(split)
                     elif not _opens_list_after(entry.item.text, f):
                         said_before = f  # a statement that opens no list: a later one may
+                    asides.extend(_own_breakdowns(s.free, f))
                     break
                 # figures after the closing total are no items it totals: a second breakdown of it, maybe
                 (second if closed else lumps).append(f)
@@ -616,6 +634,7 @@ class Builder:
             alternatives = self._split_and_list(amount, split, items) or self._alternatives(amount, items)
         if alternatives:
             items = alternatives
+        items = [*items, *asides]
         if node.item is None:
             node.stated = amount
             return Section("", "", Source(""), amount, tuple(items), alternatives=bool(alternatives))

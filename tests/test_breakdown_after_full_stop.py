@@ -43,3 +43,37 @@ def test_parts_of_which_in_the_next_sentence_that_do_not_add_up_are_no_breakdown
     report = check_text(tmp_path, _text("7.300"))
     assert errors_at(report) == []
     assert verdict_of(report) == "incomplete"
+
+
+def _two_figures(second: str, opener: str = "trong đó") -> str:
+    return (
+        "a) Tình hình thu ngân sách năm 2025\n\n"
+        "Năm 2025, Hội đồng nhân dân huyện quyết nghị tổng thu ngân sách 2.450,500 tỷ đồng; trong đó: "
+        "thu nội địa 2.300,500 tỷ đồng, thu khác 150 tỷ đồng. Ước thực hiện cả năm là 2.700 tỷ đồng, "
+        f"vượt 10,18% so dự toán, tăng 8,4% so cùng kỳ (2.490 tỷ đồng); {opener}: thu nội địa {second} tỷ "
+        "đồng, vượt 8,67% so dự toán, tăng 7,5% so cùng kỳ (2.325 tỷ đồng); thu khác 200 tỷ đồng, vượt 33,33% "
+        "so dự toán (165 tỷ đồng).\n"
+    )
+
+
+def test_a_later_figure_of_the_paragraph_broken_down_after_how_it_compares(tmp_path: Path) -> None:
+    report = check_text(tmp_path, _two_figures("2.500"))
+    assert errors_at(report) == []
+    got = [(r.section.stated.value, r.ok) for r in report.evaluation.sections() if r.section.items and r.section.stated]
+    # each figure against its own parts; the estimate is no part of the figure before it
+    assert got == [(Decimal("2700"), True)]
+    t = report.evaluation.total
+    assert (t.stated, t.children_sum, t.ok) == (Decimal("2450.500"), Decimal("2450.500"), True)
+
+
+def test_a_later_figure_whose_parts_named_whole_do_not_add_up_is_an_error_at_it(tmp_path: Path) -> None:
+    text = _two_figures("2.550", "bao gồm")
+    report = check_text(tmp_path, text)
+    assert errors_at(report) == [("SECTION_SUM_MISMATCH", line_of(text, "2.700 tỷ đồng"), Decimal("2700"))]
+    assert verdict_of(report) == "errors"
+
+
+def test_a_later_figure_with_some_of_its_parts_is_left_unchecked(tmp_path: Path) -> None:
+    report = check_text(tmp_path, _two_figures("2.550"))
+    assert errors_at(report) == []
+    assert verdict_of(report) == "incomplete"
