@@ -11,6 +11,7 @@ where reading stopped, and none of its arithmetic is judged.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from collections.abc import Callable
@@ -512,7 +513,7 @@ def _aside_end(tokens: list[Token], i: int, stop: int) -> int | None:
         words.append(tokens[j].folded)
         j -= 1
     words.reverse()
-    if not any(a == "tuong" and b == "duong" for a, b in zip(words, words[1:], strict=False)):
+    if ("tuong", "duong") not in itertools.pairwise(words):
         return None
     depth = 0
     for k in range(i, stop):

@@ -127,8 +127,8 @@ class RowTotals:
                 continue
             money = a.stated.money or DONG
             where = a.stated.source._replace(col=None, pos=None)
-            parts = tuple(lump(either, q) for q in a.parts)
-            sections.append(Section("", a.label[:120], where, Amount(a.stated.value, money, a.stated.source), parts))
+            amount = Amount(a.stated.value, money, a.stated.source)
+            sections.append(Section("", a.label[:120], where, amount, tuple(lump(either, q) for q in a.parts)))
             self.reader.found += 1
         for label, cell in unread:
             q = self._quantity(cell)
@@ -156,4 +156,3 @@ class RowTotals:
                 message_key="TABLE_ROW_NOT_CHECKED.across",
             )
         )
-
