@@ -628,7 +628,6 @@ class Builder:
         if product is not None:
             listed = Section("", messages.render("SPLIT_VIEW.items", {}), items[1].source, product, tuple(items[1:]))
             amount, items = product, [items[0], listed]
-        if product is not None:
             alternatives = items  # the computation and the list: two ways to one amount
         else:
             alternatives = self._split_and_list(amount, split, items) or self._alternatives(amount, items)
