@@ -11,6 +11,7 @@ where reading stopped, and none of its arithmetic is judged.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from collections.abc import Callable
@@ -33,7 +34,7 @@ from budget.grammar.relation import (
     relation_marks,
 )
 from budget.grammar.relation import Result as RelationResult
-from budget.grammar.tokens import CLOSE, EQ, NUM, OPEN, WORD, Token, tokenize
+from budget.grammar.tokens import CLOSE, EQ, NUM, OPEN, SLASH, WORD, Token, tokenize
 from budget.model import CostLine, Quantity, Step
 from budget.numbers import EXACT, NUMBER_TOKEN, Ambiguity, NumberError, alternatives, format_vn, read_number, shift
 from budget.source import Source
@@ -401,7 +402,7 @@ def read_chain(
     rel = read_relation(tokens, money_end, _is_rate(text, tokens))
     builder = _Builder(text, tokens, locate)
     if rel is None or (isinstance(rel, Unread) and rel.reason == "rate in label"):
-        prose = _prose_product(builder, money_end, start, label_from)
+        prose = _prose_product(builder, money_end, start, label_from) or _result_first_prose(builder, start, label_from)
         if prose is not None:
             return prose
     if rel is None:
@@ -476,9 +477,18 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     if final is None or final.percent or money_end(tokens[final.number].end) == tokens[final.number].end:
         return None
     found: list[Operand] = []
+    asides: list[Finding] = []
     i = 0
     while i < mark:
         tok = tokens[i]
+        if tok.kind is OPEN and (after := _aside_end(tokens, i, mark)) is not None:
+            # ``, tương đương mức ... (4,5% x 1.150.000 đồng)``: what the rate equals, no factor;
+            # not read, and said so
+            aside = b.text[tok.start : tokens[after - 1].end]
+            asides.append(Finding(b.locate.at(tok.start + 1), "COSTLINE_UNREADABLE", Severity.WARNING,
+                                  {"text": excerpt(aside, 60)}))  # fmt: skip
+            i = after
+            continue
         if tok.kind is not NUM or (money_end(tok.end) == tok.end and is_identifier(tokens, i, mark)):
             i += 1
             continue
@@ -506,7 +516,110 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     label = " ".join(b.text[label_start : first.start].split()).strip(_TRIM)
     tail = " ".join(b.text[final.unit_end : _clause_end(tokens, b.text)].split()).strip(_TRIM)
     line = CostLine(b.locate.at(first.start + 1), label, (Step(factors, stated),), "", (), tail)
-    return Chain(line, b.findings, first.start, final.unit_end)
+    return Chain(line, [*b.findings, *asides], first.start, final.unit_end)
+
+
+# the verbs that give a figure before what it is computed from: ``hỗ trợ 405 tấn gạo cho ...``
+_GIVES = frozenset({("ho", "tro"), ("xuat", "cap")})
+
+
+def _result_first_prose(b: _Builder, start: int, label_from: int | None) -> Chain | None:
+    """A prose product written result first (``hỗ trợ 405 tấn gạo từ nguồn dự trữ cho 8.989
+    người với mức 15 kg gạo/người/tháng, thời gian hỗ trợ là 3 tháng``): the figure after a verb
+    of giving, then the count, the rate for each of it and the periods, every number to the
+    clause's end one of them, their units giving the result's (``kg`` to ``tấn`` as the units
+    convert). Nothing is read here otherwise."""
+    tokens = b.t
+    n = len(tokens)
+    at = next(
+        (i for i in range(2, n) if tokens[i].kind is NUM and (tokens[i - 2].folded, tokens[i - 1].folded) in _GIVES),
+        None,
+    )
+    if at is None or any(tok.kind is EQ for tok in tokens[at:]):
+        return None
+    marks = set(relation_marks(tokens))
+    try:
+        result = Parser(tokens, at, _phrase_end(tokens, at)).operand()
+        found: list[Operand] = []
+        i = result.end
+        while i < n:
+            if tokens[i].kind is not NUM:
+                i += 1
+                continue
+            op = Parser(tokens, i, _phrase_end(tokens, i)).operand()
+            if op.percent or op.unit is None or op.group is not None:
+                return None
+            found.append(op)
+            i = op.end
+    except ParseError:
+        return None
+    if result.percent or result.unit is None or result.group is not None or not 2 <= len(found) <= MAX_FACTORS:
+        return None
+    # ``là`` may only say a period (``thời gian hỗ trợ là 3 tháng``), never a result
+    if any(m - 1 >= at and tokens[m + 1].kind is NUM and not _is_period(b.unit_of(_at(found, m + 1))) for m in marks):
+        return None
+    if sum(1 for op in found if "/" in b.unit_of(op)) != 1:
+        return None
+    try:
+        factors = tuple(b.quantity(op) for op in found)
+        stated = b.quantity(result)
+    except _Unreadable:
+        return None
+    units = verdict(tuple(q.unit_text for q in factors))
+    own = verdict((stated.unit_text,))
+    if units.new_words or own.new_words or units.time_factor != 1 or not own.dimensionality:
+        return None
+    if units.dimensionality != own.dimensionality or not units.product or not own.product:
+        return None
+    first = tokens[found[0].start]
+    label_start = start if label_from is None else min(label_from, start)
+    label = " ".join(b.text[label_start : tokens[at].start].split()).strip(_TRIM)
+    line = CostLine(b.locate.at(first.start + 1), label, (Step(factors, stated),), "", (), "")
+    return Chain(line, b.findings, tokens[at].start, tokens[found[-1].end - 1].end)
+
+
+# words that end a figure's unit in prose: what follows is about it, not its unit
+_PHRASE_STOPS = frozenset({"tu", "cho", "voi", "trong", "thoi", "tai", "de", "va", "theo"})
+
+
+def _phrase_end(tokens: list[Token], i: int) -> int:
+    """Where the unit after the number at ``i`` ends in prose (``405 tấn gạo`` before ``từ
+    nguồn``, ``15 kg gạo/người/tháng`` before ``,``)."""
+    j = i + 1
+    while j < len(tokens) and (
+        (tokens[j].kind is WORD and tokens[j].folded not in _PHRASE_STOPS) or tokens[j].kind is SLASH
+    ):
+        j += 1
+    return j
+
+
+def _at(found: list[Operand], i: int) -> Operand:
+    return next((op for op in found if op.start == i), found[-1])
+
+
+def _is_period(unit: str) -> bool:
+    return fold(unit).strip() in ("thang", "nam", "ngay", "quy")
+
+
+def _aside_end(tokens: list[Token], i: int, stop: int) -> int | None:
+    """A bracket at ``i`` in a clause that says the figure before it equals something (``50.000
+    đồng/người/tháng, tương đương mức hỗ trợ người nghèo (4,5% x 1.150.000 đồng/người/tháng)``):
+    the index after its closing bracket; None for any other bracket, or one not closed."""
+    j = i - 1
+    words: list[str] = []
+    while j >= 0 and tokens[j].kind is WORD:
+        words.append(tokens[j].folded)
+        j -= 1
+    words.reverse()
+    if ("tuong", "duong") not in itertools.pairwise(words):
+        return None
+    depth = 0
+    for k in range(i, stop):
+        kind = tokens[k].kind
+        depth += (kind is OPEN) - (kind is CLOSE)
+        if depth == 0:
+            return k + 1
+    return None
 
 
 # ``là``/``bằng`` (in either case) before a number, at the start of a word; opened by the class

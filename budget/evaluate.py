@@ -24,7 +24,7 @@ from fractions import Fraction
 from budget.model import Amount, CostLine, Plan, Quantity, Section, Step
 from budget.numbers import EXACT, EXACT_ROUNDING, product, shift, total
 from budget.text import fold
-from budget.units import SCALES, TRIEU, Money, time_scale
+from budget.units import SCALES, TRIEU, Money, measure_scale, time_scale
 
 # the words that say a figure is about so much, right before it (``khoảng 500 triệu đồng``)
 _ABOUT = re.compile(r"(?<![^\W\d_])(?:khoang|xap xi|chung|gan)\s{1,3}(?:la\s{1,3})?:?\s{0,3}$")
@@ -297,20 +297,22 @@ def evaluate_line(line: CostLine) -> LineResult:
     chain: _Value | None = None
     start: _Value | None = None
     scale = _time_scale(line)
+    # a measure written in two of its units (``kg`` into ``tấn``) converts as the units say
+    both = scale * (measure_scale(line.unit_texts, line.stated.unit_text) if len(line.steps) == 1 else 1)
     for i, step in enumerate(line.steps):
         if step.restart:
             start = chain = None  # the step's factors hold its whole computation
         v = _multiply(start, step.factors)
-        if scale != 1:
-            v = _Value(scaled(v.value, scale), v.exponent, v.money)
+        if both != 1:
+            v = _Value(scaled(v.value, both), v.exponent, v.money)
         computed, exponent, assumed = _as_stated(v, step.stated)
         results.append(StepResult(i + 1, step, computed, exponent, assumed))
         # the next step starts from what this step states, in the unit it was compared in
         start = _Value(step.stated.value, exponent, v.money or step.stated.money is not None)
         chain = _multiply(chain, step.factors)
     assert chain is not None
-    if scale != 1:
-        chain = _Value(scaled(chain.value, scale), chain.exponent, chain.money)
+    if both != 1:
+        chain = _Value(scaled(chain.value, both), chain.exponent, chain.money)
     final, _, _ = _as_stated(chain, line.stated)
     return LineResult(line, tuple(results), final, scale)
 

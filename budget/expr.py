@@ -585,6 +585,8 @@ def scan(text: str, locate: Locator, example: bool = False) -> Scan:
 
 # ``6,2 tỷ đồng, bao gồm: tiền hoa là 3,4 tỷ đồng; ...``: the figures after it break it down.
 _BREAKS_DOWN = re.compile(
+    # how the figure compares (``, vượt 11,69% so dự toán, tăng 10,48% so cùng kỳ``) may stand between
+    r"(?:\s{0,3},\s{0,3}(?:vượt|tăng|giảm|đạt|bằng)\s{1,3}[0-9]{1,3}(?:,[0-9]{1,4})?\s{0,3}%[^,;:()0-9]{0,40})*"
     r"\s{0,3}(?:\([^()]{0,200}\)\s{0,3})?"  # the figure's words in brackets may stand between
     r"[,;:.]?\s{0,3}(?P<word>bao gồm|gồm|trong đó|trong số đó|chia ra|cụ thể)\s{0,3}:",
     re.IGNORECASE,
@@ -601,7 +603,7 @@ def _sentence_breakdown(text: str, found: list[Found]) -> None:
     no breakdown to judge, and its figures stay unchecked."""
     free = [f for f in found if not f.in_group and f.computation is None]
     for i, owner in enumerate(free):
-        m = _BREAKS_DOWN.match(text, owner.end)
+        m = _BREAKS_DOWN.match(text, owner.end) if not owner.in_group else None
         if m is None:
             continue
         end = _SENTENCE_END.search(text, m.end())
@@ -622,7 +624,7 @@ def _sentence_breakdown(text: str, found: list[Found]) -> None:
         first = parts[0]
         if first.start > m.end() and first.label.endswith(text[m.end() : first.start].strip(" :,-–+")):
             first.label = " ".join(text[m.end() : first.start].split()).strip(" :,-–+")
-        return
+        # a later sentence may break down a figure of its own (``Ước thực hiện ... ; trong đó: ...``)
 
 
 # ``năm 2025 là 200 triệu đồng, năm 2026 là 250 triệu đồng, tổng cộng 450 triệu đồng``: the words

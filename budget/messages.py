@@ -211,6 +211,7 @@ TEMPLATES: Mapping[str, str] = {
     "TABLE_VIEW.columns": "{title} (theo cột)",
     "TABLE_VIEW.column": "cột {n}",
     "TABLE_VIEW.total_column": "cột tổng cộng",
+    "TABLE_VIEW.either": "{names} (một trong các cột)",
     "TABLE_VIEW.table": "Bảng {n}",
     "TABLE_VIEW.part": "Bảng {n}, phần {part}",
     "SPLIT_VIEW.inline": "Chia ghi ngay sau số tiền",
@@ -1105,6 +1106,10 @@ TEMPLATES: Mapping[str, str] = {
         "Cột “{column}” không có dòng tổng nào cộng nó và không phép tính nào dùng các số của nó: "
         "các số của cột này chưa được kiểm tra."
     ),
+    "TABLE_ROW_NOT_CHECKED.across": (
+        "Dòng “{label}” của bảng ghi số không khớp với một cột tổng và các cột thành phần (ô trống không thấy được); "
+        "số {value} {unit} không được kiểm tra phép cộng."
+    ),
     "TABLE_ROW_NOT_CHECKED.spare": (
         "Dòng “{label}” của bảng có số ở cột không rõ vai trò trong phép nhân (như Số điểm, Tần suất); "
         "số tiền {value} {unit} không được kiểm tra phép nhân."
@@ -1288,6 +1293,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_VIEW.columns": "{title} (by columns)",
     "TABLE_VIEW.column": "column {n}",
     "TABLE_VIEW.total_column": "total column",
+    "TABLE_VIEW.either": "{names} (one of these columns)",
     "TABLE_VIEW.table": "Table {n}",
     "TABLE_VIEW.part": "Table {n}, part {part}",
     "SPLIT_VIEW.inline": "Split given with the amount",
@@ -2210,6 +2216,10 @@ TEMPLATES_EN: Mapping[str, str] = {
         "Column “{column}” has no total row that adds it up and no computation uses its figures: its figures "
         "are not checked."
     ),
+    "TABLE_ROW_NOT_CHECKED.across": (
+        "Row “{label}” of the table writes figures that do not fit one total column and its part columns (blank "
+        "cells leave no mark); its figure {value} {unit} is not checked as a sum."
+    ),
     "TABLE_ROW_NOT_CHECKED.spare": (
         "Row “{label}” of the table has figures in columns whose part in the product is not known (such as "
         "“Số điểm”, “Tần suất”); its amount {value} {unit} is not checked as a product."
@@ -2324,6 +2334,7 @@ _MADE_LABELS = (
     "TABLE_VIEW.columns",
     "TABLE_VIEW.total_column",
     "TABLE_VIEW.column",
+    "TABLE_VIEW.either",
     "SPLIT_VIEW.inline",
     "SPLIT_VIEW.items",
 )

@@ -223,6 +223,82 @@ def _lump(f: Found) -> Section:
     return Section("", f.label or "", f.amount.source._replace(col=None, pos=None), f.amount, ())
 
 
+# ``... 01 năm: 1.500.000.000 đồng. Trong đó:``: an amount for one period (a year, a month)
+_ONE_PERIOD = re.compile(r"(?<![\w.,])(?:0?1|mot)\s+(nam|thang|quy)\b")
+
+
+def _one_period_parts(node: Node, stated: Found) -> list[Item]:
+    """The items under an amount for one period (``Dự toán ... 01 năm: 1.500.000.000 đồng.
+    Trong đó:``) when each writes one rate for that period (``- Thuê dịch vụ: 50.000.000
+    đồng/năm``) and nothing else: its parts, each the rate times the one period. Nothing when
+    an item writes anything else, or the period named is not the rates'."""
+    period = _ONE_PERIOD.search(stated.lead)
+    styled = [e for e in node.entries if e.style is not None]
+    if period is None or not styled or len(styled) != len(node.entries):
+        return []
+    per = "/" + period.group(1)
+    parts: list[Found] = []
+    for e in styled:
+        if e.built is not None or e.entries or e.chain_results or len(e.found) != 1:
+            return []
+        f = e.found[0]
+        if f.used or fold(f.amount.per) != per or f.parts or f.computation is not None:
+            return []
+        parts.append(f)
+    out: list[Item] = []
+    for f in parts:
+        f.used = True
+        amount = replace(f.amount, per="")
+        out.append(Section("", f.label or "", amount.source._replace(col=None, pos=None), amount, ()))
+    return out
+
+
+# after a computation's result, the words that open the list of its parts: ``đồng. Trong đó:``
+_LIST_AFTER_RESULT = re.compile(r"^[^0-9]{0,30}?(?:trong(?:\s+so)?\s+do|bao gom|gom|cu the|nhu sau)\s*:\s*$")
+
+
+def _product_over_list(node: Node, lines: list[CostLine], items: list[Item]) -> Amount | None:
+    """An item whose one computation ends its text and opens the list under it (``... 1.500.000.000
+    đồng/năm x 05 năm = 7.500.000.000 đồng. Trong đó: - A: ... - B: ...``): the result is the
+    amount the list breaks down, so the item is that amount, computed once and broken down once
+    (two ways to it, each checked, never added). Under ``trong đó`` (of which) only a list that
+    adds up to it is its breakdown; otherwise nothing is taken."""
+    if node.item is None or len(lines) != 1 or len(items) < 2 or items[0] is not lines[0]:
+        return None
+    line = lines[0]
+    stated = line.stated
+    text = node.item.text
+    at = text.rfind(stated.text) if stated.text else -1
+    if stated.money is None or stated.percent or at < 0 or line.stated.unit_text.count("/"):
+        return None
+    tail = fold(text[at + len(stated.text) :])
+    if _LIST_AFTER_RESULT.match(tail) is None:
+        return None
+    rest = items[1:]
+    if not all(isinstance(i, Section) and _has_money(i) for i in rest):
+        return None
+    amount = Amount(stated.value, stated.money, stated.source)
+    if _OPENS_SOME.search(tail) and _contribution(rest) != _dong(amount):
+        return None
+    return amount
+
+
+def _own_breakdowns(free: list[Found], stated: Found) -> list[Item]:
+    """The figures after ``stated`` in its paragraph that are broken down whole in their own
+    sentence (``... 10.367 tỷ đồng; trong đó: ... . Ước thực hiện cả năm là 11.580 tỷ đồng;
+    trong đó: thu nội địa 11.080 tỷ đồng; thu xuất nhập khẩu 500 tỷ đồng.``): each checked
+    against its parts, none of them a part of ``stated`` (each beside it, never added)."""
+    out: list[Item] = []
+    for f in free[free.index(stated) + 1 :]:
+        if not f.parts or f.partial or f.computation is not None or f.used:
+            continue
+        f.used = True
+        where = f.amount.source._replace(col=None, pos=None)
+        own = Section("", f.label.strip(" :,"), where, f.amount, tuple(_lump(p) for p in f.parts))
+        out.append(Section("", "", where, None, (own,), alternatives=True))
+    return out
+
+
 def _has_figure(entry: Node) -> bool:
     return entry.item is not None and any(ch.isdigit() for ch in entry.item.text)
 
@@ -444,6 +520,7 @@ class Builder:
             )
             f.used = True
 
+        asides: list[Item] = []  # later figures of a statement's paragraph broken down on their own
         lead_total = _lead_total(node) if stated is None else None
         said_before: Found | None = None  # a paragraph's statement that opens no list
         lead: tuple[Found, Section] | None = None  # the lead total taken, and its item
@@ -513,9 +590,12 @@ class Builder:
                         items.extend(split)
                     elif not _opens_list_after(entry.item.text, f):
                         said_before = f  # a statement that opens no list: a later one may
+                    asides.extend(_own_breakdowns(s.free, f))
                     break
                 # figures after the closing total are no items it totals: a second breakdown of it, maybe
                 (second if closed else lumps).append(f)
+        if stated is not None and not items and not lumps and node.entries:
+            items = _one_period_parts(node, stated)
         if lumps:
             if closed:
                 items.extend(_lump(f) for f in lumps)
@@ -544,9 +624,16 @@ class Builder:
         if stated is not None and node.item is not None and items and _OPENS_SOME.search(fold(node.item.text)):
             items = self._some_of(node, stated, items)
         amount = None if stated is None else stated.amount
-        alternatives = self._split_and_list(amount, split, items) or self._alternatives(amount, items)
+        product = _product_over_list(node, lines, items) if stated is None and not lumps else None
+        if product is not None:
+            listed = Section("", messages.render("SPLIT_VIEW.items", {}), items[1].source, product, tuple(items[1:]))
+            amount, items = product, [items[0], listed]
+            alternatives = items  # the computation and the list: two ways to one amount
+        else:
+            alternatives = self._split_and_list(amount, split, items) or self._alternatives(amount, items)
         if alternatives:
             items = alternatives
+        items = [*items, *asides]
         if node.item is None:
             node.stated = amount
             return Section("", "", Source(""), amount, tuple(items), alternatives=bool(alternatives))

@@ -44,6 +44,21 @@ _CONTINUES = re.compile(r"^(?:[=×*]|[xX]\s*[0-9(])")
 # Word-segmented text joins the syllables of a word with ``_`` (``Tổng_vốn``, ``kinh_phí``).
 _JOINED = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
 _OPEN_END = re.compile(r"(?:[x×X*=+,(/]|\bvà|\bvới)\s*$")
+# A figure with its money unit opening a line: ``1.364.329.243 đồng/năm.``
+_FIGURE_LEAD = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})+\s+")
+_REACH = 200  # characters of an item looked at for how it ends
+
+
+def _amount_of(line: str, above: str) -> bool:
+    """A line that opens with an amount in money under an item ending in ``:`` or in a word
+    (``- Thu và phân tích mẫu:`` over ``1.364.329.243 đồng/năm.``; ``chi các chương trình``
+    over ``2.250,5 tỷ đồng.``): the amount the item's words name, wrapped onto the next line."""
+    tail = above[-_REACH:].rstrip()  # the item's last words: a bounded look, however long it grew
+    end = tail[-1:]
+    if not (end == ":" or end.isalpha() or (end == ")" and tail.count("(") > tail.count(")"))):
+        return False
+    m = _FIGURE_LEAD.match(line)
+    return m is not None and read_money(line[m.end() : m.end() + 20])[0] is not None
 
 
 @dataclass(frozen=True)
@@ -203,6 +218,7 @@ def segment(lines: Sequence[RawLine]) -> list[Item]:
                 and (not previous_blank or _OPEN_END.search(current.text) is not None)
                 and (
                     _continues(text[lead:])
+                    or _amount_of(text[lead:], current.text)
                     or _OPEN_END.search(current.text) is not None
                     or (text[lead:].startswith("(") and not _ends_sentence(current.text))
                 )

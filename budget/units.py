@@ -67,6 +67,7 @@ class Catalogue:
     spellings: tuple[_Spelling, ...]  # longest first
     money: dict[str, Money]  # pint name → Money
     dimensions: dict[str, Dimensions]  # pint name → its dimensions, as pint gives them
+    factors: dict[str, Decimal]  # pint name → its factor to its base unit (``tan``: 1000 kg)
 
 
 def _definitions() -> list[tuple[str, str, list[str]]]:
@@ -116,15 +117,17 @@ def catalogue() -> Catalogue:
     spellings.sort(key=lambda s: (-len(s.words), -len(" ".join(s.words))))
     money: dict[str, Money] = {}
     dimensions: dict[str, Dimensions] = {}
+    factors: dict[str, Decimal] = {}
     for name, factor, _base, dims in _rows(Path(__file__).with_name(TABLE).read_text(encoding="utf-8")):
         dimensions[name] = _read_dimensions(dims)
+        factors[name] = Decimal(factor)
         if dimensions[name] == (("[currency]", 1),):
             exponent = len(factor) - 1
             assert Decimal(factor) == Decimal(10) ** exponent, name
             money[name] = Money(display[name], exponent, name)
     assert dimensions.keys() == display.keys(), f"{TABLE} is out of date: python -m budget.units --rebuild"
     assert all(money[m.unit] == m for m in SCALES)
-    return Catalogue(display, tuple(spellings), money, dimensions)
+    return Catalogue(display, tuple(spellings), money, dimensions, factors)
 
 
 @cache
@@ -417,3 +420,30 @@ def misspelt_money(rest: str) -> tuple[str, str] | None:
         if (folded == target and word.lower() != spelled) or _one_edit(folded, target):
             return word, scale.name
     return None
+
+
+@lru_cache(maxsize=4096)
+def measure_scale(unit_texts: tuple[str, ...], result_text: str) -> Fraction:
+    """What a product of factors with these units is multiplied by to be in the unit of its
+    result when a measure is written in two of its units (``8.989 người x 15 kg/người/tháng x 3
+    tháng`` in ``tấn``: 1/1000; ``2 tấn x 20.000 đồng/kg`` in ``đồng``: 1000); 1 when none is,
+    or when the measures left do not match the result's. Money and time scale on their own."""
+    cat = catalogue()
+
+    def measured(texts: tuple[str, ...]) -> tuple[Fraction, dict[str, int]]:
+        scale = Fraction(1)
+        dims: dict[str, int] = {}
+        for text in texts:
+            for name, power in read_unit(text).exponents:
+                if name in cat.money or name in _TIME or name == "percent" or name not in cat.factors:
+                    continue
+                scale *= Fraction(cat.factors[name]) ** power
+                for dimension, exponent in cat.dimensions[name]:
+                    dims[dimension] = dims.get(dimension, 0) + exponent * power
+        return scale, {k: v for k, v in dims.items() if v}
+
+    made, left = measured(unit_texts)
+    own, wanted = measured((result_text,))
+    if made == own or left != wanted:
+        return Fraction(1)
+    return made / own

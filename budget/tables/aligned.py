@@ -235,6 +235,14 @@ def text_block(lines: Sequence[RawLine], i: int, k: int, floor: int) -> tuple[Ta
                 last_data = len(rows)
             j += 1
             continue
+        if not prev.header and not is_total and _wrapped_on(prev, cells):
+            # a numbered row whose label wraps (the next line goes on in lower case) and whose
+            # figures stand alone on a line of their own under it
+            rows[-1] = TableRow(prev.cells + cells, prev.first, line)
+            if numeric_count(cells):
+                last_data = len(rows)
+            j += 1
+            continue
         if starts:
             next_number = int(lead.rstrip(".")) + 1
         rows.append(TableRow(cells, line, line))
@@ -252,6 +260,21 @@ def text_block(lines: Sequence[RawLine], i: int, k: int, floor: int) -> tuple[Ta
     end_line = rows[-1].last
     end = next(x for x in range(start, n) if lines[x].source.line == end_line) + 1
     return TableBlock("text", rows[0].first, end_line, tuple(rows), lines_above(lines, start, floor)), end
+
+
+def _wrapped_on(prev: TableRow, cells: Sequence[Cell]) -> bool:
+    """Does a line go on with the row above it: a row under a row number that writes no figure
+    yet, continued by a line of lower-case words (the rest of its label) or by a line of
+    figures alone (its cells). A line with a row number of its own starts a row."""
+    lead = prev.cells[0].text if prev.cells else ""
+    if not cells or not is_marker(lead) or not lead.rstrip(".").isdigit():
+        return False
+    if any(BIG_NUMBER.search(c.text) for c in prev.cells[1:]) or is_marker(cells[0].text):
+        return False
+    first = cells[0].text.lstrip()
+    if first[:1].isalpha():
+        return first[0].islower()
+    return all(kind(c.text) == "num" for c in cells) and any(BIG_NUMBER.search(c.text) for c in cells)
 
 
 def _expected_numbers(header: Sequence[RawLine]) -> int:

@@ -50,6 +50,7 @@ from budget.tables.place import PlacedRow, cell_rest, last_index, place
 from budget.tables.rates import rate_columns, rates_above
 from budget.tables.ratios import RatioRow, check_comparison, compares
 from budget.tables.records import Cell, TableBlock, TableRow
+from budget.tables.row_totals import RowTotals
 from budget.tables.sums import ColumnSums
 from budget.tables.values import (
     column_money,
@@ -247,7 +248,9 @@ class BlockReader:
         if sums is not None and sums.qualifies():
             items = sums.items()
         elif "category" in roles or ("total" in roles and not ({*FACTORS, "amount", "per_amount"} & roles)):
-            items = CrossTable(self, columns, rows).items()
+            # a cross table has groups of rows; rows with no groups may total across (``Tổng
+            # cộng | Nguồn A | Nguồn B``, blank cells invisible)
+            items = CrossTable(self, columns, rows).items() or RowTotals(self, columns, rows).items()
         else:
             items, stated = self._role_table(columns, rows, title, source)
         if not items and stated is None:
