@@ -656,3 +656,35 @@ def test_lone_figures_no_table_was_made_of_are_said_unread(tmp_path: Path) -> No
         en="Lines 12–29 hold 12 figures each alone on its line (like the cells of a table) that could not be read "
         "as a table: these figures are not checked.",
     )
+
+
+def _single_spaced(above: list[str], header: Rows, rows: Rows, below: Sequence[str] = ()) -> str:
+    """Cells joined by single spaces, as a PDF's unruled table reads back as text."""
+    return "\n".join([*above, "", *(" ".join(c for c in r if c) for r in (*header, *rows)), "", *below]) + "\n"
+
+
+_WATER = [
+    ["TT", "Nội dung", "ĐVT", "SL", "Đơn giá", "Thành tiền"],
+]
+
+
+def _water_rows(amount: str) -> Rows:
+    return [
+        ["I", "Chi tổ chức", "", "", "", "30.600.000"],
+        ["1", "Bồi dưỡng trọng tài", "người", "30", "420.000", "12.600.000"],
+        ["2", "Nước uống (120 người x 3 ngày)", "suất", "360", "50.000", amount],
+        ["", "Cộng", "", "", "", "30.600.000"],
+    ]
+
+
+def test_a_labels_bracket_with_figures_stays_in_the_label_of_a_single_spaced_row(tmp_path: Path) -> None:
+    """``Nước uống (120 người x 3 ngày) suất 360 50.000 18.000.000``: the bracket's figures are a
+    note of the label (they were cut into cells: the row was not checked); the row is 360 × 50.000."""
+    above = ["DỰ TOÁN KINH PHÍ", "(ĐVT: đồng)"]
+    right = check_text(tmp_path, _single_spaced(above, _WATER, _water_rows("18.000.000")))
+    assert (errors_at(right), verdict_of(right)) == ([], "ok")
+    assert [(r.stated, r.computed) for r in right.evaluation.lines()][-1] == (Decimal(18_000_000), Decimal(18_000_000))
+    text = _single_spaced(above, _WATER, _water_rows("18.800.000"))
+    wrong = check_text(tmp_path, text)
+    assert ("PRODUCT_MISMATCH", line_of(text, "Nước uống"), Decimal(18_800_000)) in errors_at(wrong)
+    assert verdict_of(wrong) == "errors"

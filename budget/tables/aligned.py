@@ -61,7 +61,9 @@ def _text_cells(rl: RawLine) -> tuple[Cell, ...]:
             if not starts_number:
                 if run_start < 0:
                     run_start = toks[k].start()
-                k += 1
+                # a bracket the label opens and closes a few words on holds its own numbers
+                # (``Nước uống (120 người x 3 ngày)``): a note of the label, no cells of the row
+                k = _bracket_end(toks, k) if "(" in t else k + 1
                 continue
             if run_start >= 0:
                 add(run_start, toks[k - 1].end())
@@ -84,6 +86,21 @@ def _text_cells(rl: RawLine) -> tuple[Cell, ...]:
         if run_start >= 0:
             add(run_start, toks[-1].end())
     return tuple(out)
+
+
+_BRACKET_WORDS = 12  # tokens a label's bracket may hold
+
+
+def _bracket_end(toks: Sequence[re.Match[str]], k: int) -> int:
+    """The index after the token that closes the brackets ``toks[k]`` opens, when they close
+    within a few tokens; else ``k + 1`` (an unclosed bracket keeps nothing)."""
+    depth = 0
+    for j in range(k, min(len(toks), k + _BRACKET_WORDS)):
+        t = toks[j].group()
+        depth += t.count("(") - t.count(")")
+        if depth <= 0:
+            return j + 1
+    return k + 1
 
 
 _LISTED = re.compile(r"^(?:[0-9]{1,3}|[IVXL]{1,6}|(?:Điều|Chương)\s+[0-9IVXL]{1,4})\s?[.):]\s")
