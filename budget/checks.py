@@ -544,7 +544,7 @@ def check_units(ev: Evaluation) -> list[Finding]:
         if not v.is_money:
             out.append(Finding(factors[0].source, "UNIT_NOT_MONEY", Severity.ERROR, u.args, unit=money.name))
             continue
-        if v.residual:
+        if v.residual and r.measure == 1:  # a measure converted (kg into tấn) leaves no residual
             suspects = tuple(factors[i] for i in v.suspects)
             cause = Cause("CAUSE_UNIT_FACTOR", {"factors": Factors(suspects)}, suspects[0].source) if suspects else None
             where = suspects[0].source if suspects else factors[0].source

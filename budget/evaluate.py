@@ -133,6 +133,14 @@ class LineResult:
     # what the product was multiplied by because its units mix months and years (1/12 for
     # ``tháng x đồng/năm``): the product as its units say
     scale: Fraction = Fraction(1)
+    # what it was multiplied by because a measure is written in two of its units (``2 tấn x
+    # 20.000 đồng/kg``: 1000): the product as its units say
+    measure: Fraction = Fraction(1)
+
+    @property
+    def converted(self) -> Fraction:
+        """Everything the plain product of the factors was multiplied by (time and measure)."""
+        return self.scale * self.measure
 
     @property
     def ok(self) -> bool:
@@ -298,7 +306,8 @@ def evaluate_line(line: CostLine) -> LineResult:
     start: _Value | None = None
     scale = _time_scale(line)
     # a measure written in two of its units (``kg`` into ``tấn``) converts as the units say
-    both = scale * (measure_scale(line.unit_texts, line.stated.unit_text) if len(line.steps) == 1 else 1)
+    measure = measure_scale(line.unit_texts, line.stated.unit_text) if len(line.steps) == 1 else Fraction(1)
+    both = scale * measure
     for i, step in enumerate(line.steps):
         if step.restart:
             start = chain = None  # the step's factors hold its whole computation
@@ -314,7 +323,7 @@ def evaluate_line(line: CostLine) -> LineResult:
     if both != 1:
         chain = _Value(scaled(chain.value, both), chain.exponent, chain.money)
     final, _, _ = _as_stated(chain, line.stated)
-    return LineResult(line, tuple(results), final, scale)
+    return LineResult(line, tuple(results), final, scale, measure)
 
 
 def _sum_dong(children: Iterable[Result]) -> Decimal | None:

@@ -116,9 +116,9 @@ class _Builder:
                 factors = r.line.factors
                 coefficient = _coefficient(factors, r, self.unit)
                 computed = product([*[f.value for f in factors], coefficient])
-                if r.scale != 1:  # months and years mixed: the product as its units say
-                    computed = scaled(computed, r.scale)
-                    coefficient = scaled(coefficient, r.scale)
+                if r.converted != 1:  # months and years, or kg and tấn, mixed: the product as its units say
+                    computed = scaled(computed, r.converted)
+                    coefficient = scaled(coefficient, r.converted)
                 last = r.steps[-1]  # the line's stated result and its unit
                 row = LineRow(r, section, factors, coefficient, computed, self.to_unit(last.stated, last.exponent))
                 lines.append(len(self.lines))

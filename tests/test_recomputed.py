@@ -62,3 +62,32 @@ def test_table_sums_keep_every_digit_past_the_default_context() -> None:
         "1234567890123456789012345679.1"
     )
     assert _sum([None, None]) is None
+
+
+_MEASURES = (
+    "KẾ HOẠCH HỖ TRỢ GẠO\n\n"
+    "Tổng kinh phí: 61.000.000 đồng, gồm:\n"
+    "1. Mua gạo: 2,5 tấn x 20.000 đồng/kg = 50.000.000 đồng\n"
+    "2. Vận chuyển: 4 chuyến x 2.750.000 đồng/chuyến = 11.000.000 đồng\n"
+)
+
+
+def test_a_measure_in_two_of_its_units_is_converted_in_every_output(tmp_path: Path) -> None:
+    """``2,5 tấn x 20.000 đồng/kg``: the product as its units say (× 1.000), in the check, with no
+    unit left over, and in the workbook's conversion factor and its live formulas (they gave
+    50.000 against 50.000.000 beside a KHỚP)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(_MEASURES, encoding="utf-8")
+    report = check_file(path)
+    assert next((r.computed, r.ok, r.measure) for r in report.evaluation.lines()) == (Decimal(50_000_000), True, 1000)
+    assert [f.code for f in report.findings if f.code.startswith("UNIT_")] == []
+    report, table = with_workbook_findings(report)
+    assert (table.lines[0].coefficient, table.lines[0].computed) == (Decimal(1000), Decimal(50_000_000))
+    out = tmp_path / "out.xlsx"
+    save_workbook(report, table, out)
+    again = openpyxl.load_workbook(recalculated_xlsx(out, tmp_path), data_only=True)
+    detail = [[c.value for c in row] for row in again["Chi tiết"].iter_rows()]
+    header = next(row for row in detail if "Hệ số quy đổi" in row)
+    (rice,) = [row for row in detail if "Mua gạo" in row]
+    at = header.index("Hệ số quy đổi")  # then the computed and stated amounts and their difference
+    assert rice[at : at + 4] == [1000, 50_000_000, 50_000_000, 0]

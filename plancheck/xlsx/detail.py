@@ -83,7 +83,7 @@ def _detail_row(
         [(label, s.width(cols.label)), (line.section, s.width(cols.section))]
         + [(q.unit_text, s.width(cols.unit(k))) for k, q in enumerate(line.factors[: cols.slots])],
     )
-    f = detail_formulas(r, cols, decimals, unit_exponent, w.units, line.result.scale)
+    f = detail_formulas(r, cols, decimals, unit_exponent, w.units, line.result.converted)
     cells = {
         cols.no: s.number_cell(no, fmt.number(0)),
         cols.section: s.text_cell(line.section),
