@@ -627,6 +627,9 @@ class _Rows:
         status = _status(key in self.errors, children, r.stated, r.has_computation)
         sheet_sum = ts.stated_sum is not None and bool(ts.lines or ts.sections) and not sec.alternatives
         recomputed = None if sec.alternatives else self._in(ts.recomputed_sum, r.money.exponent)
+        summed = r.children_sum
+        if sec.alternatives and status is Status.OK and _each_comes_to(r):
+            summed = r.stated  # every breakdown of it was checked against it and comes to it
         self.rows[at] = Row(
             key,
             "section",
@@ -637,9 +640,9 @@ class _Rows:
             source.line,
             source.cell,
             r.stated,
-            r.children_sum,
+            summed,
             recomputed,
-            None if r.stated is None or r.children_sum is None else EXACT.subtract(r.stated, r.children_sum),
+            None if r.stated is None or summed is None else EXACT.subtract(r.stated, summed),
             r.money.name,
             status,
             tuple(self.at.get(key, ())),
@@ -687,6 +690,11 @@ class _Rows:
                     r.stated == computed,
                 )
             )
+
+
+def _each_comes_to(r: SectionResult) -> bool:
+    """Does every breakdown of a figure broken down more than once come to it (as its sums say)?"""
+    return r.stated is not None and bool(r.children) and all(c.stated_dong == r.stated_dong for c in r.children)
 
 
 _PLACEHOLDER = Row("", "", 0, "", "", "", None, None, None, None, None, None, "", Status.NONE, (), None)

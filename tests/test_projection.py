@@ -216,6 +216,27 @@ def test_alternative_breakdowns_are_each_a_sum() -> None:
     # a sum that does not add up is never KHỚP, even when no check has reported it yet
     assert p.verdict.kind is VerdictKind.ERRORS
     assert p.row("s-1").recomputed is None  # breakdowns are not added together
+    assert (p.row("s-1").summed, p.row("s-1").difference) == (None, None)  # one breakdown fails: no sum shown
+
+
+def test_alternative_breakdowns_that_agree_show_what_each_comes_to() -> None:
+    """Every breakdown of the figure was checked against it and comes to it: the row shows that
+    figure as what its parts come to (it showed ``—`` beside a ✓, as if nothing was computed)."""
+    where = Source("plan.txt", 3, 1, None, "")
+    by_source = Section("a", "Theo nguồn", where, Amount(Decimal(500), TRIEU, where))
+    by_use = Section("b", "Theo nội dung", where, Amount(Decimal(500), TRIEU, where))
+    parent = Section("1", "Kinh phí", where, Amount(Decimal(500), TRIEU, where), (by_source, by_use), alternatives=True)
+    plan = Plan("plan.txt", items=(parent,))
+    ev, findings = check_plan(plan)
+    p = project(Report(plan, ev, tuple(findings)))
+    row = p.row("s-1")
+    assert (row.status, row.stated, row.summed, row.difference, row.recomputed) == (
+        Status.OK,
+        Decimal(500),
+        Decimal(500),
+        Decimal(0),
+        None,
+    )
 
 
 def test_english() -> None:
