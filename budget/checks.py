@@ -106,6 +106,9 @@ def _computation(r: LineResult, s: StepResult) -> tuple[Decimal | Phrase, ...]:
         values.insert(0, r.line.steps[s.index - 2].stated.value)
     if r.scale != 1:  # months and years: ``2 × 12 × 24 × 1/12 (1 năm = 12 tháng)``
         values.append(Phrase("NUMBER.time_scale", {"factor": r.scale}))
+    if r.measure != 1:  # ``2,5 × 20.000 × 1000 (quy đổi đơn vị đo: tấn, đồng/kg)``
+        units = ", ".join(dict.fromkeys(f.unit_text for f in s.step.factors if f.unit_text))
+        values.append(Phrase("NUMBER.measure_scale", {"factor": r.measure, "units": units}))
     return tuple(values)
 
 

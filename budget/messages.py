@@ -99,6 +99,7 @@ TEMPLATES: Mapping[str, str] = {
     ),
     "NUMBER.percent": "{value}%",
     "NUMBER.time_scale": "{factor} (1 năm = 12 tháng)",
+    "NUMBER.measure_scale": "{factor} (quy đổi đơn vị đo: {units})",
     "SHARE_MISMATCH": (
         "Khoản “{title}” ghi {stated} {unit}, nhưng {rate}% của các khoản còn lại ({base} {unit}) là {computed} {unit}."
     ),
@@ -1195,6 +1196,7 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_ROW_NO_AMOUNT": "Table row “{label}” has factors but an empty amount cell; it was not checked.",
     "NUMBER.percent": "{value}%",
     "NUMBER.time_scale": "{factor} (1 year = 12 months)",
+    "NUMBER.measure_scale": "{factor} (converting units of measure: {units})",
     "SHARE_MISMATCH": (
         "Item “{title}” states {stated} {unit}, but {rate}% of the other items ({base} {unit}) is {computed} {unit}."
     ),

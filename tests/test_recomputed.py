@@ -11,6 +11,7 @@ import openpyxl
 from budget import check_file
 from plancheck.projection import project
 from plancheck.workbook import save_workbook, with_workbook_findings
+from tests.helpers import assert_message
 from tests.office import number, recalculated_xlsx
 
 _PLAN = (
@@ -91,3 +92,17 @@ def test_a_measure_in_two_of_its_units_is_converted_in_every_output(tmp_path: Pa
     (rice,) = [row for row in detail if "Mua gạo" in row]
     at = header.index("Hệ số quy đổi")  # then the computed and stated amounts and their difference
     assert rice[at : at + 4] == [1000, 50_000_000, 50_000_000, 0]
+
+
+def test_a_wrong_product_of_converted_measures_says_the_conversion(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(_MEASURES.replace("= 50.000.000 đồng", "= 52.000.000 đồng"), encoding="utf-8")
+    (found,) = [f for f in check_file(path).findings if f.code == "PRODUCT_MISMATCH"]
+    assert_message(
+        found,
+        "PRODUCT_MISMATCH",
+        "Phép nhân không khớp: 2,5 × 20.000 × 1.000 (quy đổi đơn vị đo: tấn, đồng/kg) = 50.000.000 đồng, "
+        "nhưng văn bản ghi 52.000.000 đồng (chênh lệch 2.000.000 đồng).",
+        en="Product does not match: 2.5 × 20,000 × 1,000 (converting units of measure: tấn, đồng/kg) = 50,000,000 "
+        "đồng, but the document states 52,000,000 đồng (difference 2,000,000 đồng).",
+    )
