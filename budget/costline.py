@@ -408,6 +408,9 @@ def read_chain(
     if rel is None:
         return Chain(None, [])
     if isinstance(rel, Unread):
+        implied = _with_implied_open(text, tokens, money_end, start, locate, label_from)
+        if implied is not None:
+            return implied
         return _unread(text, tokens, rel.at, start, end, locate, builder.findings)
     try:
         line = _line(builder, rel, text, tokens, start, label_from)
@@ -722,6 +725,38 @@ def _line(b: _Builder, rel: Relation, text: str, tokens: list[Token], start: int
     )
     loose = tuple(b.locate.at(tokens[i].start + 1) for i in rel.loose) if rel.loose else ()
     return CostLine(b.locate.at(first_tok.start + 1), label, tuple(steps), prefix, notes, tail, loose=loose)
+
+
+def _with_implied_open(
+    text: str,
+    tokens: list[Token],
+    money_end: Callable[[int], int],
+    start: int,
+    locate: Locator,
+    label_from: int | None,
+) -> Chain | None:
+    """A computation whose opening bracket was left out (``09 ngày = 72 giờ x 40.000 đồng/giờ)
+    x 10 hồ sơ = ...``): one closing bracket and no opening one, read with the bracket opened
+    before its first number. A guess, so taken only when the whole reads and every step gives
+    its stated figure (a note says where it was assumed); otherwise the clause stays unread."""
+    closes = [i for i, t in enumerate(tokens) if t.kind is CLOSE]
+    first = next((i for i, t in enumerate(tokens) if t.kind is NUM), None)
+    if len(closes) != 1 or first is None or first > closes[0] or any(t.kind is OPEN for t in tokens):
+        return None
+    at = tokens[first]
+    fixed = [*tokens[:first], Token(OPEN, at.start, at.start, "(", True), *tokens[first:]]
+    rel = read_relation(fixed, money_end, _is_rate(text, fixed))
+    if not isinstance(rel, Relation):
+        return None
+    builder = _Builder(text, fixed, locate)
+    try:
+        line = _line(builder, rel, text, fixed, start, label_from)
+    except _Unreadable:
+        return None
+    if not _holds(line):
+        return None
+    builder.findings.append(Finding(locate.at(at.start + 1), "BRACKET_IMPLIED", Severity.INFO, {}))
+    return Chain(line, builder.findings, fixed[rel.start].start, rel.result.unit_end)
 
 
 def _holds(line: CostLine) -> bool:

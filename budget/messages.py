@@ -99,6 +99,10 @@ TEMPLATES: Mapping[str, str] = {
     ),
     "NUMBER.percent": "{value}%",
     "NUMBER.time_scale": "{factor} (1 năm = 12 tháng)",
+    "BRACKET_IMPLIED": (
+        "Phép tính thiếu dấu mở ngoặc “(” cho dấu đóng ngoặc “)” của nó: đã đọc với ngoặc mở từ số đầu tiên, "
+        "và cách đọc này khớp với số ghi."
+    ),
     "NUMBER.measure_scale": "{factor} (quy đổi đơn vị đo: {units})",
     "SHARE_MISMATCH": (
         "Khoản “{title}” ghi {stated} {unit}, nhưng {rate}% của các khoản còn lại ({base} {unit}) là {computed} {unit}."
@@ -1196,6 +1200,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "TABLE_ROW_NO_AMOUNT": "Table row “{label}” has factors but an empty amount cell; it was not checked.",
     "NUMBER.percent": "{value}%",
     "NUMBER.time_scale": "{factor} (1 year = 12 months)",
+    "BRACKET_IMPLIED": (
+        "The computation lacks the opening bracket “(” of its closing one “)”: read with the bracket opened "
+        "at its first number, and read so it agrees with the stated figure."
+    ),
     "NUMBER.measure_scale": "{factor} (converting units of measure: {units})",
     "SHARE_MISMATCH": (
         "Item “{title}” states {stated} {unit}, but {rate}% of the other items ({base} {unit}) is {computed} {unit}."

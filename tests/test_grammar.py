@@ -25,6 +25,7 @@ from budget.grammar.relation import Relation, Unread, computation_kind, read_rel
 from budget.grammar.tokens import Kind, Token, tokenize
 from budget.numbers import EXACT, format_vn
 from budget.source import Source
+from tests.helpers import assert_message
 
 
 def check(tmp_path: Path, text: str) -> Report:
@@ -953,3 +954,43 @@ def test_the_words_of_a_total_after_factors_that_do_not_make_money_state_no_prod
     text = "1. Tập huấn 200 giáo viên, tổng kinh phí 150.000.000 đồng.\n2. Mua sắm: 50.000.000 đồng.\n"
     r = check(tmp_path, text + "Tổng cộng 200.000.000 đồng.\n")
     assert (lines(r), found(r), r.evaluation.total.stated) == ([], [], Decimal(200_000_000))
+
+
+_UNREAD = "COSTLINE_UNREADABLE"
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "codes"),
+    [
+        # the opening bracket left out: read with it opened at the first number, as it agrees
+        ("- Chi phí: 05 ngày = 40 giờ x 50.000 đồng/giờ) x 12 hồ sơ = 24.000.000 đồng\n", True, ["BRACKET_IMPLIED"]),
+        ("- Tiền ăn: 3 ngày x 2 bữa) x 40.000 đồng/bữa = 240.000 đồng\n", True, ["BRACKET_IMPLIED"]),
+        # a guess that does not agree is no error: the clause stays unread
+        (
+            "- Chi phí: 05 ngày = 40 giờ x 50.000 đồng/giờ) x 12 hồ sơ = 25.000.000 đồng\n",
+            False,
+            ["COSTLINE_UNREADABLE"],
+        ),
+        # two closing brackets, or one with an opening one: no guess
+        ("- Chi phí: 2 x 3) x 4) = 24 đồng\n", False, ["COSTLINE_UNREADABLE"]),
+    ],
+)
+def test_a_computation_that_lost_its_opening_bracket(tmp_path: Path, text: str, read: bool, codes: list[str]) -> None:
+    r = check(tmp_path, text)
+    assert [ln.ok for ln in r.evaluation.lines()] == ([True] if read else [])
+    assert [f.code for f in r.findings if not f.code.startswith(("UNIT_", "UNCHECKED"))] == codes
+    assert [f for f in r.findings if f.severity is Severity.ERROR] == []
+
+
+def test_the_note_of_an_implied_bracket_says_where_it_was_assumed(tmp_path: Path) -> None:
+    r = check(tmp_path, "- Tiền ăn: 3 ngày x 2 bữa) x 40.000 đồng/bữa = 240.000 đồng\n")
+    (note,) = [f for f in r.findings if f.code == "BRACKET_IMPLIED"]
+    assert (note.severity, note.source.line, note.source.col) == (Severity.INFO, 1, 12)
+    assert_message(
+        note,
+        "BRACKET_IMPLIED",
+        "Phép tính thiếu dấu mở ngoặc “(” cho dấu đóng ngoặc “)” của nó: đã đọc với ngoặc mở từ số đầu tiên, "
+        "và cách đọc này khớp với số ghi.",
+        en="The computation lacks the opening bracket “(” of its closing one “)”: read with the bracket opened "
+        "at its first number, and read so it agrees with the stated figure.",
+    )
