@@ -956,9 +956,6 @@ def test_the_words_of_a_total_after_factors_that_do_not_make_money_state_no_prod
     assert (lines(r), found(r), r.evaluation.total.stated) == ([], [], Decimal(200_000_000))
 
 
-_UNREAD = "COSTLINE_UNREADABLE"
-
-
 @pytest.mark.parametrize(
     ("text", "read", "codes"),
     [
