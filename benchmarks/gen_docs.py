@@ -42,7 +42,7 @@ ITEM_STYLES = (
     "quotient",  # A : n = q, beside the item's amount
     "difference",  # a - b = c
     "result_first",  # c đồng (a x b)
-    "breakdown_sentence",  # là T, bao gồm: A là a; B là b
+    "breakdown_sentence",  # là T, bao gồm: A là a; B là b / là T. Gồm: ... / A là a, B là b, tổng cộng T
     "breakdown_paren",  # T (trong đó: A a; B b)
     "plain",  # an amount with no computation
 )
@@ -379,7 +379,10 @@ class _Build:
             labels = rnd.sample(PART_LABELS, rnd.randint(2, 3))
             parts = tuple((p, _plain_amount(rnd, self.money)) for p in labels)
             amount = sum((v for _, v in parts), Decimal(0))
-            return Item(key, kind, self.label(), amount, parts=parts, form=(rnd.choice((";", ",")),))
+            # the breakdown after the figure (``là T, bao gồm: ...``), in the next sentence (``là T.
+            # Gồm: ...``), or the parts first and a sum closing them (``A là a, B là b, tổng cộng T``)
+            where = rnd.choice(("after", "next", "closing")) if kind == "breakdown_sentence" else "after"
+            return Item(key, kind, self.label(), amount, parts=parts, form=(rnd.choice((";", ",")), where))
         # plain
         return Item(key, "plain", self.label(), _plain_amount(rnd, self.money), note=note, note_after=note_after)
 
@@ -659,13 +662,18 @@ def _write_item(w: _Writer, item: Item, marker: str) -> None:
         body = f"{num(gross)} {money} - {num(item.other)} {money} = {w.amount(item.key, 'result', item.amount)}"
         w.add(_with_note(item, head, body))
     elif k == "breakdown_sentence":
-        (sep,) = item.form
+        sep, where = item.form
         parts = f"{sep} ".join(
             f"{label} là {w.amount(f'{item.key}.p{j}', 'part', v)}" for j, (label, v) in enumerate(item.parts)
         )
-        w.add(f"{head} là {w.amount(item.key, 'subtotal', item.amount)}, bao gồm: {parts}.")
+        if where == "closing":
+            w.add(f"{head}: {parts}{sep} tổng cộng {w.amount(item.key, 'subtotal', item.amount)}.")
+        elif where == "next":
+            w.add(f"{head} là {w.amount(item.key, 'subtotal', item.amount)}. Gồm: {parts}.")
+        else:
+            w.add(f"{head} là {w.amount(item.key, 'subtotal', item.amount)}, bao gồm: {parts}.")
     elif k == "breakdown_paren":
-        (sep,) = item.form
+        sep, _where = item.form
         parts = f"{sep} ".join(
             f"{label} {w.amount(f'{item.key}.p{j}', 'part', v)}" for j, (label, v) in enumerate(item.parts)
         )
