@@ -34,7 +34,7 @@ from budget.grammar.relation import (
     relation_marks,
 )
 from budget.grammar.relation import Result as RelationResult
-from budget.grammar.tokens import CLOSE, EQ, NUM, OPEN, SLASH, WORD, Token, tokenize
+from budget.grammar.tokens import CLOSE, COLON, EQ, NUM, OPEN, PUNCT, SLASH, WORD, Token, tokenize
 from budget.model import CostLine, Quantity, Step
 from budget.numbers import EXACT, NUMBER_TOKEN, Ambiguity, NumberError, alternatives, format_vn, read_number, shift
 from budget.source import Source
@@ -473,6 +473,13 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     # 03 tháng``); an ``=`` before it is a relation of its own
     if not marks:  # ``..., tổng kinh phí 540.000.000 đồng``: the words of a total state the result
         marks = _result_phrase_marks(b.text, tokens)
+    # ``..., thời gian 9 tháng: 270.000.000 đồng``: a colon before the clause's last figure may state
+    # the result or name a part (``: ngân sách tỉnh 300.000.000 đồng``), so the reading, like one
+    # with a percentage among its factors (``hỗ trợ 50% học phí ...``), is taken only when it agrees
+    guess = False
+    if not marks:
+        marks = _colon_marks(tokens)
+        guess = bool(marks)
     if not marks or any(tokens[m].kind is EQ for m in marks[:-1]):
         return None
     mark = marks[-1]
@@ -499,7 +506,9 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
             op = Parser(tokens, i, mark).operand()
         except ParseError:
             return None
-        if op.percent or op.unit is None or op.group is not None:
+        if op.percent and op.group is None:
+            guess = True  # ``hỗ trợ 50% học phí``: a share of the product, maybe; taken if it agrees
+        elif op.percent or op.unit is None or op.group is not None:
             return None
         found.append(op)
         i = op.end
@@ -519,7 +528,19 @@ def _prose_product(b: _Builder, money_end: Callable[[int], int], start: int, lab
     label = " ".join(b.text[label_start : first.start].split()).strip(_TRIM)
     tail = " ".join(b.text[final.unit_end : _clause_end(tokens, b.text)].split()).strip(_TRIM)
     line = CostLine(b.locate.at(first.start + 1), label, (Step(factors, stated),), "", (), tail)
+    if guess and not _holds(line):
+        return None
     return Chain(line, [*b.findings, *asides], first.start, final.unit_end)
+
+
+def _colon_marks(tokens: list[Token]) -> list[int]:
+    """The colon right before the last figure of a clause, when nothing but that figure's unit
+    (and a full stop) follows it: a product's result, maybe."""
+    for i in range(len(tokens) - 2, 0, -1):
+        if tokens[i].kind is COLON and tokens[i + 1].kind is NUM:
+            rest = tokens[i + 2 :]
+            return [i] if all(t.kind in (WORD, SLASH, PUNCT) for t in rest) and len(rest) <= 6 else []
+    return []
 
 
 # the verbs that give a figure before what it is computed from: ``hỗ trợ 405 tấn gạo cho ...``
@@ -645,7 +666,12 @@ def may_relate(text: str, start: int, end: int) -> bool:
         text.find("=", start, end) >= 0
         or RELATION_WORD.search(text, start, end) is not None
         or RESULT_PHRASE.search(text, start, end) is not None
+        or (text.find("/", start, end) >= 0 and COLON_FIGURE.search(text, start, end) is not None)
     )
+
+
+# a colon before a figure, in a clause that writes a rate (``.../học sinh/tháng, 9 tháng: 270.000.000``)
+COLON_FIGURE = re.compile(r":\s{0,3}[0-9]")
 
 
 def _result_phrase_marks(text: str, tokens: list[Token]) -> list[int]:

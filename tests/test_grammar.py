@@ -991,3 +991,27 @@ def test_the_note_of_an_implied_bracket_says_where_it_was_assumed(tmp_path: Path
         en="The computation lacks the opening bracket “(” of its closing one “)”: read with the bracket opened "
         "at its first number, and read so it agrees with the stated figure.",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # a colon before the clause's last figure states the product's result when it agrees
+        ("Hỗ trợ 120 học sinh, mức 500.000 đồng/học sinh/tháng, 9 tháng: 540.000.000 đồng.", True),
+        # a percentage of the product among the factors (``50% học phí``), likewise
+        ("Hỗ trợ 50% học phí cho 200 học sinh, mức 300.000 đồng/học sinh/tháng, 9 tháng: 270.000.000 đồng.", True),
+        ("Hỗ trợ 70% học phí cho 40 em với mức 150.000 đồng/em/tháng trong 9 tháng là 37.800.000 đồng", True),
+        # a guess that does not agree is no error: unread (the colon may name a part; the percentage
+        # may be a rate of something else)
+        ("Hỗ trợ 120 học sinh, mức 500.000 đồng/học sinh/tháng, 9 tháng: 560.000.000 đồng.", False),
+        ("Hỗ trợ 200 học sinh đạt 95%, mức 300.000 đồng/học sinh/tháng, 9 tháng: 540.000.000 đồng.", False),
+        ("Hỗ trợ 70% học phí cho 40 em với mức 150.000 đồng/em/tháng trong 9 tháng là 54.000.000 đồng", False),
+        # a colon that names a part of the figure before it reads nothing
+        ("Hỗ trợ 120 học sinh, mức 500.000 đồng/học sinh/tháng, 9 tháng: ngân sách tỉnh 300.000.000 đồng.", False),
+    ],
+)
+def test_a_prose_product_read_only_as_it_agrees(tmp_path: Path, text: str, read: bool) -> None:
+    r = check(tmp_path, "KẾ HOẠCH\n" + text + "\n")
+    assert [ln.ok for ln in r.evaluation.lines()] == ([True] if read else [])
+    assert [f for f in r.findings if f.severity is Severity.ERROR] == []
+    assert any(f.code == "UNCHECKED_AMOUNT" for f in r.findings) is not read
