@@ -36,7 +36,7 @@ from budget.shares import share_after, share_in_title, split_rates
 from budget.source import Source
 from budget.text import fold
 from budget.unitcheck import UnitVerdict, describe, verdict
-from budget.units import Money
+from budget.units import Money, has_measure
 
 
 @dataclass(frozen=True)
@@ -106,9 +106,11 @@ def _computation(r: LineResult, s: StepResult) -> tuple[Decimal | Phrase, ...]:
         values.insert(0, r.line.steps[s.index - 2].stated.value)
     if r.scale != 1:  # months and years: ``2 × 12 × 24 × 1/12 (1 năm = 12 tháng)``
         values.append(Phrase("NUMBER.time_scale", {"factor": r.scale}))
-    if r.measure != 1:  # ``2,5 × 20.000 × 1000 (quy đổi đơn vị đo: tấn, đồng/kg)``
-        units = ", ".join(dict.fromkeys(f.unit_text for f in s.step.factors if f.unit_text))
-        values.append(Phrase("NUMBER.measure_scale", {"factor": r.measure, "units": units}))
+    if s.measure != 1:  # ``2,5 × 20.000 × 1000 (quy đổi đơn vị đo: tấn, đồng/kg)``
+        before = r.line.steps[s.index - 2].stated.unit_text if s.index > 1 and not s.step.restart else ""
+        written = (before, *(f.unit_text for f in s.step.factors), s.step.stated.unit_text)
+        units = ", ".join(dict.fromkeys(u for u in written if u and has_measure(u)))
+        values.append(Phrase("NUMBER.measure_scale", {"factor": s.measure, "units": units}))
     return tuple(values)
 
 

@@ -40,7 +40,7 @@ from budget.numbers import EXACT, NUMBER_TOKEN, Ambiguity, NumberError, alternat
 from budget.source import Source
 from budget.text import excerpt, fold
 from budget.unitcheck import verdict
-from budget.units import DONG, Money, read_money
+from budget.units import DONG, Money, measure_words, read_money
 
 
 class Locator(Protocol):
@@ -313,7 +313,19 @@ class _Builder:
         if r.percent:
             return Quantity(value, "%", None, where, tok.text, True, alternatives(tok.text))
         unit, money = _unit_money(self.text[tok.end : r.unit_end])
+        if money is None and not unit:  # ``= 4,5 tấn``: a measure, in the unit it is written in
+            unit = self._measure_after(r.number)
         return Quantity(value, unit, money, where, tok.text, False, alternatives(tok.text))
+
+    def _measure_after(self, at: int) -> str:
+        """The unit of measure written right after token ``at`` (``tấn``, ``kg``, ``ha``), or ``""``."""
+        words = []
+        for tok in self.t[at + 1 : at + 4]:
+            if tok.kind is not WORD:
+                break
+            words.append(tok)
+        n = measure_words([w.text for w in words])
+        return "" if n == 0 else self.text[words[0].start : words[n - 1].end]
 
     def stated(self, node: Node) -> Quantity:
         """The figure an intermediate side starts with: the result of the step before."""

@@ -95,6 +95,7 @@ class StepResult:
     computed: Decimal  # previous stated × this step's factors, in the stated unit
     exponent: int  # unit of computed/stated as a power of ten of đồng
     assumed_unit: bool
+    measure: Fraction = Fraction(1)  # the step's conversion of a measure (``tấn x đồng/kg``: 1000)
 
     @property
     def stated(self) -> Decimal:
@@ -305,23 +306,30 @@ def evaluate_line(line: CostLine) -> LineResult:
     chain: _Value | None = None
     start: _Value | None = None
     scale = _time_scale(line)
-    # a measure written in two of its units (``kg`` into ``tấn``) converts as the units say
-    measure = measure_scale(line.unit_texts, line.stated.unit_text) if len(line.steps) == 1 else Fraction(1)
-    both = scale * measure
+    # a measure written in two of its units (``kg`` into ``tấn``) converts as the units say: each
+    # step from the unit of the figure it goes on from, the whole from its factors' units
+    before = ""  # the unit of the result the next step goes on from
+    units: list[str] = []  # the units of the factors the whole product multiplies
     for i, step in enumerate(line.steps):
         if step.restart:
             start = chain = None  # the step's factors hold its whole computation
+            units = []
+        written = tuple(f.unit_text for f in step.factors)
+        own = measure_scale((before, *written) if start is not None else written, step.stated.unit_text)
         v = _multiply(start, step.factors)
-        if both != 1:
-            v = _Value(scaled(v.value, both), v.exponent, v.money)
+        if scale * own != 1:
+            v = _Value(scaled(v.value, scale * own), v.exponent, v.money)
         computed, exponent, assumed = _as_stated(v, step.stated)
-        results.append(StepResult(i + 1, step, computed, exponent, assumed))
+        results.append(StepResult(i + 1, step, computed, exponent, assumed, own))
         # the next step starts from what this step states, in the unit it was compared in
         start = _Value(step.stated.value, exponent, v.money or step.stated.money is not None)
+        before = step.stated.unit_text
         chain = _multiply(chain, step.factors)
+        units += written
     assert chain is not None
-    if both != 1:
-        chain = _Value(scaled(chain.value, both), chain.exponent, chain.money)
+    measure = measure_scale(tuple(units), line.stated.unit_text)
+    if scale * measure != 1:
+        chain = _Value(scaled(chain.value, scale * measure), chain.exponent, chain.money)
     final, _, _ = _as_stated(chain, line.stated)
     return LineResult(line, tuple(results), final, scale, measure)
 

@@ -325,6 +325,22 @@ def known_words(words: Sequence[str]) -> int:
     return 0
 
 
+_PHYSICAL = frozenset({"[mass]", "[length]", "[area]", "[volume]"})
+
+
+def has_measure(unit_text: str) -> bool:
+    """Does ``unit_text`` name a physical measure (``tấn``, ``đồng/kg``, ``kg/người``)?"""
+    cat = catalogue()
+    return any(d in _PHYSICAL for name, _ in read_unit(unit_text).exponents for d, _ in cat.dimensions.get(name, ()))
+
+
+def measure_words(words: Sequence[str]) -> int:
+    """How many of ``words``, from the first, spell one unit of a physical measure (``tấn``,
+    ``kg``, ``ha``, ``lít``); 0 for any other word (a count, a period, money)."""
+    n = known_words(words)
+    return n if n and has_measure(" ".join(words[:n])) else 0
+
+
 def unit_name(name: str) -> str:
     """The Vietnamese name of a pint unit of ours."""
     return catalogue().display.get(name, name)

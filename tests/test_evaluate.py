@@ -8,6 +8,7 @@ verdict.
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -263,3 +264,42 @@ def test_a_chain_ending_in_another_unit_is_summed_in_that_unit(tmp_path: Path) -
     assert (line.exponent, line.stated_dong, line.computed_dong) == (6, Decimal(264_000), Decimal(264_000))
     assert (r.evaluation.total.children_sum, r.evaluation.total.ok) == (Decimal("0.264"), True)
     assert [f for f in r.findings if f.is_error] == []
+
+
+def test_a_measure_in_two_of_its_units_is_converted_as_the_units_say(tmp_path: Path) -> None:
+    """``2,5 tấn x 20.000 đồng/kg``: × 1.000 as the units say; ``15 kg/người`` for 300 people in tấn:
+    ÷ 1.000; in a chain each step from the unit of the figure it goes on from."""
+    report = check_text(
+        tmp_path,
+        "KẾ HOẠCH\n"
+        "1. Mua gạo: 2,5 tấn x 20.000 đồng/kg = 50.000.000 đồng\n"
+        "2. Gạo cấp: 300 người x 15 kg/người = 4,5 tấn\n"
+        "3. Mua muối: 2 tấn x 3 = 6 tấn x 5.000 đồng/kg = 30.000.000 đồng\n",
+    )
+    got = [(r.computed, r.measure, [s.measure for s in r.steps], r.ok) for r in report.evaluation.lines()]
+    assert got == [
+        (Decimal(50_000_000), 1000, [1000], True),
+        # a chain: its second step goes on from 6 tấn into đồng/kg
+        (Decimal(30_000_000), 1000, [1, 1000], True),
+        # a measure computed beside the budget, written in tấn from kg
+        (Decimal("4.5"), Fraction(1, 1000), [Fraction(1, 1000)], True),
+    ]
+
+
+_SIDES = "KẾ HOẠCH\n1. Tổng thu ngân sách: {a} tỷ đồng\n2. Tổng {b} ngân sách: 2.300 tỷ đồng\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "summed"),
+    [
+        # a revenue total and a spending total: two sides of a budget, never added together
+        (_SIDES.format(a="2.500", b="chi"), None),
+        # two revenue totals, or a grand total stated, or a third item: an ordinary list
+        (_SIDES.format(a="2.500", b="thu"), Decimal(4800)),
+        ("Tổng cộng: 4.800 tỷ đồng\n" + _SIDES.format(a="2.500", b="chi").removeprefix("KẾ HOẠCH\n"), Decimal(4800)),
+        (_SIDES.format(a="2.500", b="chi") + "3. Dự phòng: 100 tỷ đồng\n", Decimal(4900)),
+    ],
+)
+def test_revenue_and_spending_totals_are_never_summed(tmp_path: Path, text: str, summed: Decimal | None) -> None:
+    report = check_text(tmp_path, text if text.startswith("KẾ") else "KẾ HOẠCH\n" + text)
+    assert report.evaluation.total.children_sum == summed
