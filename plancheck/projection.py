@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -42,7 +42,7 @@ from budget.findings import Finding, Severity
 from budget.headings import may_name
 from budget.model import CostLine, Section
 from budget.numbers import EXACT, round_to, shift
-from budget.plan_table import BudgetTable, table_of
+from budget.plan_table import BudgetTable, recomputed_sums
 from budget.source import Source
 from indicators.extract import Extracted
 from indicators.write_targets import bounds_words, confidence_word
@@ -216,9 +216,10 @@ def _words_sums(report: Report, lang: str) -> list[SumCheck]:
     return out
 
 
-@dataclass(frozen=True)
-class ShownFinding:
-    """A finding as the outputs show it: the text in the chosen language and a window of its line."""
+class ShownFinding(NamedTuple):
+    """A finding as the outputs show it: the text in the chosen language and a window of its line.
+
+    A flat tuple, as ``Row``: a large plan has one per few lines."""
 
     finding: Finding
     index: int
@@ -287,7 +288,9 @@ class Projection:
     verdict: Verdict
     total_words: str | None  # the grand total in words (Vietnamese, formal style), in đồng
     total_words_value: Decimal | None  # the figure the words say, in đồng
-    table: BudgetTable = field(repr=False)
+    # the workbook's table, when one is written (given to ``project``); None otherwise: only
+    # a workbook lays it out, and the rows' ``sheet_status`` are then decided from it
+    table: BudgetTable | None = field(repr=False)
     decimals: int = 0  # decimals of the workbook's unit (amounts kept to the đồng)
     # computations beside the budget tree (counts, rates, a worked example's), each as a row
     side: tuple[tuple[LineResult, Row], ...] = ()
@@ -492,36 +495,56 @@ class _Texts:
 def _shown(report: Report, index: _Index, lang: str) -> tuple[ShownFinding, ...]:
     out = []
     texts = _Texts(lang)
+    words = {sev: messages.severity(sev.value, lang) for sev in Severity}  # each rendered once
+    unread: dict[str, bool] = {}
     for i, f in enumerate(report.findings):
-        excerpt, caret = f.source.window(WINDOW) if f.source.text else ("", None)
+        source = f.source
+        excerpt, caret = source.window(WINDOW) if source.text else ("", None)
+        code = f.code
+        said = unread.get(code)
+        if said is None:
+            said = unread[code] = is_unread(code)
+        cause = f.cause
         out.append(
             ShownFinding(
                 f,
                 i,
                 f.severity.value,
-                messages.severity(f.severity.value, lang),
-                f.code,
-                str(f.source),
-                texts.render(f.message_key or f.code, f.args),
-                "" if f.cause is None else texts.render(f.cause.code, f.cause.args),
-                "" if f.cause is None or f.cause.source is None else str(f.cause.source),
+                words[f.severity],
+                code,
+                str(source),
+                texts.render(f.message_key or code, f.args),
+                "" if cause is None else texts.render(cause.code, cause.args),
+                "" if cause is None or cause.source is None else str(cause.source),
                 excerpt,
                 caret,
                 index.row_of(f),
-                is_unread(f.code),
+                said,
             )
         )
     return tuple(out)
 
 
 class _Rows:
-    """Evaluation + table + findings → rows in walk order, sums, sheet statuses."""
+    """Evaluation + findings → rows in walk order, sums; and, when a workbook is written (its
+    table given), what its live status formulas give (``sheet_status``)."""
 
-    def __init__(self, report: Report, table: BudgetTable, by_id: dict[int, str], shown: Sequence[ShownFinding]):
+    def __init__(
+        self, report: Report, table: BudgetTable | None, by_id: dict[int, str], shown: Sequence[ShownFinding]
+    ):
         self.report = report
         self.table = table
         self.by_id = by_id
-        self.decimals = table.unit.exponent
+        self.unit = report.evaluation.total.money.exponent  # the table's unit: the grand total's
+        self.decimals = self.unit
+        # each section's parts recomputed (by the id of its result), when no table holds them
+        self.recomputed: dict[int, Decimal | None] = {}
+        self.total_recomputed: Decimal | None = None
+        if table is None:
+            self.recomputed, self.total_recomputed = recomputed_sums(report.evaluation)
+        else:
+            self.total_recomputed = table.total.recomputed_sum
+        self.where: Callable[..., str] = messages.filler("R.line_at")  # in the language ``build`` is given
         self.rows: list[Row] = []
         self.sums: list[SumCheck] = []
         self.line_no = 0
@@ -536,21 +559,27 @@ class _Rows:
 
     def _in(self, value: Decimal | None, exponent: int) -> Decimal | None:
         """A figure of the table (in the table's unit) in a row's unit, exactly."""
-        return None if value is None else shift(value, self.table.unit.exponent - exponent)
+        return None if value is None else shift(value, self.unit - exponent)
 
     def build(self, lang: str) -> None:
         ev = self.report.evaluation
         plan = self.report.plan
         t = ev.total
+        self.where = messages.filler("R.line_at", lang)
         self.rows.append(_PLACEHOLDER)
         children = self._children(ev.items, 1, "total", lang)
-        tt = self.table.total
-        sheet_bad = (
-            tt.stated is not None
-            and tt.stated_sum is not None
-            and bool(tt.lines or tt.sections)
-            and round_to(tt.stated - tt.stated_sum, self.decimals) != 0
-        )
+        sheet_status = Status.NONE
+        if self.table is not None:
+            tt = self.table.total
+            sheet_bad = (
+                tt.stated is not None
+                and tt.stated_sum is not None
+                and bool(tt.lines or tt.sections)
+                and round_to(tt.stated - tt.stated_sum, self.decimals) != 0
+            )
+            sheet_status = _status(
+                sheet_bad, children, t.stated, tt.stated_sum is not None and bool(tt.lines or tt.sections)
+            )
         source = plan.total.source if plan.total is not None else None
         self.rows[0] = Row(
             "total",
@@ -563,17 +592,13 @@ class _Rows:
             None if source is None else source.cell,
             t.stated,
             t.children_sum,
-            None
-            if tt.recomputed_sum is None
-            else shift(tt.recomputed_sum, self.table.unit.exponent - t.money.exponent),
+            self._in(self.total_recomputed, t.money.exponent),
             None if t.stated is None or t.children_sum is None else EXACT.subtract(t.stated, t.children_sum),
             t.money.name,
             _status("total" in self.errors, children, t.stated, t.children_sum is not None),
             tuple(self.at.get("total", ())),
             None,
-            sheet_status=_status(
-                sheet_bad, children, t.stated, tt.stated_sum is not None and bool(tt.lines or tt.sections)
-            ),
+            sheet_status=sheet_status,
         )
         if t.stated is not None and t.children_sum is not None:
             self.sums.append(
@@ -599,34 +624,45 @@ class _Rows:
 
     def _line(self, r: LineResult, depth: int, parent: str, lang: str) -> Status:
         key = self.by_id[id(r)]
-        tl = self.table.lines[self.line_no]
-        self.line_no += 1
-        computed = round_to(tl.computed, self.decimals)
         status = Status.ERROR if key in self.errors else Status.NONE if r.line.unread else Status.OK
-        sheet = Status.ERROR if round_to(EXACT.subtract(tl.stated, computed), self.decimals) != 0 else Status.OK
+        sheet = Status.NONE
+        if self.table is not None:
+            tl = self.table.lines[self.line_no]
+            self.line_no += 1
+            computed = round_to(tl.computed, self.decimals)
+            sheet = Status.ERROR if round_to(EXACT.subtract(tl.stated, computed), self.decimals) != 0 else Status.OK
         at = self.at.get(key)
-        self.rows.append(_line_row(r, key, "line", depth, status, () if at is None else tuple(at), parent, lang, sheet))
+        row = _line_row(r, key, "line", depth, status, () if at is None else tuple(at), parent, lang, sheet, self.where)
+        self.rows.append(row)
         return status
 
     def _section(self, r: SectionResult, depth: int, parent: str, lang: str) -> Status:
         sec = r.section
         key = self.by_id[id(r)]
-        ts = self.table.sections[self.section_no]
-        self.section_no += 1
+        ts = None
+        if self.table is not None:
+            ts = self.table.sections[self.section_no]
+            self.section_no += 1
         at = len(self.rows)
         self.rows.append(_PLACEHOLDER)
         children = self._children(r.children, depth + 1, key, lang)
-        sheet_bad = (
-            not sec.alternatives
-            and ts.stated is not None
-            and ts.stated_sum is not None
-            and bool(ts.lines or ts.sections)
-            and round_to(ts.stated - ts.stated_sum, self.decimals) != 0
-        )
         source = sec.stated.source if sec.stated is not None else sec.source
         status = _status(key in self.errors, children, r.stated, r.has_computation)
-        sheet_sum = ts.stated_sum is not None and bool(ts.lines or ts.sections) and not sec.alternatives
-        recomputed = None if sec.alternatives else self._in(ts.recomputed_sum, r.money.exponent)
+        sheet_status = Status.NONE
+        if ts is None:
+            parts = self.recomputed[id(r)]
+        else:
+            parts = ts.recomputed_sum
+            sheet_bad = (
+                not sec.alternatives
+                and ts.stated is not None
+                and ts.stated_sum is not None
+                and bool(ts.lines or ts.sections)
+                and round_to(ts.stated - ts.stated_sum, self.decimals) != 0
+            )
+            sheet_sum = ts.stated_sum is not None and bool(ts.lines or ts.sections) and not sec.alternatives
+            sheet_status = _status(sheet_bad, children, r.stated, sheet_sum)
+        recomputed = None if sec.alternatives else self._in(parts, r.money.exponent)
         self.rows[at] = Row(
             key,
             "section",
@@ -644,7 +680,7 @@ class _Rows:
             status,
             tuple(self.at.get(key, ())),
             parent,
-            sheet_status=_status(sheet_bad, children, r.stated, sheet_sum),
+            sheet_status=sheet_status,
             alternatives=sec.alternatives,
         )
         self._sums(r, sec, source, lang)
@@ -834,8 +870,6 @@ def project(
 
     if lang not in messages.LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
-    if table is None:
-        table = table_of(report.evaluation)  # its findings are the workbook's, added before
     plan = report.plan
     index, by_id = _index(report)
     shown = _shown(report, index, lang)
@@ -881,7 +915,7 @@ def project(
         words,
         words_value,
         table,
-        table.unit.exponent,
+        report.evaluation.total.money.exponent,
         _side(report, shown, lang),
     )
 
@@ -918,8 +952,10 @@ def _line_row(
     parent: str | None,
     lang: str,
     sheet_status: Status = Status.NONE,
+    line_at: Callable[..., str] | None = None,
 ) -> Row:
-    """The row of a computation: its stated and recomputed result, their difference, its unit."""
+    """The row of a computation: its stated and recomputed result, their difference, its unit.
+    ``line_at``: the filler of ``R.line_at`` in ``lang`` (looked up once for a plan's rows)."""
     line = r.line
     source = line.source
     result = line.stated
@@ -929,8 +965,8 @@ def _line_row(
         kind,
         depth,
         line.number,
-        messages.label_in(line.label or line.tail, lang),
-        _where(source, lang),
+        line.label or line.tail if lang == "vi" else messages.label_in(line.label or line.tail, lang),
+        _where(source, lang) if line_at is None or source.cell or source.line is None else line_at(line=source.line),
         source.line,
         source.cell,
         stated,

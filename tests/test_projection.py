@@ -17,6 +17,7 @@ from budget import check_file, layout
 from budget.api import Report, check_plan, load_plan
 from budget.findings import Finding, Severity, sort_key
 from budget.model import Amount, Plan, Section
+from budget.plan_table import table_of
 from budget.source import Source
 from budget.units import TRIEU
 from budget.words import from_words
@@ -105,10 +106,22 @@ def test_three_errors_each_at_its_row(tmp_path: Path) -> None:
 
 
 def test_an_error_below_marks_every_row_above() -> None:
-    p = project(check_file(HA_DONG.with_name("ha-dong-267-mot-so-sai.txt")))
+    report = check_file(HA_DONG.with_name("ha-dong-267-mot-so-sai.txt"))
+    p = project(report)
     st = statuses(p)
     assert (st["l-45"], st["s-2.3"], st["s-2"], st["total"]) == ("error", "error", "inner", "inner")
-    assert p.row("s-2").sheet_status is Status.INNER  # the workbook's live formula says the same
+    # the workbook's live formula says the same (decided when the workbook's table is given)
+    assert project(report, table=table_of(report.evaluation)).row("s-2").sheet_status is Status.INNER
+    assert p.table is None and p.row("s-2").sheet_status is Status.NONE  # no workbook: not decided
+
+
+def test_the_figures_are_the_same_with_the_workbook_table_or_without() -> None:
+    """Without a workbook the table is not built: the recomputed sums come from the evaluation
+    alone, and are the table's own figures."""
+    report = check_file(HA_DONG.with_name("ha-dong-267-mot-so-sai.txt"))
+    lean, full = project(report), project(report, table=table_of(report.evaluation))
+    assert [r._replace(sheet_status=Status.NONE) for r in full.rows] == list(lean.rows)
+    assert lean.total.recomputed == 46375 and lean.row("s-2.3").recomputed == full.row("s-2.3").recomputed
 
 
 def test_a_wrong_line_never_leaves_its_section_khop(tmp_path: Path) -> None:
@@ -182,7 +195,8 @@ def test_unread_amounts_are_never_khop() -> None:
     # with an error too, the errors lead and the unread are still said
     args = {"stored": Decimal(11100), "computed": Decimal(11000), "unit": "triệu đồng"}
     wrong = Finding(Source(str(HA_DONG), 45, 61), "XLSX_STALE_VALUE", Severity.ERROR, args)
-    p = project(_with(report, wrong))
+    with_wrong = _with(report, wrong)
+    p = project(with_wrong, table=table_of(with_wrong.evaluation))
     assert p.verdict.kind is VerdictKind.ERRORS
     assert p.verdict.detail.startswith("Ngoài ra 1 số tiền chưa được kiểm tra;")
     # an error no formula can see: the status is right, the workbook writes it as a value
