@@ -126,7 +126,9 @@ class _Builder:
             if isinstance(r, LineResult):
                 coefficient, computed = line_amount(r, self.unit)
                 last = r.steps[-1]  # the line's stated result and its unit
-                row = LineRow(r, section, r.line.factors, coefficient, computed, self.to_unit(last.stated, last.exponent))
+                row = LineRow(
+                    r, section, r.line.factors, coefficient, computed, self.to_unit(last.stated, last.exponent)
+                )
                 lines.append(len(self.lines))
                 self.lines.append(row)
             else:
@@ -181,6 +183,16 @@ def table_of(ev: Evaluation) -> BudgetTable:
     return BudgetTable(ev.total.money, tuple(b.lines), rows, total, slots)
 
 
+def _amount(r: LineResult, unit: Money) -> Decimal:
+    """``line_amount``'s amount; for a line of one step whose units mix no months and years and
+    whose result is no percentage (most lines), the evaluation's own product moved to ``unit``:
+    the same product of the same factors, so the same digits, without multiplying again."""
+    steps = r.steps
+    if len(steps) == 1 and r.scale == 1 and not r.line.stated.percent:
+        return shift(r.computed, steps[0].exponent - unit.exponent)
+    return line_amount(r, unit)[1]
+
+
 def recomputed_sums(ev: Evaluation) -> tuple[dict[int, Decimal | None], Decimal | None]:
     """The sum of the parts of each section (by the ``id`` of its result) and of the grand total
     with every product recomputed, in the unit of the grand total: ``recomputed_sum`` of
@@ -193,7 +205,7 @@ def recomputed_sums(ev: Evaluation) -> tuple[dict[int, Decimal | None], Decimal 
         values: list[Decimal] = []
         for r in items:
             if isinstance(r, LineResult):
-                values.append(line_amount(r, unit)[1])
+                values.append(_amount(r, unit))
                 continue
             inner = walk(r.children)
             stated = None if r.stated is None else shift(r.stated, r.money.exponent - unit.exponent)

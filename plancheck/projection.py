@@ -415,9 +415,8 @@ class _Index:
         for step in line.steps:
             sources += [q.source for q in step.factors]
             sources.append(step.stated.source)
-        for s in sources:
-            if s.cell is None and s.line not in wanted:
-                continue
+        # (``s[1]`` and ``s[3]`` are a source's line and cell: a lookup fewer per source)
+        for s in [s for s in sources if s[3] is not None or s[1] in wanted]:
             self.lines.setdefault(s, key)
             self.line_places.setdefault(_place(s), key)
 
@@ -529,9 +528,7 @@ class _Rows:
     """Evaluation + findings → rows in walk order, sums; and, when a workbook is written (its
     table given), what its live status formulas give (``sheet_status``)."""
 
-    def __init__(
-        self, report: Report, table: BudgetTable | None, by_id: dict[int, str], shown: Sequence[ShownFinding]
-    ):
+    def __init__(self, report: Report, table: BudgetTable | None, by_id: dict[int, str], shown: Sequence[ShownFinding]):
         self.report = report
         self.table = table
         self.by_id = by_id
@@ -960,23 +957,34 @@ def _line_row(
     source = line.source
     result = line.stated
     stated = result.value
-    return Row(
-        key,
-        kind,
-        depth,
-        line.number,
-        line.label or line.tail if lang == "vi" else messages.label_in(line.label or line.tail, lang),
-        _where(source, lang) if line_at is None or source.cell or source.line is None else line_at(line=source.line),
-        source.line,
-        source.cell,
-        stated,
-        None,
-        r.computed,
-        EXACT.subtract(stated, r.computed),
-        result.unit_text if result.money is None else result.money.name,
-        status,
-        findings,
-        parent,
-        tuple([f.value for f in line.factors]),
-        sheet_status,
+    label = line.label or line.tail
+    # every field given, as the tuple it is: ``Row(...)`` adds a call to each of a plan's lines
+    return _tuple_new(
+        Row,
+        (
+            key,
+            kind,
+            depth,
+            line.number,
+            label if lang == "vi" else messages.label_in(label, lang),
+            _where(source, lang)
+            if line_at is None or source.cell or source.line is None
+            else line_at(line=source.line),
+            source.line,
+            source.cell,
+            stated,
+            None,
+            r.computed,
+            EXACT.subtract(stated, r.computed),
+            result.unit_text if result.money is None else result.money.name,
+            status,
+            findings,
+            parent,
+            tuple([f.value for f in line.factors]),
+            sheet_status,
+            False,
+        ),
     )
+
+
+_tuple_new = tuple.__new__

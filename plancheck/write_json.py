@@ -54,16 +54,19 @@ class _Lines:
         return out
 
     def _quantity(self, q: Quantity) -> str:
-        s = q.source
+        _, line, col, cell, _, _, _ = q.source  # a NamedTuple: one unpacking, not five lookups
         money = q.money
         key = (q.unit_text, None if money is None else money.name)
         units = self.units.get(key)
         if units is None:
             units = self.units[key] = f'"unit": {_ESC(key[0])}, "money_unit": {self._text(key[1])}'
+        value = str(q.value)  # ``plain``, inlined: one call fewer for each of a plan's figures
+        if "E" in value or "." in value:
+            value = plain(q.value)
         return (
-            f'{{"value": "{plain(q.value)}", "text": {_ESC(q.text)}, {units},'
-            f' "line": {_NULL if s.line is None else s.line}, "column": {_NULL if s.col is None else s.col},'
-            f' "cell": {_NULL if s.cell is None else _ESC(s.cell)}}}'
+            f'{{"value": "{value}", "text": {_ESC(q.text)}, {units},'
+            f' "line": {_NULL if line is None else line}, "column": {_NULL if col is None else col},'
+            f' "cell": {_NULL if cell is None else _ESC(cell)}}}'
         )
 
     def line(self, r: LineResult, section: str | None, status: Status, beside: bool = False) -> str:
@@ -76,9 +79,9 @@ class _Lines:
             s = steps_of[0]
             factors = ", ".join([quantity(f) for f in all_factors])
             computed = plain(s.computed)
+            ok = _BOOL[s.ok]  # the line's too: its one step
             steps = (
-                f'{{"factors": [{factors}], "stated": {quantity(s.step.stated)}, "computed": "{computed}",'
-                f' "ok": {"true" if s.ok else "false"}}}'
+                f'{{"factors": [{factors}], "stated": {quantity(s.step.stated)}, "computed": "{computed}", "ok": {ok}}}'
             )
         else:
             shown = [quantity(f) for f in all_factors]
@@ -88,25 +91,30 @@ class _Lines:
                 [
                     f'{{"factors": [{", ".join([by_id.get(id(f)) or quantity(f) for f in s.step.factors])}],'
                     f' "stated": {quantity(s.step.stated)}, "computed": "{plain(s.computed)}",'
-                    f' "ok": {"true" if s.ok else "false"}}}'
+                    f' "ok": {_BOOL[s.ok]}}}'
                     for s in steps_of
                 ]
             )
             computed = plain(r.computed)
+            ok = _BOOL[r.ok]
         stated = line.stated
-        source = line.source
+        source_line = line.source.line
         notes = line.notes
         end = ', "beside": true}' if beside else "}"
         return (
-            f'{{"line": {_NULL if source.line is None else source.line}, "section": {text(section)},'
+            f'{{"line": {_NULL if source_line is None else source_line}, "section": {text(section)},'
             f' "number": {text(line.number)}, "label": {_ESC(line.label)},'
             f' "prefix": {text(line.prefix)}, "factors": [{factors}],'
             f' "steps": [{steps}], "stated": {{"value": "{plain(stated.value)}",'
             f' "unit": {text(stated.unit_text)}}}, "computed": "{computed}",'
-            f' "ok": {"true" if r.ok else "false"}, "status": "{status.value}",'
+            f' "ok": {ok}, "status": "{_STATUS[status]}",'
             f' "notes": [{", ".join([_ESC(n) for n in notes]) if notes else ""}], "tail": {text(line.tail)},'
-            f' "text": {_ESC(source.text)}{end}'
+            f' "text": {_ESC(line.source.text)}{end}'
         )
+
+
+_BOOL = {True: "true", False: "false"}
+_STATUS = {s: s.value for s in Status}  # an enum's ``.value`` is a descriptor call
 
 
 def _ref(r: Result) -> dict[str, Any]:
@@ -115,22 +123,38 @@ def _ref(r: Result) -> dict[str, Any]:
     return {"kind": "section", "number": r.section.number}
 
 
-def _section(r: SectionResult, parent: str | None, row: Row) -> dict[str, Any]:
+def _refs(items: tuple[Result, ...]) -> str:
+    """``[_ref(c) for c in items]`` as JSON text: a section of a large plan lists thousands of
+    lines, each a small dict the encoder would otherwise walk."""
+    out = []
+    for r in items:
+        if isinstance(r, LineResult):
+            line = r.line.source.line
+            out.append(f'{{"kind": "line", "line": {_NULL if line is None else line}}}')
+        else:
+            out.append(f'{{"kind": "section", "number": {_ESC(r.section.number)}}}')
+    return ", ".join(out)
+
+
+def _section(r: SectionResult, parent: str | None, row: Row) -> str:
+    """A section as JSON text: its fields encoded as a dict, then its children laid out as text."""
     s = r.section
-    return {
-        "number": s.number,
-        "title": s.title,
-        "line": s.source.line,
-        "parent": parent,
-        "stated": _dec(r.stated),
-        "unit": r.money.name,
-        "children_sum": _dec(r.children_sum),
-        "recomputed": _dec(row.recomputed),
-        "ok": r.ok,
-        "status": row.status.value,
-        "alternatives": s.alternatives,
-        "children": [_ref(c) for c in r.children],
-    }
+    head = _ENCODE(
+        {
+            "number": s.number,
+            "title": s.title,
+            "line": s.source.line,
+            "parent": parent,
+            "stated": _dec(r.stated),
+            "unit": r.money.name,
+            "children_sum": _dec(r.children_sum),
+            "recomputed": _dec(row.recomputed),
+            "ok": r.ok,
+            "status": row.status.value,
+            "alternatives": s.alternatives,
+        }
+    )
+    return f'{head[:-1]}, "children": [{_refs(r.children)}]}}'
 
 
 def _finding(sf: ShownFinding) -> str:
@@ -152,7 +176,7 @@ def _document(p: Projection, report: Report, targets: Sequence[Extracted] = ()) 
     ev = report.evaluation
     plan = report.plan
     lines: list[tuple[LineResult, str | None, Row]] = []
-    sections: list[dict[str, Any]] = []
+    sections: list[str] = []
     rows = iter(p.rows[1:])  # the same walk order as the projection's rows
 
     def visit(items: tuple[Result, ...], parent: str | None) -> None:
@@ -183,7 +207,7 @@ def _document(p: Projection, report: Report, targets: Sequence[Extracted] = ()) 
                 (laid.line(r, None, row.status, beside=True) for r, row in p.side),
             )
         ),
-        "sections": sections,
+        "sections": _Encoded(sections),
         "total": {
             "stated": _dec(ev.total.stated),
             "sum": _dec(ev.total.children_sum),
