@@ -441,12 +441,13 @@ class _Index:
         return "total" if place in self.total_places else None
 
 
-def _index(report: Report) -> tuple[_Index, dict[int, str]]:
-    """Row keys of the evaluation's results (by ``id``) and the index of their sources."""
+def _index(report: Report) -> tuple[_Index, list[str]]:
+    """Row keys of the evaluation's results, in the order the rows walk them (parents before
+    their parts), and the index of their sources."""
     index = _Index(wanted={f.source.line for f in report.findings})
     keys = _Keys()
     keys.seen.add("total")
-    by_id: dict[int, str] = {}
+    in_order: list[str] = []
     plan = report.plan
     if plan.total is not None:
         index.total.add(plan.total.source)
@@ -456,20 +457,21 @@ def _index(report: Report) -> tuple[_Index, dict[int, str]]:
         for r in items:
             if isinstance(r, LineResult):
                 key = keys.make(_line_base(r))
+                in_order.append(key)
                 index.add_line(r.line, key)
             else:
                 sec = r.section
                 key = keys.make(f"s-{sec.number}")
+                in_order.append(key)
                 if sec.items or sec.stated is None:  # a row's lone amount states no section's sum
                     index.numbers.setdefault(sec.number, key)
                 index.add([*([sec.stated.source] if sec.stated else []), sec.source], key, False)
                 if r.ok is False and sec.stated is not None:
                     index.failed.setdefault(sec.stated.source, key)
                 visit(r.children)
-            by_id[id(r)] = key
 
     visit(report.evaluation.items)
-    return index, by_id
+    return index, in_order
 
 
 class _Texts:
@@ -504,6 +506,7 @@ def _shown(report: Report, index: _Index, lang: str) -> tuple[ShownFinding, ...]
         if said is None:
             said = unread[code] = is_unread(code)
         cause = f.cause
+        location = str(source)  # a cause at the finding's own place is not written again
         out.append(
             ShownFinding(
                 f,
@@ -511,10 +514,14 @@ def _shown(report: Report, index: _Index, lang: str) -> tuple[ShownFinding, ...]
                 f.severity.value,
                 words[f.severity],
                 code,
-                str(source),
+                location,
                 texts.render(f.message_key or code, f.args),
                 "" if cause is None else texts.render(cause.code, cause.args),
-                "" if cause is None or cause.source is None else str(cause.source),
+                ""
+                if cause is None or cause.source is None
+                else location
+                if cause.source is source
+                else str(cause.source),
                 excerpt,
                 caret,
                 index.row_of(f),
@@ -528,10 +535,10 @@ class _Rows:
     """Evaluation + findings → rows in walk order, sums; and, when a workbook is written (its
     table given), what its live status formulas give (``sheet_status``)."""
 
-    def __init__(self, report: Report, table: BudgetTable | None, by_id: dict[int, str], shown: Sequence[ShownFinding]):
+    def __init__(self, report: Report, table: BudgetTable | None, keys: list[str], shown: Sequence[ShownFinding]):
         self.report = report
         self.table = table
-        self.by_id = by_id
+        self.keys = iter(keys)  # each result's key, in the order ``_children`` walks them
         self.unit = report.evaluation.total.money.exponent  # the table's unit: the grand total's
         self.decimals = self.unit
         # each section's parts recomputed (by the id of its result), when no table holds them
@@ -620,7 +627,7 @@ class _Rows:
         ]
 
     def _line(self, r: LineResult, depth: int, parent: str, lang: str) -> Status:
-        key = self.by_id[id(r)]
+        key = next(self.keys)
         status = Status.ERROR if key in self.errors else Status.NONE if r.line.unread else Status.OK
         sheet = Status.NONE
         if self.table is not None:
@@ -635,7 +642,7 @@ class _Rows:
 
     def _section(self, r: SectionResult, depth: int, parent: str, lang: str) -> Status:
         sec = r.section
-        key = self.by_id[id(r)]
+        key = next(self.keys)
         ts = None
         if self.table is not None:
             ts = self.table.sections[self.section_no]
@@ -868,9 +875,9 @@ def project(
     if lang not in messages.LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
     plan = report.plan
-    index, by_id = _index(report)
+    index, keys = _index(report)
     shown = _shown(report, index, lang)
-    rows = _Rows(report, table, by_id, shown)
+    rows = _Rows(report, table, keys, shown)
     rows.build(lang)
     counts = {sev: sum(1 for f in report.findings if f.severity is sev) for sev in Severity}
     summary = Summary(

@@ -10,7 +10,6 @@ from typing import Any
 
 from budget.api import Report
 from budget.evaluate import LineResult, Result, SectionResult
-from budget.findings import finding_to_json
 from budget.model import Quantity
 from budget.numbers import plain
 from indicators.extract import Extracted
@@ -101,15 +100,17 @@ class _Lines:
         source_line = line.source.line
         notes = line.notes
         end = ', "beside": true}' if beside else "}"
+        texts = self.texts.get  # a shared text is encoded once (``_text``): "" and None are too
         return (
-            f'{{"line": {_NULL if source_line is None else source_line}, "section": {text(section)},'
-            f' "number": {text(line.number)}, "label": {_ESC(line.label)},'
-            f' "prefix": {text(line.prefix)}, "factors": [{factors}],'
+            f'{{"line": {_NULL if source_line is None else source_line},'
+            f' "section": {texts(section) or text(section)},'
+            f' "number": {texts(line.number) or text(line.number)}, "label": {_ESC(line.label)},'
+            f' "prefix": {texts(line.prefix) or text(line.prefix)}, "factors": [{factors}],'
             f' "steps": [{steps}], "stated": {{"value": "{plain(stated.value)}",'
-            f' "unit": {text(stated.unit_text)}}}, "computed": "{computed}",'
+            f' "unit": {texts(stated.unit_text) or text(stated.unit_text)}}}, "computed": "{computed}",'
             f' "ok": {ok}, "status": "{_STATUS[status]}",'
-            f' "notes": [{", ".join([_ESC(n) for n in notes]) if notes else ""}], "tail": {text(line.tail)},'
-            f' "text": {_ESC(line.source.text)}{end}'
+            f' "notes": [{", ".join([_ESC(n) for n in notes]) if notes else ""}],'
+            f' "tail": {texts(line.tail) or text(line.tail)}, "text": {_ESC(line.source.text)}{end}'
         )
 
 
@@ -157,9 +158,33 @@ def _section(r: SectionResult, parent: str | None, row: Row) -> str:
     return f'{head[:-1]}, "children": [{_refs(r.children)}]}}'
 
 
+def _figure(value: Decimal | None) -> str:
+    return _NULL if value is None else f'"{plain(value)}"'
+
+
 def _finding(sf: ShownFinding) -> str:
-    """A finding with the texts the projection rendered (in the language of the output)."""
-    return _ENCODE(finding_to_json(sf.finding, sf.message, sf.cause))
+    """A finding with the texts the projection rendered (in the language of the output): the
+    text ``_ENCODE(finding_to_json(f, message, cause))`` gives (a test holds them equal), laid
+    out directly with the places the projection wrote once (a large plan has thousands)."""
+    f = sf.finding
+    _, line, col, cell, _, _, _ = f.source
+    cause = f.cause
+    if cause is None:
+        said = _NULL
+    else:
+        at = cause.source
+        where = _NULL if at is None else _ESC(sf.cause_location)
+        at_line = _NULL if at is None or at.line is None else at.line
+        said = f'{{"code": {_ESC(cause.code)}, "message": {_ESC(sf.cause)}, "location": {where}, "line": {at_line}}}'
+    expected, actual, unit = f.expected, f.actual, f.unit
+    difference = f.difference
+    return (
+        f'{{"code": {_ESC(f.code)}, "severity": "{sf.severity}", "file": {_ESC(f.source.file)},'
+        f' "line": {_NULL if line is None else line}, "column": {_NULL if col is None else col},'
+        f' "cell": {_NULL if cell is None else _ESC(cell)}, "location": {_ESC(sf.location)},'
+        f' "expected": {_figure(expected)}, "actual": {_figure(actual)}, "difference": {_figure(difference)},'
+        f' "unit": {_NULL if unit is None else _ESC(unit)}, "message": {_ESC(sf.message)}, "cause": {said}}}'
+    )
 
 
 def projection_to_dict(p: Projection, report: Report, targets: Sequence[Extracted] = ()) -> dict[str, Any]:
