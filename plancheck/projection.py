@@ -222,7 +222,7 @@ class ShownFinding(NamedTuple):
     A flat tuple, as ``Row``: a large plan has one per few lines."""
 
     finding: Finding
-    index: int
+    index: int  # type: ignore[assignment]  # its place in ``Projection.findings`` (shadows ``tuple.index``)
     severity: str  # "error" | "warning" | "info"
     severity_word: str
     code: str

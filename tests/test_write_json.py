@@ -103,7 +103,7 @@ def test_a_finding_laid_out_as_text_is_what_the_encoder_writes_of_its_dict() -> 
             Decimal("1100.50"),
             "đồng",
             Cause("CAUSE_SCALE", {}, text),
-        ),  # fmt: skip
+        ),
         Finding(cell, "XLSX_STALE_VALUE", Severity.WARNING, {}, None, Decimal(5), None, Cause("CAUSE_X", {}, None)),
         Finding(Source("c.txt"), "NO_BUDGET", Severity.INFO),
     ]
