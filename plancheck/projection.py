@@ -142,7 +142,8 @@ class Row(NamedTuple):
     parent: str | None  # key of the row above
     factors: tuple[Decimal, ...] = ()  # a line's factor values, as the check multiplied them
     # What the workbook's live status formula gives for this row (rounded as Excel rounds):
-    # where it differs from ``status`` the workbook writes the status as a fixed value.
+    # where it differs from ``status`` the workbook writes the status as a fixed value. Decided
+    # only when the projection is made with the workbook's table (``NONE`` otherwise).
     sheet_status: Status = Status.NONE
     alternatives: bool = False
 
@@ -869,7 +870,12 @@ def project(
     table: BudgetTable | None = None,
     sha256: str | None = None,
 ) -> Projection:
-    """The projection of ``report``: computed once, after the checks, for every writer."""
+    """The projection of ``report``: computed once, after the checks, for every writer.
+
+    ``table``: the workbook's table (``plancheck.workbook.with_workbook_findings``) when a
+    workbook is written; the rows' ``sheet_status`` are then decided from it. Without it the
+    table is not built at all: the text, JSON and report show only its recomputed sums, which
+    ``recomputed_sums`` gives from the evaluation, the same figures digit for digit."""
     from budget import __version__
 
     if lang not in messages.LANGUAGES:
