@@ -345,3 +345,23 @@ def messages_status(lang: str, status: Status) -> str:
     from budget import messages
 
     return messages.render(f"STATUS.{status.value}", {}, lang)
+
+
+def test_a_workbook_from_a_projection_made_without_its_table_is_the_same(tmp_path: Path) -> None:
+    """The rows' sheet statuses are decided only with the workbook's table: a workbook's statuses
+    refuse a projection without it, and ``save_workbook`` projects again with the table, the
+    same identity kept, so the sheets are what the projection with the table writes."""
+    import zipfile
+
+    from plancheck.xlsx.statuses import Statuses
+
+    book, table = with_workbook_findings(check_file(HA_DONG.with_name("ha-dong-267-mot-so-sai.txt")))
+    lean = project(book, checked_at="2026-01-02T03:04:05+07:00", sha256="ab")
+    with pytest.raises(ValueError, match="table"):
+        Statuses(lean)
+    full = project(book, checked_at="2026-01-02T03:04:05+07:00", table=table, sha256="ab")
+    save_workbook(book, table, tmp_path / "lean.xlsx", projection=lean)
+    save_workbook(book, table, tmp_path / "full.xlsx", projection=full)
+    with zipfile.ZipFile(tmp_path / "lean.xlsx") as a, zipfile.ZipFile(tmp_path / "full.xlsx") as b:
+        sheets = [n for n in a.namelist() if n.startswith("xl/worksheets/") or n == "xl/sharedStrings.xml"]
+        assert len(sheets) >= 4 and all(a.read(n) == b.read(n) for n in sheets)
