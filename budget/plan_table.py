@@ -95,6 +95,17 @@ def _coefficient(factors: tuple[Quantity, ...], r: LineResult, unit: Money) -> D
 _ONE = Decimal(1)
 
 
+def line_amount(r: LineResult, unit: Money) -> tuple[Decimal, Decimal]:
+    """A cost line's coefficient and its amount recomputed from its factors, in ``unit``."""
+    factors = r.line.factors
+    coefficient = _coefficient(factors, r, unit)
+    computed = product([*[f.value for f in factors], coefficient])
+    if r.converted != 1:  # months and years, or kg and tấn, mixed: the product as its units say
+        computed = scaled(computed, r.converted)
+        coefficient = scaled(coefficient, r.converted)
+    return coefficient, computed
+
+
 def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
     present = [v for v in values if v is not None]
     return total(present) if present else None  # exact: the default context keeps 28 digits
@@ -113,14 +124,11 @@ class _Builder:
         lines, sections = [], []
         for r in items:
             if isinstance(r, LineResult):
-                factors = r.line.factors
-                coefficient = _coefficient(factors, r, self.unit)
-                computed = product([*[f.value for f in factors], coefficient])
-                if r.converted != 1:  # months and years, or kg and tấn, mixed: the product as its units say
-                    computed = scaled(computed, r.converted)
-                    coefficient = scaled(coefficient, r.converted)
+                coefficient, computed = line_amount(r, self.unit)
                 last = r.steps[-1]  # the line's stated result and its unit
-                row = LineRow(r, section, factors, coefficient, computed, self.to_unit(last.stated, last.exponent))
+                row = LineRow(
+                    r, section, r.line.factors, coefficient, computed, self.to_unit(last.stated, last.exponent)
+                )
                 lines.append(len(self.lines))
                 self.lines.append(row)
             else:
@@ -173,6 +181,43 @@ def table_of(ev: Evaluation) -> BudgetTable:
     )
     slots = max([3, *(len(row.factors) for row in b.lines)])
     return BudgetTable(ev.total.money, tuple(b.lines), rows, total, slots)
+
+
+def _amount(r: LineResult, unit: Money) -> Decimal:
+    """``line_amount``'s amount; for a line of one step whose units mix no months and years and
+    whose result is no percentage (most lines), the evaluation's own product moved to ``unit``:
+    the same product of the same factors, so the same digits, without multiplying again."""
+    steps = r.steps
+    if len(steps) == 1 and r.scale == 1 and not r.line.stated.percent:
+        return shift(r.computed, steps[0].exponent - unit.exponent)
+    return line_amount(r, unit)[1]
+
+
+def recomputed_sums(ev: Evaluation) -> tuple[dict[int, Decimal | None], Decimal | None]:
+    """The sum of the parts of each section (by the ``id`` of its result) and of the grand total
+    with every product recomputed, in the unit of the grand total: ``recomputed_sum`` of
+    ``table_of``'s rows, without building the table (the text and JSON show these figures
+    only; the workbook's table is built when a workbook is written)."""
+    unit = ev.total.money
+    out: dict[int, Decimal | None] = {}
+
+    def walk(items: tuple[Result, ...]) -> Decimal | None:
+        values: list[Decimal] = []
+        for r in items:
+            if isinstance(r, LineResult):
+                values.append(_amount(r, unit))
+                continue
+            inner = walk(r.children)
+            stated = None if r.stated is None else shift(r.stated, r.money.exponent - unit.exponent)
+            # as ``SectionRow.recomputed``: breakdowns not added count as stated; a section with
+            # nothing inside that computes counts as stated (its parts' stated sum is then empty)
+            value = stated if r.section.alternatives or inner is None else inner
+            out[id(r)] = inner
+            if value is not None:
+                values.append(value)
+        return total(values) if values else None
+
+    return out, walk(ev.items)
 
 
 def too_precise(value: Decimal) -> bool:

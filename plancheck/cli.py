@@ -163,7 +163,8 @@ def _check_one(args: argparse.Namespace) -> int:
             checked = check_document(args.file, options)
             report, targets, shown = checked.report, checked.targets, checked.projection
             if args.xlsx:
-                save_workbook(report, shown.table, args.xlsx, args.force, targets, projection=shown)
+                assert checked.table is not None  # built when ``options.workbook`` is set
+                save_workbook(report, checked.table, args.xlsx, args.force, targets, projection=shown)
             if args.html:
                 write_html(shown, Path(args.html), [Path(args.file)], args.force)
             if args.pdf:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -42,7 +42,7 @@ from budget.findings import Finding, Severity
 from budget.headings import may_name
 from budget.model import CostLine, Section
 from budget.numbers import EXACT, round_to, shift
-from budget.plan_table import BudgetTable, table_of
+from budget.plan_table import BudgetTable, recomputed_sums
 from budget.source import Source
 from indicators.extract import Extracted
 from indicators.write_targets import bounds_words, confidence_word
@@ -142,7 +142,8 @@ class Row(NamedTuple):
     parent: str | None  # key of the row above
     factors: tuple[Decimal, ...] = ()  # a line's factor values, as the check multiplied them
     # What the workbook's live status formula gives for this row (rounded as Excel rounds):
-    # where it differs from ``status`` the workbook writes the status as a fixed value.
+    # where it differs from ``status`` the workbook writes the status as a fixed value. Decided
+    # only when the projection is made with the workbook's table (``NONE`` otherwise).
     sheet_status: Status = Status.NONE
     alternatives: bool = False
 
@@ -216,12 +217,13 @@ def _words_sums(report: Report, lang: str) -> list[SumCheck]:
     return out
 
 
-@dataclass(frozen=True)
-class ShownFinding:
-    """A finding as the outputs show it: the text in the chosen language and a window of its line."""
+class ShownFinding(NamedTuple):
+    """A finding as the outputs show it: the text in the chosen language and a window of its line.
+
+    A flat tuple, as ``Row``: a large plan has one per few lines."""
 
     finding: Finding
-    index: int
+    index: int  # type: ignore[assignment]  # its place in ``Projection.findings`` (shadows ``tuple.index``)
     severity: str  # "error" | "warning" | "info"
     severity_word: str
     code: str
@@ -287,7 +289,9 @@ class Projection:
     verdict: Verdict
     total_words: str | None  # the grand total in words (Vietnamese, formal style), in đồng
     total_words_value: Decimal | None  # the figure the words say, in đồng
-    table: BudgetTable = field(repr=False)
+    # the workbook's table, when one is written (given to ``project``); None otherwise: only
+    # a workbook lays it out, and the rows' ``sheet_status`` are then decided from it
+    table: BudgetTable | None = field(repr=False)
     decimals: int = 0  # decimals of the workbook's unit (amounts kept to the đồng)
     # computations beside the budget tree (counts, rates, a worked example's), each as a row
     side: tuple[tuple[LineResult, Row], ...] = ()
@@ -412,9 +416,8 @@ class _Index:
         for step in line.steps:
             sources += [q.source for q in step.factors]
             sources.append(step.stated.source)
-        for s in sources:
-            if s.cell is None and s.line not in wanted:
-                continue
+        # (``s[1]`` and ``s[3]`` are a source's line and cell: a lookup fewer per source)
+        for s in [s for s in sources if s[3] is not None or s[1] in wanted]:
             self.lines.setdefault(s, key)
             self.line_places.setdefault(_place(s), key)
 
@@ -439,12 +442,13 @@ class _Index:
         return "total" if place in self.total_places else None
 
 
-def _index(report: Report) -> tuple[_Index, dict[int, str]]:
-    """Row keys of the evaluation's results (by ``id``) and the index of their sources."""
+def _index(report: Report) -> tuple[_Index, list[str]]:
+    """Row keys of the evaluation's results, in the order the rows walk them (parents before
+    their parts), and the index of their sources."""
     index = _Index(wanted={f.source.line for f in report.findings})
     keys = _Keys()
     keys.seen.add("total")
-    by_id: dict[int, str] = {}
+    in_order: list[str] = []
     plan = report.plan
     if plan.total is not None:
         index.total.add(plan.total.source)
@@ -454,20 +458,21 @@ def _index(report: Report) -> tuple[_Index, dict[int, str]]:
         for r in items:
             if isinstance(r, LineResult):
                 key = keys.make(_line_base(r))
+                in_order.append(key)
                 index.add_line(r.line, key)
             else:
                 sec = r.section
                 key = keys.make(f"s-{sec.number}")
+                in_order.append(key)
                 if sec.items or sec.stated is None:  # a row's lone amount states no section's sum
                     index.numbers.setdefault(sec.number, key)
                 index.add([*([sec.stated.source] if sec.stated else []), sec.source], key, False)
                 if r.ok is False and sec.stated is not None:
                     index.failed.setdefault(sec.stated.source, key)
                 visit(r.children)
-            by_id[id(r)] = key
 
     visit(report.evaluation.items)
-    return index, by_id
+    return index, in_order
 
 
 class _Texts:
@@ -492,36 +497,59 @@ class _Texts:
 def _shown(report: Report, index: _Index, lang: str) -> tuple[ShownFinding, ...]:
     out = []
     texts = _Texts(lang)
+    words = {sev: messages.severity(sev.value, lang) for sev in Severity}  # each rendered once
+    unread: dict[str, bool] = {}
     for i, f in enumerate(report.findings):
-        excerpt, caret = f.source.window(WINDOW) if f.source.text else ("", None)
+        source = f.source
+        excerpt, caret = source.window(WINDOW) if source.text else ("", None)
+        code = f.code
+        said = unread.get(code)
+        if said is None:
+            said = unread[code] = is_unread(code)
+        cause = f.cause
+        location = str(source)  # a cause at the finding's own place is not written again
         out.append(
             ShownFinding(
                 f,
                 i,
                 f.severity.value,
-                messages.severity(f.severity.value, lang),
-                f.code,
-                str(f.source),
-                texts.render(f.message_key or f.code, f.args),
-                "" if f.cause is None else texts.render(f.cause.code, f.cause.args),
-                "" if f.cause is None or f.cause.source is None else str(f.cause.source),
+                words[f.severity],
+                code,
+                location,
+                texts.render(f.message_key or code, f.args),
+                "" if cause is None else texts.render(cause.code, cause.args),
+                ""
+                if cause is None or cause.source is None
+                else location
+                if cause.source is source
+                else str(cause.source),
                 excerpt,
                 caret,
                 index.row_of(f),
-                is_unread(f.code),
+                said,
             )
         )
     return tuple(out)
 
 
 class _Rows:
-    """Evaluation + table + findings → rows in walk order, sums, sheet statuses."""
+    """Evaluation + findings → rows in walk order, sums; and, when a workbook is written (its
+    table given), what its live status formulas give (``sheet_status``)."""
 
-    def __init__(self, report: Report, table: BudgetTable, by_id: dict[int, str], shown: Sequence[ShownFinding]):
+    def __init__(self, report: Report, table: BudgetTable | None, keys: list[str], shown: Sequence[ShownFinding]):
         self.report = report
         self.table = table
-        self.by_id = by_id
-        self.decimals = table.unit.exponent
+        self.keys = iter(keys)  # each result's key, in the order ``_children`` walks them
+        self.unit = report.evaluation.total.money.exponent  # the table's unit: the grand total's
+        self.decimals = self.unit
+        # each section's parts recomputed (by the id of its result), when no table holds them
+        self.recomputed: dict[int, Decimal | None] = {}
+        self.total_recomputed: Decimal | None = None
+        if table is None:
+            self.recomputed, self.total_recomputed = recomputed_sums(report.evaluation)
+        else:
+            self.total_recomputed = table.total.recomputed_sum
+        self.where: Callable[..., str] = messages.filler("R.line_at")  # in the language ``build`` is given
         self.rows: list[Row] = []
         self.sums: list[SumCheck] = []
         self.line_no = 0
@@ -536,21 +564,27 @@ class _Rows:
 
     def _in(self, value: Decimal | None, exponent: int) -> Decimal | None:
         """A figure of the table (in the table's unit) in a row's unit, exactly."""
-        return None if value is None else shift(value, self.table.unit.exponent - exponent)
+        return None if value is None else shift(value, self.unit - exponent)
 
     def build(self, lang: str) -> None:
         ev = self.report.evaluation
         plan = self.report.plan
         t = ev.total
+        self.where = messages.filler("R.line_at", lang)
         self.rows.append(_PLACEHOLDER)
         children = self._children(ev.items, 1, "total", lang)
-        tt = self.table.total
-        sheet_bad = (
-            tt.stated is not None
-            and tt.stated_sum is not None
-            and bool(tt.lines or tt.sections)
-            and round_to(tt.stated - tt.stated_sum, self.decimals) != 0
-        )
+        sheet_status = Status.NONE
+        if self.table is not None:
+            tt = self.table.total
+            sheet_bad = (
+                tt.stated is not None
+                and tt.stated_sum is not None
+                and bool(tt.lines or tt.sections)
+                and round_to(tt.stated - tt.stated_sum, self.decimals) != 0
+            )
+            sheet_status = _status(
+                sheet_bad, children, t.stated, tt.stated_sum is not None and bool(tt.lines or tt.sections)
+            )
         source = plan.total.source if plan.total is not None else None
         self.rows[0] = Row(
             "total",
@@ -563,17 +597,13 @@ class _Rows:
             None if source is None else source.cell,
             t.stated,
             t.children_sum,
-            None
-            if tt.recomputed_sum is None
-            else shift(tt.recomputed_sum, self.table.unit.exponent - t.money.exponent),
+            self._in(self.total_recomputed, t.money.exponent),
             None if t.stated is None or t.children_sum is None else EXACT.subtract(t.stated, t.children_sum),
             t.money.name,
             _status("total" in self.errors, children, t.stated, t.children_sum is not None),
             tuple(self.at.get("total", ())),
             None,
-            sheet_status=_status(
-                sheet_bad, children, t.stated, tt.stated_sum is not None and bool(tt.lines or tt.sections)
-            ),
+            sheet_status=sheet_status,
         )
         if t.stated is not None and t.children_sum is not None:
             self.sums.append(
@@ -598,35 +628,46 @@ class _Rows:
         ]
 
     def _line(self, r: LineResult, depth: int, parent: str, lang: str) -> Status:
-        key = self.by_id[id(r)]
-        tl = self.table.lines[self.line_no]
-        self.line_no += 1
-        computed = round_to(tl.computed, self.decimals)
+        key = next(self.keys)
         status = Status.ERROR if key in self.errors else Status.NONE if r.line.unread else Status.OK
-        sheet = Status.ERROR if round_to(EXACT.subtract(tl.stated, computed), self.decimals) != 0 else Status.OK
+        sheet = Status.NONE
+        if self.table is not None:
+            tl = self.table.lines[self.line_no]
+            self.line_no += 1
+            computed = round_to(tl.computed, self.decimals)
+            sheet = Status.ERROR if round_to(EXACT.subtract(tl.stated, computed), self.decimals) != 0 else Status.OK
         at = self.at.get(key)
-        self.rows.append(_line_row(r, key, "line", depth, status, () if at is None else tuple(at), parent, lang, sheet))
+        row = _line_row(r, key, "line", depth, status, () if at is None else tuple(at), parent, lang, sheet, self.where)
+        self.rows.append(row)
         return status
 
     def _section(self, r: SectionResult, depth: int, parent: str, lang: str) -> Status:
         sec = r.section
-        key = self.by_id[id(r)]
-        ts = self.table.sections[self.section_no]
-        self.section_no += 1
+        key = next(self.keys)
+        ts = None
+        if self.table is not None:
+            ts = self.table.sections[self.section_no]
+            self.section_no += 1
         at = len(self.rows)
         self.rows.append(_PLACEHOLDER)
         children = self._children(r.children, depth + 1, key, lang)
-        sheet_bad = (
-            not sec.alternatives
-            and ts.stated is not None
-            and ts.stated_sum is not None
-            and bool(ts.lines or ts.sections)
-            and round_to(ts.stated - ts.stated_sum, self.decimals) != 0
-        )
         source = sec.stated.source if sec.stated is not None else sec.source
         status = _status(key in self.errors, children, r.stated, r.has_computation)
-        sheet_sum = ts.stated_sum is not None and bool(ts.lines or ts.sections) and not sec.alternatives
-        recomputed = None if sec.alternatives else self._in(ts.recomputed_sum, r.money.exponent)
+        sheet_status = Status.NONE
+        if ts is None:
+            parts = self.recomputed[id(r)]
+        else:
+            parts = ts.recomputed_sum
+            sheet_bad = (
+                not sec.alternatives
+                and ts.stated is not None
+                and ts.stated_sum is not None
+                and bool(ts.lines or ts.sections)
+                and round_to(ts.stated - ts.stated_sum, self.decimals) != 0
+            )
+            sheet_sum = ts.stated_sum is not None and bool(ts.lines or ts.sections) and not sec.alternatives
+            sheet_status = _status(sheet_bad, children, r.stated, sheet_sum)
+        recomputed = None if sec.alternatives else self._in(parts, r.money.exponent)
         summed = r.children_sum
         if sec.alternatives and status is Status.OK and _each_comes_to(r):
             summed = r.stated  # every breakdown of it was checked against it and comes to it
@@ -647,7 +688,7 @@ class _Rows:
             status,
             tuple(self.at.get(key, ())),
             parent,
-            sheet_status=_status(sheet_bad, children, r.stated, sheet_sum),
+            sheet_status=sheet_status,
             alternatives=sec.alternatives,
         )
         self._sums(r, sec, source, lang)
@@ -837,17 +878,20 @@ def project(
     table: BudgetTable | None = None,
     sha256: str | None = None,
 ) -> Projection:
-    """The projection of ``report``: computed once, after the checks, for every writer."""
+    """The projection of ``report``: computed once, after the checks, for every writer.
+
+    ``table``: the workbook's table (``plancheck.workbook.with_workbook_findings``) when a
+    workbook is written; the rows' ``sheet_status`` are then decided from it. Without it the
+    table is not built at all: the text, JSON and report show only its recomputed sums, which
+    ``recomputed_sums`` gives from the evaluation, the same figures digit for digit."""
     from budget import __version__
 
     if lang not in messages.LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
-    if table is None:
-        table = table_of(report.evaluation)  # its findings are the workbook's, added before
     plan = report.plan
-    index, by_id = _index(report)
+    index, keys = _index(report)
     shown = _shown(report, index, lang)
-    rows = _Rows(report, table, by_id, shown)
+    rows = _Rows(report, table, keys, shown)
     rows.build(lang)
     counts = {sev: sum(1 for f in report.findings if f.severity is sev) for sev in Severity}
     summary = Summary(
@@ -889,7 +933,7 @@ def project(
         words,
         words_value,
         table,
-        table.unit.exponent,
+        report.evaluation.total.money.exponent,
         _side(report, shown, lang),
     )
 
@@ -926,29 +970,42 @@ def _line_row(
     parent: str | None,
     lang: str,
     sheet_status: Status = Status.NONE,
+    line_at: Callable[..., str] | None = None,
 ) -> Row:
-    """The row of a computation: its stated and recomputed result, their difference, its unit."""
+    """The row of a computation: its stated and recomputed result, their difference, its unit.
+    ``line_at``: the filler of ``R.line_at`` in ``lang`` (looked up once for a plan's rows)."""
     line = r.line
     source = line.source
     result = line.stated
     stated = result.value
-    return Row(
-        key,
-        kind,
-        depth,
-        line.number,
-        messages.label_in(line.label or line.tail, lang),
-        _where(source, lang),
-        source.line,
-        source.cell,
-        stated,
-        None,
-        r.computed,
-        EXACT.subtract(stated, r.computed),
-        result.unit_text if result.money is None else result.money.name,
-        status,
-        findings,
-        parent,
-        tuple([f.value for f in line.factors]),
-        sheet_status,
+    label = line.label or line.tail
+    # every field given, as the tuple it is: ``Row(...)`` adds a call to each of a plan's lines
+    return _tuple_new(
+        Row,
+        (
+            key,
+            kind,
+            depth,
+            line.number,
+            label if lang == "vi" else messages.label_in(label, lang),
+            _where(source, lang)
+            if line_at is None or source.cell or source.line is None
+            else line_at(line=source.line),
+            source.line,
+            source.cell,
+            stated,
+            None,
+            r.computed,
+            EXACT.subtract(stated, r.computed),
+            result.unit_text if result.money is None else result.money.name,
+            status,
+            findings,
+            parent,
+            tuple([f.value for f in line.factors]),
+            sheet_status,
+            False,
+        ),
     )
+
+
+_tuple_new = tuple.__new__

@@ -54,6 +54,8 @@ def save_workbook(
     """
     plan = report.plan
     p = projection or project(report, targets, lang, table=table)
+    if p.table is None:  # projected for the text and JSON only: the sheets' statuses need the table
+        p = project(report, targets, p.lang, p.identity.checked_at, table, p.identity.sha256)
     ident = p.identity
     heading = ident.heading  # named once, in the projection
     origin = Provenance(ident.file, ident.sha256, ident.checked_at, ident.tool)

@@ -17,6 +17,7 @@ from budget import check_file, layout
 from budget.api import Report, check_plan, load_plan
 from budget.findings import Finding, Severity, sort_key
 from budget.model import Amount, Plan, Section
+from budget.plan_table import table_of
 from budget.source import Source
 from budget.units import TRIEU
 from budget.words import from_words
@@ -105,10 +106,22 @@ def test_three_errors_each_at_its_row(tmp_path: Path) -> None:
 
 
 def test_an_error_below_marks_every_row_above() -> None:
-    p = project(check_file(HA_DONG.with_name("ha-dong-267-mot-so-sai.txt")))
+    report = check_file(HA_DONG.with_name("ha-dong-267-mot-so-sai.txt"))
+    p = project(report)
     st = statuses(p)
     assert (st["l-45"], st["s-2.3"], st["s-2"], st["total"]) == ("error", "error", "inner", "inner")
-    assert p.row("s-2").sheet_status is Status.INNER  # the workbook's live formula says the same
+    # the workbook's live formula says the same (decided when the workbook's table is given)
+    assert project(report, table=table_of(report.evaluation)).row("s-2").sheet_status is Status.INNER
+    assert p.table is None and p.row("s-2").sheet_status is Status.NONE  # no workbook: not decided
+
+
+def test_the_figures_are_the_same_with_the_workbook_table_or_without() -> None:
+    """Without a workbook the table is not built: the recomputed sums come from the evaluation
+    alone, and are the table's own figures."""
+    report = check_file(HA_DONG.with_name("ha-dong-267-mot-so-sai.txt"))
+    lean, full = project(report), project(report, table=table_of(report.evaluation))
+    assert [r._replace(sheet_status=Status.NONE) for r in full.rows] == list(lean.rows)
+    assert lean.total.recomputed == 46375 and lean.row("s-2.3").recomputed == full.row("s-2.3").recomputed
 
 
 def test_a_wrong_line_never_leaves_its_section_khop(tmp_path: Path) -> None:
@@ -182,7 +195,8 @@ def test_unread_amounts_are_never_khop() -> None:
     # with an error too, the errors lead and the unread are still said
     args = {"stored": Decimal(11100), "computed": Decimal(11000), "unit": "triệu đồng"}
     wrong = Finding(Source(str(HA_DONG), 45, 61), "XLSX_STALE_VALUE", Severity.ERROR, args)
-    p = project(_with(report, wrong))
+    with_wrong = _with(report, wrong)
+    p = project(with_wrong, table=table_of(with_wrong.evaluation))
     assert p.verdict.kind is VerdictKind.ERRORS
     assert p.verdict.detail.startswith("Ngoài ra 1 số tiền chưa được kiểm tra;")
     # an error no formula can see: the status is right, the workbook writes it as a value
@@ -352,3 +366,23 @@ def messages_status(lang: str, status: Status) -> str:
     from budget import messages
 
     return messages.render(f"STATUS.{status.value}", {}, lang)
+
+
+def test_a_workbook_from_a_projection_made_without_its_table_is_the_same(tmp_path: Path) -> None:
+    """The rows' sheet statuses are decided only with the workbook's table: a workbook's statuses
+    refuse a projection without it, and ``save_workbook`` projects again with the table, the
+    same identity kept, so the sheets are what the projection with the table writes."""
+    import zipfile
+
+    from plancheck.xlsx.statuses import Statuses
+
+    book, table = with_workbook_findings(check_file(HA_DONG.with_name("ha-dong-267-mot-so-sai.txt")))
+    lean = project(book, checked_at="2026-01-02T03:04:05+07:00", sha256="ab")
+    with pytest.raises(ValueError, match="table"):
+        Statuses(lean)
+    full = project(book, checked_at="2026-01-02T03:04:05+07:00", table=table, sha256="ab")
+    save_workbook(book, table, tmp_path / "lean.xlsx", projection=lean)
+    save_workbook(book, table, tmp_path / "full.xlsx", projection=full)
+    with zipfile.ZipFile(tmp_path / "lean.xlsx") as a, zipfile.ZipFile(tmp_path / "full.xlsx") as b:
+        sheets = [n for n in a.namelist() if n.startswith("xl/worksheets/") or n == "xl/sharedStrings.xml"]
+        assert len(sheets) >= 4 and all(a.read(n) == b.read(n) for n in sheets)

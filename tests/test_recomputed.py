@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 
 from budget import check_file
+from budget.plan_table import _amount, line_amount, recomputed_sums, table_of
 from plancheck.projection import project
 from plancheck.workbook import save_workbook, with_workbook_findings
 from tests.helpers import assert_message
@@ -106,3 +107,39 @@ def test_a_wrong_product_of_converted_measures_says_the_conversion(tmp_path: Pat
         en="Product does not match: 2.5 × 20,000 × 1,000 (converting units of measure: tấn, đồng/kg) = 50,000,000 "
         "đồng, but the document states 52,000,000 đồng (difference 2,000,000 đồng).",
     )
+
+
+_KINDS = (
+    "KẾ HOẠCH\n\n"
+    "Tổng kinh phí: 511.400.000 đồng, gồm:\n"
+    "I. Chi thường xuyên: 49.600.000 đồng\n"
+    "1. Văn phòng phẩm: 1.000.000 đồng\n"
+    "2. Bồi dưỡng: 5 người x 300.000 đồng/người = 1.600.000 đồng\n"
+    "3. Thuê xe: 2 xe x 1,5 triệu đồng/xe = 3.000.000 đồng\n"
+    "4. Phụ cấp: 3 người x 500.000 đồng/người/tháng x 12 tháng = 18.000.000 đồng\n"
+    "5. Lương: 2 người x 24.000.000 đồng/người/năm x 6 tháng = 24.000.000 đồng\n"
+    "6. Dự phòng: 10% x 20.000.000 đồng = 2.000.000 đồng\n"
+    "II. Chi khác: 461,8 triệu đồng\n"
+    "1. Hội thảo: 10 người x 15 triệu đồng/người = 150 triệu đồng x 3 năm = 450 triệu đồng\n"
+    "2. Tập huấn: 4 lớp x 2,95 triệu đồng/lớp = 11,8 triệu đồng\n"
+)
+
+
+def test_the_sums_without_the_table_are_the_table_s_own(tmp_path: Path) -> None:
+    """Without a workbook the projection takes its recomputed sums from ``recomputed_sums``,
+    which moves the evaluation's own product of a one-step line to the total's unit: the same
+    figures, digit for digit, as the table a workbook lays out, for lines of every kind (mixed
+    money units, months and years, a percentage, a chain, a wrong product, a lump sum)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(_KINDS, encoding="utf-8")
+    ev = check_file(path).evaluation
+    table = table_of(ev)
+    lines = ev.lines()
+    assert len(lines) == 7 and {len(r.steps) for r in lines} == {1, 2} and any(r.scale != 1 for r in lines)
+    for r, row in zip(lines, table.lines, strict=True):
+        assert _amount(r, table.unit).as_tuple() == row.computed.as_tuple() == line_amount(r, table.unit)[1].as_tuple()
+    sections, total = recomputed_sums(ev)
+    assert [sections[id(s.result)] for s in table.sections] == [s.recomputed_sum for s in table.sections]
+    assert total == table.total.recomputed_sum == Decimal(511300000)  # 1.500.000, not 1.600.000
+    rows = project(check_file(path))
+    assert (rows.total.recomputed, rows.row("s-I").recomputed) == (Decimal(511300000), Decimal(49500000))

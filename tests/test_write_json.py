@@ -78,3 +78,39 @@ def test_a_template_filled_directly_reads_as_rendered() -> None:
     # counted nouns depend on the count: rendered in full
     assert messages.filler("UNREAD.lines", "en")(count=1) == messages.render("UNREAD.lines", {"count": 1}, "en")
     assert messages.filler("UNREAD.lines", "en")(count=2) == messages.render("UNREAD.lines", {"count": 2}, "en")
+
+
+def test_a_finding_laid_out_as_text_is_what_the_encoder_writes_of_its_dict() -> None:
+    """Findings are laid out as text from the places the projection wrote once: the same text as
+    the encoder's of ``finding_to_json``, whatever the finding holds (a cell, no line, figures
+    with an exponent, no unit, a cause at no place, texts to escape)."""
+    from decimal import Decimal
+
+    from budget.findings import Cause, Finding, Severity, finding_to_json
+    from budget.source import Source
+    from plancheck.projection import ShownFinding
+    from plancheck.write_json import _finding
+
+    text = Source("dự toán.txt", 7, 12, None, 'Chi "x" \\ y\ttab')
+    cell = Source("b.xlsx", None, None, "Chi tiết!E7")
+    cases = [
+        Finding(
+            text,
+            "PRODUCT_MISMATCH",
+            Severity.ERROR,
+            {},
+            Decimal("1E+3"),
+            Decimal("1100.50"),
+            "đồng",
+            Cause("CAUSE_SCALE", {}, text),
+        ),
+        Finding(cell, "XLSX_STALE_VALUE", Severity.WARNING, {}, None, Decimal(5), None, Cause("CAUSE_X", {}, None)),
+        Finding(Source("c.txt"), "NO_BUDGET", Severity.INFO),
+    ]
+    for i, f in enumerate(cases):
+        message, cause = f'Thông báo "{i}"\n\\', "" if f.cause is None else f"Nguyên nhân {i} “x”"
+        where = "" if f.cause is None or f.cause.source is None else str(f.cause.source)
+        sf = ShownFinding(
+            f, i, f.severity.value, "", f.code, str(f.source), message, cause, where, "", None, None, False
+        )
+        assert _finding(sf) == _ENCODE(finding_to_json(f, message, cause))

@@ -19,6 +19,8 @@ class Statuses:
     """
 
     def __init__(self, p: Projection):
+        if p.table is None:  # its rows' ``sheet_status`` were not decided
+            raise ValueError("a workbook needs the projection made with its table (project(..., table=...))")
         self.p = p
         self.total = (p.total.status, p.total.status == p.total.sheet_status)
 
