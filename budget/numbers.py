@@ -50,6 +50,21 @@ _BROKEN_GROUPS = re.compile(r"[0-9]{1,3}(?:\. [0-9]{3})+(?:\.[0-9]{3})*(?:,[0-9]
 _SPACE_GROUPS = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?")
 _DOUBLE_DOT = re.compile(r"[0-9]+(?:\.\.?[0-9]+)+")
 _SPACED_COMMA = re.compile(r"[0-9]{1,3}, [0-9]+")
+# The forms above in the order ``read_number`` tries them, as one pattern: ``fullmatch`` takes
+# the first alternative that spans the whole text, so the group that matched is the form the
+# tests one after another would have found (one match a number instead of up to nine).
+_FORMS = (
+    ("plain", _PLAIN),
+    ("vn_grouped", _VN_GROUPED),
+    ("comma_three", _COMMA_THREE),
+    ("vn_decimal", _VN_DECIMAL),
+    ("en_grouped", _EN_GROUPED),
+    ("dot_decimal", _DOT_DECIMAL),
+    ("broken_groups", _BROKEN_GROUPS),
+    ("space_groups", _SPACE_GROUPS),
+    ("spaced_comma", _SPACED_COMMA),
+)
+_ANY_FORM = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in _FORMS))
 
 
 class Ambiguity:
@@ -111,23 +126,25 @@ def read_number(text: str) -> Reading:
     sign = ""
     if t.startswith("-"):
         sign, t = "-", t[1:].strip()
-    if _PLAIN.fullmatch(t):
+    m = _ANY_FORM.fullmatch(t)
+    form = m.lastgroup if m is not None else None
+    if form == "plain":
         return Reading(D(sign + t))
-    if _VN_GROUPED.fullmatch(t):
+    if form == "vn_grouped":
         return Reading(D(sign + t.replace(".", "").replace(",", ".")))
-    if _COMMA_THREE.fullmatch(t):
+    if form == "comma_three":
         return Reading(D(sign + t.replace(",", ".")), Ambiguity.COMMA_THREE)
-    if _VN_DECIMAL.fullmatch(t):
+    if form == "vn_decimal":
         return Reading(D(sign + t.replace(",", ".")))
-    if _EN_GROUPED.fullmatch(t):
+    if form == "en_grouped":
         return Reading(D(sign + t.replace(",", "")), Ambiguity.EN_GROUPING)
-    if _DOT_DECIMAL.fullmatch(t):
+    if form == "dot_decimal":
         return Reading(D(sign + t), Ambiguity.DOT_DECIMAL)
-    if _BROKEN_GROUPS.fullmatch(t):
+    if form == "broken_groups":
         return Reading(D(sign + _vn_to_plain(t.replace(" ", ""))), Ambiguity.BROKEN_GROUPS)
-    if _SPACE_GROUPS.fullmatch(t):
+    if form == "space_groups":
         return Reading(D(sign + _vn_to_plain(t.replace(" ", "."))), Ambiguity.SPACE_GROUPS)
-    if _SPACED_COMMA.fullmatch(t):
+    if form == "spaced_comma":
         return Reading(D(sign + t.replace(", ", ".")), Ambiguity.SPACED_COMMA)
     if _DOUBLE_DOT.fullmatch(t) and ".." in t:
         single = re.sub(r"\.\.", ".", t)
@@ -148,6 +165,8 @@ def alternatives(text: str) -> tuple[Decimal, ...]:
     a reading is changed only when the arithmetic then agrees.
     """
     t = text.strip().lstrip("-").strip()
+    if not 5 <= len(t) <= 7:  # both forms are 1-3 digits, a mark and 3 digits: most figures are neither
+        return ()
     if _COMMA_THREE.fullmatch(t):
         return (D(t.replace(",", "")),)
     if _DOT_THREE.fullmatch(t):

@@ -135,12 +135,14 @@ def pair_words(words: Sequence[WordsCheck], total: Amount | None, items: Sequenc
     right under a figure, the grand total when they close the budget (below all of it) or
     that figure. Words far from every figure that spell none of them are not paired."""
     out: list[WordsCheck] = []
-    end = _last_line(items)
+    end: int | None = None  # the budget's last line: walked for only when words need it (most plans have none)
     for w in words:
         if w.amount is None and (w.above is not None or total is not None):
             candidates = [a for a in (w.above, total, *_stated_amounts(items)) if a is not None]
             same = [a for a in candidates if w.value is not None and shift(a.value, a.money.exponent) == w.value]
-            closes = total is not None and (w.source.line or 0) > end
+            if total is not None and end is None:
+                end = _last_line(items)
+            closes = total is not None and (w.source.line or 0) > (end or 0)
             if same:
                 chosen: Amount | None = same[0]
             elif w.above is None:

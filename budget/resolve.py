@@ -90,8 +90,20 @@ def resolve_line(line: CostLine, conv: Conventions) -> tuple[CostLine, list[Find
     return line, findings
 
 
+def _any_alternatives(line: CostLine) -> bool:
+    """Has a number of the line another reading? Asked of every line read: plain loops, no
+    generators (most lines have none)."""
+    for step in line.steps:
+        if step.stated.alternatives:
+            return True
+        for q in step.factors:
+            if q.alternatives:
+                return True
+    return False
+
+
 def _choose_readings(line: CostLine, conv: Conventions) -> tuple[CostLine, list[Finding]]:
-    if not any(step.stated.alternatives or any(q.alternatives for q in step.factors) for step in line.steps):
+    if not _any_alternatives(line):
         return line, []  # most lines: no number with another reading, none listed
     quantities = _quantities(line)
     ambiguous = [(s, i, q) for s, i, q in quantities if _allowed(q, conv)][:_MAX_AMBIGUOUS]

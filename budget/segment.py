@@ -97,11 +97,12 @@ class Item:
     def at(self, col: int | None) -> Source:
         """Where the character at 1-based column ``col`` of the item's text stands in the file:
         an item is the ``Locator`` of its own text (asked for every figure read in it)."""
-        offset = 0 if col is None else col - 1
+        offset = 0 if col is None or col < 1 else col - 1
         pieces = self.pieces
         if len(pieces) == 1:
             p = pieces[0]
-            return p.line.source.at(p.start + min(max(offset, 0), p.end - p.start) + 1)
+            width = p.end - p.start  # the offset kept within the piece (no ``min``/``max`` calls: every figure asks)
+            return p.line.source.at(p.start + (offset if offset < width else width) + 1)
         if len(self._starts) != len(pieces):
             self._starts = [p.at for p in pieces]
         piece = pieces[max(0, bisect_right(self._starts, offset) - 1)]

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from budget.messages import TEMPLATES, TEMPLATES_EN
 from budget.numbers import (
+    _ANY_FORM,
+    _FORMS,
     NUMBER_TOKEN,
     Ambiguity,
     D,
@@ -204,3 +206,38 @@ def test_figures_in_each_language_keep_every_digit() -> None:
     """Vietnamese by hand, English by Babel with no rounding to Babel's three decimals."""
     assert format_number(Decimal("1234.56789"), "vi") == "1.234,56789"
     assert format_number(Decimal("1234.56789"), "en") == "1,234.56789"
+
+
+# --- the forms read in one match ------------------------------------------------------------
+_NUMBER_PIECES = st.sampled_from([*"0123456789", ".", ",", " ", "-", "..", ", ", ". ", "000", "123", "1.234", "5,5"])
+
+
+def _form_one_by_one(text: str) -> str | None:
+    """The form ``read_number`` found when it tested the patterns one after another."""
+    return next((name for name, pattern in _FORMS if pattern.fullmatch(text)), None)
+
+
+@given(st.lists(_NUMBER_PIECES, min_size=1, max_size=8).map("".join))
+def test_the_one_pattern_finds_the_form_the_tests_in_turn_find(text: str) -> None:
+    m = _ANY_FORM.fullmatch(text)
+    assert (m.lastgroup if m is not None else None) == _form_one_by_one(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("2024", "plain"),
+        ("1.234.567,5", "vn_grouped"),
+        ("1,500", "comma_three"),
+        ("0,5", "vn_decimal"),
+        ("1,500,000", "en_grouped"),
+        ("9.88", "dot_decimal"),
+        ("800. 000", "broken_groups"),
+        ("5 000", "space_groups"),
+        ("0, 45", "spaced_comma"),
+        ("1..320", None),
+    ],
+)
+def test_each_form_is_found_by_the_one_pattern(text: str, form: str | None) -> None:
+    m = _ANY_FORM.fullmatch(text)
+    assert (m.lastgroup if m is not None else None) == form == _form_one_by_one(text)

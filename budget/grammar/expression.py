@@ -139,6 +139,8 @@ class Parser:
             if tok.space_before == self.t[nxt].space_before:
                 return "/", 1
             return None
+        if tok.kind is not WORD:  # what ``_word_op`` would say: asked after every operand
+            return None
         if n := self._word_op(_MUL_WORDS):
             return "*", n
         if n := self._word_op(_DIV_WORDS):
@@ -153,6 +155,8 @@ class Parser:
             if tok.kind is SUB and is_date(self.t, self.i):
                 return None  # ``2020 - 2025``: a period, not a difference
             return ("+" if tok.kind is ADD else "-"), 1
+        if tok.kind is not WORD:  # what ``_word_op`` would say: asked after every term
+            return None
         if n := self._word_op(_ADD_WORDS):
             return "+", n
         if n := self._word_op(_SUB_WORDS):

@@ -200,7 +200,7 @@ def _starts(tokens: list[Token], lo: int, hi: int) -> list[int]:
 
 def _expression(tokens: list[Token], lo: int, hi: int) -> tuple[int, Parsed] | ParseError:
     """The longest expression with an operator filling ``tokens[s:hi]`` for some ``s >= lo``."""
-    last: ParseError = ParseError(hi, "no expression")
+    last: ParseError | None = None  # built only when no start gives an expression (most clauses have one)
     for s in _starts(tokens, lo, hi):
         try:
             parsed = parse_expression(tokens, s, hi)
@@ -208,7 +208,7 @@ def _expression(tokens: list[Token], lo: int, hi: int) -> tuple[int, Parsed] | P
             last = e
             continue
         return s, parsed
-    return last
+    return last if last is not None else ParseError(hi, "no expression")
 
 
 def final_result(tokens: list[Token], i: int, hi: int, money_end: MoneyEnd) -> Result | None:
