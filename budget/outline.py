@@ -34,7 +34,7 @@ _NUMBERED = {"dieu", "roman", "letter", "upper"}
 _STATEMENT_WORDS = re.compile(r"\b(?:kinh phi|du kien|du toan|tong|ngan sach|nguon von|cong|tong so|chi|thu|von)\b")
 # what may stand right before a stated figure: ``Tổng kinh phí: ``, ``... là ``, ``Tổng kinh phí ``
 _STATEMENT_LEAD = re.compile(
-    r"(?::|\bla|\bkhoang|\bxap xi|\bchung|\bgan|\buoc tinh|\bdu kien|\btong cong|\bcong|\bcon"
+    r"(?::|\bla|\bkhoang|\bxap xi|\bchung|\bgan|\buoc tinh|\bdat|\bdu kien|\btong cong|\bcong|\bcon"
     r"|\btong kinh phi|\btong du toan|\btong von|\btong so tien|\btong chi phi|\btong nhu cau kinh phi)\s*$"
 )
 _TOTAL_LINE = re.compile(r"^\s*(?:tong cong|cong|tong so|tong kinh phi|tong du toan|tong chi|tong)\b")

@@ -1000,3 +1000,29 @@ def test_a_new_count_word_is_said_once_where_it_first_counts(tmp_path: Path) -> 
     """``vận động viên`` counted and in the rate's ``/vận động viên``: one note, at the count."""
     text = "KẾ HOẠCH\n- Khoản B: 30 vận động viên x 200.000 đồng/vận động viên = 6.000.000 đồng\n"
     assert _all_found(tmp_path, text) == [("UNIT_NEW_COUNT", 2, 12)]
+
+
+def test_a_time_converted_product_wrong_for_another_reason_names_no_time_cause(tmp_path: Path) -> None:
+    """``2 người x 6 tháng x 24 triệu đồng/người/năm`` is 24 triệu đồng; written 30 it is no yearly
+    figure taken for a monthly one (that would be 288): the time-unit cause is not named."""
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "KẾ HOẠCH\n- Phụ cấp: 2 người x 6 tháng x 24 triệu đồng/người/năm = {r} triệu đồng\n".format(r="30")
+    )
+    (f,) = [f for f in check_file(path).findings if f.code == "PRODUCT_MISMATCH"]
+    assert (f.expected, f.actual) == (Decimal(24), Decimal(30))
+    assert f.cause is None or f.cause.code != "CAUSE_TIME_UNIT"
+    path.write_text("KẾ HOẠCH\n- Phụ cấp: 2 người x 6 tháng x 24 triệu đồng/người/năm = 288 triệu đồng\n")
+    (f,) = [f for f in check_file(path).findings if f.code == "PRODUCT_MISMATCH"]
+    assert f.cause is not None and f.cause.code == "CAUSE_TIME_UNIT"
+
+
+def test_a_section_sum_mismatch_stands_at_the_sections_figure(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "KẾ HOẠCH\nTổng kinh phí: 700 triệu đồng\n1. Tổ chức hội thi: 500 triệu đồng, gồm:\n"
+        "- Thuê hội trường: 250 triệu đồng\n- Khen thưởng: 200 triệu đồng\n2. Tập huấn: 200 triệu đồng\n",
+        encoding="utf-8",
+    )
+    (f,) = [f for f in check_file(path).findings if f.code == "SECTION_SUM_MISMATCH"]
+    assert (f.source.line, f.source.col, f.expected, f.actual) == (3, 21, Decimal(450), Decimal(500))

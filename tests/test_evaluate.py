@@ -303,3 +303,11 @@ _SIDES = "KẾ HOẠCH\n1. Tổng thu ngân sách: {a} tỷ đồng\n2. Tổng {
 def test_revenue_and_spending_totals_are_never_summed(tmp_path: Path, text: str, summed: Decimal | None) -> None:
     report = check_text(tmp_path, text if text.startswith("KẾ") else "KẾ HOẠCH\n" + text)
     assert report.evaluation.total.children_sum == summed
+
+
+def test_a_result_without_unit_takes_the_money_of_the_figure_it_goes_on_from(tmp_path: Path) -> None:
+    """The second step goes on from 6 triệu đồng, not from the đồng of the first step's rate."""
+    r = check_text(tmp_path, "- Trực: 200.000 đồng/ngày x 30 ngày = 6 triệu đồng/tháng x 4 tháng = 24/năm\n")
+    assert [(code, message) for code, severity, _line, message in findings_said(r) if severity == "warning"] == [
+        ("RESULT_NO_UNIT", "Kết quả 24 không ghi đơn vị tiền; đã coi là triệu đồng theo thừa số tiền của dòng.")
+    ]

@@ -21,6 +21,7 @@ from budget.findings import Severity
 from budget.model import Amount
 from budget.units import DONG, NGHIN, TRIEU, TY
 from plancheck.projection import VerdictKind, project
+from tests.helpers import assert_message
 
 
 def _check(tmp_path: Path, text: str) -> Report:
@@ -205,3 +206,23 @@ def test_a_figure_said_to_be_about_so_much(tmp_path: Path, words: str, b: str, c
     path.write_text(_ABOUT.format(words=words, b=b), encoding="utf-8")
     report = check_file(path)
     assert [(f.code, f.severity.value) for f in report.findings if f.code.startswith("TOTAL")] == codes
+
+
+def test_a_total_about_so_much_over_exact_parts_is_within_its_own_rounding(tmp_path: Path) -> None:
+    """Parts written to the đồng hide no rounding: the slack is the stated figure's own (± 50 triệu)."""
+    path = tmp_path / "plan.txt"
+    text = _ABOUT.format(words="khoảng", b="310")
+    path.write_text(
+        text.replace("200 triệu đồng", "200.000.123 đồng").replace("310 triệu đồng", "310.000.457 đồng"),
+        encoding="utf-8",
+    )
+    (f,) = [f for f in check_file(path).findings if f.code == "TOTAL_ROUNDING"]
+    assert_message(
+        f,
+        "TOTAL_ROUNDING",
+        "Tổng kinh phí ghi 500 triệu đồng, cộng các mục được 510,00058 triệu đồng (chênh -10,00058 triệu đồng), "
+        "trong phạm vi làm tròn ± 50 triệu đồng của chính số ghi; không phải lỗi cộng nếu các số được làm tròn.",
+        en="The grand total states 500 triệu đồng, the sections add up to 510.00058 triệu đồng (difference "
+        "-10.00058 triệu đồng), within the ± 50 triệu đồng rounding of the stated figure itself; not an addition "
+        "error if the figures were rounded.",
+    )

@@ -421,3 +421,29 @@ def test_splits_by_rates_in_titles_agree_and_swapped_parts_are_named(
         assert errors == []
     else:
         assert sorted((code, line) for code, line, _, _ in errors) == [("SHARE_MISMATCH", 3), ("SHARE_MISMATCH", 4)]
+
+
+def test_shares_of_a_sections_figure_split_it(tmp_path: Path) -> None:
+    """A section's own figure split by rates (not only the grand total's): 70% of 1.000 is 700."""
+    lines = [
+        "1. Kinh phí tổ chức hội thi: 1.000 triệu đồng, gồm:",
+        "a) Ngân sách tỉnh (70%): 650 triệu đồng;",
+        "b) Ngân sách huyện (30%): 350 triệu đồng.",
+        "2. Kinh phí khen thưởng: 200 triệu đồng.",
+    ]
+    assert _shares(tmp_path, lines) == [(3, Decimal(700), Decimal(650)), (4, Decimal(300), Decimal(350))]
+
+
+def test_rates_under_a_grand_total_compared_with_an_estimate_are_not_judged(tmp_path: Path) -> None:
+    """The grand total says how it compares (``đạt 96% dự toán``): the rates after its parts'
+    amounts are rates of the same kind, not checked (never an error), as under a section."""
+    lines = [
+        "Tổng thu ngân sách năm 2025 ước đạt 9.200 tỷ đồng, đạt 96% dự toán, gồm:",
+        "1. Thu nội địa: 6.000 tỷ đồng (65,2%);",
+        "2. Thu từ xuất nhập khẩu: 2.200 tỷ đồng (23,9%);",
+        "3. Thu khác: 1.000 tỷ đồng (15%).",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    codes = [(f.code, f.severity.value) for f in check_file(path).findings if f.code.startswith("SHARE")]
+    assert codes == [("SHARE_NOT_CHECKED", "warning")]
