@@ -298,14 +298,13 @@ def check_sections(ev: Evaluation) -> list[Finding]:
         assert r.stated is not None and r.children_sum is not None
         assert r.stated_dong is not None and r.computed_dong is not None
         unit = r.money.name
+        where = r.section.stated.source if r.section.stated is not None else r.section.source
         if r.within_rounding:
-            where = r.section.stated.source if r.section.stated is not None else r.section.source
             args = {"number": section_name(r.section), **_rounding_args(r.stated, r.children_sum, r.money, r.slack)}
             out.append(
                 _rounding_finding(where, "SECTION_SUM_ROUNDING", args, r.children_sum, r.stated, r.rounded_parts)
             )
             continue
-        where = r.section.stated.source if r.section.stated is not None else r.section.source
         twice = _stated_twice(where, r.stated, r.money, r.children, anchor)
         if twice is not None:
             out.append(twice)
@@ -325,7 +324,6 @@ def check_sections(ev: Evaluation) -> list[Finding]:
                 )
             elif anchor.fits(Decimal(0)):
                 cause = lone_lump(r)
-        where = r.section.stated.source if r.section.stated is not None else r.section.source
         if cause is None or cause.code in GENERIC:
             cause = sum_pattern_cause(r.stated, r.children_sum, r.children, r.money, where) or cause
         out.append(
@@ -515,7 +513,7 @@ def _unit_findings(texts: tuple[str, ...], unit: str) -> _UnitFindings:
         # and those left over (a count taken twice)
         per = [describe({n: -p}) for n, p in v.residual if p < 0]
         extra = [describe({n: p}) for n, p in v.residual if p > 0]
-        args["per"] = ", ".join(u.removeprefix("1/") for u in per)
+        args["per"] = ", ".join(per)
         args["extra"] = ", ".join(extra)
         key = "UNIT_RESIDUAL." + ("both" if per and extra else "per" if per else "extra")
     if v.time_factor != 1:

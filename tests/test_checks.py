@@ -1026,3 +1026,35 @@ def test_a_section_sum_mismatch_stands_at_the_sections_figure(tmp_path: Path) ->
     )
     (f,) = [f for f in check_file(path).findings if f.code == "SECTION_SUM_MISMATCH"]
     assert (f.source.line, f.source.col, f.expected, f.actual) == (3, 21, Decimal(450), Decimal(500))
+
+
+def test_a_product_left_per_something_says_what_it_is_per(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("KẾ HOẠCH\n- Tập huấn: 20 người x 150.000 đồng/người/ngày = 3.000.000 đồng\n", encoding="utf-8")
+    (f,) = [f for f in check_file(path).findings if f.code == "UNIT_RESIDUAL"]
+    assert f.message == (
+        "Đơn vị các thừa số chưa ra đúng đồng: tích ra đồng/ngày, tức là còn tính theo mỗi ngày. Hãy kiểm tra xem "
+        "có thiếu số ngày không, hoặc thừa số được chỉ dưới đây ghi nhầm đơn vị."
+    )
+
+
+def test_a_section_sum_within_rounding_stands_at_the_sections_figure(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "KẾ HOẠCH\nTổng kinh phí: 701 triệu đồng\n1. Tổ chức: 500 triệu đồng, gồm:\n- Thuê: 250 triệu đồng\n"
+        "- Khen thưởng: 249,6 triệu đồng\n2. Tập huấn: 200,6 triệu đồng\n",
+        encoding="utf-8",
+    )
+    (f,) = [f for f in check_file(path).findings if f.code == "SECTION_SUM_ROUNDING"]
+    assert (f.source.line, f.source.col, f.expected, f.actual) == (3, 13, Decimal("499.6"), Decimal(500))
+
+
+def test_a_chain_step_converting_a_measure_names_the_units_it_converts(tmp_path: Path) -> None:
+    """The second step goes on from 6 tấn into đồng/kg: its message names both units."""
+    path = tmp_path / "t.txt"
+    path.write_text("KẾ HOẠCH\n- Mua muối: 2 tấn x 3 = 6 tấn x 5.000 đồng/kg = 31.000.000 đồng\n", encoding="utf-8")
+    (f,) = [f for f in check_file(path).findings if f.code == "PRODUCT_MISMATCH"]
+    assert f.message == (
+        "Phép nhân không khớp: 6 × 5.000 × 1.000 (quy đổi đơn vị đo: tấn, đồng/kg) = 30.000.000 đồng, nhưng văn "
+        "bản ghi 31.000.000 đồng (chênh lệch 1.000.000 đồng)."
+    )

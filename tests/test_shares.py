@@ -292,13 +292,31 @@ def test_a_rate_one_digit_past_half_is_wrong(tmp_path: Path) -> None:
 
 
 def test_a_lone_item_with_a_rate_is_no_share_of_anything(tmp_path: Path) -> None:
-    """No figure above it and no other item: nothing to take the rate of, so nothing is judged."""
+    """No figure above it and no other item: nothing to take the rate of, so nothing is judged
+    (not even said not checked: it is no share)."""
     lines = [
         "1. Kinh phí tổ chức hội thi:",
         "- Vốn ngân sách tỉnh: 4.500 triệu đồng (60%).",
         "2. Kinh phí khen thưởng: 300 triệu đồng.",
     ]
     assert _verdict(tmp_path, lines)[0] == []
+    path = tmp_path / "plan.txt"
+    assert [f.code for f in check_file(path).findings if f.code.startswith("SHARE")] == []
+
+
+def test_two_rates_of_four_that_break_the_split_are_not_judged(tmp_path: Path) -> None:
+    """Two rates that do not agree with the amounts: rates of something else, not checked."""
+    lines = [
+        "Tổng kinh phí: 1.000 triệu đồng, gồm:",
+        "- Vốn tỉnh: 400 triệu đồng (40%);",
+        "- Vốn huyện: 300 triệu đồng (35%);",
+        "- Vốn xã: 200 triệu đồng (25%);",
+        "- Vốn xã hội hóa: 100 triệu đồng (10%).",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    codes = [(f.code, f.severity.value) for f in check_file(path).findings if f.code.startswith("SHARE")]
+    assert codes == [("SHARE_NOT_CHECKED", "warning")]
 
 
 def test_a_wrong_rate_names_its_item_by_sixty_characters_and_is_a_percentage(tmp_path: Path) -> None:
