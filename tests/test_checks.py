@@ -7,6 +7,8 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
+
 from budget import check_file
 from budget.api import Report
 from budget.checks import section_name
@@ -1058,3 +1060,45 @@ def test_a_chain_step_converting_a_measure_names_the_units_it_converts(tmp_path:
         "Phép nhân không khớp: 6 × 5.000 × 1.000 (quy đổi đơn vị đo: tấn, đồng/kg) = 30.000.000 đồng, nhưng văn "
         "bản ghi 31.000.000 đồng (chênh lệch 1.000.000 đồng)."
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        # both results of a chain without a unit: each taken in đồng, from the rate the chain starts with
+        (
+            "- Trực: 3000đ/h x 22 ngày = 66.000 x 4 tháng = 264.000",
+            [
+                ("RESULT_NO_UNIT", "Kết quả 66.000 không ghi đơn vị tiền; đã coi là đồng theo thừa số tiền của dòng."),
+                ("RESULT_NO_UNIT", "Kết quả 264.000 không ghi đơn vị tiền; đã coi là đồng theo thừa số tiền của dòng."),
+            ],
+        ),
+        # a product still per two things: both named
+        (
+            "- Tập huấn: 20 người x 150.000 đồng/người/ngày/buổi = 3.000.000 đồng",
+            [
+                (
+                    "UNIT_RESIDUAL",
+                    "Đơn vị các thừa số chưa ra đúng đồng: tích ra đồng/buổi/ngày, tức là còn tính theo mỗi buổi, "
+                    "ngày. Hãy kiểm tra xem có thiếu số buổi, ngày không, hoặc thừa số được chỉ dưới đây ghi nhầm "
+                    "đơn vị.",
+                )
+            ],
+        ),
+        # one factor that is a whole difference: a computation, not a product
+        (
+            "- Kinh phí còn thiếu: 500 triệu đồng - 320 triệu đồng = 190 triệu đồng",
+            [
+                (
+                    "PRODUCT_MISMATCH",
+                    "Phép tính không khớp: 500 triệu đồng - 320 triệu đồng = 180 triệu đồng, nhưng văn bản ghi 190 "
+                    "triệu đồng (chênh lệch 10 triệu đồng).",
+                )
+            ],
+        ),
+    ],
+)
+def test_what_a_line_is_said_to_be(tmp_path: Path, line: str, said: list[tuple[str, str]]) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("KẾ HOẠCH\n" + line + "\n", encoding="utf-8")
+    assert [(f.code, f.message) for f in check_file(path).findings if f.severity.value != "info"] == said

@@ -465,3 +465,33 @@ def test_rates_under_a_grand_total_compared_with_an_estimate_are_not_judged(tmp_
     path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
     codes = [(f.code, f.severity.value) for f in check_file(path).findings if f.code.startswith("SHARE")]
     assert codes == [("SHARE_NOT_CHECKED", "warning")]
+
+
+def test_rates_under_a_section_compared_with_an_estimate_are_not_judged(tmp_path: Path) -> None:
+    """As under the grand total: the section's figure says how it compares (``đạt 97% dự toán``)."""
+    lines = [
+        "Tổng thu, chi ngân sách năm 2025:",
+        "1. Thu ngân sách ước đạt 9.200 tỷ đồng, đạt 96% dự toán, gồm:",
+        "a) Thu nội địa: 6.000 tỷ đồng (65,2%);",
+        "b) Thu từ xuất nhập khẩu: 2.200 tỷ đồng (23,9%);",
+        "c) Thu khác: 1.000 tỷ đồng (15%).",
+        "2. Chi ngân sách: 8.000 tỷ đồng.",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    codes = [(f.code, f.severity.value) for f in check_file(path).findings if f.code.startswith("SHARE")]
+    assert codes == [("SHARE_NOT_CHECKED", "warning")]
+
+
+def test_rates_ending_titles_split_only_a_list_of_lump_items(tmp_path: Path) -> None:
+    """A list that holds an item with parts of its own is no split by rates, though two titles end
+    with rates adding up to 100."""
+    lines = [
+        "Kinh phí mua sắm thiết bị: 2.400 triệu đồng, trong đó:",
+        "1. Ngân sách tỉnh hỗ trợ 60%: 1.500 triệu đồng;",
+        "2. Ngân sách huyện đối ứng 40%: 500 triệu đồng;",
+        "3. Vốn khác: 400 triệu đồng, gồm:",
+        "- Doanh nghiệp tài trợ: 300 triệu đồng;",
+        "- Phụ huynh đóng góp: 100 triệu đồng.",
+    ]
+    assert _shares(tmp_path, lines) == []
