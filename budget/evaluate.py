@@ -310,11 +310,12 @@ def evaluate_line(line: CostLine) -> LineResult:
     # step from the unit of the figure it goes on from, the whole from its factors' units
     before = ""  # the unit of the result the next step goes on from
     units: list[str] = []  # the units of the factors the whole product multiplies
+    own = Fraction(1)
     for i, step in enumerate(line.steps):
         if step.restart:
             start = chain = None  # the step's factors hold its whole computation
             units = []
-        written = tuple(f.unit_text for f in step.factors)
+        written = line.unit_texts if len(line.steps) == 1 else tuple(f.unit_text for f in step.factors)
         own = measure_scale((before, *written) if start is not None else written, step.stated.unit_text)
         v = _multiply(start, step.factors)
         if scale * own != 1:
@@ -327,7 +328,8 @@ def evaluate_line(line: CostLine) -> LineResult:
         chain = _multiply(chain, step.factors)
         units += written
     assert chain is not None
-    measure = measure_scale(tuple(units), line.stated.unit_text)
+    # one step (most lines): the whole is that step
+    measure = own if len(line.steps) == 1 else measure_scale(tuple(units), line.stated.unit_text)
     if scale * measure != 1:
         chain = _Value(scaled(chain.value, scale * measure), chain.exponent, chain.money)
     final, _, _ = _as_stated(chain, line.stated)
