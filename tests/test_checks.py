@@ -954,32 +954,30 @@ def test_a_rate_a_computation_applies_is_the_norm_it_was_checked_with(tmp_path: 
     assert unchecked == [(3, Decimal(15000))]
 
 
-def test_a_rates_unit_stops_before_the_name_that_follows_it(tmp_path: Path) -> None:
-    """``6,4 tỷ đồng/năm/Liên hiệp HTX``: the unit is ``đồng/năm``; the capitalised word starts a
-    name. An abbreviation (``/HTX/năm``) and a space after the slash (``/ tháng``) are units."""
-    path = tmp_path / "htx.txt"
-    path.write_text(
-        "III. KINH PHÍ\n"
-        "Doanh thu bình quân 6,4 tỷ đồng/năm/Liên hiệp HTX; lãi 280 triệu đồng/HTX/năm; phí 90.000đ/ tháng.\n"
-        "1. Tập huấn: 10 người x 2.000.000 đồng/người = 20.000.000 đồng\n",
-        encoding="utf-8",
-    )
-    units = [f.args["unit"] for f in check_file(path).findings if f.code == "UNCHECKED_AMOUNT"]
-    assert units == ["tỷ đồng/năm", "triệu đồng/HTX/năm", "đồng/tháng"]
-
-
-def test_a_rates_unit_takes_a_known_noun_of_two_words_and_stops_after_it(tmp_path: Path) -> None:
-    """``đồng/học sinh/tháng`` per pupil per month (the noun of two words whole, its space kept);
-    ``đồng/tháng cho ...``: the words after the unit are no part of it."""
+@pytest.mark.parametrize(
+    ("rates", "units"),
+    [
+        # ``6,4 tỷ đồng/năm/Liên hiệp HTX``: the capitalised word starts a name; an abbreviation
+        # (``/HTX/năm``) and a space after the slash (``/ tháng``) are units
+        (
+            "Doanh thu bình quân 6,4 tỷ đồng/năm/Liên hiệp HTX; lãi 280 triệu đồng/HTX/năm; phí 90.000đ/ tháng.",
+            ["tỷ đồng/năm", "triệu đồng/HTX/năm", "đồng/tháng"],
+        ),
+        # ``đồng/học sinh/tháng``: a noun of two words whole, its space kept; ``đồng/tháng cho ...``:
+        # the words after the unit are no part of it
+        (
+            "Mức hỗ trợ 300.000 đồng/học sinh/tháng, 9 tháng; mức ăn 25.000 đồng/ngày cho trẻ; "
+            "phí 90.000 đồng/tháng và",
+            ["đồng/học sinh/tháng", "đồng/ngày", "đồng/tháng"],
+        ),
+    ],
+)
+def test_a_rates_unit_is_as_far_as_it_names_units(tmp_path: Path, rates: str, units: list[str]) -> None:
     path = tmp_path / "rates.txt"
     path.write_text(
-        "III. KINH PHÍ\n"
-        "Mức hỗ trợ 300.000 đồng/học sinh/tháng, 9 tháng; mức ăn 25.000 đồng/ngày cho trẻ; phí 90.000 đồng/tháng và\n"
-        "1. Tập huấn: 10 người x 2.000.000 đồng/người = 20.000.000 đồng\n",
-        encoding="utf-8",
+        f"III. KINH PHÍ\n{rates}\n1. Tập huấn: 10 người x 2.000.000 đồng/người = 20.000.000 đồng\n", encoding="utf-8"
     )
-    units = [f.args["unit"] for f in check_file(path).findings if f.code == "UNCHECKED_AMOUNT"]
-    assert units == ["đồng/học sinh/tháng", "đồng/ngày", "đồng/tháng"]
+    assert [f.args["unit"] for f in check_file(path).findings if f.code == "UNCHECKED_AMOUNT"] == units
 
 
 def test_unit_doubts_are_warnings_unless_strict_is_asked(tmp_path: Path) -> None:
