@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -28,7 +28,7 @@ from budget.messages import Phrase
 from budget.numbers import format_number, plain
 from budget.output import OutputError, check_target, write_safely
 from budget.source import Source
-from plancheck.projection import Projection
+from plancheck.projection import Projection, Row
 
 TEMPLATE = "report.html.j2"
 # Names the Debian, Ubuntu and Google builds install; BUDGET_CHROMIUM names another.
@@ -110,6 +110,7 @@ def environment(lang: str = "vi") -> jinja2.Environment:
     env.filters["breakable"] = _breakable
     env.filters["datetime"] = _datetime(lang)
     env.filters["join_amounts"] = lambda values: " × ".join(amount(v) for v in values)  # type: ignore[operator]
+    env.filters["tree_class"] = _tree_class(amount)
 
     def t(code: str, **args: object) -> str:
         if not any(isinstance(v, Markup) for v in args.values()):
@@ -126,6 +127,24 @@ def environment(lang: str = "vi") -> jinja2.Environment:
     env.globals["t"] = t
     env.globals["lang"] = lang
     return env
+
+
+def _tree_class(amount: Callable[[Decimal | int | None], str]) -> Callable[[Sequence[Row]], str]:
+    """The budget tree's class by how wide its widest figure is written: a table of tỷ in đồng
+    (``7.500.000.000``) needs wider figure columns than one of triệu, or its figures run into
+    each other on the printed page (the columns are fixed to fit the page)."""
+
+    def tree_class(rows: Sequence[Row]) -> str:
+        widest = max(
+            (len(amount(v)) for r in rows for v in (r.stated, r.summed, r.recomputed, r.difference) if v is not None),
+            default=0,
+        )
+        return "tree wider" if widest > _WIDE + 3 else "tree wide" if widest > _WIDE else "tree"
+
+    return tree_class
+
+
+_WIDE = 11  # characters of a figure the default columns hold (``999.999.999``)
 
 
 def render_html(p: Projection) -> str:

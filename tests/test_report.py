@@ -563,3 +563,27 @@ def test_a_status_code_wraps_only_after_its_underscores(cases: dict[str, tuple[P
     assert links and all("<wbr>" not in re.sub(r"_<wbr>", "", link) for link in links)
     assert ">SECTION_<wbr>SUM_<wbr>MISMATCH</a>" in html
     assert 'title="Mục 2.2: cộng các khoản bên trong được 10.200 triệu đồng, nhưng mục ghi 10.300 triệu đồng' in html
+
+
+_IN_DONG = (
+    "KẾ HOẠCH\nIV. KINH PHÍ THỰC HIỆN\nTổng kinh phí: 9.000.000.000 đồng, gồm:\n"
+    "1. Quan trắc năm 2025: 1.500.000.000 đồng, gồm:\n- Thu mẫu: 1.364.329.243 đồng\n- Thuê tin nhắn: 135.670.757 đồng\n"
+    "2. Quan trắc 2026-2030: 1.500.000.000 đồng/năm x 5 năm = 7.500.000.000 đồng\n"
+)
+
+
+def test_figures_of_billions_in_dong_fit_their_printed_columns(tmp_path: Path) -> None:
+    """A budget of tỷ written in đồng (13 characters a figure) gets wider figure columns: in the
+    PDF two figures of a row never run into each other (``7.500.000.0007.500.000.000``)."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(_IN_DONG, encoding="utf-8")
+    assert 'class="tree wide"' in render_html(project(check_file(plan)))
+    small = tmp_path / "small.txt"
+    small.write_text("KẾ HOẠCH\nTổng kinh phí: 9.000 triệu đồng, gồm:\n1. A: 1.500 triệu đồng\n2. B: 7.500 triệu đồng\n")
+    assert '<table class="tree">' in render_html(project(check_file(small)))
+    chromium()
+    pdf = tmp_path / "plan.pdf"
+    assert run("check", str(plan), "--pdf", str(pdf)).returncode in (0, 1)
+    text = pdftotext(pdf)
+    assert "9.000.000.000" in text and "7.500.000.000" in text
+    assert re.search(r"[0-9]{3}\.[0-9]{3}[0-9]\.[0-9]{3}", text) is None  # no two figures run together
