@@ -567,7 +567,8 @@ def test_a_status_code_wraps_only_after_its_underscores(cases: dict[str, tuple[P
 
 _IN_DONG = (
     "KẾ HOẠCH\nIV. KINH PHÍ THỰC HIỆN\nTổng kinh phí: 9.000.000.000 đồng, gồm:\n"
-    "1. Quan trắc năm 2025: 1.500.000.000 đồng, gồm:\n- Thu mẫu: 1.364.329.243 đồng\n- Thuê tin nhắn: 135.670.757 đồng\n"
+    "1. Quan trắc năm 2025: 1.500.000.000 đồng, gồm:\n- Thu mẫu: 1.364.329.243 đồng\n"
+    "- Thuê tin nhắn: 135.670.757 đồng\n"
     "2. Quan trắc 2026-2030: 1.500.000.000 đồng/năm x 5 năm = 7.500.000.000 đồng\n"
 )
 
@@ -579,7 +580,9 @@ def test_figures_of_billions_in_dong_fit_their_printed_columns(tmp_path: Path) -
     plan.write_text(_IN_DONG, encoding="utf-8")
     assert 'class="tree wide"' in render_html(project(check_file(plan)))
     small = tmp_path / "small.txt"
-    small.write_text("KẾ HOẠCH\nTổng kinh phí: 9.000 triệu đồng, gồm:\n1. A: 1.500 triệu đồng\n2. B: 7.500 triệu đồng\n")
+    small.write_text(
+        "KẾ HOẠCH\nTổng kinh phí: 9.000 triệu đồng, gồm:\n1. A: 1.500 triệu đồng\n2. B: 7.500 triệu đồng\n"
+    )
     assert '<table class="tree">' in render_html(project(check_file(small)))
     chromium()
     pdf = tmp_path / "plan.pdf"
