@@ -45,7 +45,7 @@ def templates_dir() -> Path:
     raise FileNotFoundError(f"{TEMPLATE} not found beside {here}")
 
 
-def _amount(lang: str) -> object:
+def _amount(lang: str) -> Callable[[Decimal | int | None], str]:
     def amount(value: Decimal | int | None) -> str:
         return "—" if value is None else format_number(Decimal(value), lang)
 
@@ -109,7 +109,7 @@ def environment(lang: str = "vi") -> jinja2.Environment:
     env.filters["bodies"] = _bodies
     env.filters["breakable"] = _breakable
     env.filters["datetime"] = _datetime(lang)
-    env.filters["join_amounts"] = lambda values: " × ".join(amount(v) for v in values)  # type: ignore[operator]
+    env.filters["join_amounts"] = lambda values: " × ".join(amount(v) for v in values)
     env.filters["tree_class"] = _tree_class(amount)
 
     def t(code: str, **args: object) -> str:
