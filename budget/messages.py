@@ -1063,6 +1063,10 @@ TEMPLATES: Mapping[str, str] = {
         "Mục {number} ghi “Tổng cộng” {stated} {unit} rồi còn phép tính sau đó; các phép tính sau được kiểm tra "
         "riêng, không cộng vào tổng {stated} {unit} của mục."
     ),
+    "PARTS_AFTER_TOTAL.text": (
+        "Văn bản ghi “Tổng cộng” {stated} {unit} rồi còn phép tính sau đó trong cùng đoạn; các phép tính sau được "
+        "kiểm tra riêng, không cộng vào tổng {stated} {unit}."
+    ),
     # tables as officers lay them out (group rows, label notes, amounts in words under a table)
     "TABLE_LABEL_PRODUCT": (
         "Nội dung ghi “{text}” = {value}, không khớp với số nào của các cột ({figures}); "
@@ -2180,6 +2184,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "PARTS_AFTER_TOTAL": (
         "Item {number} states “Tổng cộng” {stated} {unit} and computes more after it; those computations are "
         "checked on their own, not added to the item's total of {stated} {unit}."
+    ),
+    "PARTS_AFTER_TOTAL.text": (
+        "The text states “Tổng cộng” {stated} {unit} and computes more after it in the same paragraph; those "
+        "computations are checked on their own, not added to the total of {stated} {unit}."
     ),
     # tables as officers lay them out (group rows, label notes, amounts in words under a table)
     "TABLE_LABEL_PRODUCT": (

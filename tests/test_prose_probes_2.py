@@ -249,3 +249,81 @@ def test_a_split_of_items_on_lines_whose_rates_break_100_is_not_checked(tmp_path
 def test_forms_read_right_stay_right(tmp_path: Path, right: str, wrong: str, said: Said) -> None:
     assert _said(tmp_path, right) == OK
     assert _said(tmp_path, wrong) == said
+
+
+# an item whose sentence lists its parts between semicolons ------------------------------------
+
+
+def test_an_item_listing_its_parts_has_no_figure_of_its_own(tmp_path: Path) -> None:
+    """``a) Ngân sách tỉnh 700 ...; ngân sách huyện 300 ...``: the first amount was taken as the
+    item's own figure and the second left over: a false FIGURE_STATED_TWICE against the total."""
+    text = "Tổng kinh phí 1.000 triệu đồng.\na) Ngân sách tỉnh 700 triệu đồng; ngân sách huyện {b} triệu đồng.\n"
+    assert _said(tmp_path, text.format(b="300")) == OK
+    assert _said(tmp_path, text.format(b="350")) == _error("TOTAL_MISMATCH", 1, "1000")
+
+
+_TWO_WAYS = (
+    "Tổng kinh phí 1.000 triệu đồng.\n"
+    "a) Theo nguồn: ngân sách tỉnh 700 triệu đồng; ngân sách huyện {b} triệu đồng.\n"
+    "b) Theo năm: năm 2025 là 400 triệu đồng; năm 2026 là {y} triệu đồng.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "y", "said"),
+    [
+        ("300", "600", OK),
+        # each breakdown is checked against the total on its own, never added to the other
+        ("300", "650", _error("SECTION_SUM_MISMATCH", 1, "1000")),
+        ("200", "600", _error("SECTION_SUM_MISMATCH", 1, "1000")),
+    ],
+)
+def test_a_total_broken_down_by_source_and_by_year_in_sentences(tmp_path: Path, b: str, y: str, said: Said) -> None:
+    assert _said(tmp_path, _TWO_WAYS.format(b=b, y=y)) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a total keyword or a breakdown word makes one figure the whole of the others
+        (
+            "a) Tổng kinh phí 1.000 triệu đồng; ngân sách tỉnh 700 triệu đồng.\n",
+            ("incomplete", [], ["UNCHECKED_AMOUNT"]),
+        ),
+        (
+            "a) Kinh phí 1.000 triệu đồng, gồm: ngân sách tỉnh 700 triệu đồng; ngân sách huyện 300 triệu đồng.\n",
+            OK,
+        ),
+        (
+            "a) Kinh phí 1.000 triệu đồng, gồm: ngân sách tỉnh 700 triệu đồng; ngân sách huyện 200 triệu đồng.\n",
+            _error("TOTAL_MISMATCH", 1, "1000"),
+        ),
+    ],
+)
+def test_a_sentence_with_a_whole_is_no_list_of_parts(tmp_path: Path, text: str, said: Said) -> None:
+    assert _said(tmp_path, text) == said
+
+
+# a running total in the middle of a paragraph -----------------------------------------------
+
+_RUNNING = (
+    "Kinh phí năm trước: 10 người x 300.000 đồng = 3.000.000 đồng. Tổng cộng là: {t} đồng."
+    " Theo mức mới: 10 người x 240.000 đồng = {n} đồng.\n"
+)
+
+
+def test_computations_after_the_texts_running_total_are_not_added_to_it(tmp_path: Path) -> None:
+    report = check_text(tmp_path, _RUNNING.format(t="3.000.000", n="2.400.000"))
+    assert verdict_of(report) == "ok"
+    f = only(report.findings, "PARTS_AFTER_TOTAL")
+    assert (f.severity, f.source.line) == (Severity.WARNING, 1)
+    assert_message(
+        f,
+        "PARTS_AFTER_TOTAL",
+        "Văn bản ghi “Tổng cộng” 3.000.000 đồng rồi còn phép tính sau đó trong cùng đoạn; các phép tính sau được "
+        "kiểm tra riêng, không cộng vào tổng 3.000.000 đồng.",
+        en="The text states “Tổng cộng” 3,000,000 đồng and computes more after it in the same paragraph; those "
+        "computations are checked on their own, not added to the total of 3,000,000 đồng.",
+    )
+    assert _said(tmp_path, _RUNNING.format(t="3.000.000", n="2.500.000")) == _error("PRODUCT_MISMATCH", 1, "2500000")
+    assert _said(tmp_path, _RUNNING.format(t="3.100.000", n="2.400.000")) == _error("TOTAL_MISMATCH", 1, "3100000")
