@@ -327,3 +327,34 @@ def test_computations_after_the_texts_running_total_are_not_added_to_it(tmp_path
     )
     assert _said(tmp_path, _RUNNING.format(t="3.000.000", n="2.500.000")) == _error("PRODUCT_MISMATCH", 1, "2500000")
     assert _said(tmp_path, _RUNNING.format(t="3.100.000", n="2.400.000")) == _error("TOTAL_MISMATCH", 1, "3100000")
+
+
+@pytest.mark.parametrize(
+    ("text", "right", "wrong", "said"),
+    [
+        # parts between semicolons under a numbered item's figure
+        (
+            "1. Kinh phí hỗ trợ: 80 triệu đồng\na) Hỗ trợ giống: 50 triệu đồng; hỗ trợ phân bón: {x} triệu đồng.\n",
+            "30",
+            "40",
+            _error("TOTAL_MISMATCH", 1, "80"),
+        ),
+        # counts inside each part's label, a closing total below
+        (
+            "a) Hỗ trợ 20 hộ nghèo 100 triệu đồng; hỗ trợ 10 hộ cận nghèo 30 triệu đồng.\nTổng cộng: {x} triệu đồng.\n",
+            "130",
+            "140",
+            _error("TOTAL_MISMATCH", 2, "140"),
+        ),
+        # a total in tỷ with two significant digits over parts in triệu: 50 triệu off is no rounding
+        (
+            "Tổng kinh phí: 1,2 tỷ đồng, gồm: xây dựng 900 triệu đồng; thiết bị {x} triệu đồng.\n",
+            "300",
+            "350",
+            ("incomplete", [], ["SUM_ROUNDING_NOT_CHECKED"]),
+        ),
+    ],
+)
+def test_more_forms_found_by_probing(tmp_path: Path, text: str, right: str, wrong: str, said: Said) -> None:
+    assert _said(tmp_path, text.format(x=right)) == OK
+    assert _said(tmp_path, text.format(x=wrong)) == said
