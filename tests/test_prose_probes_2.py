@@ -346,6 +346,14 @@ def test_computations_after_the_texts_running_total_are_not_added_to_it(tmp_path
             "140",
             _error("TOTAL_MISMATCH", 2, "140"),
         ),
+        # four quarters between semicolons under the year's figure
+        (
+            "Kinh phí 2025 là 600 triệu đồng.\na) Quý I: 100 triệu đồng; quý II: 200 triệu đồng; quý III: 150 triệu"
+            " đồng; quý IV: {x} triệu đồng.\n",
+            "150",
+            "100",
+            _error("TOTAL_MISMATCH", 1, "600"),
+        ),
         # a total in tỷ with two significant digits over parts in triệu: 50 triệu off is no rounding
         (
             "Tổng kinh phí: 1,2 tỷ đồng, gồm: xây dựng 900 triệu đồng; thiết bị {x} triệu đồng.\n",
