@@ -360,10 +360,15 @@ def _totals_the_rest(lead: Found, items: list[Item], node: Node) -> bool:
     )
 
 
-def _running(subtotal: Found, items: list[Item], after: list[Found], f: Found) -> bool:
+def _running(subtotal: Found, items: list[Item], after: list[Found], f: Found, lines: list[CostLine]) -> bool:
     """Does ``f`` total a closing figure (as stated, or as its items add up) and the figures
-    after it (a running total)?"""
+    and computations after it (a running total)?"""
     rest = total(_dong(x.amount) for x in after)
+    if lines:
+        more = _contribution(list(lines))
+        if more is None:
+            return False
+        rest += more
     computed = _contribution(items)
     return _dong(f.amount) in {_dong(subtotal.amount) + rest, None if computed is None else computed + rest}
 
@@ -499,6 +504,7 @@ class Builder:
             items.extend(split)
         lumps: list[Found] = []
         second: list[Found] = []  # the figures of a paragraph after the last item, passed up
+        after_closed: list[CostLine] = []  # computations after the closing total
         closed = False
         inherited = example
         # the entry after which only lines without figures follow (a signature block, a note)
@@ -518,10 +524,18 @@ class Builder:
                 f.used = True
                 closed = True
                 return
-            if closed and stated is not None and second and _running(stated, items, second, f):
-                # ``Cộng: 15``, ``Dự phòng: 2``, ``Tổng cộng: 17``: the first total is a subtotal
+            if (
+                closed
+                and stated is not None
+                and (second or after_closed)
+                and _running(stated, items, second, f, after_closed)
+            ):
+                # ``Cộng: 15``, ``Dự phòng: 2`` (or ``Dự phòng: 2 x 1 = 2``), ``Tổng cộng: 17``: the
+                # first total is a subtotal
                 where = stated.amount.source._replace(col=None, pos=None)
                 items[:] = [Section("", stated.label.strip(" :"), where, stated.amount, tuple(items))]
+                items.extend(after_closed)
+                after_closed.clear()
                 items.extend(_lump(x) for x in second)
                 second.clear()
                 stated = f
@@ -579,11 +593,14 @@ class Builder:
             assert entry.item is not None
             s = self._scan(node, entry.item, example)
             example = example or s.example  # the rest of the list belongs to the example
-            items.extend(s.lines)
+            # computations after the list's closing total are no parts of it: a running total's
+            # next parts, or computations of their own
+            placed = after_closed if closed and stated is not None else items
+            placed.extend(s.lines)
             is_total = is_total_text(entry.item.text)
             for f in s.free:
                 if f.computation is not None:
-                    items.append(f.computation)
+                    placed.append(f.computation)
                     f.used = True
                     node.chain_results += 1
                     continue
@@ -628,6 +645,8 @@ class Builder:
                     break
                 # figures after the closing total are no items it totals: a second breakdown of it, maybe
                 (second if closed else lumps).append(f)
+        if after_closed:
+            items.append(self._after_total(node, stated, after_closed))
         if stated is not None and not items and not lumps and node.entries:
             items = _one_period_parts(node, stated)
         if lumps:

@@ -366,3 +366,54 @@ def test_computations_after_the_texts_running_total_are_not_added_to_it(tmp_path
 def test_more_forms_found_by_probing(tmp_path: Path, text: str, right: str, wrong: str, said: Said) -> None:
     assert _said(tmp_path, text.format(x=right)) == OK
     assert _said(tmp_path, text.format(x=wrong)) == said
+
+
+_SUBTOTAL = (
+    "Chi tiền ăn: 10 người x 300.000 đồng/người = 3.000.000 đồng.\n"
+    "Cộng: 3.000.000 đồng.\n"
+    "Dự phòng: 2 lần x 250.000 đồng/lần = {d} đồng.\n"
+    "Tổng cộng: {t} đồng.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("d", "t", "said"),
+    [
+        # ``Cộng`` is a subtotal: the computation after it and the subtotal make ``Tổng cộng``
+        ("500.000", "3.500.000", OK),
+        # a wrong computation: its total no longer adds up with it either (the totals differ)
+        (
+            "600.000",
+            "3.500.000",
+            (
+                "errors",
+                [("PRODUCT_MISMATCH", 3, Decimal(600000)), ("TOTAL_STATED_TWICE", 4, Decimal(3500000))],
+                [],
+            ),
+        ),
+    ],
+)
+def test_a_computation_between_a_subtotal_and_the_total(tmp_path: Path, d: str, t: str, said: Said) -> None:
+    """The computation after ``Cộng`` was added to it: a false TOTAL_MISMATCH at the subtotal and
+    TOTAL_STATED_TWICE at the total."""
+    assert _said(tmp_path, _SUBTOTAL.format(d=d, t=t)) == said
+
+
+def test_a_total_that_adds_no_computation_after_the_subtotal_is_an_error(tmp_path: Path) -> None:
+    report = check_text(tmp_path, _SUBTOTAL.format(d="500.000", t="3.600.000"))
+    assert verdict_of(report) == "errors"
+    assert [(f.code, f.source.line) for f in report.findings if f.severity is Severity.ERROR] == [
+        ("TOTAL_STATED_TWICE", 4)
+    ]
+
+
+def test_a_computation_after_the_texts_closing_total_on_its_own_line(tmp_path: Path) -> None:
+    text = (
+        "Kinh phí năm trước: 10 người x 300.000 đồng/người = 3.000.000 đồng.\n"
+        "Tổng cộng là: 3.000.000 đồng.\n"
+        "Theo mức mới: 10 người x 240.000 đồng/người = {n} đồng.\n"
+    )
+    report = check_text(tmp_path, text.format(n="2.400.000"))
+    assert verdict_of(report) == "ok"
+    assert (only(report.findings, "PARTS_AFTER_TOTAL").source.line, len(report.findings)) == (3, 1)
+    assert _said(tmp_path, text.format(n="2.500.000")) == _error("PRODUCT_MISMATCH", 3, "2500000")
