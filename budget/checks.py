@@ -26,13 +26,22 @@ from budget.causes import (
     section_name,
     sum_pattern_cause,
 )
-from budget.evaluate import Evaluation, LineResult, Result, SectionResult, StepResult, half_unit
+from budget.evaluate import (
+    Evaluation,
+    LineResult,
+    Result,
+    SectionResult,
+    StepResult,
+    half_unit,
+    plausible_slack,
+    within,
+)
 from budget.findings import Cause, Finding, Severity
 from budget.messages import Factors, Phrase
 from budget.model import Amount, Quantity
 from budget.numbers import EXACT, EXACT_ROUNDING, round_to, shift, total
 from budget.plan_table import table_of
-from budget.shares import share_after, share_in_title, split_rates
+from budget.shares import funds_rates, rate_before, share_after, share_in_title, split_rates
 from budget.source import Source
 from budget.text import fold
 from budget.unitcheck import UnitVerdict, describe, verdict
@@ -301,6 +310,10 @@ def check_sections(ev: Evaluation) -> list[Finding]:
         where = r.section.stated.source if r.section.stated is not None else r.section.source
         if r.within_rounding:
             args = {"number": section_name(r.section), **_rounding_args(r.stated, r.children_sum, r.money, r.slack)}
+            plausible = plausible_slack(r.section.stated, r.children)
+            if not within(r.stated, r.children_sum, r.money, plausible):
+                out.append(_coarse_rounding(where, "section", args, r.money, plausible))
+                continue
             out.append(
                 _rounding_finding(where, "SECTION_SUM_ROUNDING", args, r.children_sum, r.stated, r.rounded_parts)
             )
@@ -367,6 +380,23 @@ def _rounding_finding(
     return Finding(where, code, Severity.WARNING, args, expected=computed, actual=stated, unit=unit)
 
 
+def _coarse_rounding(where: Source, kind: str, args: dict[str, object], money: Money, plausible: Decimal) -> Finding:
+    """A sum within rounding only if its figures were rounded to fewer than three significant
+    digits (``5 tỷ`` stated, ``3 tỷ`` and ``3 tỷ`` summed): a mistake as likely as a rounding,
+    so not checked, never an error and never agreeing."""
+    args = {**args, "cap": shift(plausible, -money.exponent)}
+    return Finding(
+        where,
+        "SUM_ROUNDING_NOT_CHECKED",
+        Severity.WARNING,
+        args,
+        expected=args["computed"],  # type: ignore[arg-type]
+        actual=args["stated"],  # type: ignore[arg-type]
+        unit=money.name,
+        message_key=f"SUM_ROUNDING_NOT_CHECKED.{kind}",
+    )
+
+
 def _stated_twice(
     where: Source, stated: Decimal, money: Money, children: tuple[Result, ...], anchor: _Anchor | None = None
 ) -> Finding | None:
@@ -422,6 +452,9 @@ def check_total(ev: Evaluation) -> list[Finding]:
     assert plan.total is not None and t.children_sum is not None
     if t.within_rounding:
         args = _rounding_args(t.stated, t.children_sum, t.money, t.slack)
+        plausible = plausible_slack(plan.total, ev.items)
+        if not within(t.stated, t.children_sum, t.money, plausible):
+            return [_coarse_rounding(plan.total.source, "total", args, t.money, plausible)]
         return [_rounding_finding(plan.total.source, "TOTAL_ROUNDING", args, t.children_sum, t.stated, t.rounded_parts)]
     twice = _stated_twice(plan.total.source, t.stated, t.money, ev.items)
     if twice is not None:
@@ -735,6 +768,25 @@ def _split(children: tuple[Result, ...]) -> list[_Share]:
     return [] if rates is None else [_Share(c, rate) for c, rate in zip(items, rates, strict=True)]
 
 
+def _split_not_shares(children: tuple[Result, ...]) -> list[Finding]:
+    """Items each of whose titles ends with a source of funds' rate (``ngân sách tỉnh 70%``,
+    ``ngân sách huyện 40%``) where the rates do not add up to 100: they split no whole, or one of
+    them is written wrong; not checked (never an error: which one is not known)."""
+    items = [c for c in children if isinstance(c, SectionResult) and not c.children and c.section.stated is not None]
+    if len(items) != len(children):
+        return []
+    rates = funds_rates([fold(c.section.title) for c in items])
+    if rates is None or sum(rates) == 100:
+        return []
+    first = items[0].section
+    where = (rate_before(first.stated) if first.stated is not None else None) or first.source
+    return [
+        Finding(
+            where, "SHARE_NOT_CHECKED", Severity.WARNING, {"sum": total(rates)}, message_key="SHARE_NOT_CHECKED.split"
+        )
+    ]
+
+
 def _lists(ev: Evaluation) -> list[tuple[tuple[Result, ...], Decimal | None]]:
     """Every list of sibling items with the figure of the item above it (in đồng, if stated):
     the top level and each section's children."""
@@ -765,7 +817,7 @@ def _rate_agrees(share: _Share, bases: list[Decimal]) -> bool:
 def _shares_of(children: tuple[Result, ...], parent_dong: Decimal | None, parent_text: str = "") -> list[Finding]:
     shares, others = _judged_shares(children, parent_dong)
     if not shares:
-        return []
+        return _split_not_shares(children)
     # the share of the other items, or of the parent's figure (``5% tổng kinh phí``); a list of
     # shares only splits the parent's figure
     base = total(c.stated_dong for c in others if c.stated_dong is not None) if others else parent_dong

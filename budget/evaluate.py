@@ -203,7 +203,7 @@ class SectionResult:
     @property
     def within_rounding(self) -> bool:
         """Stated and summed differ, by no more than the rounding of the figures explains."""
-        return self.ok is False and _within(self.stated, self.children_sum, self.money, self.slack)
+        return self.ok is False and within(self.stated, self.children_sum, self.money, self.slack)
 
     @property
     def ok(self) -> bool | None:
@@ -250,13 +250,48 @@ class TotalResult:
 
     @property
     def within_rounding(self) -> bool:
-        return self.ok is False and _within(self.stated, self.children_sum, self.money, self.slack)
+        return self.ok is False and within(self.stated, self.children_sum, self.money, self.slack)
 
 
-def _within(stated: Decimal | None, summed: Decimal | None, money: Money, slack: Decimal) -> bool:
+def within(stated: Decimal | None, summed: Decimal | None, money: Money, slack: Decimal) -> bool:
     """The intervals overlap: |stated − summed| (in đồng) ≤ the slack of both sides."""
     assert stated is not None and summed is not None
     return abs(shift(EXACT.subtract(stated, summed), money.exponent)) <= slack
+
+
+def rounding_cap(whole: Amount | None) -> Decimal | None:
+    """In đồng: the most rounding a figure of a sum may plausibly hide, half the place of the
+    third significant digit of the figure the sum is stated as (``5 tỷ`` → 5 triệu đ); None
+    when nothing bounds it (no stated figure, zero, or one said to be about so much).
+
+    Budgets are not rounded to fewer than three significant digits: ``3 tỷ`` and ``3 tỷ`` under
+    ``5 tỷ đồng``, or ``8 triệu`` beside ``4,2 triệu`` under ``12,5 triệu``, are round amounts,
+    not amounts rounded to the tỷ or the triệu, whatever their last written digit allows.
+    """
+    if whole is None or whole.value == 0 or _approximate(whole):
+        return None
+    return shift(Decimal(5), whole.value.adjusted() + whole.money.exponent - 3)
+
+
+def plausible_slack(whole: Amount | None, parts: Iterable[Result]) -> Decimal:
+    """In đồng: the slack of a sum (its stated figure's and its parts' rounding) with each
+    figure's rounding bounded by ``rounding_cap``."""
+    cap = rounding_cap(whole)
+    if cap is None:
+        return total([half_unit(whole), *(part_slack(p) for p in parts)])
+    return total([min(half_unit(whole), cap), *(_capped_part_slack(p, cap) for p in parts)])
+
+
+def _capped_part_slack(r: Result, cap: Decimal) -> Decimal:
+    """``part_slack`` with each figure's rounding bounded by ``cap`` (a section without a figure
+    hides the rounding of each of its parts' figures)."""
+    if not isinstance(r, SectionResult):
+        return Decimal(0)
+    own = min(r.own_slack, cap)
+    if r.children_sum is None:
+        return own
+    inner = total(_capped_part_slack(c, cap) for c in r.children)
+    return inner if r.section.stated is None else min(own, inner)
 
 
 @dataclass(frozen=True)

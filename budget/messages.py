@@ -92,6 +92,20 @@ TEMPLATES: Mapping[str, str] = {
         "Tổng kinh phí ghi {stated} {unit}, cộng các mục được {computed} {unit} (chênh {difference} {unit}), "
         "trong phạm vi làm tròn ± {slack} {unit} {rounded}; không phải lỗi cộng nếu các số được làm tròn."
     ),
+    "SUM_ROUNDING_NOT_CHECKED": (
+        "Tổng cộng các khoản được {computed} {unit}, số ghi {stated} {unit} (chênh {difference} {unit}); chưa "
+        "kiểm tra được."
+    ),
+    "SUM_ROUNDING_NOT_CHECKED.section": (
+        "Mục {number}: cộng các khoản được {computed} {unit}, mục ghi {stated} {unit} (chênh {difference} {unit}); "
+        "chỉ khớp nếu các số được làm tròn đến dưới ba chữ số có nghĩa (± {slack} {unit}; làm tròn đến ba chữ số "
+        "chỉ giải thích được ± {cap} {unit}), điều ít gặp trong dự toán: có thể có số ghi sai, chưa kết luận được."
+    ),
+    "SUM_ROUNDING_NOT_CHECKED.total": (
+        "Tổng kinh phí ghi {stated} {unit}, cộng các mục được {computed} {unit} (chênh {difference} {unit}); "
+        "chỉ khớp nếu các số được làm tròn đến dưới ba chữ số có nghĩa (± {slack} {unit}; làm tròn đến ba chữ số "
+        "chỉ giải thích được ± {cap} {unit}), điều ít gặp trong dự toán: có thể có số ghi sai, chưa kết luận được."
+    ),
     "ROUNDED_PARTS.some": "của số ghi và {count} khoản ghi số tròn",
     "ROUNDED_PARTS.own": "của chính số ghi",
     "TABLE_ROW_NO_AMOUNT": (
@@ -118,6 +132,10 @@ TEMPLATES: Mapping[str, str] = {
     "SHARE_NOT_CHECKED": (
         "Các tỷ lệ ghi sau số tiền của từng khoản cộng lại được {sum}%, không phải 100%: có thể là tỷ lệ so với "
         "một số không ghi trong văn bản (dự toán, năm trước), hoặc có tỷ lệ ghi sai; các tỷ lệ này chưa được kiểm tra."
+    ),
+    "SHARE_NOT_CHECKED.split": (
+        "Các tỷ lệ ghi theo từng nguồn vốn cộng lại được {sum}%, không phải 100%: có tỷ lệ ghi sai, hoặc các tỷ lệ "
+        "không chia cùng một khoản; các tỷ lệ này chưa được kiểm tra."
     ),
     "BALANCE_DIFFERS": (
         "Tổng chi {subject} ghi {spending} {unit}, khác tổng thu {revenue} {unit} (chênh {difference} {unit}); "
@@ -1045,6 +1063,10 @@ TEMPLATES: Mapping[str, str] = {
         "Mục {number} ghi “Tổng cộng” {stated} {unit} rồi còn phép tính sau đó; các phép tính sau được kiểm tra "
         "riêng, không cộng vào tổng {stated} {unit} của mục."
     ),
+    "PARTS_AFTER_TOTAL.text": (
+        "Văn bản ghi “Tổng cộng” {stated} {unit} rồi còn phép tính sau đó trong cùng đoạn; các phép tính sau được "
+        "kiểm tra riêng, không cộng vào tổng {stated} {unit}."
+    ),
     # tables as officers lay them out (group rows, label notes, amounts in words under a table)
     "TABLE_LABEL_PRODUCT": (
         "Nội dung ghi “{text}” = {value}, không khớp với số nào của các cột ({figures}); "
@@ -1195,6 +1217,22 @@ TEMPLATES_EN: Mapping[str, str] = {
         "{difference} {unit}), within the ± {slack} {unit} rounding {rounded}; not an addition error if the "
         "figures were rounded."
     ),
+    "SUM_ROUNDING_NOT_CHECKED": (
+        "The items add up to {computed} {unit}, the figure states {stated} {unit} (difference {difference} {unit}); "
+        "not checked."
+    ),
+    "SUM_ROUNDING_NOT_CHECKED.section": (
+        "Section {number}: its items add up to {computed} {unit}, the section states {stated} {unit} (difference "
+        "{difference} {unit}); they agree only if the figures were rounded to fewer than three significant digits "
+        "(± {slack} {unit}; rounding to three explains only ± {cap} {unit}), which budgets seldom are: a figure "
+        "may be wrong, not concluded."
+    ),
+    "SUM_ROUNDING_NOT_CHECKED.total": (
+        "The grand total states {stated} {unit}, the sections add up to {computed} {unit} (difference "
+        "{difference} {unit}); they agree only if the figures were rounded to fewer than three significant digits "
+        "(± {slack} {unit}; rounding to three explains only ± {cap} {unit}), which budgets seldom are: a figure "
+        "may be wrong, not concluded."
+    ),
     "ROUNDED_PARTS.some": "of the stated figure and {count:rounded item|rounded items}",
     "ROUNDED_PARTS.own": "of the stated figure itself",
     "TABLE_ROW_NO_AMOUNT": "Table row “{label}” has factors but an empty amount cell; it was not checked.",
@@ -1219,6 +1257,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "SHARE_NOT_CHECKED": (
         "The rates written after the items' amounts add up to {sum}%, not 100%: they may compare with a figure "
         "the text does not give (an estimate, last year), or one of them may be wrong; these rates were not checked."
+    ),
+    "SHARE_NOT_CHECKED.split": (
+        "The rates written for each source of funds add up to {sum}%, not 100%: one of them may be wrong, or they "
+        "do not split the same amount; these rates were not checked."
     ),
     "BALANCE_DIFFERS": (
         "Total spending of {subject} is {spending} {unit}, not the total revenue {revenue} {unit} (difference "
@@ -2142,6 +2184,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     "PARTS_AFTER_TOTAL": (
         "Item {number} states “Tổng cộng” {stated} {unit} and computes more after it; those computations are "
         "checked on their own, not added to the item's total of {stated} {unit}."
+    ),
+    "PARTS_AFTER_TOTAL.text": (
+        "The text states “Tổng cộng” {stated} {unit} and computes more after it in the same paragraph; those "
+        "computations are checked on their own, not added to the total of {stated} {unit}."
     ),
     # tables as officers lay them out (group rows, label notes, amounts in words under a table)
     "TABLE_LABEL_PRODUCT": (

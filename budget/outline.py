@@ -12,6 +12,7 @@ item states. Every amount found and not placed is kept, for the coverage check.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -359,12 +360,38 @@ def _totals_the_rest(lead: Found, items: list[Item], node: Node) -> bool:
     )
 
 
-def _running(subtotal: Found, items: list[Item], after: list[Found], f: Found) -> bool:
+def _running(subtotal: Found, items: list[Item], after: list[Found], f: Found, lines: list[CostLine]) -> bool:
     """Does ``f`` total a closing figure (as stated, or as its items add up) and the figures
-    after it (a running total)?"""
+    and computations after it (a running total)?"""
     rest = total(_dong(x.amount) for x in after)
+    if lines:
+        more = _contribution(list(lines))
+        if more is None:
+            return False
+        rest += more
     computed = _contribution(items)
     return _dong(f.amount) in {_dong(subtotal.amount) + rest, None if computed is None else computed + rest}
+
+
+# words that make one figure of a sentence the whole of the others: a total, or a breakdown
+_WHOLE_WORDS = re.compile(r"\b(?:tong|cong|gom|bao gom|trong do|trong so do|chia ra|cu the|nhu sau)\b")
+
+
+def _listed_parts(text: str, found: list[Found]) -> bool:
+    """Are the figures of an item's own text a list of parts, none the item's own amount?
+
+    ``a) Ngân sách tỉnh 700 triệu đồng; ngân sách huyện 300 triệu đồng``: two or more plain
+    amounts, each with its own label, one after another between semicolons, and no word that
+    makes one of them the whole of the others (a total, ``gồm``, ``trong đó``). The first is
+    not the item's figure with the rest left over: each is a part of the item.
+    """
+    if len(found) < 2 or _WHOLE_WORDS.search(fold(text)) is not None:
+        return False
+    if any(f.computation is not None or f.per_unit or f.partial or f.parts or f.in_group or f.skip for f in found):
+        return False
+    if any(not any(c.isalpha() for c in f.label) for f in found):
+        return False
+    return all(";" in text[a.end : b.start] for a, b in itertools.pairwise(found))
 
 
 def _opens_list_after(text: str, f: Found) -> bool:
@@ -440,6 +467,7 @@ class Builder:
         stated: Found | None = None
         own_found: list[Found] = []
         after_total: list[CostLine] = []
+        own_parts = False
         if node.item is not None and node.style is not None:
             s = self._scan(node, node.item, example)
             example = example or s.example
@@ -448,6 +476,9 @@ class Builder:
             lines.extend(s.lines)
             own_found = s.free
             first = own_found[0] if own_found else None
+            own_parts = _listed_parts(node.item.text, own_found)
+            if own_parts:
+                first = None  # ``a) Ngân sách tỉnh 700 triệu đồng; ngân sách huyện 300 triệu đồng``: parts
             if (
                 first is not None
                 and not first.amount.per  # a rate (``đồng/năm``) states no amount: never summed
@@ -458,6 +489,8 @@ class Builder:
                 stated.used = True
                 lines, after_total = _split_at(lines, first.amount.source)
         items: list[Item] = list(lines)
+        if own_parts:
+            items.extend(_lump(f) for f in own_found)
         if after_total:
             items.append(self._after_total(node, stated, after_total))
         for f in own_found:
@@ -471,6 +504,7 @@ class Builder:
             items.extend(split)
         lumps: list[Found] = []
         second: list[Found] = []  # the figures of a paragraph after the last item, passed up
+        after_closed: list[CostLine] = []  # computations after the closing total
         closed = False
         inherited = example
         # the entry after which only lines without figures follow (a signature block, a note)
@@ -490,10 +524,18 @@ class Builder:
                 f.used = True
                 closed = True
                 return
-            if closed and stated is not None and second and _running(stated, items, second, f):
-                # ``Cộng: 15``, ``Dự phòng: 2``, ``Tổng cộng: 17``: the first total is a subtotal
+            if (
+                closed
+                and stated is not None
+                and (second or after_closed)
+                and _running(stated, items, second, f, after_closed)
+            ):
+                # ``Cộng: 15``, ``Dự phòng: 2`` (or ``Dự phòng: 2 x 1 = 2``), ``Tổng cộng: 17``: the
+                # first total is a subtotal
                 where = stated.amount.source._replace(col=None, pos=None)
                 items[:] = [Section("", stated.label.strip(" :"), where, stated.amount, tuple(items))]
+                items.extend(after_closed)
+                after_closed.clear()
                 items.extend(_lump(x) for x in second)
                 second.clear()
                 stated = f
@@ -551,11 +593,14 @@ class Builder:
             assert entry.item is not None
             s = self._scan(node, entry.item, example)
             example = example or s.example  # the rest of the list belongs to the example
-            items.extend(s.lines)
+            # computations after the list's closing total are no parts of it: a running total's
+            # next parts, or computations of their own
+            placed = after_closed if closed and stated is not None else items
+            placed.extend(s.lines)
             is_total = is_total_text(entry.item.text)
             for f in s.free:
                 if f.computation is not None:
-                    items.append(f.computation)
+                    placed.append(f.computation)
                     f.used = True
                     node.chain_results += 1
                     continue
@@ -568,6 +613,12 @@ class Builder:
                 # Tổng cộng: 12.000.000 đồng``)
                 if (is_total or is_total_text(f.label)) and has_content:
                     total_line(f, entry is last_entry)
+                    _, after = _split_at(s.lines, f.amount.source)
+                    if stated is f and after:
+                        # ``... = 3.000.000 đồng. Tổng cộng là: 3.000.000 đồng. Theo mức mới ... =
+                        # 2.400.000 đồng``: computations after the running total are no parts of it
+                        items[:] = [i for i in items if not any(i is a for a in after)]
+                        items.append(self._after_total(node, stated, after))
                     break
                 # a figure the sentence breaks down (``..., trong đó: A ..., B ...`` adding up, or
                 # ``bao gồm:``) states what its parts add up to, whatever words lead to it
@@ -594,6 +645,8 @@ class Builder:
                     break
                 # figures after the closing total are no items it totals: a second breakdown of it, maybe
                 (second if closed else lumps).append(f)
+        if after_closed:
+            items.append(self._after_total(node, stated, after_closed))
         if stated is not None and not items and not lumps and node.entries:
             items = _one_period_parts(node, stated)
         if lumps:
@@ -659,10 +712,17 @@ class Builder:
     def _after_total(self, node: Node, stated: Found | None, after: list[CostLine]) -> Section:
         """Computations after an item's running ``Tổng cộng`` (``Theo mức mới ... = 2.400.000 đồng``):
         each product is checked, none is added to the total that came before it (said once)."""
-        assert stated is not None and node.item is not None
-        number = node.item.number if _numbered(node.style) else ""
-        args = {"number": number or node.item.marker, "stated": stated.amount.value, "unit": stated.amount.money.name}
-        self.findings.append(Finding(after[0].source, "PARTS_AFTER_TOTAL", Severity.WARNING, args))
+        assert stated is not None
+        args: dict[str, object] = {"stated": stated.amount.value, "unit": stated.amount.money.name}
+        if node.item is None:  # the text's own running total, not an item's
+            finding = Finding(
+                after[0].source, "PARTS_AFTER_TOTAL", Severity.WARNING, args, message_key="PARTS_AFTER_TOTAL.text"
+            )
+        else:
+            number = node.item.number if _numbered(node.style) else ""
+            args["number"] = number or node.item.marker
+            finding = Finding(after[0].source, "PARTS_AFTER_TOTAL", Severity.WARNING, args)
+        self.findings.append(finding)
         title = after[0].label or ""
         return Section("", title, after[0].source._replace(col=None, pos=None), None, tuple(after), alternatives=True)
 

@@ -23,10 +23,10 @@ _SHARE_AFTER = re.compile(
 )
 
 
-# A rate that ends an item's title (``Ngân sách tỉnh hỗ trợ 70%``, ``Vốn huyện 30 %:``): a share
-# only where every item of its list ends so and the rates split a whole (they add up to 100):
-# alone it may be any percentage (``Hỗ trợ giảm 50%``).
-_RATE_AT_END = re.compile(r"(?<![0-9.,])(\d{1,3}(?:,\d{1,4})?)\s?%[\s:.;]*$")
+# A rate that ends an item's title (``Ngân sách tỉnh hỗ trợ 70%``, ``Vốn huyện 30 %:``, ``ngân
+# sách tỉnh 60% là``): a share only where every item of its list ends so and the rates split a
+# whole (they add up to 100): alone it may be any percentage (``Hỗ trợ giảm 50%``).
+_RATE_AT_END = re.compile(r"(?<![0-9.,])(\d{1,3}(?:,\d{1,4})?)\s?%(?:\s{1,3}(?:la|bang))?[\s:.;]*$")
 # ... and names a source of funds (folded): rates that split a whole among payers, not the rates
 # of reductions or achievements whose values happen to add up to 100 (``giảm 70%``, ``giảm 30%``)
 _FUNDS = re.compile(
@@ -50,10 +50,9 @@ def share_in_title(title: str) -> Decimal | None:
     return rate if 0 < rate < 100 else None
 
 
-def split_rates(titles: Sequence[str]) -> list[Decimal] | None:
+def funds_rates(titles: Sequence[str]) -> list[Decimal] | None:
     """The rates ending each of ``titles`` (folded) when every one (two or more) names a source of
-    funds and ends with a rate, and together they add up to 100: the shares a list of items
-    splits its whole by."""
+    funds and ends with a rate, whatever they add up to."""
     if len(titles) < 2:
         return None
     rates = []
@@ -62,7 +61,28 @@ def split_rates(titles: Sequence[str]) -> list[Decimal] | None:
         if m is None or _FUNDS.search(title, 0, m.start()) is None:
             return None
         rates.append(D(m.group(1).replace(",", ".")))
-    return rates if sum(rates) == 100 and all(r > 0 for r in rates) else None
+    return rates
+
+
+# the same rate in the text right before the amount it ends the title of (not folded)
+_RATE_BEFORE = re.compile(r"(?<![0-9.,])(\d{1,3}(?:,\d{1,4})?)\s?%(?:\s{1,3}(?:là|bằng))?[\s:.;]*$", re.IGNORECASE)
+
+
+def rate_before(amount: Amount) -> Source | None:
+    """Where the rate that ends the title before ``amount`` is written (``ngân sách tỉnh 70% là``)."""
+    src = amount.source
+    at = src.caret
+    if at is None or src.cell is not None:
+        return None
+    m = _RATE_BEFORE.search(src.text, 0, at)
+    return None if m is None else src.at(m.start(1) + 1)
+
+
+def split_rates(titles: Sequence[str]) -> list[Decimal] | None:
+    """The rates of ``funds_rates`` when together they add up to 100: the shares a list of items
+    splits its whole by."""
+    rates = funds_rates(titles)
+    return rates if rates is not None and sum(rates) == 100 and all(r > 0 for r in rates) else None
 
 
 def share_after(amount: Amount) -> ShareAfter | None:

@@ -99,33 +99,33 @@ def test_a_wrong_second_step_is_reported_at_that_step(tmp_path: Path) -> None:
 
 
 def test_a_section_without_figure_passes_its_parts_rounding_up(tmp_path: Path) -> None:
-    # ``1,4 triệu`` stands for 1.350.000–1.450.000 đồng: two of them may add up to 2.900.000
+    # ``1,45 triệu`` stands for 1.445.000–1.455.000 đồng: two of them may add up to 2.910.000
     plan = (
         "Tổng kinh phí: {total} đồng\n"
         "I. Chi tổ chức\n"
-        "1. Thuê hội trường: 1,4 triệu đồng\n"
-        "2. Nước uống: 1,4 triệu đồng\n"
+        "1. Thuê hội trường: 1,45 triệu đồng\n"
+        "2. Nước uống: 1,45 triệu đồng\n"
     )
-    r = check_text(tmp_path, plan.format(total="2.900.000"))
+    r = check_text(tmp_path, plan.format(total="2.910.000"))
     assert findings_said(r) == [
         (
             "TOTAL_ROUNDING",
             "warning",
             1,
-            "Tổng kinh phí ghi 2.900.000 đồng, cộng các mục được 2.800.000 đồng (chênh 100.000 đồng), trong phạm vi "
-            "làm tròn ± 100.000 đồng của số ghi và 1 khoản ghi số tròn; không phải lỗi cộng nếu các số được làm tròn.",
+            "Tổng kinh phí ghi 2.910.000 đồng, cộng các mục được 2.900.000 đồng (chênh 10.000 đồng), trong phạm vi "
+            "làm tròn ± 10.000 đồng của số ghi và 1 khoản ghi số tròn; không phải lỗi cộng nếu các số được làm tròn.",
         )
     ]
     (section,) = r.evaluation.sections()[:1]
     assert (section.part_slack, section.children_slack, section.rounded_parts) == (
-        Decimal(100_000),
-        Decimal(100_000),
+        Decimal(10_000),
+        Decimal(10_000),
         2,
     )
     # beyond the rounding both parts may hide: an error
     r = check_text(tmp_path, plan.format(total="3.200.000"))
     assert [(f.code, f.severity.value, f.expected, f.actual) for f in r.findings] == [
-        ("TOTAL_MISMATCH", "error", Decimal(2_800_000), Decimal(3_200_000))
+        ("TOTAL_MISMATCH", "error", Decimal(2_900_000), Decimal(3_200_000))
     ]
 
 

@@ -128,18 +128,18 @@ def test_total_within_rounding_is_a_warning(tmp_path: Path) -> None:
         "KẾ HOẠCH\nIII. KINH PHÍ THỰC HIỆN\n1. Tập huấn: 20 triệu đồng\n"
         "a) Giảng viên: 4 người x 2 triệu đồng/người = 8 triệu đồng\n"
         "b) Học viên: 60 người x 0,2 triệu đồng/người = 12 triệu đồng\n"
-        "2. Tuyên truyền: 30 triệu đồng\nTổng kinh phí: 51 triệu đồng\n"
+        "2. Tuyên truyền: 130 triệu đồng\nTổng kinh phí: 151 triệu đồng\n"
     )
     r = check_text(tmp_path, text)
     assert [f.code for f in r.findings] == ["TOTAL_ROUNDING"]
     f = r.findings[0]
-    assert _at(f) == (Severity.WARNING, 7, 16, Decimal(50), Decimal(51))
+    assert _at(f) == (Severity.WARNING, 7, 16, Decimal(150), Decimal(151))
     assert_message(
         f,
         "TOTAL_ROUNDING",
-        "Tổng kinh phí ghi 51 triệu đồng, cộng các mục được 50 triệu đồng (chênh 1 triệu đồng), trong phạm vi làm "
+        "Tổng kinh phí ghi 151 triệu đồng, cộng các mục được 150 triệu đồng (chênh 1 triệu đồng), trong phạm vi làm "
         "tròn ± 1 triệu đồng của số ghi và 1 khoản ghi số tròn; không phải lỗi cộng nếu các số được làm tròn.",
-        en="The grand total states 51 triệu đồng, the sections add up to 50 triệu đồng (difference 1 triệu đồng), "
+        en="The grand total states 151 triệu đồng, the sections add up to 150 triệu đồng (difference 1 triệu đồng), "
         "within the ± 1 triệu đồng rounding of the stated figure and 1 rounded item; not an addition error if the "
         "figures were rounded.",
     )
@@ -147,23 +147,23 @@ def test_total_within_rounding_is_a_warning(tmp_path: Path) -> None:
 
 def test_a_section_with_no_figure_keeps_the_rounding_of_its_items(tmp_path: Path) -> None:
     text = (
-        "KẾ HOẠCH\nIII. KINH PHÍ THỰC HIỆN\n1. Tập huấn\na) Hội trường: 20 triệu đồng\nb) Tài liệu: 30 triệu đồng\n"
-        "2. Tuyên truyền: 30 triệu đồng\nTổng kinh phí: {total} triệu đồng\n"
+        "KẾ HOẠCH\nIII. KINH PHÍ THỰC HIỆN\n1. Tập huấn\na) Hội trường: 120 triệu đồng\nb) Tài liệu: 130 triệu đồng\n"
+        "2. Tuyên truyền: 130 triệu đồng\nTổng kinh phí: {total} triệu đồng\n"
     )
-    # 82 against 80: within ± 2 (half a triệu for the total and for each of the three rounded figures)
-    r = check_text(tmp_path, text.format(total=82))
+    # 382 against 380: within ± 2 (half a triệu for the total and for each of the three rounded figures)
+    r = check_text(tmp_path, text.format(total=382))
     assert [f.code for f in r.findings] == ["TOTAL_ROUNDING"]
-    assert _at(r.findings[0]) == (Severity.WARNING, 7, 16, Decimal(80), Decimal(82))
+    assert _at(r.findings[0]) == (Severity.WARNING, 7, 16, Decimal(380), Decimal(382))
     assert_message(
         r.findings[0],
         "TOTAL_ROUNDING",
-        "Tổng kinh phí ghi 82 triệu đồng, cộng các mục được 80 triệu đồng (chênh 2 triệu đồng), trong phạm vi làm "
+        "Tổng kinh phí ghi 382 triệu đồng, cộng các mục được 380 triệu đồng (chênh 2 triệu đồng), trong phạm vi làm "
         "tròn ± 2 triệu đồng của số ghi và 2 khoản ghi số tròn; không phải lỗi cộng nếu các số được làm tròn.",
-        en="The grand total states 82 triệu đồng, the sections add up to 80 triệu đồng (difference 2 triệu đồng), "
+        en="The grand total states 382 triệu đồng, the sections add up to 380 triệu đồng (difference 2 triệu đồng), "
         "within the ± 2 triệu đồng rounding of the stated figure and 2 rounded items; not an addition error if the "
         "figures were rounded.",
     )
-    wrong = check_text(tmp_path, text.format(total=83))
+    wrong = check_text(tmp_path, text.format(total=383))
     assert [(f.code, f.severity) for f in wrong.findings] == [("TOTAL_MISMATCH", Severity.ERROR)]
 
 

@@ -106,8 +106,8 @@ def test_a_subtotal_of_exact_parts_is_exact_upwards(tmp_path: Path) -> None:
         "1. Tập huấn: 20 triệu đồng\n"
         "a) Giảng viên: 4 người x 2 triệu đồng = 8 triệu đồng\n"
         "b) Học viên: 60 người x 0,2 triệu đồng = 12 triệu đồng\n"
-        "2. Tuyên truyền: 30 triệu đồng\n"
-        "Tổng kinh phí: 51 triệu đồng\n"
+        "2. Tuyên truyền: 130 triệu đồng\n"
+        "Tổng kinh phí: 151 triệu đồng\n"
     )
     report = _check(tmp_path, text)
     # section 1 is exact (its parts are products); only section 2 (a lump) and the total are rounded
