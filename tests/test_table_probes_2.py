@@ -1,0 +1,122 @@
+"""Budget tables in the files officers receive, probed as a new user would (second round):
+``.csv``, ``.xlsx`` typed and with formulas (as written and recalculated by LibreOffice) and
+``.docx``. Each table is checked correct (no error) and with one figure wrong (an error at it,
+never ``KHỚP``).
+
+Every table here is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from budget.api import Report, check_file
+from budget.findings import Severity
+from tests.helpers import verdict_of
+from tests.office import recalculated_xlsx
+
+Rows = list[list[object]]
+
+
+def _csv(path: Path, rows: Rows) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["" if c is None else _text(c) for c in r] for r in rows])
+    return path
+
+
+def _text(value: object) -> str:
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
+
+
+def _xlsx(path: Path, rows: Rows) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for r in rows:
+        ws.append([c if c != "" else None for c in r])
+    wb.save(path)
+    return path
+
+
+def _docx(path: Path, rows: Rows) -> Path:
+    d = docx.Document()
+    lines = [r for r in rows if sum(1 for c in r if c not in ("", None)) == 1 and r[0]]
+    head = [r for r in rows if r not in lines]
+    for r in rows[: rows.index(head[0])]:
+        d.add_paragraph(str(r[0] or ""))
+    table = d.add_table(rows=0, cols=len(head[0]))
+    for r in head:
+        for cell, value in zip(table.add_row().cells, r, strict=True):
+            cell.text = "" if value is None else _text(value)
+    d.save(str(path))
+    return path
+
+
+def _errors(report: Report) -> list[tuple[str, Decimal | None]]:
+    return [(f.code, f.actual) for f in report.findings if f.severity is Severity.ERROR]
+
+
+def _every_file(tmp_path: Path, name: str, rows: Rows) -> dict[str, Report]:
+    out = {}
+    for kind, write in (("csv", _csv), ("xlsx", _xlsx), ("docx", _docx)):
+        path = write(tmp_path / f"{name}.{kind}", rows)
+        out[kind] = check_file(path, path.name)
+    return out
+
+
+# --------------------------------------------------------------------------- a total column named ``Tổng kinh phí``
+
+_SOURCES_ABOVE: Rows = [["KINH PHÍ THỰC HIỆN MÔ HÌNH TRỒNG RỪNG", "", "", "", ""], ["ĐVT: đồng", "", "", "", ""]]
+
+
+def _sources(header: Rows, first_total: object, total_total: object) -> Rows:
+    return [
+        *_SOURCES_ABOVE,
+        ["", "", "", "", ""],
+        *header,
+        ["1", "Cây giống", first_total, 90_000_000, 35_000_000],
+        ["2", "Phân bón", 48_000_000, 30_000_000, 18_000_000],
+        ["3", "Công chăm sóc", 12_000_000, 12_000_000, 0],
+        ["", "Cộng", total_total, 132_000_000, 53_000_000],
+    ]
+
+
+_HEADERS = {
+    "one row": [["STT", "Nội dung", "Tổng kinh phí", "NS tỉnh", "NS huyện"]],
+    "merged sources": [["TT", "Nội dung", "Tổng kinh phí", "Nguồn vốn", ""], ["", "", "", "NS tỉnh", "NS huyện"]],
+    "of which": [["TT", "Nội dung", "Tổng dự toán", "Trong đó", ""], ["", "", "", "NS tỉnh", "NS huyện"]],
+}
+
+
+@pytest.mark.parametrize("header", _HEADERS)
+def test_a_total_column_named_total_of_money_adds_its_sources_in_every_row(tmp_path: Path, header: str) -> None:
+    """``Tổng kinh phí | NS tỉnh | NS huyện``: the first column totals the sources of its row.
+    Named an amount, not a total, it was checked only when every row agreed: one wrong row
+    left it unchecked, and a workbook whose ``Cộng`` adds the wrong column passed as KHỚP."""
+    right = _sources(_HEADERS[header], 125_000_000, 185_000_000)
+    for kind, report in _every_file(tmp_path, "right", right).items():
+        assert (kind, verdict_of(report), _errors(report)) == (kind, "ok", [])
+    # the column's own sum agrees (as a formula would make it): only the rows tell
+    wrong = _sources(_HEADERS[header], 135_000_000, 195_000_000)
+    for kind, report in _every_file(tmp_path, "wrong", wrong).items():
+        assert (kind, _errors(report)) == (
+            kind,
+            [("SECTION_SUM_MISMATCH", Decimal(135_000_000)), ("SECTION_SUM_MISMATCH", Decimal(195_000_000))],
+        )
+
+
+def test_a_workbook_whose_total_row_is_a_formula_is_checked_across_after_recalculation(tmp_path: Path) -> None:
+    rows = _sources(_HEADERS["merged sources"], 135_000_000, "=C6+C7+C8")
+    rows[-1][3:] = ["=D6+D7+D8", "=E6+E7+E8"]
+    path = recalculated_xlsx(_xlsx(tmp_path / "f.xlsx", rows), tmp_path)
+    report = check_file(path, path.name)
+    assert _errors(report) == [
+        ("SECTION_SUM_MISMATCH", Decimal(135_000_000)),
+        ("SECTION_SUM_MISMATCH", Decimal(195_000_000)),
+    ]
