@@ -18,7 +18,8 @@ import pytest
 
 from budget.api import Report, check_file
 from budget.findings import Severity
-from tests.helpers import verdict_of
+from budget.model import walk_lines
+from tests.helpers import assert_message, verdict_of
 from tests.office import recalculated_xlsx
 
 Rows = list[list[object]]
@@ -120,3 +121,43 @@ def test_a_workbook_whose_total_row_is_a_formula_is_checked_across_after_recalcu
         ("SECTION_SUM_MISMATCH", Decimal(135_000_000)),
         ("SECTION_SUM_MISMATCH", Decimal(195_000_000)),
     ]
+
+
+# --------------------------------------------------------------------------- sources beside a product
+
+_PRODUCT_SOURCES: Rows = [
+    ["DỰ TOÁN HỖ TRỢ MÔ HÌNH CÁNH ĐỒNG MẪU", "", "", "", "", "", "", ""],
+    ["ĐVT: đồng", "", "", "", "", "", "", ""],
+    ["", "", "", "", "", "", "", ""],
+    ["STT", "Nội dung", "ĐVT", "Số lượng", "Đơn giá", "Thành tiền", "NS tỉnh", "NS huyện"],
+    ["1", "Giống lúa", "kg", 400, 32_000, 12_800_000, 8_800_000, 4_000_000],
+    ["2", "Phân bón NPK", "kg", 900, 14_000, 12_600_000, 8_600_000, 4_000_000],
+    ["", "Tổng cộng", "", "", "", 25_400_000, 17_400_000, 8_000_000],
+]
+
+
+def test_source_columns_after_a_product_are_said_not_checked_never_passed(tmp_path: Path) -> None:
+    """``Thành tiền | NS tỉnh | NS huyện``: the products are checked, the sources beside them
+    are read by nothing. They were dropped unseen, and a wrong source figure passed as KHỚP;
+    now each such column is reported not checked (right or wrong: never KHỚP, never an error)."""
+    wrong = [list(r) for r in _PRODUCT_SOURCES]
+    wrong[5][6] = 9_600_000
+    for rows in (_PRODUCT_SOURCES, wrong):
+        for kind, report in _every_file(tmp_path, "p", rows).items():
+            columns = [f.args["column"] for f in report.findings if f.code == "TABLE_COLUMN_NOT_CHECKED"]
+            assert (kind, verdict_of(report), _errors(report), columns) == (
+                kind,
+                "incomplete",
+                [],
+                ["NS tỉnh", "NS huyện"],
+            )
+            assert [line.steps[-1].stated.value for line in walk_lines(tuple(report.plan.items))] == [12_800_000, 12_600_000]
+    report = _every_file(tmp_path, "p", _PRODUCT_SOURCES)["csv"]
+    assert_message(
+        next(f for f in report.findings if f.code == "TABLE_COLUMN_NOT_CHECKED"),
+        "TABLE_COLUMN_NOT_CHECKED",
+        "Cột “NS tỉnh” đứng sau cột thành tiền và không phép tính nào dùng các số của nó: "
+        "các số của cột này chưa được kiểm tra.",
+        en="Column “NS tỉnh” stands after the amount column and no computation uses its figures: its figures "
+        "are not checked.",
+    )
