@@ -161,3 +161,39 @@ def test_source_columns_after_a_product_are_said_not_checked_never_passed(tmp_pa
         en="Column “NS tỉnh” stands after the amount column and no computation uses its figures: its figures "
         "are not checked.",
     )
+
+
+# --------------------------------------------------------------------------- a subtotal, then what is added to it
+
+_WITH_TAX: Rows = [
+    ["DỰ TOÁN MUA SẮM TỦ HỒ SƠ", "", "", "", "", ""],
+    ["ĐVT: đồng", "", "", "", "", ""],
+    ["", "", "", "", "", ""],
+    ["STT", "Nội dung", "ĐVT", "Số lượng", "Đơn giá", "Thành tiền"],
+    ["1", "Tủ sắt", "cái", 3, 3_200_000, 9_600_000],
+    ["2", "Kệ gỗ", "cái", 4, 600_000, 2_400_000],
+    ["", "Cộng", "", "", "", 12_000_000],
+    ["", "Thuế VAT 8%", "", "", "", 960_000],
+    ["", "Tổng cộng", "", "", "", 12_960_000],
+]
+
+
+def test_a_subtotal_with_rows_added_after_it_is_one_part_of_the_total(tmp_path: Path) -> None:
+    """``Cộng`` 12.000.000, ``Thuế VAT 8%`` 960.000, ``Tổng cộng`` 12.960.000: the ``Cộng``
+    was taken for the table's total, the tax added into it (a false SECTION_SUM_MISMATCH) and
+    the ``Tổng cộng`` reported a second total (a false TOTAL_STATED_TWICE)."""
+    for kind, report in _every_file(tmp_path, "right", _WITH_TAX).items():
+        assert (kind, verdict_of(report), _errors(report)) == (kind, "ok", [])
+        total = report.evaluation.total
+        assert (kind, total.stated, total.children_sum) == (kind, Decimal(12_960_000), Decimal(12_960_000))
+    wrong = [list(r) for r in _WITH_TAX]
+    wrong[8][5] = 13_060_000
+    for kind, report in _every_file(tmp_path, "wrong", wrong).items():
+        assert (kind, _errors(report)) == (kind, [("SECTION_SUM_MISMATCH", Decimal(13_060_000))])
+    wrong = [list(r) for r in _WITH_TAX]
+    wrong[6][5] = 12_500_000  # the subtotal disagrees with its rows, and the total with it and the tax
+    for kind, report in _every_file(tmp_path, "sub", wrong).items():
+        assert (kind, _errors(report)) == (
+            kind,
+            [("SECTION_SUM_MISMATCH", Decimal(12_500_000)), ("SECTION_SUM_MISMATCH", Decimal(12_960_000))],
+        )
