@@ -151,7 +151,10 @@ def test_source_columns_after_a_product_are_said_not_checked_never_passed(tmp_pa
                 [],
                 ["NS tỉnh", "NS huyện"],
             )
-            assert [line.steps[-1].stated.value for line in walk_lines(tuple(report.plan.items))] == [12_800_000, 12_600_000]
+            assert [line.steps[-1].stated.value for line in walk_lines(tuple(report.plan.items))] == [
+                12_800_000,
+                12_600_000,
+            ]
     report = _every_file(tmp_path, "p", _PRODUCT_SOURCES)["csv"]
     assert_message(
         next(f for f in report.findings if f.code == "TABLE_COLUMN_NOT_CHECKED"),
