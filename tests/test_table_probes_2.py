@@ -200,3 +200,44 @@ def test_a_subtotal_with_rows_added_after_it_is_one_part_of_the_total(tmp_path: 
             kind,
             [("SECTION_SUM_MISMATCH", Decimal(12_500_000)), ("SECTION_SUM_MISMATCH", Decimal(12_960_000))],
         )
+
+
+_TWO_BLOCKS: Rows = [
+    ["DỰ TOÁN TRANG BỊ PHÒNG HỌP", "", "", "", "", ""],
+    ["ĐVT: đồng", "", "", "", "", ""],
+    ["", "", "", "", "", ""],
+    ["STT", "Nội dung", "ĐVT", "Số lượng", "Đơn giá", "Thành tiền"],
+    ["1", "Rèm cửa", "bộ", 6, 900_000, 5_400_000],
+    ["2", "Thảm trải sàn", "m2", 40, 150_000, 6_000_000],
+    ["", "Cộng", "", "", "", 11_400_000],
+    ["3", "Bàn họp", "cái", 2, 7_500_000, 15_000_000],
+    ["4", "Ghế họp", "cái", 20, 850_000, 17_000_000],
+    ["", "Cộng", "", "", "", 32_000_000],
+    ["", "Dự phòng 5%", "", "", "", 2_170_000],
+    ["", "Tổng cộng", "", "", "", 45_570_000],
+]
+
+
+def test_blocks_each_closed_by_a_plain_total_add_up_to_the_grand_total(tmp_path: Path) -> None:
+    """Two blocks of rows, each closed by a plain ``Cộng``, a reserve, then ``Tổng cộng``:
+    the second ``Cộng`` closes the rows since the first (it was a second total of the whole
+    table: false TOTAL_STATED_TWICE and SECTION_SUM_MISMATCH)."""
+    for kind, report in _every_file(tmp_path, "right", _TWO_BLOCKS).items():
+        assert (kind, verdict_of(report), _errors(report)) == (kind, "ok", [])
+        total = report.evaluation.total
+        assert (kind, total.stated, total.children_sum) == (kind, Decimal(45_570_000), Decimal(45_570_000))
+    wrong = [list(r) for r in _TWO_BLOCKS]
+    wrong[9][5] = 23_000_000  # its rows, the reserve's 5 % and the total all disagree with it
+    for kind, report in _every_file(tmp_path, "wrong", wrong).items():
+        assert (kind, _errors(report)) == (
+            kind,
+            [
+                ("SECTION_SUM_MISMATCH", Decimal(23_000_000)),
+                ("SHARE_MISMATCH", Decimal(2_170_000)),
+                ("SECTION_SUM_MISMATCH", Decimal(45_570_000)),
+            ],
+        )
+    wrong = [list(r) for r in _TWO_BLOCKS]
+    wrong[11][5] = 45_750_000
+    for kind, report in _every_file(tmp_path, "total", wrong).items():
+        assert (kind, _errors(report)) == (kind, [("SECTION_SUM_MISMATCH", Decimal(45_750_000))])
