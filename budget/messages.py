@@ -1129,6 +1129,10 @@ TEMPLATES: Mapping[str, str] = {
     "TABLE_COLUMN_NOT_CHECKED.cell": (
         "Cột “{column}” có ô “{cell}” không đọc được thành số: tổng nào có ô này chưa được kiểm tra."
     ),
+    "TABLE_COLUMN_NOT_CHECKED.beside": (
+        "Cột “{column}” đứng sau cột thành tiền và không phép tính nào dùng các số của nó: "
+        "các số của cột này chưa được kiểm tra."
+    ),
     "TABLE_COLUMN_NOT_CHECKED.untotalled": (
         "Cột “{column}” không có dòng tổng nào cộng nó và không phép tính nào dùng các số của nó: "
         "các số của cột này chưa được kiểm tra."
@@ -2267,6 +2271,10 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "TABLE_COLUMN_NOT_CHECKED.cell": (
         "Column “{column}” has a cell “{cell}” that does not read as a figure: no sum that includes it is checked."
+    ),
+    "TABLE_COLUMN_NOT_CHECKED.beside": (
+        "Column “{column}” stands after the amount column and no computation uses its figures: its figures "
+        "are not checked."
     ),
     "TABLE_COLUMN_NOT_CHECKED.untotalled": (
         "Column “{column}” has no total row that adds it up and no computation uses its figures: its figures "

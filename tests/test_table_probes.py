@@ -498,13 +498,17 @@ _SPLIT = [
 
 def test_a_sheet_column_named_only_under_a_merged_cell_is_read(tmp_path: Path) -> None:
     """``Trong đó`` over ``NS tỉnh | NS huyện``: the second header row names the last column,
-    which the first leaves empty (its figures were dropped: a wrong one passed as KHỚP)."""
+    which the first leaves empty (its figures were dropped: a wrong one passed as KHỚP). The
+    wrong figure breaks its column's sum and its row's (``Tổng kinh phí`` adds the sources)."""
     for layout in ("csv", "xlsx"):
         path = FILE_LAYOUTS[layout](tmp_path / f"t.{layout}", _SPLIT_ABOVE, _SPLIT_HEADER, _SPLIT)
         assert (layout, verdict_of(check_file(path, path.name))) == (layout, "ok")
         wrong = _changed(_SPLIT, 1, 4, "700")
         path = FILE_LAYOUTS[layout](tmp_path / f"w.{layout}", _SPLIT_ABOVE, _SPLIT_HEADER, wrong)
-        assert (layout, _errors(check_file(path, path.name))) == (layout, [("SECTION_SUM_MISMATCH", Decimal(1400))])
+        assert (layout, _errors(check_file(path, path.name))) == (
+            layout,
+            [("SECTION_SUM_MISMATCH", Decimal(2400)), ("SECTION_SUM_MISMATCH", Decimal(1400))],
+        )
 
 
 # --------------------------------------------------------------------------- a family of estimates

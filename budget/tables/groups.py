@@ -426,6 +426,23 @@ def close_with_total(
             target = stack[0]
         else:
             target = unstated[-1]
+    if target is stack[0] and target.stated is None and target.entries:
+        # a total of the whole table with rows still to come (``Cộng`` 10.000.000, ``Thuế VAT
+        # 10%`` 1.000.000, ``Tổng cộng`` 11.000.000): a subtotal, the rows above it one part of
+        # the table (it was the table's total, and the rows added to it broke its sum); a plain
+        # ``Cộng`` after a subtotal that the whole does not come to closes the rows since it
+        done = [i for i, e in enumerate(target.entries) if isinstance(e.item, Group) and e.item.style == "subtotal"]
+        tail = target.entries[done[-1] + 1 :] if done else target.entries
+        grand = fold(label).startswith(("tong cong", "tong so"))
+        whole = _content_dong(target) == shift(amount.value, amount.money.exponent)
+        if tail and (not last or (done and not grand and not whole)):
+            while len(stack) > 1:
+                close_group(stack.pop(), findings, last_total)
+            src = where if where is not None else target.source
+            sub = Group("", label, src, "subtotal", tail, amount, explicit)
+            target.entries = [*target.entries[: len(target.entries) - len(tail)], Entry("", sub)]
+            close_group(sub, findings, last_total)
+            return
     if target.stated is not None:
         # the same total written twice agrees; two different totals of one table are reported
         if shift(target.stated.value, target.stated.money.exponent) != shift(amount.value, amount.money.exponent):

@@ -311,6 +311,7 @@ class BlockReader:
         since = 0  # the rows after the last total row start here
         numbering = Numbering(_label_groups(rows))
         aside: Entry | Group | None = None  # the row a bare ``Trong đó:`` lists some parts of
+        beside: dict[int, Cell] = {}  # the first figure of each column no role names after the amount
         for k, row in enumerate(rows):
             formula = (
                 None
@@ -324,6 +325,7 @@ class BlockReader:
             placed = place(row, columns, self.block.shape, self.spans)
             if placed is None:
                 continue
+            _figures_beside(beside, row, placed, amount_col)
             label = placed.label.text if placed.label is not None else ""
             amount_cell = placed.cells.get(amount_col) if amount_col is not None else None
             is_total = TOTAL_LABEL.match(label) is not None or (not label and is_total_row(row))
@@ -361,6 +363,12 @@ class BlockReader:
             numbering.item(stack, placed.number)
             self._data_row(stack[-1], placed, columns, amount_cell, products)
         settle_scales(products, self.findings)
+        for at, cell in beside.items():
+            args = {"column": columns[at].title[:60]}
+            self.findings.append(
+                Finding(cell.source, "TABLE_COLUMN_NOT_CHECKED", Severity.WARNING, args,
+                        message_key="TABLE_COLUMN_NOT_CHECKED.beside")
+            )  # fmt: skip
         self._comparisons(columns, rows)
         for group in reversed(stack):
             close_group(group, self.findings, self.last_total)
@@ -679,6 +687,18 @@ class BlockReader:
                 self.last_total = amount
         where = row.label.source if row.label is not None else None
         close_with_total(stack, label, where, amount, explicit, self.findings, self.last_total, last)
+
+
+def _figures_beside(beside: dict[int, Cell], row: TableRow, placed: PlacedRow, amount_col: int | None) -> None:
+    """Figures in columns after the amount that the header gives no role (``Thành tiền | NS
+    tỉnh | NS huyện``): no product or sum reads them, so their columns are said not checked
+    (a wrong source figure beside a right product passed as KHỚP)."""
+    if amount_col is None:
+        return
+    for cell in placed.spare:
+        at = next((i for i, c in enumerate(row.cells) if c is cell), None)
+        if at is not None and at > amount_col:
+            beside.setdefault(at, cell)
 
 
 def _counts_again(stated: Decimal, counts: Sequence[Decimal]) -> bool:
