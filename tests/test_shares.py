@@ -498,3 +498,14 @@ def test_rates_ending_titles_split_only_a_list_of_lump_items(tmp_path: Path) -> 
         "- Phụ huynh đóng góp: 100 triệu đồng.",
     ]
     assert _shares(tmp_path, lines) == []
+
+
+def test_a_share_half_its_last_digit_from_its_rate_agrees(tmp_path: Path) -> None:
+    """5% of 1.230 is 61,5: written 62 (whole triệu) it is exactly half a digit off, which the
+    rounding of its last digit allows (half rounds up); 63 does not."""
+    lines = ["III. KINH PHÍ: {total} triệu đồng", "1. Sửa chữa: 800 triệu đồng", "2. Mua sắm: 430 triệu đồng"]
+    lines.append("3. Dự phòng (5%): {share} triệu đồng")
+    assert _shares(tmp_path, [line.format(total="1.292", share="62") for line in lines]) == []
+    assert _shares(tmp_path, [line.format(total="1.293", share="63") for line in lines]) == [
+        (5, Decimal("61.50"), Decimal(63))
+    ]
