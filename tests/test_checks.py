@@ -1017,17 +1017,6 @@ def test_a_time_converted_product_wrong_for_another_reason_names_no_time_cause(t
     assert f.cause is not None and f.cause.code == "CAUSE_TIME_UNIT"
 
 
-def test_a_section_sum_mismatch_stands_at_the_sections_figure(tmp_path: Path) -> None:
-    path = tmp_path / "t.txt"
-    path.write_text(
-        "KẾ HOẠCH\nTổng kinh phí: 700 triệu đồng\n1. Tổ chức hội thi: 500 triệu đồng, gồm:\n"
-        "- Thuê hội trường: 250 triệu đồng\n- Khen thưởng: 200 triệu đồng\n2. Tập huấn: 200 triệu đồng\n",
-        encoding="utf-8",
-    )
-    (f,) = [f for f in check_file(path).findings if f.code == "SECTION_SUM_MISMATCH"]
-    assert (f.source.line, f.source.col, f.expected, f.actual) == (3, 21, Decimal(450), Decimal(500))
-
-
 def test_a_product_left_per_something_says_what_it_is_per(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"
     path.write_text("KẾ HOẠCH\n- Tập huấn: 20 người x 150.000 đồng/người/ngày = 3.000.000 đồng\n", encoding="utf-8")
@@ -1038,15 +1027,33 @@ def test_a_product_left_per_something_says_what_it_is_per(tmp_path: Path) -> Non
     )
 
 
-def test_a_section_sum_within_rounding_stands_at_the_sections_figure(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "code", "at", "expected"),
+    [
+        (
+            "Tổng kinh phí: 700 triệu đồng\n1. Tổ chức hội thi: 500 triệu đồng, gồm:\n"
+            "- Thuê hội trường: 250 triệu đồng\n- Khen thưởng: 200 triệu đồng\n2. Tập huấn: 200 triệu đồng\n",
+            "SECTION_SUM_MISMATCH",
+            (3, 21),
+            Decimal(450),
+        ),
+        (
+            "Tổng kinh phí: 701 triệu đồng\n1. Tổ chức: 500 triệu đồng, gồm:\n- Thuê: 250 triệu đồng\n"
+            "- Khen thưởng: 249,6 triệu đồng\n2. Tập huấn: 200,6 triệu đồng\n",
+            "SECTION_SUM_ROUNDING",
+            (3, 13),
+            Decimal("499.6"),
+        ),
+    ],
+)
+def test_a_section_sum_finding_stands_at_the_sections_figure(
+    tmp_path: Path, text: str, code: str, at: tuple[int, int], expected: Decimal
+) -> None:
+    """A section's sum, wrong or within rounding, is said at the figure the section states."""
     path = tmp_path / "t.txt"
-    path.write_text(
-        "KẾ HOẠCH\nTổng kinh phí: 701 triệu đồng\n1. Tổ chức: 500 triệu đồng, gồm:\n- Thuê: 250 triệu đồng\n"
-        "- Khen thưởng: 249,6 triệu đồng\n2. Tập huấn: 200,6 triệu đồng\n",
-        encoding="utf-8",
-    )
-    (f,) = [f for f in check_file(path).findings if f.code == "SECTION_SUM_ROUNDING"]
-    assert (f.source.line, f.source.col, f.expected, f.actual) == (3, 13, Decimal("499.6"), Decimal(500))
+    path.write_text("KẾ HOẠCH\n" + text, encoding="utf-8")
+    (f,) = [f for f in check_file(path).findings if f.code == code]
+    assert ((f.source.line, f.source.col), f.expected, f.actual) == (at, expected, Decimal(500))
 
 
 def test_a_chain_step_converting_a_measure_names_the_units_it_converts(tmp_path: Path) -> None:
