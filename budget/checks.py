@@ -134,6 +134,18 @@ def _unconverted(r: LineResult, s: StepResult, unit: str) -> Cause | None:
     return Cause("CAUSE_TIME_UNIT", {"stated": s.stated, "unit": unit}, s.step.stated.source)
 
 
+def _time_unconverted(r: LineResult) -> bool:
+    """A money amount computed in a chain whose units mix months and years: converted nowhere,
+    as which of its steps did it is not written (``2 người x 12 tháng = 24 x 2 triệu
+    đồng/người/năm = ...``: 4 by the units, 48 as multiplied), so its figures are not judged."""
+    line = r.line
+    money = line.stated.money
+    if r.scale != 1 or money is None or not line.is_amount or all(t in ("", "%") for t in line.unit_texts):
+        return False
+    v = _unit_findings(line.unit_texts, money.name).verdict
+    return v.is_money and v.time_factor != 1
+
+
 def check_products(ev: Evaluation) -> list[Finding]:
     """Each ``=`` of each cost line: the product against the stated result."""
     out: list[Finding] = []
@@ -144,6 +156,8 @@ def check_products(ev: Evaluation) -> list[Finding]:
         if r.line.unread:
             out.append(_loose_finding(r))
             continue
+        if _time_unconverted(r):
+            continue  # a chain mixing months and years: not judged, its unit finding says so
         steps = r.steps
         skip_next = False
         said: set[tuple[int, Decimal]] = set()  # (figure, computed) already reported on this line

@@ -259,7 +259,9 @@ TEMPLATES: Mapping[str, str] = {
     ),
     "UNIT_NOT_MONEY": ("Tích các thừa số có đơn vị {product}, không phải là tiền, nhưng kết quả ghi {unit}."),
     "UNIT_TIME_SCALE": (
-        "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân thêm {factor} mới ra {unit}."
+        "Đơn vị thời gian lẫn lộn năm và tháng trong một chuỗi phép tính: theo đơn vị, tích các thừa số phải nhân "
+        "thêm {factor} mới ra {unit}, nhưng văn bản không cho biết bước nào đã quy đổi; phép tính của dòng này chưa "
+        "được kiểm tra."
     ),
     "NUMBER_UNIT_UNREADABLE": (
         "Số {text} đứng trước “{word}”: có thể là đơn vị tiền viết sai ({unit}); số này chưa được đọc, chưa kiểm tra."
@@ -1374,7 +1376,9 @@ TEMPLATES_EN: Mapping[str, str] = {
     ),
     "UNIT_NOT_MONEY": "The product of the factors is in {product}, not money, but the result is stated in {unit}.",
     "UNIT_TIME_SCALE": (
-        "Years and months are mixed: by their units the product must be multiplied by {factor} to give {unit}."
+        "Years and months are mixed in a chain of computations: by their units the product must be multiplied by "
+        "{factor} to give {unit}, but the text does not say which step converted; the line's computation is not "
+        "checked."
     ),
     "NUMBER_UNIT_UNREADABLE": (
         "The figure {text} stands before “{word}”, perhaps a misspelt money unit ({unit}); it was not read or checked."

@@ -61,6 +61,9 @@ _UNREAD_KIND = {
     "TABLE_CELLS_GLUED": "lines",
     "NUMBER_MALFORMED": "numbers",
     "NUMBER_TOO_LONG": "numbers",
+    # a chain whose units mix months and years: which step converted is not written (a one-step
+    # line is converted as its units say)
+    "UNIT_TIME_SCALE": "lines",
 }
 UNREAD_CODES = frozenset(_UNREAD_KIND)
 _UNREAD_SUFFIXES = ("_UNREADABLE", "_NOT_CHECKED")
@@ -556,11 +559,14 @@ class _Rows:
         self.section_no = 0
         self.at: dict[str, list[int]] = {}
         self.errors: set[str] = set()
+        self.unjudged: set[str] = set()  # rows whose computation a finding says was not judged
         for sf in shown:
             if sf.row is not None:
                 self.at.setdefault(sf.row, []).append(sf.index)
                 if sf.severity == Severity.ERROR.value:
                     self.errors.add(sf.row)
+                elif sf.code == "UNIT_TIME_SCALE":
+                    self.unjudged.add(sf.row)
 
     def _in(self, value: Decimal | None, exponent: int) -> Decimal | None:
         """A figure of the table (in the table's unit) in a row's unit, exactly."""
@@ -629,7 +635,8 @@ class _Rows:
 
     def _line(self, r: LineResult, depth: int, parent: str, lang: str) -> Status:
         key = next(self.keys)
-        status = Status.ERROR if key in self.errors else Status.NONE if r.line.unread else Status.OK
+        unread = r.line.unread or key in self.unjudged
+        status = Status.ERROR if key in self.errors else Status.NONE if unread else Status.OK
         sheet = Status.NONE
         if self.table is not None:
             tl = self.table.lines[self.line_no]

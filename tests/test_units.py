@@ -181,15 +181,35 @@ def test_year_rate_times_months_is_converted(tmp_path: Path) -> None:
 
 
 def test_months_in_a_chain_mixed_with_years_are_named(tmp_path: Path) -> None:
-    # a chain of steps is not converted: its units are only named
+    # a chain of steps is not converted (which step converted is not written): named, not judged
     text = "IV. KINH PHÍ\n1. Thuê: 60 triệu đồng/năm x 6 tháng = 360 triệu đồng x 2 = 720 triệu đồng\n"
     report = check_text(tmp_path, text)
     f = next(f for f in report.findings if f.code.startswith("UNIT_"))
     assert_message(
         f,
         "UNIT_TIME_SCALE",
-        "Đơn vị thời gian lẫn lộn năm và tháng: theo đơn vị, tích các thừa số phải nhân thêm 1/12 mới ra triệu đồng.",
+        "Đơn vị thời gian lẫn lộn năm và tháng trong một chuỗi phép tính: theo đơn vị, tích các thừa số phải nhân "
+        "thêm 1/12 mới ra triệu đồng, nhưng văn bản không cho biết bước nào đã quy đổi; phép tính của dòng này chưa "
+        "được kiểm tra.",
+        en="Years and months are mixed in a chain of computations: by their units the product must be multiplied by "
+        "1/12 to give triệu đồng, but the text does not say which step converted; the line's computation is not "
+        "checked.",
     )
+
+
+@pytest.mark.parametrize("result", ["48", "4", "60"])
+def test_a_chain_mixing_months_and_years_is_never_judged(tmp_path: Path, result: str) -> None:
+    """``2 người x 12 tháng = 24 x 2 triệu đồng/người/năm``: 4 by the units, 48 as multiplied; which
+    step converted is not written, so neither reading is judged: never KHỚP, never an error, and
+    the line's row is not marked checked."""
+    from plancheck.projection import Status, project
+
+    text = f"KẾ HOẠCH\n- Trực: 2 người x 12 tháng = 24 x 2 triệu đồng/người/năm = {result} triệu đồng\n"
+    report = check_text(tmp_path, text)
+    assert [f.code for f in report.findings if f.severity.value != "info"] == ["UNIT_TIME_SCALE"]
+    p = project(report)
+    assert p.verdict.kind.value == "incomplete"
+    assert [r.status for r in p.rows if r.kind == "line"] == [Status.NONE]
 
 
 def test_year_is_exactly_twelve_months() -> None:
