@@ -1107,3 +1107,11 @@ def test_what_a_line_is_said_to_be(tmp_path: Path, line: str, said: list[tuple[s
     path = tmp_path / "t.txt"
     path.write_text("KẾ HOẠCH\n" + line + "\n", encoding="utf-8")
     assert [(f.code, f.message) for f in check_file(path).findings if f.severity.value != "info"] == said
+
+
+def test_a_chain_mixing_months_and_years_is_said_at_its_first_factor(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("KẾ HOẠCH\n- Trực: 2 người x 12 tháng = 24 x 2 triệu đồng/người/năm = 48 triệu đồng\n")
+    (f,) = [f for f in check_file(path).findings if f.code == "UNIT_TIME_SCALE"]
+    assert (f.severity.value, f.source.line, f.source.col) == ("warning", 2, 9)
+    assert [f.code for f in check_file(path).findings if f.severity.value == "error"] == []

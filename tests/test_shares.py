@@ -509,3 +509,16 @@ def test_a_share_half_its_last_digit_from_its_rate_agrees(tmp_path: Path) -> Non
     assert _shares(tmp_path, [line.format(total="1.293", share="63") for line in lines]) == [
         (5, Decimal("61.50"), Decimal(63))
     ]
+
+
+def test_a_broken_rate_and_a_wrong_share_in_one_list_are_both_named(tmp_path: Path) -> None:
+    """A rate after an amount that breaks the split (25% for 2.000 of 10.000) and a share in a
+    title that is not its rate of the figure (5% of 10.000 is 500, not 1.000): each an error."""
+    lines = [
+        "Tổng kinh phí: 10.000 triệu đồng, gồm:",
+        "- Vốn tỉnh: 5.000 triệu đồng (50%);",
+        "- Vốn huyện: 2.000 triệu đồng (20%);",
+        "- Vốn xã: 2.000 triệu đồng (25%);",
+        "- Dự phòng (5%): 1.000 triệu đồng.",
+    ]
+    assert _verdict(tmp_path, lines)[0] == [("SHARE_MISMATCH", 5, 29, "25"), ("SHARE_MISMATCH", 6, 18, "1000")]
