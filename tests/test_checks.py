@@ -1090,6 +1090,18 @@ def test_a_chain_step_converting_a_measure_names_the_units_it_converts(tmp_path:
                 )
             ],
         ),
+        # a product with three counts left over: each named
+        (
+            "- Tập huấn: 20 người x 3 ngày x 2 buổi x 150.000 đồng = 18.000.000 đồng",
+            [
+                (
+                    "UNIT_RESIDUAL",
+                    "Đơn vị các thừa số chưa ra đúng đồng: tích ra đồng·buổi·ngày·người, tức là còn dư đơn vị buổi, "
+                    "ngày, người. Hãy kiểm tra xem số buổi, ngày, người có bị nhân hai lần không, hoặc thừa số được "
+                    "chỉ dưới đây ghi nhầm đơn vị.",
+                )
+            ],
+        ),
         # one factor that is a whole difference: a computation, not a product
         (
             "- Kinh phí còn thiếu: 500 triệu đồng - 320 triệu đồng = 190 triệu đồng",
